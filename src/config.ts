@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration, read once at start-up from the environment and validated.
+ * Nothing deeper in the code reads process.env: this object is passed down.
+ */
+export const ConfigSchema = z.object({
+  /** postgres://... to use a PostgreSQL server; unset for the embedded engine. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Folder of the embedded database (PGlite). */
+  dataDir: z.string().min(1),
+  /** Folder of papers imported on first start when the database is empty. */
+  papersDir: z.string().min(1),
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** The authority whose papers this instance holds, until the back office lets officers set it. */
+  authorityName: z.string().min(1),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads the environment into a Config, failing with one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const raw = {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(cwd, env.QUORUM_DATA_DIR || './data'),
+    papersDir: path.resolve(cwd, env.QUORUM_PAPERS || '../shared/seeds'),
+    port: env.PORT ?? 3000,
+    host: env.HOST || '127.0.0.1',
+    logLevel: env.LOG_LEVEL || 'info',
+    authorityName: env.QUORUM_AUTHORITY || 'Kent County Council',
+  };
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const names: Record<string, string> = {
+      databaseUrl: 'DATABASE_URL',
+      dataDir: 'QUORUM_DATA_DIR',
+      papersDir: 'QUORUM_PAPERS',
+      port: 'PORT',
+      host: 'HOST',
+      logLevel: 'LOG_LEVEL',
+      authorityName: 'QUORUM_AUTHORITY',
+    };
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      return `${names[key] ?? key}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
+}

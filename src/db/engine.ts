@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { lockDataDir, type DataDirLock } from './lock.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** For the embedded engine: its folder. */
+  dataDir?: string;
+  /** Flushes the write-ahead log into the data files so the folder stays compact (embedded engine); a no-op on a server. */
+  checkpoint(): Promise<void>;
+  /** Bytes on disk: the data folder (embedded) or the database (server). */
+  size(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/** Opens the database the configuration names. One handle per process; pass it down. */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  // Dates stay 'YYYY-MM-DD' strings: a council date has no time zone.
+  const typeParsers = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === DATE_OID) return (value: string) => value;
+      if (oid === INT8_OID) return (value: string) => value;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: typeParsers });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end();
+    throw new Error(`Cannot connect to the PostgreSQL server at ${redact(url)}: ${(error as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    async checkpoint() {},
+    async size() {
+      const result = await sql<{ size: string }>`select pg_database_size(current_database())::text as size`.execute(db);
+      return Number(result.rows[0]?.size ?? 0);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const lock: DataDirLock = lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = new PGlite(dataDir, {
+      parsers: {
+        [pgliteTypes.DATE]: (value: string) => value,
+        [INT8_OID]: (value: string) => value,
+      },
+    });
+    await client.waitReady;
+  } catch (error) {
+    lock.release();
+    throw new Error(`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    engine: 'pglite',
+    dataDir,
+    async checkpoint() {
+      await sql`checkpoint`.execute(db);
+    },
+    async size() {
+      return folderSize(dataDir);
+    },
+    async close() {
+      try {
+        await db.destroy();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
+function folderSize(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) total += folderSize(full);
+    else if (entry.isFile()) total += fs.statSync(full).size;
+  }
+  return total;
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

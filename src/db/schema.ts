@@ -1,0 +1,279 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Columns filled by the database on insert. Dates come back as JS Date for timestamptz, as 'YYYY-MM-DD' text for date (see engine.ts type parsers). */
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Audited = { created_at: Stamp; updated_at: Stamp };
+type Sourced = {
+  source_document_id: string | null;
+  source_line_from: number | null;
+  source_line_to: number | null;
+};
+type Optional<T> = ColumnType<T, T | undefined, T>;
+
+export interface SourceDocumentTable extends Audited {
+  id: string;
+  content_hash: string;
+  file_name: string;
+  format: string;
+  kinds: Optional<string[]>;
+  bytes: number;
+  line_count: number;
+  imported_at: Stamp;
+}
+
+export interface AuthorityTable extends Audited {
+  id: string;
+  name: string;
+}
+
+export type PersonKind = 'member' | 'officer' | 'external';
+
+export interface PersonTable extends Audited {
+  id: string;
+  authority_id: string;
+  kind: PersonKind;
+  honorific: string | null;
+  given_name: string | null;
+  initials: Optional<string[]>;
+  family_name: string;
+  post_nominals: Optional<string[]>;
+  job_title: string | null;
+}
+
+export interface PersonAliasTable {
+  person_id: string;
+  printed: string;
+}
+
+export interface PoliticalGroupTable extends Audited {
+  id: string;
+  authority_id: string;
+  name: string;
+  abbreviation: string | null;
+}
+
+export interface GroupMembershipTable extends Audited {
+  id: string;
+  person_id: string;
+  group_id: string;
+  role: string | null;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export type BodyKind = 'council' | 'cabinet' | 'committee' | 'sub-committee' | 'panel' | 'board' | 'other';
+
+export interface BodyTable extends Audited {
+  id: string;
+  authority_id: string;
+  name: string;
+  slug: string;
+  kind: BodyKind;
+  parent_id: string | null;
+}
+
+export interface MembershipTable extends Audited {
+  id: string;
+  person_id: string;
+  body_id: string;
+  role: Optional<string>;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed';
+export type MeetingKind = 'annual' | 'ordinary' | 'extraordinary' | 'special';
+
+export interface MeetingTable extends Audited, Sourced {
+  id: string;
+  body_id: string;
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  location: string | null;
+  status: Optional<MeetingStatus>;
+  kind: Optional<MeetingKind>;
+}
+
+export interface ReportTable extends Audited, Sourced {
+  id: string;
+  authority_id: string;
+  subject: string;
+  by_text: Optional<string[]>;
+  to_text: Optional<string[]>;
+  report_date: string | null;
+  classification: string | null;
+  exempt: Optional<boolean>;
+  summary: string | null;
+  recommendations: string | null;
+  contact: string | null;
+  background_documents: string | null;
+  full_text: Optional<string>;
+}
+
+export interface AgendaItemTable extends Audited, Sourced {
+  id: string;
+  meeting_id: string;
+  number: string;
+  position: number;
+  title: string;
+  description: string | null;
+  page_from: number | null;
+  page_to: number | null;
+  exempt: Optional<boolean>;
+  exempt_paragraphs: Optional<number[]>;
+  report_id: string | null;
+}
+
+export type AttendanceStatus = 'present' | 'apologies' | 'substitute' | 'also-present' | 'in-attendance';
+
+export interface AttendanceTable extends Audited, Sourced {
+  id: string;
+  meeting_id: string;
+  person_id: string;
+  status: AttendanceStatus;
+  role: string | null;
+  printed_name: string;
+  substitute_for_person_id: string | null;
+}
+
+export interface MinuteTable extends Audited, Sourced {
+  id: string;
+  meeting_id: string;
+  number: string;
+  position: number;
+  title: string;
+  agenda_item_id: string | null;
+  agenda_item_number: string | null;
+  text: Optional<string>;
+  exempt: Optional<boolean>;
+  exempt_paragraphs: Optional<number[]>;
+  approves_meeting_date: string | null;
+  approves_meeting_id: string | null;
+  application_reference: string | null;
+}
+
+export interface DeclarationTable extends Audited, Sourced {
+  id: string;
+  meeting_id: string;
+  person_id: string;
+  agenda_item_id: string | null;
+  minute_id: string | null;
+  agenda_item_number: string | null;
+  kind: string;
+  reason: string;
+}
+
+export interface ResolutionTable extends Audited {
+  id: string;
+  minute_id: string;
+  position: number;
+  text: string;
+  unanimous: Optional<boolean>;
+}
+
+export interface MotionTable extends Audited {
+  id: string;
+  minute_id: string;
+  position: number;
+  text: string | null;
+  mover_id: string | null;
+  seconder_id: string | null;
+}
+
+export interface VoteEventTable extends Audited, Sourced {
+  id: string;
+  meeting_id: string;
+  minute_id: string | null;
+  motion_text: string | null;
+  mover_id: string | null;
+  seconder_id: string | null;
+  for_count: number;
+  against_count: number;
+  abstain_count: number;
+  result: string;
+}
+
+export type VoteOption = 'for' | 'against' | 'abstain';
+
+export interface VoteTable extends Audited {
+  vote_event_id: string;
+  person_id: string;
+  option: VoteOption;
+  printed_name: string;
+}
+
+export interface QuestionTable extends Audited, Sourced {
+  id: string;
+  meeting_id: string;
+  position: number;
+  asked_by_id: string;
+  asked_to_id: string;
+  to_role: string | null;
+  question_text: string;
+  answer_text: string | null;
+}
+
+export interface DecisionTable extends Audited, Sourced {
+  id: string;
+  authority_id: string;
+  decision_date: string;
+  decision_maker_person_id: string | null;
+  decision_maker_role: string | null;
+  decision_maker_body_id: string | null;
+  subject: string;
+  text: string;
+  is_key: Optional<boolean>;
+  is_urgent: Optional<boolean>;
+  urgency_reason: string | null;
+  record_number: string | null;
+  report_id: string | null;
+}
+
+export interface ImportIssueTable {
+  id: Generated<string>;
+  source_document_id: string;
+  severity: string;
+  line: number | null;
+  message: string;
+  created_at: Stamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Stamp;
+  actor: string;
+  action: 'insert' | 'update' | 'delete';
+  table_name: string;
+  record_id: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Database {
+  source_document: SourceDocumentTable;
+  authority: AuthorityTable;
+  person: PersonTable;
+  person_alias: PersonAliasTable;
+  political_group: PoliticalGroupTable;
+  group_membership: GroupMembershipTable;
+  body: BodyTable;
+  membership: MembershipTable;
+  meeting: MeetingTable;
+  report: ReportTable;
+  agenda_item: AgendaItemTable;
+  attendance: AttendanceTable;
+  minute: MinuteTable;
+  declaration: DeclarationTable;
+  resolution: ResolutionTable;
+  motion: MotionTable;
+  vote_event: VoteEventTable;
+  vote: VoteTable;
+  question: QuestionTable;
+  decision: DecisionTable;
+  import_issue: ImportIssueTable;
+  audit_log: AuditLogTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;

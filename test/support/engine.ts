@@ -1,0 +1,18 @@
+/**
+ * Which database engine the suite runs against: QUORUM_TEST_ENGINE=pglite (default) or postgres.
+ * The PostgreSQL server is QUORUM_TEST_POSTGRES_URL (default: the local server on 127.0.0.1:5432).
+ */
+import os from 'node:os';
+import path from 'node:path';
+
+export const testEngine: 'pglite' | 'postgres' = process.env.QUORUM_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+export const adminUrl = process.env.QUORUM_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEMPLATE_DB = 'quorum_test_template';
+export const pgliteTemplateDir = path.join(os.tmpdir(), `quorum-test-template-${process.getuid?.() ?? 0}`);
+export const inCi = process.env.CI === 'true';
+
+export function databaseUrlFor(name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
