@@ -32,7 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, env.QUORUM_DATA_DIR || './data'),
     papersDir: path.resolve(cwd, env.QUORUM_PAPERS || '../shared/seeds'),
     port: env.PORT ?? 3000,
-    host: env.HOST || '127.0.0.1',
+    host: env.HOST || 'localhost',
     logLevel: env.LOG_LEVEL || 'info',
     authorityName: env.QUORUM_AUTHORITY || 'Kent County Council',
   };

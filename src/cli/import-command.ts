@@ -1,0 +1,92 @@
+import os from 'node:os';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import type { Config } from '../config.ts';
+import { openDatabase } from '../db/engine.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { paperImporter, type ImportSummary } from '../services/paper-importer.ts';
+import { formatBytes } from './format.ts';
+
+export function registerImportCommand(program: Command, config: () => Config): void {
+  program
+    .command('import')
+    .description('import committee papers (.txt, .md, .html, .pdf, .docx) or a Quorum export (.json)')
+    .argument('<paths...>', 'files or folders')
+    .option('--quiet', 'print only the summary')
+    .action(async (paths: string[], options: { quiet?: boolean }) => {
+      const cfg = config();
+      const handle = await openDatabase(cfg);
+      try {
+        await migrateToLatest(handle.db);
+        const summary = await importWithProgress(handle, cfg, paths, `cli:${os.userInfo().username}`, !options.quiet);
+        printSummary(summary);
+        if (summary.failed > 0) process.exitCode = 1;
+      } finally {
+        await handle.close();
+      }
+    });
+}
+
+/** A progress bar on a terminal, plain lines otherwise (logs, CI). */
+export async function importWithProgress(
+  handle: Awaited<ReturnType<typeof openDatabase>>,
+  cfg: Config,
+  paths: string[],
+  actor: string,
+  verbose: boolean,
+): Promise<ImportSummary> {
+  const tty = process.stderr.isTTY && verbose;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: 'Importing [{bar}] {value}/{total} files | {file}', stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  let started = false;
+  const summary = await paperImporter({
+    database: handle,
+    authorityName: cfg.authorityName,
+    paths,
+    actor,
+    onProgress: ({ done, total, file }) => {
+      const name = file.split('/').pop() ?? file;
+      if (bar) {
+        if (!started) {
+          bar.start(total, 0, { file: name });
+          started = true;
+        }
+        bar.update(done, { file: name });
+      } else if (verbose) {
+        console.error(`[${done}/${total}] ${file}`);
+      }
+    },
+  });
+  bar?.stop();
+  return summary;
+}
+
+export function printSummary(summary: ImportSummary): void {
+  for (const file of summary.files) {
+    if (file.status === 'failed') {
+      console.log(`FAILED  ${file.file}${file.line ? `:${file.line}` : ''}: ${file.reason}`);
+    } else if (file.status === 'skipped') {
+      console.log(`skipped ${file.file}: ${file.reason}`);
+    } else {
+      const counts = Object.entries(file.created)
+        .map(([table, count]) => `${count} ${table}`)
+        .join(', ');
+      console.log(`ok      ${file.file} [${file.kinds.join(', ')}]${counts ? `: ${counts}` : ': nothing new'}`);
+    }
+    for (const issue of file.issues) {
+      console.log(`        ${issue.severity}${issue.line ? ` at line ${issue.line}` : ''}: ${issue.message}`);
+    }
+  }
+  const created = Object.entries(summary.created)
+    .map(([table, count]) => `${count} ${table}`)
+    .join(', ');
+  console.log(
+    `\nImported ${summary.imported}, skipped ${summary.skipped}, failed ${summary.failed} file(s). ` +
+      `Created: ${created || 'nothing'}. Linked ${summary.linked} name(s) to known people. ${summary.warnings} warning(s). ` +
+      `Database: ${formatBytes(summary.databaseBytes)}.`,
+  );
+}

@@ -1,0 +1,275 @@
+/**
+ * Read queries for meetings: typed Kysely only, no rules and no formatting (that is the presenters' job).
+ * Exempt minutes never leave the database with their text: the public pages must not be able to show it by mistake.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, Row } from '../schema.ts';
+
+type Db = Kysely<Database>;
+
+export type PersonNameRow = Pick<Row<'person'>, 'id' | 'kind' | 'honorific' | 'given_name' | 'initials' | 'family_name' | 'post_nominals' | 'job_title'>;
+
+export async function listMeetings(db: Db) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .select((eb) => [
+      'meeting.id',
+      'meeting.date',
+      'meeting.start_time',
+      'meeting.end_time',
+      'meeting.location',
+      'meeting.status',
+      'meeting.kind',
+      'body.id as body_id',
+      'body.name as body_name',
+      eb
+        .selectFrom('agenda_item')
+        .whereRef('agenda_item.meeting_id', '=', 'meeting.id')
+        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('count'))
+        .as('agenda_item_count'),
+      eb
+        .selectFrom('minute')
+        .whereRef('minute.meeting_id', '=', 'meeting.id')
+        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('count'))
+        .as('minute_count'),
+    ])
+    .orderBy('meeting.date', 'desc')
+    .orderBy('meeting.start_time', 'asc')
+    .orderBy('body.name', 'asc')
+    .execute();
+}
+export type MeetingListRow = Awaited<ReturnType<typeof listMeetings>>[number];
+
+async function findMeeting(db: Db, id: string) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .innerJoin('authority', 'authority.id', 'body.authority_id')
+    .select([
+      'meeting.id',
+      'meeting.date',
+      'meeting.start_time',
+      'meeting.end_time',
+      'meeting.location',
+      'meeting.status',
+      'meeting.kind',
+      'body.id as body_id',
+      'body.name as body_name',
+      'body.kind as body_kind',
+      'authority.name as authority_name',
+    ])
+    .where('meeting.id', '=', id)
+    .executeTakeFirst();
+}
+
+async function agendaItems(db: Db, meetingId: string) {
+  return db
+    .selectFrom('agenda_item')
+    .leftJoin('report', 'report.id', 'agenda_item.report_id')
+    .select([
+      'agenda_item.id',
+      'agenda_item.number',
+      'agenda_item.position',
+      'agenda_item.title',
+      'agenda_item.description',
+      'agenda_item.page_from',
+      'agenda_item.page_to',
+      'agenda_item.exempt',
+      'agenda_item.exempt_paragraphs',
+      'report.id as report_id',
+      'report.subject as report_subject',
+    ])
+    .where('agenda_item.meeting_id', '=', meetingId)
+    .orderBy('agenda_item.position')
+    .execute();
+}
+
+async function attendance(db: Db, meetingId: string) {
+  return db
+    .selectFrom('attendance')
+    .select(['id', 'person_id', 'status', 'role', 'printed_name', 'substitute_for_person_id'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('id')
+    .execute();
+}
+
+async function declarations(db: Db, meetingId: string) {
+  return db
+    .selectFrom('declaration')
+    .leftJoin('agenda_item', 'agenda_item.id', 'declaration.agenda_item_id')
+    .leftJoin('minute', 'minute.id', 'declaration.minute_id')
+    .select([
+      'declaration.id',
+      'declaration.person_id',
+      'declaration.kind',
+      'declaration.reason',
+      'declaration.agenda_item_number',
+      'agenda_item.number as agenda_item_linked_number',
+      'agenda_item.title as agenda_item_title',
+      'minute.id as minute_id',
+      'minute.number as minute_number',
+      'minute.title as minute_title',
+    ])
+    .where('declaration.meeting_id', '=', meetingId)
+    .orderBy('minute.position')
+    .orderBy('agenda_item.position')
+    .orderBy('declaration.id')
+    .execute();
+}
+
+async function minutes(db: Db, meetingId: string) {
+  return db
+    .selectFrom('minute')
+    .leftJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
+    .leftJoin('meeting as approved', 'approved.id', 'minute.approves_meeting_id')
+    .leftJoin('body as approved_body', 'approved_body.id', 'approved.body_id')
+    .select((eb) => [
+      'minute.id',
+      'minute.number',
+      'minute.position',
+      'minute.title',
+      'minute.exempt',
+      'minute.exempt_paragraphs',
+      // Exempt text is withheld here, at the source, so no template or presenter can leak it.
+      eb.case().when('minute.exempt', '=', true).then('').else(eb.ref('minute.text')).end().as('text'),
+      'minute.agenda_item_number',
+      'minute.application_reference',
+      'agenda_item.id as agenda_item_id',
+      'agenda_item.number as agenda_item_linked_number',
+      'agenda_item.title as agenda_item_title',
+      'minute.approves_meeting_date',
+      'approved.id as approves_meeting_id',
+      'approved.date as approved_meeting_date',
+      'approved_body.name as approved_body_name',
+    ])
+    .where('minute.meeting_id', '=', meetingId)
+    .orderBy('minute.position')
+    .execute();
+}
+
+async function resolutions(db: Db, meetingId: string) {
+  return db
+    .selectFrom('resolution')
+    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
+    .select(['resolution.id', 'resolution.minute_id', 'resolution.position', 'resolution.text', 'resolution.unanimous'])
+    .where('minute.meeting_id', '=', meetingId)
+    .where('minute.exempt', '=', false)
+    .orderBy('minute.position')
+    .orderBy('resolution.position')
+    .execute();
+}
+
+async function motions(db: Db, meetingId: string) {
+  return db
+    .selectFrom('motion')
+    .innerJoin('minute', 'minute.id', 'motion.minute_id')
+    .select(['motion.id', 'motion.minute_id', 'motion.position', 'motion.text', 'motion.mover_id', 'motion.seconder_id'])
+    .where('minute.meeting_id', '=', meetingId)
+    .where('minute.exempt', '=', false)
+    .orderBy('minute.position')
+    .orderBy('motion.position')
+    .execute();
+}
+
+async function voteEvents(db: Db, meetingId: string) {
+  return db
+    .selectFrom('vote_event')
+    .leftJoin('minute', 'minute.id', 'vote_event.minute_id')
+    .select([
+      'vote_event.id',
+      'vote_event.motion_text',
+      'vote_event.mover_id',
+      'vote_event.seconder_id',
+      'vote_event.for_count',
+      'vote_event.against_count',
+      'vote_event.abstain_count',
+      'vote_event.result',
+      'minute.id as minute_id',
+      'minute.number as minute_number',
+      'minute.title as minute_title',
+      'minute.position as minute_position',
+    ])
+    .where('vote_event.meeting_id', '=', meetingId)
+    // A vote on an exempt item would disclose what the exempt minute withholds.
+    .where((eb) => eb.or([eb('minute.exempt', 'is', null), eb('minute.exempt', '=', false)]))
+    .orderBy('minute.position')
+    .orderBy('vote_event.id')
+    .execute();
+}
+
+async function votes(db: Db, voteEventIds: string[]) {
+  if (voteEventIds.length === 0) return [];
+  return db
+    .selectFrom('vote')
+    .innerJoin('person', 'person.id', 'vote.person_id')
+    .select(['vote.vote_event_id', 'vote.person_id', 'vote.option', 'vote.printed_name'])
+    .where('vote.vote_event_id', 'in', voteEventIds)
+    .orderBy('person.family_name')
+    .orderBy('person.given_name')
+    .orderBy('vote.person_id')
+    .execute();
+}
+
+async function questions(db: Db, meetingId: string) {
+  return db
+    .selectFrom('question')
+    .select(['id', 'position', 'asked_by_id', 'asked_to_id', 'to_role', 'question_text', 'answer_text'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .execute();
+}
+
+async function people(db: Db, ids: Iterable<string | null | undefined>): Promise<Map<string, PersonNameRow>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('person')
+    .select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name', 'post_nominals', 'job_title'])
+    .where('id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** Everything the public page of one meeting shows, or undefined when there is no such meeting. */
+export async function findMeetingRecord(db: Db, id: string) {
+  const meeting = await findMeeting(db, id);
+  if (!meeting) return undefined;
+  // One connection on the embedded engine, so these run in turn there and in parallel on a server.
+  const [agenda, attendanceRows, declarationRows, minuteRows, resolutionRows, motionRows, voteEventRows, questionRows] = await Promise.all([
+    agendaItems(db, id),
+    attendance(db, id),
+    declarations(db, id),
+    minutes(db, id),
+    resolutions(db, id),
+    motions(db, id),
+    voteEvents(db, id),
+    questions(db, id),
+  ]);
+  const voteRows = await votes(
+    db,
+    voteEventRows.map((event) => event.id),
+  );
+  const peopleById = await people(db, [
+    ...attendanceRows.flatMap((row) => [row.person_id, row.substitute_for_person_id]),
+    ...declarationRows.map((row) => row.person_id),
+    ...motionRows.flatMap((row) => [row.mover_id, row.seconder_id]),
+    ...voteEventRows.flatMap((row) => [row.mover_id, row.seconder_id]),
+    ...voteRows.map((row) => row.person_id),
+    ...questionRows.flatMap((row) => [row.asked_by_id, row.asked_to_id]),
+  ]);
+  return {
+    meeting,
+    agendaItems: agenda,
+    attendance: attendanceRows,
+    declarations: declarationRows,
+    minutes: minuteRows,
+    resolutions: resolutionRows,
+    motions: motionRows,
+    voteEvents: voteEventRows,
+    votes: voteRows,
+    questions: questionRows,
+    people: peopleById,
+  };
+}
+export type MeetingRecord = NonNullable<Awaited<ReturnType<typeof findMeetingRecord>>>;

@@ -1,0 +1,183 @@
+/**
+ * paperImporter: imports council papers (and Quorum exports) into the database.
+ * One file is one transaction: a failure leaves the database as it was and is reported with the file, line and
+ * reason, and the other files go on. Importing the same bytes twice changes nothing (keyed by content hash).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DatabaseHandle } from '../db/engine.ts';
+import * as store from '../db/repositories/paper-store.ts';
+import { stableId } from '../domain/stable-id.ts';
+import { readDocument, ReadError } from '../import/read/index.ts';
+import { extractPaper } from '../import/extract-paper.ts';
+import { persistExtract, type Counts } from '../import/persist.ts';
+import { PeopleDirectory } from '../import/people.ts';
+import type { ImportIssue } from '../import/types.ts';
+import { restoreExport } from './export-restorer.ts';
+
+export interface ImportFileResult {
+  file: string;
+  status: 'imported' | 'skipped' | 'failed';
+  /** For skipped and failed files: why. */
+  reason?: string;
+  line?: number;
+  kinds: string[];
+  created: Counts;
+  linked: number;
+  issues: ImportIssue[];
+}
+
+export interface ImportSummary {
+  files: ImportFileResult[];
+  created: Counts;
+  linked: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  warnings: number;
+  /** Bytes of the database after the import (after a checkpoint on the embedded engine). */
+  databaseBytes: number;
+}
+
+export interface PaperImporterProps {
+  database: DatabaseHandle;
+  authorityName: string;
+  /** Files or folders; folders are read recursively, in name order, skipping hidden files. */
+  paths: string[];
+  /** Who is importing, for the audit log: "cli:<user>", "start". */
+  actor: string;
+  maxBytes?: number;
+  onProgress?: (event: { done: number; total: number; file: string; bytes: number }) => void;
+}
+
+export class ImportPathError extends Error {}
+
+/** Expands folders into files, sorted by name; a missing path is an error before anything is imported. */
+export function collectFiles(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const given of paths) {
+    const full = path.resolve(given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      throw new ImportPathError(`${given}: no such file or folder`);
+    }
+    if (stat.isDirectory()) {
+      const entries = fs
+        .readdirSync(full, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+        .map((entry) => path.join(entry.parentPath, entry.name))
+        .filter((file) => !file.split(path.sep).some((part) => part.startsWith('.') && part.length > 1 && file.includes(`${path.sep}${part}${path.sep}`)))
+        .sort();
+      files.push(...entries);
+    } else {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+export async function paperImporter(props: PaperImporterProps): Promise<ImportSummary> {
+  const files = collectFiles(props.paths);
+  const results: ImportFileResult[] = [];
+  let done = 0;
+  for (const file of files) {
+    const result = await importOneFile(props, file);
+    results.push(result);
+    done++;
+    props.onProgress?.({ done, total: files.length, file, bytes: safeSize(file) });
+  }
+  await props.database.checkpoint();
+  return summarise(results, await props.database.size());
+}
+
+function safeSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function importOneFile(props: PaperImporterProps, file: string): Promise<ImportFileResult> {
+  const base: ImportFileResult = { file, status: 'failed', kinds: [], created: {}, linked: 0, issues: [] };
+  const { db } = props.database;
+  try {
+    const maxBytes = props.maxBytes ?? 50 * 1024 * 1024;
+    const size = fs.statSync(file).size;
+    if (size > maxBytes) {
+      // Refuse before reading a byte: a 2 GB file must not take the importer's memory.
+      throw new ReadError(file, `file is ${(size / 1e6).toFixed(1)} MB, over the ${(maxBytes / 1e6).toFixed(0)} MB limit`);
+    }
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const contentHash = createHash('sha256').update(bytes).digest('hex');
+    const already = await store.findSourceByHash(db, contentHash);
+    if (already) {
+      return { ...base, status: 'skipped', reason: `already imported (as ${already.file_name} on ${already.imported_at.toISOString().slice(0, 10)})` };
+    }
+    const document = await readDocument({ name: file, bytes }, { maxBytes });
+    const warnings: ImportIssue[] = document.warnings.map((message) => ({ severity: 'warning', message }));
+
+    if (document.format === 'json') {
+      const parsed = parseJson(document.lines.join('\n'), file);
+      const restored = await restoreExport(db, parsed, { actor: props.actor });
+      return { ...base, status: 'imported', kinds: ['export'], created: restored.created, issues: warnings };
+    }
+
+    const extract = extractPaper(document);
+    const kinds = [...new Set(extract.segments.map((segment) => segment.kind))];
+    const sourceId = stableId('source', contentHash);
+    const outcome = await db.transaction().execute(async (trx) => {
+      await store.setActor(trx, props.actor);
+      await store.insertNew(trx, 'source_document', [
+        {
+          id: sourceId,
+          content_hash: contentHash,
+          file_name: path.basename(file),
+          format: document.format,
+          kinds,
+          bytes: bytes.byteLength,
+          line_count: document.lines.length,
+        },
+      ]);
+      const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
+      const people = new PeopleDirectory(authorityId, await store.loadPeople(trx, authorityId));
+      return persistExtract({ trx, authorityId, authorityName: props.authorityName, sourceId, people }, extract);
+    });
+    return { ...base, status: 'imported', kinds, created: outcome.created, linked: outcome.linked, issues: [...warnings, ...outcome.issues] };
+  } catch (error) {
+    if (error instanceof ReadError) return { ...base, reason: error.reason };
+    const located = error as Error & { line?: number };
+    return { ...base, reason: located.message, ...(located.line ? { line: located.line } : {}) };
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+    throw Object.assign(new Error(`${path.basename(file)}: not valid JSON: ${message}`), line ? { line } : {});
+  }
+}
+
+function summarise(files: ImportFileResult[], databaseBytes: number): ImportSummary {
+  const created: Counts = {};
+  for (const file of files) {
+    for (const [table, count] of Object.entries(file.created)) created[table] = (created[table] ?? 0) + count;
+  }
+  return {
+    files,
+    created,
+    linked: files.reduce((sum, file) => sum + file.linked, 0),
+    imported: files.filter((file) => file.status === 'imported').length,
+    skipped: files.filter((file) => file.status === 'skipped').length,
+    failed: files.filter((file) => file.status === 'failed').length,
+    warnings: files.reduce((sum, file) => sum + file.issues.filter((issue) => issue.severity === 'warning').length, 0),
+    databaseBytes,
+  };
+}
