@@ -1,0 +1,139 @@
+/**
+ * One document in, everything it says out: segments it, runs the extractor for each kind of segment, and merges
+ * what several segments say about one meeting (the summons gives the agenda, the questions paper the questions).
+ * One extractor failing costs only its segment: the failure becomes an ImportIssue and the rest is kept.
+ */
+import type { DecisionRecord, ImportIssue, MeetingRecord, PaperExtract, ReportRecord, Segment, TextDocument } from './types.ts';
+import { segmentDocument } from './segment.ts';
+import { extractSummons } from './extract/summons.ts';
+import { extractReport } from './extract/report.ts';
+import { extractQuestions } from './extract/questions.ts';
+import { extractUrgentDecisions } from './extract/urgent-decisions.ts';
+import { extractMinutes } from './extract/minutes.ts';
+
+/**
+ * Body names as a merge key. "County Council" on a summons and "Kent County Council" in minutes are one body: the
+ * council's own name is often printed without the place. Returns the key and whether the name is the bare form.
+ */
+function bodyKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/&/g, 'and')
+    .replace(/^the\s+/, '')
+    .replace(/\s+meeting$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function sameBody(a: string, b: string): boolean {
+  const keyA = bodyKey(a);
+  const keyB = bodyKey(b);
+  if (keyA === keyB) return true;
+  const bare = /^(?:county |city |borough |district )?council$/;
+  return (bare.test(keyA) && keyB.endsWith(` ${keyA}`)) || (bare.test(keyB) && keyA.endsWith(` ${keyB}`));
+}
+
+function mergeInto(target: MeetingRecord, source: MeetingRecord): void {
+  // The longer name is the more specific one ("Kent County Council" over "County Council").
+  if (source.bodyName.length > target.bodyName.length) target.bodyName = source.bodyName;
+  target.startTime ??= source.startTime;
+  target.endTime ??= source.endTime;
+  target.location ??= source.location;
+  target.kind ??= source.kind;
+  const known = new Set(target.agendaItems.map((item) => item.number));
+  target.agendaItems.push(...source.agendaItems.filter((item) => !known.has(item.number)));
+  target.attendance.push(...source.attendance);
+  target.declarations.push(...source.declarations);
+  target.minutes.push(...source.minutes);
+  target.voteEvents.push(...source.voteEvents);
+  target.questions.push(...source.questions);
+  target.lineFrom = Math.min(target.lineFrom, source.lineFrom);
+  target.lineTo = Math.max(target.lineTo, source.lineTo);
+}
+
+function emptyMeeting(bodyName: string, date: string, segment: Segment): MeetingRecord {
+  return {
+    bodyName,
+    date,
+    agendaItems: [],
+    attendance: [],
+    declarations: [],
+    minutes: [],
+    voteEvents: [],
+    questions: [],
+    lineFrom: segment.lineFrom,
+    lineTo: segment.lineTo,
+  };
+}
+
+export function extractPaper(doc: TextDocument): PaperExtract {
+  const segments = segmentDocument(doc.lines);
+  const meetings: MeetingRecord[] = [];
+  const reports: ReportRecord[] = [];
+  const decisions: DecisionRecord[] = [];
+  const issues: ImportIssue[] = [];
+
+  const addMeeting = (meeting: MeetingRecord) => {
+    const existing = meetings.find((candidate) => candidate.date === meeting.date && sameBody(candidate.bodyName, meeting.bodyName));
+    if (existing) mergeInto(existing, meeting);
+    else meetings.push(meeting);
+  };
+
+  for (const segment of segments) {
+    try {
+      switch (segment.kind) {
+        case 'summons':
+          addMeeting(extractSummons(segment).meeting);
+          break;
+        case 'minutes': {
+          const result = extractMinutes(segment);
+          addMeeting(result.meeting);
+          issues.push(...result.issues);
+          break;
+        }
+        case 'questions': {
+          const result = extractQuestions(segment);
+          if (!result.bodyName || !result.date) {
+            issues.push({
+              severity: 'warning',
+              line: segment.lineFrom,
+              message: `${result.questions.length} question(s) at lines ${segment.lineFrom}-${segment.lineTo} name no meeting (body and date); not imported`,
+            });
+            break;
+          }
+          const meeting = emptyMeeting(result.bodyName, result.date, segment);
+          meeting.questions = result.questions;
+          addMeeting(meeting);
+          break;
+        }
+        case 'report':
+          reports.push(extractReport(segment));
+          break;
+        case 'urgent-decisions': {
+          const result = extractUrgentDecisions(segment);
+          reports.push(result.report);
+          decisions.push(...result.decisions);
+          break;
+        }
+        default:
+          // Tracking sheets, call-ins, improvement plans and allowance schemes have extractors of their own elsewhere.
+          break;
+      }
+    } catch (error) {
+      issues.push({
+        severity: 'error',
+        line: segment.lineFrom,
+        message: `${doc.name}: could not read the ${segment.kind} "${segment.title}" (lines ${segment.lineFrom}-${segment.lineTo}): ${(error as Error).message}`,
+      });
+    }
+  }
+
+  return {
+    segments: segments.map(({ lines: _lines, ...rest }) => rest),
+    meetings,
+    reports,
+    decisions,
+    issues,
+  };
+}
