@@ -163,8 +163,8 @@ export async function persistExtract(ctx: PersistContext, extract: PaperExtract)
   }
 
   await store.linkApprovedMinutes(ctx.trx, ctx.authorityId);
-  const written = await ctx.people.flush(ctx.trx);
-  add(created, 'people', written.created);
+  await ctx.people.flush(ctx.trx);
+  add(created, 'people', ctx.people.createdCount());
   if (issues.length) {
     await store.insertImportIssues(
       ctx.trx,

@@ -1,0 +1,144 @@
+/**
+ * The people an import resolves names against: everyone the authority already knows, plus those this file adds.
+ * Wraps the pure PersonRegistry with what persisting needs: which records are new or enriched, and their aliases.
+ */
+import type { Transaction } from 'kysely';
+import type { Database, Row } from '../db/schema.ts';
+import * as store from '../db/repositories/paper-store.ts';
+import { formatName } from '../domain/person-name.ts';
+import { honorificsCompatible, PersonRegistry, type Person, type PersonKind } from '../domain/person-resolver.ts';
+import type { PrintedName } from './types.ts';
+
+export interface PersonContext {
+  kind: PersonKind;
+  role?: string;
+  jobTitle?: string;
+  /** People present at the meeting the name is printed in. */
+  preferIds?: ReadonlySet<string>;
+  /**
+   * The name must be someone present (a mover, a voter, a member declaring an interest): when exactly one person
+   * present has that family name and a compatible honorific, it is them, even when the initials are printed
+   * differently ("Mr A Wickham" in a vote list is "Mr M A Wickham" of the attendance list).
+   */
+  presentOnly?: boolean;
+}
+
+export type PersonOutcome = { status: 'matched'; personId: string } | { status: 'ambiguous'; candidates: string[] };
+
+export class PeopleDirectory {
+  private readonly registry: PersonRegistry;
+  private readonly known: Set<string>;
+  private readonly created = new Set<string>();
+  private readonly touched = new Set<string>();
+  private readonly written = new Set<string>();
+  private readonly aliases = new Map<string, Set<string>>();
+  private readonly saved = new Map<string, string>();
+  private linked = 0;
+  private createdTotal = 0;
+
+  constructor(
+    private readonly authorityId: string,
+    rows: Array<Row<'person'> & { aliases: string[] }>,
+  ) {
+    const people: Person[] = rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      ...(row.honorific ? { honorific: row.honorific } : {}),
+      ...(row.given_name ? { givenName: row.given_name } : {}),
+      initials: [...row.initials],
+      familyName: row.family_name,
+      postNominals: [...row.post_nominals],
+      ...(row.job_title ? { jobTitle: row.job_title } : {}),
+      jobTitles: row.job_title ? [row.job_title] : [],
+      aliases: [...row.aliases],
+    }));
+    this.registry = new PersonRegistry(people);
+    this.known = new Set(people.map((person) => person.id));
+    for (const person of people) {
+      this.written.add(person.id);
+      this.saved.set(person.id, JSON.stringify(columns(person)));
+    }
+  }
+
+  resolve(name: PrintedName, context: PersonContext): PersonOutcome {
+    if (context.presentOnly && context.preferIds && context.preferIds.size > 0) {
+      const present = this.registry
+        .withFamilyName(name.familyName)
+        .filter((person) => context.preferIds!.has(person.id) && honorificsCompatible(person.honorific, name.honorific));
+      if (present.length === 1) return this.matched(this.registry.merge(present[0]!, name), name);
+    }
+    const outcome = this.registry.resolveOrAdd(name, {
+      kind: context.kind,
+      ...(context.preferIds ? { preferIds: context.preferIds } : {}),
+      ...(context.role ? { role: context.role } : {}),
+    });
+    if (outcome.status === 'ambiguous') {
+      return { status: 'ambiguous', candidates: outcome.candidates.map((person) => displayName(person)) };
+    }
+    if (outcome.status === 'created') this.created.add(outcome.person.id);
+    return this.matched(outcome.person, name);
+  }
+
+  private matched(person: Person, name: PrintedName): PersonOutcome {
+    if (!this.created.has(person.id) || this.written.has(person.id)) this.linked++;
+    if (this.written.has(person.id)) this.touched.add(person.id);
+    const set = this.aliases.get(person.id) ?? new Set<string>();
+    set.add(name.printed);
+    this.aliases.set(person.id, set);
+    return { status: 'matched', personId: person.id };
+  }
+
+  /** Names resolved to a person already on record (known before, or met earlier in this file). */
+  linkedCount(): number {
+    return this.linked;
+  }
+
+  /** People created by this file so far. */
+  createdCount(): number {
+    return this.createdTotal;
+  }
+
+  /** Writes new people, what was learnt about known ones, and every printed form seen. */
+  async flush(trx: Transaction<Database>): Promise<{ created: number }> {
+    const fresh = [...this.created].filter((id) => !this.written.has(id)).map((id) => this.registry.get(id)!);
+    const created = await store.insertNew(
+      trx,
+      'person',
+      fresh.map((person) => ({ id: person.id, authority_id: this.authorityId, ...columns(person) })),
+    );
+    this.createdTotal += created;
+    for (const person of fresh) {
+      this.written.add(person.id);
+      this.saved.set(person.id, JSON.stringify(columns(person)));
+    }
+    // Only what a paper taught us (a given name, more initials, post-nominals) is written back.
+    for (const id of this.touched) {
+      const now = columns(this.registry.get(id)!);
+      const text = JSON.stringify(now);
+      if (this.saved.get(id) === text) continue;
+      await store.updatePerson(trx, id, now);
+      this.saved.set(id, text);
+    }
+    this.touched.clear();
+    const aliasRows = [...this.aliases].flatMap(([personId, printed]) => [...printed].map((text) => ({ person_id: personId, printed: text })));
+    await store.insertAliases(trx, aliasRows);
+    this.aliases.clear();
+    return { created };
+  }
+}
+
+function columns(person: Person) {
+  return {
+    kind: person.kind,
+    honorific: person.honorific ?? null,
+    given_name: person.givenName ?? null,
+    initials: person.initials,
+    family_name: person.familyName,
+    post_nominals: person.postNominals,
+    job_title: person.jobTitle ?? null,
+  };
+}
+
+export function displayName(person: Pick<Person, 'honorific' | 'givenName' | 'initials' | 'familyName' | 'postNominals'>): string {
+  return formatName(person);
+}
