@@ -693,6 +693,9 @@ function readMotions(paras: Paragraph[], meeting: MeetingRecord, issues: ImportI
       }
     }
     const seconder = seconderText ? person(seconderText, meeting) : undefined;
+    if (!seconder && /\bseconded\b/i.test(rest)) {
+      issues.push({ severity: 'warning', line: para.from, message: `A motion was printed but its seconder could not be read: "${clip(text)}"` });
+    }
     let motionText = rest
       .replace(/^[\s,:;\-–]+/, '')
       .replace(/^and\b\s*/i, '')
