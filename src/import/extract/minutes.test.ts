@@ -456,6 +456,33 @@ describe('extractMinutes on synthetic minutes', () => {
     expect(prose).toMatchObject({ minuteNumber: '6', forCount: 4, againstCount: 6, abstainCount: 2, result: 'Lost', votes: [] });
   });
 
+  it('reads a "Councillors" list of bare surnames and "It was RESOLVED"', () => {
+    const { meeting, issues } = extractMinutes(
+      synthetic(`
+    MINUTES of a meeting of the Scrutiny Panel held on 2 February 2012 at 10.30 am in Committee Room 1, Civic Centre
+
+    Present: Councillors Smith (Chair), Jones and Brown
+
+    12. Apologies
+
+    There were no apologies.
+
+    13. Parking review
+
+    It was RESOLVED that the review be deferred.
+    `),
+    );
+    expect(issues).toEqual([]);
+    expect(meeting).toMatchObject({ bodyName: 'Scrutiny Panel', date: '2012-02-02', startTime: '10:30', location: 'Committee Room 1, Civic Centre' });
+    expect(meeting.attendance.map((entry) => [entry.name.familyName, entry.status, entry.role])).toEqual([
+      ['Smith', 'present', 'Chair'],
+      ['Jones', 'present', undefined],
+      ['Brown', 'present', undefined],
+    ]);
+    expect(meeting.minutes.map((minute) => minute.number)).toEqual(['12', '13']);
+    expect(meeting.minutes[1]!.resolutions.map((resolution) => resolution.text)).toEqual(['the review be deferred.']);
+  });
+
   it('reports what it cannot read instead of guessing', () => {
     const { meeting, issues } = extractMinutes(
       synthetic(`

@@ -63,7 +63,7 @@ const ITEM_SUFFIX = /\s*[(\[]\s*(?:Agenda\s+)?Item\s*(?:No\.?\s*)?:?\s*([A-Z]{0,
 const SUBPART = /^(?:[-•*]\s*)?\((?:[a-z]{1,2}|[ivxl]+)\)\s*/;
 const NUMBERED = /^(?:[-•*]\s*)?\((\d+)\)\s*/;
 const BULLET = /^[-•*]\s+/;
-const RESOLVED = /^(?:it\s+was\s+)?(unanimously\s+)?(?:RESOLVED|Resolved|AGREED|DECIDED)\b(\s+unanimously)?\s*(\(unanimously\))?\s*(?:[:\-–—]+|,)?\s*(.*)$/;
+const RESOLVED = /^(?:[Ii]t\s+was\s+|The\s+(?:County\s+)?(?:Committee|Council|Cabinet|Panel|Board|Sub-Committee)\s+)?(unanimously\s+)?(?:RESOLVED|Resolved|AGREED|DECIDED)\b(\s+unanimously)?\s*(\(unanimously\))?\s*(?:[:\-–—]+|,)?\s*(.*)$/;
 const OPTION_LINE = /^(For|Against|Abstain(?:ed|ing|ions?)?|Abstentions?)\s*(?:\(\s*(\d+)\s*\)|[:\-–]\s*(\d+)\b|\s+(\d+)(?=\s*$|\s*[:\-–]))\s*[:.\-–]?\s*(.*)$/i;
 const RESULT_LINE = /^(?:(?:the\s+)?(?:substantive\s+)?(?:motion|amendment|recommendation|proposal)\s+(?:was\s+)?)?(carried|lost|defeated|fell|not carried|agreed|rejected)(?:\s+(?:unanimously))?\.?$/i;
 const PROSE_VOTE = /\b(carried|lost|defeated|agreed|rejected)\s+by\s+(\d+)\s+votes?\s+to\s+(\d+)(?:,?\s+with\s+(\d+|no|one|two|three)\s+abstentions?)?/i;
@@ -328,7 +328,8 @@ function namesWithLines(lines: Line[], substituteBlock: boolean): NameAt[] {
   }
   const result: NameAt[] = [];
   for (const line of joined) {
-    let text = line.text.replace(/[.;]+$/, '');
+    // "Councillors Smith (Chair), Jones and Brown": the plural title covers the whole list and is not part of a name.
+    let text = line.text.replace(/[.;]+$/, '').replace(/^(?:Councillors|Cllrs\.?)\s+/, '');
     // "Mr D Wells and Mrs E Robinson from the Audit Commission": the organisation belongs to everyone in the list.
     let sharedRole: string | undefined;
     const from = /\s+(?:from|of|representing)\s+(?:the\s+)?([A-Z][^,()]*)$/.exec(text);
