@@ -459,6 +459,8 @@ describe('extractMinutes on synthetic minutes', () => {
   it('reads a "Councillors" list of bare surnames and "It was RESOLVED"', () => {
     const { meeting, issues } = extractMinutes(
       synthetic(`
+    Minutes for approval - Scrutiny Panel - 5 January 2012
+
     MINUTES of a meeting of the Scrutiny Panel held on 2 February 2012 at 10.30 am in Committee Room 1, Civic Centre
 
     Present: Councillors Smith (Chair), Jones and Brown

@@ -214,6 +214,21 @@ function joinText(lines: Line[]): string {
 // Header
 
 function readHeader(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[]): number {
+  // The strict "MINUTES of a meeting of ..." form wins over a looser line above it (a cover sheet's
+  // "Minutes for Approval - Governance and Audit Committee").
+  return readHeaderWith(lines, meeting, issues, true) ?? readHeaderWith(lines, meeting, issues, false) ?? noHeader(lines, issues);
+}
+
+function noHeader(lines: Line[], issues: ImportIssue[]): number {
+  issues.push({
+    severity: 'error',
+    line: lines[0]?.no,
+    message: 'No "MINUTES of a meeting of ... held ..." heading found; body name and date unknown',
+  });
+  return -1;
+}
+
+function readHeaderWith(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[], strictOnly: boolean): number | undefined {
   for (let index = 0; index < Math.min(lines.length, 40); index++) {
     if (!/\bminutes\b/i.test(lines[index]!.text)) continue;
     // A header may wrap: read on until the date has been printed.
@@ -224,7 +239,7 @@ function readHeader(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[]
       if (lines[end]!.text) text += ` ${lines[end]!.text}`;
     }
     const strict = HEADER.exec(text);
-    const loose = strict ? undefined : LOOSE_HEADER.exec(text);
+    const loose = strict || strictOnly ? undefined : LOOSE_HEADER.exec(text);
     if (!strict && !loose) continue;
 
     const kindWord = strict?.[1]?.toLowerCase();
@@ -255,12 +270,7 @@ function readHeader(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[]
     }
     return end;
   }
-  issues.push({
-    severity: 'error',
-    line: lines[0]?.no,
-    message: 'No "MINUTES of a meeting of ... held ..." heading found; body name and date unknown',
-  });
-  return -1;
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
