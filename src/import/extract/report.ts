@@ -40,7 +40,7 @@ export function parseAddressee(text: string): { bodyName: string; date?: string 
 function subjectOf(first: string, more: Line[]): string {
   let subject = first.trim();
   for (const next of more) {
-    if (/(?:\b(?:and|of|for|the|to|in|on|&)|[,–-])$/i.test(subject) || /^[a-z(]/.test(next.text)) subject = `${subject} ${next.text}`;
+    if (/(?:\b(?:and|of|for|the|to|in|on|at|by|with|from|&)|[,–-])$/i.test(subject) || /^[a-z(]/.test(next.text)) subject = `${subject} ${next.text}`;
     else break;
   }
   return subject.replace(/\s+/g, ' ').trim();

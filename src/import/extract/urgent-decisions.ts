@@ -16,9 +16,9 @@ const RECORD_NUMBER = /\b(?:Records?|Record\s+of\s+Decisions?|Records\s+of\s+Dec
 const BODIES = /^(?:the\s+)?(Cabinet|Executive|Leader(?:\s+of\s+the\s+Council)?|County Council|Council|[A-Z][\w&' ]*Committee)$/;
 
 /** "by Mrs Jenny Whittle, Cabinet Member for Specialist Children's Services, to authorise ..." -> maker and role. */
-function makerOf(sentence: string, dateEnd: number): { name?: string; role?: string; body?: string } {
+function makerOf(sentence: string, dateStart: number, dateEnd: number): { name?: string; role?: string; body?: string } {
   const after = sentence.slice(dateEnd);
-  const before = sentence.slice(0, dateEnd);
+  const before = sentence.slice(0, dateStart);
   const by = /^\s*,?\s*by\s+(.+?)(?:,\s+to\s+|\s+to\s+(?=[a-z]))/i.exec(after) ?? /\bby\s+(.+?)\s+on\s*$/i.exec(before.replace(/\s+$/, ''));
   if (!by) return {};
   const text = by[1]!.trim();
@@ -62,7 +62,7 @@ export function extractUrgentDecisions(segment: Segment): { report: ReportRecord
       if (reasonIndex !== undefined) break;
     }
     const sameLineReason = /\b(?:This|The)\s+(?:matter|decision)\s+was\s+(?:deemed|considered)\s+urgent\b.*$/i.exec(text)?.[0];
-    const maker = makerOf(text, date.index + date.text.length);
+    const maker = makerOf(text, date.index, date.index + date.text.length);
     const subject = subjectOf(text, headingIndex !== undefined ? lines[headingIndex] : undefined);
     if (!subject) throw new Error(`Decision at line ${segment.lineFrom + index}: cannot tell what was decided`);
     const decisionMaker = maker.name ? parsePrintedName(maker.name) : undefined;
