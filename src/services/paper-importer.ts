@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { DatabaseHandle } from '../db/engine.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import { stableId } from '../domain/stable-id.ts';
-import { readDocument, ReadError } from '../import/read/index.ts';
+import { readDocument, ReadError, tooLargeReason } from '../import/read/index.ts';
 import { extractPaper } from '../import/extract-paper.ts';
 import { persistExtract, type Counts } from '../import/persist.ts';
 import { PeopleDirectory } from '../import/people.ts';
@@ -109,7 +109,7 @@ async function importOneFile(props: PaperImporterProps, file: string): Promise<I
     const size = fs.statSync(file).size;
     if (size > maxBytes) {
       // Refuse before reading a byte: a 2 GB file must not take the importer's memory.
-      throw new ReadError(file, `file is ${(size / 1e6).toFixed(1)} MB, over the ${(maxBytes / 1e6).toFixed(0)} MB limit`);
+      throw new ReadError(file, tooLargeReason(size, maxBytes));
     }
     const bytes = new Uint8Array(fs.readFileSync(file));
     const contentHash = createHash('sha256').update(bytes).digest('hex');

@@ -53,7 +53,7 @@ export async function readDocument(input: { name: string; bytes: Uint8Array }, o
   const { name, bytes } = input;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength > maxBytes) {
-    throw new ReadError(name, `file is ${formatSize(bytes.byteLength, 'up')}, over the ${formatSize(maxBytes, 'down')} limit`);
+    throw new ReadError(name, tooLargeReason(bytes.byteLength, maxBytes));
   }
   if (bytes.byteLength === 0) throw new ReadError(name, 'file is empty');
 
@@ -145,6 +145,11 @@ function looksLikeHtmlDocument(bytes: Uint8Array): boolean {
  * Sizes in binary megabytes, labelled "MB" as most people's file managers do. The file's size is
  * rounded up and the limit down, so a file just over the limit never reads as equal to it.
  */
+/** The reason given for a file over the size limit; also used before reading a file from disk at all. */
+export function tooLargeReason(size: number, maxBytes: number): string {
+  return `file is ${formatSize(size, 'up')}, over the ${formatSize(maxBytes, 'down')} limit`;
+}
+
 function formatSize(bytes: number, round: 'up' | 'down'): string {
   const units: Array<[string, number]> = [
     ['GB', 1024 ** 3],
