@@ -219,6 +219,13 @@ function titleOf(plain: string[], draft: Draft): string {
   }
 }
 
+/** Questions to different meetings are different papers: compare the first date printed in each heading. */
+function sameMeetingDate(plain: string[], a: Draft, b: Draft): boolean {
+  const dateOf = (draft: Draft) => plain.slice(draft.from, Math.min(draft.to, draft.from + 4) + 1).map((line) => findLongDate(line)).find(Boolean);
+  const later = dateOf(b);
+  return later === undefined || later === dateOf(a);
+}
+
 /**
  * Splits a document into segments. Line numbers are 1-based over the whole document; blank lines at the edges of a
  * paper and "This page is intentionally left blank" separators belong to no segment.
@@ -270,7 +277,12 @@ export function segmentDocument(lines: string[]): Segment[] {
     for (const piece of pieces) {
       const previous = result[result.length - 1];
       // One paper of questions to one meeting: consecutive questions are one segment.
-      if (piece.kind === 'questions' && previous?.kind === 'questions' && plain.slice(previous.to + 1, piece.from).every((line) => line === '')) {
+      if (
+        piece.kind === 'questions' &&
+        previous?.kind === 'questions' &&
+        plain.slice(previous.to + 1, piece.from).every((line) => line === '') &&
+        sameMeetingDate(plain, previous, piece)
+      ) {
         previous.to = piece.to;
         continue;
       }
