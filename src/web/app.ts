@@ -1,0 +1,157 @@
+/**
+ * The public web app: GOV.UK-styled pages of meetings, rendered on the server so they work without JavaScript.
+ * Routes stay thin (validate params, query, present, render); SQL lives in src/db/queries, wording in presenters.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import nunjucks from 'nunjucks';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/engine.ts';
+import { findMeetingRecord, listMeetings } from '../db/queries/meetings.ts';
+import { HttpError, isHttpError, NotFound } from './errors.ts';
+import { presentMeeting, presentMeetingList } from './presenters/meeting.ts';
+import { linkTo, ROUTES } from './routes.ts';
+
+export interface CreateAppOptions {
+  config: Config;
+  /** Owned by the caller: closing the app does not close it. */
+  database: DatabaseHandle;
+  /** false to silence request logs (tests); an object to extend the pino options. Default: pino at config.logLevel. */
+  logger?: boolean | object;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const viewsDir = path.join(here, 'views');
+const publicDir = path.join(here, 'public');
+const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
+const govukDir = path.join(govukDist, 'govuk');
+
+/** Only the compiled CSS and JS leave /govuk; the Sass and template sources beside them are not the public's business. */
+const GOVUK_PUBLIC_FILES = new Set(['/govuk-frontend.min.css', '/govuk-frontend.min.css.map', '/govuk-frontend.min.js', '/govuk-frontend.min.js.map']);
+
+/** Ids are stable ids ("meeting-1a2b...") or slugs; anything else cannot name a meeting, so it is simply not found. */
+export const MeetingParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });
+export type MeetingParams = z.infer<typeof MeetingParamsSchema>;
+
+export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const logger = options.logger === false ? false : { level: config.logLevel, ...(typeof options.logger === 'object' ? options.logger : {}) };
+  const app = Fastify({ logger });
+
+  const views = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDist], { noCache: false }), {
+    autoescape: true,
+    throwOnUndefined: false,
+  });
+  views.addGlobal('linkTo', linkTo);
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        // helmet appends the per-request nonce; it admits the govuk template's inline js-enabled script and our module init.
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Pages link to council papers hosted elsewhere; send only the origin with them.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+
+  await app.register(fastifyStatic, { root: path.join(govukDir, 'assets'), prefix: '/assets/', index: false, maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: govukDir,
+    prefix: '/govuk/',
+    index: false,
+    decorateReply: false,
+    maxAge: '1d',
+    allowedPath: (pathName) => GOVUK_PUBLIC_FILES.has(pathName),
+  });
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/public/', index: false, decorateReply: false, maxAge: '1d' });
+
+  function render(reply: FastifyReply, template: string, context: Record<string, unknown>): string {
+    const nonce = (reply as FastifyReply & { cspNonce?: { script: string } | null }).cspNonce?.script;
+    reply.type('text/html; charset=utf-8');
+    return views.render(template, {
+      cspNonce: nonce,
+      assetPath: '/assets',
+      serviceName: 'Quorum',
+      serviceUrl: linkTo('home'),
+      authorityName: config.authorityName,
+      ...context,
+    });
+  }
+
+  app.get(ROUTES.healthz, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ok', database: database.engine };
+    } catch (error) {
+      reply.log.error({ err: error }, 'health check: the database did not answer');
+      return reply.code(503).send({ status: 'error', database: database.engine, error: { id: 'database_unavailable', message: 'The database did not answer' } });
+    }
+  });
+
+  app.get(ROUTES.home, async (_request, reply) => {
+    const view = presentMeetingList(await listMeetings(database.db));
+    return render(reply, 'meetings.njk', { view, currentNav: 'meetings' });
+  });
+
+  app.get(ROUTES['meeting.show'], async (request, reply) => {
+    const params = MeetingParamsSchema.safeParse(request.params);
+    if (!params.success) throw NotFound('Meeting not found');
+    const record = await findMeetingRecord(database.db, params.data.id);
+    if (!record) throw NotFound('Meeting not found');
+    return render(reply, 'meeting.njk', { view: presentMeeting(record), currentNav: 'meetings' });
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    return sendError(request, reply, NotFound());
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    if (isHttpError(error)) return sendError(request, reply, error);
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    // Fastify's own client errors (bad JSON, body too large) keep their status; anything else is our fault.
+    if (statusCode && statusCode >= 400 && statusCode < 500) {
+      return sendError(request, reply, new HttpError(statusCode, 'bad_request', (error as Error).message));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(request, reply, new HttpError(500, 'internal_error', 'Sorry, there is a problem with the service'));
+  });
+
+  function sendError(request: FastifyRequest, reply: FastifyReply, error: HttpError) {
+    reply.code(error.statusCode);
+    if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send({ error: { id: error.id, status: error.statusCode, message: error.message } });
+    try {
+      const template = error.statusCode === 404 ? 'not-found.njk' : 'error.njk';
+      return reply.send(render(reply, template, { error: { status: error.statusCode, id: error.id, message: error.message } }));
+    } catch (renderError) {
+      // A broken template must not turn one error into a crash loop; plain text still tells the user something.
+      request.log.error({ err: renderError }, 'error page failed to render');
+      return reply.type('text/plain; charset=utf-8').send(error.message);
+    }
+  }
+
+  return app;
+}
+
+/** JSON for API clients and scripts that ask for it; browsers send text/html first and get a page. */
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return /application\/(?:[\w.+-]*\+)?json/.test(accept) && !/text\/html/.test(accept);
+}

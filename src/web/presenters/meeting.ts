@@ -1,0 +1,446 @@
+/**
+ * Pure functions from query rows to the view models the meeting templates render. Columns never reach a template
+ * directly, so what the public sees is decided here, in one place that unit tests can reach without a database.
+ */
+import { formatName } from '../../domain/person-name.ts';
+import type { MeetingListRow, MeetingRecord, PersonNameRow } from '../../db/queries/meetings.ts';
+import type { AttendanceStatus, VoteOption } from '../../db/schema.ts';
+import { linkTo } from '../routes.ts';
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function parseDate(date: string): { year: number; month: number; day: number; weekday: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!match) throw new Error(`Not a date: ${date}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // UTC so the weekday cannot shift with the server's time zone: a council date has none.
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return { year, month, day, weekday };
+}
+
+/** "2011-04-06" -> "Wednesday 6 April 2011" (GOV.UK style: no comma, no ordinal). */
+export function formatDate(date: string): string {
+  const { year, month, day, weekday } = parseDate(date);
+  return `${WEEKDAYS[weekday]} ${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** "2011-04-06" -> "6 April 2011". */
+export function formatShortDate(date: string): string {
+  const { year, month, day } = parseDate(date);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** "2011-04-06" -> "April 2011". */
+export function formatMonth(date: string): string {
+  const { year, month } = parseDate(date);
+  return `${MONTHS[month - 1]} ${year}`;
+}
+
+/** "10:00:00" -> "10am", "10:30" -> "10:30am", "12:00" -> "midday", "00:00" -> "midnight" (GOV.UK style). */
+export function formatTime(time: string): string {
+  const match = /^(\d{1,2}):(\d{2})/.exec(time);
+  if (!match) return time;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (minutes === 0 && hours === 12) return 'midday';
+  if (minutes === 0 && (hours === 0 || hours === 24)) return 'midnight';
+  const suffix = hours < 12 ? 'am' : 'pm';
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  return minutes === 0 ? `${hour12}${suffix}` : `${hour12}:${String(minutes).padStart(2, '0')}${suffix}`;
+}
+
+export function formatTimeRange(start: string | null, end: string | null): string | undefined {
+  if (start && end) return `${formatTime(start)} to ${formatTime(end)}`;
+  if (start) return formatTime(start);
+  return undefined;
+}
+
+/** [2, 7] -> "2 and 7"; [1, 2, 3] -> "1, 2 and 3". */
+export function joinList(items: Array<string | number>): string {
+  const texts = items.map(String);
+  if (texts.length <= 1) return texts.join('');
+  return `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]}`;
+}
+
+/** "Schedule 12A paragraphs 2 and 7": the legal ground for excluding the public, never the withheld content. */
+export function exemptGround(paragraphs: number[]): string {
+  const sorted = [...new Set(paragraphs)].sort((a, b) => a - b);
+  if (sorted.length === 0) return 'Schedule 12A';
+  return `Schedule 12A ${sorted.length === 1 ? 'paragraph' : 'paragraphs'} ${joinList(sorted)}`;
+}
+
+export interface ExemptView {
+  /** "Exempt: Schedule 12A paragraphs 2 and 7" */
+  label: string;
+  ground: string;
+}
+
+function exemptView(paragraphs: number[]): ExemptView {
+  const ground = exemptGround(paragraphs);
+  return { label: `Exempt: ${ground}`, ground };
+}
+
+function pageRange(from: number | null, to: number | null): string | undefined {
+  if (from === null) return undefined;
+  if (to === null || to === from) return `Page ${from}`;
+  return `Pages ${from} to ${to}`;
+}
+
+/**
+ * Minute text arrives as extracted from papers: hard-wrapped lines with blank lines between paragraphs.
+ * Rejoins wrapped lines but keeps list items ("(a)", "1.", "•") on their own, so the page reads as the paper did.
+ */
+export function paragraphs(text: string | null | undefined): string[] {
+  if (!text) return [];
+  const result: string[] = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    let current = '';
+    for (const raw of block.split('\n')) {
+      const line = raw.trim();
+      if (!line) continue;
+      if (current && /^(\([a-z0-9ivx]+\)|\d+[.)]|[•\-–])\s/i.test(line)) {
+        result.push(current);
+        current = line;
+      } else {
+        current = current ? `${current} ${line}` : line;
+      }
+    }
+    if (current) result.push(current);
+  }
+  return result;
+}
+
+export function personName(row: PersonNameRow): string {
+  return formatName({
+    ...(row.honorific ? { honorific: row.honorific } : {}),
+    ...(row.given_name ? { givenName: row.given_name } : {}),
+    initials: row.initials,
+    familyName: row.family_name,
+    postNominals: row.post_nominals,
+  });
+}
+
+function nameOf(people: Map<string, PersonNameRow>, id: string | null, printed?: string): string | undefined {
+  const person = id ? people.get(id) : undefined;
+  return person ? personName(person) : printed;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The meetings list
+
+export interface MeetingSummaryView {
+  href: string;
+  bodyName: string;
+  date: string;
+  time?: string;
+  location?: string;
+  status?: string;
+  agendaItemCount: number;
+  minuteCount: number;
+}
+
+export interface MeetingListView {
+  total: number;
+  months: Array<{ month: string; meetings: MeetingSummaryView[] }>;
+}
+
+export function presentMeetingList(rows: MeetingListRow[]): MeetingListView {
+  const months: MeetingListView['months'] = [];
+  for (const row of rows) {
+    const month = formatMonth(row.date);
+    let group = months[months.length - 1];
+    if (!group || group.month !== month) {
+      group = { month, meetings: [] };
+      months.push(group);
+    }
+    const time = formatTimeRange(row.start_time, null);
+    group.meetings.push({
+      href: linkTo('meeting.show', { id: row.id }),
+      bodyName: row.body_name,
+      date: formatDate(row.date),
+      ...(time ? { time } : {}),
+      ...(row.location ? { location: row.location } : {}),
+      ...(row.status !== 'held' ? { status: capitalise(row.status) } : {}),
+      agendaItemCount: Number(row.agenda_item_count ?? 0),
+      minuteCount: Number(row.minute_count ?? 0),
+    });
+  }
+  return { total: rows.length, months };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One meeting
+
+export interface AgendaItemView {
+  id: string;
+  number: string;
+  title: string;
+  description: string[];
+  pages?: string;
+  exempt?: ExemptView;
+  reportSubject?: string;
+}
+
+export interface AttendeeView {
+  name: string;
+  role?: string;
+  substituteFor?: string;
+}
+
+export interface AttendanceGroupView {
+  status: AttendanceStatus;
+  heading: string;
+  count: number;
+  people: AttendeeView[];
+}
+
+export interface DeclarationView {
+  name: string;
+  kind: string;
+  reason: string;
+  item?: { text: string; href?: string };
+}
+
+export interface MinuteView {
+  anchor: string;
+  number: string;
+  title: string;
+  agendaItem?: string;
+  exempt?: ExemptView;
+  applicationReference?: string;
+  paragraphs: string[];
+  approves?: { text: string; href?: string };
+  motions: Array<{ text?: string; mover?: string; seconder?: string }>;
+  resolutions: Array<{ paragraphs: string[]; unanimous: boolean }>;
+}
+
+export interface VoteEventView {
+  heading: string;
+  minute?: { text: string; href: string };
+  motion: string[];
+  mover?: string;
+  seconder?: string;
+  result: string;
+  resultColour: 'green' | 'red' | 'grey';
+  counts: Array<{ option: VoteOption; label: string; count: number }>;
+  options: Array<{ option: VoteOption; label: string; count: number; names: string[] }>;
+  namedVoteCount: number;
+}
+
+export interface QuestionView {
+  number: number;
+  askedBy: string;
+  askedTo: string;
+  toRole?: string;
+  question: string[];
+  answer: string[];
+}
+
+export interface MeetingView {
+  id: string;
+  title: string;
+  authorityName: string;
+  bodyName: string;
+  date: string;
+  details: Array<{ key: string; value: string }>;
+  agendaItems: AgendaItemView[];
+  attendance: { groups: AttendanceGroupView[]; summary: string };
+  declarations: DeclarationView[];
+  minutes: MinuteView[];
+  voteEvents: VoteEventView[];
+  questions: QuestionView[];
+  contents: Array<{ href: string; text: string }>;
+}
+
+const ATTENDANCE_HEADINGS: Array<[AttendanceStatus, string]> = [
+  ['present', 'Present'],
+  ['substitute', 'Substitutes'],
+  ['also-present', 'Also present'],
+  ['in-attendance', 'In attendance'],
+  ['apologies', 'Apologies'],
+];
+
+const VOTE_OPTIONS: Array<[VoteOption, string]> = [
+  ['for', 'For'],
+  ['against', 'Against'],
+  ['abstain', 'Abstain'],
+];
+
+export const MEETING_SECTIONS = [
+  { id: 'details', text: 'Details' },
+  { id: 'agenda', text: 'Agenda' },
+  { id: 'attendance', text: 'Attendance' },
+  { id: 'declarations', text: 'Declarations of interest' },
+  { id: 'minutes', text: 'Minutes' },
+  { id: 'votes', text: 'Recorded votes' },
+  { id: 'questions', text: 'Questions' },
+] as const;
+
+function minuteAnchor(number: string): string {
+  return `minute-${number.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+export function presentMeeting(record: MeetingRecord): MeetingView {
+  const { meeting, people } = record;
+  const date = formatDate(meeting.date);
+
+  const details: MeetingView['details'] = [
+    { key: 'Body', value: meeting.body_name },
+    { key: 'Date', value: date },
+  ];
+  const time = formatTimeRange(meeting.start_time, meeting.end_time);
+  if (time) details.push({ key: 'Time', value: time });
+  if (meeting.location) details.push({ key: 'Location', value: meeting.location });
+  if (meeting.kind !== 'ordinary') details.push({ key: 'Type of meeting', value: capitalise(meeting.kind) });
+  details.push({ key: 'Status', value: capitalise(meeting.status) });
+
+  const agendaItems: AgendaItemView[] = record.agendaItems.map((item) => {
+    const pages = pageRange(item.page_from, item.page_to);
+    return {
+      id: `agenda-item-${item.number.replace(/[^A-Za-z0-9]+/g, '-')}`,
+      number: item.number,
+      title: item.title,
+      description: item.exempt ? [] : paragraphs(item.description),
+      ...(pages ? { pages } : {}),
+      ...(item.exempt ? { exempt: exemptView(item.exempt_paragraphs) } : {}),
+      ...(item.report_subject ? { reportSubject: item.report_subject } : {}),
+    };
+  });
+
+  const groups: AttendanceGroupView[] = [];
+  for (const [status, heading] of ATTENDANCE_HEADINGS) {
+    const rows = record.attendance.filter((row) => row.status === status);
+    if (rows.length === 0) continue;
+    const attendees = rows.map((row) => {
+      const substituteFor = nameOf(people, row.substitute_for_person_id);
+      return {
+        name: nameOf(people, row.person_id, row.printed_name) ?? row.printed_name,
+        ...(row.role ? { role: row.role } : {}),
+        ...(substituteFor ? { substituteFor } : {}),
+        sortKey: people.get(row.person_id)?.family_name ?? row.printed_name,
+      };
+    });
+    // Chairman and Vice-Chairman first, as the papers print them; then by family name.
+    attendees.sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.sortKey.localeCompare(b.sortKey, 'en-GB'));
+    groups.push({ status, heading, count: attendees.length, people: attendees.map(({ sortKey: _sortKey, ...rest }) => rest) });
+  }
+  const summary = groups.map((group) => `${group.heading}: ${group.count}`).join(', ');
+
+  const declarations: DeclarationView[] = record.declarations.map((row) => {
+    let item: DeclarationView['item'];
+    if (row.minute_id && row.minute_number) {
+      item = { text: `Minute ${row.minute_number}: ${row.minute_title ?? ''}`.replace(/: $/, ''), href: `#${minuteAnchor(row.minute_number)}` };
+    } else if (row.agenda_item_linked_number || row.agenda_item_number) {
+      const number = row.agenda_item_linked_number ?? row.agenda_item_number;
+      item = { text: row.agenda_item_title ? `Agenda item ${number}: ${row.agenda_item_title}` : `Agenda item ${number}` };
+    }
+    return {
+      name: nameOf(people, row.person_id) ?? 'Unknown member',
+      kind: capitalise(row.kind),
+      reason: row.reason,
+      ...(item ? { item } : {}),
+    };
+  });
+
+  const minutes: MinuteView[] = record.minutes.map((row) => {
+    const agendaNumber = row.agenda_item_linked_number ?? row.agenda_item_number;
+    let approves: MinuteView['approves'];
+    if (row.approves_meeting_id && row.approved_meeting_date) {
+      approves = {
+        text: `Minutes of the ${row.approved_body_name ?? 'meeting'} meeting on ${formatDate(row.approved_meeting_date)}`,
+        href: linkTo('meeting.show', { id: row.approves_meeting_id }),
+      };
+    } else if (row.approves_meeting_date) {
+      approves = { text: `Minutes of the meeting on ${formatDate(row.approves_meeting_date)}` };
+    }
+    return {
+      anchor: minuteAnchor(row.number),
+      number: row.number,
+      title: row.title,
+      ...(agendaNumber ? { agendaItem: row.agenda_item_title ? `Agenda item ${agendaNumber}: ${row.agenda_item_title}` : `Agenda item ${agendaNumber}` } : {}),
+      ...(row.exempt ? { exempt: exemptView(row.exempt_paragraphs) } : {}),
+      ...(row.application_reference ? { applicationReference: row.application_reference } : {}),
+      // The query already blanks exempt text; this keeps the guarantee if that query ever changes.
+      paragraphs: row.exempt ? [] : paragraphs(row.text),
+      ...(approves ? { approves } : {}),
+      motions: row.exempt
+        ? []
+        : record.motions
+            .filter((motion) => motion.minute_id === row.id)
+            .map((motion) => {
+              const mover = nameOf(people, motion.mover_id);
+              const seconder = nameOf(people, motion.seconder_id);
+              return {
+                ...(motion.text ? { text: motion.text } : {}),
+                ...(mover ? { mover } : {}),
+                ...(seconder ? { seconder } : {}),
+              };
+            }),
+      resolutions: row.exempt
+        ? []
+        : record.resolutions
+            .filter((resolution) => resolution.minute_id === row.id)
+            .map((resolution) => ({ paragraphs: paragraphs(resolution.text), unanimous: resolution.unanimous })),
+    };
+  });
+
+  const voteEvents: VoteEventView[] = record.voteEvents.map((event, index) => {
+    const eventVotes = record.votes.filter((vote) => vote.vote_event_id === event.id);
+    const counts = { for: event.for_count, against: event.against_count, abstain: event.abstain_count };
+    const mover = nameOf(people, event.mover_id);
+    const seconder = nameOf(people, event.seconder_id);
+    const result = capitalise(event.result);
+    return {
+      heading: event.minute_title ? `Minute ${event.minute_number}: ${event.minute_title}` : `Recorded vote ${index + 1}`,
+      ...(event.minute_number ? { minute: { text: `Minute ${event.minute_number}`, href: `#${minuteAnchor(event.minute_number)}` } } : {}),
+      motion: paragraphs(event.motion_text),
+      ...(mover ? { mover } : {}),
+      ...(seconder ? { seconder } : {}),
+      result,
+      resultColour: /carried|agreed|passed|approved/i.test(event.result) ? 'green' : /lost|fell|defeated|rejected/i.test(event.result) ? 'red' : 'grey',
+      counts: VOTE_OPTIONS.map(([option, label]) => ({ option, label, count: counts[option] })),
+      options: VOTE_OPTIONS.map(([option, label]) => {
+        const names = eventVotes.filter((vote) => vote.option === option).map((vote) => nameOf(people, vote.person_id, vote.printed_name) ?? vote.printed_name);
+        return { option, label, count: counts[option], names };
+      }),
+      namedVoteCount: eventVotes.length,
+    };
+  });
+
+  const questions: QuestionView[] = record.questions.map((row, index) => ({
+    number: index + 1,
+    askedBy: nameOf(people, row.asked_by_id) ?? 'Unknown member',
+    askedTo: nameOf(people, row.asked_to_id) ?? 'Unknown member',
+    ...(row.to_role ? { toRole: row.to_role } : {}),
+    question: paragraphs(row.question_text),
+    answer: paragraphs(row.answer_text),
+  }));
+
+  return {
+    id: meeting.id,
+    title: `${meeting.body_name}, ${formatShortDate(meeting.date)}`,
+    authorityName: meeting.authority_name,
+    bodyName: meeting.body_name,
+    date,
+    details,
+    agendaItems,
+    attendance: { groups, summary },
+    declarations,
+    minutes,
+    voteEvents,
+    questions,
+    contents: MEETING_SECTIONS.map((section) => ({ href: `#${section.id}`, text: section.text })),
+  };
+}
+
+function roleRank(role: string | undefined): number {
+  if (!role) return 2;
+  if (/^(chair|chairman|chairwoman|chairperson)$/i.test(role)) return 0;
+  if (/^vice[- ]chair/i.test(role)) return 1;
+  return 2;
+}

@@ -1,0 +1,124 @@
+/**
+ * Real-browser checks of the public pages: axe-core against WCAG 2.2 AA, no CSP violations (so the nonce admits
+ * GOV.UK Frontend's scripts and nothing else is blocked), and a screenshot of a meeting page for a human to look at.
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../src/config.ts';
+import { createApp } from '../../src/web/app.ts';
+import { linkTo } from '../../src/web/routes.ts';
+import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { inCi } from '../support/engine.ts';
+import { seedCouncilMeeting } from '../support/factories.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : 'install Chromium: apt-get install -y chromium';
+if (chromiumMissing && inCi) throw new Error(`Chromium is required in CI at ${CHROMIUM}: ${chromiumMissing}`);
+if (chromiumMissing) console.warn(`SKIPPING browser accessibility tests: ${chromiumMissing}`);
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SCREENSHOT = '/tmp/quorum-meeting.png';
+
+const config: Config = {
+  dataDir: '/nonexistent',
+  papersDir: '/nonexistent',
+  port: 0,
+  host: '127.0.0.1',
+  logLevel: 'silent',
+  authorityName: 'Kent County Council',
+};
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown; failureSummary?: string }>;
+}
+
+describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility in a real browser', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let origin: string;
+  let meetingPath: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const seed = await seedCouncilMeeting(database.db);
+    meetingPath = linkTo('meeting.show', { id: seed.meeting.id as string });
+    app = await createApp({ config, database, logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.destroy();
+  });
+
+  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    return { page, problems };
+  }
+
+  async function violations(page: Page): Promise<AxeViolation[]> {
+    // Evaluated over the DevTools protocol, so the page's CSP (rightly) does not have to admit axe.
+    await page.evaluate(axe.source);
+    return page.evaluate(async (tags) => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    }, WCAG_22_AA);
+  }
+
+  it('the meetings list has no WCAG 2.2 AA violations and runs GOV.UK Frontend under the CSP', async () => {
+    const { page, problems } = await open(linkTo('home'));
+    expect(await violations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.body.className)).toContain('govuk-frontend-supported');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a meeting page has no WCAG 2.2 AA violations, with the vote details open too', async () => {
+    const { page, problems } = await open(meetingPath);
+    expect(await violations(page)).toEqual([]);
+    await page.getByText('How each member voted').click();
+    for (const details of await page.locator('details').all()) await details.evaluate((el) => el.setAttribute('open', ''));
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a meeting page reads the same without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${origin}${meetingPath}`);
+    await expect(page.locator('h2').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Details', 'Agenda', 'Attendance', 'Declarations of interest', 'Minutes', 'Recorded votes', 'Questions']),
+    );
+    // Native <details> opens without script, so named votes stay reachable.
+    await page.getByText('How each member voted').click();
+    await expect(page.getByText('Mr W A Hayton').last().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
