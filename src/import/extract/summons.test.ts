@@ -76,6 +76,13 @@ describe('extractSummons on small agendas', () => {
     expect(meeting.location).toBe('Town Hall, Ashford');
   });
 
+  it('reads an invitation wrapped over several lines', () => {
+    const { meeting } = extractSummons(
+      segmentOf(['Please attend an Extraordinary Meeting of the County', 'Council in the Council Chamber, County Hall on', 'Friday, 7 October 2011 at', '2.00 pm.', '', 'AGENDA', '1. Budget (1 - 4)']),
+    );
+    expect(meeting).toMatchObject({ bodyName: 'County Council', kind: 'extraordinary', date: '2011-10-07', startTime: '14:00', location: 'Council Chamber, County Hall' });
+  });
+
   it('takes the date from the title page when there is no invitation, and fails clearly without one', () => {
     const { meeting } = extractSummons(segmentOf(['To: All Members of the Planning Committee', 'Monday 3 September 2012', '', 'AGENDA', '1. Apologies']));
     expect(meeting.bodyName).toBe('Planning Committee');

@@ -136,7 +136,18 @@ export function extractSummons(segment: Segment): { meeting: MeetingRecord } {
   const lines = segment.lines.map(plainText);
   const joined = lines.join(' ');
   // The invitation sentence carries everything: body, kind, place, date, time.
-  const invitation = lines.find((line) => /\battend\b.*\bmeeting\b/i.test(line) && findLongDate(line)) ?? '';
+  // Converted PDFs wrap the invitation over several lines: search paragraphs, not lines.
+  const paragraphs: string[] = [];
+  let paragraph: string[] = [];
+  for (const line of [...lines, '']) {
+    if (line === '') {
+      if (paragraph.length) paragraphs.push(paragraph.join(' '));
+      paragraph = [];
+    } else {
+      paragraph.push(line);
+    }
+  }
+  const invitation = paragraphs.find((text) => /\battend\b.*\bmeeting\b/i.test(text) && findLongDate(text)) ?? '';
   const agendaAt = lines.findIndex((line) => AGENDA_HEADING.test(line));
   const front = lines.slice(0, agendaAt === -1 ? Math.min(lines.length, 30) : agendaAt);
 
