@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type KyselyConfig } from 'kysely';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -24,6 +24,14 @@ export interface DatabaseHandle {
 export interface OpenOptions {
   databaseUrl?: string;
   dataDir: string;
+  /** Called after every query, for diagnostics and profiling. */
+  onQuery?: (sql: string, milliseconds: number) => void;
+}
+
+function queryLog(options: OpenOptions): KyselyConfig['log'] {
+  const { onQuery } = options;
+  if (!onQuery) return undefined;
+  return (event) => onQuery(event.query.sql, event.queryDurationMillis);
 }
 
 const DATE_OID = 1082;
@@ -31,10 +39,10 @@ const INT8_OID = 20;
 
 /** Opens the database the configuration names. One handle per process; pass it down. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, queryLog(options)) : openPglite(options.dataDir, queryLog(options));
 }
 
-async function openPostgres(url: string): Promise<DatabaseHandle> {
+async function openPostgres(url: string, log: KyselyConfig['log']): Promise<DatabaseHandle> {
   // Dates stay 'YYYY-MM-DD' strings: a council date has no time zone.
   const typeParsers = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -51,7 +59,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     await pool.end();
     throw new Error(`Cannot connect to the PostgreSQL server at ${redact(url)}: ${(error as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   return {
     db,
     engine: 'postgres',
@@ -66,7 +74,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, log: KyselyConfig['log']): Promise<DatabaseHandle> {
   const lock: DataDirLock = lockDataDir(dataDir);
   let client: PGlite;
   try {
@@ -81,7 +89,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     lock.release();
     throw new Error(`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client), log });
   return {
     db,
     engine: 'pglite',

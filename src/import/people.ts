@@ -88,14 +88,15 @@ export class PeopleDirectory {
     return { status: 'matched', personId: person.id };
   }
 
-  /** Names resolved to a person already on record (known before, or met earlier in this file). */
-  linkedCount(): number {
-    return this.linked;
-  }
-
-  /** People created by this file so far. */
-  createdCount(): number {
-    return this.createdTotal;
+  /**
+   * Counts since the last call: names resolved to a person already on record, and people created. The directory
+   * lives for a whole import run (reloading everyone for every file would make a large import quadratic).
+   */
+  takeCounts(): { linked: number; created: number } {
+    const counts = { linked: this.linked, created: this.createdTotal };
+    this.linked = 0;
+    this.createdTotal = 0;
+    return counts;
   }
 
   /** Writes new people, what was learnt about known ones, and every printed form seen. */

@@ -17,6 +17,8 @@ export interface PersistContext {
   authorityName: string;
   sourceId: string;
   people: PeopleDirectory;
+  /** Body ids by canonical name; kept for the whole import run and added to here. */
+  bodies: Map<string, string>;
 }
 
 export type Counts = Record<string, number>;
@@ -63,7 +65,7 @@ export function titlesMatch(a: string, b: string): boolean {
 export async function persistExtract(ctx: PersistContext, extract: PaperExtract): Promise<PersistResult> {
   const created: Counts = {};
   const issues: ImportIssue[] = [...extract.issues];
-  const bodies = new Map((await store.loadBodies(ctx.trx, ctx.authorityId)).map((body) => [body.name, body.id]));
+  const { bodies } = ctx;
 
   async function bodyId(printed: string): Promise<string> {
     const canonical = canonicalBodyName(printed, ctx.authorityName);
@@ -162,16 +164,17 @@ export async function persistExtract(ctx: PersistContext, extract: PaperExtract)
     );
   }
 
-  await store.linkApprovedMinutes(ctx.trx, ctx.authorityId);
+  await store.linkApprovedMinutes(ctx.trx);
   await ctx.people.flush(ctx.trx);
-  add(created, 'people', ctx.people.createdCount());
+  const peopleCounts = ctx.people.takeCounts();
+  add(created, 'people', peopleCounts.created);
   if (issues.length) {
     await store.insertImportIssues(
       ctx.trx,
       issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
     );
   }
-  return { created, linked: ctx.people.linkedCount(), issues };
+  return { created, linked: peopleCounts.linked, issues };
 }
 
 type ResolvePerson = (name: PrintedName, context: PersonContext, line: number) => string | undefined;

@@ -79,12 +79,20 @@ export function collectFiles(paths: string[]): string[] {
   return files;
 }
 
+/** What an import run keeps between files: the people and bodies already on record. */
+interface ImportSession {
+  authorityId: string;
+  people: PeopleDirectory;
+  bodies: Map<string, string>;
+}
+
 export async function paperImporter(props: PaperImporterProps): Promise<ImportSummary> {
   const files = collectFiles(props.paths);
   const results: ImportFileResult[] = [];
   let done = 0;
+  const state: { session?: ImportSession } = {};
   for (const file of files) {
-    const result = await importOneFile(props, file);
+    const result = await importOneFile(props, file, state);
     results.push(result);
     done++;
     props.onProgress?.({ done, total: files.length, file, bytes: safeSize(file) });
@@ -101,7 +109,7 @@ function safeSize(file: string): number {
   }
 }
 
-async function importOneFile(props: PaperImporterProps, file: string): Promise<ImportFileResult> {
+async function importOneFile(props: PaperImporterProps, file: string, state: { session?: ImportSession }): Promise<ImportFileResult> {
   const base: ImportFileResult = { file, status: 'failed', kinds: [], created: {}, linked: 0, issues: [] };
   const { db } = props.database;
   try {
@@ -123,6 +131,7 @@ async function importOneFile(props: PaperImporterProps, file: string): Promise<I
     if (document.format === 'json') {
       const parsed = parseJson(document.lines.join('\n'), file);
       const restored = await restoreExport(db, parsed, { actor: props.actor });
+      delete state.session;
       return { ...base, status: 'imported', kinds: ['export'], created: restored.created, issues: warnings };
     }
 
@@ -131,6 +140,7 @@ async function importOneFile(props: PaperImporterProps, file: string): Promise<I
     const sourceId = stableId('source', contentHash);
     const outcome = await db.transaction().execute(async (trx) => {
       await store.setActor(trx, props.actor);
+      await store.relaxCommitDurability(trx);
       await store.insertNew(trx, 'source_document', [
         {
           id: sourceId,
@@ -142,12 +152,21 @@ async function importOneFile(props: PaperImporterProps, file: string): Promise<I
           line_count: document.lines.length,
         },
       ]);
-      const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
-      const people = new PeopleDirectory(authorityId, await store.loadPeople(trx, authorityId));
-      return persistExtract({ trx, authorityId, authorityName: props.authorityName, sourceId, people }, extract);
+      if (!state.session) {
+        const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
+        state.session = {
+          authorityId,
+          people: new PeopleDirectory(authorityId, await store.loadPeople(trx, authorityId)),
+          bodies: new Map((await store.loadBodies(trx, authorityId)).map((body) => [body.name, body.id])),
+        };
+      }
+      const session = state.session;
+      return persistExtract({ trx, authorityName: props.authorityName, sourceId, ...session }, extract);
     });
     return { ...base, status: 'imported', kinds, created: outcome.created, linked: outcome.linked, issues: [...warnings, ...outcome.issues] };
   } catch (error) {
+    // The session may hold people and bodies that the rolled-back transaction wrote: start afresh from the database.
+    delete state.session;
     if (error instanceof ReadError) return { ...base, reason: error.reason };
     const located = error as Error & { line?: number };
     return { ...base, reason: located.message, ...(located.line ? { line: located.line } : {}) };

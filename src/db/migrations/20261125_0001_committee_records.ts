@@ -200,6 +200,9 @@ create table minute (
   unique (meeting_id, number)
 );
 
+-- Minutes that approve an earlier meeting not yet imported: the importer links them when it arrives.
+create index minute_unlinked_approval_idx on minute (approves_meeting_date) where approves_meeting_id is null and approves_meeting_date is not null;
+
 create table declaration (
   id text primary key,
   meeting_id text not null references meeting(id),

@@ -12,6 +12,14 @@ export async function setActor(trx: Transaction<Database>, actor: string): Promi
   await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
 }
 
+/**
+ * For bulk imports: commit without waiting for the WAL flush. A crash can then lose the last few files committed,
+ * never part of one (each is still all-or-nothing), and re-running the import brings them back (it is idempotent).
+ */
+export async function relaxCommitDurability(trx: Transaction<Database>): Promise<void> {
+  await sql`set local synchronous_commit = off`.execute(trx);
+}
+
 export async function findSourceByHash(db: Db, contentHash: string): Promise<Row<'source_document'> | undefined> {
   return db.selectFrom('source_document').selectAll().where('content_hash', '=', contentHash).executeTakeFirst();
 }
@@ -68,16 +76,19 @@ export async function linkReportToAgendaItem(db: Db, agendaItemId: string, repor
   await db.updateTable('agenda_item').set({ report_id: reportId }).where('id', '=', agendaItemId).where('report_id', 'is', null).execute();
 }
 
-export async function linkApprovedMinutes(db: Db, authorityId: string): Promise<number> {
-  // A minute approving "the meeting held on <date>" of the same body, once that meeting is known (possibly from a later paper).
+/**
+ * Links a minute approving "the minutes of the meeting held on <date>" to that meeting of the same body, once both
+ * are known, whichever paper came first. Only still-unlinked minutes are looked at (a partial index keeps them few).
+ */
+export async function linkApprovedMinutes(db: Db): Promise<number> {
   const result = await sql`
     update minute set approves_meeting_id = earlier.id
-    from meeting current, meeting earlier, body
-    where minute.meeting_id = current.id
+    from meeting current, meeting earlier
+    where minute.approves_meeting_id is null
+      and minute.approves_meeting_date is not null
+      and minute.meeting_id = current.id
       and earlier.body_id = current.body_id
-      and earlier.date = minute.approves_meeting_date
-      and body.id = current.body_id and body.authority_id = ${authorityId}
-      and minute.approves_meeting_id is null`.execute(db);
+      and earlier.date = minute.approves_meeting_date`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 

@@ -1,0 +1,180 @@
+/**
+ * Import throughput: the seed papers replicated to at least 20 MB (varied so none is a duplicate), imported with
+ * `paperImporter`, against a baseline measured in the same run: the very rows the import produced, inserted into an
+ * empty database with bulk multi-row INSERTs (the fastest a plain loader could write them, with the same schema,
+ * indexes and audit triggers). On the embedded engine, and on a PostgreSQL server when one is reachable.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Kysely } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../src/db/engine.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import type { Database } from '../src/db/schema.ts';
+import { paperImporter } from '../src/services/paper-importer.ts';
+import { buildCorpus } from './corpus.ts';
+
+/** Tables in the order their foreign keys allow. */
+const TABLES = [
+  'source_document',
+  'authority',
+  'person',
+  'person_alias',
+  'body',
+  'meeting',
+  'report',
+  'agenda_item',
+  'attendance',
+  'minute',
+  'declaration',
+  'resolution',
+  'motion',
+  'vote_event',
+  'vote',
+  'question',
+  'decision',
+] as const;
+
+const CHUNK = 1000;
+
+export interface ImportBenchResult {
+  engine: string;
+  corpusBytes: number;
+  files: number;
+  records: number;
+  importSeconds: number;
+  baselineSeconds: number;
+  importMBps: number;
+  importRecordsPerSecond: number;
+  baselineMBps: number;
+  baselineRecordsPerSecond: number;
+  /** import rate / baseline rate: 1 = as fast as bulk INSERTs of the same rows. */
+  ratio: number;
+  databaseBytesAfterImport: number;
+}
+
+interface EngineUnderTest {
+  name: string;
+  open(label: string): Promise<DatabaseHandle>;
+  cleanup(): Promise<void>;
+}
+
+function pgliteEngine(): EngineUnderTest {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-'));
+  return {
+    name: 'pglite',
+    async open(label) {
+      return openDatabase({ dataDir: path.join(root, label) });
+    },
+    async cleanup() {
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresEngine(adminUrl: string): Promise<EngineUnderTest | undefined> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`(PostgreSQL server not reachable at ${adminUrl}: ${(error as Error).message}; server figures skipped)`);
+    return undefined;
+  }
+  const created: string[] = [];
+  return {
+    name: 'postgres',
+    async open(label) {
+      const name = `quorum_bench_${label}_${process.pid}`;
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.query(`create database ${name}`);
+      created.push(name);
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      return openDatabase({ dataDir: '', databaseUrl: url.toString() });
+    },
+    async cleanup() {
+      for (const name of created) await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function copyRows(from: Kysely<Database>, to: Kysely<Database>): Promise<{ rows: number; seconds: number }> {
+  const data: Array<[string, unknown[]]> = [];
+  for (const table of TABLES) data.push([table, await from.selectFrom(table).selectAll().execute()]);
+  const rows = data.reduce((sum, [, list]) => sum + list.length, 0);
+  const started = performance.now();
+  await to.transaction().execute(async (trx) => {
+    for (const [table, list] of data) {
+      for (let start = 0; start < list.length; start += CHUNK) {
+        await trx
+          .insertInto(table as (typeof TABLES)[number])
+          .values(list.slice(start, start + CHUNK) as never)
+          .execute();
+      }
+    }
+  });
+  return { rows, seconds: (performance.now() - started) / 1000 };
+}
+
+async function benchEngine(engine: EngineUnderTest, corpus: { dir: string; bytes: number; files: string[] }): Promise<ImportBenchResult> {
+  const target = await engine.open('import');
+  await migrateToLatest(target.db);
+  const started = performance.now();
+  const summary = await paperImporter({ database: target, authorityName: 'Kent County Council', paths: [corpus.dir], actor: 'bench' });
+  const importSeconds = (performance.now() - started) / 1000;
+  if (summary.failed > 0) throw new Error(`${summary.failed} files failed to import: ${summary.files.find((f) => f.status === 'failed')?.reason}`);
+  const databaseBytesAfterImport = await target.size();
+
+  const baseline = await engine.open('baseline');
+  await migrateToLatest(baseline.db);
+  const copied = await copyRows(target.db, baseline.db);
+  await target.close();
+  await baseline.close();
+
+  const mb = corpus.bytes / (1024 * 1024);
+  return {
+    engine: engine.name,
+    corpusBytes: corpus.bytes,
+    files: corpus.files.length,
+    records: copied.rows,
+    importSeconds,
+    baselineSeconds: copied.seconds,
+    importMBps: mb / importSeconds,
+    importRecordsPerSecond: copied.rows / importSeconds,
+    baselineMBps: mb / copied.seconds,
+    baselineRecordsPerSecond: copied.rows / copied.seconds,
+    ratio: copied.seconds / importSeconds,
+    databaseBytesAfterImport,
+  };
+}
+
+export async function runImportBench(options: { seedsDir: string; targetBytes: number; postgresUrl?: string }): Promise<ImportBenchResult[]> {
+  const corpusDir = path.join(os.tmpdir(), `quorum-bench-corpus-${process.pid}`);
+  const corpus = buildCorpus(options.seedsDir, corpusDir, options.targetBytes);
+  console.log(`Corpus: ${corpus.files.length} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB (seed papers varied per copy)`);
+  const results: ImportBenchResult[] = [];
+  try {
+    const engines = [pgliteEngine()];
+    const server = options.postgresUrl ? await postgresEngine(options.postgresUrl) : undefined;
+    if (server) engines.push(server);
+    for (const engine of engines) {
+      try {
+        const result = await benchEngine(engine, corpus);
+        results.push(result);
+        console.log(
+          `${engine.name.padEnd(9)} import ${result.importMBps.toFixed(2)} MB/s, ${Math.round(result.importRecordsPerSecond)} records/s ` +
+            `(${result.records} records in ${result.importSeconds.toFixed(1)} s) | baseline bulk INSERT ` +
+            `${result.baselineMBps.toFixed(2)} MB/s, ${Math.round(result.baselineRecordsPerSecond)} records/s ` +
+            `(${result.baselineSeconds.toFixed(1)} s) | ratio ${result.ratio.toFixed(2)} (aim >= 0.50)`,
+        );
+      } finally {
+        await engine.cleanup();
+      }
+    }
+  } finally {
+    fs.rmSync(corpusDir, { recursive: true, force: true });
+  }
+  return results;
+}

@@ -1,0 +1,44 @@
+/**
+ * npm run bench [-- import] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
+ * same run, and writes bench/results/<name>.json with the machine it ran on.
+ * Environment: BENCH_IMPORT_MB (default 20), BENCH_POSTGRES_URL (default the local server; "none" to skip it).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runImportBench } from './import.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const seedsDir = path.resolve(here, '../../shared/seeds');
+const resultsDir = path.join(here, 'results');
+
+function machine() {
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+function write(name: string, results: unknown): void {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.json`);
+  fs.writeFileSync(file, `${JSON.stringify({ ranAt: new Date().toISOString(), machine: machine(), results }, null, 2)}\n`);
+  console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+}
+
+const wanted = new Set(process.argv.slice(2));
+const all = wanted.size === 0;
+
+if (all || wanted.has('import')) {
+  const postgres = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const results = await runImportBench({
+    seedsDir,
+    targetBytes: Number(process.env.BENCH_IMPORT_MB ?? 20) * 1024 * 1024,
+    ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
+  });
+  write('import', results);
+}

@@ -1,0 +1,130 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, NewRow, Row } from '../schema.ts';
+
+/** Typed reads and writes for the JSON export and its restore. No rules here: those live in services/exporter.ts and services/export-restorer.ts. */
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Every table the export covers, read whole. Ordering is left to the exporter, which sorts by code point so both engines agree whatever their collation. */
+export interface ExportTables {
+  authority: Row<'authority'>[];
+  source_document: Row<'source_document'>[];
+  person: Row<'person'>[];
+  person_alias: Row<'person_alias'>[];
+  political_group: Row<'political_group'>[];
+  group_membership: Row<'group_membership'>[];
+  body: Row<'body'>[];
+  membership: Row<'membership'>[];
+  meeting: Row<'meeting'>[];
+  report: Row<'report'>[];
+  agenda_item: Row<'agenda_item'>[];
+  attendance: Row<'attendance'>[];
+  minute: Row<'minute'>[];
+  declaration: Row<'declaration'>[];
+  resolution: Row<'resolution'>[];
+  motion: Row<'motion'>[];
+  vote_event: Row<'vote_event'>[];
+  vote: Row<'vote'>[];
+  question: Row<'question'>[];
+  decision: Row<'decision'>[];
+}
+
+/**
+ * Reads every exported table inside one read-only, repeatable-read transaction, so an export taken while officers
+ * are editing is a consistent snapshot (no vote without its vote event).
+ */
+export async function readExportTables(db: Kysely<Database>): Promise<ExportTables> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => ({
+      authority: await trx.selectFrom('authority').selectAll().execute(),
+      source_document: await trx.selectFrom('source_document').selectAll().execute(),
+      person: await trx.selectFrom('person').selectAll().execute(),
+      person_alias: await trx.selectFrom('person_alias').selectAll().execute(),
+      political_group: await trx.selectFrom('political_group').selectAll().execute(),
+      group_membership: await trx.selectFrom('group_membership').selectAll().execute(),
+      body: await trx.selectFrom('body').selectAll().execute(),
+      membership: await trx.selectFrom('membership').selectAll().execute(),
+      meeting: await trx.selectFrom('meeting').selectAll().execute(),
+      report: await trx.selectFrom('report').selectAll().execute(),
+      agenda_item: await trx.selectFrom('agenda_item').selectAll().execute(),
+      attendance: await trx.selectFrom('attendance').selectAll().execute(),
+      minute: await trx.selectFrom('minute').selectAll().execute(),
+      declaration: await trx.selectFrom('declaration').selectAll().execute(),
+      resolution: await trx.selectFrom('resolution').selectAll().execute(),
+      motion: await trx.selectFrom('motion').selectAll().execute(),
+      vote_event: await trx.selectFrom('vote_event').selectAll().execute(),
+      vote: await trx.selectFrom('vote').selectAll().execute(),
+      question: await trx.selectFrom('question').selectAll().execute(),
+      decision: await trx.selectFrom('decision').selectAll().execute(),
+    }));
+}
+
+export type RestorableTable = keyof ExportTables;
+
+/** The key a restore treats as "already there": the primary key of each table. */
+const CONFLICT_KEY: Record<RestorableTable, readonly string[]> = {
+  authority: ['id'],
+  source_document: ['id'],
+  person: ['id'],
+  person_alias: ['person_id', 'printed'],
+  political_group: ['id'],
+  group_membership: ['id'],
+  body: ['id'],
+  membership: ['id'],
+  meeting: ['id'],
+  report: ['id'],
+  agenda_item: ['id'],
+  attendance: ['id'],
+  minute: ['id'],
+  declaration: ['id'],
+  resolution: ['id'],
+  motion: ['id'],
+  vote_event: ['id'],
+  vote: ['vote_event_id', 'person_id'],
+  question: ['id'],
+  decision: ['id'],
+};
+
+/** Rows per insert: well under PostgreSQL's 65,535 bind parameters for the widest table, and few round trips. */
+export const INSERT_CHUNK = 500;
+
+/**
+ * Inserts rows in multi-row chunks, leaving any row whose primary key already exists untouched.
+ * Returns how many rows were new. Only rows actually inserted fire the audit trigger.
+ */
+export async function insertMissingRows<T extends RestorableTable>(trx: Transaction<Database>, table: T, rows: NewRow<T>[]): Promise<number> {
+  let inserted = 0;
+  const key = CONFLICT_KEY[table];
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK);
+    // Kysely cannot type one insert over a union of tables; the signature ties rows to their table instead.
+    const result = await (trx as unknown as Kysely<any>)
+      .insertInto(table)
+      .values(chunk)
+      .onConflict((oc) => oc.columns(key as string[]).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+  }
+  return inserted;
+}
+
+/** Marks every change in this transaction with who made it, for the audit log. */
+export async function setTransactionActor(trx: Transaction<Database>, actor: string): Promise<void> {
+  await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
+}
+
+/** Row counts of every table, for tests and for reporting what a restore changed. */
+export async function countRows(db: Db, tables: readonly (keyof Database)[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const row = await (db as unknown as Kysely<any>)
+      .selectFrom(table)
+      .select(sql<string>`count(*)::text`.as('count'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.count);
+  }
+  return counts;
+}

@@ -1,0 +1,272 @@
+/**
+ * The JSON export document (`quorum export --json`), documented field by field in docs/export.md.
+ *
+ * The schema mirrors the database's own constraints and no more: anything the database can hold must survive an
+ * export and a restore, so a stricter rule here (say, a non-empty title) would make a real backup unrestorable.
+ * Objects are strict: a restore rejects fields it does not know rather than silently dropping data written by a
+ * newer Quorum.
+ */
+import { z } from 'zod';
+
+export const EXPORT_FORMAT = 'quorum-export';
+export const EXPORT_VERSION = 1;
+
+const Id = z.string();
+const got = (input: unknown) => (input === undefined ? '' : `, got ${JSON.stringify(input)}`);
+const IsoDate = z.iso.date({ error: (issue) => `expected a date as YYYY-MM-DD${got(issue.input)}` });
+/** Council times carry no seconds; the database's `time` is cut to minutes on export. */
+const ClockTime = z.iso.time({ precision: -1, error: (issue) => `expected a time as HH:MM${got(issue.input)}` });
+const Timestamp = z.iso.datetime({ offset: true, error: (issue) => `expected an ISO 8601 date and time${got(issue.input)}` });
+const Int = z.int32();
+const TextList = z.array(z.string());
+
+/** Where in an imported paper a record came from; null for records entered by hand. */
+export const SourceRefSchema = z
+  .strictObject({
+    documentId: Id,
+    lineFrom: Int.nullable(),
+    lineTo: Int.nullable(),
+  })
+  .nullable();
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+export const SourceDocumentSchema = z.strictObject({
+  id: Id,
+  contentHash: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  kinds: TextList,
+  bytes: Int,
+  lineCount: Int,
+  importedAt: Timestamp,
+});
+export type ExportSourceDocument = z.infer<typeof SourceDocumentSchema>;
+
+export const PersonSchema = z.strictObject({
+  id: Id,
+  kind: z.enum(['member', 'officer', 'external']),
+  honorific: z.string().nullable(),
+  givenName: z.string().nullable(),
+  initials: TextList,
+  familyName: z.string(),
+  postNominals: TextList,
+  jobTitle: z.string().nullable(),
+  /** Every printed form under which the person has appeared. */
+  aliases: TextList,
+  /** Derived from the name parts for readers of the file; ignored on restore. */
+  displayName: z.string(),
+});
+export type ExportPerson = z.infer<typeof PersonSchema>;
+
+export const GroupMembershipSchema = z.strictObject({
+  id: Id,
+  personId: Id,
+  role: z.string().nullable(),
+  startDate: IsoDate.nullable(),
+  endDate: IsoDate.nullable(),
+});
+
+/** A political group, with its members. */
+export const GroupSchema = z.strictObject({
+  id: Id,
+  name: z.string(),
+  abbreviation: z.string().nullable(),
+  memberships: z.array(GroupMembershipSchema),
+});
+export type ExportGroup = z.infer<typeof GroupSchema>;
+
+export const BodySchema = z.strictObject({
+  id: Id,
+  name: z.string(),
+  slug: z.string(),
+  kind: z.enum(['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other']),
+  parentId: Id.nullable(),
+});
+export type ExportBody = z.infer<typeof BodySchema>;
+
+export const MembershipSchema = z.strictObject({
+  id: Id,
+  personId: Id,
+  bodyId: Id,
+  role: z.string(),
+  startDate: IsoDate.nullable(),
+  endDate: IsoDate.nullable(),
+});
+export type ExportMembership = z.infer<typeof MembershipSchema>;
+
+export const AgendaItemSchema = z.strictObject({
+  id: Id,
+  number: z.string(),
+  position: Int,
+  title: z.string(),
+  description: z.string().nullable(),
+  pageFrom: Int.nullable(),
+  pageTo: Int.nullable(),
+  exempt: z.boolean(),
+  exemptParagraphs: z.array(Int),
+  reportId: Id.nullable(),
+  source: SourceRefSchema,
+});
+export type ExportAgendaItem = z.infer<typeof AgendaItemSchema>;
+
+export const AttendanceSchema = z.strictObject({
+  id: Id,
+  personId: Id,
+  status: z.enum(['present', 'apologies', 'substitute', 'also-present', 'in-attendance']),
+  role: z.string().nullable(),
+  printedName: z.string(),
+  substituteForPersonId: Id.nullable(),
+  source: SourceRefSchema,
+});
+export type ExportAttendance = z.infer<typeof AttendanceSchema>;
+
+export const DeclarationSchema = z.strictObject({
+  id: Id,
+  personId: Id,
+  agendaItemId: Id.nullable(),
+  minuteId: Id.nullable(),
+  agendaItemNumber: z.string().nullable(),
+  kind: z.string(),
+  reason: z.string(),
+  source: SourceRefSchema,
+});
+export type ExportDeclaration = z.infer<typeof DeclarationSchema>;
+
+export const ResolutionSchema = z.strictObject({
+  id: Id,
+  position: Int,
+  text: z.string(),
+  unanimous: z.boolean(),
+});
+
+export const MotionSchema = z.strictObject({
+  id: Id,
+  position: Int,
+  text: z.string().nullable(),
+  moverId: Id.nullable(),
+  seconderId: Id.nullable(),
+});
+
+export const MinuteSchema = z.strictObject({
+  id: Id,
+  number: z.string(),
+  position: Int,
+  title: z.string(),
+  agendaItemId: Id.nullable(),
+  agendaItemNumber: z.string().nullable(),
+  text: z.string(),
+  exempt: z.boolean(),
+  exemptParagraphs: z.array(Int),
+  /** For a minute approving earlier minutes: the date printed, and the meeting it resolved to (if any). */
+  approvesMeetingDate: IsoDate.nullable(),
+  approvesMeetingId: Id.nullable(),
+  applicationReference: z.string().nullable(),
+  source: SourceRefSchema,
+  resolutions: z.array(ResolutionSchema),
+  motions: z.array(MotionSchema),
+});
+export type ExportMinute = z.infer<typeof MinuteSchema>;
+
+export const VoteSchema = z.strictObject({
+  personId: Id,
+  option: z.enum(['for', 'against', 'abstain']),
+  printedName: z.string(),
+});
+
+export const VoteEventSchema = z.strictObject({
+  id: Id,
+  minuteId: Id.nullable(),
+  motionText: z.string().nullable(),
+  moverId: Id.nullable(),
+  seconderId: Id.nullable(),
+  forCount: Int,
+  againstCount: Int,
+  abstainCount: Int,
+  result: z.string(),
+  source: SourceRefSchema,
+  votes: z.array(VoteSchema),
+});
+export type ExportVoteEvent = z.infer<typeof VoteEventSchema>;
+
+export const QuestionSchema = z.strictObject({
+  id: Id,
+  position: Int,
+  askedById: Id,
+  askedToId: Id,
+  toRole: z.string().nullable(),
+  questionText: z.string(),
+  answerText: z.string().nullable(),
+  source: SourceRefSchema,
+});
+export type ExportQuestion = z.infer<typeof QuestionSchema>;
+
+export const MeetingSchema = z.strictObject({
+  id: Id,
+  bodyId: Id,
+  date: IsoDate,
+  startTime: ClockTime.nullable(),
+  endTime: ClockTime.nullable(),
+  location: z.string().nullable(),
+  status: z.enum(['scheduled', 'held', 'cancelled', 'postponed']),
+  kind: z.enum(['annual', 'ordinary', 'extraordinary', 'special']),
+  source: SourceRefSchema,
+  agendaItems: z.array(AgendaItemSchema),
+  attendance: z.array(AttendanceSchema),
+  declarations: z.array(DeclarationSchema),
+  minutes: z.array(MinuteSchema),
+  voteEvents: z.array(VoteEventSchema),
+  questions: z.array(QuestionSchema),
+});
+export type ExportMeeting = z.infer<typeof MeetingSchema>;
+
+export const ReportSchema = z.strictObject({
+  id: Id,
+  subject: z.string(),
+  by: TextList,
+  to: TextList,
+  reportDate: IsoDate.nullable(),
+  classification: z.string().nullable(),
+  exempt: z.boolean(),
+  summary: z.string().nullable(),
+  recommendations: z.string().nullable(),
+  contact: z.string().nullable(),
+  backgroundDocuments: z.string().nullable(),
+  fullText: z.string(),
+  source: SourceRefSchema,
+});
+export type ExportReport = z.infer<typeof ReportSchema>;
+
+export const DecisionSchema = z.strictObject({
+  id: Id,
+  decisionDate: IsoDate,
+  decisionMakerPersonId: Id.nullable(),
+  decisionMakerRole: z.string().nullable(),
+  decisionMakerBodyId: Id.nullable(),
+  subject: z.string(),
+  text: z.string(),
+  isKey: z.boolean(),
+  isUrgent: z.boolean(),
+  urgencyReason: z.string().nullable(),
+  recordNumber: z.string().nullable(),
+  reportId: Id.nullable(),
+  source: SourceRefSchema,
+});
+export type ExportDecision = z.infer<typeof DecisionSchema>;
+
+export const ExportDocumentSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}": this is not a Quorum export` }),
+  version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}: this Quorum reads version ${EXPORT_VERSION} exports` }),
+  exportedAt: Timestamp,
+  /** False when exempt text was left out (see docs/export.md, "Exempt information"). */
+  includesExempt: z.boolean(),
+  authority: z.strictObject({ id: Id, name: z.string() }),
+  sources: z.array(SourceDocumentSchema),
+  people: z.array(PersonSchema),
+  groups: z.array(GroupSchema),
+  bodies: z.array(BodySchema),
+  memberships: z.array(MembershipSchema),
+  meetings: z.array(MeetingSchema),
+  reports: z.array(ReportSchema),
+  decisions: z.array(DecisionSchema),
+});
+export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
