@@ -1,17 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
-import * as committeeRecords from './migrations/20261125_0001_committee_records.ts';
 
 /**
- * Migrations are listed here rather than read from a folder at run time, so they work the same under tsx,
- * in tests and in a bundled build. Names sort by their timestamp.
+ * Migrations are the files in ./migrations named `YYYYMMDD_NNNN_what.ts`, each exporting `up` and `down`; they run
+ * in name order. Each capability adds its own files, so no shared list needs editing.
  */
-const MIGRATIONS: Record<string, Migration> = {
-  '20261125_0001_committee_records': committeeRecords,
-};
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const MIGRATION_FILE = /^(\d{8}_\d{4}_[a-z0-9_]+)\.ts$/;
 
 const provider: MigrationProvider = {
   async getMigrations() {
-    return MIGRATIONS;
+    const migrations: Record<string, Migration> = {};
+    for (const file of fs.readdirSync(migrationsDir).sort()) {
+      const match = MIGRATION_FILE.exec(file);
+      if (!match || file.endsWith('.test.ts')) continue;
+      migrations[match[1]!] = (await import(pathToFileURL(path.join(migrationsDir, file)).href)) as Migration;
+    }
+    return migrations;
   },
 };
 
