@@ -52,6 +52,8 @@ async function openPostgres(url: string, log: KyselyConfig['log']): Promise<Data
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types: typeParsers });
+  // An idle connection the server closes (restart, failover, admin) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
   try {
     const client = await pool.connect();
     client.release();
