@@ -10,13 +10,18 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import nunjucks from 'nunjucks';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
-import { findMeetingRecord, listMeetings } from '../db/queries/meetings.ts';
 import { HttpError, isHttpError, NotFound } from './errors.ts';
-import { presentMeeting, presentMeetingList } from './presenters/meeting.ts';
+import { FEATURES } from './features.ts';
 import { linkTo, ROUTES } from './routes.ts';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a Nunjucks view with the layout's globals (CSP nonce, service name, authority) as HTML. */
+    view(template: string, context?: Record<string, unknown>): string;
+  }
+}
 
 export interface CreateAppOptions {
   config: Config;
@@ -34,10 +39,6 @@ const govukDir = path.join(govukDist, 'govuk');
 
 /** Only the compiled CSS and JS leave /govuk; the Sass and template sources beside them are not the public's business. */
 const GOVUK_PUBLIC_FILES = new Set(['/govuk-frontend.min.css', '/govuk-frontend.min.css.map', '/govuk-frontend.min.js', '/govuk-frontend.min.js.map']);
-
-/** Ids are stable ids ("meeting-1a2b...") or slugs; anything else cannot name a meeting, so it is simply not found. */
-export const MeetingParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });
-export type MeetingParams = z.infer<typeof MeetingParamsSchema>;
 
 export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
@@ -106,17 +107,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     }
   });
 
-  app.get(ROUTES.home, async (_request, reply) => {
-    const view = presentMeetingList(await listMeetings(database.db));
-    return render(reply, 'meetings.njk', { view, currentNav: 'meetings' });
-  });
-
-  app.get(ROUTES['meeting.show'], async (request, reply) => {
-    const params = MeetingParamsSchema.safeParse(request.params);
-    if (!params.success) throw NotFound('Meeting not found');
-    const record = await findMeetingRecord(database.db, params.data.id);
-    if (!record) throw NotFound('Meeting not found');
-    return render(reply, 'meeting.njk', { view: presentMeeting(record), currentNav: 'meetings' });
+  app.decorateReply('view', function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+    return render(this, template, context);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -146,6 +138,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       return reply.type('text/plain; charset=utf-8').send(error.message);
     }
   }
+
+  // Each capability registers its own routes (src/web/features.ts) after the error handlers, so that they inherit them.
+  for (const feature of FEATURES) await app.register(feature, { config, database });
 
   return app;
 }

@@ -1,0 +1,17 @@
+/**
+ * The capabilities the web app serves. Each is a Fastify plugin with its own routes (and its own folder under
+ * src/web/), registered by createApp with the same dependencies. Add a capability with one line here.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/engine.ts';
+import { meetingsFeature } from './meetings/routes.ts';
+
+export interface FeatureDeps {
+  config: Config;
+  database: DatabaseHandle;
+}
+
+export type Feature = FastifyPluginAsync<FeatureDeps>;
+
+export const FEATURES: Feature[] = [meetingsFeature];
