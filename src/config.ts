@@ -20,6 +20,14 @@ export const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** The authority whose papers this instance holds, until the back office lets officers set it. */
   authorityName: z.string().min(1),
+  /** Months from a scrutiny meeting to the executive's response deadline (statutory default: two). Optional so fixtures may omit it. */
+  scrutinyResponseMonths: z.coerce.number().int().min(1).max(24).optional(),
+  /** smtp://user:pass@host:port for reminder emails; unset: reminders cannot be sent. */
+  smtpUrl: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** The From address of emails Quorum sends. */
+  mailFrom: z.string().min(3).optional(),
+  /** The public base URL (scheme, host, optional path) that absolute links in the open data APIs start with. Optional so fixtures may omit it. */
+  publicUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -35,6 +43,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: env.HOST || 'localhost',
     logLevel: env.LOG_LEVEL || 'info',
     authorityName: env.QUORUM_AUTHORITY || 'Kent County Council',
+    scrutinyResponseMonths: env.QUORUM_SCRUTINY_RESPONSE_MONTHS || 2,
+    smtpUrl: env.QUORUM_SMTP_URL || undefined,
+    mailFrom: env.QUORUM_MAIL_FROM || 'Quorum <quorum@localhost>',
+    publicUrl: env.QUORUM_PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`,
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -46,6 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       host: 'HOST',
       logLevel: 'LOG_LEVEL',
       authorityName: 'QUORUM_AUTHORITY',
+      scrutinyResponseMonths: 'QUORUM_SCRUTINY_RESPONSE_MONTHS',
+      smtpUrl: 'QUORUM_SMTP_URL',
+      mailFrom: 'QUORUM_MAIL_FROM',
+      publicUrl: 'QUORUM_PUBLIC_URL',
     };
     const lines = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '');
