@@ -45,8 +45,8 @@ describe.skipIf(databaseUnavailable)('web app', () => {
     expect(response.json()).toEqual({ status: 'ok', database: testEngine });
   });
 
-  it('GET / lists meetings by month, each linking to its page', async () => {
-    const response = await app.inject({ method: 'GET', url: '/' });
+  it('GET /meetings lists meetings by month, each linking to its page', async () => {
+    const response = await app.inject({ method: 'GET', url: linkTo('meeting.list') });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/text\/html/);
     const page = parse(response.body);

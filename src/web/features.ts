@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
 import { meetingsFeature } from './meetings/routes.ts';
+import { portalFeature } from './portal/feature.ts';
 
 export interface FeatureDeps {
   config: Config;
@@ -14,4 +15,4 @@ export interface FeatureDeps {
 
 export type Feature = FastifyPluginAsync<FeatureDeps>;
 
-export const FEATURES: Feature[] = [meetingsFeature];
+export const FEATURES: Feature[] = [meetingsFeature, portalFeature];

@@ -4,13 +4,15 @@ import { NotFound } from '../errors.ts';
 import type { Feature } from '../features.ts';
 import { presentMeeting, presentMeetingList } from '../presenters/meeting.ts';
 import { ROUTES } from '../routes.ts';
+import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-lookup.ts';
+import { parseMeetingSlug } from '../portal/slugs.ts';
 
 /** Ids are stable ids ("meeting-1a2b...") or slugs; anything else cannot name a meeting, so it is simply not found. */
 export const MeetingParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });
 export type MeetingParams = z.infer<typeof MeetingParamsSchema>;
 
 export const meetingsFeature: Feature = async (app, { database }) => {
-  app.get(ROUTES.home, async (_request, reply) => {
+  app.get(ROUTES['meeting.list'], async (_request, reply) => {
     const view = presentMeetingList(await listMeetings(database.db));
     return reply.view('meetings.njk', { view, currentNav: 'meetings' });
   });
@@ -18,7 +20,9 @@ export const meetingsFeature: Feature = async (app, { database }) => {
   app.get(ROUTES['meeting.show'], async (request, reply) => {
     const params = MeetingParamsSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Meeting not found');
-    const record = await findMeetingRecord(database.db, params.data.id);
+    const named = parseMeetingSlug(params.data.id);
+    const id = named ? await findMeetingIdByBodyAndDate(database.db, named.bodySlug, named.date) : params.data.id;
+    const record = id ? await findMeetingRecord(database.db, id) : undefined;
     if (!record) throw NotFound('Meeting not found');
     return reply.view('meeting.njk', { view: presentMeeting(record), currentNav: 'meetings' });
   });

@@ -1,0 +1,104 @@
+/** Read queries for bodies (the council, its cabinet, committees): typed Kysely only. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema.ts';
+
+type Db = Kysely<Database>;
+
+export async function findBodyBySlug(db: Db, slug: string) {
+  return db
+    .selectFrom('body')
+    .leftJoin('body as parent', 'parent.id', 'body.parent_id')
+    .select(['body.id', 'body.name', 'body.slug', 'body.kind', 'parent.name as parent_name', 'parent.slug as parent_slug'])
+    .where('body.slug', '=', slug)
+    .executeTakeFirst();
+}
+export type BodyRow = NonNullable<Awaited<ReturnType<typeof findBodyBySlug>>>;
+
+/** Every body with how many meetings it has held and when it last and next meets. */
+export async function listBodies(db: Db, today: string) {
+  return db
+    .selectFrom('body')
+    .select((eb) => [
+      'body.id',
+      'body.name',
+      'body.slug',
+      'body.kind',
+      eb.selectFrom('meeting').whereRef('meeting.body_id', '=', 'body.id').select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n')).as('meeting_count'),
+      eb.selectFrom('meeting').whereRef('meeting.body_id', '=', 'body.id').where('meeting.date', '<', today).select((sub) => sub.fn.max('meeting.date').as('d')).as('last_meeting_date'),
+      eb.selectFrom('meeting').whereRef('meeting.body_id', '=', 'body.id').where('meeting.date', '>=', today).select((sub) => sub.fn.min('meeting.date').as('d')).as('next_meeting_date'),
+      eb.selectFrom('membership').whereRef('membership.body_id', '=', 'body.id').select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n')).as('membership_count'),
+    ])
+    .orderBy('body.name')
+    .execute();
+}
+export type BodyListRow = Awaited<ReturnType<typeof listBodies>>[number];
+
+/** Members of a body on a date (open-ended memberships count), with their political group then if recorded. */
+export async function bodyMembers(db: Db, bodyId: string, onDate: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .leftJoin('group_membership', (join) =>
+      join
+        .onRef('group_membership.person_id', '=', 'person.id')
+        .on((eb) => eb.or([eb('group_membership.start_date', 'is', null), eb('group_membership.start_date', '<=', onDate)]))
+        .on((eb) => eb.or([eb('group_membership.end_date', 'is', null), eb('group_membership.end_date', '>=', onDate)])),
+    )
+    .leftJoin('political_group', 'political_group.id', 'group_membership.group_id')
+    .select([
+      'membership.id',
+      'membership.role',
+      'membership.start_date',
+      'membership.end_date',
+      'person.id as person_id',
+      'person.honorific',
+      'person.given_name',
+      'person.initials',
+      'person.family_name',
+      'person.post_nominals',
+      'political_group.name as group_name',
+    ])
+    .where('membership.body_id', '=', bodyId)
+    .where((eb) => eb.or([eb('membership.start_date', 'is', null), eb('membership.start_date', '<=', onDate)]))
+    .where((eb) => eb.or([eb('membership.end_date', 'is', null), eb('membership.end_date', '>=', onDate)]))
+    .orderBy('person.family_name')
+    .orderBy('person.id')
+    .execute();
+}
+
+/**
+ * People recorded at a body's meetings as members (present, apologies, substitutes), with how often: when the
+ * council has not recorded memberships, this is the best public evidence of who sits on the body.
+ */
+export async function bodyAttendees(db: Db, bodyId: string) {
+  return db
+    .selectFrom('attendance')
+    .innerJoin('meeting', 'meeting.id', 'attendance.meeting_id')
+    .innerJoin('person', 'person.id', 'attendance.person_id')
+    .select((eb) => [
+      'person.id as person_id',
+      'person.honorific',
+      'person.given_name',
+      'person.initials',
+      'person.family_name',
+      'person.post_nominals',
+      eb.fn.max('attendance.role').as('role'),
+      eb.cast<number>(eb.fn.count('attendance.meeting_id').distinct(), 'integer').as('meeting_count'),
+    ])
+    .where('meeting.body_id', '=', bodyId)
+    .where('person.kind', '=', 'member')
+    .where('attendance.status', 'in', ['present', 'apologies', 'substitute'])
+    .groupBy(['person.id', 'person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.post_nominals'])
+    .orderBy('person.family_name')
+    .orderBy('person.id')
+    .execute();
+}
+
+export async function bodyMeetings(db: Db, bodyId: string) {
+  return db
+    .selectFrom('meeting')
+    .select(['meeting.id', 'meeting.date', 'meeting.start_time', 'meeting.location', 'meeting.status', 'meeting.kind'])
+    .where('meeting.body_id', '=', bodyId)
+    .orderBy('meeting.date', 'desc')
+    .execute();
+}

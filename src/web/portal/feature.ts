@@ -1,0 +1,12 @@
+/**
+ * The public portal: home, committees, people, decisions, reports, search and feeds. Every page here is public,
+ * so every query it calls leaves out exempt information.
+ */
+import type { Feature } from '../features.ts';
+import { registerSearchRoutes } from './search-routes.ts';
+import { registerHomeRoutes } from './home-routes.ts';
+
+export const portalFeature: Feature = async (app, { database }) => {
+  registerHomeRoutes(app, database);
+  registerSearchRoutes(app, database);
+};

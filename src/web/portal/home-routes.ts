@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../../db/engine.ts';
+import { recentMeetings, upcomingMeetings } from '../../db/queries/portal/home.ts';
+import { listDecisions } from '../../db/queries/portal/decisions.ts';
+import { presentHome } from '../presenters/portal/home.ts';
+import { ROUTES } from '../routes.ts';
+import { today } from './today.ts';
+
+export function registerHomeRoutes(app: FastifyInstance, database: DatabaseHandle): void {
+  app.get(ROUTES.home, async (_request, reply) => {
+    const day = today();
+    const upcoming = await upcomingMeetings(database.db, day, 5);
+    const recent = await recentMeetings(database.db, day, 5);
+    const decisions = await listDecisions(database.db, { limit: 5, offset: 0 });
+    return reply.view('portal/home.njk', { view: presentHome(upcoming, recent, decisions.rows), currentNav: 'home' });
+  });
+}

@@ -1,0 +1,71 @@
+/** View models of the decisions register and of one decision. */
+import type { DecisionRegisterRow, findDecision } from '../../../db/queries/portal/decisions.ts';
+import { formatDate, formatShortDate, paragraphs } from '../meeting.ts';
+import { committeeHref, decisionHref, meetingHref, minuteAnchor, personHref, reportHref } from './links.ts';
+import { displayName } from './names.ts';
+
+export interface DecisionSummaryView {
+  kind: 'Resolution' | 'Decision';
+  subject: string;
+  href: string;
+  date: string;
+  maker: string;
+  makerHref?: string;
+  tags: string[];
+  text: string;
+}
+
+function truncate(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= length ? flat : `${flat.slice(0, length).replace(/\s+\S*$/, '')}…`;
+}
+
+export function presentDecisionSummary(row: DecisionRegisterRow): DecisionSummaryView {
+  const person = displayName(row);
+  const tags = [...(row.is_key ? ['Key decision'] : []), ...(row.is_urgent ? ['Urgent'] : [])];
+  if (row.kind === 'resolution') {
+    const meeting = { id: row.meeting_id ?? '', date: row.date, body_slug: row.body_slug };
+    return {
+      kind: 'Resolution',
+      subject: row.subject,
+      href: `${meetingHref(meeting)}#${minuteAnchor(row.minute_number ?? '')}`,
+      date: formatShortDate(row.date),
+      maker: row.body_name ?? 'Not recorded',
+      ...(row.body_slug ? { makerHref: committeeHref(row.body_slug) } : {}),
+      tags,
+      text: truncate(row.text, 240),
+    };
+  }
+  const maker = [person, row.maker_role].filter(Boolean).join(', ') || row.body_name || 'Not recorded';
+  const makerHref = person && row.maker_person_id ? personHref(row.maker_person_id, person) : row.body_slug ? committeeHref(row.body_slug) : undefined;
+  return {
+    kind: 'Decision',
+    subject: row.subject,
+    href: decisionHref(row.id, row.subject),
+    date: formatShortDate(row.date),
+    maker,
+    ...(makerHref ? { makerHref } : {}),
+    tags,
+    text: truncate(row.text, 240),
+  };
+}
+
+type DecisionRecord = NonNullable<Awaited<ReturnType<typeof findDecision>>>;
+
+export function presentDecision(row: DecisionRecord) {
+  const person = displayName(row);
+  const details: Array<{ key: string; value: string; href?: string }> = [{ key: 'Date', value: formatDate(row.decision_date) }];
+  if (person && row.person_id) details.push({ key: 'Decision maker', value: [person, row.decision_maker_role].filter(Boolean).join(', '), href: personHref(row.person_id, person) });
+  else if (row.decision_maker_role) details.push({ key: 'Decision maker', value: row.decision_maker_role });
+  if (row.body_name && row.body_slug) details.push({ key: 'Body', value: row.body_name, href: committeeHref(row.body_slug) });
+  details.push({ key: 'Key decision', value: row.is_key ? 'Yes' : 'No' });
+  details.push({ key: 'Urgent', value: row.is_urgent ? 'Yes' : 'No' });
+  if (row.record_number) details.push({ key: 'Record number', value: row.record_number });
+  if (row.report_id && row.report_subject) details.push({ key: 'Report', value: row.report_subject, href: reportHref(row.report_id, row.report_subject) });
+  return {
+    title: row.subject,
+    details,
+    text: paragraphs(row.text),
+    urgencyReason: paragraphs(row.urgency_reason),
+  };
+}
