@@ -1,0 +1,72 @@
+/**
+ * What every open data endpoint shares: JSON error bodies of one shape, CORS for reading from any web page,
+ * and ETags so clients and caches can revalidate a response without downloading it again.
+ * Applied per plugin scope, so the HTML pages keep their own error pages and headers.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError, isHttpError, NotFound } from '../web/errors.ts';
+
+/** The error body every API answer uses: `{ error: { id, status, message, problems? } }`. */
+export interface ApiErrorBody {
+  error: { id: string; status: number; message: string; problems?: Array<{ field: string; message: string }> };
+}
+
+export function errorBody(error: HttpError): ApiErrorBody {
+  const problems = (error as HttpError & { problems?: ApiErrorBody['error']['problems'] }).problems;
+  return { error: { id: error.id, status: error.statusCode, message: error.message, ...(problems ? { problems } : {}) } };
+}
+
+function sendError(reply: FastifyReply, error: HttpError) {
+  return reply.code(error.statusCode).type('application/json; charset=utf-8').send(errorBody(error));
+}
+
+export function useApiConventions(app: FastifyInstance): void {
+  app.setNotFoundHandler(async (_request, reply) => sendError(reply, NotFound('No such resource')));
+
+  app.setErrorHandler(async (error, request, reply) => {
+    if (isHttpError(error)) return sendError(reply, error);
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    if (statusCode && statusCode >= 400 && statusCode < 500) return sendError(reply, new HttpError(statusCode, 'bad_request', (error as Error).message));
+    request.log.error({ err: error }, 'unhandled API error');
+    return sendError(reply, new HttpError(500, 'internal_error', 'Sorry, there is a problem with the service'));
+  });
+
+  // Any web page may read the open data; If-None-Match makes revalidating requests "non-simple", hence the preflight.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    reply.header('access-control-expose-headers', 'ETag, Content-Disposition');
+  });
+  app.options('/*', async (_request, reply) => {
+    reply.header('access-control-allow-methods', 'GET, HEAD, OPTIONS');
+    reply.header('access-control-allow-headers', 'Accept, If-None-Match');
+    reply.header('access-control-max-age', '86400');
+    return reply.code(204).send();
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    // helmet's same-origin default would stop other sites' pages from using the data they are allowed to read.
+    reply.header('cross-origin-resource-policy', 'cross-origin');
+    if (!isCacheable(request, reply) || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
+    reply.header('etag', etag);
+    reply.header('cache-control', 'no-cache');
+    if (matches(request.headers['if-none-match'], etag)) {
+      reply.code(304);
+      reply.removeHeader('content-type');
+      reply.removeHeader('content-length');
+      return '';
+    }
+    return payload;
+  });
+}
+
+function isCacheable(request: FastifyRequest, reply: FastifyReply): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && reply.statusCode === 200;
+}
+
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
+}

@@ -1,0 +1,76 @@
+/**
+ * Loads what each OParl object embeds (a meeting's agenda items, a person's memberships, a paper's consultations)
+ * for a whole page of rows at once, then presents them: a page costs a fixed number of queries, not one per row.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import * as q from '../../db/queries/api/oparl.ts';
+import type { AbsoluteLink } from '../links.ts';
+import * as present from './presenters.ts';
+import type { OParlObject } from './presenters.ts';
+
+type Db = Kysely<Database>;
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+export async function agendaItemObjects(db: Db, link: AbsoluteLink, rows: q.AgendaItemRow[], options: { withMeeting: boolean }): Promise<OParlObject[]> {
+  const ids = rows.map((row) => row.id);
+  const resolutions = groupBy(await q.resolutionsOfAgendaItems(db, ids), (row) => row.agenda_item_id);
+  const voteEvents = groupBy(await q.voteEventsOfAgendaItems(db, ids), (row) => row.agenda_item_id);
+  return rows.map((row) =>
+    present.presentAgendaItem(
+      link,
+      row,
+      {
+        resolutions: (resolutions.get(row.id) ?? []).map((resolution) => resolution.text),
+        voteEventIds: (voteEvents.get(row.id) ?? []).map((event) => event.id),
+      },
+      options,
+    ),
+  );
+}
+
+export async function meetingObjects(db: Db, link: AbsoluteLink, rows: q.MeetingRow[]): Promise<OParlObject[]> {
+  const ids = rows.map((row) => row.id);
+  const items = await q.agendaItemsOfMeetings(db, ids);
+  const itemObjects = await agendaItemObjects(db, link, items, { withMeeting: false });
+  const itemsByMeeting = groupBy(
+    items.map((item, index) => ({ meetingId: item.meeting_id, object: itemObjects[index]! })),
+    (entry) => entry.meetingId,
+  );
+  const participants = groupBy(await q.participantsOfMeetings(db, ids), (row) => row.meeting_id);
+  return rows.map((row) =>
+    present.presentMeeting(link, row, {
+      agendaItems: (itemsByMeeting.get(row.id) ?? []).map((entry) => entry.object),
+      participantIds: [...new Set((participants.get(row.id) ?? []).map((participant) => participant.person_id))],
+    }),
+  );
+}
+
+export async function personObjects(db: Db, link: AbsoluteLink, rows: q.PersonRow[]): Promise<OParlObject[]> {
+  const memberships = groupBy(await q.membershipsOfPeople(db, rows.map((row) => row.id)), (row) => row.person_id);
+  return rows.map((row) => present.presentPerson(link, row, memberships.get(row.id) ?? []));
+}
+
+export async function organizationObjects(db: Db, link: AbsoluteLink, rows: q.OrganizationRow[]): Promise<OParlObject[]> {
+  const memberships = groupBy(await q.membershipsOfOrganizations(db, rows.map((row) => row.id)), (row) => row.organization_id);
+  return rows.map((row) => present.presentOrganization(link, row, (memberships.get(row.id) ?? []).map((membership) => membership.id)));
+}
+
+export async function paperObjects(db: Db, link: AbsoluteLink, rows: q.PaperRow[]): Promise<OParlObject[]> {
+  const consultations = groupBy(await q.consultationsOfPapers(db, rows.map((row) => row.id)), (row) => row.report_id);
+  return rows.map((row) => present.presentPaper(link, row, consultations.get(row.id) ?? []));
+}
+
+export async function locationObjects(db: Db, link: AbsoluteLink, rows: q.LocationRow[]): Promise<OParlObject[]> {
+  const meetings = groupBy(await q.meetingsAtLocations(db, rows.map((row) => row.id)), (row) => row.location_id);
+  return rows.map((row) => present.presentLocation(link, row, (meetings.get(row.id) ?? []).map((meeting) => meeting.id)));
+}

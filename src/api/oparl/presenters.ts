@@ -1,0 +1,255 @@
+/**
+ * Rows to OParl 1.1 objects: pure functions, so columns never leak and every object gets absolute URLs.
+ * Quorum's additions carry the "quorum:" prefix, as OParl asks of vendor extensions (documented in docs/api.md).
+ */
+import { formatName } from '../../domain/person-name.ts';
+import type {
+  AgendaItemRow,
+  AuthorityRow,
+  ConsultationRow,
+  LocationRow,
+  MeetingRow,
+  MembershipRow,
+  OrganizationRow,
+  PaperRow,
+  PersonRow,
+} from '../../db/queries/api/oparl.ts';
+import type { AbsoluteLink } from '../links.ts';
+import { isoTimestamp, londonDateTime, longDate } from '../time.ts';
+import type { LegislativeTerm } from './legislative-terms.ts';
+
+export const OPARL_VERSION = 'https://schema.oparl.org/1.1/';
+const type = (name: string) => `${OPARL_VERSION}${name}`;
+
+export type OParlObject = Record<string, unknown> & { id: string; type: string };
+
+const stamps = (row: { created_at: Date | string; updated_at: Date | string }) => ({
+  created: isoTimestamp(row.created_at),
+  modified: isoTimestamp(row.updated_at),
+});
+
+export interface SystemFacts {
+  name: string;
+  /** The newest change to any record, for the system's `modified`. */
+  modified?: string;
+}
+
+export function presentSystem(link: AbsoluteLink, facts: SystemFacts): OParlObject {
+  return {
+    id: link('oparl.system'),
+    type: type('System'),
+    oparlVersion: OPARL_VERSION,
+    name: facts.name,
+    body: link('oparl.bodies'),
+    web: link('home'),
+    ...(facts.modified ? { modified: facts.modified } : {}),
+  };
+}
+
+export function presentBody(link: AbsoluteLink, row: AuthorityRow, terms: LegislativeTerm[]): OParlObject {
+  const id = row.id;
+  return {
+    id: link('oparl.body', { id }),
+    type: type('Body'),
+    system: link('oparl.system'),
+    name: row.name,
+    organization: link('oparl.body.organizations', { id }),
+    person: link('oparl.body.people', { id }),
+    meeting: link('oparl.body.meetings', { id }),
+    paper: link('oparl.body.papers', { id }),
+    agendaItem: link('oparl.body.agendaItems', { id }),
+    consultation: link('oparl.body.consultations', { id }),
+    file: link('oparl.body.files', { id }),
+    locationList: link('oparl.body.locations', { id }),
+    legislativeTermList: link('oparl.body.legislativeTerms', { id }),
+    membership: link('oparl.body.memberships', { id }),
+    legislativeTerm: terms.map((term) => presentLegislativeTerm(link, row, term)),
+    web: link('home'),
+    ...stamps(row),
+  };
+}
+
+export function presentLegislativeTerm(link: AbsoluteLink, body: AuthorityRow, term: LegislativeTerm): OParlObject {
+  return {
+    id: link('oparl.legislativeTerm', { id: term.id }),
+    type: type('LegislativeTerm'),
+    body: link('oparl.body', { id: body.id }),
+    name: term.name,
+    startDate: term.startDate,
+    endDate: term.endDate,
+  };
+}
+
+export function presentOrganization(link: AbsoluteLink, row: OrganizationRow, membershipIds: string[]): OParlObject {
+  const isGroup = row.kind === 'political-group';
+  return {
+    id: link('oparl.organization', { id: row.id }),
+    type: type('Organization'),
+    body: link('oparl.body', { id: row.authority_id }),
+    name: row.name,
+    ...(row.abbreviation ? { shortName: row.abbreviation } : {}),
+    organizationType: isGroup ? 'political group' : row.kind === 'council' ? 'council' : 'committee',
+    classification: row.kind,
+    membership: membershipIds.map((id) => link('oparl.membership', { id })),
+    ...(isGroup ? {} : { meeting: link('oparl.organization.meetings', { id: row.id }) }),
+    ...(row.parent_id ? { subOrganizationOf: link('oparl.organization', { id: row.parent_id }) } : {}),
+    ...stamps(row),
+  };
+}
+
+export function presentMembership(link: AbsoluteLink, row: MembershipRow, options: { withPerson: boolean }): OParlObject {
+  return {
+    id: link('oparl.membership', { id: row.id }),
+    type: type('Membership'),
+    ...(options.withPerson ? { person: link('oparl.person', { id: row.person_id }) } : {}),
+    organization: link('oparl.organization', { id: row.organization_id }),
+    ...(row.role ? { role: row.role } : {}),
+    ...(row.start_date ? { startDate: row.start_date } : {}),
+    ...(row.end_date ? { endDate: row.end_date } : {}),
+    ...stamps(row),
+  };
+}
+
+export function presentPerson(link: AbsoluteLink, row: PersonRow, memberships: MembershipRow[]): OParlObject {
+  return {
+    id: link('oparl.person', { id: row.id }),
+    type: type('Person'),
+    body: link('oparl.body', { id: row.authority_id }),
+    name: formatName({
+      honorific: row.honorific ?? undefined,
+      givenName: row.given_name ?? undefined,
+      initials: row.initials,
+      familyName: row.family_name,
+      postNominals: row.post_nominals,
+    }),
+    familyName: row.family_name,
+    ...(row.given_name ? { givenName: row.given_name } : row.initials.length ? { givenName: row.initials.join(' ') } : {}),
+    ...(row.honorific ? { formOfAddress: row.honorific } : {}),
+    ...(row.post_nominals.length ? { title: row.post_nominals } : {}),
+    status: row.kind === 'officer' && row.job_title ? [row.job_title] : [row.kind],
+    // Embedded memberships leave out `person`: OParl omits the back link inside its own parent.
+    membership: memberships.map((membership) => presentMembership(link, membership, { withPerson: false })),
+    ...stamps(row),
+  };
+}
+
+export function presentLocation(link: AbsoluteLink, row: Pick<LocationRow, 'id' | 'description' | 'created_at' | 'updated_at'>, meetingIds?: string[]): OParlObject {
+  return {
+    id: link('oparl.location', { id: row.id }),
+    type: type('Location'),
+    description: row.description,
+    ...(meetingIds ? { meetings: meetingIds.map((id) => link('oparl.meeting', { id })) } : {}),
+    ...stamps(row),
+  };
+}
+
+export interface AgendaItemExtras {
+  resolutions: string[];
+  voteEventIds: string[];
+}
+
+/**
+ * An exempt item shows its number, title and the Schedule 12A paragraphs it was exempt under, and nothing of its
+ * report or resolutions (the queries already withhold them; the presenter does not ask).
+ */
+export function presentAgendaItem(link: AbsoluteLink, row: AgendaItemRow, extras: AgendaItemExtras, options: { withMeeting: boolean }): OParlObject {
+  return {
+    id: link('oparl.agendaItem', { id: row.id }),
+    type: type('AgendaItem'),
+    ...(options.withMeeting ? { meeting: link('oparl.meeting', { id: row.meeting_id }) } : {}),
+    number: row.number,
+    order: row.position,
+    name: row.title,
+    public: !row.exempt,
+    ...(row.exempt ? { 'quorum:exemptParagraphs': row.exempt_paragraphs } : {}),
+    ...(row.public_report_id ? { consultation: link('oparl.consultation', { id: row.id }) } : {}),
+    ...(extras.resolutions.length ? { resolutionText: extras.resolutions.join('\n\n') } : {}),
+    ...(extras.voteEventIds.length ? { 'quorum:voteEvent': extras.voteEventIds.map((id) => link('api.voteEvent', { id })) } : {}),
+    web: link('meeting.show', { id: row.meeting_id }),
+    ...stamps(row),
+  };
+}
+
+export function presentMeeting(link: AbsoluteLink, row: MeetingRow, children: { agendaItems: OParlObject[]; participantIds: string[] }): OParlObject {
+  return {
+    id: link('oparl.meeting', { id: row.id }),
+    type: type('Meeting'),
+    name: `${row.body_name}, ${longDate(row.date)}`,
+    meetingState: row.status,
+    cancelled: row.status === 'cancelled',
+    ...(row.start_time ? { start: londonDateTime(row.date, row.start_time) } : {}),
+    ...(row.end_time ? { end: londonDateTime(row.date, row.end_time) } : {}),
+    // The date stands on its own: many papers print no start time, and OParl's `start` needs one.
+    'quorum:date': row.date,
+    ...(row.location ? { location: presentLocation(link, { id: row.location_id, description: row.location, created_at: row.created_at, updated_at: row.updated_at }) } : {}),
+    organization: [link('oparl.organization', { id: row.body_id })],
+    participant: children.participantIds.map((id) => link('oparl.person', { id })),
+    agendaItem: children.agendaItems,
+    web: link('meeting.show', { id: row.id }),
+    ...stamps(row),
+  };
+}
+
+/** A public report's text, published as a File that the File's accessUrl serves as plain text. */
+export function presentFile(link: AbsoluteLink, row: PaperRow): OParlObject {
+  return {
+    id: link('oparl.file', { id: row.id }),
+    type: type('File'),
+    name: row.subject,
+    fileName: `${row.id}.txt`,
+    mimeType: 'text/plain',
+    ...(row.report_date ? { date: row.report_date } : {}),
+    size: Number(row.text_bytes),
+    accessUrl: link('oparl.file.content', { id: row.id }),
+    downloadUrl: link('oparl.file.content', { id: row.id }),
+    paper: [link('oparl.paper', { id: row.id })],
+    ...stamps(row),
+  };
+}
+
+export function presentConsultation(link: AbsoluteLink, row: ConsultationRow, options: { withPaper: boolean }): OParlObject {
+  return {
+    id: link('oparl.consultation', { id: row.id }),
+    type: type('Consultation'),
+    ...(options.withPaper ? { paper: link('oparl.paper', { id: row.report_id }) } : {}),
+    agendaItem: link('oparl.agendaItem', { id: row.agenda_item_id }),
+    meeting: link('oparl.meeting', { id: row.meeting_id }),
+    organization: [link('oparl.organization', { id: row.body_id })],
+    ...stamps(row),
+  };
+}
+
+export function presentPaper(link: AbsoluteLink, row: PaperRow, consultations: ConsultationRow[]): OParlObject {
+  return {
+    id: link('oparl.paper', { id: row.id }),
+    type: type('Paper'),
+    body: link('oparl.body', { id: row.authority_id }),
+    name: row.subject,
+    ...(row.report_date ? { date: row.report_date } : {}),
+    paperType: 'report',
+    mainFile: presentFile(link, row),
+    consultation: consultations.map((consultation) => presentConsultation(link, consultation, { withPaper: false })),
+    ...(row.by_text.length ? { 'quorum:by': row.by_text } : {}),
+    ...(row.to_text.length ? { 'quorum:to': row.to_text } : {}),
+    ...stamps(row),
+  };
+}
+
+/** One page of an OParl external list, with its pagination block and the links a client follows. */
+export function presentListPage(
+  data: OParlObject[],
+  page: { total: number; perPage: number; current: number },
+  pageUrl: (page: number) => string,
+): Record<string, unknown> {
+  const totalPages = Math.max(1, Math.ceil(page.total / page.perPage));
+  return {
+    data,
+    pagination: { totalElements: page.total, elementsPerPage: page.perPage, currentPage: page.current, totalPages },
+    links: {
+      first: pageUrl(1),
+      ...(page.current > 1 ? { prev: pageUrl(Math.min(page.current - 1, totalPages)) } : {}),
+      ...(page.current < totalPages ? { next: pageUrl(page.current + 1) } : {}),
+      last: pageUrl(totalPages),
+    },
+  };
+}

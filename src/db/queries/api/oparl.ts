@@ -1,0 +1,390 @@
+/**
+ * Read queries behind the OParl API: one list query per OParl type (a page and its total), one lookup by id, and
+ * batch loaders for the objects OParl embeds. Typed Kysely only; shaping into OParl objects is the presenters' job.
+ * Exempt reports never leave here as papers, files or consultations; exempt minutes never give their resolutions.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../schema.ts';
+import { byIdC, changedWithin, reportIsPublic, runPage, voteEventIsPublic, type ChangeFilter, type PageWindow, type Paged } from './filters.ts';
+
+type Db = Kysely<Database>;
+
+// ---- Body (the authority) ------------------------------------------------------------------------------------
+
+function authorities(db: Db) {
+  return db.selectFrom('authority').select(['authority.id', 'authority.name', 'authority.created_at', 'authority.updated_at']);
+}
+export type AuthorityRow = Awaited<ReturnType<ReturnType<typeof authorities>['execute']>>[number];
+
+export function listAuthorities(db: Db, filter: ChangeFilter, window: PageWindow): Promise<Paged<AuthorityRow>> {
+  return runPage(authorities(db).where(changedWithin('authority', filter)).orderBy(byIdC('authority.id')), window);
+}
+
+export function findAuthority(db: Db, id: string) {
+  return authorities(db).where('authority.id', '=', id).executeTakeFirst();
+}
+
+/** The span of meeting dates, from which the legislative terms are derived. */
+export async function meetingDateSpan(db: Db, authorityId: string) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .where('body.authority_id', '=', authorityId)
+    .select((eb) => [eb.fn.min('meeting.date').as('first'), eb.fn.max('meeting.date').as('last'), eb.fn.min('meeting.created_at').as('created_at'), eb.fn.max('meeting.updated_at').as('updated_at')])
+    .executeTakeFirst();
+}
+
+// ---- Organization: bodies and political groups -----------------------------------------------------------------
+
+function organizations(db: Db) {
+  const bodies = db
+    .selectFrom('body')
+    .select([
+      'body.id',
+      'body.authority_id',
+      'body.name',
+      sql<string>`body.kind`.as('kind'),
+      'body.parent_id',
+      sql<string | null>`null`.as('abbreviation'),
+      'body.created_at',
+      'body.updated_at',
+    ]);
+  const groups = db
+    .selectFrom('political_group')
+    .select([
+      'political_group.id',
+      'political_group.authority_id',
+      'political_group.name',
+      sql<string>`'political-group'`.as('kind'),
+      sql<string | null>`null`.as('parent_id'),
+      'political_group.abbreviation',
+      'political_group.created_at',
+      'political_group.updated_at',
+    ]);
+  return db.selectFrom(bodies.unionAll(groups).as('organization')).selectAll('organization');
+}
+export type OrganizationRow = Awaited<ReturnType<ReturnType<typeof organizations>['execute']>>[number];
+
+export function listOrganizations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
+  return runPage(
+    organizations(db).where('organization.authority_id', '=', authorityId).where(changedWithin('organization', filter)).orderBy(byIdC('organization.id')),
+    window,
+  );
+}
+
+export function findOrganization(db: Db, id: string) {
+  return organizations(db).where('organization.id', '=', id).executeTakeFirst();
+}
+
+// ---- Membership: of bodies and of political groups ----------------------------------------------------------------
+
+function memberships(db: Db) {
+  const ofBodies = db
+    .selectFrom('membership')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .select([
+      'membership.id',
+      'membership.person_id',
+      sql<string>`membership.body_id`.as('organization_id'),
+      sql<string | null>`membership.role`.as('role'),
+      'membership.start_date',
+      'membership.end_date',
+      'person.authority_id',
+      'membership.created_at',
+      'membership.updated_at',
+    ]);
+  const ofGroups = db
+    .selectFrom('group_membership')
+    .innerJoin('person', 'person.id', 'group_membership.person_id')
+    .select([
+      'group_membership.id',
+      'group_membership.person_id',
+      sql<string>`group_membership.group_id`.as('organization_id'),
+      'group_membership.role',
+      'group_membership.start_date',
+      'group_membership.end_date',
+      'person.authority_id',
+      'group_membership.created_at',
+      'group_membership.updated_at',
+    ]);
+  return db.selectFrom(ofBodies.unionAll(ofGroups).as('membership')).selectAll('membership');
+}
+export type MembershipRow = Awaited<ReturnType<ReturnType<typeof memberships>['execute']>>[number];
+
+export function listMemberships(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
+  return runPage(memberships(db).where('membership.authority_id', '=', authorityId).where(changedWithin('membership', filter)).orderBy(byIdC('membership.id')), window);
+}
+
+export function findMembership(db: Db, id: string) {
+  return memberships(db).where('membership.id', '=', id).executeTakeFirst();
+}
+
+export async function membershipsOfPeople(db: Db, personIds: string[]): Promise<MembershipRow[]> {
+  if (personIds.length === 0) return [];
+  return memberships(db).where('membership.person_id', 'in', personIds).orderBy(byIdC('membership.id')).execute();
+}
+
+export async function membershipsOfOrganizations(db: Db, organizationIds: string[]): Promise<MembershipRow[]> {
+  if (organizationIds.length === 0) return [];
+  return memberships(db).where('membership.organization_id', 'in', organizationIds).orderBy(byIdC('membership.id')).execute();
+}
+
+// ---- Person --------------------------------------------------------------------------------------------------------
+
+function people(db: Db) {
+  return db
+    .selectFrom('person')
+    .select([
+      'person.id',
+      'person.authority_id',
+      'person.kind',
+      'person.honorific',
+      'person.given_name',
+      'person.initials',
+      'person.family_name',
+      'person.post_nominals',
+      'person.job_title',
+      'person.created_at',
+      'person.updated_at',
+    ]);
+}
+export type PersonRow = Awaited<ReturnType<ReturnType<typeof people>['execute']>>[number];
+
+export function listPeople(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
+  return runPage(people(db).where('person.authority_id', '=', authorityId).where(changedWithin('person', filter)).orderBy(byIdC('person.id')), window);
+}
+
+export function findPerson(db: Db, id: string) {
+  return people(db).where('person.id', '=', id).executeTakeFirst();
+}
+
+// ---- Meeting -------------------------------------------------------------------------------------------------------
+
+/** The location id: a hash of the printed place, since a place is text in the papers, not a record of its own. */
+const locationIdOf = (column: string) => sql<string>`'location-' || left(md5(${sql.ref(column)}), 16)`;
+
+function meetings(db: Db) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .select([
+      'meeting.id',
+      'meeting.body_id',
+      'body.name as body_name',
+      'body.authority_id',
+      'meeting.date',
+      'meeting.start_time',
+      'meeting.end_time',
+      'meeting.location',
+      locationIdOf('meeting.location').as('location_id'),
+      'meeting.status',
+      'meeting.kind',
+      'meeting.created_at',
+      'meeting.updated_at',
+    ]);
+}
+export type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetings>['execute']>>[number];
+
+export function listMeetings(db: Db, scope: { authorityId: string; bodyId?: string }, filter: ChangeFilter, window: PageWindow) {
+  let query = meetings(db).where('body.authority_id', '=', scope.authorityId);
+  if (scope.bodyId) query = query.where('meeting.body_id', '=', scope.bodyId);
+  return runPage(query.where(changedWithin('meeting', filter)).orderBy('meeting.date', 'desc').orderBy(byIdC('meeting.id')), window);
+}
+
+export function findMeeting(db: Db, id: string) {
+  return meetings(db).where('meeting.id', '=', id).executeTakeFirst();
+}
+
+/** Who took part: members present, substitutes and members also present (not apologies, not officers in attendance). */
+export async function participantsOfMeetings(db: Db, meetingIds: string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .selectFrom('attendance')
+    .select(['attendance.meeting_id', 'attendance.person_id'])
+    .where('attendance.meeting_id', 'in', meetingIds)
+    .where('attendance.status', 'in', ['present', 'substitute', 'also-present'])
+    .orderBy(byIdC('attendance.person_id'))
+    .execute();
+}
+
+// ---- AgendaItem ----------------------------------------------------------------------------------------------------
+
+function agendaItems(db: Db) {
+  return db
+    .selectFrom('agenda_item')
+    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('report', 'report.id', 'agenda_item.report_id')
+    .select([
+      'agenda_item.id',
+      'agenda_item.meeting_id',
+      'meeting.date as meeting_date',
+      'meeting.body_id',
+      'body.authority_id',
+      'agenda_item.number',
+      'agenda_item.position',
+      'agenda_item.title',
+      'agenda_item.exempt',
+      'agenda_item.exempt_paragraphs',
+      // The consultation (the item's public report) is the agenda item's own id; none for exempt items or reports.
+      sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as('public_report_id'),
+      'agenda_item.created_at',
+      'agenda_item.updated_at',
+    ]);
+}
+export type AgendaItemRow = Awaited<ReturnType<ReturnType<typeof agendaItems>['execute']>>[number];
+
+export function listAgendaItems(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
+  return runPage(
+    agendaItems(db)
+      .where('body.authority_id', '=', authorityId)
+      .where(changedWithin('agenda_item', filter))
+      .orderBy(byIdC('agenda_item.id')),
+    window,
+  );
+}
+
+export function findAgendaItem(db: Db, id: string) {
+  return agendaItems(db).where('agenda_item.id', '=', id).executeTakeFirst();
+}
+
+export async function agendaItemsOfMeetings(db: Db, meetingIds: string[]): Promise<AgendaItemRow[]> {
+  if (meetingIds.length === 0) return [];
+  return agendaItems(db).where('agenda_item.meeting_id', 'in', meetingIds).orderBy('agenda_item.position').orderBy('agenda_item.number').execute();
+}
+
+/** The resolutions recorded against each agenda item, from its public minutes only. */
+export async function resolutionsOfAgendaItems(db: Db, agendaItemIds: string[]) {
+  if (agendaItemIds.length === 0) return [];
+  return db
+    .selectFrom('resolution')
+    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
+    .innerJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
+    .select(['agenda_item.id as agenda_item_id', 'resolution.text'])
+    .where('agenda_item.id', 'in', agendaItemIds)
+    .where('minute.exempt', '=', false)
+    .where('agenda_item.exempt', '=', false)
+    .orderBy('minute.position')
+    .orderBy('resolution.position')
+    .execute();
+}
+
+/** The public vote events taken on each agenda item (through its minute). */
+export async function voteEventsOfAgendaItems(db: Db, agendaItemIds: string[]) {
+  if (agendaItemIds.length === 0) return [];
+  return db
+    .selectFrom('vote_event')
+    .innerJoin('minute', 'minute.id', 'vote_event.minute_id')
+    .select(['minute.agenda_item_id', 'vote_event.id'])
+    .where('minute.agenda_item_id', 'in', agendaItemIds)
+    .where(voteEventIsPublic('vote_event'))
+    .orderBy(byIdC('vote_event.id'))
+    .execute();
+}
+
+// ---- Paper and File: public reports -----------------------------------------------------------------------------
+
+function papers(db: Db) {
+  return db
+    .selectFrom('report')
+    .select([
+      'report.id',
+      'report.authority_id',
+      'report.subject',
+      'report.report_date',
+      'report.classification',
+      'report.by_text',
+      'report.to_text',
+      sql<number>`octet_length(report.full_text)`.as('text_bytes'),
+      'report.created_at',
+      'report.updated_at',
+    ])
+    .where(reportIsPublic('report'));
+}
+export type PaperRow = Awaited<ReturnType<ReturnType<typeof papers>['execute']>>[number];
+
+export function listPapers(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
+  return runPage(papers(db).where('report.authority_id', '=', authorityId).where(changedWithin('report', filter)).orderBy(byIdC('report.id')), window);
+}
+
+export function findPaper(db: Db, id: string) {
+  return papers(db).where('report.id', '=', id).executeTakeFirst();
+}
+
+/** The text of a public report, for its File's access URL; undefined for exempt or unknown reports. */
+export async function publicReportText(db: Db, id: string) {
+  return db.selectFrom('report').select(['report.full_text', 'report.subject', 'report.updated_at']).where('report.id', '=', id).where(reportIsPublic('report')).executeTakeFirst();
+}
+
+// ---- Consultation: a public report on a public agenda item -------------------------------------------------------
+
+function consultations(db: Db) {
+  return db
+    .selectFrom('agenda_item')
+    .innerJoin('report', 'report.id', 'agenda_item.report_id')
+    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .select([
+      'agenda_item.id',
+      'agenda_item.id as agenda_item_id',
+      'report.id as report_id',
+      'agenda_item.meeting_id',
+      'meeting.body_id',
+      'body.authority_id',
+      'agenda_item.created_at',
+      'agenda_item.updated_at',
+    ])
+    .where('agenda_item.exempt', '=', false)
+    .where(reportIsPublic('report'));
+}
+export type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultations>['execute']>>[number];
+
+export function listConsultations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
+  return runPage(consultations(db).where('body.authority_id', '=', authorityId).where(changedWithin('agenda_item', filter)).orderBy(byIdC('agenda_item.id')), window);
+}
+
+export function findConsultation(db: Db, id: string) {
+  return consultations(db).where('agenda_item.id', '=', id).executeTakeFirst();
+}
+
+export async function consultationsOfPapers(db: Db, reportIds: string[]): Promise<ConsultationRow[]> {
+  if (reportIds.length === 0) return [];
+  return consultations(db).where('report.id', 'in', reportIds).orderBy(byIdC('agenda_item.id')).execute();
+}
+
+// ---- Location: the places meetings are held -----------------------------------------------------------------------
+
+function locations(db: Db) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .where('meeting.location', 'is not', null)
+    .select((eb) => [
+      locationIdOf('meeting.location').as('id'),
+      sql<string>`meeting.location`.as('description'),
+      'body.authority_id',
+      eb.fn.min('meeting.created_at').as('created_at'),
+      eb.fn.max('meeting.updated_at').as('updated_at'),
+    ])
+    .groupBy(['meeting.location', 'body.authority_id']);
+}
+export type LocationRow = Awaited<ReturnType<ReturnType<typeof locations>['execute']>>[number];
+
+export function listLocations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
+  return runPage(db.selectFrom(locations(db).as('location')).selectAll('location').where('location.authority_id', '=', authorityId).where(changedWithin('location', filter)).orderBy(byIdC('location.id')), window);
+}
+
+export function findLocation(db: Db, id: string) {
+  return db.selectFrom(locations(db).as('location')).selectAll('location').where('location.id', '=', id).executeTakeFirst();
+}
+
+export async function meetingsAtLocations(db: Db, locationIds: string[]) {
+  if (locationIds.length === 0) return [];
+  return db
+    .selectFrom('meeting')
+    .select(['meeting.id', locationIdOf('meeting.location').as('location_id')])
+    .where(locationIdOf('meeting.location'), 'in', locationIds)
+    .orderBy('meeting.date')
+    .orderBy(byIdC('meeting.id'))
+    .execute();
+}
