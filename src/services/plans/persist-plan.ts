@@ -1,0 +1,290 @@
+/**
+ * persistPlan: stores what the plan extractors read from one paper, inside the importer's transaction (one per
+ * file) and with the same context as the committee records (src/import/persist.ts): people through the shared
+ * PeopleDirectory (leads are officers; roles such as "Heads of Service" stay roles), bodies through the shared map.
+ * Ids are stable ids from natural keys, so re-importing a paper, or the same plan in another paper, adds nothing twice.
+ * Figures and targets that name no indicator, and requirement codes the plan does not define, are reported, not guessed.
+ */
+import type { NewRow } from '../../db/schema.ts';
+import * as plans from '../../db/repositories/plans.ts';
+import { canonicalBodyName } from '../../domain/body-name.ts';
+import { parsePrintedName } from '../../domain/person-name.ts';
+import { matchIndicator } from '../../domain/indicators/match.ts';
+import { slugify, stableId } from '../../domain/stable-id.ts';
+import type { PersistContext, Counts } from '../../import/persist.ts';
+import type { ImportIssue, SourceSpan } from '../../import/types.ts';
+import type { PlanPaperExtract } from '../../import/extract/plan/plan.ts';
+import type { LeadRecord, PlanRecord } from '../../import/extract/plan/types.ts';
+
+export interface PersistPlanResult {
+  created: Counts;
+  issues: ImportIssue[];
+}
+
+const source = (ctx: PersistContext, span: SourceSpan) => ({
+  source_document_id: ctx.sourceId,
+  source_line_from: span.lineFrom,
+  source_line_to: span.lineTo,
+});
+
+/** "2011-08" -> "2011-08-31": a target "by August 2011" is due at the end of August. */
+function endOfMonth(month: string): string {
+  const [year, mon] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, mon, 0)).getUTCDate();
+  return `${month}-${String(last).padStart(2, '0')}`;
+}
+
+export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract): Promise<PersistPlanResult> {
+  const created: Counts = {};
+  const issues: ImportIssue[] = [...extract.issues];
+  const count = (table: string, n: number) => {
+    if (n > 0) created[table] = (created[table] ?? 0) + n;
+  };
+  const { trx } = ctx;
+
+  async function bodyId(printed: string): Promise<string> {
+    const canonical = canonicalBodyName(printed, ctx.authorityName);
+    const known = ctx.bodies.get(canonical.name);
+    if (known) return known;
+    const id = stableId('body', ctx.authorityName, canonical.name);
+    count('bodies', await plans.insertNew(trx, 'body', [{ id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind }]));
+    ctx.bodies.set(canonical.name, id);
+    return id;
+  }
+
+  function personId(name: string, line: number, jobTitle?: string): string | undefined {
+    const printed = parsePrintedName(name);
+    if (!printed) return undefined;
+    const outcome = ctx.people.resolve(printed, { kind: 'officer', ...(jobTitle ? { role: jobTitle } : {}) });
+    if (outcome.status === 'ambiguous') {
+      issues.push({ severity: 'warning', line, message: `Lead "${name}" could mean ${outcome.candidates.join(' or ')}; not linked` });
+      return undefined;
+    }
+    return outcome.personId;
+  }
+
+  let planId: string | undefined;
+  for (const plan of extract.plans) planId = await persistOnePlan(plan);
+
+  async function persistOnePlan(plan: PlanRecord): Promise<string> {
+    const id = stableId('plan', ctx.authorityName, plan.title);
+    // Job titles first, so leads printed in the tables resolve to the titled officers.
+    const jobTitles = new Map(plan.leadTitles.map((lead) => [lead.name, lead]));
+    for (const lead of plan.leadTitles) personId(lead.name, lead.lineFrom, lead.jobTitle);
+    count(
+      'plans',
+      await plans.insertNew(trx, 'plan', [
+        {
+          id,
+          authority_id: ctx.authorityId,
+          title: plan.title,
+          slug: slugify(plan.title).slice(0, 80),
+          issued_month: plan.date ?? null,
+          owner_body_id: plan.ownerBodyName ? await bodyId(plan.ownerBodyName) : null,
+          ...source(ctx, plan),
+        },
+      ]),
+    );
+    const governance: Array<NewRow<'plan_governance'>> = [];
+    for (const [position, name] of plan.reportsTo.entries()) {
+      const body = await bodyId(name);
+      governance.push({ id: stableId('plan-governance', id, body), plan_id: id, body_id: body, position: position + 1 });
+    }
+    count('planGovernance', await plans.insertNew(trx, 'plan_governance', governance));
+
+    const leadRows: Array<NewRow<'plan_lead'>> = [];
+    const leadRow = (lead: LeadRecord, position: number, owner: { priority_id: string } | { milestone_id: string }, line: number) => {
+      const person = lead.kind === 'person' ? personId(lead.name, line, jobTitles.get(lead.name)?.jobTitle) : undefined;
+      const role = lead.kind === 'role' ? lead.role : person ? null : lead.name;
+      const ownerId = 'priority_id' in owner ? owner.priority_id : owner.milestone_id;
+      leadRows.push({
+        id: stableId('plan-lead', ownerId, position),
+        plan_id: id,
+        priority_id: 'priority_id' in owner ? owner.priority_id : null,
+        milestone_id: 'milestone_id' in owner ? owner.milestone_id : null,
+        position,
+        person_id: person ?? null,
+        role,
+      });
+    };
+
+    const priorityIds = new Map<number, string>();
+    const priorityRows = plan.priorities.map((priority) => {
+      const priorityId = stableId('plan-priority', id, priority.number);
+      priorityIds.set(priority.number, priorityId);
+      priority.leads.forEach((lead, index) => leadRow(lead, index + 1, { priority_id: priorityId }, priority.lineFrom));
+      return { id: priorityId, plan_id: id, number: priority.number, title: priority.title, key_objectives: priority.keyObjectives, ...source(ctx, priority) };
+    });
+    count('priorities', await plans.insertNew(trx, 'plan_priority', priorityRows));
+
+    const outcomeIds = new Map<string, string>();
+    const outcomeRows: Array<NewRow<'plan_outcome'>> = [];
+    const outcomeOf = (ref: string, span: SourceSpan, statement = '') => {
+      const known = outcomeIds.get(ref);
+      if (known) return known;
+      const priorityId = priorityIds.get(Number(ref.split('.')[0]));
+      if (!priorityId) throw Object.assign(new Error(`Outcome ${ref} belongs to no priority printed in the plan`), { line: span.lineFrom });
+      const outcomeId = stableId('plan-outcome', id, ref);
+      outcomeIds.set(ref, outcomeId);
+      outcomeRows.push({ id: outcomeId, plan_id: id, priority_id: priorityId, ref, statement, ...source(ctx, span) });
+      return outcomeId;
+    };
+    for (const outcome of plan.outcomes) outcomeOf(outcome.ref, outcome, outcome.statement);
+    const actionRows: Array<NewRow<'plan_action'>> = [];
+    const milestoneRows: Array<NewRow<'plan_milestone'>> = [];
+    const measureRows: Array<NewRow<'plan_measure'>> = [];
+    const links: Array<{ actionId: string; code: string; line: number }> = [];
+    for (const [position, action] of plan.actions.entries()) {
+      const outcomeRef = action.ref.split('.').slice(0, 2).join('.');
+      const actionId = stableId('plan-action', id, action.ref);
+      actionRows.push({
+        id: actionId,
+        plan_id: id,
+        outcome_id: outcomeOf(outcomeRef, action),
+        ref: action.ref,
+        position: position + 1,
+        text: action.text,
+        joint_with: action.jointWith ?? null,
+        ...source(ctx, action),
+      });
+      for (const code of action.requirements) links.push({ actionId, code, line: action.lineFrom });
+      for (const [index, milestone] of action.milestones.entries()) {
+        const milestoneId = stableId('plan-milestone', actionId, index + 1);
+        const t = milestone.timescale;
+        milestoneRows.push({
+          id: milestoneId,
+          action_id: actionId,
+          position: index + 1,
+          timescale_text: t.printed,
+          timescale_kind: t.kind,
+          start_date: t.start ?? null,
+          end_date: t.end ?? null,
+          recurrence: t.recurrence ?? null,
+          until_date: t.until ?? null,
+          review: t.review,
+          ...source(ctx, milestone),
+        });
+        milestone.measures.forEach((text, m) => measureRows.push({ id: stableId('plan-measure', milestoneId, m + 1), milestone_id: milestoneId, position: m + 1, text }));
+        milestone.leads.forEach((lead, l) => leadRow(lead, l + 1, { milestone_id: milestoneId }, milestone.lineFrom));
+      }
+    }
+    count('outcomes', await plans.insertNew(trx, 'plan_outcome', outcomeRows));
+    count('actions', await plans.insertNew(trx, 'plan_action', actionRows));
+    count('milestones', await plans.insertNew(trx, 'plan_milestone', milestoneRows));
+    count('measures', await plans.insertNew(trx, 'plan_measure', measureRows));
+
+    for (const set of plan.requirementSets) {
+      const setId = stableId('requirement-set', id, set.prefix);
+      count(
+        'requirementSets',
+        await plans.insertNew(trx, 'requirement_set', [
+          { id: setId, authority_id: ctx.authorityId, plan_id: id, prefix: set.prefix, name: set.name, source: set.source, ...source(ctx, set) },
+        ]),
+      );
+      count(
+        'requirements',
+        await plans.insertNew(
+          trx,
+          'requirement',
+          set.requirements.map((requirement) => ({
+            id: stableId('requirement', setId, requirement.number),
+            set_id: setId,
+            code: requirement.code,
+            number: requirement.number,
+            text: requirement.text,
+            area: requirement.area ?? null,
+            due_category: requirement.dueCategory ?? null,
+            due_date: null,
+            ...source(ctx, requirement),
+          })),
+        ),
+      );
+    }
+    const byCode = await plans.requirementsByCode(trx, id);
+    const linkRows: Array<NewRow<'plan_action_requirement'>> = [];
+    for (const link of links) {
+      const requirementId = byCode.get(link.code);
+      if (!requirementId) {
+        issues.push({ severity: 'warning', line: link.line, message: `An action cites ${link.code}, which the plan's appendices do not define; not linked` });
+        continue;
+      }
+      linkRows.push({ id: stableId('plan-action-requirement', link.actionId, requirementId), action_id: link.actionId, requirement_id: requirementId });
+    }
+    count('requirementLinks', await plans.insertNew(trx, 'plan_action_requirement', linkRows));
+    // People are written now, before the leads that refer to them.
+    await ctx.people.flush(trx);
+    count('leads', await plans.insertNew(trx, 'plan_lead', leadRows));
+    return id;
+  }
+
+  // Indicators of the dashboard, in the order printed, after any the authority already has.
+  const start = await plans.maxIndicatorPosition(trx, ctx.authorityId);
+  count(
+    'indicators',
+    await plans.insertNew(
+      trx,
+      'indicator',
+      extract.indicators.map((indicator, index) => ({
+        id: stableId('indicator', ctx.authorityName, indicator.name),
+        authority_id: ctx.authorityId,
+        plan_id: planId ?? null,
+        name: indicator.name,
+        slug: slugify(indicator.name).slice(0, 80),
+        definition: indicator.definition,
+        impact: indicator.impact ?? null,
+        unit: indicator.unit,
+        polarity: indicator.polarity,
+        frequency: indicator.frequency,
+        position: start + index + 1,
+        on_dashboard: true,
+        ...source(ctx, indicator),
+      })),
+    ),
+  );
+
+  const known = await plans.indicatorsOf(trx, ctx.authorityId);
+  const observationRows: Array<NewRow<'indicator_observation'>> = [];
+  for (const figure of extract.observations) {
+    const match = matchIndicator(figure.label, known);
+    if (!match) {
+      issues.push({ severity: 'warning', line: figure.lineFrom, message: `The figure for "${figure.label}" (${figure.period}) names no indicator on record; not imported` });
+      continue;
+    }
+    observationRows.push({
+      id: stableId('observation', match.id, figure.period, figure.asAt),
+      indicator_id: match.id,
+      period: figure.period,
+      value: match.complement ? 100 - figure.value : figure.value,
+      as_at: figure.asAt,
+      printed_label: figure.label,
+      commentary: null,
+      ...source(ctx, figure),
+    });
+  }
+  count('observations', await plans.insertNew(trx, 'indicator_observation', observationRows));
+
+  const requirements = await plans.authorityRequirementsByCode(trx, ctx.authorityId);
+  const targetRows: Array<NewRow<'indicator_target'>> = [];
+  for (const target of extract.targets) {
+    const match = matchIndicator(target.label, known);
+    // Requirements set targets for measures nobody reports on the dashboard (adoptions, plans lasting two years): kept in the requirement's text.
+    if (!match) continue;
+    const requirementId = requirements.get(target.requirementCode) ?? null;
+    targetRows.push({
+      id: stableId('target', match.id, target.requirementCode, target.label),
+      indicator_id: match.id,
+      requirement_id: requirementId,
+      value: match.complement ? 100 - target.value : target.value,
+      comparison: match.complement ? (target.comparison === 'at-most' ? 'at-least' : 'at-most') : target.comparison,
+      deadline: target.deadline ? endOfMonth(target.deadline) : null,
+      printed_label: target.label,
+      note: match.complement ? `${target.requirementCode}: ${target.label} ${target.comparison === 'at-most' ? 'at most' : 'at least'} ${target.value}%` : null,
+    });
+  }
+  count('targets', await plans.insertNew(trx, 'indicator_target', targetRows));
+  await plans.insertImportIssues(
+    trx,
+    issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
+  );
+  return { created, issues };
+}
