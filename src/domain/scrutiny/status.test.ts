@@ -92,3 +92,13 @@ describe('response deadlines and the automatic OUTSTANDING rule', () => {
     expect(weekStarting('2012-02-19')).toBe('2012-02-13');
   });
 });
+
+describe('matching a tracking row to a call-in title', async () => {
+  const { compareTitles } = await import('./titles.ts');
+  it('exact despite case, ampersands and curly quotes; near for a one-character slip; different otherwise', () => {
+    expect(compareTitles('Kent’s Plan & Strategy', "KENT'S PLAN AND STRATEGY")).toBe('exact');
+    expect(compareTitles('Revenue & Capital Budget Monitoring Exception Report 2010-12', 'Revenue & Capital Budget Monitoring Exception Report 2010-11')).toBe('near');
+    expect(compareTitles('Libraries', 'Librarian')).toBe('different');
+    expect(compareTitles('Bold Steps for Kent - The Medium Term Plan to 2014', 'Highways Business Plan IMG - Gulley Emptying Schedules')).toBe('different');
+  });
+});

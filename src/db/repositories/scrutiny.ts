@@ -1,0 +1,261 @@
+/**
+ * Typed queries for scrutiny tracking. No rules here (those live in src/domain/scrutiny and src/services/scrutiny):
+ * only reads and writes of the scrutiny tables.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, NewRow, Row } from '../schema.ts';
+import '../schema/scrutiny.ts';
+import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function setActor(trx: Transaction<Database>, actor: string): Promise<void> {
+  await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
+}
+
+// ---- writes ----
+
+/** Inserts rows whose id is new; returns how many were created. */
+export async function insertNew<T extends 'scrutiny_item' | 'scrutiny_recommendation' | 'scrutiny_action_owner' | 'scrutiny_response' | 'scrutiny_tracking_sheet' | 'scrutiny_tracking_row'>(
+  db: Db,
+  table: T,
+  rows: Array<NewRow<T>>,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await (db as Kysely<Database>)
+    .insertInto(table as 'scrutiny_item')
+    .values(rows as never)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length;
+}
+
+export async function insertStatusChange(db: Db, row: NewRow<'scrutiny_status_change'>): Promise<void> {
+  await db.insertInto('scrutiny_status_change').values(row).execute();
+}
+
+export async function updateRecommendation(db: Db, id: string, changes: Partial<NewRow<'scrutiny_recommendation'>>): Promise<void> {
+  await db.updateTable('scrutiny_recommendation').set(changes).where('id', '=', id).execute();
+}
+
+export async function updateItem(db: Db, id: string, changes: Partial<NewRow<'scrutiny_item'>>): Promise<void> {
+  await db.updateTable('scrutiny_item').set(changes).where('id', '=', id).execute();
+}
+
+/** Logs a reminder unless one with the same key was sent; true when this call logged it. */
+export async function logReminder(db: Db, row: NewRow<'scrutiny_reminder'>): Promise<boolean> {
+  const inserted = await db
+    .insertInto('scrutiny_reminder')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.length > 0;
+}
+
+export async function setReminderMessageId(db: Db, dedupeKey: string, messageId: string): Promise<void> {
+  await db.updateTable('scrutiny_reminder').set({ message_id: messageId }).where('dedupe_key', '=', dedupeKey).execute();
+}
+
+export async function removeReminder(db: Db, dedupeKey: string): Promise<void> {
+  await db.deleteFrom('scrutiny_reminder').where('dedupe_key', '=', dedupeKey).where('message_id', 'is', null).execute();
+}
+
+export async function reminderSent(db: Db, dedupeKey: string): Promise<boolean> {
+  const row = await db.selectFrom('scrutiny_reminder').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+  return row !== undefined;
+}
+
+// ---- reads ----
+
+export async function findItemOnMeeting(db: Db, meetingId: string): Promise<Array<Row<'scrutiny_item'>>> {
+  return db.selectFrom('scrutiny_item').selectAll().where('meeting_id', '=', meetingId).execute();
+}
+
+export async function findRecommendationByNumber(db: Db, itemId: string, number: number): Promise<Row<'scrutiny_recommendation'> | undefined> {
+  return db.selectFrom('scrutiny_recommendation').selectAll().where('item_id', '=', itemId).where('number', '=', number).executeTakeFirst();
+}
+
+export async function findItem(db: Db, id: string): Promise<Row<'scrutiny_item'> | undefined> {
+  return db.selectFrom('scrutiny_item').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A recommendation with its item, meeting and committee; locked for update inside a transaction when asked. */
+export async function findRecommendation(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  let query = db
+    .selectFrom('scrutiny_recommendation as r')
+    .innerJoin('scrutiny_item as i', 'i.id', 'r.item_id')
+    .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
+    .innerJoin('body as b', 'b.id', 'i.body_id')
+    .selectAll('r')
+    .select([
+      'i.title as item_title',
+      'i.kind as item_kind',
+      'i.portfolio_printed',
+      'i.portfolio_holder_id',
+      'i.decision_id',
+      'i.report_id',
+      'i.meeting_id',
+      'i.body_id',
+      'm.date as meeting_date',
+      'b.name as body_name',
+    ])
+    .where('r.id', '=', id);
+  if (options.forUpdate) query = query.forUpdate('r');
+  return query.executeTakeFirst();
+}
+export type RecommendationDetailRow = NonNullable<Awaited<ReturnType<typeof findRecommendation>>>;
+
+export async function responsesOf(db: Db, recommendationIds: string[]) {
+  if (recommendationIds.length === 0) return [];
+  return db
+    .selectFrom('scrutiny_response as s')
+    .leftJoin('person as p', 'p.id', 's.responder_id')
+    .selectAll('s')
+    .select(['p.honorific', 'p.given_name', 'p.initials', 'p.family_name', 'p.post_nominals'])
+    .where('s.recommendation_id', 'in', recommendationIds)
+    .orderBy('s.response_date', 'asc')
+    .orderBy('s.created_at', 'asc')
+    .execute();
+}
+
+export async function ownersOf(db: Db, recommendationIds: string[]) {
+  if (recommendationIds.length === 0) return [];
+  return db
+    .selectFrom('scrutiny_action_owner as o')
+    .leftJoin('person as p', 'p.id', 'o.person_id')
+    .selectAll('o')
+    .select(['p.honorific', 'p.given_name', 'p.initials', 'p.family_name', 'p.post_nominals', 'p.email', 'p.kind as person_kind'])
+    .where('o.recommendation_id', 'in', recommendationIds)
+    .orderBy('o.recommendation_id')
+    .orderBy('o.position')
+    .execute();
+}
+
+export async function statusHistory(db: Db, recommendationId: string) {
+  return db.selectFrom('scrutiny_status_change').selectAll().where('recommendation_id', '=', recommendationId).orderBy('id', 'asc').execute();
+}
+
+export interface TrackerFilter {
+  bodyId?: string;
+  portfolioHolderId?: string;
+  ownerId?: string;
+  statuses?: ScrutinyStatus[];
+  /** Only recommendations made on or before this date (how old they are). */
+  meetingOnOrBefore?: string;
+  publishedOnly?: boolean;
+  recommendationIds?: string[];
+}
+
+/** Recommendations with their item, meeting and response count; overdue-first ordering is the service's. */
+export async function listRecommendations(db: Db, filter: TrackerFilter = {}) {
+  let query = db
+    .selectFrom('scrutiny_recommendation as r')
+    .innerJoin('scrutiny_item as i', 'i.id', 'r.item_id')
+    .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
+    .innerJoin('body as b', 'b.id', 'i.body_id')
+    .leftJoin('person as h', 'h.id', 'i.portfolio_holder_id')
+    .selectAll('r')
+    .select((eb) => [
+      'i.title as item_title',
+      'i.kind as item_kind',
+      'i.portfolio_printed',
+      'i.portfolio_holder_id',
+      'i.body_id',
+      'i.meeting_id',
+      'm.date as meeting_date',
+      'b.name as body_name',
+      'h.honorific as holder_honorific',
+      'h.given_name as holder_given_name',
+      'h.initials as holder_initials',
+      'h.family_name as holder_family_name',
+      'h.post_nominals as holder_post_nominals',
+      eb
+        .selectFrom('scrutiny_response as s')
+        .whereRef('s.recommendation_id', '=', 'r.id')
+        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n'))
+        .as('response_count'),
+      eb
+        .selectFrom('scrutiny_response as s')
+        .whereRef('s.recommendation_id', '=', 'r.id')
+        .select((sub) => sub.fn.min('s.response_date').as('d'))
+        .as('first_response_date'),
+    ]);
+  if (filter.bodyId) query = query.where('i.body_id', '=', filter.bodyId);
+  if (filter.portfolioHolderId) query = query.where('i.portfolio_holder_id', '=', filter.portfolioHolderId);
+  if (filter.statuses?.length) query = query.where('r.status', 'in', filter.statuses);
+  if (filter.meetingOnOrBefore) query = query.where('m.date', '<=', filter.meetingOnOrBefore);
+  if (filter.publishedOnly) query = query.where('r.published', '=', true);
+  if (filter.recommendationIds) {
+    if (filter.recommendationIds.length === 0) return [];
+    query = query.where('r.id', 'in', filter.recommendationIds);
+  }
+  if (filter.ownerId) {
+    const ownerId = filter.ownerId;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('scrutiny_action_owner as o').whereRef('o.recommendation_id', '=', 'r.id').where('o.person_id', '=', ownerId).select('o.id')),
+    );
+  }
+  return query.orderBy('m.date', 'asc').orderBy('i.title', 'asc').orderBy('r.number', 'asc').execute();
+}
+export type RecommendationListRow = Awaited<ReturnType<typeof listRecommendations>>[number];
+
+export async function listItems(db: Db, itemIds: string[]) {
+  if (itemIds.length === 0) return [];
+  return db
+    .selectFrom('scrutiny_item as i')
+    .innerJoin('meeting as m', 'm.id', 'i.meeting_id')
+    .innerJoin('body as b', 'b.id', 'i.body_id')
+    .selectAll('i')
+    .select(['m.date as meeting_date', 'b.name as body_name'])
+    .where('i.id', 'in', itemIds)
+    .orderBy('m.date', 'asc')
+    .orderBy('i.title', 'asc')
+    .execute();
+}
+
+/** Committees, portfolio holders and owners that have recommendations: the tracker's filter choices. */
+export async function filterChoices(db: Db) {
+  const bodies = await db
+    .selectFrom('body as b')
+    .where((eb) => eb.exists(eb.selectFrom('scrutiny_item as i').whereRef('i.body_id', '=', 'b.id').select('i.id')))
+    .select(['b.id', 'b.name'])
+    .orderBy('b.name')
+    .execute();
+  const holders = await db
+    .selectFrom('person as p')
+    .where((eb) => eb.exists(eb.selectFrom('scrutiny_item as i').whereRef('i.portfolio_holder_id', '=', 'p.id').select('i.id')))
+    .select(['p.id', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name', 'p.post_nominals'])
+    .orderBy('p.family_name')
+    .execute();
+  const owners = await db
+    .selectFrom('person as p')
+    .where((eb) => eb.exists(eb.selectFrom('scrutiny_action_owner as o').whereRef('o.person_id', '=', 'p.id').select('o.id')))
+    .select(['p.id', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name', 'p.post_nominals'])
+    .orderBy('p.family_name')
+    .execute();
+  return { bodies, holders, owners };
+}
+
+export async function findPerson(db: Db, id: string) {
+  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function peopleByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Reports and decisions whose subject is exactly a call-in's title (normalised by the caller): what was called in. */
+export async function reportsAndDecisionsTitled(db: Db, authorityId: string) {
+  const reports = await db.selectFrom('report').select(['id', 'subject']).where('authority_id', '=', authorityId).execute();
+  const decisions = await db.selectFrom('decision').select(['id', 'subject']).where('authority_id', '=', authorityId).execute();
+  return { reports, decisions };
+}
+
+export async function remindersOf(db: Db, personId?: string) {
+  let query = db.selectFrom('scrutiny_reminder').selectAll().orderBy('id', 'asc');
+  if (personId) query = query.where('person_id', '=', personId);
+  return query.execute();
+}

@@ -1,0 +1,420 @@
+/**
+ * persistScrutiny: turns a paper's scrutiny records into rows, inside the caller's transaction (one per file), with
+ * the same PersistContext as the committee importer, so names resolve against the people already known and meetings
+ * are found or created exactly as the committee importer does. Tracking sheet rows keep what was printed; a row whose
+ * title differs slightly from its call-in is linked and reported, never silently merged or split.
+ */
+import * as paperStore from '../../../db/repositories/paper-store.ts';
+import * as store from '../../../db/repositories/scrutiny.ts';
+import type { NewRow } from '../../../db/schema.ts';
+import { canonicalBodyName } from '../../../domain/body-name.ts';
+import { parsePrintedName } from '../../../domain/person-name.ts';
+import { DEFAULT_RESPONSE_MONTHS, responseDeadline } from '../../../domain/scrutiny/deadline.ts';
+import { checkTransition, importedStatus, isScrutinyStatus, type ScrutinyStatus } from '../../../domain/scrutiny/status.ts';
+import { compareTitles } from '../../../domain/scrutiny/titles.ts';
+import { slugify, stableId } from '../../../domain/stable-id.ts';
+import type { PersistContext } from '../../persist.ts';
+import type { ImportIssue } from '../../types.ts';
+import type { CallInRecord, RecommendationRecord, ScrutinyExtract, TrackingRowRecord, TrackingSheetRecord } from './types.ts';
+
+export interface PersistScrutinyOptions {
+  /** Months to the response deadline (Config.scrutinyResponseMonths). */
+  responseMonths?: number;
+  /** For the status history: who imported it. */
+  actor?: string;
+}
+
+export interface PersistScrutinyResult {
+  created: Record<string, number>;
+  issues: ImportIssue[];
+}
+
+const CABINET_MEMBER = /^(?:the\s+)?Cabinet Member$/i;
+
+export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtract, options: PersistScrutinyOptions = {}): Promise<PersistScrutinyResult> {
+  const months = options.responseMonths ?? DEFAULT_RESPONSE_MONTHS;
+  const actor = options.actor ?? 'import';
+  const created: Record<string, number> = {};
+  const issues: ImportIssue[] = [...extract.issues];
+  const add = (what: string, n: number) => {
+    if (n > 0) created[what] = (created[what] ?? 0) + n;
+  };
+  const { trx } = ctx;
+
+  async function bodyId(printed: string): Promise<string> {
+    const canonical = canonicalBodyName(printed.replace(/[’‘]/g, "'"), ctx.authorityName);
+    const known = ctx.bodies.get(canonical.name);
+    if (known) return known;
+    const id = stableId('body', ctx.authorityName, canonical.name);
+    add('bodies', await paperStore.insertNew(trx, 'body', [{ id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind }]));
+    ctx.bodies.set(canonical.name, id);
+    return id;
+  }
+
+  async function meetingId(body: string, date: string, span: { lineFrom: number; lineTo: number }): Promise<string> {
+    const existing = await paperStore.findMeeting(trx, body, date);
+    if (existing) return existing.id;
+    const id = stableId('meeting', body, date);
+    add(
+      'meetings',
+      await paperStore.insertNew(trx, 'meeting', [
+        { id, body_id: body, date, status: 'held', kind: 'ordinary', source_document_id: ctx.sourceId, source_line_from: span.lineFrom, source_line_to: span.lineTo },
+      ]),
+    );
+    return id;
+  }
+
+  function person(printed: string, kind: 'member' | 'officer', line: number, role?: string): string | undefined {
+    const name = parsePrintedName(printed);
+    if (!name) {
+      issues.push({ severity: 'warning', line, message: `"${printed}" is not a name; not linked to a person` });
+      return undefined;
+    }
+    const outcome = ctx.people.resolve(name, { kind, ...(role ? { role } : {}) });
+    if (outcome.status === 'ambiguous') {
+      issues.push({ severity: 'warning', line, message: `"${printed}" could mean ${outcome.candidates.join(' or ')}; not linked. Check the paper and link it by hand.` });
+      return undefined;
+    }
+    return outcome.personId;
+  }
+
+  const history = async (recommendationId: string, from: ScrutinyStatus | null, to: ScrutinyStatus, date: string, reason: string) =>
+    store.insertStatusChange(trx, { recommendation_id: recommendationId, from_status: from, to_status: to, effective_date: date, reason, actor });
+  const where = (lineFrom: number, lineTo: number) => `lines ${lineFrom}-${lineTo}`;
+
+  // Which tracking rows of this paper track which call-in of this paper.
+  const rowsByCallIn = new Map<CallInRecord, Map<number, TrackingRowRecord>>();
+  const unmatched: Array<{ sheet: TrackingSheetRecord; row: TrackingRowRecord }> = [];
+  for (const sheet of extract.trackingSheets) {
+    for (const row of sheet.rows) {
+      let found: CallInRecord | undefined;
+      for (const callIn of extract.callIns) {
+        if (callIn.meetingDate !== row.meetingDate || !callIn.recommendations.some((r) => r.number === row.recommendationNumber)) continue;
+        const match = compareTitles(row.item, callIn.title);
+        if (match === 'different') continue;
+        found = callIn;
+        if (match === 'near') {
+          issues.push({
+            severity: 'warning',
+            line: row.line,
+            message: `Tracking sheet row at line ${row.line} prints "${row.item}" where the call-in of ${callIn.meetingDate} (line ${callIn.lineFrom}) says "${callIn.title}"; kept as printed and linked to recommendation ${row.recommendationNumber} of that call-in. Check the paper.`,
+          });
+        }
+        break;
+      }
+      if (found) {
+        const map = rowsByCallIn.get(found) ?? new Map<number, TrackingRowRecord>();
+        map.set(row.recommendationNumber, row);
+        rowsByCallIn.set(found, map);
+      } else {
+        unmatched.push({ sheet, row });
+      }
+    }
+  }
+
+  // People first: rows refer to them, so new ones must be written before.
+  const holders = new Map<CallInRecord, string | undefined>();
+  const ownerIds = new Map<RecommendationRecord, Array<string | undefined>>();
+  for (const callIn of extract.callIns) {
+    const holderId = callIn.portfolio ? person(callIn.portfolio, 'member', callIn.lineFrom, 'Cabinet Member') : undefined;
+    holders.set(callIn, holderId);
+    for (const recommendation of callIn.recommendations) {
+      ownerIds.set(
+        recommendation,
+        recommendation.owners.map((owner) => (CABINET_MEMBER.test(owner.printed) ? holderId : person(owner.printed, 'officer', recommendation.lineTo))),
+      );
+    }
+  }
+  await ctx.people.flush(trx);
+
+  const recommendationIds = new Map<string, string>();
+  const known = await store.reportsAndDecisionsTitled(trx, ctx.authorityId);
+  for (const callIn of extract.callIns) {
+    const committeeId = await bodyId(callIn.committee);
+    const meeting = await meetingId(committeeId, callIn.meetingDate, callIn);
+    const itemId = stableId('scrutiny-item', meeting, callIn.title);
+    const scrutinised = {
+      report: known.reports.find((report) => compareTitles(report.subject, callIn.title) === 'exact')?.id ?? null,
+      decision: known.decisions.find((decision) => compareTitles(decision.subject, callIn.title) === 'exact')?.id ?? null,
+    };
+    add(
+      'scrutinyItems',
+      await store.insertNew(trx, 'scrutiny_item', [
+        {
+          id: itemId,
+          authority_id: ctx.authorityId,
+          kind: 'call-in',
+          body_id: committeeId,
+          meeting_id: meeting,
+          title: callIn.title,
+          subtitle: callIn.subtitle ?? null,
+          portfolio_printed: callIn.portfolio ?? null,
+          portfolio_holder_id: holders.get(callIn) ?? null,
+          synopsis: callIn.synopsis ?? null,
+          call_in_reason: callIn.reason ?? null,
+          call_in_points: JSON.stringify(callIn.points),
+          witnesses: callIn.witnesses,
+          decision_id: scrutinised.decision,
+          report_id: scrutinised.report,
+          addressed_to: callIn.portfolio ? 'Cabinet Member' : null,
+          executive_response: callIn.executiveResponse?.text ?? null,
+          executive_response_date: callIn.executiveResponse?.date ?? null,
+          source_document_id: ctx.sourceId,
+          source_line_from: callIn.lineFrom,
+          source_line_to: callIn.lineTo,
+        },
+      ]),
+    );
+    const rows = rowsByCallIn.get(callIn);
+    for (const recommendation of callIn.recommendations) {
+      const row = rows?.get(recommendation.number);
+      const id = await persistRecommendation(itemId, recommendation, row, callIn, ownerIds.get(recommendation) ?? [], holders.get(callIn));
+      recommendationIds.set(`${callIn.meetingDate}|${recommendation.number}|${row?.item ?? callIn.title}`, id);
+    }
+  }
+
+  async function persistRecommendation(
+    itemId: string,
+    recommendation: RecommendationRecord,
+    row: TrackingRowRecord | undefined,
+    callIn: CallInRecord,
+    owners: Array<string | undefined>,
+    holderId: string | undefined,
+  ): Promise<string> {
+    const id = stableId('scrutiny-recommendation', itemId, recommendation.number);
+    const status = importedStatus({ printed: row?.status, responses: recommendation.responses.length, text: recommendation.text });
+    const inserted = await store.insertNew(trx, 'scrutiny_recommendation', [
+      {
+        id,
+        item_id: itemId,
+        number: recommendation.number,
+        text: recommendation.text,
+        context: recommendation.context ?? null,
+        addressee: callIn.portfolio ? 'Cabinet Member' : null,
+        status,
+        due_date: responseDeadline(callIn.meetingDate, months),
+        tracking_notes: row?.notes ?? null,
+        published: true,
+        source_document_id: ctx.sourceId,
+        source_line_from: recommendation.lineFrom,
+        source_line_to: recommendation.lineTo,
+      },
+    ]);
+    add('scrutinyRecommendations', inserted);
+    if (!inserted) return id;
+    const firstResponse = recommendation.responses.find((response) => response.date)?.date;
+    await history(id, null, status, firstResponse ?? callIn.meetingDate, `Imported from the paper, ${where(recommendation.lineFrom, recommendation.lineTo)}${row ? ` and tracking sheet line ${row.line}` : ''}`);
+    add(
+      'scrutinyOwners',
+      await store.insertNew(
+        trx,
+        'scrutiny_action_owner',
+        recommendation.owners.map((owner, index) => ({
+          id: stableId('scrutiny-owner', id, index + 1),
+          recommendation_id: id,
+          person_id: owners[index] ?? null,
+          printed: owner.printed,
+          instruction: owner.instruction,
+          position: index + 1,
+        })),
+      ),
+    );
+    add(
+      'scrutinyResponses',
+      await store.insertNew(
+        trx,
+        'scrutiny_response',
+        recommendation.responses.map((response, index) => ({
+          id: stableId('scrutiny-response', id, index + 1),
+          recommendation_id: id,
+          text: response.text,
+          response_date: response.date ?? null,
+          // Responses to a call-in come from the Cabinet Member holding the portfolio.
+          responder_id: holderId ?? null,
+          responder_printed: callIn.portfolio ?? null,
+          source_document_id: ctx.sourceId,
+          source_line_from: response.lineFrom,
+          source_line_to: response.lineTo,
+        })),
+      ),
+    );
+    return id;
+  }
+
+  // Tracking sheets, and the rows of items this paper has no call-in for.
+  for (const sheet of extract.trackingSheets) {
+    const committeeId = await bodyId(sheet.committee);
+    const sheetId = stableId('scrutiny-tracking-sheet', committeeId, sheet.date);
+    add(
+      'scrutinyTrackingSheets',
+      await store.insertNew(trx, 'scrutiny_tracking_sheet', [
+        { id: sheetId, body_id: committeeId, sheet_date: sheet.date, title: sheet.title, source_document_id: ctx.sourceId, source_line_from: sheet.lineFrom, source_line_to: sheet.lineTo },
+      ]),
+    );
+    const trackingRows: Array<NewRow<'scrutiny_tracking_row'>> = [];
+    for (const [index, row] of sheet.rows.entries()) {
+      let recommendationId = recommendationIds.get(`${row.meetingDate}|${row.recommendationNumber}|${row.item}`);
+      if (!recommendationId && unmatched.some((entry) => entry.row === row)) {
+        recommendationId = await trackedElsewhere(committeeId, sheet, row);
+      }
+      trackingRows.push({
+        id: stableId('scrutiny-tracking-row', sheetId, index + 1),
+        sheet_id: sheetId,
+        position: index + 1,
+        item_printed: row.item,
+        meeting_date: row.meetingDate,
+        recommendation_number: row.recommendationNumber,
+        status_printed: row.status,
+        notes: row.notes ?? null,
+        recommendation_id: recommendationId ?? null,
+        source_line: row.line,
+      });
+    }
+    add('scrutinyTrackingRows', await store.insertNew(trx, 'scrutiny_tracking_row', trackingRows));
+  }
+
+  /**
+   * A row for an item this paper does not describe: the recommendation of an earlier paper when one is on record
+   * (its status follows the sheet where the change is allowed), otherwise a new record of what the sheet says.
+   */
+  async function trackedElsewhere(committeeId: string, sheet: TrackingSheetRecord, row: TrackingRowRecord): Promise<string | undefined> {
+    const meeting = await meetingId(committeeId, row.meetingDate, { lineFrom: row.line, lineTo: row.line });
+    const items = await store.findItemOnMeeting(trx, meeting);
+    const item = items.find((candidate) => compareTitles(candidate.title, row.item) !== 'different');
+    const printed = row.status.toUpperCase();
+    if (item) {
+      if (compareTitles(item.title, row.item) === 'near') {
+        issues.push({ severity: 'warning', line: row.line, message: `Tracking sheet row at line ${row.line} prints "${row.item}" where the record says "${item.title}"; kept as printed and linked. Check the paper.` });
+      }
+      const existing = await store.findRecommendationByNumber(trx, item.id, row.recommendationNumber);
+      if (existing) {
+        if (isScrutinyStatus(printed) && printed !== existing.status) {
+          const check = checkTransition(existing.status, printed);
+          if (check.allowed) {
+            await store.updateRecommendation(trx, existing.id, { status: printed });
+            await history(existing.id, existing.status, printed, sheet.date, `Tracking sheet of ${sheet.date}, line ${row.line}`);
+          } else {
+            issues.push({ severity: 'warning', line: row.line, message: `Tracking sheet line ${row.line} says ${printed} but the record is ${existing.status}: ${check.reason}. Left as it was.` });
+          }
+        }
+        return existing.id;
+      }
+    }
+    const itemId = item?.id ?? stableId('scrutiny-item', meeting, row.item);
+    if (!item) {
+      add(
+        'scrutinyItems',
+        await store.insertNew(trx, 'scrutiny_item', [
+          {
+            id: itemId,
+            authority_id: ctx.authorityId,
+            kind: 'call-in',
+            body_id: committeeId,
+            meeting_id: meeting,
+            title: row.item,
+            subtitle: null,
+            portfolio_printed: null,
+            portfolio_holder_id: null,
+            synopsis: null,
+            call_in_reason: null,
+            decision_id: null,
+            report_id: null,
+            addressed_to: null,
+            executive_response: null,
+            executive_response_date: null,
+            source_document_id: ctx.sourceId,
+            source_line_from: row.line,
+            source_line_to: row.line,
+          },
+        ]),
+      );
+    }
+    const id = stableId('scrutiny-recommendation', itemId, row.recommendationNumber);
+    const status = importedStatus({ printed, responses: 0 });
+    if (!isScrutinyStatus(printed)) {
+      issues.push({ severity: 'warning', line: row.line, message: `Tracking sheet line ${row.line}: "${row.status}" is not a status Quorum knows; recorded as ${status}.` });
+    }
+    const inserted = await store.insertNew(trx, 'scrutiny_recommendation', [
+      {
+        id,
+        item_id: itemId,
+        number: row.recommendationNumber,
+        // The sheet prints only the number; the words are in the minutes of that meeting.
+        text: null,
+        context: null,
+        addressee: null,
+        status,
+        due_date: responseDeadline(row.meetingDate, months),
+        tracking_notes: row.notes ?? null,
+        published: true,
+        source_document_id: ctx.sourceId,
+        source_line_from: row.line,
+        source_line_to: row.line,
+      },
+    ]);
+    add('scrutinyRecommendations', inserted);
+    if (inserted) await history(id, null, status, sheet.date, `Imported from the tracking sheet of ${sheet.date}, line ${row.line}`);
+    return id;
+  }
+
+  // Recommendations of Policy Overview and Scrutiny Committees to Cabinet.
+  for (const posc of extract.poscRecommendations) {
+    const committeeId = await bodyId(posc.from);
+    const meeting = await meetingId(committeeId, posc.meetingDate, posc);
+    const itemId = stableId('scrutiny-item', meeting, 'posc', posc.to);
+    add(
+      'scrutinyItems',
+      await store.insertNew(trx, 'scrutiny_item', [
+        {
+          id: itemId,
+          authority_id: ctx.authorityId,
+          kind: 'posc-recommendation',
+          body_id: committeeId,
+          meeting_id: meeting,
+          title: `Recommendation following the ${posc.from.replace(/[’‘]/g, "'")} to ${posc.to}`,
+          subtitle: null,
+          portfolio_printed: null,
+          portfolio_holder_id: null,
+          synopsis: null,
+          call_in_reason: null,
+          decision_id: null,
+          report_id: null,
+          addressed_to: posc.to,
+          executive_response: null,
+          executive_response_date: null,
+          source_document_id: ctx.sourceId,
+          source_line_from: posc.lineFrom,
+          source_line_to: posc.lineTo,
+        },
+      ]),
+    );
+    const id = stableId('scrutiny-recommendation', itemId, 1);
+    const inserted = await store.insertNew(trx, 'scrutiny_recommendation', [
+      {
+        id,
+        item_id: itemId,
+        number: 1,
+        text: posc.text,
+        context: null,
+        addressee: posc.to,
+        status: 'PENDING',
+        due_date: responseDeadline(posc.meetingDate, months),
+        tracking_notes: null,
+        published: true,
+        source_document_id: ctx.sourceId,
+        source_line_from: posc.lineFrom,
+        source_line_to: posc.lineTo,
+      },
+    ]);
+    add('scrutinyRecommendations', inserted);
+    if (inserted) await history(id, null, 'PENDING', posc.meetingDate, `Imported from the paper, ${where(posc.lineFrom, posc.lineTo)}`);
+  }
+
+  if (issues.length) {
+    await paperStore.insertImportIssues(
+      trx,
+      issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
+    );
+  }
+  return { created, issues };
+}

@@ -1,0 +1,37 @@
+/**
+ * Scrutiny test support: a database holding every seed paper (committee import), then the scrutiny records of seeds
+ * 000 and 003 through extractScrutiny + persistScrutiny, as the import hook will run them.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { DatabaseHandle } from '../../src/db/engine.ts';
+import * as paperStore from '../../src/db/repositories/paper-store.ts';
+import { stableId } from '../../src/domain/stable-id.ts';
+import { extractScrutiny } from '../../src/import/extract/scrutiny/index.ts';
+import { persistScrutiny, type PersistScrutinyResult } from '../../src/import/extract/scrutiny/persist.ts';
+import { PeopleDirectory } from '../../src/import/people.ts';
+import { paperImporter } from '../../src/services/paper-importer.ts';
+import { seedFile, seedsDir } from '../support/seeds.ts';
+
+export const AUTHORITY = 'Kent County Council';
+
+export async function importScrutinySeed(database: DatabaseHandle, prefix: string): Promise<PersistScrutinyResult> {
+  const file = seedFile(prefix);
+  const bytes = fs.readFileSync(file);
+  const sourceId = stableId('source', createHash('sha256').update(bytes).digest('hex'));
+  const extract = extractScrutiny({ name: file, format: 'text', lines: bytes.toString('utf8').split(/\r?\n/), warnings: [] });
+  return database.db.transaction().execute(async (trx) => {
+    await paperStore.setActor(trx, 'test-import');
+    const authorityId = await paperStore.ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
+    const people = new PeopleDirectory(authorityId, await paperStore.loadPeople(trx, authorityId));
+    const bodies = new Map((await paperStore.loadBodies(trx, authorityId)).map((body) => [body.name, body.id]));
+    return persistScrutiny({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies }, extract, { actor: 'test-import' });
+  });
+}
+
+/** Every seed through the committee importer, then the scrutiny records of 000 and 003. */
+export async function importAllScrutinySeeds(database: DatabaseHandle): Promise<PersistScrutinyResult[]> {
+  const summary = await paperImporter({ database, authorityName: AUTHORITY, paths: [seedsDir], actor: 'test' });
+  if (summary.failed) throw new Error(`seed import failed: ${summary.files.map((f) => f.reason).join('; ')}`);
+  return [await importScrutinySeed(database, '000_'), await importScrutinySeed(database, '003_')];
+}
