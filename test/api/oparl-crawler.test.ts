@@ -1,0 +1,182 @@
+/**
+ * A crawling OParl client: starts at the System object, follows every link and every list page, validates every
+ * object (and every object embedded in it) against the official OParl 1.1 schemas, and finds no broken link and no
+ * exempt content, on the imported seed papers plus planted exempt records carrying canary strings.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseUnavailable } from '../support/database.ts';
+import { goldFacts } from '../support/seeds.ts';
+import { localPath, openApiFixture, PUBLIC_URL, type ApiFixture } from './support/app.ts';
+import { OParlSchemas } from './support/oparl-schemas.ts';
+import { ALL_CANARIES } from './support/plant.ts';
+
+interface Crawl {
+  /** Every OParl object seen, by id, whether fetched on its own, embedded, or in a list. */
+  objects: Map<string, Record<string, unknown>>;
+  /** Every URL fetched, with its status. */
+  fetched: Map<string, number>;
+  problems: string[];
+  listPages: number;
+}
+
+function stringsIn(value: unknown, found: string[] = []): string[] {
+  if (typeof value === 'string') found.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, found);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) stringsIn(item, found);
+  return found;
+}
+
+function collectObjects(value: unknown, into: Map<string, Record<string, unknown>>): void {
+  if (Array.isArray(value)) for (const item of value) collectObjects(item, into);
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.type === 'string' && record.type.startsWith('https://schema.oparl.org/') && typeof record.id === 'string') into.set(record.id, record);
+    for (const item of Object.values(record)) collectObjects(item, into);
+  }
+}
+
+async function crawl(fixture: ApiFixture, schemas: OParlSchemas): Promise<Crawl> {
+  const result: Crawl = { objects: new Map(), fetched: new Map(), problems: [], listPages: 0 };
+  const queue = [`${PUBLIC_URL}/oparl/v1/system`];
+  const queued = new Set(queue);
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    const path = localPath(url);
+    if (!path) {
+      result.problems.push(`${url}: not under the public URL`);
+      continue;
+    }
+    const response = await fixture.app.inject({ method: 'GET', url: path });
+    result.fetched.set(url, response.statusCode);
+    if (response.statusCode !== 200) {
+      result.problems.push(`${url}: broken link, status ${response.statusCode}`);
+      continue;
+    }
+    for (const canary of ALL_CANARIES) if (response.body.includes(canary)) result.problems.push(`${url}: exempt content "${canary}"`);
+    const isOParl = path.startsWith('/oparl/') && String(response.headers['content-type']).startsWith('application/json');
+    if (!isOParl) continue; // HTML pages, file contents and Popolo vote events: checked for status and canaries only.
+    const body = response.json() as Record<string, unknown>;
+    if (Array.isArray(body.data) && body.pagination) {
+      result.listPages += 1;
+      body.data.forEach((item, index) => result.problems.push(...schemas.validate(item, `${url} data[${index}]`)));
+    } else {
+      result.problems.push(...schemas.validate(body, url));
+      if (body.id !== url) result.problems.push(`${url}: id is ${String(body.id)}`);
+    }
+    collectObjects(body.data ?? body, result.objects);
+    for (const text of stringsIn(body)) {
+      if (!/^https?:\/\//.test(text)) continue;
+      if (text.startsWith('https://schema.oparl.org/')) continue;
+      if (!text.startsWith(`${PUBLIC_URL}/`)) {
+        result.problems.push(`${url}: link outside the public URL: ${text}`);
+        continue;
+      }
+      if (!queued.has(text)) {
+        queued.add(text);
+        queue.push(text);
+      }
+    }
+  }
+  return result;
+}
+
+describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the System object', () => {
+  let fixture: ApiFixture;
+  let schemas: OParlSchemas;
+  let result: Crawl;
+  const ofType = (type: string) => [...result.objects.values()].filter((object) => object.type === `https://schema.oparl.org/1.1/${type}`);
+
+  beforeAll(async () => {
+    fixture = await openApiFixture();
+    schemas = new OParlSchemas();
+    result = await crawl(fixture, schemas);
+  }, 180_000);
+  afterAll(async () => {
+    await fixture?.close();
+  });
+
+  it('loads the twelve official schemas', () => {
+    expect(schemas.types.sort()).toEqual(
+      ['AgendaItem', 'Body', 'Consultation', 'File', 'LegislativeTerm', 'Location', 'Meeting', 'Membership', 'Organization', 'Paper', 'Person', 'System'].sort(),
+    );
+  });
+
+  it('every object validates, every link resolves, and no exempt content appears', () => {
+    expect(result.problems).toEqual([]);
+    expect(result.fetched.size).toBeGreaterThan(100);
+    expect(result.listPages).toBeGreaterThan(10);
+  });
+
+  it('finds every kind of object', () => {
+    for (const type of ['System', 'Body', 'LegislativeTerm', 'Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem', 'Paper', 'Consultation', 'File', 'Location']) {
+      expect(ofType(type).length, type).toBeGreaterThan(0);
+    }
+  });
+
+  it('publishes the seed meetings with their bodies, dates and places, and the planted one', async () => {
+    const meetings = ofType('Meeting');
+    expect(meetings).toHaveLength(5);
+    const gold = goldFacts()['001_078369eba01f855e.txt'];
+    const annual = meetings.find((meeting) => meeting['quorum:date'] === '2011-05-12')!;
+    expect(annual.name).toBe('Kent County Council, 12 May 2011');
+    expect(annual.start).toBe(`${gold.meetings[0].start}:00+01:00`);
+    expect((annual.location as { description: string }).description).toBe(gold.meetings[0].location);
+    expect(annual.agendaItem as unknown[]).toHaveLength(gold.meetings[0].agendaItemCount);
+    const council = meetings.find((meeting) => meeting['quorum:date'] === '2011-04-06')!;
+    expect(council.participant as string[]).toHaveLength(gold.meetings[1].presentCount);
+  });
+
+  it('an exempt agenda item shows its number, title and Schedule 12A paragraphs, and no report or resolution', () => {
+    const item = result.objects.get(`${PUBLIC_URL}/oparl/v1/agenda-item/${fixture.planted.exemptItemId}`)!;
+    expect(item).toMatchObject({ number: '2', name: 'Contract award: cleaning services', public: false, 'quorum:exemptParagraphs': [3] });
+    expect(item.consultation).toBeUndefined();
+    expect(item.resolutionText).toBeUndefined();
+    expect(item['quorum:voteEvent']).toBeUndefined();
+  });
+
+  it('a public agenda item links its consultation, its resolution and its vote event', () => {
+    const item = result.objects.get(`${PUBLIC_URL}/oparl/v1/agenda-item/${fixture.planted.publicItemId}`)!;
+    expect(item.public).toBe(true);
+    expect(item.consultation).toBe(`${PUBLIC_URL}/oparl/v1/consultation/${fixture.planted.publicItemId}`);
+    expect(item.resolutionText).toBe('RESOLVED that the review be noted.');
+    expect(item['quorum:voteEvent']).toEqual([`${PUBLIC_URL}/api/v1/vote-events/${fixture.planted.publicVoteEventId}`]);
+  });
+
+  it('exempt reports, and reports carried by exempt items, are not papers or files', () => {
+    const paperIds = ofType('Paper').map((paper) => paper.id);
+    const fileIds = ofType('File').map((file) => file.id);
+    expect(paperIds).toContain(`${PUBLIC_URL}/oparl/v1/paper/${fixture.planted.publicReportId}`);
+    for (const id of [fixture.planted.exemptReportId, fixture.planted.reportOnExemptItemId]) {
+      expect(paperIds).not.toContain(`${PUBLIC_URL}/oparl/v1/paper/${id}`);
+      expect(fileIds).not.toContain(`${PUBLIC_URL}/oparl/v1/file/${id}`);
+    }
+    // The seven seed reports are public, plus the planted public one.
+    expect(paperIds).toHaveLength(8);
+  });
+
+  it('exempt papers and files are not found by id either', async () => {
+    for (const path of [`/oparl/v1/paper/${fixture.planted.exemptReportId}`, `/oparl/v1/file/${fixture.planted.reportOnExemptItemId}`, `/oparl/v1/file/${fixture.planted.exemptReportId}/content`]) {
+      const response = await fixture.app.inject({ method: 'GET', url: path });
+      expect(response.statusCode, path).toBe(404);
+      expect(response.json()).toEqual({ error: { id: 'not_found', status: 404, message: expect.any(String) } });
+    }
+  });
+
+  it('political groups are organizations with their memberships; people embed theirs', () => {
+    const groups = ofType('Organization').filter((organization) => organization.organizationType === 'political group');
+    expect(groups.map((group) => group.name).sort()).toEqual(['Conservative', 'Liberal Democrat']);
+    const conservative = groups.find((group) => group.name === 'Conservative')!;
+    expect(conservative.membership as string[]).toHaveLength(4);
+    const person = ofType('Person').find((candidate) => (candidate.membership as Array<{ organization: string }>).some((membership) => membership.organization === `${PUBLIC_URL}/oparl/v1/organization/body-d9501a8f5ede2c12`));
+    expect(person).toBeDefined();
+  });
+
+  it('a file serves the report text at its access URL', async () => {
+    const file = result.objects.get(`${PUBLIC_URL}/oparl/v1/file/${fixture.planted.publicReportId}`)!;
+    const response = await fixture.app.inject({ method: 'GET', url: localPath(file.accessUrl as string)! });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(response.body).toBe('Borrowing stayed within the prudential limits.');
+    expect(file.size).toBe(Buffer.byteLength(response.body));
+  });
+});
