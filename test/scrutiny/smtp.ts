@@ -1,6 +1,6 @@
 /** A real SMTP server in-process (smtp-server), keeping what it receives, and a nodemailer transport to it. */
 import type { AddressInfo } from 'node:net';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMessage {
@@ -9,7 +9,7 @@ export interface ReceivedMessage {
   raw: string;
 }
 
-export async function startSmtpServer(): Promise<{ port: number; messages: ReceivedMessage[]; transport: nodemailer.Transporter; close(): Promise<void> }> {
+export async function startSmtpServer(): Promise<{ port: number; messages: ReceivedMessage[]; transport: Transporter; close(): Promise<void> }> {
   const messages: ReceivedMessage[] = [];
   const server = new SMTPServer({
     authOptional: true,
