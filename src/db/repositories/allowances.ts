@@ -1,0 +1,232 @@
+/**
+ * Typed queries for members' allowances. No rules here: those live in src/domain/allowances and the services.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, NewRow, Row } from '../schema.ts';
+import '../schema/allowances.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function setActor(trx: Transaction<Database>, actor: string): Promise<void> {
+  await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
+}
+
+/** Inserts rows whose ids are not yet there; returns how many were new. Import ids are stable, so this is idempotent. */
+async function insertNew<T extends 'allowance_scheme' | 'allowance_sra_post' | 'allowance_mileage_band' | 'allowance_journey_purpose' | 'allowance_co_optee_rate'>(
+  db: Db,
+  table: T,
+  rows: Array<NewRow<T>>,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await (db as Kysely<any>)
+    .insertInto(table)
+    .values(rows)
+    .onConflict((oc: any) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+export interface SchemeRows {
+  scheme: NewRow<'allowance_scheme'>;
+  posts: Array<NewRow<'allowance_sra_post'>>;
+  bands: Array<NewRow<'allowance_mileage_band'>>;
+  purposes: Array<NewRow<'allowance_journey_purpose'>>;
+  coOpteeRates: Array<NewRow<'allowance_co_optee_rate'>>;
+}
+
+export async function insertScheme(db: Db, rows: SchemeRows): Promise<number> {
+  const created = await insertNew(db, 'allowance_scheme', [rows.scheme]);
+  await insertNew(db, 'allowance_sra_post', rows.posts);
+  await insertNew(db, 'allowance_mileage_band', rows.bands);
+  await insertNew(db, 'allowance_journey_purpose', rows.purposes);
+  await insertNew(db, 'allowance_co_optee_rate', rows.coOpteeRates);
+  return created;
+}
+
+export async function findMeetingOn(db: Db, bodyId: string, date: string): Promise<string | undefined> {
+  const row = await db.selectFrom('meeting').select('id').where('body_id', '=', bodyId).where('date', '=', date).executeTakeFirst();
+  return row?.id;
+}
+
+export async function findBodyByName(db: Db, authorityId: string, name: string): Promise<string | undefined> {
+  const row = await db.selectFrom('body').select('id').where('authority_id', '=', authorityId).where('name', '=', name).executeTakeFirst();
+  return row?.id;
+}
+
+export async function listSchemes(db: Db): Promise<Array<Row<'allowance_scheme'>>> {
+  return db.selectFrom('allowance_scheme').selectAll().orderBy('effective_from', 'desc').orderBy('status').execute();
+}
+
+export interface SchemeDetail {
+  scheme: Row<'allowance_scheme'>;
+  posts: Array<Row<'allowance_sra_post'>>;
+  bands: Array<Row<'allowance_mileage_band'>>;
+  purposes: Array<Row<'allowance_journey_purpose'>>;
+  coOpteeRates: Array<Row<'allowance_co_optee_rate'>>;
+  adoptedMeeting: { id: string; date: string; bodyName: string } | undefined;
+}
+
+export async function findScheme(db: Db, id: string): Promise<SchemeDetail | undefined> {
+  const scheme = await db.selectFrom('allowance_scheme').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!scheme) return undefined;
+  const [posts, bands, purposes, coOpteeRates] = await Promise.all([
+    db.selectFrom('allowance_sra_post').selectAll().where('scheme_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('allowance_mileage_band').selectAll().where('scheme_id', '=', id).orderBy('effective_from').orderBy('position').execute(),
+    db.selectFrom('allowance_journey_purpose').selectAll().where('scheme_id', '=', id).orderBy('code').execute(),
+    db.selectFrom('allowance_co_optee_rate').selectAll().where('scheme_id', '=', id).orderBy('role').execute(),
+  ]);
+  const adoptedMeeting = scheme.adopted_meeting_id
+    ? await db
+        .selectFrom('meeting')
+        .innerJoin('body', 'body.id', 'meeting.body_id')
+        .select(['meeting.id as id', 'meeting.date as date', 'body.name as bodyName'])
+        .where('meeting.id', '=', scheme.adopted_meeting_id)
+        .executeTakeFirst()
+    : undefined;
+  return { scheme, posts, bands, purposes, coOpteeRates, adoptedMeeting };
+}
+
+/** The adopted scheme in force on `date` (the latest to start on or before it). */
+export async function findSchemeInForce(db: Db, date: string): Promise<SchemeDetail | undefined> {
+  const row = await db
+    .selectFrom('allowance_scheme')
+    .select('id')
+    .where('status', '=', 'adopted')
+    .where('effective_from', '<=', date)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', date)]))
+    .orderBy('effective_from', 'desc')
+    .executeTakeFirst();
+  return row ? findScheme(db, row.id) : undefined;
+}
+
+export async function findPost(db: Db, id: string): Promise<Row<'allowance_sra_post'> | undefined> {
+  return db.selectFrom('allowance_sra_post').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPerson(db: Db, id: string) {
+  return db.selectFrom('person').select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Serialises writes about one person's allowances (mileage counts, forgoing) and one post's holders. */
+export async function lockPerson(trx: Transaction<Database>, personId: string): Promise<void> {
+  await sql`select id from person where id = ${personId} for update`.execute(trx);
+}
+
+export async function lockPost(trx: Transaction<Database>, postId: string): Promise<void> {
+  await sql`select id from allowance_sra_post where id = ${postId} for update`.execute(trx);
+}
+
+export async function holdersOfPost(db: Db, postId: string): Promise<Array<{ start_date: string; end_date: string | null; person_id: string }>> {
+  return db.selectFrom('allowance_holding').select(['start_date', 'end_date', 'person_id']).where('sra_post_id', '=', postId).execute();
+}
+
+export async function insertHolding(db: Db, row: NewRow<'allowance_holding'>): Promise<void> {
+  await db.insertInto('allowance_holding').values(row).execute();
+}
+
+export async function insertForgone(db: Db, row: NewRow<'allowance_forgone'>): Promise<void> {
+  await db.insertInto('allowance_forgone').values(row).execute();
+}
+
+export interface HoldingWithAmount {
+  id: string;
+  person_id: string;
+  kind: 'basic' | 'sra' | 'co-optee';
+  start_date: string;
+  end_date: string | null;
+  post_name: string | null;
+  role: string | null;
+  sra_amount_pence: string | null;
+  basic_allowance_pence: string;
+  co_optee_per_year_pence: string | null;
+}
+
+/** Holdings overlapping a period, with the annual amount each carries. */
+export async function holdingsIn(db: Db, period: { start: string; end: string }, personId?: string): Promise<HoldingWithAmount[]> {
+  let query = db
+    .selectFrom('allowance_holding as h')
+    .innerJoin('allowance_scheme as s', 's.id', 'h.scheme_id')
+    .leftJoin('allowance_sra_post as p', 'p.id', 'h.sra_post_id')
+    .leftJoin('allowance_co_optee_rate as c', 'c.id', 'h.co_optee_rate_id')
+    .select([
+      'h.id',
+      'h.person_id',
+      'h.kind',
+      'h.start_date',
+      'h.end_date',
+      'p.name as post_name',
+      'c.role as role',
+      'p.amount_pence as sra_amount_pence',
+      's.basic_allowance_pence',
+      'c.per_year_pence as co_optee_per_year_pence',
+    ])
+    .where('h.start_date', '<=', period.end)
+    .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>=', period.start)]));
+  if (personId) query = query.where('h.person_id', '=', personId);
+  return query.orderBy('h.start_date').orderBy('h.id').execute();
+}
+
+export async function forgoneIn(db: Db, yearStart: string, personId?: string): Promise<Array<Row<'allowance_forgone'>>> {
+  let query = db.selectFrom('allowance_forgone').selectAll().where('year_start', '=', yearStart);
+  if (personId) query = query.where('person_id', '=', personId);
+  return query.orderBy('created_at').execute();
+}
+
+/** Business miles a person has claimed (and not had rejected) in a tax year. */
+export async function milesClaimedIn(db: Db, personId: string, period: { start: string; end: string }): Promise<string> {
+  const row = await db
+    .selectFrom('allowance_claim')
+    .select(sql<string>`coalesce(sum(miles), 0)::text`.as('miles'))
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'travel')
+    .where('status', '<>', 'rejected')
+    .where('duty_date', '>=', period.start)
+    .where('duty_date', '<=', period.end)
+    .executeTakeFirstOrThrow();
+  return row.miles;
+}
+
+export async function insertClaim(db: Db, row: NewRow<'allowance_claim'>): Promise<void> {
+  await db.insertInto('allowance_claim').values(row).execute();
+}
+
+export async function findClaim(db: Db, id: string): Promise<Row<'allowance_claim'> | undefined> {
+  return db.selectFrom('allowance_claim').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function decideClaim(
+  db: Db,
+  id: string,
+  changes: { status: 'approved' | 'rejected'; decided_by: string; decided_on: string; decision_note: string | null },
+): Promise<number> {
+  const result = await db.updateTable('allowance_claim').set(changes).where('id', '=', id).where('status', '=', 'submitted').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function listClaims(db: Db, filter: { personId?: string; status?: 'submitted' | 'approved' | 'rejected'; period?: { start: string; end: string } }) {
+  let query = db
+    .selectFrom('allowance_claim as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .selectAll('c')
+    .select(['p.honorific', 'p.given_name', 'p.initials', 'p.family_name']);
+  if (filter.personId) query = query.where('c.person_id', '=', filter.personId);
+  if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.period) query = query.where('c.duty_date', '>=', filter.period.start).where('c.duty_date', '<=', filter.period.end);
+  return query.orderBy('c.duty_date').orderBy('c.created_at').execute();
+}
+
+/** Each change to a claim, oldest first, from the audit log the triggers keep. */
+export async function claimHistory(db: Db, claimId: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['at', 'actor', 'action', 'after'])
+    .where('table_name', '=', 'allowance_claim')
+    .where('record_id', '=', claimId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function peopleNamed(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('person').select(['id', 'honorific', 'given_name', 'initials', 'family_name']).where('id', 'in', ids).execute();
+}

@@ -1,0 +1,142 @@
+/** Kysely types of the allowances tables (migration 20261125_0600_allowances.ts), added to the shared Database. */
+import type { ColumnType } from 'kysely';
+
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Optional<T> = ColumnType<T, T | undefined, T>;
+type Audited = { created_at: Stamp; updated_at: Stamp };
+/** bigint and numeric come back as strings on both engines; write bigint or string. */
+type Int8 = ColumnType<string, string | bigint, string | bigint>;
+type Numeric = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+
+export type SchemeStatus = 'adopted' | 'proposed';
+export type HoldingKind = 'basic' | 'sra' | 'co-optee';
+export type ClaimStatus = 'submitted' | 'approved' | 'rejected';
+
+export interface AllowanceSchemeTable extends Audited {
+  id: string;
+  authority_id: string;
+  title: string;
+  status: SchemeStatus;
+  year_label: string | null;
+  period_text: string | null;
+  effective_from: string;
+  effective_to: string | null;
+  effective_to_text: string | null;
+  adopted_by: string | null;
+  adopted_on: string | null;
+  adopted_meeting_id: string | null;
+  amended_on: Optional<string[]>;
+  based_on_scheme_id: string | null;
+  basic_allowance_pence: Int8;
+  basic_allowance_note: string | null;
+  carers_max_pence_per_hour: ColumnType<string | null, string | bigint | null, string | bigint | null>;
+  claim_time_limit_months: number | null;
+  rules: Optional<string[]>;
+  sections: Json<Array<{ heading: string; paragraphs: string[] }>>;
+  proposals: Json<Array<{ kind: string; summary: string }>>;
+  source_document_id: string | null;
+  source_line_from: number | null;
+  source_line_to: number | null;
+}
+
+export interface AllowanceSraPostTable extends Audited {
+  id: string;
+  scheme_id: string;
+  position: number;
+  group_name: Optional<string>;
+  name: string;
+  printed: string;
+  percent_of_leader: string | null;
+  amount_pence: Int8;
+  max_holders: number | null;
+  qualifier: string | null;
+  applies_to: Optional<string[]>;
+  source_line_from: number | null;
+  source_line_to: number | null;
+}
+
+export interface AllowanceMileageBandTable extends Audited {
+  id: string;
+  scheme_id: string;
+  effective_from: string;
+  position: number;
+  up_to_miles: number | null;
+  pence_per_mile: Numeric;
+}
+
+export interface AllowanceJourneyPurposeTable extends Audited {
+  id: string;
+  scheme_id: string;
+  code: string;
+  text: string;
+}
+
+export interface AllowanceCoOpteeRateTable extends Audited {
+  id: string;
+  scheme_id: string;
+  role: string;
+  per_year_pence: ColumnType<string | null, string | bigint | null, string | bigint | null>;
+  per_day_pence: ColumnType<string | null, string | bigint | null, string | bigint | null>;
+}
+
+export interface AllowanceHoldingTable extends Audited {
+  id: string;
+  person_id: string;
+  kind: HoldingKind;
+  scheme_id: string;
+  sra_post_id: string | null;
+  co_optee_rate_id: string | null;
+  membership_id: string | null;
+  start_date: string;
+  end_date: string | null;
+}
+
+export interface AllowanceForgoneTable extends Audited {
+  id: string;
+  person_id: string;
+  year_start: string;
+  kind: HoldingKind | 'all';
+  amount_pence: ColumnType<string | null, string | bigint | null, string | bigint | null>;
+  recorded_on: string;
+  note: string | null;
+}
+
+export interface AllowanceClaimTable extends Audited {
+  id: string;
+  person_id: string;
+  scheme_id: string;
+  kind: string;
+  duty_date: string;
+  claimed_on: string;
+  description: Optional<string>;
+  purpose_code: string | null;
+  miles: string | null;
+  miles_before: string | null;
+  mileage_parts: Json<Array<{ miles: string; pencePerMile: string; amountPence: string }>>;
+  hours: string | null;
+  dependants: number | null;
+  days: number | null;
+  cost_pence: ColumnType<string | null, string | bigint | null, string | bigint | null>;
+  receipt_reference: string | null;
+  payable_pence: Int8;
+  note: string | null;
+  status: Optional<ClaimStatus>;
+  submitted_by: string;
+  decided_by: string | null;
+  decided_on: string | null;
+  decision_note: string | null;
+}
+
+declare module '../schema.ts' {
+  interface Database {
+    allowance_scheme: AllowanceSchemeTable;
+    allowance_sra_post: AllowanceSraPostTable;
+    allowance_mileage_band: AllowanceMileageBandTable;
+    allowance_journey_purpose: AllowanceJourneyPurposeTable;
+    allowance_co_optee_rate: AllowanceCoOpteeRateTable;
+    allowance_holding: AllowanceHoldingTable;
+    allowance_forgone: AllowanceForgoneTable;
+    allowance_claim: AllowanceClaimTable;
+  }
+}
