@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../src/config.ts';
+import { portalConfig } from './config.ts';
 import { createApp } from '../../src/web/app.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { searcher } from '../../src/services/search/searcher.ts';
@@ -15,14 +15,6 @@ import { explainSearch } from '../../src/db/queries/portal/search.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedsDir } from '../support/seeds.ts';
 
-export const portalConfig: Config = {
-  dataDir: '/nonexistent',
-  papersDir: '/nonexistent',
-  port: 0,
-  host: '127.0.0.1',
-  logLevel: 'silent',
-  authorityName: 'Kent County Council',
-};
 
 describe.skipIf(databaseUnavailable)('search over the seed papers', () => {
   let database: TestDatabase;

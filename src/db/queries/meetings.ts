@@ -66,7 +66,8 @@ async function findMeeting(db: Db, id: string) {
 async function agendaItems(db: Db, meetingId: string) {
   return db
     .selectFrom('agenda_item')
-    .leftJoin('report', 'report.id', 'agenda_item.report_id')
+    // An exempt report is not joined at all: its subject and link stay private along with its text.
+    .leftJoin('report', (join) => join.onRef('report.id', '=', 'agenda_item.report_id').on('report.exempt', '=', false))
     .select([
       'agenda_item.id',
       'agenda_item.number',

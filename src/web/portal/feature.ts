@@ -5,8 +5,16 @@
 import type { Feature } from '../features.ts';
 import { registerSearchRoutes } from './search-routes.ts';
 import { registerHomeRoutes } from './home-routes.ts';
+import { registerCommitteeRoutes } from './committee-routes.ts';
+import { registerPeopleRoutes } from './people-routes.ts';
+import { registerDecisionRoutes } from './decision-routes.ts';
+import { registerReportRoutes } from './report-routes.ts';
 
 export const portalFeature: Feature = async (app, { database }) => {
   registerHomeRoutes(app, database);
   registerSearchRoutes(app, database);
+  registerCommitteeRoutes(app, database);
+  registerPeopleRoutes(app, database);
+  registerDecisionRoutes(app, database);
+  registerReportRoutes(app, database);
 };

@@ -6,6 +6,7 @@ import { formatName } from '../../domain/person-name.ts';
 import type { MeetingListRow, MeetingRecord, PersonNameRow } from '../../db/queries/meetings.ts';
 import type { AttendanceStatus, VoteOption } from '../../db/schema.ts';
 import { linkTo } from '../routes.ts';
+import { reportHref } from './portal/links.ts';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -184,6 +185,7 @@ export interface AgendaItemView {
   pages?: string;
   exempt?: ExemptView;
   reportSubject?: string;
+  reportHref?: string;
 }
 
 export interface AttendeeView {
@@ -308,7 +310,7 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
       description: item.exempt ? [] : paragraphs(item.description),
       ...(pages ? { pages } : {}),
       ...(item.exempt ? { exempt: exemptView(item.exempt_paragraphs) } : {}),
-      ...(item.report_subject ? { reportSubject: item.report_subject } : {}),
+      ...(item.report_subject && item.report_id && !item.exempt ? { reportSubject: item.report_subject, reportHref: reportHref(item.report_id, item.report_subject) } : {}),
     };
   });
 

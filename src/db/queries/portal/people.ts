@@ -1,0 +1,230 @@
+/**
+ * Read queries for people's public pages: roles, memberships, attendance record, declarations, questions and
+ * votes. Votes on exempt minutes are left out, as on the meeting page.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../schema.ts';
+
+type Db = Kysely<Database>;
+
+export async function findPerson(db: Db, id: string) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name', 'post_nominals', 'job_title'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
+
+/** Members with how many meetings they are recorded at, for the councillors list. */
+export async function listMembers(db: Db) {
+  return db
+    .selectFrom('person')
+    .select((eb) => [
+      'person.id',
+      'person.honorific',
+      'person.given_name',
+      'person.initials',
+      'person.family_name',
+      'person.post_nominals',
+      eb
+        .selectFrom('attendance')
+        .whereRef('attendance.person_id', '=', 'person.id')
+        .where('attendance.status', 'in', ['present', 'substitute'])
+        .select((sub) => sub.cast<number>(sub.fn.count('attendance.meeting_id').distinct(), 'integer').as('n'))
+        .as('meetings_attended'),
+      eb
+        .selectFrom('group_membership')
+        .innerJoin('political_group', 'political_group.id', 'group_membership.group_id')
+        .whereRef('group_membership.person_id', '=', 'person.id')
+        .where('group_membership.end_date', 'is', null)
+        .select('political_group.name')
+        .limit(1)
+        .as('group_name'),
+    ])
+    .where('person.kind', '=', 'member')
+    .orderBy('person.family_name')
+    .orderBy('person.initials')
+    .orderBy('person.id')
+    .execute();
+}
+export type MemberListRow = Awaited<ReturnType<typeof listMembers>>[number];
+
+export async function personMemberships(db: Db, personId: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('body', 'body.id', 'membership.body_id')
+    .select(['membership.id', 'membership.role', 'membership.start_date', 'membership.end_date', 'body.name as body_name', 'body.slug as body_slug'])
+    .where('membership.person_id', '=', personId)
+    .orderBy('membership.end_date', (ob) => ob.desc().nullsFirst())
+    .orderBy('body.name')
+    .execute();
+}
+
+export async function personGroups(db: Db, personId: string) {
+  return db
+    .selectFrom('group_membership')
+    .innerJoin('political_group', 'political_group.id', 'group_membership.group_id')
+    .select(['group_membership.id', 'group_membership.role', 'group_membership.start_date', 'group_membership.end_date', 'political_group.name'])
+    .where('group_membership.person_id', '=', personId)
+    .orderBy('group_membership.start_date', (ob) => ob.desc().nullsLast())
+    .execute();
+}
+
+/** Roles printed beside the person's name in attendance lists (Chairman, Cabinet Member for ...), with when. */
+export async function personRecordedRoles(db: Db, personId: string) {
+  return db
+    .selectFrom('attendance')
+    .innerJoin('meeting', 'meeting.id', 'attendance.meeting_id')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .select((eb) => ['attendance.role', 'body.name as body_name', 'body.slug as body_slug', eb.fn.max('meeting.date').as('last_date')])
+    .where('attendance.person_id', '=', personId)
+    .where('attendance.role', 'is not', null)
+    .groupBy(['attendance.role', 'body.name', 'body.slug'])
+    .orderBy('last_date', 'desc')
+    .execute();
+}
+
+export interface AttendanceRecordRow {
+  body_id: string;
+  body_name: string;
+  body_slug: string;
+  expected: number;
+  attended: number;
+}
+
+/**
+ * Expected: held meetings of a body during a recorded membership, plus any meeting the person was listed at as a
+ * member (present, apologies or substitute). Attended: listed present or as a substitute.
+ */
+export async function personAttendanceRecord(db: Db, personId: string): Promise<AttendanceRecordRow[]> {
+  const result = await sql<AttendanceRecordRow>`
+    with expected as (
+      select m.id as meeting_id, m.body_id
+        from meeting m
+        join membership ms on ms.body_id = m.body_id and ms.person_id = ${personId}
+         and (ms.start_date is null or ms.start_date <= m.date) and (ms.end_date is null or ms.end_date >= m.date)
+       where m.status = 'held'
+      union
+      select m.id, m.body_id
+        from attendance a join meeting m on m.id = a.meeting_id
+       where a.person_id = ${personId} and a.status in ('present', 'apologies', 'substitute')
+    ),
+    attended as (
+      select distinct meeting_id from attendance where person_id = ${personId} and status in ('present', 'substitute')
+    )
+    select b.id as body_id, b.name as body_name, b.slug as body_slug,
+           count(*)::int as expected, count(attended.meeting_id)::int as attended
+      from expected
+      join body b on b.id = expected.body_id
+      left join attended on attended.meeting_id = expected.meeting_id
+     group by b.id, b.name, b.slug
+     order by b.name`.execute(db);
+  return result.rows;
+}
+
+export async function personDeclarations(db: Db, personId: string) {
+  return db
+    .selectFrom('declaration')
+    .innerJoin('meeting', 'meeting.id', 'declaration.meeting_id')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('minute', 'minute.id', 'declaration.minute_id')
+    .leftJoin('agenda_item', 'agenda_item.id', 'declaration.agenda_item_id')
+    .select([
+      'declaration.id',
+      'declaration.kind',
+      'declaration.reason',
+      'declaration.agenda_item_number',
+      'agenda_item.title as agenda_item_title',
+      'minute.number as minute_number',
+      'minute.title as minute_title',
+      'meeting.id as meeting_id',
+      'meeting.date',
+      'body.name as body_name',
+      'body.slug as body_slug',
+    ])
+    .where('declaration.person_id', '=', personId)
+    .orderBy('meeting.date', 'desc')
+    .orderBy('declaration.id')
+    .execute();
+}
+
+export async function personQuestions(db: Db, personId: string) {
+  return db
+    .selectFrom('question')
+    .innerJoin('meeting', 'meeting.id', 'question.meeting_id')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('person as asked_to', 'asked_to.id', 'question.asked_to_id')
+    .select([
+      'question.id',
+      'question.question_text',
+      'question.to_role',
+      'question.answer_text',
+      'asked_to.id as asked_to_id',
+      'asked_to.honorific',
+      'asked_to.given_name',
+      'asked_to.initials',
+      'asked_to.family_name',
+      'asked_to.post_nominals',
+      'meeting.id as meeting_id',
+      'meeting.date',
+      'body.name as body_name',
+      'body.slug as body_slug',
+    ])
+    .where('question.asked_by_id', '=', personId)
+    .orderBy('meeting.date', 'desc')
+    .orderBy('question.position')
+    .execute();
+}
+
+export interface PersonVoteRow {
+  vote_event_id: string;
+  option: 'for' | 'against' | 'abstain';
+  motion_text: string | null;
+  result: string;
+  meeting_id: string;
+  date: string;
+  body_name: string;
+  body_slug: string;
+  minute_number: string | null;
+  minute_title: string | null;
+  group_name: string | null;
+  /** How the person's political group (on the day) voted, when a group is recorded. */
+  group_for: number;
+  group_against: number;
+  group_abstain: number;
+}
+
+export async function personVotes(db: Db, personId: string): Promise<PersonVoteRow[]> {
+  const result = await sql<PersonVoteRow>`
+    select v.vote_event_id, v.option, ve.motion_text, ve.result, m.id as meeting_id, m.date,
+           b.name as body_name, b.slug as body_slug, mi.number as minute_number, mi.title as minute_title,
+           pg.name as group_name,
+           coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
+           coalesce(gv.group_abstain, 0)::int as group_abstain
+      from vote v
+      join vote_event ve on ve.id = v.vote_event_id
+      join meeting m on m.id = ve.meeting_id
+      join body b on b.id = m.body_id
+      left join minute mi on mi.id = ve.minute_id
+      left join lateral (
+        select gm.group_id from group_membership gm
+         where gm.person_id = v.person_id
+           and (gm.start_date is null or gm.start_date <= m.date) and (gm.end_date is null or gm.end_date >= m.date)
+         order by gm.start_date desc nulls last limit 1
+      ) my_group on true
+      left join political_group pg on pg.id = my_group.group_id
+      left join lateral (
+        select count(*) filter (where v2.option = 'for') as group_for,
+               count(*) filter (where v2.option = 'against') as group_against,
+               count(*) filter (where v2.option = 'abstain') as group_abstain
+          from vote v2
+          join group_membership gm2 on gm2.person_id = v2.person_id and gm2.group_id = my_group.group_id
+           and (gm2.start_date is null or gm2.start_date <= m.date) and (gm2.end_date is null or gm2.end_date >= m.date)
+         where v2.vote_event_id = v.vote_event_id
+      ) gv on my_group.group_id is not null
+     where v.person_id = ${personId}
+       and (mi.id is null or not mi.exempt)
+     order by m.date desc, mi.position, v.vote_event_id`.execute(db);
+  return result.rows;
+}

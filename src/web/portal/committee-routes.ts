@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../../db/engine.ts';
+import { bodyAttendees, bodyMeetings, bodyMembers, findBodyBySlug, listBodies } from '../../db/queries/portal/bodies.ts';
+import { NotFound } from '../errors.ts';
+import { presentCommittee, presentCommitteeList } from '../presenters/portal/committees.ts';
+import { ROUTES } from '../routes.ts';
+import { SlugParamSchema } from './params.ts';
+import { today } from './today.ts';
+
+export function registerCommitteeRoutes(app: FastifyInstance, database: DatabaseHandle): void {
+  app.get(ROUTES['committee.list'], async (_request, reply) => {
+    const groups = presentCommitteeList(await listBodies(database.db, today()));
+    return reply.view('portal/committees.njk', { groups, currentNav: 'committees' });
+  });
+
+  app.get(ROUTES['committee.show'], async (request, reply) => {
+    const params = SlugParamSchema.safeParse(request.params);
+    if (!params.success) throw NotFound('Committee not found');
+    const body = await findBodyBySlug(database.db, params.data.slug);
+    if (!body) throw NotFound('Committee not found');
+    const members = await bodyMembers(database.db, body.id, today());
+    const attendees = await bodyAttendees(database.db, body.id);
+    const meetings = await bodyMeetings(database.db, body.id);
+    return reply.view('portal/committee.njk', { view: presentCommittee(body, members, attendees, meetings), currentNav: 'committees' });
+  });
+}

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../../db/engine.ts';
+import { findPublicReport, reportAgendaItems, reportDecisions } from '../../db/queries/portal/reports.ts';
+import { NotFound } from '../errors.ts';
+import { presentReport } from '../presenters/portal/report.ts';
+import { ROUTES } from '../routes.ts';
+import { RecordParamSchema } from './params.ts';
+import { idFromSlug } from './slugs.ts';
+
+export function registerReportRoutes(app: FastifyInstance, database: DatabaseHandle): void {
+  app.get(ROUTES['report.show'], async (request, reply) => {
+    const params = RecordParamSchema.safeParse(request.params);
+    if (!params.success) throw NotFound('Report not found');
+    // An exempt report is "not found" for the public, exactly like a missing one: its existence says nothing more.
+    const report = await findPublicReport(database.db, idFromSlug('report', params.data.id));
+    if (!report) throw NotFound('Report not found');
+    const view = presentReport(report, await reportAgendaItems(database.db, report.id), await reportDecisions(database.db, report.id));
+    return reply.view('portal/report.njk', { view });
+  });
+}
