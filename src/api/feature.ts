@@ -1,10 +1,51 @@
 /**
- * The open data capability: OParl 1.1 at /oparl/v1/ and Quorum's own JSON API at /api/v1/ (documented by an
- * OpenAPI document at /api/openapi.json and interactive documentation at /api/docs). Registered in web/features.ts.
+ * The open data capability: OParl 1.1 at /oparl/v1/ and Quorum's own JSON API at /api/v1/, described by an OpenAPI
+ * 3 document generated from the route schemas (/api/openapi.json) with interactive documentation (/api/docs).
+ * Registered in web/features.ts.
  */
-import type { Feature } from '../web/features.ts';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Feature, FeatureDeps } from '../web/features.ts';
+import { ROUTES } from '../web/routes.ts';
+import { useApiConventions } from './http.ts';
+import { publicBaseUrl } from './links.ts';
 import { OPARL_PREFIX, oparlRoutes } from './oparl/routes.ts';
+import { useZodOnly } from './v1/documented.ts';
+import { API_PREFIX, apiV1Routes } from './v1/routes.ts';
+
+export const OPENAPI_INFO = {
+  title: 'Quorum open data API',
+  version: '1.0.0',
+  description:
+    'Committee records of the council as JSON: bodies, people, meetings, decisions, recorded votes as Popolo vote events, and the bulk download. ' +
+    'Lists are paged with opaque cursors (follow links.next). Responses carry ETags (send If-None-Match to revalidate) and may be read from any web page (CORS). ' +
+    'Errors have one shape: { "error": { "id", "status", "message", "problems"? } }. The OParl 1.1 API is at /oparl/v1/system.',
+};
+
+const api: FastifyPluginAsync<FeatureDeps> = async (app, { config, database }) => {
+  useApiConventions(app);
+  useZodOnly(app);
+  await app.register(apiV1Routes, { config, database });
+  app.get(ROUTES['api.openapi'].slice(API_PREFIX.length), { schema: { hide: true } }, async () => app.swagger());
+};
 
 export const openDataApiFeature: Feature = async (app, deps) => {
+  // Registered here, above both APIs, so the interactive documentation can sit at /api/docs; only /api/v1/ is documented.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: OPENAPI_INFO,
+      servers: [{ url: publicBaseUrl(deps.config) }],
+      tags: [
+        { name: 'Committee records', description: 'Bodies, people, meetings and decisions' },
+        { name: 'Votes', description: 'Recorded votes as Popolo vote events' },
+        { name: 'Bulk download', description: 'The whole public dataset as JSON and CSV' },
+      ],
+    },
+    transform: ({ schema, url }) => ({ schema: url.startsWith(`${API_PREFIX}/v1/`) ? schema : { ...schema, hide: true }, url }),
+  });
   await app.register(oparlRoutes, { ...deps, prefix: OPARL_PREFIX });
+  await app.register(api, { ...deps, prefix: API_PREFIX });
+  await app.register(swaggerUi, { routePrefix: ROUTES['api.docs'], staticCSP: true });
 };

@@ -37,7 +37,7 @@ export function useApiConventions(app: FastifyInstance): void {
     reply.header('access-control-allow-origin', '*');
     reply.header('access-control-expose-headers', 'ETag, Content-Disposition');
   });
-  app.options('/*', async (_request, reply) => {
+  app.options('/*', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('access-control-allow-methods', 'GET, HEAD, OPTIONS');
     reply.header('access-control-allow-headers', 'Accept, If-None-Match');
     reply.header('access-control-max-age', '86400');

@@ -1,0 +1,109 @@
+/**
+ * A recorded vote as a Popolo VoteEvent (http://www.popoloproject.com/specs/vote-event.html): the motion, the
+ * counts, each member's vote, and the counts of each political group. Popolo's options are "yes", "no" and
+ * "abstain"; its results "pass" and "fail". The council's own wording of the result stays in `quorum:result`.
+ */
+import { z } from 'zod';
+import { formatName } from '../../domain/person-name.ts';
+import type { VoteEventRow, VoteRow } from '../../db/queries/api/votes.ts';
+import type { AbsoluteLink } from '../links.ts';
+import { londonDateTime } from '../time.ts';
+
+const PopoloOption = z.enum(['yes', 'no', 'abstain']);
+const CountSchema = z.object({ option: PopoloOption, value: z.int().min(0) });
+
+export const PopoloVoteEventSchema = z
+  .object({
+    id: z.string().describe('The vote event id'),
+    identifier: z.string().nullable().describe('The minute number the vote was recorded under'),
+    motion: z.object({
+      text: z.string().nullable().describe('The motion voted on, as the minutes print it'),
+      date: z.string().describe('The meeting date (YYYY-MM-DD)'),
+      organization_id: z.string(),
+      creator_id: z.string().nullable().describe('The mover'),
+      'quorum:seconder_id': z.string().nullable(),
+    }),
+    start_date: z.string().describe('Date, or date and time with the Europe/London offset when the start time is known'),
+    organization_id: z.string().describe('The body that voted'),
+    legislative_session_id: z.string().describe('The meeting'),
+    result: z.enum(['pass', 'fail']).nullable(),
+    'quorum:result': z.string().describe("The council's wording, such as Carried or Lost"),
+    counts: z.array(CountSchema),
+    votes: z.array(
+      z.object({
+        voter_id: z.string(),
+        voter: z.object({ id: z.string(), name: z.string() }),
+        option: PopoloOption,
+        group_id: z.string().nullable().describe("The voter's political group on the day, when known"),
+      }),
+    ),
+    group_results: z.array(
+      z.object({
+        group: z.object({ id: z.string(), name: z.string() }),
+        counts: z.array(CountSchema),
+      }),
+    ),
+    links: z.object({ self: z.string(), meeting: z.string(), oparlMeeting: z.string(), oparlAgendaItem: z.string().nullable() }),
+  })
+  .meta({ title: 'PopoloVoteEvent', description: 'A recorded vote as a Popolo VoteEvent' });
+export type PopoloVoteEvent = z.infer<typeof PopoloVoteEventSchema>;
+
+const OPTION = { for: 'yes', against: 'no', abstain: 'abstain' } as const;
+const OPTIONS = ['yes', 'no', 'abstain'] as const;
+
+/** "Carried" and "Agreed" pass; "Lost", "Defeated" and "Not carried" fail; anything else is left unjudged. */
+export function popoloResult(result: string): 'pass' | 'fail' | null {
+  const text = result.trim().toLowerCase();
+  if (/^(not carried|lost|defeated|rejected|fell)\b/.test(text)) return 'fail';
+  if (/^(carried|agreed|passed|approved|adopted)\b/.test(text)) return 'pass';
+  return null;
+}
+
+export function presentVoteEvent(link: AbsoluteLink, event: VoteEventRow, votes: VoteRow[]): PopoloVoteEvent {
+  const groups = new Map<string, { name: string; counts: Record<(typeof OPTIONS)[number], number> }>();
+  for (const vote of votes) {
+    if (!vote.group_id) continue;
+    const entry = groups.get(vote.group_id) ?? { name: vote.group_name ?? vote.group_id, counts: { yes: 0, no: 0, abstain: 0 } };
+    entry.counts[OPTION[vote.option]] += 1;
+    groups.set(vote.group_id, entry);
+  }
+  return {
+    id: event.id,
+    identifier: event.minute_number,
+    motion: {
+      text: event.motion_text,
+      date: event.date,
+      organization_id: event.body_id,
+      creator_id: event.mover_id,
+      'quorum:seconder_id': event.seconder_id,
+    },
+    start_date: event.start_time ? londonDateTime(event.date, event.start_time) : event.date,
+    organization_id: event.body_id,
+    legislative_session_id: event.meeting_id,
+    result: popoloResult(event.result),
+    'quorum:result': event.result,
+    counts: [
+      { option: 'yes', value: event.for_count },
+      { option: 'no', value: event.against_count },
+      { option: 'abstain', value: event.abstain_count },
+    ],
+    votes: votes.map((vote) => ({
+      voter_id: vote.person_id,
+      voter: {
+        id: vote.person_id,
+        name: formatName({ honorific: vote.honorific ?? undefined, givenName: vote.given_name ?? undefined, initials: vote.initials, familyName: vote.family_name, postNominals: vote.post_nominals }),
+      },
+      option: OPTION[vote.option],
+      group_id: vote.group_id,
+    })),
+    group_results: [...groups.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, group]) => ({ group: { id, name: group.name }, counts: OPTIONS.map((option) => ({ option, value: group.counts[option] })) })),
+    links: {
+      self: link('api.voteEvent', { id: event.id }),
+      meeting: link('api.meeting', { id: event.meeting_id }),
+      oparlMeeting: link('oparl.meeting', { id: event.meeting_id }),
+      oparlAgendaItem: event.agenda_item_id ? link('oparl.agendaItem', { id: event.agenda_item_id }) : null,
+    },
+  };
+}
