@@ -1,0 +1,29 @@
+/** The tracking sheet as CSV (csv-stringify) and XLSX (exceljs), with the columns of the sheets officers keep today. */
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { TRACKING_COLUMNS, type TrackingSheet } from './data.ts';
+
+const cells = (sheet: TrackingSheet) => sheet.rows.map((row) => [row.item, row.meetingDate, row.recommendation, row.status, row.notes]);
+
+export function trackingSheetCsv(sheet: TrackingSheet): string {
+  return stringify([[...TRACKING_COLUMNS], ...cells(sheet)]);
+}
+
+export async function trackingSheetXlsx(sheet: TrackingSheet): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Quorum';
+  const worksheet = workbook.addWorksheet('Tracking sheet');
+  worksheet.addRow([sheet.title]).font = { bold: true, size: 14 };
+  worksheet.addRow([sheet.dateLong]);
+  worksheet.addRow([]);
+  const header = worksheet.addRow([...TRACKING_COLUMNS]);
+  header.font = { bold: true };
+  for (const row of sheet.rows) {
+    // The meeting date as a real date, shown as the sheet prints it, so it sorts and filters in Excel.
+    const added = worksheet.addRow([row.item, new Date(`${row.meetingDateIso}T00:00:00Z`), row.recommendation, row.status, row.notes]);
+    added.getCell(2).numFmt = 'dd/mm/yy';
+  }
+  worksheet.columns = [{ width: 60 }, { width: 16 }, { width: 16 }, { width: 20 }, { width: 50 }];
+  worksheet.views = [{ state: 'frozen', ySplit: 4 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
