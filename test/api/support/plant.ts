@@ -17,6 +17,7 @@ export const CANARY = {
 export const ALL_CANARIES = Object.values(CANARY);
 
 export interface Planted {
+  decisionId: string;
   authorityId: string;
   meetingId: string;
   exemptItemId: string;
@@ -122,5 +123,11 @@ export async function plantOpenDataRecords(db: Kysely<Database>): Promise<Plante
     .values(ids.slice(0, 4).map((personId) => ({ vote_event_id: exemptVoteEventId, person_id: personId, option: 'for' as const, printed_name: personId })))
     .execute();
 
-  return { authorityId, meetingId, exemptItemId, exemptReportId, reportOnExemptItemId, publicReportId, publicItemId, publicVoteEventId, exemptVoteEventId, groupIds, voters };
+  const decisionId = 'decision-planted000001';
+  await db
+    .insertInto('decision')
+    .values({ id: decisionId, authority_id: authorityId, decision_date: '2011-11-24', subject: 'Award of the cleaning services contract', text: 'The contract was awarded.', report_id: reportOnExemptItemId })
+    .execute();
+
+  return { decisionId, authorityId, meetingId, exemptItemId, exemptReportId, reportOnExemptItemId, publicReportId, publicItemId, publicVoteEventId, exemptVoteEventId, groupIds, voters };
 }
