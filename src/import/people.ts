@@ -27,11 +27,15 @@ export type PersonOutcome = { status: 'matched'; personId: string } | { status: 
 
 export class PeopleDirectory {
   private readonly registry: PersonRegistry;
-  private readonly known: Set<string>;
   private readonly created = new Set<string>();
   private readonly touched = new Set<string>();
+  /** People on record, or promised to be by stage(): a later match to them counts as linked. */
   private readonly written = new Set<string>();
+  /** Staged but not yet in the database. */
+  private readonly pending = new Set<string>();
   private readonly aliases = new Map<string, Set<string>>();
+  /** "<person id>\n<printed>" for every alias on record: only new ones are written. */
+  private readonly savedAliases = new Set<string>();
   private readonly saved = new Map<string, string>();
   private linked = 0;
   private createdTotal = 0;
@@ -53,10 +57,10 @@ export class PeopleDirectory {
       aliases: [...row.aliases],
     }));
     this.registry = new PersonRegistry(people);
-    this.known = new Set(people.map((person) => person.id));
     for (const person of people) {
       this.written.add(person.id);
       this.saved.set(person.id, JSON.stringify(columns(person)));
+      for (const printed of person.aliases) this.savedAliases.add(aliasKey(person.id, printed));
     }
   }
 
@@ -99,36 +103,63 @@ export class PeopleDirectory {
     return counts;
   }
 
+  /**
+   * Promises the people created so far to the database without writing them yet, so a file's rows can be written
+   * in one go at its end: later names resolved to them count as linked, as if they had been written here.
+   */
+  stage(): void {
+    for (const id of this.created) {
+      if (this.written.has(id)) continue;
+      this.written.add(id);
+      this.pending.add(id);
+    }
+    this.created.clear();
+  }
+
   /** Writes new people, what was learnt about known ones, and every printed form seen. */
   async flush(trx: Transaction<Database>): Promise<{ created: number }> {
-    const fresh = [...this.created].filter((id) => !this.written.has(id)).map((id) => this.registry.get(id)!);
+    this.stage();
+    const fresh = [...this.pending].map((id) => this.registry.get(id)!);
+    this.pending.clear();
+    // New people go in as they stand at the end of the file, so nothing learnt later in it needs an update.
     const created = await store.insertNew(
       trx,
       'person',
       fresh.map((person) => ({ id: person.id, authority_id: this.authorityId, ...columns(person) })),
     );
     this.createdTotal += created;
-    for (const person of fresh) {
-      this.written.add(person.id);
-      this.saved.set(person.id, JSON.stringify(columns(person)));
-    }
+    for (const person of fresh) this.saved.set(person.id, JSON.stringify(columns(person)));
     // Only what a paper taught us (a given name, more initials, post-nominals) is written back.
+    const changed: Array<{ id: string } & store.PersonColumns> = [];
     for (const id of this.touched) {
       const now = columns(this.registry.get(id)!);
       const text = JSON.stringify(now);
       if (this.saved.get(id) === text) continue;
-      await store.updatePerson(trx, id, now);
+      changed.push({ id, ...now });
       this.saved.set(id, text);
     }
     this.touched.clear();
-    const aliasRows = [...this.aliases].flatMap(([personId, printed]) => [...printed].map((text) => ({ person_id: personId, printed: text })));
+    await store.updatePeople(trx, changed);
+    const aliasRows: Array<{ person_id: string; printed: string }> = [];
+    for (const [personId, printed] of this.aliases) {
+      for (const text of printed) {
+        const key = aliasKey(personId, text);
+        if (this.savedAliases.has(key)) continue;
+        this.savedAliases.add(key);
+        aliasRows.push({ person_id: personId, printed: text });
+      }
+    }
     await store.insertAliases(trx, aliasRows);
     this.aliases.clear();
     return { created };
   }
 }
 
-function columns(person: Person) {
+function aliasKey(personId: string, printed: string): string {
+  return `${personId}\n${printed}`;
+}
+
+function columns(person: Person): store.PersonColumns {
   return {
     kind: person.kind,
     honorific: person.honorific ?? null,

@@ -1,15 +1,17 @@
 /**
  * Persist: turns one document's extracted records into rows, resolving names to people, titles to bodies,
- * dates to meetings and numbers to agenda items. Runs inside the caller's transaction (one per file).
+ * dates to meetings and numbers to agenda items. Runs inside the caller's transaction (one per file): the file's rows
+ * are built in memory first, then written table by table (see write-batch.ts).
  * Ambiguous names are reported as import issues, never guessed.
  */
 import type { Transaction } from 'kysely';
-import type { Database, NewRow } from '../db/schema.ts';
+import type { Database, MeetingKind, NewRow } from '../db/schema.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import { canonicalBodyName } from '../domain/body-name.ts';
 import { slugify, stableId } from '../domain/stable-id.ts';
 import type { AttendanceRecord, ImportIssue, MeetingRecord, PaperExtract, PrintedName, SourceSpan } from './types.ts';
 import type { PeopleDirectory, PersonContext } from './people.ts';
+import { add, WriteBatch, type Counts } from './write-batch.ts';
 
 export interface PersistContext {
   trx: Transaction<Database>;
@@ -21,7 +23,7 @@ export interface PersistContext {
   bodies: Map<string, string>;
 }
 
-export type Counts = Record<string, number>;
+export type { Counts };
 
 export interface PersistResult {
   created: Counts;
@@ -35,10 +37,6 @@ const source = (ctx: PersistContext, span: SourceSpan) => ({
   source_line_from: span.lineFrom,
   source_line_to: span.lineTo,
 });
-
-function add(counts: Counts, table: string, n: number): void {
-  if (n > 0) counts[table] = (counts[table] ?? 0) + n;
-}
 
 function normaliseTitle(text: string): string {
   return text
@@ -63,22 +61,17 @@ export function titlesMatch(a: string, b: string): boolean {
 }
 
 export async function persistExtract(ctx: PersistContext, extract: PaperExtract): Promise<PersistResult> {
-  const created: Counts = {};
   const issues: ImportIssue[] = [...extract.issues];
+  const batch = new WriteBatch();
+  const known = await loadKnown(ctx, extract);
   const { bodies } = ctx;
 
-  async function bodyId(printed: string): Promise<string> {
+  function bodyId(printed: string): string {
     const canonical = canonicalBodyName(printed, ctx.authorityName);
-    const known = bodies.get(canonical.name);
-    if (known) return known;
+    const found = bodies.get(canonical.name);
+    if (found) return found;
     const id = stableId('body', ctx.authorityName, canonical.name);
-    add(
-      created,
-      'bodies',
-      await store.insertNew(ctx.trx, 'body', [
-        { id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind },
-      ]),
-    );
+    batch.add('body', { id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind });
     bodies.set(canonical.name, id);
     return id;
   }
@@ -96,42 +89,38 @@ export async function persistExtract(ctx: PersistContext, extract: PaperExtract)
     return outcome.personId;
   }
 
-  for (const meeting of extract.meetings) {
-    await persistMeeting(ctx, meeting, await bodyId(meeting.bodyName), created, issues, person);
-  }
+  const scope: FileScope = { ctx, batch, known, issues, person, approvals: [] };
+  for (const meeting of extract.meetings) persistMeeting(scope, meeting, bodyId(meeting.bodyName));
 
   // Reports, linked to the agenda items they were written for.
   for (const report of extract.reports) {
     const firstTo = report.to[0];
     const id = stableId('report', ctx.authorityName, report.subject, firstTo?.bodyName, firstTo?.date ?? report.date);
-    add(
-      created,
-      'reports',
-      await store.insertNew(ctx.trx, 'report', [
-        {
-          id,
-          authority_id: ctx.authorityId,
-          subject: report.subject,
-          by_text: report.by,
-          to_text: report.to.map((to) => [to.bodyName, to.date].filter(Boolean).join(' – ')),
-          report_date: report.date ?? firstTo?.date ?? null,
-          classification: report.classification ?? null,
-          exempt: report.exempt,
-          summary: report.summary ?? null,
-          recommendations: report.recommendations ?? null,
-          contact: report.contact ?? null,
-          background_documents: report.backgroundDocuments ?? null,
-          full_text: report.fullText,
-          ...source(ctx, report),
-        },
-      ]),
-    );
+    batch.add('report', {
+      id,
+      authority_id: ctx.authorityId,
+      subject: report.subject,
+      by_text: report.by,
+      to_text: report.to.map((to) => [to.bodyName, to.date].filter(Boolean).join(' – ')),
+      report_date: report.date ?? firstTo?.date ?? null,
+      classification: report.classification ?? null,
+      exempt: report.exempt,
+      summary: report.summary ?? null,
+      recommendations: report.recommendations ?? null,
+      contact: report.contact ?? null,
+      background_documents: report.backgroundDocuments ?? null,
+      full_text: report.fullText,
+      ...source(ctx, report),
+    });
     for (const to of report.to) {
       if (!to.date) continue;
-      const meetingRow = await store.findMeeting(ctx.trx, await bodyId(to.bodyName), to.date);
-      if (!meetingRow) continue;
-      const item = (await store.agendaItemsOf(ctx.trx, meetingRow.id)).find((candidate) => titlesMatch(candidate.title, report.subject));
-      if (item && !item.report_id) await store.linkReportToAgendaItem(ctx.trx, item.id, id);
+      const meeting = known.meetings.get(meetingKey(bodyId(to.bodyName), to.date));
+      if (!meeting) continue;
+      const item = (known.agendaItems.get(meeting.id) ?? []).find((candidate) => titlesMatch(candidate.title, report.subject));
+      if (!item || item.report_id) continue;
+      item.report_id = id;
+      if (item.row) item.row.report_id = id;
+      else batch.linkReport(item.id, id);
     }
   }
 
@@ -139,33 +128,34 @@ export async function persistExtract(ctx: PersistContext, extract: PaperExtract)
     const makerId = decision.decisionMaker
       ? person(decision.decisionMaker, { kind: 'member', role: decision.decisionMakerRole }, decision.lineFrom)
       : undefined;
-    const makerBodyId = decision.decisionMakerBody ? await bodyId(decision.decisionMakerBody) : null;
-    add(
-      created,
-      'decisions',
-      await store.insertNew(ctx.trx, 'decision', [
-        {
-          id: stableId('decision', ctx.authorityName, decision.recordNumber ?? `${decision.date} ${decision.subject}`),
-          authority_id: ctx.authorityId,
-          decision_date: decision.date,
-          decision_maker_person_id: makerId ?? null,
-          decision_maker_role: decision.decisionMakerRole ?? null,
-          decision_maker_body_id: makerBodyId,
-          subject: decision.subject,
-          text: decision.text,
-          is_key: decision.key,
-          is_urgent: decision.urgent,
-          urgency_reason: decision.urgencyReason ?? null,
-          record_number: decision.recordNumber ?? null,
-          report_id: null,
-          ...source(ctx, decision),
-        },
-      ]),
-    );
+    const makerBodyId = decision.decisionMakerBody ? bodyId(decision.decisionMakerBody) : null;
+    batch.add('decision', {
+      id: stableId('decision', ctx.authorityName, decision.recordNumber ?? `${decision.date} ${decision.subject}`),
+      authority_id: ctx.authorityId,
+      decision_date: decision.date,
+      decision_maker_person_id: makerId ?? null,
+      decision_maker_role: decision.decisionMakerRole ?? null,
+      decision_maker_body_id: makerBodyId,
+      subject: decision.subject,
+      text: decision.text,
+      is_key: decision.key,
+      is_urgent: decision.urgent,
+      urgency_reason: decision.urgencyReason ?? null,
+      record_number: decision.recordNumber ?? null,
+      report_id: null,
+      ...source(ctx, decision),
+    });
   }
 
-  await store.linkApprovedMinutes(ctx.trx);
-  await ctx.people.flush(ctx.trx);
+  // A minute approving "the minutes of the meeting held on <date>" links to that meeting of its body, whether it
+  // came earlier or later in this file or in an earlier file.
+  for (const { row, bodyId: body } of scope.approvals) {
+    row.approves_meeting_id = known.meetings.get(meetingKey(body, row.approves_meeting_date!))?.id ?? null;
+  }
+
+  const created = await batch.write(ctx.trx, ctx.people);
+  // Minutes imported before the meeting they approve.
+  await store.linkApprovedMinutes(ctx.trx, batch.newMeetingIds());
   const peopleCounts = ctx.people.takeCounts();
   add(created, 'people', peopleCounts.created);
   if (issues.length) {
@@ -179,16 +169,94 @@ export async function persistExtract(ctx: PersistContext, extract: PaperExtract)
 
 type ResolvePerson = (name: PrintedName, context: PersonContext, line: number) => string | undefined;
 
-async function persistMeeting(
-  ctx: PersistContext,
-  meeting: MeetingRecord,
-  bodyId: string,
-  created: Counts,
-  issues: ImportIssue[],
-  person: ResolvePerson,
-): Promise<void> {
-  const { trx } = ctx;
-  const existing = await store.findMeeting(trx, bodyId, meeting.date);
+/** A meeting this file names: on record already, or new in this file's batch (then `row` is the row to be written). */
+interface KnownMeeting {
+  id: string;
+  start_time: string | null;
+  end_time: string | null;
+  location: string | null;
+  kind: MeetingKind;
+  row?: NewRow<'meeting'>;
+}
+
+/** An agenda item of a known meeting, in the order they were recorded; `row` when it is new in this file. */
+interface KnownAgendaItem {
+  id: string;
+  number: string;
+  title: string;
+  report_id: string | null;
+  row?: NewRow<'agenda_item'>;
+}
+
+/** What a file's records are matched against: the records on record that it names, plus those it adds. */
+interface Known {
+  meetings: Map<string, KnownMeeting>;
+  agendaItems: Map<string, KnownAgendaItem[]>;
+  /** Minute ids by meeting, then by minute number. */
+  minutes: Map<string, Map<string, string>>;
+}
+
+interface FileScope {
+  ctx: PersistContext;
+  batch: WriteBatch;
+  known: Known;
+  issues: ImportIssue[];
+  person: ResolvePerson;
+  /** New minutes approving an earlier meeting, with their meeting's body, linked once every meeting is known. */
+  approvals: Array<{ row: NewRow<'minute'>; bodyId: string }>;
+}
+
+function meetingKey(bodyId: string, date: string): string {
+  return `${bodyId}\n${date}`;
+}
+
+/**
+ * One query each for the meetings the file names (to add to, to link reports to, to approve the minutes of) and for
+ * the agenda items and minutes of those it adds to, instead of a lookup per record. Bodies new in this file have
+ * no meetings on record, so only known bodies are asked about.
+ */
+async function loadKnown(ctx: PersistContext, extract: PaperExtract): Promise<Known> {
+  const keys = new Map<string, { bodyId: string; date: string }>();
+  const withItems = new Set<string>();
+  const knownBody = (printed: string) => ctx.bodies.get(canonicalBodyName(printed, ctx.authorityName).name);
+  const ask = (printed: string, date: string, items: boolean) => {
+    const bodyId = knownBody(printed);
+    if (!bodyId) return;
+    const key = meetingKey(bodyId, date);
+    keys.set(key, { bodyId, date });
+    if (items) withItems.add(key);
+  };
+  for (const meeting of extract.meetings) {
+    ask(meeting.bodyName, meeting.date, true);
+    for (const minute of meeting.minutes) if (minute.approvesMinutesOf) ask(meeting.bodyName, minute.approvesMinutesOf, false);
+  }
+  for (const report of extract.reports) for (const to of report.to) if (to.date) ask(to.bodyName, to.date, true);
+
+  const known: Known = { meetings: new Map(), agendaItems: new Map(), minutes: new Map() };
+  if (keys.size === 0) return known;
+  const meetingIds: string[] = [];
+  for (const row of await store.findMeetings(ctx.trx, [...keys.values()])) {
+    const key = meetingKey(row.body_id, row.date);
+    known.meetings.set(key, { id: row.id, start_time: row.start_time, end_time: row.end_time, location: row.location, kind: row.kind });
+    if (withItems.has(key)) meetingIds.push(row.id);
+  }
+  for (const item of await store.agendaItemsOfMeetings(ctx.trx, meetingIds)) {
+    const list = known.agendaItems.get(item.meeting_id) ?? [];
+    list.push({ id: item.id, number: item.number, title: item.title, report_id: item.report_id });
+    known.agendaItems.set(item.meeting_id, list);
+  }
+  for (const minute of await store.minutesOfMeetings(ctx.trx, meetingIds)) {
+    const byNumber = known.minutes.get(minute.meeting_id) ?? new Map<string, string>();
+    byNumber.set(minute.number, minute.id);
+    known.minutes.set(minute.meeting_id, byNumber);
+  }
+  return known;
+}
+
+function persistMeeting(scope: FileScope, meeting: MeetingRecord, bodyId: string): void {
+  const { ctx, batch, known, issues, person } = scope;
+  const key = meetingKey(bodyId, meeting.date);
+  const existing = known.meetings.get(key);
   const meetingId = existing?.id ?? stableId('meeting', bodyId, meeting.date);
   if (existing) {
     // Another paper already told us about this meeting: fill in what it did not say, change nothing it did.
@@ -197,48 +265,56 @@ async function persistMeeting(
     if (!existing.end_time && meeting.endTime) changes.end_time = meeting.endTime;
     if (!existing.location && meeting.location) changes.location = meeting.location;
     if (meeting.kind && meeting.kind !== 'ordinary' && existing.kind === 'ordinary') changes.kind = meeting.kind;
-    await store.updateMeeting(trx, existing.id, changes);
+    Object.assign(existing, changes);
+    if (existing.row) Object.assign(existing.row, changes);
+    else batch.changeMeeting(existing.id, changes);
   } else {
-    add(
-      created,
-      'meetings',
-      await store.insertNew(trx, 'meeting', [
-        {
-          id: meetingId,
-          body_id: bodyId,
-          date: meeting.date,
-          start_time: meeting.startTime ?? null,
-          end_time: meeting.endTime ?? null,
-          location: meeting.location ?? null,
-          kind: meeting.kind ?? 'ordinary',
-          status: 'held',
-          ...source(ctx, meeting),
-        },
-      ]),
-    );
+    const row = batch.add('meeting', {
+      id: meetingId,
+      body_id: bodyId,
+      date: meeting.date,
+      start_time: meeting.startTime ?? null,
+      end_time: meeting.endTime ?? null,
+      location: meeting.location ?? null,
+      kind: meeting.kind ?? 'ordinary',
+      status: 'held',
+      ...source(ctx, meeting),
+    });
+    known.meetings.set(key, {
+      id: meetingId,
+      start_time: row.start_time ?? null,
+      end_time: row.end_time ?? null,
+      location: row.location ?? null,
+      kind: row.kind ?? 'ordinary',
+      row,
+    });
   }
 
-  // Agenda items.
-  const agendaRows: Array<NewRow<'agenda_item'>> = meeting.agendaItems.map((item, index) => ({
-    id: stableId('agenda-item', meetingId, item.number),
-    meeting_id: meetingId,
-    number: item.number,
-    position: index + 1,
-    title: item.title,
-    description: item.description ?? null,
-    page_from: item.pageFrom ?? null,
-    page_to: item.pageTo ?? null,
-    exempt: item.exempt,
-    exempt_paragraphs: item.exemptParagraphs,
-    report_id: null,
-    ...source(ctx, item),
-  }));
-  add(created, 'agendaItems', await store.insertNew(trx, 'agenda_item', agendaRows));
-  const agendaByNumber = new Map((await store.agendaItemsOf(trx, meetingId)).map((item) => [item.number, item.id]));
+  // Agenda items: an item number already recorded for the meeting keeps its record.
+  const agendaItems = known.agendaItems.get(meetingId) ?? [];
+  known.agendaItems.set(meetingId, agendaItems);
+  meeting.agendaItems.forEach((item, index) => {
+    if (agendaItems.some((recorded) => recorded.number === item.number)) return;
+    const row = batch.add('agenda_item', {
+      id: stableId('agenda-item', meetingId, item.number),
+      meeting_id: meetingId,
+      number: item.number,
+      position: index + 1,
+      title: item.title,
+      description: item.description ?? null,
+      page_from: item.pageFrom ?? null,
+      page_to: item.pageTo ?? null,
+      exempt: item.exempt,
+      exempt_paragraphs: item.exemptParagraphs,
+      report_id: null,
+      ...source(ctx, item),
+    });
+    agendaItems.push({ id: row.id, number: row.number, title: row.title, report_id: null, row });
+  });
+  const agendaByNumber = new Map(agendaItems.map((item) => [item.number, item.id]));
 
   // People at the meeting first: the attendance lists print names in full, so later short forms resolve against them.
   const presentIds = new Set<string>();
-  const attendanceRows: Array<NewRow<'attendance'>> = [];
   const ordered = [...meeting.attendance].sort((a, b) => attendanceOrder(a) - attendanceOrder(b));
   for (const record of ordered) {
     const context: PersonContext = {
@@ -251,7 +327,7 @@ async function persistMeeting(
     if (!personId) continue;
     if (record.status === 'present' || record.status === 'substitute') presentIds.add(personId);
     const substituteFor = record.substituteFor ? person(record.substituteFor, { kind: 'member' }, record.lineFrom) : undefined;
-    attendanceRows.push({
+    batch.add('attendance', {
       id: stableId('attendance', meetingId, personId, record.status),
       meeting_id: meetingId,
       person_id: personId,
@@ -262,34 +338,36 @@ async function persistMeeting(
       ...source(ctx, record),
     });
   }
-  await ctx.people.flush(trx);
-  add(created, 'attendance', await store.insertNew(trx, 'attendance', dedupe(attendanceRows)));
+  ctx.people.stage();
 
   // Minutes, with their resolutions and motions.
-  const minuteRows: Array<NewRow<'minute'>> = [];
-  const resolutionRows: Array<NewRow<'resolution'>> = [];
-  const motionRows: Array<NewRow<'motion'>> = [];
+  const minuteByNumber = known.minutes.get(meetingId) ?? new Map<string, string>();
+  known.minutes.set(meetingId, minuteByNumber);
   const atMeeting: PersonContext = { kind: 'member', preferIds: presentIds, presentOnly: true };
   meeting.minutes.forEach((minute, index) => {
     const minuteId = stableId('minute', meetingId, minute.number);
-    minuteRows.push({
-      id: minuteId,
-      meeting_id: meetingId,
-      number: minute.number,
-      position: index + 1,
-      title: minute.title,
-      agenda_item_id: minute.agendaItemNumber ? (agendaByNumber.get(minute.agendaItemNumber) ?? null) : null,
-      agenda_item_number: minute.agendaItemNumber ?? null,
-      text: minute.text,
-      exempt: minute.exempt,
-      exempt_paragraphs: minute.exemptParagraphs,
-      approves_meeting_date: minute.approvesMinutesOf ?? null,
-      approves_meeting_id: null,
-      application_reference: minute.applicationReference ?? null,
-      ...source(ctx, minute),
-    });
+    if (!minuteByNumber.has(minute.number)) {
+      const row = batch.add('minute', {
+        id: minuteId,
+        meeting_id: meetingId,
+        number: minute.number,
+        position: index + 1,
+        title: minute.title,
+        agenda_item_id: minute.agendaItemNumber ? (agendaByNumber.get(minute.agendaItemNumber) ?? null) : null,
+        agenda_item_number: minute.agendaItemNumber ?? null,
+        text: minute.text,
+        exempt: minute.exempt,
+        exempt_paragraphs: minute.exemptParagraphs,
+        approves_meeting_date: minute.approvesMinutesOf ?? null,
+        approves_meeting_id: null,
+        application_reference: minute.applicationReference ?? null,
+        ...source(ctx, minute),
+      });
+      if (row.approves_meeting_date) scope.approvals.push({ row, bodyId });
+    }
+    // Resolutions and motions are keyed by their minute's id, so these go in even when the minute was on record.
     minute.resolutions.forEach((resolution, position) =>
-      resolutionRows.push({
+      batch.add('resolution', {
         id: stableId('resolution', minuteId, position + 1),
         minute_id: minuteId,
         position: position + 1,
@@ -298,7 +376,7 @@ async function persistMeeting(
       }),
     );
     minute.motions.forEach((motion, position) =>
-      motionRows.push({
+      batch.add('motion', {
         id: stableId('motion', minuteId, position + 1),
         minute_id: minuteId,
         position: position + 1,
@@ -308,18 +386,16 @@ async function persistMeeting(
       }),
     );
   });
-  await ctx.people.flush(trx);
-  add(created, 'minutes', await store.insertNew(trx, 'minute', minuteRows));
-  add(created, 'resolutions', await store.insertNew(trx, 'resolution', resolutionRows));
-  add(created, 'motions', await store.insertNew(trx, 'motion', motionRows));
-  const minuteByNumber = new Map((await store.minutesOf(trx, meetingId)).map((minute) => [minute.number, minute.id]));
+  ctx.people.stage();
+  for (const minute of meeting.minutes) {
+    if (!minuteByNumber.has(minute.number)) minuteByNumber.set(minute.number, stableId('minute', meetingId, minute.number));
+  }
 
   // Declarations of interest.
-  const declarationRows: Array<NewRow<'declaration'>> = [];
   meeting.declarations.forEach((declaration, index) => {
     const personId = person(declaration.name, atMeeting, declaration.lineFrom);
     if (!personId) return;
-    declarationRows.push({
+    batch.add('declaration', {
       id: stableId('declaration', meetingId, personId, declaration.minuteNumber, declaration.agendaItemNumber, index),
       meeting_id: meetingId,
       person_id: personId,
@@ -333,11 +409,9 @@ async function persistMeeting(
   });
 
   // Recorded votes.
-  const voteEventRows: Array<NewRow<'vote_event'>> = [];
-  const voteRows: Array<NewRow<'vote'>> = [];
   meeting.voteEvents.forEach((event, index) => {
     const eventId = stableId('vote-event', meetingId, event.minuteNumber, index + 1);
-    voteEventRows.push({
+    batch.add('vote_event', {
       id: eventId,
       meeting_id: meetingId,
       minute_id: event.minuteNumber ? (minuteByNumber.get(event.minuteNumber) ?? null) : null,
@@ -359,17 +433,16 @@ async function persistMeeting(
         continue;
       }
       seen.add(personId);
-      voteRows.push({ vote_event_id: eventId, person_id: personId, option: vote.option, printed_name: vote.name.printed });
+      batch.addVote({ vote_event_id: eventId, person_id: personId, option: vote.option, printed_name: vote.name.printed });
     }
   });
 
   // Questions and answers.
-  const questionRows: Array<NewRow<'question'>> = [];
   meeting.questions.forEach((question, index) => {
     const askedBy = person(question.askedBy, { kind: 'member' }, question.lineFrom);
     const askedTo = person(question.askedTo, { kind: 'member', role: question.toRole }, question.lineFrom);
     if (!askedBy || !askedTo) return;
-    questionRows.push({
+    batch.add('question', {
       id: stableId('question', meetingId, index + 1, question.question.slice(0, 80)),
       meeting_id: meetingId,
       position: index + 1,
@@ -381,12 +454,7 @@ async function persistMeeting(
       ...source(ctx, question),
     });
   });
-
-  await ctx.people.flush(trx);
-  add(created, 'declarations', await store.insertNew(trx, 'declaration', declarationRows));
-  add(created, 'voteEvents', await store.insertNew(trx, 'vote_event', voteEventRows));
-  add(created, 'votes', await store.insertVotes(trx, voteRows));
-  add(created, 'questions', await store.insertNew(trx, 'question', questionRows));
+  ctx.people.stage();
 }
 
 /** Members present first, then the rest: short forms in apologies resolve against full names. */
@@ -396,9 +464,4 @@ function attendanceOrder(record: AttendanceRecord): number {
   if (record.status === 'also-present') return 2;
   if (record.status === 'in-attendance') return 3;
   return 4;
-}
-
-function dedupe<T extends { id: string }>(rows: T[]): T[] {
-  const seen = new Set<string>();
-  return rows.filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)));
 }

@@ -47,8 +47,29 @@ export async function loadPeople(db: Db, authorityId: string): Promise<Array<Row
   return people.map((person) => ({ ...person, aliases: byPerson.get(person.id) ?? [] }));
 }
 
-export async function updatePerson(db: Db, id: string, changes: Partial<NewRow<'person'>>): Promise<void> {
-  await db.updateTable('person').set(changes).where('id', '=', id).execute();
+/** Writes back what papers taught us about people already on record, in one statement. */
+export async function updatePeople(db: Db, people: Array<{ id: string } & PersonColumns>): Promise<void> {
+  for (let start = 0; start < people.length; start += CHUNK) {
+    const rows = people.slice(start, start + CHUNK).map(
+      (p) =>
+        sql`(${p.id}, ${p.kind}, ${p.honorific}, ${p.given_name}, ${p.initials}::text[], ${p.family_name}, ${p.post_nominals}::text[], ${p.job_title})`,
+    );
+    await sql`
+      update person set kind = v.kind, honorific = v.honorific, given_name = v.given_name, initials = v.initials,
+        family_name = v.family_name, post_nominals = v.post_nominals, job_title = v.job_title
+      from (values ${sql.join(rows)}) as v(id, kind, honorific, given_name, initials, family_name, post_nominals, job_title)
+      where person.id = v.id`.execute(db);
+  }
+}
+
+export interface PersonColumns {
+  kind: Row<'person'>['kind'];
+  honorific: string | null;
+  given_name: string | null;
+  initials: string[];
+  family_name: string;
+  post_nominals: string[];
+  job_title: string | null;
 }
 
 export async function loadBodies(db: Db, authorityId: string): Promise<Array<Row<'body'>>> {
@@ -59,36 +80,65 @@ export async function findMeeting(db: Db, bodyId: string, date: string): Promise
   return db.selectFrom('meeting').selectAll().where('body_id', '=', bodyId).where('date', '=', date).executeTakeFirst();
 }
 
+/** The meetings on record for these (body, date) pairs, in one query. */
+export async function findMeetings(db: Db, keys: Array<{ bodyId: string; date: string }>): Promise<Array<Row<'meeting'>>> {
+  const found: Array<Row<'meeting'>> = [];
+  for (let start = 0; start < keys.length; start += CHUNK) {
+    const chunk = keys.slice(start, start + CHUNK);
+    found.push(
+      ...(await db
+        .selectFrom('meeting')
+        .selectAll()
+        .where((eb) => eb(eb.refTuple('body_id', 'date'), 'in', chunk.map((key) => eb.tuple(key.bodyId, key.date))))
+        .execute()),
+    );
+  }
+  return found;
+}
+
 export async function updateMeeting(db: Db, id: string, changes: Partial<NewRow<'meeting'>>): Promise<void> {
   if (Object.keys(changes).length === 0) return;
   await db.updateTable('meeting').set(changes).where('id', '=', id).execute();
 }
 
-export async function agendaItemsOf(db: Db, meetingId: string): Promise<Array<Pick<Row<'agenda_item'>, 'id' | 'number' | 'title' | 'report_id'>>> {
-  return db.selectFrom('agenda_item').select(['id', 'number', 'title', 'report_id']).where('meeting_id', '=', meetingId).execute();
+export type AgendaItemRef = Pick<Row<'agenda_item'>, 'id' | 'meeting_id' | 'number' | 'title' | 'report_id'>;
+
+export async function agendaItemsOfMeetings(db: Db, meetingIds: string[]): Promise<AgendaItemRef[]> {
+  if (meetingIds.length === 0) return [];
+  return db.selectFrom('agenda_item').select(['id', 'meeting_id', 'number', 'title', 'report_id']).where('meeting_id', 'in', meetingIds).execute();
 }
 
-export async function minutesOf(db: Db, meetingId: string): Promise<Array<Pick<Row<'minute'>, 'id' | 'number' | 'title'>>> {
-  return db.selectFrom('minute').select(['id', 'number', 'title']).where('meeting_id', '=', meetingId).execute();
+export async function minutesOfMeetings(db: Db, meetingIds: string[]): Promise<Array<Pick<Row<'minute'>, 'id' | 'meeting_id' | 'number'>>> {
+  if (meetingIds.length === 0) return [];
+  return db.selectFrom('minute').select(['id', 'meeting_id', 'number']).where('meeting_id', 'in', meetingIds).execute();
 }
 
-export async function linkReportToAgendaItem(db: Db, agendaItemId: string, reportId: string): Promise<void> {
-  await db.updateTable('agenda_item').set({ report_id: reportId }).where('id', '=', agendaItemId).where('report_id', 'is', null).execute();
+/** Links reports to agenda items already on record, leaving any item that already has a report as it is. */
+export async function linkReportsToAgendaItems(db: Db, links: Array<{ agendaItemId: string; reportId: string }>): Promise<void> {
+  for (let start = 0; start < links.length; start += CHUNK) {
+    const rows = links.slice(start, start + CHUNK).map((link) => sql`(${link.agendaItemId}, ${link.reportId})`);
+    await sql`
+      update agenda_item set report_id = v.report_id
+      from (values ${sql.join(rows)}) as v(id, report_id)
+      where agenda_item.id = v.id and agenda_item.report_id is null`.execute(db);
+  }
 }
 
 /**
- * Links a minute approving "the minutes of the meeting held on <date>" to that meeting of the same body, once both
- * are known, whichever paper came first. Only still-unlinked minutes are looked at (a partial index keeps them few).
+ * Links minutes on record that approve "the minutes of the meeting held on <date>" to one of these newly arrived
+ * meetings of the same body. Minutes arriving with the meetings are linked before they are written; this catches
+ * those imported earlier than the meeting they approve. The partial index keeps the unlinked minutes few.
  */
-export async function linkApprovedMinutes(db: Db): Promise<number> {
+export async function linkApprovedMinutes(db: Db, newMeetingIds: string[]): Promise<number> {
+  if (newMeetingIds.length === 0) return 0;
   const result = await sql`
     update minute set approves_meeting_id = earlier.id
     from meeting current, meeting earlier
-    where minute.approves_meeting_id is null
-      and minute.approves_meeting_date is not null
+    where earlier.id in (${sql.join(newMeetingIds)})
+      and minute.approves_meeting_id is null
+      and minute.approves_meeting_date = earlier.date
       and minute.meeting_id = current.id
-      and earlier.body_id = current.body_id
-      and earlier.date = minute.approves_meeting_date`.execute(db);
+      and current.body_id = earlier.body_id`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 
