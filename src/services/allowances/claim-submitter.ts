@@ -1,0 +1,88 @@
+/**
+ * claimSubmitter: a member (or democratic services on a member's behalf) makes a claim. The scheme in force on
+ * the date of duty decides the rules; the claim is refused with the rule it breaks, or stored with its payable
+ * amount worked out. Mileage bands depend on the miles already claimed in the tax year, so the member's claims
+ * are locked for the transaction: two claims at once cannot both take the last miles of the first band.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import * as repo from '../../db/repositories/allowances.ts';
+import { assessClaim, type ClaimInput, type ClaimKind } from '../../domain/allowances/claims.ts';
+import { taxYearOf } from '../../domain/allowances/dates.ts';
+import { milesToTenths, tenthsToMiles, type MileageBand } from '../../domain/allowances/mileage.ts';
+import { hasRole, type SessionUser } from '../../domain/roles.ts';
+import { AllowanceForbidden, AllowanceNotFound, AllowanceRuleError } from './errors.ts';
+
+export interface ClaimSubmitterProps {
+  db: Kysely<Database>;
+  /** Who is claiming: the member themself, or a democratic services officer. */
+  user: SessionUser;
+  personId: string;
+  claim: Omit<ClaimInput, 'milesBeforeTenths' | 'claimedOn'> & { description?: string };
+  /** Today, passed in. */
+  claimedOn: string;
+}
+
+export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: string; payablePence: bigint }> {
+  const { user, personId, claim } = props;
+  if (user.personId !== personId && !hasRole(user, 'democratic-services')) {
+    throw new AllowanceForbidden('You can only make claims for yourself');
+  }
+  return props.db.transaction().execute(async (trx) => {
+    await repo.setActor(trx, `user:${user.id}`);
+    const person = await repo.findPerson(trx, personId);
+    if (!person) throw new AllowanceNotFound('No such member');
+    await repo.lockPerson(trx, personId);
+    const scheme = await repo.findSchemeInForce(trx, claim.dutyDate);
+    if (!scheme) throw new AllowanceRuleError([{ field: 'dutyDate', rule: `No allowances scheme was in force on ${claim.dutyDate}` }]);
+
+    const bandsFrom = scheme.bands.filter((band) => band.effective_from <= claim.dutyDate).at(-1)?.effective_from;
+    const mileageBands: MileageBand[] = scheme.bands
+      .filter((band) => band.effective_from === bandsFrom)
+      .map((band) => ({ upToMiles: band.up_to_miles, pencePerMile: trimNumeric(band.pence_per_mile) }));
+    const dayRate = scheme.coOpteeRates.find((rate) => rate.per_day_pence !== null)?.per_day_pence;
+    const taxYear = taxYearOf(claim.dutyDate);
+    const milesBefore = claim.kind === 'travel' ? milesToTenths(trimNumeric(await repo.milesClaimedIn(trx, personId, taxYear))) : 0n;
+
+    const assessment = assessClaim(
+      { ...claim, claimedOn: props.claimedOn, milesBeforeTenths: milesBefore },
+      {
+        claimTimeLimitMonths: scheme.scheme.claim_time_limit_months ?? 4,
+        journeyPurposes: scheme.purposes.map((purpose) => ({ code: purpose.code, text: purpose.text })),
+        mileageBands,
+        carersMaxPencePerHour: scheme.scheme.carers_max_pence_per_hour === null ? null : BigInt(scheme.scheme.carers_max_pence_per_hour),
+        coOpteeDayPence: dayRate == null ? null : BigInt(dayRate),
+      },
+    );
+    if (!assessment.ok) throw new AllowanceRuleError(assessment.breaches);
+
+    const id = `claim-${randomUUID()}`;
+    await repo.insertClaim(trx, {
+      id,
+      person_id: personId,
+      scheme_id: scheme.scheme.id,
+      kind: claim.kind satisfies ClaimKind,
+      duty_date: claim.dutyDate,
+      claimed_on: props.claimedOn,
+      description: claim.description?.trim() ?? '',
+      purpose_code: claim.kind === 'travel' ? (claim.purposeCode ?? null) : null,
+      miles: claim.kind === 'travel' ? tenthsToMiles(milesToTenths(claim.miles!)) : null,
+      miles_before: claim.kind === 'travel' ? tenthsToMiles(milesBefore) : null,
+      mileage_parts: JSON.stringify(assessment.claim.mileageParts.map((part) => ({ ...part, amountPence: part.amountPence.toString() }))),
+      hours: claim.kind === 'carers' ? (claim.hours ?? null) : null,
+      dependants: claim.kind === 'carers' ? (claim.dependants ?? null) : null,
+      days: claim.kind === 'co-optee-day' ? (claim.days ?? null) : null,
+      cost_pence: claim.costPence ?? null,
+      receipt_reference: claim.receiptReference?.trim() || null,
+      payable_pence: assessment.claim.payablePence,
+      note: assessment.claim.note ?? null,
+      submitted_by: `user:${user.id}`,
+    });
+    return { id, payablePence: assessment.claim.payablePence };
+  });
+}
+
+function trimNumeric(value: string): string {
+  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+}

@@ -1,0 +1,95 @@
+/**
+ * Entitlements: postHolderAppointer records that a person holds an entitlement from/to (the basic allowance, an
+ * SRA post, a co-optee's annual rate), refusing one that would take a post past its maximum number of holders;
+ * allowanceForgoer records a member forgoing all or part of an entitlement for a year (Regulation 13).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import * as repo from '../../db/repositories/allowances.ts';
+import { allowanceYearOf, isIsoDate } from '../../domain/allowances/dates.ts';
+import { exceedsMaxHolders } from '../../domain/allowances/entitlements.ts';
+import { AllowanceNotFound, AllowanceRuleError } from './errors.ts';
+
+export interface PostHolderAppointerProps {
+  db: Kysely<Database>;
+  actor: string;
+  personId: string;
+  schemeId: string;
+  kind: 'basic' | 'sra' | 'co-optee';
+  sraPostId?: string;
+  coOpteeRateId?: string;
+  membershipId?: string;
+  start: string;
+  end?: string | null;
+}
+
+export async function postHolderAppointer(props: PostHolderAppointerProps): Promise<{ id: string }> {
+  const end = props.end ?? null;
+  if (!isIsoDate(props.start)) throw new AllowanceRuleError([{ field: 'start', rule: 'Enter the start as a real date' }]);
+  if (end !== null && (!isIsoDate(end) || end < props.start)) throw new AllowanceRuleError([{ field: 'end', rule: 'The end must be a real date on or after the start' }]);
+  return props.db.transaction().execute(async (trx) => {
+    await repo.setActor(trx, props.actor);
+    if (!(await repo.findPerson(trx, props.personId))) throw new AllowanceNotFound('No such person');
+    if (props.kind === 'sra') {
+      if (!props.sraPostId) throw new AllowanceRuleError([{ field: 'sraPostId', rule: 'Choose the post' }]);
+      await repo.lockPost(trx, props.sraPostId);
+      const post = await repo.findPost(trx, props.sraPostId);
+      if (!post) throw new AllowanceNotFound('No such post');
+      const holders = await repo.holdersOfPost(trx, post.id);
+      const full = exceedsMaxHolders(
+        holders.map((holder) => ({ start: holder.start_date, end: holder.end_date })),
+        { start: props.start, end },
+        post.max_holders,
+      );
+      if (full) {
+        throw new AllowanceRuleError([{ field: 'sraPostId', rule: `${post.name}: the scheme allows at most ${post.max_holders} holders, and on ${full} there would be ${post.max_holders! + 1}` }]);
+      }
+    }
+    const id = `holding-${randomUUID()}`;
+    await repo.insertHolding(trx, {
+      id,
+      person_id: props.personId,
+      kind: props.kind,
+      scheme_id: props.schemeId,
+      sra_post_id: props.kind === 'sra' ? props.sraPostId! : null,
+      co_optee_rate_id: props.kind === 'co-optee' ? (props.coOpteeRateId ?? null) : null,
+      membership_id: props.membershipId ?? null,
+      start_date: props.start,
+      end_date: end,
+    });
+    return { id };
+  });
+}
+
+export interface AllowanceForgoerProps {
+  db: Kysely<Database>;
+  actor: string;
+  personId: string;
+  /** Any date in the allowances year forgone. */
+  yearOf: string;
+  kind: 'basic' | 'sra' | 'co-optee' | 'all';
+  /** null: the whole entitlement. */
+  amountPence: bigint | null;
+  recordedOn: string;
+  note?: string;
+}
+
+export async function allowanceForgoer(props: AllowanceForgoerProps): Promise<{ id: string }> {
+  if (props.amountPence !== null && props.amountPence <= 0n) throw new AllowanceRuleError([{ field: 'amount', rule: 'Enter an amount more than £0, or forgo the whole entitlement' }]);
+  return props.db.transaction().execute(async (trx) => {
+    await repo.setActor(trx, props.actor);
+    if (!(await repo.findPerson(trx, props.personId))) throw new AllowanceNotFound('No such person');
+    const id = `forgone-${randomUUID()}`;
+    await repo.insertForgone(trx, {
+      id,
+      person_id: props.personId,
+      year_start: allowanceYearOf(props.yearOf).start,
+      kind: props.kind,
+      amount_pence: props.amountPence,
+      recorded_on: props.recordedOn,
+      note: props.note ?? null,
+    });
+    return { id };
+  });
+}

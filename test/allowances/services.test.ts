@@ -1,0 +1,127 @@
+/** Claims, approvals, entitlements and the annual statement through the services, on the seed scheme. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowancesImporter } from '../../src/services/allowances/allowances-importer.ts';
+import { claimSubmitter } from '../../src/services/allowances/claim-submitter.ts';
+import { claimDecider } from '../../src/services/allowances/claim-decider.ts';
+import { allowanceForgoer, postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
+import { buildStatement } from '../../src/services/allowances/statement.ts';
+import { AllowanceForbidden, AllowanceRuleError } from '../../src/services/allowances/errors.ts';
+import { claimHistory, findSchemeInForce } from '../../src/db/repositories/allowances.ts';
+import { allowanceYear } from '../../src/domain/allowances/dates.ts';
+import type { SessionUser } from '../../src/domain/roles.ts';
+import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { insertPerson } from '../support/factories.ts';
+import { seedFile } from '../support/seeds.ts';
+
+describe.skipIf(databaseUnavailable)('allowances services', () => {
+  let database: TestDatabase;
+  let schemeId: string;
+  let posts: Map<string, string>;
+  let member: SessionUser;
+  let other: SessionUser;
+  const officer: SessionUser = { id: 'officer-1', email: 'ds@example.org', name: 'Officer', roles: ['democratic-services'], personId: null };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await allowancesImporter({ database, authorityName: 'Kent County Council', file: seedFile('001_'), actor: 'test' });
+    const scheme = (await findSchemeInForce(database.db, '2011-06-01'))!;
+    schemeId = scheme.scheme.id;
+    posts = new Map(scheme.posts.map((post) => [post.name, post.id]));
+    const authorityId = scheme.scheme.authority_id;
+    const whittle = await insertPerson(database.db, authorityId, { honorific: 'Mrs', given_name: 'Jenny', family_name: 'Whittle' });
+    const dean = await insertPerson(database.db, authorityId, { honorific: 'Mrs', given_name: 'Trudy', family_name: 'Dean' });
+    member = { id: 'account-whittle', email: 'w@example.org', name: 'Jenny Whittle', roles: ['councillor'], personId: whittle.id };
+    other = { id: 'account-dean', email: 'd@example.org', name: 'Trudy Dean', roles: ['councillor'], personId: dean.id };
+    for (const person of [whittle, dean]) await postHolderAppointer({ db: database.db, actor: 'test', personId: person.id, schemeId, kind: 'basic', start: '2009-06-08' });
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it('enforces the maximum of 8 Opposition Spokesmen', async () => {
+    const spokesmen = posts.get('Opposition Spokesmen')!;
+    const authorityId = (await findSchemeInForce(database.db, '2011-06-01'))!.scheme.authority_id;
+    for (let index = 0; index < 8; index++) {
+      const person = await insertPerson(database.db, authorityId, { family_name: `Spokesman${index}` });
+      await postHolderAppointer({ db: database.db, actor: 'test', personId: person.id, schemeId, kind: 'sra', sraPostId: spokesmen, start: '2011-04-01' });
+    }
+    const ninth = await insertPerson(database.db, authorityId, { family_name: 'Ninth' });
+    const refused = postHolderAppointer({ db: database.db, actor: 'test', personId: ninth.id, schemeId, kind: 'sra', sraPostId: spokesmen, start: '2011-06-01' });
+    await expect(refused).rejects.toBeInstanceOf(AllowanceRuleError);
+    await expect(refused).rejects.toThrow(/at most 8 holders, and on 2011-06-01/);
+    // Before the others start there is room.
+    await expect(
+      postHolderAppointer({ db: database.db, actor: 'test', personId: ninth.id, schemeId, kind: 'sra', sraPostId: spokesmen, start: '2011-01-01', end: '2011-03-31' }),
+    ).resolves.toHaveProperty('id');
+  });
+
+  it('splits a mileage claim that crosses 10,000 miles, and an officer approves it', async () => {
+    const first = await claimSubmitter({
+      db: database.db,
+      user: member,
+      personId: member.personId!,
+      claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '9950' },
+      claimedOn: '2011-04-20',
+    });
+    expect(first.payablePence).toBe(398000n);
+    const second = await claimSubmitter({
+      db: database.db,
+      user: member,
+      personId: member.personId!,
+      claim: { kind: 'travel', dutyDate: '2011-04-15', purposeCode: 'b', miles: '120' },
+      claimedOn: '2011-04-20',
+    });
+    // 50 miles at 40p and 70 at 25p.
+    expect(second.payablePence).toBe(3750n);
+    await claimDecider({ db: database.db, user: officer, claimId: first.id, decision: 'approve', decidedOn: '2011-04-21' });
+    await claimDecider({ db: database.db, user: officer, claimId: second.id, decision: 'approve', decidedOn: '2011-04-21' });
+    const history = await claimHistory(database.db, second.id);
+    expect(history.map((entry) => [entry.action, entry.actor])).toEqual([
+      ['insert', 'user:account-whittle'],
+      ['update', 'user:officer-1'],
+    ]);
+    await expect(claimDecider({ db: database.db, user: officer, claimId: second.id, decision: 'reject', note: 'x', decidedOn: '2011-04-22' })).rejects.toThrow(/already approved/);
+  });
+
+  it('refuses a late claim and a parking claim without a receipt, naming the rule', async () => {
+    const late = claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-08-11' });
+    await expect(late).rejects.toThrow(/within 4 months of the duty/);
+    const parking = claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'parking', dutyDate: '2011-04-10', costPence: 500n }, claimedOn: '2011-04-11' });
+    await expect(parking).rejects.toThrow(/receiptReference: .*receipt/);
+  });
+
+  it('lets nobody claim for someone else or approve without the role', async () => {
+    await expect(
+      claimSubmitter({ db: database.db, user: other, personId: member.personId!, claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-04-11' }),
+    ).rejects.toBeInstanceOf(AllowanceForbidden);
+    const own = await claimSubmitter({ db: database.db, user: other, personId: other.personId!, claim: { kind: 'travel', dutyDate: '2011-05-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-05-11' });
+    await expect(claimDecider({ db: database.db, user: member, claimId: own.id, decision: 'approve', decidedOn: '2011-05-12' })).rejects.toBeInstanceOf(AllowanceForbidden);
+    // A rejected claim's miles no longer count towards the tax year.
+    await claimDecider({ db: database.db, user: officer, claimId: own.id, decision: 'reject', note: 'Duplicate', decidedOn: '2011-05-12' });
+    const again = await claimSubmitter({ db: database.db, user: other, personId: other.personId!, claim: { kind: 'travel', dutyDate: '2011-05-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-05-13' });
+    expect(again.payablePence).toBe(400n);
+  });
+
+  it('the annual statement: basic allowance, a part-year SRA, the one-SRA rule, forgoing and approved expenses', async () => {
+    await postHolderAppointer({ db: database.db, actor: 'test', personId: member.personId!, schemeId, kind: 'sra', sraPostId: posts.get('Cabinet Members')!, start: '2011-05-12' });
+    await postHolderAppointer({ db: database.db, actor: 'test', personId: member.personId!, schemeId, kind: 'sra', sraPostId: posts.get('Vice-Chairman')!, start: '2011-04-01', end: '2011-05-11' });
+    await postHolderAppointer({ db: database.db, actor: 'test', personId: member.personId!, schemeId, kind: 'sra', sraPostId: posts.get('Select Committee Chairmen')!, start: '2011-06-01', end: '2011-06-30' });
+    await allowanceForgoer({ db: database.db, actor: 'test', personId: member.personId!, yearOf: '2011-06-01', kind: 'basic', amountPence: 19500n, recordedOn: '2011-06-01' });
+
+    const statement = await buildStatement(database.db, allowanceYear(2011));
+    const row = statement.rows.find((candidate) => candidate.personId === member.personId)!;
+    expect(row.name).toBe('Mrs Jenny Whittle');
+    expect(row.basicPence).toBe(1280500n); // £13,000 less £195 forgone
+    expect(row.forgonePence).toBe(19500n);
+    // Vice-Chairman 1 April - 11 May (41 days): £7,750 x 41/366 = £868.17; Cabinet Member 12 May - 31 March (325 days) = £25,569.33.
+    // Select Committee Chairman (June) is not payable: the Cabinet Member SRA is higher.
+    expect(row.sraPence).toBe(86817n + 2556933n);
+    const select = row.entitlements.find((entry) => entry.name === 'Select Committee Chairmen')!;
+    expect(select.accruedPence).toBe(0n);
+    expect(select.notPayableReason).toContain('Cabinet Members');
+    expect(row.travelPence).toBe(401750n);
+    expect(row.totalPence).toBe(1280500n + 86817n + 2556933n + 401750n);
+    const dean = statement.rows.find((candidate) => candidate.personId === other.personId)!;
+    expect(dean.travelPence).toBe(0n); // the second claim is not yet approved
+  });
+});
