@@ -179,4 +179,39 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
     expect(response.body).toBe('Borrowing stayed within the prudential limits.');
     expect(file.size).toBe(Buffer.byteLength(response.body));
   });
+
+  it('the validator itself rejects a broken object and a broken embedded object', () => {
+    const meeting = result.objects.get(`${PUBLIC_URL}/oparl/v1/meeting/${fixture.planted.meetingId}`)!;
+    expect(schemas.validate(meeting)).toEqual([]);
+    expect(schemas.validate({ ...meeting, start: '23 November 2011' }).join()).toContain('/start');
+    const items = meeting.agendaItem as Array<Record<string, unknown>>;
+    expect(schemas.validate({ ...meeting, agendaItem: [{ ...items[0], order: 'first' }] }).join()).toContain('.agendaItem[0]/order');
+  });
+
+  it('filters lists by change time and keeps the filters in the page links', async () => {
+    const body = `/oparl/v1/body/${fixture.planted.authorityId}`;
+    const future = (await fixture.app.inject({ method: 'GET', url: `${body}/meetings?modified_since=2999-01-01T00:00:00Z` })).json();
+    expect(future.data).toEqual([]);
+    expect(future.pagination).toEqual({ totalElements: 0, elementsPerPage: 20, currentPage: 1, totalPages: 1 });
+    const old = (await fixture.app.inject({ method: 'GET', url: `${body}/people?created_until=2000-01-01T00:00:00%2B01:00` })).json();
+    expect(old.data).toEqual([]);
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const page = (await fixture.app.inject({ method: 'GET', url: `${body}/people?created_since=${since}&limit=7&page=2` })).json();
+    expect(page.data).toHaveLength(7);
+    expect(page.pagination).toMatchObject({ elementsPerPage: 7, currentPage: 2 });
+    for (const key of ['first', 'prev', 'next', 'last']) {
+      const link = new URL(page.links[key]);
+      expect(link.searchParams.get('created_since'), key).toBe(since);
+      expect(link.searchParams.get('limit'), key).toBe('7');
+    }
+    expect(new URL(page.links.next).searchParams.get('page')).toBe('3');
+    const bad = await fixture.app.inject({ method: 'GET', url: `${body}/people?modified_since=yesterday&page=0` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.problems.map((problem: { field: string }) => problem.field).sort()).toEqual(['modified_since', 'page']);
+  });
+
+  it('an unknown body has no lists', async () => {
+    const response = await fixture.app.inject({ method: 'GET', url: '/oparl/v1/body/authority-0000000000000000/meetings' });
+    expect(response.statusCode).toBe(404);
+  });
 });
