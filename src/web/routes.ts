@@ -60,6 +60,9 @@ export const ROUTES = {
   'api.decision': '/api/v1/decisions/:id',
   'api.openData': '/api/v1/open-data',
   'api.openData.file': '/api/v1/open-data/:file',
+  'allowances.statement': '/allowances',
+  'allowances.statement.csv': '/allowances/statement.csv',
+  'allowances.scheme': '/allowances/schemes/:id',
   healthz: '/healthz',
 } as const;
 

@@ -1,0 +1,84 @@
+/** View models for the public allowances pages: money formatted here, so templates never do arithmetic. */
+import type { SchemeDetail } from '../../db/repositories/allowances.ts';
+import { formatPounds, percentOf, trimDecimal } from '../../domain/allowances/money.ts';
+import type { Statement } from '../../services/allowances/statement.ts';
+import { linkTo } from '../routes.ts';
+
+export function presentStatement(statement: Statement, years: string[]) {
+  const money = (pence: bigint) => formatPounds(pence);
+  return {
+    yearLabel: statement.year.label,
+    from: statement.year.start,
+    to: statement.year.end,
+    csvHref: `${linkTo('allowances.statement.csv')}?year=${encodeURIComponent(statement.year.label)}`,
+    years: years.map((label) => ({ label, href: `${linkTo('allowances.statement')}?year=${encodeURIComponent(label)}`, current: label === statement.year.label })),
+    rows: statement.rows.map((row) => ({
+      name: row.name,
+      basic: money(row.basicPence),
+      sra: money(row.sraPence),
+      coOptee: money(row.coOpteePence),
+      travel: money(row.travelPence),
+      subsistence: money(row.subsistencePence),
+      carers: money(row.carersPence),
+      forgone: row.forgonePence > 0n ? money(row.forgonePence) : '',
+      total: money(row.totalPence),
+      sraPosts: row.entitlements.filter((entry) => entry.kind === 'sra').map((entry) => ({ name: entry.name, paid: entry.accruedPence > 0n, reason: entry.notPayableReason })),
+    })),
+    totals: {
+      basic: money(statement.totals.basicPence),
+      sra: money(statement.totals.sraPence),
+      coOptee: money(statement.totals.coOpteePence),
+      travel: money(statement.totals.travelPence),
+      subsistence: money(statement.totals.subsistencePence),
+      carers: money(statement.totals.carersPence),
+      forgone: money(statement.totals.forgonePence),
+      total: money(statement.totals.totalPence),
+    },
+  };
+}
+
+/** The scheme with each SRA's printed amount beside what its percentage of the Leader's gives, and the difference. */
+export function presentScheme(detail: SchemeDetail) {
+  const leader = detail.posts.find((post) => post.percent_of_leader !== null && Number(post.percent_of_leader) === 100);
+  const leaderPence = leader ? BigInt(leader.amount_pence) : undefined;
+  const { scheme } = detail;
+  return {
+    id: scheme.id,
+    title: scheme.title,
+    status: scheme.status,
+    period: scheme.period_text ?? `${scheme.effective_from} to ${scheme.effective_to ?? scheme.effective_to_text ?? 'further notice'}`,
+    adopted: scheme.adopted_on ? `Adopted by the ${scheme.adopted_by ?? 'Council'} on ${scheme.adopted_on}${scheme.amended_on.length ? `, amended on ${scheme.amended_on.join(', ')}` : ''}` : null,
+    meeting: detail.adoptedMeeting ? { text: `${detail.adoptedMeeting.bodyName}, ${detail.adoptedMeeting.date}`, href: linkTo('meeting.show', { id: detail.adoptedMeeting.id }) } : null,
+    basic: formatPounds(BigInt(scheme.basic_allowance_pence)),
+    basicNote: scheme.basic_allowance_note,
+    posts: detail.posts.map((post) => {
+      const printed = BigInt(post.amount_pence);
+      const computed = post.percent_of_leader !== null && leaderPence !== undefined ? percentOf(leaderPence, post.percent_of_leader) : undefined;
+      return {
+        group: post.group_name,
+        name: post.name,
+        qualifier: post.qualifier,
+        percent: post.percent_of_leader === null ? '' : `${trimDecimal(post.percent_of_leader)}%`,
+        amount: formatPounds(printed),
+        computed: computed === undefined ? '' : formatPounds(computed),
+        difference: computed === undefined || computed === printed ? '' : formatPounds(printed - computed),
+        maxHolders: post.max_holders === null ? '' : String(post.max_holders),
+        appliesTo: post.applies_to.join(', '),
+      };
+    }),
+    bands: detail.bands.map((band) => ({
+      from: band.effective_from,
+      text: band.up_to_miles === null ? `${trimDecimal(band.pence_per_mile)}p a mile after that` : `${trimDecimal(band.pence_per_mile)}p a mile up to ${band.up_to_miles.toLocaleString('en-GB')} miles in the tax year`,
+    })),
+    purposes: detail.purposes.map((purpose) => `(${purpose.code}) ${purpose.text}`),
+    carers: scheme.carers_max_pence_per_hour === null ? null : `${formatPounds(BigInt(scheme.carers_max_pence_per_hour))} an hour for each dependant`,
+    coOptees: detail.coOpteeRates.map((rate) => ({
+      role: rate.role,
+      rate: rate.per_year_pence !== null ? `${formatPounds(BigInt(rate.per_year_pence))} a year` : `${formatPounds(BigInt(rate.per_day_pence ?? '0'))} a day`,
+    })),
+    timeLimit: scheme.claim_time_limit_months ? `${scheme.claim_time_limit_months} months from the date of the duty` : null,
+    rules: scheme.rules,
+    proposals: scheme.proposals.map((proposal) => proposal.summary),
+    sections: scheme.sections,
+  };
+}

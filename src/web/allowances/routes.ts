@@ -1,0 +1,77 @@
+/**
+ * Public allowances pages: the statutory annual statement (HTML and CSV) and the schemes. Claims and approvals
+ * need sign-in and are added when the accounts plugin (src/web/auth) is in place.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { findScheme, listSchemes } from '../../db/repositories/allowances.ts';
+import { allowanceYear, allowanceYearOf, parseYearLabel } from '../../domain/allowances/dates.ts';
+import { penceToDecimal } from '../../domain/allowances/money.ts';
+import { buildStatement } from '../../services/allowances/statement.ts';
+import { NotFound, ValidationError } from '../errors.ts';
+import type { Feature } from '../features.ts';
+import { linkTo, ROUTES } from '../routes.ts';
+import { presentScheme, presentStatement } from './presenter.ts';
+
+export const StatementQuerySchema = z.object({
+  year: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || parseYearLabel(value) !== undefined, 'must be a year like 2011/12'),
+});
+export type StatementQuery = z.infer<typeof StatementQuerySchema>;
+
+const SchemeParamsSchema = z.object({ id: z.string().regex(/^allowance-scheme-[0-9a-f]{16}$/) });
+
+/** The years a statement can be asked for: from the earliest scheme to the latest. */
+async function statementYears(db: Parameters<typeof listSchemes>[0]): Promise<{ years: string[]; latest?: string }> {
+  const schemes = await listSchemes(db);
+  if (schemes.length === 0) return { years: [] };
+  const first = Number(allowanceYearOf(schemes.at(-1)!.effective_from).label.slice(0, 4));
+  const last = Number(allowanceYearOf(schemes.reduce((max, s) => (s.effective_from > max ? s.effective_from : max), schemes[0]!.effective_from)).label.slice(0, 4));
+  const years: string[] = [];
+  for (let year = last; year >= first; year--) years.push(allowanceYear(year).label);
+  return { years, latest: years[0] };
+}
+
+export const allowancesFeature: Feature = async (app, { database }) => {
+  const { db } = database;
+
+  async function statementFor(query: unknown) {
+    const parsed = StatementQuerySchema.safeParse(query);
+    if (!parsed.success) throw ValidationError(parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'year'), message: issue.message })));
+    const { years, latest } = await statementYears(db);
+    const label = parsed.data.year ?? latest;
+    const year = label ? parseYearLabel(label)! : undefined;
+    return { statement: year ? await buildStatement(db, year) : undefined, years };
+  }
+
+  app.get(ROUTES['allowances.statement'], async (request, reply) => {
+    const { statement, years } = await statementFor(request.query);
+    const schemes = (await listSchemes(db)).map((scheme) => ({ title: scheme.title, status: scheme.status, href: linkTo('allowances.scheme', { id: scheme.id }) }));
+    return reply.view('allowances/statement.njk', { view: statement ? presentStatement(statement, years) : null, schemes, currentNav: 'allowances' });
+  });
+
+  app.get(ROUTES['allowances.statement.csv'], async (request, reply) => {
+    const { statement } = await statementFor(request.query);
+    if (!statement) throw NotFound('There is no allowances scheme yet');
+    const header = ['Member', 'Basic allowance', 'Special responsibility allowance', "Co-optees' allowance", 'Travel', 'Subsistence', "Dependants' carers", 'Forgone', 'Total'];
+    const rows = statement.rows.map((row) => [
+      row.name,
+      ...[row.basicPence, row.sraPence, row.coOpteePence, row.travelPence, row.subsistencePence, row.carersPence, row.forgonePence, row.totalPence].map(penceToDecimal),
+    ]);
+    const fileName = `allowances-${statement.year.label.replace('/', '-')}.csv`;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .send(stringify([header, ...rows]));
+  });
+
+  app.get(ROUTES['allowances.scheme'], async (request, reply) => {
+    const params = SchemeParamsSchema.safeParse(request.params);
+    if (!params.success) throw NotFound('Allowances scheme not found');
+    const detail = await findScheme(db, params.data.id);
+    if (!detail) throw NotFound('Allowances scheme not found');
+    return reply.view('allowances/scheme.njk', { view: presentScheme(detail), currentNav: 'allowances' });
+  });
+};
