@@ -1,7 +1,7 @@
 /**
  * allowancesImporter: reads the allowances out of papers already imported (or not): one transaction per file.
- * Until the committee importer calls persistAllowances itself, this is how schemes get in (`quorum allowances
- * import`), and it links to the paper's source record when the paper has been imported.
+ * Until the committee importer calls persistAllowances itself, this is how schemes get in (tests; a CLI command is
+ * still to come), and it links to the paper's source record when the paper has been imported.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
