@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
 import { meetingsFeature } from './meetings/routes.ts';
 import { portalFeature } from './portal/feature.ts';
+import { openDataApiFeature } from '../api/feature.ts';
 import { allowancesFeature } from './allowances/routes.ts';
 
 export interface FeatureDeps {
@@ -16,4 +17,4 @@ export interface FeatureDeps {
 
 export type Feature = FastifyPluginAsync<FeatureDeps>;
 
-export const FEATURES: Feature[] = [meetingsFeature, portalFeature, allowancesFeature];
+export const FEATURES: Feature[] = [meetingsFeature, portalFeature, openDataApiFeature, allowancesFeature];
