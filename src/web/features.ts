@@ -10,6 +10,8 @@ import { portalFeature } from './portal/feature.ts';
 import { openDataApiFeature } from '../api/feature.ts';
 import { allowancesFeature } from './allowances/routes.ts';
 
+import { scrutinyPublicFeature } from './scrutiny/public-routes.ts';
+
 export interface FeatureDeps {
   config: Config;
   database: DatabaseHandle;
@@ -17,4 +19,4 @@ export interface FeatureDeps {
 
 export type Feature = FastifyPluginAsync<FeatureDeps>;
 
-export const FEATURES: Feature[] = [meetingsFeature, portalFeature, openDataApiFeature, allowancesFeature];
+export const FEATURES: Feature[] = [meetingsFeature, portalFeature, openDataApiFeature, allowancesFeature, scrutinyPublicFeature];

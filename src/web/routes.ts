@@ -64,6 +64,21 @@ export const ROUTES = {
   'allowances.statement.csv': '/allowances/statement.csv',
   'allowances.scheme': '/allowances/schemes/:id',
   healthz: '/healthz',
+  'scrutiny.list': '/scrutiny',
+  'scrutiny.recommendation': '/scrutiny/recommendations/:id',
+  'scrutiny.trackingSheet': '/scrutiny/tracking-sheet',
+  'scrutiny.trackingSheet.csv': '/scrutiny/tracking-sheet.csv',
+  'scrutiny.trackingSheet.xlsx': '/scrutiny/tracking-sheet.xlsx',
+  'scrutiny.cabinetReport.docx': '/scrutiny/meetings/:id/cabinet-report.docx',
+  'scrutiny.cabinetReport.pdf': '/scrutiny/meetings/:id/cabinet-report.pdf',
+  'scrutiny.insight': '/scrutiny/insight',
+  'scrutiny.insight.chart': '/scrutiny/insight/charts/:chart',
+  'scrutiny.admin.tracker': '/admin/scrutiny',
+  'scrutiny.admin.new': '/admin/scrutiny/recommendations/new',
+  'scrutiny.admin.recommendation': '/admin/scrutiny/recommendations/:id',
+  'scrutiny.admin.response': '/admin/scrutiny/recommendations/:id/responses',
+  'scrutiny.admin.status': '/admin/scrutiny/recommendations/:id/status',
+  'scrutiny.admin.myActions': '/admin/scrutiny/my-actions',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

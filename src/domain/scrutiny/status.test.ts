@@ -102,3 +102,41 @@ describe('matching a tracking row to a call-in title', async () => {
     expect(compareTitles('Bold Steps for Kent - The Medium Term Plan to 2014', 'Highways Business Plan IMG - Gulley Emptying Schedules')).toBe('different');
   });
 });
+
+describe('insight figures', async () => {
+  const { scrutinyInsight, median } = await import('./insight.ts');
+  const row = (id: string, status: ScrutinyStatus, meetingDate: string, firstResponseDate: string | null, portfolio: string | null) => ({
+    id,
+    status,
+    meetingDate,
+    dueDate: addMonths(meetingDate, 2),
+    firstResponseDate,
+    portfolio,
+    label: id,
+  });
+  it('counts by status, the median days to a first response, the oldest open first, acceptance by portfolio', () => {
+    const insight = scrutinyInsight(
+      [
+        row('a', 'PENDING', '2008-12-10', null, null),
+        row('b', 'OUTSTANDING', '2010-12-08', null, null),
+        row('c', 'ACCEPTED', '2011-06-01', '2011-06-15', 'Mrs J Whittle'),
+        row('d', 'REJECTED', '2011-06-01', '2011-06-21', 'Mrs J Whittle'),
+        row('e', 'IMPLEMENTED', '2011-12-13', '2011-12-18', 'Mr PM Hill OBE'),
+      ],
+      '2011-06-17',
+    );
+    expect(insight.byStatus.find((entry) => entry.status === 'PENDING')?.count).toBe(1);
+    expect(insight.byStatus.reduce((sum, entry) => sum + entry.count, 0)).toBe(5);
+    expect(insight.medianDaysToResponse).toBe(14);
+    expect(insight.oldestOpen.map((entry) => [entry.id, entry.ageDays, entry.overdue])).toEqual([
+      ['a', 919, true],
+      ['b', 191, true],
+    ]);
+    expect(insight.acceptanceByPortfolio).toEqual([
+      { portfolio: 'Mr PM Hill OBE', accepted: 1, rejected: 0, rate: 1 },
+      { portfolio: 'Mrs J Whittle', accepted: 1, rejected: 1, rate: 0.5 },
+    ]);
+    expect(median([])).toBeNull();
+    expect(median([1, 2, 3, 10])).toBe(2.5);
+  });
+});
