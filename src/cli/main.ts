@@ -9,6 +9,7 @@ import { registerDbCommands } from './db-commands.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerExportCommand } from './export-command.ts';
 import { registerStartCommand } from './start-command.ts';
+import { registerScrutinyCommand } from './scrutiny-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerDbCommands(program, config);
   registerImportCommand(program, config);
   registerExportCommand(program, config);
+  registerScrutinyCommand(program, config);
   return program;
 }
 
