@@ -91,7 +91,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility 
   }
 
   it('the meetings list has no WCAG 2.2 AA violations and runs GOV.UK Frontend under the CSP', async () => {
-    const { page, problems } = await open(linkTo('home'));
+    const { page, problems } = await open(linkTo('meeting.list'));
     expect(await violations(page)).toEqual([]);
     expect(await page.evaluate(() => document.body.className)).toContain('govuk-frontend-supported');
     expect(problems).toEqual([]);
