@@ -18,7 +18,7 @@ export const OPENAPI_INFO = {
   title: 'Quorum open data API',
   version: '1.0.0',
   description:
-    'Committee records of the council as JSON: bodies, people, meetings, decisions, recorded votes as Popolo vote events, and the bulk download. ' +
+    'Committee records of the council as JSON: bodies, people, meetings, decisions, recorded votes as Popolo vote events, scrutiny recommendations, improvement plans, indicators, the allowances statement, and the bulk download. ' +
     'Lists are paged with opaque cursors (follow links.next). Responses carry ETags (send If-None-Match to revalidate) and may be read from any web page (CORS). ' +
     'Errors have one shape: { "error": { "id", "status", "message", "problems"? } }. The OParl 1.1 API is at /oparl/v1/system.',
 };
@@ -40,6 +40,9 @@ export const openDataApiFeature: Feature = async (app, deps) => {
       tags: [
         { name: 'Committee records', description: 'Bodies, people, meetings and decisions' },
         { name: 'Votes', description: 'Recorded votes as Popolo vote events' },
+        { name: 'Scrutiny', description: 'Published scrutiny recommendations and the executive’s responses' },
+        { name: 'Plans and performance', description: 'Improvement plans and performance indicators' },
+        { name: 'Allowances', description: 'The annual statement of members’ allowances and expenses' },
         { name: 'Bulk download', description: 'The whole public dataset as JSON and CSV' },
       ],
     },

@@ -11,6 +11,7 @@ import { databaseUnavailable } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';
 import { localPath, openApiFixture, PUBLIC_URL, type ApiFixture } from './support/app.ts';
 import { ALL_CANARIES } from './support/plant.ts';
+import { plantAccountability, UNPUBLISHED_CANARY, type PlantedAccountability } from './support/plant-accountability.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -23,10 +24,13 @@ interface OpenApiDocument {
 describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
   let fixture: ApiFixture;
   let document: OpenApiDocument;
+  let accountability: PlantedAccountability;
   const get = (url: string, headers: Record<string, string> = {}) => fixture.app.inject({ method: 'GET', url, headers });
 
   beforeAll(async () => {
     fixture = await openApiFixture();
+    const body = await fixture.database.db.selectFrom('meeting').select('body_id').where('id', '=', fixture.planted.meetingId).executeTakeFirstOrThrow();
+    accountability = await plantAccountability(fixture.database.db, { authorityId: fixture.planted.authorityId, meetingId: fixture.planted.meetingId, bodyId: body.body_id });
     document = (await get('/api/openapi.json')).json() as OpenApiDocument;
   }, 180_000);
   afterAll(async () => {
@@ -66,6 +70,13 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
       'api.decision': `/api/v1/decisions/${planted.decisionId}`,
       'api.openData': '/api/v1/open-data',
       'api.openData.file': '/api/v1/open-data/meetings.csv',
+      'api.recommendations': '/api/v1/recommendations?status=RESPONSE%20RECEIVED',
+      'api.recommendation': `/api/v1/recommendations/${accountability.publishedRecommendationId}`,
+      'api.plans': '/api/v1/plans',
+      'api.plan': `/api/v1/plans/${accountability.planId}`,
+      'api.indicators': `/api/v1/indicators?plan=${accountability.planId}`,
+      'api.indicator': `/api/v1/indicators/${accountability.indicatorId}`,
+      'api.allowancesStatement': '/api/v1/allowances/statements/2011-12',
     };
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
@@ -229,5 +240,45 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
   it('a decision on a report carried by an exempt item does not link the report', async () => {
     const decision = (await get(`/api/v1/decisions/${fixture.planted.decisionId}`)).json() as Record<string, unknown>;
     expect(decision).toMatchObject({ subject: 'Award of the cleaning services contract', reportId: null, links: { self: `${PUBLIC_URL}/api/v1/decisions/${fixture.planted.decisionId}`, report: null } });
+  });
+
+  it('publishes scrutiny recommendations with their responses, and never one still unpublished', async () => {
+    const list = await get('/api/v1/recommendations');
+    expect(list.body).not.toContain(UNPUBLISHED_CANARY);
+    const data = list.json().data as Array<Record<string, any>>;
+    expect(data.map((recommendation) => recommendation.id)).toEqual([accountability.publishedRecommendationId]);
+    expect(data[0]).toMatchObject({ number: 1, status: 'RESPONSE RECEIVED', dueDate: '2012-01-23', item: { kind: 'review', title: 'Treasury management review' }, meetingDate: '2011-11-23' });
+    expect(data[0]!.responses).toEqual([{ id: 'response-planted1', text: 'Agreed: reports will come each quarter.', responseDate: '2012-01-10', responderId: null, responderPrinted: 'Mr J Simmonds' }]);
+    expect((await get(`/api/v1/recommendations/${accountability.unpublishedRecommendationId}`)).statusCode).toBe(404);
+    expect((await get('/api/v1/recommendations?status=PENDING')).json().data).toEqual([]);
+    expect((await get('/api/v1/recommendations?status=DONE')).statusCode).toBe(400);
+  });
+
+  it('publishes a plan as priorities, outcomes and actions with the latest RAG, and its indicators', async () => {
+    const plan = (await get(`/api/v1/plans/${accountability.planId}`)).json() as Record<string, any>;
+    expect(plan.priorities).toEqual([
+      {
+        id: 'priority-planted1',
+        number: 1,
+        title: 'Sound borrowing',
+        keyObjectives: '',
+        outcomes: [{ id: 'outcome-planted1', ref: '1.1', statement: 'Borrowing stays within prudential limits', actions: [{ id: 'action-planted1', ref: '1.1.1', text: 'Report borrowing quarterly', rag: 'amber', updated: '2012-03-01' }] }],
+      },
+    ]);
+    const indicators = (await get(localPath(plan.links.indicators)!)).json() as { data: Array<{ id: string }> };
+    expect(indicators.data.map((indicator) => indicator.id)).toEqual([accountability.indicatorId]);
+    const indicator = (await get(`/api/v1/indicators/${accountability.indicatorId}`)).json() as Record<string, any>;
+    expect(indicator.observations).toEqual([{ period: '2011-12', value: 72.5, asAt: '2011-12-31', printedLabel: null }]);
+    expect(indicator.targets).toEqual([{ value: 90, comparison: 'at-most', deadline: null, printedLabel: 'Below 90%' }]);
+  });
+
+  it('answers the allowances statement for a year, and rejects a year that is not one', async () => {
+    const statement = (await get('/api/v1/allowances/statements/2011-12')).json() as Record<string, any>;
+    expect(statement.year).toEqual({ label: '2011/12', start: '2011-04-01', end: '2012-03-31' });
+    expect(statement.totals.totalPence).toMatch(/^\d+$/);
+    const bad = await get('/api/v1/allowances/statements/2011-13');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.problems).toEqual([{ field: 'year', message: 'must be two consecutive years, like 2011-12' }]);
+    expect((await get('/api/v1/allowances/statements/last-year')).statusCode).toBe(404);
   });
 });

@@ -4,19 +4,19 @@
  * OpenAPI document generated from its zod schemas.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as committee from '../../db/queries/api/committee.ts';
 import * as votes from '../../db/queries/api/votes.ts';
 import { ExportError } from '../../services/exporter.ts';
 import { OpenDataCache } from '../../services/open-data/bulk-download.ts';
-import { NotFound, ValidationError } from '../../web/errors.ts';
-import type { RouteName } from '../../web/routes.ts';
-import { absoluteLinks, withQuery } from '../links.ts';
+import { NotFound } from '../../web/errors.ts';
+import { absoluteLinks } from '../links.ts';
 import { PopoloVoteEventSchema, presentVoteEvent } from '../popolo/vote-event.ts';
 import { isoTimestamp } from '../time.ts';
+import { accountabilityRoutes } from './accountability-routes.ts';
 import { documentedGet } from './documented.ts';
+import { decodeCursor, pageLinksFor } from './paging.ts';
 import * as present from './presenters.ts';
 import {
   BodySchema,
@@ -37,36 +37,13 @@ import {
 
 export const API_PREFIX = '/api';
 
-const CursorSchema = z.object({ after: z.string().min(1).max(128) });
-
-/** Cursors are opaque to clients (base64url JSON), so the ordering behind them can change without breaking links. */
-export function encodeCursor(after: string): string {
-  return Buffer.from(JSON.stringify({ after }), 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string | undefined): string | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    return CursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).after;
-  } catch {
-    throw ValidationError([{ field: 'cursor', message: 'is not a cursor this API issued' }]);
-  }
-}
-
 export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: DatabaseHandle }> = async (app, { config, database }) => {
   const db = database.db;
   const link = absoluteLinks(config);
   const openData = new OpenDataCache(db);
   const prefix = API_PREFIX;
 
-  /** The page's links: itself and the next page, keeping the client's filters. */
-  function pageLinks(name: RouteName, query: Record<string, string | number | undefined>, nextAfter: string | undefined) {
-    const base = link(name as 'api.bodies');
-    return {
-      self: withQuery(base, query),
-      next: nextAfter === undefined ? null : withQuery(base, { ...query, cursor: encodeCursor(nextAfter) }),
-    };
-  }
+  const pageLinks = pageLinksFor(link);
 
   documentedGet(app, { name: 'api.bodies', prefix, summary: 'List bodies', description: 'The council, its cabinet, committees, sub-committees and panels.', tags: ['Committee records'], querystring: PageQuerySchema, response: listOf(BodySchema, 'BodyList') }, async ({ query }) => {
     const page = await committee.listBodies(db, { after: decodeCursor(query.cursor), limit: query.limit });
@@ -183,4 +160,6 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
       return reply.type(file.mediaType).send(file.body);
     },
   );
+
+  await app.register(accountabilityRoutes, { config, database, pathPrefix: prefix });
 };

@@ -183,3 +183,113 @@ export const OpenDataIndexSchema = z
   .meta({ title: 'OpenDataIndex', description: 'The bulk download: the whole public dataset' });
 
 export const OpenDataFileParamsSchema = z.object({ file: z.string().regex(/^[a-z0-9-]+\.(json|csv)$/, 'must be a file name from the open data index').describe('A file name from the index') });
+
+// ---- accountability: scrutiny, plans, indicators, allowances ---------------------------------------------------------
+
+export const RecommendationsQuerySchema = PageQuerySchema.extend({
+  status: z
+    .enum(['PENDING', 'OUTSTANDING', 'TO NOTE ONLY', 'RESPONSE RECEIVED', 'ACCEPTED', 'PARTIALLY ACCEPTED', 'REJECTED', 'IMPLEMENTED', 'CLOSED'])
+    .optional()
+    .describe('Only recommendations with this status'),
+  body: z.string().max(128).optional().describe('Only recommendations of this scrutiny body (its id)'),
+});
+
+export const RecommendationSchema = z
+  .object({
+    id: z.string(),
+    number: z.int(),
+    text: z.string().nullable(),
+    addressee: z.string().nullable(),
+    status: z.string(),
+    dueDate: z.string().describe('When the executive response is due'),
+    item: z.object({ id: z.string(), kind: z.string().describe('call-in, review or posc-recommendation'), title: z.string() }),
+    bodyId: z.string(),
+    bodyName: z.string(),
+    meetingId: z.string(),
+    meetingDate: z.string(),
+    responses: z.array(z.object({ id: z.string(), text: z.string(), responseDate: z.string().nullable(), responderId: z.string().nullable(), responderPrinted: z.string().nullable() })),
+    created: z.string(),
+    modified: z.string(),
+    links: z.object({ self: z.string(), meeting: z.string() }),
+  })
+  .meta({ title: 'Recommendation', description: 'A published scrutiny recommendation with the executive’s responses' });
+
+export const PlanSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    slug: z.string(),
+    issuedMonth: z.string().nullable(),
+    ownerBodyId: z.string().nullable(),
+    created: z.string(),
+    modified: z.string(),
+    links: z.object({ self: z.string(), indicators: z.string() }),
+  })
+  .meta({ title: 'PlanSummary' });
+
+export const PlanSchema = PlanSummarySchema.extend({
+  priorities: z.array(
+    z.object({
+      id: z.string(),
+      number: z.int(),
+      title: z.string(),
+      keyObjectives: z.string(),
+      outcomes: z.array(
+        z.object({
+          id: z.string(),
+          ref: z.string(),
+          statement: z.string(),
+          actions: z.array(z.object({ id: z.string(), ref: z.string(), text: z.string(), rag: z.enum(['red', 'amber', 'green']).nullable().describe('From the latest progress update'), updated: z.string().nullable() })),
+        }),
+      ),
+    }),
+  ),
+}).meta({ title: 'Plan', description: 'An improvement plan: priorities, outcomes and actions with their latest RAG status' });
+
+export const IndicatorsQuerySchema = PageQuerySchema.extend({ plan: z.string().max(128).optional().describe('Only indicators of this plan (its id)') });
+
+export const IndicatorSummarySchema = z
+  .object({
+    id: z.string(),
+    planId: z.string().nullable(),
+    name: z.string(),
+    slug: z.string(),
+    definition: z.string(),
+    unit: z.enum(['count', 'percent']),
+    polarity: z.enum(['lower-is-better', 'higher-is-better']),
+    frequency: z.string(),
+    created: z.string(),
+    modified: z.string(),
+    links: z.object({ self: z.string() }),
+  })
+  .meta({ title: 'IndicatorSummary' });
+
+export const IndicatorSchema = IndicatorSummarySchema.extend({
+  observations: z.array(z.object({ period: z.string().describe('YYYY-MM'), value: z.number(), asAt: z.string(), printedLabel: z.string().nullable() })),
+  targets: z.array(z.object({ value: z.number(), comparison: z.enum(['at-most', 'at-least']), deadline: z.string().nullable(), printedLabel: z.string() })),
+}).meta({ title: 'Indicator', description: 'A performance indicator with its observations and targets' });
+
+export const AllowancesYearParamsSchema = z.object({ year: z.string().regex(/^\d{4}-\d{2}$/, 'must be an allowances year like 2011-12').describe('The allowances year (1 April to 31 March), such as 2011-12') });
+
+const Pence = z.string().regex(/^-?\d+$/).describe('An amount in pence, as a string of digits (exact)');
+
+export const AllowancesStatementSchema = z
+  .object({
+    year: z.object({ label: z.string(), start: z.string(), end: z.string() }),
+    rows: z.array(
+      z.object({
+        personId: z.string(),
+        name: z.string(),
+        basicPence: Pence,
+        sraPence: Pence,
+        coOpteePence: Pence,
+        travelPence: Pence,
+        subsistencePence: Pence,
+        carersPence: Pence,
+        forgonePence: Pence,
+        totalPence: Pence,
+      }),
+    ),
+    totals: z.object({ basicPence: Pence, sraPence: Pence, coOpteePence: Pence, travelPence: Pence, subsistencePence: Pence, carersPence: Pence, forgonePence: Pence, totalPence: Pence }),
+  })
+  .meta({ title: 'AllowancesStatement', description: 'The annual statement of allowances and expenses paid to members (Regulation 15)' });

@@ -1,0 +1,150 @@
+/**
+ * Read queries behind the JSON API's accountability sections: published scrutiny recommendations and their
+ * responses, improvement plans, and performance indicators with their observations and targets. Read-only; the
+ * tables belong to the scrutiny and plans capabilities (src/db/schema/scrutiny.ts, plans.ts).
+ * Only published recommendations leave here: an unpublished one is still being drafted by officers.
+ */
+import '../../schema/scrutiny.ts';
+import '../../schema/plans.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../schema.ts';
+import type { KeysetPage, KeysetWindow } from './committee.ts';
+
+type Db = Kysely<Database>;
+
+function keyset<T extends { id: string }>(rows: T[], window: KeysetWindow): KeysetPage<T> {
+  if (rows.length <= window.limit) return { rows };
+  const page = rows.slice(0, window.limit);
+  return { rows: page, nextAfter: page[page.length - 1]!.id };
+}
+
+const afterId = (column: string, after: string | undefined) => (after === undefined ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} collate "C" > ${after} collate "C"`);
+
+// ---- scrutiny recommendations ---------------------------------------------------------------------------------------
+
+const recommendations = (db: Db) =>
+  db
+    .selectFrom('scrutiny_recommendation as r')
+    .innerJoin('scrutiny_item as i', 'i.id', 'r.item_id')
+    .innerJoin('body', 'body.id', 'i.body_id')
+    .innerJoin('meeting', 'meeting.id', 'i.meeting_id')
+    .select([
+      'r.id',
+      'r.number',
+      'r.text',
+      'r.addressee',
+      'r.status',
+      'r.due_date',
+      'i.id as item_id',
+      'i.kind as item_kind',
+      'i.title as item_title',
+      'i.body_id',
+      'body.name as body_name',
+      'i.meeting_id',
+      'meeting.date as meeting_date',
+      'r.created_at',
+      'r.updated_at',
+    ])
+    .where('r.published', '=', true);
+export type RecommendationRow = Awaited<ReturnType<ReturnType<typeof recommendations>['execute']>>[number];
+
+export async function listRecommendations(db: Db, filter: { status?: string; bodyId?: string }, window: KeysetWindow) {
+  let query = recommendations(db).where(afterId('r.id', window.after)).orderBy(sql`r.id collate "C"`).limit(window.limit + 1);
+  if (filter.status) query = query.where('r.status', '=', filter.status as RecommendationRow['status']);
+  if (filter.bodyId) query = query.where('i.body_id', '=', filter.bodyId);
+  return keyset(await query.execute(), window);
+}
+
+export function findRecommendation(db: Db, id: string) {
+  return recommendations(db).where('r.id', '=', id).executeTakeFirst();
+}
+
+export async function responsesOf(db: Db, recommendationIds: string[]) {
+  if (recommendationIds.length === 0) return [];
+  return db
+    .selectFrom('scrutiny_response')
+    .select(['scrutiny_response.id', 'scrutiny_response.recommendation_id', 'scrutiny_response.text', 'scrutiny_response.response_date', 'scrutiny_response.responder_id', 'scrutiny_response.responder_printed'])
+    .where('scrutiny_response.recommendation_id', 'in', recommendationIds)
+    .orderBy('scrutiny_response.response_date')
+    .orderBy(sql`scrutiny_response.id collate "C"`)
+    .execute();
+}
+
+// ---- plans ----------------------------------------------------------------------------------------------------------
+
+const plans = (db: Db) => db.selectFrom('plan').select(['plan.id', 'plan.title', 'plan.slug', 'plan.issued_month', 'plan.owner_body_id', 'plan.created_at', 'plan.updated_at']);
+export type PlanRow = Awaited<ReturnType<ReturnType<typeof plans>['execute']>>[number];
+
+export async function listPlans(db: Db, window: KeysetWindow) {
+  return keyset(await plans(db).where(afterId('plan.id', window.after)).orderBy(sql`plan.id collate "C"`).limit(window.limit + 1).execute(), window);
+}
+
+export function findPlan(db: Db, id: string) {
+  return plans(db).where('plan.id', '=', id).executeTakeFirst();
+}
+
+/** A plan's priorities, outcomes and actions, with each action's latest progress update (RAG and date). */
+export async function planTree(db: Db, planId: string) {
+  const priorities = await db
+    .selectFrom('plan_priority')
+    .select(['id', 'number', 'title', 'key_objectives'])
+    .where('plan_id', '=', planId)
+    .orderBy('number')
+    .execute();
+  const outcomes = await db.selectFrom('plan_outcome').select(['id', 'priority_id', 'ref', 'statement']).where('plan_id', '=', planId).orderBy('ref').execute();
+  const actions = await db
+    .selectFrom('plan_action')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('plan_progress_update')
+          .select(['plan_progress_update.rag', 'plan_progress_update.update_date'])
+          .whereRef('plan_progress_update.action_id', '=', 'plan_action.id')
+          .orderBy('plan_progress_update.update_date', 'desc')
+          .orderBy(sql`plan_progress_update.id collate "C"`, 'desc')
+          .limit(1)
+          .as('latest'),
+      (join) => join.onTrue(),
+    )
+    .select(['plan_action.id', 'plan_action.outcome_id', 'plan_action.ref', 'plan_action.position', 'plan_action.text', 'latest.rag', 'latest.update_date'])
+    .where('plan_action.plan_id', '=', planId)
+    .orderBy('plan_action.position')
+    .orderBy('plan_action.ref')
+    .execute();
+  return { priorities, outcomes, actions };
+}
+
+// ---- indicators -----------------------------------------------------------------------------------------------------
+
+const indicators = (db: Db) =>
+  db
+    .selectFrom('indicator')
+    .select(['indicator.id', 'indicator.plan_id', 'indicator.name', 'indicator.slug', 'indicator.definition', 'indicator.unit', 'indicator.polarity', 'indicator.frequency', 'indicator.created_at', 'indicator.updated_at']);
+export type IndicatorRow = Awaited<ReturnType<ReturnType<typeof indicators>['execute']>>[number];
+
+export async function listIndicators(db: Db, filter: { planId?: string }, window: KeysetWindow) {
+  let query = indicators(db).where(afterId('indicator.id', window.after)).orderBy(sql`indicator.id collate "C"`).limit(window.limit + 1);
+  if (filter.planId) query = query.where('indicator.plan_id', '=', filter.planId);
+  return keyset(await query.execute(), window);
+}
+
+export function findIndicator(db: Db, id: string) {
+  return indicators(db).where('indicator.id', '=', id).executeTakeFirst();
+}
+
+export async function indicatorSeries(db: Db, indicatorId: string) {
+  const observations = await db
+    .selectFrom('indicator_observation')
+    .select(['period', 'value', 'as_at', 'printed_label'])
+    .where('indicator_id', '=', indicatorId)
+    .orderBy('period')
+    .orderBy('as_at')
+    .execute();
+  const targets = await db
+    .selectFrom('indicator_target')
+    .select(['value', 'comparison', 'deadline', 'printed_label'])
+    .where('indicator_id', '=', indicatorId)
+    .orderBy('deadline')
+    .execute();
+  return { observations, targets };
+}
