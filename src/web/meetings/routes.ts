@@ -1,21 +1,19 @@
 import { z } from 'zod';
-import { findMeetingRecord, listMeetings } from '../../db/queries/meetings.ts';
+import { findMeetingRecord } from '../../db/queries/meetings.ts';
 import { NotFound } from '../errors.ts';
 import type { Feature } from '../features.ts';
-import { presentMeeting, presentMeetingList } from '../presenters/meeting.ts';
+import { presentMeeting } from '../presenters/meeting.ts';
 import { ROUTES } from '../routes.ts';
 import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-lookup.ts';
 import { parseMeetingSlug } from '../portal/slugs.ts';
+import { registerCalendarRoutes } from './calendar-routes.ts';
 
 /** Ids are stable ids ("meeting-1a2b...") or slugs; anything else cannot name a meeting, so it is simply not found. */
 export const MeetingParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });
 export type MeetingParams = z.infer<typeof MeetingParamsSchema>;
 
 export const meetingsFeature: Feature = async (app, { database }) => {
-  app.get(ROUTES['meeting.list'], async (_request, reply) => {
-    const view = presentMeetingList(await listMeetings(database.db));
-    return reply.view('meetings.njk', { view, currentNav: 'meetings' });
-  });
+  registerCalendarRoutes(app, database);
 
   app.get(ROUTES['meeting.show'], async (request, reply) => {
     const params = MeetingParamsSchema.safeParse(request.params);
