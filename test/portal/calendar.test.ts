@@ -51,7 +51,7 @@ describe.skipIf(databaseUnavailable)('the meeting calendar on the seed papers', 
     const twelfth = cells.find((cell) => squash(cell.querySelector('.quorum-calendar__number')?.text) === '12')!;
     expect(twelfth.querySelector('a')?.getAttribute('href')).toBe('/meetings/2011-05-12-kent-county-council');
     // 12 May 2011 was a Thursday: the fourth column.
-    expect(twelfth.parentNode.querySelectorAll('td').indexOf(twelfth)).toBe(3);
+    expect(twelfth.parentNode!.querySelectorAll('td').indexOf(twelfth)).toBe(3);
     const previous = page.querySelector('.govuk-pagination__prev a');
     expect(squash(previous?.text)).toContain('April 2011');
     const april = await get(previous!.getAttribute('href')!);
