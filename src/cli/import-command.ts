@@ -48,6 +48,7 @@ export async function importWithProgress(
     authorityName: cfg.authorityName,
     paths,
     actor,
+    scrutinyResponseMonths: cfg.scrutinyResponseMonths,
     onProgress: ({ done, total, file }) => {
       const name = file.split('/').pop() ?? file;
       if (bar) {

@@ -12,6 +12,7 @@ import { stableId } from '../domain/stable-id.ts';
 import { readDocument, ReadError, tooLargeReason } from '../import/read/index.ts';
 import { extractPaper } from '../import/extract-paper.ts';
 import { persistExtract, type Counts } from '../import/persist.ts';
+import { extractCapabilities, persistCapabilities } from '../import/capabilities.ts';
 import { PeopleDirectory } from '../import/people.ts';
 import type { ImportIssue } from '../import/types.ts';
 import { restoreExport } from './export-restorer.ts';
@@ -48,6 +49,8 @@ export interface PaperImporterProps {
   /** Who is importing, for the audit log: "cli:<user>", "start". */
   actor: string;
   maxBytes?: number;
+  /** Months to a scrutiny response deadline (Config.scrutinyResponseMonths); default 2. */
+  scrutinyResponseMonths?: number;
   onProgress?: (event: { done: number; total: number; file: string; bytes: number }) => void;
 }
 
@@ -136,6 +139,10 @@ async function importOneFile(props: PaperImporterProps, file: string, state: { s
     }
 
     const extract = extractPaper(document);
+    const capabilities = extractCapabilities(document, {
+      scrutinyResponseMonths: props.scrutinyResponseMonths ?? 2,
+      actor: props.actor,
+    });
     const kinds = [...new Set(extract.segments.map((segment) => segment.kind))];
     const sourceId = stableId('source', contentHash);
     const outcome = await db.transaction().execute(async (trx) => {
@@ -161,7 +168,17 @@ async function importOneFile(props: PaperImporterProps, file: string, state: { s
         };
       }
       const session = state.session;
-      return persistExtract({ trx, authorityName: props.authorityName, sourceId, ...session }, extract);
+      const context = { trx, authorityName: props.authorityName, sourceId, ...session };
+      const committee = await persistExtract(context, extract);
+      const more = await persistCapabilities(context, capabilities);
+      if (more.issues.length) await store.insertImportIssues(trx, more.issues.map((issue) => ({ source_document_id: sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })));
+      const created = { ...committee.created };
+      for (const [table, count] of Object.entries(more.created)) created[table] = (created[table] ?? 0) + count;
+      // People the capabilities added (plan leads, scrutiny owners) are written in this file's transaction too.
+      await session.people.flush(trx);
+      const people = session.people.takeCounts().created;
+      if (people > 0) created.people = (created.people ?? 0) + people;
+      return { created, linked: committee.linked, issues: [...committee.issues, ...more.issues] };
     });
     return { ...base, status: 'imported', kinds, created: outcome.created, linked: outcome.linked, issues: [...warnings, ...outcome.issues] };
   } catch (error) {

@@ -3,6 +3,8 @@
  * src/web/), registered by createApp with the same dependencies. Add a capability with one line here.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import { authFeature } from './auth/plugin.ts';
+import { adminFeature } from './admin/feature.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
 import { meetingsFeature } from './meetings/routes.ts';
@@ -11,6 +13,7 @@ import { openDataApiFeature } from '../api/feature.ts';
 import { allowancesFeature } from './allowances/routes.ts';
 
 import { scrutinyPublicFeature } from './scrutiny/public-routes.ts';
+import { plansFeature } from './plans/routes.ts';
 
 export interface FeatureDeps {
   config: Config;
@@ -20,3 +23,8 @@ export interface FeatureDeps {
 export type Feature = FastifyPluginAsync<FeatureDeps>;
 
 export const FEATURES: Feature[] = [meetingsFeature, portalFeature, openDataApiFeature, allowancesFeature, scrutinyPublicFeature];
+
+// Always first, unencapsulated: sessions, CSRF and rate limits apply to every feature's routes.
+FEATURES.unshift(authFeature);
+FEATURES.push(adminFeature);
+FEATURES.push(plansFeature);

@@ -1,0 +1,63 @@
+/**
+ * Beyond the committee records, a paper may hold the records of other capabilities: a scrutiny tracking sheet and
+ * call-ins, an improvement plan and its indicators, a members' allowances scheme. Each capability contributes a pure
+ * extractor and a persistence step; the paper importer runs them all in the file's one transaction, after the
+ * committee records (so meetings and people they link to exist).
+ */
+import type { ImportIssue, Segment, TextDocument } from './types.ts';
+import type { Counts, PersistContext } from './persist.ts';
+import { segmentDocument } from './segment.ts';
+import { extractScrutiny } from './extract/scrutiny/index.ts';
+import { persistScrutiny } from './extract/scrutiny/persist.ts';
+import { extractPlanPaper } from './extract/plan/plan.ts';
+import { persistPlan } from '../services/plans/persist-plan.ts';
+import { extractAllowances } from './extract/allowances/index.ts';
+import { persistAllowances } from '../services/allowances/persist-allowances.ts';
+
+export interface CapabilityOptions {
+  /** Months to a scrutiny response deadline (Config.scrutinyResponseMonths). */
+  scrutinyResponseMonths: number;
+  actor: string;
+}
+
+interface CapabilityOutcome {
+  created: Counts;
+  issues: ImportIssue[];
+}
+
+/** A capability's records extracted from one document, ready to persist (extraction is pure and runs before the transaction). */
+type Pending = (ctx: PersistContext) => Promise<CapabilityOutcome>;
+
+/** Extracts every capability's records from a document; returns the steps that persist them. */
+export function extractCapabilities(document: TextDocument, options: CapabilityOptions): Pending[] {
+  const segments: Segment[] = segmentDocument(document.lines);
+  const kinds = new Set(segments.map((segment) => segment.kind));
+  const pending: Pending[] = [];
+  if (kinds.has('tracking-sheet') || kinds.has('call-in') || kinds.has('report')) {
+    const scrutiny = extractScrutiny(document);
+    pending.push((ctx) => persistScrutiny(ctx, scrutiny, { responseMonths: options.scrutinyResponseMonths, actor: options.actor }));
+  }
+  if (kinds.has('improvement-plan') || kinds.has('report')) {
+    const plan = extractPlanPaper(document, segments);
+    pending.push((ctx) => persistPlan(ctx, plan));
+  }
+  if (kinds.has('allowances-scheme')) {
+    const allowances = extractAllowances(segments);
+    pending.push((ctx) => persistAllowances(ctx, allowances));
+  }
+  return pending;
+}
+
+/** Runs the persistence steps in the caller's transaction, adding their counts and issues to the committee import's. */
+export async function persistCapabilities(ctx: PersistContext, pending: Pending[]): Promise<CapabilityOutcome> {
+  const created: Counts = {};
+  const issues: ImportIssue[] = [];
+  for (const step of pending) {
+    const outcome = await step(ctx);
+    for (const [table, count] of Object.entries(outcome.created)) {
+      if (count > 0) created[table] = (created[table] ?? 0) + count;
+    }
+    issues.push(...outcome.issues);
+  }
+  return { created, issues };
+}
