@@ -9,6 +9,7 @@ import { registerDbCommands } from './db-commands.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerExportCommand } from './export-command.ts';
 import { registerStartCommand } from './start-command.ts';
+import { registerUserCommand } from './user-command.ts';
 import { registerScrutinyCommand } from './scrutiny-command.ts';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerImportCommand(program, config);
   registerExportCommand(program, config);
   registerScrutinyCommand(program, config);
+  registerUserCommand(program, config);
   return program;
 }
 
