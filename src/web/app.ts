@@ -93,6 +93,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       serviceName: 'Quorum',
       serviceUrl: linkTo('home'),
       authorityName: config.authorityName,
+      // The signed-in account (src/web/auth/plugin.ts) and a CSRF token, made only when a page has a form.
+      currentUser: reply.request.user ?? null,
+      csrfToken: () => reply.generateCsrf(),
       ...context,
     });
   }

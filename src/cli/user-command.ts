@@ -1,0 +1,63 @@
+/**
+ * `quorum user create` and `quorum user list`: how the first administrator gets an account, and how an operator sees
+ * who has one. They call the same service as the back office's account page.
+ */
+import type { Command } from 'commander';
+import type { Config } from '../config.ts';
+import { openDatabase } from '../db/engine.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { listAccounts } from '../db/repositories/accounts.ts';
+import { ROLES, type Role } from '../domain/roles.ts';
+import { accountCreator } from '../services/accounts/account-creator.ts';
+import { serviceProblems } from '../web/admin/forms.ts';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  // Only the line ending is taken off: spaces may be part of a password.
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export function registerUserCommand(program: Command, config: () => Config): void {
+  const user = program.command('user').description('back-office accounts');
+  user
+    .command('create')
+    .description('create an account (the first democratic services officer, for instance)')
+    .requiredOption('--email <email>', 'the email address the person signs in with')
+    .requiredOption('--name <name>', 'their name as shown in the back office and the audit history')
+    .option('--role <role...>', `one or more of: ${ROLES.join(', ')}`, ['democratic-services'])
+    .option('--password-stdin', 'read the password from standard input (without it the account gets none: use "forgot password")')
+    .action(async (options: { email: string; name: string; role: string[]; passwordStdin?: boolean }) => {
+      const unknown = options.role.filter((role) => !(ROLES as readonly string[]).includes(role));
+      if (unknown.length) throw new Error(`--role: unknown role ${unknown.join(', ')}; choose from ${ROLES.join(', ')}`);
+      const password = options.passwordStdin ? await readStdin() : undefined;
+      const handle = await openDatabase(config());
+      try {
+        await migrateToLatest(handle.db);
+        const { id } = await accountCreator({ database: handle, actor: 'cli', email: options.email, name: options.name, roles: options.role as Role[], password });
+        console.log(`Created account ${id} for ${options.email} (${options.role.join(', ')})`);
+      } catch (error) {
+        const problems = serviceProblems(error);
+        if (problems) throw new Error(problems.map((problem) => `--${problem.field}: ${problem.message}`).join('; '));
+        throw error;
+      } finally {
+        await handle.close();
+      }
+    });
+  user
+    .command('list')
+    .description('list accounts: email, name, roles, and whether they are locked')
+    .action(async () => {
+      const handle = await openDatabase(config());
+      try {
+        await migrateToLatest(handle.db);
+        const now = new Date();
+        for (const account of await listAccounts(handle.db)) {
+          const state = account.disabled_at ? 'disabled' : account.locked_until && account.locked_until > now ? 'locked' : 'active';
+          console.log([account.email, account.name, account.roles.join(','), state].join('\t'));
+        }
+      } finally {
+        await handle.close();
+      }
+    });
+}

@@ -1,0 +1,111 @@
+/**
+ * Typed queries for accounts, sessions and password reset tokens. Rules (lockout, expiry, hashing) live in
+ * src/services/accounts; this file only reads and writes.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, NewRow, Row } from '../schema.ts';
+import '../schema/accounts.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type AccountRow = Row<'account'>;
+
+export async function setActor(trx: Transaction<Database>, actor: string): Promise<void> {
+  await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
+}
+
+export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('account')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listAccounts(db: Db): Promise<AccountRow[]> {
+  return db.selectFrom('account').selectAll().orderBy(sql`lower(name)`).orderBy('email').execute();
+}
+
+export async function countAccounts(db: Db): Promise<number> {
+  const row = await db.selectFrom('account').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertAccount(db: Db, row: NewRow<'account'>): Promise<void> {
+  await db.insertInto('account').values(row).execute();
+}
+
+export async function updateAccount(db: Db, id: string, changes: Partial<NewRow<'account'>>): Promise<void> {
+  await db.updateTable('account').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertSession(db: Db, row: NewRow<'account_session'>): Promise<void> {
+  await db.insertInto('account_session').values(row).execute();
+}
+
+/** The live session's account, or undefined when the session is unknown, expired, or its account disabled. */
+export async function findSessionAccount(db: Db, idHash: string, now: Date): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('account_session')
+    .innerJoin('account', 'account.id', 'account_session.account_id')
+    .selectAll('account')
+    .where('account_session.id_hash', '=', idHash)
+    .where('account_session.expires_at', '>', now)
+    .where('account.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('account_session').where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSessionsOf(db: Db, accountId: string): Promise<void> {
+  await db.deleteFrom('account_session').where('account_id', '=', accountId).execute();
+}
+
+export async function insertPasswordReset(db: Db, row: NewRow<'password_reset'>): Promise<void> {
+  await db.insertInto('password_reset').values(row).execute();
+}
+
+/** Marks an unused, unexpired token used and returns its account id; undefined if the token cannot be used. */
+export async function consumePasswordReset(db: Db, tokenHash: string, now: Date): Promise<string | undefined> {
+  const row = await db
+    .updateTable('password_reset')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('account_id')
+    .executeTakeFirst();
+  return row?.account_id;
+}
+
+export async function findUsablePasswordReset(db: Db, tokenHash: string, now: Date): Promise<Row<'password_reset'> | undefined> {
+  return db
+    .selectFrom('password_reset')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/**
+ * Counts a wrong password in one statement (two requests at once cannot both read the old count); the failure that
+ * reaches maxFailures locks the account until lockUntil and restarts the count. Returns the lock, if one was set.
+ */
+export async function recordFailedSignIn(db: Db, id: string, maxFailures: number, lockUntil: Date): Promise<Date | null> {
+  const row = await db
+    .updateTable('account')
+    .set({
+      failed_sign_ins: sql`case when failed_sign_ins + 1 >= ${maxFailures} then 0 else failed_sign_ins + 1 end`,
+      locked_until: sql`case when failed_sign_ins + 1 >= ${maxFailures} then ${lockUntil}::timestamptz else null end`,
+    })
+    .where('id', '=', id)
+    .returning('locked_until')
+    .executeTakeFirst();
+  return row?.locked_until ?? null;
+}

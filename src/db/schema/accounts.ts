@@ -1,0 +1,70 @@
+/** Kysely types of the back-office tables (migrations 20261125_0100_accounts.ts and 0101_committee_workflow.ts), added to the shared Database. */
+import type { ColumnType } from 'kysely';
+import type { Role } from '../../domain/roles.ts';
+
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Optional<T> = ColumnType<T, T | undefined, T>;
+
+export interface AccountTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  roles: Optional<Role[]>;
+  person_id: string | null;
+  failed_sign_ins: Optional<number>;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface AccountSessionTable {
+  id_hash: string;
+  account_id: string;
+  expires_at: Date;
+  created_at: Stamp;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  account_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: Stamp;
+}
+
+/** Where a meeting stands in the democratic services workflow; one row per meeting the back office has touched. */
+export interface MeetingWorkflowTable {
+  /** The meeting's id. */
+  id: string;
+  agenda_published_at: Date | null;
+  /** True when the agenda went out with fewer than five clear working days' notice and an officer confirmed it. */
+  agenda_published_late: Optional<boolean>;
+  minutes_published_at: Date | null;
+  minutes_approved_at: Date | null;
+  /** The later meeting at which the minutes were approved as a correct record. */
+  minutes_approved_at_meeting_id: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+/** A correction to approved (locked) minutes: a new record linked to the minute it corrects. */
+export interface MinuteCorrectionTable {
+  id: string;
+  minute_id: string;
+  text: string;
+  reason: string;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+declare module '../schema.ts' {
+  interface Database {
+    account: AccountTable;
+    account_session: AccountSessionTable;
+    password_reset: PasswordResetTable;
+    meeting_workflow: MeetingWorkflowTable;
+    minute_correction: MinuteCorrectionTable;
+  }
+}

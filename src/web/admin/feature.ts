@@ -1,0 +1,19 @@
+/**
+ * The back office under /admin: committee management for democratic services officers, and the history of any
+ * record. Every route here requires the democratic-services role (the scrutiny, plans and allowances back offices
+ * guard their own routes under /admin/<area>).
+ */
+import type { Feature } from '../features.ts';
+import { requireRole } from '../auth/plugin.ts';
+import { ROUTES } from '../routes.ts';
+import { historyRoutes } from './history/routes.ts';
+
+export const adminFeature: Feature = async (app, deps) => {
+  app.addHook('preHandler', requireRole('democratic-services'));
+
+  app.get(ROUTES['admin.home'], async (request, reply) => {
+    return reply.view('admin/home.njk', { pageTitle: 'Back office', user: request.user });
+  });
+
+  await historyRoutes(app, deps);
+};

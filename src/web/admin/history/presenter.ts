@@ -1,0 +1,63 @@
+/**
+ * Audit entries as people read them: who, when, what happened, and field by field what changed.
+ * Secret columns are never shown, even if a table's trigger let one through (defence in depth behind the account
+ * table's own masking trigger).
+ */
+import type { HistoryEntry } from '../../../db/repositories/committee-admin.ts';
+
+const SECRET_FIELD = /password|token|secret|hash/i;
+/** Bookkeeping columns every row has; showing them on every change would hide the real changes. */
+const NOISE = new Set(['updated_at', 'created_at']);
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+export interface HistoryEntryView {
+  when: string;
+  who: string;
+  what: string;
+  changes: FieldChange[];
+}
+
+const ACTIONS = { insert: 'Created', update: 'Changed', delete: 'Deleted' } as const;
+
+export function presentHistory(entries: HistoryEntry[]): HistoryEntryView[] {
+  return entries.map((entry) => ({
+    when: entry.at.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'medium' }),
+    who: entry.actorName ? `${entry.actorName}` : describeActor(entry.actor),
+    what: ACTIONS[entry.action],
+    changes: fieldChanges(entry.before, entry.after),
+  }));
+}
+
+function describeActor(actor: string): string {
+  if (actor === 'system') return 'The system (import or maintenance)';
+  if (actor === 'cli') return 'The command line';
+  return actor;
+}
+
+export function fieldChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
+  const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    if (NOISE.has(field)) continue;
+    const old = before ? before[field] : undefined;
+    const now = after ? after[field] : undefined;
+    if (before && after && JSON.stringify(old) === JSON.stringify(now)) continue;
+    const secret = SECRET_FIELD.test(field);
+    changes.push({ field: field.replaceAll('_', ' '), before: secret ? '(hidden)' : show(old, Boolean(before)), after: secret ? '(hidden)' : show(now, Boolean(after)) });
+  }
+  return changes;
+}
+
+function show(value: unknown, exists: boolean): string {
+  if (!exists || value === undefined) return '';
+  if (value === null) return '(empty)';
+  if (Array.isArray(value)) return value.length ? value.map(String).join(', ') : '(none)';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

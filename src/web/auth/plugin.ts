@@ -1,0 +1,89 @@
+/**
+ * Who is asking, and may they? Registered first in FEATURES and without encapsulation (fastify-plugin), so every
+ * feature's routes get: parsed form bodies, request.user from the session cookie, CSRF checking on every
+ * state-changing route (added by an onRoute hook, so a new route cannot forget it), and rate limiting on request.
+ * Routes then guard themselves with requireRole(...).
+ */
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import csrfProtection from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
+import { hasRole, type Role, type SessionUser } from '../../domain/roles.ts';
+import { sessionUserFor } from '../../services/accounts/sign-in.ts';
+import { HttpError } from '../errors.ts';
+import type { Feature } from '../features.ts';
+import { linkTo } from '../routes.ts';
+import { authRoutes } from './routes.ts';
+import { SESSION_COOKIE, safeNext } from './session-cookie.ts';
+export { SESSION_COOKIE };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in account, or null for the anonymous public. */
+    user: SessionUser | null;
+  }
+  interface FastifyContextConfig {
+    /** false on a state-changing route that is not a browser form (none yet): it then skips CSRF checking. */
+    csrf?: boolean;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const authPlugin: Feature = async (app, deps) => {
+  const { config, database } = deps;
+  // Behind a TLS-terminating proxy the request itself may be http: the configured public URL says https is the truth.
+  const httpsOnly = config.publicUrl?.startsWith('https:') ?? false;
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(csrfProtection, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: httpsOnly ? true : 'auto' },
+  });
+  await app.register(rateLimit, { global: false });
+
+  app.decorateRequest('user', null);
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.user = token ? await sessionUserFor(database, token) : null;
+  });
+
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((method) => STATE_CHANGING.has(method)) || route.config?.csrf === false) return;
+    const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
+    route.preHandler = [app.csrfProtection, ...existing] as RouteOptions['preHandler'];
+  });
+
+  await authRoutes(app, { ...deps, secureCookies: httpsOnly });
+};
+
+export const authFeature: Feature = fp(authPlugin, { name: 'quorum-auth', fastify: '5.x' });
+
+/**
+ * A preHandler admitting only the given roles (democratic services pass every check; no roles: any account).
+ * The anonymous public is sent to sign in (pages) or told 401 (API clients); a wrong role gets a 403 page.
+ */
+export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
+  return async function (request: FastifyRequest, reply: FastifyReply) {
+    const user = request.user;
+    if (!user) {
+      if (wantsJson(request)) throw new HttpError(401, 'unauthenticated', 'Sign in to do this');
+      // After signing in, a page request returns to the page; a refused form post starts again from the back office.
+      const next = request.method === 'GET' ? safeNext(request.url) : undefined;
+      return reply.redirect(`${linkTo('auth.signIn')}${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
+    }
+    if (roles.length > 0 && !hasRole(user, ...roles)) {
+      throw new HttpError(403, 'forbidden', 'Your account does not have permission to do this. Ask a democratic services officer if you need it.');
+    }
+  };
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return request.url.startsWith('/api/') || (/application\/(?:[\w.+-]*\+)?json/.test(accept) && !/text\/html/.test(accept));
+}
