@@ -133,3 +133,27 @@ describe.skipIf(databaseUnavailable)('importing the plan papers', () => {
     expect(again.map((r) => r.created)).toEqual([{}, {}, {}]);
   });
 });
+
+describe.skipIf(databaseUnavailable)('the paper importer stores plans too', () => {
+  let database: TestDatabase;
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it('imports seeds 001, 002 and 004 with the plan, its indicators and figures, and the 2.3.8 issue recorded once', async () => {
+    database = await createTestDatabase();
+    const { paperImporter } = await import('../../src/services/paper-importer.ts');
+    const { seedFile } = await import('../support/seeds.ts');
+    const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedFile('001_'), seedFile('002_'), seedFile('004_')], actor: 'test' });
+    expect(summary.files.map((f) => [f.status, f.reason])).toEqual([['imported', undefined], ['imported', undefined], ['imported', undefined]]);
+    const { db } = database;
+    expect(await db.selectFrom('plan_action').select('id').execute()).toHaveLength(128);
+    expect(await db.selectFrom('indicator').select('id').execute()).toHaveLength(6);
+    expect(await db.selectFrom('indicator_observation').select('id').execute()).toHaveLength(12);
+    const issues = await db.selectFrom('import_issue').select('message').where('message', 'like', '%2.3.8 repeats%').execute();
+    expect(issues).toHaveLength(1);
+    // Officers who are plan leads and appear in the committee papers are one person each.
+    const newsam = await db.selectFrom('person').select(['id', 'job_title']).where('family_name', '=', 'Newsam').execute();
+    expect(newsam).toHaveLength(1);
+  });
+});

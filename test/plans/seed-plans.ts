@@ -1,6 +1,7 @@
 /**
  * Test support for plans: the plan papers stored through extractPlanPaper + persistPlan, one transaction per paper,
- * on a test database, without the committee importer (owned and changed elsewhere; planImporter joins the two).
+ * on a test database, without the committee records: quicker, and independent of the committee importer. The paper
+ * importer runs the same two steps in each file's transaction (src/import/capabilities.ts); persist-plan.test.ts checks that too.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

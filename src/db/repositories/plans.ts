@@ -78,14 +78,6 @@ export async function maxIndicatorPosition(db: Db, authorityId: string): Promise
   return Number(row?.max ?? 0);
 }
 
-export async function insertImportIssues(db: Db, rows: Array<NewRow<'import_issue'>>): Promise<void> {
-  if (rows.length) await db.insertInto('import_issue').values(rows).execute();
-}
-
-export async function findSourceByHash(db: Db, contentHash: string): Promise<Pick<Row<'source_document'>, 'id' | 'file_name'> | undefined> {
-  return db.selectFrom('source_document').select(['id', 'file_name']).where('content_hash', '=', contentHash).executeTakeFirst();
-}
-
 // ---- Reading plans for pages and reports ----
 
 export async function listPlans(db: Db): Promise<Array<Row<'plan'> & { action_count: number }>> {

@@ -282,9 +282,6 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
     });
   }
   count('targets', await plans.insertNew(trx, 'indicator_target', targetRows));
-  await plans.insertImportIssues(
-    trx,
-    issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
-  );
+  // The caller stores the issues with the file's others (the paper importer writes them to import_issue).
   return { created, issues };
 }
