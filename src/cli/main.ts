@@ -11,6 +11,7 @@ import { registerExportCommand } from './export-command.ts';
 import { registerStartCommand } from './start-command.ts';
 import { registerUserCommand } from './user-command.ts';
 import { registerScrutinyCommand } from './scrutiny-command.ts';
+import { registerOpenDataCommand } from '../services/open-data/open-data-command.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerImportCommand(program, config);
   registerExportCommand(program, config);
   registerScrutinyCommand(program, config);
+  registerOpenDataCommand(program, config);
   registerUserCommand(program, config);
   return program;
 }

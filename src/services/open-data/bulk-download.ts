@@ -3,6 +3,8 @@
  * exempt information) and one CSV file per record kind. Built on first request and rebuilt when the data version
  * changes, so a download is never older than the last committed change and never rebuilt when nothing changed.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -65,4 +67,25 @@ export class OpenDataCache {
     this.current = built;
     return built;
   }
+}
+
+/**
+ * Writes every file of the bulk download into a folder (for static hosting or a portal mirror). Each file is written
+ * beside its final name and renamed into place, so a reader never sees half a file.
+ */
+export async function writeOpenDataset(db: Kysely<Database>, dir: string): Promise<OpenDataset> {
+  const dataset = await buildOpenDataset(db);
+  await fs.promises.mkdir(dir, { recursive: true });
+  for (const file of dataset.files) {
+    const target = path.join(dir, file.name);
+    const temporary = path.join(dir, `.${file.name}.${process.pid}.tmp`);
+    try {
+      await fs.promises.writeFile(temporary, file.body);
+      await fs.promises.rename(temporary, target);
+    } catch (error) {
+      await fs.promises.rm(temporary, { force: true });
+      throw error;
+    }
+  }
+  return dataset;
 }
