@@ -9,12 +9,14 @@ import { registerCommitteeRoutes } from './committee-routes.ts';
 import { registerPeopleRoutes } from './people-routes.ts';
 import { registerDecisionRoutes } from './decision-routes.ts';
 import { registerReportRoutes } from './report-routes.ts';
+import { registerFeedRoutes } from './feed-routes.ts';
 
-export const portalFeature: Feature = async (app, { database }) => {
+export const portalFeature: Feature = async (app, { config, database }) => {
   registerHomeRoutes(app, database);
   registerSearchRoutes(app, database);
   registerCommitteeRoutes(app, database);
   registerPeopleRoutes(app, database);
   registerDecisionRoutes(app, database);
   registerReportRoutes(app, database);
+  registerFeedRoutes(app, config, database);
 };

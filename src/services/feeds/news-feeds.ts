@@ -1,0 +1,54 @@
+/**
+ * RSS 2.0 and Atom 1.0 feeds of new decisions and of published minutes, made by the `feed` library. Items carry the
+ * public summary only: resolutions of exempt minutes never reach the register's rows, and a minutes item lists
+ * titles, never an exempt minute's text.
+ */
+import { Feed } from 'feed';
+import type { PublishedMinutesRow } from '../../db/queries/portal/feeds.ts';
+
+export interface FeedItemInput {
+  /** A stable IRI naming the record ("urn:quorum:resolution-1a2b"): several resolutions share one page link. */
+  id: string;
+  title: string;
+  /** Absolute URL of the record's page. */
+  link: string;
+  date: Date;
+  description: string;
+}
+
+export interface NewsFeedProps {
+  title: string;
+  description: string;
+  /** Absolute URL of the page the feed follows (the register, the meetings). */
+  siteUrl: string;
+  feedLinks: { rss: string; atom: string };
+  items: FeedItemInput[];
+}
+
+export function newsFeed(props: NewsFeedProps): Feed {
+  const newest = props.items.reduce<Date | undefined>((latest, item) => (!latest || item.date > latest ? item.date : latest), undefined);
+  const feed = new Feed({
+    id: props.siteUrl,
+    title: props.title,
+    description: props.description,
+    link: props.siteUrl,
+    language: 'en-GB',
+    generator: 'Quorum',
+    copyright: props.title,
+    feedLinks: props.feedLinks,
+    // The newest item, not the clock: the same records give the same bytes (and ETag).
+    updated: newest ?? new Date(0),
+  });
+  for (const item of props.items) feed.addItem({ id: item.id, guid: item.id, title: item.title, link: item.link, date: item.date, description: item.description });
+  return feed;
+}
+
+/** A council date as an instant: midnight UTC, so feed readers sort by the day of the meeting or decision. */
+export function dayInstant(date: string): Date {
+  return new Date(`${date.slice(0, 10)}T00:00:00Z`);
+}
+
+export function minutesItemDescription(row: PublishedMinutesRow): string {
+  const titles = row.minutes.map((minute) => `${minute.number}. ${minute.title}`);
+  return titles.length ? `Minutes: ${titles.join('; ')}` : 'Minutes published';
+}

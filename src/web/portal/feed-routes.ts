@@ -1,0 +1,91 @@
+/** iCalendar feeds of meetings (all, and per committee) and RSS/Atom feeds of new decisions and published minutes. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { DatabaseHandle } from '../../db/engine.ts';
+import { findBodyBySlug } from '../../db/queries/portal/bodies.ts';
+import { listDecisions } from '../../db/queries/portal/decisions.ts';
+import { calendarMeetings, publishedMinutes } from '../../db/queries/portal/feeds.ts';
+import { meetingCalendar } from '../../services/feeds/meeting-calendar.ts';
+import { dayInstant, minutesItemDescription, newsFeed } from '../../services/feeds/news-feeds.ts';
+import type { Feed } from 'feed';
+import { NotFound } from '../errors.ts';
+import { presentDecisionSummary } from '../presenters/portal/decisions.ts';
+import { formatDate } from '../presenters/meeting.ts';
+import { meetingHref } from '../presenters/portal/links.ts';
+import { linkTo, ROUTES } from '../routes.ts';
+import { SlugParamSchema } from './params.ts';
+
+const FEED_LENGTH = 50;
+
+/**
+ * Feeds are read by other programs, far from the request, so their links are absolute. They start with the
+ * configured public URL, never the request's Host header (which a client chooses, and a cached feed would keep).
+ */
+export function publicBaseUrl(config: Config): string {
+  return (config.publicUrl ?? `http://${config.host}:${config.port}`).replace(/\/+$/, '');
+}
+
+function sendFeed(reply: FastifyReply, feed: Feed, format: 'rss' | 'atom') {
+  if (format === 'rss') return reply.type('application/rss+xml; charset=utf-8').send(feed.rss2());
+  return reply.type('application/atom+xml; charset=utf-8').send(feed.atom1());
+}
+
+export function registerFeedRoutes(app: FastifyInstance, config: Config, database: DatabaseHandle): void {
+  const base = publicBaseUrl(config);
+  const uidDomain = new URL(base).hostname;
+  const absolute = (path: string) => `${base}${path}`;
+  const sendCalendar = (reply: FastifyReply, text: string, filename: string) =>
+    reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${filename}"`).send(text);
+
+  app.get(ROUTES['feed.meetings.ics'], async (_request, reply) => {
+    const meetings = await calendarMeetings(database.db);
+    const text = meetingCalendar({ name: `${config.authorityName} meetings`, meetings, meetingUrl: (row) => absolute(meetingHref(row)), uidDomain });
+    return sendCalendar(reply, text, 'meetings.ics');
+  });
+
+  app.get(ROUTES['feed.committee.ics'], async (request, reply) => {
+    const params = SlugParamSchema.safeParse(request.params);
+    if (!params.success) throw NotFound('Committee not found');
+    const body = await findBodyBySlug(database.db, params.data.slug);
+    if (!body) throw NotFound('Committee not found');
+    const meetings = await calendarMeetings(database.db, body.id);
+    const text = meetingCalendar({ name: `${body.name} meetings`, meetings, meetingUrl: (row) => absolute(meetingHref(row)), uidDomain });
+    return sendCalendar(reply, text, `${body.slug}.ics`);
+  });
+
+  async function decisionsFeed(): Promise<Feed> {
+    const { rows } = await listDecisions(database.db, { limit: FEED_LENGTH, offset: 0 });
+    return newsFeed({
+      title: `${config.authorityName}: decisions`,
+      description: 'Resolutions of the council and its committees, and decisions taken by the executive, newest first.',
+      siteUrl: absolute(linkTo('decision.list')),
+      feedLinks: { rss: absolute(linkTo('feed.decisions.rss')), atom: absolute(linkTo('feed.decisions.atom')) },
+      items: rows.map((row) => {
+        const view = presentDecisionSummary(row);
+        return { id: `urn:quorum:${row.id}`, title: `${view.subject} (${view.maker})`, link: absolute(view.href), date: dayInstant(row.date), description: view.text };
+      }),
+    });
+  }
+
+  async function minutesFeed(): Promise<Feed> {
+    const rows = await publishedMinutes(database.db, FEED_LENGTH);
+    return newsFeed({
+      title: `${config.authorityName}: published minutes`,
+      description: 'Minutes of council and committee meetings, newest meeting first.',
+      siteUrl: absolute(linkTo('meeting.list')),
+      feedLinks: { rss: absolute(linkTo('feed.minutes.rss')), atom: absolute(linkTo('feed.minutes.atom')) },
+      items: rows.map((row) => ({
+        id: `urn:quorum:minutes:${row.id}`,
+        title: `Minutes: ${row.body_name}, ${formatDate(row.date)}`,
+        link: `${absolute(meetingHref(row))}#minutes`,
+        date: dayInstant(row.date),
+        description: minutesItemDescription(row),
+      })),
+    });
+  }
+
+  app.get(ROUTES['feed.decisions.rss'], async (_request, reply) => sendFeed(reply, await decisionsFeed(), 'rss'));
+  app.get(ROUTES['feed.decisions.atom'], async (_request, reply) => sendFeed(reply, await decisionsFeed(), 'atom'));
+  app.get(ROUTES['feed.minutes.rss'], async (_request, reply) => sendFeed(reply, await minutesFeed(), 'rss'));
+  app.get(ROUTES['feed.minutes.atom'], async (_request, reply) => sendFeed(reply, await minutesFeed(), 'atom'));
+}
