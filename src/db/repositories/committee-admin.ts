@@ -44,3 +44,297 @@ export async function listHistory(db: Db, table: string, recordId: string): Prom
     after: (row.after as Record<string, unknown> | null) ?? null,
   }));
 }
+
+// ---- versions (optimistic concurrency) ----
+
+/** A record's version as edit forms carry it: updated_at in microseconds, which every update changes (audit trigger). */
+export const versionOf = sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`;
+
+export type EditableTable = 'body' | 'political_group' | 'meeting' | 'agenda_item' | 'minute';
+
+export async function findVersion(db: Db, table: EditableTable, id: string): Promise<string | undefined> {
+  const row = await (db as Kysely<Database>)
+    .selectFrom(table as 'body')
+    .select(versionOf.as('version'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.version;
+}
+
+/** Applies the changes only if the record is still at the version the editor saw; false when someone saved first. */
+export async function updateIfVersion(db: Db, table: EditableTable, id: string, version: string, changes: Record<string, unknown>): Promise<boolean> {
+  const result = await (db as Kysely<Database>)
+    .updateTable(table as 'body')
+    .set(changes as never)
+    .where('id', '=', id)
+    .where(versionOf, '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// ---- authority, people ----
+
+export async function ensureAuthority(db: Db, id: string, name: string): Promise<string> {
+  await db.insertInto('authority').values({ id, name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const row = await db.selectFrom('authority').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function listPeople(db: Db): Promise<Array<Pick<Row<'person'>, 'id' | 'honorific' | 'given_name' | 'family_name' | 'kind'>>> {
+  return db.selectFrom('person').select(['id', 'honorific', 'given_name', 'family_name', 'kind']).orderBy('family_name').orderBy('given_name').execute();
+}
+
+export async function findPerson(db: Db, id: string): Promise<Row<'person'> | undefined> {
+  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+// ---- bodies, memberships, political groups ----
+
+export type BodyWithVersion = Row<'body'> & { version: string };
+
+export async function listBodies(db: Db): Promise<Array<Row<'body'>>> {
+  return db.selectFrom('body').selectAll().orderBy('name').execute();
+}
+
+export async function findBody(db: Db, id: string): Promise<BodyWithVersion | undefined> {
+  return db.selectFrom('body').selectAll().select(versionOf.as('version')).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findBodyBySlug(db: Db, authorityId: string, slug: string, name: string): Promise<Row<'body'> | undefined> {
+  return db
+    .selectFrom('body')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where((eb) => eb.or([eb('slug', '=', slug), eb(sql<string>`lower(name)`, '=', name.toLowerCase())]))
+    .executeTakeFirst();
+}
+
+export async function insertBody(db: Db, row: NewRow<'body'>): Promise<void> {
+  await db.insertInto('body').values(row).execute();
+}
+
+export async function listBodyMemberships(db: Db, bodyId: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .select(['membership.id', 'membership.role', 'membership.start_date', 'membership.end_date', 'person.id as person_id', 'person.honorific', 'person.given_name', 'person.family_name'])
+    .where('membership.body_id', '=', bodyId)
+    .orderBy('person.family_name')
+    .execute();
+}
+
+export async function insertMembership(db: Db, row: NewRow<'membership'>): Promise<void> {
+  await db.insertInto('membership').values(row).execute();
+}
+
+export async function listGroups(db: Db): Promise<Array<Row<'political_group'>>> {
+  return db.selectFrom('political_group').selectAll().orderBy('name').execute();
+}
+
+export async function findGroup(db: Db, id: string): Promise<(Row<'political_group'> & { version: string }) | undefined> {
+  return db.selectFrom('political_group').selectAll().select(versionOf.as('version')).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findGroupByName(db: Db, authorityId: string, name: string): Promise<Row<'political_group'> | undefined> {
+  return db.selectFrom('political_group').selectAll().where('authority_id', '=', authorityId).where(sql<string>`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+}
+
+export async function insertGroup(db: Db, row: NewRow<'political_group'>): Promise<void> {
+  await db.insertInto('political_group').values(row).execute();
+}
+
+export async function listGroupMembers(db: Db, groupId: string) {
+  return db
+    .selectFrom('group_membership')
+    .innerJoin('person', 'person.id', 'group_membership.person_id')
+    .select(['group_membership.id', 'group_membership.role', 'group_membership.start_date', 'group_membership.end_date', 'person.id as person_id', 'person.honorific', 'person.given_name', 'person.family_name'])
+    .where('group_membership.group_id', '=', groupId)
+    .orderBy('person.family_name')
+    .execute();
+}
+
+export async function insertGroupMembership(db: Db, row: NewRow<'group_membership'>): Promise<void> {
+  await db.insertInto('group_membership').values(row).execute();
+}
+
+// ---- meetings and their workflow ----
+
+export type MeetingWithVersion = Row<'meeting'> & { version: string; body_name: string };
+
+export async function findMeeting(db: Db, id: string): Promise<MeetingWithVersion | undefined> {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .selectAll('meeting')
+    .select([sql<string>`(extract(epoch from meeting.updated_at) * 1000000)::bigint::text`.as('version'), 'body.name as body_name'])
+    .where('meeting.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listRecentMeetings(db: Db, limit = 50) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('meeting_workflow', 'meeting_workflow.id', 'meeting.id')
+    .select(['meeting.id', 'meeting.date', 'meeting.status', 'body.name as body_name', 'meeting_workflow.agenda_published_at', 'meeting_workflow.minutes_published_at', 'meeting_workflow.minutes_approved_at'])
+    .orderBy('meeting.date', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function listLaterMeetingsOfBody(db: Db, bodyId: string, after: string) {
+  return db.selectFrom('meeting').select(['id', 'date']).where('body_id', '=', bodyId).where('date', '>', after).orderBy('date').execute();
+}
+
+export async function insertMeeting(db: Db, row: NewRow<'meeting'>): Promise<void> {
+  await db.insertInto('meeting').values(row).execute();
+}
+
+export async function findWorkflow(db: Db, meetingId: string): Promise<Row<'meeting_workflow'> | undefined> {
+  return db.selectFrom('meeting_workflow').selectAll().where('id', '=', meetingId).executeTakeFirst();
+}
+
+/** Locks the meeting's workflow row for the rest of the transaction, creating it first if the meeting has none. */
+export async function lockWorkflow(db: Db, meetingId: string): Promise<Row<'meeting_workflow'>> {
+  await db.insertInto('meeting_workflow').values({ id: meetingId }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  return db.selectFrom('meeting_workflow').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirstOrThrow();
+}
+
+export async function updateWorkflow(db: Db, meetingId: string, changes: Partial<NewRow<'meeting_workflow'>>): Promise<void> {
+  await db.updateTable('meeting_workflow').set(changes).where('id', '=', meetingId).execute();
+}
+
+// ---- agenda ----
+
+export async function listAgendaItems(db: Db, meetingId: string) {
+  return db.selectFrom('agenda_item').selectAll().select(versionOf.as('version')).where('meeting_id', '=', meetingId).orderBy('position').execute();
+}
+
+export async function findAgendaItem(db: Db, id: string) {
+  return db.selectFrom('agenda_item').selectAll().select(versionOf.as('version')).where('id', '=', id).executeTakeFirst();
+}
+
+export async function nextPosition(db: Db, table: 'agenda_item' | 'minute', meetingId: string): Promise<number> {
+  const row = await (db as Kysely<Database>)
+    .selectFrom(table as 'agenda_item')
+    .select(sql<number>`coalesce(max(position), 0) + 1`.as('next'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return Number(row.next);
+}
+
+export async function insertAgendaItem(db: Db, row: NewRow<'agenda_item'>): Promise<void> {
+  await db.insertInto('agenda_item').values(row).execute();
+}
+
+export async function insertReport(db: Db, row: NewRow<'report'>): Promise<void> {
+  await db.insertInto('report').values(row).execute();
+}
+
+export async function findReport(db: Db, id: string): Promise<Row<'report'> | undefined> {
+  return db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateReport(db: Db, id: string, changes: Partial<NewRow<'report'>>): Promise<void> {
+  await db.updateTable('report').set(changes).where('id', '=', id).execute();
+}
+
+// ---- attendance, declarations ----
+
+export async function listAttendance(db: Db, meetingId: string) {
+  return db
+    .selectFrom('attendance')
+    .leftJoin('person as substituted', 'substituted.id', 'attendance.substitute_for_person_id')
+    .select(['attendance.id', 'attendance.person_id', 'attendance.status', 'attendance.printed_name', 'attendance.role', 'substituted.family_name as substitute_for_family_name', 'substituted.given_name as substitute_for_given_name'])
+    .where('attendance.meeting_id', '=', meetingId)
+    .orderBy('attendance.status')
+    .orderBy('attendance.printed_name')
+    .execute();
+}
+
+export async function insertAttendance(db: Db, row: NewRow<'attendance'>): Promise<void> {
+  await db.insertInto('attendance').values(row).execute();
+}
+
+export async function findAttendance(db: Db, meetingId: string, personId: string) {
+  return db.selectFrom('attendance').selectAll().where('meeting_id', '=', meetingId).where('person_id', '=', personId).executeTakeFirst();
+}
+
+export async function listDeclarations(db: Db, meetingId: string) {
+  return db
+    .selectFrom('declaration')
+    .innerJoin('person', 'person.id', 'declaration.person_id')
+    .select(['declaration.id', 'declaration.kind', 'declaration.reason', 'declaration.agenda_item_number', 'person.honorific', 'person.given_name', 'person.family_name'])
+    .where('declaration.meeting_id', '=', meetingId)
+    .orderBy('declaration.created_at')
+    .execute();
+}
+
+export async function insertDeclaration(db: Db, row: NewRow<'declaration'>): Promise<void> {
+  await db.insertInto('declaration').values(row).execute();
+}
+
+// ---- minutes, resolutions, motions, votes ----
+
+export async function listMinutes(db: Db, meetingId: string) {
+  return db.selectFrom('minute').selectAll().select(versionOf.as('version')).where('meeting_id', '=', meetingId).orderBy('position').execute();
+}
+
+export async function findMinute(db: Db, id: string) {
+  return db.selectFrom('minute').selectAll().select(versionOf.as('version')).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertMinute(db: Db, row: NewRow<'minute'>): Promise<void> {
+  await db.insertInto('minute').values(row).execute();
+}
+
+export async function listResolutions(db: Db, minuteIds: string[]) {
+  if (!minuteIds.length) return [];
+  return db.selectFrom('resolution').selectAll().where('minute_id', 'in', minuteIds).orderBy('minute_id').orderBy('position').execute();
+}
+
+export async function insertResolution(db: Db, row: NewRow<'resolution'>): Promise<void> {
+  await db.insertInto('resolution').values(row).execute();
+}
+
+export async function replaceResolutions(db: Db, minuteId: string, rows: Array<NewRow<'resolution'>>): Promise<void> {
+  await db.deleteFrom('resolution').where('minute_id', '=', minuteId).execute();
+  if (rows.length) await db.insertInto('resolution').values(rows).execute();
+}
+
+export async function listMotions(db: Db, minuteIds: string[]) {
+  if (!minuteIds.length) return [];
+  return db.selectFrom('motion').selectAll().where('minute_id', 'in', minuteIds).orderBy('position').execute();
+}
+
+export async function insertMotion(db: Db, row: NewRow<'motion'>): Promise<void> {
+  await db.insertInto('motion').values(row).execute();
+}
+
+export async function countVoteEvents(db: Db, meetingId: string): Promise<number> {
+  const row = await db.selectFrom('vote_event').select((eb) => eb.fn.countAll<string>().as('count')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertVoteEvent(db: Db, row: NewRow<'vote_event'>, votes: Array<NewRow<'vote'>>): Promise<void> {
+  await db.insertInto('vote_event').values(row).execute();
+  if (votes.length) await db.insertInto('vote').values(votes).execute();
+}
+
+export async function listVoteEvents(db: Db, meetingId: string) {
+  return db.selectFrom('vote_event').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').execute();
+}
+
+export async function listVotes(db: Db, eventIds: string[]) {
+  if (!eventIds.length) return [];
+  return db.selectFrom('vote').selectAll().where('vote_event_id', 'in', eventIds).orderBy('printed_name').execute();
+}
+
+export async function insertMinuteCorrection(db: Db, row: NewRow<'minute_correction'>): Promise<void> {
+  await db.insertInto('minute_correction').values(row).execute();
+}
+
+export async function listMinuteCorrections(db: Db, minuteIds: string[]) {
+  if (!minuteIds.length) return [];
+  return db.selectFrom('minute_correction').selectAll().where('minute_id', 'in', minuteIds).orderBy('created_at').execute();
+}

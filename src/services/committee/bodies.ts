@@ -1,0 +1,127 @@
+/**
+ * Bodies, their memberships, and political groups with theirs: the write operations democratic services use to keep
+ * the council's structure current. Ids follow the importer's natural keys, so a body created here and the same body
+ * found in a later paper are one record.
+ */
+import { z } from 'zod';
+import * as store from '../../db/repositories/committee-admin.ts';
+import { slugify, stableId } from '../../domain/stable-id.ts';
+import { NotFound } from '../../web/errors.ts';
+import { asEditor, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
+
+const BODY_KINDS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'] as const;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date');
+const optionalDate = z.preprocess((value) => (value === '' ? undefined : value), isoDate.optional());
+
+export const BodyFieldsSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the name of the body').max(200, 'Name must be 200 characters or fewer'),
+  kind: z.enum(BODY_KINDS, 'Choose what kind of body it is'),
+});
+export type BodyFields = z.infer<typeof BodyFieldsSchema>;
+
+export interface BodyCreatorProps extends CommitteeWriteProps, BodyFields {
+  authorityName: string;
+}
+
+/** Creates a body (committee, panel...) of the authority; refuses a name or URL already taken. */
+export async function bodyCreator(props: BodyCreatorProps): Promise<{ id: string; slug: string }> {
+  return asEditor(props, async (trx) => {
+    const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
+    const slug = slugify(props.name);
+    if (!slug) refuse([{ field: 'name', message: 'Enter a name with letters or numbers' }]);
+    if (await store.findBodyBySlug(trx, authorityId, slug, props.name)) refuse([{ field: 'name', message: `There is already a body called ${props.name}` }]);
+    const id = stableId('body', props.authorityName, props.name);
+    await store.insertBody(trx, { id, authority_id: authorityId, name: props.name, slug, kind: props.kind, parent_id: null });
+    return { id, slug };
+  });
+}
+
+export interface BodyEditorProps extends CommitteeWriteProps, BodyFields {
+  id: string;
+  /** The version the officer's form was made from. */
+  version: string;
+}
+
+/** Renames or re-kinds a body. The URL (slug) stays, so links people have saved keep working. */
+export async function bodyEditor(props: BodyEditorProps): Promise<void> {
+  await asEditor(props, async (trx) => {
+    const body = await store.findBody(trx, props.id);
+    if (!body) throw NotFound('Body not found');
+    const clash = await store.findBodyBySlug(trx, body.authority_id, slugify(props.name), props.name);
+    if (clash && clash.id !== body.id) refuse([{ field: 'name', message: `There is already a body called ${props.name}` }]);
+    if (!(await store.updateIfVersion(trx, 'body', props.id, props.version, { name: props.name, kind: props.kind }))) throw staleVersion('body');
+  });
+}
+
+export const MembershipFieldsSchema = z.object({
+  personId: z.string().min(1, 'Choose the member'),
+  role: z.string().trim().min(1, 'Enter the role, such as member, chairman or vice-chairman').max(100),
+  startDate: optionalDate,
+  endDate: optionalDate,
+});
+export type MembershipFields = z.infer<typeof MembershipFieldsSchema>;
+
+function dateProblems(startDate: string | undefined, endDate: string | undefined): Problems {
+  return startDate && endDate && endDate < startDate ? [{ field: 'endDate', message: 'The end date must be the same as or after the start date' }] : [];
+}
+
+/** Adds a person to a body for a period, in a role. */
+export async function membershipAdder(props: CommitteeWriteProps & MembershipFields & { bodyId: string }): Promise<{ id: string }> {
+  return asEditor(props, async (trx) => {
+    if (!(await store.findBody(trx, props.bodyId))) throw NotFound('Body not found');
+    const problems = dateProblems(props.startDate, props.endDate);
+    if (!(await store.findPerson(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
+    refuse(problems);
+    const id = stableId('membership', props.personId, props.bodyId, props.role, props.startDate ?? '');
+    await store.insertMembership(trx, { id, person_id: props.personId, body_id: props.bodyId, role: props.role.toLowerCase(), start_date: props.startDate ?? null, end_date: props.endDate ?? null });
+    return { id };
+  });
+}
+
+export const GroupFieldsSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the name of the political group').max(200),
+  abbreviation: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(20, 'Abbreviation must be 20 characters or fewer').optional()),
+});
+export type GroupFields = z.infer<typeof GroupFieldsSchema>;
+
+export async function groupCreator(props: CommitteeWriteProps & GroupFields & { authorityName: string }): Promise<{ id: string }> {
+  return asEditor(props, async (trx) => {
+    const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
+    if (await store.findGroupByName(trx, authorityId, props.name)) refuse([{ field: 'name', message: `There is already a group called ${props.name}` }]);
+    const id = stableId('group', props.authorityName, props.name);
+    await store.insertGroup(trx, { id, authority_id: authorityId, name: props.name, abbreviation: props.abbreviation ?? null });
+    return { id };
+  });
+}
+
+export async function groupEditor(props: CommitteeWriteProps & GroupFields & { id: string; version: string }): Promise<void> {
+  await asEditor(props, async (trx) => {
+    const group = await store.findGroup(trx, props.id);
+    if (!group) throw NotFound('Political group not found');
+    const clash = await store.findGroupByName(trx, group.authority_id, props.name);
+    if (clash && clash.id !== group.id) refuse([{ field: 'name', message: `There is already a group called ${props.name}` }]);
+    if (!(await store.updateIfVersion(trx, 'political_group', props.id, props.version, { name: props.name, abbreviation: props.abbreviation ?? null }))) {
+      throw staleVersion('political group');
+    }
+  });
+}
+
+export const GroupMembershipFieldsSchema = z.object({
+  personId: z.string().min(1, 'Choose the member'),
+  role: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(100).optional()),
+  startDate: optionalDate,
+  endDate: optionalDate,
+});
+export type GroupMembershipFields = z.infer<typeof GroupMembershipFieldsSchema>;
+
+export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMembershipFields & { groupId: string }): Promise<{ id: string }> {
+  return asEditor(props, async (trx) => {
+    if (!(await store.findGroup(trx, props.groupId))) throw NotFound('Political group not found');
+    const problems = dateProblems(props.startDate, props.endDate);
+    if (!(await store.findPerson(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
+    refuse(problems);
+    const id = stableId('group-membership', props.personId, props.groupId, props.startDate ?? '');
+    await store.insertGroupMembership(trx, { id, person_id: props.personId, group_id: props.groupId, role: props.role ?? null, start_date: props.startDate ?? null, end_date: props.endDate ?? null });
+    return { id };
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * Meetings and their agendas: scheduling, numbered agenda items (with a report written in the browser, and exempt
+ * marking under Schedule 12A), and publishing the agenda with the statutory notice checked.
+ */
+import { z } from 'zod';
+import * as store from '../../db/repositories/committee-admin.ts';
+import { stableId } from '../../domain/stable-id.ts';
+import { AGENDA_NOTICE_CLEAR_WORKING_DAYS, clearWorkingDaysBetween, latestPublicationDate } from '../../domain/working-days.ts';
+import { NotFound } from '../../web/errors.ts';
+import { asEditor, Conflict, longDate, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date');
+const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
+const time = z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 10:00 or 14:30').optional());
+
+export const MeetingFieldsSchema = z.object({
+  bodyId: z.string().min(1, 'Choose the body that meets'),
+  date: isoDate,
+  startTime: time,
+  location: z.preprocess(blankToUndefined, z.string().trim().max(300).optional()),
+  kind: z.enum(['annual', 'ordinary', 'extraordinary', 'special'], 'Choose the kind of meeting').default('ordinary'),
+});
+export type MeetingFields = z.infer<typeof MeetingFieldsSchema>;
+
+/** Schedules a meeting of a body; one meeting per body per day, as in the council's own numbering of papers. */
+export async function meetingScheduler(props: CommitteeWriteProps & MeetingFields): Promise<{ id: string }> {
+  return asEditor(props, async (trx) => {
+    const body = await store.findBody(trx, props.bodyId);
+    if (!body) refuse([{ field: 'bodyId', message: 'Choose a body from the list' }]);
+    const id = stableId('meeting', props.bodyId, props.date);
+    if (await store.findMeeting(trx, id)) refuse([{ field: 'date', message: `${body!.name} already has a meeting on ${longDate(props.date)}` }]);
+    await store.insertMeeting(trx, {
+      id,
+      body_id: props.bodyId,
+      date: props.date,
+      start_time: props.startTime ?? null,
+      end_time: null,
+      location: props.location ?? null,
+      status: 'scheduled',
+      kind: props.kind,
+      source_document_id: null,
+      source_line_from: null,
+      source_line_to: null,
+    });
+    await store.lockWorkflow(trx, id);
+    return { id };
+  });
+}
+
+const paragraphs = z.preprocess(
+  (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+  z.array(z.coerce.number().int().min(1, 'Choose paragraphs 1 to 7').max(7, 'Choose paragraphs 1 to 7')),
+);
+
+export const AgendaItemFieldsSchema = z.object({
+  title: z.string().trim().min(1, 'Enter the title of the agenda item').max(500, 'Title must be 500 characters or fewer'),
+  description: z.preprocess(blankToUndefined, z.string().trim().max(10_000).optional()),
+  /** A report written in the browser; it becomes the item's report. */
+  reportText: z.preprocess(blankToUndefined, z.string().trim().max(500_000).optional()),
+  exempt: z.preprocess((value) => value === 'yes' || value === true, z.boolean()),
+  exemptParagraphs: paragraphs,
+});
+export type AgendaItemFields = z.infer<typeof AgendaItemFieldsSchema>;
+
+/** Schedule 12A: an exempt item must say which paragraphs make it exempt, and a public one none. */
+function exemptProblems(fields: AgendaItemFields): Problems {
+  if (fields.exempt && fields.exemptParagraphs.length === 0) {
+    return [{ field: 'exemptParagraphs', message: 'Choose the paragraph of Schedule 12A that makes the item exempt' }];
+  }
+  if (!fields.exempt && fields.exemptParagraphs.length > 0) {
+    return [{ field: 'exempt', message: 'Mark the item as exempt, or clear the Schedule 12A paragraphs' }];
+  }
+  return [];
+}
+
+/** Adds the next numbered item to a meeting's agenda, with its report when one is written. */
+export async function agendaItemAdder(props: CommitteeWriteProps & AgendaItemFields & { meetingId: string; authorityName: string }): Promise<{ id: string; number: string }> {
+  return asEditor(props, async (trx) => {
+    const meeting = await store.findMeeting(trx, props.meetingId);
+    if (!meeting) throw NotFound('Meeting not found');
+    refuse(exemptProblems(props));
+    const position = await store.nextPosition(trx, 'agenda_item', meeting.id);
+    const number = String(position);
+    const id = stableId('agenda-item', meeting.id, number);
+    let reportId: string | null = null;
+    if (props.reportText) {
+      const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
+      reportId = stableId('report', meeting.id, number, props.title);
+      await store.insertReport(trx, {
+        id: reportId,
+        authority_id: authorityId,
+        subject: props.title,
+        report_date: meeting.date,
+        exempt: props.exempt,
+        classification: props.exempt ? `Exempt: Schedule 12A paragraph ${props.exemptParagraphs.join(', ')}` : 'Unrestricted',
+        full_text: props.reportText,
+        summary: null,
+        recommendations: null,
+        contact: null,
+        background_documents: null,
+        source_document_id: null,
+        source_line_from: null,
+        source_line_to: null,
+      });
+    }
+    await store.insertAgendaItem(trx, {
+      id,
+      meeting_id: meeting.id,
+      number,
+      position,
+      title: props.title,
+      description: props.description ?? null,
+      page_from: null,
+      page_to: null,
+      exempt: props.exempt,
+      exempt_paragraphs: props.exemptParagraphs,
+      report_id: reportId,
+      source_document_id: null,
+      source_line_from: null,
+      source_line_to: null,
+    });
+    return { id, number };
+  });
+}
+
+/** Changes an agenda item (and its written report), if nobody else has since the officer opened it. */
+export async function agendaItemEditor(props: CommitteeWriteProps & AgendaItemFields & { id: string; version: string }): Promise<void> {
+  await asEditor(props, async (trx) => {
+    const item = await store.findAgendaItem(trx, props.id);
+    if (!item) throw NotFound('Agenda item not found');
+    refuse(exemptProblems(props));
+    const saved = await store.updateIfVersion(trx, 'agenda_item', item.id, props.version, {
+      title: props.title,
+      description: props.description ?? null,
+      exempt: props.exempt,
+      exempt_paragraphs: props.exemptParagraphs,
+    });
+    if (!saved) throw staleVersion('agenda item');
+    if (item.report_id && props.reportText !== undefined) {
+      await store.updateReport(trx, item.report_id, { subject: props.title, full_text: props.reportText, exempt: props.exempt });
+    }
+  });
+}
+
+export type AgendaPublication =
+  | { published: true; clearWorkingDays: number; late: boolean }
+  | { published: false; needsConfirmation: true; clearWorkingDays: number; latestOnTime: string };
+
+export interface AgendaPublisherProps extends CommitteeWriteProps {
+  meetingId: string;
+  /** The day it is published (today, in the council's time zone). */
+  today: string;
+  /** The officer has seen the warning that notice is short and publishes anyway. */
+  confirmLate?: boolean;
+}
+
+/**
+ * Publishes the agenda. With fewer than five clear working days before the meeting it does nothing until the officer
+ * confirms, and then records that the agenda went out late (a report to the chairman may be needed).
+ */
+export async function agendaPublisher(props: AgendaPublisherProps): Promise<AgendaPublication> {
+  return asEditor(props, async (trx) => {
+    const meeting = await store.findMeeting(trx, props.meetingId);
+    if (!meeting) throw NotFound('Meeting not found');
+    const workflow = await store.lockWorkflow(trx, meeting.id);
+    if (workflow.agenda_published_at) throw Conflict('The agenda of this meeting has already been published');
+    if ((await store.listAgendaItems(trx, meeting.id)).length === 0) refuse([{ field: 'agenda', message: 'Add at least one agenda item before publishing the agenda' }]);
+    if (meeting.date < props.today) refuse([{ field: 'agenda', message: 'The meeting has already taken place' }]);
+    const clearWorkingDays = clearWorkingDaysBetween(props.today, meeting.date);
+    const late = clearWorkingDays < AGENDA_NOTICE_CLEAR_WORKING_DAYS;
+    if (late && !props.confirmLate) {
+      return { published: false, needsConfirmation: true, clearWorkingDays, latestOnTime: latestPublicationDate(meeting.date) } as const;
+    }
+    await store.updateWorkflow(trx, meeting.id, { agenda_published_at: new Date(), agenda_published_late: late });
+    return { published: true, clearWorkingDays, late } as const;
+  });
+}

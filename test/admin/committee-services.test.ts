@@ -1,0 +1,123 @@
+/**
+ * The democratic services workflow at the service layer: schedule, agenda with an exempt item, publish (with the
+ * five-clear-working-days warning), attendance, a recorded vote, draft minutes, approval at the next meeting, and
+ * the lock that follows, enforced by the services and, behind them, by database triggers.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../src/domain/roles.ts';
+import { bodyCreator, bodyEditor, membershipAdder } from '../../src/services/committee/bodies.ts';
+import { agendaItemAdder, agendaPublisher, meetingScheduler } from '../../src/services/committee/meetings.ts';
+import { attendanceRecorder, minuteEditor, minuteWriter, voteEventRecorder } from '../../src/services/committee/proceedings.ts';
+import { minuteCorrector, minutesApprover, minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
+import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { insertPerson } from '../support/factories.ts';
+import { makeAccount } from './support.ts';
+
+const AUTHORITY = 'Kent County Council';
+
+describe.skipIf(databaseUnavailable)('committee services', () => {
+  let database: TestDatabase;
+  let by: SessionUser;
+  let people: string[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const account = await makeAccount(database, 'democratic-services');
+    by = { id: account.id, email: account.email, name: 'Test officer', roles: ['democratic-services'], personId: null };
+    const authorityId = await database.db.insertInto('authority').values({ id: 'authority-kent', name: AUTHORITY }).returning('id').executeTakeFirstOrThrow();
+    people = [];
+    for (const family_name of ['Hayton', 'Carter', 'Gibbens', 'Hill']) {
+      people.push((await insertPerson(database.db, authorityId.id, { honorific: 'Mr', initials: ['A'], family_name })).id as string);
+    }
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it('runs a meeting from schedule to approved, locked minutes', async () => {
+    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Governance and Audit Committee', kind: 'committee' });
+    expect(body.slug).toBe('governance-and-audit-committee');
+    await membershipAdder({ database, by, bodyId: body.id, personId: people[0]!, role: 'Chairman', startDate: '2011-05-01', endDate: undefined });
+
+    const first = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-07-20', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const next = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-09-21', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    await expect(meetingScheduler({ database, by, bodyId: body.id, date: '2011-07-20', kind: 'ordinary' })).rejects.toThrow(/already has a meeting on 20 July 2011/);
+
+    const one = await agendaItemAdder({ database, by, authorityName: AUTHORITY, meetingId: first.id, title: 'Apologies and substitutes', exempt: false, exemptParagraphs: [] });
+    const two = await agendaItemAdder({
+      database, by, authorityName: AUTHORITY, meetingId: first.id, title: 'Contract award: waste services', reportText: 'Tender evaluation.', exempt: true, exemptParagraphs: [3],
+    });
+    expect([one.number, two.number]).toEqual(['1', '2']);
+    await expect(agendaItemAdder({ database, by, authorityName: AUTHORITY, meetingId: first.id, title: 'Secret', exempt: true, exemptParagraphs: [] })).rejects.toThrow(/paragraph of Schedule 12A/);
+    const exemptItem = await database.db.selectFrom('agenda_item').innerJoin('report', 'report.id', 'agenda_item.report_id').select(['agenda_item.exempt', 'agenda_item.exempt_paragraphs', 'report.exempt as report_exempt']).where('agenda_item.id', '=', two.id).executeTakeFirstOrThrow();
+    expect(exemptItem).toEqual({ exempt: true, exempt_paragraphs: [3], report_exempt: true });
+
+    // Published Thursday 14 July for Wednesday 20 July: only 15, 18 and 19 July are clear working days.
+    const short = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14' });
+    expect(short).toEqual({ published: false, needsConfirmation: true, clearWorkingDays: 3, latestOnTime: '2011-07-12' });
+    const late = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', confirmLate: true });
+    expect(late).toEqual({ published: true, clearWorkingDays: 3, late: true });
+    await expect(agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', confirmLate: true })).rejects.toThrow(/already been published/);
+
+    await attendanceRecorder({ database, by, meetingId: first.id, personId: people[0]!, status: 'present' });
+    await attendanceRecorder({ database, by, meetingId: first.id, personId: people[1]!, status: 'apologies' });
+    await attendanceRecorder({ database, by, meetingId: first.id, personId: people[2]!, status: 'substitute', substituteForPersonId: people[1]! });
+    await expect(attendanceRecorder({ database, by, meetingId: first.id, personId: people[3]!, status: 'substitute' })).rejects.toThrow(/substituted for/);
+
+    const minute = await minuteWriter({ database, by, meetingId: first.id, title: 'Contract award: waste services', agendaItemNumber: '2', text: 'The Committee considered the report.', resolutions: ['RESOLVED that the contract be awarded.'], exempt: false });
+    const vote = await voteEventRecorder({ database, by, minuteId: minute.id, motionText: 'That the contract be awarded', moverId: people[0]!, seconderId: people[2]!, votes: { [people[0]!]: 'for', [people[2]!]: 'for', [people[3]!]: 'against' } });
+    expect(vote.result).toBe('carried');
+    const event = await database.db.selectFrom('vote_event').selectAll().where('id', '=', vote.id).executeTakeFirstOrThrow();
+    expect([event.for_count, event.against_count, event.abstain_count]).toEqual([2, 1, 0]);
+    // The minute of an exempt item is exempt too.
+    expect((await database.db.selectFrom('minute').select('exempt').where('id', '=', minute.id).executeTakeFirstOrThrow()).exempt).toBe(true);
+
+    await expect(minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id })).rejects.toThrow(/Publish the draft minutes/);
+    await minutesPublisher({ database, by, meetingId: first.id });
+    await expect(minutesApprover({ database, by, meetingId: next.id, atMeetingId: first.id })).rejects.toThrow(/Publish the draft minutes/);
+    await minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id });
+
+    const approving = await database.db.selectFrom('minute').select(['title', 'approves_meeting_id']).where('meeting_id', '=', next.id).execute();
+    expect(approving).toEqual([{ title: 'Minutes of the meeting held on 20 July 2011', approves_meeting_id: first.id }]);
+
+    // Locked in the services...
+    const saved = await database.db.selectFrom('minute').select(sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`.as('version')).where('id', '=', minute.id).executeTakeFirstOrThrow();
+    await expect(minuteEditor({ database, by, id: minute.id, version: saved.version, title: 'Changed', text: 'Changed', resolutions: [], exempt: false })).rejects.toThrow(
+      /approved as a correct record at the meeting of 21 September 2011/,
+    );
+    await expect(attendanceRecorder({ database, by, meetingId: first.id, personId: people[3]!, status: 'present' })).rejects.toMatchObject({ statusCode: 409, id: 'minutes_locked' });
+    await expect(voteEventRecorder({ database, by, minuteId: minute.id, motionText: 'Again', moverId: people[0]!, seconderId: people[2]!, votes: { [people[0]!]: 'for' } })).rejects.toMatchObject({ id: 'minutes_locked' });
+    // ...and in the database, whatever writes.
+    await expect(database.db.updateTable('minute').set({ text: 'Tampered' }).where('id', '=', minute.id).execute()).rejects.toThrow(/locked/);
+    await expect(database.db.deleteFrom('vote').where('vote_event_id', '=', vote.id).execute()).rejects.toThrow(/locked/);
+    await expect(database.db.updateTable('resolution').set({ text: 'Tampered' }).where('minute_id', '=', minute.id).execute()).rejects.toThrow(/locked/);
+    await expect(database.db.deleteFrom('attendance').where('meeting_id', '=', first.id).execute()).rejects.toThrow(/locked/);
+    await expect(database.db.updateTable('meeting_workflow').set({ minutes_approved_at: null, minutes_approved_at_meeting_id: null }).where('id', '=', first.id).execute()).rejects.toThrow(/cannot be changed/);
+    expect((await database.db.selectFrom('minute').select('text').where('id', '=', minute.id).executeTakeFirstOrThrow()).text).toBe('The Committee considered the report.');
+
+    // A correction is a new record linked to the original.
+    const correction = await minuteCorrector({ database, by, minuteId: minute.id, text: 'The Committee considered the report and the appendix.', reason: 'The appendix was omitted' });
+    const stored = await database.db.selectFrom('minute_correction').selectAll().where('id', '=', correction.id).executeTakeFirstOrThrow();
+    expect(stored.minute_id).toBe(minute.id);
+
+    // Every change was audited as this account.
+    const actors = await database.db.selectFrom('audit_log').select(['table_name', 'actor']).where('table_name', 'in', ['meeting', 'agenda_item', 'minute', 'vote_event', 'meeting_workflow', 'minute_correction']).execute();
+    expect(new Set(actors.map((row) => row.table_name))).toEqual(new Set(['meeting', 'agenda_item', 'minute', 'vote_event', 'meeting_workflow', 'minute_correction']));
+    expect(new Set(actors.map((row) => row.actor))).toEqual(new Set([by.id]));
+  });
+
+  it('refuses a stale save: the second officer to save an edit gets a conflict', async () => {
+    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
+    const version = (await database.db.selectFrom('body').select(sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`.as('version')).where('id', '=', body.id).executeTakeFirstOrThrow()).version;
+    await bodyEditor({ database, by, id: body.id, version, name: 'Regulation Committee (Planning)', kind: 'committee' });
+    await expect(bodyEditor({ database, by, id: body.id, version, name: 'Regulation Committee (Licensing)', kind: 'committee' })).rejects.toMatchObject({ statusCode: 409, id: 'conflict' });
+    expect((await database.db.selectFrom('body').select('name').where('id', '=', body.id).executeTakeFirstOrThrow()).name).toBe('Regulation Committee (Planning)');
+  });
+
+  it('refuses anyone but democratic services', async () => {
+    const councillor: SessionUser = { id: 'account-x', email: 'c@kent.example', name: 'Cllr', roles: ['councillor'], personId: null };
+    await expect(bodyCreator({ database, by: councillor, authorityName: AUTHORITY, name: 'Shadow Committee', kind: 'committee' })).rejects.toMatchObject({ statusCode: 403 });
+    expect(await database.db.selectFrom('body').select('id').where('name', '=', 'Shadow Committee').execute()).toEqual([]);
+  });
+});
