@@ -111,6 +111,17 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' 
     await context.close();
   });
 
+  it('the plan, priority and coverage pages have no WCAG 2.2 AA violations', async () => {
+    const plan = (await database.db.selectFrom('plan').select('slug').executeTakeFirstOrThrow()).slug;
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    for (const path of [linkTo('plans.index'), linkTo('plan.show', { plan }), linkTo('plan.priority', { plan, number: 2 }), linkTo('plan.coverage', { plan })]) {
+      const response = await page.goto(`${origin}${path}?asAt=2011-06-21`);
+      expect(response?.status(), path).toBe(200);
+      expect(await violations(page), path).toEqual([]);
+    }
+    await page.close();
+  });
+
   it('reads the same without JavaScript: the as-at form and the data tables work', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
