@@ -285,4 +285,32 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     expect(bad.json().error.problems).toEqual([{ field: 'year', message: 'must be two consecutive years, like 2011-12' }]);
     expect((await get('/api/v1/allowances/statements/last-year')).statusCode).toBe(404);
   });
+
+  it('publishes the imported plan, indicators and call-in recommendations with their gold facts', async () => {
+    const gold = goldFacts();
+    const planFact = gold['001_078369eba01f855e.txt'].improvementPlan;
+    const plans = (await get('/api/v1/plans')).json().data as Array<{ id: string; title: string; issuedMonth: string }>;
+    const summary = plans.find((plan) => plan.title === planFact.title)!;
+    expect(summary.issuedMonth).toBe(planFact.date);
+    const plan = (await get(`/api/v1/plans/${summary.id}`)).json() as { priorities: Array<{ outcomes: Array<{ actions: Array<{ ref: string }> }> }> };
+    expect(plan.priorities).toHaveLength(planFact.priorities);
+    const actions = plan.priorities.flatMap((priority) => priority.outcomes.flatMap((outcome) => outcome.actions.map((action) => action.ref)));
+    expect(actions).toHaveLength(planFact.actions);
+    expect(actions[0]).toBe(planFact.firstAction);
+    expect(actions[actions.length - 1]).toBe(planFact.lastAction);
+
+    const indicatorFact = gold['001_078369eba01f855e.txt'].indicators;
+    const indicators = (await get(`/api/v1/indicators?plan=${summary.id}`)).json().data as Array<{ id: string; name: string }>;
+    expect(indicators.map((indicator) => indicator.name).sort()).toEqual([...indicatorFact.names].sort());
+    const unallocated = indicators.find((indicator) => indicator.name === 'Number of Cases Unallocated for over 28 days')!;
+    const series = (await get(`/api/v1/indicators/${unallocated.id}`)).json() as { observations: Array<{ period: string; value: number }> };
+    for (const [period, value] of gold['002_a8dad1b4c03f7028.txt'].observations[0].values) {
+      expect(series.observations.find((observation) => observation.period === period)?.value, period).toBe(value);
+    }
+
+    const callIn = gold['003_6351ff344f2add5f.txt'].callIns[0];
+    const recommendations = (await get('/api/v1/recommendations?limit=200')).json().data as Array<{ item: { title: string }; meetingDate: string; number: number }>;
+    const ofCallIn = recommendations.filter((recommendation) => recommendation.item.title === callIn.item && recommendation.meetingDate === callIn.meetingDate);
+    expect(ofCallIn.map((recommendation) => recommendation.number).sort((a, b) => a - b)).toEqual(Array.from({ length: callIn.recommendations }, (_, i) => i + 1));
+  });
 });
