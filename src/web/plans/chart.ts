@@ -19,7 +19,24 @@ function escapeAttribute(text: string): string {
 
 const monthEnd = (period: string) => `${period}-15`;
 
+/**
+ * Rendering a chart takes tens of milliseconds and the dashboard draws six on every view: the SVG depends only on
+ * the figures, target and label, so it is kept by those (a figure entered changes the key, so nothing goes stale).
+ */
+const rendered = new Map<string, string>();
+const KEEP = 500;
+
 export async function trendChartSvg(input: ChartInput, description: string): Promise<string> {
+  const key = JSON.stringify([input, description]);
+  const known = rendered.get(key);
+  if (known) return known;
+  const svg = await renderTrendChart(input, description);
+  if (rendered.size >= KEEP) rendered.delete(rendered.keys().next().value!);
+  rendered.set(key, svg);
+  return svg;
+}
+
+async function renderTrendChart(input: ChartInput, description: string): Promise<string> {
   const yTitle = input.unit === 'percent' ? 'Per cent' : 'Number';
   const layers: unknown[] = [
     {
