@@ -3,7 +3,7 @@
  * Wraps the pure PersonRegistry with what persisting needs: which records are new or enriched, and their aliases.
  */
 import type { Transaction } from 'kysely';
-import type { Database, Row } from '../db/schema.ts';
+import type { Database, NewRow, Row } from '../db/schema.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import { formatName } from '../domain/person-name.ts';
 import { honorificsCompatible, PersonRegistry, type Person, type PersonKind } from '../domain/person-resolver.ts';
@@ -118,40 +118,53 @@ export class PeopleDirectory {
 
   /** Writes new people, what was learnt about known ones, and every printed form seen. */
   async flush(trx: Transaction<Database>): Promise<{ created: number }> {
+    const writes = this.takeWrites();
+    const created = await store.insertNew(trx, 'person', writes.people);
+    this.countCreated(created);
+    await store.updatePeople(trx, writes.updates);
+    await store.insertAliases(trx, writes.aliases);
+    return { created };
+  }
+
+  /**
+   * What flush() would write, for a caller writing it in its own statements: new people as they stand now (so
+   * nothing learnt later in a file needs an update), what was learnt about people on record, and aliases not yet
+   * on record. From here on they count as written; report how many people the insert created with countCreated().
+   */
+  takeWrites(): { people: Array<NewRow<'person'> & { id: string }>; updates: Array<{ id: string } & store.PersonColumns>; aliases: Array<NewRow<'person_alias'>> } {
     this.stage();
-    const fresh = [...this.pending].map((id) => this.registry.get(id)!);
+    const people = [...this.pending].map((id) => {
+      const person = this.registry.get(id)!;
+      const row = columns(person);
+      this.saved.set(id, JSON.stringify(row));
+      return { id, authority_id: this.authorityId, ...row };
+    });
     this.pending.clear();
-    // New people go in as they stand at the end of the file, so nothing learnt later in it needs an update.
-    const created = await store.insertNew(
-      trx,
-      'person',
-      fresh.map((person) => ({ id: person.id, authority_id: this.authorityId, ...columns(person) })),
-    );
-    this.createdTotal += created;
-    for (const person of fresh) this.saved.set(person.id, JSON.stringify(columns(person)));
     // Only what a paper taught us (a given name, more initials, post-nominals) is written back.
-    const changed: Array<{ id: string } & store.PersonColumns> = [];
+    const updates: Array<{ id: string } & store.PersonColumns> = [];
     for (const id of this.touched) {
       const now = columns(this.registry.get(id)!);
       const text = JSON.stringify(now);
       if (this.saved.get(id) === text) continue;
-      changed.push({ id, ...now });
+      updates.push({ id, ...now });
       this.saved.set(id, text);
     }
     this.touched.clear();
-    await store.updatePeople(trx, changed);
-    const aliasRows: Array<{ person_id: string; printed: string }> = [];
+    const aliases: Array<NewRow<'person_alias'>> = [];
     for (const [personId, printed] of this.aliases) {
       for (const text of printed) {
         const key = aliasKey(personId, text);
         if (this.savedAliases.has(key)) continue;
         this.savedAliases.add(key);
-        aliasRows.push({ person_id: personId, printed: text });
+        aliases.push({ person_id: personId, printed: text });
       }
     }
-    await store.insertAliases(trx, aliasRows);
     this.aliases.clear();
-    return { created };
+    return { people, updates, aliases };
+  }
+
+  countCreated(created: number): void {
+    this.createdTotal += created;
   }
 }
 

@@ -153,17 +153,14 @@ export async function persistExtract(ctx: PersistContext, extract: PaperExtract)
     row.approves_meeting_id = known.meetings.get(meetingKey(body, row.approves_meeting_date!))?.id ?? null;
   }
 
+  batch.addIssues(
+    issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
+  );
   const created = await batch.write(ctx.trx, ctx.people);
   // Minutes imported before the meeting they approve.
   await store.linkApprovedMinutes(ctx.trx, batch.newMeetingIds());
   const peopleCounts = ctx.people.takeCounts();
   add(created, 'people', peopleCounts.created);
-  if (issues.length) {
-    await store.insertImportIssues(
-      ctx.trx,
-      issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
-    );
-  }
   return { created, linked: peopleCounts.linked, issues };
 }
 

@@ -1,14 +1,14 @@
 /**
  * The rows one file adds, held in memory until the file is read to its end and then written table by table in the
  * order the foreign keys need, each in multi-row INSERTs. One statement per table per file instead of several per
- * meeting: statements, not rows, were most of an import's cost.
+ * meeting, and all tables in one statement: statements, not rows, were most of an import's cost.
  */
 import type { Transaction } from 'kysely';
 import type { Database, NewRow } from '../db/schema.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import type { PeopleDirectory } from './people.ts';
 
-/** Tables in the order their foreign keys allow; people and their aliases come first, from the directory. */
+/** Tables in the order their foreign keys allow (votes follow vote events); people and their aliases come first. */
 const ORDER = [
   'body',
   'meeting',
@@ -50,6 +50,7 @@ export class WriteBatch {
   private readonly votes = new Map<string, NewRow<'vote'>>();
   private readonly meetingChanges = new Map<string, Partial<NewRow<'meeting'>>>();
   private readonly reportLinks: Array<{ agendaItemId: string; reportId: string }> = [];
+  private readonly issues: Array<NewRow<'import_issue'>> = [];
 
   /**
    * Adds a row unless one with its id is already in the batch: as with ON CONFLICT DO NOTHING, the first wins.
@@ -89,19 +90,35 @@ export class WriteBatch {
     return [...(this.rows.get('meeting')?.keys() ?? [])];
   }
 
-  /** Writes everything, people first; returns how many rows each table gained. */
+  /** Import issues go in with the rows, in the same statement. */
+  addIssues(rows: Array<NewRow<'import_issue'>>): void {
+    this.issues.push(...rows);
+  }
+
+  /**
+   * Writes everything, people first, in as few statements as possible (see insertNewMany), then the few updates to
+   * records already on record. Returns how many rows each table gained.
+   */
   async write(trx: Transaction<Database>, people: PeopleDirectory): Promise<Counts> {
     const created: Counts = {};
-    await people.flush(trx);
+    const writes = people.takeWrites();
+    const parts: store.InsertPart[] = [
+      { table: 'person', rows: writes.people },
+      { table: 'person_alias', rows: writes.aliases },
+    ];
     for (const table of ORDER) {
-      const rows = this.rows.get(table);
-      if (rows?.size) add(created, COUNT_NAME[table], await store.insertNew(trx, table, [...rows.values()] as Array<NewRow<typeof table>>));
-      if (table === 'meeting') {
-        for (const [id, changes] of this.meetingChanges) await store.updateMeeting(trx, id, changes);
-      }
-      if (table === 'report') await store.linkReportsToAgendaItems(trx, this.reportLinks);
-      if (table === 'vote_event') add(created, COUNT_NAME.vote, await store.insertVotes(trx, [...this.votes.values()]));
+      parts.push({ table, rows: [...(this.rows.get(table)?.values() ?? [])] as Array<NewRow<typeof table>> });
+      if (table === 'vote_event') parts.push({ table: 'vote', rows: [...this.votes.values()] });
     }
+    parts.push({ table: 'import_issue', rows: this.issues });
+    const counts = await store.insertNewMany(trx, parts);
+    parts.forEach((part, index) => {
+      if (part.table === 'person') people.countCreated(counts[index]!);
+      else if (part.table in COUNT_NAME) add(created, COUNT_NAME[part.table as keyof typeof COUNT_NAME], counts[index]!);
+    });
+    await store.updatePeople(trx, writes.updates);
+    for (const [id, changes] of this.meetingChanges) await store.updateMeeting(trx, id, changes);
+    await store.linkReportsToAgendaItems(trx, this.reportLinks);
     return created;
   }
 }

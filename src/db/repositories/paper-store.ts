@@ -177,6 +177,60 @@ export async function insertNew<T extends InsertableTable>(db: Db, table: T, row
   return created;
 }
 
+/** Tables a file's rows go into; person_alias, vote and import_issue have no id to count on but are as welcome. */
+export type BatchInsertTable = InsertableTable | 'person_alias' | 'vote' | 'import_issue';
+
+export interface InsertPart<T extends BatchInsertTable = BatchInsertTable> {
+  table: T;
+  rows: Array<NewRow<T>>;
+}
+
+/** Well under the protocol's 65,535 bind parameters per statement. */
+const MAX_PARAMETERS = 30_000;
+
+/**
+ * Inserts into several tables in as few statements as the parameter limit allows: each table's rows are one
+ * data-modifying WITH clause of a single statement. Rows whose key already exists are left as they are. Parts go in
+ * dependency order; foreign keys (and the row triggers) are checked at the end of each statement, so one statement
+ * may hold parents and their children. Returns how many rows each part added.
+ */
+export async function insertNewMany(trx: Transaction<Database>, parts: InsertPart[]): Promise<number[]> {
+  const counts = parts.map(() => 0);
+  let statement: Array<{ part: number; rows: object[] }> = [];
+  let parameters = 0;
+  const run = async () => {
+    if (statement.length === 0) return;
+    const clauses = statement.map(({ part, rows }, index) => {
+      const insert = (trx as Kysely<Database>)
+        .insertInto(parts[part]!.table)
+        .values(rows as never)
+        .onConflict((oc) => oc.doNothing())
+        .returning(sql<number>`1`.as('one'));
+      return sql`${sql.id(`w${index}`)} as (${insert})`;
+    });
+    const tallies = statement.map((_, index) => sql`(select count(*)::int from ${sql.id(`w${index}`)}) as ${sql.id(`w${index}`)}`);
+    const result = await sql<Record<string, number>>`with ${sql.join(clauses)} select ${sql.join(tallies)}`.execute(trx);
+    const row = result.rows[0]!;
+    statement.forEach(({ part }, index) => (counts[part]! += Number(row[`w${index}`] ?? 0)));
+    statement = [];
+    parameters = 0;
+  };
+  for (const [part, { rows }] of parts.entries()) {
+    if (rows.length === 0) continue;
+    const width = new Set(rows.flatMap((row) => Object.keys(row))).size;
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / width));
+    for (let start = 0; start < rows.length; ) {
+      if (parameters + width > MAX_PARAMETERS) await run();
+      const take = Math.min(rows.length - start, Math.floor((MAX_PARAMETERS - parameters) / width), perStatement);
+      statement.push({ part, rows: rows.slice(start, start + take) });
+      parameters += take * width;
+      start += take;
+    }
+  }
+  await run();
+  return counts;
+}
+
 export async function insertVotes(db: Db, rows: Array<NewRow<'vote'>>): Promise<number> {
   let created = 0;
   for (let start = 0; start < rows.length; start += CHUNK) {
