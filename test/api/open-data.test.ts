@@ -6,11 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import '../../src/db/schema/scrutiny.ts';
 import { writeOpenDataset } from '../../src/services/open-data/bulk-download.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUnavailable } from '../support/database.ts';
+import { goldFacts } from '../support/seeds.ts';
 import { localPath, openApiFixture, PUBLIC_URL, type ApiFixture } from './support/app.ts';
 import { ALL_CANARIES } from './support/plant.ts';
+import { plantAccountability, UNPUBLISHED_CANARY } from './support/plant-accountability.ts';
 
 interface OpenDataIndex {
   generatedAt: string;
@@ -25,6 +28,8 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
 
   beforeAll(async () => {
     fixture = await openApiFixture();
+    const body = await fixture.database.db.selectFrom('meeting').select('body_id').where('id', '=', fixture.planted.meetingId).executeTakeFirstOrThrow();
+    await plantAccountability(fixture.database.db, { authorityId: fixture.planted.authorityId, meetingId: fixture.planted.meetingId, bodyId: body.body_id });
   }, 180_000);
   afterAll(async () => {
     await fixture?.close();
@@ -50,6 +55,16 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
       'questions.csv',
       'reports.csv',
       'decisions.csv',
+      'scrutiny-recommendations.csv',
+      'scrutiny-responses.csv',
+      'plans.csv',
+      'plan-priorities.csv',
+      'plan-outcomes.csv',
+      'plan-actions.csv',
+      'plan-progress-updates.csv',
+      'indicators.csv',
+      'indicator-observations.csv',
+      'indicator-targets.csv',
     ]);
     for (const file of listing.files) {
       expect(file.url).toBe(`${PUBLIC_URL}/api/v1/open-data/${file.name}`);
@@ -58,7 +73,7 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
       expect(response.headers['content-type']).toBe(file.mediaType);
       expect(response.headers['content-disposition']).toBe(`attachment; filename="${file.name}"`);
       expect(response.rawPayload.length).toBe(file.bytes);
-      for (const canary of ALL_CANARIES) expect(response.body, `${file.name} holds ${canary}`).not.toContain(canary);
+      for (const canary of [...ALL_CANARIES, UNPUBLISHED_CANARY]) expect(response.body, `${file.name} holds ${canary}`).not.toContain(canary);
       if (file.name.endsWith('.csv')) expect(parse(response.body, { columns: true })).toHaveLength(file.rows!);
     }
   });
@@ -88,6 +103,20 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
     const votes = parse((await get('/api/v1/open-data/votes.csv')).body, { columns: true }) as Array<Record<string, string>>;
     expect(votes).toHaveLength(68 + 6);
     expect(votes.filter((vote) => vote.voteEventId === fixture.planted.publicVoteEventId).map((vote) => vote.option).sort()).toEqual(['abstain', 'against', 'against', 'for', 'for', 'for']);
+  });
+
+  it('the accountability tables hold the imported plan and its indicators, and published recommendations only', async () => {
+    const planFact = goldFacts()['001_078369eba01f855e.txt'].improvementPlan;
+    const table = async (name: string) => parse((await get(`/api/v1/open-data/${name}`)).body, { columns: true }) as Array<Record<string, string>>;
+    const plans = await table('plans.csv');
+    const plan = plans.find((row) => row.title === planFact.title)!;
+    expect((await table('plan-actions.csv')).filter((action) => action.planId === plan.id)).toHaveLength(planFact.actions);
+    expect((await table('indicators.csv')).filter((indicator) => indicator.planId === plan.id)).toHaveLength(goldFacts()['001_078369eba01f855e.txt'].indicators.dashboardCount);
+    const published = await fixture.database.db.selectFrom('scrutiny_recommendation').select('id').where('published', '=', true).execute();
+    const recommendations = (await table('scrutiny-recommendations.csv')).map((row) => row.id);
+    expect(recommendations.sort()).toEqual(published.map((row) => row.id).sort());
+    expect(recommendations).toContain('recommendation-planted1');
+    expect(recommendations).not.toContain('recommendation-planted2');
   });
 
   it('is rebuilt when the data changes, and only then', async () => {

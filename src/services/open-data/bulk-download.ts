@@ -8,9 +8,10 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { accountabilityTables } from '../../db/queries/api/accountability.ts';
 import { dataVersion } from '../../db/queries/api/data-version.ts';
 import { buildExport } from '../exporter.ts';
-import { csvTables, publicDataset } from './public-dataset.ts';
+import { accountabilityCsvTables, csvTables, publicDataset } from './public-dataset.ts';
 
 export interface OpenDataFile {
   name: string;
@@ -36,7 +37,7 @@ export async function buildOpenDataset(db: Kysely<Database>, options: { now?: Da
   const files: OpenDataFile[] = [
     { name: OPEN_DATA_JSON, kind: 'all', mediaType: 'application/json; charset=utf-8', body: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'), rows: null },
   ];
-  for (const table of csvTables(document)) {
+  for (const table of [...csvTables(document), ...accountabilityCsvTables(await accountabilityTables(db))]) {
     const columns = [...new Set(table.rows.flatMap((row) => Object.keys(row)))];
     // With no records there are no columns to name: the file is empty rather than absent, so every kind is listed.
     const text = columns.length === 0 ? '' : stringify(table.rows, { header: true, columns, cast: { boolean: (value) => (value ? 'true' : 'false') } });

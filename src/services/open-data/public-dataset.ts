@@ -85,3 +85,32 @@ export function csvTables(document: ExportDocument): Array<{ kind: string; rows:
     { kind: 'decisions', rows: document.decisions.map((decision) => flat(decision)) },
   ];
 }
+
+/** Database rows (snake_case) as CSV rows with the camelCase column names the other tables use. */
+function camelRow(row: Record<string, unknown>): CsvRow {
+  const out: CsvRow = {};
+  for (const [key, value] of Object.entries(row)) {
+    const name = key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+    out[name] = Array.isArray(value) ? value.join('; ') : value instanceof Date ? value.toISOString() : (value as CsvValue);
+  }
+  return out;
+}
+
+/** The scrutiny, plan and indicator tables of the bulk download (published recommendations only). */
+export function accountabilityCsvTables(tables: Record<
+  'recommendations' | 'responses' | 'plans' | 'planPriorities' | 'planOutcomes' | 'planActions' | 'planProgressUpdates' | 'indicators' | 'indicatorObservations' | 'indicatorTargets',
+  Array<Record<string, unknown>>
+>): Array<{ kind: string; rows: CsvRow[] }> {
+  return [
+    { kind: 'scrutiny-recommendations', rows: tables.recommendations.map(camelRow) },
+    { kind: 'scrutiny-responses', rows: tables.responses.map(camelRow) },
+    { kind: 'plans', rows: tables.plans.map(camelRow) },
+    { kind: 'plan-priorities', rows: tables.planPriorities.map(camelRow) },
+    { kind: 'plan-outcomes', rows: tables.planOutcomes.map(camelRow) },
+    { kind: 'plan-actions', rows: tables.planActions.map(camelRow) },
+    { kind: 'plan-progress-updates', rows: tables.planProgressUpdates.map(camelRow) },
+    { kind: 'indicators', rows: tables.indicators.map(camelRow) },
+    { kind: 'indicator-observations', rows: tables.indicatorObservations.map(camelRow) },
+    { kind: 'indicator-targets', rows: tables.indicatorTargets.map(camelRow) },
+  ];
+}

@@ -148,3 +148,24 @@ export async function indicatorSeries(db: Db, indicatorId: string) {
     .execute();
   return { observations, targets };
 }
+
+// ---- whole tables for the bulk download -----------------------------------------------------------------------------
+
+/** Every public accountability record, in id order (byte order, the same on both engines), for the bulk download. */
+export async function accountabilityTables(db: Db) {
+  const byId = sql`id collate "C"`;
+  const recommendationRows = await recommendations(db).orderBy(sql`r.id collate "C"`).execute();
+  const published = recommendationRows.map((row) => row.id);
+  return {
+    recommendations: recommendationRows.map(({ created_at: _c, updated_at: _u, ...row }) => row),
+    responses: published.length === 0 ? [] : await db.selectFrom('scrutiny_response').select(['id', 'recommendation_id', 'response_date', 'responder_id', 'responder_printed', 'text']).where('recommendation_id', 'in', published).orderBy(byId).execute(),
+    plans: await db.selectFrom('plan').select(['id', 'title', 'slug', 'issued_month', 'owner_body_id']).orderBy(byId).execute(),
+    planPriorities: await db.selectFrom('plan_priority').select(['id', 'plan_id', 'number', 'title', 'key_objectives']).orderBy(byId).execute(),
+    planOutcomes: await db.selectFrom('plan_outcome').select(['id', 'plan_id', 'priority_id', 'ref', 'statement']).orderBy(byId).execute(),
+    planActions: await db.selectFrom('plan_action').select(['id', 'plan_id', 'outcome_id', 'ref', 'position', 'text', 'joint_with']).orderBy(byId).execute(),
+    planProgressUpdates: await db.selectFrom('plan_progress_update').select(['id', 'action_id', 'measure_id', 'update_date', 'rag', 'narrative', 'measure_completed']).orderBy(byId).execute(),
+    indicators: await db.selectFrom('indicator').select(['id', 'plan_id', 'name', 'slug', 'definition', 'unit', 'polarity', 'frequency']).orderBy(byId).execute(),
+    indicatorObservations: await db.selectFrom('indicator_observation').select(['id', 'indicator_id', 'period', 'value', 'as_at', 'printed_label']).orderBy(byId).execute(),
+    indicatorTargets: await db.selectFrom('indicator_target').select(['id', 'indicator_id', 'value', 'comparison', 'deadline', 'printed_label']).orderBy(byId).execute(),
+  };
+}
