@@ -51,7 +51,16 @@ export interface ImportBenchResult {
   baselineRecordsPerSecond: number;
   /** import rate / baseline rate: 1 = as fast as bulk INSERTs of the same rows. */
   ratio: number;
+  /**
+   * Process CPU seconds, and their ratio (baseline / import). For the embedded engine the database runs in this
+   * process, so these hold steady when other work shares the machine and wall-clock figures do not.
+   */
+  importCpuSeconds: number;
+  baselineCpuSeconds: number;
+  cpuRatio: number;
   databaseBytesAfterImport: number;
+  /** Of those, the write-ahead log kept after the closing checkpoint (embedded engine). */
+  walBytesAfterImport?: number;
 }
 
 interface EngineUnderTest {
@@ -100,11 +109,22 @@ async function postgresEngine(adminUrl: string): Promise<EngineUnderTest | undef
   };
 }
 
-async function copyRows(from: Kysely<Database>, to: Kysely<Database>): Promise<{ rows: number; seconds: number }> {
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
+
+function folderBytes(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).reduce((sum, entry) => (entry.isFile() ? sum + fs.statSync(path.join(entry.parentPath, entry.name)).size : sum), 0);
+}
+
+async function copyRows(from: Kysely<Database>, to: Kysely<Database>): Promise<{ rows: number; seconds: number; cpuSeconds: number }> {
   const data: Array<[string, unknown[]]> = [];
   for (const table of TABLES) data.push([table, await from.selectFrom(table).selectAll().execute()]);
   const rows = data.reduce((sum, [, list]) => sum + list.length, 0);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await to.transaction().execute(async (trx) => {
     for (const [table, list] of data) {
       for (let start = 0; start < list.length; start += CHUNK) {
@@ -115,17 +135,20 @@ async function copyRows(from: Kysely<Database>, to: Kysely<Database>): Promise<{
       }
     }
   });
-  return { rows, seconds: (performance.now() - started) / 1000 };
+  return { rows, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSeconds(cpu) };
 }
 
 async function benchEngine(engine: EngineUnderTest, corpus: { dir: string; bytes: number; files: string[] }): Promise<ImportBenchResult> {
   const target = await engine.open('import');
   await migrateToLatest(target.db);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const summary = await paperImporter({ database: target, authorityName: 'Kent County Council', paths: [corpus.dir], actor: 'bench' });
   const importSeconds = (performance.now() - started) / 1000;
+  const importCpuSeconds = cpuSeconds(cpu);
   if (summary.failed > 0) throw new Error(`${summary.failed} files failed to import: ${summary.files.find((f) => f.status === 'failed')?.reason}`);
   const databaseBytesAfterImport = await target.size();
+  const walBytesAfterImport = target.dataDir ? folderBytes(path.join(target.dataDir, 'pg_wal')) : undefined;
 
   const baseline = await engine.open('baseline');
   await migrateToLatest(baseline.db);
@@ -146,7 +169,11 @@ async function benchEngine(engine: EngineUnderTest, corpus: { dir: string; bytes
     baselineMBps: mb / copied.seconds,
     baselineRecordsPerSecond: copied.rows / copied.seconds,
     ratio: copied.seconds / importSeconds,
+    importCpuSeconds,
+    baselineCpuSeconds: copied.cpuSeconds,
+    cpuRatio: copied.cpuSeconds / importCpuSeconds,
     databaseBytesAfterImport,
+    ...(walBytesAfterImport !== undefined ? { walBytesAfterImport } : {}),
   };
 }
 
@@ -167,7 +194,8 @@ export async function runImportBench(options: { seedsDir: string; targetBytes: n
           `${engine.name.padEnd(9)} import ${result.importMBps.toFixed(2)} MB/s, ${Math.round(result.importRecordsPerSecond)} records/s ` +
             `(${result.records} records in ${result.importSeconds.toFixed(1)} s) | baseline bulk INSERT ` +
             `${result.baselineMBps.toFixed(2)} MB/s, ${Math.round(result.baselineRecordsPerSecond)} records/s ` +
-            `(${result.baselineSeconds.toFixed(1)} s) | ratio ${result.ratio.toFixed(2)} (aim >= 0.50)`,
+            `(${result.baselineSeconds.toFixed(1)} s) | ratio ${result.ratio.toFixed(2)} (aim >= 0.50) | process CPU ratio ${result.cpuRatio.toFixed(2)} | ` +
+            `database ${(result.databaseBytesAfterImport / 1024 / 1024).toFixed(0)} MB after import`,
         );
       } finally {
         await engine.cleanup();

@@ -20,6 +20,8 @@ function machine() {
     memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    /** Other work on the machine while the benchmark ran: wall-clock figures are only comparable at similar load. */
+    loadAverage1m: Number(os.loadavg()[0]!.toFixed(2)),
   };
 }
 
