@@ -7,12 +7,14 @@ import { ROUTES } from '../routes.ts';
 import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-lookup.ts';
 import { parseMeetingSlug } from '../portal/slugs.ts';
 import { registerCalendarRoutes } from './calendar-routes.ts';
+import { usePageCache } from '../portal/page-cache.ts';
 
 /** Ids are stable ids ("meeting-1a2b...") or slugs; anything else cannot name a meeting, so it is simply not found. */
 export const MeetingParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });
 export type MeetingParams = z.infer<typeof MeetingParamsSchema>;
 
 export const meetingsFeature: Feature = async (app, { database }) => {
+  usePageCache(app, database);
   registerCalendarRoutes(app, database);
 
   app.get(ROUTES['meeting.show'], async (request, reply) => {

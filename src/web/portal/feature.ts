@@ -10,8 +10,10 @@ import { registerPeopleRoutes } from './people-routes.ts';
 import { registerDecisionRoutes } from './decision-routes.ts';
 import { registerReportRoutes } from './report-routes.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
+import { usePageCache } from './page-cache.ts';
 
 export const portalFeature: Feature = async (app, { config, database }) => {
+  usePageCache(app, database);
   registerHomeRoutes(app, database);
   registerSearchRoutes(app, database);
   registerCommitteeRoutes(app, database);

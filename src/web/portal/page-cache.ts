@@ -1,0 +1,163 @@
+/**
+ * Rendered-page cache and conditional GETs for the public pages.
+ *
+ * Public pages are read far more often than the records change, and the embedded engine answers one query at a
+ * time, so an anonymous GET is answered from memory while the data version (one row, bumped by triggers in the
+ * same commit as any change to the committee records) and the UK date are what they were when the page was
+ * rendered. Any write, by any path, changes the version, so the next request renders afresh: a change shows at once.
+ *
+ * Pages carry a per-response CSP nonce. The cache stores a page with its nonce replaced by a placeholder and fills
+ * in the new response's nonce on the way out, so a cached page never reuses a nonce. ETags are weak for the same
+ * reason (the bytes differ by the nonce) and a 304 carries no CSP header, so a browser keeps the policy that matches
+ * the body it kept.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DatabaseHandle } from '../../db/engine.ts';
+import { currentDataVersion } from '../../db/queries/portal/data-version.ts';
+import { today } from './today.ts';
+
+/** Revalidate every time (cheap: a 304 from memory), so nobody is shown a page older than the records. */
+export const PAGE_CACHE_CONTROL = 'public, no-cache';
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const CACHEABLE_TYPES = /^(text\/html|text\/calendar|application\/(rss|atom)\+xml)/;
+
+interface Entry {
+  key: string;
+  body: string;
+  contentType: string;
+  etag: string;
+  bytes: number;
+}
+
+/** Entries of one data version, least recently used first (a Map keeps insertion order). */
+export class PageCache {
+  private version = '';
+  private entries = new Map<string, Entry>();
+  private bytes = 0;
+  readonly placeholder = `quorum-nonce-${randomBytes(12).toString('hex')}`;
+
+  constructor(private readonly maxBytes = DEFAULT_MAX_BYTES) {}
+
+  /** Drops every entry of an older version: they can never be served again. */
+  private at(version: string): void {
+    if (version === this.version) return;
+    this.version = version;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  get(version: string, key: string): Entry | undefined {
+    this.at(version);
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(version: string, entry: Entry): void {
+    this.at(version);
+    if (entry.bytes > this.maxBytes) return;
+    const old = this.entries.get(entry.key);
+    if (old) {
+      this.entries.delete(entry.key);
+      this.bytes -= old.bytes;
+    }
+    this.entries.set(entry.key, entry);
+    this.bytes += entry.bytes;
+    for (const [key, oldest] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(key);
+      this.bytes -= oldest.bytes;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const caches = new WeakMap<DatabaseHandle, PageCache>();
+
+/** One cache per database, shared by every feature that serves public pages from it. */
+export function pageCacheFor(database: DatabaseHandle): PageCache {
+  let cache = caches.get(database);
+  if (!cache) {
+    cache = new PageCache();
+    caches.set(database, cache);
+  }
+  return cache;
+}
+
+interface RequestState {
+  version: string;
+  key: string;
+}
+const states = new WeakMap<FastifyRequest, RequestState>();
+
+function nonceOf(reply: FastifyReply): string | undefined {
+  return (reply as FastifyReply & { cspNonce?: { script?: string } | null }).cspNonce?.script;
+}
+
+/** Someone signed in (or a script with credentials) may see more than the public: never share their pages. */
+function isAnonymous(request: FastifyRequest): boolean {
+  return !request.headers.cookie && !request.headers.authorization;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const weak = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || weak(tag) === weak(etag));
+}
+
+function notModified(reply: FastifyReply): void {
+  reply.code(304);
+  reply.removeHeader('content-security-policy');
+  reply.removeHeader('content-type');
+}
+
+/**
+ * Adds the cache to the routes of one feature (hooks are encapsulated: other features' routes are untouched).
+ * Only anonymous GETs with a 200 of a page or feed are stored.
+ */
+export function usePageCache(app: FastifyInstance, database: DatabaseHandle): void {
+  const cache = pageCacheFor(database);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || !isAnonymous(request)) return;
+    // Read before the handler's queries: a page rendered from newer data than its version is harmless, the reverse
+    // (old data under a new version) cannot happen because the version commits with the data.
+    const version = `${await currentDataVersion(database.db)}:${today()}`;
+    const key = request.url;
+    states.set(request, { version, key });
+    const entry = cache.get(version, key);
+    if (!entry) return;
+    reply.header('etag', entry.etag).header('cache-control', PAGE_CACHE_CONTROL).header('x-quorum-cache', 'hit');
+    if (matches(request.headers['if-none-match'], entry.etag)) {
+      notModified(reply);
+      return reply.send();
+    }
+    const nonce = nonceOf(reply);
+    const body = nonce ? entry.body.replaceAll(cache.placeholder, nonce) : entry.body;
+    return reply.type(entry.contentType).send(body);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const state = states.get(request);
+    if (!state || reply.getHeader('x-quorum-cache') === 'hit') return payload;
+    const contentType = String(reply.getHeader('content-type') ?? '');
+    if (reply.statusCode !== 200 || typeof payload !== 'string' || !CACHEABLE_TYPES.test(contentType)) return payload;
+    const nonce = nonceOf(reply);
+    const body = nonce ? payload.replaceAll(nonce, cache.placeholder) : payload;
+    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    cache.set(state.version, { key: state.key, body, contentType, etag, bytes: Buffer.byteLength(body) * 2 });
+    reply.header('etag', etag).header('cache-control', PAGE_CACHE_CONTROL).header('x-quorum-cache', 'miss');
+    if (matches(request.headers['if-none-match'], etag)) {
+      notModified(reply);
+      return '';
+    }
+    return payload;
+  });
+}
