@@ -13,6 +13,7 @@ import { openDataApiFeature } from '../api/feature.ts';
 import { allowancesFeature } from './allowances/routes.ts';
 
 import { scrutinyPublicFeature } from './scrutiny/public-routes.ts';
+import { scrutinyBackOfficeFeature } from './scrutiny/back-office-feature.ts';
 import { plansFeature } from './plans/routes.ts';
 
 export interface FeatureDeps {
@@ -28,3 +29,4 @@ export const FEATURES: Feature[] = [meetingsFeature, portalFeature, openDataApiF
 FEATURES.unshift(authFeature);
 FEATURES.push(adminFeature);
 FEATURES.push(plansFeature);
+FEATURES.push(scrutinyBackOfficeFeature);

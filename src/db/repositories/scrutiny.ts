@@ -35,8 +35,13 @@ export async function insertStatusChange(db: Db, row: NewRow<'scrutiny_status_ch
   await db.insertInto('scrutiny_status_change').values(row).execute();
 }
 
-export async function updateRecommendation(db: Db, id: string, changes: Partial<NewRow<'scrutiny_recommendation'>>): Promise<void> {
-  await db.updateTable('scrutiny_recommendation').set(changes).where('id', '=', id).execute();
+/** Every update bumps the version, so a form read before it is known to be stale. */
+export async function updateRecommendation(db: Db, id: string, changes: Partial<Omit<NewRow<'scrutiny_recommendation'>, 'version'>>): Promise<void> {
+  await db
+    .updateTable('scrutiny_recommendation')
+    .set({ ...changes, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function updateItem(db: Db, id: string, changes: Partial<NewRow<'scrutiny_item'>>): Promise<void> {
@@ -141,6 +146,8 @@ export interface TrackerFilter {
   bodyId?: string;
   portfolioHolderId?: string;
   ownerId?: string;
+  /** Recommendations this person owns an action on or holds the portfolio of: what they answer for. */
+  answerableBy?: string;
   statuses?: ScrutinyStatus[];
   /** Only recommendations made on or before this date (how old they are). */
   meetingOnOrBefore?: string;
@@ -195,6 +202,15 @@ export async function listRecommendations(db: Db, filter: TrackerFilter = {}) {
     const ownerId = filter.ownerId;
     query = query.where((eb) =>
       eb.exists(eb.selectFrom('scrutiny_action_owner as o').whereRef('o.recommendation_id', '=', 'r.id').where('o.person_id', '=', ownerId).select('o.id')),
+    );
+  }
+  if (filter.answerableBy) {
+    const personId = filter.answerableBy;
+    query = query.where((eb) =>
+      eb.or([
+        eb('i.portfolio_holder_id', '=', personId),
+        eb.exists(eb.selectFrom('scrutiny_action_owner as o').whereRef('o.recommendation_id', '=', 'r.id').where('o.person_id', '=', personId).select('o.id')),
+      ]),
     );
   }
   return query.orderBy('m.date', 'asc').orderBy('i.title', 'asc').orderBy('r.number', 'asc').execute();
@@ -258,4 +274,66 @@ export async function remindersOf(db: Db, personId?: string) {
   let query = db.selectFrom('scrutiny_reminder').selectAll().orderBy('id', 'asc');
   if (personId) query = query.where('person_id', '=', personId);
   return query.execute();
+}
+
+/** The item titles as the newest tracking sheet on or before a date printed them, by recommendation. */
+export async function printedItemTitles(db: Db, recommendationIds: string[], asAt: string): Promise<Map<string, string>> {
+  if (recommendationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('scrutiny_tracking_row as t')
+    .innerJoin('scrutiny_tracking_sheet as s', 's.id', 't.sheet_id')
+    .select(['t.recommendation_id', 't.item_printed', 's.sheet_date'])
+    .where('t.recommendation_id', 'in', recommendationIds)
+    .where('s.sheet_date', '<=', asAt)
+    .orderBy('s.sheet_date', 'asc')
+    .execute();
+  // Ascending, so the newest sheet's wording wins.
+  return new Map(rows.map((row) => [row.recommendation_id!, row.item_printed]));
+}
+
+/** Meetings a scrutiny officer may record recommendations against: committee meetings, newest first. */
+export async function meetingChoices(db: Db) {
+  return db
+    .selectFrom('meeting as m')
+    .innerJoin('body as b', 'b.id', 'm.body_id')
+    .select(['m.id', 'm.date', 'b.name as body_name', 'b.authority_id'])
+    .orderBy('m.date', 'desc')
+    .orderBy('b.name', 'asc')
+    .execute();
+}
+
+export async function findMeeting(db: Db, id: string) {
+  return db
+    .selectFrom('meeting as m')
+    .innerJoin('body as b', 'b.id', 'm.body_id')
+    .select(['m.id', 'm.date', 'm.body_id', 'b.authority_id', 'b.name as body_name'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Officers and members who may own an action, by family name. */
+export async function ownerChoices(db: Db) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name', 'post_nominals', 'job_title'])
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .execute();
+}
+
+/** Whether a person owns an action on a recommendation or holds the portfolio it is addressed to. */
+export async function answersFor(db: Db, recommendationId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('scrutiny_recommendation as r')
+    .innerJoin('scrutiny_item as i', 'i.id', 'r.item_id')
+    .select('r.id')
+    .where('r.id', '=', recommendationId)
+    .where((eb) =>
+      eb.or([
+        eb('i.portfolio_holder_id', '=', personId),
+        eb.exists(eb.selectFrom('scrutiny_action_owner as o').whereRef('o.recommendation_id', '=', 'r.id').where('o.person_id', '=', personId).select('o.id')),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
 }

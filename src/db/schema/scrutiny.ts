@@ -50,6 +50,8 @@ export interface ScrutinyRecommendationTable extends Audited, Sourced {
   due_date: string;
   tracking_notes: string | null;
   published: Optional<boolean>;
+  /** Bumped by every update (migration 0201): forms send back the version they read, and stale saves are refused. */
+  version: Optional<number>;
 }
 
 export interface ScrutinyActionOwnerTable extends Audited {

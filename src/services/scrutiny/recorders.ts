@@ -10,7 +10,8 @@ import type { Database } from '../../db/schema.ts';
 import { DEFAULT_RESPONSE_MONTHS, overdueStatus, responseDeadline } from '../../domain/scrutiny/deadline.ts';
 import { checkResponseAllowed, checkTransition, statusAfterResponse, type ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import { stableId } from '../../domain/stable-id.ts';
-import { NotFound, ValidationError } from '../../web/errors.ts';
+import { HttpError, NotFound, ValidationError } from '../../web/errors.ts';
+import { checkVersion } from './conflict.ts';
 
 type Problems = Array<{ field: string; message: string }>;
 
@@ -29,7 +30,8 @@ export interface RecommendationRecorderProps {
   database: DatabaseHandle;
   /** Who records it, for the audit log and the status history. */
   actor: string;
-  authorityId: string;
+  /** Defaults to the authority of the meeting's body. */
+  authorityId?: string;
   meetingId: string;
   /** The item scrutinised: an existing item on that meeting with this title is reused. */
   itemTitle: string;
@@ -48,7 +50,7 @@ export interface RecommendationRecorderProps {
 export async function recommendationRecorder(props: RecommendationRecorderProps): Promise<{ id: string; itemId: string }> {
   return inTransaction(props.database, props.actor, async (trx) => {
     const problems: Problems = [];
-    const meeting = await trx.selectFrom('meeting').select(['id', 'date', 'body_id']).where('id', '=', props.meetingId).executeTakeFirst();
+    const meeting = await store.findMeeting(trx, props.meetingId);
     if (!meeting) problems.push({ field: 'meetingId', message: 'Select the meeting that made the recommendation' });
     if (!props.itemTitle.trim()) problems.push({ field: 'itemTitle', message: 'Enter the item the committee considered' });
     if (!props.text.trim()) problems.push({ field: 'text', message: 'Enter the recommendation' });
@@ -69,7 +71,7 @@ export async function recommendationRecorder(props: RecommendationRecorderProps)
       await store.insertNew(trx, 'scrutiny_item', [
         {
           id,
-          authority_id: props.authorityId,
+          authority_id: props.authorityId ?? meeting!.authority_id,
           kind: 'review',
           body_id: meeting!.body_id,
           meeting_id: meeting!.id,
@@ -136,6 +138,8 @@ export interface ResponseRecorderProps {
   text: string;
   responseDate: string;
   responderId: string;
+  /** When the responder answers for themselves (my actions): refused unless they own an action or hold the portfolio. */
+  ownResponseOnly?: boolean;
 }
 
 /** Records a response; a recommendation awaiting one becomes RESPONSE RECEIVED. Refused once closed. */
@@ -143,6 +147,9 @@ export async function responseRecorder(props: ResponseRecorderProps): Promise<{ 
   return inTransaction(props.database, props.actor, async (trx) => {
     const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
     if (!recommendation) throw NotFound('Recommendation not found');
+    if (props.ownResponseOnly && !(await store.answersFor(trx, recommendation.id, props.responderId))) {
+      throw new HttpError(403, 'forbidden', 'You are not named as an owner of this recommendation, so you cannot respond to it here. Ask the scrutiny officer.');
+    }
     const problems: Problems = [];
     const allowed = checkResponseAllowed(recommendation.status);
     if (!allowed.allowed) problems.push({ field: 'text', message: allowed.reason });
@@ -191,6 +198,8 @@ export interface StatusChangerProps {
   to: ScrutinyStatus;
   effectiveDate: string;
   reason: string;
+  /** The version the form was read at; a stale one is refused with a conflict. */
+  expectedVersion?: number;
 }
 
 /** Moves a recommendation to another status when the state machine allows it, keeping the change in its history. */
@@ -198,6 +207,7 @@ export async function statusChanger(props: StatusChangerProps): Promise<void> {
   await inTransaction(props.database, props.actor, async (trx) => {
     const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
     if (!recommendation) throw NotFound('Recommendation not found');
+    checkVersion(recommendation.version, props.expectedVersion, 'status');
     const problems: Problems = [];
     const check = checkTransition(recommendation.status, props.to);
     if (!check.allowed) problems.push({ field: 'status', message: check.reason });
@@ -219,10 +229,11 @@ export async function statusChanger(props: StatusChangerProps): Promise<void> {
 }
 
 /** Makes a recommendation and its responses public, or withdraws them. */
-export async function recommendationPublisher(props: { database: DatabaseHandle; actor: string; recommendationId: string; published: boolean }): Promise<void> {
+export async function recommendationPublisher(props: { database: DatabaseHandle; actor: string; recommendationId: string; published: boolean; expectedVersion?: number }): Promise<void> {
   await inTransaction(props.database, props.actor, async (trx) => {
     const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
     if (!recommendation) throw NotFound('Recommendation not found');
+    checkVersion(recommendation.version, props.expectedVersion, 'published');
     await store.updateRecommendation(trx, recommendation.id, { published: props.published });
   });
 }

@@ -48,6 +48,8 @@ export async function trackingSheetData(db: Kysely<Database>, options: { asAt: s
   const rows = await store.listRecommendations(db, { ...(options.bodyId ? { bodyId: options.bodyId } : {}), meetingOnOrBefore: options.asAt, publishedOnly: options.publishedOnly ?? false });
   const followed = rows.filter((row) => !FINISHED.includes(row.status) && row.item_kind !== 'posc-recommendation');
   const committee = options.committeeName ?? followed[0]?.body_name ?? 'Cabinet Scrutiny Committee';
+  // A row a paper sheet already tracked keeps the item's words as printed there, so the sheet reproduces the paper.
+  const printed = await store.printedItemTitles(db, followed.map((row) => row.id), options.asAt);
   return {
     title: `Follow-up items from ${committee} – Tracking sheet`,
     committee,
@@ -55,7 +57,7 @@ export async function trackingSheetData(db: Kysely<Database>, options: { asAt: s
     dateLong: longDate(options.asAt),
     rows: followed.map((row) => ({
       recommendationId: row.id,
-      item: row.item_title,
+      item: printed.get(row.id) ?? row.item_title,
       meetingDate: shortDate(row.meeting_date),
       meetingDateIso: row.meeting_date,
       recommendation: row.number,

@@ -1,0 +1,41 @@
+/**
+ * Corrects what is recorded of a recommendation: its words, addressee, response deadline and the tracking notes.
+ * Status has its own operation (statusChanger) because the state machine and the history govern it.
+ */
+import type { DatabaseHandle } from '../../db/engine.ts';
+import * as store from '../../db/repositories/scrutiny.ts';
+import { NotFound, ValidationError } from '../../web/errors.ts';
+import { checkVersion } from './conflict.ts';
+
+export interface RecommendationEditorProps {
+  database: DatabaseHandle;
+  actor: string;
+  recommendationId: string;
+  text: string;
+  addressee?: string;
+  dueDate: string;
+  notes?: string;
+  /** The version the form was read at; a stale one is refused with a conflict and nothing is written. */
+  expectedVersion?: number;
+}
+
+export async function recommendationEditor(props: RecommendationEditorProps): Promise<void> {
+  await props.database.db.transaction().execute(async (trx) => {
+    await store.setActor(trx, props.actor);
+    const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
+    if (!recommendation) throw NotFound('Recommendation not found');
+    checkVersion(recommendation.version, props.expectedVersion, 'text');
+    const problems: Array<{ field: string; message: string }> = [];
+    if (!props.text.trim()) problems.push({ field: 'text', message: 'Enter the recommendation' });
+    if (props.dueDate < recommendation.meeting_date) {
+      problems.push({ field: 'dueDate', message: `The response deadline must be on or after the meeting on ${recommendation.meeting_date}` });
+    }
+    if (problems.length) throw ValidationError(problems);
+    await store.updateRecommendation(trx, recommendation.id, {
+      text: props.text.trim(),
+      addressee: props.addressee?.trim() || null,
+      due_date: props.dueDate,
+      tracking_notes: props.notes?.trim() || null,
+    });
+  });
+}
