@@ -1,0 +1,206 @@
+/**
+ * Read queries for the generated documents (agenda pack, minutes): typed Kysely only, no layout and no wording.
+ * The audience is decided here, at the source: for the public, exempt reports are not joined and exempt minutes come
+ * back without their text, motions or votes, so no generator can print them by mistake.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+// For its types: meeting_workflow (when the agenda was published).
+import '../schema/accounts.ts';
+
+type Db = Kysely<Database>;
+
+/** Who a document is made for: the public (what anonymous users get) or officers (exempt content included). */
+export type DocumentAudience = 'public' | 'officers';
+
+export async function findDocumentMeeting(db: Db, id: string) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .innerJoin('authority', 'authority.id', 'body.authority_id')
+    .leftJoin('meeting_workflow', 'meeting_workflow.id', 'meeting.id')
+    .select([
+      'meeting.id',
+      'meeting.date',
+      'meeting.start_time',
+      'meeting.end_time',
+      'meeting.location',
+      'meeting.status',
+      'meeting.kind',
+      'body.id as body_id',
+      'body.name as body_name',
+      'body.kind as body_kind',
+      'authority.id as authority_id',
+      'authority.name as authority_name',
+      'meeting_workflow.agenda_published_at',
+    ])
+    .where('meeting.id', '=', id)
+    .executeTakeFirst();
+}
+export type DocumentMeetingRow = NonNullable<Awaited<ReturnType<typeof findDocumentMeeting>>>;
+
+/** The meeting of the named body on a date, for agenda items that carry another meeting's minutes. */
+export async function findMeetingIdByBodyName(db: Db, props: { authorityId: string; bodyName: string; date: string }): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .select('meeting.id')
+    .where('body.authority_id', '=', props.authorityId)
+    .where((eb) => eb(eb.fn('lower', ['body.name']), '=', props.bodyName.toLowerCase()))
+    .where('meeting.date', '=', props.date)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function agendaWithReports(db: Db, meetingId: string, audience: DocumentAudience) {
+  return db
+    .selectFrom('agenda_item')
+    .leftJoin('report', (join) => {
+      const joined = join.onRef('report.id', '=', 'agenda_item.report_id');
+      // For the public, an exempt report (or the report of an exempt item) is not joined at all.
+      return audience === 'public' ? joined.on('report.exempt', '=', false).on('agenda_item.exempt', '=', false) : joined;
+    })
+    .select([
+      'agenda_item.id',
+      'agenda_item.number',
+      'agenda_item.position',
+      'agenda_item.title',
+      'agenda_item.description',
+      'agenda_item.page_from',
+      'agenda_item.page_to',
+      'agenda_item.exempt',
+      'agenda_item.exempt_paragraphs',
+      'report.id as report_id',
+      'report.subject as report_subject',
+      'report.exempt as report_exempt',
+      'report.full_text as report_full_text',
+    ])
+    .where('agenda_item.meeting_id', '=', meetingId)
+    .orderBy('agenda_item.position')
+    .execute();
+}
+export type AgendaReportRow = Awaited<ReturnType<typeof agendaWithReports>>[number];
+
+export async function questionsOf(db: Db, meetingId: string) {
+  return db
+    .selectFrom('question')
+    .innerJoin('person as asker', 'asker.id', 'question.asked_by_id')
+    .innerJoin('person as answerer', 'answerer.id', 'question.asked_to_id')
+    .select([
+      'question.id',
+      'question.position',
+      'question.to_role',
+      'question.question_text',
+      'question.answer_text',
+      'asker.honorific as asker_honorific',
+      'asker.given_name as asker_given_name',
+      'asker.initials as asker_initials',
+      'asker.family_name as asker_family_name',
+      'answerer.honorific as answerer_honorific',
+      'answerer.given_name as answerer_given_name',
+      'answerer.initials as answerer_initials',
+      'answerer.family_name as answerer_family_name',
+    ])
+    .where('question.meeting_id', '=', meetingId)
+    .orderBy('question.position')
+    .execute();
+}
+export type QuestionRow = Awaited<ReturnType<typeof questionsOf>>[number];
+
+async function attendanceOf(db: Db, meetingId: string) {
+  return db
+    .selectFrom('attendance')
+    .innerJoin('person', 'person.id', 'attendance.person_id')
+    .select(['attendance.id', 'attendance.status', 'attendance.role', 'attendance.printed_name', 'person.kind', 'person.family_name', 'person.given_name'])
+    .where('attendance.meeting_id', '=', meetingId)
+    .orderBy('attendance.source_line_from')
+    .orderBy('person.family_name')
+    .orderBy('person.given_name')
+    .orderBy('attendance.id')
+    .execute();
+}
+
+async function minutesOf(db: Db, meetingId: string, audience: DocumentAudience) {
+  return db
+    .selectFrom('minute')
+    .select((eb) => [
+      'minute.id',
+      'minute.number',
+      'minute.position',
+      'minute.title',
+      'minute.exempt',
+      'minute.exempt_paragraphs',
+      (audience === 'public' ? eb.case().when('minute.exempt', '=', true).then('').else(eb.ref('minute.text')).end() : eb.ref('minute.text')).as('text'),
+    ])
+    .where('minute.meeting_id', '=', meetingId)
+    .orderBy('minute.position')
+    .execute();
+}
+
+async function resolutionsOf(db: Db, meetingId: string, audience: DocumentAudience) {
+  let query = db
+    .selectFrom('resolution')
+    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
+    .select(['resolution.id', 'resolution.minute_id', 'resolution.text', 'resolution.unanimous'])
+    .where('minute.meeting_id', '=', meetingId);
+  if (audience === 'public') query = query.where('minute.exempt', '=', false);
+  return query.orderBy('minute.position').orderBy('resolution.position').execute();
+}
+
+async function voteEventsOf(db: Db, meetingId: string, audience: DocumentAudience) {
+  let query = db
+    .selectFrom('vote_event')
+    .leftJoin('minute', 'minute.id', 'vote_event.minute_id')
+    .leftJoin('person as mover', 'mover.id', 'vote_event.mover_id')
+    .leftJoin('person as seconder', 'seconder.id', 'vote_event.seconder_id')
+    .select([
+      'vote_event.id',
+      'vote_event.minute_id',
+      'vote_event.motion_text',
+      'vote_event.for_count',
+      'vote_event.against_count',
+      'vote_event.abstain_count',
+      'vote_event.result',
+      'mover.honorific as mover_honorific',
+      'mover.initials as mover_initials',
+      'mover.family_name as mover_family_name',
+      'seconder.honorific as seconder_honorific',
+      'seconder.initials as seconder_initials',
+      'seconder.family_name as seconder_family_name',
+    ])
+    .where('vote_event.meeting_id', '=', meetingId);
+  // A vote on an exempt item would disclose what the exempt minute withholds.
+  if (audience === 'public') query = query.where((eb) => eb.or([eb('minute.exempt', 'is', null), eb('minute.exempt', '=', false)]));
+  return query.orderBy('minute.position').orderBy('vote_event.id').execute();
+}
+
+async function votesOf(db: Db, voteEventIds: string[]) {
+  if (voteEventIds.length === 0) return [];
+  return db
+    .selectFrom('vote')
+    .innerJoin('person', 'person.id', 'vote.person_id')
+    .select(['vote.vote_event_id', 'vote.option', 'vote.printed_name'])
+    .where('vote.vote_event_id', 'in', voteEventIds)
+    .orderBy('person.family_name')
+    .orderBy('person.given_name')
+    .orderBy('vote.printed_name')
+    .execute();
+}
+
+/** Everything the minutes of one meeting print, for the audience, or undefined when there is no such meeting. */
+export async function findMinutesRecord(db: Db, meetingId: string, audience: DocumentAudience) {
+  const meeting = await findDocumentMeeting(db, meetingId);
+  if (!meeting) return undefined;
+  const [attendance, minutes, resolutions, voteEvents] = await Promise.all([
+    attendanceOf(db, meetingId),
+    minutesOf(db, meetingId, audience),
+    resolutionsOf(db, meetingId, audience),
+    voteEventsOf(db, meetingId, audience),
+  ]);
+  const votes = await votesOf(
+    db,
+    voteEvents.map((event) => event.id),
+  );
+  return { meeting, attendance, minutes, resolutions, voteEvents, votes };
+}
+export type MinutesRecord = NonNullable<Awaited<ReturnType<typeof findMinutesRecord>>>;

@@ -1,0 +1,50 @@
+/**
+ * How council papers print dates, times and text that arrived from imported papers: "Thursday, 12 May 2011",
+ * "10.00 am", paragraphs rejoined from hard-wrapped lines, markup from the source formats taken out.
+ */
+import { parse as parseHtml } from 'node-html-parser';
+import { formatDate, paragraphs } from '../../web/presenters/meeting.ts';
+
+export { exemptGround, formatDate, formatShortDate } from '../../web/presenters/meeting.ts';
+
+/** "2011-05-12" -> "Thursday, 12 May 2011", as a summons prints it. */
+export function summonsDate(date: string): string {
+  return formatDate(date).replace(' ', ', ');
+}
+
+/** "10:00:00" -> "10.00 am", "16:30" -> "4.30 pm": the council's own style on summonses and minutes. */
+export function councilTime(time: string): string {
+  const match = /^(\d{1,2}):(\d{2})/.exec(time);
+  if (!match) return time;
+  const hours = Number(match[1]);
+  const suffix = hours < 12 ? 'am' : 'pm';
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  return `${hour12}.${match[2]} ${suffix}`;
+}
+
+export interface TextPiece {
+  kind: 'paragraph' | 'bullet';
+  text: string;
+}
+
+/**
+ * Imported text as printable pieces: HTML fragments (tables from PDFs and Word) reduced to their text, Markdown
+ * emphasis taken out, table cells kept apart, "- " list items as bullets.
+ */
+export function textPieces(text: string | null | undefined): TextPiece[] {
+  if (!text) return [];
+  const plain = /<\/?[a-z][^>]*>/i.test(text) ? parseHtml(text.replace(/<br\s*\/?>/gi, '\n')).structuredText : text;
+  const blocks = plain.split(/\n\s*\n/).flatMap((block) =>
+    // Rows of a table (tab-separated cells) stay one to a line instead of being rejoined into one paragraph.
+    block.includes('\t') ? block.split('\n').map((line) => line.replace(/\t+/g, '   ')) : paragraphs(block),
+  );
+  return blocks
+    .map((piece) => piece.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|\s)\*([^*\s][^*]*)\*/g, '$1$2').trim())
+    .filter((piece) => piece.length > 0)
+    .map((piece) => (/^[-•]\s+/.test(piece) ? { kind: 'bullet' as const, text: piece.replace(/^[-•]\s+/, '') } : { kind: 'paragraph' as const, text: piece }));
+}
+
+/** Whitespace and case folded, so a resolution can be found inside the narrative that already prints it. */
+export function folded(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}

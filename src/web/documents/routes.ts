@@ -1,0 +1,94 @@
+/**
+ * Downloads of a meeting's generated papers: the agenda pack and the minutes, as PDF and DOCX.
+ *
+ * The public routes serve the public version (exempt papers and minutes left out) to everyone; the officers' version,
+ * with exempt content, is served only from the back office to officers. Public files are kept in memory for the
+ * current data version (bumped by triggers with every change to the committee records), with an ETag of that version,
+ * so a repeat download is a 304 and a changed record is in the next one.
+ */
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DatabaseHandle } from '../../db/engine.ts';
+import { currentDataVersion } from '../../db/queries/portal/data-version.ts';
+import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-lookup.ts';
+import { agendaPackDocument, minutesDocument, type DocumentFormat, type GeneratedDocument } from '../../services/documents/meeting-documents.ts';
+import type { DocumentAudience } from '../../db/queries/documents.ts';
+import { requireRole } from '../auth/plugin.ts';
+import { NotFound } from '../errors.ts';
+import type { Feature } from '../features.ts';
+import { parseMeetingSlug } from '../portal/slugs.ts';
+import { ROUTES, type RouteName } from '../routes.ts';
+import { DocumentCache } from './document-cache.ts';
+
+export const DocumentParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });
+export type DocumentParams = z.infer<typeof DocumentParamsSchema>;
+
+type Kind = 'agendaPack' | 'minutes';
+
+const NOT_FOUND: Record<Kind, string> = {
+  agendaPack: 'Meeting not found',
+  minutes: 'There are no minutes of this meeting yet',
+};
+
+const PUBLIC_CACHE_CONTROL = 'public, no-cache';
+const OFFICERS_CACHE_CONTROL = 'private, no-store';
+
+async function meetingIdOf(database: DatabaseHandle, params: unknown): Promise<string | undefined> {
+  const parsed = DocumentParamsSchema.safeParse(params);
+  if (!parsed.success) return undefined;
+  const named = parseMeetingSlug(parsed.data.id);
+  return named ? findMeetingIdByBodyAndDate(database.db, named.bodySlug, named.date) : parsed.data.id;
+}
+
+function generate(database: DatabaseHandle, kind: Kind, props: { meetingId: string; format: DocumentFormat; audience: DocumentAudience }) {
+  return kind === 'agendaPack' ? agendaPackDocument(database.db, props) : minutesDocument(database.db, props);
+}
+
+function send(reply: FastifyReply, document: GeneratedDocument, cacheControl: string) {
+  return reply
+    .type(document.contentType)
+    .header('content-disposition', `attachment; filename="${document.fileName}"`)
+    .header('cache-control', cacheControl)
+    .header('x-content-type-options', 'nosniff')
+    .send(document.bytes);
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return Boolean(ifNoneMatch?.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === etag));
+}
+
+export const documentsFeature: Feature = async (app, { database }) => {
+  const cache = new DocumentCache();
+
+  for (const kind of ['agendaPack', 'minutes'] as const) {
+    for (const format of ['pdf', 'docx'] as const) {
+      app.get(ROUTES[`meeting.${kind}.${format}` satisfies RouteName], async (request: FastifyRequest, reply: FastifyReply) => {
+        const meetingId = await meetingIdOf(database, request.params);
+        if (!meetingId) throw NotFound(NOT_FOUND[kind]);
+        const version = await currentDataVersion(database.db);
+        const etag = `"${kind}-${format}-${version}"`;
+        const key = `${kind}:${format}:${meetingId}`;
+        let document = cache.get(version, key);
+        if (!document) {
+          document = await generate(database, kind, { meetingId, format, audience: 'public' });
+          if (!document) throw NotFound(NOT_FOUND[kind]);
+          cache.set(version, key, document);
+        }
+        reply.header('etag', etag);
+        if (matches(request.headers['if-none-match'], etag)) return reply.code(304).header('cache-control', PUBLIC_CACHE_CONTROL).send();
+        return send(reply, document, PUBLIC_CACHE_CONTROL);
+      });
+
+      app.get(
+        ROUTES[`admin.meeting.${kind}.${format}` satisfies RouteName],
+        { preHandler: requireRole('officer') },
+        async (request: FastifyRequest, reply: FastifyReply) => {
+          const meetingId = await meetingIdOf(database, request.params);
+          const document = meetingId ? await generate(database, kind, { meetingId, format, audience: 'officers' }) : undefined;
+          if (!document) throw NotFound(NOT_FOUND[kind]);
+          return send(reply, document, OFFICERS_CACHE_CONTROL);
+        },
+      );
+    }
+  }
+};
