@@ -15,6 +15,7 @@ import { allowancesFeature } from './allowances/routes.ts';
 import { scrutinyPublicFeature } from './scrutiny/public-routes.ts';
 import { scrutinyBackOfficeFeature } from './scrutiny/back-office-feature.ts';
 import { plansFeature } from './plans/routes.ts';
+import { documentsFeature } from './documents/routes.ts';
 
 export interface FeatureDeps {
   config: Config;
@@ -30,3 +31,4 @@ FEATURES.unshift(authFeature);
 FEATURES.push(adminFeature);
 FEATURES.push(plansFeature);
 FEATURES.push(scrutinyBackOfficeFeature);
+FEATURES.push(documentsFeature);
