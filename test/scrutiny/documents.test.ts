@@ -40,6 +40,18 @@ describe.skipIf(databaseUnavailable)('generated scrutiny documents', () => {
     expect(data.rows[0]).toMatchObject({ item: sheetFact.rowSample.item, meetingDate: '10/12/08', recommendation: 1, status: 'PENDING', notes: sheetFact.rowSample.notes });
   });
 
+  it('reproduces the paper: row 4 keeps the title as printed ("2010-12"), though the record says 2010-11', async () => {
+    const data = await sheet();
+    const printed = data.rows.filter((row) => row.item.startsWith('Revenue & Capital Budget Monitoring Exception Report'));
+    expect(printed.map((row) => [row.item, row.recommendation])).toContainEqual(['Revenue & Capital Budget Monitoring Exception Report 2010-12', 2]);
+    expect(data.rows.some((row) => row.item === 'Revenue & Capital Budget Monitoring Exception Report 2010-11' && row.recommendation === 2)).toBe(false);
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load((await trackingSheetXlsx(data)) as never);
+    const cells = xlsx.getWorksheet('Tracking sheet')!.getColumn(1).values;
+    expect(cells).toContain('Revenue & Capital Budget Monitoring Exception Report 2010-12');
+    expect(trackingSheetCsv(data)).toContain('Revenue & Capital Budget Monitoring Exception Report 2010-12');
+  });
+
   it('CSV: the columns of seed 000, one line per row, quoted where needed', async () => {
     const text = trackingSheetCsv(await sheet());
     const records = parse(text) as string[][];

@@ -79,6 +79,11 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
         meetingHref: linkTo('meeting.show', { id: row.meeting_id }),
         decisionHref: row.decision_id ? linkTo('decision.show', { id: row.decision_id }) : null,
         reportHref: row.report_id ? linkTo('report.show', { id: row.report_id }) : null,
+        // POSC recommendations go to Cabinet in their own report, not in the scrutiny committee's.
+        cabinetReport:
+          row.item_kind === 'posc-recommendation'
+            ? null
+            : { docx: linkTo('scrutiny.cabinetReport.docx', { id: row.meeting_id }), pdf: linkTo('scrutiny.cabinetReport.pdf', { id: row.meeting_id }) },
         portfolio: item?.portfolio_printed ?? null,
         synopsis: item?.synopsis ?? null,
         reason: item?.call_in_reason ?? null,
