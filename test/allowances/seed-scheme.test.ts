@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentDocument } from '../../src/import/segment.ts';
 import { extractAllowances } from '../../src/import/extract/allowances/index.ts';
 import type { AllowancesExtract } from '../../src/import/extract/allowances/types.ts';
-import { paperImporter } from '../../src/services/paper-importer.ts';
-import { allowancesImporter } from '../../src/services/allowances/allowances-importer.ts';
+import { paperImporter, type ImportFileResult } from '../../src/services/paper-importer.ts';
 import { findScheme, listSchemes } from '../../src/db/repositories/allowances.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { goldFacts, seedFile } from '../support/seeds.ts';
@@ -89,10 +88,11 @@ describe('extracting the allowances of seed 001', () => {
 
 describe.skipIf(databaseUnavailable)('storing the seed scheme and the proposed 2011/12 scheme', () => {
   let database: TestDatabase;
+  let imported: ImportFileResult;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedFile('001_')], actor: 'test' });
-    await allowancesImporter({ database, authorityName: 'Kent County Council', file: seedFile('001_'), actor: 'test' });
+    const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedFile('001_')], actor: 'test' });
+    imported = summary.files[0]!;
   });
   afterAll(async () => {
     await database?.destroy();
@@ -119,9 +119,15 @@ describe.skipIf(databaseUnavailable)('storing the seed scheme and the proposed 2
     expect(proposed.adoptedMeeting).toMatchObject({ date: '2011-05-12', bodyName: 'Kent County Council' });
   });
 
+  it('counts the schemes, posts and bands in the paper importer’s summary, with no allowances issues', () => {
+    expect(imported.status).toBe('imported');
+    expect(imported.created).toMatchObject({ allowanceSchemes: 2 });
+    expect(imported.issues.filter((issue) => /allowance|scheme/i.test(issue.message))).toEqual([]);
+  });
+
   it('importing again adds nothing', async () => {
-    const again = await allowancesImporter({ database, authorityName: 'Kent County Council', file: seedFile('001_'), actor: 'test' });
-    expect(again.created).toEqual({});
+    const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedFile('001_')], actor: 'test' });
+    expect(summary.files[0]).toMatchObject({ status: 'skipped', created: {} });
     expect(await listSchemes(database.db)).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 /** Claims, approvals, entitlements and the annual statement through the services, on the seed scheme. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowancesImporter } from '../../src/services/allowances/allowances-importer.ts';
+import { importSeedScheme } from './support.ts';
 import { claimSubmitter } from '../../src/services/allowances/claim-submitter.ts';
 import { claimDecider } from '../../src/services/allowances/claim-decider.ts';
 import { allowanceForgoer, postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
@@ -11,7 +11,6 @@ import { allowanceYear } from '../../src/domain/allowances/dates.ts';
 import type { SessionUser } from '../../src/domain/roles.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { insertPerson } from '../support/factories.ts';
-import { seedFile } from '../support/seeds.ts';
 
 describe.skipIf(databaseUnavailable)('allowances services', () => {
   let database: TestDatabase;
@@ -23,7 +22,7 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await allowancesImporter({ database, authorityName: 'Kent County Council', file: seedFile('001_'), actor: 'test' });
+    await importSeedScheme(database);
     const scheme = (await findSchemeInForce(database.db, '2011-06-01'))!;
     schemeId = scheme.scheme.id;
     posts = new Map(scheme.posts.map((post) => [post.name, post.id]));
@@ -77,8 +76,8 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     await claimDecider({ db: database.db, user: officer, claimId: second.id, decision: 'approve', decidedOn: '2011-04-21' });
     const history = await claimHistory(database.db, second.id);
     expect(history.map((entry) => [entry.action, entry.actor])).toEqual([
-      ['insert', 'user:account-whittle'],
-      ['update', 'user:officer-1'],
+      ['insert', 'account-whittle'],
+      ['update', 'officer-1'],
     ]);
     await expect(claimDecider({ db: database.db, user: officer, claimId: second.id, decision: 'reject', note: 'x', decidedOn: '2011-04-22' })).rejects.toThrow(/already approved/);
   });

@@ -4,14 +4,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.ts';
 import { createApp } from '../../src/web/app.ts';
 import { linkTo } from '../../src/web/routes.ts';
-import { allowancesImporter } from '../../src/services/allowances/allowances-importer.ts';
+import { importSeedScheme } from './support.ts';
 import { claimSubmitter } from '../../src/services/allowances/claim-submitter.ts';
 import { claimDecider } from '../../src/services/allowances/claim-decider.ts';
 import { postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
 import { findSchemeInForce, listSchemes } from '../../src/db/repositories/allowances.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { insertPerson } from '../support/factories.ts';
-import { seedFile } from '../support/seeds.ts';
 
 const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council' };
 
@@ -21,7 +20,7 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await allowancesImporter({ database, authorityName: 'Kent County Council', file: seedFile('001_'), actor: 'test' });
+    await importSeedScheme(database);
     const scheme = (await findSchemeInForce(database.db, '2011-06-01'))!;
     const person = await insertPerson(database.db, scheme.scheme.authority_id, { honorific: 'Mr', given_name: '<b>Bold</b>', family_name: 'Tester' });
     await postHolderAppointer({ db: database.db, actor: 'test', personId: person.id, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });

@@ -4,6 +4,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
 import '../schema/allowances.ts';
+import '../schema/accounts.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -229,4 +230,67 @@ export async function claimHistory(db: Db, claimId: string) {
 export async function peopleNamed(db: Db, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('person').select(['id', 'honorific', 'given_name', 'initials', 'family_name']).where('id', 'in', ids).execute();
+}
+
+/** Members an officer can choose from on the back-office forms, by family name. */
+export async function listMembers(db: Db) {
+  return db
+    .selectFrom('person')
+    .select(['id', 'honorific', 'given_name', 'initials', 'family_name'])
+    .where('kind', '=', 'member')
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('id')
+    .execute();
+}
+
+/** Every holding overlapping a period with its post and person, for the post holders page. */
+export async function holdersIn(db: Db, period: { start: string; end: string }) {
+  return db
+    .selectFrom('allowance_holding as h')
+    .innerJoin('person as p', 'p.id', 'h.person_id')
+    .leftJoin('allowance_sra_post as s', 's.id', 'h.sra_post_id')
+    .leftJoin('allowance_co_optee_rate as c', 'c.id', 'h.co_optee_rate_id')
+    .select(['h.id', 'h.kind', 'h.start_date', 'h.end_date', 'h.sra_post_id', 's.name as post_name', 's.max_holders', 'c.role as co_optee_role'])
+    .select(['p.id as person_id', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
+    .where('h.start_date', '<=', period.end)
+    .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>=', period.start)]))
+    .orderBy('s.position')
+    .orderBy('h.kind')
+    .orderBy('p.family_name')
+    .orderBy('h.start_date')
+    .execute();
+}
+
+/** What members have forgone in an allowances year, with their names. */
+export async function forgoneWithNames(db: Db, yearStart: string) {
+  return db
+    .selectFrom('allowance_forgone as f')
+    .innerJoin('person as p', 'p.id', 'f.person_id')
+    .selectAll('f')
+    .select(['p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
+    .where('f.year_start', '=', yearStart)
+    .orderBy('p.family_name')
+    .orderBy('f.created_at')
+    .execute();
+}
+
+/** A claim with the claimant's name and the names of the accounts that submitted and decided it. */
+export async function findClaimDetail(db: Db, id: string) {
+  return db
+    .selectFrom('allowance_claim as c')
+    .innerJoin('person as p', 'p.id', 'c.person_id')
+    .leftJoin('account as submitter', 'submitter.id', 'c.submitted_by')
+    .leftJoin('account as decider', 'decider.id', 'c.decided_by')
+    .leftJoin('allowance_journey_purpose as j', (join) => join.onRef('j.scheme_id', '=', 'c.scheme_id').onRef('j.code', '=', 'c.purpose_code'))
+    .selectAll('c')
+    .select(['p.honorific', 'p.given_name', 'p.initials', 'p.family_name', 'submitter.name as submitter_name', 'decider.name as decider_name', 'j.text as purpose_text'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Marks a proposed scheme adopted; returns how many rows changed (0 when it was not proposed). */
+export async function adoptScheme(db: Db, id: string, changes: { adopted_on: string }): Promise<number> {
+  const result = await db.updateTable('allowance_scheme').set({ status: 'adopted', ...changes }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -23,13 +23,13 @@ export async function claimDecider(props: ClaimDeciderProps): Promise<void> {
   const note = props.note?.trim() || null;
   if (props.decision === 'reject' && !note) throw new AllowanceRuleError([{ field: 'note', rule: 'Say why the claim is rejected' }]);
   await props.db.transaction().execute(async (trx) => {
-    await repo.setActor(trx, `user:${props.user.id}`);
+    await repo.setActor(trx, props.user.id);
     const claim = await repo.findClaim(trx, props.claimId);
     if (!claim) throw new AllowanceNotFound('No such claim');
     if (claim.person_id === props.user.personId) throw new AllowanceForbidden('You cannot decide your own claim');
     const updated = await repo.decideClaim(trx, props.claimId, {
       status: props.decision === 'approve' ? 'approved' : 'rejected',
-      decided_by: `user:${props.user.id}`,
+      decided_by: props.user.id,
       decided_on: props.decidedOn,
       decision_note: note,
     });

@@ -30,7 +30,7 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
     throw new AllowanceForbidden('You can only make claims for yourself');
   }
   return props.db.transaction().execute(async (trx) => {
-    await repo.setActor(trx, `user:${user.id}`);
+    await repo.setActor(trx, user.id);
     const person = await repo.findPerson(trx, personId);
     if (!person) throw new AllowanceNotFound('No such member');
     await repo.lockPerson(trx, personId);
@@ -77,7 +77,7 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
       receipt_reference: claim.receiptReference?.trim() || null,
       payable_pence: assessment.claim.payablePence,
       note: assessment.claim.note ?? null,
-      submitted_by: `user:${user.id}`,
+      submitted_by: user.id,
     });
     return { id, payablePence: assessment.claim.payablePence };
   });

@@ -1,6 +1,6 @@
 /**
- * Public allowances pages: the statutory annual statement (HTML and CSV) and the schemes. Claims and approvals
- * need sign-in and are added when the accounts plugin (src/web/auth) is in place.
+ * Allowances pages: the public statutory annual statement (HTML and CSV) and the schemes; a member's own pages
+ * (my-routes.ts) and the democratic services back office (admin-routes.ts), each guarding itself with requireRole.
  */
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
@@ -12,6 +12,10 @@ import { NotFound, ValidationError } from '../errors.ts';
 import type { Feature } from '../features.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { presentScheme, presentStatement } from './presenter.ts';
+import { myAllowancesRoutes } from './my-routes.ts';
+import { allowancesAdminRoutes } from './admin-routes.ts';
+import { csvSafe } from './csv-safe.ts';
+import { todayInLondon } from './today.ts';
 
 export const StatementQuerySchema = z.object({
   year: z
@@ -23,12 +27,17 @@ export type StatementQuery = z.infer<typeof StatementQuerySchema>;
 
 const SchemeParamsSchema = z.object({ id: z.string().regex(/^allowance-scheme-[0-9a-f]{16}$/) });
 
-/** The years a statement can be asked for: from the earliest scheme to the latest. */
-async function statementYears(db: Parameters<typeof listSchemes>[0]): Promise<{ years: string[]; latest?: string }> {
+/**
+ * The years a statement can be asked for: from the earliest scheme's first year to the last year any scheme is in
+ * force, and no later than the current year (an open-ended scheme runs to today).
+ */
+async function statementYears(db: Parameters<typeof listSchemes>[0], today: string): Promise<{ years: string[]; latest?: string }> {
   const schemes = await listSchemes(db);
   if (schemes.length === 0) return { years: [] };
-  const first = Number(allowanceYearOf(schemes.at(-1)!.effective_from).label.slice(0, 4));
-  const last = Number(allowanceYearOf(schemes.reduce((max, s) => (s.effective_from > max ? s.effective_from : max), schemes[0]!.effective_from)).label.slice(0, 4));
+  const startYear = (date: string) => Number(allowanceYearOf(date).label.slice(0, 4));
+  const first = startYear(schemes.at(-1)!.effective_from);
+  const ends = schemes.map((scheme) => (scheme.effective_to === null || scheme.effective_to > today ? today : scheme.effective_to));
+  const last = Math.max(first, ...ends.map(startYear));
   const years: string[] = [];
   for (let year = last; year >= first; year--) years.push(allowanceYear(year).label);
   return { years, latest: years[0] };
@@ -40,7 +49,7 @@ export const allowancesFeature: Feature = async (app, { database }) => {
   async function statementFor(query: unknown) {
     const parsed = StatementQuerySchema.safeParse(query);
     if (!parsed.success) throw ValidationError(parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'year'), message: issue.message })));
-    const { years, latest } = await statementYears(db);
+    const { years, latest } = await statementYears(db, todayInLondon());
     const label = parsed.data.year ?? latest;
     const year = label ? parseYearLabel(label)! : undefined;
     return { statement: year ? await buildStatement(db, year) : undefined, years };
@@ -57,7 +66,7 @@ export const allowancesFeature: Feature = async (app, { database }) => {
     if (!statement) throw NotFound('There is no allowances scheme yet');
     const header = ['Member', 'Basic allowance', 'Special responsibility allowance', "Co-optees' allowance", 'Travel', 'Subsistence', "Dependants' carers", 'Forgone', 'Total'];
     const rows = statement.rows.map((row) => [
-      row.name,
+      csvSafe(row.name),
       ...[row.basicPence, row.sraPence, row.coOpteePence, row.travelPence, row.subsistencePence, row.carersPence, row.forgonePence, row.totalPence].map(penceToDecimal),
     ]);
     const fileName = `allowances-${statement.year.label.replace('/', '-')}.csv`;
@@ -74,4 +83,7 @@ export const allowancesFeature: Feature = async (app, { database }) => {
     if (!detail) throw NotFound('Allowances scheme not found');
     return reply.view('allowances/scheme.njk', { view: presentScheme(detail), currentNav: 'allowances' });
   });
+
+  await myAllowancesRoutes(app, { database });
+  await allowancesAdminRoutes(app, { database });
 };

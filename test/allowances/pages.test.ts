@@ -1,0 +1,204 @@
+/**
+ * The member's and the officers' allowances pages over HTTP, as a browser uses them (session cookie, CSRF token):
+ * entitlements with pro rata and the one-SRA rule explained, claims refused with the rule they break (400, values
+ * kept, summary linked to the fields), approval with a reason, each claim's history, post holders with the maximum
+ * enforced, forgoing, adopting the proposed scheme, and the statement CSV's formula protection.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { addDays, addMonths, allowanceYearOf, taxYearOf } from '../../src/domain/allowances/dates.ts';
+import { listSchemes, type SchemeDetail } from '../../src/db/repositories/allowances.ts';
+import { postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
+import { todayInLondon } from '../../src/web/allowances/today.ts';
+import { csvSafe } from '../../src/web/allowances/csv-safe.ts';
+import { linkTo } from '../../src/web/routes.ts';
+import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { insertPerson } from '../support/factories.ts';
+import { Client, makeApp } from '../admin/support.ts';
+import { importSeedScheme, makeAccount } from './support.ts';
+
+const parts = (name: string, iso: string) => ({ [`${name}-day`]: String(Number(iso.slice(8))), [`${name}-month`]: String(Number(iso.slice(5, 7))), [`${name}-year`]: iso.slice(0, 4) });
+
+describe.skipIf(databaseUnavailable)('allowances pages for members and officers', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let scheme: SchemeDetail;
+  let memberId: string;
+  let member: Client;
+  let officer: Client;
+  let other: Client;
+  const today = todayInLondon();
+  // A recent duty in the same tax year as today's, well within the four-month limit.
+  const duty = taxYearOf(addDays(today, -2)).start === taxYearOf(today).start ? addDays(today, -2) : today;
+  let claimId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    ({ scheme } = await importSeedScheme(database));
+    const authorityId = scheme.scheme.authority_id;
+    const person = await insertPerson(database.db, authorityId, { honorific: 'Mrs', given_name: 'Jenny', family_name: 'Whittle' });
+    const otherPerson = await insertPerson(database.db, authorityId, { honorific: 'Mr', given_name: 'Paul', family_name: 'Carter' });
+    memberId = person.id as string;
+    for (const id of [memberId, otherPerson.id as string]) await postHolderAppointer({ db: database.db, actor: 'test', personId: id, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
+    const posts = new Map(scheme.posts.map((post) => [post.name, post.id]));
+    await postHolderAppointer({ db: database.db, actor: 'test', personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Cabinet Members')!, start: '2011-05-12' });
+    await postHolderAppointer({ db: database.db, actor: 'test', personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Vice-Chairman')!, start: '2011-04-01', end: '2011-05-11' });
+    await postHolderAppointer({ db: database.db, actor: 'test', personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Select Committee Chairmen')!, start: '2011-06-01', end: '2011-06-30' });
+    await makeAccount(database, { email: 'whittle@kent.example', name: 'Jenny Whittle', roles: ['councillor'], personId: memberId });
+    await makeAccount(database, { email: 'carter@kent.example', name: 'Paul Carter', roles: ['councillor'], personId: otherPerson.id as string });
+    await makeAccount(database, { email: 'ds@kent.example', name: 'Dee Services', roles: ['democratic-services'] });
+    app = await makeApp(database);
+    member = new Client(app);
+    officer = new Client(app);
+    other = new Client(app);
+    expect((await member.signIn('whittle@kent.example')).statusCode).toBe(303);
+    expect((await officer.signIn('ds@kent.example')).statusCode).toBe(303);
+    expect((await other.signIn('carter@kent.example')).statusCode).toBe(303);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.destroy();
+  });
+
+  it('sends the anonymous public to sign in and keeps officers’ pages from members', async () => {
+    const anonymous = await new Client(app).get(linkTo('allowances.mine'));
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/sign-in?next=%2Fmy-allowances');
+    expect((await member.get(linkTo('allowances.admin'))).statusCode).toBe(403);
+  });
+
+  it('shows a member’s entitlements with the part-year SRA pro rata and the lower SRA not payable', async () => {
+    const page = await member.get(`${linkTo('allowances.mine')}?year=2011/12`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('My allowances 2011/12');
+    // Vice-Chairman for 41 days (£7,750 x 41/366) and Cabinet Member for 325 days (£25,569.33), as the services test works out.
+    expect(page.body).toMatch(/Vice-Chairman[\s\S]*?Held for part of the year: paid pro rata[\s\S]*?£868\.17/);
+    expect(page.body).toMatch(/Cabinet Members[\s\S]*?£25,569\.33/);
+    expect(page.body).toMatch(/Select Committee Chairmen[\s\S]*?Not payable in full\. No member receives more than one Special Responsibility Allowance: the higher \(Cabinet Members\) is paid for 30 of the 30 days held[\s\S]*?£0\.00/);
+    expect(page.body).toContain('£13,000.00');
+  });
+
+  it('asks what the claim is for, and refuses a kind that is not one', async () => {
+    const page = await member.get(linkTo('allowances.mine.claim.new'));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('What are you claiming for?');
+    const bad = await member.get(`${linkTo('allowances.mine.claim.new')}?kind=banana`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('href="#kind"');
+  });
+
+  it('re-renders a travel claim with the problems linked to their fields and the values kept', async () => {
+    const response = await member.post(linkTo('allowances.mine.claim.new'), { kind: 'travel', 'dutyDate-day': '31', 'dutyDate-month': '2', 'dutyDate-year': '2011', miles: 'lots', description: '<script>x</script>' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('href="#dutyDate-day"');
+    expect(response.body).toContain('The date of the duty must be a real date');
+    expect(response.body).toContain('value="lots"');
+    expect(response.body).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(response.body).not.toContain('<script>x</script>');
+    const rules = await member.post(linkTo('allowances.mine.claim.new'), { kind: 'travel', ...parts('dutyDate', duty), miles: 'lots' });
+    expect(rules.statusCode).toBe(400);
+    expect(rules.body).toContain('href="#purposeCode"');
+    expect(rules.body).toContain("Choose the purpose of the journey from the scheme");
+    expect(rules.body).toContain('href="#miles"');
+  });
+
+  it('refuses a late claim and an at-cost claim without a receipt, saying which rule each breaks', async () => {
+    const late = addDays(addMonths(today, -4), -1);
+    const response = await member.post(linkTo('allowances.mine.claim.new'), { kind: 'travel', ...parts('dutyDate', late), purposeCode: 'a', miles: '12' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Claims must be made within 4 months of the duty');
+    const parking = await member.post(linkTo('allowances.mine.claim.new'), { kind: 'parking', ...parts('dutyDate', duty), cost: '4.50' });
+    expect(parking.statusCode).toBe(400);
+    expect(parking.body).toContain('only on production of a valid ticket or receipt');
+    expect(parking.body).toContain('href="#receiptReference"');
+    expect(parking.body).toContain('value="4.50"');
+    expect(await database.db.selectFrom('allowance_claim').select('id').execute()).toEqual([]);
+  });
+
+  it('takes a valid claim, shows it waiting, and keeps it from other members', async () => {
+    const response = await member.post(linkTo('allowances.mine.claim.new'), { kind: 'travel', ...parts('dutyDate', duty), purposeCode: 'b', miles: '42.5', description: 'County Hall & back' });
+    expect(response.statusCode).toBe(303);
+    const location = String(response.headers.location);
+    expect(location).toContain(`year=${encodeURIComponent(allowanceYearOf(duty).label)}`);
+    claimId = new URL(location, 'http://x').searchParams.get('claimed')!;
+    const page = await member.get(location);
+    expect(page.body).toContain('was sent for approval: £17.00 payable'); // 42.5 miles at 40p
+    expect(page.body).toContain('Waiting for approval');
+    const claim = await member.get(linkTo('allowances.mine.claim', { id: claimId }));
+    expect(claim.statusCode).toBe(200);
+    expect(claim.body).toContain('County Hall &amp; back');
+    expect((await other.get(linkTo('allowances.mine.claim', { id: claimId }))).statusCode).toBe(404);
+  });
+
+  it('lets an officer reject only with a reason, approve, and see the claim’s history', async () => {
+    const list = await officer.get(linkTo('allowances.admin'));
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(linkTo('allowances.admin.claim', { id: claimId }));
+    const noReason = await officer.post(linkTo('allowances.admin.claim.decision', { id: claimId }), { decision: 'reject' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Say why the claim is rejected');
+    expect(noReason.body).toContain('href="#note"');
+    const approved = await officer.post(linkTo('allowances.admin.claim.decision', { id: claimId }), { decision: 'approve' });
+    expect(approved.statusCode).toBe(303);
+    expect((await officer.get(String(approved.headers.location))).body).toContain('was approved');
+    const page = await member.get(linkTo('allowances.mine.claim', { id: claimId }));
+    expect(page.body).toMatch(/Created by Jenny Whittle[\s\S]*Changed by Dee Services[\s\S]*status: submitted → approved/);
+    const again = await officer.post(linkTo('allowances.admin.claim.decision', { id: claimId }), { decision: 'reject', note: 'late' });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('already approved');
+  });
+
+  it('appoints post holders, refusing one past the post’s maximum', async () => {
+    const spokesmen = scheme.posts.find((post) => post.name === 'Opposition Spokesmen')!;
+    for (let index = 0; index < 8; index++) {
+      const person = await insertPerson(database.db, scheme.scheme.authority_id, { family_name: `Spokesman${index}` });
+      const response = await officer.post(linkTo('allowances.admin.holders'), { personId: person.id as string, entitlement: `sra:${spokesmen.id}`, ...parts('start', '2011-05-12') });
+      expect(response.statusCode).toBe(303);
+    }
+    const ninth = await officer.post(linkTo('allowances.admin.holders'), { personId: memberId, entitlement: `sra:${spokesmen.id}`, ...parts('start', '2011-06-01') });
+    expect(ninth.statusCode).toBe(400);
+    expect(ninth.body).toContain('Opposition Spokesmen: the scheme allows at most 8 holders, and on 2011-06-01 there would be 9');
+    expect(ninth.body).toContain('href="#entitlement"');
+    const page = await officer.get(`${linkTo('allowances.admin.holders')}?year=2011/12`);
+    expect(page.body).toContain('Spokesman7');
+    const missing = await officer.post(linkTo('allowances.admin.holders'), { personId: '', entitlement: '' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('href="#start-day"');
+    expect(missing.body).toContain('Choose the member');
+  });
+
+  it('records an allowance forgone and takes it off the statement', async () => {
+    const bad = await officer.post(linkTo('allowances.admin.forgone'), { personId: memberId, year: '2011/12', kind: 'basic', amount: 'some' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter the amount in pounds and pence');
+    const response = await officer.post(linkTo('allowances.admin.forgone'), { personId: memberId, year: '2011/12', kind: 'basic', amount: '195.00', note: 'Elected to forgo' });
+    expect(response.statusCode).toBe(303);
+    expect((await officer.get(String(response.headers.location))).body).toMatch(/Whittle[\s\S]*Basic allowance[\s\S]*£195\.00/);
+    const mine = await member.get(`${linkTo('allowances.mine')}?year=2011/12`);
+    expect(mine.body).toMatch(/Forgone[\s\S]*?£195\.00/);
+  });
+
+  it('records the adoption of the proposed 2011/12 scheme', async () => {
+    const proposed = (await listSchemes(database.db)).find((row) => row.status === 'proposed')!;
+    const page = await officer.get(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('value="2011"');
+    const response = await officer.post(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }), parts('adoptedOn', '2011-05-12'));
+    expect(response.statusCode).toBe(303);
+    const row = await database.db.selectFrom('allowance_scheme').select(['status', 'adopted_on']).where('id', '=', proposed.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'adopted', adopted_on: '2011-05-12' });
+    const twice = await officer.post(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }), parts('adoptedOn', '2011-05-12'));
+    expect(twice.statusCode).toBe(400);
+    expect(twice.body).toContain('is already adopted');
+  });
+
+  it('protects the statement CSV from cells a spreadsheet would run as formulas', async () => {
+    const sly = await insertPerson(database.db, scheme.scheme.authority_id, { given_name: '=HYPERLINK("http://evil.example")', family_name: 'Sly' });
+    await postHolderAppointer({ db: database.db, actor: 'test', personId: sly.id as string, schemeId: scheme.scheme.id, kind: 'basic', start: '2011-04-01' });
+    const csv = await new Client(app).get(`${linkTo('allowances.statement.csv')}?year=2011/12`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"") Sly",13000.00`);
+    expect(['=1', '+1', '-1', '@SUM(A1)', '\t=1', 'Mr Smith'].map(csvSafe)).toEqual(["'=1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", 'Mr Smith']);
+  });
+});
