@@ -17,10 +17,13 @@ export interface FormErrors {
   fields: Record<string, { text: string }>;
 }
 
-export function formErrors(problems: Problem[]): FormErrors {
+/** idPrefix: when a page holds several forms, their fields' ids are prefixed ("attendance-personId") to stay unique. */
+export function formErrors(problems: Problem[], idPrefix = ''): FormErrors {
   const fields: Record<string, { text: string }> = {};
   for (const problem of problems) fields[problem.field] ??= { text: problem.message };
-  return { summary: problems.map((problem) => ({ text: problem.message, href: `#${problem.field}` })), fields };
+  // A conflict or a lock is about the whole form, not one field: its link goes to the page's main content.
+  const href = (field: string) => (field === 'form' ? '#main-content' : `#${idPrefix}${field}`);
+  return { summary: problems.map((problem) => ({ text: problem.message, href: href(problem.field) })), fields };
 }
 
 export function zodProblems(error: z.ZodError): Problem[] {

@@ -19,7 +19,17 @@ import { authRoutes } from './routes.ts';
 import { SESSION_COOKIE, safeNext } from './session-cookie.ts';
 export { SESSION_COOKIE };
 
+export interface StateChangingRoute {
+  method: string;
+  url: string;
+  csrf: boolean;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every state-changing route registered, as the CSRF hook saw it: what the route-by-role test walks. */
+    stateChangingRoutes: StateChangingRoute[];
+  }
   interface FastifyRequest {
     /** The signed-in account, or null for the anonymous public. */
     user: SessionUser | null;
@@ -52,9 +62,12 @@ const authPlugin: Feature = async (app, deps) => {
     request.user = token ? await sessionUserFor(database, token) : null;
   });
 
+  const stateChangingRoutes: StateChangingRoute[] = [];
+  app.decorate('stateChangingRoutes', stateChangingRoutes);
   app.addHook('onRoute', (route: RouteOptions) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!methods.some((method) => STATE_CHANGING.has(method)) || route.config?.csrf === false) return;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((method) => STATE_CHANGING.has(method));
+    for (const method of methods) stateChangingRoutes.push({ method, url: route.url, csrf: route.config?.csrf !== false });
+    if (!methods.length || route.config?.csrf === false) return;
     const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
     route.preHandler = [app.csrfProtection, ...existing] as RouteOptions['preHandler'];
   });

@@ -1,0 +1,233 @@
+/** Scheduling meetings and running them: agenda, publication, attendance, declarations, minutes, votes, approval. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import * as store from '../../../db/repositories/committee-admin.ts';
+import {
+  agendaItemAdder,
+  agendaItemEditor,
+  AgendaItemFieldsSchema,
+  agendaPublisher,
+  meetingScheduler,
+  MeetingFieldsSchema,
+} from '../../../services/committee/meetings.ts';
+import {
+  attendanceRecorder,
+  AttendanceFieldsSchema,
+  declarationRecorder,
+  DeclarationFieldsSchema,
+  minuteEditor,
+  MinuteFieldsSchema,
+  minuteWriter,
+  voteEventRecorder,
+  VoteEventFieldsSchema,
+} from '../../../services/committee/proceedings.ts';
+import { ApprovalFieldsSchema, CorrectionFieldsSchema, minuteCorrector, minutesApprover, minutesPublisher } from '../../../services/committee/minutes-workflow.ts';
+import { NotFound } from '../../errors.ts';
+import type { FeatureDeps } from '../../features.ts';
+import { linkTo, ROUTES } from '../../routes.ts';
+import { formAction, todayInLondon } from '../form-action.ts';
+import { formErrors, type Problem } from '../forms.ts';
+import { longDate, personName, selectItems } from '../presenters.ts';
+import { renderMeetingHub, type HubForm } from './hub.ts';
+
+const IdParams = z.object({ id: z.string().min(1).max(200) });
+const VersionSchema = z.object({ version: z.string().regex(/^\d+$/, 'The form is out of date: open the page again') });
+const Nothing = z.object({});
+const PublishSchema = z.object({ confirmLate: z.preprocess((value) => value === 'yes', z.boolean()) });
+
+/** Votes arrive as one field per member, vote-<person id> = for / against / abstain (or empty: did not vote). */
+export const VoteEventFormSchema = z.preprocess((body) => {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  const votes: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) if (name.startsWith('vote-') && value) votes[name.slice(5)] = value;
+  return { ...fields, votes };
+}, VoteEventFieldsSchema);
+
+export async function meetingRoutes(app: FastifyInstance, { config, database }: FeatureDeps): Promise<void> {
+  const db = database.db;
+  const back = (id: string) => linkTo('admin.meeting', { id });
+
+  // ---- schedule ----
+
+  async function newMeetingPage(reply: FastifyReply, values: Record<string, unknown>, problems: Problem[] = [], status = 200) {
+    const bodies = await store.listBodies(db);
+    return reply.code(status).view('admin/meeting-new.njk', {
+      pageTitle: `${problems.length ? 'Error: ' : ''}Schedule a meeting`,
+      values,
+      bodies: selectItems(bodies.map((body) => ({ value: body.id, text: body.name })), values.bodyId, 'Choose the body'),
+      errors: problems.length ? formErrors(problems) : undefined,
+    });
+  }
+
+  app.get(ROUTES['admin.meeting.new'], async (_request, reply) => newMeetingPage(reply, { kind: 'ordinary' }));
+
+  app.post(ROUTES['admin.meeting.new'], async (request, reply) => {
+    const values = (request.body ?? {}) as Record<string, unknown>;
+    return formAction({
+      schema: MeetingFieldsSchema,
+      body: values,
+      run: async (data) => back((await meetingScheduler({ database, by: request.user!, ...data })).id),
+      fail: (problems, status) => newMeetingPage(reply, values, problems, status),
+      redirect: (url) => reply.redirect(url, 303),
+    });
+  });
+
+  app.get(ROUTES['admin.meeting'], async (request, reply) => renderMeetingHub(reply, database, IdParams.parse(request.params).id));
+
+  /** A hub form: on failure the meeting page is shown again with this form's values and errors. */
+  function hubPost<S extends z.ZodType>(route: string, form: HubForm, schema: S, run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>) {
+    app.post(route, async (request, reply) => {
+      const { id } = IdParams.parse(request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      return formAction({
+        schema,
+        body: values,
+        run: async (data) => {
+          const outcome = await run(id, data, request.user!);
+          return typeof outcome === 'string' ? outcome : back(id);
+        },
+        fail: (problems, status) => renderMeetingHub(reply, database, id, { form, values, problems, status }),
+        redirect: (url) => reply.redirect(url, 303),
+      });
+    });
+  }
+
+  hubPost(ROUTES['admin.meeting.agendaItems'], 'agenda', AgendaItemFieldsSchema, (meetingId, data, by) => agendaItemAdder({ database, by, meetingId, authorityName: config.authorityName, ...data }));
+  hubPost(ROUTES['admin.meeting.attendance'], 'attendance', AttendanceFieldsSchema, (meetingId, data, by) => attendanceRecorder({ database, by, meetingId, ...data }));
+  hubPost(ROUTES['admin.meeting.declarations'], 'declaration', DeclarationFieldsSchema, (meetingId, data, by) => declarationRecorder({ database, by, meetingId, ...data }));
+  hubPost(ROUTES['admin.meeting.minutes'], 'minute', MinuteFieldsSchema, (meetingId, data, by) => minuteWriter({ database, by, meetingId, ...data }));
+  hubPost(ROUTES['admin.meeting.publishMinutes'], 'publishMinutes', Nothing, (meetingId, _data, by) => minutesPublisher({ database, by, meetingId }));
+  hubPost(ROUTES['admin.meeting.approveMinutes'], 'approve', ApprovalFieldsSchema, (meetingId, data, by) => minutesApprover({ database, by, meetingId, atMeetingId: data.atMeetingId }));
+
+  // Publishing warns, and asks again, when the notice is shorter than five clear working days.
+  app.post(ROUTES['admin.meeting.publishAgenda'], async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const values = (request.body ?? {}) as Record<string, unknown>;
+    let confirmation: unknown;
+    const result = await formAction({
+      schema: PublishSchema,
+      body: values,
+      run: async (data) => {
+        const outcome = await agendaPublisher({ database, by: request.user!, meetingId: id, today: todayInLondon(), confirmLate: data.confirmLate });
+        if (!outcome.published) {
+          const meeting = await store.findMeeting(db, id);
+          confirmation = reply.view('admin/publish-confirm.njk', {
+            pageTitle: 'Publish the agenda with short notice?',
+            meeting: { ...meeting, longDate: longDate(meeting!.date) },
+            clearWorkingDays: outcome.clearWorkingDays,
+            latestOnTime: longDate(outcome.latestOnTime),
+          });
+          return '';
+        }
+        return back(id);
+      },
+      fail: (problems, status) => renderMeetingHub(reply, database, id, { form: 'publish', values, problems, status }),
+      redirect: (url) => (url ? reply.redirect(url, 303) : confirmation),
+    });
+    return result;
+  });
+
+  // ---- agenda items ----
+
+  async function agendaItemPage(reply: FastifyReply, id: string, failure?: { values: Record<string, unknown>; problems: Problem[]; status: number }) {
+    const item = await store.findAgendaItem(db, id);
+    if (!item) throw NotFound('Agenda item not found');
+    const report = item.report_id ? await store.findReport(db, item.report_id) : undefined;
+    const meeting = (await store.findMeeting(db, item.meeting_id))!;
+    const current = { title: item.title, description: item.description ?? '', reportText: report?.full_text ?? '', exempt: item.exempt ? 'yes' : '', exemptParagraphs: item.exempt_paragraphs.map(String) };
+    const values = failure ? { ...failure.values, exemptParagraphs: asStrings(failure.values.exemptParagraphs), version: item.version } : { ...current, version: item.version };
+    return reply.code(failure?.status ?? 200).view('admin/agenda-item.njk', {
+      pageTitle: `${failure ? 'Error: ' : ''}Agenda item ${item.number}`,
+      item,
+      meeting: { ...meeting, longDate: longDate(meeting.date) },
+      hasReport: Boolean(report),
+      values,
+      saved: failure?.status === 409 ? { title: item.title, description: item.description ?? '', report: report?.full_text ?? '' } : undefined,
+      errors: failure ? formErrors(failure.problems) : undefined,
+    });
+  }
+
+  app.get(ROUTES['admin.agendaItem'], async (request, reply) => agendaItemPage(reply, IdParams.parse(request.params).id));
+
+  app.post(ROUTES['admin.agendaItem'], async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const values = (request.body ?? {}) as Record<string, unknown>;
+    return formAction({
+      schema: AgendaItemFieldsSchema.extend(VersionSchema.shape),
+      body: values,
+      run: async (data) => {
+        await agendaItemEditor({ database, by: request.user!, id, ...data });
+        const item = await store.findAgendaItem(db, id);
+        return back(item!.meeting_id);
+      },
+      fail: (problems, status) => agendaItemPage(reply, id, { values, problems, status }),
+      redirect: (url) => reply.redirect(url, 303),
+    });
+  });
+
+  // ---- minutes ----
+
+  type MinuteForm = 'edit' | 'vote' | 'correction';
+  async function minutePage(reply: FastifyReply, id: string, failure?: { form: MinuteForm; values: Record<string, unknown>; problems: Problem[]; status: number }) {
+    const minute = await store.findMinute(db, id);
+    if (!minute) throw NotFound('Minute not found');
+    const meeting = (await store.findMeeting(db, minute.meeting_id))!;
+    const [resolutions, workflow, attendance, people, corrections, events] = await Promise.all([
+      store.listResolutions(db, [minute.id]),
+      store.findWorkflow(db, meeting.id),
+      store.listAttendance(db, meeting.id),
+      store.listPeople(db),
+      store.listMinuteCorrections(db, [minute.id]),
+      store.listVoteEvents(db, meeting.id),
+    ]);
+    const votes = await store.listVotes(db, events.filter((event) => event.minute_id === minute.id).map((event) => event.id));
+    const current = { title: minute.title, text: minute.text, resolutions: resolutions.map((row) => row.text).join('\n'), exempt: minute.exempt ? 'yes' : '' };
+    const edit = failure?.form === 'edit' ? { ...failure.values, version: minute.version } : { ...current, version: minute.version };
+    const voteValues = failure?.form === 'vote' ? failure.values : {};
+    // Those who can vote: members present and substitutes.
+    const voters = attendance.filter((row) => row.status === 'present' || row.status === 'substitute').map((row) => ({ id: row.person_id, name: row.printed_name, choice: voteValues[`vote-${row.person_id}`] ?? '' }));
+    const peopleItems = (selected: unknown) => selectItems(people.map((person) => ({ value: person.id, text: personName(person) })), selected, 'Choose a member');
+    const errorsFor = (form: MinuteForm, prefix: string) => (failure?.form === form ? formErrors(failure.problems, prefix) : undefined);
+    return reply.code(failure?.status ?? 200).view('admin/minute.njk', {
+      pageTitle: `${failure ? 'Error: ' : ''}Minute ${minute.number}`,
+      minute,
+      meeting: { ...meeting, longDate: longDate(meeting.date) },
+      locked: Boolean(workflow?.minutes_approved_at),
+      edit: { values: edit, errors: errorsFor('edit', '') },
+      saved: failure?.form === 'edit' && failure.status === 409 ? current : undefined,
+      vote: { values: voteValues, voters, movers: peopleItems(voteValues.moverId), seconders: peopleItems(voteValues.seconderId), errors: errorsFor('vote', 'vote-') },
+      events: events.filter((event) => event.minute_id === minute.id).map((event) => ({ ...event, votes: votes.filter((vote) => vote.vote_event_id === event.id) })),
+      correction: { values: failure?.form === 'correction' ? failure.values : {}, errors: errorsFor('correction', 'correction-') },
+      corrections,
+      error: failure ? formErrors(failure.problems, failure.form === 'edit' ? '' : `${failure.form}-`) : undefined,
+    });
+  }
+
+  app.get(ROUTES['admin.minute'], async (request, reply) => minutePage(reply, IdParams.parse(request.params).id));
+
+  function minutePost<S extends z.ZodType>(route: string, form: MinuteForm, schema: S, run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>) {
+    app.post(route, async (request, reply) => {
+      const { id } = IdParams.parse(request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      return formAction({
+        schema,
+        body: values,
+        run: async (data) => {
+          await run(id, data, request.user!);
+          return linkTo('admin.minute', { id });
+        },
+        fail: (problems, status) => minutePage(reply, id, { form, values, problems, status }),
+        redirect: (url) => reply.redirect(url, 303),
+      });
+    });
+  }
+
+  minutePost(ROUTES['admin.minute'], 'edit', MinuteFieldsSchema.extend(VersionSchema.shape), (id, data, by) => minuteEditor({ database, by, id, ...data }));
+  minutePost(ROUTES['admin.minute.voteEvents'], 'vote', VoteEventFormSchema, (minuteId, data, by) => voteEventRecorder({ database, by, minuteId, ...data }));
+  minutePost(ROUTES['admin.minute.corrections'], 'correction', CorrectionFieldsSchema, (minuteId, data, by) => minuteCorrector({ database, by, minuteId, ...data }));
+}
+
+function asStrings(value: unknown): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
