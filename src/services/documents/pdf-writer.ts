@@ -95,9 +95,13 @@ function block(pdf: Pdf, item: Block, ranges: PageRanges): void {
     case 'page-comparison': {
       pdf.fontSize(9);
       const columns = [left, left + 30, left + contentWidth(pdf) - 150, left + contentWidth(pdf) - 70];
+      const widths = [28, columns[2]! - columns[1]! - 8, 72, 70];
       const row = (cells: string[], bold: boolean) => {
+        pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica');
+        const height = Math.max(...cells.map((cell, index) => pdf.heightOfString(winAnsi(cell), { width: widths[index]! })));
+        // Cells are written side by side at one y, so the whole row must fit before the first is written.
+        if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
         const y = pdf.y;
-        const widths = [28, columns[2]! - columns[1]! - 8, 72, 70];
         let bottom = y;
         cells.forEach((cell, index) => {
           pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').text(winAnsi(cell), columns[index]!, y, { width: widths[index]! });

@@ -22,6 +22,8 @@ export function councilTime(time: string): string {
   return `${hour12}.${match[2]} ${suffix}`;
 }
 
+const HTML_TAG = /<\/?[a-z][^>]*>/i;
+
 export interface TextPiece {
   kind: 'paragraph' | 'bullet';
   text: string;
@@ -33,11 +35,12 @@ export interface TextPiece {
  */
 export function textPieces(text: string | null | undefined): TextPiece[] {
   if (!text) return [];
-  const plain = /<\/?[a-z][^>]*>/i.test(text) ? parseHtml(text.replace(/<br\s*\/?>/gi, '\n')).structuredText : text;
-  const blocks = plain.split(/\n\s*\n/).flatMap((block) =>
+  const blocks = text.split(/\n\s*\n/).flatMap((block) => {
+    if (HTML_TAG.test(block)) return parseHtml(block.replace(/<br\s*\/?>/gi, '\n')).structuredText.split('\n');
     // Rows of a table (tab-separated cells) stay one to a line instead of being rejoined into one paragraph.
-    block.includes('\t') ? block.split('\n').map((line) => line.replace(/\t+/g, '   ')) : paragraphs(block),
-  );
+    if (block.includes('\t')) return block.split('\n').map((line) => line.replace(/\t+/g, '   '));
+    return paragraphs(block);
+  });
   return blocks
     .map((piece) => piece.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|\s)\*([^*\s][^*]*)\*/g, '$1$2').trim())
     .filter((piece) => piece.length > 0)
