@@ -101,8 +101,8 @@ describe.skipIf(databaseUnavailable)('the meeting calendar on the seed papers', 
     const april = await get(previous!.getAttribute('href')!);
     expect(april.querySelector('h2')?.text).toBe('April 2011');
     const links = april.querySelectorAll('table.quorum-calendar a').map((a) => [squash(a.text), a.getAttribute('href')]);
-    expect(links).toContainEqual(['Kent County Council, Wednesday 6 April 2011', '/meetings/2011-04-06-kent-county-council']);
-    expect(links).toContainEqual(['Planning Applications Committee, Tuesday 12 April 2011', '/meetings/2011-04-12-planning-applications-committee']);
+    expect(links).toContainEqual(['Kent County Council on Wednesday 6 April 2011', '/meetings/2011-04-06-kent-county-council']);
+    expect(links).toContainEqual(['Planning Applications Committee on Tuesday 12 April 2011', '/meetings/2011-04-12-planning-applications-committee']);
   });
 
   it('lists a year by month, and filters by committee', async () => {
