@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { DatabaseHandle } from '../../src/db/engine.ts';
 import * as paperStore from '../../src/db/repositories/paper-store.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
@@ -29,9 +30,16 @@ export async function importScrutinySeed(database: DatabaseHandle, prefix: strin
   });
 }
 
-/** Every seed through the committee importer, then the scrutiny records of 000 and 003. */
-export async function importAllScrutinySeeds(database: DatabaseHandle): Promise<PersistScrutinyResult[]> {
-  const summary = await paperImporter({ database, authorityName: AUTHORITY, paths: [seedsDir], actor: 'test' });
+/**
+ * Every seed through the paper importer, which runs the scrutiny extractor and persistScrutiny in each file's
+ * transaction; returns what the files of seeds 000 and 003 created and reported.
+ */
+export async function importAllScrutinySeeds(database: DatabaseHandle): Promise<Array<Pick<PersistScrutinyResult, 'created' | 'issues'>>> {
+  const summary = await paperImporter({ database, authorityName: AUTHORITY, paths: [seedsDir], actor: 'test-import' });
   if (summary.failed) throw new Error(`seed import failed: ${summary.files.map((f) => f.reason).join('; ')}`);
-  return [await importScrutinySeed(database, '000_'), await importScrutinySeed(database, '003_')];
+  return ['000_', '003_'].map((prefix) => {
+    const file = summary.files.find((result) => path.basename(result.file).startsWith(prefix));
+    if (!file) throw new Error(`seed ${prefix} was not imported`);
+    return { created: file.created, issues: file.issues };
+  });
 }
