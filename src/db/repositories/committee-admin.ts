@@ -338,3 +338,7 @@ export async function listMinuteCorrections(db: Db, minuteIds: string[]) {
   if (!minuteIds.length) return [];
   return db.selectFrom('minute_correction').selectAll().where('minute_id', 'in', minuteIds).orderBy('created_at').execute();
 }
+
+export async function recordExists(db: Db, table: 'membership' | 'group_membership' | 'declaration', id: string): Promise<boolean> {
+  return Boolean(await (db as Kysely<Database>).selectFrom(table as 'membership').select('id').where('id', '=', id).executeTakeFirst());
+}

@@ -73,6 +73,7 @@ export async function membershipAdder(props: CommitteeWriteProps & MembershipFie
     if (!(await store.findPerson(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
     refuse(problems);
     const id = stableId('membership', props.personId, props.bodyId, props.role, props.startDate ?? '');
+    if (await store.recordExists(trx, 'membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
     await store.insertMembership(trx, { id, person_id: props.personId, body_id: props.bodyId, role: props.role.toLowerCase(), start_date: props.startDate ?? null, end_date: props.endDate ?? null });
     return { id };
   });
@@ -121,6 +122,7 @@ export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMem
     if (!(await store.findPerson(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
     refuse(problems);
     const id = stableId('group-membership', props.personId, props.groupId, props.startDate ?? '');
+    if (await store.recordExists(trx, 'group_membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
     await store.insertGroupMembership(trx, { id, person_id: props.personId, group_id: props.groupId, role: props.role ?? null, start_date: props.startDate ?? null, end_date: props.endDate ?? null });
     return { id };
   });

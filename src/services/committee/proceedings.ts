@@ -78,6 +78,7 @@ export async function declarationRecorder(props: CommitteeWriteProps & Declarati
     if (props.agendaItemNumber && !item) problems.push({ field: 'agendaItemNumber', message: `There is no item ${props.agendaItemNumber} on this agenda` });
     refuse(problems);
     const id = stableId('declaration', meeting.id, props.personId, props.agendaItemNumber ?? '', props.reason);
+    if (await store.recordExists(trx, 'declaration', id)) refuse([{ field: 'reason', message: 'This declaration is already recorded' }]);
     await store.insertDeclaration(trx, {
       id,
       meeting_id: meeting.id,
