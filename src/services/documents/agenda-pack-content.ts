@@ -115,14 +115,10 @@ function frontSheet(meeting: DocumentMeetingRow, audience: DocumentAudience, ite
   });
   const printed = packItems.filter((item) => item.printedPages);
   if (printed.length > 0) {
-    blocks.push({ kind: 'subheading', text: 'Page numbers' });
-    blocks.push({
-      kind: 'paragraph',
-      small: true,
-      runs: [{ text: 'The page numbers above are those of this pack. The agenda as first published printed these ranges:' }],
-    });
     blocks.push({
       kind: 'page-comparison',
+      heading: 'Page numbers',
+      intro: 'The page numbers above are those of this pack. The agenda as first published printed these ranges:',
       rows: printed.map((item) => ({ number: item.number, title: item.title, pages: item.partKey ? { partKey: item.partKey } : null, printed: item.printedPages! })),
     });
   }

@@ -79,6 +79,8 @@ function blockParagraphs(item: Block): Array<Paragraph | Table> {
     }
     case 'page-comparison':
       return [
+        new Paragraph({ text: item.heading, heading: HeadingLevel.HEADING_3, keepNext: true, spacing: { before: 160, after: 80 } }),
+        new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [new TextRun({ text: item.intro, size: 18 })] }),
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [

@@ -34,6 +34,8 @@ export type Block =
     }
   | {
       kind: 'page-comparison';
+      heading: string;
+      intro: string;
       rows: Array<{ number: string; title: string; pages: PageRangeRef | null; printed: string }>;
     };
 

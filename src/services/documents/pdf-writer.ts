@@ -93,6 +93,10 @@ function block(pdf: Pdf, item: Block, ranges: PageRanges): void {
       return;
     }
     case 'page-comparison': {
+      // The heading stays with the table: start a new page unless it, the intro and a few rows fit here.
+      if (pdf.y + 120 > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
+      block(pdf, { kind: 'subheading', text: item.heading }, ranges);
+      block(pdf, { kind: 'paragraph', small: true, runs: [{ text: item.intro }] }, ranges);
       pdf.fontSize(9);
       const columns = [left, left + 30, left + contentWidth(pdf) - 150, left + contentWidth(pdf) - 70];
       const widths = [28, columns[2]! - columns[1]! - 8, 72, 70];
