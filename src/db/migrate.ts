@@ -5,7 +5,9 @@ import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'k
 
 /**
  * Migrations are the files in ./migrations named `YYYYMMDD_NNNN_what.ts`, each exporting `up` and `down`; they run
- * in name order. Each capability adds its own files, so no shared list needs editing.
+ * in name order. Each capability adds its own files, so no shared list needs editing. Capabilities are built in
+ * parallel and their migrations are independent of each other, so a migration that sorts before one already applied
+ * (another team's, merged later) is still run rather than refused.
  */
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_FILE = /^(\d{8}_\d{4}_[a-z0-9_]+)\.ts$/;
@@ -28,7 +30,7 @@ export interface MigrationReport {
 
 /** Brings the schema up to date. Throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
@@ -40,7 +42,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
 
 /** Undoes the newest migration (for development). */
 export async function migrateDown(db: Kysely<any>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateDown();
   if (error) throw new Error(`Migrating down failed: ${(error as Error).message ?? String(error)}`);
   return { applied: (results ?? []).map((r) => r.migrationName) };

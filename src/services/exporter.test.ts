@@ -282,6 +282,7 @@ describe.skipIf(databaseUnavailable)(`JSON export and restore (${testEngine})`, 
     const exemptMinute = meeting.minutes.find((minute) => minute.id === fixture.minutes.exempt)!;
     expect(exemptMinute).toMatchObject({ title: 'Disposal of land', text: '', resolutions: [], motions: [] });
     expect(redacted.reports.map((report) => report.id)).toEqual([fixture.reports.public]);
+    expect(meeting.voteEvents.filter((event) => event.minuteId === fixture.minutes.exempt)).toEqual([]);
     expect(JSON.stringify(redacted)).not.toMatch(/Commercially sensitive|Terms of the disposal|agreed the terms/);
     // Public records are untouched.
     expect(meeting.agendaItems.find((item) => item.id === fixture.agendaItems.application)!.description).toBe('Waste transfer station.');

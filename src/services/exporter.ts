@@ -109,7 +109,15 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
   }
   const authority = t.authority[0]!;
 
-  const omittedReports = new Set(includeExempt ? [] : t.report.filter((report) => report.exempt).map((report) => report.id));
+  // A report is exempt when marked so, or when the agenda item that carries it is exempt (Schedule 12A applies to the item).
+  const omittedReports = new Set(
+    includeExempt
+      ? []
+      : [
+          ...t.report.filter((report) => report.exempt).map((report) => report.id),
+          ...t.agenda_item.filter((item) => item.exempt && item.report_id !== null).map((item) => item.report_id as string),
+        ],
+  );
   const keptReport = (id: string | null) => (id !== null && omittedReports.has(id) ? null : id);
   const exemptMinutes = new Set(includeExempt ? [] : t.minute.filter((minute) => minute.exempt).map((minute) => minute.id));
 
@@ -181,7 +189,7 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
   const voteEventOf = (row: Row<'vote_event'>): ExportVoteEvent => ({
     id: row.id,
     minuteId: row.minute_id,
-    motionText: row.minute_id !== null && exemptMinutes.has(row.minute_id) ? null : row.motion_text,
+    motionText: row.motion_text,
     moverId: row.mover_id,
     seconderId: row.seconder_id,
     forCount: row.for_count,
@@ -227,7 +235,10 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
       source: sourceOf(item),
     })),
     minutes: byPosition(minutes.get(row.id)).map(minuteOf),
-    voteEvents: byId(voteEvents.get(row.id)).map(voteEventOf),
+    // How each member voted on an exempt item would reveal what the minute holds back.
+    voteEvents: byId(voteEvents.get(row.id))
+      .filter((event) => event.minute_id === null || !exemptMinutes.has(event.minute_id))
+      .map(voteEventOf),
     questions: byPosition(questions.get(row.id)).map((item) => ({
       id: item.id,
       position: item.position,

@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedFile } from '../support/seeds.ts';
 
-describe.skipIf(databaseUnavailable)('quorum CLI', () => {
+// Each case starts a Node process that loads the whole application: allow for a busy machine.
+describe.skipIf(databaseUnavailable)('quorum CLI', { timeout: 180_000 }, () => {
   let database: TestDatabase;
   let work: string;
   let env: NodeJS.ProcessEnv;
 
   const quorum = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [path.resolve('bin/quorum.js'), ...args], { env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(process.execPath, [path.resolve('bin/quorum.js'), ...args], { env, encoding: 'utf8', timeout: 170_000 });
     return { code: result.status, out: result.stdout, err: result.stderr };
   };
 
