@@ -8,33 +8,54 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../src/db/engine.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import { paperImporter } from '../src/services/paper-importer.ts';
 import { buildCorpus } from './corpus.ts';
 
-/** Tables in the order their foreign keys allow. */
-const TABLES = [
-  'source_document',
-  'authority',
-  'person',
-  'person_alias',
-  'body',
-  'meeting',
-  'report',
-  'agenda_item',
-  'attendance',
-  'minute',
-  'declaration',
-  'resolution',
-  'motion',
-  'vote_event',
-  'vote',
-  'question',
-  'decision',
-] as const;
+/** Written by triggers on both sides (or by the migrator), so not copied: each side makes its own. */
+const TRIGGER_MAINTAINED = new Set(['audit_log', 'search_document', 'portal_data_version', 'kysely_migration', 'kysely_migration_lock']);
+
+/**
+ * Every table the import wrote rows to, parents before children, with the columns a plain INSERT may set (not
+ * identity-always or generated ones). Found from the catalogue, so the capabilities other papers feed (scrutiny,
+ * plans, allowances) are in the baseline as soon as the import writes them.
+ */
+async function tablesWritten(db: Kysely<Database>): Promise<Array<{ table: string; columns: Array<{ column: string; json: boolean }> }>> {
+  const tables = await sql<{ table: string }>`
+    select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind = 'r' order by c.relname`.execute(db);
+  const edges = await sql<{ child: string; parent: string }>`
+    select c.relname as child, p.relname as parent from pg_constraint k
+      join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
+      join pg_namespace n on n.oid = c.relnamespace
+    where k.contype = 'f' and n.nspname = current_schema() and k.conrelid <> k.confrelid`.execute(db);
+  const columns = await sql<{ table: string; column: string; json: boolean }>`
+    select c.relname as table, a.attname as column, a.atttypid in ('json'::regtype, 'jsonb'::regtype) as json from pg_attribute a join pg_class c on c.oid = a.attrelid
+      join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and a.attnum > 0 and not a.attisdropped and a.attidentity <> 'a' and a.attgenerated = ''
+    order by c.relname, a.attnum`.execute(db);
+  const names = tables.rows.map((row) => row.table).filter((name) => !TRIGGER_MAINTAINED.has(name));
+  const parents = new Map(names.map((name) => [name, new Set<string>()]));
+  for (const edge of edges.rows) parents.get(edge.child)?.add(edge.parent);
+  const ordered: string[] = [];
+  const visit = (name: string, path: Set<string>) => {
+    if (ordered.includes(name) || path.has(name)) return;
+    path.add(name);
+    for (const parent of parents.get(name) ?? []) if (parents.has(parent)) visit(parent, path);
+    ordered.push(name);
+  };
+  for (const name of names) visit(name, new Set());
+  const written: Array<{ table: string; columns: Array<{ column: string; json: boolean }> }> = [];
+  for (const table of ordered) {
+    const count = await sql<{ n: string }>`select count(*)::text as n from ${sql.table(table)}`.execute(db);
+    if (Number(count.rows[0]!.n) === 0) continue;
+    written.push({ table, columns: columns.rows.filter((row) => row.table === table) });
+  }
+  return written;
+}
 
 const CHUNK = 1000;
 
@@ -121,15 +142,20 @@ function folderBytes(dir: string): number {
 
 async function copyRows(from: Kysely<Database>, to: Kysely<Database>): Promise<{ rows: number; seconds: number; cpuSeconds: number }> {
   const data: Array<[string, unknown[]]> = [];
-  for (const table of TABLES) data.push([table, await from.selectFrom(table).selectAll().execute()]);
+  for (const { table, columns } of await tablesWritten(from)) {
+    // JSON goes over as its text: a JSON array would otherwise be sent as a PostgreSQL array.
+    const list = columns.map(({ column, json }) => (json ? sql`${sql.ref(column)}::text as ${sql.ref(column)}` : sql.ref(column)));
+    const rows = await sql<Record<string, unknown>>`select ${sql.join(list)} from ${sql.table(table)}`.execute(from);
+    data.push([table, rows.rows]);
+  }
   const rows = data.reduce((sum, [, list]) => sum + list.length, 0);
   const started = performance.now();
   const cpu = process.cpuUsage();
   await to.transaction().execute(async (trx) => {
     for (const [table, list] of data) {
       for (let start = 0; start < list.length; start += CHUNK) {
-        await trx
-          .insertInto(table as (typeof TABLES)[number])
+        await (trx as unknown as Kysely<Record<string, Record<string, unknown>>>)
+          .insertInto(table)
           .values(list.slice(start, start + CHUNK) as never)
           .execute();
       }
