@@ -116,7 +116,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
 
     // Sent empty first: the GOV.UK error summary, linked to the fields, passes axe too.
     await page.getByRole('button', { name: 'Send the claim for approval' }).click();
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(/Enter the date of the duty/);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(/Enter the date of the duty\s+Choose the purpose of the journey\s+Enter the miles/);
     expect(await violations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'allowances-claim-errors.png'), fullPage: true });
 

@@ -151,6 +151,8 @@ function readClaim(form: ReturnType<typeof ClaimFormSchema.parse>, values: FormV
   const costPence = poundsFrom(values, 'cost', problems, 'Enter the cost in pounds and pence, like 12.50');
   const dependants = wholeNumberFrom(values, 'dependants', problems, 'Enter the number of dependants as a whole number, like 2');
   const days = wholeNumberFrom(values, 'days', problems, 'Enter the number of days as a whole number, like 1');
+  // Without a date the scheme's rules cannot be checked yet; say now what else is missing, so one try shows all.
+  if (date.problem) problems.push(...missingFields(form.kind, values).filter((missing) => !problems.some((problem) => problem.field === missing.field)));
   if (problems.length) return { problems };
   const claim: ClaimSubmitterProps['claim'] = {
     kind: form.kind,
@@ -166,4 +168,26 @@ function readClaim(form: ReturnType<typeof ClaimFormSchema.parse>, values: FormV
     carerInHousehold: form.carerInHousehold === 'yes',
   };
   return { claim, problems };
+}
+
+const REQUIRED: Record<ClaimKind, Array<[field: string, message: string]>> = {
+  travel: [
+    ['purposeCode', 'Choose the purpose of the journey'],
+    ['miles', 'Enter the miles'],
+  ],
+  parking: [['cost', 'Enter the cost']],
+  'public-transport': [['cost', 'Enter the cost']],
+  taxi: [['cost', 'Enter the cost']],
+  hotel: [['cost', 'Enter the cost']],
+  carers: [
+    ['hours', 'Enter the hours of care'],
+    ['dependants', 'Enter how many dependants were cared for'],
+    ['cost', 'Enter what was paid to the carer'],
+  ],
+  'co-optee-day': [['days', 'Enter the number of days']],
+};
+
+function missingFields(kind: ClaimKind, values: FormValues): Problem[] {
+  const required = [...REQUIRED[kind], ...(needsReceipt(kind) ? ([['receiptReference', 'Enter the receipt reference']] as Array<[string, string]>) : [])];
+  return required.filter(([field]) => !values[field]?.trim()).map(([field, message]) => ({ field, message }));
 }
