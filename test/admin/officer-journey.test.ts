@@ -1,0 +1,190 @@
+/**
+ * A democratic services officer runs a meeting in a real browser: sign in, schedule a meeting, build its agenda with
+ * one exempt item, publish it, record attendance and a recorded vote, publish the draft minutes, approve them at the
+ * next meeting, and find that an edit afterwards is refused with a clear message and their text kept.
+ * The back-office pages are checked with axe-core against WCAG 2.2 AA on the way.
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import type { FastifyInstance } from 'fastify';
+import { bodyCreator } from '../../src/services/committee/bodies.ts';
+import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { inCi } from '../support/engine.ts';
+import { insertPerson } from '../support/factories.ts';
+import { makeAccount, makeApp, PASSWORD } from './support.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : 'install Chromium: apt-get install -y chromium';
+if (chromiumMissing && inCi) throw new Error(`Chromium is required in CI at ${CHROMIUM}: ${chromiumMissing}`);
+if (chromiumMissing) console.warn(`SKIPPING the officer journey browser test: ${chromiumMissing}`);
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SCREENSHOT = '/tmp/quorum-admin-meeting.png';
+
+function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer runs a meeting in the back office', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let origin: string;
+  let officerEmail: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    officerEmail = (await makeAccount(database, 'democratic-services', 'officer@kent.example')).email;
+    await bodyCreator({ database, by: 'cli', authorityName: 'Kent County Council', name: 'Governance and Audit Committee', kind: 'committee' });
+    const authority = await database.db.selectFrom('authority').select('id').executeTakeFirstOrThrow();
+    for (const [given_name, family_name] of [['Alan', 'Hayton'], ['Beth', 'Carter'], ['Colin', 'Gibbens']] as const) {
+      await insertPerson(database.db, authority.id, { honorific: given_name === 'Beth' ? 'Mrs' : 'Mr', given_name, family_name });
+    }
+    app = await makeApp(database);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.destroy();
+  });
+
+  async function violations(page: Page): Promise<Array<{ id: string; help: string; targets: unknown[] }>> {
+    await page.evaluate(axe.source);
+    return page.evaluate(async (tags) => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target) }));
+    }, WCAG_22_AA);
+  }
+
+  /** Presses a form's button and waits for the page the server answers with (after its redirect). */
+  async function submit(page: Page, button: string): Promise<void> {
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: button }).click()]);
+  }
+
+  async function schedule(page: Page, date: string): Promise<string> {
+    await page.goto(`${origin}/admin/meetings/new`);
+    await page.getByLabel('Body').selectOption({ label: 'Governance and Audit Committee' });
+    await page.getByLabel('Date').fill(date);
+    await page.getByLabel('Start time (optional)').fill('10:00');
+    await page.getByLabel('Place (optional)').fill('Darent Room, Sessions House');
+    await submit(page, 'Schedule meeting');
+    expect(page.url()).toMatch(/\/admin\/meetings\/meeting-/);
+    return new URL(page.url()).pathname;
+  }
+
+  it('from sign-in to approved minutes that can no longer be edited', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // The refused edit at the end answers 409 on purpose; the browser logs every 4xx document.
+      if (message.type() === 'error' && !message.text().includes('status of 409')) problems.push(`console: ${message.text()}`);
+    });
+
+    // Sign in.
+    await page.goto(`${origin}/admin`);
+    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    expect(await violations(page)).toEqual([]);
+    await page.getByLabel('Email address').fill(officerEmail);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await submit(page, 'Sign in');
+    expect(page.url()).toBe(`${origin}/admin`);
+    await expect(page.getByText('Signed in as Test democratic-services').isVisible()).resolves.toBe(true);
+
+    // Schedule the meeting, and the next one, at which the minutes will be approved.
+    const meetingDate = daysFromNow(30);
+    const nextPath = await schedule(page, daysFromNow(60));
+    const meetingPath = await schedule(page, meetingDate);
+
+    // Build the agenda: one public item and one exempt item with its report.
+    await page.locator('#agenda-title').fill('Apologies and substitutes');
+    await submit(page, 'Add agenda item');
+    expect(new URL(page.url()).pathname).toBe(meetingPath);
+    await page.getByText('Add an agenda item').click();
+    await page.locator('#agenda-title').fill('Waste contract award');
+    await page.locator('#agenda-reportText').fill('The tenders received and their evaluation.');
+    await page.locator('#agenda-exempt').check();
+    await page.getByLabel('3: financial or business affairs').check();
+    await submit(page, 'Add agenda item');
+    expect(new URL(page.url()).pathname).toBe(meetingPath);
+    const agenda = await page.locator('table').first().innerText();
+    expect(agenda).toMatch(/1\s+Apologies and substitutes\s+Public/);
+    expect(agenda).toMatch(/2\s+Waste contract award\s+Exempt Schedule 12A paragraph 3/);
+
+    // Publish it: a month ahead is full notice, so no warning.
+    await submit(page, 'Publish the agenda');
+    expect(new URL(page.url()).pathname).toBe(meetingPath);
+    await expect(page.getByText(/Published \d/).isVisible()).resolves.toBe(true);
+
+    // Attendance: two present, one apologies.
+    for (const [name, status] of [['Mr Alan Hayton', 'Present'], ['Mr Colin Gibbens', 'Present'], ['Mrs Beth Carter', 'Apologies']] as const) {
+      await page.locator('#attendance-personId').selectOption({ label: name });
+      await page.getByRole('radio', { name: status, exact: true }).check();
+      await submit(page, 'Record attendance');
+      expect(new URL(page.url()).pathname).toBe(meetingPath);
+    }
+    await expect(page.getByText('Mrs Beth Carter: Apologies').isVisible()).resolves.toBe(true);
+
+    // The minute of the exempt item, with its resolution.
+    await page.getByText('Write a minute').click();
+    await page.locator('#minute-title').fill('Waste contract award');
+    await page.locator('#minute-agendaItemNumber').fill('2');
+    await page.locator('#minute-text').fill('The Committee considered the tenders.');
+    await page.locator('#minute-resolutions').fill('RESOLVED that the contract be awarded to the preferred bidder.');
+    await submit(page, 'Add minute');
+    expect(new URL(page.url()).pathname).toBe(meetingPath);
+
+    // A recorded vote on it, member by member.
+    await page.getByRole('link', { name: '1. Waste contract award' }).click();
+    await page.locator('#vote-motionText').fill('That the contract be awarded to the preferred bidder');
+    await page.locator('#vote-moverId').selectOption({ label: 'Mr Alan Hayton' });
+    await page.locator('#vote-seconderId').selectOption({ label: 'Mr Colin Gibbens' });
+    await page.getByLabel('Mr Alan Hayton', { exact: true }).selectOption('for');
+    await page.getByLabel('Mr Colin Gibbens', { exact: true }).selectOption('against');
+    expect(await violations(page)).toEqual([]);
+    await submit(page, 'Record vote');
+    await expect(page.getByText('1 for, 1 against, 0 abstaining, lost').isVisible()).resolves.toBe(true);
+    const minutePath = new URL(page.url()).pathname;
+
+    // Publish the draft minutes, then approve them at the next meeting.
+    await page.goto(`${origin}${meetingPath}`);
+    await submit(page, 'Publish the draft minutes');
+    expect(new URL(page.url()).pathname).toBe(meetingPath);
+    await expect(page.getByText(/Draft published \d/).isVisible()).resolves.toBe(true);
+    expect(await violations(page)).toEqual([]);
+    await page.getByLabel('Approved at the meeting of').selectOption({ index: 1 });
+    await submit(page, 'Approve the minutes');
+    expect(new URL(page.url()).pathname).toBe(meetingPath);
+    await expect(page.getByText(/Approved as a correct record at the meeting of/).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // The next meeting's minutes record the approval.
+    await page.goto(`${origin}${nextPath}`);
+    await expect(page.getByText(/1\. Minutes of the meeting held on/).isVisible()).resolves.toBe(true);
+
+    // An edit afterwards is refused, with a clear message and the officer's text kept on the form.
+    await page.goto(`${origin}${minutePath}`);
+    await page.locator('#text').fill('The Committee considered the tenders and a late bid.');
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Save changes' }).click()]);
+    expect(response.status()).toBe(409);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(/approved as a correct record at the meeting of .*can no longer be changed/);
+    await expect(page.locator('#text').inputValue()).resolves.toBe('The Committee considered the tenders and a late bid.');
+    const stored = await database.db.selectFrom('minute').select('text').where('title', '=', 'Waste contract award').executeTakeFirstOrThrow();
+    expect(stored.text).toBe('The Committee considered the tenders.');
+
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 240_000); // a whole journey of page loads on a shared two-core machine
+});
