@@ -294,3 +294,24 @@ export async function adoptScheme(db: Db, id: string, changes: { adopted_on: str
   const result = await db.updateTable('allowance_scheme').set({ status: 'adopted', ...changes }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Every adopted scheme's period with its basic allowance, SRA amounts by post name and co-optees' annual rates by role. */
+export async function adoptedSchemeAmounts(db: Db) {
+  const [schemes, posts, rates] = await Promise.all([
+    db.selectFrom('allowance_scheme').select(['id', 'effective_from', 'effective_to', 'basic_allowance_pence']).where('status', '=', 'adopted').execute(),
+    db
+      .selectFrom('allowance_sra_post as p')
+      .innerJoin('allowance_scheme as s', 's.id', 'p.scheme_id')
+      .select(['p.scheme_id', 'p.name', 'p.amount_pence'])
+      .where('s.status', '=', 'adopted')
+      .execute(),
+    db
+      .selectFrom('allowance_co_optee_rate as c')
+      .innerJoin('allowance_scheme as s', 's.id', 'c.scheme_id')
+      .select(['c.scheme_id', 'c.role', 'c.per_year_pence'])
+      .where('s.status', '=', 'adopted')
+      .where('c.per_year_pence', 'is not', null)
+      .execute(),
+  ]);
+  return { schemes, posts, rates };
+}

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from '../../db/repositories/allowances.ts';
 import type { Period } from '../../domain/allowances/dates.ts';
-import { accrue, applyForgone, type AccruedEntitlement, type Holding } from '../../domain/allowances/entitlements.ts';
+import { accrue, applyForgone, type AccruedEntitlement } from '../../domain/allowances/entitlements.ts';
+import { splitBySchemes, type KeyedHolding, type SchemeAmounts } from '../../domain/allowances/scheme-periods.ts';
 import type { ClaimKind } from '../../domain/allowances/claims.ts';
 import type { Pence } from '../../domain/allowances/money.ts';
 
@@ -48,10 +49,11 @@ export function displayName(person: { honorific: string | null; given_name: stri
   return [person.honorific, first, person.family_name].filter(Boolean).join(' ');
 }
 
-export function toHoldings(rows: repo.HoldingWithAmount[]): Holding[] {
+export function toHoldings(rows: repo.HoldingWithAmount[]): KeyedHolding[] {
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
+    key: (row.kind === 'sra' ? row.post_name : row.role) ?? '',
     name: row.kind === 'basic' ? 'Basic allowance' : row.kind === 'sra' ? (row.post_name ?? 'Special Responsibility Allowance') : `Co-optee: ${row.role ?? ''}`,
     annualPence: BigInt((row.kind === 'basic' ? row.basic_allowance_pence : row.kind === 'sra' ? row.sra_amount_pence : row.co_optee_per_year_pence) ?? '0'),
     start: row.start_date,
@@ -60,16 +62,18 @@ export function toHoldings(rows: repo.HoldingWithAmount[]): Holding[] {
 }
 
 export async function buildStatement(db: Kysely<Database>, year: Period, personId?: string): Promise<Statement> {
-  const [holdings, forgone, claims] = await Promise.all([
+  const [holdings, forgone, claims, adopted] = await Promise.all([
     repo.holdingsIn(db, year, personId),
     repo.forgoneIn(db, year.start, personId),
     repo.listClaims(db, { status: 'approved', period: year, ...(personId ? { personId } : {}) }),
+    repo.adoptedSchemeAmounts(db),
   ]);
+  const schemes = toSchemeAmounts(adopted);
   const ids = new Set<string>([...holdings.map((h) => h.person_id), ...claims.map((c) => c.person_id), ...forgone.map((f) => f.person_id)]);
   const people = new Map((await repo.peopleNamed(db, [...ids])).map((person) => [person.id, person]));
 
   const rows: StatementRow[] = [...ids].map((id) => {
-    const entitlements = accrue(toHoldings(holdings.filter((h) => h.person_id === id)), year);
+    const entitlements = accrue(splitBySchemes(toHoldings(holdings.filter((h) => h.person_id === id)), schemes), year);
     const payable = applyForgone(
       entitlements,
       forgone.filter((f) => f.person_id === id).map((f) => ({ kind: f.kind, amountPence: f.amount_pence === null ? null : BigInt(f.amount_pence) })),
@@ -109,4 +113,15 @@ export async function buildStatement(db: Kysely<Database>, year: Period, personI
       totalPence: sum('totalPence'),
     },
   };
+}
+
+function toSchemeAmounts(adopted: Awaited<ReturnType<typeof repo.adoptedSchemeAmounts>>): SchemeAmounts[] {
+  return adopted.schemes.map((scheme) => ({
+    id: scheme.id,
+    from: scheme.effective_from,
+    to: scheme.effective_to,
+    basicPence: BigInt(scheme.basic_allowance_pence),
+    posts: new Map(adopted.posts.filter((post) => post.scheme_id === scheme.id).map((post) => [post.name, BigInt(post.amount_pence)])),
+    coOptees: new Map(adopted.rates.filter((rate) => rate.scheme_id === scheme.id).map((rate) => [rate.role, BigInt(rate.per_year_pence!)])),
+  }));
 }
