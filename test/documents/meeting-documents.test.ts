@@ -23,7 +23,7 @@ const outputDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 if (!pdftoppm && inCi) throw new Error('pdftoppm is required in CI: apt-get install -y poppler-utils');
 if (!pdftoppm) console.warn('SKIPPING the PNG rendering of the agenda pack: apt-get install -y poppler-utils');
-if (!libreoffice) console.warn('SKIPPING the LibreOffice check that the DOCX files open: LibreOffice is not installed (apt-get install -y libreoffice-writer)');
+if (!libreoffice) console.warn('SKIPPING the LibreOffice check that the DOCX files open: LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)');
 
 const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council' };
 
@@ -154,7 +154,10 @@ describe.skipIf(databaseUnavailable)('generated agenda pack and minutes from the
   });
 
   it('renders the first page to PNG for a person to look at', (context) => {
-    if (!pdftoppm) return context.skip('apt-get install -y poppler-utils');
+    if (!pdftoppm) {
+      if (process.env.CI === 'true') throw new Error('pdftoppm is missing: .ci/run installs poppler-utils');
+      return context.skip('apt-get install -y poppler-utils');
+    }
     const png = renderPage(path.join(outputDir, pack.fileName), 1, path.join(outputDir, 'agenda-pack-page1'));
     const bytes = fs.readFileSync(png);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -206,7 +209,10 @@ describe.skipIf(databaseUnavailable)('generated agenda pack and minutes from the
   });
 
   it('the DOCX files open in LibreOffice', async (context) => {
-    if (!libreoffice) return context.skip('LibreOffice is not installed (apt-get install -y libreoffice-writer)');
+    if (!libreoffice) {
+      if (process.env.CI === 'true') throw new Error('LibreOffice is missing: .ci/run installs libreoffice-writer-nogui');
+      return context.skip('LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)');
+    }
     const converted = convertWithLibreOffice(path.join(outputDir, 'kent-county-council-2011-05-12-agenda-pack.docx'), path.join(outputDir, 'libreoffice'));
     const convertedPages = await pdfPages(fs.readFileSync(converted));
     expect(convertedPages.length).toBeGreaterThan(10);
