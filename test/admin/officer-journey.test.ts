@@ -7,21 +7,16 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import { type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { bodyCreator } from '../../src/services/committee/bodies.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { inCi } from '../support/engine.ts';
+import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
 import { insertPerson } from '../support/factories.ts';
 import { makeAccount, makeApp, PASSWORD } from './support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : 'install Chromium: apt-get install -y chromium';
-if (chromiumMissing && inCi) throw new Error(`Chromium is required in CI at ${CHROMIUM}: ${chromiumMissing}`);
 if (chromiumMissing) console.warn(`SKIPPING the officer journey browser test: ${chromiumMissing}`);
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCREENSHOT = '/tmp/quorum-admin-meeting.png';
 
 function daysFromNow(days: number): string {
@@ -46,11 +41,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -58,14 +49,6 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     await app?.close();
     await database?.destroy();
   });
-
-  async function violations(page: Page): Promise<Array<{ id: string; help: string; targets: unknown[] }>> {
-    await page.evaluate(axe.source);
-    return page.evaluate(async (tags) => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target) }));
-    }, WCAG_22_AA);
-  }
 
   /** Presses a form's button and waits for the page the server answers with (after its redirect). */
   async function submit(page: Page, button: string): Promise<void> {
@@ -96,7 +79,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     // Sign in.
     await page.goto(`${origin}/admin`);
     await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Email address').fill(officerEmail);
     await page.getByLabel('Password').fill(PASSWORD);
     await submit(page, 'Sign in');
@@ -153,7 +136,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     await page.locator('#vote-seconderId').selectOption({ label: 'Mr Colin Gibbens' });
     await page.getByLabel('Mr Alan Hayton', { exact: true }).selectOption('for');
     await page.getByLabel('Mr Colin Gibbens', { exact: true }).selectOption('against');
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await submit(page, 'Record vote');
     await expect(page.getByText('1 for, 1 against, 0 abstaining, lost').isVisible()).resolves.toBe(true);
     const minutePath = new URL(page.url()).pathname;
@@ -163,7 +146,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     await submit(page, 'Publish the draft minutes');
     expect(new URL(page.url()).pathname).toBe(meetingPath);
     await expect(page.getByText(/Draft published \d/).isVisible()).resolves.toBe(true);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Approved at the meeting of').selectOption({ index: 1 });
     await submit(page, 'Approve the minutes');
     expect(new URL(page.url()).pathname).toBe(meetingPath);

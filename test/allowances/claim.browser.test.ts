@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { addDays, allowanceYearOf, taxYearOf } from '../../src/domain/allowances/dates.ts';
 import type { SessionUser } from '../../src/domain/roles.ts';
@@ -19,17 +18,13 @@ import { postHolderAppointer } from '../../src/services/allowances/entitlement-r
 import { todayInLondon } from '../../src/web/allowances/today.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { inCi } from '../support/engine.ts';
+import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
 import { insertPerson } from '../support/factories.ts';
 import { makeApp } from '../admin/support.ts';
 import { importSeedScheme, makeAccount, PASSWORD } from './support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : 'install Chromium: apt-get install -y chromium';
-if (chromiumMissing && inCi) throw new Error(`Chromium is required in CI at ${CHROMIUM}: ${chromiumMissing}`);
 if (chromiumMissing) console.warn(`SKIPPING the allowances browser test: ${chromiumMissing}`);
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const OUTPUT = path.resolve('test-output');
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage claim across the 10,000-mile threshold, in a browser', () => {
@@ -56,26 +51,13 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await database?.destroy();
   });
-
-  async function violations(page: Page) {
-    // Evaluated over the DevTools protocol, so the page's CSP (rightly) does not have to admit axe.
-    await page.evaluate(axe.source);
-    return page.evaluate(async (tags) => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target) }));
-    }, WCAG_22_AA);
-  }
 
   async function signedInContext(url: string, email: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
@@ -107,9 +89,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     const member = await signedInContext(linkTo('allowances.mine'), 'whittle@kent.example');
     let page = member.page;
     await expect(page.locator('h1').innerText()).resolves.toBe(`My allowances ${allowanceYearOf(today).label}`);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Make a claim' }).click();
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Mileage (own vehicle)').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.locator('h1').innerText()).resolves.toBe('Mileage (own vehicle)');
@@ -117,7 +99,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     // Sent empty first: the GOV.UK error summary, linked to the fields, passes axe too.
     await page.getByRole('button', { name: 'Send the claim for approval' }).click();
     await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(/Enter the date of the duty\s+Choose the purpose of the journey\s+Enter the miles/);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'allowances-claim-errors.png'), fullPage: true });
 
     await page.getByLabel('Day').fill(day);
@@ -126,26 +108,26 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     await page.locator('input[name="purposeCode"][value="b"]').check();
     await page.getByLabel('Miles').fill('120');
     await page.getByLabel('Description (optional)').fill('Select Committee at County Hall');
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Send the claim for approval' }).click();
     // 50 miles at 40p (£20.00) take the year to 10,000; the other 70 are at 25p (£17.50).
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('£37.50 payable');
     await expect(page.locator('table', { hasText: 'Waiting for approval' }).innerText()).resolves.toMatch(/120 miles[\s\S]*£37\.50[\s\S]*Waiting for approval/);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'allowances-my-allowances.png'), fullPage: true });
     await page.locator('tr', { hasText: '120 miles' }).getByRole('link').click();
     await expect(page.locator('table').innerText()).resolves.toMatch(/50\s+40p a mile\s+£20\.00[\s\S]*70\s+25p a mile\s+£17\.50/);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(member.problems).toEqual([]);
     await member.context.close();
 
     // The officer: sign in on the way to the back office and approve it.
     const officer = await signedInContext(linkTo('allowances.admin'), 'ds@kent.example');
     page = officer.page;
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: /Mrs Jenny Whittle/ }).click();
     await expect(page.locator('.govuk-summary-list').innerText()).resolves.toMatch(/Payable\s+£37\.50/);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Approve').check();
     await page.getByRole('button', { name: 'Save the decision' }).click();
     await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('was approved');
@@ -154,7 +136,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     for (const link of ['Who holds which allowance', 'Allowances forgone']) {
       await page.goto(`${origin}${linkTo('allowances.admin')}`);
       await page.getByRole('link', { name: link }).click();
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     }
     expect(officer.problems).toEqual([]);
     await officer.context.close();
@@ -166,7 +148,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     await expect(page.locator('h1').innerText()).resolves.toBe(`Members’ allowances and expenses ${allowanceYearOf(duty).label}`);
     const row = page.locator('tr', { hasText: 'Mrs Jenny Whittle' });
     await expect(row.locator('td').allInnerTexts()).resolves.toEqual(['£13,000.00', '£0.00', '£0.00', '£4,017.50', '£0.00', '£0.00', '', '£17,017.50']);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'allowances-statement.png'), fullPage: true });
     await context.close();
   }, 240_000);

@@ -7,23 +7,18 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.ts';
 import { createApp } from '../../src/web/app.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { inCi } from '../support/engine.ts';
+import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
 import { goldFacts } from '../support/seeds.ts';
 import { seedPlanPapers } from './seed-plans.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : 'install Chromium: apt-get install -y chromium';
-if (chromiumMissing && inCi) throw new Error(`Chromium is required in CI at ${CHROMIUM}: ${chromiumMissing}`);
 if (chromiumMissing) console.warn(`SKIPPING the dashboard browser test: ${chromiumMissing}`);
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council' };
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' dashboard in a browser', () => {
@@ -38,25 +33,13 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' 
     app = await createApp({ config, database, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await database?.destroy();
   });
-
-  async function violations(page: Page) {
-    await page.evaluate(axe.source);
-    return page.evaluate(async (tags) => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target) }));
-    }, WCAG_22_AA);
-  }
 
   it('shows the six indicators, follows one to its requirement and actions, and downloads the progress report', async () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
@@ -80,17 +63,17 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' 
     await expect(unallocated.locator('.govuk-summary-list').innerText()).resolves.toMatch(/338 in May 2011[\s\S]*At most 200 by August 2011 \(IN 3\)[\s\S]*Amber/);
     await expect(unallocated.getByRole('table').innerText()).resolves.toMatch(/February 2011\s+2,269[\s\S]*April 2011\s+973[\s\S]*May 2011\s+338/);
     await expect(page.locator('svg[role="img"]').count()).resolves.toBe(6);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // From the indicator to the requirement that sets its target and the actions behind it.
     await page.getByRole('link', { name: 'Initial Assessments in progress out of timescale' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Initial Assessments in progress out of timescale');
     await expect(page.getByRole('heading', { name: 'IN 3' }).isVisible()).resolves.toBe(true);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Action 2.1.3' }).click();
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Action 2.1.3');
     await expect(page.getByText('No more than 200 unallocated cases over 28 days').isVisible()).resolves.toBe(true);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // The progress report for a committee and date, downloaded and read back.
     await page.getByRole('link', { name: 'Putting Children First', exact: false }).first().click();
@@ -99,7 +82,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' 
     await page.getByLabel('Date of the meeting').fill('2011-06-21');
     await page.getByRole('button', { name: 'Make the report' }).click();
     await expect(page.getByRole('heading', { name: '2. Progress to date' }).isVisible()).resolves.toBe(true);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the report/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^progress-report-.*-2011-06-21\.docx$/);
     const text = (await mammoth.extractRawText({ path: await download.path() })).value;
@@ -117,7 +100,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' 
     for (const path of [linkTo('plans.index'), linkTo('plan.show', { plan }), linkTo('plan.priority', { plan, number: 2 }), linkTo('plan.coverage', { plan })]) {
       const response = await page.goto(`${origin}${path}?asAt=2011-06-21`);
       expect(response?.status(), path).toBe(200);
-      expect(await violations(page), path).toEqual([]);
+      expect(await axeViolations(page), path).toEqual([]);
     }
     await page.close();
   });

@@ -8,30 +8,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import { type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/web/app.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { inCi } from '../support/engine.ts';
+import { axeViolations, chromiumMissing, launchChromium, type AxeViolation } from '../support/browser.ts';
 import { seedsDir } from '../support/seeds.ts';
 import { portalConfig } from './config.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : 'install Chromium: apt-get install -y chromium';
-if (chromiumMissing && inCi) throw new Error(`Chromium is required in CI at ${CHROMIUM}: ${chromiumMissing}`);
 if (chromiumMissing) console.warn(`SKIPPING portal browser journeys: ${chromiumMissing}`);
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/portal');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown; failureSummary?: string }>;
-}
 
 // A shared two-core machine runs a browser, a server and axe here: generous limits, so slowness is not failure.
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a visitor in a real browser', { timeout: 300_000 }, () => {
@@ -48,11 +36,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a visitor in a
     app = await createApp({ config: portalConfig, database, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -69,15 +53,6 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a visitor in a
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     return { page, problems };
-  }
-
-  async function violations(page: Page): Promise<AxeViolation[]> {
-    // Evaluated over the DevTools protocol, so the page's CSP (rightly) does not have to admit axe.
-    await page.evaluate(axe.source);
-    return page.evaluate(async (tags) => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-    }, WCAG_22_AA);
   }
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -187,7 +162,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a visitor in a
       const response = await page.goto(`${origin}${url}`, { waitUntil: 'load' });
       expect(response?.status(), `${name}: ${url}`).toBe(status);
       for (const details of await page.locator('details').all()) await details.evaluate((element) => element.setAttribute('open', ''));
-      const found = await violations(page);
+      const found = await axeViolations(page);
       if (found.length) failures[`${name} ${url}`] = found;
       await shot(page, `axe-${name.replaceAll(' ', '-')}`);
     }

@@ -11,32 +11,21 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { accountCreator } from '../../src/services/accounts/account-creator.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { inCi } from '../support/engine.ts';
+import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
 import { seedScrutinyWorld } from './fixtures.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : 'install Chromium: apt-get install -y chromium';
-if (chromiumMissing && inCi) throw new Error(`Chromium is required in CI at ${CHROMIUM}: ${chromiumMissing}`);
 if (chromiumMissing) console.warn(`SKIPPING the scrutiny cycle browser test: ${chromiumMissing}`);
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const OUTPUT = path.resolve('test-output');
 const ITEM = 'Winter Service Policy for Kent';
 const RECOMMENDATION = 'Publish the priority gritting routes on the council website before November each year.';
 const RESPONSE = 'Agreed. The routes will be published on the website by 31 October and reviewed each summer.';
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: unknown; failureSummary?: string }>;
-}
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny cycle in a browser', () => {
   let database: TestDatabase;
@@ -58,11 +47,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny c
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     officerContext = await browser.newContext({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
     ownerContext = await browser.newContext({ viewport: { width: 1024, height: 800 } });
   });
@@ -73,17 +58,8 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny c
     await database?.destroy();
   });
 
-  async function violations(page: Page): Promise<AxeViolation[]> {
-    // Evaluated over the DevTools protocol, so the page's CSP (rightly) does not have to admit axe.
-    await page.evaluate(axe.source);
-    return page.evaluate(async (tags) => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-    }, WCAG_22_AA);
-  }
-
   async function accessible(page: Page, name: string): Promise<void> {
-    expect(await violations(page), name).toEqual([]);
+    expect(await axeViolations(page), name).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, `scrutiny-${name}.png`), fullPage: true });
   }
 

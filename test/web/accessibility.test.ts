@@ -5,22 +5,17 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import axe from 'axe-core';
+import { type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.ts';
 import { createApp } from '../../src/web/app.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { inCi } from '../support/engine.ts';
+import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
 import { seedCouncilMeeting } from '../support/factories.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const chromiumMissing = fs.existsSync(CHROMIUM) ? undefined : 'install Chromium: apt-get install -y chromium';
-if (chromiumMissing && inCi) throw new Error(`Chromium is required in CI at ${CHROMIUM}: ${chromiumMissing}`);
 if (chromiumMissing) console.warn(`SKIPPING browser accessibility tests: ${chromiumMissing}`);
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SCREENSHOT = '/tmp/quorum-meeting.png';
 
 const config: Config = {
@@ -31,13 +26,6 @@ const config: Config = {
   logLevel: 'silent',
   authorityName: 'Kent County Council',
 };
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown; failureSummary?: string }>;
-}
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility in a real browser', () => {
   let database: TestDatabase;
@@ -53,11 +41,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility 
     app = await createApp({ config, database, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -81,18 +65,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility 
     return { page, problems };
   }
 
-  async function violations(page: Page): Promise<AxeViolation[]> {
-    // Evaluated over the DevTools protocol, so the page's CSP (rightly) does not have to admit axe.
-    await page.evaluate(axe.source);
-    return page.evaluate(async (tags) => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-    }, WCAG_22_AA);
-  }
-
   it('the meetings list has no WCAG 2.2 AA violations and runs GOV.UK Frontend under the CSP', async () => {
     const { page, problems } = await open(linkTo('meeting.list'));
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.body.className)).toContain('govuk-frontend-supported');
     expect(problems).toEqual([]);
     await page.close();
@@ -100,10 +75,10 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility 
 
   it('a meeting page has no WCAG 2.2 AA violations, with the vote details open too', async () => {
     const { page, problems } = await open(meetingPath);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByText('How each member voted').click();
     for (const details of await page.locator('details').all()) await details.evaluate((el) => el.setAttribute('open', ''));
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(problems).toEqual([]);
     await page.close();

@@ -8,6 +8,7 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import csrfProtection from '@fastify/csrf-protection';
+import { registerUploads } from '../uploads.ts';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
 import { hasRole, type Role, type SessionUser } from '../../domain/roles.ts';
@@ -49,6 +50,7 @@ const authPlugin: Feature = async (app, deps) => {
 
   await app.register(cookie);
   await app.register(formbody);
+  await registerUploads(app);
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: httpsOnly ? true : 'auto' },
