@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { addAuditTriggers } from '../audit-triggers.ts';
 import { runSqlScript } from '../sql-script.ts';
 
 /**
@@ -357,13 +358,7 @@ create trigger audit_log_append_only before update or delete on audit_log
 `,
   );
 
-  for (const table of AUDITED_TABLES) {
-    await runSqlScript(
-      db,
-      `create trigger ${table}_audit_insert after insert or delete on ${table} for each row execute function quorum_audit();
-         create trigger ${table}_audit_update before update on ${table} for each row execute function quorum_audit();`,
-    );
-  }
+  await addAuditTriggers(db, AUDITED_TABLES);
 }
 
 export const AUDITED_TABLES = [

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { addAuditTriggers } from '../audit-triggers.ts';
 import { runSqlScript } from '../sql-script.ts';
 
 /**
@@ -90,13 +91,7 @@ create trigger meeting_workflow_lock before update or delete on meeting_workflow
       `create trigger ${table}_minutes_lock before insert or update or delete on ${table} for each row execute function quorum_minutes_lock();`,
     );
   }
-  for (const table of ['meeting_workflow', 'minute_correction']) {
-    await runSqlScript(
-      db,
-      `create trigger ${table}_audit_insert after insert or delete on ${table} for each row execute function quorum_audit();
-         create trigger ${table}_audit_update before update on ${table} for each row execute function quorum_audit();`,
-    );
-  }
+  await addAuditTriggers(db, ['meeting_workflow', 'minute_correction']);
 }
 
 /** The records of a meeting that its approved minutes fix. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { addAuditTriggers } from '../audit-triggers.ts';
 import { runSqlScript } from '../sql-script.ts';
 
 /**
@@ -155,13 +156,7 @@ create table scrutiny_reminder (
 create index scrutiny_reminder_person_idx on scrutiny_reminder (person_id);
 `,
   );
-  for (const table of SCRUTINY_AUDITED_TABLES) {
-    await runSqlScript(
-      db,
-      `create trigger ${table}_audit_insert after insert or delete on ${table} for each row execute function quorum_audit();
-         create trigger ${table}_audit_update before update on ${table} for each row execute function quorum_audit();`,
-    );
-  }
+  await addAuditTriggers(db, SCRUTINY_AUDITED_TABLES);
 }
 
 export const SCRUTINY_AUDITED_TABLES = [

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { addAuditTriggers } from '../audit-triggers.ts';
 import { runSqlScript } from '../sql-script.ts';
 
 /**
@@ -237,13 +238,7 @@ create table indicator_target (
 );
 `,
   );
-  for (const table of PLAN_TABLES) {
-    await runSqlScript(
-      db,
-      `create trigger ${table}_audit_insert after insert or delete on ${table} for each row execute function quorum_audit();
-         create trigger ${table}_audit_update before update on ${table} for each row execute function quorum_audit();`,
-    );
-  }
+  await addAuditTriggers(db, PLAN_TABLES);
 }
 
 export const PLAN_TABLES = [

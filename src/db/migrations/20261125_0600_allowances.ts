@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { addAuditTriggers } from '../audit-triggers.ts';
 import { runSqlScript } from '../sql-script.ts';
 
 /**
@@ -165,13 +166,7 @@ create index allowance_claim_person_idx on allowance_claim (person_id, duty_date
 create index allowance_claim_status_idx on allowance_claim (status);
 `,
   );
-  for (const table of ALLOWANCES_AUDITED_TABLES) {
-    await runSqlScript(
-      db,
-      `create trigger ${table}_audit_insert after insert or delete on ${table} for each row execute function quorum_audit();
-         create trigger ${table}_audit_update before update on ${table} for each row execute function quorum_audit();`,
-    );
-  }
+  await addAuditTriggers(db, ALLOWANCES_AUDITED_TABLES);
 }
 
 export const ALLOWANCES_AUDITED_TABLES = [
