@@ -38,3 +38,12 @@ export const uploadedFile = z.custom<UploadedFile>(
 
 /** An uploaded file field the user may leave empty: undefined when no file was chosen. */
 export const optionalUploadedFile = z.preprocess((value) => value ?? undefined, uploadedFile.optional());
+
+/** The file's text, or undefined when it is not valid UTF-8 (a spreadsheet saved in another encoding, or binary). */
+export function utf8TextOf(file: UploadedFile): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file.data).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}

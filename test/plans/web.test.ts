@@ -150,6 +150,41 @@ describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
     expect(dashboard).not.toContain(ESCAPE_PROBE);
   });
 
+  it('uploads figures as a CSV file: bad lines are reported on the file field and nothing is loaded; a good file loads', async () => {
+    const url = linkTo('plans.admin.upload');
+    const form = await officer.get(url);
+    expect(form.body).toContain('enctype="multipart/form-data"');
+    expect(form.body).toContain('type="file"');
+    const csrf = csrfFrom(form.body);
+    const count = async () => (await database.db.selectFrom('indicator_observation').select('id').execute()).length;
+    const before = await count();
+
+    const bad = await officer.postMultipart(url, {}, { file: { filename: 'july.csv', type: 'text/csv', content: 'indicator,period,value,as_at\nnumber-of-cases-unallocated-for-over-28-days,2011-07,140,2011-08-20\nno-such-indicator,2011-07,1,2011-08-20\n' } }, { csrf });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Line 3: indicator &quot;no-such-indicator&quot; is not one of');
+    expect(bad.body).toContain('href="#file"');
+    expect(bad.body).toMatch(/id="file-error"/);
+    expect(await count()).toBe(before);
+
+    const notText = await officer.postMultipart(url, {}, { file: { filename: 'figures.xlsx', content: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0xc3]) } }, { csrf });
+    expect(notText.statusCode).toBe(400);
+    expect(notText.body).toContain('figures.xlsx is not a CSV file saved as UTF-8 text');
+    expect(await count()).toBe(before);
+
+    const nothing = await officer.postMultipart(url, { csv: '' }, {}, { csrf });
+    expect(nothing.statusCode).toBe(400);
+    expect(nothing.body).toContain('Choose a CSV file, or paste the figures into the box');
+
+    // A spreadsheet's UTF-8 export starts with a byte-order mark; it must not spoil the first column's name.
+    const good = await officer.postMultipart(url, {}, { file: { filename: 'july.csv', type: 'text/csv', content: '\uFEFFindicator,period,value,as_at\nnumber-of-cases-unallocated-for-over-28-days,2011-07,140,2011-08-20\n' } }, { csrf });
+    expect(good.statusCode).toBe(200);
+    expect(good.body).toContain('1 figures loaded');
+    expect(await count()).toBe(before + 1);
+    const dashboard = (await get(`${linkTo('dashboard')}?asAt=2011-08-31`)).body;
+    expect(dashboard).toMatch(/<strong[^>]*>140<\/strong> in July 2011/);
+  });
+
   it('adds a progress update that completes a measure, changing the action as at that day only', async () => {
     const url = linkTo('plans.admin.progress', { plan, ref: '2.1.6' });
     const form = await officer.get(url);

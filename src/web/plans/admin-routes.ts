@@ -14,6 +14,7 @@ import { progressUpdater } from '../../services/plans/progress-updater.ts';
 import { PlanInputError, type InputProblem } from '../../services/plans/input-error.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { NotFound } from '../errors.ts';
+import { optionalUploadedFile, utf8TextOf } from '../uploads.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { ActionParamsSchema, IndicatorParamsSchema } from './schema.ts';
 
@@ -91,14 +92,27 @@ export async function registerPlanAdminRoutes(app: FastifyInstance, database: Da
     admin.get(ROUTES['plans.admin.upload'], async (_request, reply) => reply.view('plans/admin/upload.njk', { values: {}, action: linkTo('plans.admin.upload'), currentNav: 'plans' }));
 
     admin.post(ROUTES['plans.admin.upload'], async (request, reply) => {
-      const values = body(request);
+      const { file: _file, ...values } = body(request);
+      const file = optionalUploadedFile.safeParse((request.body as { file?: unknown } | undefined)?.file);
+      // A chosen file wins over the paste box; problems are shown on whichever the officer used.
+      const uploaded = file.success ? file.data : undefined;
+      const pasted = values.csv ?? '';
+      const field = uploaded || !pasted.trim() ? 'file' : 'csv';
+      const fail = (problems: InputProblem[]) => {
+        const errors = errorsOf(problems, { file: field, csv: field });
+        const first = errors.summary[0];
+        reply.code(400);
+        return reply.view('plans/admin/upload.njk', { values, errors: { summary: errors.summary, fields: first ? { [field]: { text: first.text } } : {} }, action: linkTo('plans.admin.upload'), currentNav: 'plans' });
+      };
+      const csv = uploaded ? utf8TextOf(uploaded) : pasted;
+      if (csv === undefined) return fail([{ field, message: `${uploaded!.filename} is not a CSV file saved as UTF-8 text` }]);
+      if (!csv.trim()) return fail([{ field, message: uploaded ? `${uploaded.filename} is empty` : 'Choose a CSV file, or paste the figures into the box' }]);
       try {
-        const { loaded } = await observationsUploader({ db: database.db, csv: values.csv ?? '', actor: actorOf(request) });
+        const { loaded } = await observationsUploader({ db: database.db, csv, actor: actorOf(request) });
         return reply.view('plans/admin/upload.njk', { values: {}, loaded, action: linkTo('plans.admin.upload'), dashboardHref: linkTo('dashboard'), currentNav: 'plans' });
       } catch (error) {
         if (!(error instanceof PlanInputError)) throw error;
-        reply.code(400);
-        return reply.view('plans/admin/upload.njk', { values, errors: errorsOf(error.problems, { file: 'csv' }), action: linkTo('plans.admin.upload'), currentNav: 'plans' });
+        return fail(error.problems);
       }
     });
 
