@@ -81,6 +81,8 @@ export const ROUTES = {
   'allowances.mine': '/my-allowances',
   'allowances.mine.claim.new': '/my-allowances/claims/new',
   'allowances.mine.claim': '/my-allowances/claims/:id',
+  'allowances.mine.claim.receipt': '/my-allowances/claims/:id/receipt',
+  'allowances.admin.claim.new': '/admin/allowances/claims/new',
   'allowances.admin': '/admin/allowances',
   'allowances.admin.claim': '/admin/allowances/claims/:id',
   'allowances.admin.claim.decision': '/admin/allowances/claims/:id/decision',

@@ -111,7 +111,8 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     const parking = await member.post(linkTo('allowances.mine.claim.new'), { kind: 'parking', ...parts('dutyDate', duty), cost: '4.50' });
     expect(parking.statusCode).toBe(400);
     expect(parking.body).toContain('only on production of a valid ticket or receipt');
-    expect(parking.body).toContain('href="#receiptReference"');
+    expect(parking.body).toContain('href="#receipt"');
+    expect(parking.body).toContain('enctype="multipart/form-data"');
     expect(parking.body).toContain('value="4.50"');
     expect(await database.db.selectFrom('allowance_claim').select('id').execute()).toEqual([]);
   });
@@ -201,5 +202,66 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     // The 2011/12 scheme adopted above pays the basic allowance less 1.5%.
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"") Sly",12805.00`);
     expect(['=1', '+1', '-1', '@SUM(A1)', '\t=1', 'Mr Smith'].map(csvSafe)).toEqual(["'=1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", 'Mr Smith']);
+  });
+
+  // The smallest PNG a phone would never make, but a real one: the signature and an IHDR chunk.
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+
+  it('takes a parking claim with its receipt uploaded, and shows the receipt only to the member and to officers', async () => {
+    const url = linkTo('allowances.mine.claim.new');
+    const form = await member.get(`${url}?kind=parking`);
+    expect(form.body).toContain('type="file"');
+    const fields = { kind: 'parking', ...parts('dutyDate', duty), cost: '6.20' };
+    const notReceipt = await member.postMultipart(url, fields, { receipt: { filename: 'receipt.txt', type: 'text/plain', content: 'paid £6.20' } });
+    expect(notReceipt.statusCode).toBe(400);
+    expect(notReceipt.body).toContain('The receipt must be a PDF, PNG or JPEG file: receipt.txt is not');
+    expect(notReceipt.body).toContain('value="6.20"');
+    expect(await database.db.selectFrom('allowance_claim_receipt').select('claim_id').execute()).toEqual([]);
+
+    const saved = await member.postMultipart(url, fields, { receipt: { filename: 'car park.png', type: 'image/png', content: PNG } });
+    expect(saved.statusCode).toBe(303);
+    const id = new URL(String(saved.headers.location), 'http://x').searchParams.get('claimed')!;
+    const receipt = await database.db.selectFrom('allowance_claim_receipt').selectAll().where('claim_id', '=', id).executeTakeFirstOrThrow();
+    expect(receipt).toMatchObject({ filename: 'car park.png', media_type: 'image/png', byte_size: PNG.byteLength });
+
+    const page = await member.get(linkTo('allowances.mine.claim', { id }));
+    expect(page.body).toContain(`href="${linkTo('allowances.mine.claim.receipt', { id })}"`);
+    expect(page.body).toContain('car park.png (PNG image, 1 KB)');
+    const download = await member.get(linkTo('allowances.mine.claim.receipt', { id }));
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.headers['cache-control']).toBe('private, no-store');
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect(new Uint8Array(download.rawPayload)).toEqual(PNG);
+    expect((await officer.get(linkTo('allowances.mine.claim.receipt', { id }))).statusCode).toBe(200);
+    expect((await officer.get(linkTo('allowances.admin.claim', { id }))).body).toContain('car park.png');
+    expect((await other.get(linkTo('allowances.mine.claim.receipt', { id }))).statusCode).toBe(404);
+    expect((await new Client(app).get(linkTo('allowances.mine.claim.receipt', { id }))).statusCode).toBe(303);
+  });
+
+  it('lets an officer make a claim on a member’s behalf, recorded as entered by the officer', async () => {
+    const url = linkTo('allowances.admin.claim.new');
+    const start = await officer.get(url);
+    expect(start.statusCode).toBe(200);
+    expect(start.body).toContain('Make a claim for a member');
+    expect(start.body).toContain(`<option value="${memberId}">Mrs Jenny Whittle</option>`);
+    const unchosen = await officer.get(`${url}?member=&kind=travel`);
+    expect(unchosen.statusCode).toBe(400);
+    expect(unchosen.body).toContain('Choose the member the claim is for');
+    const form = await officer.get(`${url}?member=${encodeURIComponent(memberId)}&kind=travel`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Make a claim for Mrs Jenny Whittle');
+    expect(form.body).toContain(`name="member" value="${memberId}"`);
+    expect((await member.get(url)).statusCode).toBe(403);
+
+    const saved = await officer.postMultipart(url, { member: memberId, kind: 'travel', ...parts('dutyDate', duty), purposeCode: 'a', miles: '12', description: 'Posted on a paper form' }, {});
+    expect(saved.statusCode).toBe(303);
+    const id = String(saved.headers.location).split('/').at(-1)!;
+    const claim = await database.db.selectFrom('allowance_claim as c').innerJoin('account as a', 'a.id', 'c.submitted_by').select(['c.person_id', 'c.kind', 'a.email']).where('c.id', '=', id).executeTakeFirstOrThrow();
+    expect(claim).toEqual({ person_id: memberId, kind: 'travel', email: 'ds@kent.example' });
+    const detail = await officer.get(linkTo('allowances.admin.claim', { id }));
+    expect(detail.body).toContain('Dee Services');
+    // The member sees it among their own claims.
+    expect((await member.get(linkTo('allowances.mine.claim', { id }))).statusCode).toBe(200);
   });
 });

@@ -111,13 +111,13 @@ describe('claims', () => {
   it('refuses parking without a receipt and pays it at cost with one', () => {
     const without = assessClaim({ kind: 'parking', dutyDate: '2011-04-06', claimedOn: '2011-04-07', costPence: 650n }, RULES);
     expect(without.ok).toBe(false);
-    if (!without.ok) expect(without.breaches[0]).toEqual({ field: 'receiptReference', rule: expect.stringContaining('valid ticket or receipt') });
-    const withReceipt = assessClaim({ kind: 'parking', dutyDate: '2011-04-06', claimedOn: '2011-04-07', costPence: 650n, receiptReference: 'R1' }, RULES);
+    if (!without.ok) expect(without.breaches[0]).toEqual({ field: 'receipt', rule: expect.stringContaining('valid ticket or receipt') });
+    const withReceipt = assessClaim({ kind: 'parking', dutyDate: '2011-04-06', claimedOn: '2011-04-07', costPence: 650n, receipt: true }, RULES);
     expect(withReceipt.ok && withReceipt.claim.payablePence).toBe(650n);
   });
 
   it('caps dependants’ carers at £10 an hour for each dependant', () => {
-    const base = { kind: 'carers' as const, dutyDate: '2011-04-06', claimedOn: '2011-04-07', receiptReference: 'C1', hours: '3.5', dependants: 2 };
+    const base = { kind: 'carers' as const, dutyDate: '2011-04-06', claimedOn: '2011-04-07', receipt: true, hours: '3.5', dependants: 2 };
     // 2 dependants x 3.5 hours x £10 = £70 cap; £90 paid -> £70.
     const capped = assessClaim({ ...base, costPence: 9000n }, RULES);
     expect(capped.ok && capped.claim.payablePence).toBe(7000n);
@@ -128,7 +128,7 @@ describe('claims', () => {
 
   it('refuses payment to a member of the household', () => {
     const result = assessClaim(
-      { kind: 'carers', dutyDate: '2011-04-06', claimedOn: '2011-04-07', receiptReference: 'C1', hours: '2', dependants: 1, costPence: 2000n, carerInHousehold: true },
+      { kind: 'carers', dutyDate: '2011-04-06', claimedOn: '2011-04-07', receipt: true, hours: '2', dependants: 1, costPence: 2000n, carerInHousehold: true },
       RULES,
     );
     expect(result.ok).toBe(false);

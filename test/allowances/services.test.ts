@@ -86,7 +86,22 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const late = claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-08-11' });
     await expect(late).rejects.toThrow(/within 4 months of the duty/);
     const parking = claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'parking', dutyDate: '2011-04-10', costPence: 500n }, claimedOn: '2011-04-11' });
-    await expect(parking).rejects.toThrow(/receiptReference: .*receipt/);
+    await expect(parking).rejects.toThrow(/receipt: .*receipt/);
+  });
+
+  it('stores a receipt with its claim, judged by its bytes, and never lets the stored file change', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4\n% a hotel bill\n%%EOF\n');
+    const { id } = await claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'hotel', dutyDate: '2011-04-12', costPence: 8900n, receipt: { filename: 'hotel.pdf', data: pdf } }, claimedOn: '2011-04-13' });
+    const receipt = await database.db.selectFrom('allowance_claim_receipt').selectAll().where('claim_id', '=', id).executeTakeFirstOrThrow();
+    expect(receipt).toMatchObject({ filename: 'hotel.pdf', media_type: 'application/pdf', byte_size: pdf.byteLength, uploaded_by: 'account-whittle' });
+    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor']).where('table_name', '=', 'allowance_claim_receipt').where('record_id', '=', receipt.id).execute();
+    expect(audit).toEqual([{ action: 'insert', actor: 'account-whittle' }]);
+    await expect(database.db.deleteFrom('stored_file').where('sha256', '=', receipt.file_sha256).execute()).rejects.toThrow(/never changed or deleted/);
+    // Renamed to .pdf, but a text file all the same: refused, and nothing of the claim is stored.
+    const before = (await database.db.selectFrom('allowance_claim').select('id').execute()).length;
+    const fake = claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'hotel', dutyDate: '2011-04-12', costPence: 100n, receipt: { filename: 'bill.pdf', data: new TextEncoder().encode('not a pdf') } }, claimedOn: '2011-04-13' });
+    await expect(fake).rejects.toThrow(/PDF, PNG or JPEG file: bill.pdf is not/);
+    expect((await database.db.selectFrom('allowance_claim').select('id').execute()).length).toBe(before);
   });
 
   it('lets nobody claim for someone else or approve without the role', async () => {

@@ -315,3 +315,11 @@ export async function adoptedSchemeAmounts(db: Db) {
   ]);
   return { schemes, posts, rates };
 }
+
+export async function insertClaimReceipt(db: Db, row: NewRow<'allowance_claim_receipt'>): Promise<void> {
+  await db.insertInto('allowance_claim_receipt').values(row).execute();
+}
+
+export async function findClaimReceipt(db: Db, claimId: string): Promise<Row<'allowance_claim_receipt'> | undefined> {
+  return db.selectFrom('allowance_claim_receipt').selectAll().where('claim_id', '=', claimId).executeTakeFirst();
+}

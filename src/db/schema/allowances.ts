@@ -128,8 +128,19 @@ export interface AllowanceClaimTable extends Audited {
   decision_note: string | null;
 }
 
+export interface AllowanceClaimReceiptTable extends Audited {
+  id: string;
+  claim_id: string;
+  file_sha256: string;
+  filename: string;
+  media_type: string;
+  byte_size: number;
+  uploaded_by: string;
+}
+
 declare module '../schema.ts' {
   interface Database {
+    allowance_claim_receipt: AllowanceClaimReceiptTable;
     allowance_scheme: AllowanceSchemeTable;
     allowance_sra_post: AllowanceSraPostTable;
     allowance_mileage_band: AllowanceMileageBandTable;

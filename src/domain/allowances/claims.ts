@@ -48,7 +48,8 @@ export interface ClaimInput {
   milesBeforeTenths?: bigint;
   /** At cost: what was paid; carers: what was paid to the carer. */
   costPence?: Pence;
-  receiptReference?: string;
+  /** Whether the ticket or receipt is attached (the file itself is checked and stored by the service). */
+  receipt?: boolean;
   /** Carers: hours of care (at most two decimal places) and the number of dependants cared for. */
   hours?: string;
   dependants?: number;
@@ -92,8 +93,8 @@ export function assessClaim(input: ClaimInput, rules: ClaimRules): Assessment {
       );
     }
   }
-  if (needsReceipt(input.kind) && !input.receiptReference?.trim()) {
-    breach('receiptReference', 'Expenses are reimbursed only on production of a valid ticket or receipt (scheme rule): enter the receipt reference');
+  if (needsReceipt(input.kind) && !input.receipt) {
+    breach('receipt', 'Expenses are reimbursed only on production of a valid ticket or receipt (scheme rule): attach the ticket or receipt');
   }
 
   let payablePence = 0n;

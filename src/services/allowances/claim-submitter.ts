@@ -12,6 +12,8 @@ import { assessClaim, type ClaimInput, type ClaimKind } from '../../domain/allow
 import { taxYearOf } from '../../domain/allowances/dates.ts';
 import { milesToTenths, tenthsToMiles, type MileageBand } from '../../domain/allowances/mileage.ts';
 import { hasRole, type SessionUser } from '../../domain/roles.ts';
+import { storeFile } from '../../db/repositories/stored-files.ts';
+import { MAX_RECEIPT_BYTES, receiptMediaType, type ReceiptMediaType } from '../../domain/allowances/receipt.ts';
 import { AllowanceForbidden, AllowanceNotFound, AllowanceRuleError } from './errors.ts';
 
 export interface ClaimSubmitterProps {
@@ -19,7 +21,7 @@ export interface ClaimSubmitterProps {
   /** Who is claiming: the member themself, or a democratic services officer. */
   user: SessionUser;
   personId: string;
-  claim: Omit<ClaimInput, 'milesBeforeTenths' | 'claimedOn'> & { description?: string };
+  claim: Omit<ClaimInput, 'milesBeforeTenths' | 'claimedOn' | 'receipt'> & { description?: string; receipt?: { filename: string; data: Uint8Array } };
   /** Today, passed in. */
   claimedOn: string;
 }
@@ -29,6 +31,7 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
   if (user.personId !== personId && !hasRole(user, 'democratic-services')) {
     throw new AllowanceForbidden('You can only make claims for yourself');
   }
+  const receipt = claim.receipt ? checkedReceipt(claim.receipt) : undefined;
   return props.db.transaction().execute(async (trx) => {
     await repo.setActor(trx, user.id);
     const person = await repo.findPerson(trx, personId);
@@ -46,7 +49,7 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
     const milesBefore = claim.kind === 'travel' ? milesToTenths(trimNumeric(await repo.milesClaimedIn(trx, personId, taxYear))) : 0n;
 
     const assessment = assessClaim(
-      { ...claim, claimedOn: props.claimedOn, milesBeforeTenths: milesBefore },
+      { ...claim, receipt: Boolean(receipt), claimedOn: props.claimedOn, milesBeforeTenths: milesBefore },
       {
         claimTimeLimitMonths: scheme.scheme.claim_time_limit_months ?? 4,
         journeyPurposes: scheme.purposes.map((purpose) => ({ code: purpose.code, text: purpose.text })),
@@ -74,13 +77,28 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
       dependants: claim.kind === 'carers' ? (claim.dependants ?? null) : null,
       days: claim.kind === 'co-optee-day' ? (claim.days ?? null) : null,
       cost_pence: claim.costPence ?? null,
-      receipt_reference: claim.receiptReference?.trim() || null,
+      receipt_reference: null,
       payable_pence: assessment.claim.payablePence,
       note: assessment.claim.note ?? null,
       submitted_by: user.id,
     });
+    if (receipt) {
+      const sha256 = await storeFile(trx, receipt.data);
+      await repo.insertClaimReceipt(trx, { id: `${id}-receipt`, claim_id: id, file_sha256: sha256, filename: receipt.filename, media_type: receipt.mediaType, byte_size: receipt.data.byteLength, uploaded_by: user.id });
+    }
     return { id, payablePence: assessment.claim.payablePence };
   });
+}
+
+/** The receipt as the scheme can accept it: a PDF or a photograph, by its bytes, not too large. */
+function checkedReceipt(file: { filename: string; data: Uint8Array }): { filename: string; data: Uint8Array; mediaType: ReceiptMediaType } {
+  const name = file.filename.trim().slice(0, 200) || 'receipt';
+  if (file.data.byteLength > MAX_RECEIPT_BYTES) {
+    throw new AllowanceRuleError([{ field: 'receipt', rule: `The receipt must be smaller than ${MAX_RECEIPT_BYTES / 1024 / 1024} MB: ${name} is larger` }]);
+  }
+  const mediaType = receiptMediaType(file.data);
+  if (!mediaType) throw new AllowanceRuleError([{ field: 'receipt', rule: `The receipt must be a PDF, PNG or JPEG file: ${name} is not` }]);
+  return { filename: name, data: file.data, mediaType };
 }
 
 function trimNumeric(value: string): string {

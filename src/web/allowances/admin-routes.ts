@@ -43,6 +43,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
         proposed: schemes
           .filter((scheme) => scheme.status === 'proposed')
           .map((scheme) => ({ title: scheme.title, href: linkTo('allowances.scheme', { id: scheme.id }), adoptHref: linkTo('allowances.admin.scheme.adopt', { id: scheme.id }) })),
+        newClaimHref: linkTo('allowances.admin.claim.new'),
         holdersHref: linkTo('allowances.admin.holders'),
         forgoneHref: linkTo('allowances.admin.forgone'),
         statementHref: linkTo('allowances.statement'),
@@ -55,7 +56,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       const claim = params.success ? await repo.findClaimDetail(db, params.data.id) : undefined;
       if (!claim) throw NotFound('Claim not found');
       if (problems) reply.code(400);
-      const detail = presentClaimDetail(claim);
+      const detail = presentClaimDetail(claim, await repo.findClaimReceipt(db, claim.id));
       return reply.view('allowances/claim.njk', {
         pageTitle: `${problems ? 'Error: ' : ''}${detail.title}`,
         claim: detail,

@@ -1,4 +1,5 @@
 /** View models of claims and a member's entitlements: money and dates formatted here, never in templates. */
+import { linkTo } from '../routes.ts';
 import type { AccruedEntitlement } from '../../domain/allowances/entitlements.ts';
 import { CLAIM_KIND_LABELS, type ClaimKind } from '../../domain/allowances/claims.ts';
 import { formatPounds, trimDecimal } from '../../domain/allowances/money.ts';
@@ -73,8 +74,17 @@ export interface ClaimDetailLike extends ClaimRowLike {
   purpose_text: string | null;
 }
 
-export function presentClaimDetail(claim: ClaimDetailLike) {
-  const rows: Array<{ key: string; value: string }> = [
+/** The uploaded ticket or receipt of a claim at cost. */
+export interface ClaimReceiptLike {
+  filename: string;
+  media_type: string;
+  byte_size: number;
+}
+
+const RECEIPT_KINDS: Record<string, string> = { 'application/pdf': 'PDF', 'image/png': 'PNG image', 'image/jpeg': 'JPEG image' };
+
+export function presentClaimDetail(claim: ClaimDetailLike, receipt?: ClaimReceiptLike) {
+  const rows: Array<{ key: string; value: string; href?: string }> = [
     { key: 'Member', value: displayName(claim) },
     { key: 'Claim for', value: CLAIM_KIND_LABELS[claim.kind as ClaimKind] ?? claim.kind },
     { key: 'Date of duty', value: claim.duty_date },
@@ -84,7 +94,12 @@ export function presentClaimDetail(claim: ClaimDetailLike) {
   if (claim.purpose_text) rows.push({ key: 'Journey purpose', value: `(${claim.purpose_code}) ${claim.purpose_text}` });
   if (claim.miles_before !== null) rows.push({ key: 'Miles claimed earlier in the tax year', value: trimDecimal(claim.miles_before) });
   if (claim.description) rows.push({ key: 'Description', value: claim.description });
-  if (claim.receipt_reference) rows.push({ key: 'Receipt', value: claim.receipt_reference });
+  if (receipt) {
+    const size = receipt.byte_size < 1024 * 1024 ? `${Math.max(1, Math.round(receipt.byte_size / 1024))} KB` : `${(receipt.byte_size / 1024 / 1024).toFixed(1)} MB`;
+    rows.push({ key: 'Receipt', value: `${receipt.filename} (${RECEIPT_KINDS[receipt.media_type] ?? receipt.media_type}, ${size})`, href: linkTo('allowances.mine.claim.receipt', { id: claim.id }) });
+  } else if (claim.receipt_reference) {
+    rows.push({ key: 'Receipt reference', value: claim.receipt_reference });
+  }
   rows.push({ key: 'Payable', value: formatPounds(BigInt(claim.payable_pence)) });
   if (claim.note) rows.push({ key: 'Note', value: claim.note });
   rows.push({ key: 'Submitted by', value: claim.submitter_name ?? 'Unknown account' });

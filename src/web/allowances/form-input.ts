@@ -15,7 +15,10 @@ export function formValues(body: unknown): FormValues {
   const values: FormValues = {};
   for (const [key, value] of Object.entries(raw)) {
     if (key === '_csrf') continue;
-    values[key] = String(Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
+    const first = Array.isArray(value) ? value[0] : value;
+    // Uploaded files are read by the route from the body itself; only text is re-rendered into the form.
+    if (first !== null && typeof first === 'object') continue;
+    values[key] = String(first ?? '');
   }
   return values;
 }

@@ -7,10 +7,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as repo from '../../db/repositories/allowances.ts';
 import { listHistory } from '../../db/repositories/committee-admin.ts';
-import { CLAIM_KINDS, CLAIM_KIND_LABELS, needsReceipt, type ClaimKind } from '../../domain/allowances/claims.ts';
 import { allowanceYear, allowanceYearOf, daysInclusive, parseYearLabel } from '../../domain/allowances/dates.ts';
 import type { SessionUser } from '../../domain/roles.ts';
-import { claimSubmitter, type ClaimSubmitterProps } from '../../services/allowances/claim-submitter.ts';
+import { claimSubmitter } from '../../services/allowances/claim-submitter.ts';
+import { readFile } from '../../db/repositories/stored-files.ts';
 import { buildStatement } from '../../services/allowances/statement.ts';
 import { zodProblems, type Problem } from '../admin/forms.ts';
 import { presentHistory } from '../admin/history/presenter.ts';
@@ -18,13 +18,11 @@ import { requireRole } from '../auth/plugin.ts';
 import { HttpError, NotFound, ValidationError } from '../errors.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { presentClaimDetail, presentClaimRow, presentEntitlements } from './claim-presenter.ts';
-import { allowancesFormErrors, dateFromParts, formValues, poundsFrom, wholeNumberFrom, type FormValues } from './form-input.ts';
+import { renderClaimPage, renderKindPage, readClaim } from './claim-form.ts';
+import { formValues } from './form-input.ts';
 import { ClaimFormSchema, ClaimKindQuerySchema, ClaimParamsSchema, YearQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
 import { todayInLondon } from './today.ts';
-
-/** Where each problem's summary link jumps when the field is not a single input. */
-const CLAIM_TARGETS = { dutyDate: 'dutyDate-day', purposeCode: 'purposeCode', carerInHousehold: 'carerInHousehold', kind: 'main-content' };
 
 export async function myAllowancesRoutes(app: FastifyInstance, { database }: { database: DatabaseHandle }): Promise<void> {
   const { db } = database;
@@ -65,41 +63,15 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
       });
     });
 
-    const kindPage = (reply: FastifyReply, problems?: Problem[]) => {
-      if (problems) reply.code(400);
-      return reply.view('allowances/claim-kind.njk', {
-        pageTitle: `${problems ? 'Error: ' : ''}What are you claiming for?`,
-        kinds: CLAIM_KINDS.map((kind) => ({ value: kind, text: CLAIM_KIND_LABELS[kind] })),
-        action: linkTo('allowances.mine.claim.new'),
-        backHref: linkTo('allowances.mine'),
-        errors: problems ? allowancesFormErrors(problems) : undefined,
-        currentNav: 'allowances',
-      });
-    };
-
-    const claimPage = async (reply: FastifyReply, kind: ClaimKind, values: FormValues, problems?: Problem[]) => {
-      const scheme = await repo.findSchemeInForce(db, values['dutyDate-year'] ? (dateFromParts(values, 'dutyDate', '').value ?? todayInLondon()) : todayInLondon());
-      if (problems) reply.code(400);
-      return reply.view('allowances/claim-form.njk', {
-        pageTitle: `${problems ? 'Error: ' : ''}Claim: ${CLAIM_KIND_LABELS[kind]}`,
-        kind,
-        kindLabel: CLAIM_KIND_LABELS[kind],
-        receipt: needsReceipt(kind),
-        purposes: (scheme?.purposes ?? []).map((purpose) => ({ value: purpose.code, text: `(${purpose.code}) ${purpose.text}`, checked: values.purposeCode === purpose.code })),
-        timeLimit: scheme?.scheme.claim_time_limit_months ?? 4,
-        values,
-        action: linkTo('allowances.mine.claim.new'),
-        backHref: linkTo('allowances.mine.claim.new'),
-        errors: problems ? allowancesFormErrors(problems, CLAIM_TARGETS) : undefined,
-        currentNav: 'allowances',
-      });
-    };
+    const place = { action: linkTo('allowances.mine.claim.new'), backHref: linkTo('allowances.mine') };
+    const kindPlace = { ...place };
+    const formPlace = { ...place, backHref: linkTo('allowances.mine.claim.new') };
 
     mine.get(ROUTES['allowances.mine.claim.new'], async (request, reply) => {
       const query = ClaimKindQuerySchema.safeParse(request.query);
-      if (!query.success) return kindPage(reply, zodProblems(query.error));
-      if (!query.data.kind) return kindPage(reply);
-      return claimPage(reply, query.data.kind, {});
+      if (!query.success) return renderKindPage(reply, kindPlace, zodProblems(query.error));
+      if (!query.data.kind) return renderKindPage(reply, kindPlace);
+      return renderClaimPage(db, reply, formPlace, query.data.kind, {});
     });
 
     mine.post(ROUTES['allowances.mine.claim.new'], async (request, reply) => {
@@ -108,31 +80,50 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
       const parsed = ClaimFormSchema.safeParse(values);
       if (!parsed.success) {
         const kind = ClaimKindQuerySchema.safeParse({ kind: values.kind }).data?.kind;
-        return kind ? claimPage(reply, kind, values, zodProblems(parsed.error)) : kindPage(reply, zodProblems(parsed.error));
+        return kind ? renderClaimPage(db, reply, formPlace, kind, values, zodProblems(parsed.error)) : renderKindPage(reply, kindPlace, zodProblems(parsed.error));
       }
       if (!user.personId) throw new HttpError(403, 'forbidden', 'Your account is not linked to a member. Ask democratic services to link it.');
-      const { claim, problems } = readClaim(parsed.data, values);
-      if (problems.length) return claimPage(reply, parsed.data.kind, values, problems);
+      const { claim, problems } = readClaim(parsed.data, values, request.body);
+      if (problems.length) return renderClaimPage(db, reply, formPlace, parsed.data.kind, values, problems);
       try {
         const { id } = await claimSubmitter({ db, user, personId: user.personId, claim: claim!, claimedOn: todayInLondon() });
         return reply.redirect(`${linkTo('allowances.mine')}?year=${encodeURIComponent(allowanceYearOf(claim!.dutyDate).label)}&claimed=${encodeURIComponent(id)}`, 303);
       } catch (error) {
-        return claimPage(reply, parsed.data.kind, values, ruleProblems(error));
+        return renderClaimPage(db, reply, formPlace, parsed.data.kind, values, ruleProblems(error));
       }
     });
 
     mine.get(ROUTES['allowances.mine.claim'], async (request, reply) => {
       const claim = await ownClaim(db, request.user!, request.params);
+      const detail = presentClaimDetail(claim, await repo.findClaimReceipt(db, claim.id));
       return reply.view('allowances/claim.njk', {
-        pageTitle: presentClaimDetail(claim).title,
-        claim: presentClaimDetail(claim),
+        pageTitle: detail.title,
+        claim: detail,
         history: presentHistory(await listHistory(db, 'allowance_claim', claim.id)),
         backHref: linkTo('allowances.mine'),
         backText: 'My allowances',
         currentNav: 'allowances',
       });
     });
+
+    // The receipt goes only to the member whose claim it is and to democratic services; never cached or public.
+    mine.get(ROUTES['allowances.mine.claim.receipt'], async (request, reply) => {
+      const claim = await ownClaim(db, request.user!, request.params);
+      const receipt = await repo.findClaimReceipt(db, claim.id);
+      const content = receipt ? await readFile(db, receipt.file_sha256) : undefined;
+      if (!receipt || !content) throw NotFound('This claim has no receipt');
+      return reply
+        .header('content-type', receipt.media_type)
+        .header('content-disposition', `attachment; filename="${asciiFilename(receipt.filename)}"; filename*=UTF-8''${encodeURIComponent(receipt.filename)}`)
+        .header('cache-control', 'private, no-store')
+        .send(content);
+    });
   });
+}
+
+/** The fallback name for browsers that ignore filename*: no quotes, controls or non-ASCII. */
+function asciiFilename(name: string): string {
+  return name.replace(/[^\x20-\x7e]|["\\]/g, '_');
 }
 
 /** The claim, if it is the signed-in member's own (democratic services may see any); otherwise not found, so ids reveal nothing. */
@@ -141,53 +132,4 @@ async function ownClaim(db: DatabaseHandle['db'], user: SessionUser, params: unk
   const claim = parsed.success ? await repo.findClaimDetail(db, parsed.data.id) : undefined;
   if (!claim || (claim.person_id !== user.personId && !user.roles.includes('democratic-services'))) throw NotFound('Claim not found');
   return claim;
-}
-
-/** The form's strings as a claim for claimSubmitter; what cannot be read is a problem on its field. */
-function readClaim(form: ReturnType<typeof ClaimFormSchema.parse>, values: FormValues): { claim?: ClaimSubmitterProps['claim']; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const date = dateFromParts(values, 'dutyDate', 'the date of the duty');
-  if (date.problem) problems.push(date.problem);
-  const costPence = poundsFrom(values, 'cost', problems, 'Enter the cost in pounds and pence, like 12.50');
-  const dependants = wholeNumberFrom(values, 'dependants', problems, 'Enter the number of dependants as a whole number, like 2');
-  const days = wholeNumberFrom(values, 'days', problems, 'Enter the number of days as a whole number, like 1');
-  // Without a date the scheme's rules cannot be checked yet; say now what else is missing, so one try shows all.
-  if (date.problem) problems.push(...missingFields(form.kind, values).filter((missing) => !problems.some((problem) => problem.field === missing.field)));
-  if (problems.length) return { problems };
-  const claim: ClaimSubmitterProps['claim'] = {
-    kind: form.kind,
-    dutyDate: date.value!,
-    ...(form.description ? { description: form.description } : {}),
-    ...(form.purposeCode ? { purposeCode: form.purposeCode } : {}),
-    ...(form.miles ? { miles: form.miles } : {}),
-    ...(costPence !== undefined ? { costPence } : {}),
-    ...(form.receiptReference ? { receiptReference: form.receiptReference } : {}),
-    ...(form.hours ? { hours: form.hours } : {}),
-    ...(dependants !== undefined ? { dependants } : {}),
-    ...(days !== undefined ? { days } : {}),
-    carerInHousehold: form.carerInHousehold === 'yes',
-  };
-  return { claim, problems };
-}
-
-const REQUIRED: Record<ClaimKind, Array<[field: string, message: string]>> = {
-  travel: [
-    ['purposeCode', 'Choose the purpose of the journey'],
-    ['miles', 'Enter the miles'],
-  ],
-  parking: [['cost', 'Enter the cost']],
-  'public-transport': [['cost', 'Enter the cost']],
-  taxi: [['cost', 'Enter the cost']],
-  hotel: [['cost', 'Enter the cost']],
-  carers: [
-    ['hours', 'Enter the hours of care'],
-    ['dependants', 'Enter how many dependants were cared for'],
-    ['cost', 'Enter what was paid to the carer'],
-  ],
-  'co-optee-day': [['days', 'Enter the number of days']],
-};
-
-function missingFields(kind: ClaimKind, values: FormValues): Problem[] {
-  const required = [...REQUIRED[kind], ...(needsReceipt(kind) ? ([['receiptReference', 'Enter the receipt reference']] as Array<[string, string]>) : [])];
-  return required.filter(([field]) => !values[field]?.trim()).map(([field, message]) => ({ field, message }));
 }

@@ -14,6 +14,7 @@ import { linkTo, ROUTES } from '../routes.ts';
 import { presentScheme, presentStatement } from './presenter.ts';
 import { myAllowancesRoutes } from './my-routes.ts';
 import { allowancesAdminRoutes } from './admin-routes.ts';
+import { onBehalfClaimRoutes } from './on-behalf-routes.ts';
 import { csvSafe } from './csv-safe.ts';
 import { todayInLondon } from './today.ts';
 
@@ -86,4 +87,5 @@ export const allowancesFeature: Feature = async (app, { database }) => {
 
   await myAllowancesRoutes(app, { database });
   await allowancesAdminRoutes(app, { database });
+  await onBehalfClaimRoutes(app, { database });
 };

@@ -13,7 +13,6 @@ export const ClaimFormSchema = z.object({
   purposeCode: text(10, 'The purpose'),
   miles: text(20, 'Miles'),
   cost: text(20, 'The cost'),
-  receiptReference: text(200, 'The receipt reference'),
   hours: text(20, 'Hours'),
   dependants: text(6, 'Dependants'),
   days: text(6, 'Days'),
@@ -47,4 +46,10 @@ export const ForgoneFormSchema = z.object({
   kind: z.enum(['basic', 'sra', 'co-optee', 'all'], 'Choose which allowance is forgone'),
   amount: text(20, 'The amount'),
   note: text(500, 'The note'),
+});
+
+/** An officer's claim on a member's behalf: which member, and (once chosen) which kind of claim. */
+export const OnBehalfQuerySchema = z.object({
+  member: z.string().trim().min(1, 'Choose the member the claim is for').max(200).optional(),
+  kind: z.enum(CLAIM_KINDS, 'Choose what the member is claiming for').optional(),
 });
