@@ -16,6 +16,7 @@ import { scrutinyPublicFeature } from './scrutiny/public-routes.ts';
 import { scrutinyBackOfficeFeature } from './scrutiny/back-office-feature.ts';
 import { plansFeature } from './plans/routes.ts';
 import { documentsFeature } from './documents/routes.ts';
+import { politicalBalanceFeature } from './political-balance/routes.ts';
 
 export interface FeatureDeps {
   config: Config;
@@ -32,3 +33,4 @@ FEATURES.push(adminFeature);
 FEATURES.push(plansFeature);
 FEATURES.push(scrutinyBackOfficeFeature);
 FEATURES.push(documentsFeature);
+FEATURES.push(politicalBalanceFeature);

@@ -181,6 +181,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     { prefix: 'POST /admin/plans/', rule: { allowed: ['officer'] } },
     { prefix: 'POST /my-actions/', rule: { allowed: 'signed-in', recordLevel: /not named as an owner/ } },
     { prefix: 'POST /admin/allowances/', rule: { allowed: ['democratic-services'] } },
+    { prefix: 'POST /admin/political-balance/', rule: { allowed: ['democratic-services'] } },
     { prefix: 'POST /my-allowances/', rule: { allowed: ['councillor'] } },
   ];
 

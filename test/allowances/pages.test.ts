@@ -10,7 +10,7 @@ import { addDays, addMonths, allowanceYearOf, taxYearOf } from '../../src/domain
 import { listSchemes, type SchemeDetail } from '../../src/db/repositories/allowances.ts';
 import { postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
 import { todayInLondon } from '../../src/web/allowances/today.ts';
-import { csvSafe } from '../../src/web/allowances/csv-safe.ts';
+import { csvSafe } from '../../src/domain/csv-safe.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { insertPerson } from '../support/factories.ts';

@@ -9,9 +9,7 @@ import '../schema/accounts.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 export type AccountRow = Row<'account'>;
 
-export async function setActor(trx: Transaction<Database>, actor: string): Promise<void> {
-  await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
-}
+export { setActor } from '../actor.ts';
 
 export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
   return db

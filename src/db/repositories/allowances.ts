@@ -8,9 +8,7 @@ import '../schema/accounts.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function setActor(trx: Transaction<Database>, actor: string): Promise<void> {
-  await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
-}
+export { setActor } from '../actor.ts';
 
 /** Inserts rows whose ids are not yet there; returns how many were new. Import ids are stable, so this is idempotent. */
 async function insertNew<T extends 'allowance_scheme' | 'allowance_sra_post' | 'allowance_mileage_band' | 'allowance_journey_purpose' | 'allowance_co_optee_rate'>(

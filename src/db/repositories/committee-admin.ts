@@ -8,9 +8,7 @@ import '../schema/accounts.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function setActor(trx: Transaction<Database>, actor: string): Promise<void> {
-  await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
-}
+export { setActor } from '../actor.ts';
 
 // ---- audit history ----
 

@@ -8,9 +8,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 const CHUNK = 500;
 
 /** Marks every change in this transaction with who made it, for the audit log. */
-export async function setActor(trx: Transaction<Database>, actor: string): Promise<void> {
-  await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
-}
+export { setActor } from '../actor.ts';
 
 /**
  * For bulk imports: commit without waiting for the WAL flush. A crash can then lose the last few files committed,

@@ -9,9 +9,7 @@ import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function setActor(trx: Transaction<Database>, actor: string): Promise<void> {
-  await sql`select set_config('quorum.actor', ${actor}, true)`.execute(trx);
-}
+export { setActor } from '../actor.ts';
 
 // ---- writes ----
 

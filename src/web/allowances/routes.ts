@@ -15,7 +15,7 @@ import { presentScheme, presentStatement } from './presenter.ts';
 import { myAllowancesRoutes } from './my-routes.ts';
 import { allowancesAdminRoutes } from './admin-routes.ts';
 import { onBehalfClaimRoutes } from './on-behalf-routes.ts';
-import { csvSafe } from './csv-safe.ts';
+import { csvSafe } from '../../domain/csv-safe.ts';
 import { todayInLondon } from './today.ts';
 
 export const StatementQuerySchema = z.object({

@@ -1,0 +1,110 @@
+/** Democratic services: each body's seats and whether the balance rules apply; agreements outside the rules. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { DatabaseHandle } from '../../db/engine.ts';
+import * as queries from '../../db/queries/political-balance.ts';
+import { agreementRecorder, BalanceSettingError, bodySeatsSetter } from '../../services/political-balance/settings.ts';
+import { personName } from '../../services/political-balance/person-name.ts';
+import { zodProblems, type Problem } from '../admin/forms.ts';
+import { requireRole } from '../auth/plugin.ts';
+import { NotFound } from '../errors.ts';
+import { today } from '../portal/today.ts';
+import { linkTo, ROUTES } from '../routes.ts';
+import { AgreementFormSchema, BodyParamsSchema, BodySettingsFormSchema } from './schema.ts';
+
+type Values = Record<string, string>;
+
+const valuesOf = (body: unknown): Values =>
+  Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([key, value]) => key !== '_csrf' && typeof value === 'string') as Array<[string, string]>);
+
+const errorsOf = (problems: Problem[]) => ({
+  summary: problems.map((problem) => ({ text: problem.message, href: `#${problem.field}` })),
+  fields: Object.fromEntries(problems.map((problem) => [problem.field, { text: problem.message }])),
+});
+
+export async function registerBalanceAdminRoutes(app: FastifyInstance, database: DatabaseHandle): Promise<void> {
+  const { db } = database;
+
+  await app.register(async (admin) => {
+    admin.addHook('preHandler', requireRole('democratic-services'));
+
+    admin.get(ROUTES['balance.admin'], async (_request, reply) => {
+      const [bodies, agreements] = await Promise.all([queries.bodiesWithSettings(db), queries.agreementsOn(db, '9999-12-31')]);
+      const names = new Map(bodies.map((body) => [body.id, body.name]));
+      const groups = new Map((await queries.listGroups(db)).map((group) => [group.id, group.name]));
+      return reply.view('political-balance/admin.njk', {
+        bodies: bodies.map((body) => ({ name: body.name, seats: body.seats ?? null, rulesApply: body.rules_apply, href: linkTo('balance.admin.body', { id: body.id }) })),
+        agreements: agreements.map((agreement) => ({ body: names.get(agreement.body_id) ?? agreement.body_id, group: groups.get(agreement.group_id) ?? agreement.group_id, person: personName(agreement), agreedOn: agreement.agreed_on, note: agreement.note })),
+        newAgreementHref: linkTo('balance.admin.agreement'),
+        tableHref: linkTo('balance.table'),
+        currentNav: 'committees',
+      });
+    });
+
+    const bodyPage = async (reply: FastifyReply, id: string, values?: Values, problems?: Problem[]) => {
+      const body = (await queries.bodiesWithSettings(db)).find((candidate) => candidate.id === id);
+      if (!body) throw NotFound('Body not found');
+      if (problems) reply.code(400);
+      return reply.view('political-balance/admin-body.njk', {
+        body,
+        values: values ?? { seats: body.seats ? String(body.seats) : '', rulesApply: body.rules_apply === false ? 'no' : body.rules_apply ? 'yes' : '' },
+        errors: problems ? errorsOf(problems) : undefined,
+        action: linkTo('balance.admin.body', { id }),
+        backHref: linkTo('balance.admin'),
+        currentNav: 'committees',
+      });
+    };
+
+    admin.get(ROUTES['balance.admin.body'], async (request, reply) => {
+      const params = BodyParamsSchema.safeParse(request.params);
+      if (!params.success) throw NotFound('Body not found');
+      return bodyPage(reply, params.data.id);
+    });
+
+    admin.post(ROUTES['balance.admin.body'], async (request, reply) => {
+      const params = BodyParamsSchema.safeParse(request.params);
+      if (!params.success) throw NotFound('Body not found');
+      const values = valuesOf(request.body);
+      const form = BodySettingsFormSchema.safeParse(values);
+      if (!form.success) return bodyPage(reply, params.data.id, values, zodProblems(form.error));
+      try {
+        await bodySeatsSetter({ db, actor: request.user!.id, bodyId: params.data.id, seats: form.data.seats, rulesApply: form.data.rulesApply === 'yes' });
+      } catch (error) {
+        if (error instanceof BalanceSettingError) return bodyPage(reply, params.data.id, values, [{ field: error.field, message: error.message }]);
+        throw error;
+      }
+      return reply.redirect(linkTo('balance.admin'), 303);
+    });
+
+    const agreementPage = async (reply: FastifyReply, values: Values, problems?: Problem[]) => {
+      const date = values.agreedOn && /^\d{4}-\d{2}-\d{2}$/.test(values.agreedOn) ? values.agreedOn : today();
+      const [bodies, groups, members] = await Promise.all([queries.bodiesWithSettings(db), queries.listGroups(db), queries.membersOn(db, date)]);
+      const options = (items: Array<{ value: string; text: string }>, selected?: string) => [{ value: '', text: 'Choose' }, ...items.map((item) => ({ ...item, selected: item.value === selected }))];
+      if (problems) reply.code(400);
+      return reply.view('political-balance/admin-agreement.njk', {
+        values,
+        bodies: options(bodies.map((body) => ({ value: body.id, text: body.name })), values.bodyId),
+        groups: options(groups.map((group) => ({ value: group.id, text: group.name })), values.groupId),
+        people: options(members.map((member) => ({ value: member.personId, text: personName({ honorific: member.honorific, given_name: member.givenName, initials: member.initials, family_name: member.familyName }) })), values.personId),
+        errors: problems ? errorsOf(problems) : undefined,
+        action: linkTo('balance.admin.agreement'),
+        backHref: linkTo('balance.admin'),
+        currentNav: 'committees',
+      });
+    };
+
+    admin.get(ROUTES['balance.admin.agreement'], async (_request, reply) => agreementPage(reply, { agreedOn: today() }));
+
+    admin.post(ROUTES['balance.admin.agreement'], async (request, reply) => {
+      const values = valuesOf(request.body);
+      const form = AgreementFormSchema.safeParse(values);
+      if (!form.success) return agreementPage(reply, values, zodProblems(form.error));
+      try {
+        await agreementRecorder({ db, actor: request.user!.id, agreement: { ...form.data, ...(form.data.note ? { note: form.data.note } : {}) } });
+      } catch (error) {
+        if (error instanceof BalanceSettingError) return agreementPage(reply, values, [{ field: error.field, message: error.message }]);
+        throw error;
+      }
+      return reply.redirect(linkTo('balance.admin'), 303);
+    });
+  });
+}
