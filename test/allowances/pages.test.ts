@@ -13,7 +13,7 @@ import { todayInLondon } from '../../src/web/allowances/today.ts';
 import { csvSafe } from '../../src/domain/csv-safe.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { insertPerson } from '../support/factories.ts';
+import { insertBody, insertPerson } from '../support/factories.ts';
 import { Client, makeApp } from '../admin/support.ts';
 import { importSeedScheme, makeAccount } from './support.ts';
 
@@ -167,6 +167,27 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('href="#start-day"');
     expect(missing.body).toContain('Choose the member');
+  });
+
+  it('links an SRA to the role it is paid for, refusing a role the member does not hold', async () => {
+    const chairmen = scheme.posts.find((post) => post.name === 'Select Committee Chairmen')!;
+    const body = await insertBody(database.db, scheme.scheme.authority_id, { name: 'Environment Select Committee', slug: 'environment-select-committee', kind: 'committee' });
+    const chair = await insertPerson(database.db, scheme.scheme.authority_id, { honorific: 'Mr', given_name: 'Alan', family_name: 'Chairperson' });
+    await database.db.insertInto('membership').values({ id: 'membership-chair', person_id: chair.id as string, body_id: body.id, role: 'chairman', start_date: '2011-05-12', end_date: null }).execute();
+    const form = await officer.get(linkTo('allowances.admin.holders'));
+    expect(form.body).toContain('<option value="membership-chair">Mr Alan Chairperson: chairman, Environment Select Committee (from 2011-05-12)</option>');
+    const wrongPerson = await officer.post(linkTo('allowances.admin.holders'), { personId: memberId, entitlement: `sra:${chairmen.id}`, membershipId: 'membership-chair', ...parts('start', '2011-06-01') });
+    expect(wrongPerson.statusCode).toBe(400);
+    expect(wrongPerson.body).toContain('Choose a role the member holds');
+    const tooEarly = await officer.post(linkTo('allowances.admin.holders'), { personId: chair.id as string, entitlement: `sra:${chairmen.id}`, membershipId: 'membership-chair', ...parts('start', '2011-04-01'), ...parts('end', '2011-05-01') });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.body).toContain('The member did not hold that role between 2011-04-01 and 2011-05-01');
+    const saved = await officer.post(linkTo('allowances.admin.holders'), { personId: chair.id as string, entitlement: `sra:${chairmen.id}`, membershipId: 'membership-chair', ...parts('start', '2011-05-12') });
+    expect(saved.statusCode).toBe(303);
+    const holding = await database.db.selectFrom('allowance_holding').select(['membership_id', 'sra_post_id']).where('person_id', '=', chair.id as string).executeTakeFirstOrThrow();
+    expect(holding).toEqual({ membership_id: 'membership-chair', sra_post_id: chairmen.id });
+    const page = await officer.get(`${linkTo('allowances.admin.holders')}?year=2011/12`);
+    expect(page.body).toContain('chairman, Environment Select Committee');
   });
 
   it('records an allowance forgone and takes it off the statement', async () => {

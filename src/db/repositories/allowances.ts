@@ -249,7 +249,9 @@ export async function holdersIn(db: Db, period: { start: string; end: string }) 
     .innerJoin('person as p', 'p.id', 'h.person_id')
     .leftJoin('allowance_sra_post as s', 's.id', 'h.sra_post_id')
     .leftJoin('allowance_co_optee_rate as c', 'c.id', 'h.co_optee_rate_id')
-    .select(['h.id', 'h.kind', 'h.start_date', 'h.end_date', 'h.sra_post_id', 's.name as post_name', 's.max_holders', 'c.role as co_optee_role'])
+    .leftJoin('membership as m', 'm.id', 'h.membership_id')
+    .leftJoin('body as b', 'b.id', 'm.body_id')
+    .select(['h.id', 'h.kind', 'h.start_date', 'h.end_date', 'h.sra_post_id', 's.name as post_name', 's.max_holders', 'c.role as co_optee_role', 'm.role as membership_role', 'b.name as membership_body'])
     .select(['p.id as person_id', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
     .where('h.start_date', '<=', period.end)
     .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>=', period.start)]))
@@ -320,4 +322,23 @@ export async function insertClaimReceipt(db: Db, row: NewRow<'allowance_claim_re
 
 export async function findClaimReceipt(db: Db, claimId: string): Promise<Row<'allowance_claim_receipt'> | undefined> {
   return db.selectFrom('allowance_claim_receipt').selectAll().where('claim_id', '=', claimId).executeTakeFirst();
+}
+
+/** Memberships with a role beyond "member" (chairman, vice-chairman, spokesperson...), which an SRA is usually paid for. */
+export async function listRoleMemberships(db: Db) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .innerJoin('body as b', 'b.id', 'm.body_id')
+    .select(['m.id', 'm.person_id', 'm.role', 'm.start_date', 'm.end_date', 'b.name as body_name', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
+    .where('m.role', 'not in', ['member', ''])
+    .where('p.kind', '=', 'member')
+    .orderBy('p.family_name')
+    .orderBy('b.name')
+    .orderBy('m.start_date')
+    .execute();
+}
+
+export async function findMembership(db: Db, id: string) {
+  return db.selectFrom('membership').select(['id', 'person_id', 'start_date', 'end_date']).where('id', '=', id).executeTakeFirst();
 }

@@ -46,6 +46,14 @@ export async function postHolderAppointer(props: PostHolderAppointerProps): Prom
         throw new AllowanceRuleError([{ field: 'sraPostId', rule: `${post.name}: the scheme allows at most ${post.max_holders} holders, and on ${full} there would be ${post.max_holders! + 1}` }]);
       }
     }
+    if (props.membershipId) {
+      // The role the allowance is paid for must be the member's own, and held while the allowance is.
+      const membership = await repo.findMembership(trx, props.membershipId);
+      if (!membership || membership.person_id !== props.personId) throw new AllowanceRuleError([{ field: 'membershipId', rule: 'Choose a role the member holds' }]);
+      const startsAfter = membership.start_date !== null && end !== null && membership.start_date > end;
+      const endsBefore = membership.end_date !== null && membership.end_date < props.start;
+      if (startsAfter || endsBefore) throw new AllowanceRuleError([{ field: 'membershipId', rule: `The member did not hold that role between ${props.start} and ${end ?? 'now'}` }]);
+    }
     const id = `holding-${randomUUID()}`;
     await repo.insertHolding(trx, {
       id,

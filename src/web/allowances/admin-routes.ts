@@ -99,7 +99,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
 
     const holdersPage = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, problems?: Problem[]) => {
       const year = yearOf(request);
-      const [scheme, holders, members] = await Promise.all([repo.findSchemeInForce(db, todayInLondon()), repo.holdersIn(db, year), repo.listMembers(db)]);
+      const [scheme, holders, members, roles] = await Promise.all([repo.findSchemeInForce(db, todayInLondon()), repo.holdersIn(db, year), repo.listMembers(db), repo.listRoleMemberships(db)]);
       if (problems) reply.code(400);
       const counts = new Map<string, number>();
       for (const holder of holders) if (holder.sra_post_id) counts.set(holder.sra_post_id, (counts.get(holder.sra_post_id) ?? 0) + 1);
@@ -120,10 +120,15 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
           name: displayName(holder),
           allowance: holder.kind === 'basic' ? 'Basic allowance' : holder.kind === 'sra' ? (holder.post_name ?? '') : `Co-optee: ${holder.co_optee_role ?? ''}`,
           held: `${holder.start_date} to ${holder.end_date ?? 'now'}`,
+          role: holder.membership_body ? `${holder.membership_role}, ${holder.membership_body}` : '',
           maximum: holder.max_holders ? `${counts.get(holder.sra_post_id!) ?? 0} in the year; at most ${holder.max_holders} at a time` : '',
         })),
         members: [{ value: '', text: 'Choose the member' }, ...members.map((member) => ({ value: member.id, text: `${member.family_name}, ${displayName({ ...member, family_name: '' }).trim()}`.replace(/, $/, ''), selected: member.id === values.personId }))],
         entitlements,
+        roles: [
+          { value: '', text: 'Not linked to a role' },
+          ...roles.map((role) => ({ value: role.id, text: `${displayName(role)}: ${role.role}, ${role.body_name} (from ${role.start_date ?? 'unknown'}${role.end_date ? ` to ${role.end_date}` : ''})`, selected: role.id === values.membershipId })),
+        ],
         values,
         action: linkTo('allowances.admin.holders'),
         errors: problems ? allowancesFormErrors(problems, { start: 'start-day', end: 'end-day', sraPostId: 'entitlement' }) : undefined,
@@ -156,6 +161,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
           kind,
           ...(kind === 'sra' ? { sraPostId: reference! } : {}),
           ...(kind === 'co-optee' ? { coOpteeRateId: reference! } : {}),
+          ...(parsed.data.membershipId ? { membershipId: parsed.data.membershipId } : {}),
           start: start.value!,
           end: end.value ?? null,
         });

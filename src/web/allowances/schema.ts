@@ -38,6 +38,7 @@ export const DecisionFormSchema = z.object({
 export const HolderFormSchema = z.object({
   personId: z.string().min(1, 'Choose the member').max(200),
   entitlement: z.string().regex(/^(basic|sra:.+|co-optee:.+)$/, 'Choose the allowance'),
+  membershipId: z.string().trim().max(200).optional(),
 });
 
 export const ForgoneFormSchema = z.object({
