@@ -165,10 +165,13 @@ describe.skipIf(databaseUnavailable)('web app', () => {
       const text = squash(votes.text);
       expect(text).toContain('Result Carried');
       expect(text).toContain('Moved by Mr M Carter Seconded by Mrs P Gibbens');
-      const counts = votes.querySelectorAll('table tbody tr').map((row) => squash(row.text));
+      const counts = votes.querySelectorAll('table:not([data-vote-groups]) tbody tr').map((row) => squash(row.text));
       expect(counts).toEqual(['For 55', 'Against 11', 'Abstain 2']);
+      // No member of this meeting has a group recorded: one row says so, with every named vote in it.
+      const byGroup = votes.querySelectorAll('table[data-vote-groups] tbody tr').map((row) => squash(row.text));
+      expect(byGroup).toEqual(['No group recorded 55 11 2']);
       const groups = votes.querySelectorAll('.govuk-details h4').map((h) => squash(h.text));
-      expect(groups).toEqual(['For (55)', 'Against (11)', 'Abstain (2)']);
+      expect(groups).toEqual(['For (55)', 'Against (11)', 'Abstain (2)', 'By political group']);
       const lists = votes.querySelectorAll('.govuk-details ul');
       expect(lists[0]!.querySelectorAll('li').map((li) => li.text)).toContain('Mr W A Hayton');
       expect(lists[1]!.querySelectorAll('li').map((li) => li.text)).toContain('Mr D Sweetland');

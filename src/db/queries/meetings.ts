@@ -199,12 +199,27 @@ async function voteEvents(db: Db, meetingId: string) {
     .execute();
 }
 
-async function votes(db: Db, voteEventIds: string[]) {
+/** Each member's vote, with the political group they belonged to on the day of the meeting (null if none is recorded). */
+async function votes(db: Db, voteEventIds: string[], date: string) {
   if (voteEventIds.length === 0) return [];
   return db
     .selectFrom('vote')
     .innerJoin('person', 'person.id', 'vote.person_id')
-    .select(['vote.vote_event_id', 'vote.person_id', 'vote.option', 'vote.printed_name'])
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('group_membership as gm')
+          .innerJoin('political_group as pg', 'pg.id', 'gm.group_id')
+          .select(['pg.name as group_name'])
+          .whereRef('gm.person_id', '=', 'vote.person_id')
+          .where((w) => w.or([w('gm.start_date', 'is', null), w('gm.start_date', '<=', date)]))
+          .where((w) => w.or([w('gm.end_date', 'is', null), w('gm.end_date', '>=', date)]))
+          .orderBy('gm.start_date', 'desc')
+          .limit(1)
+          .as('g'),
+      (join) => join.onTrue(),
+    )
+    .select(['vote.vote_event_id', 'vote.person_id', 'vote.option', 'vote.printed_name', 'g.group_name'])
     .where('vote.vote_event_id', 'in', voteEventIds)
     .orderBy('person.family_name')
     .orderBy('person.given_name')
@@ -250,6 +265,7 @@ export async function findMeetingRecord(db: Db, id: string) {
   const voteRows = await votes(
     db,
     voteEventRows.map((event) => event.id),
+    meeting.date,
   );
   const peopleById = await people(db, [
     ...attendanceRows.flatMap((row) => [row.person_id, row.substitute_for_person_id]),

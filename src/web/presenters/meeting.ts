@@ -231,6 +231,8 @@ export interface VoteEventView {
   resultColour: 'green' | 'red' | 'grey';
   counts: Array<{ option: VoteOption; label: string; count: number }>;
   options: Array<{ option: VoteOption; label: string; count: number; names: string[] }>;
+  /** Named votes by political group on the day: how many of each group voted each way, and who. */
+  byGroup: Array<{ group: string; counts: Record<VoteOption, number>; names: Array<{ name: string; label: string }> }>;
   namedVoteCount: number;
 }
 
@@ -266,6 +268,21 @@ const ATTENDANCE_HEADINGS: Array<[AttendanceStatus, string]> = [
   ['in-attendance', 'In attendance'],
   ['apologies', 'Apologies'],
 ];
+
+const NO_GROUP = 'No group recorded';
+
+/** Groups in order of size (then name), members without a recorded group last. */
+function votesByGroup<V extends { option: VoteOption; group_name: string | null }>(eventVotes: V[], nameOfVote: (vote: V) => string): VoteEventView['byGroup'] {
+  const groups = new Map<string, VoteEventView['byGroup'][number]>();
+  for (const vote of eventVotes) {
+    const group = vote.group_name ?? NO_GROUP;
+    if (!groups.has(group)) groups.set(group, { group, counts: { for: 0, against: 0, abstain: 0 }, names: [] });
+    const entry = groups.get(group)!;
+    entry.counts[vote.option] += 1;
+    entry.names.push({ name: nameOfVote(vote), label: VOTE_OPTIONS.find(([option]) => option === vote.option)![1] });
+  }
+  return [...groups.values()].sort((a, b) => Number(a.group === NO_GROUP) - Number(b.group === NO_GROUP) || b.names.length - a.names.length || a.group.localeCompare(b.group));
+}
 
 const VOTE_OPTIONS: Array<[VoteOption, string]> = [
   ['for', 'For'],
@@ -410,6 +427,7 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
         const names = eventVotes.filter((vote) => vote.option === option).map((vote) => nameOf(people, vote.person_id, vote.printed_name) ?? vote.printed_name);
         return { option, label, count: counts[option], names };
       }),
+      byGroup: votesByGroup(eventVotes, (vote) => nameOf(people, vote.person_id, vote.printed_name) ?? vote.printed_name),
       namedVoteCount: eventVotes.length,
     };
   });
