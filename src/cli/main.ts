@@ -10,6 +10,7 @@ import { registerImportCommand } from './import-command.ts';
 import { registerExportCommand } from './export-command.ts';
 import { registerStartCommand } from './start-command.ts';
 import { registerUserCommand } from './user-command.ts';
+import { registerGenerateCommand } from './generate-command.ts';
 import { registerScrutinyCommand } from './scrutiny-command.ts';
 import { registerOpenDataCommand } from '../services/open-data/open-data-command.ts';
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerScrutinyCommand(program, config);
   registerOpenDataCommand(program, config);
   registerUserCommand(program, config);
+  registerGenerateCommand(program, config);
   return program;
 }
 

@@ -1,0 +1,71 @@
+/**
+ * quorum generate: deterministic synthetic councils, written through the ordinary tables, that the portal serves.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAuthority } from '../../src/services/generate/build.ts';
+import { generateAuthorities } from '../../src/services/generate/generator.ts';
+import { createApp } from '../../src/web/app.ts';
+import { linkTo } from '../../src/web/routes.ts';
+import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { portalConfig } from '../portal/config.ts';
+
+const everything = (options: Parameters<typeof buildAuthority>[0]) => {
+  const authority = buildAuthority(options);
+  return { setup: authority.setup, years: [...authority.years] };
+};
+
+describe('generated councils', () => {
+  it('are the same for the same seed and differ for another', () => {
+    const options = { index: 1, years: 2, seed: 7, meetingsPerYear: 40 };
+    const first = everything(options);
+    expect(everything(options)).toEqual(first);
+    expect(everything({ ...options, seed: 8 })).not.toEqual(first);
+    expect(first.years.flatMap((year) => year.meeting!)).toHaveLength(80);
+    expect(first.years[0]!.agenda_item).toHaveLength(400);
+    expect(first.setup.person).toHaveLength(200);
+    // A body meets at most once a day.
+    const days = first.years.flatMap((year) => year.meeting!).map((meeting) => `${meeting.body_id} ${meeting.date}`);
+    expect(new Set(days).size).toBe(days.length);
+  });
+});
+
+describe.skipIf(databaseUnavailable)('quorum generate into a database', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const summary = await generateAuthorities(database.db, { authorities: 1, years: 1, seed: 3, meetingsPerYear: 30, agendaItemsPerMeeting: 6 });
+    expect(summary.rows.meeting).toBe(30);
+    expect(summary.rows.agenda_item).toBe(180);
+    app = await createApp({ config: portalConfig, database, logger: false });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.destroy();
+  });
+
+  it('writes through the audit trail and refuses to generate the same authority twice', async () => {
+    const audited = await database.db.selectFrom('audit_log').select(({ fn }) => fn.countAll<string>().as('n')).where('actor', '=', 'generator').where('table_name', '=', 'agenda_item').executeTakeFirstOrThrow();
+    expect(Number(audited.n)).toBe(180);
+    await expect(generateAuthorities(database.db, { authorities: 1, years: 1, seed: 3, meetingsPerYear: 30 })).rejects.toThrow(/already in the database/);
+  });
+
+  it('is served by the portal: a meeting, a councillor, a committee, and search', async () => {
+    const meeting = await database.db.selectFrom('meeting').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const meetingPage = await app.inject({ method: 'GET', url: linkTo('meeting.show', { id: meeting.id }) });
+    expect(meetingPage.statusCode).toBe(200);
+    expect(meetingPage.body).toContain('Apologies and substitutes');
+    const person = await database.db.selectFrom('person').select('id').orderBy('id').executeTakeFirstOrThrow();
+    expect((await app.inject({ method: 'GET', url: linkTo('person.show', { id: person.id }) })).statusCode).toBe(200);
+    const body = await database.db.selectFrom('body').select('slug').where('kind', '=', 'committee').orderBy('slug').executeTakeFirstOrThrow();
+    expect((await app.inject({ method: 'GET', url: linkTo('committee.show', { slug: body.slug }) })).statusCode).toBe(200);
+    const report = await database.db.selectFrom('report').select('subject').orderBy('id').executeTakeFirstOrThrow();
+    const topic = report.subject.split(':')[0]!.toLowerCase();
+    const search = await app.inject({ method: 'GET', url: `${linkTo('search')}?q=${encodeURIComponent(topic)}` });
+    expect(search.statusCode).toBe(200);
+    // Matches are highlighted with <mark>: compare the text.
+    expect(search.body.replace(/<[^>]+>/g, '')).toContain(report.subject.split(':')[0]!);
+  });
+});
