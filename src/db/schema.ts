@@ -170,6 +170,9 @@ export interface ResolutionTable extends Audited {
   position: number;
   text: string;
   unanimous: Optional<boolean>;
+  /** Set when the resolution was taken out of draft minutes: kept, never shown. */
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawn_by: Optional<string | null>;
 }
 
 export interface MotionTable extends Audited {

@@ -115,6 +115,35 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     expect((await database.db.selectFrom('body').select('name').where('id', '=', body.id).executeTakeFirstOrThrow()).name).toBe('Regulation Committee (Planning)');
   });
 
+  it('withdraws a resolution taken out of draft minutes instead of deleting it, and restores it if it comes back', async () => {
+    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Governance Committee', kind: 'committee' });
+    const meeting = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-10-05', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const minute = await minuteWriter({ database, by, meetingId: meeting.id, title: 'Internal audit', text: 'The Committee considered the report.', resolutions: ['RESOLVED that the report be noted.', 'RESOLVED that the plan be approved.'], exempt: false });
+    const version = async () => (await database.db.selectFrom('minute').select(sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`.as('version')).where('id', '=', minute.id).executeTakeFirstOrThrow()).version;
+    const rows = () => database.db.selectFrom('resolution').select(['id', 'position', 'text', 'withdrawn_at', 'withdrawn_by']).where('minute_id', '=', minute.id).orderBy('position').execute();
+    const [first, second] = await rows();
+
+    await minuteEditor({ database, by, id: minute.id, version: await version(), title: 'Internal audit', text: 'The Committee considered the report.', resolutions: ['RESOLVED that the report be noted, with thanks.'], exempt: false });
+    const after = await rows();
+    expect(after).toHaveLength(2);
+    // The first changed in place (same row, the old text in the audit log); the second kept, marked withdrawn by this officer.
+    expect(after[0]).toMatchObject({ id: first!.id, text: 'RESOLVED that the report be noted, with thanks.', withdrawn_at: null });
+    expect(after[1]).toMatchObject({ id: second!.id, text: 'RESOLVED that the plan be approved.', withdrawn_by: by.id });
+    expect(after[1]!.withdrawn_at).not.toBeNull();
+    const history = await database.db.selectFrom('audit_log').select(['action', 'before']).where('table_name', '=', 'resolution').where('record_id', '=', first!.id).orderBy('id').execute();
+    expect(history.map((entry) => entry.action)).toEqual(['insert', 'update']);
+    expect((history[1]!.before as { text: string }).text).toBe('RESOLVED that the report be noted.');
+    expect(await database.db.selectFrom('audit_log').select('id').where('table_name', '=', 'resolution').where('action', '=', 'delete').execute()).toEqual([]);
+    // The search index and the decisions register read only resolutions in force.
+    const indexed = await database.db.selectFrom('search_document').select('body').where('kind', '=', 'minute').where('record_id', '=', minute.id).executeTakeFirstOrThrow();
+    expect(indexed.body).not.toContain('the plan be approved');
+
+    await minuteEditor({ database, by, id: minute.id, version: await version(), title: 'Internal audit', text: 'The Committee considered the report.', resolutions: ['RESOLVED that the report be noted, with thanks.', 'RESOLVED that the plan be approved.'], exempt: false });
+    const restored = await rows();
+    expect(restored).toHaveLength(2);
+    expect(restored[1]).toMatchObject({ id: second!.id, withdrawn_at: null, withdrawn_by: null });
+  });
+
   it('refuses anyone but democratic services', async () => {
     const councillor: SessionUser = { id: 'account-x', email: 'c@kent.example', name: 'Cllr', roles: ['councillor'], personId: null };
     await expect(bodyCreator({ database, by: councillor, authorityName: AUTHORITY, name: 'Shadow Committee', kind: 'committee' })).rejects.toMatchObject({ statusCode: 403 });

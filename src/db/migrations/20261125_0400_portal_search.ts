@@ -42,7 +42,7 @@ $$;
   await runSqlScript(db, `select portal_search_rebuild()`);
 }
 
-const REFRESH_FUNCTIONS = `
+export const REFRESH_FUNCTIONS = `
 create function portal_search_refresh(doc_kind text, id text) returns void language plpgsql as $$
 begin
   delete from search_document where kind = doc_kind and record_id = id;

@@ -142,7 +142,8 @@ async function resolutionsOf(db: Db, meetingId: string, audience: DocumentAudien
     .selectFrom('resolution')
     .innerJoin('minute', 'minute.id', 'resolution.minute_id')
     .select(['resolution.id', 'resolution.minute_id', 'resolution.text', 'resolution.unanimous'])
-    .where('minute.meeting_id', '=', meetingId);
+    .where('minute.meeting_id', '=', meetingId)
+    .where('resolution.withdrawn_at', 'is', null);
   if (audience === 'public') query = query.where('minute.exempt', '=', false);
   return query.orderBy('minute.position').orderBy('resolution.position').execute();
 }

@@ -155,6 +155,7 @@ async function resolutions(db: Db, meetingId: string) {
     .innerJoin('minute', 'minute.id', 'resolution.minute_id')
     .select(['resolution.id', 'resolution.minute_id', 'resolution.position', 'resolution.text', 'resolution.unanimous'])
     .where('minute.meeting_id', '=', meetingId)
+    .where('resolution.withdrawn_at', 'is', null)
     .where('minute.exempt', '=', false)
     .orderBy('minute.position')
     .orderBy('resolution.position')

@@ -157,11 +157,7 @@ export async function minuteEditor(props: CommitteeWriteProps & MinuteFields & {
     refuse(minuteProblems(props));
     const saved = await store.updateIfVersion(trx, 'minute', minute.id, props.version, { title: props.title, text: props.text, exempt: props.exempt });
     if (!saved) throw staleVersion('minute');
-    await store.replaceResolutions(
-      trx,
-      minute.id,
-      props.resolutions.map((text, index) => ({ id: stableId('resolution', minute.id, index + 1), minute_id: minute.id, position: index + 1, text, unanimous: false })),
-    );
+    await store.reviseResolutions(trx, minute.id, props.resolutions, props.by === 'cli' ? 'cli' : props.by.id, (position) => stableId('resolution', minute.id, position));
   });
 }
 

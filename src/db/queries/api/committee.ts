@@ -163,6 +163,7 @@ export async function meetingDetails(db: Db, meetingId: string) {
     .leftJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
     .select(['resolution.minute_id', 'resolution.text', 'resolution.unanimous'])
     .where('minute.meeting_id', '=', meetingId)
+    .where('resolution.withdrawn_at', 'is', null)
     .where('minute.exempt', '=', false)
     .where(sql<boolean>`coalesce(agenda_item.exempt, false) = false`)
     .orderBy('minute.position')

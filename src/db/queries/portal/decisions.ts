@@ -25,6 +25,7 @@ function register(db: Db) {
     .innerJoin('meeting', 'meeting.id', 'minute.meeting_id')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .where('minute.exempt', '=', false)
+    .where('resolution.withdrawn_at', 'is', null)
     .select((eb) => [
       sql<'resolution' | 'decision'>`'resolution'`.as('kind'),
       'resolution.id as id',
