@@ -18,6 +18,11 @@ export interface DatabaseHandle {
   checkpoint(): Promise<void>;
   /** Bytes on disk: the data folder (embedded) or the database (server). */
   size(): Promise<number>;
+  /**
+   * The embedded engine only: calls back on every NOTIFY on the channel, after the notifying transaction commits and
+   * before the query that committed it returns (this process is the database's only client).
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -98,6 +103,9 @@ async function openPglite(dataDir: string, log: KyselyConfig['log']): Promise<Da
     dataDir,
     async checkpoint() {
       await sql`checkpoint`.execute(db);
+    },
+    async listen(channel, onNotify) {
+      return client.listen(channel, onNotify);
     },
     async size() {
       return folderSize(dataDir);

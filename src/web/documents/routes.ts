@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
-import { currentDataVersion } from '../../db/queries/portal/data-version.ts';
+import { dataVersionOf } from '../../db/data-version-watch.ts';
 import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-lookup.ts';
 import { agendaPackDocument, minutesDocument, type DocumentFormat, type GeneratedDocument } from '../../services/documents/meeting-documents.ts';
 import type { DocumentAudience } from '../../db/queries/documents.ts';
@@ -65,7 +65,7 @@ export const documentsFeature: Feature = async (app, { database }) => {
       app.get(ROUTES[`meeting.${kind}.${format}` satisfies RouteName], async (request: FastifyRequest, reply: FastifyReply) => {
         const meetingId = await meetingIdOf(database, request.params);
         if (!meetingId) throw NotFound(NOT_FOUND[kind]);
-        const version = await currentDataVersion(database.db);
+        const version = await dataVersionOf(database);
         const etag = `"${kind}-${format}-${version}"`;
         const key = `${kind}:${format}:${meetingId}`;
         let document = cache.get(version, key);
