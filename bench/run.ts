@@ -1,13 +1,16 @@
 /**
- * npm run bench [-- import] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
+ * npm run bench [-- import|portal] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
  * same run, and writes bench/results/<name>.json with the machine it ran on.
- * Environment: BENCH_IMPORT_MB (default 20), BENCH_POSTGRES_URL (default the local server; "none" to skip it).
+ * Environment: BENCH_IMPORT_MB (default 20), BENCH_POSTGRES_URL (default the local server; "none" to skip it),
+ * BENCH_PORTAL_YEARS (default 20: the large authority), BENCH_PORTAL_SECONDS (per route, default 10),
+ * BENCH_PORTAL_LOAD_SECONDS (default 60).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runImportBench } from './import.ts';
+import { runPortalBench } from './portal.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedsDir = path.resolve(here, '../../shared/seeds');
@@ -43,4 +46,18 @@ if (all || wanted.has('import')) {
     ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
   });
   write('import', results);
+}
+
+if (all || wanted.has('portal')) {
+  const postgres = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const results = await runPortalBench({
+    years: Number(process.env.BENCH_PORTAL_YEARS ?? 20),
+    seed: Number(process.env.BENCH_PORTAL_SEED ?? 1),
+    connections: 32,
+    duration: Number(process.env.BENCH_PORTAL_SECONDS ?? 10),
+    loadConnections: 64,
+    loadDuration: Number(process.env.BENCH_PORTAL_LOAD_SECONDS ?? 60),
+    ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
+  });
+  write('portal', results);
 }

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import { openDatabase } from '../db/engine.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { countMeetings } from '../db/repositories/paper-store.ts';
+import { refreshPlannerStatistics } from '../db/statistics.ts';
 import { createApp } from '../web/app.ts';
 import { importWithProgress, printSummary } from './import-command.ts';
 
@@ -27,6 +28,8 @@ export function registerStartCommand(program: Command, config: () => Config): vo
           );
         }
       }
+      // The embedded engine has no autovacuum: give the planner fresh statistics once at start.
+      if (handle.engine === 'pglite') await refreshPlannerStatistics(handle.db);
       const app = await createApp({ config: cfg, database: handle });
       const shutdown = async () => {
         await app.close();

@@ -16,6 +16,7 @@ import { extractCapabilities, persistCapabilities } from '../import/capabilities
 import { PeopleDirectory } from '../import/people.ts';
 import type { ImportIssue } from '../import/types.ts';
 import { restoreExport } from './export-restorer.ts';
+import { refreshPlannerStatistics } from '../db/statistics.ts';
 
 export interface ImportFileResult {
   file: string;
@@ -100,6 +101,7 @@ export async function paperImporter(props: PaperImporterProps): Promise<ImportSu
     done++;
     props.onProgress?.({ done, total: files.length, file, bytes: safeSize(file) });
   }
+  await refreshPlannerStatistics(props.database.db);
   await props.database.checkpoint();
   return summarise(results, await props.database.size());
 }

@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { setActor } from '../../db/actor.ts';
 import type { Database } from '../../db/schema.ts';
+import { refreshPlannerStatistics } from '../../db/statistics.ts';
 import { buildAuthority, type GenerateOptions, type Rows } from './build.ts';
 
 /** Parents before children: the order foreign keys need. */
@@ -50,5 +51,6 @@ export async function generateAuthorities(
       progress(`${authority.name}: year ${++year} of ${options.years}, ${counts.meeting ?? 0} meetings so far`);
     }
   }
+  await refreshPlannerStatistics(db);
   return { authorities: options.authorities, rows: counts, seconds: (Date.now() - started) / 1000 };
 }
