@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 // For its types: meeting_workflow (when the agenda was published).
 import '../schema/accounts.ts';
+import { AGENDA_ITEM_COLUMNS } from './agenda-item-columns.ts';
 
 type Db = Kysely<Database>;
 
@@ -61,17 +62,7 @@ export async function agendaWithReports(db: Db, meetingId: string, audience: Doc
       return audience === 'public' ? joined.on('report.exempt', '=', false).on('agenda_item.exempt', '=', false) : joined;
     })
     .select([
-      'agenda_item.id',
-      'agenda_item.number',
-      'agenda_item.position',
-      'agenda_item.title',
-      'agenda_item.description',
-      'agenda_item.page_from',
-      'agenda_item.page_to',
-      'agenda_item.exempt',
-      'agenda_item.exempt_paragraphs',
-      'report.id as report_id',
-      'report.subject as report_subject',
+      ...AGENDA_ITEM_COLUMNS,
       'report.exempt as report_exempt',
       'report.full_text as report_full_text',
     ])

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, Row } from '../schema.ts';
+import { AGENDA_ITEM_COLUMNS } from './agenda-item-columns.ts';
 
 type Db = Kysely<Database>;
 
@@ -69,17 +70,7 @@ async function agendaItems(db: Db, meetingId: string) {
     // An exempt report is not joined at all: its subject and link stay private along with its text.
     .leftJoin('report', (join) => join.onRef('report.id', '=', 'agenda_item.report_id').on('report.exempt', '=', false))
     .select([
-      'agenda_item.id',
-      'agenda_item.number',
-      'agenda_item.position',
-      'agenda_item.title',
-      'agenda_item.description',
-      'agenda_item.page_from',
-      'agenda_item.page_to',
-      'agenda_item.exempt',
-      'agenda_item.exempt_paragraphs',
-      'report.id as report_id',
-      'report.subject as report_subject',
+      ...AGENDA_ITEM_COLUMNS,
     ])
     .where('agenda_item.meeting_id', '=', meetingId)
     .orderBy('agenda_item.position')
