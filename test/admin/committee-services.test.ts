@@ -144,6 +144,19 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     expect(restored[1]).toMatchObject({ id: second!.id, withdrawn_at: null, withdrawn_by: null });
   });
 
+  it('numbers agenda items and minutes added at the same moment one after another, without a failure', async () => {
+    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Pension Fund Committee', kind: 'committee' });
+    const meeting = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-11-14', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const items = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => agendaItemAdder({ database, by, meetingId: meeting.id, authorityName: AUTHORITY, title: `Item added at once ${i + 1}`, exempt: false, exemptParagraphs: [] })),
+    );
+    expect(items.map((item) => Number(item.number)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    const minutes = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => minuteWriter({ database, by, meetingId: meeting.id, title: `Minute written at once ${i + 1}`, text: 'Noted.', resolutions: [], exempt: false })),
+    );
+    expect(minutes.map((minute) => Number(minute.number)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+  });
+
   it('refuses anyone but democratic services', async () => {
     const councillor: SessionUser = { id: 'account-x', email: 'c@kent.example', name: 'Cllr', roles: ['councillor'], personId: null };
     await expect(bodyCreator({ database, by: councillor, authorityName: AUTHORITY, name: 'Shadow Committee', kind: 'committee' })).rejects.toMatchObject({ statusCode: 403 });

@@ -212,7 +212,13 @@ export async function findAgendaItem(db: Db, id: string) {
   return db.selectFrom('agenda_item').selectAll().select(versionOf.as('version')).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The next number for an agenda item or minute of a meeting. Call inside the transaction that inserts it: the
+ * meeting row is locked until commit, so two officers adding at the same moment get consecutive numbers, not the
+ * same one.
+ */
 export async function nextPosition(db: Db, table: 'agenda_item' | 'minute', meetingId: string): Promise<number> {
+  await db.selectFrom('meeting').select('id').where('id', '=', meetingId).forUpdate().execute();
   const row = await (db as Kysely<Database>)
     .selectFrom(table as 'agenda_item')
     .select(sql<number>`coalesce(max(position), 0) + 1`.as('next'))
