@@ -93,6 +93,7 @@ export interface MeetingTable extends Audited, Sourced {
   location: string | null;
   status: Optional<MeetingStatus>;
   kind: Optional<MeetingKind>;
+  cancelled_reason: Optional<string | null>;
 }
 
 export interface ReportTable extends Audited, Sourced {

@@ -109,6 +109,8 @@ export const ROUTES = {
   'admin.meeting.new': '/admin/meetings/new',
   'admin.meeting': '/admin/meetings/:id',
   'admin.meeting.agendaItems': '/admin/meetings/:id/agenda-items',
+  'admin.meeting.details': '/admin/meetings/:id/details',
+  'admin.meeting.cancel': '/admin/meetings/:id/cancel',
   'admin.meeting.publishAgenda': '/admin/meetings/:id/publish-agenda',
   'admin.meeting.attendance': '/admin/meetings/:id/attendance',
   'admin.meeting.declarations': '/admin/meetings/:id/declarations',

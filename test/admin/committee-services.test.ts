@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/domain/roles.ts';
 import { bodyCreator, bodyEditor, membershipAdder } from '../../src/services/committee/bodies.ts';
-import { agendaItemAdder, agendaPublisher, meetingScheduler } from '../../src/services/committee/meetings.ts';
+import { agendaItemAdder, agendaPublisher, meetingCanceller, meetingEditor, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { attendanceRecorder, minuteEditor, minuteWriter, voteEventRecorder } from '../../src/services/committee/proceedings.ts';
 import { minuteCorrector, minutesApprover, minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
@@ -155,6 +155,26 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
       Array.from({ length: 4 }, (_, i) => minuteWriter({ database, by, meetingId: meeting.id, title: `Minute written at once ${i + 1}`, text: 'Noted.', resolutions: [], exempt: false })),
     );
     expect(minutes.map((minute) => Number(minute.number)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('changes a meeting’s date and place, refusing a clash and a stale save, and cancels one with its reason', async () => {
+    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Licensing Committee', kind: 'committee' });
+    const meeting = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-12-01', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const other = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-12-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const version = async (id: string) => (await database.db.selectFrom('meeting').select(sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`.as('version')).where('id', '=', id).executeTakeFirstOrThrow()).version;
+    const seen = await version(meeting.id);
+    await expect(meetingEditor({ database, by, id: meeting.id, version: seen, date: '2011-12-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' })).rejects.toThrow(/already has a meeting on 8 December 2011/);
+    await meetingEditor({ database, by, id: meeting.id, version: seen, date: '2011-12-02', startTime: '14:00', location: 'Medway Room', kind: 'extraordinary' });
+    expect(await database.db.selectFrom('meeting').select(['date', 'start_time', 'location', 'kind']).where('id', '=', meeting.id).executeTakeFirstOrThrow()).toMatchObject({ date: '2011-12-02', location: 'Medway Room', kind: 'extraordinary' });
+    // A second officer saving from the version they saw before the change is refused; their change is not applied.
+    await expect(meetingEditor({ database, by, id: meeting.id, version: seen, date: '2011-12-03', kind: 'ordinary' })).rejects.toMatchObject({ statusCode: 409 });
+
+    await expect(meetingCanceller({ database, by, id: other.id, version: 'x', reason: 'No business' })).rejects.toMatchObject({ statusCode: 409 });
+    await meetingCanceller({ database, by, id: other.id, version: await version(other.id), reason: 'There is no business to transact' });
+    expect(await database.db.selectFrom('meeting').select(['status', 'cancelled_reason']).where('id', '=', other.id).executeTakeFirstOrThrow()).toEqual({ status: 'cancelled', cancelled_reason: 'There is no business to transact' });
+    await expect(meetingEditor({ database, by, id: other.id, version: await version(other.id), date: '2011-12-09', kind: 'ordinary' })).rejects.toThrow(/was cancelled/);
+    const audit = await database.db.selectFrom('audit_log').select('action').where('table_name', '=', 'meeting').where('record_id', '=', other.id).execute();
+    expect(audit.map((entry) => entry.action)).toEqual(['insert', 'update']);
   });
 
   it('refuses anyone but democratic services', async () => {

@@ -51,7 +51,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
   let bodyId: string;
   const cli = 'cli' as const;
 
-  async function versionOf(table: 'body' | 'political_group' | 'agenda_item' | 'minute', id: string): Promise<string> {
+  async function versionOf(table: 'body' | 'political_group' | 'meeting' | 'agenda_item' | 'minute', id: string): Promise<string> {
     const row = await database.db
       .selectFrom(table as 'body')
       .select(sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`.as('version'))
@@ -118,6 +118,20 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       valid: async (n) => {
         const body = await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: `Scheduling Board ${n}`, kind: 'board' });
         return { url: '/admin/meetings/new', body: { bodyId: body.id, date: '2030-01-15', startTime: '10:00', kind: 'ordinary' } };
+      },
+    },
+    'POST /admin/meetings/:id/details': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const { id } = await meeting(n);
+        return { url: `/admin/meetings/${id}/details`, body: { date: new Date(Date.UTC(2032, 0, 1 + n)).toISOString().slice(0, 10), startTime: '14:00', location: 'Medway Room', kind: 'extraordinary', version: await versionOf('meeting', id) } };
+      },
+    },
+    'POST /admin/meetings/:id/cancel': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const { id } = await meeting(n);
+        return { url: `/admin/meetings/${id}/cancel`, body: { reason: 'There is no business to transact', version: await versionOf('meeting', id) } };
       },
     },
     'POST /admin/meetings/:id/agenda-items': {

@@ -55,6 +55,7 @@ async function findMeeting(db: Db, id: string) {
       'meeting.location',
       'meeting.status',
       'meeting.kind',
+      'meeting.cancelled_reason',
       'body.id as body_id',
       'body.name as body_name',
       'body.kind as body_kind',

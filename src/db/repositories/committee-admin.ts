@@ -159,6 +159,10 @@ export async function insertGroupMembership(db: Db, row: NewRow<'group_membershi
 
 export type MeetingWithVersion = Row<'meeting'> & { version: string; body_name: string };
 
+export async function findMeetingOfBodyOn(db: Db, bodyId: string, date: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('meeting').select('id').where('body_id', '=', bodyId).where('date', '=', date).executeTakeFirst();
+}
+
 export async function findMeeting(db: Db, id: string): Promise<MeetingWithVersion | undefined> {
   return db
     .selectFrom('meeting')

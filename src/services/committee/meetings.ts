@@ -7,7 +7,7 @@ import * as store from '../../db/repositories/committee-admin.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { AGENDA_NOTICE_CLEAR_WORKING_DAYS, clearWorkingDaysBetween, latestPublicationDate } from '../../domain/working-days.ts';
 import { NotFound } from '../../web/errors.ts';
-import { asEditor, Conflict, longDate, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
+import { asEditor, assertMinutesOpen, Conflict, longDate, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date');
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -44,6 +44,43 @@ export async function meetingScheduler(props: CommitteeWriteProps & MeetingField
     });
     await store.lockWorkflow(trx, id);
     return { id };
+  });
+}
+
+export const MeetingDetailsSchema = MeetingFieldsSchema.omit({ bodyId: true }).extend({ version: z.string().min(1) });
+export type MeetingDetails = z.infer<typeof MeetingDetailsSchema>;
+
+/** Changes a meeting's date, time, place or kind, unless its minutes are approved or it was cancelled. */
+export async function meetingEditor(props: CommitteeWriteProps & MeetingDetails & { id: string }): Promise<void> {
+  await asEditor(props, async (trx) => {
+    const meeting = await store.findMeeting(trx, props.id);
+    if (!meeting) throw NotFound('Meeting not found');
+    await assertMinutesOpen(trx, meeting.id);
+    if (meeting.status === 'cancelled') throw Conflict('This meeting was cancelled, so it can no longer be changed. Schedule a new meeting instead.');
+    if (props.date !== meeting.date) {
+      const other = await store.findMeetingOfBodyOn(trx, meeting.body_id, props.date);
+      if (other) refuse([{ field: 'date', message: `${meeting.body_name} already has a meeting on ${longDate(props.date)}` }]);
+    }
+    const saved = await store.updateIfVersion(trx, 'meeting', meeting.id, props.version, { date: props.date, start_time: props.startTime ?? null, location: props.location ?? null, kind: props.kind });
+    if (!saved) throw staleVersion('meeting');
+  });
+}
+
+export const CancellationSchema = z.object({
+  reason: z.string().trim().min(1, 'Enter why the meeting is cancelled').max(1000, 'The reason must be 1000 characters or fewer'),
+  version: z.string().min(1),
+});
+
+/** Cancels a meeting that has not been held: it stays listed, marked cancelled with the reason. */
+export async function meetingCanceller(props: CommitteeWriteProps & z.infer<typeof CancellationSchema> & { id: string }): Promise<void> {
+  await asEditor(props, async (trx) => {
+    const meeting = await store.findMeeting(trx, props.id);
+    if (!meeting) throw NotFound('Meeting not found');
+    await assertMinutesOpen(trx, meeting.id);
+    if (meeting.status === 'cancelled') throw Conflict('This meeting is already cancelled.');
+    if ((await store.listMinutes(trx, meeting.id)).length > 0) throw Conflict('This meeting has minutes, so it was held and cannot be cancelled.');
+    const saved = await store.updateIfVersion(trx, 'meeting', meeting.id, props.version, { status: 'cancelled', cancelled_reason: props.reason });
+    if (!saved) throw staleVersion('meeting');
   });
 }
 

@@ -316,7 +316,7 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
   if (time) details.push({ key: 'Time', value: time });
   if (meeting.location) details.push({ key: 'Location', value: meeting.location });
   if (meeting.kind !== 'ordinary') details.push({ key: 'Type of meeting', value: capitalise(meeting.kind) });
-  details.push({ key: 'Status', value: capitalise(meeting.status) });
+  details.push({ key: 'Status', value: meeting.status === 'cancelled' && meeting.cancelled_reason ? `Cancelled: ${meeting.cancelled_reason}` : capitalise(meeting.status) });
 
   const agendaItems: AgendaItemView[] = record.agendaItems.map((item) => {
     const pages = pageRange(item.page_from, item.page_to);

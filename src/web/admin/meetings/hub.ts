@@ -10,7 +10,7 @@ import { NotFound } from '../../errors.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { longDate, personItems, personName, selectItems, stamp } from '../presenters.ts';
 
-export type HubForm = 'agenda' | 'publish' | 'attendance' | 'declaration' | 'minute' | 'publishMinutes' | 'approve';
+export type HubForm = 'details' | 'cancel' | 'agenda' | 'publish' | 'attendance' | 'declaration' | 'minute' | 'publishMinutes' | 'approve';
 
 export interface HubFailure {
   form: HubForm;
@@ -75,6 +75,8 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
       votes: voteEvents.filter((event) => event.minute_id === minute.id),
     })),
     forms: {
+      details: form('details', 'details-'),
+      cancel: form('cancel', 'cancel-'),
       agenda: form('agenda', 'agenda-'),
       publish: form('publish', 'publish-'),
       attendance: { ...attendanceForm, people: personItems(people, attendanceForm.values.personId), substitutes: personItems(people, attendanceForm.values.substituteForPersonId, 'Not a substitute') },

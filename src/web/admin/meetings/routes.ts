@@ -7,6 +7,10 @@ import {
   agendaItemEditor,
   AgendaItemFieldsSchema,
   agendaPublisher,
+  CancellationSchema,
+  meetingCanceller,
+  MeetingDetailsSchema,
+  meetingEditor,
   meetingScheduler,
   MeetingFieldsSchema,
 } from '../../../services/committee/meetings.ts';
@@ -92,6 +96,8 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
     });
   }
 
+  hubPost(ROUTES['admin.meeting.details'], 'details', MeetingDetailsSchema, (id, data, by) => meetingEditor({ database, by, id, ...data }));
+  hubPost(ROUTES['admin.meeting.cancel'], 'cancel', CancellationSchema, (id, data, by) => meetingCanceller({ database, by, id, ...data }));
   hubPost(ROUTES['admin.meeting.agendaItems'], 'agenda', AgendaItemFieldsSchema, (meetingId, data, by) => agendaItemAdder({ database, by, meetingId, authorityName: config.authorityName, ...data }));
   hubPost(ROUTES['admin.meeting.attendance'], 'attendance', AttendanceFieldsSchema, (meetingId, data, by) => attendanceRecorder({ database, by, meetingId, ...data }));
   hubPost(ROUTES['admin.meeting.declarations'], 'declaration', DeclarationFieldsSchema, (meetingId, data, by) => declarationRecorder({ database, by, meetingId, ...data }));
