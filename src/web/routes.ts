@@ -102,6 +102,8 @@ export const ROUTES = {
   'admin.body.new': '/admin/bodies/new',
   'admin.body': '/admin/bodies/:id',
   'admin.body.memberships': '/admin/bodies/:id/memberships',
+  'admin.membership.end': '/admin/memberships/:id/end',
+  'admin.groupMembership.end': '/admin/group-memberships/:id/end',
   'admin.groups': '/admin/political-groups',
   'admin.group.new': '/admin/political-groups/new',
   'admin.group': '/admin/political-groups/:id',

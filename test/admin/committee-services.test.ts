@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/domain/roles.ts';
-import { bodyCreator, bodyEditor, membershipAdder } from '../../src/services/committee/bodies.ts';
+import { bodyCreator, bodyEditor, groupCreator, groupMembershipAdder, membershipAdder, membershipEnder } from '../../src/services/committee/bodies.ts';
 import { agendaItemAdder, agendaPublisher, meetingCanceller, meetingEditor, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { attendanceRecorder, minuteEditor, minuteWriter, voteEventRecorder } from '../../src/services/committee/proceedings.ts';
 import { minuteCorrector, minutesApprover, minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
@@ -175,6 +175,19 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     await expect(meetingEditor({ database, by, id: other.id, version: await version(other.id), date: '2011-12-09', kind: 'ordinary' })).rejects.toThrow(/was cancelled/);
     const audit = await database.db.selectFrom('audit_log').select('action').where('table_name', '=', 'meeting').where('record_id', '=', other.id).execute();
     expect(audit.map((entry) => entry.action)).toEqual(['insert', 'update']);
+  });
+
+  it('ends a membership of a body or a group on a day, keeping the record, and refuses an end before its start', async () => {
+    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Standards Committee', kind: 'committee' });
+    const { id } = await membershipAdder({ database, by, bodyId: body.id, personId: people[0]!, role: 'member', startDate: '2009-06-04' });
+    await expect(membershipEnder({ database, by, table: 'membership', id, endDate: '2009-01-01' })).rejects.toThrow(/same as or after the start date/);
+    expect(await membershipEnder({ database, by, table: 'membership', id, endDate: '2011-05-12' })).toEqual({ ownerId: body.id });
+    expect(await database.db.selectFrom('membership').select(['start_date', 'end_date']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ start_date: '2009-06-04', end_date: '2011-05-12' });
+    const group = await groupCreator({ database, by, authorityName: AUTHORITY, name: 'Independent Group' });
+    const joined = await groupMembershipAdder({ database, by, groupId: group.id, personId: people[1]!, startDate: '2009-06-04' });
+    await membershipEnder({ database, by, table: 'group_membership', id: joined.id, endDate: '2011-06-30' });
+    const history = await database.db.selectFrom('audit_log').select('action').where('table_name', '=', 'group_membership').where('record_id', '=', joined.id).execute();
+    expect(history.map((entry) => entry.action)).toEqual(['insert', 'update']);
   });
 
   it('refuses anyone but democratic services', async () => {

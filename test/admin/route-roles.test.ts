@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ROLES, type Role, type SessionUser } from '../../src/domain/roles.ts';
 import { passwordResetRequester } from '../../src/services/accounts/password-reset.ts';
-import { bodyCreator, groupCreator } from '../../src/services/committee/bodies.ts';
+import { bodyCreator, groupCreator, groupMembershipAdder, membershipAdder } from '../../src/services/committee/bodies.ts';
 import { agendaItemAdder, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { attendanceRecorder, minuteWriter } from '../../src/services/committee/proceedings.ts';
 import { minutesApprover, minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
@@ -111,6 +111,21 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       valid: async (n) => {
         const group = await groupCreator({ database, by: cli, authorityName: AUTHORITY, name: `Alliance ${n}` });
         return { url: `/admin/political-groups/${group.id}/memberships`, body: { personId: people[0]!, role: 'leader' } };
+      },
+    },
+    'POST /admin/memberships/:id/end': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const { id } = await membershipAdder({ database, by: cli, bodyId, personId: people[n % people.length]!, role: `member until ${n}`, startDate: '2029-05-01' });
+        return { url: `/admin/memberships/${id}/end`, body: { endDate: '2030-05-01' } };
+      },
+    },
+    'POST /admin/group-memberships/:id/end': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const group = await groupCreator({ database, by: cli, authorityName: AUTHORITY, name: `Leaving Group ${n}` });
+        const { id } = await groupMembershipAdder({ database, by: cli, groupId: group.id, personId: people[0]!, startDate: '2029-05-01' });
+        return { url: `/admin/group-memberships/${id}/end`, body: { endDate: '2030-05-01' } };
       },
     },
     'POST /admin/meetings/new': {

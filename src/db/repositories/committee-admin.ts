@@ -121,6 +121,15 @@ export async function listBodyMemberships(db: Db, bodyId: string) {
     .execute();
 }
 
+export async function findMembershipRow(db: Db, table: 'membership' | 'group_membership', id: string): Promise<{ id: string; owner_id: string; start_date: string | null } | undefined> {
+  const owner = table === 'membership' ? 'body_id' : 'group_id';
+  return (db as Kysely<any>).selectFrom(table).select(['id', `${owner} as owner_id`, 'start_date']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function setMembershipEnd(db: Db, table: 'membership' | 'group_membership', id: string, endDate: string): Promise<void> {
+  await (db as Kysely<any>).updateTable(table).set({ end_date: endDate }).where('id', '=', id).execute();
+}
+
 export async function insertMembership(db: Db, row: NewRow<'membership'>): Promise<void> {
   await db.insertInto('membership').values(row).execute();
 }

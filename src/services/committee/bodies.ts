@@ -127,3 +127,19 @@ export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMem
     return { id };
   });
 }
+
+export const MembershipEndSchema = z.object({ endDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the last day of the membership as a date, like 2011-05-12') });
+
+/**
+ * Ends a membership of a body or a political group on a day (a member leaving a committee, or changing group: end
+ * one, then add the other). The record stays, with its dates; the audit log keeps what it said before.
+ */
+export async function membershipEnder(props: CommitteeWriteProps & { table: 'membership' | 'group_membership'; id: string; endDate: string }): Promise<{ ownerId: string }> {
+  return asEditor(props, async (trx) => {
+    const row = await store.findMembershipRow(trx, props.table, props.id);
+    if (!row) throw NotFound('Membership not found');
+    refuse(dateProblems(row.start_date ?? undefined, props.endDate));
+    await store.setMembershipEnd(trx, props.table, props.id, props.endDate);
+    return { ownerId: row.owner_id };
+  });
+}

@@ -11,6 +11,8 @@ import {
   groupMembershipAdder,
   GroupMembershipFieldsSchema,
   membershipAdder,
+  MembershipEndSchema,
+  membershipEnder,
   MembershipFieldsSchema,
 } from '../../../services/committee/bodies.ts';
 import { NotFound } from '../../errors.ts';
@@ -175,4 +177,33 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
       redirect: (url) => reply.redirect(url, 303),
     });
   });
+
+  // Ending a membership: the form sits on the body's (or group's) page, which shows any problem.
+  for (const [route, table] of [
+    [ROUTES['admin.membership.end'], 'membership'],
+    [ROUTES['admin.groupMembership.end'], 'group_membership'],
+  ] as const) {
+    app.post(route, async (request, reply) => {
+      const { id } = IdParams.parse(request.params);
+      const values = (request.body ?? {}) as Record<string, unknown>;
+      const owner = await membershipOwner(database, table, id);
+      return formAction({
+        schema: MembershipEndSchema,
+        body: values,
+        run: async (data) => {
+          const { ownerId } = await membershipEnder({ database, by: request.user!, table, id, endDate: data.endDate });
+          return table === 'membership' ? linkTo('admin.body', { id: ownerId }) : linkTo('admin.group', { id: ownerId });
+        },
+        fail: (problems, status) =>
+          table === 'membership' ? bodyPage(reply, owner, { membership: { values: {}, problems }, status }) : groupPage(reply, owner, { member: { values: {}, problems }, status }),
+        redirect: (url) => reply.redirect(url, 303),
+      });
+    });
+  }
+}
+
+async function membershipOwner(database: FeatureDeps['database'], table: 'membership' | 'group_membership', id: string): Promise<string> {
+  const row = await store.findMembershipRow(database.db, table, id);
+  if (!row) throw NotFound('Membership not found');
+  return row.owner_id;
 }
