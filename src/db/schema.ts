@@ -110,6 +110,9 @@ export interface ReportTable extends Audited, Sourced {
   contact: string | null;
   background_documents: string | null;
   full_text: Optional<string>;
+  original_file_sha256: Optional<string | null>;
+  original_filename: Optional<string | null>;
+  original_media_type: Optional<string | null>;
 }
 
 export interface AgendaItemTable extends Audited, Sourced {

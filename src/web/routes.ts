@@ -20,6 +20,7 @@ export const ROUTES = {
   'person.list': '/councillors',
   'person.show': '/people/:id',
   'report.show': '/reports/:id',
+  'report.original': '/reports/:id/original',
   'decision.list': '/decisions',
   'decision.show': '/decisions/:id',
   search: '/search',

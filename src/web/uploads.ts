@@ -47,3 +47,8 @@ export function utf8TextOf(file: UploadedFile): string | undefined {
     return undefined;
   }
 }
+
+/** A Content-Disposition for a download keeping its name: an ASCII fallback, and the exact name for browsers that read filename*. */
+export function attachmentDisposition(filename: string): string {
+  return `attachment; filename="${filename.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
+import { storeFile } from '../../db/repositories/stored-files.ts';
+import type { ReportUpload } from './report-upload.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { AGENDA_NOTICE_CLEAR_WORKING_DAYS, clearWorkingDaysBetween, latestPublicationDate } from '../../domain/working-days.ts';
 import { NotFound } from '../../web/errors.ts';
@@ -111,16 +113,23 @@ function exemptProblems(fields: AgendaItemFields): Problems {
 }
 
 /** Adds the next numbered item to a meeting's agenda, with its report when one is written. */
-export async function agendaItemAdder(props: CommitteeWriteProps & AgendaItemFields & { meetingId: string; authorityName: string }): Promise<{ id: string; number: string }> {
+export async function agendaItemAdder(
+  props: CommitteeWriteProps & AgendaItemFields & { meetingId: string; authorityName: string; reportFile?: ReportUpload },
+): Promise<{ id: string; number: string }> {
   return asEditor(props, async (trx) => {
     const meeting = await store.findMeeting(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     refuse(exemptProblems(props));
+    if (props.reportFile && props.reportText) refuse([{ field: 'reportFile', message: 'Upload the report or write it here, not both' }]);
+    const reportText = props.reportFile?.text ?? props.reportText;
+    const original = props.reportFile
+      ? { original_file_sha256: await storeFile(trx, props.reportFile.data), original_filename: props.reportFile.filename, original_media_type: props.reportFile.mediaType }
+      : {};
     const position = await store.nextPosition(trx, 'agenda_item', meeting.id);
     const number = String(position);
     const id = stableId('agenda-item', meeting.id, number);
     let reportId: string | null = null;
-    if (props.reportText) {
+    if (reportText) {
       const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
       reportId = stableId('report', meeting.id, number, props.title);
       await store.insertReport(trx, {
@@ -130,7 +139,8 @@ export async function agendaItemAdder(props: CommitteeWriteProps & AgendaItemFie
         report_date: meeting.date,
         exempt: props.exempt,
         classification: props.exempt ? `Exempt: Schedule 12A paragraph ${props.exemptParagraphs.join(', ')}` : 'Unrestricted',
-        full_text: props.reportText,
+        full_text: reportText,
+        ...original,
         summary: null,
         recommendations: null,
         contact: null,

@@ -20,6 +20,7 @@ import { linkTo, ROUTES } from '../routes.ts';
 import { presentClaimDetail, presentClaimRow, presentEntitlements } from './claim-presenter.ts';
 import { renderClaimPage, renderKindPage, readClaim } from './claim-form.ts';
 import { formValues } from './form-input.ts';
+import { attachmentDisposition } from '../uploads.ts';
 import { ClaimFormSchema, ClaimKindQuerySchema, ClaimParamsSchema, YearQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
 import { todayInLondon } from './today.ts';
@@ -114,17 +115,13 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
       if (!receipt || !content) throw NotFound('This claim has no receipt');
       return reply
         .header('content-type', receipt.media_type)
-        .header('content-disposition', `attachment; filename="${asciiFilename(receipt.filename)}"; filename*=UTF-8''${encodeURIComponent(receipt.filename)}`)
+        .header('content-disposition', attachmentDisposition(receipt.filename))
         .header('cache-control', 'private, no-store')
         .send(content);
     });
   });
 }
 
-/** The fallback name for browsers that ignore filename*: no quotes, controls or non-ASCII. */
-function asciiFilename(name: string): string {
-  return name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-}
 
 /** The claim, if it is the signed-in member's own (democratic services may see any); otherwise not found, so ids reveal nothing. */
 async function ownClaim(db: DatabaseHandle['db'], user: SessionUser, params: unknown) {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { findPublicReport, reportAgendaItems, reportDecisions } from '../../db/queries/portal/reports.ts';
+import { readFile } from '../../db/repositories/stored-files.ts';
 import { NotFound } from '../errors.ts';
+import { attachmentDisposition } from '../uploads.ts';
 import { presentReport } from '../presenters/portal/report.ts';
 import { ROUTES } from '../routes.ts';
 import { RecordParamSchema } from './params.ts';
@@ -16,5 +18,20 @@ export function registerReportRoutes(app: FastifyInstance, database: DatabaseHan
     if (!report) throw NotFound('Report not found');
     const view = presentReport(report, await reportAgendaItems(database.db, report.id), await reportDecisions(database.db, report.id));
     return reply.view('portal/report.njk', { view });
+  });
+
+  // The uploaded original, under the same rule as the page: an exempt report's file is "not found" too.
+  app.get(ROUTES['report.original'], async (request, reply) => {
+    const params = RecordParamSchema.safeParse(request.params);
+    if (!params.success) throw NotFound('Report not found');
+    const report = await findPublicReport(database.db, idFromSlug('report', params.data.id));
+    const content = report?.original_file_sha256 ? await readFile(database.db, report.original_file_sha256) : undefined;
+    if (!report || !content) throw NotFound('Report not found');
+    const name = report.original_filename ?? 'report';
+    return reply
+      .header('content-type', report.original_media_type ?? 'application/octet-stream')
+      .header('content-disposition', attachmentDisposition(name))
+      .header('cache-control', 'public, max-age=300')
+      .send(content);
   });
 }

@@ -10,7 +10,7 @@ type Db = Kysely<Database>;
 export async function findPublicReport(db: Db, id: string) {
   return db
     .selectFrom('report')
-    .select(['id', 'subject', 'by_text', 'to_text', 'report_date', 'classification', 'summary', 'recommendations', 'contact', 'background_documents', 'full_text'])
+    .select(['id', 'subject', 'by_text', 'to_text', 'report_date', 'classification', 'summary', 'recommendations', 'contact', 'background_documents', 'full_text', 'original_file_sha256', 'original_filename', 'original_media_type'])
     .where('id', '=', id)
     .where('exempt', '=', false)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('agenda_item').select('agenda_item.id').whereRef('agenda_item.report_id', '=', 'report.id').where('agenda_item.exempt', '=', true))))

@@ -33,6 +33,8 @@ import { formAction, todayInLondon } from '../form-action.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { longDate, personName, selectItems } from '../presenters.ts';
 import { renderMeetingHub, type HubForm } from './hub.ts';
+import { optionalUploadedFile } from '../../uploads.ts';
+import { readReportUpload, type ReportUpload } from '../../../services/committee/report-upload.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });
 const VersionSchema = z.object({ version: z.string().regex(/^\d+$/, 'The form is out of date: open the page again') });
@@ -98,7 +100,29 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
 
   hubPost(ROUTES['admin.meeting.details'], 'details', MeetingDetailsSchema, (id, data, by) => meetingEditor({ database, by, id, ...data }));
   hubPost(ROUTES['admin.meeting.cancel'], 'cancel', CancellationSchema, (id, data, by) => meetingCanceller({ database, by, id, ...data }));
-  hubPost(ROUTES['admin.meeting.agendaItems'], 'agenda', AgendaItemFieldsSchema, (meetingId, data, by) => agendaItemAdder({ database, by, meetingId, authorityName: config.authorityName, ...data }));
+  // The agenda item form may carry the report as an uploaded PDF or DOCX: read it first, refuse it on its field.
+  app.post(ROUTES['admin.meeting.agendaItems'], async (request, reply) => {
+    const { id } = IdParams.parse(request.params);
+    const values = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([key]) => key !== 'reportFile'));
+    const fail = (problems: Problem[], status: number) => renderMeetingHub(reply, database, id, { form: 'agenda', values, problems, status });
+    const file = optionalUploadedFile.safeParse((request.body as { reportFile?: unknown } | undefined)?.reportFile);
+    let reportFile: ReportUpload | undefined;
+    if (file.success && file.data) {
+      const read = await readReportUpload(file.data);
+      if ('problem' in read) return fail([{ field: 'reportFile', message: read.problem }], 400);
+      reportFile = read.upload;
+    }
+    return formAction({
+      schema: AgendaItemFieldsSchema,
+      body: values,
+      run: async (data) => {
+        await agendaItemAdder({ database, by: request.user!, meetingId: id, authorityName: config.authorityName, ...data, ...(reportFile ? { reportFile } : {}) });
+        return back(id);
+      },
+      fail,
+      redirect: (url) => reply.redirect(url, 303),
+    });
+  });
   hubPost(ROUTES['admin.meeting.attendance'], 'attendance', AttendanceFieldsSchema, (meetingId, data, by) => attendanceRecorder({ database, by, meetingId, ...data }));
   hubPost(ROUTES['admin.meeting.declarations'], 'declaration', DeclarationFieldsSchema, (meetingId, data, by) => declarationRecorder({ database, by, meetingId, ...data }));
   hubPost(ROUTES['admin.meeting.minutes'], 'minute', MinuteFieldsSchema, (meetingId, data, by) => minuteWriter({ database, by, meetingId, ...data }));

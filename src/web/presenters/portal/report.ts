@@ -2,6 +2,7 @@
 import type { findPublicReport, reportAgendaItems, reportDecisions } from '../../../db/queries/portal/reports.ts';
 import { formatShortDate, paragraphs } from '../meeting.ts';
 import { agendaItemAnchor, decisionHref, meetingHref, minuteAnchor } from './links.ts';
+import { linkTo } from '../../routes.ts';
 
 type Report = NonNullable<Awaited<ReturnType<typeof findPublicReport>>>;
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
@@ -15,6 +16,9 @@ export function presentReport(report: Report, items: Rows<typeof reportAgendaIte
   return {
     title: report.subject,
     details,
+    original: report.original_file_sha256 && report.original_filename
+      ? { href: linkTo('report.original', { id: report.id }), text: `Download the report as published (${report.original_media_type === 'application/pdf' ? 'PDF' : 'Word document'}): ${report.original_filename}` }
+      : undefined,
     summary: paragraphs(report.summary),
     recommendations: paragraphs(report.recommendations),
     text: paragraphs(report.full_text),
