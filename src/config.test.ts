@@ -28,4 +28,14 @@ describe('loadConfig', () => {
       expect(message).toMatch(/LOG_LEVEL: /);
     }
   });
+
+  it('reads the identity provider only when one is configured, and names what is missing', () => {
+    expect(loadConfig({}, '/srv').oidc).toBeUndefined();
+    const config = loadConfig({ QUORUM_OIDC_ISSUER: 'https://login.example.gov.uk', QUORUM_OIDC_CLIENT_ID: 'quorum', QUORUM_OIDC_CLIENT_SECRET: 's3cret' }, '/srv');
+    expect(config.oidc).toEqual({ issuer: 'https://login.example.gov.uk', clientId: 'quorum', clientSecret: 's3cret', label: 'your council account' });
+    expect(() => loadConfig({ QUORUM_OIDC_ISSUER: 'https://login.example.gov.uk' }, '/srv')).toThrow(/QUORUM_OIDC_CLIENT_ID: must be set[\s\S]*QUORUM_OIDC_CLIENT_SECRET: must be set/);
+    expect(() => loadConfig({ QUORUM_OIDC_ISSUER: 'http://login.example.gov.uk', QUORUM_OIDC_CLIENT_ID: 'q', QUORUM_OIDC_CLIENT_SECRET: 's' }, '/srv')).toThrow(
+      /QUORUM_OIDC_ISSUER: must be an https:\/\/ URL/,
+    );
+  });
 });

@@ -28,6 +28,19 @@ export const ConfigSchema = z.object({
   mailFrom: z.string().min(3).optional(),
   /** The public base URL (scheme, host, optional path) that absolute links in the open data APIs start with. Optional so fixtures may omit it. */
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Sign-in with the council's identity provider over OpenID Connect; unset: email and password only. */
+  oidc: z
+    .object({
+      issuer: z.url({ protocol: /^https?$/ }).refine(
+        (value) => value.startsWith('https:') || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(value),
+        'must be an https:// URL (http:// only for localhost)',
+      ),
+      clientId: z.string().min(1, 'must be set with QUORUM_OIDC_ISSUER'),
+      clientSecret: z.string().min(1, 'must be set with QUORUM_OIDC_ISSUER'),
+      /** The provider's name on the sign-in button, e.g. "your council account". */
+      label: z.string().min(1),
+    })
+    .optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -47,6 +60,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: env.QUORUM_SMTP_URL || undefined,
     mailFrom: env.QUORUM_MAIL_FROM || 'Quorum <quorum@localhost>',
     publicUrl: env.QUORUM_PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`,
+    oidc:
+      env.QUORUM_OIDC_ISSUER || env.QUORUM_OIDC_CLIENT_ID || env.QUORUM_OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.QUORUM_OIDC_ISSUER ?? '',
+            clientId: env.QUORUM_OIDC_CLIENT_ID ?? '',
+            clientSecret: env.QUORUM_OIDC_CLIENT_SECRET ?? '',
+            label: env.QUORUM_OIDC_LABEL || 'your council account',
+          }
+        : undefined,
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -62,9 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       smtpUrl: 'QUORUM_SMTP_URL',
       mailFrom: 'QUORUM_MAIL_FROM',
       publicUrl: 'QUORUM_PUBLIC_URL',
+      'oidc.issuer': 'QUORUM_OIDC_ISSUER',
+      'oidc.clientId': 'QUORUM_OIDC_CLIENT_ID',
+      'oidc.clientSecret': 'QUORUM_OIDC_CLIENT_SECRET',
+      'oidc.label': 'QUORUM_OIDC_LABEL',
     };
     const lines = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? '');
+      const key = issue.path.map(String).join('.');
       return `${names[key] ?? key}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);

@@ -93,6 +93,8 @@ export const ROUTES = {
   healthz: '/healthz',
   'auth.signIn': '/sign-in',
   'auth.signOut': '/sign-out',
+  'auth.oidc': '/sign-in/oidc',
+  'auth.oidcCallback': '/sign-in/oidc/callback',
   'auth.forgotPassword': '/forgot-password',
   'auth.resetPassword': '/reset-password/:token',
   'admin.home': '/admin',

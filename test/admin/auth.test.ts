@@ -76,9 +76,34 @@ describe.skipIf(databaseUnavailable)('accounts and sessions', () => {
     const councillor = await makeAccount(database, 'councillor');
     const client = new Client(app);
     expect((await client.signIn(councillor.email)).statusCode).toBe(303);
-    const refused = await client.get('/admin');
+    const refused = await client.get('/admin/bodies');
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('does not have permission');
+  });
+
+  it('gives every role a back office home with only the work that role may do', async () => {
+    const councillor = await makeAccount(database, 'councillor', 'home-councillor@kent.example');
+    const councillorClient = new Client(app);
+    expect((await councillorClient.signIn(councillor.email)).headers.location).toBe('/admin');
+    const councillorHome = await councillorClient.get('/admin');
+    expect(councillorHome.statusCode).toBe(200);
+    expect(councillorHome.body).toContain('href="/my-allowances"');
+    expect(councillorHome.body).not.toContain('href="/admin/bodies"');
+    expect(councillorHome.body).not.toContain('href="/admin/scrutiny"');
+
+    const scrutiny = await makeAccount(database, 'scrutiny-officer', 'home-scrutiny@kent.example');
+    const scrutinyClient = new Client(app);
+    await scrutinyClient.signIn(scrutiny.email);
+    const scrutinyHome = await scrutinyClient.get('/admin');
+    expect(scrutinyHome.statusCode).toBe(200);
+    expect(scrutinyHome.body).toContain('href="/admin/scrutiny"');
+    expect(scrutinyHome.body).not.toContain('href="/admin/bodies"');
+    expect(scrutinyHome.body).not.toContain('href="/my-allowances"');
+
+    const officerClient = new Client(app);
+    await officerClient.signIn(officer.email);
+    const officerHome = await officerClient.get('/admin');
+    for (const link of ['/admin/bodies', '/admin/scrutiny', '/admin/plans', '/admin/allowances']) expect(officerHome.body).toContain(`href="${link}"`);
   });
 
   it('returns to the page asked for, but never to another site', async () => {

@@ -107,3 +107,30 @@ export async function recordFailedSignIn(db: Db, id: string, maxFailures: number
     .executeTakeFirst();
   return row?.locked_until ?? null;
 }
+
+// ---- Sign-in with the council's identity provider (OpenID Connect) --------------------------------------------------
+
+export async function insertOidcSignIn(db: Db, row: NewRow<'oidc_sign_in'>, now: Date): Promise<void> {
+  // Abandoned sign-ins are cleared as new ones begin, so the table holds only those still usable.
+  await db.deleteFrom('oidc_sign_in').where('expires_at', '<', now).execute();
+  await db.insertInto('oidc_sign_in').values(row).execute();
+}
+
+/** Takes a begun sign-in by its state, once: a second callback with the same state finds nothing. */
+export async function takeOidcSignIn(db: Db, stateHash: string, now: Date): Promise<Row<'oidc_sign_in'> | undefined> {
+  return db.deleteFrom('oidc_sign_in').where('state_hash', '=', stateHash).where('expires_at', '>', now).returningAll().executeTakeFirst();
+}
+
+export async function findAccountByIdentity(db: Db, issuer: string, subject: string): Promise<AccountRow | undefined> {
+  return db
+    .selectFrom('account_identity')
+    .innerJoin('account', 'account.id', 'account_identity.account_id')
+    .selectAll('account')
+    .where('account_identity.issuer', '=', issuer)
+    .where('account_identity.subject', '=', subject)
+    .executeTakeFirst();
+}
+
+export async function insertAccountIdentity(db: Db, row: NewRow<'account_identity'>): Promise<void> {
+  await db.insertInto('account_identity').values(row).execute();
+}

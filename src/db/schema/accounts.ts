@@ -59,9 +59,33 @@ export interface MinuteCorrectionTable {
   updated_at: Stamp;
 }
 
+/** A provider subject (OpenID Connect "sub") linked to the account it signs in. */
+export interface AccountIdentityTable {
+  id: string;
+  account_id: string;
+  issuer: string;
+  subject: string;
+  /** The verified email address that matched the account when the link was made. */
+  email_at_link: string;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+/** A sign-in begun at the identity provider and not yet finished. */
+export interface OidcSignInTable {
+  state_hash: string;
+  code_verifier: string;
+  nonce: string;
+  next: string | null;
+  expires_at: Date;
+  created_at: Stamp;
+}
+
 declare module '../schema.ts' {
   interface Database {
     account: AccountTable;
+    account_identity: AccountIdentityTable;
+    oidc_sign_in: OidcSignInTable;
     account_session: AccountSessionTable;
     password_reset: PasswordResetTable;
     meeting_workflow: MeetingWorkflowTable;

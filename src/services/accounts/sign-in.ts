@@ -43,11 +43,16 @@ export async function signInAttempter(props: SignInAttempterProps): Promise<Sign
     if (account.failed_sign_ins !== 0 || account.locked_until) {
       await accounts.updateAccount(trx, account.id, { failed_sign_ins: 0, locked_until: null });
     }
-    const sessionToken = newSecret();
-    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-    await accounts.insertSession(trx, { id_hash: hashSecret(sessionToken), account_id: account.id, expires_at: expiresAt });
-    return { ok: true, user: toSessionUser(account), sessionToken, expiresAt } as const;
+    return { ok: true, user: toSessionUser(account), ...(await sessionStarter(trx, account.id, now)) } as const;
   });
+}
+
+/** Starts a session for an account already proven (password or identity provider): the token goes to the browser. */
+export async function sessionStarter(db: Parameters<typeof accounts.insertSession>[0], accountId: string, now: Date): Promise<{ sessionToken: string; expiresAt: Date }> {
+  const sessionToken = newSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await accounts.insertSession(db, { id_hash: hashSecret(sessionToken), account_id: accountId, expires_at: expiresAt });
+  return { sessionToken, expiresAt };
 }
 
 /** The signed-in user of a session cookie, or null when it is unknown, expired, or its account disabled. */

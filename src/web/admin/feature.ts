@@ -1,10 +1,11 @@
 /**
- * The back office under /admin: committee management for democratic services officers, and the history of any
- * record. Every route here requires the democratic-services role (the scrutiny, plans and allowances back offices
- * guard their own routes under /admin/<area>).
+ * The back office under /admin: its home page, open to every account and showing what each role may do; committee
+ * management for democratic services officers and the history of any record, which require the democratic-services
+ * role (the scrutiny, plans and allowances back offices guard their own routes under /admin/<area>).
  */
 import type { Feature } from '../features.ts';
 import { requireRole } from '../auth/plugin.ts';
+import { hasRole } from '../../domain/roles.ts';
 import { ROUTES } from '../routes.ts';
 import { historyRoutes } from './history/routes.ts';
 import { accountRoutes } from './accounts/routes.ts';
@@ -14,15 +15,30 @@ import { listRecentMeetings } from '../../db/repositories/committee-admin.ts';
 import { longDate } from './presenters.ts';
 
 export const adminFeature: Feature = async (app, deps) => {
-  app.addHook('preHandler', requireRole('democratic-services'));
-
-  app.get(ROUTES['admin.home'], async (request, reply) => {
-    const meetings = (await listRecentMeetings(deps.database.db)).map((row) => ({ ...row, longDate: longDate(row.date) }));
-    return reply.view('admin/home.njk', { pageTitle: 'Back office', user: request.user, meetings });
+  // Every signed-in account lands here after signing in: each sees the work its roles allow, and no more.
+  app.get(ROUTES['admin.home'], { preHandler: requireRole() }, async (request, reply) => {
+    const user = request.user!;
+    const committees = hasRole(user, 'democratic-services');
+    const meetings = committees ? (await listRecentMeetings(deps.database.db)).map((row) => ({ ...row, longDate: longDate(row.date) })) : [];
+    return reply.view('admin/home.njk', {
+      pageTitle: 'Back office',
+      user,
+      meetings,
+      can: {
+        committees,
+        scrutiny: hasRole(user, 'scrutiny-officer'),
+        plans: hasRole(user, 'officer'),
+        allowances: committees,
+        myAllowances: user.roles.includes('councillor'),
+      },
+    });
   });
 
-  await historyRoutes(app, deps);
-  await accountRoutes(app, deps);
-  await bodyRoutes(app, deps);
-  await meetingRoutes(app, deps);
+  await app.register(async (committeeAdmin) => {
+    committeeAdmin.addHook('preHandler', requireRole('democratic-services'));
+    await historyRoutes(committeeAdmin, deps);
+    await accountRoutes(committeeAdmin, deps);
+    await bodyRoutes(committeeAdmin, deps);
+    await meetingRoutes(committeeAdmin, deps);
+  });
 };

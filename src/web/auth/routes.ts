@@ -10,6 +10,8 @@ import type { FeatureDeps } from '../features.ts';
 import { formErrors, serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { safeNext, SESSION_COOKIE } from './session-cookie.ts';
+import { oidcRoutes } from './oidc-routes.ts';
+import { renderSignIn } from './sign-in-page.ts';
 
 export const SignInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address').max(254, 'Email address must be 254 characters or fewer'),
@@ -38,9 +40,8 @@ export async function authRoutes(app: FastifyInstance, { config, database, secur
     keyGenerator: (request) => `account:${String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
   });
 
-  function signInPage(reply: FastifyReply, values: Record<string, unknown>, problems: Problem[] = [], status = 200) {
-    return reply.code(status).view('admin/sign-in.njk', { pageTitle: problems.length ? 'Error: Sign in' : 'Sign in', values, errors: problems.length ? formErrors(problems) : undefined });
-  }
+  const signInPage = (reply: FastifyReply, values: Record<string, unknown>, problems: Problem[] = [], status = 200) =>
+    renderSignIn(reply, config.oidc?.label, values, problems, status);
 
   app.get(ROUTES['auth.signIn'], async (request, reply) => {
     const next = safeNext((request.query as { next?: unknown }).next);
@@ -73,6 +74,8 @@ export async function authRoutes(app: FastifyInstance, { config, database, secur
     });
     return reply.redirect(safeNext(parsed.data.next) ?? linkTo('admin.home'), 303);
   });
+
+  if (config.oidc) await oidcRoutes(app, { config, database, oidc: config.oidc, secureCookies });
 
   app.post(ROUTES['auth.signOut'], async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
