@@ -58,20 +58,14 @@ export function byIdC(column: string): RawBuilder<unknown> {
 }
 
 /**
- * One page of an ordered query and the total across all pages, in one round trip (a window count); a page past the
- * end costs a second, counting query.
+ * One page of an ordered query and the total across all pages. The total is counted by a second query only when the
+ * page cannot tell it (a full page, or a page past the end): a window count over every row would defeat the index
+ * that finds the first rows of a large list in order.
  */
 export async function runPage<O>(query: SelectQueryBuilder<any, any, O>, window: PageWindow): Promise<Paged<O>> {
-  const rows = (await query
-    .select(sql<string>`count(*) over ()`.as('total_count'))
-    .limit(window.limit)
-    .offset(window.offset)
-    .execute()) as Array<O & { total_count: string }>;
-  if (rows.length > 0) {
-    const total = Number(rows[0]!.total_count);
-    return { rows: rows.map(({ total_count: _total, ...row }) => row as O), total };
-  }
-  if (window.offset === 0) return { rows: [], total: 0 };
+  const rows = (await query.limit(window.limit).offset(window.offset).execute()) as O[];
+  if (rows.length > 0 && rows.length < window.limit) return { rows, total: window.offset + rows.length };
+  if (rows.length === 0 && window.offset === 0) return { rows, total: 0 };
   const counted = (await query.clearSelect().clearOrderBy().select(sql<string>`count(*)::text`.as('count')).executeTakeFirst()) as { count: string } | undefined;
-  return { rows: [], total: Number(counted?.count ?? 0) };
+  return { rows, total: Number(counted?.count ?? 0) };
 }
