@@ -8,6 +8,7 @@ import { DataDirLockedError } from '../db/lock.ts';
 import { registerDbCommands } from './db-commands.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerExportCommand } from './export-command.ts';
+import { registerBackupCommands } from './backup-command.ts';
 import { registerStartCommand } from './start-command.ts';
 import { registerUserCommand } from './user-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerDbCommands(program, config);
   registerImportCommand(program, config);
   registerExportCommand(program, config);
+  registerBackupCommands(program, config);
   registerScrutinyCommand(program, config);
   registerOpenDataCommand(program, config);
   registerUserCommand(program, config);

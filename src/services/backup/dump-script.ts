@@ -1,0 +1,201 @@
+/**
+ * Reading a plain-SQL pg_dump script (what `quorum backup` writes for either engine): checking that a file is one,
+ * and walking it statement by statement so it can be replayed into PGlite (which has no psql) or cleaned for psql.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+
+/** A backup file that cannot be restored: missing, unreadable, not a pg_dump script, incomplete, or failing. */
+export class BackupFileError extends Error {}
+
+const HEADER = '-- PostgreSQL database dump';
+const TRAILER = '-- PostgreSQL database dump complete';
+const PROBE_BYTES = 4096;
+
+/**
+ * Checks, before anything is touched, that the file exists and is a complete plain-SQL pg_dump: the header pg_dump
+ * writes first and the trailer it writes last (a truncated copy has no trailer).
+ */
+export function checkDumpFile(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new BackupFileError(`Cannot read the backup ${file}: ${reason}`);
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (fs.fstatSync(fd).isDirectory()) throw new BackupFileError(`Cannot read the backup ${file}: it is a folder`);
+    const head = Buffer.alloc(Math.min(PROBE_BYTES, size));
+    fs.readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(PROBE_BYTES, size));
+    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+    const headLines = head.toString('utf8').split('\n').slice(0, 5).map((line) => line.trim());
+    if (!headLines.includes(HEADER)) {
+      throw new BackupFileError(
+        `${file} is not a Quorum backup: it does not start like a plain-SQL pg_dump ("${HEADER}"). ` +
+          'Use a file written by `quorum backup` or by `pg_dump --format=plain`.',
+      );
+    }
+    const lastLines = tail.toString('utf8').trimEnd().split('\n').slice(-4).map((line) => line.trim());
+    if (!lastLines.includes(TRAILER)) {
+      throw new BackupFileError(`${file} is incomplete: it does not end with "${TRAILER}" (truncated or damaged copy?)`);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export type DumpPiece =
+  /** One or more whole SQL statements. */
+  | { kind: 'sql'; text: string }
+  /** A `COPY ... FROM stdin;` statement and its data rows (without the closing `\.`). */
+  | { kind: 'copy'; statement: string; rows: string[] };
+
+type Quote = { kind: 'none' } | { kind: 'single' } | { kind: 'dollar'; tag: string } | { kind: 'block'; depth: number };
+
+/** Flush SQL to the caller at a statement boundary once this much has gathered, so a large dump is never one string. */
+const SQL_CHUNK_CHARS = 4 * 1024 * 1024;
+const COPY_FROM_STDIN = /^COPY\s.+\sFROM\s+stdin;\s*$/i;
+/** psql meta-commands pg_dump writes around a plain dump (PostgreSQL 17.6+/16.10+/15.14+); harmless to drop. */
+const ALLOWED_META = /^\\(un)?restrict(\s|$)/;
+
+/**
+ * Walks a plain pg_dump script line by line, yielding SQL and COPY blocks. psql meta-commands other than
+ * `\restrict`/`\unrestrict` (e.g. `\connect` from `pg_dump --create`) are refused with their line number: Quorum
+ * restores one database in place. Quotes, dollar quotes and comments are tracked so a record's text that happens
+ * to hold such a line is never mistaken for one.
+ */
+export async function* readDumpScript(file: string): AsyncGenerator<DumpPiece> {
+  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let quote: Quote = { kind: 'none' };
+  let sqlText = '';
+  /** True between statements: only there can a line be a psql command or a COPY. */
+  let atBoundary = true;
+  let copy: { statement: string; rows: string[] } | undefined;
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (copy) {
+      if (line === '\\.') {
+        yield { kind: 'copy', ...copy };
+        copy = undefined;
+      } else {
+        copy.rows.push(line);
+      }
+      continue;
+    }
+    if (atBoundary && line.startsWith('\\')) {
+      if (ALLOWED_META.test(line)) continue;
+      throw new BackupFileError(
+        `${file} line ${lineNumber}: the psql command ${line.split(/\s/)[0]} is not supported (make the dump without --create)`,
+      );
+    }
+    if (atBoundary && COPY_FROM_STDIN.test(line)) {
+      if (sqlText.trim()) yield { kind: 'sql', text: sqlText };
+      sqlText = '';
+      copy = { statement: line.trim().replace(/;$/, ''), rows: [] };
+      continue;
+    }
+    const [after, ending] = scanLine(line, quote);
+    quote = after;
+    sqlText += `${line}\n`;
+    if (ending !== 'blank') atBoundary = ending === 'end';
+    if (atBoundary && sqlText.length >= SQL_CHUNK_CHARS) {
+      yield { kind: 'sql', text: sqlText };
+      sqlText = '';
+    }
+  }
+  if (copy) throw new BackupFileError(`${file} is incomplete: the data of "${copy.statement}" has no end`);
+  if (sqlText.trim()) yield { kind: 'sql', text: sqlText };
+}
+
+/**
+ * Follows quoting through one line; returns the state at its end and how the line ends: 'end' when its last token
+ * is a `;` outside any quote (a statement ends), 'blank' when it holds nothing but space and comments outside
+ * quotes, 'open' otherwise.
+ */
+function scanLine(line: string, start: Quote): [Quote, 'end' | 'open' | 'blank'] {
+  let quote = start;
+  let lastSignificant = '';
+  let i = 0;
+  while (i < line.length) {
+    const ch = line[i]!;
+    const next = line[i + 1];
+    switch (quote.kind) {
+      case 'single':
+        if (ch === "'") {
+          if (next === "'") i++;
+          else quote = { kind: 'none' };
+          lastSignificant = "'";
+        }
+        i++;
+        continue;
+      case 'dollar':
+        if (ch === '$' && line.startsWith(quote.tag, i)) {
+          i += quote.tag.length;
+          quote = { kind: 'none' };
+          lastSignificant = '$';
+          continue;
+        }
+        i++;
+        continue;
+      case 'block':
+        if (ch === '*' && next === '/') {
+          quote = quote.depth === 1 ? { kind: 'none' } : { kind: 'block', depth: quote.depth - 1 };
+          i += 2;
+        } else if (ch === '/' && next === '*') {
+          quote = { kind: 'block', depth: quote.depth + 1 };
+          i += 2;
+        } else i++;
+        continue;
+      case 'none': {
+        if (ch === '-' && next === '-') return [quote, ending(start, quote, lastSignificant)];
+        if (ch === '/' && next === '*') {
+          quote = { kind: 'block', depth: 1 };
+          i += 2;
+          continue;
+        }
+        if (ch === "'") {
+          quote = { kind: 'single' };
+          lastSignificant = "'";
+          i++;
+          continue;
+        }
+        if (ch === '$') {
+          const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(line.slice(i));
+          // `$1` (a parameter) or `x$y` (inside an identifier) is no dollar quote.
+          const previous = i > 0 ? line[i - 1]! : ' ';
+          if (tag && !/[A-Za-z0-9_]/.test(previous)) {
+            quote = { kind: 'dollar', tag: tag[0] };
+            i += tag[0].length;
+            lastSignificant = '$';
+            continue;
+          }
+        }
+        if (!/\s/.test(ch)) lastSignificant = ch;
+        i++;
+      }
+    }
+  }
+  return [quote, ending(start, quote, lastSignificant)];
+}
+
+function ending(start: Quote, end: Quote, lastSignificant: string): 'end' | 'open' | 'blank' {
+  if (end.kind !== 'none') return start.kind === 'block' && end.kind === 'block' ? 'blank' : 'open';
+  if (lastSignificant === ';') return 'end';
+  return lastSignificant === '' ? 'blank' : 'open';
+}
+
+/**
+ * pg_dump starts every script with `SET name = value;` lines for its session. A dump made by a newer pg_dump (the
+ * embedded engine's is PostgreSQL 18) sets parameters an older server does not know (`transaction_timeout`, new
+ * in 17); such a line is dropped when `known` does not hold the name. Every other line is kept as it is.
+ */
+export function dropUnknownSettings(text: string, known: ReadonlySet<string>): string {
+  return text.replace(/^SET ([a-z_][a-z0-9_.]*) = [^;\n]*;[ \t]*\n/gm, (line, name: string) =>
+    known.has(name.toLowerCase()) || name.includes('.') ? line : '',
+  );
+}
