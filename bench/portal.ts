@@ -126,7 +126,8 @@ async function samplePaths(env: Record<string, string>): Promise<Record<string, 
       councillor: people.map((p) => linkTo('person.show', { id: p.id })),
       committee: bodies.map((b) => linkTo('committee.show', { slug: b.slug })),
       search: ['winter service', 'foster carers', 'peripatetic teaching', 'flood defences', 'school admissions'].map((q) => `${linkTo('search')}?q=${encodeURIComponent(q)}`),
-      oparl: [linkTo('oparl.body.meetings', { id: authority.id })],
+      // A crawler walks the pages of a list: the first twenty pages of meetings, newest first.
+      oparl: Array.from({ length: 20 }, (_, index) => `${linkTo('oparl.body.meetings', { id: authority.id })}?page=${index + 1}`),
     };
   } finally {
     await handle.close();

@@ -86,6 +86,10 @@ async function openPglite(dataDir: string, log: KyselyConfig['log']): Promise<Da
   let client: PGlite;
   try {
     client = new PGlite(dataDir, {
+      // PostgreSQL's 128 MB of shared buffers live in the WebAssembly heap, which never shrinks; the data files are
+      // read through the operating system's page cache anyway, so a smaller pool costs little and keeps a server
+      // under load within its memory budget (bench/README.md, portal).
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
       parsers: {
         [pgliteTypes.DATE]: (value: string) => value,
         [INT8_OID]: (value: string) => value,

@@ -1,4 +1,3 @@
-import { getDocument, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { ReadError } from './read-error.ts';
@@ -32,11 +31,16 @@ const TAB_GAP = 1.5;
 /** A baseline gap this many times the font size is more than line spacing: a paragraph or block break. */
 const BLANK_LINE_GAP = 1.8;
 
+/** pdf.js costs about 200 MB of memory once loaded: loaded on the first PDF read, not by every process that starts. */
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+const loadPdfjs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
 export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText> {
   // A file cut off in transfer still parses in part (pdf.js rebuilds the cross-reference table), and
   // would silently lose its last pages; the end-of-file marker is the one reliable sign of a whole file.
   if (!endsWithEofMarker(bytes)) throw damaged(file, 'no %%EOF marker at the end of the file');
 
+  const { getDocument, Util, VerbosityLevel } = await loadPdfjs();
   let pdf: PDFDocumentProxy;
   const task = getDocument({
     // A copy, always: pdf.js takes ownership of the buffer it is given (it is transferred and detached),
@@ -64,7 +68,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
       let pageLines: string[];
       try {
-        pageLines = await readPage(pdf, pageNumber);
+        pageLines = await readPage(pdf, pageNumber, Util);
       } catch (error) {
         throw damaged(file, `page ${pageNumber} could not be read (${describe(error)})`, error);
       }
@@ -90,7 +94,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
   }
 }
 
-async function readPage(pdf: PDFDocumentProxy, pageNumber: number): Promise<string[]> {
+async function readPage(pdf: PDFDocumentProxy, pageNumber: number, Util: Awaited<ReturnType<typeof loadPdfjs>>['Util']): Promise<string[]> {
   const page = await pdf.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
