@@ -89,7 +89,9 @@ async function openPglite(dataDir: string, log: KyselyConfig['log']): Promise<Da
       // PostgreSQL's 128 MB of shared buffers live in the WebAssembly heap, which never shrinks; the data files are
       // read through the operating system's page cache anyway, so a smaller pool costs little and keeps a server
       // under load within its memory budget (bench/README.md, portal).
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
+      // The write-ahead log kept for reuse after a checkpoint grows towards max_wal_size (1 GB by default) and stays:
+      // smaller bounds keep the data folder close to the size of its data.
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=256MB'],
       parsers: {
         [pgliteTypes.DATE]: (value: string) => value,
         [INT8_OID]: (value: string) => value,
