@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
-import { backupRestorer, backupWriter } from '../services/backup/index.ts';
+import { backupRestorer, backupWriter } from '../db/backup/index.ts';
 
 export function registerBackupCommands(program: Command, config: () => Config): void {
   program

@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/db/engine.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { buildExport } from '../../src/services/exporter.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
-import { readDumpScript, type DumpPiece } from '../../src/services/backup/dump-script.ts';
+import { readDumpScript, type DumpPiece } from '../../src/db/backup/dump-script.ts';
 import { createTestDatabase, databaseUnavailable, testEngine, type TestDatabase } from '../support/database.ts';
 import { seedFile } from '../support/seeds.ts';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
-import { lockDataDir } from '../../db/lock.ts';
+import { lockDataDir } from '../lock.ts';
 import { BackupFileError, readDumpScript } from './dump-script.ts';
 import { describeRecords, tablesWithRecords } from './records.ts';
 import { BackupRefusedError, DUMP_OPTIONS, writeAtomically } from './shared.ts';
