@@ -68,4 +68,40 @@ describe.skipIf(databaseUnavailable)('quorum generate into a database', () => {
     // Matches are highlighted with <mark>: compare the text.
     expect(search.body.replace(/<[^>]+>/g, '')).toContain(report.subject.split(':')[0]!);
   });
+
+  it('holds an improvement plan tied to requirements, indicators observed monthly, and scrutiny recommendations, all served', async () => {
+    const count = async (table: 'plan_action' | 'requirement' | 'plan_action_requirement' | 'indicator' | 'indicator_observation' | 'scrutiny_recommendation' | 'scrutiny_response') =>
+      Number((await database.db.selectFrom(table).select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(await count('requirement')).toBe(16 + 23 + 10);
+    expect(await count('plan_action')).toBeGreaterThanOrEqual(6 * 4 * 4);
+    expect(await count('plan_action_requirement')).toBeGreaterThan(0);
+    expect(await count('indicator')).toBe(6);
+    expect(await count('indicator_observation')).toBe(6 * 12);
+    expect(await count('scrutiny_recommendation')).toBeGreaterThan(0);
+    expect(await count('scrutiny_response')).toBeGreaterThan(0);
+    // Every answered recommendation has its response; every recommendation is due after its meeting.
+    const unanswered = await database.db
+      .selectFrom('scrutiny_recommendation')
+      .innerJoin('scrutiny_item', 'scrutiny_item.id', 'scrutiny_recommendation.item_id')
+      .innerJoin('meeting', 'meeting.id', 'scrutiny_item.meeting_id')
+      .select(['scrutiny_recommendation.status', 'scrutiny_recommendation.due_date', 'meeting.date'])
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('scrutiny_response').select('scrutiny_response.id').whereRef('scrutiny_response.recommendation_id', '=', 'scrutiny_recommendation.id'))))
+      .execute();
+    for (const row of unanswered) expect(['PENDING', 'OUTSTANDING', 'TO NOTE ONLY']).toContain(row.status);
+
+    const plan = await database.db.selectFrom('plan').select('slug').executeTakeFirstOrThrow();
+    const planPage = await app.inject({ method: 'GET', url: linkTo('plan.show', { plan: plan.slug }) });
+    expect(planPage.statusCode).toBe(200);
+    expect(planPage.body).toContain('Improving Services for Children');
+    const coverage = await app.inject({ method: 'GET', url: linkTo('plan.coverage', { plan: plan.slug }) });
+    expect(coverage.statusCode).toBe(200);
+    expect(coverage.body).toContain('IN 1');
+    const dashboard = await app.inject({ method: 'GET', url: linkTo('dashboard') });
+    expect(dashboard.statusCode).toBe(200);
+    expect(dashboard.body).toContain('Social worker vacancy rate');
+    const tracker = await app.inject({ method: 'GET', url: linkTo('scrutiny.list') });
+    expect(tracker.statusCode).toBe(200);
+    const recommendation = await database.db.selectFrom('scrutiny_recommendation').select('id').orderBy('id').executeTakeFirstOrThrow();
+    expect((await app.inject({ method: 'GET', url: linkTo('scrutiny.recommendation', { id: recommendation.id }) })).statusCode).toBe(200);
+  });
 });

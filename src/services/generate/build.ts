@@ -1,10 +1,11 @@
 /**
  * Builds a synthetic authority shaped like the seed papers: a council, a cabinet and committees with members in
  * political groups; meetings with agendas, reports with text, attendance, minutes with resolutions, declarations,
- * recorded votes and questions. Pure and deterministic: the same options give the same rows, year by year, so a
+ * recorded votes and questions; an improvement plan, indicators and scrutiny recommendations (accountability.ts). Pure and deterministic: the same options give the same rows, year by year, so a
  * twenty-year authority never has to be held in memory at once.
  */
 import type { NewRow } from '../../db/schema.ts';
+import { accountabilityBuilder, type AccountabilityRows } from './accountability.ts';
 import { seededRandom, type Random } from '../../domain/generate/random.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { COMMITTEES, FAMILY_NAMES, GIVEN_NAMES, GROUP_NAMES, HONORIFICS, PLACES, TOPICS, WORDS, sentence } from '../../domain/generate/vocabulary.ts';
@@ -24,7 +25,7 @@ export interface GenerateOptions {
 
 export type Rows = {
   [T in 'authority' | 'political_group' | 'person' | 'group_membership' | 'body' | 'membership' | 'meeting' | 'report' | 'agenda_item' | 'attendance' | 'minute' | 'resolution' | 'declaration' | 'vote_event' | 'vote' | 'question']?: Array<NewRow<T>>;
-};
+} & AccountabilityRows;
 
 export interface GeneratedAuthority {
   authorityId: string;
@@ -86,6 +87,20 @@ export function buildAuthority(options: GenerateOptions): GeneratedAuthority {
     );
   }
 
+  const accountability = accountabilityBuilder({
+    seed: options.seed,
+    index: options.index,
+    prefix,
+    authorityId,
+    startYear,
+    years: options.years,
+    members,
+    cabinet: seats.get(bodies[1]!.id!)!,
+    printed,
+    cabinetBodyId: bodies[1]!.id!,
+    scrutinyBodyIds: new Set(bodies.filter((body) => /Scrutiny|Policy Overview/.test(body.name!)).map((body) => body.id!)),
+  });
+
   function* years(): Iterable<Rows> {
     let meetingNumber = 0;
     for (let y = 0; y < options.years; y++) {
@@ -144,7 +159,7 @@ export function buildAuthority(options: GenerateOptions): GeneratedAuthority {
           }
         }
       }
-      yield rows;
+      yield { ...rows, ...accountability.year(y, rows.meeting as Array<{ id: string; body_id: string; date: string }>) };
     }
   }
 
@@ -158,6 +173,7 @@ export function buildAuthority(options: GenerateOptions): GeneratedAuthority {
       group_membership: groupMemberships,
       body: bodies,
       membership: memberships,
+      ...accountability.setup(),
     },
     years: years(),
   };

@@ -7,10 +7,11 @@ import type { Kysely } from 'kysely';
 import { setActor } from '../../db/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { refreshPlannerStatistics } from '../../db/statistics.ts';
+import { ACCOUNTABILITY_TABLES } from './accountability.ts';
 import { buildAuthority, type GenerateOptions, type Rows } from './build.ts';
 
 /** Parents before children: the order foreign keys need. */
-const TABLE_ORDER = ['authority', 'political_group', 'person', 'group_membership', 'body', 'membership', 'meeting', 'report', 'agenda_item', 'attendance', 'minute', 'resolution', 'declaration', 'vote_event', 'vote', 'question'] as const;
+const TABLE_ORDER = ['authority', 'political_group', 'person', 'group_membership', 'body', 'membership', 'meeting', 'report', 'agenda_item', 'attendance', 'minute', 'resolution', 'declaration', 'vote_event', 'vote', 'question', ...ACCOUNTABILITY_TABLES] as const;
 
 /** Rows per INSERT: well inside PostgreSQL's 65,535 parameters for the widest table. */
 const CHUNK = 400;
