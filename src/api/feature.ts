@@ -24,7 +24,7 @@ export const OPENAPI_INFO = {
 };
 
 const api: FastifyPluginAsync<FeatureDeps> = async (app, { config, database }) => {
-  useApiConventions(app);
+  useApiConventions(app, database);
   useZodOnly(app);
   await app.register(apiV1Routes, { config, database });
   app.get(ROUTES['api.openapi'].slice(API_PREFIX.length), { schema: { hide: true } }, async () => app.swagger());

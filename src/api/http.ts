@@ -5,7 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DatabaseHandle } from '../db/engine.ts';
+import { dataVersionOf } from '../db/data-version-watch.ts';
 import { HttpError, isHttpError, NotFound } from '../web/errors.ts';
+import { isAnonymous, pageCacheFor } from '../web/portal/page-cache.ts';
+import { today } from '../web/portal/today.ts';
 
 /** The error body every API answer uses: `{ error: { id, status, message, problems? } }`. */
 export interface ApiErrorBody {
@@ -21,7 +25,14 @@ function sendError(reply: FastifyReply, error: HttpError) {
   return reply.code(error.statusCode).type('application/json; charset=utf-8').send(errorBody(error));
 }
 
-export function useApiConventions(app: FastifyInstance): void {
+/** Where a request's answer goes in the response cache: the data version it was read at, and its URL. */
+const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string }>();
+
+/**
+ * The conventions, and answers kept in memory per data version (the portal's page cache): a crawler or a dashboard
+ * asking again for a page of meetings gets it without a query until a change to the records is committed.
+ */
+export function useApiConventions(app: FastifyInstance, database: DatabaseHandle): void {
   app.setNotFoundHandler(async (_request, reply) => sendError(reply, NotFound('No such resource')));
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -44,11 +55,24 @@ export function useApiConventions(app: FastifyInstance): void {
     return reply.code(204).send();
   });
 
+  const cache = pageCacheFor(database);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || !isAnonymous(request)) return;
+    const slot = { version: `${await dataVersionOf(database)}:${today()}`, key: `api ${request.url}` };
+    const entry = cache.get(slot.version, slot.key);
+    if (entry) return reply.header('x-quorum-cache', 'hit').type(entry.contentType).send(entry.body);
+    cacheSlots.set(request, slot);
+  });
+
   app.addHook('onSend', async (request, reply, payload) => {
     // helmet's same-origin default would stop other sites' pages from using the data they are allowed to read.
     reply.header('cross-origin-resource-policy', 'cross-origin');
     if (!isCacheable(request, reply) || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
     const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
+    const slot = cacheSlots.get(request);
+    if (slot && typeof payload === 'string') {
+      cache.set(slot.version, { key: slot.key, body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json'), etag, bytes: Buffer.byteLength(payload) * 2 });
+    }
     reply.header('etag', etag);
     reply.header('cache-control', 'no-cache');
     if (matches(request.headers['if-none-match'], etag)) {

@@ -45,7 +45,7 @@ const carried = (raw: Record<string, unknown>, query: ListQuery) => ({
 export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: DatabaseHandle }> = async (app, { config, database }) => {
   const db = database.db;
   const link = absoluteLinks(config);
-  useApiConventions(app);
+  useApiConventions(app, database);
 
   app.addHook('onSend', async (_request, reply, payload) => {
     if (reply.statusCode < 400 && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.type('application/json; charset=utf-8');

@@ -102,7 +102,7 @@ function nonceOf(reply: FastifyReply): string | undefined {
 }
 
 /** Someone signed in (or a script with credentials) may see more than the public: never share their pages. */
-function isAnonymous(request: FastifyRequest): boolean {
+export function isAnonymous(request: FastifyRequest): boolean {
   return !request.headers.cookie && !request.headers.authorization;
 }
 
