@@ -88,8 +88,18 @@ export function extractPaper(doc: TextDocument): PaperExtract {
           break;
         case 'minutes': {
           const result = extractMinutes(segment);
-          addMeeting(result.meeting);
           issues.push(...result.issues);
+          // Minutes whose heading gives no body or no date belong to no meeting: reported (the extractor said why),
+          // not written as a meeting dated "" (which the database refuses, failing the whole file).
+          if (!result.meeting.bodyName || !result.meeting.date) {
+            issues.push({
+              severity: 'warning',
+              line: segment.lineFrom,
+              message: `the minutes at lines ${segment.lineFrom}-${segment.lineTo} name no meeting (body and date); not imported`,
+            });
+            break;
+          }
+          addMeeting(result.meeting);
           break;
         }
         case 'questions': {

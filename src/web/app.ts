@@ -10,6 +10,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import nunjucks from 'nunjucks';
 import { sql } from 'kysely';
+import { ZodError } from 'zod';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
 import { HttpError, isHttpError, NotFound } from './errors.ts';
@@ -120,6 +121,15 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 
   app.setErrorHandler(async (error, request, reply) => {
     if (isHttpError(error)) return sendError(request, reply, error);
+    // A malformed multipart body (no boundary, cut short, a broken part header): busboy's plain Errors, the client's fault.
+    if (error instanceof Error && /^(?:Multipart: Boundary not found|Unexpected end of (?:form|file)|Malformed part header)/.test(error.message)) {
+      return sendError(request, reply, new HttpError(400, 'bad_request', `The form could not be read: ${error.message}`));
+    }
+    // A route's zod parse of its parameters or query (IdParams.parse, ...) that fails is a bad request, not our fault.
+    if (error instanceof ZodError) {
+      const message = error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; ');
+      return sendError(request, reply, new HttpError(400, 'bad_request', message || 'Invalid request'));
+    }
     const statusCode = (error as { statusCode?: number }).statusCode;
     // Fastify's own client errors (bad JSON, body too large) keep their status; anything else is our fault.
     if (statusCode && statusCode >= 400 && statusCode < 500) {
@@ -142,6 +152,14 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     }
   }
 
+  // PostgreSQL text cannot hold U+0000: a NUL in a parameter, query or form field is refused here with a 400, not
+  // passed on to fail in the database as a 500 (found by test/fuzz/http.fuzz.test.ts).
+  app.addHook('preValidation', async (request) => {
+    if (holdsNul(request.params) || holdsNul(request.query) || holdsNul(request.body)) {
+      throw new HttpError(400, 'bad_request', 'The request contains a NUL character, which no field may hold');
+    }
+  });
+
   // Each capability registers its own routes (src/web/features.ts) after the error handlers, so that they inherit them.
   for (const feature of FEATURES) await app.register(feature, { config, database });
 
@@ -152,4 +170,12 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
   return /application\/(?:[\w.+-]*\+)?json/.test(accept) && !/text\/html/.test(accept);
+}
+
+/** Whether a parsed request part holds a string with U+0000 (uploaded files' bytes are not looked at). */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 8 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  if (Array.isArray(value)) return value.some((item) => holdsNul(item, depth + 1));
+  return Object.entries(value as Record<string, unknown>).some(([key, item]) => key.includes('\u0000') || holdsNul(item, depth + 1));
 }

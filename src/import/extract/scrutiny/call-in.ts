@@ -55,10 +55,12 @@ export function extractCallIn(segment: Segment, committee: string): CallInRecord
     .trim();
 
   const portfolio = PORTFOLIO.exec(lines[portfolioAt]!.text)![1]!.trim();
-  const synopsisAt = lines.findIndex((entry) => SYNOPSIS.test(entry.text));
-  const reasonAt = lines.findIndex((entry) => REASON.test(entry.text));
   const recommendationsAt = lines.findIndex((entry) => RECOMMENDATIONS.test(entry.text));
   if (recommendationsAt < 0) throw new Error('no "Recommendations and responses:" heading');
+  // The synopsis and the reason come before the recommendations; a "Synopsis:" printed after them is not this one's.
+  const before = (pattern: RegExp) => lines.slice(0, recommendationsAt).findIndex((entry) => pattern.test(entry.text));
+  const synopsisAt = before(SYNOPSIS);
+  const reasonAt = before(REASON);
 
   const section = (from: number, to: number) => lines.slice(from, to).map((entry) => entry.text).filter(Boolean);
   let synopsis: string | undefined;
