@@ -17,6 +17,10 @@ export class DataDirLockedError extends Error {
 
 const LOCK_FILE = 'quorum.lock';
 
+/** Lock files this process holds. A lock naming this process's PID but not in here was left by an earlier process that had
+ * the same PID and was killed (a container's main process has the same PID every start): stale, not ours. */
+const held = new Set<string>();
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -33,15 +37,18 @@ export interface DataDirLock {
 /** Takes the lock on a data directory, or throws DataDirLockedError naming the holder. Stale locks of dead processes are taken over. */
 export function lockDataDir(dataDir: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, LOCK_FILE);
+  const file = path.resolve(dataDir, LOCK_FILE);
   const mine = JSON.stringify({ pid: process.pid, command: process.argv.slice(1).join(' ') });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(file, mine, { flag: 'wx' });
       let released = false;
+      held.add(file);
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(file);
+        process.removeListener('exit', release);
         try {
           if (fs.readFileSync(file, 'utf8') === mine) fs.unlinkSync(file);
         } catch {
@@ -58,7 +65,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
       } catch {
         // unreadable lock: treat as stale
       }
-      if (holder.pid && (holder.pid === process.pid || isAlive(holder.pid))) {
+      const ours = holder.pid === process.pid;
+      if (holder.pid && ((ours && held.has(file)) || (!ours && isAlive(holder.pid)))) {
         throw new DataDirLockedError(dataDir, holder.pid, holder.command ?? 'unknown command');
       }
       fs.rmSync(file, { force: true });

@@ -11,8 +11,10 @@ const CHUNK = 500;
 export { setActor } from '../actor.ts';
 
 /**
- * For bulk imports: commit without waiting for the WAL flush. A crash can then lose the last few files committed,
- * never part of one (each is still all-or-nothing), and re-running the import brings them back (it is idempotent).
+ * For bulk imports on a PostgreSQL server: commit without waiting for the WAL flush. A server crash can then lose the
+ * last few files committed, never part of one (each is still all-or-nothing), and re-running the import brings them
+ * back (it is idempotent). Not for the embedded engine: it has no WAL writer, so a killed process would lose every
+ * file committed since the last flush (paperImporter).
  */
 export async function relaxCommitDurability(trx: Transaction<Database>): Promise<void> {
   await sql`set local synchronous_commit = off`.execute(trx);
