@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../db/engine.ts';
 import { dataVersionOf } from '../db/data-version-watch.ts';
 import { HttpError, isHttpError, NotFound } from '../web/errors.ts';
 import { isAnonymous, pageCacheFor } from '../web/portal/page-cache.ts';
-import { today } from '../web/portal/today.ts';
+import { todayInLondon } from '../web/portal/today.ts';
 
 /** The error body every API answer uses: `{ error: { id, status, message, problems? } }`. */
 export interface ApiErrorBody {
@@ -58,7 +58,7 @@ export function useApiConventions(app: FastifyInstance, database: DatabaseHandle
   const cache = pageCacheFor(database);
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !isAnonymous(request)) return;
-    const slot = { version: `${await dataVersionOf(database)}:${today()}`, key: `api ${request.url}` };
+    const slot = { version: `${await dataVersionOf(database)}:${todayInLondon()}`, key: `api ${request.url}` };
     const entry = cache.get(slot.version, slot.key);
     if (entry) return reply.header('x-quorum-cache', 'hit').type(entry.contentType).send(entry.body);
     cacheSlots.set(request, slot);

@@ -15,7 +15,7 @@ import type { SessionUser } from '../../src/domain/roles.ts';
 import { claimDecider } from '../../src/services/allowances/claim-decider.ts';
 import { claimSubmitter } from '../../src/services/allowances/claim-submitter.ts';
 import { postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
-import { todayInLondon } from '../../src/web/allowances/today.ts';
+import { todayInLondon } from '../../src/web/portal/today.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { addDays, addMonths, allowanceYearOf, taxYearOf } from '../../src/domain/allowances/dates.ts';
 import { listSchemes, type SchemeDetail } from '../../src/db/repositories/allowances.ts';
 import { postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
-import { todayInLondon } from '../../src/web/allowances/today.ts';
+import { todayInLondon } from '../../src/web/portal/today.ts';
 import { csvSafe } from '../../src/domain/csv-safe.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';

@@ -29,8 +29,3 @@ export async function formAction<S extends z.ZodType>(options: FormActionOptions
     throw error;
   }
 }
-
-/** Today's date where the council is. */
-export function todayInLondon(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -22,7 +22,7 @@ import { presentClaimDetail, presentClaimRow } from './claim-presenter.ts';
 import { allowancesFormErrors, dateFromParts, datePartsOf, formValues, poundsFrom, type FormValues } from './form-input.ts';
 import { ClaimParamsSchema, DecisionFormSchema, ForgoneFormSchema, HolderFormSchema, SchemeParamsSchema, YearQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
-import { todayInLondon } from './today.ts';
+import { todayInLondon } from '../portal/today.ts';
 
 const KIND_LABELS = { basic: 'Basic allowance', sra: 'Special responsibility allowance', 'co-optee': 'Co-optee’s allowance', all: 'All allowances' } as const;
 

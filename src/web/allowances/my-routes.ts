@@ -23,7 +23,7 @@ import { formValues } from './form-input.ts';
 import { attachmentDisposition } from '../uploads.ts';
 import { ClaimFormSchema, ClaimKindQuerySchema, ClaimParamsSchema, YearQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
-import { todayInLondon } from './today.ts';
+import { todayInLondon } from '../portal/today.ts';
 
 export async function myAllowancesRoutes(app: FastifyInstance, { database }: { database: DatabaseHandle }): Promise<void> {
   const { db } = database;

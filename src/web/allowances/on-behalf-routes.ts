@@ -14,7 +14,7 @@ import { readClaim, renderClaimPage, renderKindPage, type OnBehalfOf } from './c
 import { formValues } from './form-input.ts';
 import { ClaimFormSchema, OnBehalfQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
-import { todayInLondon } from './today.ts';
+import { todayInLondon } from '../portal/today.ts';
 
 export async function onBehalfClaimRoutes(app: FastifyInstance, { database }: { database: DatabaseHandle }): Promise<void> {
   const { db } = database;

@@ -16,7 +16,7 @@ import { myAllowancesRoutes } from './my-routes.ts';
 import { allowancesAdminRoutes } from './admin-routes.ts';
 import { onBehalfClaimRoutes } from './on-behalf-routes.ts';
 import { csvSafe } from '../../domain/csv-safe.ts';
-import { todayInLondon } from './today.ts';
+import { todayInLondon } from '../portal/today.ts';
 
 export const StatementQuerySchema = z.object({
   year: z

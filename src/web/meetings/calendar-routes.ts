@@ -4,7 +4,7 @@ import { listBodies } from '../../db/queries/portal/bodies.ts';
 import { anchorMeetingDate, meetingDateRange, meetingsBetween } from '../../db/queries/portal/calendar.ts';
 import { calendarHref, daysInMonth, isoDay, MONTH_NAMES, presentMonth, presentYearList, shiftMonth } from '../presenters/portal/calendar.ts';
 import { firstValue, formErrors } from '../portal/form-errors.ts';
-import { today } from '../portal/today.ts';
+import { todayInLondon } from '../portal/today.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { CalendarQuerySchema } from './calendar-query.ts';
 
@@ -13,7 +13,7 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
     const db = database.db;
     const query = (request.query ?? {}) as Record<string, unknown>;
     const raw = { body: firstValue(query.body), year: firstValue(query.year), month: firstValue(query.month) };
-    const bodies = await listBodies(db, today());
+    const bodies = await listBodies(db, todayInLondon());
     const form = {
       values: raw,
       bodies: [{ value: '', text: 'All committees' }, ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug }))],
@@ -48,7 +48,7 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
       });
     }
 
-    const anchor = (await anchorMeetingDate(db, today(), bodyId)) ?? today();
+    const anchor = (await anchorMeetingDate(db, todayInLondon(), bodyId)) ?? todayInLondon();
     const year = parsed.data.year ?? Number(anchor.slice(0, 4));
     const month = parsed.data.month ?? Number(anchor.slice(5, 7));
     const from = isoDay(year, month, 1);

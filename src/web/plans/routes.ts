@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import { NotFound } from '../errors.ts';
 import type { Feature } from '../features.ts';
 import { formErrors, firstValue } from '../portal/form-errors.ts';
-import { today } from '../portal/today.ts';
+import { todayInLondon } from '../portal/today.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { trendChartSvg } from './chart.ts';
 import { formatDate, formatMonth } from './format.ts';
@@ -27,8 +27,8 @@ interface AsAt {
 function readAsAt(request: FastifyRequest): AsAt {
   const raw = firstValue((request.query as Record<string, unknown>).asAt);
   const parsed = AsAtQuerySchema.safeParse({ asAt: raw });
-  if (!parsed.success) return { asAt: today(), form: { value: raw, errors: formErrors(parsed.error, { asAt: 'asAt' }) } };
-  return { asAt: parsed.data.asAt || today(), form: { value: parsed.data.asAt ?? '' } };
+  if (!parsed.success) return { asAt: todayInLondon(), form: { value: raw, errors: formErrors(parsed.error, { asAt: 'asAt' }) } };
+  return { asAt: parsed.data.asAt || todayInLondon(), form: { value: parsed.data.asAt ?? '' } };
 }
 
 /** Renders, with status 400 when the "as at" date was not a date (the page then shows today, and says so). */
@@ -99,7 +99,7 @@ export const plansFeature: Feature = async (app, { database }) => {
   async function reportRequest(request: FastifyRequest) {
     const query = request.query as Record<string, unknown>;
     const values = { committee: firstValue(query.committee), date: firstValue(query.date) };
-    const model = await loadModel(database, request.params, values.date && /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? values.date : today());
+    const model = await loadModel(database, request.params, values.date && /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? values.date : todayInLondon());
     const bodies = await plans.listBodies(database.db);
     const governance = new Set(model.tree.governance);
     const choices = [...bodies.filter((b) => governance.has(b.name)), ...bodies.filter((b) => !governance.has(b.name))];

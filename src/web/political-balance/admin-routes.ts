@@ -7,7 +7,7 @@ import { personName } from '../../services/political-balance/person-name.ts';
 import { zodProblems, type Problem } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { NotFound } from '../errors.ts';
-import { today } from '../portal/today.ts';
+import { todayInLondon } from '../portal/today.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { AgreementFormSchema, BodyParamsSchema, BodySettingsFormSchema } from './schema.ts';
 
@@ -76,7 +76,7 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
     });
 
     const agreementPage = async (reply: FastifyReply, values: Values, problems?: Problem[]) => {
-      const date = values.agreedOn && /^\d{4}-\d{2}-\d{2}$/.test(values.agreedOn) ? values.agreedOn : today();
+      const date = values.agreedOn && /^\d{4}-\d{2}-\d{2}$/.test(values.agreedOn) ? values.agreedOn : todayInLondon();
       const [bodies, groups, members] = await Promise.all([queries.bodiesWithSettings(db), queries.listGroups(db), queries.membersOn(db, date)]);
       const options = (items: Array<{ value: string; text: string }>, selected?: string) => [{ value: '', text: 'Choose' }, ...items.map((item) => ({ ...item, selected: item.value === selected }))];
       if (problems) reply.code(400);
@@ -92,7 +92,7 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       });
     };
 
-    admin.get(ROUTES['balance.admin.agreement'], async (_request, reply) => agreementPage(reply, { agreedOn: today() }));
+    admin.get(ROUTES['balance.admin.agreement'], async (_request, reply) => agreementPage(reply, { agreedOn: todayInLondon() }));
 
     admin.post(ROUTES['balance.admin.agreement'], async (request, reply) => {
       const values = valuesOf(request.body);

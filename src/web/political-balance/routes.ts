@@ -13,7 +13,7 @@ import { balanceCsv, balanceDocx } from '../../services/political-balance/table-
 import { zodProblems } from '../admin/forms.ts';
 import type { Feature } from '../features.ts';
 import { formErrors, firstValue } from '../portal/form-errors.ts';
-import { today } from '../portal/today.ts';
+import { todayInLondon } from '../portal/today.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { registerBalanceAdminRoutes } from './admin-routes.ts';
 import { presentMoves, presentTable } from './presenter.ts';
@@ -22,8 +22,8 @@ import { DateQuerySchema, WhatIfQuerySchema } from './schema.ts';
 function readDate(request: FastifyRequest): { date: string; value: string; errors?: ReturnType<typeof formErrors> } {
   const value = firstValue((request.query as Record<string, unknown>).date);
   const parsed = DateQuerySchema.safeParse({ date: value });
-  if (!parsed.success) return { date: today(), value, errors: formErrors(parsed.error, { date: 'date' }) };
-  return { date: parsed.data.date || today(), value: parsed.data.date ?? '' };
+  if (!parsed.success) return { date: todayInLondon(), value, errors: formErrors(parsed.error, { date: 'date' }) };
+  return { date: parsed.data.date || todayInLondon(), value: parsed.data.date ?? '' };
 }
 
 async function whatIfChoices(db: Kysely<Database>, date: string, selected: Record<string, string | undefined>) {

@@ -5,11 +5,11 @@ import { NotFound } from '../errors.ts';
 import { presentCommittee, presentCommitteeList } from '../presenters/portal/committees.ts';
 import { ROUTES } from '../routes.ts';
 import { SlugParamSchema } from './params.ts';
-import { today } from './today.ts';
+import { todayInLondon } from './today.ts';
 
 export function registerCommitteeRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES['committee.list'], async (_request, reply) => {
-    const groups = presentCommitteeList(await listBodies(database.db, today()));
+    const groups = presentCommitteeList(await listBodies(database.db, todayInLondon()));
     return reply.view('portal/committees.njk', { groups, currentNav: 'committees' });
   });
 
@@ -18,7 +18,7 @@ export function registerCommitteeRoutes(app: FastifyInstance, database: Database
     if (!params.success) throw NotFound('Committee not found');
     const body = await findBodyBySlug(database.db, params.data.slug);
     if (!body) throw NotFound('Committee not found');
-    const members = await bodyMembers(database.db, body.id, today());
+    const members = await bodyMembers(database.db, body.id, todayInLondon());
     const attendees = await bodyAttendees(database.db, body.id);
     const meetings = await bodyMeetings(database.db, body.id);
     return reply.view('portal/committee.njk', { view: presentCommittee(body, members, attendees, meetings), currentNav: 'committees' });

@@ -10,7 +10,7 @@ import { linkTo, ROUTES } from '../routes.ts';
 import { firstValue, formErrors } from './form-errors.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
-import { today } from './today.ts';
+import { todayInLondon } from './today.ts';
 
 function pageHref(query: DecisionQuery, page: number): string {
   const params = new URLSearchParams();
@@ -26,7 +26,7 @@ export function registerDecisionRoutes(app: FastifyInstance, database: DatabaseH
   app.get(ROUTES['decision.list'], async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const raw = { body: firstValue(query.body), maker: firstValue(query.maker), from: firstValue(query.from), to: firstValue(query.to), key: firstValue(query.key), urgent: firstValue(query.urgent) };
-    const bodies = await listBodies(database.db, today());
+    const bodies = await listBodies(database.db, todayInLondon());
     const makers = (await decisionMakers(database.db)).map((row) => ({ value: row.id, text: displayName(row) ?? row.family_name }));
     const filters = {
       values: raw,

@@ -4,11 +4,11 @@ import { recentMeetings, upcomingMeetings } from '../../db/queries/portal/home.t
 import { listDecisions } from '../../db/queries/portal/decisions.ts';
 import { presentHome } from '../presenters/portal/home.ts';
 import { ROUTES } from '../routes.ts';
-import { today } from './today.ts';
+import { todayInLondon } from './today.ts';
 
 export function registerHomeRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES.home, async (_request, reply) => {
-    const day = today();
+    const day = todayInLondon();
     const upcoming = await upcomingMeetings(database.db, day, 5);
     const recent = await recentMeetings(database.db, day, 5);
     const decisions = await listDecisions(database.db, { limit: 5, offset: 0 });

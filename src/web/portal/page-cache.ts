@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { dataVersionOf } from '../../db/data-version-watch.ts';
-import { today } from './today.ts';
+import { todayInLondon } from './today.ts';
 
 /** Revalidate every time (cheap: a 304 from memory), so nobody is shown a page older than the records. */
 export const PAGE_CACHE_CONTROL = 'public, no-cache';
@@ -129,7 +129,7 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle): vo
     if (request.method !== 'GET' || !isAnonymous(request)) return;
     // Read before the handler's queries: a page rendered from newer data than its version is harmless, the reverse
     // (old data under a new version) cannot happen because the version commits with the data.
-    const version = `${await dataVersionOf(database)}:${today()}`;
+    const version = `${await dataVersionOf(database)}:${todayInLondon()}`;
     const key = request.url;
     states.set(request, { version, key });
     const entry = cache.get(version, key);

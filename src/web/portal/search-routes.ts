@@ -6,7 +6,7 @@ import { searcher } from '../../services/search/searcher.ts';
 import { presentSearchPage, type RawSearchValues } from '../presenters/portal/search.ts';
 import { ROUTES } from '../routes.ts';
 import { allValues, firstValue, formErrors } from './form-errors.ts';
-import { today } from './today.ts';
+import { todayInLondon } from './today.ts';
 
 export function registerSearchRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES.search, async (request, reply) => {
@@ -18,7 +18,7 @@ export function registerSearchRoutes(app: FastifyInstance, database: DatabaseHan
       from: firstValue(query.from),
       to: firstValue(query.to),
     };
-    const bodies = await listBodies(database.db, today());
+    const bodies = await listBodies(database.db, todayInLondon());
     const parsed = SearchQuerySchema.safeParse({ ...raw, page: firstValue(query.page) });
     if (!parsed.success) {
       const errors = formErrors(parsed.error, { kind: 'kind', q: 'q' });

@@ -29,7 +29,8 @@ import { ApprovalFieldsSchema, CorrectionFieldsSchema, minuteCorrector, minutesA
 import { NotFound } from '../../errors.ts';
 import type { FeatureDeps } from '../../features.ts';
 import { linkTo, ROUTES } from '../../routes.ts';
-import { formAction, todayInLondon } from '../form-action.ts';
+import { formAction } from '../form-action.ts';
+import { todayInLondon } from '../../portal/today.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { longDate, personName, selectItems } from '../presenters.ts';
 import { renderMeetingHub, type HubForm } from './hub.ts';
