@@ -12,28 +12,6 @@ import { TOPICS, sentence } from '../../domain/generate/vocabulary.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 
-export type AccountabilityRows = {
-  [T in
-    | 'plan'
-    | 'plan_priority'
-    | 'plan_outcome'
-    | 'plan_action'
-    | 'plan_milestone'
-    | 'plan_measure'
-    | 'plan_lead'
-    | 'requirement_set'
-    | 'requirement'
-    | 'plan_action_requirement'
-    | 'indicator'
-    | 'indicator_target'
-    | 'indicator_observation'
-    | 'plan_progress_update'
-    | 'scrutiny_item'
-    | 'scrutiny_recommendation'
-    | 'scrutiny_action_owner'
-    | 'scrutiny_response']?: Array<NewRow<T>>;
-};
-
 /** Parents before children, after the committee records they refer to. */
 export const ACCOUNTABILITY_TABLES = [
   'plan',
@@ -55,6 +33,8 @@ export const ACCOUNTABILITY_TABLES = [
   'scrutiny_action_owner',
   'scrutiny_response',
 ] as const;
+
+export type AccountabilityRows = { [T in (typeof ACCOUNTABILITY_TABLES)[number]]?: Array<NewRow<T>> };
 
 const SOURCE = { source_document_id: null, source_line_from: null, source_line_to: null };
 const PRIORITIES = ['Safeguarding children at risk', 'A stable and skilled workforce', 'Effective early help', 'Children in care and care leavers', 'Partnership working', 'Performance and quality assurance'];
