@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/engine.ts';
 import { dataVersionOf } from '../db/data-version-watch.ts';
 import { HttpError, isHttpError, NotFound } from '../web/errors.ts';
-import { isAnonymous, pageCacheFor } from '../web/portal/page-cache.ts';
+import { isAnonymous, joinParts, pageCacheFor } from '../web/portal/page-cache.ts';
 import { todayInLondon } from '../web/portal/today.ts';
 
 /** The error body every API answer uses: `{ error: { id, status, message, problems? } }`. */
@@ -60,7 +60,7 @@ export function useApiConventions(app: FastifyInstance, database: DatabaseHandle
     if (request.method !== 'GET' || !isAnonymous(request)) return;
     const slot = { version: `${await dataVersionOf(database)}:${todayInLondon()}`, key: `api ${request.url}` };
     const entry = cache.get(slot.version, slot.key);
-    if (entry) return reply.header('x-quorum-cache', 'hit').type(entry.contentType).send(entry.body);
+    if (entry) return reply.header('x-quorum-cache', 'hit').type(entry.contentType).send(joinParts(entry.parts, undefined));
     cacheSlots.set(request, slot);
   });
 
@@ -71,7 +71,8 @@ export function useApiConventions(app: FastifyInstance, database: DatabaseHandle
     const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
     const slot = cacheSlots.get(request);
     if (slot && typeof payload === 'string') {
-      cache.set(slot.version, { key: slot.key, body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json'), etag, bytes: Buffer.byteLength(payload) * 2 });
+      const bytes = Buffer.from(payload);
+      cache.set(slot.version, { key: slot.key, parts: [bytes], contentType: String(reply.getHeader('content-type') ?? 'application/json'), etag, bytes: bytes.length });
     }
     reply.header('etag', etag);
     reply.header('cache-control', 'no-cache');

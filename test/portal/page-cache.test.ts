@@ -22,7 +22,7 @@ function scriptNonce(response: LightMyRequestResponse): string {
 describe('PageCache', () => {
   it('forgets a version once another is asked for, and the least recently used page when full', () => {
     const cache = new PageCache(100);
-    const entry = (key: string, bytes: number) => ({ key, body: key, contentType: 'text/html', etag: key, bytes });
+    const entry = (key: string, bytes: number) => ({ key, parts: [Buffer.from(key)], contentType: 'text/html', etag: key, bytes });
     cache.set('1', entry('/a', 40));
     cache.set('1', entry('/b', 40));
     expect(cache.get('1', '/a')?.key).toBe('/a');

@@ -24,7 +24,8 @@ const CACHEABLE_TYPES = /^(text\/html|text\/calendar|application\/(rss|atom)\+xm
 
 interface Entry {
   key: string;
-  body: string;
+  /** The response's bytes, already encoded, split where each response's own nonce goes (one part when it has none). */
+  parts: Buffer[];
   contentType: string;
   etag: string;
   bytes: number;
@@ -119,6 +120,16 @@ function notModified(reply: FastifyReply): void {
 }
 
 /**
+ * A cached response's bytes with this response's nonce: stored encoded, so a hit is a copy, not a re-encoding of the
+ * whole page (which cost as much as the rest of a large page's request).
+ */
+export function joinParts(parts: Buffer[], nonce: string | undefined): Buffer {
+  if (parts.length === 1) return parts[0]!;
+  const between = Buffer.from(nonce ?? '');
+  return Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [between, part])));
+}
+
+/**
  * Adds the cache to the routes of one feature (hooks are encapsulated: other features' routes are untouched).
  * Only anonymous GETs with a 200 of a page or feed are stored.
  */
@@ -139,9 +150,7 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle): vo
       notModified(reply);
       return reply.send();
     }
-    const nonce = nonceOf(reply);
-    const body = nonce ? entry.body.replaceAll(cache.placeholder, nonce) : entry.body;
-    return reply.type(entry.contentType).send(body);
+    return reply.type(entry.contentType).send(joinParts(entry.parts, nonceOf(reply)));
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -152,7 +161,8 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle): vo
     const nonce = nonceOf(reply);
     const body = nonce ? payload.replaceAll(nonce, cache.placeholder) : payload;
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    cache.set(state.version, { key: state.key, body, contentType, etag, bytes: Buffer.byteLength(body) * 2 });
+    const parts = body.split(cache.placeholder).map((part) => Buffer.from(part));
+    cache.set(state.version, { key: state.key, parts, contentType, etag, bytes: parts.reduce((sum, part) => sum + part.length, 0) });
     reply.header('etag', etag).header('cache-control', PAGE_CACHE_CONTROL).header('x-quorum-cache', 'miss');
     if (matches(request.headers['if-none-match'], etag)) {
       notModified(reply);
