@@ -45,6 +45,8 @@ interface Reference {
   attributed: Map<string, Counts>;
   /** Every table's row count after the whole corpus. */
   totals: Counts;
+  /** How long each file took to import, in milliseconds: where to aim a kill to land inside it. */
+  durations: number[];
   snapshot: unknown;
 }
 
@@ -95,7 +97,20 @@ async function importReference(corpus: Corpus, sources: string[]): Promise<Refer
   const database = await createCrashDatabase();
   const handle = await database.open();
   try {
-    const summary = await paperImporter({ database: handle, authorityName: AUTHORITY, paths: [corpus.dir], actor: `cli:${os.userInfo().username}`, scrutinyResponseMonths: 2 });
+    const durations: number[] = [];
+    let last = performance.now();
+    const summary = await paperImporter({
+      database: handle,
+      authorityName: AUTHORITY,
+      paths: [corpus.dir],
+      actor: `cli:${os.userInfo().username}`,
+      scrutinyResponseMonths: 2,
+      onProgress: () => {
+        const now = performance.now();
+        durations.push(now - last);
+        last = now;
+      },
+    });
     expect(summary.imported).toBe(corpus.files.length);
     const db = handle.db;
     // Each file's transaction stamps its audit rows and its source document with the same now().
@@ -112,7 +127,7 @@ async function importReference(corpus: Corpus, sources: string[]): Promise<Refer
       target.set(row.table, (target.get(row.table) ?? 0) + net);
       target.set('audit_log', (target.get('audit_log') ?? 0) + row.n);
     }
-    return { sources, baseline, addedByFile, attributed: await attributedCounts(db), totals: await tableCounts(db), snapshot: await snapshot(db) };
+    return { sources, baseline, addedByFile, attributed: await attributedCounts(db), totals: await tableCounts(db), durations, snapshot: await snapshot(db) };
   } finally {
     await handle.close();
     await database.destroy();
@@ -177,22 +192,31 @@ describe.skipIf(databaseUnavailable)(`crash safety: the importer killed mid-impo
 
     for (let round = 1; round <= ROUNDS; round++) {
       const early = random() < 0.25;
-      // Short waits once few files are left for the rounds to come, so that most kills still land mid-import on a fast
-      // machine too.
-      const plenty = total - present >= 2 * (ROUNDS - round + 1);
-      const delay = Math.floor(random() * (early ? 4000 : plenty ? 600 : 150));
+      const fraction = random();
+      // The file to kill in: the first one not yet imported (the second, when none is: the first has no progress line
+      // before it to start the clock).
+      const target = Math.min(Math.max(present + 1, 2), total);
+      // A fresh process imports its first file a few times slower than the warmed-up reference did.
+      const span = Math.max(4 * reference.durations[target - 1]!, 400);
+      const delay = Math.floor(fraction * (early ? 4000 : span));
       const running = spawnQuorum(['import', corpus.dir], env);
       let where: string;
       if (early) {
         // Somewhere in start-up: loading, opening (and recovering) the database, migrating, the first file.
         where = `${delay} ms after start`;
       } else {
-        // While the next file is being imported: its progress line comes after the one before it commits.
-        const line = Math.min(present + (present < total ? 1 : 0), total) || 1;
-        await running.waitForStderr(new RegExp(`^\\[${line}/${total}\\] `, 'm')).catch(() => {});
-        where = `${delay} ms after file ${line} of ${total}`;
+        // Inside the target file, mostly, or the one after it: the target starts when the progress line of the file
+        // before it is printed, after that file's commit.
+        await running.waitForStderr(new RegExp(`^\\[${target - 1}/${total}\\] `, 'm')).catch(() => {});
+        where = `${delay} ms into file ${target} of ${total} (${Math.round(reference.durations[target - 1]!)} ms in the reference)`;
       }
-      await Promise.race([sleep(delay), running.exited]);
+      // A round imports at most two files (one when killed in start-up), however fast the machine, so that the kills
+      // keep landing mid-import: the kill comes at once when the file after the target starts.
+      const next = Math.min(early ? present + 1 : target + 1, total);
+      let capped = false;
+      const cap = running.waitForStderr(new RegExp(`^\\[${next}/${total}\\] `, 'm')).then(() => (capped = true), () => {});
+      await Promise.race([sleep(delay), running.exited, cap]);
+      if (capped) where = `as file ${next + 1} of ${total} started (file ${next} done before the ${delay} ms were up)`;
       const { code, signal } = await killHard(running);
       if (signal !== 'SIGKILL' && code !== 0) throw new Error(`round ${round}: quorum import failed (${code}):\n${running.stderr()}\n${running.stdout()}`);
       if (testEngine === 'pglite' && fs.existsSync(lockFile)) staleLocks++;
