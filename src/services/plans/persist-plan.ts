@@ -217,8 +217,11 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
     return id;
   }
 
+  // Most papers hold no plan, indicator or figure: they cost no lookup.
+  if (!extract.indicators.length && !extract.observations.length && !extract.targets.length) return { created, issues };
+
   // Indicators of the dashboard, in the order printed, after any the authority already has.
-  const start = await plans.maxIndicatorPosition(trx, ctx.authorityId);
+  const start = extract.indicators.length ? await plans.maxIndicatorPosition(trx, ctx.authorityId) : 0;
   count(
     'indicators',
     await plans.insertNew(
@@ -263,7 +266,7 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
   }
   count('observations', await plans.insertNew(trx, 'indicator_observation', observationRows));
 
-  const requirements = await plans.authorityRequirementsByCode(trx, ctx.authorityId);
+  const requirements = extract.targets.length ? await plans.authorityRequirementsByCode(trx, ctx.authorityId) : new Map<string, string>();
   const targetRows: Array<NewRow<'indicator_target'>> = [];
   for (const target of extract.targets) {
     const match = matchIndicator(target.label, known);

@@ -128,7 +128,7 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
   await ctx.people.flush(trx);
 
   const recommendationIds = new Map<string, string>();
-  const known = await store.reportsAndDecisionsTitled(trx, ctx.authorityId);
+  const known = extract.callIns.length ? await store.reportsAndDecisionsTitled(trx, ctx.authorityId) : { reports: [], decisions: [] };
   for (const callIn of extract.callIns) {
     const committeeId = await bodyId(callIn.committee);
     const meeting = await meetingId(committeeId, callIn.meetingDate, callIn);
