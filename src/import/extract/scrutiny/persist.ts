@@ -58,7 +58,16 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     add(
       'meetings',
       await paperStore.insertNew(trx, 'meeting', [
-        { id, body_id: body, date, status: 'held', kind: 'ordinary', source_document_id: ctx.sourceId, source_line_from: span.lineFrom, source_line_to: span.lineTo },
+        {
+          id,
+          body_id: body,
+          date,
+          status: 'held',
+          kind: 'ordinary',
+          source_document_id: ctx.sourceId,
+          source_line_from: span.lineFrom,
+          source_line_to: span.lineTo,
+        },
       ]),
     );
     return id;
@@ -72,14 +81,32 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     }
     const outcome = ctx.people.resolve(name, { kind, ...(role ? { role } : {}) });
     if (outcome.status === 'ambiguous') {
-      issues.push({ severity: 'warning', line, message: `"${printed}" could mean ${outcome.candidates.join(' or ')}; not linked. Check the paper and link it by hand.` });
+      issues.push({
+        severity: 'warning',
+        line,
+        message: `"${printed}" could mean ${outcome.candidates.join(' or ')}; not linked. Check the paper and link it by hand.`,
+      });
       return undefined;
     }
     return outcome.personId;
   }
 
-  const history = async (recommendationId: string, from: ScrutinyStatus | null, to: ScrutinyStatus, date: string, reason: string) =>
-    store.insertStatusChange(trx, { recommendation_id: recommendationId, from_status: from, to_status: to, effective_date: date, reason, actor });
+  // Rows are gathered here and written at the end, one statement per table, parents first: a paper's recommendations
+  // went in one statement each, with their history, owners and responses, and statements were most of the cost.
+  const pending = {
+    items: new Map<string, NewRow<'scrutiny_item'>>(),
+    recommendations: new Map<string, NewRow<'scrutiny_recommendation'>>(),
+    statusChanges: [] as Array<NewRow<'scrutiny_status_change'>>,
+    owners: [] as Array<NewRow<'scrutiny_action_owner'>>,
+    responses: [] as Array<NewRow<'scrutiny_response'>>,
+    sheets: [] as Array<NewRow<'scrutiny_tracking_sheet'>>,
+    trackingRows: [] as Array<NewRow<'scrutiny_tracking_row'>>,
+  };
+  const addItem = (row: NewRow<'scrutiny_item'>) => {
+    if (!pending.items.has(row.id)) pending.items.set(row.id, row);
+  };
+  const history = (recommendationId: string, from: ScrutinyStatus | null, to: ScrutinyStatus, date: string, reason: string) =>
+    void pending.statusChanges.push({ recommendation_id: recommendationId, from_status: from, to_status: to, effective_date: date, reason, actor });
   const where = (lineFrom: number, lineTo: number) => `lines ${lineFrom}-${lineTo}`;
 
   // Which tracking rows of this paper track which call-in of this paper.
@@ -137,106 +164,100 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
       report: known.reports.find((report) => compareTitles(report.subject, callIn.title) === 'exact')?.id ?? null,
       decision: known.decisions.find((decision) => compareTitles(decision.subject, callIn.title) === 'exact')?.id ?? null,
     };
-    add(
-      'scrutinyItems',
-      await store.insertNew(trx, 'scrutiny_item', [
-        {
-          id: itemId,
-          authority_id: ctx.authorityId,
-          kind: 'call-in',
-          body_id: committeeId,
-          meeting_id: meeting,
-          title: callIn.title,
-          subtitle: callIn.subtitle ?? null,
-          portfolio_printed: callIn.portfolio ?? null,
-          portfolio_holder_id: holders.get(callIn) ?? null,
-          synopsis: callIn.synopsis ?? null,
-          call_in_reason: callIn.reason ?? null,
-          call_in_points: JSON.stringify(callIn.points),
-          witnesses: callIn.witnesses,
-          decision_id: scrutinised.decision,
-          report_id: scrutinised.report,
-          addressed_to: callIn.portfolio ? 'Cabinet Member' : null,
-          executive_response: callIn.executiveResponse?.text ?? null,
-          executive_response_date: callIn.executiveResponse?.date ?? null,
-          source_document_id: ctx.sourceId,
-          source_line_from: callIn.lineFrom,
-          source_line_to: callIn.lineTo,
-        },
-      ]),
-    );
+    addItem({
+      id: itemId,
+      authority_id: ctx.authorityId,
+      kind: 'call-in',
+      body_id: committeeId,
+      meeting_id: meeting,
+      title: callIn.title,
+      subtitle: callIn.subtitle ?? null,
+      portfolio_printed: callIn.portfolio ?? null,
+      portfolio_holder_id: holders.get(callIn) ?? null,
+      synopsis: callIn.synopsis ?? null,
+      call_in_reason: callIn.reason ?? null,
+      call_in_points: JSON.stringify(callIn.points),
+      witnesses: callIn.witnesses,
+      decision_id: scrutinised.decision,
+      report_id: scrutinised.report,
+      addressed_to: callIn.portfolio ? 'Cabinet Member' : null,
+      executive_response: callIn.executiveResponse?.text ?? null,
+      executive_response_date: callIn.executiveResponse?.date ?? null,
+      source_document_id: ctx.sourceId,
+      source_line_from: callIn.lineFrom,
+      source_line_to: callIn.lineTo,
+    });
     const rows = rowsByCallIn.get(callIn);
+    const onRecord = await store.existingRecommendationIds(
+      trx,
+      callIn.recommendations.map((recommendation) => stableId('scrutiny-recommendation', itemId, recommendation.number)),
+    );
     for (const recommendation of callIn.recommendations) {
       const row = rows?.get(recommendation.number);
-      const id = await persistRecommendation(itemId, recommendation, row, callIn, ownerIds.get(recommendation) ?? [], holders.get(callIn));
+      const id = persistRecommendation(itemId, recommendation, row, callIn, ownerIds.get(recommendation) ?? [], holders.get(callIn), onRecord);
       recommendationIds.set(`${callIn.meetingDate}|${recommendation.number}|${row?.item ?? callIn.title}`, id);
     }
   }
 
-  async function persistRecommendation(
+  function persistRecommendation(
     itemId: string,
     recommendation: RecommendationRecord,
     row: TrackingRowRecord | undefined,
     callIn: CallInRecord,
     owners: Array<string | undefined>,
     holderId: string | undefined,
-  ): Promise<string> {
+    onRecord: Set<string>,
+  ): string {
     const id = stableId('scrutiny-recommendation', itemId, recommendation.number);
+    // A recommendation already on record (an earlier paper) keeps its history, owners and responses.
+    if (onRecord.has(id) || pending.recommendations.has(id)) return id;
     const status = importedStatus({ printed: row?.status, responses: recommendation.responses.length, text: recommendation.text });
-    const inserted = await store.insertNew(trx, 'scrutiny_recommendation', [
-      {
-        id,
-        item_id: itemId,
-        number: recommendation.number,
-        text: recommendation.text,
-        context: recommendation.context ?? null,
-        addressee: callIn.portfolio ? 'Cabinet Member' : null,
-        status,
-        due_date: responseDeadline(callIn.meetingDate, months),
-        tracking_notes: row?.notes ?? null,
-        published: true,
-        source_document_id: ctx.sourceId,
-        source_line_from: recommendation.lineFrom,
-        source_line_to: recommendation.lineTo,
-      },
-    ]);
-    add('scrutinyRecommendations', inserted);
-    if (!inserted) return id;
+    pending.recommendations.set(id, {
+      id,
+      item_id: itemId,
+      number: recommendation.number,
+      text: recommendation.text,
+      context: recommendation.context ?? null,
+      addressee: callIn.portfolio ? 'Cabinet Member' : null,
+      status,
+      due_date: responseDeadline(callIn.meetingDate, months),
+      tracking_notes: row?.notes ?? null,
+      published: true,
+      source_document_id: ctx.sourceId,
+      source_line_from: recommendation.lineFrom,
+      source_line_to: recommendation.lineTo,
+    });
     const firstResponse = recommendation.responses.find((response) => response.date)?.date;
-    await history(id, null, status, firstResponse ?? callIn.meetingDate, `Imported from the paper, ${where(recommendation.lineFrom, recommendation.lineTo)}${row ? ` and tracking sheet line ${row.line}` : ''}`);
-    add(
-      'scrutinyOwners',
-      await store.insertNew(
-        trx,
-        'scrutiny_action_owner',
-        recommendation.owners.map((owner, index) => ({
-          id: stableId('scrutiny-owner', id, index + 1),
-          recommendation_id: id,
-          person_id: owners[index] ?? null,
-          printed: owner.printed,
-          instruction: owner.instruction,
-          position: index + 1,
-        })),
-      ),
+    history(
+      id,
+      null,
+      status,
+      firstResponse ?? callIn.meetingDate,
+      `Imported from the paper, ${where(recommendation.lineFrom, recommendation.lineTo)}${row ? ` and tracking sheet line ${row.line}` : ''}`,
     );
-    add(
-      'scrutinyResponses',
-      await store.insertNew(
-        trx,
-        'scrutiny_response',
-        recommendation.responses.map((response, index) => ({
-          id: stableId('scrutiny-response', id, index + 1),
-          recommendation_id: id,
-          text: response.text,
-          response_date: response.date ?? null,
-          // Responses to a call-in come from the Cabinet Member holding the portfolio.
-          responder_id: holderId ?? null,
-          responder_printed: callIn.portfolio ?? null,
-          source_document_id: ctx.sourceId,
-          source_line_from: response.lineFrom,
-          source_line_to: response.lineTo,
-        })),
-      ),
+    pending.owners.push(
+      ...recommendation.owners.map((owner, index) => ({
+        id: stableId('scrutiny-owner', id, index + 1),
+        recommendation_id: id,
+        person_id: owners[index] ?? null,
+        printed: owner.printed,
+        instruction: owner.instruction,
+        position: index + 1,
+      })),
+    );
+    pending.responses.push(
+      ...recommendation.responses.map((response, index) => ({
+        id: stableId('scrutiny-response', id, index + 1),
+        recommendation_id: id,
+        text: response.text,
+        response_date: response.date ?? null,
+        // Responses to a call-in come from the Cabinet Member holding the portfolio.
+        responder_id: holderId ?? null,
+        responder_printed: callIn.portfolio ?? null,
+        source_document_id: ctx.sourceId,
+        source_line_from: response.lineFrom,
+        source_line_to: response.lineTo,
+      })),
     );
     return id;
   }
@@ -245,13 +266,16 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
   for (const sheet of extract.trackingSheets) {
     const committeeId = await bodyId(sheet.committee);
     const sheetId = stableId('scrutiny-tracking-sheet', committeeId, sheet.date);
-    add(
-      'scrutinyTrackingSheets',
-      await store.insertNew(trx, 'scrutiny_tracking_sheet', [
-        { id: sheetId, body_id: committeeId, sheet_date: sheet.date, title: sheet.title, source_document_id: ctx.sourceId, source_line_from: sheet.lineFrom, source_line_to: sheet.lineTo },
-      ]),
-    );
-    const trackingRows: Array<NewRow<'scrutiny_tracking_row'>> = [];
+    pending.sheets.push({
+      id: sheetId,
+      body_id: committeeId,
+      sheet_date: sheet.date,
+      title: sheet.title,
+      source_document_id: ctx.sourceId,
+      source_line_from: sheet.lineFrom,
+      source_line_to: sheet.lineTo,
+    });
+    const trackingRows = pending.trackingRows;
     for (const [index, row] of sheet.rows.entries()) {
       let recommendationId = recommendationIds.get(`${row.meetingDate}|${row.recommendationNumber}|${row.item}`);
       if (!recommendationId && unmatched.some((entry) => entry.row === row)) {
@@ -270,7 +294,6 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
         source_line: row.line,
       });
     }
-    add('scrutinyTrackingRows', await store.insertNew(trx, 'scrutiny_tracking_row', trackingRows));
   }
 
   /**
@@ -279,22 +302,32 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
    */
   async function trackedElsewhere(committeeId: string, sheet: TrackingSheetRecord, row: TrackingRowRecord): Promise<string | undefined> {
     const meeting = await meetingId(committeeId, row.meetingDate, { lineFrom: row.line, lineTo: row.line });
-    const items = await store.findItemOnMeeting(trx, meeting);
+    const items = [...(await store.findItemOnMeeting(trx, meeting)), ...[...pending.items.values()].filter((candidate) => candidate.meeting_id === meeting)];
     const item = items.find((candidate) => compareTitles(candidate.title, row.item) !== 'different');
     const printed = row.status.toUpperCase();
     if (item) {
       if (compareTitles(item.title, row.item) === 'near') {
-        issues.push({ severity: 'warning', line: row.line, message: `Tracking sheet row at line ${row.line} prints "${row.item}" where the record says "${item.title}"; kept as printed and linked. Check the paper.` });
+        issues.push({
+          severity: 'warning',
+          line: row.line,
+          message: `Tracking sheet row at line ${row.line} prints "${row.item}" where the record says "${item.title}"; kept as printed and linked. Check the paper.`,
+        });
       }
-      const existing = await store.findRecommendationByNumber(trx, item.id, row.recommendationNumber);
+      const gathered = [...pending.recommendations.values()].find((candidate) => candidate.item_id === item.id && candidate.number === row.recommendationNumber);
+      const existing = gathered ?? (await store.findRecommendationByNumber(trx, item.id, row.recommendationNumber));
       if (existing) {
         if (isScrutinyStatus(printed) && printed !== existing.status) {
           const check = checkTransition(existing.status, printed);
           if (check.allowed) {
-            await store.updateRecommendation(trx, existing.id, { status: printed });
-            await history(existing.id, existing.status, printed, sheet.date, `Tracking sheet of ${sheet.date}, line ${row.line}`);
+            if (gathered) gathered.status = printed;
+            else await store.updateRecommendation(trx, existing.id, { status: printed });
+            history(existing.id, existing.status, printed, sheet.date, `Tracking sheet of ${sheet.date}, line ${row.line}`);
           } else {
-            issues.push({ severity: 'warning', line: row.line, message: `Tracking sheet line ${row.line} says ${printed} but the record is ${existing.status}: ${check.reason}. Left as it was.` });
+            issues.push({
+              severity: 'warning',
+              line: row.line,
+              message: `Tracking sheet line ${row.line} says ${printed} but the record is ${existing.status}: ${check.reason}. Left as it was.`,
+            });
           }
         }
         return existing.id;
@@ -302,58 +335,55 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     }
     const itemId = item?.id ?? stableId('scrutiny-item', meeting, row.item);
     if (!item) {
-      add(
-        'scrutinyItems',
-        await store.insertNew(trx, 'scrutiny_item', [
-          {
-            id: itemId,
-            authority_id: ctx.authorityId,
-            kind: 'call-in',
-            body_id: committeeId,
-            meeting_id: meeting,
-            title: row.item,
-            subtitle: null,
-            portfolio_printed: null,
-            portfolio_holder_id: null,
-            synopsis: null,
-            call_in_reason: null,
-            decision_id: null,
-            report_id: null,
-            addressed_to: null,
-            executive_response: null,
-            executive_response_date: null,
-            source_document_id: ctx.sourceId,
-            source_line_from: row.line,
-            source_line_to: row.line,
-          },
-        ]),
-      );
+      addItem({
+        id: itemId,
+        authority_id: ctx.authorityId,
+        kind: 'call-in',
+        body_id: committeeId,
+        meeting_id: meeting,
+        title: row.item,
+        subtitle: null,
+        portfolio_printed: null,
+        portfolio_holder_id: null,
+        synopsis: null,
+        call_in_reason: null,
+        decision_id: null,
+        report_id: null,
+        addressed_to: null,
+        executive_response: null,
+        executive_response_date: null,
+        source_document_id: ctx.sourceId,
+        source_line_from: row.line,
+        source_line_to: row.line,
+      });
     }
     const id = stableId('scrutiny-recommendation', itemId, row.recommendationNumber);
     const status = importedStatus({ printed, responses: 0 });
     if (!isScrutinyStatus(printed)) {
-      issues.push({ severity: 'warning', line: row.line, message: `Tracking sheet line ${row.line}: "${row.status}" is not a status Quorum knows; recorded as ${status}.` });
+      issues.push({
+        severity: 'warning',
+        line: row.line,
+        message: `Tracking sheet line ${row.line}: "${row.status}" is not a status Quorum knows; recorded as ${status}.`,
+      });
     }
-    const inserted = await store.insertNew(trx, 'scrutiny_recommendation', [
-      {
-        id,
-        item_id: itemId,
-        number: row.recommendationNumber,
-        // The sheet prints only the number; the words are in the minutes of that meeting.
-        text: null,
-        context: null,
-        addressee: null,
-        status,
-        due_date: responseDeadline(row.meetingDate, months),
-        tracking_notes: row.notes ?? null,
-        published: true,
-        source_document_id: ctx.sourceId,
-        source_line_from: row.line,
-        source_line_to: row.line,
-      },
-    ]);
-    add('scrutinyRecommendations', inserted);
-    if (inserted) await history(id, null, status, sheet.date, `Imported from the tracking sheet of ${sheet.date}, line ${row.line}`);
+    if (pending.recommendations.has(id) || (await store.existingRecommendationIds(trx, [id])).has(id)) return id;
+    pending.recommendations.set(id, {
+      id,
+      item_id: itemId,
+      number: row.recommendationNumber,
+      // The sheet prints only the number; the words are in the minutes of that meeting.
+      text: null,
+      context: null,
+      addressee: null,
+      status,
+      due_date: responseDeadline(row.meetingDate, months),
+      tracking_notes: row.notes ?? null,
+      published: true,
+      source_document_id: ctx.sourceId,
+      source_line_from: row.line,
+      source_line_to: row.line,
+    });
+    history(id, null, status, sheet.date, `Imported from the tracking sheet of ${sheet.date}, line ${row.line}`);
     return id;
   }
 
@@ -362,53 +392,54 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     const committeeId = await bodyId(posc.from);
     const meeting = await meetingId(committeeId, posc.meetingDate, posc);
     const itemId = stableId('scrutiny-item', meeting, 'posc', posc.to);
-    add(
-      'scrutinyItems',
-      await store.insertNew(trx, 'scrutiny_item', [
-        {
-          id: itemId,
-          authority_id: ctx.authorityId,
-          kind: 'posc-recommendation',
-          body_id: committeeId,
-          meeting_id: meeting,
-          title: `Recommendation following the ${posc.from.replace(/[’‘]/g, "'")} to ${posc.to}`,
-          subtitle: null,
-          portfolio_printed: null,
-          portfolio_holder_id: null,
-          synopsis: null,
-          call_in_reason: null,
-          decision_id: null,
-          report_id: null,
-          addressed_to: posc.to,
-          executive_response: null,
-          executive_response_date: null,
-          source_document_id: ctx.sourceId,
-          source_line_from: posc.lineFrom,
-          source_line_to: posc.lineTo,
-        },
-      ]),
-    );
+    addItem({
+      id: itemId,
+      authority_id: ctx.authorityId,
+      kind: 'posc-recommendation',
+      body_id: committeeId,
+      meeting_id: meeting,
+      title: `Recommendation following the ${posc.from.replace(/[’‘]/g, "'")} to ${posc.to}`,
+      subtitle: null,
+      portfolio_printed: null,
+      portfolio_holder_id: null,
+      synopsis: null,
+      call_in_reason: null,
+      decision_id: null,
+      report_id: null,
+      addressed_to: posc.to,
+      executive_response: null,
+      executive_response_date: null,
+      source_document_id: ctx.sourceId,
+      source_line_from: posc.lineFrom,
+      source_line_to: posc.lineTo,
+    });
     const id = stableId('scrutiny-recommendation', itemId, 1);
-    const inserted = await store.insertNew(trx, 'scrutiny_recommendation', [
-      {
-        id,
-        item_id: itemId,
-        number: 1,
-        text: posc.text,
-        context: null,
-        addressee: posc.to,
-        status: 'PENDING',
-        due_date: responseDeadline(posc.meetingDate, months),
-        tracking_notes: null,
-        published: true,
-        source_document_id: ctx.sourceId,
-        source_line_from: posc.lineFrom,
-        source_line_to: posc.lineTo,
-      },
-    ]);
-    add('scrutinyRecommendations', inserted);
-    if (inserted) await history(id, null, 'PENDING', posc.meetingDate, `Imported from the paper, ${where(posc.lineFrom, posc.lineTo)}`);
+    if (pending.recommendations.has(id) || (await store.existingRecommendationIds(trx, [id])).has(id)) continue;
+    pending.recommendations.set(id, {
+      id,
+      item_id: itemId,
+      number: 1,
+      text: posc.text,
+      context: null,
+      addressee: posc.to,
+      status: 'PENDING',
+      due_date: responseDeadline(posc.meetingDate, months),
+      tracking_notes: null,
+      published: true,
+      source_document_id: ctx.sourceId,
+      source_line_from: posc.lineFrom,
+      source_line_to: posc.lineTo,
+    });
+    history(id, null, 'PENDING', posc.meetingDate, `Imported from the paper, ${where(posc.lineFrom, posc.lineTo)}`);
   }
+
+  add('scrutinyItems', await store.insertNew(trx, 'scrutiny_item', [...pending.items.values()]));
+  add('scrutinyRecommendations', await store.insertNew(trx, 'scrutiny_recommendation', [...pending.recommendations.values()]));
+  await store.insertStatusChanges(trx, pending.statusChanges);
+  add('scrutinyOwners', await store.insertNew(trx, 'scrutiny_action_owner', pending.owners));
+  add('scrutinyResponses', await store.insertNew(trx, 'scrutiny_response', pending.responses));
+  add('scrutinyTrackingSheets', await store.insertNew(trx, 'scrutiny_tracking_sheet', pending.sheets));
+  add('scrutinyTrackingRows', await store.insertNew(trx, 'scrutiny_tracking_row', pending.trackingRows));
 
   if (issues.length) {
     await paperStore.insertImportIssues(
