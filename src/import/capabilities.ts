@@ -28,9 +28,8 @@ interface CapabilityOutcome {
 /** A capability's records extracted from one document, ready to persist (extraction is pure and runs before the transaction). */
 type Pending = (ctx: PersistContext) => Promise<CapabilityOutcome>;
 
-/** Extracts every capability's records from a document; returns the steps that persist them. */
-export function extractCapabilities(document: TextDocument, options: CapabilityOptions): Pending[] {
-  const segments: Segment[] = segmentDocument(document.lines);
+/** Extracts every capability's records from a document (segmented once, by the caller when it has the segments); returns the steps that persist them. */
+export function extractCapabilities(document: TextDocument, options: CapabilityOptions, segments: Segment[] = segmentDocument(document.lines)): Pending[] {
   const kinds = new Set(segments.map((segment) => segment.kind));
   const pending: Pending[] = [];
   if (kinds.has('tracking-sheet') || kinds.has('call-in') || kinds.has('report')) {

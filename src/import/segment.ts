@@ -17,7 +17,23 @@ export function cleanLine(line: string): string {
  * A line as plain text for matching: markdown emphasis, headings and links removed. Converted PDFs run headings together
  * with "**" between them ("MEETING**Thursday 12 May 2011"), so emphasis between two words becomes a space.
  */
+/**
+ * Every extractor reads lines as plain text, many of them the same lines: kept, so each line is cleaned once. Cleared
+ * when large, so a long import does not hold every line it has seen.
+ */
+const plainTexts = new Map<string, string>();
+
 export function plainText(line: string): string {
+  let text = plainTexts.get(line);
+  if (text === undefined) {
+    text = toPlainText(line);
+    if (plainTexts.size >= 50_000) plainTexts.clear();
+    plainTexts.set(line, text);
+  }
+  return text;
+}
+
+function toPlainText(line: string): string {
   return cleanLine(line)
     .replace(/\[([^\]]*)\]\((?:mailto:|https?:)[^)]*\)/g, '$1')
     .replace(/([A-Za-z0-9])\*+(?=[A-Za-z0-9])/g, '$1 ')
@@ -28,7 +44,9 @@ export function plainText(line: string): string {
 }
 
 export function isBlank(line: string | undefined): boolean {
-  return line === undefined || plainText(line) === '' || /^[-–—_\s\t]*$/.test(plainText(line));
+  if (line === undefined) return true;
+  const text = plainText(line);
+  return text === '' || /^[-–—_\s\t]*$/.test(text);
 }
 
 const SEPARATOR = /^this page (?:is )?(?:has been )?intentionally left blank\.?$/i;

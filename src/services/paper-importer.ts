@@ -141,10 +141,15 @@ async function importOneFile(props: PaperImporterProps, file: string, state: { s
     }
 
     const extract = extractPaper(document);
-    const capabilities = extractCapabilities(document, {
-      scrutinyResponseMonths: props.scrutinyResponseMonths ?? 2,
-      actor: props.actor,
-    });
+    const capabilities = extractCapabilities(
+      document,
+      {
+        scrutinyResponseMonths: props.scrutinyResponseMonths ?? 2,
+        actor: props.actor,
+      },
+      // The segments extractPaper found, with their lines again (segmenting a document twice cost as much as reading it).
+      extract.segments.map((segment) => ({ ...segment, lines: document.lines.slice(segment.lineFrom - 1, segment.lineTo) })),
+    );
     const kinds = [...new Set(extract.segments.map((segment) => segment.kind))];
     const sourceId = stableId('source', contentHash);
     const outcome = await db.transaction().execute(async (trx) => {
