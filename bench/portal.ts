@@ -39,7 +39,7 @@ interface Measured {
   p99: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -59,7 +59,7 @@ async function measure(origin: string, paths: string[], connections: number, dur
   return { requests: times.length, errors: errors + result.errors + result.timeouts, perSecond: times.length / duration, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
-async function waitFor(url: string, child: ChildProcess, seconds: number): Promise<void> {
+export async function waitFor(url: string, child: ChildProcess, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
@@ -74,13 +74,13 @@ async function waitFor(url: string, child: ChildProcess, seconds: number): Promi
 }
 
 /** Peak resident set of a process so far (VmHWM), in MiB. */
-function peakRssMiB(pid: number): number {
+export function peakRssMiB(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 /** A generated authority in a cached PGlite folder, or a PostgreSQL database made for it. */
-async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'postgres'): Promise<Record<string, string>> {
+export async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'postgres'): Promise<Record<string, string>> {
   const key = `portal-y${options.years}-s${options.seed}`;
   let env: Record<string, string>;
   if (engine === 'pglite') {
@@ -113,7 +113,7 @@ async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'postgres
   return env;
 }
 
-async function samplePaths(env: Record<string, string>): Promise<Record<string, string[]>> {
+export async function samplePaths(env: Record<string, string>): Promise<Record<string, string[]>> {
   const config = { dataDir: env.QUORUM_DATA_DIR ?? '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Bench', ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) } as Parameters<typeof openDatabase>[0];
   const handle = await openDatabase(config);
   try {

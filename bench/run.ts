@@ -1,9 +1,9 @@
 /**
- * npm run bench [-- import|portal] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
+ * npm run bench [-- import|portal|scaling] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
  * same run, and writes bench/results/<name>.json with the machine it ran on.
  * Environment: BENCH_IMPORT_MB (default 20), BENCH_POSTGRES_URL (default the local server; "none" to skip it),
  * BENCH_PORTAL_YEARS (default 20: the large authority), BENCH_PORTAL_SECONDS (per route, default 10),
- * BENCH_PORTAL_LOAD_SECONDS (default 60).
+ * BENCH_PORTAL_LOAD_SECONDS (default 60), BENCH_SCALING_YEARS (default 2), BENCH_SCALING_SECONDS (default 20).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runImportBench } from './import.ts';
 import { runPortalBench } from './portal.ts';
+import { runScalingBench } from './scaling.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedsDir = path.resolve(here, '../../shared/seeds');
@@ -60,4 +61,20 @@ if (all || wanted.has('portal')) {
     ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
   });
   write('portal', results);
+}
+
+if (all || wanted.has('scaling')) {
+  const postgres = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (postgres === 'none') {
+    console.log('Skipping scaling: it needs a PostgreSQL server (BENCH_POSTGRES_URL)');
+  } else {
+    const results = await runScalingBench({
+      years: Number(process.env.BENCH_SCALING_YEARS ?? 2),
+      seed: Number(process.env.BENCH_PORTAL_SEED ?? 1),
+      duration: Number(process.env.BENCH_SCALING_SECONDS ?? 20),
+      connections: 64,
+      postgresUrl: postgres,
+    });
+    write('scaling', results);
+  }
 }

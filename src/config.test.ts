@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads DATABASE_REPLICA_URL only beside DATABASE_URL, naming it when it is wrong', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/q', DATABASE_REPLICA_URL: 'postgres://u@replica/q' }, '/srv').databaseReplicaUrl).toBe('postgres://u@replica/q');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/q' }, '/srv').databaseReplicaUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://u@replica/q' }, '/srv')).toThrow(/DATABASE_REPLICA_URL: needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/q', DATABASE_REPLICA_URL: 'mysql://replica' }, '/srv')).toThrow(/DATABASE_REPLICA_URL: must start with postgres:\/\//);
+  });
+
   it('reads the identity provider only when one is configured, and names what is missing', () => {
     expect(loadConfig({}, '/srv').oidc).toBeUndefined();
     const config = loadConfig({ QUORUM_OIDC_ISSUER: 'https://login.example.gov.uk', QUORUM_OIDC_CLIENT_ID: 'quorum', QUORUM_OIDC_CLIENT_SECRET: 's3cret' }, '/srv');

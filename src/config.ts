@@ -11,6 +11,14 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * postgres://... of a read replica of DATABASE_URL: anonymous public pages and open data are read from it, everything
+   * else from DATABASE_URL (docs/scaling.md). Needs DATABASE_URL.
+   */
+  databaseReplicaUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** Folder of the embedded database (PGlite). */
   dataDir: z.string().min(1),
   /** Folder of papers imported on first start when the database is empty. */
@@ -41,6 +49,10 @@ export const ConfigSchema = z.object({
       label: z.string().min(1),
     })
     .optional(),
+}).superRefine((config, context) => {
+  if (config.databaseReplicaUrl && !config.databaseUrl) {
+    context.addIssue({ code: 'custom', path: ['databaseReplicaUrl'], message: 'needs DATABASE_URL (a replica of a PostgreSQL server; the embedded engine has none)' });
+  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -50,6 +62,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const raw = {
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     dataDir: path.resolve(cwd, env.QUORUM_DATA_DIR || './data'),
     papersDir: path.resolve(cwd, env.QUORUM_PAPERS || '../shared/seeds'),
     port: env.PORT ?? 3000,
@@ -74,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const names: Record<string, string> = {
       databaseUrl: 'DATABASE_URL',
+      databaseReplicaUrl: 'DATABASE_REPLICA_URL',
       dataDir: 'QUORUM_DATA_DIR',
       papersDir: 'QUORUM_PAPERS',
       port: 'PORT',

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/engine.ts';
-import { dataVersionOf } from '../db/data-version-watch.ts';
+import { dataVersionFor } from '../web/reader.ts';
 import { HttpError, isHttpError, NotFound } from '../web/errors.ts';
 import { isAnonymous, joinParts, pageCacheFor } from '../web/portal/page-cache.ts';
 import { todayInLondon } from '../web/portal/today.ts';
@@ -58,7 +58,7 @@ export function useApiConventions(app: FastifyInstance, database: DatabaseHandle
   const cache = pageCacheFor(database);
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !isAnonymous(request)) return;
-    const slot = { version: `${await dataVersionOf(database)}:${todayInLondon()}`, key: `api ${request.url}` };
+    const slot = { version: `${await dataVersionFor(database, request)}:${todayInLondon()}`, key: `api ${request.url}` };
     const entry = cache.get(slot.version, slot.key);
     if (entry) return reply.header('x-quorum-cache', 'hit').type(entry.contentType).send(joinParts(entry.parts, undefined));
     cacheSlots.set(request, slot);

@@ -14,7 +14,8 @@ export function registerStartCommand(program: Command, config: () => Config): vo
     .description('migrate the database, import the papers on first start, and serve the portal')
     .action(async () => {
       const cfg = config();
-      const handle = await openDatabase(cfg);
+      // Only the server reads from a replica; migrations and the first import below write to the primary.
+      const handle = await openDatabase({ ...cfg, ...(cfg.databaseReplicaUrl ? { replicaUrl: cfg.databaseReplicaUrl } : {}) });
       const applied = await migrateToLatest(handle.db);
       if (applied.applied.length) console.error(`Database migrated: ${applied.applied.join(', ')}`);
       if ((await countMeetings(handle.db)) === 0) {
@@ -39,6 +40,6 @@ export function registerStartCommand(program: Command, config: () => Config): vo
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
       await app.listen({ port: cfg.port, host: cfg.host });
-      console.error(`Quorum is serving http://localhost:${cfg.port}/ (${handle.engine} database)`);
+      console.error(`Quorum is serving http://localhost:${cfg.port}/ (${handle.engine} database${handle.reader ? ', anonymous public reads from the replica' : ''})`);
     });
 }

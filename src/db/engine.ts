@@ -10,7 +10,14 @@ import { lockDataDir, type DataDirLock } from './lock.ts';
 export type Engine = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {
+  /** The database: every write, and every read that must see the latest commit (PostgreSQL: the primary). */
   db: Kysely<Database>;
+  /**
+   * A read replica (DATABASE_REPLICA_URL, opened by `quorum start` only), for anonymous public reads: never written
+   * to, and it may lag the primary. Use it through readerFor and dataVersionFor (src/web/reader.ts), which pick it
+   * only for an anonymous GET; docs/scaling.md says which routes do.
+   */
+  reader?: Kysely<Database>;
   engine: Engine;
   /** For the embedded engine: its folder. */
   dataDir?: string;
@@ -29,6 +36,12 @@ export interface DatabaseHandle {
 export interface OpenOptions {
   databaseUrl?: string;
   dataDir: string;
+  /**
+   * postgres://... of a read replica of databaseUrl, opened as the handle's reader. Deliberately not the Config's
+   * name (databaseReplicaUrl): passing the Config opens the primary only, so commands other than `quorum start` never
+   * connect to the replica.
+   */
+  replicaUrl?: string;
   /** Called after every query, for diagnostics and profiling. */
   onQuery?: (sql: string, milliseconds: number) => void;
 }
@@ -44,10 +57,14 @@ const INT8_OID = 20;
 
 /** Opens the database the configuration names. One handle per process; pass it down. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, queryLog(options)) : openPglite(options.dataDir, queryLog(options));
+  if (options.replicaUrl && !options.databaseUrl) throw new Error('A read replica needs a PostgreSQL server (DATABASE_URL); the embedded engine has none');
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.replicaUrl, queryLog(options)) : openPglite(options.dataDir, queryLog(options));
 }
 
-async function openPostgres(url: string, log: KyselyConfig['log']): Promise<DatabaseHandle> {
+/** Connections per pool: per process, so a server (or PgBouncer) in front of N processes needs N x this (docs/scaling.md). */
+export const POOL_SIZE = 10;
+
+async function connectPool(url: string, what: string): Promise<pg.Pool> {
   // Dates stay 'YYYY-MM-DD' strings: a council date has no time zone.
   const typeParsers = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -56,7 +73,7 @@ async function openPostgres(url: string, log: KyselyConfig['log']): Promise<Data
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: typeParsers });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, types: typeParsers });
   // An idle connection the server closes (restart, failover, admin) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   try {
@@ -64,11 +81,26 @@ async function openPostgres(url: string, log: KyselyConfig['log']): Promise<Data
     client.release();
   } catch (error) {
     await pool.end();
-    throw new Error(`Cannot connect to the PostgreSQL server at ${redact(url)}: ${(error as Error).message}`);
+    throw new Error(`Cannot connect to the ${what} at ${redact(url)}: ${(error as Error).message}`);
   }
+  return pool;
+}
+
+async function openPostgres(url: string, replicaUrl: string | undefined, log: KyselyConfig['log']): Promise<DatabaseHandle> {
+  const pool = await connectPool(url, 'PostgreSQL server');
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  let reader: Kysely<Database> | undefined;
+  if (replicaUrl) {
+    try {
+      reader = new Kysely<Database>({ dialect: new PostgresDialect({ pool: await connectPool(replicaUrl, 'read replica (DATABASE_REPLICA_URL)') }), log });
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
   return {
     db,
+    ...(reader ? { reader } : {}),
     engine: 'postgres',
     async checkpoint() {},
     async size() {
@@ -76,7 +108,11 @@ async function openPostgres(url: string, log: KyselyConfig['log']): Promise<Data
       return Number(result.rows[0]?.size ?? 0);
     },
     async close() {
-      await db.destroy();
+      try {
+        await reader?.destroy();
+      } finally {
+        await db.destroy();
+      }
     },
   };
 }

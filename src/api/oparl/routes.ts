@@ -3,11 +3,14 @@
  * external lists and change filters. Routes stay thin: parse -> query -> assemble -> present.
  */
 import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
+import type { Database } from '../../db/schema.ts';
 import * as q from '../../db/queries/api/oparl.ts';
 import type { ChangeFilter, Paged } from '../../db/queries/api/filters.ts';
 import { NotFound } from '../../web/errors.ts';
+import { readerFor } from '../../web/reader.ts';
 import { ROUTES, type RouteName } from '../../web/routes.ts';
 import { useApiConventions } from '../http.ts';
 import { absoluteLinks, publicBaseUrl, withQuery } from '../links.ts';
@@ -43,7 +46,6 @@ const carried = (raw: Record<string, unknown>, query: ListQuery) => ({
 });
 
 export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: DatabaseHandle }> = async (app, { config, database }) => {
-  const db = database.db;
   const link = absoluteLinks(config);
   useApiConventions(app, database);
 
@@ -55,13 +57,13 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   /** Registers an external list: parse the page and filters, fetch the page, present its objects, link the pages. */
   function list<P extends Record<string, string>>(
     name: RouteName,
-    load: (params: P, filter: ChangeFilter, window: { limit: number; offset: number }) => Promise<Paged<OParlObject> | undefined>,
+    load: (db: Kysely<Database>, params: P, filter: ChangeFilter, window: { limit: number; offset: number }) => Promise<Paged<OParlObject> | undefined>,
   ) {
     app.get(local(name), async (request) => {
       const params = parseId(IdParamsSchema.partial(), request.params, 'List') as P;
       const raw = (request.query ?? {}) as Record<string, unknown>;
       const query = parseInput(ListQuerySchema, raw);
-      const page = await load(params, filterOf(query), { limit: query.limit, offset: (query.page - 1) * query.limit });
+      const page = await load(readerFor(database, request), params, filterOf(query), { limit: query.limit, offset: (query.page - 1) * query.limit });
       if (!page) throw NotFound('List not found');
       const url = `${publicBaseUrl(config)}${request.url.split('?')[0]}`;
       return present.presentListPage(page.rows, { total: page.total, perPage: query.limit, current: query.page }, (number) =>
@@ -71,126 +73,127 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   }
 
   /** Registers one object by id. */
-  function object(name: RouteName, what: string, load: (id: string) => Promise<OParlObject | undefined>) {
+  function object(name: RouteName, what: string, load: (db: Kysely<Database>, id: string) => Promise<OParlObject | undefined>) {
     app.get(local(name), async (request) => {
       const { id } = parseId(IdParamsSchema, request.params, what);
-      const found = await load(id);
+      const found = await load(readerFor(database, request), id);
       if (!found) throw NotFound(`${what} not found`);
       return found;
     });
   }
 
-  const authorityOf = async (params: { id?: string }) => (params.id ? q.findAuthority(db, params.id) : undefined);
+  const authorityOf = async (db: Kysely<Database>, params: { id?: string }) => (params.id ? q.findAuthority(db, params.id) : undefined);
   const presentRows = async <R>(page: Paged<R>, toObjects: (rows: R[]) => Promise<OParlObject[]> | OParlObject[]) => ({ rows: await toObjects(page.rows), total: page.total });
 
-  const bodyObject = async (row: q.AuthorityRow) => {
+  const bodyObject = async (db: Kysely<Database>, row: q.AuthorityRow) => {
     const span = await q.meetingDateSpan(db, row.id);
     return present.presentBody(link, row, termsSpanning(span?.first, span?.last));
   };
 
-  app.get(local('oparl.system'), async () => {
+  app.get(local('oparl.system'), async (request) => {
+    const db = readerFor(database, request);
     const authority = (await q.listAuthorities(db, {}, { limit: 1, offset: 0 })).rows[0];
     return present.presentSystem(link, { name: authority ? `Quorum: ${authority.name}` : 'Quorum' });
   });
 
-  list('oparl.bodies', async (_params, filter, window) => {
+  list('oparl.bodies', async (db, _params, filter, window) => {
     const page = await q.listAuthorities(db, filter, window);
-    return presentRows(page, (rows) => Promise.all(rows.map(bodyObject)));
+    return presentRows(page, (rows) => Promise.all(rows.map((row) => bodyObject(db, row))));
   });
-  object('oparl.body', 'Body', async (id) => {
+  object('oparl.body', 'Body', async (db, id) => {
     const row = await q.findAuthority(db, id);
-    return row && bodyObject(row);
+    return row && bodyObject(db, row);
   });
 
-  list<{ id: string }>('oparl.body.organizations', async (params, filter, window) => {
-    if (!(await authorityOf(params))) return undefined;
+  list<{ id: string }>('oparl.body.organizations', async (db, params, filter, window) => {
+    if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listOrganizations(db, params.id, filter, window), (rows) => assemble.organizationObjects(db, link, rows));
   });
-  list<{ id: string }>('oparl.body.people', async (params, filter, window) => {
-    if (!(await authorityOf(params))) return undefined;
+  list<{ id: string }>('oparl.body.people', async (db, params, filter, window) => {
+    if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listPeople(db, params.id, filter, window), (rows) => assemble.personObjects(db, link, rows));
   });
-  list<{ id: string }>('oparl.body.meetings', async (params, filter, window) => {
-    if (!(await authorityOf(params))) return undefined;
+  list<{ id: string }>('oparl.body.meetings', async (db, params, filter, window) => {
+    if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listMeetings(db, { authorityId: params.id }, filter, window), (rows) => assemble.meetingObjects(db, link, rows));
   });
-  list<{ id: string }>('oparl.body.papers', async (params, filter, window) => {
-    if (!(await authorityOf(params))) return undefined;
+  list<{ id: string }>('oparl.body.papers', async (db, params, filter, window) => {
+    if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listPapers(db, params.id, filter, window), (rows) => assemble.paperObjects(db, link, rows));
   });
-  list<{ id: string }>('oparl.body.agendaItems', async (params, filter, window) => {
-    if (!(await authorityOf(params))) return undefined;
+  list<{ id: string }>('oparl.body.agendaItems', async (db, params, filter, window) => {
+    if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listAgendaItems(db, params.id, filter, window), (rows) => assemble.agendaItemObjects(db, link, rows, { withMeeting: true }));
   });
-  list<{ id: string }>('oparl.body.consultations', async (params, filter, window) => {
-    if (!(await authorityOf(params))) return undefined;
+  list<{ id: string }>('oparl.body.consultations', async (db, params, filter, window) => {
+    if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listConsultations(db, params.id, filter, window), (rows) => rows.map((row) => present.presentConsultation(link, row, { withPaper: true })));
   });
-  list<{ id: string }>('oparl.body.files', async (params, filter, window) => {
-    if (!(await authorityOf(params))) return undefined;
+  list<{ id: string }>('oparl.body.files', async (db, params, filter, window) => {
+    if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listPapers(db, params.id, filter, window), (rows) => rows.map((row) => present.presentFile(link, row)));
   });
-  list<{ id: string }>('oparl.body.locations', async (params, filter, window) => {
-    if (!(await authorityOf(params))) return undefined;
+  list<{ id: string }>('oparl.body.locations', async (db, params, filter, window) => {
+    if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listLocations(db, params.id, filter, window), (rows) => assemble.locationObjects(db, link, rows));
   });
-  list<{ id: string }>('oparl.body.legislativeTerms', async (params, _filter, window) => {
-    const authority = await authorityOf(params);
+  list<{ id: string }>('oparl.body.legislativeTerms', async (db, params, _filter, window) => {
+    const authority = await authorityOf(db, params);
     if (!authority) return undefined;
     // Derived from dates, so they have no change times of their own to filter on.
     const span = await q.meetingDateSpan(db, authority.id);
     const terms = termsSpanning(span?.first, span?.last);
     return { rows: terms.slice(window.offset, window.offset + window.limit).map((term) => present.presentLegislativeTerm(link, authority, term)), total: terms.length };
   });
-  list<{ id: string }>('oparl.body.memberships', async (params, filter, window) => {
-    if (!(await authorityOf(params))) return undefined;
+  list<{ id: string }>('oparl.body.memberships', async (db, params, filter, window) => {
+    if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listMemberships(db, params.id, filter, window), (rows) => rows.map((row) => present.presentMembership(link, row, { withPerson: true })));
   });
 
-  object('oparl.organization', 'Organization', async (id) => {
+  object('oparl.organization', 'Organization', async (db, id) => {
     const row = await q.findOrganization(db, id);
     return row && (await assemble.organizationObjects(db, link, [row]))[0];
   });
-  list<{ id: string }>('oparl.organization.meetings', async (params, filter, window) => {
+  list<{ id: string }>('oparl.organization.meetings', async (db, params, filter, window) => {
     const organization = params.id ? await q.findOrganization(db, params.id) : undefined;
     if (!organization || organization.kind === 'political-group') return undefined;
     return presentRows(await q.listMeetings(db, { authorityId: organization.authority_id, bodyId: organization.id }, filter, window), (rows) =>
       assemble.meetingObjects(db, link, rows),
     );
   });
-  object('oparl.person', 'Person', async (id) => {
+  object('oparl.person', 'Person', async (db, id) => {
     const row = await q.findPerson(db, id);
     return row && (await assemble.personObjects(db, link, [row]))[0];
   });
-  object('oparl.membership', 'Membership', async (id) => {
+  object('oparl.membership', 'Membership', async (db, id) => {
     const row = await q.findMembership(db, id);
     return row && present.presentMembership(link, row, { withPerson: true });
   });
-  object('oparl.meeting', 'Meeting', async (id) => {
+  object('oparl.meeting', 'Meeting', async (db, id) => {
     const row = await q.findMeeting(db, id);
     return row && (await assemble.meetingObjects(db, link, [row]))[0];
   });
-  object('oparl.agendaItem', 'Agenda item', async (id) => {
+  object('oparl.agendaItem', 'Agenda item', async (db, id) => {
     const row = await q.findAgendaItem(db, id);
     return row && (await assemble.agendaItemObjects(db, link, [row], { withMeeting: true }))[0];
   });
-  object('oparl.paper', 'Paper', async (id) => {
+  object('oparl.paper', 'Paper', async (db, id) => {
     const row = await q.findPaper(db, id);
     return row && (await assemble.paperObjects(db, link, [row]))[0];
   });
-  object('oparl.consultation', 'Consultation', async (id) => {
+  object('oparl.consultation', 'Consultation', async (db, id) => {
     const row = await q.findConsultation(db, id);
     return row && present.presentConsultation(link, row, { withPaper: true });
   });
-  object('oparl.file', 'File', async (id) => {
+  object('oparl.file', 'File', async (db, id) => {
     const row = await q.findPaper(db, id);
     return row && present.presentFile(link, row);
   });
-  object('oparl.location', 'Location', async (id) => {
+  object('oparl.location', 'Location', async (db, id) => {
     const row = await q.findLocation(db, id);
     return row && (await assemble.locationObjects(db, link, [row]))[0];
   });
-  object('oparl.legislativeTerm', 'Legislative term', async (id) => {
+  object('oparl.legislativeTerm', 'Legislative term', async (db, id) => {
     const authority = (await q.listAuthorities(db, {}, { limit: 1, offset: 0 })).rows[0];
     if (!authority) return undefined;
     const span = await q.meetingDateSpan(db, authority.id);
@@ -200,7 +203,7 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
 
   app.get(local('oparl.file.content'), async (request, reply) => {
     const { id } = parseId(IdParamsSchema, request.params, 'File');
-    const report = await q.publicReportText(db, id);
+    const report = await q.publicReportText(readerFor(database, request), id);
     if (!report) throw NotFound('File not found');
     return reply.type('text/plain; charset=utf-8').send(report.full_text);
   });

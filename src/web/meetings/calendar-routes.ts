@@ -7,10 +7,11 @@ import { firstValue, formErrors } from '../portal/form-errors.ts';
 import { todayInLondon } from '../portal/today.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { CalendarQuerySchema } from './calendar-query.ts';
+import { readerFor } from '../reader.ts';
 
 export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES['meeting.list'], async (request, reply) => {
-    const db = database.db;
+    const db = readerFor(database, request);
     const query = (request.query ?? {}) as Record<string, unknown>;
     const raw = { body: firstValue(query.body), year: firstValue(query.year), month: firstValue(query.month) };
     const bodies = await listBodies(db, todayInLondon());

@@ -8,6 +8,7 @@ import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-look
 import { parseMeetingSlug } from '../portal/slugs.ts';
 import { registerCalendarRoutes } from './calendar-routes.ts';
 import { usePageCache } from '../portal/page-cache.ts';
+import { readerFor } from '../reader.ts';
 
 /** Ids are stable ids ("meeting-1a2b...") or slugs; anything else cannot name a meeting, so it is simply not found. */
 export const MeetingParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });
@@ -18,11 +19,12 @@ export const meetingsFeature: Feature = async (app, { database }) => {
   registerCalendarRoutes(app, database);
 
   app.get(ROUTES['meeting.show'], async (request, reply) => {
+    const db = readerFor(database, request);
     const params = MeetingParamsSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Meeting not found');
     const named = parseMeetingSlug(params.data.id);
-    const id = named ? await findMeetingIdByBodyAndDate(database.db, named.bodySlug, named.date) : params.data.id;
-    const record = id ? await findMeetingRecord(database.db, id) : undefined;
+    const id = named ? await findMeetingIdByBodyAndDate(db, named.bodySlug, named.date) : params.data.id;
+    const record = id ? await findMeetingRecord(db, id) : undefined;
     if (!record) throw NotFound('Meeting not found');
     return reply.view('meeting.njk', { view: presentMeeting(record), currentNav: 'meetings' });
   });

@@ -6,21 +6,24 @@ import { presentCommittee, presentCommitteeList } from '../presenters/portal/com
 import { ROUTES } from '../routes.ts';
 import { SlugParamSchema } from './params.ts';
 import { todayInLondon } from './today.ts';
+import { readerFor } from '../reader.ts';
 
 export function registerCommitteeRoutes(app: FastifyInstance, database: DatabaseHandle): void {
-  app.get(ROUTES['committee.list'], async (_request, reply) => {
-    const groups = presentCommitteeList(await listBodies(database.db, todayInLondon()));
+  app.get(ROUTES['committee.list'], async (request, reply) => {
+    const db = readerFor(database, request);
+    const groups = presentCommitteeList(await listBodies(db, todayInLondon()));
     return reply.view('portal/committees.njk', { groups, currentNav: 'committees' });
   });
 
   app.get(ROUTES['committee.show'], async (request, reply) => {
+    const db = readerFor(database, request);
     const params = SlugParamSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Committee not found');
-    const body = await findBodyBySlug(database.db, params.data.slug);
+    const body = await findBodyBySlug(db, params.data.slug);
     if (!body) throw NotFound('Committee not found');
-    const members = await bodyMembers(database.db, body.id, todayInLondon());
-    const attendees = await bodyAttendees(database.db, body.id);
-    const meetings = await bodyMeetings(database.db, body.id);
+    const members = await bodyMembers(db, body.id, todayInLondon());
+    const attendees = await bodyAttendees(db, body.id);
+    const meetings = await bodyMeetings(db, body.id);
     return reply.view('portal/committee.njk', { view: presentCommittee(body, members, attendees, meetings), currentNav: 'committees' });
   });
 }

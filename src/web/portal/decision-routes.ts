@@ -11,6 +11,7 @@ import { firstValue, formErrors } from './form-errors.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
 import { todayInLondon } from './today.ts';
+import { readerFor } from '../reader.ts';
 
 function pageHref(query: DecisionQuery, page: number): string {
   const params = new URLSearchParams();
@@ -24,10 +25,11 @@ function pageHref(query: DecisionQuery, page: number): string {
 
 export function registerDecisionRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES['decision.list'], async (request, reply) => {
+    const db = readerFor(database, request);
     const query = (request.query ?? {}) as Record<string, unknown>;
     const raw = { body: firstValue(query.body), maker: firstValue(query.maker), from: firstValue(query.from), to: firstValue(query.to), key: firstValue(query.key), urgent: firstValue(query.urgent) };
-    const bodies = await listBodies(database.db, todayInLondon());
-    const makers = (await decisionMakers(database.db)).map((row) => ({ value: row.id, text: displayName(row) ?? row.family_name }));
+    const bodies = await listBodies(db, todayInLondon());
+    const makers = (await decisionMakers(db)).map((row) => ({ value: row.id, text: displayName(row) ?? row.family_name }));
     const filters = {
       values: raw,
       bodies: [{ value: '', text: 'All committees' }, ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug }))],
@@ -39,11 +41,11 @@ export function registerDecisionRoutes(app: FastifyInstance, database: DatabaseH
       return reply.view('portal/decisions.njk', { filters, errors: formErrors(parsed.error), decisions: [], currentNav: 'decisions' });
     }
     const page = parsed.data.page ?? 1;
-    const body = parsed.data.body ? await findBodyBySlug(database.db, parsed.data.body) : undefined;
+    const body = parsed.data.body ? await findBodyBySlug(db, parsed.data.body) : undefined;
     const result =
       parsed.data.body && !body
         ? { total: 0, rows: [] }
-        : await listDecisions(database.db, {
+        : await listDecisions(db, {
             ...(body ? { bodyId: body.id } : {}),
             ...(parsed.data.maker ? { makerPersonId: parsed.data.maker } : {}),
             ...(parsed.data.from ? { from: parsed.data.from } : {}),
@@ -72,9 +74,10 @@ export function registerDecisionRoutes(app: FastifyInstance, database: DatabaseH
   });
 
   app.get(ROUTES['decision.show'], async (request, reply) => {
+    const db = readerFor(database, request);
     const params = RecordParamSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Decision not found');
-    const row = await findDecision(database.db, idFromSlug('decision', params.data.id));
+    const row = await findDecision(db, idFromSlug('decision', params.data.id));
     if (!row) throw NotFound('Decision not found');
     return reply.view('portal/decision.njk', { view: presentDecision(row), currentNav: 'decisions' });
   });

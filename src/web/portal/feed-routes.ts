@@ -14,6 +14,9 @@ import { formatDate } from '../presenters/meeting.ts';
 import { meetingHref } from '../presenters/portal/links.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { SlugParamSchema } from './params.ts';
+import { readerFor } from '../reader.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 
 const FEED_LENGTH = 50;
 
@@ -37,8 +40,8 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
   const sendCalendar = (reply: FastifyReply, text: string, filename: string) =>
     reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${filename}"`).send(text);
 
-  app.get(ROUTES['feed.meetings.ics'], async (_request, reply) => {
-    const meetings = await calendarMeetings(database.db);
+  app.get(ROUTES['feed.meetings.ics'], async (request, reply) => {
+    const meetings = await calendarMeetings(readerFor(database, request));
     const text = meetingCalendar({ name: `${config.authorityName} meetings`, meetings, meetingUrl: (row) => absolute(meetingHref(row)), uidDomain });
     return sendCalendar(reply, text, 'meetings.ics');
   });
@@ -46,15 +49,16 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
   app.get(ROUTES['feed.committee.ics'], async (request, reply) => {
     const params = SlugParamSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Committee not found');
-    const body = await findBodyBySlug(database.db, params.data.slug);
+    const db = readerFor(database, request);
+    const body = await findBodyBySlug(db, params.data.slug);
     if (!body) throw NotFound('Committee not found');
-    const meetings = await calendarMeetings(database.db, body.id);
+    const meetings = await calendarMeetings(db, body.id);
     const text = meetingCalendar({ name: `${body.name} meetings`, meetings, meetingUrl: (row) => absolute(meetingHref(row)), uidDomain });
     return sendCalendar(reply, text, `${body.slug}.ics`);
   });
 
-  async function decisionsFeed(): Promise<Feed> {
-    const { rows } = await listDecisions(database.db, { limit: FEED_LENGTH, offset: 0 });
+  async function decisionsFeed(db: Kysely<Database>): Promise<Feed> {
+    const { rows } = await listDecisions(db, { limit: FEED_LENGTH, offset: 0 });
     return newsFeed({
       title: `${config.authorityName}: decisions`,
       description: 'Resolutions of the council and its committees, and decisions taken by the executive, newest first.',
@@ -67,8 +71,8 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
     });
   }
 
-  async function minutesFeed(): Promise<Feed> {
-    const rows = await publishedMinutes(database.db, FEED_LENGTH);
+  async function minutesFeed(db: Kysely<Database>): Promise<Feed> {
+    const rows = await publishedMinutes(db, FEED_LENGTH);
     return newsFeed({
       title: `${config.authorityName}: published minutes`,
       description: 'Minutes of council and committee meetings, newest meeting first.',
@@ -84,8 +88,8 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
     });
   }
 
-  app.get(ROUTES['feed.decisions.rss'], async (_request, reply) => sendFeed(reply, await decisionsFeed(), 'rss'));
-  app.get(ROUTES['feed.decisions.atom'], async (_request, reply) => sendFeed(reply, await decisionsFeed(), 'atom'));
-  app.get(ROUTES['feed.minutes.rss'], async (_request, reply) => sendFeed(reply, await minutesFeed(), 'rss'));
-  app.get(ROUTES['feed.minutes.atom'], async (_request, reply) => sendFeed(reply, await minutesFeed(), 'atom'));
+  app.get(ROUTES['feed.decisions.rss'], async (request, reply) => sendFeed(reply, await decisionsFeed(readerFor(database, request)), 'rss'));
+  app.get(ROUTES['feed.decisions.atom'], async (request, reply) => sendFeed(reply, await decisionsFeed(readerFor(database, request)), 'atom'));
+  app.get(ROUTES['feed.minutes.rss'], async (request, reply) => sendFeed(reply, await minutesFeed(readerFor(database, request)), 'rss'));
+  app.get(ROUTES['feed.minutes.atom'], async (request, reply) => sendFeed(reply, await minutesFeed(readerFor(database, request)), 'atom'));
 }

@@ -5,13 +5,15 @@ import { listDecisions } from '../../db/queries/portal/decisions.ts';
 import { presentHome } from '../presenters/portal/home.ts';
 import { ROUTES } from '../routes.ts';
 import { todayInLondon } from './today.ts';
+import { readerFor } from '../reader.ts';
 
 export function registerHomeRoutes(app: FastifyInstance, database: DatabaseHandle): void {
-  app.get(ROUTES.home, async (_request, reply) => {
+  app.get(ROUTES.home, async (request, reply) => {
+    const db = readerFor(database, request);
     const day = todayInLondon();
-    const upcoming = await upcomingMeetings(database.db, day, 5);
-    const recent = await recentMeetings(database.db, day, 5);
-    const decisions = await listDecisions(database.db, { limit: 5, offset: 0 });
+    const upcoming = await upcomingMeetings(db, day, 5);
+    const recent = await recentMeetings(db, day, 5);
+    const decisions = await listDecisions(db, { limit: 5, offset: 0 });
     return reply.view('portal/home.njk', { view: presentHome(upcoming, recent, decisions.rows), currentNav: 'home' });
   });
 }

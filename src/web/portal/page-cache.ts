@@ -14,8 +14,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
-import { dataVersionOf } from '../../db/data-version-watch.ts';
+import { dataVersionFor, isAnonymous } from '../reader.ts';
 import { todayInLondon } from './today.ts';
+
+export { isAnonymous };
 
 /** Revalidate every time (cheap: a 304 from memory), so nobody is shown a page older than the records. */
 export const PAGE_CACHE_CONTROL = 'public, no-cache';
@@ -102,11 +104,6 @@ function nonceOf(reply: FastifyReply): string | undefined {
   return (reply as FastifyReply & { cspNonce?: { script?: string } | null }).cspNonce?.script;
 }
 
-/** Someone signed in (or a script with credentials) may see more than the public: never share their pages. */
-export function isAnonymous(request: FastifyRequest): boolean {
-  return !request.headers.cookie && !request.headers.authorization;
-}
-
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   const weak = (tag: string) => tag.trim().replace(/^W\//, '');
@@ -139,8 +136,9 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle): vo
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !isAnonymous(request)) return;
     // Read before the handler's queries: a page rendered from newer data than its version is harmless, the reverse
-    // (old data under a new version) cannot happen because the version commits with the data.
-    const version = `${await dataVersionOf(database)}:${todayInLondon()}`;
+    // (old data under a new version) cannot happen because the version commits with the data. With a read replica the
+    // version is the replica's, read from where the page will be rendered (src/web/reader.ts).
+    const version = `${await dataVersionFor(database, request)}:${todayInLondon()}`;
     const key = request.url;
     states.set(request, { version, key });
     const entry = cache.get(version, key);

@@ -16,16 +16,18 @@ import { presentMemberList, presentPerson } from '../presenters/portal/person.ts
 import { ROUTES } from '../routes.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
+import { readerFor } from '../reader.ts';
 
 export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHandle): void {
-  app.get(ROUTES['person.list'], async (_request, reply) => {
-    return reply.view('portal/councillors.njk', { members: presentMemberList(await listMembers(database.db)), currentNav: 'councillors' });
+  app.get(ROUTES['person.list'], async (request, reply) => {
+    const db = readerFor(database, request);
+    return reply.view('portal/councillors.njk', { members: presentMemberList(await listMembers(db)), currentNav: 'councillors' });
   });
 
   app.get(ROUTES['person.show'], async (request, reply) => {
+    const db = readerFor(database, request);
     const params = RecordParamSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Person not found');
-    const db = database.db;
     const person = await findPerson(db, idFromSlug('person', params.data.id));
     if (!person) throw NotFound('Person not found');
     const view = presentPerson({

@@ -8,24 +8,27 @@ import { presentReport } from '../presenters/portal/report.ts';
 import { ROUTES } from '../routes.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
+import { readerFor } from '../reader.ts';
 
 export function registerReportRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES['report.show'], async (request, reply) => {
+    const db = readerFor(database, request);
     const params = RecordParamSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Report not found');
     // An exempt report is "not found" for the public, exactly like a missing one: its existence says nothing more.
-    const report = await findPublicReport(database.db, idFromSlug('report', params.data.id));
+    const report = await findPublicReport(db, idFromSlug('report', params.data.id));
     if (!report) throw NotFound('Report not found');
-    const view = presentReport(report, await reportAgendaItems(database.db, report.id), await reportDecisions(database.db, report.id));
+    const view = presentReport(report, await reportAgendaItems(db, report.id), await reportDecisions(db, report.id));
     return reply.view('portal/report.njk', { view });
   });
 
   // The uploaded original, under the same rule as the page: an exempt report's file is "not found" too.
   app.get(ROUTES['report.original'], async (request, reply) => {
+    const db = readerFor(database, request);
     const params = RecordParamSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Report not found');
-    const report = await findPublicReport(database.db, idFromSlug('report', params.data.id));
-    const content = report?.original_file_sha256 ? await readFile(database.db, report.original_file_sha256) : undefined;
+    const report = await findPublicReport(db, idFromSlug('report', params.data.id));
+    const content = report?.original_file_sha256 ? await readFile(db, report.original_file_sha256) : undefined;
     if (!report || !content) throw NotFound('Report not found');
     const name = report.original_filename ?? 'report';
     return reply

@@ -7,9 +7,11 @@ import { presentSearchPage, type RawSearchValues } from '../presenters/portal/se
 import { ROUTES } from '../routes.ts';
 import { allValues, firstValue, formErrors } from './form-errors.ts';
 import { todayInLondon } from './today.ts';
+import { readerFor } from '../reader.ts';
 
 export function registerSearchRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES.search, async (request, reply) => {
+    const db = readerFor(database, request);
     const query = (request.query ?? {}) as Record<string, unknown>;
     const raw: RawSearchValues = {
       q: firstValue(query.q),
@@ -18,14 +20,14 @@ export function registerSearchRoutes(app: FastifyInstance, database: DatabaseHan
       from: firstValue(query.from),
       to: firstValue(query.to),
     };
-    const bodies = await listBodies(database.db, todayInLondon());
+    const bodies = await listBodies(db, todayInLondon());
     const parsed = SearchQuerySchema.safeParse({ ...raw, page: firstValue(query.page) });
     if (!parsed.success) {
       const errors = formErrors(parsed.error, { kind: 'kind', q: 'q' });
       reply.code(400);
       return reply.view('portal/search.njk', { view: presentSearchPage(undefined, raw, bodies), errors, currentNav: 'search' });
     }
-    const outcome = await searcher({ db: database.db, query: parsed.data });
+    const outcome = await searcher({ db, query: parsed.data });
     return reply.view('portal/search.njk', { view: presentSearchPage(outcome, raw, bodies), currentNav: 'search' });
   });
 }
