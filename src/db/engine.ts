@@ -127,7 +127,7 @@ async function openPglite(dataDir: string, log: KyselyConfig['log']): Promise<Da
       // under load within its memory budget (bench/README.md, portal).
       // The write-ahead log kept for reuse after a checkpoint grows towards max_wal_size (1 GB by default) and stays:
       // smaller bounds keep the data folder close to the size of its data.
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=256MB'],
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=256MB', '-c', 'wal_recycle=off'],
       parsers: {
         [pgliteTypes.DATE]: (value: string) => value,
         [INT8_OID]: (value: string) => value,
