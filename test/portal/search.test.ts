@@ -88,6 +88,11 @@ describe.skipIf(databaseUnavailable)('search over the seed papers', () => {
     expect(second.page).toBe(2);
     const firstIds = new Set(first.hits.map((hit) => `${hit.kind}:${hit.record_id}`));
     expect(second.hits.some((hit) => firstIds.has(`${hit.kind}:${hit.record_id}`))).toBe(false);
+    expect(second.total).toBe(first.total);
+    // A page past the last still says how many there are.
+    const beyond = await search({ q: 'council', page: 500 });
+    expect(beyond.hits).toEqual([]);
+    expect(beyond.total).toBe(first.total);
   });
 
   it('GET /search renders ranked hits with <mark> highlights, links to the record, and pagination', async () => {

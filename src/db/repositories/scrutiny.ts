@@ -72,6 +72,19 @@ export async function reminderSent(db: Db, dedupeKey: string): Promise<boolean> 
 
 // ---- reads ----
 
+/** The parts of a scrutiny item that only a call-in printed in full has: none, for items known by title alone. */
+export const ITEM_WITHOUT_DETAILS = {
+  subtitle: null,
+  portfolio_printed: null,
+  portfolio_holder_id: null,
+  synopsis: null,
+  call_in_reason: null,
+  decision_id: null,
+  report_id: null,
+  executive_response: null,
+  executive_response_date: null,
+} as const;
+
 /** Which of these recommendations are already on record. */
 export async function existingRecommendationIds(db: Db, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

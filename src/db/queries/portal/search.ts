@@ -55,24 +55,18 @@ function matching(db: Db, filters: SearchFilters) {
 
 /** One page of hits, best first, and how many there are in all. */
 export async function searchDocuments(db: Db, filters: SearchFilters): Promise<{ total: number; hits: SearchHitRow[] }> {
-  const countRow = await matching(db, filters)
-    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
-    .executeTakeFirst();
-  const total = Number(countRow?.total ?? 0);
-  if (total === 0 || filters.offset >= total) return { total, hits: [] };
 
-  // Rank and page first, then build headlines for just this page: ts_headline re-parses the text and is the
-  // expensive part, so it must not run for every match.
-  const page = matching(db, filters)
+  // Rank and page first with only the keys, then fetch the text and build headlines for just this page: carrying every
+  // match's text through the sort, or running ts_headline (which re-parses the text) for every match, would cost
+  // most of a search that matches thousands of records.
+  const ranked = matching(db, filters)
     .select([
       'search_document.kind',
       'search_document.record_id',
-      'search_document.title',
-      'search_document.body',
-      'search_document.meeting_id',
-      'search_document.body_id',
       'search_document.date',
       sql<number>`ts_rank_cd(document, websearch_to_tsquery('english', ${filters.text}), 1)`.as('rank'),
+      // Counted in the same pass over the matches that ranks them: a separate count read every match a second time.
+      sql<number>`count(*) over ()`.as('total'),
     ])
     .orderBy('rank', 'desc')
     .orderBy('search_document.date', (ob) => ob.desc().nullsLast())
@@ -80,6 +74,11 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<{
     .orderBy('search_document.record_id')
     .limit(filters.limit)
     .offset(filters.offset)
+    .as('ranked');
+  const page = db
+    .selectFrom(ranked)
+    .innerJoin('search_document as hit', (join) => join.onRef('hit.kind', '=', 'ranked.kind').onRef('hit.record_id', '=', 'ranked.record_id'))
+    .select(['ranked.kind', 'ranked.record_id', 'ranked.date', 'ranked.rank', 'ranked.total', 'hit.title', 'hit.body', 'hit.meeting_id', 'hit.body_id'])
     .as('page');
 
   const rows = await db
@@ -101,6 +100,7 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<{
       'body.slug as body_slug',
       'page.date',
       'page.rank',
+      'page.total',
       sql<string>`ts_headline('english', page.title, websearch_to_tsquery('english', ${filters.text}), ${`StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`})`.as('title_snippet'),
       sql<string>`ts_headline('english', page.body, websearch_to_tsquery('english', ${filters.text}), ${HEADLINE_OPTIONS})`.as('snippet'),
     ])
@@ -109,7 +109,15 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<{
     .orderBy('page.kind')
     .orderBy('page.record_id')
     .execute();
-  return { total, hits: rows.map((row) => ({ ...row, rank: Number(row.rank) })) as SearchHitRow[] };
+  if (rows.length === 0) {
+    // Past the last page (or nothing matched): the total needs its own count.
+    const countRow = await matching(db, filters)
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
+      .executeTakeFirst();
+    return { total: Number(countRow?.total ?? 0), hits: [] };
+  }
+  const total = Number(rows[0]!.total);
+  return { total, hits: rows.map(({ total: _total, ...row }) => ({ ...row, rank: Number(row.rank) })) as SearchHitRow[] };
 }
 
 /** The plan PostgreSQL chooses for a search, for the documentation and the index test. */
