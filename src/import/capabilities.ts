@@ -25,26 +25,42 @@ interface CapabilityOutcome {
   issues: ImportIssue[];
 }
 
-/** A capability's records extracted from one document, ready to persist (extraction is pure and runs before the transaction). */
+/**
+ * What the capabilities found in one document: plain data, so it can be extracted away from the database (in a worker
+ * thread) and persisted later.
+ */
+export interface CapabilityRecords {
+  scrutiny?: ReturnType<typeof extractScrutiny>;
+  plan?: ReturnType<typeof extractPlanPaper>;
+  allowances?: ReturnType<typeof extractAllowances>;
+}
+
+/** Extracts every capability's records from a document (segmented once, by the caller when it has the segments). */
+export function extractCapabilityRecords(document: TextDocument, segments: Segment[] = segmentDocument(document.lines)): CapabilityRecords {
+  const kinds = new Set(segments.map((segment) => segment.kind));
+  const records: CapabilityRecords = {};
+  if (kinds.has('tracking-sheet') || kinds.has('call-in') || kinds.has('report')) records.scrutiny = extractScrutiny(document);
+  if (kinds.has('improvement-plan') || kinds.has('report')) records.plan = extractPlanPaper(document, segments);
+  if (kinds.has('allowances-scheme')) records.allowances = extractAllowances(segments);
+  return records;
+}
+
+/** A capability's records extracted from one document, ready to persist. */
 type Pending = (ctx: PersistContext) => Promise<CapabilityOutcome>;
 
-/** Extracts every capability's records from a document (segmented once, by the caller when it has the segments); returns the steps that persist them. */
-export function extractCapabilities(document: TextDocument, options: CapabilityOptions, segments: Segment[] = segmentDocument(document.lines)): Pending[] {
-  const kinds = new Set(segments.map((segment) => segment.kind));
+/** The steps that persist a document's capability records, in the order they must run. */
+export function capabilitySteps(records: CapabilityRecords, options: CapabilityOptions): Pending[] {
   const pending: Pending[] = [];
-  if (kinds.has('tracking-sheet') || kinds.has('call-in') || kinds.has('report')) {
-    const scrutiny = extractScrutiny(document);
-    pending.push((ctx) => persistScrutiny(ctx, scrutiny, { responseMonths: options.scrutinyResponseMonths, actor: options.actor }));
-  }
-  if (kinds.has('improvement-plan') || kinds.has('report')) {
-    const plan = extractPlanPaper(document, segments);
-    pending.push((ctx) => persistPlan(ctx, plan));
-  }
-  if (kinds.has('allowances-scheme')) {
-    const allowances = extractAllowances(segments);
-    pending.push((ctx) => persistAllowances(ctx, allowances));
-  }
+  const { scrutiny, plan, allowances } = records;
+  if (scrutiny) pending.push((ctx) => persistScrutiny(ctx, scrutiny, { responseMonths: options.scrutinyResponseMonths, actor: options.actor }));
+  if (plan) pending.push((ctx) => persistPlan(ctx, plan));
+  if (allowances) pending.push((ctx) => persistAllowances(ctx, allowances));
   return pending;
+}
+
+/** Extracts every capability's records from a document; returns the steps that persist them. */
+export function extractCapabilities(document: TextDocument, options: CapabilityOptions, segments: Segment[] = segmentDocument(document.lines)): Pending[] {
+  return capabilitySteps(extractCapabilityRecords(document, segments), options);
 }
 
 /** Runs the persistence steps in the caller's transaction, adding their counts and issues to the committee import's. */

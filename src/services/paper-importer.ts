@@ -9,10 +9,11 @@ import path from 'node:path';
 import type { DatabaseHandle } from '../db/engine.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import { stableId } from '../domain/stable-id.ts';
-import { readDocument, ReadError, tooLargeReason } from '../import/read/index.ts';
-import { extractPaper } from '../import/extract-paper.ts';
+import { ReadError } from '../import/read/index.ts';
 import { persistExtract, type Counts } from '../import/persist.ts';
-import { extractCapabilities, persistCapabilities } from '../import/capabilities.ts';
+import { capabilitySteps, persistCapabilities } from '../import/capabilities.ts';
+import type { PreparedFile } from '../import/prepare.ts';
+import { inlinePreparer, workerPreparer } from '../import/preparer.ts';
 import { PeopleDirectory } from '../import/people.ts';
 import type { ImportIssue } from '../import/types.ts';
 import { restoreExport } from './export-restorer.ts';
@@ -95,11 +96,21 @@ export async function paperImporter(props: PaperImporterProps): Promise<ImportSu
   const results: ImportFileResult[] = [];
   let done = 0;
   const state: { session?: ImportSession } = {};
-  for (const file of files) {
-    const result = await importOneFile(props, file, state);
-    results.push(result);
-    done++;
-    props.onProgress?.({ done, total: files.length, file, bytes: safeSize(file) });
+  const maxBytes = props.maxBytes ?? 50 * 1024 * 1024;
+  // The next file is read and extracted while this one is written (a worker thread is worth starting for a few files).
+  const preparer = files.length >= 3 ? workerPreparer(maxBytes) : inlinePreparer(maxBytes);
+  try {
+    let next = files.length > 0 ? preparer.prepare(files[0]!) : undefined;
+    for (const [index, file] of files.entries()) {
+      const prepared = await next!;
+      next = index + 1 < files.length ? preparer.prepare(files[index + 1]!) : undefined;
+      const result = await importPrepared(props, file, prepared, state);
+      results.push(result);
+      done++;
+      props.onProgress?.({ done, total: files.length, file, bytes: safeSize(file) });
+    }
+  } finally {
+    await preparer.close();
   }
   await refreshPlannerStatistics(props.database.db);
   await props.database.checkpoint();
@@ -114,42 +125,27 @@ function safeSize(file: string): number {
   }
 }
 
-async function importOneFile(props: PaperImporterProps, file: string, state: { session?: ImportSession }): Promise<ImportFileResult> {
+async function importPrepared(props: PaperImporterProps, file: string, prepared: PreparedFile, state: { session?: ImportSession }): Promise<ImportFileResult> {
   const base: ImportFileResult = { file, status: 'failed', kinds: [], created: {}, linked: 0, issues: [] };
   const { db } = props.database;
   try {
-    const maxBytes = props.maxBytes ?? 50 * 1024 * 1024;
-    const size = fs.statSync(file).size;
-    if (size > maxBytes) {
-      // Refuse before reading a byte: a 2 GB file must not take the importer's memory.
-      throw new ReadError(file, tooLargeReason(size, maxBytes));
-    }
-    const bytes = new Uint8Array(fs.readFileSync(file));
-    const contentHash = createHash('sha256').update(bytes).digest('hex');
-    const already = await store.findSourceByHash(db, contentHash);
+    const already = prepared.contentHash ? await store.findSourceByHash(db, prepared.contentHash) : undefined;
     if (already) {
       return { ...base, status: 'skipped', reason: `already imported (as ${already.file_name} on ${already.imported_at.toISOString().slice(0, 10)})` };
     }
-    const document = await readDocument({ name: file, bytes }, { maxBytes });
+    if (prepared.kind === 'refused') return { ...base, reason: prepared.reason, ...(prepared.line ? { line: prepared.line } : {}) };
+    const { document, contentHash } = prepared;
     const warnings: ImportIssue[] = document.warnings.map((message) => ({ severity: 'warning', message }));
 
-    if (document.format === 'json') {
+    if (prepared.kind === 'json') {
       const parsed = parseJson(document.lines.join('\n'), file);
       const restored = await restoreExport(db, parsed, { actor: props.actor });
       delete state.session;
       return { ...base, status: 'imported', kinds: ['export'], created: restored.created, issues: warnings };
     }
 
-    const extract = extractPaper(document);
-    const capabilities = extractCapabilities(
-      document,
-      {
-        scrutinyResponseMonths: props.scrutinyResponseMonths ?? 2,
-        actor: props.actor,
-      },
-      // The segments extractPaper found, with their lines again (segmenting a document twice cost as much as reading it).
-      extract.segments.map((segment) => ({ ...segment, lines: document.lines.slice(segment.lineFrom - 1, segment.lineTo) })),
-    );
+    const { extract } = prepared;
+    const capabilities = capabilitySteps(prepared.capabilities, { scrutinyResponseMonths: props.scrutinyResponseMonths ?? 2, actor: props.actor });
     const kinds = [...new Set(extract.segments.map((segment) => segment.kind))];
     const sourceId = stableId('source', contentHash);
     const outcome = await db.transaction().execute(async (trx) => {
@@ -166,7 +162,7 @@ async function importOneFile(props: PaperImporterProps, file: string, state: { s
           file_name: path.basename(file),
           format: document.format,
           kinds,
-          bytes: bytes.byteLength,
+          bytes: prepared.bytes,
           line_count: document.lines.length,
         },
       ]);

@@ -51,9 +51,26 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     return id;
   }
 
+  // The items already on record at each meeting the paper's tracking rows name: read once per meeting.
+  const recordedItems = new Map<string, Awaited<ReturnType<typeof store.findItemOnMeeting>>>();
+  async function itemsOnRecord(meeting: string) {
+    let items = recordedItems.get(meeting);
+    if (!items) recordedItems.set(meeting, (items = await store.findItemOnMeeting(trx, meeting)));
+    return items;
+  }
+
+  // A paper names the same meeting many times (every tracking row of its recommendations): looked up once.
+  const meetingIds = new Map<string, string>();
   async function meetingId(body: string, date: string, span: { lineFrom: number; lineTo: number }): Promise<string> {
-    const existing = await paperStore.findMeeting(trx, body, date);
-    if (existing) return existing.id;
+    const key = `${body}|${date}`;
+    const known = meetingIds.get(key);
+    if (known) return known;
+    const id = (await paperStore.findMeeting(trx, body, date))?.id ?? (await newMeeting(body, date, span));
+    meetingIds.set(key, id);
+    return id;
+  }
+
+  async function newMeeting(body: string, date: string, span: { lineFrom: number; lineTo: number }): Promise<string> {
     const id = stableId('meeting', body, date);
     add(
       'meetings',
@@ -302,7 +319,7 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
    */
   async function trackedElsewhere(committeeId: string, sheet: TrackingSheetRecord, row: TrackingRowRecord): Promise<string | undefined> {
     const meeting = await meetingId(committeeId, row.meetingDate, { lineFrom: row.line, lineTo: row.line });
-    const items = [...(await store.findItemOnMeeting(trx, meeting)), ...[...pending.items.values()].filter((candidate) => candidate.meeting_id === meeting)];
+    const items = [...(await itemsOnRecord(meeting)), ...[...pending.items.values()].filter((candidate) => candidate.meeting_id === meeting)];
     const item = items.find((candidate) => compareTitles(candidate.title, row.item) !== 'different');
     const printed = row.status.toUpperCase();
     if (item) {

@@ -1,0 +1,7 @@
+/** The worker thread behind preparer.ts: prepares files one at a time, as the importer asks. */
+import { parentPort } from 'node:worker_threads';
+import { prepareFile } from './prepare.ts';
+
+parentPort!.on('message', async (request: { id: number; file: string; maxBytes: number }) => {
+  parentPort!.postMessage({ id: request.id, prepared: await prepareFile(request.file, request.maxBytes) });
+});
