@@ -45,4 +45,12 @@ describe('loadConfig', () => {
       /QUORUM_OIDC_ISSUER: must be an https:\/\/ URL/,
     );
   });
+
+  it('reads which proxies to believe, refusing "trust everyone"', () => {
+    expect(loadConfig({}, '/srv').trustProxy).toBeUndefined();
+    expect(loadConfig({ QUORUM_TRUST_PROXY: '2' }, '/srv').trustProxy).toBe(2);
+    expect(loadConfig({ QUORUM_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }, '/srv').trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ QUORUM_TRUST_PROXY: 'true' }, '/srv')).toThrow(/QUORUM_TRUST_PROXY: must be a number of proxies, or IP addresses/);
+    expect(() => loadConfig({ QUORUM_TRUST_PROXY: '0' }, '/srv')).toThrow(/QUORUM_TRUST_PROXY: must be at least 1/);
+  });
 });

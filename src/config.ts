@@ -49,6 +49,16 @@ export const ConfigSchema = z.object({
       label: z.string().min(1),
     })
     .optional(),
+  /**
+   * Behind a load balancer or reverse proxy: which hops to believe about the visitor's address (X-Forwarded-For), so
+   * per-address limits count visitors, not the proxy. A number of proxies in front, or their addresses/CIDR ranges.
+   */
+  trustProxy: z
+    .union([
+      z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10'),
+      z.array(z.string().regex(/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/, 'must be a number of proxies, or IP addresses or CIDR ranges separated by commas')).min(1),
+    ])
+    .optional(),
 }).superRefine((config, context) => {
   if (config.databaseReplicaUrl && !config.databaseUrl) {
     context.addIssue({ code: 'custom', path: ['databaseReplicaUrl'], message: 'needs DATABASE_URL (a replica of a PostgreSQL server; the embedded engine has none)' });
@@ -73,6 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: env.QUORUM_SMTP_URL || undefined,
     mailFrom: env.QUORUM_MAIL_FROM || 'Quorum <quorum@localhost>',
     publicUrl: env.QUORUM_PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`,
+    trustProxy: !env.QUORUM_TRUST_PROXY
+      ? undefined
+      : /^\d+$/.test(env.QUORUM_TRUST_PROXY.trim())
+        ? Number(env.QUORUM_TRUST_PROXY.trim())
+        : env.QUORUM_TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean),
     oidc:
       env.QUORUM_OIDC_ISSUER || env.QUORUM_OIDC_CLIENT_ID || env.QUORUM_OIDC_CLIENT_SECRET
         ? {
@@ -88,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const names: Record<string, string> = {
       databaseUrl: 'DATABASE_URL',
       databaseReplicaUrl: 'DATABASE_REPLICA_URL',
+      trustProxy: 'QUORUM_TRUST_PROXY',
       dataDir: 'QUORUM_DATA_DIR',
       papersDir: 'QUORUM_PAPERS',
       port: 'PORT',
@@ -105,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     };
     const lines = parsed.error.issues.map((issue) => {
       const key = issue.path.map(String).join('.');
-      return `${names[key] ?? key}: ${issue.message}`;
+      return `${names[key] ?? names[String(issue.path[0])] ?? key}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }

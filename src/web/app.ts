@@ -44,7 +44,10 @@ const GOVUK_PUBLIC_FILES = new Set(['/govuk-frontend.min.css', '/govuk-frontend.
 export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const logger = options.logger === false ? false : { level: config.logLevel, ...(typeof options.logger === 'object' ? options.logger : {}) };
-  const app = Fastify({ logger });
+  // A number of proxies means the nearest that many hops are believed (as proxy-addr counts them).
+  const hops = config.trustProxy;
+  const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
+  const app = Fastify({ logger, trustProxy });
 
   const views = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDist], { noCache: false }), {
     autoescape: true,
