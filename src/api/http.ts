@@ -6,10 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/engine.ts';
-import { dataVersionFor } from '../web/reader.ts';
 import { HttpError, isHttpError, NotFound } from '../web/errors.ts';
-import { isAnonymous, joinParts, pageCacheFor } from '../web/portal/page-cache.ts';
-import { todayInLondon } from '../web/portal/today.ts';
+import { cacheVersionFor, isAnonymous, joinParts, pageCacheFor } from '../web/portal/page-cache.ts';
 
 /** The error body every API answer uses: `{ error: { id, status, message, problems? } }`. */
 export interface ApiErrorBody {
@@ -58,7 +56,7 @@ export function useApiConventions(app: FastifyInstance, database: DatabaseHandle
   const cache = pageCacheFor(database);
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !isAnonymous(request)) return;
-    const slot = { version: `${await dataVersionFor(database, request)}:${todayInLondon()}`, key: `api ${request.url}` };
+    const slot = { version: await cacheVersionFor(database, request), key: `api ${request.url}` };
     const entry = cache.get(slot.version, slot.key);
     if (entry) return reply.header('x-quorum-cache', 'hit').type(entry.contentType).send(joinParts(entry.parts, undefined));
     cacheSlots.set(request, slot);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { DatabaseHandle } from '../db/engine.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import { stableId } from '../domain/stable-id.ts';
-import { ReadError } from '../import/read/index.ts';
+import { DEFAULT_MAX_BYTES } from '../import/read/index.ts';
 import { persistExtract, type Counts } from '../import/persist.ts';
 import { capabilitySteps, persistCapabilities } from '../import/capabilities.ts';
 import type { PreparedFile } from '../import/prepare.ts';
@@ -96,7 +96,7 @@ export async function paperImporter(props: PaperImporterProps): Promise<ImportSu
   const results: ImportFileResult[] = [];
   let done = 0;
   const state: { session?: ImportSession } = {};
-  const maxBytes = props.maxBytes ?? 50 * 1024 * 1024;
+  const maxBytes = props.maxBytes ?? DEFAULT_MAX_BYTES;
   // The next file is read and extracted while this one is written (a worker thread is worth starting for a few files).
   const preparer = files.length >= 3 ? workerPreparer(maxBytes) : inlinePreparer(maxBytes);
   try {
@@ -191,7 +191,6 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
   } catch (error) {
     // The session may hold people and bodies that the rolled-back transaction wrote: start afresh from the database.
     delete state.session;
-    if (error instanceof ReadError) return { ...base, reason: error.reason };
     const located = error as Error & { line?: number };
     return { ...base, reason: located.message, ...(located.line ? { line: located.line } : {}) };
   }

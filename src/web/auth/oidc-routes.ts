@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import { oidcSignIn, type OidcFinishResult } from '../../services/accounts/oidc-sign-in.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { renderSignIn } from './sign-in-page.ts';
-import { safeNext, SESSION_COOKIE } from './session-cookie.ts';
+import { safeNext, setSessionCookie } from './session-cookie.ts';
 
 /** Holds the state of a sign-in begun in this browser, only for the callback's path and only for ten minutes. */
 const STATE_COOKIE = 'quorum_oidc_state';
@@ -81,7 +81,7 @@ export async function oidcRoutes(
       const { message, status } = refusal(result, oidc.label);
       return refuse(reply, message, status);
     }
-    reply.setCookie(SESSION_COOKIE, result.sessionToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies ? true : 'auto', expires: result.expiresAt });
+    setSessionCookie(reply, result, secureCookies);
     return reply.redirect(safeNext(result.next) ?? linkTo('admin.home'), 303);
   });
 }

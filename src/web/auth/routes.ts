@@ -9,7 +9,7 @@ import { createMailer } from '../../services/accounts/mailer.ts';
 import type { FeatureDeps } from '../features.ts';
 import { formErrors, serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
 import { linkTo, ROUTES } from '../routes.ts';
-import { safeNext, SESSION_COOKIE } from './session-cookie.ts';
+import { safeNext, SESSION_COOKIE, setSessionCookie } from './session-cookie.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { renderSignIn } from './sign-in-page.ts';
 
@@ -65,13 +65,7 @@ export async function authRoutes(app: FastifyInstance, { config, database, secur
           : 'Enter the email address and password of your Quorum account';
       return signInPage(reply, values, [{ field: 'email', message }], result.reason === 'locked' ? 403 : 400);
     }
-    reply.setCookie(SESSION_COOKIE, result.sessionToken, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookies ? true : 'auto',
-      expires: result.expiresAt,
-    });
+    setSessionCookie(reply, result, secureCookies);
     return reply.redirect(safeNext(parsed.data.next) ?? linkTo('admin.home'), 303);
   });
 

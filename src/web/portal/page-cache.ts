@@ -127,6 +127,16 @@ export function joinParts(parts: Buffer[], nonce: string | undefined): Buffer {
 }
 
 /**
+ * What a cached answer for this request is valid for: the data version (read before the handler's queries: a page
+ * rendered from newer data than its version is harmless, the reverse cannot happen because the version commits with
+ * the data; with a read replica it is the replica's, read from where the page will be rendered, src/web/reader.ts)
+ * and the UK date.
+ */
+export async function cacheVersionFor(database: DatabaseHandle, request: FastifyRequest): Promise<string> {
+  return `${await dataVersionFor(database, request)}:${todayInLondon()}`;
+}
+
+/**
  * Adds the cache to the routes of one feature (hooks are encapsulated: other features' routes are untouched).
  * Only anonymous GETs with a 200 of a page or feed are stored.
  */
@@ -135,10 +145,7 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle): vo
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !isAnonymous(request)) return;
-    // Read before the handler's queries: a page rendered from newer data than its version is harmless, the reverse
-    // (old data under a new version) cannot happen because the version commits with the data. With a read replica the
-    // version is the replica's, read from where the page will be rendered (src/web/reader.ts).
-    const version = `${await dataVersionFor(database, request)}:${todayInLondon()}`;
+    const version = await cacheVersionFor(database, request);
     const key = request.url;
     states.set(request, { version, key });
     const entry = cache.get(version, key);
