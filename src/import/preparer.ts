@@ -20,6 +20,7 @@ export function workerPreparer(maxBytes: number): Preparer {
   const waiting = new Map<number, { file: string; resolve: (prepared: PreparedFile) => void }>();
   let nextId = 0;
   let worker: Worker | undefined;
+  let ready = false;
   // On any failure of the worker itself, what it had not answered is prepared here instead, and so is all that follows.
   const abandon = () => {
     const stranded = [...waiting.values()];
@@ -32,7 +33,11 @@ export function workerPreparer(maxBytes: number): Preparer {
   try {
     worker = new Worker(new URL('./prepare-worker.mjs', import.meta.url));
     worker.unref();
-    worker.on('message', (message: { id: number; prepared: PreparedFile }) => {
+    worker.on('message', (message: { ready: true } | { id: number; prepared: PreparedFile }) => {
+      if ('ready' in message) {
+        ready = true;
+        return;
+      }
       const entry = waiting.get(message.id);
       waiting.delete(message.id);
       entry?.resolve(message.prepared);
@@ -44,7 +49,7 @@ export function workerPreparer(maxBytes: number): Preparer {
   }
   return {
     prepare(file) {
-      if (!worker) return inline.prepare(file);
+      if (!worker || !ready) return inline.prepare(file);
       const id = nextId++;
       return new Promise((resolve) => {
         waiting.set(id, { file, resolve });

@@ -18,6 +18,7 @@ import {
   type ExportVoteEvent,
   type SourceRef,
 } from './export-schema.ts';
+import { groupBy } from '../domain/group-by.ts';
 
 export interface ExportOptions {
   /**
@@ -354,15 +355,6 @@ function isoTimestamp(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = groups.get(key(row));
-    if (list) list.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
 
 /**
  * Ordering is done here rather than in SQL: the server's collation (en_US, C, ICU) would otherwise decide the order

@@ -97,14 +97,19 @@ export async function paperImporter(props: PaperImporterProps): Promise<ImportSu
   let done = 0;
   const state: { session?: ImportSession } = {};
   const maxBytes = props.maxBytes ?? DEFAULT_MAX_BYTES;
-  // The next file is read and extracted while this one is written (a worker thread is worth starting for a few files).
+  // The files ahead are read and extracted while this one is written (a worker thread is worth starting for a few
+  // files). Papers differ tenfold in size, so one file ahead leaves the writer waiting after each small one.
   const preparer = files.length >= 3 ? workerPreparer(maxBytes) : inlinePreparer(maxBytes);
+  const ahead = new ReadAhead(files, (file) => preparer.prepare(file));
   try {
-    let next = files.length > 0 ? preparer.prepare(files[0]!) : undefined;
-    for (const [index, file] of files.entries()) {
-      const prepared = await next!;
-      next = index + 1 < files.length ? preparer.prepare(files[index + 1]!) : undefined;
+    for (const file of files) {
+      const w0 = performance.now();
+      const prepared = await ahead.next();
+      (globalThis as any).__wait = ((globalThis as any).__wait ?? 0) + performance.now() - w0; if (performance.now() - w0 > 30) console.log("wait", file.slice(-30), Math.round(performance.now() - w0));
+      const i0 = performance.now();
+      (globalThis as any).__kind = /-(\d{3})_/.exec(file)?.[1];
       const result = await importPrepared(props, file, prepared, state);
+      const g = ((globalThis as any).__per ??= {}); const k = /-(\d{3})_/.exec(file)?.[1] ?? 'x'; g[k] = (g[k] ?? 0) + performance.now() - i0;
       results.push(result);
       done++;
       props.onProgress?.({ done, total: files.length, file, bytes: safeSize(file) });
@@ -112,9 +117,43 @@ export async function paperImporter(props: PaperImporterProps): Promise<ImportSu
   } finally {
     await preparer.close();
   }
+  console.log('waited on worker ms', (globalThis as any).__wait, (globalThis as any).__per);
   await refreshPlannerStatistics(props.database.db);
   await props.database.checkpoint();
   return summarise(results, await props.database.size());
+}
+
+/** Files read ahead of the writer: at least one, and more while they hold less than READ_AHEAD_BYTES in all. */
+const READ_AHEAD_FILES = 4;
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
+
+class ReadAhead {
+  private readonly pending: Array<{ bytes: number; prepared: Promise<PreparedFile> }> = [];
+  private position = 0;
+
+  constructor(
+    private readonly files: string[],
+    private readonly prepare: (file: string) => Promise<PreparedFile>,
+  ) {}
+
+  /** The next file, prepared; call once per file, in order. */
+  async next(): Promise<PreparedFile> {
+    this.fill();
+    const head = this.pending.shift()!;
+    const prepared = await head.prepared;
+    this.fill();
+    return prepared;
+  }
+
+  private fill(): void {
+    let bytes = this.pending.reduce((sum, entry) => sum + entry.bytes, 0);
+    while (this.position < this.files.length && this.pending.length < READ_AHEAD_FILES) {
+      const size = safeSize(this.files[this.position]!);
+      if (this.pending.length > 0 && bytes + size > READ_AHEAD_BYTES) break;
+      this.pending.push({ bytes: size, prepared: this.prepare(this.files[this.position++]!) });
+      bytes += size;
+    }
+  }
 }
 
 function safeSize(file: string): number {
@@ -129,10 +168,9 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
   const base: ImportFileResult = { file, status: 'failed', kinds: [], created: {}, linked: 0, issues: [] };
   const { db } = props.database;
   try {
-    const already = prepared.contentHash ? await store.findSourceByHash(db, prepared.contentHash) : undefined;
-    if (already) {
-      return { ...base, status: 'skipped', reason: `already imported (as ${already.file_name} on ${already.imported_at.toISOString().slice(0, 10)})` };
-    }
+    // A paper already imported is found by its source record's insert (below): one statement fewer for every new file.
+    const already = prepared.kind !== 'paper' && prepared.contentHash ? await store.findSourceByHash(db, prepared.contentHash) : undefined;
+    if (already) return skipped(base, already);
     if (prepared.kind === 'refused') return { ...base, reason: prepared.reason, ...(prepared.line ? { line: prepared.line } : {}) };
     const { document, contentHash } = prepared;
     const warnings: ImportIssue[] = document.warnings.map((message) => ({ severity: 'warning', message }));
@@ -149,13 +187,12 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
     const kinds = [...new Set(extract.segments.map((segment) => segment.kind))];
     const sourceId = stableId('source', contentHash);
     const outcome = await db.transaction().execute(async (trx) => {
-      await store.setActor(trx, props.actor);
       // On a server, a commit the WAL writer has not flushed yet survives the importer being killed; in the embedded
       // engine the database dies with the process and has no WAL writer, so an unflushed commit would be lost (every
       // file since the last flush, possibly the whole run): there each commit writes its WAL (no fsync: PGlite runs
       // with fsync off), which costs nothing measurable.
-      if (props.database.engine === 'postgres') await store.relaxCommitDurability(trx);
-      await store.insertNew(trx, 'source_document', [
+      await store.beginImport(trx, props.actor, { relaxCommitDurability: props.database.engine === 'postgres' });
+      const isNew = await store.insertNew(trx, 'source_document', [
         {
           id: sourceId,
           content_hash: contentHash,
@@ -166,6 +203,7 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
           line_count: document.lines.length,
         },
       ]);
+      if (!isNew) throw new AlreadyImported();
       if (!state.session) {
         const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
         state.session = {
@@ -189,11 +227,22 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
     });
     return { ...base, status: 'imported', kinds, created: outcome.created, linked: outcome.linked, issues: [...warnings, ...outcome.issues] };
   } catch (error) {
+    if (error instanceof AlreadyImported) {
+      const already = await store.findSourceByHash(db, prepared.kind === 'paper' ? prepared.contentHash : '');
+      if (already) return skipped(base, already);
+    }
     // The session may hold people and bodies that the rolled-back transaction wrote: start afresh from the database.
     delete state.session;
     const located = error as Error & { line?: number };
     return { ...base, reason: located.message, ...(located.line ? { line: located.line } : {}) };
   }
+}
+
+/** Thrown inside a file's transaction to roll it back: its source record is already there. */
+class AlreadyImported extends Error {}
+
+function skipped(base: ImportFileResult, already: { file_name: string; imported_at: Date }): ImportFileResult {
+  return { ...base, status: 'skipped', reason: `already imported (as ${already.file_name} on ${already.imported_at.toISOString().slice(0, 10)})` };
 }
 
 function parseJson(text: string, file: string): unknown {

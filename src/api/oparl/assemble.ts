@@ -8,18 +8,10 @@ import * as q from '../../db/queries/api/oparl.ts';
 import type { AbsoluteLink } from '../links.ts';
 import * as present from './presenters.ts';
 import type { OParlObject } from './presenters.ts';
+import { groupBy } from '../../domain/group-by.ts';
 
 type Db = Kysely<Database>;
 
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const list = groups.get(key(row));
-    if (list) list.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
 
 export async function agendaItemObjects(db: Db, link: AbsoluteLink, rows: q.AgendaItemRow[], options: { withMeeting: boolean }): Promise<OParlObject[]> {
   const ids = rows.map((row) => row.id);

@@ -9,21 +9,7 @@ import '../schema/accounts.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export { setActor } from '../actor.ts';
-
-/** Inserts rows whose ids are not yet there; returns how many were new. Import ids are stable, so this is idempotent. */
-async function insertNew<T extends 'allowance_scheme' | 'allowance_sra_post' | 'allowance_mileage_band' | 'allowance_journey_purpose' | 'allowance_co_optee_rate'>(
-  db: Db,
-  table: T,
-  rows: Array<NewRow<T>>,
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const result = await (db as Kysely<any>)
-    .insertInto(table)
-    .values(rows)
-    .onConflict((oc: any) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
-}
+import { insertNewMany } from './bulk-insert.ts';
 
 export interface SchemeRows {
   scheme: NewRow<'allowance_scheme'>;
@@ -33,13 +19,16 @@ export interface SchemeRows {
   coOpteeRates: Array<NewRow<'allowance_co_optee_rate'>>;
 }
 
+/** A scheme and its rates in one statement; returns 1 when the scheme is new. */
 export async function insertScheme(db: Db, rows: SchemeRows): Promise<number> {
-  const created = await insertNew(db, 'allowance_scheme', [rows.scheme]);
-  await insertNew(db, 'allowance_sra_post', rows.posts);
-  await insertNew(db, 'allowance_mileage_band', rows.bands);
-  await insertNew(db, 'allowance_journey_purpose', rows.purposes);
-  await insertNew(db, 'allowance_co_optee_rate', rows.coOpteeRates);
-  return created;
+  const [created] = await insertNewMany(db, [
+    { table: 'allowance_scheme', rows: [rows.scheme] },
+    { table: 'allowance_sra_post', rows: rows.posts },
+    { table: 'allowance_mileage_band', rows: rows.bands },
+    { table: 'allowance_journey_purpose', rows: rows.purposes },
+    { table: 'allowance_co_optee_rate', rows: rows.coOpteeRates },
+  ]);
+  return created!;
 }
 
 export async function findMeetingOn(db: Db, bodyId: string, date: string): Promise<string | undefined> {

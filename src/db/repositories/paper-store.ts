@@ -11,13 +11,15 @@ const CHUNK = 500;
 export { setActor } from '../actor.ts';
 
 /**
- * For bulk imports on a PostgreSQL server: commit without waiting for the WAL flush. A server crash can then lose the
- * last few files committed, never part of one (each is still all-or-nothing), and re-running the import brings them
- * back (it is idempotent). Not for the embedded engine: it has no WAL writer, so a killed process would lose every
- * file committed since the last flush (paperImporter).
+ * Starts a file's transaction: names the actor for the audit log and, for bulk imports on a PostgreSQL server, lets
+ * it commit without waiting for the WAL flush. A server crash can then lose the last few files committed, never part
+ * of one (each is still all-or-nothing), and re-running the import brings them back (it is idempotent). Not for the
+ * embedded engine: it has no WAL writer, so a killed process would lose every file committed since the last flush
+ * (paperImporter). One statement: it runs for every file.
  */
-export async function relaxCommitDurability(trx: Transaction<Database>): Promise<void> {
-  await sql`set local synchronous_commit = off`.execute(trx);
+export async function beginImport(trx: Transaction<Database>, actor: string, options: { relaxCommitDurability: boolean }): Promise<void> {
+  const durability = options.relaxCommitDurability ? sql`, set_config('synchronous_commit', 'off', true)` : sql``;
+  await sql`select set_config('quorum.actor', ${actor}, true)${durability}`.execute(trx);
 }
 
 export async function findSourceByHash(db: Db, contentHash: string): Promise<Row<'source_document'> | undefined> {
@@ -142,94 +144,7 @@ export async function linkApprovedMinutes(db: Db, newMeetingIds: string[]): Prom
   return Number(result.numAffectedRows ?? 0);
 }
 
-type InsertableTable =
-  | 'source_document'
-  | 'person'
-  | 'body'
-  | 'meeting'
-  | 'report'
-  | 'agenda_item'
-  | 'attendance'
-  | 'minute'
-  | 'declaration'
-  | 'resolution'
-  | 'motion'
-  | 'vote_event'
-  | 'question'
-  | 'decision';
-
-/**
- * Inserts rows in multi-row statements; rows whose id already exists are left as they are.
- * Returns how many were created.
- */
-export async function insertNew<T extends InsertableTable>(db: Db, table: T, rows: Array<NewRow<T>>): Promise<number> {
-  let created = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
-    const inserted = await (db as Kysely<Database>)
-      .insertInto(table as InsertableTable)
-      .values(chunk as never)
-      .onConflict((oc) => oc.doNothing())
-      .returning(sql<string>`1`.as('one'))
-      .execute();
-    created += inserted.length;
-  }
-  return created;
-}
-
-/** Tables a file's rows go into; person_alias, vote and import_issue have no id to count on but are as welcome. */
-export type BatchInsertTable = InsertableTable | 'person_alias' | 'vote' | 'import_issue';
-
-export interface InsertPart<T extends BatchInsertTable = BatchInsertTable> {
-  table: T;
-  rows: Array<NewRow<T>>;
-}
-
-/** Well under the protocol's 65,535 bind parameters per statement. */
-const MAX_PARAMETERS = 30_000;
-
-/**
- * Inserts into several tables in as few statements as the parameter limit allows: each table's rows are one
- * data-modifying WITH clause of a single statement. Rows whose key already exists are left as they are. Parts go in
- * dependency order; foreign keys (and the row triggers) are checked at the end of each statement, so one statement
- * may hold parents and their children. Returns how many rows each part added.
- */
-export async function insertNewMany(trx: Transaction<Database>, parts: InsertPart[]): Promise<number[]> {
-  const counts = parts.map(() => 0);
-  let statement: Array<{ part: number; rows: object[] }> = [];
-  let parameters = 0;
-  const run = async () => {
-    if (statement.length === 0) return;
-    const clauses = statement.map(({ part, rows }, index) => {
-      const insert = (trx as Kysely<Database>)
-        .insertInto(parts[part]!.table)
-        .values(rows as never)
-        .onConflict((oc) => oc.doNothing())
-        .returning(sql<number>`1`.as('one'));
-      return sql`${sql.id(`w${index}`)} as (${insert})`;
-    });
-    const tallies = statement.map((_, index) => sql`(select count(*)::int from ${sql.id(`w${index}`)}) as ${sql.id(`w${index}`)}`);
-    const result = await sql<Record<string, number>>`with ${sql.join(clauses)} select ${sql.join(tallies)}`.execute(trx);
-    const row = result.rows[0]!;
-    statement.forEach(({ part }, index) => (counts[part]! += Number(row[`w${index}`] ?? 0)));
-    statement = [];
-    parameters = 0;
-  };
-  for (const [part, { rows }] of parts.entries()) {
-    if (rows.length === 0) continue;
-    const width = new Set(rows.flatMap((row) => Object.keys(row))).size;
-    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / width));
-    for (let start = 0; start < rows.length; ) {
-      if (parameters + width > MAX_PARAMETERS) await run();
-      const take = Math.min(rows.length - start, Math.floor((MAX_PARAMETERS - parameters) / width), perStatement);
-      statement.push({ part, rows: rows.slice(start, start + take) });
-      parameters += take * width;
-      start += take;
-    }
-  }
-  await run();
-  return counts;
-}
+export { insertNew, insertNewMany, type InsertPart } from './bulk-insert.ts';
 
 export async function insertVotes(db: Db, rows: Array<NewRow<'vote'>>): Promise<number> {
   let created = 0;

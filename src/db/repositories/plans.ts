@@ -10,38 +10,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const CHUNK = 500;
 
-export type PlanTableName =
-  | 'plan'
-  | 'plan_governance'
-  | 'plan_priority'
-  | 'plan_outcome'
-  | 'plan_action'
-  | 'plan_milestone'
-  | 'plan_measure'
-  | 'plan_lead'
-  | 'requirement_set'
-  | 'requirement'
-  | 'plan_action_requirement'
-  | 'plan_progress_update'
-  | 'indicator'
-  | 'indicator_observation'
-  | 'indicator_target'
-  | 'body';
-
-/** Inserts rows in multi-row statements; rows whose id (or other unique key) already exists are left as they are. Returns how many were created. */
-export async function insertNew<T extends PlanTableName>(db: Db, table: T, rows: Array<NewRow<T>>): Promise<number> {
-  let created = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const inserted = await (db as Kysely<Database>)
-      .insertInto(table as PlanTableName)
-      .values(rows.slice(start, start + CHUNK) as never)
-      .onConflict((oc) => oc.doNothing())
-      .returning(sql<string>`1`.as('one'))
-      .execute();
-    created += inserted.length;
-  }
-  return created;
-}
+export { insertNew, insertNewMany } from './bulk-insert.ts';
 
 export async function indicatorsOf(db: Db, authorityId: string): Promise<Array<Pick<Row<'indicator'>, 'id' | 'name' | 'unit'>>> {
   return db.selectFrom('indicator').select(['id', 'name', 'unit']).where('authority_id', '=', authorityId).orderBy('position').execute();

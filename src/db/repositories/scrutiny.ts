@@ -13,21 +13,7 @@ export { setActor } from '../actor.ts';
 
 // ---- writes ----
 
-/** Inserts rows whose id is new; returns how many were created. */
-export async function insertNew<T extends 'scrutiny_item' | 'scrutiny_recommendation' | 'scrutiny_action_owner' | 'scrutiny_response' | 'scrutiny_tracking_sheet' | 'scrutiny_tracking_row'>(
-  db: Db,
-  table: T,
-  rows: Array<NewRow<T>>,
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const inserted = await (db as Kysely<Database>)
-    .insertInto(table as 'scrutiny_item')
-    .values(rows as never)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returning('id')
-    .execute();
-  return inserted.length;
-}
+export { insertNew, insertNewMany } from './bulk-insert.ts';
 
 export async function insertStatusChange(db: Db, row: NewRow<'scrutiny_status_change'>): Promise<void> {
   await db.insertInto('scrutiny_status_change').values(row).execute();
@@ -103,6 +89,18 @@ export async function findItemOnMeeting(db: Db, meetingId: string): Promise<Arra
 
 export async function findRecommendationByNumber(db: Db, itemId: string, number: number): Promise<Row<'scrutiny_recommendation'> | undefined> {
   return db.selectFrom('scrutiny_recommendation').selectAll().where('item_id', '=', itemId).where('number', '=', number).executeTakeFirst();
+}
+
+/** The items on record at these meetings, in one query. */
+export async function itemsOfMeetings(db: Db, meetingIds: string[]): Promise<Array<Row<'scrutiny_item'>>> {
+  if (meetingIds.length === 0) return [];
+  return db.selectFrom('scrutiny_item').selectAll().where('meeting_id', 'in', meetingIds).execute();
+}
+
+/** The recommendations on record of these items, in one query. */
+export async function recommendationsOfItems(db: Db, itemIds: string[]): Promise<Array<Row<'scrutiny_recommendation'>>> {
+  if (itemIds.length === 0) return [];
+  return db.selectFrom('scrutiny_recommendation').selectAll().where('item_id', 'in', itemIds).execute();
 }
 
 export async function findItem(db: Db, id: string): Promise<Row<'scrutiny_item'> | undefined> {

@@ -15,7 +15,8 @@ import { compareTitles } from '../../../domain/scrutiny/titles.ts';
 import { slugify, stableId } from '../../../domain/stable-id.ts';
 import type { PersistContext } from '../../persist.ts';
 import type { ImportIssue } from '../../types.ts';
-import type { CallInRecord, RecommendationRecord, ScrutinyExtract, TrackingRowRecord, TrackingSheetRecord } from './types.ts';
+import type { CallInRecord, PoscRecommendationRecord, RecommendationRecord, ScrutinyExtract, TrackingRowRecord, TrackingSheetRecord } from './types.ts';
+import { groupBy } from '../../../domain/group-by.ts';
 
 export interface PersistScrutinyOptions {
   /** Months to the response deadline (Config.scrutinyResponseMonths). */
@@ -51,44 +52,34 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     return id;
   }
 
-  // The items already on record at each meeting the paper's tracking rows name: read once per meeting.
-  const recordedItems = new Map<string, Awaited<ReturnType<typeof store.findItemOnMeeting>>>();
-  async function itemsOnRecord(meeting: string) {
-    let items = recordedItems.get(meeting);
-    if (!items) recordedItems.set(meeting, (items = await store.findItemOnMeeting(trx, meeting)));
-    return items;
-  }
-
-  // A paper names the same meeting many times (every tracking row of its recommendations): looked up once.
+  // Every meeting the paper names, found in one query (a paper names the same meetings in many rows); those not on
+  // record are added with the paper's rows.
   const meetingIds = new Map<string, string>();
-  async function meetingId(body: string, date: string, span: { lineFrom: number; lineTo: number }): Promise<string> {
-    const key = `${body}|${date}`;
-    const known = meetingIds.get(key);
-    if (known) return known;
-    const id = (await paperStore.findMeeting(trx, body, date))?.id ?? (await newMeeting(body, date, span));
-    meetingIds.set(key, id);
-    return id;
+  const newMeetings: Array<NewRow<'meeting'>> = [];
+  const meetingKey = (body: string, date: string) => `${body}|${date}`;
+  async function resolveMeetings(wanted: Array<{ body: string; date: string; lineFrom: number; lineTo: number }>): Promise<void> {
+    const missing = wanted.filter((want) => !meetingIds.has(meetingKey(want.body, want.date)));
+    for (const row of await paperStore.findMeetings(trx, missing.map((want) => ({ bodyId: want.body, date: want.date })))) {
+      meetingIds.set(meetingKey(row.body_id, row.date), row.id);
+    }
+    for (const want of missing) {
+      const key = meetingKey(want.body, want.date);
+      if (meetingIds.has(key)) continue;
+      const id = stableId('meeting', want.body, want.date);
+      newMeetings.push({
+        id,
+        body_id: want.body,
+        date: want.date,
+        status: 'held',
+        kind: 'ordinary',
+        source_document_id: ctx.sourceId,
+        source_line_from: want.lineFrom,
+        source_line_to: want.lineTo,
+      });
+      meetingIds.set(key, id);
+    }
   }
-
-  async function newMeeting(body: string, date: string, span: { lineFrom: number; lineTo: number }): Promise<string> {
-    const id = stableId('meeting', body, date);
-    add(
-      'meetings',
-      await paperStore.insertNew(trx, 'meeting', [
-        {
-          id,
-          body_id: body,
-          date,
-          status: 'held',
-          kind: 'ordinary',
-          source_document_id: ctx.sourceId,
-          source_line_from: span.lineFrom,
-          source_line_to: span.lineTo,
-        },
-      ]),
-    );
-    return id;
-  }
+  const meetingId = (body: string, date: string): string => meetingIds.get(meetingKey(body, date))!;
 
   function person(printed: string, kind: 'member' | 'officer', line: number, role?: string): string | undefined {
     const name = parsePrintedName(printed);
@@ -124,6 +115,7 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
   };
   const history = (recommendationId: string, from: ScrutinyStatus | null, to: ScrutinyStatus, date: string, reason: string) =>
     void pending.statusChanges.push({ recommendation_id: recommendationId, from_status: from, to_status: to, effective_date: date, reason, actor });
+  const statusUpdates = new Map<string, ScrutinyStatus>();
   const where = (lineFrom: number, lineTo: number) => `lines ${lineFrom}-${lineTo}`;
 
   // Which tracking rows of this paper track which call-in of this paper.
@@ -171,12 +163,49 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
   }
   await ctx.people.flush(trx);
 
+  // Bodies and meetings, then what is on record at them, each in one query before the rows are built.
+  const callInBodies = new Map<CallInRecord, string>();
+  for (const callIn of extract.callIns) callInBodies.set(callIn, await bodyId(callIn.committee));
+  const sheetBodies = new Map<TrackingSheetRecord, string>();
+  for (const sheet of extract.trackingSheets) sheetBodies.set(sheet, await bodyId(sheet.committee));
+  const poscBodies = new Map<PoscRecommendationRecord, string>();
+  for (const posc of extract.poscRecommendations) poscBodies.set(posc, await bodyId(posc.from));
+  await resolveMeetings([
+    ...extract.callIns.map((callIn) => ({ body: callInBodies.get(callIn)!, date: callIn.meetingDate, lineFrom: callIn.lineFrom, lineTo: callIn.lineTo })),
+    ...unmatched.map(({ sheet, row }) => ({ body: sheetBodies.get(sheet)!, date: row.meetingDate, lineFrom: row.line, lineTo: row.line })),
+    ...extract.poscRecommendations.map((posc) => ({ body: poscBodies.get(posc)!, date: posc.meetingDate, lineFrom: posc.lineFrom, lineTo: posc.lineTo })),
+  ]);
+  const callInItemId = (callIn: CallInRecord) => stableId('scrutiny-item', meetingId(callInBodies.get(callIn)!, callIn.meetingDate), callIn.title);
+  const poscItemId = (posc: PoscRecommendationRecord) => stableId('scrutiny-item', meetingId(poscBodies.get(posc)!, posc.meetingDate), 'posc', posc.to);
+  const rowMeeting = ({ sheet, row }: { sheet: TrackingSheetRecord; row: TrackingRowRecord }) => meetingId(sheetBodies.get(sheet)!, row.meetingDate);
+  const added = new Set(newMeetings.map((meeting) => meeting.id));
+  const itemsOnRecord = groupBy(await store.itemsOfMeetings(trx, [...new Set(unmatched.map(rowMeeting))].filter((id) => !added.has(id))), (item) => item.meeting_id);
+  const recommendationsOnRecord = groupBy(
+    await store.recommendationsOfItems(trx, [...itemsOnRecord.values()].flat().map((item) => item.id)),
+    (recommendation) => recommendation.item_id,
+  );
+  // Every recommendation id the paper could add, so one query says which are already on record.
+  const candidates = new Set<string>();
+  const recommendationId = (itemId: string, number: number) => stableId('scrutiny-recommendation', itemId, number);
+  for (const callIn of extract.callIns) for (const r of callIn.recommendations) candidates.add(recommendationId(callInItemId(callIn), r.number));
+  for (const posc of extract.poscRecommendations) candidates.add(recommendationId(poscItemId(posc), 1));
+  for (const entry of unmatched) {
+    const meeting = rowMeeting(entry);
+    const itemIds = [
+      ...(itemsOnRecord.get(meeting) ?? []).map((item) => item.id),
+      ...extract.callIns.filter((callIn) => meetingId(callInBodies.get(callIn)!, callIn.meetingDate) === meeting).map(callInItemId),
+      stableId('scrutiny-item', meeting, entry.row.item),
+    ];
+    for (const itemId of itemIds) candidates.add(recommendationId(itemId, entry.row.recommendationNumber));
+  }
+  const onRecord = await store.existingRecommendationIds(trx, [...candidates]);
+
   const recommendationIds = new Map<string, string>();
   const known = extract.callIns.length ? await store.reportsAndDecisionsTitled(trx, ctx.authorityId) : { reports: [], decisions: [] };
   for (const callIn of extract.callIns) {
-    const committeeId = await bodyId(callIn.committee);
-    const meeting = await meetingId(committeeId, callIn.meetingDate, callIn);
-    const itemId = stableId('scrutiny-item', meeting, callIn.title);
+    const committeeId = callInBodies.get(callIn)!;
+    const meeting = meetingId(committeeId, callIn.meetingDate);
+    const itemId = callInItemId(callIn);
     const scrutinised = {
       report: known.reports.find((report) => compareTitles(report.subject, callIn.title) === 'exact')?.id ?? null,
       decision: known.decisions.find((decision) => compareTitles(decision.subject, callIn.title) === 'exact')?.id ?? null,
@@ -205,10 +234,6 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
       source_line_to: callIn.lineTo,
     });
     const rows = rowsByCallIn.get(callIn);
-    const onRecord = await store.existingRecommendationIds(
-      trx,
-      callIn.recommendations.map((recommendation) => stableId('scrutiny-recommendation', itemId, recommendation.number)),
-    );
     for (const recommendation of callIn.recommendations) {
       const row = rows?.get(recommendation.number);
       const id = persistRecommendation(itemId, recommendation, row, callIn, ownerIds.get(recommendation) ?? [], holders.get(callIn), onRecord);
@@ -225,7 +250,7 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     holderId: string | undefined,
     onRecord: Set<string>,
   ): string {
-    const id = stableId('scrutiny-recommendation', itemId, recommendation.number);
+    const id = recommendationId(itemId, recommendation.number);
     // A recommendation already on record (an earlier paper) keeps its history, owners and responses.
     if (onRecord.has(id) || pending.recommendations.has(id)) return id;
     const status = importedStatus({ printed: row?.status, responses: recommendation.responses.length, text: recommendation.text });
@@ -281,7 +306,7 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
 
   // Tracking sheets, and the rows of items this paper has no call-in for.
   for (const sheet of extract.trackingSheets) {
-    const committeeId = await bodyId(sheet.committee);
+    const committeeId = sheetBodies.get(sheet)!;
     const sheetId = stableId('scrutiny-tracking-sheet', committeeId, sheet.date);
     pending.sheets.push({
       id: sheetId,
@@ -296,7 +321,7 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     for (const [index, row] of sheet.rows.entries()) {
       let recommendationId = recommendationIds.get(`${row.meetingDate}|${row.recommendationNumber}|${row.item}`);
       if (!recommendationId && unmatched.some((entry) => entry.row === row)) {
-        recommendationId = await trackedElsewhere(committeeId, sheet, row);
+        recommendationId = trackedElsewhere(committeeId, sheet, row);
       }
       trackingRows.push({
         id: stableId('scrutiny-tracking-row', sheetId, index + 1),
@@ -317,9 +342,9 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
    * A row for an item this paper does not describe: the recommendation of an earlier paper when one is on record
    * (its status follows the sheet where the change is allowed), otherwise a new record of what the sheet says.
    */
-  async function trackedElsewhere(committeeId: string, sheet: TrackingSheetRecord, row: TrackingRowRecord): Promise<string | undefined> {
-    const meeting = await meetingId(committeeId, row.meetingDate, { lineFrom: row.line, lineTo: row.line });
-    const items = [...(await itemsOnRecord(meeting)), ...[...pending.items.values()].filter((candidate) => candidate.meeting_id === meeting)];
+  function trackedElsewhere(committeeId: string, sheet: TrackingSheetRecord, row: TrackingRowRecord): string | undefined {
+    const meeting = meetingId(committeeId, row.meetingDate);
+    const items = [...(itemsOnRecord.get(meeting) ?? []), ...[...pending.items.values()].filter((candidate) => candidate.meeting_id === meeting)];
     const item = items.find((candidate) => compareTitles(candidate.title, row.item) !== 'different');
     const printed = row.status.toUpperCase();
     if (item) {
@@ -331,14 +356,16 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
         });
       }
       const gathered = [...pending.recommendations.values()].find((candidate) => candidate.item_id === item.id && candidate.number === row.recommendationNumber);
-      const existing = gathered ?? (await store.findRecommendationByNumber(trx, item.id, row.recommendationNumber));
+      const existing = gathered ?? recommendationsOnRecord.get(item.id)?.find((candidate) => candidate.number === row.recommendationNumber);
       if (existing) {
         if (isScrutinyStatus(printed) && printed !== existing.status) {
           const check = checkTransition(existing.status, printed);
           if (check.allowed) {
-            if (gathered) gathered.status = printed;
-            else await store.updateRecommendation(trx, existing.id, { status: printed });
-            history(existing.id, existing.status, printed, sheet.date, `Tracking sheet of ${sheet.date}, line ${row.line}`);
+            const from = existing.status;
+            // Later rows of the paper see the status this one set.
+            existing.status = printed;
+            if (!gathered) statusUpdates.set(existing.id, printed);
+            history(existing.id, from, printed, sheet.date, `Tracking sheet of ${sheet.date}, line ${row.line}`);
           } else {
             issues.push({
               severity: 'warning',
@@ -375,7 +402,7 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
         message: `Tracking sheet line ${row.line}: "${row.status}" is not a status Quorum knows; recorded as ${status}.`,
       });
     }
-    if (pending.recommendations.has(id) || (await store.existingRecommendationIds(trx, [id])).has(id)) return id;
+    if (pending.recommendations.has(id) || onRecord.has(id)) return id;
     pending.recommendations.set(id, {
       id,
       item_id: itemId,
@@ -398,9 +425,9 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
 
   // Recommendations of Policy Overview and Scrutiny Committees to Cabinet.
   for (const posc of extract.poscRecommendations) {
-    const committeeId = await bodyId(posc.from);
-    const meeting = await meetingId(committeeId, posc.meetingDate, posc);
-    const itemId = stableId('scrutiny-item', meeting, 'posc', posc.to);
+    const committeeId = poscBodies.get(posc)!;
+    const meeting = meetingId(committeeId, posc.meetingDate);
+    const itemId = poscItemId(posc);
     addItem({
       id: itemId,
       authority_id: ctx.authorityId,
@@ -415,7 +442,7 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
       source_line_to: posc.lineTo,
     });
     const id = stableId('scrutiny-recommendation', itemId, 1);
-    if (pending.recommendations.has(id) || (await store.existingRecommendationIds(trx, [id])).has(id)) continue;
+    if (pending.recommendations.has(id) || onRecord.has(id)) continue;
     pending.recommendations.set(id, {
       id,
       item_id: itemId,
@@ -434,19 +461,28 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     history(id, null, 'PENDING', posc.meetingDate, `Imported from the paper, ${where(posc.lineFrom, posc.lineTo)}`);
   }
 
-  add('scrutinyItems', await store.insertNew(trx, 'scrutiny_item', [...pending.items.values()]));
-  add('scrutinyRecommendations', await store.insertNew(trx, 'scrutiny_recommendation', [...pending.recommendations.values()]));
-  await store.insertStatusChanges(trx, pending.statusChanges);
-  add('scrutinyOwners', await store.insertNew(trx, 'scrutiny_action_owner', pending.owners));
-  add('scrutinyResponses', await store.insertNew(trx, 'scrutiny_response', pending.responses));
-  add('scrutinyTrackingSheets', await store.insertNew(trx, 'scrutiny_tracking_sheet', pending.sheets));
-  add('scrutinyTrackingRows', await store.insertNew(trx, 'scrutiny_tracking_row', pending.trackingRows));
-
-  if (issues.length) {
-    await paperStore.insertImportIssues(
-      trx,
-      issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
-    );
-  }
+  const counts = await store.insertNewMany(trx, [
+    { table: 'meeting', rows: newMeetings },
+    { table: 'scrutiny_item', rows: [...pending.items.values()] },
+    { table: 'scrutiny_recommendation', rows: [...pending.recommendations.values()] },
+    { table: 'scrutiny_status_change', rows: pending.statusChanges },
+    { table: 'scrutiny_action_owner', rows: pending.owners },
+    { table: 'scrutiny_response', rows: pending.responses },
+    { table: 'scrutiny_tracking_sheet', rows: pending.sheets },
+    { table: 'scrutiny_tracking_row', rows: pending.trackingRows },
+    {
+      table: 'import_issue',
+      rows: issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
+    },
+  ]);
+  const [meetings, items, recommendations, , owners, responses, sheets, trackingRows] = counts;
+  add('meetings', meetings!);
+  add('scrutinyItems', items!);
+  add('scrutinyRecommendations', recommendations!);
+  add('scrutinyOwners', owners!);
+  add('scrutinyResponses', responses!);
+  add('scrutinyTrackingSheets', sheets!);
+  add('scrutinyTrackingRows', trackingRows!);
+  for (const [id, status] of statusUpdates) await store.updateRecommendation(trx, id, { status });
   return { created, issues };
 }
