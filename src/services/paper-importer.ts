@@ -103,13 +103,8 @@ export async function paperImporter(props: PaperImporterProps): Promise<ImportSu
   const ahead = new ReadAhead(files, (file) => preparer.prepare(file));
   try {
     for (const file of files) {
-      const w0 = performance.now();
       const prepared = await ahead.next();
-      (globalThis as any).__wait = ((globalThis as any).__wait ?? 0) + performance.now() - w0; if (performance.now() - w0 > 30) console.log("wait", file.slice(-30), Math.round(performance.now() - w0));
-      const i0 = performance.now();
-      (globalThis as any).__kind = /-(\d{3})_/.exec(file)?.[1];
       const result = await importPrepared(props, file, prepared, state);
-      const g = ((globalThis as any).__per ??= {}); const k = /-(\d{3})_/.exec(file)?.[1] ?? 'x'; g[k] = (g[k] ?? 0) + performance.now() - i0;
       results.push(result);
       done++;
       props.onProgress?.({ done, total: files.length, file, bytes: safeSize(file) });
@@ -117,7 +112,6 @@ export async function paperImporter(props: PaperImporterProps): Promise<ImportSu
   } finally {
     await preparer.close();
   }
-  console.log('waited on worker ms', (globalThis as any).__wait, (globalThis as any).__per);
   await refreshPlannerStatistics(props.database.db);
   await props.database.checkpoint();
   return summarise(results, await props.database.size());
