@@ -71,26 +71,20 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
     // Job titles first, so leads printed in the tables resolve to the titled officers.
     const jobTitles = new Map(plan.leadTitles.map((lead) => [lead.name, lead]));
     for (const lead of plan.leadTitles) personId(lead.name, lead.lineFrom, lead.jobTitle);
-    count(
-      'plans',
-      await plans.insertNew(trx, 'plan', [
-        {
-          id,
-          authority_id: ctx.authorityId,
-          title: plan.title,
-          slug: slugify(plan.title).slice(0, 80),
-          issued_month: plan.date ?? null,
-          owner_body_id: plan.ownerBodyName ? await bodyId(plan.ownerBodyName) : null,
-          ...source(ctx, plan),
-        },
-      ]),
-    );
+    const planRow: NewRow<'plan'> = {
+      id,
+      authority_id: ctx.authorityId,
+      title: plan.title,
+      slug: slugify(plan.title).slice(0, 80),
+      issued_month: plan.date ?? null,
+      owner_body_id: plan.ownerBodyName ? await bodyId(plan.ownerBodyName) : null,
+      ...source(ctx, plan),
+    };
     const governance: Array<NewRow<'plan_governance'>> = [];
     for (const [position, name] of plan.reportsTo.entries()) {
       const body = await bodyId(name);
       governance.push({ id: stableId('plan-governance', id, body), plan_id: id, body_id: body, position: position + 1 });
     }
-    count('planGovernance', await plans.insertNew(trx, 'plan_governance', governance));
 
     const leadRows: Array<NewRow<'plan_lead'>> = [];
     const leadRow = (lead: LeadRecord, position: number, owner: { priority_id: string } | { milestone_id: string }, line: number) => {
@@ -115,7 +109,6 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
       priority.leads.forEach((lead, index) => leadRow(lead, index + 1, { priority_id: priorityId }, priority.lineFrom));
       return { id: priorityId, plan_id: id, number: priority.number, title: priority.title, key_objectives: priority.keyObjectives, ...source(ctx, priority) };
     });
-    count('priorities', await plans.insertNew(trx, 'plan_priority', priorityRows));
 
     const outcomeIds = new Map<string, string>();
     const outcomeRows: Array<NewRow<'plan_outcome'>> = [];
@@ -168,38 +161,40 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
         milestone.leads.forEach((lead, l) => leadRow(lead, l + 1, { milestone_id: milestoneId }, milestone.lineFrom));
       }
     }
-    count('outcomes', await plans.insertNew(trx, 'plan_outcome', outcomeRows));
-    count('actions', await plans.insertNew(trx, 'plan_action', actionRows));
-    count('milestones', await plans.insertNew(trx, 'plan_milestone', milestoneRows));
-    count('measures', await plans.insertNew(trx, 'plan_measure', measureRows));
-
+    const setRows: Array<NewRow<'requirement_set'>> = [];
+    const requirementRows: Array<NewRow<'requirement'>> = [];
     for (const set of plan.requirementSets) {
       const setId = stableId('requirement-set', id, set.prefix);
-      count(
-        'requirementSets',
-        await plans.insertNew(trx, 'requirement_set', [
-          { id: setId, authority_id: ctx.authorityId, plan_id: id, prefix: set.prefix, name: set.name, source: set.source, ...source(ctx, set) },
-        ]),
-      );
-      count(
-        'requirements',
-        await plans.insertNew(
-          trx,
-          'requirement',
-          set.requirements.map((requirement) => ({
-            id: stableId('requirement', setId, requirement.number),
-            set_id: setId,
-            code: requirement.code,
-            number: requirement.number,
-            text: requirement.text,
-            area: requirement.area ?? null,
-            due_category: requirement.dueCategory ?? null,
-            due_date: null,
-            ...source(ctx, requirement),
-          })),
-        ),
-      );
+      setRows.push({ id: setId, authority_id: ctx.authorityId, plan_id: id, prefix: set.prefix, name: set.name, source: set.source, ...source(ctx, set) });
+      for (const requirement of set.requirements) {
+        requirementRows.push({
+          id: stableId('requirement', setId, requirement.number),
+          set_id: setId,
+          code: requirement.code,
+          number: requirement.number,
+          text: requirement.text,
+          area: requirement.area ?? null,
+          due_category: requirement.dueCategory ?? null,
+          due_date: null,
+          ...source(ctx, requirement),
+        });
+      }
     }
+    // The plan and its tables in one statement, parents first (statements, not rows, were the cost).
+    const written = await plans.insertNewMany(trx, [
+      { table: 'plan', rows: [planRow] },
+      { table: 'plan_governance', rows: governance },
+      { table: 'plan_priority', rows: priorityRows },
+      { table: 'plan_outcome', rows: outcomeRows },
+      { table: 'plan_action', rows: actionRows },
+      { table: 'plan_milestone', rows: milestoneRows },
+      { table: 'plan_measure', rows: measureRows },
+      { table: 'requirement_set', rows: setRows },
+      { table: 'requirement', rows: requirementRows },
+    ]);
+    ['plans', 'planGovernance', 'priorities', 'outcomes', 'actions', 'milestones', 'measures', 'requirementSets', 'requirements'].forEach((name, index) =>
+      count(name, written[index]!),
+    );
     const byCode = await plans.requirementsByCode(trx, id);
     const linkRows: Array<NewRow<'plan_action_requirement'>> = [];
     for (const link of links) {
@@ -210,10 +205,14 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
       }
       linkRows.push({ id: stableId('plan-action-requirement', link.actionId, requirementId), action_id: link.actionId, requirement_id: requirementId });
     }
-    count('requirementLinks', await plans.insertNew(trx, 'plan_action_requirement', linkRows));
     // People are written now, before the leads that refer to them.
     await ctx.people.flush(trx);
-    count('leads', await plans.insertNew(trx, 'plan_lead', leadRows));
+    const [requirementLinks, leads] = await plans.insertNewMany(trx, [
+      { table: 'plan_action_requirement', rows: linkRows },
+      { table: 'plan_lead', rows: leadRows },
+    ]);
+    count('requirementLinks', requirementLinks!);
+    count('leads', leads!);
     return id;
   }
 
@@ -264,7 +263,6 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
       ...source(ctx, figure),
     });
   }
-  count('observations', await plans.insertNew(trx, 'indicator_observation', observationRows));
 
   const requirements = extract.targets.length ? await plans.authorityRequirementsByCode(trx, ctx.authorityId) : new Map<string, string>();
   const targetRows: Array<NewRow<'indicator_target'>> = [];
@@ -284,7 +282,12 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
       note: match.complement ? `${target.requirementCode}: ${target.label} ${target.comparison === 'at-most' ? 'at most' : 'at least'} ${target.value}%` : null,
     });
   }
-  count('targets', await plans.insertNew(trx, 'indicator_target', targetRows));
+  const [observations, targets] = await plans.insertNewMany(trx, [
+    { table: 'indicator_observation', rows: observationRows },
+    { table: 'indicator_target', rows: targetRows },
+  ]);
+  count('observations', observations!);
+  count('targets', targets!);
   // The caller stores the issues with the file's others (the paper importer writes them to import_issue).
   return { created, issues };
 }
