@@ -132,6 +132,9 @@ class ReadAhead {
 
   /** The next file, prepared; call once per file, in order. */
   async next(): Promise<PreparedFile> {
+    // The embedded engine answers queries without I/O, so an import could run start to end without returning to the
+    // event loop, and the worker's messages (its readiness, prepared files) would wait until the end.
+    await new Promise((resolve) => setImmediate(resolve));
     this.fill();
     const head = this.pending.shift()!;
     const prepared = await head.prepared;
