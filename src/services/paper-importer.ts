@@ -118,7 +118,7 @@ export async function paperImporter(props: PaperImporterProps): Promise<ImportSu
 }
 
 /** Files read ahead of the writer: at least one, and more while they hold less than READ_AHEAD_BYTES in all. */
-const READ_AHEAD_FILES = 4;
+const READ_AHEAD_FILES = 8;
 const READ_AHEAD_BYTES = 8 * 1024 * 1024;
 
 class ReadAhead {
