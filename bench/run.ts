@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- import|portal|scaling] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
  * same run, and writes bench/results/<name>.json with the machine it ran on.
- * Environment: BENCH_IMPORT_MB (default 20), BENCH_POSTGRES_URL (default the local server; "none" to skip it),
+ * Environment: BENCH_IMPORT_MB (default 20), BENCH_IMPORT_ROUNDS (default 3; the medians are reported), BENCH_POSTGRES_URL (default the local server; "none" to skip it),
  * BENCH_PORTAL_YEARS (default 20: the large authority), BENCH_PORTAL_SECONDS (per route, default 10),
  * BENCH_PORTAL_LOAD_SECONDS (default 60), BENCH_SCALING_YEARS (default 2), BENCH_SCALING_SECONDS (default 20).
  */
@@ -44,6 +44,7 @@ if (all || wanted.has('import')) {
   const results = await runImportBench({
     seedsDir,
     targetBytes: Number(process.env.BENCH_IMPORT_MB ?? 20) * 1024 * 1024,
+    rounds: Number(process.env.BENCH_IMPORT_ROUNDS ?? 3),
     ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
   });
   write('import', results);
