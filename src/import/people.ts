@@ -119,11 +119,13 @@ export class PeopleDirectory {
   /** Writes new people, what was learnt about known ones, and every printed form seen. */
   async flush(trx: Transaction<Database>): Promise<{ created: number }> {
     const writes = this.takeWrites();
-    const created = await store.insertNew(trx, 'person', writes.people);
-    this.countCreated(created);
+    const [created] = await store.insertNewMany(trx, [
+      { table: 'person', rows: writes.people },
+      { table: 'person_alias', rows: writes.aliases },
+    ]);
+    this.countCreated(created!);
     await store.updatePeople(trx, writes.updates);
-    await store.insertAliases(trx, writes.aliases);
-    return { created };
+    return { created: created! };
   }
 
   /**

@@ -72,7 +72,8 @@ describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
     expect(warning?.severity).toBe('warning');
     expect(warning?.message).toMatch(/prints "Revenue & Capital Budget Monitoring Exception Report 2010-12" where the call-in of 2011-06-01/);
     const stored = await database.db.selectFrom('import_issue').select(['line', 'message']).where('line', '=', 11).execute();
-    expect(stored.some((issue) => issue.message.includes('2010-12'))).toBe(true);
+    // Stored once: the capability returns its issues and the importer writes them.
+    expect(stored.filter((issue) => issue.message.includes('2010-12'))).toHaveLength(1);
     // Not split: the budget call-in has its two recommendations and no third item was made from the row.
     const items = await database.db.selectFrom('scrutiny_item').select('title').where('title', 'like', 'Revenue & Capital%').execute();
     expect(items.map((item) => item.title)).toEqual(['Revenue & Capital Budget Monitoring Exception Report 2010-11']);

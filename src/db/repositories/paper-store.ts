@@ -146,30 +146,6 @@ export async function linkApprovedMinutes(db: Db, newMeetingIds: string[]): Prom
 
 export { insertNew, insertNewMany, type InsertPart } from './bulk-insert.ts';
 
-export async function insertVotes(db: Db, rows: Array<NewRow<'vote'>>): Promise<number> {
-  let created = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const inserted = await db
-      .insertInto('vote')
-      .values(rows.slice(start, start + CHUNK))
-      .onConflict((oc) => oc.doNothing())
-      .returning('person_id')
-      .execute();
-    created += inserted.length;
-  }
-  return created;
-}
-
-export async function insertAliases(db: Db, rows: Array<NewRow<'person_alias'>>): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    await db
-      .insertInto('person_alias')
-      .values(rows.slice(start, start + CHUNK))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-}
-
 export async function insertImportIssues(db: Db, rows: Array<NewRow<'import_issue'>>): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     await db.insertInto('import_issue').values(rows.slice(start, start + CHUNK)).execute();

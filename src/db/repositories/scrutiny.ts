@@ -87,10 +87,6 @@ export async function findItemOnMeeting(db: Db, meetingId: string): Promise<Arra
   return db.selectFrom('scrutiny_item').selectAll().where('meeting_id', '=', meetingId).execute();
 }
 
-export async function findRecommendationByNumber(db: Db, itemId: string, number: number): Promise<Row<'scrutiny_recommendation'> | undefined> {
-  return db.selectFrom('scrutiny_recommendation').selectAll().where('item_id', '=', itemId).where('number', '=', number).executeTakeFirst();
-}
-
 /** The items on record at these meetings, in one query. */
 export async function itemsOfMeetings(db: Db, meetingIds: string[]): Promise<Array<Row<'scrutiny_item'>>> {
   if (meetingIds.length === 0) return [];
@@ -285,10 +281,16 @@ export async function peopleByIds(db: Db, ids: string[]) {
 }
 
 /** Reports and decisions whose subject is exactly a call-in's title (normalised by the caller): what was called in. */
+/** The subjects of the authority's reports and decisions, in one query (it runs for every paper with call-ins). */
 export async function reportsAndDecisionsTitled(db: Db, authorityId: string) {
-  const reports = await db.selectFrom('report').select(['id', 'subject']).where('authority_id', '=', authorityId).execute();
-  const decisions = await db.selectFrom('decision').select(['id', 'subject']).where('authority_id', '=', authorityId).execute();
-  return { reports, decisions };
+  const rows = await db
+    .selectFrom('report')
+    .select([sql<'report' | 'decision'>`'report'`.as('kind'), 'id', 'subject'])
+    .where('authority_id', '=', authorityId)
+    .unionAll(db.selectFrom('decision').select([sql<'report' | 'decision'>`'decision'`.as('kind'), 'id', 'subject']).where('authority_id', '=', authorityId))
+    .execute();
+  const of = (kind: 'report' | 'decision') => rows.filter((row) => row.kind === kind).map(({ id, subject }) => ({ id, subject }));
+  return { reports: of('report'), decisions: of('decision') };
 }
 
 export async function remindersOf(db: Db, personId?: string) {

@@ -470,10 +470,6 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     { table: 'scrutiny_response', rows: pending.responses },
     { table: 'scrutiny_tracking_sheet', rows: pending.sheets },
     { table: 'scrutiny_tracking_row', rows: pending.trackingRows },
-    {
-      table: 'import_issue',
-      rows: issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
-    },
   ]);
   const [meetings, items, recommendations, , owners, responses, sheets, trackingRows] = counts;
   add('meetings', meetings!);
@@ -484,5 +480,6 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
   add('scrutinyTrackingSheets', sheets!);
   add('scrutinyTrackingRows', trackingRows!);
   for (const [id, status] of statusUpdates) await store.updateRecommendation(trx, id, { status });
+  // The caller stores the issues with the file's others (the paper importer writes them to import_issue).
   return { created, issues };
 }
