@@ -41,6 +41,7 @@
  */
 import type { PrintedName } from '../import/types.ts';
 import { stableId } from './stable-id.ts';
+import { memoize } from './memo.ts';
 
 export type PersonKind = 'member' | 'officer' | 'external';
 
@@ -237,7 +238,7 @@ function fit(person: Person, name: PrintedName): Fit | undefined {
   return { person, initials, sameHonorific: sameHonorific(person.honorific, name.honorific) };
 }
 
-function titleWords(title: string): string {
+const titleWords = memoize((title: string): string => {
   const words = fold(title)
     .replace(/&/g, ' and ')
     .replace(/'s\b/g, 's')
@@ -246,7 +247,7 @@ function titleWords(title: string): string {
     .split(' ')
     .filter((word) => word && word !== 'the');
   return [...new Set(words)].sort().join(' ');
-}
+});
 
 /** Same job title, allowing the words to come in another order ("Law and Governance" / "Governance and Law"). */
 export function sameJobTitle(a: string, b: string): boolean {

@@ -1,3 +1,4 @@
+import { memoize } from '../memo.ts';
 /**
  * Whether a tracking sheet row and a call-in name the same item. Officers retype titles by hand, so a row may differ
  * from the call-in by a character ("…2010-12" for "…2010-11"): that is a near match, linked but reported, never
@@ -5,14 +6,14 @@
  */
 export type TitleMatch = 'exact' | 'near' | 'different';
 
-function normalise(text: string): string {
+const normalise = memoize((text: string): string => {
   return text
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9']+/g, ' ')
     .trim();
-}
+});
 
 /** Edit distance, stopping early once it exceeds `limit` (titles are short; this runs per row). */
 function editDistance(a: string, b: string, limit: number): number {
