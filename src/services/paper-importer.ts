@@ -200,7 +200,7 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
           line_count: document.lines.length,
         },
       ]);
-      if (!isNew) throw new AlreadyImported();
+      if (!isNew) throw new AlreadyImported(contentHash);
       if (!state.session) {
         const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
         state.session = {
@@ -225,7 +225,7 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
     return { ...base, status: 'imported', kinds, created: outcome.created, linked: outcome.linked, issues: [...warnings, ...outcome.issues] };
   } catch (error) {
     if (error instanceof AlreadyImported) {
-      const already = await store.findSourceByHash(db, prepared.kind === 'paper' ? prepared.contentHash : '');
+      const already = await store.findSourceByHash(db, error.contentHash);
       if (already) return skipped(base, already);
     }
     // The session may hold people and bodies that the rolled-back transaction wrote: start afresh from the database.
@@ -236,7 +236,11 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
 }
 
 /** Thrown inside a file's transaction to roll it back: its source record is already there. */
-class AlreadyImported extends Error {}
+class AlreadyImported extends Error {
+  constructor(readonly contentHash: string) {
+    super('already imported');
+  }
+}
 
 function skipped(base: ImportFileResult, already: { file_name: string; imported_at: Date }): ImportFileResult {
   return { ...base, status: 'skipped', reason: `already imported (as ${already.file_name} on ${already.imported_at.toISOString().slice(0, 10)})` };
