@@ -78,11 +78,6 @@ export async function existingRecommendationIds(db: Db, ids: string[]): Promise<
   return new Set(rows.map((row) => row.id));
 }
 
-/** Inserts status changes in one statement (the history is append-only: no conflicts to skip). */
-export async function insertStatusChanges(db: Db, rows: Array<NewRow<'scrutiny_status_change'>>): Promise<void> {
-  if (rows.length) await db.insertInto('scrutiny_status_change').values(rows).execute();
-}
-
 export async function findItemOnMeeting(db: Db, meetingId: string): Promise<Array<Row<'scrutiny_item'>>> {
   return db.selectFrom('scrutiny_item').selectAll().where('meeting_id', '=', meetingId).execute();
 }
