@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads whose bank holidays count (QUORUM_HOLIDAYS), England and Wales unless set, naming a wrong one', () => {
+    expect(loadConfig({}, '/srv').holidays).toBe('england-and-wales');
+    expect(loadConfig({ QUORUM_HOLIDAYS: 'scotland' }, '/srv').holidays).toBe('scotland');
+    expect(() => loadConfig({ QUORUM_HOLIDAYS: 'wales' }, '/srv')).toThrow(/QUORUM_HOLIDAYS: must be one of england-and-wales, scotland, northern-ireland/);
+  });
+
   it('reads DATABASE_REPLICA_URL only beside DATABASE_URL, naming it when it is wrong', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/q', DATABASE_REPLICA_URL: 'postgres://u@replica/q' }, '/srv').databaseReplicaUrl).toBe('postgres://u@replica/q');
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/q' }, '/srv').databaseReplicaUrl).toBeUndefined();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { JURISDICTIONS } from './domain/bank-holidays.ts';
 
 /**
  * Configuration, read once at start-up from the environment and validated.
@@ -30,6 +31,8 @@ export const ConfigSchema = z.object({
   authorityName: z.string().min(1),
   /** Months from a scrutiny meeting to the executive's response deadline (statutory default: two). Optional so fixtures may omit it. */
   scrutinyResponseMonths: z.coerce.number().int().min(1).max(24).optional(),
+  /** Whose bank holidays count out of clear working days (LGA 1972 s.100B): England and Wales, Scotland or Northern Ireland. */
+  holidays: z.enum(JURISDICTIONS, `must be one of ${JURISDICTIONS.join(', ')}`),
   /** smtp://user:pass@host:port for reminder emails; unset: reminders cannot be sent. */
   smtpUrl: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** The From address of emails Quorum sends. */
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL || 'info',
     authorityName: env.QUORUM_AUTHORITY || 'Kent County Council',
     scrutinyResponseMonths: env.QUORUM_SCRUTINY_RESPONSE_MONTHS || 2,
+    holidays: env.QUORUM_HOLIDAYS || 'england-and-wales',
     smtpUrl: env.QUORUM_SMTP_URL || undefined,
     mailFrom: env.QUORUM_MAIL_FROM || 'Quorum <quorum@localhost>',
     publicUrl: env.QUORUM_PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`,
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       logLevel: 'LOG_LEVEL',
       authorityName: 'QUORUM_AUTHORITY',
       scrutinyResponseMonths: 'QUORUM_SCRUTINY_RESPONSE_MONTHS',
+      holidays: 'QUORUM_HOLIDAYS',
       smtpUrl: 'QUORUM_SMTP_URL',
       mailFrom: 'QUORUM_MAIL_FROM',
       publicUrl: 'QUORUM_PUBLIC_URL',

@@ -54,11 +54,14 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     expect(exemptItem).toEqual({ exempt: true, exempt_paragraphs: [3], report_exempt: true });
 
     // Published Thursday 14 July for Wednesday 20 July: only 15, 18 and 19 July are clear working days.
-    const short = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14' });
+    const short = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', jurisdiction: 'england-and-wales' });
     expect(short).toEqual({ published: false, needsConfirmation: true, clearWorkingDays: 3, latestOnTime: '2011-07-12' });
-    const late = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', confirmLate: true });
+    // In Northern Ireland 12 July (the Battle of the Boyne) is a bank holiday: the agenda had to be out on the 11th.
+    const boyne = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', jurisdiction: 'northern-ireland' });
+    expect(boyne).toEqual({ published: false, needsConfirmation: true, clearWorkingDays: 3, latestOnTime: '2011-07-11' });
+    const late = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', jurisdiction: 'england-and-wales', confirmLate: true });
     expect(late).toEqual({ published: true, clearWorkingDays: 3, late: true });
-    await expect(agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', confirmLate: true })).rejects.toThrow(/already been published/);
+    await expect(agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', jurisdiction: 'england-and-wales', confirmLate: true })).rejects.toThrow(/already been published/);
 
     await attendanceRecorder({ database, by, meetingId: first.id, personId: people[0]!, status: 'present' });
     await attendanceRecorder({ database, by, meetingId: first.id, personId: people[1]!, status: 'apologies' });

@@ -12,7 +12,7 @@ import type { TestDatabase } from '../support/database.ts';
 export const PASSWORD = 'correct horse battery staple';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', ...overrides };
+  return { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales', ...overrides };
 }
 
 export async function makeApp(database: TestDatabase, overrides: Partial<Config> = {}): Promise<FastifyInstance> {

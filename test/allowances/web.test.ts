@@ -12,7 +12,7 @@ import { findSchemeInForce, listSchemes } from '../../src/db/repositories/allowa
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { insertPerson } from '../support/factories.ts';
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council' };
+const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
 
 describe.skipIf(databaseUnavailable)('allowances pages', () => {
   let database: TestDatabase;

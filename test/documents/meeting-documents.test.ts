@@ -25,7 +25,7 @@ if (!pdftoppm && inCi) throw new Error('pdftoppm is required in CI: apt-get inst
 if (!pdftoppm) console.warn('SKIPPING the PNG rendering of the agenda pack: apt-get install -y poppler-utils');
 if (!libreoffice) console.warn('SKIPPING the LibreOffice check that the DOCX files open: LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)');
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council' };
+const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
 
 /** Every index of each needle in order, failing if one is missing or out of order. */
 function expectInOrder(text: string, needles: string[]): void {

@@ -19,7 +19,7 @@ import { seedPlanPapers } from './seed-plans.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the dashboard browser test: ${chromiumMissing}`);
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council' };
+const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' dashboard in a browser', () => {
   let database: TestDatabase;

@@ -13,7 +13,7 @@ import { ESCAPE_PROBE } from '../support/factories.ts';
 import { Client, csrfFrom, makeAccount } from '../admin/support.ts';
 import { seedPlanPapers } from './seed-plans.ts';
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council' };
+const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
 
 describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
   let database: TestDatabase;

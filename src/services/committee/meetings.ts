@@ -7,7 +7,7 @@ import * as store from '../../db/repositories/committee-admin.ts';
 import { storeFile } from '../../db/repositories/stored-files.ts';
 import type { ReportUpload } from './report-upload.ts';
 import { stableId } from '../../domain/stable-id.ts';
-import { AGENDA_NOTICE_CLEAR_WORKING_DAYS, clearWorkingDaysBetween, latestPublicationDate } from '../../domain/working-days.ts';
+import { AGENDA_NOTICE_CLEAR_WORKING_DAYS, clearWorkingDaysBetween, latestPublicationDate, type Jurisdiction } from '../../domain/working-days.ts';
 import { NotFound } from '../../web/errors.ts';
 import { asEditor, assertMinutesOpen, Conflict, longDate, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
 
@@ -197,6 +197,8 @@ export interface AgendaPublisherProps extends CommitteeWriteProps {
   meetingId: string;
   /** The day it is published (today, in the council's time zone). */
   today: string;
+  /** Whose bank holidays are not working days (Config.holidays). */
+  jurisdiction: Jurisdiction;
   /** The officer has seen the warning that notice is short and publishes anyway. */
   confirmLate?: boolean;
 }
@@ -213,10 +215,10 @@ export async function agendaPublisher(props: AgendaPublisherProps): Promise<Agen
     if (workflow.agenda_published_at) throw Conflict('The agenda of this meeting has already been published');
     if ((await store.listAgendaItems(trx, meeting.id)).length === 0) refuse([{ field: 'agenda', message: 'Add at least one agenda item before publishing the agenda' }]);
     if (meeting.date < props.today) refuse([{ field: 'agenda', message: 'The meeting has already taken place' }]);
-    const clearWorkingDays = clearWorkingDaysBetween(props.today, meeting.date);
+    const clearWorkingDays = clearWorkingDaysBetween(props.today, meeting.date, props.jurisdiction);
     const late = clearWorkingDays < AGENDA_NOTICE_CLEAR_WORKING_DAYS;
     if (late && !props.confirmLate) {
-      return { published: false, needsConfirmation: true, clearWorkingDays, latestOnTime: latestPublicationDate(meeting.date) } as const;
+      return { published: false, needsConfirmation: true, clearWorkingDays, latestOnTime: latestPublicationDate(meeting.date, AGENDA_NOTICE_CLEAR_WORKING_DAYS, props.jurisdiction) } as const;
     }
     await store.updateWorkflow(trx, meeting.id, { agenda_published_at: new Date(), agenda_published_late: late });
     return { published: true, clearWorkingDays, late } as const;

@@ -17,7 +17,7 @@ export const apiTestConfig: Config = {
   port: 0,
   host: '127.0.0.1',
   logLevel: 'silent',
-  authorityName: 'Kent County Council',
+  authorityName: 'Kent County Council', holidays: 'england-and-wales',
   publicUrl: PUBLIC_URL,
 };
 

@@ -139,7 +139,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       schema: PublishSchema,
       body: values,
       run: async (data) => {
-        const outcome = await agendaPublisher({ database, by: request.user!, meetingId: id, today: todayInLondon(), confirmLate: data.confirmLate });
+        const outcome = await agendaPublisher({ database, by: request.user!, meetingId: id, today: todayInLondon(), jurisdiction: config.holidays, confirmLate: data.confirmLate });
         if (!outcome.published) {
           const meeting = await store.findMeeting(db, id);
           confirmation = reply.view('admin/publish-confirm.njk', {
