@@ -84,13 +84,13 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     expect((await democratic.get(linkTo('scrutiny.admin.tracker'))).statusCode).toBe(200);
   });
 
-  it('records a recommendation with an owner; it starts PENDING, due two months after the meeting, unpublished', async () => {
+  it('records a recommendation with an owner; it starts PENDING, due within two months beginning with the meeting, unpublished', async () => {
     const response = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm());
     expect(response.statusCode).toBe(303);
     recommendationId = response.headers.location!.split('/').pop()!;
     expect(response.headers.location).toBe(linkTo('scrutiny.admin.recommendation', { id: recommendationId }));
     const row = await store.findRecommendation(database.db, recommendationId);
-    expect(row).toMatchObject({ status: 'PENDING', due_date: '2012-02-13', published: false, item_title: ITEM, number: 1, version: 1 });
+    expect(row).toMatchObject({ status: 'PENDING', due_date: '2012-02-12', published: false, item_title: ITEM, number: 1, version: 1 });
     expect((await store.ownersOf(database.db, [recommendationId])).map((o) => o.person_id)).toEqual([world.officerId]);
 
     const page = await officer.get(linkTo('scrutiny.admin.recommendation', { id: recommendationId }));
@@ -98,7 +98,7 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     expect(page.body).toContain('Publish the gritting routes &lt;b&gt;before&lt;/b&gt; November.');
     expect(page.body).toContain('Kent Highway Services &lt;Winter&gt; Plan');
     expect(page.body).toContain('Paul Brightwell to action');
-    expect(page.body).toContain('13 February 2012');
+    expect(page.body).toContain('12 February 2012');
     expect(page.body).toContain(`href="${linkTo('meeting.show', { id: world.meetingId })}"`);
   });
 
@@ -117,6 +117,11 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     expect(early.body).toContain('The response deadline must be on or after the meeting on 2011-12-13');
     expect(early.body).toContain('href="#dueDate-day"');
     expect(early.body).toContain('value="2011"');
+
+    const receivedEarly = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm({ 'receivedOn-day': '12', 'receivedOn-month': '12', 'receivedOn-year': '2011' }));
+    expect(receivedEarly.statusCode).toBe(400);
+    expect(receivedEarly.body).toContain('The date the executive received it must be on or after the meeting on 2011-12-13');
+    expect(receivedEarly.body).toContain('href="#receivedOn-day"');
 
     const impossible = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm({ 'dueDate-day': '31', 'dueDate-month': '2', 'dueDate-year': '2012' }));
     expect(impossible.statusCode).toBe(400);

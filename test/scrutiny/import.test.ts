@@ -56,7 +56,7 @@ describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
     for (const row of rows) counts[row.status!] = (counts[row.status!] ?? 0) + 1;
     expect(counts).toEqual(sheet.statusCounts);
     const [pending] = await recommendationsOf(sheet.rowSample.item);
-    expect(pending).toMatchObject({ number: 1, status: 'PENDING', date: '2008-12-10', tracking_notes: sheet.rowSample.notes, body: 'Cabinet Scrutiny Committee', due_date: '2009-02-10' });
+    expect(pending).toMatchObject({ number: 1, status: 'PENDING', date: '2008-12-10', tracking_notes: sheet.rowSample.notes, body: 'Cabinet Scrutiny Committee', due_date: '2009-02-09' });
   });
 
   it('keeps row 4 as printed, links it to recommendation 2 of the 2010-11 call-in, and warns', async () => {

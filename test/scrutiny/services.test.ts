@@ -45,16 +45,22 @@ describe.skipIf(databaseUnavailable)('scrutiny write operations', () => {
       ...overrides,
     });
 
-  it('records a recommendation PENDING, due two months after the meeting, with its owner and first history entry', async () => {
+  it('records a recommendation PENDING, due within two months beginning with the meeting (s.9FE), with its owner and first history entry', async () => {
     const { id } = await record();
     const row = await store.findRecommendation(database.db, id);
-    expect(row).toMatchObject({ number: 1, status: 'PENDING', due_date: '2012-02-13', published: false, meeting_date: '2011-12-13', body_name: 'Cabinet Scrutiny Committee' });
+    expect(row).toMatchObject({ number: 1, status: 'PENDING', due_date: '2012-02-12', received_on: null, published: false, meeting_date: '2011-12-13', body_name: 'Cabinet Scrutiny Committee' });
     const owners = await store.ownersOf(database.db, [id]);
     expect(owners.map((owner) => owner.person_id)).toEqual([world.officerId]);
     expect((await store.statusHistory(database.db, id)).map((change) => [change.from_status, change.to_status, change.actor])).toEqual([[null, 'PENDING', 'user:scrutiny-officer']]);
     const second = await record({ text: 'A second recommendation.', responseMonths: 3 });
     expect((await store.findRecommendation(database.db, second.id))?.number).toBe(2);
-    expect((await store.findRecommendation(database.db, second.id))?.due_date).toBe('2012-03-13');
+    expect((await store.findRecommendation(database.db, second.id))?.due_date).toBe('2012-03-12');
+    // Received by the executive on 31 January 2012: the two months beginning with that day end on 30 March.
+    const received = await record({ text: 'A third recommendation.', receivedOn: '2012-01-31' });
+    expect(await store.findRecommendation(database.db, received.id)).toMatchObject({ received_on: '2012-01-31', due_date: '2012-03-30' });
+    await expect(record({ text: 'Received before it was made.', receivedOn: '2011-12-12' })).rejects.toMatchObject({
+      problems: [{ field: 'receivedOn', message: 'The date the executive received it must be on or after the meeting on 2011-12-13' }],
+    });
   });
 
   it('refuses an unknown owner and a deadline before the meeting, naming the fields, and changes nothing', async () => {
@@ -119,13 +125,13 @@ describe.skipIf(databaseUnavailable)('scrutiny write operations', () => {
   it('marks PENDING recommendations without a response OUTSTANDING after their deadline, as at the date given', async () => {
     const pending = await database.db.selectFrom('scrutiny_recommendation').select(['id', 'due_date']).where('status', '=', 'PENDING').execute();
     expect(pending.length).toBeGreaterThan(0);
-    expect(await outstandingMarker({ database, asAt: '2012-02-13' })).toEqual(pending.filter((row) => row.due_date < '2012-02-13').map((row) => row.id));
-    const changed = await outstandingMarker({ database, asAt: '2012-02-14' });
-    expect(changed.sort()).toEqual(pending.filter((row) => row.due_date === '2012-02-13').map((row) => row.id).sort());
+    expect(await outstandingMarker({ database, asAt: '2012-02-12' })).toEqual(pending.filter((row) => row.due_date < '2012-02-12').map((row) => row.id));
+    const changed = await outstandingMarker({ database, asAt: '2012-02-13' });
+    expect(changed.sort()).toEqual(pending.filter((row) => row.due_date === '2012-02-12').map((row) => row.id).sort());
     for (const id of changed) {
       const last = (await store.statusHistory(database.db, id)).at(-1)!;
-      expect(last).toMatchObject({ from_status: 'PENDING', to_status: 'OUTSTANDING', effective_date: '2012-02-14', reason: 'No response by the deadline of 2012-02-13', actor: 'system:outstanding-rule' });
+      expect(last).toMatchObject({ from_status: 'PENDING', to_status: 'OUTSTANDING', effective_date: '2012-02-13', reason: 'No response by the deadline of 2012-02-12', actor: 'system:outstanding-rule' });
     }
-    expect(await outstandingMarker({ database, asAt: '2012-02-14' })).toEqual([]);
+    expect(await outstandingMarker({ database, asAt: '2012-02-13' })).toEqual([]);
   });
 });

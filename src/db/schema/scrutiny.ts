@@ -48,6 +48,8 @@ export interface ScrutinyRecommendationTable extends Audited, Sourced {
   addressee: string | null;
   status: ScrutinyStatus;
   due_date: string;
+  /** When the executive received it (migration 20261207_2000); null: on the day of the meeting that made it. */
+  received_on: Optional<string | null>;
   tracking_notes: string | null;
   published: Optional<boolean>;
   /** Bumped by every update (migration 0201): forms send back the version they read, and stale saves are refused. */

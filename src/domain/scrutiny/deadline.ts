@@ -1,6 +1,8 @@
 /**
- * Response deadlines. The executive must respond to scrutiny recommendations within a statutory period (two months
- * by default, configurable): the deadline runs from the meeting that made them. Dates are ISO 'YYYY-MM-DD' strings
+ * Response deadlines. Local Government Act 2000 s.9FE: the executive must respond to an overview and scrutiny
+ * committee's report or recommendations "before the end of the period of two months beginning with the date on which"
+ * it received them (the months are configurable: QUORUM_SCRUTINY_RESPONSE_MONTHS). The period runs from the date of
+ * receipt recorded per recommendation, which defaults to the meeting that made it. Dates are ISO 'YYYY-MM-DD' strings
  * and "as at" dates are passed in, never read from the clock, so the tracker can be viewed as it stood on any day.
  */
 import type { ScrutinyStatus } from './status.ts';
@@ -36,8 +38,16 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / 86_400_000);
 }
 
-export function responseDeadline(meetingDate: string, months = DEFAULT_RESPONSE_MONTHS): string {
-  return addMonths(meetingDate, months);
+/**
+ * The last day of the period of `months` months beginning with the day of receipt. A period "beginning with" a day
+ * includes it, so it ends the day before the corresponding date `months` later (31 January: 30 March); where the
+ * later month has no corresponding date (31 December: no 31 February) it ends on that month's last day.
+ */
+export function responseDeadline(receivedOn: string, months = DEFAULT_RESPONSE_MONTHS): string {
+  const [year, month, day] = parts(receivedOn);
+  const daysInTarget = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();
+  if (day > daysInTarget) return format(new Date(Date.UTC(year, month - 1 + months, daysInTarget)));
+  return addDays(format(new Date(Date.UTC(year, month - 1 + months, day))), -1);
 }
 
 /**

@@ -70,10 +70,10 @@ describe('scrutiny status transitions', () => {
 });
 
 describe('response deadlines and the automatic OUTSTANDING rule', () => {
-  it('defaults to two months from the meeting, clamping to the end of a shorter month', () => {
-    expect(responseDeadline('2011-12-13')).toBe('2012-02-13');
+  it('defaults to the two months beginning with the day of receipt, to the end of a shorter month', () => {
+    expect(responseDeadline('2011-12-13')).toBe('2012-02-12');
     expect(responseDeadline('2011-12-31')).toBe('2012-02-29');
-    expect(responseDeadline('2011-06-01', 3)).toBe('2011-09-01');
+    expect(responseDeadline('2011-06-01', 3)).toBe('2011-08-31');
     expect(addMonths('2008-12-10', 2)).toBe('2009-02-10');
     expect(daysBetween('2011-06-01', '2011-06-15')).toBe(14);
   });

@@ -40,7 +40,9 @@ export interface RecommendationRecorderProps {
   text: string;
   addressee?: string;
   ownerIds: string[];
-  /** Defaults to responseMonths after the meeting; may not be before it. */
+  /** When the executive received it (s.9FE counts from here); defaults to the meeting; may not be before it. */
+  receivedOn?: string;
+  /** Defaults to the end of responseMonths beginning with the day of receipt; may not be before the meeting. */
   dueDate?: string;
   responseMonths?: number;
   published?: boolean;
@@ -61,6 +63,9 @@ export async function recommendationRecorder(props: RecommendationRecorderProps)
     }
     if (meeting && props.dueDate && props.dueDate < meeting.date) {
       problems.push({ field: 'dueDate', message: `The response deadline must be on or after the meeting on ${meeting.date}` });
+    }
+    if (meeting && props.receivedOn && props.receivedOn < meeting.date) {
+      problems.push({ field: 'receivedOn', message: `The date the executive received it must be on or after the meeting on ${meeting.date}` });
     }
     refuse(problems);
     const items = await store.findItemOnMeeting(trx, meeting!.id);
@@ -98,7 +103,8 @@ export async function recommendationRecorder(props: RecommendationRecorderProps)
         context: null,
         addressee: props.addressee?.trim() || null,
         status: 'PENDING',
-        due_date: props.dueDate ?? responseDeadline(meeting!.date, props.responseMonths ?? DEFAULT_RESPONSE_MONTHS),
+        due_date: props.dueDate ?? responseDeadline(props.receivedOn ?? meeting!.date, props.responseMonths ?? DEFAULT_RESPONSE_MONTHS),
+        received_on: props.receivedOn ?? null,
         tracking_notes: null,
         published: props.published ?? false,
         source_document_id: null,

@@ -51,6 +51,7 @@ export function presentDetail(row: store.RecommendationDetailRow, item: Item | u
     statusWord: row.status,
     published: row.published,
     dueDate: longDate(row.due_date),
+    receivedOn: longDate(row.received_on ?? row.meeting_date),
     notes: row.tracking_notes,
     addressee: row.addressee,
     bodyName: row.body_name,

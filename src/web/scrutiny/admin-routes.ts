@@ -114,7 +114,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
       return reply.view('scrutiny/admin/new.njk', {
         pageTitle: `${problems.length ? 'Error: ' : ''}Record a recommendation`,
         currentNav: 'scrutiny',
-        errors: problems.length ? scrutinyFormErrors(problems, ['dueDate']) : undefined,
+        errors: problems.length ? scrutinyFormErrors(problems, ['receivedOn', 'dueDate']) : undefined,
         values,
         formAction: linkTo('scrutiny.admin.new'),
         responseMonths,
@@ -131,7 +131,8 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
       const ownerIds = formList(request.body, 'ownerIds');
       const parsed = RecommendationNewSchema.safeParse({ ...values, ownerIds, addressee: values.addressee ?? '', publish: values.publish || undefined });
       const due = dateFromParts(values, 'dueDate', 'the response deadline');
-      const problems = [...(parsed.success ? [] : zodProblems(parsed.error)), ...(due.problem ? [due.problem] : [])];
+      const received = dateFromParts(values, 'receivedOn', 'the date the executive received it');
+      const problems = [...(parsed.success ? [] : zodProblems(parsed.error)), ...[received.problem, due.problem].filter((problem) => problem !== undefined)];
       if (problems.length || !parsed.success) return newPage(reply, values, ownerIds, problems);
       try {
         const { id } = await recommendationRecorder({
@@ -142,6 +143,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
           text: parsed.data.text,
           ...(parsed.data.addressee ? { addressee: parsed.data.addressee } : {}),
           ownerIds: parsed.data.ownerIds,
+          ...(received.value ? { receivedOn: received.value } : {}),
           ...(due.value ? { dueDate: due.value } : {}),
           responseMonths,
           published: parsed.data.publish === 'yes',
