@@ -41,13 +41,20 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     expect(html).toContain('Members in no group (1)');
     // Blue's share of Planning's 7 seats: 7 × 9/16 = 3 15/16.
     expect(html).toContain('share 3 15/16');
-    // Blue has a majority, so (b) gives it at least 4 + 3 + 2 = 9 seats against a share of 8 7/16 (due 8).
-    expect(html).toContain('share 8 7/16, due 8');
-    expect(html).toContain('Blue Group: 9 seats in all, not the 8 its share would give, because rules (a) and (b) come first');
+    // Blue has a majority, so (b) gives it at least 4 + 3 + 2 = 9 seats against a share of 8 7/16 of the committees'
+    // 15; Amber (3 3/4) and Red (1 7/8) take their nearest, 4 and 2, and nothing is left for the member in no group.
+    expect(html).toContain('share 8 7/16');
+    expect(html).toContain('Blue Group: 9 seats on the ordinary committees against a share of 8 7/16, because rules (a) and (b) come first');
     expect(html).toContain('Member Panel: The balance rules do not apply to it');
     const table = await balanceTable(database.db, date);
     const blue = (body: string) => table.rows.find((row) => row.body.name === body)!.cells.find((cell) => cell.partyId === council.groups.blue)!.seats;
     expect([blue('Planning Committee'), blue('Regulation Committee'), blue('Governance Committee')]).toEqual([4, 3, 2]);
+    expect(table.totals.map((total) => [total.partyId, total.seats])).toEqual([
+      [council.groups.amber, 4],
+      [council.groups.blue, 9],
+      [council.groups.red, 2],
+      ['no-group', 0],
+    ]);
     for (const row of table.rows) expect(row.cells.reduce((sum, cell) => sum + cell.seats, 0)).toBe(row.body.seats);
   });
 
@@ -102,10 +109,11 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#seats"');
     expect(bad.body).toContain('value="three"');
-    const saved = await officer.post(url, { seats: '4', rulesApply: 'yes' }, { csrf: csrfFrom(form.body) });
+    expect(bad.body).toContain('Choose what kind of body it is');
+    const saved = await officer.post(url, { seats: '4', rulesApply: 'yes', kind: 'committee' }, { csrf: csrfFrom(form.body) });
     expect(saved.statusCode).toBe(303);
-    const row = await database.db.selectFrom('balance_body').select(['seats', 'rules_apply']).where('id', '=', council.bodies.governance.id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ seats: 4, rules_apply: true });
+    const row = await database.db.selectFrom('balance_body').select(['seats', 'rules_apply', 'kind']).where('id', '=', council.bodies.governance.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ seats: 4, rules_apply: true, kind: 'committee' });
     const audit = await database.db.selectFrom('audit_log').select(['action', 'actor']).where('table_name', '=', 'balance_body').where('record_id', '=', council.bodies.governance.id).where('action', '=', 'update').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).not.toBe('system');
@@ -113,18 +121,28 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     expect(page.body).toContain('have <strong>16</strong> seats');
   });
 
-  it('records a group giving up a seat to a member outside it, and shows it against the allocation', async () => {
+  it('records a departure from the rules under s.17 with its vote, refusing one any member voted against', async () => {
     const url = linkTo('balance.admin.agreement');
     const form = await officer.get(url);
     const csrf = csrfFrom(form.body);
     const independent = council.people.none[0]!;
-    const inside = await officer.post(url, { bodyId: council.bodies.regulation.id, groupId: council.groups.blue, personId: council.people.blue[0]!, agreedOn: date }, { csrf });
+    const departure = { bodyId: council.bodies.regulation.id, groupId: council.groups.blue, agreedOn: date, votesFor: '15', votesAgainst: '0', votesAbstained: '1' };
+    const inside = await officer.post(url, { ...departure, personId: council.people.blue[0]! }, { csrf });
     expect(inside.statusCode).toBe(400);
     expect(inside.body).toContain('The member taking the seat must be outside the group giving it up');
-    const saved = await officer.post(url, { bodyId: council.bodies.regulation.id, groupId: council.groups.blue, personId: independent, agreedOn: date, note: 'Agreed by the Council with none against' }, { csrf });
+    const opposed = await officer.post(url, { ...departure, personId: independent, votesFor: '14', votesAgainst: '1' }, { csrf });
+    expect(opposed.statusCode).toBe(400);
+    expect(opposed.body).toContain('The council may depart from the balance rules only if no member votes against (section 17); 1 voted against, so the rules stand');
+    expect(opposed.body).toContain('href="#votesAgainst"');
+    const unvoted = await officer.post(url, { ...departure, personId: independent, votesFor: '' }, { csrf });
+    expect(unvoted.statusCode).toBe(400);
+    expect(unvoted.body).toContain('Enter how many members voted for it, as a whole number');
+    expect(await database.db.selectFrom('balance_agreement').select('id').execute()).toEqual([]);
+    const saved = await officer.post(url, { ...departure, personId: independent, note: 'Agreed by the Council with none against' }, { csrf });
     expect(saved.statusCode).toBe(303);
+    expect(await database.db.selectFrom('balance_agreement').select(['votes_for', 'votes_against', 'votes_abstained']).execute()).toEqual([{ votes_for: 15, votes_against: 0, votes_abstained: 1 }]);
     const page = await new Client(app).get(`${linkTo('balance.table')}?date=${date}`);
-    expect(page.body).toContain(`Gives 1 seat to Cllr None1 Member16 by agreement of ${date} (Agreed by the Council with none against)`);
+    expect(page.body).toContain(`Gives 1 seat to Cllr None1 Member16 by a departure under section 17 agreed ${date} (15 for, 0 against, 1 abstaining) (Agreed by the Council with none against)`);
     const before = await new Client(app).get(`${linkTo('balance.table')}?date=2011-04-05`);
     expect(before.body).not.toContain('Gives 1 seat to');
   });

@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow } from '../schema.ts';
 import '../schema/political-balance.ts';
+import type { BodyKind } from '../../domain/political-balance/allocate.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -63,7 +64,7 @@ export async function bodiesWithSettings(db: Db) {
   return db
     .selectFrom('body as b')
     .leftJoin('balance_body as s', 's.id', 'b.id')
-    .select(['b.id', 'b.name', 'b.slug', 'b.kind', 's.seats', 's.rules_apply', 's.updated_at'])
+    .select(['b.id', 'b.name', 'b.slug', 'b.kind', 's.seats', 's.rules_apply', 's.kind as balance_kind', 's.updated_at'])
     .where('b.kind', '!=', 'council')
     .orderBy('b.name')
     .execute();
@@ -73,11 +74,11 @@ export async function findBody(db: Db, id: string) {
   return db.selectFrom('body').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function saveBodySettings(db: Db, row: { id: string; seats: number; rules_apply: boolean }): Promise<void> {
+export async function saveBodySettings(db: Db, row: { id: string; seats: number; rules_apply: boolean; kind: BodyKind }): Promise<void> {
   await db
     .insertInto('balance_body')
     .values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ seats: row.seats, rules_apply: row.rules_apply }))
+    .onConflict((oc) => oc.column('id').doUpdateSet({ seats: row.seats, rules_apply: row.rules_apply, kind: row.kind }))
     .execute();
 }
 
@@ -85,7 +86,7 @@ export async function agreementsOn(db: Db, date: string) {
   return db
     .selectFrom('balance_agreement as a')
     .innerJoin('person as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.body_id', 'a.group_id', 'a.person_id', 'a.agreed_on', 'a.note', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
+    .select(['a.id', 'a.body_id', 'a.group_id', 'a.person_id', 'a.agreed_on', 'a.note', 'a.votes_for', 'a.votes_against', 'a.votes_abstained', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
     .where('a.agreed_on', '<=', date)
     .where((eb) => eb.or([eb('a.ended_on', 'is', null), eb('a.ended_on', '>=', date)]))
     .orderBy('a.agreed_on')

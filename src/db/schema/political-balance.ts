@@ -1,5 +1,6 @@
-/** Table types for political balance (migration 20261125_0700). */
+/** Table types for political balance (migrations 20261125_0700, 20261207_2001). */
 import type { ColumnType } from 'kysely';
+import type { BodyKind } from '../../domain/political-balance/allocate.ts';
 
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Audited = { created_at: Stamp; updated_at: Stamp };
@@ -8,6 +9,8 @@ export interface BalanceBodyTable extends Audited {
   id: string;
   seats: number;
   rules_apply: boolean;
+  /** What Schedule 1 LGHA 1989 makes of it: only ordinary committees count towards rule (c). */
+  kind: ColumnType<BodyKind, BodyKind | undefined, BodyKind>;
 }
 
 export interface BalanceAgreementTable extends Audited {
@@ -19,6 +22,10 @@ export interface BalanceAgreementTable extends Audited {
   meeting_id: string | null;
   note: ColumnType<string, string | undefined, string>;
   ended_on: string | null;
+  /** The council's vote on the departure (s.17: none may vote against); null on rows recorded before it was kept. */
+  votes_for: ColumnType<number | null, number | null | undefined, number | null>;
+  votes_against: ColumnType<number | null, number | null | undefined, number | null>;
+  votes_abstained: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 declare module '../schema.ts' {

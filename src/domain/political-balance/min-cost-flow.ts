@@ -1,5 +1,5 @@
 /**
- * Minimum-cost flow by successive shortest paths (Bellman-Ford, so arcs may cost less than nothing). The networks
+ * Minimum-cost flow by successive shortest paths (Bellman-Ford with a queue, so arcs may cost less than nothing). The networks
  * here are small (a source, a node per group, a node per body, a sink; a few thousand unit arcs at most), and every
  * cost is an integer, so the answer is exact. Convex costs per cell are modelled as one unit arc per seat with
  * non-decreasing costs, which makes the flow's integer optimum the allocation's optimum.
@@ -37,22 +37,26 @@ export function minCostFlow(nodes: number, arcs: Arc[], source: number, sink: nu
   let flow = 0;
   let total = 0;
   while (flow < wanted) {
+    // Shortest paths by Bellman-Ford with a queue (SPFA): only nodes whose distance fell are scanned again.
     const distance = new Array<number>(nodes).fill(Infinity);
     const via = new Array<number>(nodes).fill(-1);
+    const queued = new Array<boolean>(nodes).fill(false);
     distance[source] = 0;
-    for (let round = 0; round < nodes; round++) {
-      let changed = false;
-      for (let node = 0; node < nodes; node++) {
-        if (distance[node] === Infinity) continue;
-        for (const edge of outgoing[node]!) {
-          if (capacity[edge]! > 0 && distance[node]! + cost[edge]! < distance[to[edge]!]!) {
-            distance[to[edge]!] = distance[node]! + cost[edge]!;
-            via[to[edge]!] = edge;
-            changed = true;
+    const queue = [source];
+    queued[source] = true;
+    for (let head = 0; head < queue.length; head++) {
+      const node = queue[head]!;
+      queued[node] = false;
+      for (const edge of outgoing[node]!) {
+        if (capacity[edge]! > 0 && distance[node]! + cost[edge]! < distance[to[edge]!]!) {
+          distance[to[edge]!] = distance[node]! + cost[edge]!;
+          via[to[edge]!] = edge;
+          if (!queued[to[edge]!]) {
+            queued[to[edge]!] = true;
+            queue.push(to[edge]!);
           }
         }
       }
-      if (!changed) break;
     }
     if (distance[sink] === Infinity) break;
     let push = wanted - flow;

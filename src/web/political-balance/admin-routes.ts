@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as queries from '../../db/queries/political-balance.ts';
-import { agreementRecorder, BalanceSettingError, bodySeatsSetter } from '../../services/political-balance/settings.ts';
+import { BalanceSettingError, bodySeatsSetter, departureRecorder } from '../../services/political-balance/settings.ts';
 import { personName } from '../../services/political-balance/person-name.ts';
 import { zodProblems, type Problem } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
@@ -12,6 +12,15 @@ import { linkTo, ROUTES } from '../routes.ts';
 import { AgreementFormSchema, BodyParamsSchema, BodySettingsFormSchema } from './schema.ts';
 
 type Values = Record<string, string>;
+
+/** The kinds of body Schedule 1 LGHA 1989 distinguishes, as the settings form offers them. */
+const BODY_KIND_CHOICES = [
+  { value: 'committee', text: 'Ordinary committee', hint: 'Counts towards each group’s share of all the committee seats (rule (c))' },
+  { value: 'sub-committee', text: 'Sub-committee', hint: 'Balanced on its own' },
+  { value: 'advisory-committee', text: 'Advisory committee', hint: 'Balanced on its own' },
+  { value: 'joint-committee', text: 'Joint committee', hint: 'Balanced only if the council fills three or more of its seats' },
+  { value: 'outside-body', text: 'Outside body', hint: 'Balanced only if the council fills three or more of its seats' },
+] as const;
 
 const valuesOf = (body: unknown): Values =>
   Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([key, value]) => key !== '_csrf' && typeof value === 'string') as Array<[string, string]>);
@@ -33,7 +42,14 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       const groups = new Map((await queries.listGroups(db)).map((group) => [group.id, group.name]));
       return reply.view('political-balance/admin.njk', {
         bodies: bodies.map((body) => ({ name: body.name, seats: body.seats ?? null, rulesApply: body.rules_apply, href: linkTo('balance.admin.body', { id: body.id }) })),
-        agreements: agreements.map((agreement) => ({ body: names.get(agreement.body_id) ?? agreement.body_id, group: groups.get(agreement.group_id) ?? agreement.group_id, person: personName(agreement), agreedOn: agreement.agreed_on, note: agreement.note })),
+        agreements: agreements.map((agreement) => ({
+          body: names.get(agreement.body_id) ?? agreement.body_id,
+          group: groups.get(agreement.group_id) ?? agreement.group_id,
+          person: personName(agreement),
+          agreedOn: agreement.agreed_on,
+          note: agreement.note,
+          vote: agreement.votes_for === null ? 'not recorded' : `${agreement.votes_for} for, ${agreement.votes_against} against, ${agreement.votes_abstained} abstaining`,
+        })),
         newAgreementHref: linkTo('balance.admin.agreement'),
         tableHref: linkTo('balance.table'),
         currentNav: 'committees',
@@ -44,9 +60,11 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       const body = (await queries.bodiesWithSettings(db)).find((candidate) => candidate.id === id);
       if (!body) throw NotFound('Body not found');
       if (problems) reply.code(400);
+      const shown = values ?? { seats: body.seats ? String(body.seats) : '', rulesApply: body.rules_apply === false ? 'no' : body.rules_apply ? 'yes' : '', kind: body.balance_kind ?? (body.kind === 'sub-committee' ? 'sub-committee' : 'committee') };
       return reply.view('political-balance/admin-body.njk', {
         body,
-        values: values ?? { seats: body.seats ? String(body.seats) : '', rulesApply: body.rules_apply === false ? 'no' : body.rules_apply ? 'yes' : '' },
+        values: shown,
+        kinds: BODY_KIND_CHOICES.map((kind) => ({ value: kind.value, text: kind.text, hint: { text: kind.hint }, checked: shown.kind === kind.value })),
         errors: problems ? errorsOf(problems) : undefined,
         action: linkTo('balance.admin.body', { id }),
         backHref: linkTo('balance.admin'),
@@ -67,7 +85,7 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       const form = BodySettingsFormSchema.safeParse(values);
       if (!form.success) return bodyPage(reply, params.data.id, values, zodProblems(form.error));
       try {
-        await bodySeatsSetter({ db, actor: request.user!.id, bodyId: params.data.id, seats: form.data.seats, rulesApply: form.data.rulesApply === 'yes' });
+        await bodySeatsSetter({ db, actor: request.user!.id, bodyId: params.data.id, seats: form.data.seats, rulesApply: form.data.rulesApply === 'yes', kind: form.data.kind });
       } catch (error) {
         if (error instanceof BalanceSettingError) return bodyPage(reply, params.data.id, values, [{ field: error.field, message: error.message }]);
         throw error;
@@ -99,7 +117,7 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       const form = AgreementFormSchema.safeParse(values);
       if (!form.success) return agreementPage(reply, values, zodProblems(form.error));
       try {
-        await agreementRecorder({ db, actor: request.user!.id, agreement: { ...form.data, ...(form.data.note ? { note: form.data.note } : {}) } });
+        await departureRecorder({ db, actor: request.user!.id, departure: { ...form.data, ...(form.data.note ? { note: form.data.note } : {}) } });
       } catch (error) {
         if (error instanceof BalanceSettingError) return agreementPage(reply, values, [{ field: error.field, message: error.message }]);
         throw error;

@@ -1,7 +1,7 @@
 /** The balance table as the page shows it: parties as columns, each cell with its seats, entitlement and reason. */
 import type { BalanceTable, SeatMove } from '../../services/political-balance/balance-table.ts';
 
-const RULE_NAMES = { a: 'rule (a)', b: 'rule (b)', c: 'rule (c)', d: 'rule (d)' } as const;
+const RULE_NAMES = { a: 'rule (a)', b: 'rule (b)', c: 'rule (c)', d: 'rule (d)', reg16: 'regulation 16' } as const;
 
 export function presentTable(table: BalanceTable, moves: SeatMove[] = []) {
   const moved = new Set(moves.map((move) => `${move.body}\u0000${move.party}`));
@@ -15,7 +15,7 @@ export function presentTable(table: BalanceTable, moves: SeatMove[] = []) {
         return { ...cell, ruleName: RULE_NAMES[cell.rule], moved: moved.has(`${row.body.name}\u0000${party.name}`) };
       }),
     })),
-    totals: table.totals.map((total) => ({ ...total, met: total.seats === total.target })),
+    totals: table.totals.map((total) => ({ ...total, met: total.nearest || !table.parties.find((party) => party.id === total.partyId)?.isGroup })),
   };
 }
 

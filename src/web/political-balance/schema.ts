@@ -1,9 +1,12 @@
 /** zod schemas of the political balance pages' inputs. */
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/allowances/dates.ts';
+import { BODY_KINDS } from '../../domain/political-balance/allocate.ts';
 
 const date = z.string().trim().refine((value) => value === '' || isIsoDate(value), 'Enter the date as YYYY-MM-DD, like 2011-04-06');
 const id = (message: string) => z.string().trim().min(1, message).max(200, message);
+
+const votes = (message: string) => z.string().trim().regex(/^\d{1,3}$/, message).transform(Number);
 
 export const DateQuerySchema = z.object({ date: date.optional() });
 
@@ -26,6 +29,7 @@ export const BodySettingsFormSchema = z.object({
     .transform(Number)
     .refine((seats) => seats >= 1 && seats <= 500, 'Enter the number of seats from 1 to 500'),
   rulesApply: z.enum(['yes', 'no'], 'Choose whether the political balance rules apply to this body'),
+  kind: z.enum(BODY_KINDS, 'Choose what kind of body it is'),
   version: z.string().optional(),
 });
 
@@ -34,5 +38,8 @@ export const AgreementFormSchema = z.object({
   groupId: id('Choose the group giving up the seat'),
   personId: id('Choose the member who takes the seat'),
   agreedOn: z.string().trim().min(1, 'Enter the date it was agreed').refine(isIsoDate, 'Enter the date it was agreed as YYYY-MM-DD, like 2011-04-06'),
+  votesFor: votes('Enter how many members voted for it, as a whole number'),
+  votesAgainst: votes('Enter how many members voted against it, as a whole number (0 if none)'),
+  votesAbstained: votes('Enter how many members abstained, as a whole number (0 if none)'),
   note: z.string().trim().max(1000, 'The note must be 1000 characters or fewer').optional(),
 });
