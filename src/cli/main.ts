@@ -13,6 +13,7 @@ import { registerStartCommand } from './start-command.ts';
 import { registerUserCommand } from './user-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 import { registerScrutinyCommand } from './scrutiny-command.ts';
+import { registerBalanceCommand } from './balance-command.ts';
 import { registerOpenDataCommand } from '../services/open-data/open-data-command.ts';
 
 export function buildProgram(): Command {
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerOpenDataCommand(program, config);
   registerUserCommand(program, config);
   registerGenerateCommand(program, config);
+  registerBalanceCommand(program);
   return program;
 }
 
