@@ -150,6 +150,7 @@ export const ROUTES = {
   'balance.csv': '/political-balance.csv',
   'balance.docx': '/political-balance.docx',
   'balance.whatIf': '/political-balance/what-if',
+  'balance.calculator': '/political-balance/calculator',
   'balance.admin': '/admin/political-balance',
   'balance.admin.body': '/admin/political-balance/bodies/:id',
   'balance.admin.agreement': '/admin/political-balance/agreements/new',

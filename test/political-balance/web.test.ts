@@ -146,4 +146,30 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     const before = await new Client(app).get(`${linkTo('balance.table')}?date=2011-04-05`);
     expect(before.body).not.toContain('Gives 1 seat to');
   });
+
+  it('calculates an allocation from figures typed in, refusing bad lines with the line and box', async () => {
+    const url = linkTo('balance.calculator');
+    const blank = await new Client(app).get(url);
+    expect(blank.statusCode).toBe(200);
+    expect(blank.body).not.toContain('The allocation');
+    const query = new URLSearchParams({ groups: 'Conservative, 23\nLabour, 10\n<b>Green</b>, 1', ungrouped: '3', vacancies: '', bodies: 'Planning, 7\n"Fire Authority, Kent", 2, outside-body' });
+    const page = await new Client(app).get(`${url}?${query}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('The allocation');
+    expect(page.body).toContain('share 4 13/37');
+    expect(page.body).toContain('Members in no group');
+    expect(page.body).toContain('&lt;b&gt;Green&lt;/b&gt; has one member: a political group needs at least two (regulation 8(2))');
+    expect(page.body).toContain('Fire Authority, Kent: the rules apply to an outside body only where the council fills at least three of its seats');
+    expect(page.body).not.toContain('<b>Green</b>');
+    const bad = await new Client(app).get(`${url}?${new URLSearchParams({ groups: 'Conservative, 23\nLabour', bodies: 'Planning, seven' })}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Political groups, line 2: give the group’s name and its number of members, like Conservative, 23');
+    expect(bad.body).toContain('href="#groups"');
+    const seats = await new Client(app).get(`${url}?${new URLSearchParams({ groups: 'Conservative, 23', bodies: 'Planning, seven\nAudit, 3, panel' })}`);
+    expect(seats.statusCode).toBe(400);
+    expect(seats.body).toContain('Bodies, line 1: seats must be a number');
+    expect(seats.body).toContain('Bodies, line 2: kind must be one of committee, sub-committee, advisory-committee, joint-committee, outside-body');
+    expect(seats.body).toContain('Planning, seven');
+  });
 });

@@ -65,4 +65,20 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('what changes i
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'political-balance-what-if.png'), fullPage: true });
   });
+
+  it('allocates seats in the calculator from typed figures, with no WCAG 2.2 AA problem, errors included', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${origin}${linkTo('balance.calculator')}`);
+    await page.getByLabel('Political groups').fill('Conservative, 23\nLabour');
+    await page.getByLabel('Bodies').fill('Planning Committee, 7');
+    await page.getByRole('button', { name: 'Allocate the seats' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Political groups, line 2');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Political groups').fill('Conservative, 23\nLabour, 10\nGreen, 4');
+    await page.getByRole('button', { name: 'Allocate the seats' }).click();
+    await expect(page.locator('#calculator-table').innerText()).resolves.toContain('Planning Committee');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(OUTPUT, 'political-balance-calculator.png'), fullPage: true });
+  });
 });

@@ -1,4 +1,5 @@
 /** The balance table as the page shows it: parties as columns, each cell with its seats, entitlement and reason. */
+import type { CalculatorOutput } from '../../domain/political-balance/calculator.ts';
 import type { BalanceTable, SeatMove } from '../../services/political-balance/balance-table.ts';
 
 const RULE_NAMES = { a: 'rule (a)', b: 'rule (b)', c: 'rule (c)', d: 'rule (d)', reg16: 'regulation 16' } as const;
@@ -21,4 +22,27 @@ export function presentTable(table: BalanceTable, moves: SeatMove[] = []) {
 
 export function presentMoves(moves: SeatMove[]) {
   return moves.map((move) => ({ ...move, change: move.after > move.before ? `gains ${move.after - move.before}` : `loses ${move.before - move.after}` }));
+}
+
+/** The calculator's answer as a table: bodies as rows, groups (and members in no group) as columns. */
+export function presentCalculation(result: CalculatorOutput) {
+  const columns = Object.keys(result.totals);
+  return {
+    columns: columns.map((key) => (key === 'ungrouped' ? 'Members in no group' : key)),
+    rows: result.bodies.map((body) => ({
+      name: body.name,
+      kind: body.kind,
+      seats: Object.values(body.seats).reduce((sum, n) => sum + n, 0),
+      cells: columns.map((key) => {
+        const rule = body.rules.find((candidate) => candidate.group === key)!;
+        return { ...rule, ruleName: RULE_NAMES[rule.rule] };
+      }),
+    })),
+    totals: columns.map((key) => result.totals[key]),
+    totalSeats: Object.values(result.totals).reduce((sum, n) => sum + n, 0),
+    ordinary: { seats: result.ordinaryCommittees.seats, cells: columns.map((key) => ({ seats: result.ordinaryCommittees.totals[key], share: result.ordinaryCommittees.shares[key] })) },
+    ties: result.ties,
+    notes: result.notes.filter((note) => !note.startsWith('Tie: ')),
+    json: JSON.stringify(result, null, 2),
+  };
 }

@@ -6,17 +6,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as queries from '../../db/queries/political-balance.ts';
-import { NO_GROUP } from '../../domain/political-balance/allocate.ts';
+import { BalanceInputError, NO_GROUP } from '../../domain/political-balance/allocate.ts';
+import { balanceCalculator, type CalculatorOutput } from '../../domain/political-balance/calculator.ts';
 import { balanceTable, partyOf, seatsThatMove, type Shift } from '../../services/political-balance/balance-table.ts';
 import { personName } from '../../services/political-balance/person-name.ts';
 import { balanceCsv, balanceDocx } from '../../services/political-balance/table-files.ts';
-import { zodProblems } from '../admin/forms.ts';
+import { formErrors as adminFormErrors, zodProblems } from '../admin/forms.ts';
+import { BODY_KIND_WORDS, readCalculatorForm } from './calculator-form.ts';
 import type { Feature } from '../features.ts';
 import { formErrors, firstValue } from '../portal/form-errors.ts';
 import { todayInLondon } from '../portal/today.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { registerBalanceAdminRoutes } from './admin-routes.ts';
-import { presentMoves, presentTable } from './presenter.ts';
+import { presentCalculation, presentMoves, presentTable } from './presenter.ts';
 import { DateQuerySchema, WhatIfQuerySchema } from './schema.ts';
 
 function readDate(request: FastifyRequest): { date: string; value: string; errors?: ReturnType<typeof formErrors> } {
@@ -115,6 +117,34 @@ export const politicalBalanceFeature: Feature = async (app, { config, database }
       table: after ? presentTable(after, moves) : undefined,
       tableHref: `${linkTo('balance.table')}?date=${date.date}`,
       action: linkTo('balance.whatIf'),
+      currentNav: 'committees',
+    });
+  });
+
+  // The calculator: figures in, allocation out, nothing stored (a GET form, so a result can be bookmarked and shared).
+  app.get(ROUTES['balance.calculator'], async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const form = { groups: firstValue(query.groups), ungrouped: firstValue(query.ungrouped), vacancies: firstValue(query.vacancies), bodies: firstValue(query.bodies) };
+    const submitted = Object.values(form).some((value) => value.trim() !== '');
+    const read = submitted ? readCalculatorForm(form) : { problems: [] };
+    let result: CalculatorOutput | undefined;
+    const problems = [...read.problems];
+    if (read.input) {
+      try {
+        result = balanceCalculator(read.input);
+      } catch (error) {
+        if (!(error instanceof BalanceInputError)) throw error;
+        problems.push({ field: 'bodies', message: `Bodies: ${error.message}` });
+      }
+    }
+    if (problems.length) reply.code(400);
+    return reply.view('political-balance/calculator.njk', {
+      values: form,
+      errors: problems.length ? adminFormErrors(problems) : undefined,
+      result: result ? presentCalculation(result) : undefined,
+      kinds: BODY_KIND_WORDS,
+      action: linkTo('balance.calculator'),
+      tableHref: linkTo('balance.table'),
       currentNav: 'committees',
     });
   });
