@@ -206,10 +206,16 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     const page = await officer.get(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('value="2011"');
+    // Regulation 10(6): an amendment may apply from the beginning of the year it is made in, and no earlier.
+    const early = await officer.post(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }), { ...parts('adoptedOn', '2011-05-12'), ...parts('takesEffectOn', '2011-03-31') });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('It cannot take effect before its own period begins on 2011-04-01');
+    expect(early.body).toContain('href="#takesEffectOn-day"');
     const response = await officer.post(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }), parts('adoptedOn', '2011-05-12'));
-    expect(response.statusCode).toBe(303);
-    const row = await database.db.selectFrom('allowance_scheme').select(['status', 'adopted_on']).where('id', '=', proposed.id).executeTakeFirstOrThrow();
-    expect(row).toEqual({ status: 'adopted', adopted_on: '2011-05-12' });
+    expect(response.statusCode, response.body.match(/govuk-error-summary[\s\S]{0,600}/)?.[0]).toBe(303);
+    const row = await database.db.selectFrom('allowance_scheme').select(['status', 'adopted_on', 'takes_effect_on']).where('id', '=', proposed.id).executeTakeFirstOrThrow();
+    // Left empty, it takes effect on the day the Council adopted it.
+    expect(row).toEqual({ status: 'adopted', adopted_on: '2011-05-12', takes_effect_on: '2011-05-12' });
     const twice = await officer.post(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }), parts('adoptedOn', '2011-05-12'));
     expect(twice.statusCode).toBe(400);
     expect(twice.body).toContain('is already adopted');
@@ -220,8 +226,9 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     await postHolderAppointer({ db: database.db, actor: 'test', personId: sly.id as string, schemeId: scheme.scheme.id, kind: 'basic', start: '2011-04-01' });
     const csv = await new Client(app).get(`${linkTo('allowances.statement.csv')}?year=2011/12`);
     expect(csv.statusCode).toBe(200);
-    // The 2011/12 scheme adopted above pays the basic allowance less 1.5%.
-    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"") Sly",12805.00`);
+    // The 2011/12 scheme adopted above takes effect on 12 May 2011: £13,000 for the 41 days to 11 May and £12,805 (less
+    // 1.5%) for the 325 days from 12 May, £12,826.84: the £12,827 Kent County Council published for 2011/12.
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"") Sly",12826.84`);
     expect(['=1', '+1', '-1', '@SUM(A1)', '\t=1', 'Mr Smith'].map(csvSafe)).toEqual(["'=1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", 'Mr Smith']);
   });
 

@@ -12,7 +12,8 @@ const BANDS_2010: MileageBand[] = [
 ];
 
 const RULES: ClaimRules = {
-  claimTimeLimitMonths: 4,
+  // The seed scheme: "Travel expenses will only be reimbursed if claimed within four months".
+  claimTimeLimits: { travel: 4, parking: 4, 'public-transport': 4, taxi: 4 },
   journeyPurposes: [{ code: 'a', text: 'attendance at KCC premises' }],
   mileageBands: BANDS_2010,
   carersMaxPencePerHour: 1000n,
@@ -102,6 +103,16 @@ describe('claims', () => {
     }
   });
 
+  it('applies the scheme’s time limit for each kind of claim, and none where the scheme sets none', () => {
+    const carers = { kind: 'carers' as const, dutyDate: '2011-04-06', hours: '2', dependants: 1, costPence: 1500n, receipt: true };
+    // The seed scheme limits travel claims only: a carers' claim a year later is not out of time under it.
+    expect(assessClaim({ ...carers, claimedOn: '2012-04-06' }, RULES).ok).toBe(true);
+    // A scheme with the Panel's limit for carers' claims of two months refuses it, naming the kind.
+    const late = assessClaim({ ...carers, claimedOn: '2011-06-07' }, { ...RULES, claimTimeLimits: { carers: 2 } });
+    expect(late.ok).toBe(false);
+    if (!late.ok) expect(late.breaches).toEqual([{ field: 'dutyDate', rule: "Claims for dependants' carers must be made within 2 months of the duty (scheme rule; Regulation 14): the last day to claim for 2011-04-06 was 2011-06-06" }]);
+  });
+
   it('refuses a purpose not on the scheme’s list', () => {
     const result = assessClaim({ ...travel, purposeCode: 'z' }, RULES);
     expect(result.ok).toBe(false);
@@ -177,6 +188,16 @@ describe('entitlements', () => {
     expect(paidSpokesman.daysPayable).toBe(183);
     expect(paidSpokesman.accruedPence).toBe(166150n);
     expect(paidSpokesman.notPayableReason).toContain('Cabinet Members');
+  });
+
+  it('pays every SRA held where the scheme allows more than one', () => {
+    const cabinet: Holding = { id: 'c', kind: 'sra', name: 'Cabinet Members', annualPence: 2879500n, start: '2011-04-01', end: '2011-09-30', oneSraOnly: false };
+    const spokesman: Holding = { id: 's', kind: 'sra', name: 'Opposition Spokesmen', annualPence: 332300n, start: '2011-04-01', end: null, oneSraOnly: false };
+    const result = accrue([cabinet, spokesman], year);
+    expect(result.map((entry) => [entry.holdingId, entry.daysPayable, entry.accruedPence, entry.notPayableReason])).toEqual([
+      ['c', 183, 1439750n, undefined],
+      ['s', 366, 332300n, undefined],
+    ]);
   });
 
   it('enforces the maximum number of holders on every day', () => {

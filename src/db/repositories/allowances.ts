@@ -17,6 +17,7 @@ export interface SchemeRows {
   bands: Array<NewRow<'allowance_mileage_band'>>;
   purposes: Array<NewRow<'allowance_journey_purpose'>>;
   coOpteeRates: Array<NewRow<'allowance_co_optee_rate'>>;
+  limits: Array<NewRow<'allowance_claim_limit'>>;
 }
 
 /** A scheme and its rates in one statement; returns 1 when the scheme is new. */
@@ -27,6 +28,7 @@ export async function insertScheme(db: Db, rows: SchemeRows): Promise<number> {
     { table: 'allowance_mileage_band', rows: rows.bands },
     { table: 'allowance_journey_purpose', rows: rows.purposes },
     { table: 'allowance_co_optee_rate', rows: rows.coOpteeRates },
+    { table: 'allowance_claim_limit', rows: rows.limits },
   ]);
   return created!;
 }
@@ -51,17 +53,19 @@ export interface SchemeDetail {
   bands: Array<Row<'allowance_mileage_band'>>;
   purposes: Array<Row<'allowance_journey_purpose'>>;
   coOpteeRates: Array<Row<'allowance_co_optee_rate'>>;
+  limits: Array<Row<'allowance_claim_limit'>>;
   adoptedMeeting: { id: string; date: string; bodyName: string } | undefined;
 }
 
 export async function findScheme(db: Db, id: string): Promise<SchemeDetail | undefined> {
   const scheme = await db.selectFrom('allowance_scheme').selectAll().where('id', '=', id).executeTakeFirst();
   if (!scheme) return undefined;
-  const [posts, bands, purposes, coOpteeRates] = await Promise.all([
+  const [posts, bands, purposes, coOpteeRates, limits] = await Promise.all([
     db.selectFrom('allowance_sra_post').selectAll().where('scheme_id', '=', id).orderBy('position').execute(),
     db.selectFrom('allowance_mileage_band').selectAll().where('scheme_id', '=', id).orderBy('effective_from').orderBy('position').execute(),
     db.selectFrom('allowance_journey_purpose').selectAll().where('scheme_id', '=', id).orderBy('code').execute(),
     db.selectFrom('allowance_co_optee_rate').selectAll().where('scheme_id', '=', id).orderBy('role').execute(),
+    db.selectFrom('allowance_claim_limit').selectAll().where('scheme_id', '=', id).orderBy('claim_kind').execute(),
   ]);
   const adoptedMeeting = scheme.adopted_meeting_id
     ? await db
@@ -71,7 +75,7 @@ export async function findScheme(db: Db, id: string): Promise<SchemeDetail | und
         .where('meeting.id', '=', scheme.adopted_meeting_id)
         .executeTakeFirst()
     : undefined;
-  return { scheme, posts, bands, purposes, coOpteeRates, adoptedMeeting };
+  return { scheme, posts, bands, purposes, coOpteeRates, limits, adoptedMeeting };
 }
 
 /** The adopted scheme in force on `date` (the latest to start on or before it). */
@@ -80,9 +84,10 @@ export async function findSchemeInForce(db: Db, date: string): Promise<SchemeDet
     .selectFrom('allowance_scheme')
     .select('id')
     .where('status', '=', 'adopted')
-    .where('effective_from', '<=', date)
+    // In force from the day it takes effect (Regulation 10(3)), which may be after the start of its period.
+    .where(sql<string>`coalesce(takes_effect_on, effective_from)`, '<=', date)
     .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', date)]))
-    .orderBy('effective_from', 'desc')
+    .orderBy(sql`coalesce(takes_effect_on, effective_from)`, 'desc')
     .executeTakeFirst();
   return row ? findScheme(db, row.id) : undefined;
 }
@@ -279,7 +284,7 @@ export async function findClaimDetail(db: Db, id: string) {
 }
 
 /** Marks a proposed scheme adopted; returns how many rows changed (0 when it was not proposed). */
-export async function adoptScheme(db: Db, id: string, changes: { adopted_on: string }): Promise<number> {
+export async function adoptScheme(db: Db, id: string, changes: { adopted_on: string; takes_effect_on: string }): Promise<number> {
   const result = await db.updateTable('allowance_scheme').set({ status: 'adopted', ...changes }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -287,7 +292,7 @@ export async function adoptScheme(db: Db, id: string, changes: { adopted_on: str
 /** Every adopted scheme's period with its basic allowance, SRA amounts by post name and co-optees' annual rates by role. */
 export async function adoptedSchemeAmounts(db: Db) {
   const [schemes, posts, rates] = await Promise.all([
-    db.selectFrom('allowance_scheme').select(['id', 'effective_from', 'effective_to', 'basic_allowance_pence']).where('status', '=', 'adopted').execute(),
+    db.selectFrom('allowance_scheme').select(['id', 'effective_from', 'effective_to', 'takes_effect_on', 'one_sra_only', 'basic_allowance_pence']).where('status', '=', 'adopted').execute(),
     db
       .selectFrom('allowance_sra_post as p')
       .innerJoin('allowance_scheme as s', 's.id', 'p.scheme_id')

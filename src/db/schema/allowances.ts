@@ -31,8 +31,13 @@ export interface AllowanceSchemeTable extends Audited {
   basic_allowance_pence: Int8;
   basic_allowance_note: string | null;
   carers_max_pence_per_hour: ColumnType<string | null, string | bigint | null, string | bigint | null>;
+  /** The extractor's single figure; the limits that apply are allowance_claim_limit's, per kind of claim. */
   claim_time_limit_months: number | null;
   rules: Optional<string[]>;
+  /** The day it takes effect (migration 20261207_2002); null: from effective_from. */
+  takes_effect_on: Optional<string | null>;
+  /** No member receives more than one special responsibility allowance under this scheme. */
+  one_sra_only: Optional<boolean>;
   sections: Json<Array<{ heading: string; paragraphs: string[] }>>;
   proposals: Json<Array<{ kind: string; summary: string }>>;
   source_document_id: string | null;
@@ -128,6 +133,14 @@ export interface AllowanceClaimTable extends Audited {
   decision_note: string | null;
 }
 
+/** A scheme's time limit for one kind of claim (Regulation 14), in months from the duty. */
+export interface AllowanceClaimLimitTable extends Audited {
+  id: string;
+  scheme_id: string;
+  claim_kind: string;
+  months: number;
+}
+
 export interface AllowanceClaimReceiptTable extends Audited {
   id: string;
   claim_id: string;
@@ -141,6 +154,7 @@ export interface AllowanceClaimReceiptTable extends Audited {
 declare module '../schema.ts' {
   interface Database {
     allowance_claim_receipt: AllowanceClaimReceiptTable;
+    allowance_claim_limit: AllowanceClaimLimitTable;
     allowance_scheme: AllowanceSchemeTable;
     allowance_sra_post: AllowanceSraPostTable;
     allowance_mileage_band: AllowanceMileageBandTable;

@@ -26,9 +26,30 @@ export function needsReceipt(kind: ClaimKind): boolean {
   return AT_COST.has(kind) || kind === 'carers';
 }
 
+/** Travel claims, as a scheme's rule on "travel expenses" means them. */
+export const TRAVEL_CLAIM_KINDS: readonly ClaimKind[] = ['travel', 'parking', 'public-transport', 'taxi'];
+
+/** Months from the duty within which each kind of claim must be made (Regulation 14); a kind not named has no limit. */
+export type ClaimTimeLimits = Partial<Record<ClaimKind, number>>;
+
+/**
+ * The kinds of claim a scheme's time-limit sentence speaks of: "Travel expenses will only be reimbursed if claimed
+ * within four months" limits travel claims; "dependent carers', travelling and subsistence and co-optees'
+ * allowances" all of them. A sentence naming none of them is taken to mean every claim.
+ */
+export function claimKindsLimitedBy(sentence: string | undefined): ClaimKind[] {
+  if (!sentence) return [...CLAIM_KINDS];
+  const kinds = new Set<ClaimKind>();
+  if (/travel/i.test(sentence)) for (const kind of TRAVEL_CLAIM_KINDS) kinds.add(kind);
+  if (/subsistence/i.test(sentence)) kinds.add('hotel');
+  if (/carer/i.test(sentence)) kinds.add('carers');
+  if (/co-?opt/i.test(sentence)) kinds.add('co-optee-day');
+  return kinds.size ? CLAIM_KINDS.filter((kind) => kinds.has(kind)) : [...CLAIM_KINDS];
+}
+
 /** The parts of a scheme a claim is checked against. */
 export interface ClaimRules {
-  claimTimeLimitMonths: number;
+  claimTimeLimits: ClaimTimeLimits;
   journeyPurposes: Array<{ code: string; text: string }>;
   /** The bands in force on the date of duty. */
   mileageBands: MileageBand[];
@@ -85,11 +106,12 @@ export function assessClaim(input: ClaimInput, rules: ClaimRules): Assessment {
   if (!isIsoDate(input.dutyDate)) breach('dutyDate', 'Enter the date of the duty as a real date');
   else if (input.dutyDate > input.claimedOn) breach('dutyDate', 'The date of the duty must be today or in the past');
   else {
-    const deadline = claimDeadline(input.dutyDate, rules.claimTimeLimitMonths);
-    if (input.claimedOn > deadline) {
+    const months = rules.claimTimeLimits[input.kind];
+    const deadline = months === undefined ? undefined : claimDeadline(input.dutyDate, months);
+    if (deadline !== undefined && input.claimedOn > deadline) {
       breach(
         'dutyDate',
-        `Claims must be made within ${rules.claimTimeLimitMonths} months of the duty (scheme rule; Regulation 14): the last day to claim for ${input.dutyDate} was ${deadline}`,
+        `Claims for ${CLAIM_KIND_LABELS[input.kind].toLowerCase()} must be made within ${months} months of the duty (scheme rule; Regulation 14): the last day to claim for ${input.dutyDate} was ${deadline}`,
       );
     }
   }

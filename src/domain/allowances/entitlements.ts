@@ -1,8 +1,8 @@
 /**
  * Entitlements: basic allowance, Special Responsibility Allowances and co-optees' annual allowances accrue per day,
- * so a post held for part of the year is paid for the days held. No member receives more than one SRA: on each day
- * the highest-paid post held is payable and any other is shown as not payable. A member may forgo all or part of
- * an entitlement (Regulation 13).
+ * so a post held for part of the year is paid for the days held (Regulation 4(2)(b), 5(3)). Where the scheme in force
+ * pays no member more than one SRA, on each day the highest-paid post held is payable and any other is shown as not
+ * payable. A member may forgo all or part of an entitlement (Regulation 13).
  */
 import { addDays, clip, daysInclusive, type Period } from './dates.ts';
 import { mulDivRound, type Pence } from './money.ts';
@@ -17,6 +17,11 @@ export interface Holding {
   annualPence: Pence;
   start: string;
   end: string | null;
+  /**
+   * The scheme in force pays no member more than one SRA (a rule many schemes make; the 2003 Regulations do not).
+   * Holdings split by scheme carry their scheme's rule; left out, it holds.
+   */
+  oneSraOnly?: boolean;
 }
 
 export interface AccruedEntitlement {
@@ -61,6 +66,11 @@ export function accrue(holdings: Holding[], year: Period): AccruedEntitlement[] 
     const end = addDays(sorted[index + 1]!, -1);
     const held = sras.filter(({ range }) => range!.start <= start && range!.end >= end).map(({ holding }) => holding);
     if (held.length === 0) continue;
+    if (held.every((holding) => holding.oneSraOnly === false)) {
+      // The scheme in force allows more than one: every post held is paid.
+      for (const holding of held) payableDays.set(holding.id, (payableDays.get(holding.id) ?? 0) + daysInclusive(start, end));
+      continue;
+    }
     const paid = [...held].sort(
       (a, b) => (b.annualPence > a.annualPence ? 1 : b.annualPence < a.annualPence ? -1 : a.start.localeCompare(b.start) || a.id.localeCompare(b.id)),
     )[0]!;

@@ -4,6 +4,7 @@
  */
 import { reduceBy, type Pence } from './money.ts';
 import type { MileageBand } from './mileage.ts';
+import { CLAIM_KINDS, type ClaimTimeLimits } from './claims.ts';
 
 export interface SchemePost {
   group: string;
@@ -21,6 +22,10 @@ export interface SchemeTerms {
   posts: SchemePost[];
   mileageBands: MileageBand[];
   claimTimeLimitMonths: number | null;
+  /** The time limits by kind of claim (Regulation 14). */
+  claimTimeLimits: ClaimTimeLimits;
+  /** No member receives more than one special responsibility allowance. */
+  oneSraOnly: boolean;
   carersMaxPencePerHour: Pence | null;
   rules: string[];
 }
@@ -36,7 +41,7 @@ export type Proposal =
 export const FORGO_RULE = 'A Member may elect to forgo all or any part of an entitlement to an allowance (Regulation 13)';
 
 export function applyProposals(base: SchemeTerms, proposals: Proposal[]): SchemeTerms {
-  const terms: SchemeTerms = { ...base, posts: base.posts.map((post) => ({ ...post })), mileageBands: base.mileageBands.map((band) => ({ ...band })), rules: [...base.rules] };
+  const terms: SchemeTerms = { ...base, claimTimeLimits: { ...base.claimTimeLimits }, posts: base.posts.map((post) => ({ ...post })), mileageBands: base.mileageBands.map((band) => ({ ...band })), rules: [...base.rules] };
   for (const proposal of proposals) {
     switch (proposal.kind) {
       case 'basic-allowance-reduction':
@@ -57,7 +62,9 @@ export function applyProposals(base: SchemeTerms, proposals: Proposal[]): Scheme
         if (!terms.rules.includes(FORGO_RULE)) terms.rules.push(FORGO_RULE);
         break;
       case 'claim-time-limit':
+        // Regulation 14's limit covers dependants' carers', travelling and subsistence and co-optees' claims: all of them.
         terms.claimTimeLimitMonths = proposal.months;
+        terms.claimTimeLimits = Object.fromEntries(CLAIM_KINDS.map((kind) => [kind, proposal.months]));
         break;
     }
   }

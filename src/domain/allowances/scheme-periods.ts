@@ -10,11 +10,14 @@ import type { Pence } from './money.ts';
 /** An adopted scheme's period and amounts: the basic allowance, SRA posts by name, co-optees' annual rates by role. */
 export interface SchemeAmounts {
   id: string;
+  /** The day it takes effect: the start of its period, or later when adopted part-way through (Regulation 10(3)). */
   from: string;
   to: string | null;
   basicPence: Pence;
   posts: Map<string, Pence>;
   coOptees: Map<string, Pence>;
+  /** Its rule that no member receives more than one SRA. */
+  oneSraOnly: boolean;
 }
 
 /** A holding and what identifies it across schemes: the post's name or the co-optee's role. */
@@ -51,10 +54,12 @@ export function splitBySchemes(holdings: KeyedHolding[], schemes: SchemeAmounts[
     const pieces: Holding[] = [];
     starts.forEach((start, index) => {
       const pieceEnd = index + 1 < starts.length ? addDays(starts[index + 1]!, -1) : end;
-      const annualPence = amountIn(schemeInForce(schemes, start), holding);
+      const scheme = schemeInForce(schemes, start);
+      const annualPence = amountIn(scheme, holding);
+      const oneSraOnly = scheme?.oneSraOnly ?? true;
       const last = pieces.at(-1);
-      if (last && last.annualPence === annualPence) last.end = pieceEnd;
-      else pieces.push({ id: holding.id, kind: holding.kind, name: holding.name, annualPence, start, end: pieceEnd });
+      if (last && last.annualPence === annualPence && last.oneSraOnly === oneSraOnly) last.end = pieceEnd;
+      else pieces.push({ id: holding.id, kind: holding.kind, name: holding.name, annualPence, start, end: pieceEnd, oneSraOnly });
     });
     for (const piece of pieces) if (piece.end === OPEN_END) piece.end = null;
     return pieces.length === 1 ? pieces : pieces.map((piece, index) => ({ ...piece, id: `${holding.id}#${index + 1}` }));

@@ -51,7 +51,7 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
     const assessment = assessClaim(
       { ...claim, receipt: Boolean(receipt), claimedOn: props.claimedOn, milesBeforeTenths: milesBefore },
       {
-        claimTimeLimitMonths: scheme.scheme.claim_time_limit_months ?? 4,
+        claimTimeLimits: Object.fromEntries(scheme.limits.map((limit) => [limit.claim_kind, limit.months])),
         journeyPurposes: scheme.purposes.map((purpose) => ({ code: purpose.code, text: purpose.text })),
         mileageBands,
         carersMaxPencePerHour: scheme.scheme.carers_max_pence_per_hour === null ? null : BigInt(scheme.scheme.carers_max_pence_per_hour),

@@ -4,6 +4,7 @@
  * start of the year they are for). Runs in the importer's transaction (one per file); ids are stable, so importing
  * the same paper twice adds nothing.
  */
+import { claimKindsLimitedBy } from '../../domain/allowances/claims.ts';
 import type { PersistContext } from '../../import/persist.ts';
 import type { AllowancesExtract, AllowanceSchemeRecord, RemunerationReportRecord } from '../../import/extract/allowances/types.ts';
 import * as repo from '../../db/repositories/allowances.ts';
@@ -62,6 +63,9 @@ export async function persistAllowances(ctx: SchemeContext, records: AllowancesE
   return { created: schemes > 0 ? { allowanceSchemes: schemes } : {}, issues };
 }
 
+/** A scheme's rule that no member receives more than one special responsibility allowance, as schemes print it. */
+const ONE_SRA_RULE = /more than one special responsibility allowance/i;
+
 function termsOf(record: AllowanceSchemeRecord): SchemeTerms {
   return {
     basicAllowancePence: record.basicAllowancePence,
@@ -77,6 +81,12 @@ function termsOf(record: AllowanceSchemeRecord): SchemeTerms {
     })),
     mileageBands: record.mileageBands,
     claimTimeLimitMonths: record.claimTimeLimitMonths,
+    // The scheme's limit applies to the kinds of claim its sentence names ("Travel expenses ... within four months").
+    claimTimeLimits:
+      record.claimTimeLimitMonths === null
+        ? {}
+        : Object.fromEntries(claimKindsLimitedBy(record.rules.find((rule) => /claimed within/i.test(rule))).map((kind) => [kind, record.claimTimeLimitMonths!])),
+    oneSraOnly: record.rules.some((rule) => ONE_SRA_RULE.test(rule)),
     carersMaxPencePerHour: record.carersMaxPencePerHour,
     rules: record.rules,
   };
@@ -131,6 +141,7 @@ function schemeRows(
       basic_allowance_note: record.basicAllowanceNote,
       carers_max_pence_per_hour: terms.carersMaxPencePerHour,
       claim_time_limit_months: terms.claimTimeLimitMonths,
+      one_sra_only: terms.oneSraOnly,
       rules: terms.rules,
       sections: JSON.stringify(record.sections.map(({ heading, paragraphs }) => ({ heading, paragraphs }))),
       proposals: '[]',
@@ -161,6 +172,7 @@ function schemeRows(
       up_to_miles: band.upToMiles,
       pence_per_mile: band.pencePerMile,
     })),
+    limits: Object.entries(terms.claimTimeLimits).map(([kind, months]) => ({ id: `${id}:${kind}`, scheme_id: id, claim_kind: kind, months: months! })),
     purposes: record.journeyPurposes.map((purpose) => ({ id: stableId('allowance-purpose', id, purpose.code), scheme_id: id, code: purpose.code, text: purpose.text })),
     coOpteeRates: record.coOpteeRates.map((rate) => ({
       id: stableId('allowance-co-optee', id, rate.role),

@@ -118,8 +118,9 @@ export async function buildStatement(db: Kysely<Database>, year: Period, personI
 function toSchemeAmounts(adopted: Awaited<ReturnType<typeof repo.adoptedSchemeAmounts>>): SchemeAmounts[] {
   return adopted.schemes.map((scheme) => ({
     id: scheme.id,
-    from: scheme.effective_from,
+    from: scheme.takes_effect_on ?? scheme.effective_from,
     to: scheme.effective_to,
+    oneSraOnly: scheme.one_sra_only,
     basicPence: BigInt(scheme.basic_allowance_pence),
     posts: new Map(adopted.posts.filter((post) => post.scheme_id === scheme.id).map((post) => [post.name, BigInt(post.amount_pence)])),
     coOptees: new Map(adopted.rates.filter((rate) => rate.scheme_id === scheme.id).map((rate) => [rate.role, BigInt(rate.per_year_pence!)])),

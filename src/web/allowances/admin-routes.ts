@@ -230,7 +230,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
         scheme: { title: detail.scheme.title, status: detail.scheme.status, href: linkTo('allowances.scheme', { id: detail.scheme.id }), proposals: detail.scheme.proposals.map((p) => p.summary) },
         values: Object.keys(values).length ? values : detail.adoptedMeeting ? datePartsOf('adoptedOn', detail.adoptedMeeting.date) : {},
         action: linkTo('allowances.admin.scheme.adopt', { id: detail.scheme.id }),
-        errors: problems ? allowancesFormErrors(problems, { adoptedOn: 'adoptedOn-day' }) : undefined,
+        errors: problems ? allowancesFormErrors(problems, { adoptedOn: 'adoptedOn-day', takesEffectOn: 'takesEffectOn-day' }) : undefined,
         backHref: linkTo('allowances.admin'),
         currentNav: 'allowances',
       });
@@ -243,9 +243,13 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       if (!params.success) throw NotFound('Allowances scheme not found');
       const values = formValues(request.body);
       const date = dateFromParts(values, 'adoptedOn', 'the date the Council adopted it');
-      if (date.problem) return adoptPage(request, reply, values, [date.problem]);
+      // Optional: left empty, the service takes the day of adoption.
+      const effectGiven = ['day', 'month', 'year'].some((part) => values[`takesEffectOn-${part}`]?.trim());
+      const effect: { value?: string; problem?: Problem } = effectGiven ? dateFromParts(values, 'takesEffectOn', 'the date it takes effect') : {};
+      const dateProblems = [date.problem, effect.problem].filter((problem) => problem !== undefined);
+      if (dateProblems.length || !date.value) return adoptPage(request, reply, values, dateProblems.length ? dateProblems : [{ field: 'adoptedOn', message: 'Enter the date the Council adopted it' }]);
       try {
-        await schemeAdopter({ db, user: request.user!, schemeId: params.data.id, adoptedOn: date.value! });
+        await schemeAdopter({ db, user: request.user!, schemeId: params.data.id, adoptedOn: date.value, ...(effect.value ? { takesEffectOn: effect.value } : {}) });
       } catch (error) {
         return adoptPage(request, reply, values, ruleProblems(error));
       }
