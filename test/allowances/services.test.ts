@@ -5,6 +5,7 @@ import { claimSubmitter } from '../../src/services/allowances/claim-submitter.ts
 import { claimDecider } from '../../src/services/allowances/claim-decider.ts';
 import { allowanceForgoer, postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
 import { buildStatement } from '../../src/services/allowances/statement.ts';
+import { schemeAdopter } from '../../src/services/allowances/scheme-adopter.ts';
 import { AllowanceForbidden, AllowanceRuleError } from '../../src/services/allowances/errors.ts';
 import { claimHistory, findSchemeInForce } from '../../src/db/repositories/allowances.ts';
 import { allowanceYear } from '../../src/domain/allowances/dates.ts';
@@ -137,5 +138,17 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     expect(row.totalPence).toBe(1280500n + 86817n + 2556933n + 401750n);
     const dean = statement.rows.find((candidate) => candidate.personId === other.personId)!;
     expect(dean.travelPence).toBe(0n); // the second claim is not yet approved
+  });
+
+  it('pays mileage at the old rate until the amended scheme takes effect (45p from 12 May 2011, not from 1 April)', async () => {
+    const proposed = (await database.db.selectFrom('allowance_scheme').select('id').where('status', '=', 'proposed').executeTakeFirstOrThrow()).id;
+    await expect(schemeAdopter({ db: database.db, user: officer, schemeId: proposed, adoptedOn: '2011-05-12', takesEffectOn: '2011-03-01' })).rejects.toThrow(/before its own period begins on 2011-04-01/);
+    await schemeAdopter({ db: database.db, user: officer, schemeId: proposed, adoptedOn: '2011-05-12' });
+    const authorityId = (await findSchemeInForce(database.db, '2011-06-01'))!.scheme.authority_id;
+    const driver = await insertPerson(database.db, authorityId, { honorific: 'Mr', given_name: 'Dan', family_name: 'Driver' });
+    const user: SessionUser = { id: 'account-driver', email: 'dd@example.org', name: 'Dan Driver', roles: ['councillor'], personId: driver.id };
+    const claim = (dutyDate: string) => claimSubmitter({ db: database.db, user, personId: driver.id, claim: { kind: 'travel', dutyDate, purposeCode: 'a', miles: '10' }, claimedOn: '2011-06-01' });
+    expect((await claim('2011-04-20')).payablePence).toBe(400n); // 10 miles at 40p under the 2009 scheme
+    expect((await claim('2011-05-20')).payablePence).toBe(450n); // 10 miles at 45p under the 2011/12 scheme
   });
 });
