@@ -89,6 +89,7 @@ export const ROUTES = {
   'allowances.admin.claim.decision': '/admin/allowances/claims/:id/decision',
   'allowances.admin.holders': '/admin/allowances/holders',
   'allowances.admin.forgone': '/admin/allowances/forgone',
+  'allowances.admin.payments': '/admin/allowances/payments',
   'allowances.admin.scheme.adopt': '/admin/allowances/schemes/:id/adopt',
   healthz: '/healthz',
   'auth.signIn': '/sign-in',

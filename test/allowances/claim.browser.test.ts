@@ -146,7 +146,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     page = await context.newPage();
     await page.goto(`${origin}${linkTo('allowances.statement')}`);
     await expect(page.locator('h1').innerText()).resolves.toBe(`Members’ allowances and expenses ${allowanceYearOf(duty).label}`);
-    const row = page.locator('tr', { hasText: 'Mrs Jenny Whittle' });
+    const row = page.locator('#statement-accrued tr', { hasText: 'Mrs Jenny Whittle' });
     await expect(row.locator('td').allInnerTexts()).resolves.toEqual(['£13,000.00', '£0.00', '£0.00', '£4,017.50', '£0.00', '£0.00', '', '£17,017.50']);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'allowances-statement.png'), fullPage: true });

@@ -228,7 +228,7 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     expect(csv.statusCode).toBe(200);
     // The 2011/12 scheme adopted above takes effect on 12 May 2011: £13,000 for the 41 days to 11 May and £12,805 (less
     // 1.5%) for the 325 days from 12 May, £12,826.84: the £12,827 Kent County Council published for 2011/12.
-    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"") Sly",12826.84`);
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"") Sly",0.00,0.00,0.00,0.00,0.00,0.00,0.00,12826.84,`);
     expect(['=1', '+1', '-1', '@SUM(A1)', '\t=1', 'Mr Smith'].map(csvSafe)).toEqual(["'=1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", 'Mr Smith']);
   });
 
@@ -291,5 +291,28 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     expect(detail.body).toContain('Dee Services');
     // The member sees it among their own claims.
     expect((await member.get(linkTo('allowances.mine.claim', { id }))).statusCode).toBe(200);
+  });
+
+  it('records a payment run, refusing a day paid for after the payment, and the statement publishes the sums paid', async () => {
+    const url = linkTo('allowances.admin.payments');
+    expect((await member.get(url)).statusCode).toBe(403);
+    const form = await officer.get(url);
+    expect(form.statusCode).toBe(200);
+    const late = await officer.post(url, { ...parts('upTo', '2012-03-31'), ...parts('paidOn', '2012-03-30') });
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain('Allowances are paid for days up to the day of payment at the latest');
+    expect(late.body).toContain('href="#upTo-day"');
+    expect(await database.db.selectFrom('allowance_payment').select('id').execute()).toEqual([]);
+    const response = await officer.post(url, { ...parts('upTo', '2012-03-31'), ...parts('paidOn', '2012-03-31') });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`${linkTo('allowances.statement')}?year=2011%2F12#paid`);
+    const statement = await new Client(app).get(`${linkTo('allowances.statement')}?year=2011/12`);
+    expect(statement.body).toContain('Sums paid to each member in 2011/12');
+    expect(statement.body).not.toContain('No payments are recorded for this year yet.');
+    const paid = await database.db.selectFrom('allowance_payment').select(['head', 'amount_pence']).where('person_id', '=', memberId).where('head', '=', 'basic').executeTakeFirstOrThrow();
+    // Nothing was paid before: everything from the member's first day, 8 June 2009, is paid now. 2009/10: 297 of 365
+    // days of £13,000 = £10,578.08; 2010/11: £13,000; 2011/12: £12,826.84 (the 2011/12 scheme from 12 May) less the
+    // £195 forgone = £12,631.84.
+    expect(paid.amount_pence).toBe(String(1057808n + 1300000n + 1282684n - 19500n));
   });
 });

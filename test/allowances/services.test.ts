@@ -6,6 +6,7 @@ import { claimDecider } from '../../src/services/allowances/claim-decider.ts';
 import { allowanceForgoer, postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
 import { buildStatement } from '../../src/services/allowances/statement.ts';
 import { schemeAdopter } from '../../src/services/allowances/scheme-adopter.ts';
+import { paymentRunRecorder } from '../../src/services/allowances/payment-run.ts';
 import { AllowanceForbidden, AllowanceRuleError } from '../../src/services/allowances/errors.ts';
 import { claimHistory, findSchemeInForce } from '../../src/db/repositories/allowances.ts';
 import { allowanceYear } from '../../src/domain/allowances/dates.ts';
@@ -150,5 +151,35 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const claim = (dutyDate: string) => claimSubmitter({ db: database.db, user, personId: driver.id, claim: { kind: 'travel', dutyDate, purposeCode: 'a', miles: '10' }, claimedOn: '2011-06-01' });
     expect((await claim('2011-04-20')).payablePence).toBe(400n); // 10 miles at 40p under the 2009 scheme
     expect((await claim('2011-05-20')).payablePence).toBe(450n); // 10 miles at 45p under the 2011/12 scheme
+  });
+
+  it('publishes the sums paid in the year (Regulation 15), with what accrued for the year shown apart', async () => {
+    const authorityId = (await findSchemeInForce(database.db, '2011-06-01'))!.scheme.authority_id;
+    const payee = await insertPerson(database.db, authorityId, { honorific: 'Ms', given_name: 'Penny', family_name: 'Payee' });
+    const user: SessionUser = { id: 'account-payee', email: 'pp@example.org', name: 'Penny Payee', roles: ['councillor'], personId: payee.id };
+    await postHolderAppointer({ db: database.db, actor: 'test', personId: payee.id, schemeId, kind: 'basic', start: '2011-04-01' });
+    // A journey of 20 March 2011 (in 2010/11), claimed and approved in April 2011: paid in 2011/12.
+    const march = await claimSubmitter({ db: database.db, user, personId: payee.id, claim: { kind: 'travel', dutyDate: '2011-03-20', purposeCode: 'a', miles: '10' }, claimedOn: '2011-04-05' });
+    await claimDecider({ db: database.db, user: officer, claimId: march.id, decision: 'approve', decidedOn: '2011-04-10' });
+
+    await expect(paymentRunRecorder({ db: database.db, user, paidOn: '2011-04-30', upTo: '2011-04-30' })).rejects.toBeInstanceOf(AllowanceForbidden);
+    await expect(paymentRunRecorder({ db: database.db, user: officer, paidOn: '2011-04-29', upTo: '2011-04-30' })).rejects.toThrow(/up to the day of payment at the latest/);
+    // April: 30 days of £13,000 (the 2009 scheme, in force until 12 May) = £1,065.57, and the March claim.
+    await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2011-04-30', upTo: '2011-04-30' });
+    const paidOf = async (year: number) => (await buildStatement(database.db, allowanceYear(year), payee.id)).rows[0]!;
+    expect((await paidOf(2011)).paid).toMatchObject({ basicPence: 106557n, travelPence: 400n });
+    // The rest of the year: 41 days at £13,000 and 325 at £12,805 = £12,826.84 in all, less the £1,065.57 paid.
+    await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2012-03-30', upTo: '2012-03-30' });
+    await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2012-04-27', upTo: '2012-03-31' });
+    const year = await paidOf(2011);
+    expect(year.paid).toMatchObject({ basicPence: 1282684n - 3499n, travelPence: 400n });
+    expect(year.basicPence).toBe(1282684n); // accrued for 2011/12
+    expect(year.travelPence).toBe(0n); // no duty in 2011/12
+    // The last day of March was paid on 27 April 2012, in 2012/13; the journey accrued in 2010/11.
+    expect((await paidOf(2012)).paid.basicPence).toBe(3499n);
+    const earlier = await paidOf(2010);
+    expect([earlier.travelPence, earlier.paid.totalPence]).toEqual([400n, 0n]);
+    // A run that finds nothing owed pays nothing: the claim is paid once, the allowance not twice.
+    expect(await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2012-04-30', upTo: '2012-03-31' })).toMatchObject({ payments: 0, totalPence: 0n });
   });
 });

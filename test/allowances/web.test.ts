@@ -39,6 +39,7 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     expect(response.statusCode).toBe(200);
     // £13,000 basic + 10,000 miles at 40p (£4,000) + 20 at 25p (£5.00).
     expect(response.body).toContain('£17,005.00');
+    expect(response.body).toContain('No payments are recorded for this year yet.');
     expect(response.body).toContain('&lt;b&gt;Bold&lt;/b&gt;');
     expect(response.body).not.toContain('<b>Bold</b>');
   });
@@ -48,8 +49,10 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
     const lines = response.body.trim().split('\n');
-    expect(lines[0]).toContain('Basic allowance');
-    expect(lines[1]).toBe('Mr <b>Bold</b> Tester,13000.00,0.00,0.00,4005.00,0.00,0.00,0.00,17005.00');
+    expect(lines[0]).toContain('Paid: Basic allowance');
+    expect(lines[0]).toContain('Accrued: Basic allowance');
+    // Nothing is recorded as paid yet; £17,005 accrued.
+    expect(lines[1]).toBe('Mr <b>Bold</b> Tester,0.00,0.00,0.00,0.00,0.00,0.00,0.00,13000.00,0.00,0.00,4005.00,0.00,0.00,0.00,17005.00');
   });
 
   it('refuses a year that is not a year, saying so', async () => {

@@ -336,3 +336,57 @@ export async function listRoleMemberships(db: Db) {
 export async function findMembership(db: Db, id: string) {
   return db.selectFrom('membership').select(['id', 'person_id', 'start_date', 'end_date']).where('id', '=', id).executeTakeFirst();
 }
+
+/** Serialises payment runs: two at once could both pay the same arrears. */
+export async function lockPayments(trx: Transaction<Database>): Promise<void> {
+  await sql`lock table allowance_payment in share row exclusive mode`.execute(trx);
+}
+
+/** Everything each person has been paid for their allowances (not claims), by head. */
+export async function allowancesPaid(db: Db): Promise<Array<{ person_id: string; head: string; total: string }>> {
+  return db
+    .selectFrom('allowance_payment')
+    .select(['person_id', 'head', sql<string>`sum(amount_pence)::text`.as('total')])
+    .where('claim_id', 'is', null)
+    .groupBy(['person_id', 'head'])
+    .execute();
+}
+
+/** Approved claims decided on or before a day and not yet paid. */
+export async function approvedUnpaidClaims(db: Db, decidedBy: string) {
+  return db
+    .selectFrom('allowance_claim as c')
+    .leftJoin('allowance_payment as pay', 'pay.claim_id', 'c.id')
+    .select(['c.id', 'c.person_id', 'c.kind', 'c.payable_pence'])
+    .where('c.status', '=', 'approved')
+    .where('c.decided_on', '<=', decidedBy)
+    .where('pay.id', 'is', null)
+    .orderBy('c.decided_on')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** Every holding that started on or before a day, with its amounts (for a payment run's to-date sums). */
+export async function holdingsTo(db: Db, day: string): Promise<HoldingWithAmount[]> {
+  return holdingsIn(db, { start: '0001-01-01', end: day });
+}
+
+/** Everything forgone, for the years up to a day. */
+export async function forgoneTo(db: Db, day: string): Promise<Array<Row<'allowance_forgone'>>> {
+  return db.selectFrom('allowance_forgone').selectAll().where('year_start', '<=', day).orderBy('year_start').execute();
+}
+
+export async function insertPayments(db: Db, rows: Array<NewRow<'allowance_payment'>>): Promise<void> {
+  if (rows.length) await db.insertInto('allowance_payment').values(rows).execute();
+}
+
+/** Payments made in a period, by person and head. */
+export async function paymentsIn(db: Db, period: { start: string; end: string }, personId?: string) {
+  let query = db
+    .selectFrom('allowance_payment')
+    .select(['person_id', 'head', sql<string>`sum(amount_pence)::text`.as('total')])
+    .where('paid_on', '>=', period.start)
+    .where('paid_on', '<=', period.end);
+  if (personId) query = query.where('person_id', '=', personId);
+  return query.groupBy(['person_id', 'head']).execute();
+}

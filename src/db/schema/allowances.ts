@@ -133,6 +133,20 @@ export interface AllowanceClaimTable extends Audited {
   decision_note: string | null;
 }
 
+export type PaymentHead = 'basic' | 'sra' | 'co-optee' | 'travel' | 'subsistence' | 'carers';
+
+/** A sum paid to a member (migration 20261207_2003): an allowance up to a day, or one approved claim. */
+export interface AllowancePaymentTable extends Audited {
+  id: string;
+  run_id: string;
+  person_id: string;
+  head: PaymentHead;
+  amount_pence: Int8;
+  paid_on: string;
+  covers_to: string | null;
+  claim_id: string | null;
+}
+
 /** A scheme's time limit for one kind of claim (Regulation 14), in months from the duty. */
 export interface AllowanceClaimLimitTable extends Audited {
   id: string;
@@ -155,6 +169,7 @@ declare module '../schema.ts' {
   interface Database {
     allowance_claim_receipt: AllowanceClaimReceiptTable;
     allowance_claim_limit: AllowanceClaimLimitTable;
+    allowance_payment: AllowancePaymentTable;
     allowance_scheme: AllowanceSchemeTable;
     allowance_sra_post: AllowanceSraPostTable;
     allowance_mileage_band: AllowanceMileageBandTable;

@@ -19,6 +19,17 @@ export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
   'co-optee-day': "Co-optee's day",
 };
 
+/** Where each kind of claim is published in the annual statement (Regulation 15's heads). */
+export const STATEMENT_HEAD_OF_CLAIM: Record<ClaimKind, 'travel' | 'subsistence' | 'carers' | 'co-optee'> = {
+  travel: 'travel',
+  parking: 'travel',
+  'public-transport': 'travel',
+  taxi: 'travel',
+  hotel: 'subsistence',
+  carers: 'carers',
+  'co-optee-day': 'co-optee',
+};
+
 /** Paid at cost, and only on production of a valid ticket or receipt. */
 const AT_COST: ReadonlySet<ClaimKind> = new Set(['parking', 'public-transport', 'taxi', 'hotel']);
 

@@ -4,7 +4,7 @@
  * pays no member more than one SRA, on each day the highest-paid post held is payable and any other is shown as not
  * payable. A member may forgo all or part of an entitlement (Regulation 13).
  */
-import { addDays, clip, daysInclusive, type Period } from './dates.ts';
+import { addDays, allowanceYear, allowanceYearOf, clip, daysInclusive, type Period } from './dates.ts';
 import { mulDivRound, type Pence } from './money.ts';
 
 export type EntitlementKind = 'basic' | 'sra' | 'co-optee';
@@ -167,4 +167,26 @@ export function exceedsMaxHolders(existing: HolderRange[], candidate: HolderRang
     if (count > maxHolders) return date;
   }
   return undefined;
+}
+
+/**
+ * What a member's allowances come to from their first day up to and including `upTo`, after what they forgo: each
+ * allowances year's days pro rata of that whole year (as accrue), the year of `upTo` only up to it. A payment run pays
+ * this less what was already paid.
+ */
+export function payableTo(holdings: Holding[], forgone: Array<Forgone & { yearStart: string }>, upTo: string): PayableTotals {
+  const totals: PayableTotals = { basicPence: 0n, sraPence: 0n, coOpteePence: 0n, forgonePence: 0n };
+  const started = holdings.filter((holding) => holding.start <= upTo).map((holding) => ({ ...holding, end: holding.end === null || holding.end > upTo ? upTo : holding.end }));
+  if (started.length === 0) return totals;
+  const first = Number(allowanceYearOf(started.reduce((min, holding) => (holding.start < min ? holding.start : min), upTo)).start.slice(0, 4));
+  const last = Number(allowanceYearOf(upTo).start.slice(0, 4));
+  for (let startYear = first; startYear <= last; startYear++) {
+    const year = allowanceYear(startYear);
+    const payable = applyForgone(accrue(started, year), forgone.filter((entry) => entry.yearStart === year.start));
+    totals.basicPence += payable.basicPence;
+    totals.sraPence += payable.sraPence;
+    totals.coOpteePence += payable.coOpteePence;
+    totals.forgonePence += payable.forgonePence;
+  }
+  return totals;
 }

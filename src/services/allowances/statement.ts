@@ -1,7 +1,8 @@
 /**
- * The statutory annual statement (Regulation 15): for each member, the allowances and expenses paid in the
- * allowances year (1 April to 31 March). Entitlements accrue per day under the scheme's rules (one SRA each,
- * less anything forgone); expenses are the approved claims for duties in the year.
+ * The statutory annual statement (Regulation 15): for each member, the sums PAID in the allowances year (1 April to
+ * 31 March) under each head, from the payments recorded (payment-run.ts); and, shown separately, what accrued for
+ * the year: entitlements per day under the scheme in force each day (its one-SRA rule, less anything forgone) and the
+ * approved claims for duties in the year. The two differ by arrears paid later and claims paid in another year.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -9,24 +10,26 @@ import * as repo from '../../db/repositories/allowances.ts';
 import type { Period } from '../../domain/allowances/dates.ts';
 import { accrue, applyForgone, type AccruedEntitlement } from '../../domain/allowances/entitlements.ts';
 import { splitBySchemes, type KeyedHolding, type SchemeAmounts } from '../../domain/allowances/scheme-periods.ts';
-import type { ClaimKind } from '../../domain/allowances/claims.ts';
+import { STATEMENT_HEAD_OF_CLAIM, type ClaimKind } from '../../domain/allowances/claims.ts';
 import type { Pence } from '../../domain/allowances/money.ts';
 
-export type ExpenseHead = 'travel' | 'subsistence' | 'carers' | 'coOpteeDays';
 
-const HEAD_OF: Record<ClaimKind, ExpenseHead> = {
-  travel: 'travel',
-  parking: 'travel',
-  'public-transport': 'travel',
-  taxi: 'travel',
-  hotel: 'subsistence',
-  carers: 'carers',
-  'co-optee-day': 'coOpteeDays',
-};
+/** Sums paid in the year under each head of Regulation 15. */
+export interface PaidHeads {
+  basicPence: Pence;
+  sraPence: Pence;
+  coOpteePence: Pence;
+  travelPence: Pence;
+  subsistencePence: Pence;
+  carersPence: Pence;
+  totalPence: Pence;
+}
 
+/** A member's row: `paid` is what Regulation 15 publishes; the other figures are what accrued for the year. */
 export interface StatementRow {
   personId: string;
   name: string;
+  paid: PaidHeads;
   basicPence: Pence;
   sraPence: Pence;
   coOpteePence: Pence;
@@ -41,7 +44,9 @@ export interface StatementRow {
 export interface Statement {
   year: Period;
   rows: StatementRow[];
-  totals: Omit<StatementRow, 'personId' | 'name' | 'entitlements'>;
+  totals: Omit<StatementRow, 'personId' | 'name' | 'entitlements' | 'paid'> & { paid: PaidHeads };
+  /** Whether any payment is recorded in the year: without, the statement of sums paid is not yet known. */
+  hasPayments: boolean;
 }
 
 export function displayName(person: { honorific: string | null; given_name: string | null; initials: string[]; family_name: string }): string {
@@ -62,14 +67,20 @@ export function toHoldings(rows: repo.HoldingWithAmount[]): KeyedHolding[] {
 }
 
 export async function buildStatement(db: Kysely<Database>, year: Period, personId?: string): Promise<Statement> {
-  const [holdings, forgone, claims, adopted] = await Promise.all([
+  const [holdings, forgone, claims, adopted, payments] = await Promise.all([
     repo.holdingsIn(db, year, personId),
     repo.forgoneIn(db, year.start, personId),
     repo.listClaims(db, { status: 'approved', period: year, ...(personId ? { personId } : {}) }),
     repo.adoptedSchemeAmounts(db),
+    repo.paymentsIn(db, year, personId),
   ]);
   const schemes = toSchemeAmounts(adopted);
-  const ids = new Set<string>([...holdings.map((h) => h.person_id), ...claims.map((c) => c.person_id), ...forgone.map((f) => f.person_id)]);
+  const ids = new Set<string>([...holdings.map((h) => h.person_id), ...claims.map((c) => c.person_id), ...forgone.map((f) => f.person_id), ...payments.map((p) => p.person_id)]);
+  const paidOf = (id: string): PaidHeads => {
+    const head = (name: string) => BigInt(payments.find((row) => row.person_id === id && row.head === name)?.total ?? '0');
+    const paid = { basicPence: head('basic'), sraPence: head('sra'), coOpteePence: head('co-optee'), travelPence: head('travel'), subsistencePence: head('subsistence'), carersPence: head('carers') };
+    return { ...paid, totalPence: Object.values(paid).reduce((sum, amount) => sum + amount, 0n) };
+  };
   const people = new Map((await repo.peopleNamed(db, [...ids])).map((person) => [person.id, person]));
 
   const rows: StatementRow[] = [...ids].map((id) => {
@@ -78,12 +89,13 @@ export async function buildStatement(db: Kysely<Database>, year: Period, personI
       entitlements,
       forgone.filter((f) => f.person_id === id).map((f) => ({ kind: f.kind, amountPence: f.amount_pence === null ? null : BigInt(f.amount_pence) })),
     );
-    const expenses: Record<ExpenseHead, Pence> = { travel: 0n, subsistence: 0n, carers: 0n, coOpteeDays: 0n };
-    for (const claim of claims.filter((c) => c.person_id === id)) expenses[HEAD_OF[claim.kind as ClaimKind]] += BigInt(claim.payable_pence);
-    const coOpteePence = payable.coOpteePence + expenses.coOpteeDays;
+    const expenses = { travel: 0n, subsistence: 0n, carers: 0n, 'co-optee': 0n };
+    for (const claim of claims.filter((c) => c.person_id === id)) expenses[STATEMENT_HEAD_OF_CLAIM[claim.kind as ClaimKind]] += BigInt(claim.payable_pence);
+    const coOpteePence = payable.coOpteePence + expenses['co-optee'];
     const row = {
       personId: id,
       name: displayName(people.get(id)!),
+      paid: paidOf(id),
       basicPence: payable.basicPence,
       sraPence: payable.sraPence,
       coOpteePence,
@@ -98,11 +110,23 @@ export async function buildStatement(db: Kysely<Database>, year: Period, personI
   });
   rows.sort((a, b) => (people.get(a.personId)!.family_name.localeCompare(people.get(b.personId)!.family_name) || a.name.localeCompare(b.name)));
 
-  const sum = (key: keyof Statement['totals']) => rows.reduce((total, row) => total + row[key], 0n);
+  const sum = (key: Exclude<keyof Statement['totals'], 'paid'>) => rows.reduce((total, row) => total + row[key], 0n);
+  const paid = (key: keyof PaidHeads) => rows.reduce((total, row) => total + row.paid[key], 0n);
+  const paidTotals: PaidHeads = {
+    basicPence: paid('basicPence'),
+    sraPence: paid('sraPence'),
+    coOpteePence: paid('coOpteePence'),
+    travelPence: paid('travelPence'),
+    subsistencePence: paid('subsistencePence'),
+    carersPence: paid('carersPence'),
+    totalPence: paid('totalPence'),
+  };
   return {
     year,
     rows,
+    hasPayments: payments.length > 0,
     totals: {
+      paid: paidTotals,
       basicPence: sum('basicPence'),
       sraPence: sum('sraPence'),
       coOpteePence: sum('coOpteePence'),
@@ -115,7 +139,7 @@ export async function buildStatement(db: Kysely<Database>, year: Period, personI
   };
 }
 
-function toSchemeAmounts(adopted: Awaited<ReturnType<typeof repo.adoptedSchemeAmounts>>): SchemeAmounts[] {
+export function toSchemeAmounts(adopted: Awaited<ReturnType<typeof repo.adoptedSchemeAmounts>>): SchemeAmounts[] {
   return adopted.schemes.map((scheme) => ({
     id: scheme.id,
     from: scheme.takes_effect_on ?? scheme.effective_from,

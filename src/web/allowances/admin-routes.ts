@@ -12,6 +12,7 @@ import { formatPounds } from '../../domain/allowances/money.ts';
 import { claimDecider } from '../../services/allowances/claim-decider.ts';
 import { allowanceForgoer, postHolderAppointer } from '../../services/allowances/entitlement-recorder.ts';
 import { schemeAdopter } from '../../services/allowances/scheme-adopter.ts';
+import { paymentRunRecorder } from '../../services/allowances/payment-run.ts';
 import { displayName } from '../../services/allowances/statement.ts';
 import { zodProblems, type Problem } from '../admin/forms.ts';
 import { presentHistory } from '../admin/history/presenter.ts';
@@ -47,6 +48,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
         holdersHref: linkTo('allowances.admin.holders'),
         forgoneHref: linkTo('allowances.admin.forgone'),
         statementHref: linkTo('allowances.statement'),
+        paymentsHref: linkTo('allowances.admin.payments'),
         currentNav: 'allowances',
       });
     });
@@ -218,6 +220,35 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
         return forgonePage(request, reply, values, ruleProblems(error));
       }
       return reply.redirect(`${linkTo('allowances.admin.forgone')}?year=${encodeURIComponent(year.label)}`, 303);
+    });
+
+    // ---- payment runs: the sums the annual statement publishes ----
+    const paymentsPage = async (reply: FastifyReply, values: FormValues, problems?: Problem[]) => {
+      if (problems) reply.code(400);
+      return reply.view('allowances/admin/payments.njk', {
+        pageTitle: `${problems ? 'Error: ' : ''}Record a payment run`,
+        values,
+        action: linkTo('allowances.admin.payments'),
+        errors: problems ? allowancesFormErrors(problems, { paidOn: 'paidOn-day', upTo: 'upTo-day' }) : undefined,
+        backHref: linkTo('allowances.admin'),
+        currentNav: 'allowances',
+      });
+    };
+
+    admin.get(ROUTES['allowances.admin.payments'], async (_request, reply) => paymentsPage(reply, {}));
+
+    admin.post(ROUTES['allowances.admin.payments'], async (request, reply) => {
+      const values = formValues(request.body);
+      const paidOn = dateFromParts(values, 'paidOn', 'the date of payment');
+      const upTo = dateFromParts(values, 'upTo', 'the last day paid for');
+      const problems = [paidOn.problem, upTo.problem].filter((problem) => problem !== undefined);
+      if (problems.length) return paymentsPage(reply, values, problems);
+      try {
+        await paymentRunRecorder({ db, user: request.user!, paidOn: paidOn.value!, upTo: upTo.value! });
+      } catch (error) {
+        return paymentsPage(reply, values, ruleProblems(error));
+      }
+      return reply.redirect(`${linkTo('allowances.statement')}?year=${encodeURIComponent(allowanceYearOf(paidOn.value!).label)}#paid`, 303);
     });
 
     const adoptPage = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, problems?: Problem[]) => {

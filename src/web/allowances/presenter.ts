@@ -1,12 +1,24 @@
 /** View models for the public allowances pages: money formatted here, so templates never do arithmetic. */
 import type { SchemeDetail } from '../../db/repositories/allowances.ts';
 import { formatPounds, percentOf, trimDecimal } from '../../domain/allowances/money.ts';
-import type { Statement } from '../../services/allowances/statement.ts';
+import type { PaidHeads, Statement } from '../../services/allowances/statement.ts';
 import { linkTo } from '../routes.ts';
 
 export function presentStatement(statement: Statement, years: string[]) {
   const money = (pence: bigint) => formatPounds(pence);
+  const paid = (heads: PaidHeads) => ({
+    basic: money(heads.basicPence),
+    sra: money(heads.sraPence),
+    coOptee: money(heads.coOpteePence),
+    travel: money(heads.travelPence),
+    subsistence: money(heads.subsistencePence),
+    carers: money(heads.carersPence),
+    total: money(heads.totalPence),
+  });
   return {
+    hasPayments: statement.hasPayments,
+    paidRows: statement.rows.filter((row) => row.paid.totalPence !== 0n || statement.hasPayments).map((row) => ({ name: row.name, ...paid(row.paid) })),
+    paidTotals: paid(statement.totals.paid),
     yearLabel: statement.year.label,
     from: statement.year.start,
     to: statement.year.end,

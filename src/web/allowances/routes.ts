@@ -65,9 +65,12 @@ export const allowancesFeature: Feature = async (app, { database }) => {
   app.get(ROUTES['allowances.statement.csv'], async (request, reply) => {
     const { statement } = await statementFor(request.query);
     if (!statement) throw NotFound('There is no allowances scheme yet');
-    const header = ['Member', 'Basic allowance', 'Special responsibility allowance', "Co-optees' allowance", 'Travel', 'Subsistence', "Dependants' carers", 'Forgone', 'Total'];
+    // Regulation 15's sums paid in the year first, then what accrued for the year.
+    const heads = ['Basic allowance', 'Special responsibility allowance', "Co-optees' allowance", 'Travel', 'Subsistence', "Dependants' carers"];
+    const header = ['Member', ...heads.map((head) => `Paid: ${head}`), 'Paid: Total', ...heads.map((head) => `Accrued: ${head}`), 'Accrued: Forgone', 'Accrued: Total'];
     const rows = statement.rows.map((row) => [
       csvSafe(row.name),
+      ...[row.paid.basicPence, row.paid.sraPence, row.paid.coOpteePence, row.paid.travelPence, row.paid.subsistencePence, row.paid.carersPence, row.paid.totalPence].map(penceToDecimal),
       ...[row.basicPence, row.sraPence, row.coOpteePence, row.travelPence, row.subsistencePence, row.carersPence, row.forgonePence, row.totalPence].map(penceToDecimal),
     ]);
     const fileName = `allowances-${statement.year.label.replace('/', '-')}.csv`;
