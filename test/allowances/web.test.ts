@@ -68,7 +68,9 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     // Opposition Spokesmen: 7.5% of £44,300 is £3,322.50; printed £3,323: 50p more.
     expect(response.body).toMatch(/Opposition Spokesmen[\s\S]*?£3,323\.00[\s\S]*?£3,322\.50[\s\S]*?£0\.50/);
     expect(response.body).toContain('£13,000.00 a year');
-    expect(response.body).toContain('4 months from the date of the duty');
+    // The scheme's time limit is for travel claims only ("Travel expenses will only be reimbursed if claimed within four months").
+    expect(response.body).toContain('Mileage (own vehicle), Parking, Public transport, Taxi: 4 months from the date of the duty');
+    expect(response.body).toContain('No member receives more than one special responsibility allowance');
     const missing = await app.inject({ url: linkTo('allowances.scheme', { id: 'allowance-scheme-0000000000000000' }) });
     expect(missing.statusCode).toBe(404);
   });

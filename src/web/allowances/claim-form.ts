@@ -57,7 +57,8 @@ export async function renderClaimPage(db: DatabaseHandle['db'], reply: FastifyRe
     receiptLimitMb: MAX_RECEIPT_BYTES / 1024 / 1024,
     onBehalfOf: place.onBehalfOf,
     purposes: (scheme?.purposes ?? []).map((purpose) => ({ value: purpose.code, text: `(${purpose.code}) ${purpose.text}`, checked: values.purposeCode === purpose.code })),
-    timeLimit: scheme?.scheme.claim_time_limit_months ?? 4,
+    // The scheme's own limit for this kind of claim (Regulation 14); none when it sets none.
+    timeLimit: scheme?.limits.find((limit) => limit.claim_kind === kind)?.months ?? null,
     values,
     action: place.action,
     backHref: place.backHref,

@@ -1,5 +1,6 @@
 /** View models for the public allowances pages: money formatted here, so templates never do arithmetic. */
 import type { SchemeDetail } from '../../db/repositories/allowances.ts';
+import { CLAIM_KIND_LABELS, CLAIM_KINDS } from '../../domain/allowances/claims.ts';
 import { formatPounds, percentOf, trimDecimal } from '../../domain/allowances/money.ts';
 import type { PaidHeads, Statement } from '../../services/allowances/statement.ts';
 import { linkTo } from '../routes.ts';
@@ -88,9 +89,24 @@ export function presentScheme(detail: SchemeDetail) {
       role: rate.role,
       rate: rate.per_year_pence !== null ? `${formatPounds(BigInt(rate.per_year_pence))} a year` : `${formatPounds(BigInt(rate.per_day_pence ?? '0'))} a day`,
     })),
-    timeLimit: scheme.claim_time_limit_months ? `${scheme.claim_time_limit_months} months from the date of the duty` : null,
+    // The scheme's own limits, per kind of claim (Regulation 14), as "Mileage (own vehicle), Parking: 4 months".
+    timeLimit: detail.limits.length
+      ? [...groupLimits(detail.limits)].map(([months, kinds]) => `${kinds.join(', ')}: ${months} months from the date of the duty`).join('; ')
+      : null,
+    takesEffect: scheme.takes_effect_on && scheme.takes_effect_on !== scheme.effective_from ? `Takes effect on ${scheme.takes_effect_on}; the days before are paid under the scheme it replaces` : null,
+    oneSra: scheme.one_sra_only ? 'No member receives more than one special responsibility allowance' : 'A member may receive more than one special responsibility allowance',
     rules: scheme.rules,
     proposals: scheme.proposals.map((proposal) => proposal.summary),
     sections: scheme.sections,
   };
+}
+
+/** Kinds of claim grouped by their time limit in months, in the order the scheme's kinds are listed. */
+function groupLimits(limits: Array<{ claim_kind: string; months: number }>): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const kind of CLAIM_KINDS) {
+    const limit = limits.find((candidate) => candidate.claim_kind === kind);
+    if (limit) groups.set(limit.months, [...(groups.get(limit.months) ?? []), CLAIM_KIND_LABELS[kind]]);
+  }
+  return groups;
 }
