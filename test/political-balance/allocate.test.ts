@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { allocateSeats, BODY_KINDS, NO_GROUP, type Allocation, type BalanceInput, type BodyKind } from '../../src/domain/political-balance/allocate.ts';
 import { formatFraction } from '../../src/domain/political-balance/fraction.ts';
 
+/** Groups named by their ids in capitals: { a: 5 } is group A of 5 members. */
+const groupsOf = (sizes: Record<string, number>) => Object.entries(sizes).map(([id, members]) => ({ id, name: id.toUpperCase(), members }));
 const seatsOf = (allocation: Allocation, bodyId: string, partyId: string) => allocation.cells.find((cell) => cell.bodyId === bodyId && cell.partyId === partyId)?.seats;
 const cellOf = (allocation: Allocation, bodyId: string, partyId: string) => allocation.cells.find((cell) => cell.bodyId === bodyId && cell.partyId === partyId)!;
 const table = (allocation: Allocation, input: BalanceInput, partyIds: string[]) =>
@@ -153,11 +155,7 @@ describe('political balance: the rules on random councils', () => {
 describe('political balance: the regulations’ answers', () => {
   it('a group of one member is no political group (reg 8(2)): its member counts among the members in no group', () => {
     const allocation = allocateSeats({
-      groups: [
-        { id: 'a', name: 'A', members: 5 },
-        { id: 'b', name: 'B', members: 3 },
-        { id: 'c', name: 'C', members: 1 },
-      ],
+      groups: groupsOf({ a: 5, b: 3, c: 1 }),
       ungroupedMembers: 0,
       bodies: [{ id: 'x', name: 'X', seats: 9, kind: 'committee' }],
     });
@@ -173,11 +171,7 @@ describe('political balance: the regulations’ answers', () => {
     // each committee). Sharing out by largest remainder among all four would give the member in no group 1 (4/5)
     // and a group 11.
     const input: BalanceInput = {
-      groups: [
-        { id: 'a', name: 'A', members: 13 },
-        { id: 'b', name: 'B', members: 13 },
-        { id: 'c', name: 'C', members: 13 },
-      ],
+      groups: groupsOf({ a: 13, b: 13, c: 13 }),
       ungroupedMembers: 1,
       bodies: [
         { id: 'x', name: 'X', seats: 16, kind: 'committee' },
@@ -199,11 +193,7 @@ describe('political balance: the regulations’ answers', () => {
     // C 1/2. Each body alone: A 1, B 1 (C's half seat is further from 1 than the others' shares are from 1). Pooling
     // both bodies' 4 seats under (c) would owe C one seat (share 1) and take it from A or B.
     const input: BalanceInput = {
-      groups: [
-        { id: 'a', name: 'A', members: 5 },
-        { id: 'b', name: 'B', members: 4 },
-        { id: 'c', name: 'C', members: 3 },
-      ],
+      groups: groupsOf({ a: 5, b: 4, c: 3 }),
       ungroupedMembers: 0,
       bodies: [
         { id: 'x', name: 'X', seats: 2, kind: 'committee' },
@@ -218,10 +208,7 @@ describe('political balance: the regulations’ answers', () => {
 
   it('the three-seat test: an outside body or joint committee with fewer than three seats is outside the rules (Sch.1 para 1(c))', () => {
     const allocation = allocateSeats({
-      groups: [
-        { id: 'a', name: 'A', members: 6 },
-        { id: 'b', name: 'B', members: 4 },
-      ],
+      groups: groupsOf({ a: 6, b: 4 }),
       ungroupedMembers: 0,
       bodies: [
         { id: 'fire', name: 'Fire Authority', seats: 2, kind: 'outside-body' },
@@ -243,11 +230,7 @@ describe('political balance: the regulations’ answers', () => {
     // it up; C keeps the seat it is owed. (Against rounded targets of A 5, B 3, C 1 either loss is "one seat off",
     // and rule (d) then takes C's seat, which is what a published table did.)
     const input: BalanceInput = {
-      groups: [
-        { id: 'a', name: 'A', members: 11 },
-        { id: 'b', name: 'B', members: 6 },
-        { id: 'c', name: 'C', members: 3 },
-      ],
+      groups: groupsOf({ a: 11, b: 6, c: 3 }),
       ungroupedMembers: 0,
       bodies: ['x', 'y', 'z'].map((id) => ({ id, name: id.toUpperCase(), seats: 3, kind: 'committee' as const })),
     };
@@ -282,12 +265,7 @@ describe('political balance: the regulations’ answers', () => {
   it('a committee smaller than the number of groups: the seats go to the groups nearest a whole seat', () => {
     // Membership 11: A 4, B 3, C 2, D 2; a committee of 2. Shares: A 8/11, B 6/11, C and D 4/11 each.
     const input: BalanceInput = {
-      groups: [
-        { id: 'a', name: 'A', members: 4 },
-        { id: 'b', name: 'B', members: 3 },
-        { id: 'c', name: 'C', members: 2 },
-        { id: 'd', name: 'D', members: 2 },
-      ],
+      groups: groupsOf({ a: 4, b: 3, c: 2, d: 2 }),
       ungroupedMembers: 0,
       bodies: [{ id: 'x', name: 'X', seats: 2, kind: 'committee' }],
     };
@@ -301,11 +279,7 @@ describe('political balance: the regulations’ answers', () => {
     // 27, 3 and 1, which (b) allows (A at least 7, 7 and 4). Per body the nearest whole numbers give A 11, 11, 5 and
     // B 1, 1, 1 (its half seat on Pensions rounded up for its total); C's one seat goes where its share is largest.
     const input: BalanceInput = {
-      groups: [
-        { id: 'a', name: 'A', members: 74 },
-        { id: 'b', name: 'B', members: 7 },
-        { id: 'c', name: 'C', members: 3 },
-      ],
+      groups: groupsOf({ a: 74, b: 7, c: 3 }),
       ungroupedMembers: 0,
       bodies: [
         { id: 'planning', name: 'Planning', seats: 13, kind: 'committee' },

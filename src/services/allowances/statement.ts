@@ -13,8 +13,7 @@ import { splitBySchemes, type KeyedHolding, type SchemeAmounts } from '../../dom
 import { STATEMENT_HEAD_OF_CLAIM, type ClaimKind } from '../../domain/allowances/claims.ts';
 import type { Pence } from '../../domain/allowances/money.ts';
 
-
-/** Sums paid in the year under each head of Regulation 15. */
+/** Sums under each head of Regulation 15. */
 export interface PaidHeads {
   basicPence: Pence;
   sraPence: Pence;
@@ -25,19 +24,12 @@ export interface PaidHeads {
   totalPence: Pence;
 }
 
-/** A member's row: `paid` is what Regulation 15 publishes; the other figures are what accrued for the year. */
-export interface StatementRow {
+/** A member's row: `paid` is what Regulation 15 publishes; the heads of the row itself are what accrued for the year. */
+export interface StatementRow extends PaidHeads {
   personId: string;
   name: string;
   paid: PaidHeads;
-  basicPence: Pence;
-  sraPence: Pence;
-  coOpteePence: Pence;
-  travelPence: Pence;
-  subsistencePence: Pence;
-  carersPence: Pence;
   forgonePence: Pence;
-  totalPence: Pence;
   entitlements: AccruedEntitlement[];
 }
 
