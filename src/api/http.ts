@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/engine.ts';
-import { HttpError, isHttpError, NotFound } from '../web/errors.ts';
-import { cacheVersionFor, isAnonymous, joinParts, pageCacheFor } from '../web/portal/page-cache.ts';
+import { HttpError, isHttpError, NotFound } from '../http/errors.ts';
+import { cacheVersionFor, isAnonymous, joinParts, pageCacheFor } from '../http/page-cache.ts';
 
 /** The error body every API answer uses: `{ error: { id, status, message, problems? } }`. */
 export interface ApiErrorBody {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/server/app.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { chromiumMissing, launchChromium } from '../support/browser.ts';
 import { apiTestConfig } from './support/app.ts';

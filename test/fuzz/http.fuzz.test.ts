@@ -17,7 +17,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paperImporter } from '../../src/services/paper-importer.ts';
-import { ROUTES } from '../../src/web/routes.ts';
+import { ROUTES } from '../../src/http/routes.ts';
 import { Client, makeAccount, makeApp } from '../admin/support.ts';
 import { plantOpenDataRecords } from '../api/support/plant.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';

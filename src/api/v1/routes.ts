@@ -10,7 +10,7 @@ import * as committee from '../../db/queries/api/committee.ts';
 import * as votes from '../../db/queries/api/votes.ts';
 import { ExportError } from '../../services/exporter.ts';
 import { OpenDataCache } from '../../services/open-data/bulk-download.ts';
-import { NotFound } from '../../web/errors.ts';
+import { NotFound } from '../../http/errors.ts';
 import { absoluteLinks } from '../links.ts';
 import { PopoloVoteEventSchema, presentVoteEvent } from '../popolo/vote-event.ts';
 import { isoTimestamp } from '../time.ts';

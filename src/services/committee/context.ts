@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/committee-admin.ts';
 import type { Database } from '../../db/schema.ts';
 import { hasRole, type SessionUser } from '../../domain/roles.ts';
-import { HttpError, ValidationError } from '../../web/errors.ts';
+import { HttpError, ValidationError } from '../../http/errors.ts';
 
 export type Problems = Array<{ field: string; message: string }>;
 export type Trx = Transaction<Database>;

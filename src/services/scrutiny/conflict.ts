@@ -2,7 +2,7 @@
  * A save made from a page read before someone else changed the recommendation. It is refused rather than merged:
  * the officer sees the record as it now stands, with their own words kept in the form, and decides.
  */
-import { HttpError } from '../../web/errors.ts';
+import { HttpError } from '../../http/errors.ts';
 
 export type StaleEdit = HttpError & { problems: Array<{ field: string; message: string }>; currentVersion: number };
 

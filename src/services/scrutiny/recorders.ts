@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema.ts';
 import { DEFAULT_RESPONSE_MONTHS, overdueStatus, responseDeadline } from '../../domain/scrutiny/deadline.ts';
 import { checkResponseAllowed, checkTransition, statusAfterResponse, type ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import { stableId } from '../../domain/stable-id.ts';
-import { HttpError, NotFound, ValidationError } from '../../web/errors.ts';
+import { HttpError, NotFound, ValidationError } from '../../http/errors.ts';
 import { checkVersion } from './conflict.ts';
 
 type Problems = Array<{ field: string; message: string }>;

@@ -4,7 +4,7 @@
  * (someone saved first, or the minutes are locked). Anything else is a real error and propagates.
  */
 import type { z } from 'zod';
-import { isHttpError } from '../errors.ts';
+import { isHttpError } from '../../http/errors.ts';
 import { serviceProblems, zodProblems, type Problem } from './forms.ts';
 
 export interface FormActionOptions<S extends z.ZodType> {

@@ -3,7 +3,7 @@
  * jump to the fields, and a message per field (the templates wire aria-describedby through the govuk macros).
  */
 import type { z } from 'zod';
-import { isHttpError } from '../errors.ts';
+import { isHttpError } from '../../http/errors.ts';
 
 export interface Problem {
   field: string;

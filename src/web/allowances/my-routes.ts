@@ -15,15 +15,15 @@ import { buildStatement } from '../../services/allowances/statement.ts';
 import { zodProblems, type Problem } from '../admin/forms.ts';
 import { presentHistory } from '../admin/history/presenter.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { HttpError, NotFound, ValidationError } from '../errors.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { HttpError, NotFound, ValidationError } from '../../http/errors.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { presentClaimDetail, presentClaimRow, presentEntitlements } from './claim-presenter.ts';
 import { renderClaimPage, renderKindPage, readClaim } from './claim-form.ts';
 import { formValues } from './form-input.ts';
 import { attachmentDisposition } from '../uploads.ts';
 import { ClaimFormSchema, ClaimKindQuerySchema, ClaimParamsSchema, YearQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
-import { todayInLondon } from '../portal/today.ts';
+import { todayInLondon } from '../../domain/dates.ts';
 
 export async function myAllowancesRoutes(app: FastifyInstance, { database }: { database: DatabaseHandle }): Promise<void> {
   const { db } = database;

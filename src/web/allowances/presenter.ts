@@ -2,7 +2,7 @@
 import type { SchemeDetail } from '../../db/repositories/allowances.ts';
 import { formatPounds, percentOf, trimDecimal } from '../../domain/allowances/money.ts';
 import type { Statement } from '../../services/allowances/statement.ts';
-import { linkTo } from '../routes.ts';
+import { linkTo } from '../../http/routes.ts';
 
 export function presentStatement(statement: Statement, years: string[]) {
   const money = (pence: bigint) => formatPounds(pence);

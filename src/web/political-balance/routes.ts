@@ -11,10 +11,10 @@ import { balanceTable, partyOf, seatsThatMove, type Shift } from '../../services
 import { personName } from '../../services/political-balance/person-name.ts';
 import { balanceCsv, balanceDocx } from '../../services/political-balance/table-files.ts';
 import { zodProblems } from '../admin/forms.ts';
-import type { Feature } from '../features.ts';
+import type { Feature } from '../../server/features.ts';
 import { formErrors, firstValue } from '../portal/form-errors.ts';
-import { todayInLondon } from '../portal/today.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { todayInLondon } from '../../domain/dates.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { registerBalanceAdminRoutes } from './admin-routes.ts';
 import { presentMoves, presentTable } from './presenter.ts';
 import { DateQuerySchema, WhatIfQuerySchema } from './schema.ts';

@@ -5,7 +5,7 @@
 import { formatName } from '../../domain/person-name.ts';
 import type { MeetingListRow, MeetingRecord, PersonNameRow } from '../../db/queries/meetings.ts';
 import type { AttendanceStatus, VoteOption } from '../../db/schema.ts';
-import { linkTo } from '../routes.ts';
+import { linkTo } from '../../http/routes.ts';
 import { reportHref } from './portal/links.ts';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -3,7 +3,7 @@ import type * as store from '../../db/repositories/scrutiny.ts';
 import { TRANSITIONS, type ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import { longDate } from '../../services/scrutiny/documents/data.ts';
 import type { TrackerRow } from '../../services/scrutiny/tracker.ts';
-import { linkTo } from '../routes.ts';
+import { linkTo } from '../../http/routes.ts';
 import { personName, statusTag } from './presenters.ts';
 
 type Owner = Awaited<ReturnType<typeof store.ownersOf>>[number];

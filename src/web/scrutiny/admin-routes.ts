@@ -18,8 +18,8 @@ import { recommendationPublisher, recommendationRecorder, responseRecorder, stat
 import { AGES, trackerRows } from '../../services/scrutiny/tracker.ts';
 import { serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { NotFound } from '../errors.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { NotFound } from '../../http/errors.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { presentDetail, presentTrackerRow, selectItems, transitionChoices } from './admin-presenters.ts';
 import { dateFromParts, datePartsOf, formList, formValues, renameFields, scrutinyFormErrors, type FormValues } from './form-input.ts';
 import { personName } from './presenters.ts';

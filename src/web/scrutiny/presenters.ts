@@ -3,7 +3,7 @@ import type { RecommendationListRow } from '../../db/repositories/scrutiny.ts';
 import { formatName } from '../../domain/person-name.ts';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import { longDate } from '../../services/scrutiny/documents/data.ts';
-import { linkTo } from '../routes.ts';
+import { linkTo } from '../../http/routes.ts';
 
 const TAG_CLASSES: Record<ScrutinyStatus, string> = {
   PENDING: 'govuk-tag--yellow',

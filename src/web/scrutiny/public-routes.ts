@@ -9,9 +9,9 @@ import { cabinetReportData, longDate, trackingSheetData } from '../../services/s
 import { cabinetReportDocx, cabinetReportPdf } from '../../services/scrutiny/documents/cabinet-report-files.ts';
 import { trackingSheetCsv, trackingSheetXlsx } from '../../services/scrutiny/documents/tracking-sheet-files.ts';
 import { insightAsAt } from '../../services/scrutiny/insight.ts';
-import { NotFound, ValidationError } from '../errors.ts';
-import type { Feature } from '../features.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { NotFound, ValidationError } from '../../http/errors.ts';
+import type { Feature } from '../../server/features.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { CHARTS, insightChart } from './charts.ts';
 import { groupByItem, personName, presentListRow, statusTag } from './presenters.ts';
 

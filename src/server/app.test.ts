@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
 import type { Database } from '../db/schema.ts';
 import { createApp } from './app.ts';
-import { linkTo } from './routes.ts';
+import { linkTo } from '../http/routes.ts';
 import { createTestDatabase, databaseUnavailable, testEngine, type TestDatabase } from '../../test/support/database.ts';
 import { ESCAPE_PROBE, EXEMPT_MINUTE_TEXT, seedCouncilMeeting } from '../../test/support/factories.ts';
 

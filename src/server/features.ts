@@ -3,20 +3,20 @@
  * src/web/), registered by createApp with the same dependencies. Add a capability with one line here.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { authFeature } from './auth/plugin.ts';
-import { adminFeature } from './admin/feature.ts';
+import { authFeature } from '../web/auth/plugin.ts';
+import { adminFeature } from '../web/admin/feature.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
-import { meetingsFeature } from './meetings/routes.ts';
-import { portalFeature } from './portal/feature.ts';
+import { meetingsFeature } from '../web/meetings/routes.ts';
+import { portalFeature } from '../web/portal/feature.ts';
 import { openDataApiFeature } from '../api/feature.ts';
-import { allowancesFeature } from './allowances/routes.ts';
+import { allowancesFeature } from '../web/allowances/routes.ts';
 
-import { scrutinyPublicFeature } from './scrutiny/public-routes.ts';
-import { scrutinyBackOfficeFeature } from './scrutiny/back-office-feature.ts';
-import { plansFeature } from './plans/routes.ts';
-import { documentsFeature } from './documents/routes.ts';
-import { politicalBalanceFeature } from './political-balance/routes.ts';
+import { scrutinyPublicFeature } from '../web/scrutiny/public-routes.ts';
+import { scrutinyBackOfficeFeature } from '../web/scrutiny/back-office-feature.ts';
+import { plansFeature } from '../web/plans/routes.ts';
+import { documentsFeature } from '../web/documents/routes.ts';
+import { politicalBalanceFeature } from '../web/political-balance/routes.ts';
 
 export interface FeatureDeps {
   config: Config;
