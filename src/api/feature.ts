@@ -6,7 +6,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Feature, FeatureDeps } from '../server/features.ts';
+import type { Feature, FeatureDeps } from '../http/feature.ts';
 import { ROUTES } from '../http/routes.ts';
 import { useApiConventions } from './http.ts';
 import { publicBaseUrl } from './links.ts';

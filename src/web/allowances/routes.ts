@@ -9,7 +9,7 @@ import { allowanceYear, allowanceYearOf, parseYearLabel } from '../../domain/all
 import { penceToDecimal } from '../../domain/allowances/money.ts';
 import { buildStatement } from '../../services/allowances/statement.ts';
 import { NotFound, ValidationError } from '../../http/errors.ts';
-import type { Feature } from '../../server/features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { presentScheme, presentStatement } from './presenter.ts';
 import { myAllowancesRoutes } from './my-routes.ts';

@@ -14,7 +14,7 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteOpt
 import { hasRole, type Role, type SessionUser } from '../../domain/roles.ts';
 import { sessionUserFor } from '../../services/accounts/sign-in.ts';
 import { HttpError } from '../../http/errors.ts';
-import type { Feature } from '../../server/features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { linkTo } from '../../http/routes.ts';
 import { authRoutes } from './routes.ts';
 import { SESSION_COOKIE, safeNext } from './session-cookie.ts';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { passwordResetRequester, passwordResetter, passwordResetTokenUsable } from '../../services/accounts/password-reset.ts';
 import { sessionEnder, signInAttempter } from '../../services/accounts/sign-in.ts';
 import { createMailer } from '../../services/accounts/mailer.ts';
-import type { FeatureDeps } from '../../server/features.ts';
+import type { FeatureDeps } from '../../http/feature.ts';
 import { formErrors, serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { safeNext, SESSION_COOKIE, setSessionCookie } from './session-cookie.ts';

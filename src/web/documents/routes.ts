@@ -15,7 +15,7 @@ import { agendaPackDocument, minutesDocument, type DocumentFormat, type Generate
 import type { DocumentAudience } from '../../db/queries/documents.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { NotFound } from '../../http/errors.ts';
-import type { Feature } from '../../server/features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { parseMeetingSlug } from '../portal/slugs.ts';
 import { ROUTES, type RouteName } from '../../http/routes.ts';
 import { DocumentCache } from './document-cache.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findMeetingRecord } from '../../db/queries/meetings.ts';
 import { NotFound } from '../../http/errors.ts';
-import type { Feature } from '../../server/features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { presentMeeting } from '../presenters/meeting.ts';
 import { ROUTES } from '../../http/routes.ts';
 import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-lookup.ts';

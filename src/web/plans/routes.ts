@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as plans from '../../db/repositories/plans.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { NotFound } from '../../http/errors.ts';
-import type { Feature } from '../../server/features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { formErrors, firstValue } from '../portal/form-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';

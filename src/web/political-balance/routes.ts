@@ -11,7 +11,7 @@ import { balanceTable, partyOf, seatsThatMove, type Shift } from '../../services
 import { personName } from '../../services/political-balance/person-name.ts';
 import { balanceCsv, balanceDocx } from '../../services/political-balance/table-files.ts';
 import { zodProblems } from '../admin/forms.ts';
-import type { Feature } from '../../server/features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { formErrors, firstValue } from '../portal/form-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';

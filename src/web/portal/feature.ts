@@ -2,7 +2,7 @@
  * The public portal: home, committees, people, decisions, reports, search and feeds. Every page here is public,
  * so every query it calls leaves out exempt information.
  */
-import type { Feature } from '../../server/features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { registerSearchRoutes } from './search-routes.ts';
 import { registerHomeRoutes } from './home-routes.ts';
 import { registerCommitteeRoutes } from './committee-routes.ts';

@@ -10,7 +10,7 @@ import { cabinetReportDocx, cabinetReportPdf } from '../../services/scrutiny/doc
 import { trackingSheetCsv, trackingSheetXlsx } from '../../services/scrutiny/documents/tracking-sheet-files.ts';
 import { insightAsAt } from '../../services/scrutiny/insight.ts';
 import { NotFound, ValidationError } from '../../http/errors.ts';
-import type { Feature } from '../../server/features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { CHARTS, insightChart } from './charts.ts';
 import { groupByItem, personName, presentListRow, statusTag } from './presenters.ts';

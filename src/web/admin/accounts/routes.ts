@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listAccounts } from '../../../db/repositories/accounts.ts';
 import { ROLE_LABELS, ROLES } from '../../../domain/roles.ts';
 import { accountCreator } from '../../../services/accounts/account-creator.ts';
-import type { FeatureDeps } from '../../../server/features.ts';
+import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { formAction } from '../form-action.ts';
 import { asList, formErrors, type Problem } from '../forms.ts';

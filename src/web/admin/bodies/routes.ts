@@ -16,7 +16,7 @@ import {
   MembershipFieldsSchema,
 } from '../../../services/committee/bodies.ts';
 import { NotFound } from '../../../http/errors.ts';
-import type { FeatureDeps } from '../../../server/features.ts';
+import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { formAction } from '../form-action.ts';
 import { formErrors, type Problem } from '../forms.ts';

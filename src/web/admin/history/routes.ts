@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listHistory } from '../../../db/repositories/committee-admin.ts';
 import { NotFound } from '../../../http/errors.ts';
-import type { FeatureDeps } from '../../../server/features.ts';
+import type { FeatureDeps } from '../../../http/feature.ts';
 import { ROUTES } from '../../../http/routes.ts';
 import { presentHistory } from './presenter.ts';
 

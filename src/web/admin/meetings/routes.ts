@@ -27,7 +27,7 @@ import {
 } from '../../../services/committee/proceedings.ts';
 import { ApprovalFieldsSchema, CorrectionFieldsSchema, minuteCorrector, minutesApprover, minutesPublisher } from '../../../services/committee/minutes-workflow.ts';
 import { NotFound } from '../../../http/errors.ts';
-import type { FeatureDeps } from '../../../server/features.ts';
+import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { formAction } from '../form-action.ts';
 import { todayInLondon } from '../../../domain/dates.ts';
