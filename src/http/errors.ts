@@ -1,33 +1,42 @@
 /**
- * The web app's errors: each carries an HTTP status and a stable id that clients can rely on, whatever the wording.
- * Throw these from routes; the error handler in app.ts turns them into a GOV.UK page or JSON.
+ * Errors as HTTP speaks them. Services throw the layer-neutral errors of src/domain/errors.ts; the error handlers
+ * (src/server/app.ts, src/api/http.ts) turn any of them into an HttpError, whose status comes from its kind.
+ * Routes throw HttpError directly only for what is about HTTP itself (a request that cannot be read, a client
+ * error Fastify found).
  */
+import { type ErrorKind, QuorumError } from '../domain/errors.ts';
 
-export class HttpError extends Error {
+export { Conflict, Forbidden, isQuorumError, NotFound, type Problem, ServiceUnavailable, ValidationError } from '../domain/errors.ts';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+  internal: 500,
+};
+
+function kindOf(statusCode: number): ErrorKind {
+  const kind = (Object.keys(STATUS) as ErrorKind[]).find((candidate) => STATUS[candidate] === statusCode);
+  return kind ?? (statusCode >= 500 ? 'internal' : 'invalid');
+}
+
+export class HttpError extends QuorumError {
   constructor(
     readonly statusCode: number,
-    readonly id: string,
+    id: string,
     message: string,
   ) {
-    super(message);
+    super(kindOf(statusCode), id, message);
     this.name = 'HttpError';
   }
 }
 
-export function NotFound(message = 'Page not found'): HttpError {
-  return new HttpError(404, 'not_found', message);
-}
-
-/** One message per bad field, as "field: message", so a user or client can see which input to fix. */
-export function ValidationError(problems: Array<{ field: string; message: string }>): HttpError & { problems: typeof problems } {
-  const text = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
-  return Object.assign(new HttpError(400, 'validation_error', text || 'Invalid request'), { problems });
-}
-
-export function ServiceUnavailable(message = 'Service unavailable'): HttpError {
-  return new HttpError(503, 'service_unavailable', message);
-}
-
-export function isHttpError(error: unknown): error is HttpError {
-  return error instanceof HttpError;
+/** Any of Quorum's errors, with the HTTP status of its kind; its field problems are kept. */
+export function asHttpError(error: QuorumError): HttpError {
+  if (error instanceof HttpError) return error;
+  const converted = new HttpError(STATUS[error.kind], error.id, error.message);
+  return error.problems ? Object.assign(converted, { problems: error.problems }) : converted;
 }

@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { ZodError } from 'zod';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
-import { HttpError, isHttpError, NotFound } from '../http/errors.ts';
+import { asHttpError, HttpError, isQuorumError, NotFound } from '../http/errors.ts';
 import { FEATURES } from './features.ts';
 import { linkTo, ROUTES } from '../http/routes.ts';
 
@@ -119,11 +119,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    return sendError(request, reply, NotFound());
+    return sendError(request, reply, asHttpError(NotFound()));
   });
 
   app.setErrorHandler(async (error, request, reply) => {
-    if (isHttpError(error)) return sendError(request, reply, error);
+    if (isQuorumError(error)) return sendError(request, reply, asHttpError(error));
     // A malformed multipart body (no boundary, cut short, a broken part header): busboy's plain Errors, the client's fault.
     if (error instanceof Error && /^(?:Multipart: Boundary not found|Unexpected end of (?:form|file)|Malformed part header)/.test(error.message)) {
       return sendError(request, reply, new HttpError(400, 'bad_request', `The form could not be read: ${error.message}`));

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/committee-admin.ts';
 import type { Database } from '../../db/schema.ts';
 import { hasRole, type SessionUser } from '../../domain/roles.ts';
-import { HttpError, ValidationError } from '../../http/errors.ts';
+import { Conflict, Forbidden as Refused, QuorumError, ValidationError } from '../../domain/errors.ts';
 
 export type Problems = Array<{ field: string; message: string }>;
 export type Trx = Transaction<Database>;
@@ -20,16 +20,14 @@ export interface CommitteeWriteProps {
   by: Editor;
 }
 
-export function Conflict(message: string): HttpError {
-  return new HttpError(409, 'conflict', message);
+export { Conflict };
+
+export function MinutesLocked(message: string): QuorumError {
+  return Conflict(message, 'minutes_locked');
 }
 
-export function MinutesLocked(message: string): HttpError {
-  return new HttpError(409, 'minutes_locked', message);
-}
-
-export function Forbidden(message = 'Only democratic services officers can change committee records'): HttpError {
-  return new HttpError(403, 'forbidden', message);
+export function Forbidden(message = 'Only democratic services officers can change committee records'): QuorumError {
+  return Refused(message);
 }
 
 export function refuse(problems: Problems): void {
@@ -37,7 +35,7 @@ export function refuse(problems: Problems): void {
 }
 
 export function isMinutesLocked(error: unknown): boolean {
-  return error instanceof HttpError && error.id === 'minutes_locked';
+  return error instanceof QuorumError && error.id === 'minutes_locked';
 }
 
 const LOCK_MESSAGE = /were approved as a correct record[^]*locked|approval cannot be changed/;
@@ -53,7 +51,7 @@ export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx) =
     });
   } catch (error) {
     const message = (error as Error).message ?? '';
-    if (!(error instanceof HttpError) && LOCK_MESSAGE.test(message)) throw MinutesLocked(message);
+    if (!(error instanceof QuorumError) && LOCK_MESSAGE.test(message)) throw MinutesLocked(message);
     throw error;
   }
 }
@@ -74,6 +72,6 @@ export async function assertMinutesOpen(trx: Trx, meetingId: string): Promise<vo
 }
 
 /** The version the editor saw must still be current; otherwise someone else saved first. */
-export function staleVersion(what: string): HttpError {
+export function staleVersion(what: string): QuorumError {
   return Conflict(`Someone else changed this ${what} while you were editing it. Your changes have not been saved: check the current version below, then make your changes again.`);
 }

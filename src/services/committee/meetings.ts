@@ -8,7 +8,7 @@ import { storeFile } from '../../db/repositories/stored-files.ts';
 import type { ReportUpload } from './report-upload.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { AGENDA_NOTICE_CLEAR_WORKING_DAYS, clearWorkingDaysBetween, latestPublicationDate } from '../../domain/working-days.ts';
-import { NotFound } from '../../http/errors.ts';
+import { NotFound } from '../../domain/errors.ts';
 import { asEditor, assertMinutesOpen, Conflict, longDate, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date');

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
 import { stableId } from '../../domain/stable-id.ts';
-import { NotFound } from '../../http/errors.ts';
+import { NotFound } from '../../domain/errors.ts';
 import { asEditor, assertMinutesOpen, Conflict, longDate, refuse, type CommitteeWriteProps } from './context.ts';
 
 /** Publishes the meeting's minutes as a draft (not yet approved), and marks the meeting held. */
