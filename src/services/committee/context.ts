@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/committee-admin.ts';
 import type { Database } from '../../db/schema.ts';
 import { hasRole, type SessionUser } from '../../domain/roles.ts';
+import { formatShortDate } from '../../domain/dates.ts';
 import { Conflict, Forbidden as Refused, QuorumError, ValidationError } from '../../domain/errors.ts';
 
 export type Problems = Array<{ field: string; message: string }>;
@@ -56,18 +57,13 @@ export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx) =
   }
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export function longDate(date: string): string {
-  return LONG_DATE.format(new Date(`${date}T00:00:00Z`));
-}
-
 /** Refuses any change to a meeting's minutes (and what hangs off them) once they are approved as a correct record. */
 export async function assertMinutesOpen(trx: Trx, meetingId: string): Promise<void> {
   const workflow = await store.findWorkflow(trx, meetingId);
   if (!workflow?.minutes_approved_at) return;
   const approvedAt = workflow.minutes_approved_at_meeting_id ? await store.findMeeting(trx, workflow.minutes_approved_at_meeting_id) : undefined;
   throw MinutesLocked(
-    `These minutes were approved as a correct record${approvedAt ? ` at the meeting of ${longDate(approvedAt.date)}` : ''}, so they can no longer be changed. Record a correction instead.`,
+    `These minutes were approved as a correct record${approvedAt ? ` at the meeting of ${formatShortDate(approvedAt.date)}` : ''}, so they can no longer be changed. Record a correction instead.`,
   );
 }
 
