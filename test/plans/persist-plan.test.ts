@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersistPlanResult } from '../../src/import/persist-plan.ts';
 import { seedPlanPapers } from './seed-plans.ts';
-import '../../src/db/schema/plans.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';
 

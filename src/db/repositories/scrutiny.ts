@@ -4,7 +4,6 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
-import '../schema/scrutiny.ts';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
