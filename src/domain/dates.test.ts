@@ -30,9 +30,13 @@ describe('the London clock', () => {
   });
 
   it('agrees with itself for any day and any committee hour: the instant of a wall time falls on that London day', () => {
-    const day = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10));
     // 2 am is the clock-change hour, which no committee meets in; every other hour is fair.
-    const clock = fc.tuple(fc.integer({ min: 3, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const clock = fc
+      .tuple(fc.integer({ min: 3, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
     fc.assert(
       fc.property(day, clock, (date, time) => {
         const instant = londonWallTimeToInstant(date, time);

@@ -2,7 +2,6 @@
  * The interactive API documentation at /api/docs, in a real browser: it loads the generated OpenAPI document and
  * renders every documented operation, under the page's Content Security Policy.
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';

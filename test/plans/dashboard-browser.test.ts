@@ -3,7 +3,6 @@
  * violations, following an indicator to the requirement and actions behind it, and downloading the progress report
  * (read back from the DOCX).
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -20,7 +20,9 @@ vi.mock('../../src/db/engine.ts', async (importOriginal) => {
   return {
     ...original,
     openDatabase: async (...args: Parameters<typeof original.openDatabase>) =>
-      opened.handle ? new Proxy(opened.handle, { get: (target, key) => (key === 'close' ? async () => {} : Reflect.get(target, key)) }) : original.openDatabase(...args),
+      opened.handle
+        ? new Proxy(opened.handle, { get: (target, key) => (key === 'close' ? async () => {} : Reflect.get(target, key)) })
+        : original.openDatabase(...args),
   };
 });
 

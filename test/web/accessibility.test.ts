@@ -2,7 +2,6 @@
  * Real-browser checks of the public pages: axe-core against WCAG 2.2 AA, no CSP violations (so the nonce admits
  * GOV.UK Frontend's scripts and nothing else is blocked), and a screenshot of a meeting page for a human to look at.
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';

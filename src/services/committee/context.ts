@@ -39,7 +39,7 @@ export function isMinutesLocked(error: unknown): boolean {
   return error instanceof QuorumError && error.id === 'minutes_locked';
 }
 
-const LOCK_MESSAGE = /were approved as a correct record[^]*locked|approval cannot be changed/;
+const LOCK_MESSAGE = /were approved as a correct record[\s\S]*locked|approval cannot be changed/;
 
 /** One transaction, as the editor, with the database's lock trigger turned into the same message the services give. */
 export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@
  * claims with their status and history, and making a claim. Claims are chosen by kind first (a GET form), so each
  * kind's form asks only for what that kind needs and works without JavaScript.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as repo from '../../db/repositories/allowances.ts';
 import { listHistory } from '../../db/repositories/committee-admin.ts';
@@ -12,7 +12,7 @@ import type { SessionUser } from '../../domain/roles.ts';
 import { claimSubmitter } from '../../services/allowances/claim-submitter.ts';
 import { readFile } from '../../db/repositories/stored-files.ts';
 import { buildStatement } from '../../services/allowances/statement.ts';
-import { zodProblems, type Problem } from '../admin/forms.ts';
+import { zodProblems } from '../admin/forms.ts';
 import { presentHistory } from '../admin/history/presenter.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { HttpError, NotFound, ValidationError } from '../../http/errors.ts';

@@ -8,7 +8,7 @@ import type { AttendanceStatus, VoteOption } from '../../db/schema.ts';
 import { linkTo } from '../../http/routes.ts';
 import { reportHref } from './portal/links.ts';
 import { formatDate, formatShortDate, formatTimeRange } from '../../domain/dates.ts';
-import { exemptGround, joinList, paragraphs } from '../../domain/wording.ts';
+import { exemptGround, paragraphs } from '../../domain/wording.ts';
 
 // Re-exported for the portal's presenters, which format through this module.
 export { formatDate, formatMonth, formatShortDate, formatTime, formatTimeRange } from '../../domain/dates.ts';
