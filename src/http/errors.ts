@@ -6,7 +6,8 @@
  */
 import { type ErrorKind, QuorumError } from '../domain/errors.ts';
 
-export { Conflict, Forbidden, isQuorumError, NotFound, type Problem, ServiceUnavailable, ValidationError } from '../domain/errors.ts';
+// ServiceUnavailable: for refusing work under load (503).
+export { isQuorumError, NotFound, type Problem, ServiceUnavailable, ValidationError } from '../domain/errors.ts';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,

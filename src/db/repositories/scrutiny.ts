@@ -27,10 +27,6 @@ export async function updateRecommendation(db: Db, id: string, changes: Partial<
     .execute();
 }
 
-export async function updateItem(db: Db, id: string, changes: Partial<NewRow<'scrutiny_item'>>): Promise<void> {
-  await db.updateTable('scrutiny_item').set(changes).where('id', '=', id).execute();
-}
-
 /** Logs a reminder unless one with the same key was sent; true when this call logged it. */
 export async function logReminder(db: Db, row: NewRow<'scrutiny_reminder'>): Promise<boolean> {
   const inserted = await db

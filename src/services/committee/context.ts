@@ -35,10 +35,6 @@ export function refuse(problems: Problems): void {
   if (problems.length) throw ValidationError(problems);
 }
 
-export function isMinutesLocked(error: unknown): boolean {
-  return error instanceof QuorumError && error.id === 'minutes_locked';
-}
-
 const LOCK_MESSAGE = /were approved as a correct record[\s\S]*locked|approval cannot be changed/;
 
 /** One transaction, as the editor, with the database's lock trigger turned into the same message the services give. */

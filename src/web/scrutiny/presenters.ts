@@ -71,7 +71,3 @@ export function groupByItem(rows: RecommendationListItem[]) {
   return groups;
 }
 
-/** Overdue first (oldest deadline first), then the rest by meeting date. */
-export function overdueFirst<T extends { overdue: boolean }>(rows: Array<T & { due: string; meeting: string }>): T[] {
-  return [...rows].sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.overdue ? a.due.localeCompare(b.due) : a.meeting.localeCompare(b.meeting)));
-}

@@ -8,8 +8,6 @@ import { meetingHref } from './links.ts';
 import { linkTo } from '../../../http/routes.ts';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
 export interface CalendarMeetingView {
   href: string;
   bodyName: string;
