@@ -1,5 +1,5 @@
 /**
- * How many cases a fuzz test runs. The defaults keep `.ci/run` (the whole suite on both engines, on a 2-core
+ * How many cases a fuzz test runs (and how many kills a crash test makes). The defaults keep `.ci/run` (the whole suite on both engines, on a 2-core
  * machine) well within its time; seeds are fixed, so each run repeats the same cases and a deeper search is a
  * choice: QUORUM_FUZZ_SCALE=4 runs four times as many (docs/operations.md).
  */
