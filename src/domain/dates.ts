@@ -135,3 +135,8 @@ export function formatPreciseStamp(at: Date): string {
 export function formatLondonClock(at: Date): string {
   return LONDON_CLOCK.format(at);
 }
+
+/** An instant as published (exports, the APIs): ISO 8601 in UTC. */
+export function isoTimestamp(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}

@@ -15,8 +15,7 @@ import type {
   PersonRow,
 } from '../../db/queries/api/oparl.ts';
 import type { AbsoluteLink } from '../links.ts';
-import { formatShortDate, londonDateTime } from '../../domain/dates.ts';
-import { isoTimestamp } from '../time.ts';
+import { formatShortDate, isoTimestamp, londonDateTime } from '../../domain/dates.ts';
 import type { LegislativeTerm } from './legislative-terms.ts';
 
 export const OPARL_VERSION = 'https://schema.oparl.org/1.1/';

@@ -13,7 +13,7 @@ import { OpenDataCache } from '../../services/open-data/bulk-download.ts';
 import { NotFound } from '../../http/errors.ts';
 import { absoluteLinks } from '../links.ts';
 import { PopoloVoteEventSchema, presentVoteEvent } from '../popolo/vote-event.ts';
-import { isoTimestamp } from '../time.ts';
+import { isoTimestamp } from '../../domain/dates.ts';
 import { accountabilityRoutes } from './accountability-routes.ts';
 import { documentedGet } from './documented.ts';
 import { decodeCursor, pageLinksFor } from './paging.ts';
