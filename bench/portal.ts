@@ -14,7 +14,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/engine.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { generateAuthorities } from '../src/services/generate/generator.ts';
-import { linkTo } from '../src/web/routes.ts';
+import { linkTo } from '../src/http/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { linkTo } from '../src/web/routes.ts';
+import { linkTo } from '../src/http/routes.ts';
 import { peakRssMiB, percentile, prepare, samplePaths, waitFor } from './portal.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,13 +1,13 @@
 /**
  * The open data capability: OParl 1.1 at /oparl/v1/ and Quorum's own JSON API at /api/v1/, described by an OpenAPI
  * 3 document generated from the route schemas (/api/openapi.json) with interactive documentation (/api/docs).
- * Registered in web/features.ts.
+ * Registered in server/features.ts.
  */
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsync } from 'fastify';
-import type { Feature, FeatureDeps } from '../web/features.ts';
-import { ROUTES } from '../web/routes.ts';
+import type { Feature, FeatureDeps } from '../http/feature.ts';
+import { ROUTES } from '../http/routes.ts';
 import { useApiConventions } from './http.ts';
 import { publicBaseUrl } from './links.ts';
 import { OPARL_PREFIX, oparlRoutes } from './oparl/routes.ts';

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/engine.ts';
-import { HttpError, isHttpError, NotFound } from '../web/errors.ts';
-import { cacheVersionFor, isAnonymous, joinParts, pageCacheFor } from '../web/portal/page-cache.ts';
+import { asHttpError, HttpError, isQuorumError, NotFound } from '../http/errors.ts';
+import { cacheVersionFor, isAnonymous, joinParts, pageCacheFor } from '../http/page-cache.ts';
 
 /** The error body every API answer uses: `{ error: { id, status, message, problems? } }`. */
 export interface ApiErrorBody {
@@ -31,10 +31,10 @@ const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string }>
  * asking again for a page of meetings gets it without a query until a change to the records is committed.
  */
 export function useApiConventions(app: FastifyInstance, database: DatabaseHandle): void {
-  app.setNotFoundHandler(async (_request, reply) => sendError(reply, NotFound('No such resource')));
+  app.setNotFoundHandler(async (_request, reply) => sendError(reply, asHttpError(NotFound('No such resource'))));
 
   app.setErrorHandler(async (error, request, reply) => {
-    if (isHttpError(error)) return sendError(reply, error);
+    if (isQuorumError(error)) return sendError(reply, asHttpError(error));
     const statusCode = (error as { statusCode?: number }).statusCode;
     if (statusCode && statusCode >= 400 && statusCode < 500) return sendError(reply, new HttpError(statusCode, 'bad_request', (error as Error).message));
     request.log.error({ err: error }, 'unhandled API error');

@@ -3,7 +3,7 @@
  * council publishes (config.publicUrl), not whatever Host header a request happened to carry.
  */
 import type { Config } from '../config.ts';
-import { linkTo, type RouteName } from '../web/routes.ts';
+import { linkTo, type RouteName } from '../http/routes.ts';
 
 export type AbsoluteLink = <Name extends RouteName>(...args: Parameters<typeof linkTo<Name>>) => string;
 

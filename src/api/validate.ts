@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { NotFound, ValidationError } from '../web/errors.ts';
+import { NotFound, ValidationError } from '../http/errors.ts';
 
 /** Parses request input with its zod schema; a bad value is a 400 naming each field and what is wrong with it. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

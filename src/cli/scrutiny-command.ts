@@ -8,6 +8,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../db/engine.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { todayInLondon } from '../domain/dates.ts';
 import { outstandingMarker } from '../services/scrutiny/recorders.ts';
 import { reminderSender } from '../services/scrutiny/reminder-sender.ts';
 
@@ -18,10 +19,10 @@ export function registerScrutinyCommand(program: Command, config: () => Config):
   scrutiny
     .command('remind')
     .description('mark overdue recommendations OUTSTANDING and email owners their reminders and weekly digest')
-    .option('--as-at <date>', 'the day to act as at (YYYY-MM-DD); default today')
+    .option('--as-at <date>', 'the day to act as at (YYYY-MM-DD); default today in England')
     .action(async (options: { asAt?: string }) => {
       const settings = config();
-      const asAt = options.asAt ?? new Date().toISOString().slice(0, 10);
+      const asAt = options.asAt ?? todayInLondon();
       if (!ISO_DATE.test(asAt) || Number.isNaN(Date.parse(asAt))) throw new Error(`--as-at: "${asAt}" is not a date as YYYY-MM-DD`);
       if (!settings.smtpUrl) throw new Error('QUORUM_SMTP_URL is not set, so reminders cannot be sent (e.g. smtp://mail.example.gov.uk:587)');
       const handle = await openDatabase(settings);

@@ -5,7 +5,7 @@ import { openDatabase } from '../db/engine.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { countMeetings } from '../db/repositories/paper-store.ts';
 import { refreshPlannerStatistics } from '../db/statistics.ts';
-import { createApp } from '../web/app.ts';
+import { createApp } from '../server/app.ts';
 import { importWithProgress, printSummary } from './import-command.ts';
 
 export function registerStartCommand(program: Command, config: () => Config): void {

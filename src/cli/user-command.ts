@@ -7,9 +7,9 @@ import type { Config } from '../config.ts';
 import { openDatabase } from '../db/engine.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { listAccounts } from '../db/repositories/accounts.ts';
+import { isQuorumError } from '../domain/errors.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
 import { accountCreator } from '../services/accounts/account-creator.ts';
-import { serviceProblems } from '../web/admin/forms.ts';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -37,7 +37,7 @@ export function registerUserCommand(program: Command, config: () => Config): voi
         const { id } = await accountCreator({ database: handle, actor: 'cli', email: options.email, name: options.name, roles: options.role as Role[], password });
         console.log(`Created account ${id} for ${options.email} (${options.role.join(', ')})`);
       } catch (error) {
-        const problems = serviceProblems(error);
+        const problems = isQuorumError(error) ? error.problems : undefined;
         if (problems) throw new Error(problems.map((problem) => `--${problem.field}: ${problem.message}`).join('; '));
         throw error;
       } finally {

@@ -14,7 +14,7 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   /**
    * A read replica (DATABASE_REPLICA_URL, opened by `quorum start` only), for anonymous public reads: never written
-   * to, and it may lag the primary. Use it through readerFor and dataVersionFor (src/web/reader.ts), which pick it
+   * to, and it may lag the primary. Use it through readerFor and dataVersionFor (src/http/reader.ts), which pick it
    * only for an anonymous GET; docs/scaling.md says which routes do.
    */
   reader?: Kysely<Database>;

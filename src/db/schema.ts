@@ -1,4 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AccountsTables } from './schema/accounts.ts';
+import type { AllowancesTables } from './schema/allowances.ts';
+import type { FilesTables } from './schema/files.ts';
+import type { PlansTables } from './schema/plans.ts';
+import type { PoliticalBalanceTables } from './schema/political-balance.ts';
+import type { PortalTables } from './schema/portal.ts';
+import type { ScrutinyTables } from './schema/scrutiny.ts';
 
 /** Columns filled by the database on insert. Dates come back as JS Date for timestamptz, as 'YYYY-MM-DD' text for date (see engine.ts type parsers). */
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -38,6 +45,8 @@ export interface PersonTable extends Audited {
   family_name: string;
   post_nominals: Optional<string[]>;
   job_title: string | null;
+  /** From the scrutiny migration: owners and Cabinet Members are chased by email. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PersonAliasTable {
@@ -257,7 +266,12 @@ export interface AuditLogTable {
   after: unknown;
 }
 
-export interface Database {
+/**
+ * Every table, so that a query anywhere sees the whole schema without importing a capability's schema module for
+ * its side effect. The committee records are declared in this file; each other capability's tables in its own
+ * module under schema/.
+ */
+export interface Database extends AccountsTables, AllowancesTables, FilesTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables {
   source_document: SourceDocumentTable;
   authority: AuthorityTable;
   person: PersonTable;

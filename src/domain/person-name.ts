@@ -2,7 +2,17 @@
  * People's names as councils print them: "Mr K A Ferrin, MBE", "Mr PM Hill OBE", "Mrs Jenny Whittle", "Jenny Whittle",
  * "Mrs Whittle". Pure functions: parsing only; deciding which person a name means is person-resolver.ts's job.
  */
-import type { PrintedName } from '../import/types.ts';
+
+/** A person's name as printed, split into parts. Resolution to a person record happens later. */
+export interface PrintedName {
+  /** Exactly as printed, trimmed, e.g. "Mr K A Ferrin, MBE". */
+  printed: string;
+  honorific?: string; // Mr, Mrs, Miss, Ms, Dr, Cllr, Sir, ...
+  givenName?: string; // "Jenny"
+  initials: string[]; // ["J"]; for "Jenny Whittle", ["J"] (derived from the given name)
+  familyName: string;
+  postNominals: string[]; // ["MBE"], ["TD"], ["OBE"]
+}
 
 export const HONORIFICS = [
   'Mr',

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PrintedName } from '../import/types.ts';
+import type { PrintedName } from './person-name.ts';
 import { parsePrintedName, splitNameList } from './person-name.ts';
 import {
   familyKey,

@@ -39,7 +39,7 @@
  * and "Mr R E King" have been added, or it will be taken as the first King seen. resolveOrAdd() makes that the
  * natural way to use the registry: add full lists first, then resolve short forms.
  */
-import type { PrintedName } from '../import/types.ts';
+import type { PrintedName } from './person-name.ts';
 import { stableId } from './stable-id.ts';
 import { memoize } from './memo.ts';
 

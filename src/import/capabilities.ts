@@ -10,9 +10,9 @@ import { segmentDocument } from './segment.ts';
 import { extractScrutiny } from './extract/scrutiny/index.ts';
 import { persistScrutiny } from './extract/scrutiny/persist.ts';
 import { extractPlanPaper } from './extract/plan/plan.ts';
-import { persistPlan } from '../services/plans/persist-plan.ts';
+import { persistPlan } from './persist-plan.ts';
 import { extractAllowances } from './extract/allowances/index.ts';
-import { persistAllowances } from '../services/allowances/persist-allowances.ts';
+import { persistAllowances } from './persist-allowances.ts';
 
 export interface CapabilityOptions {
   /** Months to a scrutiny response deadline (Config.scrutinyResponseMonths). */

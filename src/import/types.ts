@@ -42,16 +42,9 @@ export interface Segment extends SourceSpan {
   lines: string[];
 }
 
-/** A person's name as printed, split into parts. Resolution to a person record happens later. */
-export interface PrintedName {
-  /** Exactly as printed, trimmed, e.g. "Mr K A Ferrin, MBE". */
-  printed: string;
-  honorific?: string; // Mr, Mrs, Miss, Ms, Dr, Cllr, Sir, ...
-  givenName?: string; // "Jenny"
-  initials: string[]; // ["J"]; for "Jenny Whittle", ["J"] (derived from the given name)
-  familyName: string;
-  postNominals: string[]; // ["MBE"], ["TD"], ["OBE"]
-}
+/** A person's name as printed (src/domain/person-name.ts, where names are parsed). */
+export type { PrintedName } from '../domain/person-name.ts';
+import type { PrintedName } from '../domain/person-name.ts';
 
 export type AttendanceStatus = 'present' | 'apologies' | 'substitute' | 'also-present' | 'in-attendance';
 

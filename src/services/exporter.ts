@@ -1,6 +1,7 @@
 /**
  * `quorum export --json`: everything the committee records hold, as one JSON document (docs/export.md).
  */
+import { isoTimestamp } from '../domain/dates.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -349,10 +350,6 @@ function sourceOf(row: { source_document_id: string | null; source_line_from: nu
 /** The database's '10:00:00' as the council prints it, '10:00'. */
 function clockTime(value: string | null): string | null {
   return value === null ? null : value.slice(0, 5);
-}
-
-function isoTimestamp(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
 

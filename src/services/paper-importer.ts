@@ -3,7 +3,6 @@
  * One file is one transaction: a failure leaves the database as it was and is reported with the file, line and
  * reason, and the other files go on. Importing the same bytes twice changes nothing (keyed by content hash).
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseHandle } from '../db/engine.ts';

@@ -89,7 +89,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     await expect(minuteEditor({ database, by, id: minute.id, version: saved.version, title: 'Changed', text: 'Changed', resolutions: [], exempt: false })).rejects.toThrow(
       /approved as a correct record at the meeting of 21 September 2011/,
     );
-    await expect(attendanceRecorder({ database, by, meetingId: first.id, personId: people[3]!, status: 'present' })).rejects.toMatchObject({ statusCode: 409, id: 'minutes_locked' });
+    await expect(attendanceRecorder({ database, by, meetingId: first.id, personId: people[3]!, status: 'present' })).rejects.toMatchObject({ kind: 'conflict', id: 'minutes_locked' });
     await expect(voteEventRecorder({ database, by, minuteId: minute.id, motionText: 'Again', moverId: people[0]!, seconderId: people[2]!, votes: { [people[0]!]: 'for' } })).rejects.toMatchObject({ id: 'minutes_locked' });
     // ...and in the database, whatever writes.
     await expect(database.db.updateTable('minute').set({ text: 'Tampered' }).where('id', '=', minute.id).execute()).rejects.toThrow(/locked/);
@@ -114,7 +114,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
     const version = (await database.db.selectFrom('body').select(sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`.as('version')).where('id', '=', body.id).executeTakeFirstOrThrow()).version;
     await bodyEditor({ database, by, id: body.id, version, name: 'Regulation Committee (Planning)', kind: 'committee' });
-    await expect(bodyEditor({ database, by, id: body.id, version, name: 'Regulation Committee (Licensing)', kind: 'committee' })).rejects.toMatchObject({ statusCode: 409, id: 'conflict' });
+    await expect(bodyEditor({ database, by, id: body.id, version, name: 'Regulation Committee (Licensing)', kind: 'committee' })).rejects.toMatchObject({ kind: 'conflict', id: 'conflict' });
     expect((await database.db.selectFrom('body').select('name').where('id', '=', body.id).executeTakeFirstOrThrow()).name).toBe('Regulation Committee (Planning)');
   });
 
@@ -170,9 +170,9 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     await meetingEditor({ database, by, id: meeting.id, version: seen, date: '2011-12-02', startTime: '14:00', location: 'Medway Room', kind: 'extraordinary' });
     expect(await database.db.selectFrom('meeting').select(['date', 'start_time', 'location', 'kind']).where('id', '=', meeting.id).executeTakeFirstOrThrow()).toMatchObject({ date: '2011-12-02', location: 'Medway Room', kind: 'extraordinary' });
     // A second officer saving from the version they saw before the change is refused; their change is not applied.
-    await expect(meetingEditor({ database, by, id: meeting.id, version: seen, date: '2011-12-03', kind: 'ordinary' })).rejects.toMatchObject({ statusCode: 409 });
+    await expect(meetingEditor({ database, by, id: meeting.id, version: seen, date: '2011-12-03', kind: 'ordinary' })).rejects.toMatchObject({ kind: 'conflict' });
 
-    await expect(meetingCanceller({ database, by, id: other.id, version: 'x', reason: 'No business' })).rejects.toMatchObject({ statusCode: 409 });
+    await expect(meetingCanceller({ database, by, id: other.id, version: 'x', reason: 'No business' })).rejects.toMatchObject({ kind: 'conflict' });
     await meetingCanceller({ database, by, id: other.id, version: await version(other.id), reason: 'There is no business to transact' });
     expect(await database.db.selectFrom('meeting').select(['status', 'cancelled_reason']).where('id', '=', other.id).executeTakeFirstOrThrow()).toEqual({ status: 'cancelled', cancelled_reason: 'There is no business to transact' });
     await expect(meetingEditor({ database, by, id: other.id, version: await version(other.id), date: '2011-12-09', kind: 'ordinary' })).rejects.toThrow(/was cancelled/);
@@ -195,7 +195,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
 
   it('refuses anyone but democratic services', async () => {
     const councillor: SessionUser = { id: 'account-x', email: 'c@kent.example', name: 'Cllr', roles: ['councillor'], personId: null };
-    await expect(bodyCreator({ database, by: councillor, authorityName: AUTHORITY, name: 'Shadow Committee', kind: 'committee' })).rejects.toMatchObject({ statusCode: 403 });
+    await expect(bodyCreator({ database, by: councillor, authorityName: AUTHORITY, name: 'Shadow Committee', kind: 'committee' })).rejects.toMatchObject({ kind: 'forbidden' });
     expect(await database.db.selectFrom('body').select('id').where('name', '=', 'Shadow Committee').execute()).toEqual([]);
   });
 });

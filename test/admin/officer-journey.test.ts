@@ -4,7 +4,6 @@
  * next meeting, and find that an edit afterwards is refused with a clear message and their text kept.
  * The back-office pages are checked with axe-core against WCAG 2.2 AA on the way.
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/domain/roles.ts';
 import { bodyCreator } from '../../src/services/committee/bodies.ts';
 import { meetingScheduler } from '../../src/services/committee/meetings.ts';
-import { linkTo } from '../../src/web/routes.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { Client, csrfFrom, makeAccount, makeApp } from './support.ts';
 

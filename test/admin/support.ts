@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Config } from '../../src/config.ts';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/server/app.ts';
 import { accountCreator } from '../../src/services/accounts/account-creator.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import type { TestDatabase } from '../support/database.ts';

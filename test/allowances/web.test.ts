@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.ts';
-import { createApp } from '../../src/web/app.ts';
-import { linkTo } from '../../src/web/routes.ts';
+import { createApp } from '../../src/server/app.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { importSeedScheme } from './support.ts';
 import { claimSubmitter } from '../../src/services/allowances/claim-submitter.ts';
 import { claimDecider } from '../../src/services/allowances/claim-decider.ts';

@@ -2,12 +2,11 @@
  * The interactive API documentation at /api/docs, in a real browser: it loads the generated OpenAPI document and
  * renders every documented operation, under the page's Content Security Policy.
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/server/app.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { chromiumMissing, launchChromium } from '../support/browser.ts';
 import { apiTestConfig } from './support/app.ts';

@@ -1,5 +1,5 @@
 /**
- * Crash safety of the importer: `quorum import` of a corpus is killed with SIGKILL at seeded random points 20 times,
+ * Crash safety of the importer: `quorum import` of a corpus is killed with SIGKILL at seeded random points (ROUNDS times),
  * each time the next run picking up where the last left off. After every kill the database must open (on the embedded
  * engine: taking over the lock the dead process left, and recovering its write-ahead log) and hold, for every file of
  * the corpus, either all of that file's records or none of them. A last, uninterrupted run must then complete the
@@ -24,10 +24,12 @@ import { stableId } from '../../src/domain/stable-id.ts';
 import { buildExport } from '../../src/services/exporter.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { databaseUnavailable, testEngine } from '../support/database.ts';
+import { fuzzRuns } from '../support/fuzz.ts';
 import { seedsDir } from '../support/seeds.ts';
 import { crashSeed, createCrashDatabase, killHard, quorumEnv, runQuorum, seededRandom, sleep, spawnQuorum, type CrashDatabase } from './support.ts';
 
-const ROUNDS = 20;
+// Sized for CI (test/support/fuzz.ts): 20 rounds before; QUORUM_FUZZ_SCALE=2 is that run.
+const ROUNDS = fuzzRuns(10);
 /** Eight copies of the five seed papers: 40 files, about 1.6 MB. */
 const CORPUS_BYTES = 1_450_000;
 const AUTHORITY = 'Kent County Council';
@@ -179,7 +181,7 @@ describe.skipIf(databaseUnavailable)(`crash safety: the importer killed mid-impo
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it(`leaves every file whole or absent after ${ROUNDS} kills, and a re-run completes the import`, { timeout: 360_000 }, async () => {
+  it(`leaves every file whole or absent after ${ROUNDS} kills, and a re-run completes the import`, { timeout: 60_000 + ROUNDS * 30_000 }, async () => {
     const random = seededRandom(crashSeed);
     const total = corpus.files.length;
     database = await createCrashDatabase();

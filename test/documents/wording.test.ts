@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minutesReferenceOf } from '../../src/services/documents/minutes-reference.ts';
-import { councilTime, summonsDate, textPieces } from '../../src/services/documents/wording.ts';
+import { formatFormalDate } from '../../src/domain/dates.ts';
+import { councilTime, textPieces } from '../../src/services/documents/wording.ts';
 import { winAnsi } from '../../src/services/documents/pdf-writer.ts';
 import { formatRange } from '../../src/services/documents/model.ts';
 
@@ -32,7 +33,7 @@ describe('which minutes an agenda item carries', () => {
 
 describe('council wording', () => {
   it('prints dates and times as a summons does', () => {
-    expect(summonsDate('2011-05-12')).toBe('Thursday, 12 May 2011');
+    expect(formatFormalDate('2011-05-12')).toBe('Thursday, 12 May 2011');
     expect(councilTime('10:00:00')).toBe('10.00 am');
     expect(councilTime('16:30:00')).toBe('4.30 pm');
     expect(councilTime('12:15')).toBe('12.15 pm');

@@ -29,6 +29,7 @@ import { segmentDocument } from '../../src/import/segment.ts';
 import type { TextDocument } from '../../src/import/types.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { fuzzRuns } from '../support/fuzz.ts';
 import { seedsDir } from '../support/seeds.ts';
 
 const SEED_TEXTS = fs
@@ -410,7 +411,8 @@ function checkPaper(doc: TextDocument): string[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const PURE_RUNS = 10_500;
+// Sized for CI (test/support/fuzz.ts): about a third of the 10,500 this ran before; QUORUM_FUZZ_SCALE=3.5 is that run.
+const PURE_RUNS = fuzzRuns(3_000);
 /** A document (up to ~5,000 lines or a 120,000-character line) must not take the extractors this long. */
 const SLOW_MS = 10_000;
 
@@ -465,7 +467,7 @@ describe('the import pipeline under fuzzing (pure: read, segment, extract)', () 
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const DB_RUNS = 150;
+const DB_RUNS = fuzzRuns(150);
 
 describe.skipIf(databaseUnavailable)('paperImporter under fuzzing (real database)', () => {
   let database: TestDatabase;

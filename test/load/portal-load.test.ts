@@ -8,8 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAuthorities } from '../../src/services/generate/generator.ts';
-import { createApp } from '../../src/web/app.ts';
-import { linkTo } from '../../src/web/routes.ts';
+import { createApp } from '../../src/server/app.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, testEngine, type TestDatabase } from '../support/database.ts';
 import { portalConfig } from '../portal/config.ts';
 

@@ -3,15 +3,14 @@
  * violations, following an indicator to the requirement and actions behind it, and downloading the progress report
  * (read back from the DOCX).
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.ts';
-import { createApp } from '../../src/web/app.ts';
-import { linkTo } from '../../src/web/routes.ts';
+import { createApp } from '../../src/server/app.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
 import { goldFacts } from '../support/seeds.ts';

@@ -2,7 +2,6 @@
  * Figures entered by form or uploaded as CSV: bad rows are reported by line and nothing is half-loaded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import '../../src/db/schema/plans.ts';
 import { observationRecorder } from '../../src/services/plans/observation-recorder.ts';
 import { observationsUploader } from '../../src/services/plans/observations-uploader.ts';
 import { progressUpdater } from '../../src/services/plans/progress-updater.ts';

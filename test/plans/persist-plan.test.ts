@@ -3,9 +3,8 @@
  * extractPlanPaper + persistPlan, one transaction per paper.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PersistPlanResult } from '../../src/services/plans/persist-plan.ts';
+import type { PersistPlanResult } from '../../src/import/persist-plan.ts';
 import { seedPlanPapers } from './seed-plans.ts';
-import '../../src/db/schema/plans.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';
 

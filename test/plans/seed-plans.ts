@@ -12,7 +12,7 @@ import * as store from '../../src/db/repositories/paper-store.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
 import { extractPlanPaper } from '../../src/import/extract/plan/plan.ts';
 import { PeopleDirectory } from '../../src/import/people.ts';
-import { persistPlan, type PersistPlanResult } from '../../src/services/plans/persist-plan.ts';
+import { persistPlan, type PersistPlanResult } from '../../src/import/persist-plan.ts';
 import { seedFile } from '../support/seeds.ts';
 
 export const AUTHORITY = 'Kent County Council';

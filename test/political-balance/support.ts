@@ -4,7 +4,6 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
-import '../../src/db/schema/political-balance.ts';
 import { insertAuthority, insertBody, insertPerson } from '../support/factories.ts';
 
 export async function seedBalanceCouncil(db: Kysely<Database>) {

@@ -6,7 +6,7 @@ import mammoth from 'mammoth';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceTable, seatsThatMove } from '../../src/services/political-balance/balance-table.ts';
-import { linkTo } from '../../src/web/routes.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { Client, csrfFrom, makeAccount, makeApp } from '../admin/support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedBalanceCouncil } from './support.ts';

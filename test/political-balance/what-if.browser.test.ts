@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkTo } from '../../src/web/routes.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { makeApp } from '../admin/support.ts';
 import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import type { FastifyInstance } from 'fastify';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/server/app.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { presentMonth } from '../../src/web/presenters/portal/calendar.ts';
-import { londonWallTimeToInstant } from '../../src/services/feeds/london-time.ts';
+import { londonWallTimeToInstant } from '../../src/domain/dates.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedsDir } from '../support/seeds.ts';
 import { portalConfig } from './config.ts';

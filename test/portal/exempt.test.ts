@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/server/app.ts';
 import { buildExport } from '../../src/services/exporter.ts';
-import { linkTo } from '../../src/web/routes.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { EXEMPT_MINUTE_TEXT, seedCouncilMeeting } from '../support/factories.ts';
 import { portalConfig } from './config.ts';
@@ -111,7 +111,7 @@ describe.skipIf(databaseUnavailable)('exempt information stays private', () => {
     const patterns = [...registered].filter((url) => !url.includes('*'));
     // Every feature registers its routes: this fails if the collection itself stopped working.
     for (const name of ['home', 'meeting.show', 'feed.meetings.ics', 'feed.minutes.atom', 'search', 'api.meetings'] as const) {
-      expect(patterns, name).toContain((await import('../../src/web/routes.ts')).ROUTES[name]);
+      expect(patterns, name).toContain((await import('../../src/http/routes.ts')).ROUTES[name]);
     }
     const ids = new Set<string>();
     for (const table of ['meeting', 'body', 'report', 'agenda_item', 'minute', 'decision', 'vote_event', 'resolution'] as const) {

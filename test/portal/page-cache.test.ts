@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { KyselyPlugin } from 'kysely';
-import { createApp } from '../../src/web/app.ts';
-import { linkTo } from '../../src/web/routes.ts';
-import { PageCache } from '../../src/web/portal/page-cache.ts';
+import { createApp } from '../../src/server/app.ts';
+import { linkTo } from '../../src/http/routes.ts';
+import { PageCache } from '../../src/http/page-cache.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedCouncilMeeting } from '../support/factories.ts';
 import { portalConfig } from './config.ts';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import type { FastifyInstance } from 'fastify';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/server/app.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedsDir } from '../support/seeds.ts';

@@ -7,7 +7,7 @@ import { parse } from 'node-html-parser';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { portalConfig } from './config.ts';
-import { createApp } from '../../src/web/app.ts';
+import { createApp } from '../../src/server/app.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { searcher } from '../../src/services/search/searcher.ts';
 import { SearchQuerySchema } from '../../src/services/search/search-query.ts';

@@ -4,8 +4,8 @@
 import { parse } from 'node-html-parser';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/web/app.ts';
-import { linkTo } from '../../src/web/routes.ts';
+import { createApp } from '../../src/server/app.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedCouncilMeeting } from '../support/factories.ts';
 import { portalConfig } from './config.ts';

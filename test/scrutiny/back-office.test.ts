@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as store from '../../src/db/repositories/scrutiny.ts';
 import { accountCreator } from '../../src/services/accounts/account-creator.ts';
 import { recommendationRecorder, statusChanger } from '../../src/services/scrutiny/recorders.ts';
-import { linkTo, ROUTES, type RouteName } from '../../src/web/routes.ts';
+import { linkTo, ROUTES, type RouteName } from '../../src/http/routes.ts';
 import { Client, csrfFrom, makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedScrutinyWorld } from './fixtures.ts';

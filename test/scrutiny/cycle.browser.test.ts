@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { accountCreator } from '../../src/services/accounts/account-creator.ts';
-import { linkTo } from '../../src/web/routes.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';

@@ -1,7 +1,6 @@
 /** A small scrutiny world written straight to the database: a committee meeting, a Cabinet Member and two officers. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
-import '../../src/db/schema/scrutiny.ts';
 import { insertAuthority, insertBody, insertMeeting, insertPerson } from '../support/factories.ts';
 
 export async function seedScrutinyWorld(db: Kysely<Database>) {

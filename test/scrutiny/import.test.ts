@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import '../../src/db/schema/scrutiny.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';
 import { importAllScrutinySeeds, importScrutinySeed } from './support.ts';

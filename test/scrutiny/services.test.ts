@@ -65,7 +65,7 @@ describe.skipIf(databaseUnavailable)('scrutiny write operations', () => {
 
   it('refuses an unknown owner and a deadline before the meeting, naming the fields, and changes nothing', async () => {
     const before = await snapshot();
-    await expect(record({ ownerIds: ['person-nobody'] })).rejects.toMatchObject({ statusCode: 400, problems: [{ field: 'ownerIds', message: 'There is no officer or member with the id "person-nobody"' }] });
+    await expect(record({ ownerIds: ['person-nobody'] })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'ownerIds', message: 'There is no officer or member with the id "person-nobody"' }] });
     await expect(record({ dueDate: '2011-12-01' })).rejects.toMatchObject({ problems: [{ field: 'dueDate', message: 'The response deadline must be on or after the meeting on 2011-12-13' }] });
     await expect(record({ text: ' ', ownerIds: [] })).rejects.toMatchObject({ problems: [{ field: 'text' }, { field: 'ownerIds' }] });
     expect(await snapshot()).toEqual(before);
@@ -90,7 +90,7 @@ describe.skipIf(databaseUnavailable)('scrutiny write operations', () => {
     await statusChanger({ database, actor: 'user:officer', recommendationId: id, to: 'CLOSED', effectiveDate: '2011-12-20', reason: 'Withdrawn by the committee' });
     const before = await snapshot();
     await expect(responseRecorder({ database, actor: 'u', recommendationId: id, text: 'Too late', responseDate: '2012-01-05', responderId: world.officerId })).rejects.toMatchObject({
-      statusCode: 400,
+      kind: 'invalid',
       problems: [{ field: 'text', message: 'The recommendation is CLOSED, so it takes no more responses' }],
     });
     const open = await record({ text: 'Still open.' });
@@ -103,7 +103,7 @@ describe.skipIf(databaseUnavailable)('scrutiny write operations', () => {
     });
     expect((await snapshot()).counts).toEqual(middle.counts);
     expect(before.counts).not.toEqual(middle.counts);
-    await expect(responseRecorder({ database, actor: 'u', recommendationId: 'scrutiny-recommendation-none', text: 'x', responseDate: '2012-01-05', responderId: world.officerId })).rejects.toMatchObject({ statusCode: 404 });
+    await expect(responseRecorder({ database, actor: 'u', recommendationId: 'scrutiny-recommendation-none', text: 'x', responseDate: '2012-01-05', responderId: world.officerId })).rejects.toMatchObject({ kind: 'not_found' });
   });
 
   it('changes status along allowed transitions only, with the reason for a refusal', async () => {

@@ -3,7 +3,6 @@
  * the first one made in the same paper, and the history says from what to what.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import '../../src/db/schema/scrutiny.ts';
 import * as paperStore from '../../src/db/repositories/paper-store.ts';
 import * as store from '../../src/db/repositories/scrutiny.ts';
 import { stableId } from '../../src/domain/stable-id.ts';

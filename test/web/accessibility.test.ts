@@ -2,14 +2,13 @@
  * Real-browser checks of the public pages: axe-core against WCAG 2.2 AA, no CSP violations (so the nonce admits
  * GOV.UK Frontend's scripts and nothing else is blocked), and a screenshot of a meeting page for a human to look at.
  */
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.ts';
-import { createApp } from '../../src/web/app.ts';
-import { linkTo } from '../../src/web/routes.ts';
+import { createApp } from '../../src/server/app.ts';
+import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
 import { seedCouncilMeeting } from '../support/factories.ts';

@@ -15,7 +15,7 @@ import type {
   PersonRow,
 } from '../../db/queries/api/oparl.ts';
 import type { AbsoluteLink } from '../links.ts';
-import { isoTimestamp, londonDateTime, longDate } from '../time.ts';
+import { formatShortDate, isoTimestamp, londonDateTime } from '../../domain/dates.ts';
 import type { LegislativeTerm } from './legislative-terms.ts';
 
 export const OPARL_VERSION = 'https://schema.oparl.org/1.1/';
@@ -174,7 +174,7 @@ export function presentMeeting(link: AbsoluteLink, row: MeetingRow, children: { 
   return {
     id: link('oparl.meeting', { id: row.id }),
     type: type('Meeting'),
-    name: `${row.body_name}, ${longDate(row.date)}`,
+    name: `${row.body_name}, ${formatShortDate(row.date)}`,
     meetingState: row.status,
     cancelled: row.status === 'cancelled',
     ...(row.start_time ? { start: londonDateTime(row.date, row.start_time) } : {}),

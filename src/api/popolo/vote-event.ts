@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { formatName } from '../../domain/person-name.ts';
 import type { VoteEventRow, VoteRow } from '../../db/queries/api/votes.ts';
 import type { AbsoluteLink } from '../links.ts';
-import { londonDateTime } from '../time.ts';
+import { londonDateTime } from '../../domain/dates.ts';
 
 const PopoloOption = z.enum(['yes', 'no', 'abstain']);
 const CountSchema = z.object({ option: PopoloOption, value: z.int().min(0) });

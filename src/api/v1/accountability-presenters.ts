@@ -7,7 +7,7 @@ import type { IndicatorRow, PlanRow, RecommendationRow, indicatorSeries, planTre
 import type { Statement } from '../../services/allowances/statement.ts';
 import type { AbsoluteLink } from '../links.ts';
 import { withQuery } from '../links.ts';
-import { isoTimestamp } from '../time.ts';
+import { isoTimestamp } from '../../domain/dates.ts';
 import type { AllowancesStatementSchema, IndicatorSchema, IndicatorSummarySchema, PlanSchema, PlanSummarySchema, RecommendationSchema } from './schemas.ts';
 
 type Response = Awaited<ReturnType<typeof responsesOf>>[number];

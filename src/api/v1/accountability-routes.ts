@@ -8,7 +8,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import * as q from '../../db/queries/api/accountability.ts';
 import { allowanceYear } from '../../domain/allowances/dates.ts';
 import { buildStatement } from '../../services/allowances/statement.ts';
-import { NotFound, ValidationError } from '../../web/errors.ts';
+import { NotFound, ValidationError } from '../../http/errors.ts';
 import { absoluteLinks } from '../links.ts';
 import * as present from './accountability-presenters.ts';
 import { documentedGet } from './documented.ts';

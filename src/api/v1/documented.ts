@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ROUTES, type RouteName } from '../../web/routes.ts';
+import { ROUTES, type RouteName } from '../../http/routes.ts';
 import { parseId, parseInput } from '../validate.ts';
 import { ErrorSchema } from './schemas.ts';
 

@@ -3,8 +3,8 @@
  * Cursors are opaque to clients so the ordering behind them can change without breaking their code.
  */
 import { z } from 'zod';
-import { ValidationError } from '../../web/errors.ts';
-import type { RouteName } from '../../web/routes.ts';
+import { ValidationError } from '../../http/errors.ts';
+import type { RouteName } from '../../http/routes.ts';
 import { withQuery, type AbsoluteLink } from '../links.ts';
 
 const CursorSchema = z.object({ after: z.string().min(1).max(128) });

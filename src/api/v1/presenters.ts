@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { formatName } from '../../domain/person-name.ts';
 import type { ApiBodyRow, ApiDecisionRow, ApiMeetingRow, ApiPersonRow, bodyMembershipsOf, groupMembershipsOf, meetingDetails } from '../../db/queries/api/committee.ts';
 import type { AbsoluteLink } from '../links.ts';
-import { isoTimestamp } from '../time.ts';
+import { isoTimestamp } from '../../domain/dates.ts';
 import { withQuery } from '../links.ts';
 import type { BodySchema, DecisionSchema, MeetingSchema, MeetingSummarySchema, PersonSchema } from './schemas.ts';
 

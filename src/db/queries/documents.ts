@@ -6,7 +6,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 // For its types: meeting_workflow (when the agenda was published).
-import '../schema/accounts.ts';
 import { AGENDA_ITEM_COLUMNS } from './agenda-item-columns.ts';
 
 type Db = Kysely<Database>;

@@ -10,38 +10,6 @@ type Db = Kysely<Database>;
 
 export type PersonNameRow = Pick<Row<'person'>, 'id' | 'kind' | 'honorific' | 'given_name' | 'initials' | 'family_name' | 'post_nominals' | 'job_title'>;
 
-export async function listMeetings(db: Db) {
-  return db
-    .selectFrom('meeting')
-    .innerJoin('body', 'body.id', 'meeting.body_id')
-    .select((eb) => [
-      'meeting.id',
-      'meeting.date',
-      'meeting.start_time',
-      'meeting.end_time',
-      'meeting.location',
-      'meeting.status',
-      'meeting.kind',
-      'body.id as body_id',
-      'body.name as body_name',
-      eb
-        .selectFrom('agenda_item')
-        .whereRef('agenda_item.meeting_id', '=', 'meeting.id')
-        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('count'))
-        .as('agenda_item_count'),
-      eb
-        .selectFrom('minute')
-        .whereRef('minute.meeting_id', '=', 'meeting.id')
-        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('count'))
-        .as('minute_count'),
-    ])
-    .orderBy('meeting.date', 'desc')
-    .orderBy('meeting.start_time', 'asc')
-    .orderBy('body.name', 'asc')
-    .execute();
-}
-export type MeetingListRow = Awaited<ReturnType<typeof listMeetings>>[number];
-
 async function findMeeting(db: Db, id: string) {
   return db
     .selectFrom('meeting')

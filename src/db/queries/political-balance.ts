@@ -4,7 +4,6 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow } from '../schema.ts';
-import '../schema/political-balance.ts';
 import type { BodyKind } from '../../domain/political-balance/allocate.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -4,7 +4,6 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
-import '../schema/accounts.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type AccountRow = Row<'account'>;

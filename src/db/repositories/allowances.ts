@@ -3,8 +3,6 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
-import '../schema/allowances.ts';
-import '../schema/accounts.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -4,7 +4,6 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
-import '../schema/accounts.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -49,15 +48,6 @@ export async function listHistory(db: Db, table: string, recordId: string): Prom
 export const versionOf = sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`;
 
 export type EditableTable = 'body' | 'political_group' | 'meeting' | 'agenda_item' | 'minute';
-
-export async function findVersion(db: Db, table: EditableTable, id: string): Promise<string | undefined> {
-  const row = await (db as Kysely<Database>)
-    .selectFrom(table as 'body')
-    .select(versionOf.as('version'))
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row?.version;
-}
 
 /** Applies the changes only if the record is still at the version the editor saw; false when someone saved first. */
 export async function updateIfVersion(db: Db, table: EditableTable, id: string, version: string, changes: Record<string, unknown>): Promise<boolean> {

@@ -78,10 +78,6 @@ export async function loadBodies(db: Db, authorityId: string): Promise<Array<Row
   return db.selectFrom('body').selectAll().where('authority_id', '=', authorityId).execute();
 }
 
-export async function findMeeting(db: Db, bodyId: string, date: string): Promise<Row<'meeting'> | undefined> {
-  return db.selectFrom('meeting').selectAll().where('body_id', '=', bodyId).where('date', '=', date).executeTakeFirst();
-}
-
 /** The meetings on record for these (body, date) pairs, in one query. */
 export async function findMeetings(db: Db, keys: Array<{ bodyId: string; date: string }>): Promise<Array<Row<'meeting'>>> {
   const found: Array<Row<'meeting'>> = [];

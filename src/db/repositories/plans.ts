@@ -4,7 +4,6 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
-import '../schema/plans.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

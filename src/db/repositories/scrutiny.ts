@@ -4,7 +4,6 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
-import '../schema/scrutiny.ts';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -26,10 +25,6 @@ export async function updateRecommendation(db: Db, id: string, changes: Partial<
     .set({ ...changes, version: sql<number>`version + 1` })
     .where('id', '=', id)
     .execute();
-}
-
-export async function updateItem(db: Db, id: string, changes: Partial<NewRow<'scrutiny_item'>>): Promise<void> {
-  await db.updateTable('scrutiny_item').set(changes).where('id', '=', id).execute();
 }
 
 /** Logs a reminder unless one with the same key was sent; true when this call logged it. */

@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import '../schema/files.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

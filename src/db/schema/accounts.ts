@@ -1,4 +1,4 @@
-/** Kysely types of the back-office tables (migrations 20261125_0100_accounts.ts and 0101_committee_workflow.ts), added to the shared Database. */
+/** Kysely types of the back-office tables (migrations 20261125_0100_accounts.ts and 0101_committee_workflow.ts); src/db/schema.ts adds them to the Database type. */
 import type { ColumnType } from 'kysely';
 import type { Role } from '../../domain/roles.ts';
 
@@ -81,14 +81,13 @@ export interface OidcSignInTable {
   created_at: Stamp;
 }
 
-declare module '../schema.ts' {
-  interface Database {
-    account: AccountTable;
-    account_identity: AccountIdentityTable;
-    oidc_sign_in: OidcSignInTable;
-    account_session: AccountSessionTable;
-    password_reset: PasswordResetTable;
-    meeting_workflow: MeetingWorkflowTable;
-    minute_correction: MinuteCorrectionTable;
-  }
+/** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
+export interface AccountsTables {
+  account: AccountTable;
+  account_identity: AccountIdentityTable;
+  oidc_sign_in: OidcSignInTable;
+  account_session: AccountSessionTable;
+  password_reset: PasswordResetTable;
+  meeting_workflow: MeetingWorkflowTable;
+  minute_correction: MinuteCorrectionTable;
 }

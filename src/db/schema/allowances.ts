@@ -1,4 +1,4 @@
-/** Kysely types of the allowances tables (migration 20261125_0600_allowances.ts), added to the shared Database. */
+/** Kysely types of the allowances tables (migration 20261125_0600_allowances.ts); src/db/schema.ts adds them to the Database type. */
 import type { ColumnType } from 'kysely';
 
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -165,18 +165,17 @@ export interface AllowanceClaimReceiptTable extends Audited {
   uploaded_by: string;
 }
 
-declare module '../schema.ts' {
-  interface Database {
-    allowance_claim_receipt: AllowanceClaimReceiptTable;
-    allowance_claim_limit: AllowanceClaimLimitTable;
-    allowance_payment: AllowancePaymentTable;
-    allowance_scheme: AllowanceSchemeTable;
-    allowance_sra_post: AllowanceSraPostTable;
-    allowance_mileage_band: AllowanceMileageBandTable;
-    allowance_journey_purpose: AllowanceJourneyPurposeTable;
-    allowance_co_optee_rate: AllowanceCoOpteeRateTable;
-    allowance_holding: AllowanceHoldingTable;
-    allowance_forgone: AllowanceForgoneTable;
-    allowance_claim: AllowanceClaimTable;
-  }
+/** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
+export interface AllowancesTables {
+  allowance_claim_receipt: AllowanceClaimReceiptTable;
+  allowance_claim_limit: AllowanceClaimLimitTable;
+  allowance_payment: AllowancePaymentTable;
+  allowance_scheme: AllowanceSchemeTable;
+  allowance_sra_post: AllowanceSraPostTable;
+  allowance_mileage_band: AllowanceMileageBandTable;
+  allowance_journey_purpose: AllowanceJourneyPurposeTable;
+  allowance_co_optee_rate: AllowanceCoOpteeRateTable;
+  allowance_holding: AllowanceHoldingTable;
+  allowance_forgone: AllowanceForgoneTable;
+  allowance_claim: AllowanceClaimTable;
 }

@@ -9,8 +9,7 @@ export interface StoredFileTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
-declare module '../schema.ts' {
-  interface Database {
-    stored_file: StoredFileTable;
-  }
+/** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
+export interface FilesTables {
+  stored_file: StoredFileTable;
 }

@@ -1,4 +1,4 @@
-/** Kysely types of the improvement plan tables (migration 20261125_0300_improvement_plans.ts), added to the shared Database. */
+/** Kysely types of the improvement plan tables (migration 20261125_0300_improvement_plans.ts); src/db/schema.ts adds them to the Database type. */
 import type { ColumnType } from 'kysely';
 import type { Recurrence, Timescale } from '../../domain/plans/timescale.ts';
 
@@ -162,22 +162,21 @@ export interface IndicatorTargetTable extends Audited {
   note: string | null;
 }
 
-declare module '../schema.ts' {
-  interface Database {
-    plan: PlanTable;
-    plan_governance: PlanGovernanceTable;
-    plan_priority: PlanPriorityTable;
-    plan_outcome: PlanOutcomeTable;
-    plan_action: PlanActionTable;
-    plan_milestone: PlanMilestoneTable;
-    plan_measure: PlanMeasureTable;
-    plan_lead: PlanLeadTable;
-    requirement_set: RequirementSetTable;
-    requirement: RequirementTable;
-    plan_action_requirement: PlanActionRequirementTable;
-    plan_progress_update: PlanProgressUpdateTable;
-    indicator: IndicatorTable;
-    indicator_observation: IndicatorObservationTable;
-    indicator_target: IndicatorTargetTable;
-  }
+/** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
+export interface PlansTables {
+  plan: PlanTable;
+  plan_governance: PlanGovernanceTable;
+  plan_priority: PlanPriorityTable;
+  plan_outcome: PlanOutcomeTable;
+  plan_action: PlanActionTable;
+  plan_milestone: PlanMilestoneTable;
+  plan_measure: PlanMeasureTable;
+  plan_lead: PlanLeadTable;
+  requirement_set: RequirementSetTable;
+  requirement: RequirementTable;
+  plan_action_requirement: PlanActionRequirementTable;
+  plan_progress_update: PlanProgressUpdateTable;
+  indicator: IndicatorTable;
+  indicator_observation: IndicatorObservationTable;
+  indicator_target: IndicatorTargetTable;
 }

@@ -28,9 +28,8 @@ export interface BalanceAgreementTable extends Audited {
   votes_abstained: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-declare module '../schema.ts' {
-  interface Database {
-    balance_body: BalanceBodyTable;
-    balance_agreement: BalanceAgreementTable;
-  }
+/** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
+export interface PoliticalBalanceTables {
+  balance_body: BalanceBodyTable;
+  balance_agreement: BalanceAgreementTable;
 }

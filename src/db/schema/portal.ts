@@ -21,9 +21,8 @@ export interface PortalDataVersionTable {
   version: ColumnType<string, never, never>;
 }
 
-declare module '../schema.ts' {
-  interface Database {
-    search_document: SearchDocumentTable;
-    portal_data_version: PortalDataVersionTable;
-  }
+/** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
+export interface PortalTables {
+  search_document: SearchDocumentTable;
+  portal_data_version: PortalDataVersionTable;
 }

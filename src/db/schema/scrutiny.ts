@@ -1,4 +1,4 @@
-/** Kysely types of the scrutiny tables (migration 20261125_0200_scrutiny.ts), added to the shared Database. */
+/** Kysely types of the scrutiny tables (migration 20261125_0200_scrutiny.ts); src/db/schema.ts adds them to the Database type. */
 import type { ColumnType, Generated } from 'kysely';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 
@@ -120,19 +120,14 @@ export interface ScrutinyReminderTable {
   sent_at: Stamp;
 }
 
-declare module '../schema.ts' {
-  /** person.email comes from this capability's migration: owners and Cabinet Members are chased by email. */
-  interface PersonTable {
-    email: ColumnType<string | null, string | null | undefined, string | null>;
-  }
-  interface Database {
-    scrutiny_item: ScrutinyItemTable;
-    scrutiny_recommendation: ScrutinyRecommendationTable;
-    scrutiny_action_owner: ScrutinyActionOwnerTable;
-    scrutiny_response: ScrutinyResponseTable;
-    scrutiny_status_change: ScrutinyStatusChangeTable;
-    scrutiny_tracking_sheet: ScrutinyTrackingSheetTable;
-    scrutiny_tracking_row: ScrutinyTrackingRowTable;
-    scrutiny_reminder: ScrutinyReminderTable;
-  }
+/** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
+export interface ScrutinyTables {
+  scrutiny_item: ScrutinyItemTable;
+  scrutiny_recommendation: ScrutinyRecommendationTable;
+  scrutiny_action_owner: ScrutinyActionOwnerTable;
+  scrutiny_response: ScrutinyResponseTable;
+  scrutiny_status_change: ScrutinyStatusChangeTable;
+  scrutiny_tracking_sheet: ScrutinyTrackingSheetTable;
+  scrutiny_tracking_row: ScrutinyTrackingRowTable;
+  scrutiny_reminder: ScrutinyReminderTable;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as accounts from '../../db/repositories/accounts.ts';
 import { ROLES, type Role } from '../../domain/roles.ts';
-import { ValidationError } from '../../web/errors.ts';
+import { ValidationError } from '../../domain/errors.ts';
 import { hashPassword, passwordProblem } from './credentials.ts';
 
 export const AccountCreateSchema = z.object({

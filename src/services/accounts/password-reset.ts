@@ -5,7 +5,7 @@
  */
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as accounts from '../../db/repositories/accounts.ts';
-import { ValidationError } from '../../web/errors.ts';
+import { ValidationError } from '../../domain/errors.ts';
 import { hashPassword, hashSecret, newSecret, passwordProblem } from './credentials.ts';
 import type { Mailer } from './mailer.ts';
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
 import { slugify, stableId } from '../../domain/stable-id.ts';
-import { NotFound } from '../../web/errors.ts';
+import { NotFound } from '../../domain/errors.ts';
 import { asEditor, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
 
 const BODY_KINDS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'] as const;

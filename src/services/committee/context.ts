@@ -7,7 +7,8 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/committee-admin.ts';
 import type { Database } from '../../db/schema.ts';
 import { hasRole, type SessionUser } from '../../domain/roles.ts';
-import { HttpError, ValidationError } from '../../web/errors.ts';
+import { formatShortDate } from '../../domain/dates.ts';
+import { Conflict, Forbidden as Refused, QuorumError, ValidationError } from '../../domain/errors.ts';
 
 export type Problems = Array<{ field: string; message: string }>;
 export type Trx = Transaction<Database>;
@@ -20,27 +21,21 @@ export interface CommitteeWriteProps {
   by: Editor;
 }
 
-export function Conflict(message: string): HttpError {
-  return new HttpError(409, 'conflict', message);
+export { Conflict };
+
+export function MinutesLocked(message: string): QuorumError {
+  return Conflict(message, 'minutes_locked');
 }
 
-export function MinutesLocked(message: string): HttpError {
-  return new HttpError(409, 'minutes_locked', message);
-}
-
-export function Forbidden(message = 'Only democratic services officers can change committee records'): HttpError {
-  return new HttpError(403, 'forbidden', message);
+export function Forbidden(message = 'Only democratic services officers can change committee records'): QuorumError {
+  return Refused(message);
 }
 
 export function refuse(problems: Problems): void {
   if (problems.length) throw ValidationError(problems);
 }
 
-export function isMinutesLocked(error: unknown): boolean {
-  return error instanceof HttpError && error.id === 'minutes_locked';
-}
-
-const LOCK_MESSAGE = /were approved as a correct record[^]*locked|approval cannot be changed/;
+const LOCK_MESSAGE = /were approved as a correct record[\s\S]*locked|approval cannot be changed/;
 
 /** One transaction, as the editor, with the database's lock trigger turned into the same message the services give. */
 export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx) => Promise<T>): Promise<T> {
@@ -53,14 +48,9 @@ export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx) =
     });
   } catch (error) {
     const message = (error as Error).message ?? '';
-    if (!(error instanceof HttpError) && LOCK_MESSAGE.test(message)) throw MinutesLocked(message);
+    if (!(error instanceof QuorumError) && LOCK_MESSAGE.test(message)) throw MinutesLocked(message);
     throw error;
   }
-}
-
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export function longDate(date: string): string {
-  return LONG_DATE.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Refuses any change to a meeting's minutes (and what hangs off them) once they are approved as a correct record. */
@@ -69,11 +59,11 @@ export async function assertMinutesOpen(trx: Trx, meetingId: string): Promise<vo
   if (!workflow?.minutes_approved_at) return;
   const approvedAt = workflow.minutes_approved_at_meeting_id ? await store.findMeeting(trx, workflow.minutes_approved_at_meeting_id) : undefined;
   throw MinutesLocked(
-    `These minutes were approved as a correct record${approvedAt ? ` at the meeting of ${longDate(approvedAt.date)}` : ''}, so they can no longer be changed. Record a correction instead.`,
+    `These minutes were approved as a correct record${approvedAt ? ` at the meeting of ${formatShortDate(approvedAt.date)}` : ''}, so they can no longer be changed. Record a correction instead.`,
   );
 }
 
 /** The version the editor saw must still be current; otherwise someone else saved first. */
-export function staleVersion(what: string): HttpError {
+export function staleVersion(what: string): QuorumError {
   return Conflict(`Someone else changed this ${what} while you were editing it. Your changes have not been saved: check the current version below, then make your changes again.`);
 }

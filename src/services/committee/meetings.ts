@@ -8,8 +8,9 @@ import { storeFile } from '../../db/repositories/stored-files.ts';
 import type { ReportUpload } from './report-upload.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { AGENDA_NOTICE_CLEAR_WORKING_DAYS, clearWorkingDaysBetween, latestPublicationDate, type Jurisdiction } from '../../domain/working-days.ts';
-import { NotFound } from '../../web/errors.ts';
-import { asEditor, assertMinutesOpen, Conflict, longDate, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
+import { NotFound } from '../../domain/errors.ts';
+import { formatShortDate } from '../../domain/dates.ts';
+import { asEditor, assertMinutesOpen, Conflict, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date');
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -30,7 +31,7 @@ export async function meetingScheduler(props: CommitteeWriteProps & MeetingField
     const body = await store.findBody(trx, props.bodyId);
     if (!body) refuse([{ field: 'bodyId', message: 'Choose a body from the list' }]);
     const id = stableId('meeting', props.bodyId, props.date);
-    if (await store.findMeeting(trx, id)) refuse([{ field: 'date', message: `${body!.name} already has a meeting on ${longDate(props.date)}` }]);
+    if (await store.findMeeting(trx, id)) refuse([{ field: 'date', message: `${body!.name} already has a meeting on ${formatShortDate(props.date)}` }]);
     await store.insertMeeting(trx, {
       id,
       body_id: props.bodyId,
@@ -61,7 +62,7 @@ export async function meetingEditor(props: CommitteeWriteProps & MeetingDetails 
     if (meeting.status === 'cancelled') throw Conflict('This meeting was cancelled, so it can no longer be changed. Schedule a new meeting instead.');
     if (props.date !== meeting.date) {
       const other = await store.findMeetingOfBodyOn(trx, meeting.body_id, props.date);
-      if (other) refuse([{ field: 'date', message: `${meeting.body_name} already has a meeting on ${longDate(props.date)}` }]);
+      if (other) refuse([{ field: 'date', message: `${meeting.body_name} already has a meeting on ${formatShortDate(props.date)}` }]);
     }
     const saved = await store.updateIfVersion(trx, 'meeting', meeting.id, props.version, { date: props.date, start_time: props.startTime ?? null, location: props.location ?? null, kind: props.kind });
     if (!saved) throw staleVersion('meeting');

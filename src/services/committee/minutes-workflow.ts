@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
 import { stableId } from '../../domain/stable-id.ts';
-import { NotFound } from '../../web/errors.ts';
-import { asEditor, assertMinutesOpen, Conflict, longDate, refuse, type CommitteeWriteProps } from './context.ts';
+import { NotFound } from '../../domain/errors.ts';
+import { formatShortDate } from '../../domain/dates.ts';
+import { asEditor, assertMinutesOpen, Conflict, refuse, type CommitteeWriteProps } from './context.ts';
 
 /** Publishes the meeting's minutes as a draft (not yet approved), and marks the meeting held. */
 export async function minutesPublisher(props: CommitteeWriteProps & { meetingId: string }): Promise<void> {
@@ -50,10 +51,10 @@ export async function minutesApprover(props: CommitteeWriteProps & { meetingId: 
         meeting_id: at!.id,
         number: String(position),
         position,
-        title: `Minutes of the meeting held on ${longDate(meeting.date)}`,
+        title: `Minutes of the meeting held on ${formatShortDate(meeting.date)}`,
         agenda_item_id: null,
         agenda_item_number: null,
-        text: `RESOLVED that the minutes of the meeting held on ${longDate(meeting.date)} are correctly recorded and that they be signed by the Chairman.`,
+        text: `RESOLVED that the minutes of the meeting held on ${formatShortDate(meeting.date)} are correctly recorded and that they be signed by the Chairman.`,
         exempt: false,
         exempt_paragraphs: [],
         approves_meeting_date: meeting.date,

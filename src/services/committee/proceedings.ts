@@ -7,7 +7,7 @@ import * as store from '../../db/repositories/committee-admin.ts';
 import type { Row } from '../../db/schema.ts';
 import { formatName } from '../../domain/person-name.ts';
 import { stableId } from '../../domain/stable-id.ts';
-import { NotFound } from '../../web/errors.ts';
+import { NotFound } from '../../domain/errors.ts';
 import { asEditor, assertMinutesOpen, refuse, staleVersion, type CommitteeWriteProps, type Problems, type Trx } from './context.ts';
 
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);

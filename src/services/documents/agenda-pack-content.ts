@@ -22,7 +22,8 @@ import {
 import type { Block, DocumentModel, Part } from './model.ts';
 import { minutesBlocks } from './minutes-content.ts';
 import { minutesReferenceOf } from './minutes-reference.ts';
-import { councilTime, exemptGround, formatDate, summonsDate, textPieces } from './wording.ts';
+import { formatDate, formatFormalDate, londonDateOf } from '../../domain/dates.ts';
+import { councilTime, exemptGround, textPieces } from './wording.ts';
 
 const KIND_LABELS: Record<DocumentMeetingRow['kind'], string> = {
   annual: 'Annual Meeting',
@@ -75,13 +76,13 @@ function frontSheet(meeting: DocumentMeetingRow, audience: DocumentAudience, ite
   ];
   if (audience === 'officers') blocks.push({ kind: 'notice', text: "OFFICERS' PACK: includes exempt information. Not for publication." });
   blocks.push({ kind: 'paragraph', align: 'right', runs: [{ text: `Democratic Services, ${meeting.authority_name}`, bold: true }] });
-  if (meeting.agenda_published_at) blocks.push({ kind: 'paragraph', align: 'right', runs: [{ text: summonsDate(meeting.agenda_published_at.toISOString().slice(0, 10)) }] });
+  if (meeting.agenda_published_at) blocks.push({ kind: 'paragraph', align: 'right', runs: [{ text: formatFormalDate(londonDateOf(meeting.agenda_published_at)) }] });
   blocks.push({ kind: 'paragraph', runs: [{ text: `To: All Members of the ${meeting.body_name}` }] });
   const place = meeting.location ? ` in the ${meeting.location}` : '';
   blocks.push({
     kind: 'paragraph',
     runs: [
-      { text: `Please attend the ${kind} of the ${meeting.body_name}${place} on ${summonsDate(meeting.date)}${time ? ` at ${time}` : ''} to deal with the following business.` },
+      { text: `Please attend the ${kind} of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time ? ` at ${time}` : ''} to deal with the following business.` },
       ...(meeting.end_time ? [{ text: ` The meeting is scheduled to end by ${councilTime(meeting.end_time)}.`, bold: true }] : []),
     ],
   });

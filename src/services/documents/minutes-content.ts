@@ -6,7 +6,8 @@
  */
 import type { MinutesRecord } from '../../db/queries/documents.ts';
 import type { Block } from './model.ts';
-import { councilTime, exemptGround, folded, summonsDate, textPieces } from './wording.ts';
+import { formatFormalDate } from '../../domain/dates.ts';
+import { councilTime, exemptGround, folded, textPieces } from './wording.ts';
 
 type Attendee = MinutesRecord['attendance'][number];
 
@@ -27,7 +28,7 @@ function heading(record: MinutesRecord): Block[] {
     { kind: 'title', lines: [meeting.authority_name.toUpperCase()] },
     {
       kind: 'paragraph',
-      runs: [{ text: 'MINUTES', bold: true }, { text: ` of a meeting of the ${meeting.body_name}${place} on ${summonsDate(meeting.date)}${time}.` }],
+      runs: [{ text: 'MINUTES', bold: true }, { text: ` of a meeting of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time}.` }],
     },
   ];
 }
@@ -115,5 +116,5 @@ export function minutesBlocks(record: MinutesRecord): Block[] {
 }
 
 export function minutesTitle(record: MinutesRecord): string {
-  return `Minutes of the ${record.meeting.body_name} meeting on ${summonsDate(record.meeting.date)}`;
+  return `Minutes of the ${record.meeting.body_name} meeting on ${formatFormalDate(record.meeting.date)}`;
 }

@@ -3,14 +3,9 @@
  * "10.00 am", paragraphs rejoined from hard-wrapped lines, markup from the source formats taken out.
  */
 import { parse as parseHtml } from 'node-html-parser';
-import { formatDate, paragraphs } from '../../web/presenters/meeting.ts';
+import { paragraphs } from '../../domain/wording.ts';
 
-export { exemptGround, formatDate, formatShortDate } from '../../web/presenters/meeting.ts';
-
-/** "2011-05-12" -> "Thursday, 12 May 2011", as a summons prints it. */
-export function summonsDate(date: string): string {
-  return formatDate(date).replace(' ', ', ');
-}
+export { exemptGround } from '../../domain/wording.ts';
 
 /** "10:00:00" -> "10.00 am", "16:30" -> "4.30 pm": the council's own style on summonses and minutes. */
 export function councilTime(time: string): string {

@@ -4,7 +4,7 @@
  */
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { CalendarFeedRow } from '../../db/queries/portal/feeds.ts';
-import { londonWallTimeToInstant } from './london-time.ts';
+import { londonWallTimeToInstant } from '../../domain/dates.ts';
 
 export interface MeetingCalendarProps {
   /** The calendar's name, as a subscriber's calendar app shows it. */

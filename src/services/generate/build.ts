@@ -36,7 +36,6 @@ export interface GeneratedAuthority {
   years: Iterable<Rows>;
 }
 
-const pad = (n: number, width = 5) => String(n).padStart(width, '0');
 const isoDate = (year: number, dayOfYear: number) => new Date(Date.UTC(year, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
 
 export function buildAuthority(options: GenerateOptions): GeneratedAuthority {

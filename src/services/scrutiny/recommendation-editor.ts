@@ -4,7 +4,7 @@
  */
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/scrutiny.ts';
-import { NotFound, ValidationError } from '../../web/errors.ts';
+import { NotFound, ValidationError } from '../../domain/errors.ts';
 import { checkVersion } from './conflict.ts';
 
 export interface RecommendationEditorProps {

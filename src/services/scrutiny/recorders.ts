@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema.ts';
 import { DEFAULT_RESPONSE_MONTHS, overdueStatus, responseDeadline } from '../../domain/scrutiny/deadline.ts';
 import { checkResponseAllowed, checkTransition, statusAfterResponse, type ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import { stableId } from '../../domain/stable-id.ts';
-import { HttpError, NotFound, ValidationError } from '../../web/errors.ts';
+import { Forbidden, NotFound, ValidationError } from '../../domain/errors.ts';
 import { checkVersion } from './conflict.ts';
 
 type Problems = Array<{ field: string; message: string }>;
@@ -146,7 +146,7 @@ export async function responseRecorder(props: ResponseRecorderProps): Promise<{ 
     const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
     if (!recommendation) throw NotFound('Recommendation not found');
     if (props.ownResponseOnly && !(await store.answersFor(trx, recommendation.id, props.responderId))) {
-      throw new HttpError(403, 'forbidden', 'You are not named as an owner of this recommendation, so you cannot respond to it here. Ask the scrutiny officer.');
+      throw Forbidden('You are not named as an owner of this recommendation, so you cannot respond to it here. Ask the scrutiny officer.');
     }
     const problems: Problems = [];
     const allowed = checkResponseAllowed(recommendation.status);

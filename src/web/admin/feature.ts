@@ -3,10 +3,10 @@
  * management for democratic services officers and the history of any record, which require the democratic-services
  * role (the scrutiny, plans and allowances back offices guard their own routes under /admin/<area>).
  */
-import type { Feature } from '../features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { hasRole } from '../../domain/roles.ts';
-import { ROUTES } from '../routes.ts';
+import { ROUTES } from '../../http/routes.ts';
 import { historyRoutes } from './history/routes.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { bodyRoutes } from './bodies/routes.ts';

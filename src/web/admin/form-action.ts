@@ -4,7 +4,7 @@
  * (someone saved first, or the minutes are locked). Anything else is a real error and propagates.
  */
 import type { z } from 'zod';
-import { isHttpError } from '../errors.ts';
+import { isQuorumError } from '../../http/errors.ts';
 import { serviceProblems, zodProblems, type Problem } from './forms.ts';
 
 export interface FormActionOptions<S extends z.ZodType> {
@@ -25,7 +25,7 @@ export async function formAction<S extends z.ZodType>(options: FormActionOptions
   } catch (error) {
     const problems = serviceProblems(error);
     if (problems) return options.fail(problems, 400);
-    if (isHttpError(error) && error.statusCode === 409) return options.fail([{ field: 'form', message: error.message }], 409);
+    if (isQuorumError(error) && error.kind === 'conflict') return options.fail([{ field: 'form', message: error.message }], 409);
     throw error;
   }
 }

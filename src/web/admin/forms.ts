@@ -3,7 +3,7 @@
  * jump to the fields, and a message per field (the templates wire aria-describedby through the govuk macros).
  */
 import type { z } from 'zod';
-import { isHttpError } from '../errors.ts';
+import { isQuorumError } from '../../http/errors.ts';
 
 export interface Problem {
   field: string;
@@ -32,10 +32,7 @@ export function zodProblems(error: z.ZodError): Problem[] {
 
 /** The field problems of a service's ValidationError, or undefined for any other error (which should propagate). */
 export function serviceProblems(error: unknown): Problem[] | undefined {
-  if (isHttpError(error) && 'problems' in error && Array.isArray((error as { problems: unknown }).problems)) {
-    return (error as unknown as { problems: Problem[] }).problems;
-  }
-  return undefined;
+  return isQuorumError(error) ? error.problems : undefined;
 }
 
 /** Form posts arrive as strings or arrays of strings (repeated checkboxes); this makes a list either way. */

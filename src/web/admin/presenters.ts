@@ -1,4 +1,5 @@
 /** View models shared by the back-office pages: choices for select boxes, names, dates. */
+import { formatFormalDate, formatStamp } from '../../domain/dates.ts';
 import { formatName } from '../../domain/person-name.ts';
 
 interface PersonLike {
@@ -27,14 +28,14 @@ export function personItems(people: PersonLike[], selected: unknown, blank = 'Ch
   return selectItems(people.map((person) => ({ value: person.id, text: personName(person) })), selected, blank);
 }
 
-const LONG = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "Wednesday, 6 April 2011", or nothing for no date. */
 export function longDate(date: string | null | undefined): string {
-  return date ? LONG.format(new Date(`${date}T00:00:00Z`)) : '';
+  return date ? formatFormalDate(date) : '';
 }
 
-const STAMP = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
+/** "6 April 2011 at 10:05" (London), or nothing for no instant. */
 export function stamp(at: Date | null | undefined): string {
-  return at ? STAMP.format(at) : '';
+  return at ? formatStamp(at) : '';
 }
 
 export const BODY_KIND_ITEMS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'].map((kind) => ({ value: kind, text: kind[0]!.toUpperCase() + kind.slice(1).replace('-', ' ') }));

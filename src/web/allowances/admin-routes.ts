@@ -17,13 +17,13 @@ import { displayName } from '../../services/allowances/statement.ts';
 import { zodProblems, type Problem } from '../admin/forms.ts';
 import { presentHistory } from '../admin/history/presenter.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { NotFound } from '../errors.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { NotFound } from '../../http/errors.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { presentClaimDetail, presentClaimRow } from './claim-presenter.ts';
 import { allowancesFormErrors, dateFromParts, datePartsOf, formValues, poundsFrom, type FormValues } from './form-input.ts';
 import { ClaimParamsSchema, DecisionFormSchema, ForgoneFormSchema, HolderFormSchema, SchemeParamsSchema, YearQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
-import { todayInLondon } from '../portal/today.ts';
+import { todayInLondon } from '../../domain/dates.ts';
 
 const KIND_LABELS = { basic: 'Basic allowance', sra: 'Special responsibility allowance', 'co-optee': 'Co-optee’s allowance', all: 'All allowances' } as const;
 

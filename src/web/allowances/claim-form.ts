@@ -13,7 +13,7 @@ import type { Problem } from '../admin/forms.ts';
 import { optionalUploadedFile } from '../uploads.ts';
 import { allowancesFormErrors, dateFromParts, poundsFrom, wholeNumberFrom, type FormValues } from './form-input.ts';
 import type { ClaimFormSchema } from './schema.ts';
-import { todayInLondon } from '../portal/today.ts';
+import { todayInLondon } from '../../domain/dates.ts';
 
 /** Where each problem's summary link jumps when the field is not a single input. */
 const CLAIM_TARGETS = { dutyDate: 'dutyDate-day', purposeCode: 'purposeCode', carerInHousehold: 'carerInHousehold', kind: 'main-content' };

@@ -1,5 +1,5 @@
 /** View models of claims and a member's entitlements: money and dates formatted here, never in templates. */
-import { linkTo } from '../routes.ts';
+import { linkTo } from '../../http/routes.ts';
 import type { AccruedEntitlement } from '../../domain/allowances/entitlements.ts';
 import { CLAIM_KIND_LABELS, type ClaimKind } from '../../domain/allowances/claims.ts';
 import { formatPounds, trimDecimal } from '../../domain/allowances/money.ts';

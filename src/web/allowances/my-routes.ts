@@ -3,7 +3,7 @@
  * claims with their status and history, and making a claim. Claims are chosen by kind first (a GET form), so each
  * kind's form asks only for what that kind needs and works without JavaScript.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as repo from '../../db/repositories/allowances.ts';
 import { listHistory } from '../../db/repositories/committee-admin.ts';
@@ -12,18 +12,18 @@ import type { SessionUser } from '../../domain/roles.ts';
 import { claimSubmitter } from '../../services/allowances/claim-submitter.ts';
 import { readFile } from '../../db/repositories/stored-files.ts';
 import { buildStatement } from '../../services/allowances/statement.ts';
-import { zodProblems, type Problem } from '../admin/forms.ts';
+import { zodProblems } from '../admin/forms.ts';
 import { presentHistory } from '../admin/history/presenter.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { HttpError, NotFound, ValidationError } from '../errors.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { HttpError, NotFound, ValidationError } from '../../http/errors.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { presentClaimDetail, presentClaimRow, presentEntitlements } from './claim-presenter.ts';
 import { renderClaimPage, renderKindPage, readClaim } from './claim-form.ts';
 import { formValues } from './form-input.ts';
 import { attachmentDisposition } from '../uploads.ts';
 import { ClaimFormSchema, ClaimKindQuerySchema, ClaimParamsSchema, YearQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
-import { todayInLondon } from '../portal/today.ts';
+import { todayInLondon } from '../../domain/dates.ts';
 
 export async function myAllowancesRoutes(app: FastifyInstance, { database }: { database: DatabaseHandle }): Promise<void> {
   const { db } = database;

@@ -9,12 +9,12 @@ import { claimSubmitter } from '../../services/allowances/claim-submitter.ts';
 import { displayName } from '../../services/allowances/statement.ts';
 import { zodProblems, type Problem } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { readClaim, renderClaimPage, renderKindPage, type OnBehalfOf } from './claim-form.ts';
 import { formValues } from './form-input.ts';
 import { ClaimFormSchema, OnBehalfQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
-import { todayInLondon } from '../portal/today.ts';
+import { todayInLondon } from '../../domain/dates.ts';
 
 export async function onBehalfClaimRoutes(app: FastifyInstance, { database }: { database: DatabaseHandle }): Promise<void> {
   const { db } = database;

@@ -3,7 +3,7 @@ import type { SchemeDetail } from '../../db/repositories/allowances.ts';
 import { CLAIM_KIND_LABELS, CLAIM_KINDS } from '../../domain/allowances/claims.ts';
 import { formatPounds, percentOf, trimDecimal } from '../../domain/allowances/money.ts';
 import type { PaidHeads, Statement } from '../../services/allowances/statement.ts';
-import { linkTo } from '../routes.ts';
+import { linkTo } from '../../http/routes.ts';
 
 export function presentStatement(statement: Statement, years: string[]) {
   const money = (pence: bigint) => formatPounds(pence);

@@ -8,15 +8,15 @@ import { findScheme, listSchemes } from '../../db/repositories/allowances.ts';
 import { allowanceYear, allowanceYearOf, parseYearLabel } from '../../domain/allowances/dates.ts';
 import { penceToDecimal } from '../../domain/allowances/money.ts';
 import { buildStatement } from '../../services/allowances/statement.ts';
-import { NotFound, ValidationError } from '../errors.ts';
-import type { Feature } from '../features.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { NotFound, ValidationError } from '../../http/errors.ts';
+import type { Feature } from '../../http/feature.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { presentScheme, presentStatement } from './presenter.ts';
 import { myAllowancesRoutes } from './my-routes.ts';
 import { allowancesAdminRoutes } from './admin-routes.ts';
 import { onBehalfClaimRoutes } from './on-behalf-routes.ts';
 import { csvSafe } from '../../domain/csv-safe.ts';
-import { todayInLondon } from '../portal/today.ts';
+import { todayInLondon } from '../../domain/dates.ts';
 
 export const StatementQuerySchema = z.object({
   year: z

@@ -1,6 +1,6 @@
 /** The allowances services' refusals as the web speaks them: broken rules are form problems; the rest are 403/404 pages. */
 import type { Problem } from '../admin/forms.ts';
-import { HttpError, NotFound } from '../errors.ts';
+import { HttpError, NotFound } from '../../http/errors.ts';
 import { AllowanceForbidden, AllowanceNotFound, AllowanceRuleError } from '../../services/allowances/errors.ts';
 
 /** The rules broken, as form problems; rethrows anything that is not a broken rule. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { oidcSignIn, type OidcFinishResult } from '../../services/accounts/oidc-sign-in.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { renderSignIn } from './sign-in-page.ts';
 import { safeNext, setSessionCookie } from './session-cookie.ts';
 

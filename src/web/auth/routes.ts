@@ -1,14 +1,15 @@
 /**
  * Sign in, sign out and password reset pages. Thin: validate -> service -> redirect or re-render with GOV.UK errors.
  */
+import { formatLondonClock } from '../../domain/dates.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { passwordResetRequester, passwordResetter, passwordResetTokenUsable } from '../../services/accounts/password-reset.ts';
 import { sessionEnder, signInAttempter } from '../../services/accounts/sign-in.ts';
 import { createMailer } from '../../services/accounts/mailer.ts';
-import type { FeatureDeps } from '../features.ts';
+import type { FeatureDeps } from '../../http/feature.ts';
 import { formErrors, serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { safeNext, SESSION_COOKIE, setSessionCookie } from './session-cookie.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { renderSignIn } from './sign-in-page.ts';
@@ -61,7 +62,7 @@ export async function authRoutes(app: FastifyInstance, { config, database, secur
     if (!result.ok) {
       const message =
         result.reason === 'locked'
-          ? `This account is locked after too many wrong passwords. Try again after ${result.lockedUntil.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}, or reset your password.`
+          ? `This account is locked after too many wrong passwords. Try again after ${formatLondonClock(result.lockedUntil)}, or reset your password.`
           : 'Enter the email address and password of your Quorum account';
       return signInPage(reply, values, [{ field: 'email', message }], result.reason === 'locked' ? 403 : 400);
     }

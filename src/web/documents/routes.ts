@@ -14,10 +14,10 @@ import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-look
 import { agendaPackDocument, minutesDocument, type DocumentFormat, type GeneratedDocument } from '../../services/documents/meeting-documents.ts';
 import type { DocumentAudience } from '../../db/queries/documents.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { NotFound } from '../errors.ts';
-import type { Feature } from '../features.ts';
+import { NotFound } from '../../http/errors.ts';
+import type { Feature } from '../../http/feature.ts';
 import { parseMeetingSlug } from '../portal/slugs.ts';
-import { ROUTES, type RouteName } from '../routes.ts';
+import { ROUTES, type RouteName } from '../../http/routes.ts';
 import { DocumentCache } from './document-cache.ts';
 
 export const DocumentParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });

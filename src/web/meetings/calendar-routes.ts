@@ -4,10 +4,10 @@ import { listBodies } from '../../db/queries/portal/bodies.ts';
 import { anchorMeetingDate, meetingDateRange, meetingsBetween } from '../../db/queries/portal/calendar.ts';
 import { calendarHref, daysInMonth, isoDay, MONTH_NAMES, presentMonth, presentYearList, shiftMonth } from '../presenters/portal/calendar.ts';
 import { firstValue, formErrors } from '../portal/form-errors.ts';
-import { todayInLondon } from '../portal/today.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { todayInLondon } from '../../domain/dates.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { CalendarQuerySchema } from './calendar-query.ts';
-import { readerFor } from '../reader.ts';
+import { readerFor } from '../../http/reader.ts';
 
 export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES['meeting.list'], async (request, reply) => {

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { findMeetingRecord } from '../../db/queries/meetings.ts';
-import { NotFound } from '../errors.ts';
-import type { Feature } from '../features.ts';
+import { NotFound } from '../../http/errors.ts';
+import type { Feature } from '../../http/feature.ts';
 import { presentMeeting } from '../presenters/meeting.ts';
-import { ROUTES } from '../routes.ts';
+import { ROUTES } from '../../http/routes.ts';
 import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-lookup.ts';
 import { parseMeetingSlug } from '../portal/slugs.ts';
 import { registerCalendarRoutes } from './calendar-routes.ts';
-import { usePageCache } from '../portal/page-cache.ts';
-import { readerFor } from '../reader.ts';
+import { usePageCache } from '../../http/page-cache.ts';
+import { readerFor } from '../../http/reader.ts';
 
 /** Ids are stable ids ("meeting-1a2b...") or slugs; anything else cannot name a meeting, so it is simply not found. */
 export const MeetingParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });

@@ -13,9 +13,9 @@ import { observationsUploader } from '../../services/plans/observations-uploader
 import { progressUpdater } from '../../services/plans/progress-updater.ts';
 import { PlanInputError, type InputProblem } from '../../services/plans/input-error.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { NotFound } from '../errors.ts';
+import { NotFound } from '../../http/errors.ts';
 import { optionalUploadedFile, utf8TextOf } from '../uploads.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { ActionParamsSchema, IndicatorParamsSchema } from './schema.ts';
 
 function signedInUser(request: FastifyRequest): SessionUser {

@@ -1,16 +1,12 @@
 /** Dates and figures as a council prints them: "21 June 2011", "May 2011", "1,926", "92.5%". */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { formatMonth as monthOf, formatShortDate } from '../../domain/dates.ts';
 
 export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return iso ? formatShortDate(iso) : '';
 }
 
 export function formatMonth(period: string | null | undefined): string {
-  if (!period) return '';
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  return `${MONTHS[month - 1]} ${year}`;
+  return period ? monthOf(period) : '';
 }
 
 export function formatValue(value: number, unit: 'count' | 'percent'): string {

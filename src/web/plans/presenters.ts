@@ -5,7 +5,7 @@
 import type { IndicatorData, PlanTree } from '../../db/repositories/plans.ts';
 import { measureProgress, type ActionStatus } from '../../domain/plans/coverage.ts';
 import { assessTarget, knownSeries, type TargetRag } from '../../domain/indicators/rag.ts';
-import { linkTo } from '../routes.ts';
+import { linkTo } from '../../http/routes.ts';
 import { formatDate, formatMonth, formatValue, RAG_LABELS, RAG_TAG_CLASSES } from './format.ts';
 import type { PlanModel } from './plan-model.ts';
 

@@ -5,11 +5,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as plans from '../../db/repositories/plans.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
-import { NotFound } from '../errors.ts';
-import type { Feature } from '../features.ts';
+import { NotFound } from '../../http/errors.ts';
+import type { Feature } from '../../http/feature.ts';
 import { formErrors, firstValue } from '../portal/form-errors.ts';
-import { todayInLondon } from '../portal/today.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { todayInLondon } from '../../domain/dates.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { trendChartSvg } from './chart.ts';
 import { formatDate, formatMonth } from './format.ts';
 import { planModel } from './plan-model.ts';

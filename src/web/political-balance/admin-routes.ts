@@ -6,9 +6,9 @@ import { BalanceSettingError, bodySeatsSetter, departureRecorder } from '../../s
 import { personName } from '../../services/political-balance/person-name.ts';
 import { zodProblems, type Problem } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { NotFound } from '../errors.ts';
-import { todayInLondon } from '../portal/today.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { NotFound } from '../../http/errors.ts';
+import { todayInLondon } from '../../domain/dates.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { AgreementFormSchema, BodyParamsSchema, BodySettingsFormSchema } from './schema.ts';
 
 type Values = Record<string, string>;

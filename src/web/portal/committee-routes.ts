@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { bodyAttendees, bodyMeetings, bodyMembers, findBodyBySlug, listBodies } from '../../db/queries/portal/bodies.ts';
-import { NotFound } from '../errors.ts';
+import { NotFound } from '../../http/errors.ts';
 import { presentCommittee, presentCommitteeList } from '../presenters/portal/committees.ts';
-import { ROUTES } from '../routes.ts';
+import { ROUTES } from '../../http/routes.ts';
 import { SlugParamSchema } from './params.ts';
-import { todayInLondon } from './today.ts';
-import { readerFor } from '../reader.ts';
+import { todayInLondon } from '../../domain/dates.ts';
+import { readerFor } from '../../http/reader.ts';
 
 export function registerCommitteeRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES['committee.list'], async (request, reply) => {

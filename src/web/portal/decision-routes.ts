@@ -3,15 +3,15 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import { findBodyBySlug, listBodies } from '../../db/queries/portal/bodies.ts';
 import { decisionMakers, findDecision, listDecisions } from '../../db/queries/portal/decisions.ts';
 import { DECISION_PAGE_SIZE, DecisionQuerySchema, type DecisionQuery } from '../../services/search/decision-query.ts';
-import { NotFound } from '../errors.ts';
+import { NotFound } from '../../http/errors.ts';
 import { presentDecision, presentDecisionSummary } from '../presenters/portal/decisions.ts';
 import { displayName } from '../presenters/portal/names.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { firstValue, formErrors } from './form-errors.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
-import { todayInLondon } from './today.ts';
-import { readerFor } from '../reader.ts';
+import { todayInLondon } from '../../domain/dates.ts';
+import { readerFor } from '../../http/reader.ts';
 
 function pageHref(query: DecisionQuery, page: number): string {
   const params = new URLSearchParams();

@@ -2,7 +2,7 @@
  * The public portal: home, committees, people, decisions, reports, search and feeds. Every page here is public,
  * so every query it calls leaves out exempt information.
  */
-import type { Feature } from '../features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { registerSearchRoutes } from './search-routes.ts';
 import { registerHomeRoutes } from './home-routes.ts';
 import { registerCommitteeRoutes } from './committee-routes.ts';
@@ -10,7 +10,7 @@ import { registerPeopleRoutes } from './people-routes.ts';
 import { registerDecisionRoutes } from './decision-routes.ts';
 import { registerReportRoutes } from './report-routes.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
-import { usePageCache } from './page-cache.ts';
+import { usePageCache } from '../../http/page-cache.ts';
 
 export const portalFeature: Feature = async (app, { config, database }) => {
   usePageCache(app, database);

@@ -8,13 +8,13 @@ import { calendarMeetings, publishedMinutes } from '../../db/queries/portal/feed
 import { meetingCalendar } from '../../services/feeds/meeting-calendar.ts';
 import { dayInstant, minutesItemDescription, newsFeed } from '../../services/feeds/news-feeds.ts';
 import type { Feed } from 'feed';
-import { NotFound } from '../errors.ts';
+import { NotFound } from '../../http/errors.ts';
 import { presentDecisionSummary } from '../presenters/portal/decisions.ts';
 import { formatDate } from '../presenters/meeting.ts';
 import { meetingHref } from '../presenters/portal/links.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { SlugParamSchema } from './params.ts';
-import { readerFor } from '../reader.ts';
+import { readerFor } from '../../http/reader.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 

@@ -3,9 +3,9 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import { recentMeetings, upcomingMeetings } from '../../db/queries/portal/home.ts';
 import { listDecisions } from '../../db/queries/portal/decisions.ts';
 import { presentHome } from '../presenters/portal/home.ts';
-import { ROUTES } from '../routes.ts';
-import { todayInLondon } from './today.ts';
-import { readerFor } from '../reader.ts';
+import { ROUTES } from '../../http/routes.ts';
+import { todayInLondon } from '../../domain/dates.ts';
+import { readerFor } from '../../http/reader.ts';
 
 export function registerHomeRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES.home, async (request, reply) => {

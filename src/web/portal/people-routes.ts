@@ -11,12 +11,12 @@ import {
   personRecordedRoles,
   personVotes,
 } from '../../db/queries/portal/people.ts';
-import { NotFound } from '../errors.ts';
+import { NotFound } from '../../http/errors.ts';
 import { presentMemberList, presentPerson } from '../presenters/portal/person.ts';
-import { ROUTES } from '../routes.ts';
+import { ROUTES } from '../../http/routes.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
-import { readerFor } from '../reader.ts';
+import { readerFor } from '../../http/reader.ts';
 
 export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES['person.list'], async (request, reply) => {

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { findPublicReport, reportAgendaItems, reportDecisions } from '../../db/queries/portal/reports.ts';
 import { readFile } from '../../db/repositories/stored-files.ts';
-import { NotFound } from '../errors.ts';
+import { NotFound } from '../../http/errors.ts';
 import { attachmentDisposition } from '../uploads.ts';
 import { presentReport } from '../presenters/portal/report.ts';
-import { ROUTES } from '../routes.ts';
+import { ROUTES } from '../../http/routes.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
-import { readerFor } from '../reader.ts';
+import { readerFor } from '../../http/reader.ts';
 
 export function registerReportRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES['report.show'], async (request, reply) => {

@@ -4,10 +4,10 @@ import { listBodies } from '../../db/queries/portal/bodies.ts';
 import { SearchQuerySchema } from '../../services/search/search-query.ts';
 import { searcher } from '../../services/search/searcher.ts';
 import { presentSearchPage, type RawSearchValues } from '../presenters/portal/search.ts';
-import { ROUTES } from '../routes.ts';
+import { ROUTES } from '../../http/routes.ts';
 import { allValues, firstValue, formErrors } from './form-errors.ts';
-import { todayInLondon } from './today.ts';
-import { readerFor } from '../reader.ts';
+import { todayInLondon } from '../../domain/dates.ts';
+import { readerFor } from '../../http/reader.ts';
 
 export function registerSearchRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES.search, async (request, reply) => {

@@ -3,73 +3,16 @@
  * directly, so what the public sees is decided here, in one place that unit tests can reach without a database.
  */
 import { formatName } from '../../domain/person-name.ts';
-import type { MeetingListRow, MeetingRecord, PersonNameRow } from '../../db/queries/meetings.ts';
+import type { MeetingRecord, PersonNameRow } from '../../db/queries/meetings.ts';
 import type { AttendanceStatus, VoteOption } from '../../db/schema.ts';
-import { linkTo } from '../routes.ts';
+import { linkTo } from '../../http/routes.ts';
 import { reportHref } from './portal/links.ts';
+import { formatDate, formatShortDate, formatTimeRange } from '../../domain/dates.ts';
+import { exemptGround, paragraphs } from '../../domain/wording.ts';
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function parseDate(date: string): { year: number; month: number; day: number; weekday: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!match) throw new Error(`Not a date: ${date}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // UTC so the weekday cannot shift with the server's time zone: a council date has none.
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return { year, month, day, weekday };
-}
-
-/** "2011-04-06" -> "Wednesday 6 April 2011" (GOV.UK style: no comma, no ordinal). */
-export function formatDate(date: string): string {
-  const { year, month, day, weekday } = parseDate(date);
-  return `${WEEKDAYS[weekday]} ${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-/** "2011-04-06" -> "6 April 2011". */
-export function formatShortDate(date: string): string {
-  const { year, month, day } = parseDate(date);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-/** "2011-04-06" -> "April 2011". */
-export function formatMonth(date: string): string {
-  const { year, month } = parseDate(date);
-  return `${MONTHS[month - 1]} ${year}`;
-}
-
-/** "10:00:00" -> "10am", "10:30" -> "10:30am", "12:00" -> "midday", "00:00" -> "midnight" (GOV.UK style). */
-export function formatTime(time: string): string {
-  const match = /^(\d{1,2}):(\d{2})/.exec(time);
-  if (!match) return time;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (minutes === 0 && hours === 12) return 'midday';
-  if (minutes === 0 && (hours === 0 || hours === 24)) return 'midnight';
-  const suffix = hours < 12 ? 'am' : 'pm';
-  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
-  return minutes === 0 ? `${hour12}${suffix}` : `${hour12}:${String(minutes).padStart(2, '0')}${suffix}`;
-}
-
-export function formatTimeRange(start: string | null, end: string | null): string | undefined {
-  if (start && end) return `${formatTime(start)} to ${formatTime(end)}`;
-  if (start) return formatTime(start);
-  return undefined;
-}
-
-/** [2, 7] -> "2 and 7"; [1, 2, 3] -> "1, 2 and 3". */
-export function joinList(items: Array<string | number>): string {
-  const texts = items.map(String);
-  if (texts.length <= 1) return texts.join('');
-  return `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]}`;
-}
-
-/** "Schedule 12A paragraphs 2 and 7": the legal ground for excluding the public, never the withheld content. */
-export function exemptGround(paragraphs: number[]): string {
-  const sorted = [...new Set(paragraphs)].sort((a, b) => a - b);
-  if (sorted.length === 0) return 'Schedule 12A';
-  return `Schedule 12A ${sorted.length === 1 ? 'paragraph' : 'paragraphs'} ${joinList(sorted)}`;
-}
+// Re-exported for the portal's presenters, which format through this module.
+export { formatDate, formatMonth, formatShortDate, formatTime, formatTimeRange } from '../../domain/dates.ts';
+export { exemptGround, joinList, paragraphs } from '../../domain/wording.ts';
 
 export interface ExemptView {
   /** "Exempt: Schedule 12A paragraphs 2 and 7" */
@@ -86,30 +29,6 @@ function pageRange(from: number | null, to: number | null): string | undefined {
   if (from === null) return undefined;
   if (to === null || to === from) return `Page ${from}`;
   return `Pages ${from} to ${to}`;
-}
-
-/**
- * Minute text arrives as extracted from papers: hard-wrapped lines with blank lines between paragraphs.
- * Rejoins wrapped lines but keeps list items ("(a)", "1.", "•") on their own, so the page reads as the paper did.
- */
-export function paragraphs(text: string | null | undefined): string[] {
-  if (!text) return [];
-  const result: string[] = [];
-  for (const block of text.split(/\n\s*\n/)) {
-    let current = '';
-    for (const raw of block.split('\n')) {
-      const line = raw.trim();
-      if (!line) continue;
-      if (current && /^(\([a-z0-9ivx]+\)|\d+[.)]|[•\-–])\s/i.test(line)) {
-        result.push(current);
-        current = line;
-      } else {
-        current = current ? `${current} ${line}` : line;
-      }
-    }
-    if (current) result.push(current);
-  }
-  return result;
 }
 
 export function personName(row: PersonNameRow): string {
@@ -133,46 +52,6 @@ function capitalise(text: string): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The meetings list
-
-export interface MeetingSummaryView {
-  href: string;
-  bodyName: string;
-  date: string;
-  time?: string;
-  location?: string;
-  status?: string;
-  agendaItemCount: number;
-  minuteCount: number;
-}
-
-export interface MeetingListView {
-  total: number;
-  months: Array<{ month: string; meetings: MeetingSummaryView[] }>;
-}
-
-export function presentMeetingList(rows: MeetingListRow[]): MeetingListView {
-  const months: MeetingListView['months'] = [];
-  for (const row of rows) {
-    const month = formatMonth(row.date);
-    let group = months[months.length - 1];
-    if (!group || group.month !== month) {
-      group = { month, meetings: [] };
-      months.push(group);
-    }
-    const time = formatTimeRange(row.start_time, null);
-    group.meetings.push({
-      href: linkTo('meeting.show', { id: row.id }),
-      bodyName: row.body_name,
-      date: formatDate(row.date),
-      ...(time ? { time } : {}),
-      ...(row.location ? { location: row.location } : {}),
-      ...(row.status !== 'held' ? { status: capitalise(row.status) } : {}),
-      agendaItemCount: Number(row.agenda_item_count ?? 0),
-      minuteCount: Number(row.minute_count ?? 0),
-    });
-  }
-  return { total: rows.length, months };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // One meeting

@@ -1,9 +1,9 @@
 /** View models for the officers' and owners' scrutiny pages: rows in, wording and links out. */
 import type * as store from '../../db/repositories/scrutiny.ts';
 import { TRANSITIONS, type ScrutinyStatus } from '../../domain/scrutiny/status.ts';
-import { longDate } from '../../services/scrutiny/documents/data.ts';
+import { formatShortDate } from '../../domain/dates.ts';
 import type { TrackerRow } from '../../services/scrutiny/tracker.ts';
-import { linkTo } from '../routes.ts';
+import { linkTo } from '../../http/routes.ts';
 import { personName, statusTag } from './presenters.ts';
 
 type Owner = Awaited<ReturnType<typeof store.ownersOf>>[number];
@@ -25,8 +25,8 @@ export function presentTrackerRow(row: TrackerRow, href: string) {
     number: row.number,
     text: row.text ?? MISSING_TEXT,
     bodyName: row.body_name,
-    meetingDate: longDate(row.meeting_date),
-    dueDate: longDate(row.due_date),
+    meetingDate: formatShortDate(row.meeting_date),
+    dueDate: formatShortDate(row.due_date),
     overdue: row.overdue,
     status: statusTag(row.status),
     owners: row.owners.map(ownerName).join(', ') || 'No one named',
@@ -50,12 +50,12 @@ export function presentDetail(row: store.RecommendationDetailRow, item: Item | u
     status: statusTag(row.status),
     statusWord: row.status,
     published: row.published,
-    dueDate: longDate(row.due_date),
-    receivedOn: longDate(row.received_on ?? row.meeting_date),
+    dueDate: formatShortDate(row.due_date),
+    receivedOn: formatShortDate(row.received_on ?? row.meeting_date),
     notes: row.tracking_notes,
     addressee: row.addressee,
     bodyName: row.body_name,
-    meetingDate: longDate(row.meeting_date),
+    meetingDate: formatShortDate(row.meeting_date),
     meetingHref: linkTo('meeting.show', { id: row.meeting_id }),
     decisionHref: row.decision_id ? linkTo('decision.show', { id: row.decision_id }) : null,
     reportHref: row.report_id ? linkTo('report.show', { id: row.report_id }) : null,
@@ -65,10 +65,10 @@ export function presentDetail(row: store.RecommendationDetailRow, item: Item | u
     owners: owners.map((owner) => ({ name: ownerName(owner), instruction: owner.instruction })),
     responses: responses.map((response) => ({
       paragraphs: response.text.split(/\n{2,}/),
-      date: response.response_date ? longDate(response.response_date) : null,
+      date: response.response_date ? formatShortDate(response.response_date) : null,
       responder: personName(response, response.responder_printed ?? ''),
     })),
-    history: history.map((change) => ({ from: change.from_status, to: change.to_status, date: longDate(change.effective_date), reason: change.reason, actor: change.actor })),
+    history: history.map((change) => ({ from: change.from_status, to: change.to_status, date: formatShortDate(change.effective_date), reason: change.reason, actor: change.actor })),
   };
 }
 export type RecommendationDetail = ReturnType<typeof presentDetail>;

@@ -12,21 +12,20 @@ import * as store from '../../db/repositories/scrutiny.ts';
 import { DEFAULT_RESPONSE_MONTHS } from '../../domain/scrutiny/deadline.ts';
 import { SCRUTINY_STATUSES } from '../../domain/scrutiny/status.ts';
 import { isStaleEdit } from '../../services/scrutiny/conflict.ts';
-import { longDate } from '../../services/scrutiny/documents/data.ts';
+import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
 import { recommendationEditor } from '../../services/scrutiny/recommendation-editor.ts';
 import { recommendationPublisher, recommendationRecorder, responseRecorder, statusChanger } from '../../services/scrutiny/recorders.ts';
 import { AGES, trackerRows } from '../../services/scrutiny/tracker.ts';
 import { serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { NotFound } from '../errors.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { NotFound } from '../../http/errors.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { presentDetail, presentTrackerRow, selectItems, transitionChoices } from './admin-presenters.ts';
 import { dateFromParts, datePartsOf, formList, formValues, renameFields, scrutinyFormErrors, type FormValues } from './form-input.ts';
 import { personName } from './presenters.ts';
 import { IdParamsSchema, OfficerResponseSchema, PublishSchema, RecommendationEditSchema, RecommendationNewSchema, StatusChangeSchema, TrackerQuerySchema } from './schema.ts';
 
 /** Today at the web boundary; services and rules take the date as a parameter. */
-export const today = () => new Date().toISOString().slice(0, 10);
 
 const AGE_LABELS: Record<keyof typeof AGES, string> = {
   any: 'Any age',
@@ -72,7 +71,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
       const values = formValues(request.query);
       const choices = await store.filterChoices(db);
       const query = parsed.success ? parsed.data : {};
-      const asAt = query.asAt ?? today();
+      const asAt = query.asAt ?? todayInLondon();
       const rows = parsed.success
         ? await trackerRows(db, {
             asAt,
@@ -91,7 +90,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
         currentNav: 'scrutiny',
         errors: parsed.success ? undefined : scrutinyFormErrors(zodProblems(parsed.error)),
         view: {
-          asAt: longDate(asAt),
+          asAt: formatShortDate(asAt),
           total: items.length,
           overdue: items.filter((item) => item.overdue).length,
           rows: items,
@@ -118,7 +117,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
         values,
         formAction: linkTo('scrutiny.admin.new'),
         responseMonths,
-        meetings: selectItems(meetings.map((meeting) => ({ value: meeting.id, text: `${meeting.body_name}, ${longDate(meeting.date)}` })), values.meetingId, 'Select a meeting'),
+        meetings: selectItems(meetings.map((meeting) => ({ value: meeting.id, text: `${meeting.body_name}, ${formatShortDate(meeting.date)}` })), values.meetingId, 'Select a meeting'),
         firstOwner: selectItems(personChoices, ownerIds[0], 'Select an owner'),
         secondOwner: selectItems(personChoices, ownerIds[1], 'No second owner'),
       });
@@ -227,7 +226,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
     // ---- change status ----
     const statusPage = async (request: FastifyRequest, reply: FastifyReply, values: FormValues | undefined, problems: Problem[] = [], status = 400) => {
       const { row, view } = await loadDetail(database, idOf(request));
-      const shown = values ?? { version: String(row.version), ...datePartsOf('effectiveDate', today()) };
+      const shown = values ?? { version: String(row.version), ...datePartsOf('effectiveDate', todayInLondon()) };
       if (problems.length) reply.code(status);
       return reply.view('scrutiny/admin/status.njk', {
         pageTitle: `${problems.length ? 'Error: ' : ''}Change the status of recommendation ${view.number}`,
@@ -269,7 +268,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
       // The owners first: they are who usually answer.
       const ownerIds = new Set(owners.map((owner) => owner.person_id).filter(Boolean));
       const ordered = [...people.filter((person) => ownerIds.has(person.id) || person.id === row.portfolio_holder_id), ...people.filter((person) => !ownerIds.has(person.id) && person.id !== row.portfolio_holder_id)];
-      const shown = values ?? datePartsOf('responseDate', today());
+      const shown = values ?? datePartsOf('responseDate', todayInLondon());
       if (problems.length) reply.code(400);
       return reply.view('scrutiny/admin/response.njk', {
         pageTitle: `${problems.length ? 'Error: ' : ''}Record a response to recommendation ${view.number}`,

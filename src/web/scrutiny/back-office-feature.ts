@@ -1,5 +1,5 @@
 /** The scrutiny back office: the scrutiny officer's pages under /admin/scrutiny and every owner's "my actions". */
-import type { Feature } from '../features.ts';
+import type { Feature } from '../../http/feature.ts';
 import { scrutinyAdminRoutes } from './admin-routes.ts';
 import { myActionsRoutes } from './my-actions-routes.ts';
 

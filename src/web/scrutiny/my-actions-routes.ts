@@ -11,9 +11,10 @@ import { responseRecorder } from '../../services/scrutiny/recorders.ts';
 import { isOverdue } from '../../services/scrutiny/tracker.ts';
 import { serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { HttpError } from '../errors.ts';
-import { linkTo, ROUTES } from '../routes.ts';
-import { loadDetail, today } from './admin-routes.ts';
+import { HttpError } from '../../http/errors.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
+import { todayInLondon } from '../../domain/dates.ts';
+import { loadDetail } from './admin-routes.ts';
 import { presentTrackerRow } from './admin-presenters.ts';
 import { dateFromParts, datePartsOf, formValues, renameFields, scrutinyFormErrors, type FormValues } from './form-input.ts';
 import { IdParamsSchema, ResponseSchema } from './schema.ts';
@@ -34,7 +35,7 @@ export async function myActionsRoutes(app: FastifyInstance, { database }: { data
 
     mine.get(ROUTES['scrutiny.myActions'], async (request, reply) => {
       const personId = personOf(request);
-      const asAt = today();
+      const asAt = todayInLondon();
       const rows = personId ? await store.listRecommendations(db, { answerableBy: personId }) : [];
       const owners = await store.ownersOf(db, rows.map((row) => row.id));
       const items = rows
@@ -67,7 +68,7 @@ export async function myActionsRoutes(app: FastifyInstance, { database }: { data
         errors: problems.length ? scrutinyFormErrors(problems, ['responseDate']) : undefined,
         view,
         open: checkResponseAllowed(row.status),
-        values: values ?? datePartsOf('responseDate', today()),
+        values: values ?? datePartsOf('responseDate', todayInLondon()),
         formAction: linkTo('scrutiny.myActions.recommendation', { id }),
         backHref: linkTo('scrutiny.myActions'),
       });

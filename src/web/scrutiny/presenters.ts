@@ -2,8 +2,8 @@
 import type { RecommendationListRow } from '../../db/repositories/scrutiny.ts';
 import { formatName } from '../../domain/person-name.ts';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
-import { longDate } from '../../services/scrutiny/documents/data.ts';
-import { linkTo } from '../routes.ts';
+import { formatShortDate } from '../../domain/dates.ts';
+import { linkTo } from '../../http/routes.ts';
 
 const TAG_CLASSES: Record<ScrutinyStatus, string> = {
   PENDING: 'govuk-tag--yellow',
@@ -50,9 +50,9 @@ export function presentListRow(row: RecommendationListRow, asAt: string, href: s
     text: row.text ?? 'The words of this recommendation are in the minutes of the meeting.',
     status: statusTag(row.status),
     bodyName: row.body_name,
-    meetingDate: longDate(row.meeting_date),
+    meetingDate: formatShortDate(row.meeting_date),
     meetingHref: linkTo('meeting.show', { id: row.meeting_id }),
-    dueDate: longDate(row.due_date),
+    dueDate: formatShortDate(row.due_date),
     overdue: awaiting && asAt > row.due_date,
     portfolio: row.portfolio_printed ?? personName({ honorific: row.holder_honorific, given_name: row.holder_given_name, initials: row.holder_initials, family_name: row.holder_family_name, post_nominals: row.holder_post_nominals }),
     responseCount: row.response_count ?? 0,
@@ -71,7 +71,3 @@ export function groupByItem(rows: RecommendationListItem[]) {
   return groups;
 }
 
-/** Overdue first (oldest deadline first), then the rest by meeting date. */
-export function overdueFirst<T extends { overdue: boolean }>(rows: Array<T & { due: string; meeting: string }>): T[] {
-  return [...rows].sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.overdue ? a.due.localeCompare(b.due) : a.meeting.localeCompare(b.meeting)));
-}

@@ -5,13 +5,14 @@
 import { z } from 'zod';
 import * as store from '../../db/repositories/scrutiny.ts';
 import { SCRUTINY_STATUSES } from '../../domain/scrutiny/status.ts';
-import { cabinetReportData, longDate, trackingSheetData } from '../../services/scrutiny/documents/data.ts';
+import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
+import { cabinetReportData, trackingSheetData } from '../../services/scrutiny/documents/data.ts';
 import { cabinetReportDocx, cabinetReportPdf } from '../../services/scrutiny/documents/cabinet-report-files.ts';
 import { trackingSheetCsv, trackingSheetXlsx } from '../../services/scrutiny/documents/tracking-sheet-files.ts';
 import { insightAsAt } from '../../services/scrutiny/insight.ts';
-import { NotFound, ValidationError } from '../errors.ts';
-import type { Feature } from '../features.ts';
-import { linkTo, ROUTES } from '../routes.ts';
+import { NotFound, ValidationError } from '../../http/errors.ts';
+import type { Feature } from '../../http/feature.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { CHARTS, insightChart } from './charts.ts';
 import { groupByItem, personName, presentListRow, statusTag } from './presenters.ts';
 
@@ -24,7 +25,6 @@ export const ListQuerySchema = z.object({
 export const AsAtQuerySchema = z.object({ asAt: IsoDate.optional() });
 
 /** Today at the web boundary; everything below takes the date as a parameter. */
-const today = () => new Date().toISOString().slice(0, 10);
 
 function parseQuery<T extends z.ZodTypeAny>(schema: T, query: unknown): z.infer<T> {
   const parsed = schema.safeParse(query);
@@ -37,7 +37,7 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
 
   app.get(ROUTES['scrutiny.list'], async (request, reply) => {
     const query = parseQuery(ListQuerySchema, request.query);
-    const asAt = query.asAt ?? today();
+    const asAt = query.asAt ?? todayInLondon();
     const rows = await store.listRecommendations(db, { publishedOnly: true, ...(query.status ? { statuses: [query.status] } : {}) });
     const items = rows.map((row) => presentListRow(row, asAt, linkTo('scrutiny.recommendation', { id: row.id })));
     return reply.view('scrutiny/list.njk', {
@@ -70,12 +70,12 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
         text: row.text ?? 'The words of this recommendation are in the minutes of the meeting.',
         context: row.context,
         status: statusTag(row.status),
-        dueDate: longDate(row.due_date),
+        dueDate: formatShortDate(row.due_date),
         notes: row.tracking_notes,
         addressee: row.addressee,
         itemTitle: row.item_title,
         bodyName: row.body_name,
-        meetingDate: longDate(row.meeting_date),
+        meetingDate: formatShortDate(row.meeting_date),
         meetingHref: linkTo('meeting.show', { id: row.meeting_id }),
         decisionHref: row.decision_id ? linkTo('decision.show', { id: row.decision_id }) : null,
         reportHref: row.report_id ? linkTo('report.show', { id: row.report_id }) : null,
@@ -92,17 +92,17 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
         responses: responses.map((response) => ({
           text: response.text,
           paragraphs: response.text.split(/\n{2,}/),
-          date: response.response_date ? longDate(response.response_date) : null,
+          date: response.response_date ? formatShortDate(response.response_date) : null,
           responder: personName(response, response.responder_printed ?? ''),
         })),
-        history: history.map((change) => ({ from: change.from_status, to: change.to_status, date: longDate(change.effective_date), reason: change.reason })),
+        history: history.map((change) => ({ from: change.from_status, to: change.to_status, date: formatShortDate(change.effective_date), reason: change.reason })),
       },
     });
   });
 
   app.get(ROUTES['scrutiny.trackingSheet'], async (request, reply) => {
     const query = parseQuery(AsAtQuerySchema, request.query);
-    const sheet = await trackingSheetData(db, { asAt: query.asAt ?? today(), publishedOnly: true });
+    const sheet = await trackingSheetData(db, { asAt: query.asAt ?? todayInLondon(), publishedOnly: true });
     return reply.view('scrutiny/tracking-sheet.njk', {
       currentNav: 'scrutiny',
       view: {
@@ -116,7 +116,7 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
 
   app.get(ROUTES['scrutiny.trackingSheet.csv'], async (request, reply) => {
     const query = parseQuery(AsAtQuerySchema, request.query);
-    const sheet = await trackingSheetData(db, { asAt: query.asAt ?? today(), publishedOnly: true });
+    const sheet = await trackingSheetData(db, { asAt: query.asAt ?? todayInLondon(), publishedOnly: true });
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="tracking-sheet-${sheet.date}.csv"`)
@@ -125,7 +125,7 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
 
   app.get(ROUTES['scrutiny.trackingSheet.xlsx'], async (request, reply) => {
     const query = parseQuery(AsAtQuerySchema, request.query);
-    const sheet = await trackingSheetData(db, { asAt: query.asAt ?? today(), publishedOnly: true });
+    const sheet = await trackingSheetData(db, { asAt: query.asAt ?? todayInLondon(), publishedOnly: true });
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="tracking-sheet-${sheet.date}.xlsx"`)
@@ -149,16 +149,16 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
 
   app.get(ROUTES['scrutiny.insight'], async (request, reply) => {
     const query = parseQuery(AsAtQuerySchema, request.query);
-    const asAt = query.asAt ?? today();
+    const asAt = query.asAt ?? todayInLondon();
     const insight = await insightAsAt(db, { asAt, publishedOnly: true });
     const chartHref = (chart: string) => `${linkTo('scrutiny.insight.chart', { chart })}?asAt=${asAt}`;
     return reply.view('scrutiny/insight.njk', {
       currentNav: 'scrutiny',
       view: {
-        asAt: longDate(asAt),
+        asAt: formatShortDate(asAt),
         insight,
         acceptance: insight.acceptanceByPortfolio.map((entry) => ({ ...entry, percent: `${Math.round(entry.rate * 100)}%` })),
-        oldest: insight.oldestOpen.map((entry) => ({ ...entry, href: linkTo('scrutiny.recommendation', { id: entry.id }), meetingDate: longDate(entry.meetingDate) })),
+        oldest: insight.oldestOpen.map((entry) => ({ ...entry, href: linkTo('scrutiny.recommendation', { id: entry.id }), meetingDate: formatShortDate(entry.meetingDate) })),
         charts: { status: chartHref('status'), oldest: chartHref('oldest'), acceptance: chartHref('acceptance') },
       },
     });
@@ -168,7 +168,7 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
     const chart = z.object({ chart: z.enum(CHARTS) }).safeParse(request.params);
     if (!chart.success) throw NotFound('Chart not found');
     const query = parseQuery(AsAtQuerySchema, request.query);
-    const insight = await insightAsAt(db, { asAt: query.asAt ?? today(), publishedOnly: true });
+    const insight = await insightAsAt(db, { asAt: query.asAt ?? todayInLondon(), publishedOnly: true });
     return reply.type('image/svg+xml; charset=utf-8').send(await insightChart(chart.data.chart, insight));
   });
 };

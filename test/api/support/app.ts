@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../../src/config.ts';
 import { paperImporter } from '../../../src/services/paper-importer.ts';
-import { createApp } from '../../../src/web/app.ts';
+import { createApp } from '../../../src/server/app.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
 import { seedsDir } from '../../support/seeds.ts';
 import { plantOpenDataRecords, type Planted } from './plant.ts';

@@ -3,8 +3,6 @@
  * one published recommendation with a response, one still unpublished (carrying a canary), a plan with one action
  * and its progress, and an indicator with an observation and a target.
  */
-import '../../../src/db/schema/scrutiny.ts';
-import '../../../src/db/schema/plans.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../src/db/schema.ts';
 

@@ -4,8 +4,6 @@
  * tables belong to the scrutiny and plans capabilities (src/db/schema/scrutiny.ts, plans.ts).
  * Only published recommendations leave here: an unpublished one is still being drafted by officers.
  */
-import '../../schema/scrutiny.ts';
-import '../../schema/plans.ts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../schema.ts';
 import type { KeysetPage, KeysetWindow } from './committee.ts';

@@ -5,7 +5,8 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
-import { longDate, type CabinetReport } from './data.ts';
+import { formatShortDate } from '../../../domain/dates.ts';
+import { type CabinetReport } from './data.ts';
 
 interface Block {
   kind: 'title' | 'heading' | 'label' | 'text' | 'bullet' | 'recommendation';
@@ -17,19 +18,19 @@ interface Block {
 export function cabinetReportBlocks(report: CabinetReport): Block[] {
   const blocks: Block[] = [];
   if (report.by.length) blocks.push({ kind: 'label', label: 'By:', text: report.by.join('; ') });
-  blocks.push({ kind: 'label', label: 'To:', text: report.cabinetDate ? `${report.to} – ${longDate(report.cabinetDate)}` : report.to });
+  blocks.push({ kind: 'label', label: 'To:', text: report.cabinetDate ? `${report.to} – ${formatShortDate(report.cabinetDate)}` : report.to });
   blocks.push({ kind: 'label', label: 'Subject:', text: report.subject });
   blocks.push({ kind: 'label', label: 'Classification:', text: 'Unrestricted' });
   blocks.push({ kind: 'label', label: 'Summary:', text: report.summary });
   blocks.push({ kind: 'heading', text: report.committee });
   blocks.push({
     kind: 'text',
-    text: `1. The schedule below sets out the decisions from the meeting of the ${report.committee} on ${longDate(report.meetingDate)}, together with the response of the relevant Cabinet Member.`,
+    text: `1. The schedule below sets out the decisions from the meeting of the ${report.committee} on ${formatShortDate(report.meetingDate)}, together with the response of the relevant Cabinet Member.`,
   });
   blocks.push({ kind: 'heading', text: 'Recommendation' });
   blocks.push({ kind: 'text', text: `2. That the Cabinet agree responses to these decisions, which will be reported back to the ${report.committee}.` });
   for (const item of report.items) {
-    blocks.push({ kind: 'title', text: `${item.title} (${longDate(item.meetingDate)})` });
+    blocks.push({ kind: 'title', text: `${item.title} (${formatShortDate(item.meetingDate)})` });
     if (item.portfolio) blocks.push({ kind: 'label', label: 'Cabinet portfolio:', text: item.portfolio });
     if (item.synopsis) blocks.push({ kind: 'label', label: 'Synopsis:', text: item.synopsis });
     if (item.reason) blocks.push({ kind: 'label', label: 'Reason for call-in:', text: item.reason });
@@ -42,13 +43,13 @@ export function cabinetReportBlocks(report: CabinetReport): Block[] {
       blocks.push({ kind: 'recommendation', text: `${recommendation.number}. ${recommendation.text}` });
       for (const response of recommendation.responses) {
         for (const paragraph of response.text.split(/\n{2,}/)) blocks.push({ kind: 'text', text: paragraph });
-        if (response.date) blocks.push({ kind: 'label', label: 'Date of response:', text: longDate(response.date) });
+        if (response.date) blocks.push({ kind: 'label', label: 'Date of response:', text: formatShortDate(response.date) });
       }
     }
     if (item.executiveResponse) {
       blocks.push({ kind: 'heading', text: "Cabinet Member's Response:" });
       blocks.push({ kind: 'text', text: item.executiveResponse });
-      if (item.executiveResponseDate) blocks.push({ kind: 'label', label: 'Date of Response:', text: longDate(item.executiveResponseDate) });
+      if (item.executiveResponseDate) blocks.push({ kind: 'label', label: 'Date of Response:', text: formatShortDate(item.executiveResponseDate) });
     }
   }
   return blocks;

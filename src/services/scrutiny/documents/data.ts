@@ -3,6 +3,7 @@
  * recommendation still followed up) and the Cabinet report (per item: synopsis, reason for call-in, each
  * recommendation with its responses and their dates). Renderers (csv, xlsx, docx, pdf, html) only lay these out.
  */
+import { formatNumericDate, formatShortDate } from '../../../domain/dates.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import * as store from '../../../db/repositories/scrutiny.ts';
@@ -31,16 +32,6 @@ export interface TrackingSheet {
   rows: TrackingSheetRow[];
 }
 
-const LONG = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-export function longDate(iso: string): string {
-  return LONG.format(new Date(`${iso}T00:00:00Z`));
-}
-
-export function shortDate(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(2, 4)}`;
-}
-
 /** Statuses the committee no longer follows up. */
 const FINISHED: readonly ScrutinyStatus[] = ['CLOSED'];
 
@@ -54,15 +45,15 @@ export async function trackingSheetData(db: Kysely<Database>, options: { asAt: s
     title: `Follow-up items from ${committee} – Tracking sheet`,
     committee,
     date: options.asAt,
-    dateLong: longDate(options.asAt),
+    dateLong: formatShortDate(options.asAt),
     rows: followed.map((row) => ({
       recommendationId: row.id,
       item: printed.get(row.id) ?? row.item_title,
-      meetingDate: shortDate(row.meeting_date),
+      meetingDate: formatNumericDate(row.meeting_date),
       meetingDateIso: row.meeting_date,
       recommendation: row.number,
       status: row.status,
-      notes: row.tracking_notes ?? (row.first_response_date && row.status === 'RESPONSE RECEIVED' ? `Response received ${longDate(String(row.first_response_date))}` : ''),
+      notes: row.tracking_notes ?? (row.first_response_date && row.status === 'RESPONSE RECEIVED' ? `Response received ${formatShortDate(String(row.first_response_date))}` : ''),
     })),
   };
 }
@@ -127,8 +118,8 @@ export async function cabinetReportData(
     by: options.by ?? [],
     committee: meeting.name,
     meetingDate: meeting.date,
-    subject: `Recommendations from ${meeting.name} – ${longDate(meeting.date)}`,
-    summary: `This report sets out the decisions from the ${meeting.name} of ${longDate(meeting.date)}, with the response of the relevant Cabinet Member to each.`,
+    subject: `Recommendations from ${meeting.name} – ${formatShortDate(meeting.date)}`,
+    summary: `This report sets out the decisions from the ${meeting.name} of ${formatShortDate(meeting.date)}, with the response of the relevant Cabinet Member to each.`,
     items: items.map((item) => ({
       title: item.title,
       meetingDate: item.meeting_date,

@@ -15,9 +15,9 @@ import {
   membershipEnder,
   MembershipFieldsSchema,
 } from '../../../services/committee/bodies.ts';
-import { NotFound } from '../../errors.ts';
-import type { FeatureDeps } from '../../features.ts';
-import { linkTo, ROUTES } from '../../routes.ts';
+import { NotFound } from '../../../http/errors.ts';
+import type { FeatureDeps } from '../../../http/feature.ts';
+import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { formAction } from '../form-action.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { BODY_KIND_ITEMS, personItems, personName, selectItems } from '../presenters.ts';

@@ -3,6 +3,7 @@
  * Secret columns are never shown, even if a table's trigger let one through (defence in depth behind the account
  * table's own masking trigger).
  */
+import { formatPreciseStamp } from '../../../domain/dates.ts';
 import type { HistoryEntry } from '../../../db/repositories/committee-admin.ts';
 
 const SECRET_FIELD = /password|token|secret|hash/i;
@@ -26,7 +27,7 @@ const ACTIONS = { insert: 'Created', update: 'Changed', delete: 'Deleted' } as c
 
 export function presentHistory(entries: HistoryEntry[]): HistoryEntryView[] {
   return entries.map((entry) => ({
-    when: entry.at.toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'long', timeStyle: 'medium' }),
+    when: formatPreciseStamp(entry.at),
     who: entry.actorName ? `${entry.actorName}` : describeActor(entry.actor),
     what: ACTIONS[entry.action],
     changes: fieldChanges(entry.before, entry.after),

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listHistory } from '../../../db/repositories/committee-admin.ts';
-import { NotFound } from '../../errors.ts';
-import type { FeatureDeps } from '../../features.ts';
-import { ROUTES } from '../../routes.ts';
+import { NotFound } from '../../../http/errors.ts';
+import type { FeatureDeps } from '../../../http/feature.ts';
+import { ROUTES } from '../../../http/routes.ts';
 import { presentHistory } from './presenter.ts';
 
 export const HistoryParamsSchema = z.object({

@@ -6,7 +6,7 @@
 import type { FastifyReply } from 'fastify';
 import type { DatabaseHandle } from '../../../db/engine.ts';
 import * as store from '../../../db/repositories/committee-admin.ts';
-import { NotFound } from '../../errors.ts';
+import { NotFound } from '../../../http/errors.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { longDate, personItems, personName, selectItems, stamp } from '../presenters.ts';
 

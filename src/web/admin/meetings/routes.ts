@@ -26,11 +26,11 @@ import {
   VoteEventFieldsSchema,
 } from '../../../services/committee/proceedings.ts';
 import { ApprovalFieldsSchema, CorrectionFieldsSchema, minuteCorrector, minutesApprover, minutesPublisher } from '../../../services/committee/minutes-workflow.ts';
-import { NotFound } from '../../errors.ts';
-import type { FeatureDeps } from '../../features.ts';
-import { linkTo, ROUTES } from '../../routes.ts';
+import { NotFound } from '../../../http/errors.ts';
+import type { FeatureDeps } from '../../../http/feature.ts';
+import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { formAction } from '../form-action.ts';
-import { todayInLondon } from '../../portal/today.ts';
+import { todayInLondon } from '../../../domain/dates.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { longDate, personName, selectItems } from '../presenters.ts';
 import { renderMeetingHub, type HubForm } from './hub.ts';

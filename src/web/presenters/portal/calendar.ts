@@ -5,11 +5,9 @@
 import type { CalendarMeetingRow } from '../../../db/queries/portal/calendar.ts';
 import { formatDate, formatTime } from '../meeting.ts';
 import { meetingHref } from './links.ts';
-import { linkTo } from '../../routes.ts';
+import { linkTo } from '../../../http/routes.ts';
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
 export interface CalendarMeetingView {
   href: string;
   bodyName: string;

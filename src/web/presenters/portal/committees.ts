@@ -4,7 +4,7 @@ import type { BodyListRow, BodyRow, bodyAttendees, bodyMeetings, bodyMembers } f
 import { formatDate, formatShortDate, formatTime } from '../meeting.ts';
 import { committeeHref, meetingHref, personHref } from './links.ts';
 import { displayName } from './names.ts';
-import { linkTo } from '../../routes.ts';
+import { linkTo } from '../../../http/routes.ts';
 
 const KIND_HEADINGS: Array<[BodyKind, string]> = [
   ['council', 'Full council'],

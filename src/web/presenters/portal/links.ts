@@ -1,5 +1,5 @@
 /** Links to portal records, built from the route table with friendly slugs (see ../../portal/slugs.ts). */
-import { linkTo } from '../../routes.ts';
+import { linkTo } from '../../../http/routes.ts';
 import { meetingSlug, recordSlug } from '../../portal/slugs.ts';
 
 export function meetingHref(meeting: { id: string; date: string; body_slug?: string | null }): string {

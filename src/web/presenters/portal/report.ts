@@ -2,7 +2,7 @@
 import type { findPublicReport, reportAgendaItems, reportDecisions } from '../../../db/queries/portal/reports.ts';
 import { formatShortDate, paragraphs } from '../meeting.ts';
 import { agendaItemAnchor, decisionHref, meetingHref, minuteAnchor } from './links.ts';
-import { linkTo } from '../../routes.ts';
+import { linkTo } from '../../../http/routes.ts';
 
 type Report = NonNullable<Awaited<ReturnType<typeof findPublicReport>>>;
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;

@@ -3,7 +3,7 @@ import type { SearchHitRow } from '../../../db/queries/portal/search.ts';
 import type { SearchOutcome } from '../../../services/search/searcher.ts';
 import { SEARCH_KINDS, type SearchQuery } from '../../../services/search/search-query.ts';
 import { formatShortDate } from '../meeting.ts';
-import { linkTo } from '../../routes.ts';
+import { linkTo } from '../../../http/routes.ts';
 import { highlightHeadline, plainHeadline } from './highlight.ts';
 import { agendaItemAnchor, decisionHref, meetingHref, minuteAnchor, personHref, reportHref } from './links.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exemptGround, formatDate, formatMonth, formatTime, formatTimeRange, joinList, paragraphs } from './meeting.ts';
+import { formatDate, formatMonth, formatTime, formatTimeRange } from './dates.ts';
+import { exemptGround, joinList, paragraphs } from './wording.ts';
 
-describe('meeting presenter formatting', () => {
+describe('dates, times and wording as pages print them', () => {
   it('writes dates the GOV.UK way, whatever the server time zone', () => {
     expect(formatDate('2011-04-06')).toBe('Wednesday 6 April 2011');
     expect(formatDate('2011-03-16')).toBe('Wednesday 16 March 2011');

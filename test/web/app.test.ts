@@ -3,13 +3,13 @@ import { parse } from 'node-html-parser';
 import type { FastifyInstance } from 'fastify';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Config } from '../config.ts';
-import type { DatabaseHandle } from '../db/engine.ts';
-import type { Database } from '../db/schema.ts';
-import { createApp } from './app.ts';
-import { linkTo } from './routes.ts';
-import { createTestDatabase, databaseUnavailable, testEngine, type TestDatabase } from '../../test/support/database.ts';
-import { ESCAPE_PROBE, EXEMPT_MINUTE_TEXT, seedCouncilMeeting } from '../../test/support/factories.ts';
+import type { Config } from '../../src/config.ts';
+import type { DatabaseHandle } from '../../src/db/engine.ts';
+import type { Database } from '../../src/db/schema.ts';
+import { createApp } from '../../src/server/app.ts';
+import { linkTo } from '../../src/http/routes.ts';
+import { createTestDatabase, databaseUnavailable, testEngine, type TestDatabase } from '../support/database.ts';
+import { ESCAPE_PROBE, EXEMPT_MINUTE_TEXT, seedCouncilMeeting } from '../support/factories.ts';
 
 const config: Config = {
   dataDir: '/nonexistent',

@@ -13,9 +13,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { DatabaseHandle } from '../../db/engine.ts';
-import { dataVersionFor, isAnonymous } from '../reader.ts';
-import { todayInLondon } from './today.ts';
+import type { DatabaseHandle } from '../db/engine.ts';
+import { dataVersionFor, isAnonymous } from './reader.ts';
+import { todayInLondon } from '../domain/dates.ts';
 
 export { isAnonymous };
 
@@ -129,7 +129,7 @@ export function joinParts(parts: Buffer[], nonce: string | undefined): Buffer {
 /**
  * What a cached answer for this request is valid for: the data version (read before the handler's queries: a page
  * rendered from newer data than its version is harmless, the reverse cannot happen because the version commits with
- * the data; with a read replica it is the replica's, read from where the page will be rendered, src/web/reader.ts)
+ * the data; with a read replica it is the replica's, read from where the page will be rendered, src/http/reader.ts)
  * and the UK date.
  */
 export async function cacheVersionFor(database: DatabaseHandle, request: FastifyRequest): Promise<string> {

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseUnavailable, testEngine, type TestDatabase } from '../../test/support/database.ts';
-import { adminUrl } from '../../test/support/engine.ts';
-import { fixture, insertExportFixture } from '../../test/support/export-fixture.ts';
-import { countRows } from '../db/queries/export.ts';
-import type { Database } from '../db/schema.ts';
-import { ExportDocumentSchema, type ExportDocument } from './export-schema.ts';
-import { buildExport, ExportError, writeExport } from './exporter.ts';
-import { ExportRestoreError, ExportValidationError, restoreExport } from './export-restorer.ts';
+import { createTestDatabase, databaseUnavailable, testEngine, type TestDatabase } from '../support/database.ts';
+import { adminUrl } from '../support/engine.ts';
+import { fixture, insertExportFixture } from '../support/export-fixture.ts';
+import { countRows } from '../../src/db/queries/export.ts';
+import type { Database } from '../../src/db/schema.ts';
+import { ExportDocumentSchema, type ExportDocument } from '../../src/services/export-schema.ts';
+import { buildExport, ExportError, writeExport } from '../../src/services/exporter.ts';
+import { ExportRestoreError, ExportValidationError, restoreExport } from '../../src/services/export-restorer.ts';
 
 const ALL_TABLES: (keyof Database)[] = [
   'source_document',

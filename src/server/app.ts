@@ -13,9 +13,9 @@ import { sql } from 'kysely';
 import { ZodError } from 'zod';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
-import { HttpError, isHttpError, NotFound } from './errors.ts';
+import { asHttpError, HttpError, isQuorumError, NotFound } from '../http/errors.ts';
 import { FEATURES } from './features.ts';
-import { linkTo, ROUTES } from './routes.ts';
+import { linkTo, ROUTES } from '../http/routes.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -33,8 +33,8 @@ export interface CreateAppOptions {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const viewsDir = path.join(here, 'views');
-const publicDir = path.join(here, 'public');
+const viewsDir = path.join(here, '../web/views');
+const publicDir = path.join(here, '../web/public');
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
 const govukDir = path.join(govukDist, 'govuk');
 
@@ -119,11 +119,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    return sendError(request, reply, NotFound());
+    return sendError(request, reply, asHttpError(NotFound()));
   });
 
   app.setErrorHandler(async (error, request, reply) => {
-    if (isHttpError(error)) return sendError(request, reply, error);
+    if (isQuorumError(error)) return sendError(request, reply, asHttpError(error));
     // A malformed multipart body (no boundary, cut short, a broken part header): busboy's plain Errors, the client's fault.
     if (error instanceof Error && /^(?:Multipart: Boundary not found|Unexpected end of (?:form|file)|Malformed part header)/.test(error.message)) {
       return sendError(request, reply, new HttpError(400, 'bad_request', `The form could not be read: ${error.message}`));
@@ -163,7 +163,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     }
   });
 
-  // Each capability registers its own routes (src/web/features.ts) after the error handlers, so that they inherit them.
+  // Each capability registers its own routes (src/server/features.ts) after the error handlers, so that they inherit them.
   for (const feature of FEATURES) await app.register(feature, { config, database });
 
   return app;

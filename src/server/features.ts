@@ -1,0 +1,31 @@
+/**
+ * The capabilities the app serves, in the order createApp registers them. The order matters: auth comes first
+ * (unencapsulated: sessions, CSRF and rate limits apply to every later feature's routes). Add a capability with
+ * one line here; its type is in src/http/feature.ts.
+ */
+import type { Feature } from '../http/feature.ts';
+import { openDataApiFeature } from '../api/feature.ts';
+import { adminFeature } from '../web/admin/feature.ts';
+import { allowancesFeature } from '../web/allowances/routes.ts';
+import { authFeature } from '../web/auth/plugin.ts';
+import { documentsFeature } from '../web/documents/routes.ts';
+import { meetingsFeature } from '../web/meetings/routes.ts';
+import { plansFeature } from '../web/plans/routes.ts';
+import { politicalBalanceFeature } from '../web/political-balance/routes.ts';
+import { portalFeature } from '../web/portal/feature.ts';
+import { scrutinyBackOfficeFeature } from '../web/scrutiny/back-office-feature.ts';
+import { scrutinyPublicFeature } from '../web/scrutiny/public-routes.ts';
+
+export const FEATURES: readonly Feature[] = [
+  authFeature,
+  meetingsFeature,
+  portalFeature,
+  openDataApiFeature,
+  allowancesFeature,
+  scrutinyPublicFeature,
+  adminFeature,
+  plansFeature,
+  scrutinyBackOfficeFeature,
+  documentsFeature,
+  politicalBalanceFeature,
+];
