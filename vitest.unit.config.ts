@@ -9,5 +9,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     pool: 'threads',
     maxWorkers: 2,
+    // Property tests run hundreds of cases; on a loaded 2-core machine a few take longer than the default 5 s.
+    testTimeout: 30_000,
   },
 });
