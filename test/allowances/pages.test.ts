@@ -10,7 +10,7 @@ import { addDays, addMonths, allowanceYearOf, taxYearOf } from '../../src/domain
 import { listSchemes, type SchemeDetail } from '../../src/db/repositories/allowances.ts';
 import { postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
 import { todayInLondon } from '../../src/web/portal/today.ts';
-import { csvSafe } from '../../src/domain/csv-safe.ts';
+import { csvCell } from '../../src/domain/csv.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { insertBody, insertPerson } from '../support/factories.ts';
@@ -222,7 +222,8 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     expect(csv.statusCode).toBe(200);
     // The 2011/12 scheme adopted above pays the basic allowance less 1.5%.
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"") Sly",12805.00`);
-    expect(['=1', '+1', '-1', '@SUM(A1)', '\t=1', 'Mr Smith'].map(csvSafe)).toEqual(["'=1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", 'Mr Smith']);
+    // A cell that is only a number ("-1") is a figure to a spreadsheet, never a formula.
+    expect(['=1', '+1', '-1', '-1+1', '@SUM(A1)', '\t=1', 'Mr Smith'].map(csvCell)).toEqual(["'=1", "'+1", '-1', "'-1+1", "'@SUM(A1)", "'\t=1", 'Mr Smith']);
   });
 
   // The smallest PNG a phone would never make, but a real one: the signature and an IHDR chunk.

@@ -47,7 +47,7 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     const response = await app.inject({ url: `${linkTo('allowances.statement.csv')}?year=2011/12` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    const lines = response.body.trim().split('\n');
+    const lines = response.body.trim().split('\r\n');
     expect(lines[0]).toContain('Basic allowance');
     expect(lines[1]).toBe('Mr <b>Bold</b> Tester,13000.00,0.00,0.00,4005.00,0.00,0.00,0.00,17005.00');
   });
