@@ -280,8 +280,9 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       const key = `${route.method} ${route.url}`;
       const rule = ruleFor(key);
       if (!rule) continue; // reported by the first test
-      // Signing out ends the caller's session: those routes get a client of their own.
-      const fresh = route.url.startsWith('/sign-');
+      // Signing in or out, and setting a password by a reset link (which signs its holder in), change the caller's
+      // session: those routes get a client of their own.
+      const fresh = route.url.startsWith('/sign-') || route.url.startsWith('/reset-password/');
       for (const identity of IDENTITIES) {
         n += 1;
         const client = await clientFor(identity, fresh);
