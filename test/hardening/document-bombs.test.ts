@@ -7,12 +7,10 @@
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../src/domain/roles.ts';
 import { readDocument, ReadError } from '../../src/import/read/index.ts';
-import { bodyCreator } from '../../src/services/committee/bodies.ts';
-import { meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { linkTo } from '../../src/web/routes.ts';
-import { Client, csrfFrom, makeAccount, makeApp } from '../admin/support.ts';
+import { type Client, csrfFrom, makeApp } from '../admin/support.ts';
+import { officerWithMeeting } from './support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 
 const MB = 1024 * 1024;
@@ -135,12 +133,7 @@ describe.skipIf(databaseUnavailable)('a bomb uploaded as a report', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await makeApp(database);
-    const account = await makeAccount(database, 'democratic-services');
-    officer = new Client(app);
-    expect((await officer.signIn(account.email)).statusCode).toBe(303);
-    const by: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
-    const body = await bodyCreator({ database, by, authorityName: 'Kent County Council', name: 'Bomb Committee', kind: 'committee' });
-    meetingId = (await meetingScheduler({ database, by, bodyId: body.id, date: '2029-09-19', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' })).id;
+    ({ officer, meetingId } = await officerWithMeeting(database, app, 'Bomb Committee'));
   });
   afterAll(async () => {
     await app?.close();

@@ -8,11 +8,9 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionUser } from '../../src/domain/roles.ts';
-import { bodyCreator } from '../../src/services/committee/bodies.ts';
-import { meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { linkTo } from '../../src/web/routes.ts';
-import { Client, csrfFrom, makeAccount, makeApp } from '../admin/support.ts';
+import { type Client, csrfFrom, makeApp } from '../admin/support.ts';
+import { officerWithMeeting } from './support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 
 /**
@@ -52,12 +50,7 @@ describe.skipIf(databaseUnavailable)('multipart bodies', () => {
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
-    const account = await makeAccount(database, 'democratic-services');
-    officer = new Client(app);
-    expect((await officer.signIn(account.email)).statusCode).toBe(303);
-    const by: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
-    const body = await bodyCreator({ database, by, authorityName: 'Kent County Council', name: 'Upload Committee', kind: 'committee' });
-    meetingId = (await meetingScheduler({ database, by, bodyId: body.id, date: '2029-09-19', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' })).id;
+    ({ officer, meetingId } = await officerWithMeeting(database, app, 'Upload Committee'));
   });
   afterAll(async () => {
     await app?.close();
