@@ -306,7 +306,8 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Some 200 requests, each signing in or hashing a password: minutes on a busy machine.
+  }, 240_000);
 
   it('refuses every state-changing route without its CSRF token, even for an allowed role, and writes nothing', async () => {
     let n = 5000;
