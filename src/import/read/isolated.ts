@@ -87,7 +87,8 @@ function runNext(): void {
     const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
     finish(outOfMemory ? { refused: `it needs more than ${job.limits.memoryMb} MB of memory to read (a file built to exhaust the reader?)` } : { failed: error.message }, true);
   };
-  const onExit = () => finish({ failed: 'the reader stopped' }, true);
+  // A worker that ends mid-file (its heap exhausted, reported as an exit rather than an error) refuses the file too.
+  const onExit = () => finish({ refused: `it stopped the reader, needing more than ${job.limits.memoryMb} MB of memory (a file built to exhaust the reader?)` }, true);
   const timer = setTimeout(() => finish({ refused: `reading it took longer than ${seconds} seconds, the limit for a file of its size (a file built to exhaust the reader?)` }, true), job.limits.timeMsFor(job.bytes.byteLength));
   current.on('message', onMessage);
   current.on('error', onError);

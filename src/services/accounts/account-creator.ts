@@ -33,7 +33,7 @@ export async function accountCreator(props: AccountCreatorProps): Promise<{ id: 
   }
   const input = parsed.data;
   if (input.password !== undefined) {
-    const problem = passwordProblem(input.password, [input.email, input.name]);
+    const problem = await passwordProblem(input.password, [input.email, input.name]);
     if (problem) throw ValidationError([{ field: 'password', message: problem }]);
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);

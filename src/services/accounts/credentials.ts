@@ -5,9 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
-import * as zxcvbnEnglish from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -37,15 +35,18 @@ export async function verifyPassword(passwordHash: string | null, password: stri
 
 let dummyHash: Promise<string> | undefined;
 
-let strength: ZxcvbnFactory | undefined;
-/** Built on first use: its dictionaries take most of a second to load, and most processes never need them. */
+let strength: Promise<ZxcvbnFactory> | undefined;
+/** Loaded on first use: its dictionaries take most of a second to load, and most processes never need them. */
 const strengthChecker = () =>
-  (strength ??= new ZxcvbnFactory({
-    dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },
-    graphs: zxcvbnCommon.adjacencyGraphs,
-    translations: zxcvbnEnglish.translations,
-    maxLength: CHECKED_LENGTH,
-  }));
+  (strength ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
+    ([core, common, english]) =>
+      new core.ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...english.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: english.translations,
+        maxLength: CHECKED_LENGTH,
+      }),
+  ));
 
 /**
  * Why a new password is not acceptable, or undefined. NIST SP 800-63B section 5.1.1.2 and NCSC guidance: length over
@@ -53,12 +54,12 @@ const strengthChecker = () =>
  * sequential characters, and words from the context (the service, the person's name and email address), here by
  * zxcvbn-ts and its lists.
  */
-export function passwordProblem(password: string, context: string[] = []): string | undefined {
+export async function passwordProblem(password: string, context: string[] = []): Promise<string | undefined> {
   if (password.length < MIN_PASSWORD_LENGTH) return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`;
   // The person's own words, whole and in parts: "jane.smith@kent.gov.uk" and "smith" alike.
   const words = ['quorum', 'council', ...context.flatMap((text) => [text.toLowerCase(), ...text.toLowerCase().split(/[^\p{L}\p{N}]+/u)]).filter((word) => word.length >= 3)];
-  const result = strengthChecker().check(password, words);
+  const result = (await strengthChecker()).check(password, words);
   if (result.score >= MIN_PASSWORD_SCORE) return undefined;
   const why = result.feedback.warning ? ` (${result.feedback.warning.replace(/\.$/, '').toLowerCase()})` : '';
   return `Choose a password that is harder to guess${why}: a few unrelated words together are easy to remember and hard to guess`;

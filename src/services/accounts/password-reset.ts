@@ -79,7 +79,7 @@ export async function passwordResetter(props: PasswordResetterProps): Promise<{ 
   const reset = await accounts.findUsablePasswordReset(db, hashSecret(props.token), now);
   const account = reset ? await accounts.findAccountById(db, reset.account_id) : undefined;
   if (!reset || !account || account.disabled_at) throw expired();
-  const problem = passwordProblem(props.password, [account.email, account.name]);
+  const problem = await passwordProblem(props.password, [account.email, account.name]);
   if (problem) throw ValidationError([{ field: 'password', message: problem }]);
   const passwordHash = await hashPassword(props.password);
   const session = await db.transaction().execute(async (trx) => {
