@@ -81,7 +81,8 @@ describe.skipIf(databaseUnavailable)('sign-in and accounts under attack', () => 
     expect(answers[1]!.body).toBe(answers[0]!.body);
     expect(answers[2]!.body).toBe(answers[0]!.body);
     // The relay never answers: a request that waited for it (or for the account lookup and link) would not be back.
-    for (const answer of answers) expect(answer.ms).toBeLessThan(5_000);
+    // (Nodemailer waits two minutes for a silent relay; fifteen seconds leaves room for a busy machine.)
+    for (const answer of answers) expect(answer.ms).toBeLessThan(15_000);
   });
 
   it('sends the email in the background, trying again when the relay fails', async () => {
