@@ -51,9 +51,8 @@ export function registerUserCommand(program: Command, config: () => Config): voi
       const handle = await openDatabase(config());
       try {
         await migrateToLatest(handle.db);
-        const now = new Date();
         for (const account of await listAccounts(handle.db)) {
-          const state = account.disabled_at ? 'disabled' : account.locked_until && account.locked_until > now ? 'locked' : 'active';
+          const state = account.disabled_at ? 'disabled' : 'active';
           console.log([account.email, account.name, account.roles.join(','), state].join('\t'));
         }
       } finally {

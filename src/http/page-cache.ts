@@ -104,7 +104,8 @@ function nonceOf(reply: FastifyReply): string | undefined {
   return (reply as FastifyReply & { cspNonce?: { script?: string } | null }).cspNonce?.script;
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+/** Whether an If-None-Match header names this ETag (weak or strong, or "*"). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   const weak = (tag: string) => tag.trim().replace(/^W\//, '');
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || weak(tag) === weak(etag));
@@ -151,7 +152,7 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle): vo
     const entry = cache.get(version, key);
     if (!entry) return;
     reply.header('etag', entry.etag).header('cache-control', PAGE_CACHE_CONTROL).header('x-quorum-cache', 'hit');
-    if (matches(request.headers['if-none-match'], entry.etag)) {
+    if (etagMatches(request.headers['if-none-match'], entry.etag)) {
       notModified(reply);
       return reply.send();
     }
@@ -169,7 +170,7 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle): vo
     const parts = body.split(cache.placeholder).map((part) => Buffer.from(part));
     cache.set(state.version, { key: state.key, parts, contentType, etag, bytes: parts.reduce((sum, part) => sum + part.length, 0) });
     reply.header('etag', etag).header('cache-control', PAGE_CACHE_CONTROL).header('x-quorum-cache', 'miss');
-    if (matches(request.headers['if-none-match'], etag)) {
+    if (etagMatches(request.headers['if-none-match'], etag)) {
       notModified(reply);
       return '';
     }

@@ -14,6 +14,7 @@ import { ZodError } from 'zod';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
 import { asHttpError, HttpError, isQuorumError, NotFound } from '../http/errors.ts';
+import { answerClientError, frameworkError, wantsJsonFor } from './client-errors.ts';
 import { FEATURES } from './features.ts';
 import { linkTo, ROUTES } from '../http/routes.ts';
 
@@ -47,7 +48,14 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   // A number of proxies means the nearest that many hops are believed (as proxy-addr counts them).
   const hops = config.trustProxy;
   const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
-  const app = Fastify({ logger, trustProxy });
+  const app = Fastify({
+    logger,
+    trustProxy,
+    // Errors found before any route runs (a path parameter too long, a malformed URL) get the standard shape too.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, frameworkError(error)),
+    // And those Node answers before Fastify sees a request (headers too large, a request that cannot be parsed).
+    clientErrorHandler: (error, socket) => answerClientError(error, socket, (httpError) => errorPage(httpError)),
+  });
 
   const views = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDist], { noCache: false }), {
     autoescape: true,
@@ -88,29 +96,39 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/public/', index: false, decorateReply: false, maxAge: '1d' });
 
-  function render(reply: FastifyReply, template: string, context: Record<string, unknown>): string {
-    const nonce = (reply as FastifyReply & { cspNonce?: { script: string } | null }).cspNonce?.script;
-    reply.type('text/html; charset=utf-8');
-    return views.render(template, {
+  /** The layout's globals; without a reply (an error answered before any request was read) there is no user or form. */
+  function pageGlobals(reply: FastifyReply | undefined): Record<string, unknown> {
+    const nonce = (reply as (FastifyReply & { cspNonce?: { script: string } | null }) | undefined)?.cspNonce?.script;
+    return {
       cspNonce: nonce,
       assetPath: '/assets',
       serviceName: 'Quorum',
       serviceUrl: linkTo('home'),
       authorityName: config.authorityName,
       // The signed-in account (src/web/auth/plugin.ts) and a CSRF token, made only when a page has a form.
-      currentUser: reply.request.user ?? null,
-      csrfToken: () => reply.generateCsrf(),
-      ...context,
-    });
+      currentUser: reply?.request.user ?? null,
+      csrfToken: () => reply?.generateCsrf() ?? '',
+    };
   }
 
+  function render(reply: FastifyReply, template: string, context: Record<string, unknown>): string {
+    reply.type('text/html; charset=utf-8');
+    return views.render(template, { ...pageGlobals(reply), ...context });
+  }
+
+  function errorPage(error: HttpError, reply?: FastifyReply): string {
+    const template = error.statusCode === 404 ? 'not-found.njk' : 'error.njk';
+    return views.render(template, { ...pageGlobals(reply), error: { status: error.statusCode, id: error.id, message: error.message } });
+  }
+
+  // Says only whether Quorum can serve: which database engine it runs on is nobody else's business.
   app.get(ROUTES.healthz, async (_request, reply) => {
     try {
       await sql`select 1`.execute(database.db);
-      return { status: 'ok', database: database.engine };
+      return { status: 'ok' };
     } catch (error) {
       reply.log.error({ err: error }, 'health check: the database did not answer');
-      return reply.code(503).send({ status: 'error', database: database.engine, error: { id: 'database_unavailable', message: 'The database did not answer' } });
+      return reply.code(503).send({ status: 'error', error: { id: 'service_unavailable', status: 503, message: 'Quorum cannot serve requests just now' } });
     }
   });
 
@@ -146,8 +164,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     reply.code(error.statusCode);
     if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send({ error: { id: error.id, status: error.statusCode, message: error.message } });
     try {
-      const template = error.statusCode === 404 ? 'not-found.njk' : 'error.njk';
-      return reply.send(render(reply, template, { error: { status: error.statusCode, id: error.id, message: error.message } }));
+      return reply.type('text/html; charset=utf-8').send(errorPage(error, reply));
     } catch (renderError) {
       // A broken template must not turn one error into a crash loop; plain text still tells the user something.
       request.log.error({ err: renderError }, 'error page failed to render');
@@ -171,8 +188,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 
 /** JSON for API clients and scripts that ask for it; browsers send text/html first and get a page. */
 function wantsJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? '';
-  return /application\/(?:[\w.+-]*\+)?json/.test(accept) && !/text\/html/.test(accept);
+  return wantsJsonFor(request.headers.accept);
 }
 
 /** Whether a parsed request part holds a string with U+0000 (uploaded files' bytes are not looked at). */

@@ -37,7 +37,7 @@ describe.skipIf(databaseUnavailable)('quorum user', { timeout: 180_000 }, () => 
 
     const handle = await openDatabase({ dataDir: database.location.dataDir, databaseUrl: database.location.databaseUrl });
     try {
-      const result = await signInAttempter({ database: handle, email: 'FIRST@kent.example', password: 'a long enough password' });
+      const result = await signInAttempter({ database: handle, email: 'FIRST@kent.example', password: 'a long enough password', address: '127.0.0.1' });
       expect(result.ok && result.user.roles).toEqual(['democratic-services']);
       const audit = await handle.db.selectFrom('audit_log').select(['actor', 'action']).where('table_name', '=', 'account').execute();
       expect(audit).toContainEqual({ actor: 'cli', action: 'insert' });

@@ -10,7 +10,7 @@ import { addDays, addMonths, allowanceYearOf, taxYearOf } from '../../src/domain
 import { listSchemes, type SchemeDetail } from '../../src/db/repositories/allowances.ts';
 import { postHolderAppointer } from '../../src/services/allowances/entitlement-recorder.ts';
 import { todayInLondon } from '../../src/domain/dates.ts';
-import { csvSafe } from '../../src/domain/csv-safe.ts';
+import { csvCell } from '../../src/domain/csv.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { insertBody, insertPerson } from '../support/factories.ts';
@@ -229,7 +229,8 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     // The 2011/12 scheme adopted above takes effect on 12 May 2011: £13,000 for the 41 days to 11 May and £12,805 (less
     // 1.5%) for the 325 days from 12 May, £12,826.84: the £12,827 Kent County Council published for 2011/12.
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"") Sly",0.00,0.00,0.00,0.00,0.00,0.00,0.00,12826.84,`);
-    expect(['=1', '+1', '-1', '@SUM(A1)', '\t=1', 'Mr Smith'].map(csvSafe)).toEqual(["'=1", "'+1", "'-1", "'@SUM(A1)", "'\t=1", 'Mr Smith']);
+    // A cell that is only a number ("-1") is a figure to a spreadsheet, never a formula.
+    expect(['=1', '+1', '-1', '-1+1', '@SUM(A1)', '\t=1', 'Mr Smith'].map(csvCell)).toEqual(["'=1", "'+1", '-1', "'-1+1", "'@SUM(A1)", "'\t=1", 'Mr Smith']);
   });
 
   // The smallest PNG a phone would never make, but a real one: the signature and an IHDR chunk.

@@ -48,7 +48,7 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     const response = await app.inject({ url: `${linkTo('allowances.statement.csv')}?year=2011/12` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    const lines = response.body.trim().split('\n');
+    const lines = response.body.trim().split('\r\n');
     expect(lines[0]).toContain('Paid: Basic allowance');
     expect(lines[0]).toContain('Accrued: Basic allowance');
     // Nothing is recorded as paid yet; £17,005 accrued.

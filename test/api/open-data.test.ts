@@ -73,7 +73,7 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
       expect(response.headers['content-disposition']).toBe(`attachment; filename="${file.name}"`);
       expect(response.rawPayload.length).toBe(file.bytes);
       for (const canary of [...ALL_CANARIES, UNPUBLISHED_CANARY]) expect(response.body, `${file.name} holds ${canary}`).not.toContain(canary);
-      if (file.name.endsWith('.csv')) expect(parse(response.body, { columns: true })).toHaveLength(file.rows!);
+      if (file.name.endsWith('.csv')) expect(parse(response.body, { columns: true, bom: true })).toHaveLength(file.rows!);
     }
   });
 
@@ -94,19 +94,19 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
   });
 
   it('the CSV tables hold the records: every meeting (the gold ones and the planted one), the 68 named votes of 6 April 2011 and the planted six', async () => {
-    const meetings = parse((await get('/api/v1/open-data/meetings.csv')).body, { columns: true }) as Array<Record<string, string>>;
+    const meetings = parse((await get('/api/v1/open-data/meetings.csv')).body, { columns: true, bom: true }) as Array<Record<string, string>>;
     const meetingCount = await fixture.database.db.selectFrom('meeting').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
     expect(meetings).toHaveLength(Number(meetingCount.count));
     expect(meetings.map((meeting) => meeting.date)).toEqual(expect.arrayContaining(['2011-03-16', '2011-04-06', '2011-04-12', '2011-05-12', '2011-11-23']));
     expect(Object.keys(meetings[0]!)).not.toContain('agendaItems');
-    const votes = parse((await get('/api/v1/open-data/votes.csv')).body, { columns: true }) as Array<Record<string, string>>;
+    const votes = parse((await get('/api/v1/open-data/votes.csv')).body, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(votes).toHaveLength(68 + 6);
     expect(votes.filter((vote) => vote.voteEventId === fixture.planted.publicVoteEventId).map((vote) => vote.option).sort()).toEqual(['abstain', 'against', 'against', 'for', 'for', 'for']);
   });
 
   it('the accountability tables hold the imported plan and its indicators, and published recommendations only', async () => {
     const planFact = goldFacts()['001_078369eba01f855e.txt'].improvementPlan;
-    const table = async (name: string) => parse((await get(`/api/v1/open-data/${name}`)).body, { columns: true }) as Array<Record<string, string>>;
+    const table = async (name: string) => parse((await get(`/api/v1/open-data/${name}`)).body, { columns: true, bom: true }) as Array<Record<string, string>>;
     const plans = await table('plans.csv');
     const plan = plans.find((row) => row.title === planFact.title)!;
     expect((await table('plan-actions.csv')).filter((action) => action.planId === plan.id)).toHaveLength(planFact.actions);
@@ -130,7 +130,7 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
       .execute();
     const after = await index();
     expect(after.dataVersion).not.toBe(before.dataVersion);
-    const bodies = parse((await get('/api/v1/open-data/bodies.csv')).body, { columns: true }) as Array<Record<string, string>>;
+    const bodies = parse((await get('/api/v1/open-data/bodies.csv')).body, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(bodies.map((body) => body.name)).toContain('Bulk Download Test Panel');
     expect(after.files.find((file) => file.name === 'bodies.csv')!.rows).toBe(before.files.find((file) => file.name === 'bodies.csv')!.rows! + 1);
   });

@@ -78,7 +78,7 @@ describe.skipIf(databaseUnavailable)('public scrutiny pages', () => {
     expect(html.body.match(/<tr class="govuk-table__row">/g)).toHaveLength(10);
     const csv = await app.inject({ url: `${linkTo('scrutiny.trackingSheet.csv')}?asAt=2011-06-17` });
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.body.split('\n')[0]).toBe('Item,Date of meeting,Recommendation,Status,Notes');
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFItem,Date of meeting,Recommendation,Status,Notes');
     const xlsx = await app.inject({ url: `${linkTo('scrutiny.trackingSheet.xlsx')}?asAt=2011-06-17` });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as never);

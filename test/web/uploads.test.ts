@@ -1,12 +1,12 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_UPLOAD_BYTES, optionalUploadedFile, registerUploads, uploadedFile } from '../../src/web/uploads.ts';
+import { MAX_UPLOAD_BYTES, optionalUploadedFile, readMultipartForm, registerUploads, uploadedFile } from '../../src/web/uploads.ts';
 
 describe('file uploads on forms', () => {
   const app = Fastify();
   beforeAll(async () => {
     await registerUploads(app);
-    app.post('/upload', async (request) => {
+    app.post('/upload', { config: { files: ['file'] }, preHandler: (request, reply) => readMultipartForm(request, reply, ['file'], () => undefined) }, async (request) => {
       const body = request.body as Record<string, unknown>;
       const parsed = optionalUploadedFile.safeParse(body.file);
       return {
@@ -15,6 +15,7 @@ describe('file uploads on forms', () => {
         error: parsed.success ? null : parsed.error.issues[0]?.message,
       };
     });
+    app.post('/no-files', async () => 'read');
     await app.ready();
   });
   afterAll(() => app.close());
@@ -41,6 +42,13 @@ describe('file uploads on forms', () => {
     form.append('file', new Blob([Buffer.alloc(MAX_UPLOAD_BYTES + 1)]), 'huge.pdf');
     const response = await app.inject({ method: 'POST', url: '/upload', payload: form });
     expect(response.statusCode).toBe(413);
+  });
+
+  it('refuses a multipart body on a route that takes no files, without reading it', async () => {
+    const form = new FormData();
+    form.append('title', 'x');
+    const response = await app.inject({ method: 'POST', url: '/no-files', payload: form });
+    expect(response.statusCode).toBe(415);
   });
 
   it('says what is missing when a required file is not chosen', () => {

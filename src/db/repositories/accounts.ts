@@ -1,5 +1,5 @@
 /**
- * Typed queries for accounts, sessions and password reset tokens. Rules (lockout, expiry, hashing) live in
+ * Typed queries for accounts, sessions and password reset tokens. Rules (expiry, hashing, throttling) live in
  * src/services/accounts; this file only reads and writes.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -80,6 +80,11 @@ export async function consumePasswordReset(db: Db, tokenHash: string, now: Date)
   return row?.account_id;
 }
 
+/** Forgets every reset link of the account: a newer link, or a used one, makes the others worthless. */
+export async function deletePasswordResetsOf(db: Db, accountId: string): Promise<void> {
+  await db.deleteFrom('password_reset').where('account_id', '=', accountId).execute();
+}
+
 export async function findUsablePasswordReset(db: Db, tokenHash: string, now: Date): Promise<Row<'password_reset'> | undefined> {
   return db
     .selectFrom('password_reset')
@@ -88,23 +93,6 @@ export async function findUsablePasswordReset(db: Db, tokenHash: string, now: Da
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .executeTakeFirst();
-}
-
-/**
- * Counts a wrong password in one statement (two requests at once cannot both read the old count); the failure that
- * reaches maxFailures locks the account until lockUntil and restarts the count. Returns the lock, if one was set.
- */
-export async function recordFailedSignIn(db: Db, id: string, maxFailures: number, lockUntil: Date): Promise<Date | null> {
-  const row = await db
-    .updateTable('account')
-    .set({
-      failed_sign_ins: sql`case when failed_sign_ins + 1 >= ${maxFailures} then 0 else failed_sign_ins + 1 end`,
-      locked_until: sql`case when failed_sign_ins + 1 >= ${maxFailures} then ${lockUntil}::timestamptz else null end`,
-    })
-    .where('id', '=', id)
-    .returning('locked_until')
-    .executeTakeFirst();
-  return row?.locked_until ?? null;
 }
 
 // ---- Sign-in with the council's identity provider (OpenID Connect) --------------------------------------------------

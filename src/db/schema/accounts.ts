@@ -12,8 +12,6 @@ export interface AccountTable {
   password_hash: string | null;
   roles: Optional<Role[]>;
   person_id: string | null;
-  failed_sign_ins: Optional<number>;
-  locked_until: Date | null;
   disabled_at: Date | null;
   created_at: Stamp;
   updated_at: Stamp;

@@ -1,7 +1,6 @@
 import type { TextDocument } from '../types.ts';
-import { readDocx } from './docx.ts';
 import { htmlToLines } from './html.ts';
-import { readPdf } from './pdf.ts';
+import { readIsolated, type IsolationLimits } from './isolated.ts';
 import { ReadError } from './read-error.ts';
 import { decodeText, splitLines } from './text.ts';
 
@@ -23,6 +22,8 @@ export interface ReadResult extends TextDocument {
 export interface ReadOptions {
   /** Larger files are refused before any of their content is looked at. Default 50 MiB. */
   maxBytes?: number;
+  /** The memory and time a PDF or DOCX may take to read (isolated.ts); the defaults suit real papers. */
+  isolation?: IsolationLimits;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -62,7 +63,7 @@ export async function readDocument(input: { name: string; bytes: Uint8Array }, o
 
   switch (kind) {
     case 'pdf': {
-      const pdf = await readPdf(bytes, name);
+      const pdf = await readIsolated('pdf', name, bytes, options.isolation);
       return { name, format: 'pdf', lines: pdf.lines, warnings: pdf.warnings, pageCount: pdf.pageCount, pageOfLine: pdf.pageOfLine };
     }
     case 'docx': {
@@ -72,7 +73,7 @@ export async function readDocument(input: { name: string; bytes: Uint8Array }, o
       if (!containsAscii(bytes, 'word/document.xml')) {
         throw new ReadError(name, 'DOCX is damaged or not a Word document: it has no word/document.xml');
       }
-      const docx = await readDocx(bytes, name);
+      const docx = await readIsolated('docx', name, bytes, options.isolation);
       if (docx.lines.length === 0) docx.warnings.push('the document has no text');
       return { name, format: 'docx', lines: docx.lines, warnings: docx.warnings };
     }

@@ -33,7 +33,7 @@ export async function accountCreator(props: AccountCreatorProps): Promise<{ id: 
   }
   const input = parsed.data;
   if (input.password !== undefined) {
-    const problem = passwordProblem(input.password);
+    const problem = await passwordProblem(input.password, [input.email, input.name]);
     if (problem) throw ValidationError([{ field: 'password', message: problem }]);
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
@@ -50,7 +50,6 @@ export async function accountCreator(props: AccountCreatorProps): Promise<{ id: 
       roles: [...new Set(input.roles)] as Role[],
       password_hash: passwordHash,
       person_id: input.personId ?? null,
-      locked_until: null,
       disabled_at: null,
     });
     return { id };

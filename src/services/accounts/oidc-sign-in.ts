@@ -114,9 +114,7 @@ export function oidcSignIn(props: { database: DatabaseHandle; oidc: OidcConfig; 
           await accounts.insertAccountIdentity(trx, { id: `account-identity-${randomUUID()}`, account_id: account.id, issuer, subject, email_at_link: email });
         }
         if (account.disabled_at) return { ok: false, reason: 'disabled', email: account.email };
-        await accounts.setActor(trx, account.id);
-        // A provider sign-in proves the person, so a password lockout (someone guessing) does not stop it, and ends.
-        if (account.failed_sign_ins !== 0 || account.locked_until) await accounts.updateAccount(trx, account.id, { failed_sign_ins: 0, locked_until: null });
+        // A provider sign-in proves the person: strangers' wrong passwords (src/domain/accounts/attempt-throttle.ts) never stop it.
         return { ok: true, user: toSessionUser(account), ...(await sessionStarter(trx, account.id, now)), next: begun.next };
       });
     },

@@ -1,50 +1,61 @@
 /**
- * Signing in and out. Five wrong passwords in a row lock the account for fifteen minutes (the counter and the lock
- * are on the account, so they hold across IP addresses and processes); a success resets the counter and starts a
- * session whose id the browser keeps in a cookie and the database keeps only as a hash.
+ * Signing in and out. Wrong passwords earn a progressive delay (src/domain/accounts/attempt-throttle.ts), counted by
+ * what was typed and where from, never a lock on the account: an address with no account is answered exactly like
+ * one with an account, and nobody can keep an officer out. A success starts a session whose id the browser keeps in
+ * a cookie and the database keeps only as a hash.
  */
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as accounts from '../../db/repositories/accounts.ts';
+import { SIGN_IN_RULES, throttleKeys } from '../../domain/accounts/attempt-throttle.ts';
 import type { SessionUser } from '../../domain/roles.ts';
+import { throttleClear, throttleFailure, throttleWait, type ThrottledKey } from './attempt-throttle.ts';
 import { hashSecret, newSecret, verifyPassword } from './credentials.ts';
 import { toSessionUser } from './session-user.ts';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MINUTES = 15;
 export const SESSION_HOURS = 8;
 
 export type SignInResult =
   | { ok: true; user: SessionUser; sessionToken: string; expiresAt: Date }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; lockedUntil: Date };
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 export interface SignInAttempterProps {
   database: DatabaseHandle;
   email: string;
   password: string;
+  /** The client's IP address (behind a trusted proxy, the visitor's). */
+  address: string;
   now?: Date;
 }
 
-/** Checks the password and, when it is right and the account is not locked, starts a session. */
+/** The counters a sign-in attempt is throttled by: this email from this address, this address, and this email. */
+function signInKeys(email: string, address: string): ThrottledKey[] {
+  return [
+    { key: throttleKeys.signInPair(email, address), rule: SIGN_IN_RULES.pair },
+    { key: throttleKeys.signInAddress(address), rule: SIGN_IN_RULES.address },
+    { key: throttleKeys.signInEmail(email), rule: SIGN_IN_RULES.email },
+  ];
+}
+
+/** Checks the password unless the client must wait first, and starts a session when it is right. */
 export async function signInAttempter(props: SignInAttempterProps): Promise<SignInResult> {
   const now = props.now ?? new Date();
-  const account = await accounts.findAccountByEmail(props.database.db, props.email);
+  const db = props.database.db;
+  const keys = signInKeys(props.email, props.address);
+  // Only what the client typed and where it came from decide the wait: the answer says nothing about accounts.
+  const wait = await throttleWait(db, keys, now);
+  if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: wait };
+  const account = await accounts.findAccountByEmail(db, props.email);
+  // Unknown accounts still pay for one verification, so the time taken does not say which addresses have accounts.
   const passwordRight = await verifyPassword(account?.password_hash ?? null, props.password);
-  if (!account || account.disabled_at) return { ok: false, reason: 'invalid' };
-  if (account.locked_until && account.locked_until > now) return { ok: false, reason: 'locked', lockedUntil: account.locked_until };
-
-  return props.database.db.transaction().execute(async (trx) => {
-    await accounts.setActor(trx, account.id);
-    if (!passwordRight) {
-      const lockedUntil = await accounts.recordFailedSignIn(trx, account.id, MAX_FAILED_SIGN_INS, new Date(now.getTime() + LOCKOUT_MINUTES * 60_000));
-      if (lockedUntil) return { ok: false, reason: 'locked', lockedUntil } as const;
-      return { ok: false, reason: 'invalid' } as const;
-    }
-    if (account.failed_sign_ins !== 0 || account.locked_until) {
-      await accounts.updateAccount(trx, account.id, { failed_sign_ins: 0, locked_until: null });
-    }
-    return { ok: true, user: toSessionUser(account), ...(await sessionStarter(trx, account.id, now)) } as const;
-  });
+  if (!account || account.disabled_at || !passwordRight) {
+    await throttleFailure(db, keys, now);
+    return { ok: false, reason: 'invalid' };
+  }
+  // A success proves the person: this email's counters start again (the address's does not, or one's own account
+  // would reset a sprayer's count).
+  await throttleClear(db, [throttleKeys.signInPair(props.email, props.address), throttleKeys.signInEmail(props.email)]);
+  return { ok: true, user: toSessionUser(account), ...(await sessionStarter(db, account.id, now)) };
 }
 
 /** Starts a session for an account already proven (password or identity provider): the token goes to the browser. */

@@ -2,6 +2,10 @@
  * RSS 2.0 and Atom 1.0 feeds of new decisions and of published minutes, made by the `feed` library. Items carry the
  * public summary only: resolutions of exempt minutes never reach the register's rows, and a minutes item lists
  * titles, never an exempt minute's text.
+ *
+ * Titles and descriptions are text from papers, and a paper may hold markup. The `feed` library writes them as HTML
+ * (Atom type="html", RSS CDATA, which readers render as HTML), so each is written as HTML that shows the text and
+ * nothing else: markup in a paper is shown to the reader, never run by the reader.
  */
 import { Feed } from 'feed';
 import type { PublishedMinutesRow } from '../../db/queries/portal/feeds.ts';
@@ -29,8 +33,8 @@ export function newsFeed(props: NewsFeedProps): Feed {
   const newest = props.items.reduce<Date | undefined>((latest, item) => (!latest || item.date > latest ? item.date : latest), undefined);
   const feed = new Feed({
     id: props.siteUrl,
-    title: props.title,
-    description: props.description,
+    title: feedText(props.title),
+    description: feedText(props.description),
     link: props.siteUrl,
     language: 'en-GB',
     generator: 'Quorum',
@@ -39,8 +43,21 @@ export function newsFeed(props: NewsFeedProps): Feed {
     // The newest item, not the clock: the same records give the same bytes (and ETag).
     updated: newest ?? new Date(0),
   });
-  for (const item of props.items) feed.addItem({ id: item.id, guid: item.id, title: item.title, link: item.link, date: item.date, description: item.description });
+  for (const item of props.items) {
+    feed.addItem({ id: item.id, guid: item.id, title: feedText(item.title), link: item.link, date: item.date, description: feedText(item.description) });
+  }
   return feed;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text as HTML that shows exactly that text: markup characters escaped, and the characters XML 1.0 cannot carry (C0
+ * controls other than tab, line feed and carriage return; U+FFFE and U+FFFF) left out so the feed stays well-formed.
+ */
+export function feedText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 }
 
 /** A council date as an instant: midnight UTC, so feed readers sort by the day of the meeting or decision. */

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../domain/csv.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { accountabilityTables } from '../../db/queries/api/accountability.ts';
@@ -38,9 +38,9 @@ export async function buildOpenDataset(db: Kysely<Database>, options: { now?: Da
     { name: OPEN_DATA_JSON, kind: 'all', mediaType: 'application/json; charset=utf-8', body: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'), rows: null },
   ];
   for (const table of [...csvTables(document), ...accountabilityCsvTables(await accountabilityTables(db))]) {
-    const columns = [...new Set(table.rows.flatMap((row) => Object.keys(row)))];
-    // With no records there are no columns to name: the file is empty rather than absent, so every kind is listed.
-    const text = columns.length === 0 ? '' : stringify(table.rows, { header: true, columns, cast: { boolean: (value) => (value ? 'true' : 'false') } });
+    // A field a row has and the table's columns do not name is still written, never dropped.
+    const columns = [...new Set([...table.columns, ...table.rows.flatMap((row) => Object.keys(row))])];
+    const text = csvText(columns, table.rows.map((row) => columns.map((column) => row[column])));
     files.push({ name: `${table.kind}.csv`, kind: table.kind, mediaType: 'text/csv; charset=utf-8', body: Buffer.from(text, 'utf8'), rows: table.rows.length });
   }
   return { version, generatedAt, files };

@@ -6,7 +6,27 @@
  * withholds a report carried by an exempt agenda item (an exempt item never shows its report), the text of a
  * minute on an exempt item, and vote events taken on exempt minutes or items (the vote would disclose them).
  */
-import type { ExportDocument } from '../export-schema.ts';
+import { z } from 'zod';
+import {
+  AgendaItemSchema,
+  AttendanceSchema,
+  BodySchema,
+  DecisionSchema,
+  DeclarationSchema,
+  GroupMembershipSchema,
+  GroupSchema,
+  MeetingSchema,
+  MembershipSchema,
+  MinuteSchema,
+  PersonSchema,
+  QuestionSchema,
+  ReportSchema,
+  ResolutionSchema,
+  VoteEventSchema,
+  VoteSchema,
+  type ExportDocument,
+} from '../export-schema.ts';
+import { ACCOUNTABILITY_COLUMNS } from '../../db/queries/api/accountability.ts';
 
 export function publicDataset(document: ExportDocument): ExportDocument {
   const exemptItems = new Set(document.meetings.flatMap((meeting) => meeting.agendaItems.filter((item) => item.exempt).map((item) => item.id)));
@@ -34,6 +54,14 @@ export function publicDataset(document: ExportDocument): ExportDocument {
 
 export type CsvValue = string | number | boolean | null;
 export type CsvRow = Record<string, CsvValue>;
+/** One table of the bulk download: its columns (named in the header even when there are no rows) and its rows. */
+export interface CsvTable {
+  kind: string;
+  columns: string[];
+  rows: CsvRow[];
+}
+
+const prefixed = (key: string, subKey: string) => `${key}${subKey[0]!.toUpperCase()}${subKey.slice(1)}`;
 
 /** A record flattened for a spreadsheet: lists of values joined with "; ", the source reference spread into columns, child lists left to their own tables. */
 function flat(record: Record<string, unknown>, extra: CsvRow = {}, children: readonly string[] = []): CsvRow {
@@ -43,7 +71,7 @@ function flat(record: Record<string, unknown>, extra: CsvRow = {}, children: rea
     if (Array.isArray(value)) {
       if (value.every((item) => item === null || typeof item !== 'object')) row[key] = value.join('; ');
     } else if (value !== null && typeof value === 'object') {
-      for (const [subKey, subValue] of Object.entries(value)) row[`${key}${subKey[0]!.toUpperCase()}${subKey.slice(1)}`] = subValue as CsvValue;
+      for (const [subKey, subValue] of Object.entries(value)) row[prefixed(key, subKey)] = subValue as CsvValue;
     } else if (key === 'source') {
       row.sourceDocumentId = null;
       row.sourceLineFrom = null;
@@ -55,34 +83,65 @@ function flat(record: Record<string, unknown>, extra: CsvRow = {}, children: rea
   return row;
 }
 
+/**
+ * The columns `flat` makes of a record of this schema, in the schema's order: what a table's header names, with or
+ * without rows. Lists of values are one column, objects one column per field, lists of records their own tables.
+ */
+function flatColumns(schema: z.ZodObject, extra: readonly string[] = [], children: readonly string[] = []): string[] {
+  const columns = [...extra];
+  for (const [key, field] of Object.entries(schema.shape)) {
+    if (children.includes(key)) continue;
+    const type = unwrapped(field);
+    if (type instanceof z.ZodArray) {
+      if (!(unwrapped(type.element) instanceof z.ZodObject)) columns.push(key);
+    } else if (type instanceof z.ZodObject) {
+      for (const subKey of Object.keys(type.shape)) columns.push(prefixed(key, subKey));
+    } else {
+      columns.push(key);
+    }
+  }
+  return columns;
+}
+
+function unwrapped(type: unknown): unknown {
+  return type instanceof z.ZodNullable || type instanceof z.ZodOptional ? unwrapped(type.unwrap()) : type;
+}
+
 /** The tables of the bulk download, by record kind, in a fixed order. */
-export function csvTables(document: ExportDocument): Array<{ kind: string; rows: CsvRow[] }> {
+export function csvTables(document: ExportDocument): CsvTable[] {
   const meetings = document.meetings;
   const perMeeting = <T extends Record<string, unknown>>(pick: (meeting: ExportDocument['meetings'][number]) => T[], children: readonly string[] = []) =>
     meetings.flatMap((meeting) => pick(meeting).map((item) => flat(item, { meetingId: meeting.id }, children)));
+  const meetingChildren = ['agendaItems', 'attendance', 'declarations', 'minutes', 'voteEvents', 'questions'];
   return [
-    { kind: 'bodies', rows: document.bodies.map((body) => flat(body)) },
-    { kind: 'people', rows: document.people.map((person) => flat(person)) },
-    { kind: 'political-groups', rows: document.groups.map((group) => flat(group, {}, ['memberships'])) },
-    { kind: 'group-memberships', rows: document.groups.flatMap((group) => group.memberships.map((membership) => flat(membership, { groupId: group.id }))) },
-    { kind: 'memberships', rows: document.memberships.map((membership) => flat(membership)) },
-    { kind: 'meetings', rows: meetings.map((meeting) => flat(meeting, {}, ['agendaItems', 'attendance', 'declarations', 'minutes', 'voteEvents', 'questions'])) },
-    { kind: 'agenda-items', rows: perMeeting((meeting) => meeting.agendaItems) },
-    { kind: 'attendance', rows: perMeeting((meeting) => meeting.attendance) },
-    { kind: 'declarations', rows: perMeeting((meeting) => meeting.declarations) },
-    { kind: 'minutes', rows: perMeeting((meeting) => meeting.minutes, ['resolutions', 'motions']) },
+    { kind: 'bodies', columns: flatColumns(BodySchema), rows: document.bodies.map((body) => flat(body)) },
+    { kind: 'people', columns: flatColumns(PersonSchema), rows: document.people.map((person) => flat(person)) },
+    { kind: 'political-groups', columns: flatColumns(GroupSchema, [], ['memberships']), rows: document.groups.map((group) => flat(group, {}, ['memberships'])) },
+    {
+      kind: 'group-memberships',
+      columns: flatColumns(GroupMembershipSchema, ['groupId']),
+      rows: document.groups.flatMap((group) => group.memberships.map((membership) => flat(membership, { groupId: group.id }))),
+    },
+    { kind: 'memberships', columns: flatColumns(MembershipSchema), rows: document.memberships.map((membership) => flat(membership)) },
+    { kind: 'meetings', columns: flatColumns(MeetingSchema, [], meetingChildren), rows: meetings.map((meeting) => flat(meeting, {}, meetingChildren)) },
+    { kind: 'agenda-items', columns: flatColumns(AgendaItemSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.agendaItems) },
+    { kind: 'attendance', columns: flatColumns(AttendanceSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.attendance) },
+    { kind: 'declarations', columns: flatColumns(DeclarationSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.declarations) },
+    { kind: 'minutes', columns: flatColumns(MinuteSchema, ['meetingId'], ['resolutions', 'motions']), rows: perMeeting((meeting) => meeting.minutes, ['resolutions', 'motions']) },
     {
       kind: 'resolutions',
+      columns: flatColumns(ResolutionSchema, ['meetingId', 'minuteId']),
       rows: meetings.flatMap((meeting) => meeting.minutes.flatMap((minute) => minute.resolutions.map((resolution) => flat(resolution, { meetingId: meeting.id, minuteId: minute.id })))),
     },
-    { kind: 'vote-events', rows: perMeeting((meeting) => meeting.voteEvents, ['votes']) },
+    { kind: 'vote-events', columns: flatColumns(VoteEventSchema, ['meetingId'], ['votes']), rows: perMeeting((meeting) => meeting.voteEvents, ['votes']) },
     {
       kind: 'votes',
+      columns: flatColumns(VoteSchema, ['meetingId', 'voteEventId']),
       rows: meetings.flatMap((meeting) => meeting.voteEvents.flatMap((event) => event.votes.map((vote) => flat(vote, { meetingId: meeting.id, voteEventId: event.id })))),
     },
-    { kind: 'questions', rows: perMeeting((meeting) => meeting.questions) },
-    { kind: 'reports', rows: document.reports.map((report) => flat(report)) },
-    { kind: 'decisions', rows: document.decisions.map((decision) => flat(decision)) },
+    { kind: 'questions', columns: flatColumns(QuestionSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.questions) },
+    { kind: 'reports', columns: flatColumns(ReportSchema), rows: document.reports.map((report) => flat(report)) },
+    { kind: 'decisions', columns: flatColumns(DecisionSchema), rows: document.decisions.map((decision) => flat(decision)) },
   ];
 }
 
@@ -90,27 +149,26 @@ export function csvTables(document: ExportDocument): Array<{ kind: string; rows:
 function camelRow(row: Record<string, unknown>): CsvRow {
   const out: CsvRow = {};
   for (const [key, value] of Object.entries(row)) {
-    const name = key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-    out[name] = Array.isArray(value) ? value.join('; ') : value instanceof Date ? value.toISOString() : (value as CsvValue);
+    out[camel(key)] = Array.isArray(value) ? value.join('; ') : value instanceof Date ? value.toISOString() : (value as CsvValue);
   }
   return out;
 }
 
+const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
 /** The scrutiny, plan and indicator tables of the bulk download (published recommendations only). */
-export function accountabilityCsvTables(tables: Record<
-  'recommendations' | 'responses' | 'plans' | 'planPriorities' | 'planOutcomes' | 'planActions' | 'planProgressUpdates' | 'indicators' | 'indicatorObservations' | 'indicatorTargets',
-  Array<Record<string, unknown>>
->): Array<{ kind: string; rows: CsvRow[] }> {
+export function accountabilityCsvTables(tables: Record<keyof typeof ACCOUNTABILITY_COLUMNS, Array<Record<string, unknown>>>): CsvTable[] {
+  const table = (kind: string, name: keyof typeof ACCOUNTABILITY_COLUMNS): CsvTable => ({ kind, columns: ACCOUNTABILITY_COLUMNS[name].map(camel), rows: tables[name].map(camelRow) });
   return [
-    { kind: 'scrutiny-recommendations', rows: tables.recommendations.map(camelRow) },
-    { kind: 'scrutiny-responses', rows: tables.responses.map(camelRow) },
-    { kind: 'plans', rows: tables.plans.map(camelRow) },
-    { kind: 'plan-priorities', rows: tables.planPriorities.map(camelRow) },
-    { kind: 'plan-outcomes', rows: tables.planOutcomes.map(camelRow) },
-    { kind: 'plan-actions', rows: tables.planActions.map(camelRow) },
-    { kind: 'plan-progress-updates', rows: tables.planProgressUpdates.map(camelRow) },
-    { kind: 'indicators', rows: tables.indicators.map(camelRow) },
-    { kind: 'indicator-observations', rows: tables.indicatorObservations.map(camelRow) },
-    { kind: 'indicator-targets', rows: tables.indicatorTargets.map(camelRow) },
+    table('scrutiny-recommendations', 'recommendations'),
+    table('scrutiny-responses', 'responses'),
+    table('plans', 'plans'),
+    table('plan-priorities', 'planPriorities'),
+    table('plan-outcomes', 'planOutcomes'),
+    table('plan-actions', 'planActions'),
+    table('plan-progress-updates', 'planProgressUpdates'),
+    table('indicators', 'indicators'),
+    table('indicator-observations', 'indicatorObservations'),
+    table('indicator-targets', 'indicatorTargets'),
   ];
 }

@@ -2,18 +2,17 @@
  * The balance table as councils circulate it: CSV for a spreadsheet and DOCX for a report to Council, each with the
  * entitlement behind every figure and the notes on rules that could not be met.
  */
-import { stringify } from 'csv-stringify/sync';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { csvSafe as safe } from '../../domain/csv-safe.ts';
+import { csvText } from '../../domain/csv.ts';
 import type { BalanceTable } from './balance-table.ts';
 
 
 export function balanceCsv(table: BalanceTable): string {
   const header = ['Body', 'Seats', ...table.parties.flatMap((party) => [`${party.name} seats`, `${party.name} entitlement`, `${party.name} rule`])];
-  const rows = table.rows.map((row) => [safe(row.body.name), String(row.body.seats), ...row.cells.flatMap((cell) => [String(cell.seats), cell.entitlement, cell.rule])]);
+  const rows = table.rows.map((row) => [row.body.name, String(row.body.seats), ...row.cells.flatMap((cell) => [String(cell.seats), cell.entitlement, cell.rule])]);
   const total = ['Ordinary committees', String(table.ordinarySeats), ...table.totals.flatMap((entry) => [String(entry.seats), entry.entitlement, entry.nearest ? 'c' : 'a/b'])];
-  const ties = table.ties.map((tie) => [safe(`Tie: ${tie}`)]);
-  return stringify([header.map(safe), ...rows, total, ...ties]);
+  const ties = table.ties.map((tie) => [`Tie: ${tie}`]);
+  return csvText(header, [...rows, total, ...ties]);
 }
 
 export async function balanceDocx(table: BalanceTable, authorityName: string): Promise<Buffer> {

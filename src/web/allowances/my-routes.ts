@@ -75,7 +75,7 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
       return renderClaimPage(db, reply, formPlace, query.data.kind, {});
     });
 
-    mine.post(ROUTES['allowances.mine.claim.new'], async (request, reply) => {
+    mine.post(ROUTES['allowances.mine.claim.new'], { config: { files: ['receipt'] } }, async (request, reply) => {
       const user = request.user!;
       const values = formValues(request.body);
       const parsed = ClaimFormSchema.safeParse(values);

@@ -45,7 +45,7 @@ export async function onBehalfClaimRoutes(app: FastifyInstance, { database }: { 
       return renderClaimPage(db, reply, { action, backHref: `${action}?member=${encodeURIComponent(member!.id)}`, onBehalfOf: member }, query.data.kind!, {});
     });
 
-    admin.post(ROUTES['allowances.admin.claim.new'], async (request, reply) => {
+    admin.post(ROUTES['allowances.admin.claim.new'], { config: { files: ['receipt'] } }, async (request, reply) => {
       const values = formValues(request.body);
       const member = await memberNamed(values.member);
       if (!member) return renderKindPage(reply, await kindPlace(), [{ field: 'member', message: 'Choose the member the claim is for' }]);

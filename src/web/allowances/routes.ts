@@ -2,7 +2,6 @@
  * Allowances pages: the public statutory annual statement (HTML and CSV) and the schemes; a member's own pages
  * (my-routes.ts) and the democratic services back office (admin-routes.ts), each guarding itself with requireRole.
  */
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { findScheme, listSchemes } from '../../db/repositories/allowances.ts';
 import { allowanceYear, allowanceYearOf, parseYearLabel } from '../../domain/allowances/dates.ts';
@@ -15,7 +14,7 @@ import { presentScheme, presentStatement } from './presenter.ts';
 import { myAllowancesRoutes } from './my-routes.ts';
 import { allowancesAdminRoutes } from './admin-routes.ts';
 import { onBehalfClaimRoutes } from './on-behalf-routes.ts';
-import { csvSafe } from '../../domain/csv-safe.ts';
+import { csvText } from '../../domain/csv.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 
 export const StatementQuerySchema = z.object({
@@ -69,7 +68,7 @@ export const allowancesFeature: Feature = async (app, { database }) => {
     const heads = ['Basic allowance', 'Special responsibility allowance', "Co-optees' allowance", 'Travel', 'Subsistence', "Dependants' carers"];
     const header = ['Member', ...heads.map((head) => `Paid: ${head}`), 'Paid: Total', ...heads.map((head) => `Accrued: ${head}`), 'Accrued: Forgone', 'Accrued: Total'];
     const rows = statement.rows.map((row) => [
-      csvSafe(row.name),
+      row.name,
       ...[row.paid.basicPence, row.paid.sraPence, row.paid.coOpteePence, row.paid.travelPence, row.paid.subsistencePence, row.paid.carersPence, row.paid.totalPence].map(penceToDecimal),
       ...[row.basicPence, row.sraPence, row.coOpteePence, row.travelPence, row.subsistencePence, row.carersPence, row.forgonePence, row.totalPence].map(penceToDecimal),
     ]);
@@ -77,7 +76,7 @@ export const allowancesFeature: Feature = async (app, { database }) => {
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${fileName}"`)
-      .send(stringify([header, ...rows]));
+      .send(csvText(header, rows));
   });
 
   app.get(ROUTES['allowances.scheme'], async (request, reply) => {

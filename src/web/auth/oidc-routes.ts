@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import { oidcSignIn, type OidcFinishResult } from '../../services/accounts/oidc-sign-in.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { renderSignIn } from './sign-in-page.ts';
-import { safeNext, setSessionCookie } from './session-cookie.ts';
+import { safeNext } from './session-cookie.ts';
 
 /** Holds the state of a sign-in begun in this browser, only for the callback's path and only for ten minutes. */
 const STATE_COOKIE = 'quorum_oidc_state';
@@ -43,9 +43,16 @@ function refusal(result: Exclude<OidcFinishResult, { ok: true }>, label: string)
 
 export async function oidcRoutes(
   app: FastifyInstance,
-  props: { config: Config; database: DatabaseHandle; oidc: NonNullable<Config['oidc']>; secureCookies: boolean },
+  props: {
+    config: Config;
+    database: DatabaseHandle;
+    oidc: NonNullable<Config['oidc']>;
+    /** Gives the browser the new session (and a new CSRF secret). */
+    startSession: (reply: FastifyReply, session: { sessionToken: string; expiresAt: Date }) => void;
+  },
 ): Promise<void> {
-  const { config, oidc, secureCookies } = props;
+  const { config, oidc, startSession } = props;
+  const secureCookies = config.publicUrl?.startsWith('https:') ?? false;
   const base = config.publicUrl ?? 'http://localhost:3000';
   const service = oidcSignIn({ database: props.database, oidc, redirectUri: new URL(linkTo('auth.oidcCallback'), base).href });
   const cookieOptions = { path: linkTo('auth.oidc'), httpOnly: true, sameSite: 'lax' as const, secure: secureCookies ? true : ('auto' as const) };
@@ -81,7 +88,7 @@ export async function oidcRoutes(
       const { message, status } = refusal(result, oidc.label);
       return refuse(reply, message, status);
     }
-    setSessionCookie(reply, result, secureCookies);
+    startSession(reply, result);
     return reply.redirect(safeNext(result.next) ?? linkTo('admin.home'), 303);
   });
 }

@@ -1,21 +1,20 @@
 /**
  * Who is asking, and may they? Registered first in FEATURES and without encapsulation (fastify-plugin), so every
- * feature's routes get: parsed form bodies, request.user from the session cookie, CSRF checking on every
- * state-changing route (added by an onRoute hook, so a new route cannot forget it), and rate limiting on request.
- * Routes then guard themselves with requireRole(...).
+ * feature's routes get: parsed form bodies, request.user from the session cookie, and CSRF checking on every
+ * state-changing route (added by an onRoute hook, so a new route cannot forget it; on a route that takes files, after
+ * its role checks and before any file is read: src/web/uploads.ts). Routes then guard themselves with requireRole(...).
  */
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import csrfProtection from '@fastify/csrf-protection';
-import { registerUploads } from '../uploads.ts';
-import rateLimit from '@fastify/rate-limit';
+import { readMultipartForm, registerUploads } from '../uploads.ts';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
 import { hasRole, type Role, type SessionUser } from '../../domain/roles.ts';
 import { sessionUserFor } from '../../services/accounts/sign-in.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { Feature } from '../../http/feature.ts';
 import { linkTo } from '../../http/routes.ts';
+import { CSRF_FIELD, csrfGuard } from './csrf.ts';
 import { authRoutes } from './routes.ts';
 import { SESSION_COOKIE, safeNext } from './session-cookie.ts';
 export { SESSION_COOKIE };
@@ -51,11 +50,20 @@ const authPlugin: Feature = async (app, deps) => {
   await app.register(cookie);
   await app.register(formbody);
   await registerUploads(app);
-  await app.register(csrfProtection, {
-    sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: httpsOnly ? true : 'auto' },
-  });
-  await app.register(rateLimit, { global: false });
+  const csrf = csrfGuard({ secureCookies: httpsOnly });
+  csrf.decorate(app);
+  const refuseForgedForm = (request: FastifyRequest, fields: unknown) => {
+    const token = (fields as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? request.headers['x-csrf-token'];
+    if (!csrf.verify(request, token)) {
+      throw new HttpError(403, 'csrf_invalid', 'This form has expired or did not come from this site: go back, reload the page and send it again');
+    }
+  };
+  const csrfCheck: preHandlerAsyncHookHandler = async (request) => refuseForgedForm(request, request.body);
+  // A form with files: read after the route's other checks, the token checked before the first file.
+  const filesReader = (files: readonly string[]): preHandlerAsyncHookHandler => async (request, reply) => {
+    if (!request.isMultipart()) return refuseForgedForm(request, request.body);
+    await readMultipartForm(request, reply, files, (fields) => refuseForgedForm(request, fields));
+  };
 
   app.decorateRequest('user', null);
 
@@ -71,10 +79,11 @@ const authPlugin: Feature = async (app, deps) => {
     for (const method of methods) stateChangingRoutes.push({ method, url: route.url, csrf: route.config?.csrf !== false });
     if (!methods.length || route.config?.csrf === false) return;
     const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
-    route.preHandler = [app.csrfProtection, ...existing] as RouteOptions['preHandler'];
+    const files = route.config?.files;
+    route.preHandler = (files ? [...existing, filesReader(files)] : [csrfCheck, ...existing]) as RouteOptions['preHandler'];
   });
 
-  await authRoutes(app, { ...deps, secureCookies: httpsOnly });
+  await authRoutes(app, { ...deps, secureCookies: httpsOnly, csrf });
 };
 
 export const authFeature: Feature = fp(authPlugin, { name: 'quorum-auth', fastify: '5.x' });

@@ -1,22 +1,29 @@
 /**
  * Sign in, sign out and password reset pages. Thin: validate -> service -> redirect or re-render with GOV.UK errors.
+ * Nothing here answers differently for an address with an account: a wrong password and an unknown address get the
+ * same page, too many attempts the same delay, and a reset request the same page at once while the work is done in
+ * the background (src/services/accounts/mail-outbox.ts).
  */
-import { formatLondonClock } from '../../domain/dates.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { RESET_RULES, throttleKeys } from '../../domain/accounts/attempt-throttle.ts';
+import { throttleFailure, throttleWait } from '../../services/accounts/attempt-throttle.ts';
+import { MAX_PASSWORD_LENGTH } from '../../services/accounts/credentials.ts';
+import { mailOutbox } from '../../services/accounts/mail-outbox.ts';
 import { passwordResetRequester, passwordResetter, passwordResetTokenUsable } from '../../services/accounts/password-reset.ts';
 import { sessionEnder, signInAttempter } from '../../services/accounts/sign-in.ts';
 import { createMailer } from '../../services/accounts/mailer.ts';
 import type { FeatureDeps } from '../../http/feature.ts';
 import { formErrors, serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
+import type { CsrfGuard } from './csrf.ts';
 import { safeNext, SESSION_COOKIE, setSessionCookie } from './session-cookie.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { renderSignIn } from './sign-in-page.ts';
 
 export const SignInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address').max(254, 'Email address must be 254 characters or fewer'),
-  password: z.string().min(1, 'Enter your password').max(200, 'Password must be 200 characters or fewer'),
+  password: z.string().min(1, 'Enter your password').max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
   next: z.string().optional(),
 });
 export type SignIn = z.infer<typeof SignInSchema>;
@@ -30,52 +37,57 @@ export const ResetPasswordSchema = z.object({
   confirm: z.string().min(1, 'Enter the new password again'),
 });
 
-/** Sign-in attempts per IP address and per account, on top of the account lockout. */
-const PER_IP = { max: 50, timeWindow: '15 minutes' };
-const PER_ACCOUNT = { max: 10, timeWindow: '15 minutes' };
+/** "30 seconds", "5 minutes": how long to wait, as a person would say it. */
+function waitText(seconds: number): string {
+  if (seconds < 90) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
 
-export async function authRoutes(app: FastifyInstance, { config, database, secureCookies }: FeatureDeps & { secureCookies: boolean }): Promise<void> {
-  const mailer = createMailer(config, app.log);
-  const perAccount = app.createRateLimit({
-    ...PER_ACCOUNT,
-    keyGenerator: (request) => `account:${String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase()}`,
-  });
+export async function authRoutes(app: FastifyInstance, { config, database, secureCookies, csrf }: FeatureDeps & { secureCookies: boolean; csrf: CsrfGuard }): Promise<void> {
+  const outbox = mailOutbox(createMailer(config, app.log), app.log);
+  app.addHook('onClose', () => outbox.close());
+  const resetLinkFor = (token: string) => new URL(linkTo('auth.resetPassword', { token }), config.publicUrl ?? `http://${config.host}:${config.port}`).toString();
 
   const signInPage = (reply: FastifyReply, values: Record<string, unknown>, problems: Problem[] = [], status = 200) =>
     renderSignIn(reply, config.oidc?.label, values, problems, status);
+
+  /** A session begins: its cookie, and a new CSRF secret so no token from before signing in outlives it. */
+  const startSession = (reply: FastifyReply, session: { sessionToken: string; expiresAt: Date }) => {
+    setSessionCookie(reply, session, secureCookies);
+    csrf.rotate(reply, session);
+  };
 
   app.get(ROUTES['auth.signIn'], async (request, reply) => {
     const next = safeNext((request.query as { next?: unknown }).next);
     return signInPage(reply, { next });
   });
 
-  app.post(ROUTES['auth.signIn'], { config: { rateLimit: PER_IP } }, async (request, reply) => {
+  app.post(ROUTES['auth.signIn'], async (request, reply) => {
     const parsed = SignInSchema.safeParse(request.body ?? {});
     const raw = (request.body ?? {}) as Record<string, unknown>;
     const values = { email: raw.email, next: safeNext(raw.next) };
     if (!parsed.success) return signInPage(reply, values, zodProblems(parsed.error), 400);
-    const limit = await perAccount(request);
-    if (!limit.isAllowed && limit.isExceeded) {
-      return signInPage(reply, values, [{ field: 'email', message: 'Too many attempts to sign in to this account. Wait 15 minutes and try again.' }], 429);
-    }
-    const result = await signInAttempter({ database, email: parsed.data.email, password: parsed.data.password });
+    const result = await signInAttempter({ database, email: parsed.data.email, password: parsed.data.password, address: request.ip });
     if (!result.ok) {
-      const message =
-        result.reason === 'locked'
-          ? `This account is locked after too many wrong passwords. Try again after ${formatLondonClock(result.lockedUntil)}, or reset your password.`
-          : 'Enter the email address and password of your Quorum account';
-      return signInPage(reply, values, [{ field: 'email', message }], result.reason === 'locked' ? 403 : 400);
+      if (result.reason === 'throttled') {
+        reply.header('retry-after', String(result.retryAfterSeconds));
+        const message = `Too many attempts to sign in. Wait ${waitText(result.retryAfterSeconds)} and try again, or reset your password.`;
+        return signInPage(reply, values, [{ field: 'email', message }], 429);
+      }
+      return signInPage(reply, values, [{ field: 'email', message: 'Enter the email address and password of your Quorum account' }], 400);
     }
-    setSessionCookie(reply, result, secureCookies);
+    startSession(reply, result);
     return reply.redirect(safeNext(parsed.data.next) ?? linkTo('admin.home'), 303);
   });
 
-  if (config.oidc) await oidcRoutes(app, { config, database, oidc: config.oidc, secureCookies });
+  if (config.oidc) await oidcRoutes(app, { config, database, oidc: config.oidc, startSession });
 
   app.post(ROUTES['auth.signOut'], async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await sessionEnder({ database, sessionToken: token });
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    csrf.rotate(reply, null);
     return reply.redirect(linkTo('home'), 303);
   });
 
@@ -83,20 +95,28 @@ export async function authRoutes(app: FastifyInstance, { config, database, secur
     return reply.view('admin/forgot-password.njk', { pageTitle: 'Reset your password', values: {} });
   });
 
-  app.post(ROUTES['auth.forgotPassword'], { config: { rateLimit: PER_IP } }, async (request, reply) => {
+  // The same page, at once, for every address: the account is looked up, the link issued and the email sent (with
+  // retries) after the answer. Only what the client typed and where it came from decide whether it must wait.
+  app.post(ROUTES['auth.forgotPassword'], async (request, reply) => {
     const raw = (request.body ?? {}) as Record<string, unknown>;
     const parsed = ForgotPasswordSchema.safeParse(raw);
     if (!parsed.success) {
       return reply.code(400).view('admin/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(zodProblems(parsed.error)) });
     }
-    const base = config.publicUrl ?? `${request.protocol}://${request.host}`;
-    await passwordResetRequester({
-      database,
-      mailer,
-      email: parsed.data.email,
-      linkFor: (token) => new URL(linkTo('auth.resetPassword', { token }), base).toString(),
-    });
-    return reply.view('admin/forgot-password-sent.njk', { pageTitle: 'Check your email', email: parsed.data.email });
+    const email = parsed.data.email;
+    const now = new Date();
+    const fromHere = [{ key: throttleKeys.resetAddress(request.ip), rule: RESET_RULES.address }];
+    const forEmail = [{ key: throttleKeys.resetEmail(email), rule: RESET_RULES.email }];
+    const [addressWait, emailWait] = await Promise.all([throttleWait(database.db, fromHere, now), throttleWait(database.db, forEmail, now)]);
+    if (addressWait > 0) {
+      reply.header('retry-after', String(addressWait)).code(429);
+      const problems = [{ field: 'email', message: `Too many requests for reset links from here. Wait ${waitText(addressWait)} and try again.` }];
+      return reply.view('admin/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(problems) });
+    }
+    // Every request counts; one for an address that already had its links is answered alike and sends nothing more.
+    await throttleFailure(database.db, emailWait > 0 ? fromHere : [...fromHere, ...forEmail], now);
+    if (emailWait === 0) outbox.post(() => passwordResetRequester({ database, email, linkFor: resetLinkFor, now }));
+    return reply.view('admin/forgot-password-sent.njk', { pageTitle: 'Check your email', email });
   });
 
   app.get(ROUTES['auth.resetPassword'], async (request, reply) => {
@@ -107,14 +127,16 @@ export async function authRoutes(app: FastifyInstance, { config, database, secur
     return reply.view('admin/reset-password.njk', { pageTitle: 'Choose a new password', token });
   });
 
-  app.post(ROUTES['auth.resetPassword'], { config: { rateLimit: PER_IP } }, async (request, reply) => {
+  app.post(ROUTES['auth.resetPassword'], async (request, reply) => {
     const { token } = request.params as { token: string };
     const parsed = ResetPasswordSchema.safeParse(request.body ?? {});
     const problems: Problem[] = parsed.success ? [] : zodProblems(parsed.error);
     if (parsed.success && parsed.data.password !== parsed.data.confirm) problems.push({ field: 'confirm', message: 'The passwords do not match' });
     if (!problems.length && parsed.success) {
       try {
-        await passwordResetter({ database, token, password: parsed.data.password });
+        const session = await passwordResetter({ database, token, password: parsed.data.password });
+        // The link proved who they are: they are signed in (however many wrong passwords strangers have tried).
+        startSession(reply, session);
         return reply.view('admin/reset-password-done.njk', { pageTitle: 'Your password has been changed' });
       } catch (error) {
         const found = serviceProblems(error);

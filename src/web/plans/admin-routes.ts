@@ -91,7 +91,7 @@ export async function registerPlanAdminRoutes(app: FastifyInstance, database: Da
 
     admin.get(ROUTES['plans.admin.upload'], async (_request, reply) => reply.view('plans/admin/upload.njk', { values: {}, action: linkTo('plans.admin.upload'), currentNav: 'plans' }));
 
-    admin.post(ROUTES['plans.admin.upload'], async (request, reply) => {
+    admin.post(ROUTES['plans.admin.upload'], { config: { files: ['file'] } }, async (request, reply) => {
       const { file: _file, ...values } = body(request);
       const file = optionalUploadedFile.safeParse((request.body as { file?: unknown } | undefined)?.file);
       // A chosen file wins over the paste box; problems are shown on whichever the officer used.

@@ -9,6 +9,7 @@ import { ROUTES } from '../../http/routes.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
 import { readerFor } from '../../http/reader.ts';
+import { etagMatches } from '../../http/page-cache.ts';
 
 export function registerReportRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   app.get(ROUTES['report.show'], async (request, reply) => {
@@ -22,19 +23,23 @@ export function registerReportRoutes(app: FastifyInstance, database: DatabaseHan
     return reply.view('portal/report.njk', { view });
   });
 
-  // The uploaded original, under the same rule as the page: an exempt report's file is "not found" too.
+  // The uploaded original, under the same rule as the page: an exempt report's file is "not found" too. Caches must
+  // ask again on every use (no-cache), so a report made exempt stops being served at once, by us and by every cache
+  // on the way; the file is stored by its SHA-256, which serves as its ETag, so asking again costs a 304.
   app.get(ROUTES['report.original'], async (request, reply) => {
     const db = readerFor(database, request);
     const params = RecordParamSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Report not found');
     const report = await findPublicReport(db, idFromSlug('report', params.data.id));
-    const content = report?.original_file_sha256 ? await readFile(db, report.original_file_sha256) : undefined;
-    if (!report || !content) throw NotFound('Report not found');
-    const name = report.original_filename ?? 'report';
+    if (!report?.original_file_sha256) throw NotFound('Report not found');
+    const etag = `"${report.original_file_sha256}"`;
+    reply.header('cache-control', 'public, no-cache').header('etag', etag);
+    if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    const content = await readFile(db, report.original_file_sha256);
+    if (!content) throw NotFound('Report not found');
     return reply
       .header('content-type', report.original_media_type ?? 'application/octet-stream')
-      .header('content-disposition', attachmentDisposition(name))
-      .header('cache-control', 'public, max-age=300')
+      .header('content-disposition', attachmentDisposition(report.original_filename ?? 'report'))
       .send(content);
   });
 }

@@ -150,20 +150,39 @@ export async function indicatorSeries(db: Db, indicatorId: string) {
 // ---- whole tables for the bulk download -----------------------------------------------------------------------------
 
 /** Every public accountability record, in id order (byte order, the same on both engines), for the bulk download. */
+/**
+ * The columns of each bulk-download table, in order: the CSV files name them in their header row even when a table
+ * has no rows. Each list is also its query's select list (the recommendations' names the columns its query selects,
+ * less the timestamps), so the header and the rows cannot drift apart.
+ */
+export const ACCOUNTABILITY_COLUMNS = {
+  recommendations: ['id', 'number', 'text', 'addressee', 'status', 'due_date', 'item_id', 'item_kind', 'item_title', 'body_id', 'body_name', 'meeting_id', 'meeting_date'],
+  responses: ['id', 'recommendation_id', 'response_date', 'responder_id', 'responder_printed', 'text'],
+  plans: ['id', 'title', 'slug', 'issued_month', 'owner_body_id'],
+  planPriorities: ['id', 'plan_id', 'number', 'title', 'key_objectives'],
+  planOutcomes: ['id', 'plan_id', 'priority_id', 'ref', 'statement'],
+  planActions: ['id', 'plan_id', 'outcome_id', 'ref', 'position', 'text', 'joint_with'],
+  planProgressUpdates: ['id', 'action_id', 'measure_id', 'update_date', 'rag', 'narrative', 'measure_completed'],
+  indicators: ['id', 'plan_id', 'name', 'slug', 'definition', 'unit', 'polarity', 'frequency'],
+  indicatorObservations: ['id', 'indicator_id', 'period', 'value', 'as_at', 'printed_label'],
+  indicatorTargets: ['id', 'indicator_id', 'value', 'comparison', 'deadline', 'printed_label'],
+} as const;
+
 export async function accountabilityTables(db: Db) {
   const byId = sql`id collate "C"`;
+  const columns = ACCOUNTABILITY_COLUMNS;
   const recommendationRows = await recommendations(db).orderBy(sql`r.id collate "C"`).execute();
   const published = recommendationRows.map((row) => row.id);
   return {
     recommendations: recommendationRows.map(({ created_at: _c, updated_at: _u, ...row }) => row),
-    responses: published.length === 0 ? [] : await db.selectFrom('scrutiny_response').select(['id', 'recommendation_id', 'response_date', 'responder_id', 'responder_printed', 'text']).where('recommendation_id', 'in', published).orderBy(byId).execute(),
-    plans: await db.selectFrom('plan').select(['id', 'title', 'slug', 'issued_month', 'owner_body_id']).orderBy(byId).execute(),
-    planPriorities: await db.selectFrom('plan_priority').select(['id', 'plan_id', 'number', 'title', 'key_objectives']).orderBy(byId).execute(),
-    planOutcomes: await db.selectFrom('plan_outcome').select(['id', 'plan_id', 'priority_id', 'ref', 'statement']).orderBy(byId).execute(),
-    planActions: await db.selectFrom('plan_action').select(['id', 'plan_id', 'outcome_id', 'ref', 'position', 'text', 'joint_with']).orderBy(byId).execute(),
-    planProgressUpdates: await db.selectFrom('plan_progress_update').select(['id', 'action_id', 'measure_id', 'update_date', 'rag', 'narrative', 'measure_completed']).orderBy(byId).execute(),
-    indicators: await db.selectFrom('indicator').select(['id', 'plan_id', 'name', 'slug', 'definition', 'unit', 'polarity', 'frequency']).orderBy(byId).execute(),
-    indicatorObservations: await db.selectFrom('indicator_observation').select(['id', 'indicator_id', 'period', 'value', 'as_at', 'printed_label']).orderBy(byId).execute(),
-    indicatorTargets: await db.selectFrom('indicator_target').select(['id', 'indicator_id', 'value', 'comparison', 'deadline', 'printed_label']).orderBy(byId).execute(),
+    responses: published.length === 0 ? [] : await db.selectFrom('scrutiny_response').select(columns.responses).where('recommendation_id', 'in', published).orderBy(byId).execute(),
+    plans: await db.selectFrom('plan').select(columns.plans).orderBy(byId).execute(),
+    planPriorities: await db.selectFrom('plan_priority').select(columns.planPriorities).orderBy(byId).execute(),
+    planOutcomes: await db.selectFrom('plan_outcome').select(columns.planOutcomes).orderBy(byId).execute(),
+    planActions: await db.selectFrom('plan_action').select(columns.planActions).orderBy(byId).execute(),
+    planProgressUpdates: await db.selectFrom('plan_progress_update').select(columns.planProgressUpdates).orderBy(byId).execute(),
+    indicators: await db.selectFrom('indicator').select(columns.indicators).orderBy(byId).execute(),
+    indicatorObservations: await db.selectFrom('indicator_observation').select(columns.indicatorObservations).orderBy(byId).execute(),
+    indicatorTargets: await db.selectFrom('indicator_target').select(columns.indicatorTargets).orderBy(byId).execute(),
   };
 }

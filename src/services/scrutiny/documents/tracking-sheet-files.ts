@@ -1,12 +1,12 @@
-/** The tracking sheet as CSV (csv-stringify) and XLSX (exceljs), with the columns of the sheets officers keep today. */
-import { stringify } from 'csv-stringify/sync';
+/** The tracking sheet as CSV (the one CSV writer) and XLSX (exceljs), with the columns of the sheets officers keep today. */
+import { csvText } from '../../../domain/csv.ts';
 import ExcelJS from 'exceljs';
 import { TRACKING_COLUMNS, type TrackingSheet } from './data.ts';
 
 const cells = (sheet: TrackingSheet) => sheet.rows.map((row) => [row.item, row.meetingDate, row.recommendation, row.status, row.notes]);
 
 export function trackingSheetCsv(sheet: TrackingSheet): string {
-  return stringify([[...TRACKING_COLUMNS], ...cells(sheet)]);
+  return csvText(TRACKING_COLUMNS, cells(sheet));
 }
 
 export async function trackingSheetXlsx(sheet: TrackingSheet): Promise<Buffer> {

@@ -8,7 +8,6 @@ import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { formAction } from '../form-action.ts';
 import { asList, formErrors, type Problem } from '../forms.ts';
-import { stamp } from '../presenters.ts';
 
 export const AccountFormSchema = z.object({
   email: z.string(),
@@ -18,13 +17,12 @@ export const AccountFormSchema = z.object({
 
 export async function accountRoutes(app: FastifyInstance, { database }: FeatureDeps): Promise<void> {
   app.get(ROUTES['admin.accounts'], async (_request, reply) => {
-    const now = new Date();
     const accounts = (await listAccounts(database.db)).map((account) => ({
       id: account.id,
       email: account.email,
       name: account.name,
       roles: account.roles.map((role) => ROLE_LABELS[role]).join(', '),
-      state: account.disabled_at ? 'Disabled' : account.locked_until && account.locked_until > now ? `Locked until ${stamp(account.locked_until)}` : 'Active',
+      state: account.disabled_at ? 'Disabled' : 'Active',
     }));
     return reply.view('admin/accounts.njk', { pageTitle: 'Accounts', accounts });
   });

@@ -102,7 +102,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
   hubPost(ROUTES['admin.meeting.details'], 'details', MeetingDetailsSchema, (id, data, by) => meetingEditor({ database, by, id, ...data }));
   hubPost(ROUTES['admin.meeting.cancel'], 'cancel', CancellationSchema, (id, data, by) => meetingCanceller({ database, by, id, ...data }));
   // The agenda item form may carry the report as an uploaded PDF or DOCX: read it first, refuse it on its field.
-  app.post(ROUTES['admin.meeting.agendaItems'], async (request, reply) => {
+  app.post(ROUTES['admin.meeting.agendaItems'], { config: { files: ['reportFile'] } }, async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const values = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([key]) => key !== 'reportFile'));
     const fail = (problems: Problem[], status: number) => renderMeetingHub(reply, database, id, { form: 'agenda', values, problems, status });
