@@ -100,6 +100,7 @@ export const ROUTES = {
   'admin.home': '/admin',
   'admin.accounts': '/admin/accounts',
   'admin.account.new': '/admin/accounts/new',
+  'admin.account.person': '/admin/accounts/:id/person',
   'admin.history': '/admin/history/:table/:id',
   'admin.bodies': '/admin/bodies',
   'admin.body.new': '/admin/bodies/new',
