@@ -17,6 +17,7 @@ import { scrutinyBackOfficeFeature } from './scrutiny/back-office-feature.ts';
 import { plansFeature } from './plans/routes.ts';
 import { documentsFeature } from './documents/routes.ts';
 import { politicalBalanceFeature } from './political-balance/routes.ts';
+import { registersFeature } from './registers/feature.ts';
 
 export interface FeatureDeps {
   config: Config;
@@ -34,3 +35,4 @@ FEATURES.push(plansFeature);
 FEATURES.push(scrutinyBackOfficeFeature);
 FEATURES.push(documentsFeature);
 FEATURES.push(politicalBalanceFeature);
+FEATURES.push(registersFeature);

@@ -86,7 +86,7 @@ export async function nextReference(db: Db, year: string): Promise<string> {
   const prefix = `FP/${year}/`;
   const row = await db
     .selectFrom('forward_plan_entry')
-    .select(sql<number>`coalesce(max(substring(reference from ${prefix.length + 1})::int), 0)`.as('last'))
+    .select(sql<number>`coalesce(max(substring(reference from ${prefix.length + 1}::int)::int), 0)`.as('last'))
     .where('reference', 'like', `${prefix}%`)
     .executeTakeFirstOrThrow();
   return `${prefix}${String(Number(row.last) + 1).padStart(3, '0')}`;
@@ -169,4 +169,16 @@ export async function authorityId(db: Db): Promise<string | undefined> {
 
 export async function insertDecision(db: Db, row: NewRow<'decision'>): Promise<void> {
   await db.insertInto('decision').values(row).execute();
+}
+
+/** Meetings to choose from: a body's (the decision maker's), or the council's and cabinet's when no body is given. */
+export async function meetingChoices(db: Db, bodyId: string | null, limit = 300) {
+  let query = db.selectFrom('meeting as m').innerJoin('body as b', 'b.id', 'm.body_id').select(['m.id', 'm.date', 'b.name as body_name']);
+  query = bodyId ? query.where('m.body_id', '=', bodyId) : query.where('b.kind', 'in', ['council', 'cabinet']);
+  return query.orderBy('m.date', 'desc').limit(limit).execute();
+}
+
+/** A minute of a meeting by its printed number ("12", "12(a)"). */
+export async function minuteByNumber(db: Db, meetingId: string, number: string) {
+  return db.selectFrom('minute').select(['id']).where('meeting_id', '=', meetingId).where('number', '=', number.trim()).executeTakeFirst();
 }
