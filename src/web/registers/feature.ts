@@ -5,8 +5,14 @@
 import type { Feature } from '../features.ts';
 import { registerForwardPlanAdminRoutes } from './forward-plan-admin.ts';
 import { registerForwardPlanPublicRoutes } from './forward-plan-public.ts';
+import { registerInterestsAdminRoutes } from './interests-admin.ts';
+import { registerInterestsMemberRoutes } from './interests-member.ts';
+import { registerInterestsPublicRoutes } from './interests-public.ts';
 
 export const registersFeature: Feature = async (app, { config, database }) => {
   registerForwardPlanPublicRoutes(app, config, database);
   registerForwardPlanAdminRoutes(app, config, database);
+  registerInterestsPublicRoutes(app, database);
+  registerInterestsMemberRoutes(app, config, database);
+  registerInterestsAdminRoutes(app, config, database);
 };

@@ -190,3 +190,7 @@ export async function meetingsWithDeclarations(db: Db) {
     .limit(200)
     .execute();
 }
+
+export async function findMeetingHeading(db: Db, id: string) {
+  return db.selectFrom('meeting as m').innerJoin('body as b', 'b.id', 'm.body_id').select(['m.id', 'm.date', 'b.name']).where('m.id', '=', id).executeTakeFirst();
+}
