@@ -8,6 +8,8 @@ import { registerForwardPlanPublicRoutes } from './forward-plan-public.ts';
 import { registerInterestsAdminRoutes } from './interests-admin.ts';
 import { registerInterestsMemberRoutes } from './interests-member.ts';
 import { registerInterestsPublicRoutes } from './interests-public.ts';
+import { registerOutsideBodiesAdminRoutes } from './outside-bodies-admin.ts';
+import { registerOutsideBodiesPublicRoutes } from './outside-bodies-public.ts';
 
 export const registersFeature: Feature = async (app, { config, database }) => {
   registerForwardPlanPublicRoutes(app, config, database);
@@ -15,4 +17,6 @@ export const registersFeature: Feature = async (app, { config, database }) => {
   registerInterestsPublicRoutes(app, database);
   registerInterestsMemberRoutes(app, config, database);
   registerInterestsAdminRoutes(app, config, database);
+  registerOutsideBodiesPublicRoutes(app, database);
+  registerOutsideBodiesAdminRoutes(app, database);
 };

@@ -157,7 +157,7 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
     const noticeFrom = row.published_on ?? today;
     const days = clearDaysBetween(noticeFrom, row.planned_date);
     const needed = routeFor(noticeFrom, row.planned_date);
-    const meetings = row.decision_maker_body_id ? await repo.meetingChoices(db, row.decision_maker_body_id) : [];
+    const meetings = row.decision_maker_body_id ? await repo.meetingChoices(db, { bodyId: row.decision_maker_body_id }) : [];
     const values = failed?.values ?? {};
     const prefix = failed ? `${failed.form}-` : '';
     return reply.code(failed ? 400 : 200).view('registers/admin/forward-plan-entry.njk', {

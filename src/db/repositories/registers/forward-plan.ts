@@ -171,11 +171,17 @@ export async function insertDecision(db: Db, row: NewRow<'decision'>): Promise<v
   await db.insertInto('decision').values(row).execute();
 }
 
-/** Meetings to choose from: a body's (the decision maker's), or the council's and cabinet's when no body is given. */
-export async function meetingChoices(db: Db, bodyId: string | null, limit = 300) {
+/** Meetings to choose from, newest first: one body's (the decision maker's), the council's and cabinet's, or all. */
+export async function meetingChoices(db: Db, scope: { bodyId: string } | 'council-and-cabinet' | 'all', limit = 300) {
   let query = db.selectFrom('meeting as m').innerJoin('body as b', 'b.id', 'm.body_id').select(['m.id', 'm.date', 'b.name as body_name']);
-  query = bodyId ? query.where('m.body_id', '=', bodyId) : query.where('b.kind', 'in', ['council', 'cabinet']);
+  if (scope === 'council-and-cabinet') query = query.where('b.kind', 'in', ['council', 'cabinet']);
+  else if (scope !== 'all') query = query.where('m.body_id', '=', scope.bodyId);
   return query.orderBy('m.date', 'desc').limit(limit).execute();
+}
+
+/** An agenda item of a meeting by its printed number ("7"). */
+export async function agendaItemByNumber(db: Db, meetingId: string, number: string) {
+  return db.selectFrom('agenda_item').select(['id']).where('meeting_id', '=', meetingId).where('number', '=', number.trim()).executeTakeFirst();
 }
 
 /** A minute of a meeting by its printed number ("12", "12(a)"). */
