@@ -13,6 +13,7 @@ import { registerStartCommand } from './start-command.ts';
 import { registerUserCommand } from './user-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 import { registerScrutinyCommand } from './scrutiny-command.ts';
+import { registerInterestsCommand } from './interests-command.ts';
 import { registerOpenDataCommand } from '../services/open-data/open-data-command.ts';
 
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerExportCommand(program, config);
   registerBackupCommands(program, config);
   registerScrutinyCommand(program, config);
+  registerInterestsCommand(program, config);
   registerOpenDataCommand(program, config);
   registerUserCommand(program, config);
   registerGenerateCommand(program, config);

@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WITHHELD_WORDING } from '../../src/domain/interests/categories.ts';
 import { accountCreator } from '../../src/services/accounts/account-creator.ts';
+import { reviewReminderSender } from '../../src/services/registers/review-reminders.ts';
+import { todayInLondon } from '../../src/web/portal/today.ts';
 import { linkTo } from '../../src/web/routes.ts';
 import { Client, makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
@@ -144,5 +146,20 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
     expect((await unlinked.signIn((await makeAccount(database, 'councillor', 'unlinked@shire.example')).email)).statusCode).toBe(303);
     expect((await unlinked.get(linkTo('interests.mine'))).body).toContain('Your account is not linked to a member');
     expect((await unlinked.post(linkTo('interests.mine.new'), { category: 'land', description: 'x', spousePartner: 'no', sensitive: 'no' })).statusCode).toBe(403);
+  });
+
+  it('reminds members whose register is older than the review period, and names those it cannot email', async () => {
+    const sent: Array<{ to: string; text: string }> = [];
+    const mailer = { send: async (mail: { to: string; subject: string; text: string }) => void sent.push(mail) };
+    const today = todayInLondon();
+    const now = await reviewReminderSender({ db: database.db, mailer, asAt: today, reviewMonths: 12, myInterestsUrl: 'https://democracy.shire.example/my-interests' });
+    expect(now.sent).toEqual([]); // Carys published hers today
+    expect(now.withoutAccount).toContain('Mrs Alice Chairwood');
+    const nextYear = `${Number(today.slice(0, 4)) + 1}-${today.slice(5, 7)}-${today.slice(8) === '29' && today.slice(5, 7) === '02' ? '28' : today.slice(8)}`;
+    const later = await reviewReminderSender({ db: database.db, mailer, asAt: `${Number(today.slice(0, 4)) + 2}-01-01`, reviewMonths: 12, myInterestsUrl: 'https://democracy.shire.example/my-interests' });
+    expect(later.sent).toEqual([{ name: 'Ms Carys Register', email: 'carys@shire.example' }]);
+    expect(sent[0]!.text).toContain(`last published on ${today}`);
+    expect(sent[0]!.text).toContain('https://democracy.shire.example/my-interests');
+    expect((await reviewReminderSender({ db: database.db, mailer, asAt: nextYear, reviewMonths: 12, myInterestsUrl: 'x' })).sent).toEqual([]);
   });
 });

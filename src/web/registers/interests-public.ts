@@ -15,6 +15,7 @@ import { formatDate } from '../presenters/meeting.ts';
 import { readerFor } from '../reader.ts';
 import { linkTo, ROUTES } from '../routes.ts';
 import { idParam } from './form.ts';
+import { idFromSlug } from '../portal/slugs.ts';
 
 export function giftView(gift: ReturnType<typeof publicGift>) {
   return { ...gift, value: formatPounds(gift.valuePence), receivedOnText: formatDate(gift.receivedOn), registeredOnText: formatDate(gift.registeredOn), kindText: gift.kind === 'gift' ? 'Gift' : 'Hospitality' };
@@ -34,7 +35,7 @@ export function registerInterestsPublicRoutes(app: FastifyInstance, database: Da
 
   app.get(ROUTES['interests.member'], async (request, reply) => {
     const db = readerFor(database, request);
-    const id = idParam(request.params);
+    const id = idFromSlug('person', idParam(request.params));
     const person = await repo.findPerson(db, id);
     if (!person || person.kind !== 'member') throw NotFound('Member not found');
     const versions = (await repo.versionsOf(db, id)).filter((version) => version.status === 'published');

@@ -194,3 +194,15 @@ export async function meetingsWithDeclarations(db: Db) {
 export async function findMeetingHeading(db: Db, id: string) {
   return db.selectFrom('meeting as m').innerJoin('body as b', 'b.id', 'm.body_id').select(['m.id', 'm.date', 'b.name']).where('m.id', '=', id).executeTakeFirst();
 }
+
+/** Members with the email of their linked account (null when none), for review reminders. */
+export async function membersWithAccounts(db: Db) {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('account as a', (join) => join.onRef('a.person_id', '=', 'p.id').on('a.disabled_at', 'is', null))
+    .select(['p.id', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name', 'a.email'])
+    .where('p.kind', '=', 'member')
+    .orderBy('p.family_name')
+    .orderBy('p.id')
+    .execute();
+}
