@@ -12,21 +12,10 @@ import type { Database } from '../../db/schema.ts';
 import { callInDates } from '../../domain/forward-plan/call-in.ts';
 import { NOTICE_ROUTES, noticeProblems, type NoticeFacts } from '../../domain/forward-plan/notice.ts';
 import { FieldProblems, fieldProblem, RecordMissing, parse } from './problems.ts';
+import { optionalDate, optionalId } from './fields.ts';
 
 const text = (max: number, message?: string) => (message ? z.string().trim().min(1, message).max(max) : z.string().trim().max(max));
 const isoDate = (message: string) => z.iso.date({ error: message });
-const optionalId = z
-  .string()
-  .trim()
-  .transform((value) => value || null)
-  .nullable()
-  .optional();
-const optionalDate = (message: string) =>
-  z
-    .union([z.literal(''), isoDate(message)])
-    .transform((value) => value || null)
-    .nullable()
-    .optional();
 
 export const EntryInputSchema = z.object({
   subject: text(300, 'Enter the matter to be decided'),

@@ -14,6 +14,7 @@ import type { Database } from '../../db/schema.ts';
 import { slugify } from '../../domain/stable-id.ts';
 import { overlaps, vacancies } from '../../domain/outside-bodies/vacancies.ts';
 import { FieldProblems, fieldProblem, RecordMissing, parse } from './problems.ts';
+import { optionalDate, optionalId } from './fields.ts';
 
 export const OutsideBodyInputSchema = z.object({
   name: z.string().trim().min(1, 'Enter the name of the body').max(300),
@@ -42,22 +43,11 @@ export async function outsideBodySaver(props: { db: Kysely<Database>; actor: str
   });
 }
 
-const optionalId = z
-  .string()
-  .trim()
-  .transform((value) => value || null)
-  .nullable()
-  .optional();
-
 export const AppointmentInputSchema = z.object({
   personId: z.string().trim().min(1, 'Choose who is appointed'),
   role: z.string().trim().max(200).default(''),
   startsOn: z.iso.date({ error: 'Enter the start of the term as YYYY-MM-DD' }),
-  endsOn: z
-    .union([z.literal(''), z.iso.date({ error: 'Enter the end of the term as YYYY-MM-DD' })])
-    .transform((value) => value || null)
-    .nullable()
-    .optional(),
+  endsOn: optionalDate('Enter the end of the term as YYYY-MM-DD'),
   meetingId: optionalId,
   minuteId: optionalId,
 });
