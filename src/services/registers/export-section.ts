@@ -13,7 +13,6 @@ import { NOTICE_ROUTES } from '../../domain/forward-plan/notice.ts';
 
 const Id = z.string();
 const Day = z.iso.date();
-const Time = z.iso.datetime({ offset: true });
 const Text = z.string();
 
 const ForwardPlanEntry = z.strictObject({
@@ -21,34 +20,33 @@ const ForwardPlanEntry = z.strictObject({
   plannedDate: Day, wards: z.array(Text), documents: Text, consultees: Text, contact: Text, keyDecision: z.boolean(), privateMeeting: z.boolean(),
   exemptParagraphs: z.array(z.int()), privateReasons: Text, officerNote: Text, noticeRoute: z.enum(NOTICE_ROUTES), urgencyReasons: Text,
   scrutinyChairPersonId: Id.nullable(), scrutinyChairInformedOn: Day.nullable(), scrutinyChairAgreedOn: Day.nullable(), publishedOn: Day.nullable(),
-  withdrawnOn: Day.nullable(), withdrawnReason: Text, createdAt: Time, updatedAt: Time,
+  withdrawnOn: Day.nullable(), withdrawnReason: Text,
 });
-const Representation = z.strictObject({ id: Id, entryId: Id, receivedOn: Day, text: Text, response: Text, respondedOn: Day.nullable(), createdAt: Time, updatedAt: Time });
+const Representation = z.strictObject({ id: Id, entryId: Id, receivedOn: Day, text: Text, response: Text, respondedOn: Day.nullable() });
 const DecisionRecord = z.strictObject({
   id: Id, entryId: Id, decidedOn: Day, decision: Text, reasons: Text, alternativesRejected: Text, conflicts: Text, meetingId: Id.nullable(), minuteId: Id.nullable(),
-  officerRecord: Text, publishedOn: Day, callInEndsOn: Day.nullable(), implementationDate: Day, decisionId: Id.nullable(), createdAt: Time, updatedAt: Time,
+  officerRecord: Text, publishedOn: Day, callInEndsOn: Day.nullable(), implementationDate: Day, decisionId: Id.nullable(),
 });
 const InterestRegister = z.strictObject({
   id: Id, personId: Id, version: z.int(), status: z.enum(['draft', 'submitted', 'published']), submittedOn: Day.nullable(), publishedOn: Day.nullable(),
-  publishedBy: Text.nullable(), reviewNote: Text, createdAt: Time, updatedAt: Time,
+  publishedBy: Text.nullable(), reviewNote: Text,
 });
 const InterestEntry = z.strictObject({
   id: Id, registerId: Id, entryKey: Id, position: z.int(), category: z.enum(INTEREST_CATEGORIES), description: Text,
   /** null in a public export: whose an interest is is not said. */
   spousePartner: z.boolean().nullable(),
-  sensitive: z.boolean(), registeredOn: Day, createdAt: Time, updatedAt: Time,
+  sensitive: z.boolean(), registeredOn: Day,
 });
 const Gift = z.strictObject({
   id: Id, personId: Id, kind: z.enum(['gift', 'hospitality']), description: Text, donor: Text, valuePence: z.int(), receivedOn: Day, registeredOn: Day,
-  publishedOn: Day.nullable(), createdAt: Time, updatedAt: Time,
+  publishedOn: Day.nullable(),
 });
-const DeclarationLink = z.strictObject({ id: Id, entryKey: Id.nullable(), flaggedOn: Day.nullable(), flagReason: Text, resolvedOn: Day.nullable(), resolution: Text, createdAt: Time, updatedAt: Time });
-const OutsideBody = z.strictObject({ id: Id, name: Text, slug: Text, description: Text, category: Text, website: Text, places: z.int(), createdAt: Time, updatedAt: Time });
+const DeclarationLink = z.strictObject({ id: Id, entryKey: Id.nullable(), flaggedOn: Day.nullable(), flagReason: Text, resolvedOn: Day.nullable(), resolution: Text });
+const OutsideBody = z.strictObject({ id: Id, name: Text, slug: Text, description: Text, category: Text, website: Text, places: z.int() });
 const Appointment = z.strictObject({
   id: Id, outsideBodyId: Id, personId: Id, role: Text, startsOn: Day, endsOn: Day.nullable(), appointedAtMeetingId: Id.nullable(), appointedAtMinuteId: Id.nullable(),
-  createdAt: Time, updatedAt: Time,
 });
-const ReportBack = z.strictObject({ id: Id, appointmentId: Id, agendaItemId: Id, summary: Text, createdAt: Time, updatedAt: Time });
+const ReportBack = z.strictObject({ id: Id, appointmentId: Id, agendaItemId: Id, summary: Text });
 
 export const RegistersExportSchema = z.strictObject({
   forwardPlanEntries: z.array(ForwardPlanEntry),
@@ -81,9 +79,12 @@ const TABLES = {
 const camel = (key: string) => key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 const snake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
-/** A row as the document writes it: camelCase keys, timestamps as ISO strings. */
+/**
+ * A row as the document writes it: camelCase keys, without the created/updated stamps (as elsewhere in the export:
+ * they say when a row was written to this database, and a restore stamps its own).
+ */
 function fromRow(row: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [camel(key), value instanceof Date ? value.toISOString() : value]));
+  return Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'created_at' && key !== 'updated_at').map(([key, value]) => [camel(key), value]));
 }
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
