@@ -9,12 +9,13 @@ import { reviewDue } from './review.ts';
 describe('the public register', () => {
   it('withholds a sensitive interest’s details with the statutory wording and never says whose an interest is', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...INTEREST_CATEGORIES), fc.string({ minLength: 1 }), fc.boolean(), fc.boolean(), (category, description, spousePartner, sensitive) => {
+      // Each description carries a marker found nowhere in the statutory wording, so "not shown" can be checked.
+      fc.property(fc.constantFrom(...INTEREST_CATEGORIES), fc.string().map((text) => `SECRET#${text}`), fc.boolean(), fc.boolean(), (category, description, spousePartner, sensitive) => {
         const shown = publicEntry({ entryKey: 'k', category, description, spousePartner, sensitive, registeredOn: '2026-01-01' });
         expect(Object.keys(shown)).not.toContain('spousePartner');
         if (sensitive) {
           expect(shown.description).toBe(WITHHELD_WORDING);
-          expect(JSON.stringify(shown)).not.toContain(JSON.stringify(description).slice(1, -1) || '\u0000');
+          expect(JSON.stringify(shown)).not.toContain('SECRET#');
         } else expect(shown.description).toBe(description);
       }),
     );
