@@ -33,6 +33,18 @@ export const ConfigSchema = z.object({
   scrutinyResponseMonths: z.coerce.number().int().min(1).max(24).optional(),
   /** Whose bank holidays count out of clear working days (LGA 1972 s.100B): England and Wales, Scotland or Northern Ireland. */
   holidays: z.enum(JURISDICTIONS, `must be one of ${JURISDICTIONS.join(', ')}`),
+  /**
+   * The council's own rules for its registers (its constitution and code of conduct): the gifts and hospitality
+   * threshold in pounds, the months after which a member's register is due for review, and the working days of the
+   * call-in period. Unset: the defaults in src/domain/council-rules.ts.
+   */
+  registerRules: z
+    .object({
+      giftThresholdPounds: z.coerce.number().int().min(0).max(10_000).optional(),
+      interestReviewMonths: z.coerce.number().int().min(1).max(60).optional(),
+      callInWorkingDays: z.coerce.number().int().min(0).max(30).optional(),
+    })
+    .optional(),
   /** smtp://user:pass@host:port for reminder emails; unset: reminders cannot be sent. */
   smtpUrl: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   /** The From address of emails Quorum sends. */
@@ -87,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: env.QUORUM_SMTP_URL || undefined,
     mailFrom: env.QUORUM_MAIL_FROM || 'Quorum <quorum@localhost>',
     publicUrl: env.QUORUM_PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`,
+    registerRules: {
+      giftThresholdPounds: env.QUORUM_GIFT_THRESHOLD || undefined,
+      interestReviewMonths: env.QUORUM_INTEREST_REVIEW_MONTHS || undefined,
+      callInWorkingDays: env.QUORUM_CALL_IN_WORKING_DAYS || undefined,
+    },
     trustProxy: !env.QUORUM_TRUST_PROXY
       ? undefined
       : /^\d+$/.test(env.QUORUM_TRUST_PROXY.trim())
@@ -116,6 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       authorityName: 'QUORUM_AUTHORITY',
       scrutinyResponseMonths: 'QUORUM_SCRUTINY_RESPONSE_MONTHS',
       holidays: 'QUORUM_HOLIDAYS',
+      'registerRules.giftThresholdPounds': 'QUORUM_GIFT_THRESHOLD',
+      'registerRules.interestReviewMonths': 'QUORUM_INTEREST_REVIEW_MONTHS',
+      'registerRules.callInWorkingDays': 'QUORUM_CALL_IN_WORKING_DAYS',
       smtpUrl: 'QUORUM_SMTP_URL',
       mailFrom: 'QUORUM_MAIL_FROM',
       publicUrl: 'QUORUM_PUBLIC_URL',

@@ -44,6 +44,7 @@ export const openDataApiFeature: Feature = async (app, deps) => {
         { name: 'Plans and performance', description: 'Improvement plans and performance indicators' },
         { name: 'Allowances', description: 'The annual statement of members’ allowances and expenses' },
         { name: 'Bulk download', description: 'The whole public dataset as JSON and CSV' },
+        { name: 'Registers', description: 'The forward plan of key decisions, members’ registers of interests, and outside bodies' },
       ],
     },
     transform: ({ schema, url }) => ({ schema: url.startsWith(`${API_PREFIX}/v1/`) ? schema : { ...schema, hide: true }, url }),

@@ -14,6 +14,7 @@ import { registerUserCommand } from './user-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 import { registerScrutinyCommand } from './scrutiny-command.ts';
 import { registerBalanceCommand } from './balance-command.ts';
+import { registerInterestsCommand } from './interests-command.ts';
 import { registerOpenDataCommand } from '../services/open-data/open-data-command.ts';
 
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerExportCommand(program, config);
   registerBackupCommands(program, config);
   registerScrutinyCommand(program, config);
+  registerInterestsCommand(program, config);
   registerOpenDataCommand(program, config);
   registerUserCommand(program, config);
   registerGenerateCommand(program, config);

@@ -2,7 +2,7 @@
  * Who may do what. The anonymous public has no role; every signed-in account has one or more of these.
  * Shared vocabulary for the back office, scrutiny, plans and allowances: checks live in services, built on these.
  */
-export const ROLES = ['democratic-services', 'scrutiny-officer', 'officer', 'councillor'] as const;
+export const ROLES = ['democratic-services', 'scrutiny-officer', 'officer', 'councillor', 'monitoring-officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -10,6 +10,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   'scrutiny-officer': 'Scrutiny officer',
   officer: 'Officer',
   councillor: 'Councillor',
+  'monitoring-officer': 'Monitoring officer',
 };
 
 /** The account behind a signed-in request. */

@@ -13,6 +13,7 @@ import { meetingsFeature } from '../web/meetings/routes.ts';
 import { plansFeature } from '../web/plans/routes.ts';
 import { politicalBalanceFeature } from '../web/political-balance/routes.ts';
 import { portalFeature } from '../web/portal/feature.ts';
+import { registersFeature } from '../web/registers/feature.ts';
 import { scrutinyBackOfficeFeature } from '../web/scrutiny/back-office-feature.ts';
 import { scrutinyPublicFeature } from '../web/scrutiny/public-routes.ts';
 
@@ -28,4 +29,5 @@ export const FEATURES: readonly Feature[] = [
   scrutinyBackOfficeFeature,
   documentsFeature,
   politicalBalanceFeature,
+  registersFeature,
 ];

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Database, NewRow } from '../db/schema.ts';
 import { insertMissingRows, setTransactionActor, type RestorableTable } from '../db/queries/export.ts';
 import { ExportDocumentSchema, type ExportDocument, type SourceRef } from './export-schema.ts';
+import { registersRestoreSteps } from './registers/export-section.ts';
 
 export interface RestoreOptions {
   /** Who is restoring, for the audit log (e.g. "cli:restore" or "user:jsmith"). */
@@ -355,6 +356,7 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
         ...source(d.source),
       })),
     ),
+    ...registersRestoreSteps(doc.registers).map((section) => step(section.label, section.table, section.rows)),
   ];
 }
 

@@ -7,6 +7,7 @@
  * newer Quorum.
  */
 import { z } from 'zod';
+import { RegistersExportSchema } from './registers/export-section.ts';
 
 export const EXPORT_FORMAT = 'quorum-export';
 export const EXPORT_VERSION = 1;
@@ -268,5 +269,7 @@ export const ExportDocumentSchema = z.strictObject({
   meetings: z.array(MeetingSchema),
   reports: z.array(ReportSchema),
   decisions: z.array(DecisionSchema),
+  /** The statutory registers (services/registers/export-section.ts); absent in exports made before them. */
+  registers: RegistersExportSchema.optional(),
 });
 export type ExportDocument = z.infer<typeof ExportDocumentSchema>;

@@ -20,6 +20,7 @@ import {
   type SourceRef,
 } from './export-schema.ts';
 import { groupBy } from '../domain/group-by.ts';
+import { registersSection } from './registers/export-section.ts';
 
 export interface ExportOptions {
   /**
@@ -95,6 +96,7 @@ export function summarise(document: ExportDocument): Record<string, number> {
     questions: sum((m) => m.questions.length),
     reports: document.reports.length,
     decisions: document.decisions.length,
+    ...Object.fromEntries(Object.entries(document.registers ?? {}).map(([key, rows]) => [key, rows.length])),
   };
 }
 
@@ -339,6 +341,7 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
       reportId: keptReport(row.report_id),
       source: sourceOf(row),
     })),
+    registers: registersSection(t, includeExempt),
   };
 }
 

@@ -12,6 +12,7 @@ import { goldFacts } from '../support/seeds.ts';
 import { localPath, openApiFixture, PUBLIC_URL, type ApiFixture } from './support/app.ts';
 import { ALL_CANARIES } from './support/plant.ts';
 import { plantAccountability, UNPUBLISHED_CANARY, type PlantedAccountability } from './support/plant-accountability.ts';
+import { plantRegisters } from '../registers/plant-registers.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
@@ -25,12 +26,14 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
   let fixture: ApiFixture;
   let document: OpenApiDocument;
   let accountability: PlantedAccountability;
+  let registers: Awaited<ReturnType<typeof plantRegisters>>;
   const get = (url: string, headers: Record<string, string> = {}) => fixture.app.inject({ method: 'GET', url, headers });
 
   beforeAll(async () => {
     fixture = await openApiFixture();
     const body = await fixture.database.db.selectFrom('meeting').select('body_id').where('id', '=', fixture.planted.meetingId).executeTakeFirstOrThrow();
     accountability = await plantAccountability(fixture.database.db, { authorityId: fixture.planted.authorityId, meetingId: fixture.planted.meetingId, bodyId: body.body_id });
+    registers = await plantRegisters(fixture.database.db, { bodyId: body.body_id, memberId: fixture.planted.voters.yes[0]! });
     document = (await get('/api/openapi.json')).json() as OpenApiDocument;
   }, 180_000);
   afterAll(async () => {
@@ -77,6 +80,12 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
       'api.indicators': `/api/v1/indicators?plan=${accountability.planId}`,
       'api.indicator': `/api/v1/indicators/${accountability.indicatorId}`,
       'api.allowancesStatement': '/api/v1/allowances/statements/2011-12',
+      'api.forwardPlan': '/api/v1/forward-plan?from=2027-01-01&status=planned',
+      'api.forwardPlanEntry': `/api/v1/forward-plan/${registers.entryId}`,
+      'api.interests': '/api/v1/interests',
+      'api.memberInterests': `/api/v1/interests/${registers.memberId}`,
+      'api.outsideBodies': '/api/v1/outside-bodies',
+      'api.outsideBody': `/api/v1/outside-bodies/${registers.outsideBodyId}`,
     };
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);

@@ -15,6 +15,7 @@ import { absoluteLinks } from '../links.ts';
 import { PopoloVoteEventSchema, presentVoteEvent } from '../popolo/vote-event.ts';
 import { isoTimestamp } from '../../domain/dates.ts';
 import { accountabilityRoutes } from './accountability-routes.ts';
+import { registersApiRoutes } from './registers-routes.ts';
 import { documentedGet } from './documented.ts';
 import { decodeCursor, pageLinksFor } from './paging.ts';
 import * as present from './presenters.ts';
@@ -162,4 +163,5 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
   );
 
   await app.register(accountabilityRoutes, { config, database, pathPrefix: prefix });
+  await app.register(registersApiRoutes, { config, database, pathPrefix: prefix });
 };

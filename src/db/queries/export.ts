@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
+import '../schema/registers.ts';
 
 /** Typed reads and writes for the JSON export and its restore. No rules here: those live in services/exporter.ts and services/export-restorer.ts. */
 
@@ -27,6 +28,17 @@ export interface ExportTables {
   vote: Row<'vote'>[];
   question: Row<'question'>[];
   decision: Row<'decision'>[];
+  // The statutory registers (migration 20261207_2200).
+  forward_plan_entry: Row<'forward_plan_entry'>[];
+  forward_plan_representation: Row<'forward_plan_representation'>[];
+  executive_decision_record: Row<'executive_decision_record'>[];
+  interest_register: Row<'interest_register'>[];
+  interest_entry: Row<'interest_entry'>[];
+  gift_hospitality: Row<'gift_hospitality'>[];
+  declaration_interest: Row<'declaration_interest'>[];
+  outside_body: Row<'outside_body'>[];
+  outside_body_appointment: Row<'outside_body_appointment'>[];
+  outside_body_report: Row<'outside_body_report'>[];
 }
 
 /**
@@ -59,6 +71,16 @@ export async function readExportTables(db: Kysely<Database>): Promise<ExportTabl
       vote: await trx.selectFrom('vote').selectAll().execute(),
       question: await trx.selectFrom('question').selectAll().execute(),
       decision: await trx.selectFrom('decision').selectAll().execute(),
+      forward_plan_entry: await trx.selectFrom('forward_plan_entry').selectAll().execute(),
+      forward_plan_representation: await trx.selectFrom('forward_plan_representation').selectAll().execute(),
+      executive_decision_record: await trx.selectFrom('executive_decision_record').selectAll().execute(),
+      interest_register: await trx.selectFrom('interest_register').selectAll().execute(),
+      interest_entry: await trx.selectFrom('interest_entry').selectAll().execute(),
+      gift_hospitality: await trx.selectFrom('gift_hospitality').selectAll().execute(),
+      declaration_interest: await trx.selectFrom('declaration_interest').selectAll().execute(),
+      outside_body: await trx.selectFrom('outside_body').selectAll().execute(),
+      outside_body_appointment: await trx.selectFrom('outside_body_appointment').selectAll().execute(),
+      outside_body_report: await trx.selectFrom('outside_body_report').selectAll().execute(),
     }));
 }
 
@@ -86,6 +108,16 @@ const CONFLICT_KEY: Record<RestorableTable, readonly string[]> = {
   vote: ['vote_event_id', 'person_id'],
   question: ['id'],
   decision: ['id'],
+  forward_plan_entry: ['id'],
+  forward_plan_representation: ['id'],
+  executive_decision_record: ['id'],
+  interest_register: ['id'],
+  interest_entry: ['id'],
+  gift_hospitality: ['id'],
+  declaration_interest: ['id'],
+  outside_body: ['id'],
+  outside_body_appointment: ['id'],
+  outside_body_report: ['id'],
 };
 
 /** Rows per insert: well under PostgreSQL's 65,535 bind parameters for the widest table, and few round trips. */

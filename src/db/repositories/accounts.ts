@@ -121,3 +121,42 @@ export async function findAccountByIdentity(db: Db, issuer: string, subject: str
 export async function insertAccountIdentity(db: Db, row: NewRow<'account_identity'>): Promise<void> {
   await db.insertInto('account_identity').values(row).execute();
 }
+
+/** The account linked to a person, if any (at most one: account_person_idx). */
+export async function findAccountByPerson(db: Db, personId: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('account').selectAll().where('person_id', '=', personId).executeTakeFirst();
+}
+
+export interface PersonChoice {
+  id: string;
+  kind: string;
+  honorific: string | null;
+  given_name: string | null;
+  initials: string[];
+  family_name: string;
+  job_title: string | null;
+  linked_account_id: string | null;
+}
+
+function personChoices(db: Db) {
+  return db
+    .selectFrom('person as p')
+    .leftJoin('account as a', 'a.person_id', 'p.id')
+    .select(['p.id', 'p.kind', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name', 'p.job_title', 'a.id as linked_account_id']);
+}
+
+export async function findPersonChoice(db: Db, id: string): Promise<PersonChoice | undefined> {
+  return personChoices(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+/** Members and officers whose name matches every word of a search (the account form's picker and the CLI). */
+export async function searchPeople(db: Db, query: string, limit = 25): Promise<PersonChoice[]> {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  if (!words.length) return [];
+  let select = personChoices(db).where('p.kind', 'in', ['member', 'officer']);
+  for (const word of words) {
+    const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    select = select.where((eb) => eb.or([eb('p.family_name', 'ilike', like), eb('p.given_name', 'ilike', like), eb('p.job_title', 'ilike', like), eb('p.id', '=', word)]));
+  }
+  return select.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(limit).execute();
+}

@@ -25,6 +25,27 @@ export interface AccountCreatorProps extends AccountCreate {
   actor: string;
 }
 
+/** A person links to one account: a councillor's allowances and interests are theirs alone. */
+async function checkPersonFree(trx: Parameters<typeof accounts.findAccountByPerson>[0], personId: string, exceptAccountId?: string): Promise<void> {
+  const person = await accounts.findPersonChoice(trx, personId);
+  if (!person || (person.kind !== 'member' && person.kind !== 'officer')) throw ValidationError([{ field: 'personId', message: 'Choose a member or officer from the list' }]);
+  if (person.linked_account_id && person.linked_account_id !== exceptAccountId) {
+    const other = await accounts.findAccountById(trx, person.linked_account_id);
+    throw ValidationError([{ field: 'personId', message: `That person is already linked to the account of ${other?.email ?? 'someone else'}` }]);
+  }
+}
+
+/** Links an existing account to its member or officer record, or (personId null) unlinks it. */
+export async function accountPersonLinker(props: { database: DatabaseHandle; actor: string; accountId: string; personId: string | null }): Promise<void> {
+  await props.database.db.transaction().execute(async (trx) => {
+    await accounts.setActor(trx, props.actor);
+    const account = await accounts.findAccountById(trx, props.accountId);
+    if (!account) throw ValidationError([{ field: 'accountId', message: 'Account not found' }]);
+    if (props.personId) await checkPersonFree(trx, props.personId, account.id);
+    await accounts.updateAccount(trx, account.id, { person_id: props.personId });
+  });
+}
+
 /** Creates the account and returns its id; refuses a duplicate email or a short password with a field message. */
 export async function accountCreator(props: AccountCreatorProps): Promise<{ id: string }> {
   const parsed = AccountCreateSchema.safeParse(props);
@@ -43,6 +64,7 @@ export async function accountCreator(props: AccountCreatorProps): Promise<{ id: 
     if (await accounts.findAccountByEmail(trx, input.email)) {
       throw ValidationError([{ field: 'email', message: `An account with the email ${input.email} already exists` }]);
     }
+    if (input.personId) await checkPersonFree(trx, input.personId);
     await accounts.insertAccount(trx, {
       id,
       email: input.email.trim(),

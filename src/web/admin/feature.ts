@@ -30,6 +30,7 @@ export const adminFeature: Feature = async (app, deps) => {
         plans: hasRole(user, 'officer'),
         allowances: committees,
         myAllowances: user.roles.includes('councillor'),
+        monitoringOfficer: user.roles.includes('monitoring-officer'),
       },
     });
   });

@@ -13,7 +13,7 @@ import {
 } from '../../db/queries/portal/people.ts';
 import { NotFound } from '../../http/errors.ts';
 import { presentMemberList, presentPerson } from '../presenters/portal/person.ts';
-import { ROUTES } from '../../http/routes.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
 import { readerFor } from '../../http/reader.ts';
@@ -40,6 +40,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
       questions: await personQuestions(db, person.id),
       votes: await personVotes(db, person.id),
     });
-    return reply.view('portal/person.njk', { view, currentNav: 'councillors' });
+    const interestsHref = person.kind === 'member' ? linkTo('interests.member', { id: person.id }) : undefined;
+    return reply.view('portal/person.njk', { view, interestsHref, currentNav: 'councillors' });
   });
 }

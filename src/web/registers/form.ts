@@ -1,0 +1,51 @@
+/**
+ * The registers' form posts: run the write operation, then redirect (post/redirect/get); or re-render the page with
+ * the values, a GOV.UK error summary and status 400. The registers' layer-neutral errors become a 404 or 403 here.
+ */
+import { FieldProblems, NotPermitted, RecordMissing } from '../../services/registers/problems.ts';
+import { serviceProblems, type Problem } from '../admin/forms.ts';
+import { HttpError, NotFound } from '../../http/errors.ts';
+
+export async function submit(run: () => Promise<string>, fail: (problems: Problem[]) => unknown, redirect: (url: string) => unknown): Promise<unknown> {
+  try {
+    return redirect(await run());
+  } catch (error) {
+    if (error instanceof FieldProblems) return fail(error.problems);
+    const problems = serviceProblems(error);
+    if (problems) return fail(problems);
+    throw asHttpError(error);
+  }
+}
+
+/** RecordMissing -> 404, NotPermitted -> 403; anything else unchanged. */
+export function asHttpError(error: unknown): unknown {
+  if (error instanceof RecordMissing) return NotFound(error.message);
+  if (error instanceof NotPermitted) return new HttpError(403, 'forbidden', error.message);
+  return error;
+}
+
+/** A form body as strings (repeated fields as arrays), without the CSRF token. */
+export function formValues(body: unknown): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (key === '_csrf') continue;
+    if (typeof value === 'string') values[key] = value;
+    else if (Array.isArray(value)) values[key] = value.map(String);
+  }
+  return values;
+}
+
+export const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
+export const many = (value: string | string[] | undefined): string[] => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
+
+/** Options for govukSelect with one chosen. */
+export function options(items: Array<{ value: string; text: string }>, selected: string | undefined, empty = 'Choose'): Array<{ value: string; text: string; selected?: boolean }> {
+  return [{ value: '', text: empty }, ...items.map((item) => ({ ...item, selected: item.value === selected }))];
+}
+
+/** An id and a route parameter: route params arrive as strings, anything else is a missing page. */
+export function idParam(params: unknown, key = 'id'): string {
+  const value = (params as Record<string, unknown> | undefined)?.[key];
+  if (typeof value !== 'string' || !value || value.length > 200) throw NotFound();
+  return value;
+}

@@ -1,0 +1,59 @@
+/**
+ * The public register of members' interests: every member with the date of their published register, and each
+ * member's register by category (sensitive interests withheld with the statutory wording, whose an interest is never
+ * said), earlier published versions by date, and their published gifts and hospitality (late entries marked).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { DatabaseHandle } from '../../db/engine.ts';
+import * as repo from '../../db/repositories/registers/interests.ts';
+import { byCategory } from '../../domain/interests/public-register.ts';
+import { formatPounds } from '../../domain/interests/gifts.ts';
+import { personName } from '../../services/political-balance/person-name.ts';
+import { publicGift, publicRegister } from '../../services/registers/public-records.ts';
+import { NotFound } from '../../http/errors.ts';
+import { formatDate } from '../presenters/meeting.ts';
+import { readerFor } from '../../http/reader.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
+import { idParam } from './form.ts';
+import { idFromSlug } from '../portal/slugs.ts';
+
+export function giftView(gift: ReturnType<typeof publicGift>) {
+  return { ...gift, value: formatPounds(gift.valuePence), receivedOnText: formatDate(gift.receivedOn), registeredOnText: formatDate(gift.registeredOn), kindText: gift.kind === 'gift' ? 'Gift' : 'Hospitality' };
+}
+
+export function registerInterestsPublicRoutes(app: FastifyInstance, database: DatabaseHandle): void {
+  app.get(ROUTES['interests.register'], async (request, reply) => {
+    const db = readerFor(database, request);
+    const [members, registers] = await Promise.all([repo.members(db), repo.latestPublished(db)]);
+    const published = new Map(registers.map((register) => [register.person_id, register]));
+    return reply.view('registers/interests.njk', {
+      pageTitle: 'Register of members’ interests',
+      members: members.map((member) => ({ name: personName(member), href: linkTo('interests.member', { id: member.id }), publishedOn: published.get(member.id)?.published_on ? formatDate(published.get(member.id)!.published_on!) : null })),
+      currentNav: 'councillors',
+    });
+  });
+
+  app.get(ROUTES['interests.member'], async (request, reply) => {
+    const db = readerFor(database, request);
+    const id = idFromSlug('person', idParam(request.params));
+    const person = await repo.findPerson(db, id);
+    if (!person || person.kind !== 'member') throw NotFound('Member not found');
+    const versions = (await repo.versionsOf(db, id)).filter((version) => version.status === 'published');
+    const wanted = Number((request.query as Record<string, unknown>)?.version);
+    const shown = Number.isInteger(wanted) && wanted > 0 ? versions.find((version) => version.version === wanted) : versions[0];
+    if (Number.isInteger(wanted) && wanted > 0 && !shown) throw NotFound('No such version of the register');
+    const [entries, gifts] = await Promise.all([repo.entriesOf(db, shown ? [shown.id] : []), repo.giftsOf(db, id, { publishedOnly: true })]);
+    const register = shown ? publicRegister(shown, entries) : undefined;
+    const name = personName(person);
+    return reply.view('registers/member-interests.njk', {
+      pageTitle: `${name}: register of interests`,
+      name,
+      personHref: linkTo('person.show', { id }),
+      register: register ? { ...register, publishedOnText: formatDate(register.publishedOn), latest: shown === versions[0], sections: byCategory(register.entries) } : undefined,
+      versions: versions.map((version) => ({ text: `Version ${version.version}, published ${formatDate(version.published_on!)}`, href: `${linkTo('interests.member', { id })}?version=${version.version}`, current: version === shown })),
+      gifts: gifts.map((gift) => giftView(publicGift(gift))),
+      registerHref: linkTo('interests.register'),
+      currentNav: 'councillors',
+    });
+  });
+}
