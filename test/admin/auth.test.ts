@@ -147,10 +147,10 @@ describe.skipIf(databaseUnavailable)('accounts and sessions', () => {
     expect(asked.statusCode).toBe(200);
     expect(asked.body).toContain('Check your email');
     // An unknown address gets the same answer and no email.
-    const before = smtp.messages.length;
+    // (The known address's email goes out in the background meanwhile, so count only the stranger's.)
     expect((await client.post('/forgot-password', { email: 'stranger@kent.example' })).body).toContain('Check your email');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(smtp.messages.length).toBe(before);
+    expect(smtp.messages.filter((received) => received.to.includes('stranger@kent.example'))).toHaveLength(0);
 
     // The email goes out after the answer (the answer must not wait for the account lookup or the relay).
     for (let wait = 0; wait < 100 && !smtp.messages.some((received) => received.to.includes(person.email)); wait++) await new Promise((resolve) => setTimeout(resolve, 100));

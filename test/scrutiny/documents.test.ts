@@ -54,7 +54,9 @@ describe.skipIf(databaseUnavailable)('generated scrutiny documents', () => {
 
   it('CSV: the columns of seed 000, one line per row, quoted where needed', async () => {
     const text = trackingSheetCsv(await sheet());
-    const records = parse(text) as string[][];
+    // The one CSV writer starts with a UTF-8 byte-order mark (so spreadsheets read it as UTF-8).
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const records = parse(text, { bom: true }) as string[][];
     expect(records[0]).toEqual(['Item', 'Date of meeting', 'Recommendation', 'Status', 'Notes']);
     expect(records).toHaveLength(1 + sheetFact.rows);
     expect(records[1]).toEqual([sheetFact.rowSample.item, '10/12/08', '1', 'PENDING', sheetFact.rowSample.notes]);
