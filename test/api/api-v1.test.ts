@@ -58,6 +58,24 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     expect(json.json()).toMatchObject({ openapi: '3.0.3' });
   });
 
+  it('declares both media types of a bulk-download file, and quorum.json comes as JSON', async () => {
+    const operation = document.paths['/api/v1/open-data/{file}']!.get!;
+    expect(Object.keys(operation.responses['200']!.content!).sort()).toEqual(['application/json', 'text/csv']);
+    expect((await get('/api/v1/open-data/quorum.json')).headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('lists null among the values of every nullable enum (OpenAPI 3.0.3: nullable does not widen an enum)', () => {
+    const offenders: string[] = [];
+    const walk = (node: unknown, where: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) offenders.push(where);
+      for (const [key, child] of Object.entries(schema)) walk(child, `${where}/${key}`);
+    };
+    walk(document, '#');
+    expect(offenders).toEqual([]);
+  });
+
   it('every documented route answers 200 with a body its documented schema accepts', async () => {
     const { planted } = fixture;
     const examples: Record<string, string> = {
@@ -98,12 +116,12 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
         const response = await get(url!);
         expect(response.statusCode, url).toBe(200);
         const content = operation.responses['200']!.content!;
-        const json = content['application/json'];
-        if (json) {
-          const validate = ajv.compile(json.schema);
+        // The response's media type is one the document declares, and a JSON body matches the declared schema.
+        const mediaType = String(response.headers['content-type']).split(';')[0]!.trim();
+        expect(Object.keys(content), url).toContain(mediaType);
+        if (mediaType === 'application/json') {
+          const validate = ajv.compile(content[mediaType]!.schema);
           expect(validate(response.json()), `${url}: ${ajv.errorsText(validate.errors)}`).toBe(true);
-        } else {
-          expect(response.headers['content-type']).toMatch(/^text\/csv/);
         }
         exercised.push(operation.operationId);
       }
@@ -199,7 +217,9 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
   it('publishes the recorded vote of 6 April 2011 as a Popolo vote event with the gold counts', async () => {
     const fact = goldFacts()['001_078369eba01f855e.txt'].meetings[1].voteEvents[0];
     const events = (await get('/api/v1/vote-events')).json() as { data: Array<Record<string, any>> };
-    const event = events.data.find((candidate) => candidate.motion.date === '2011-04-06')!;
+    // Popolo's motion date is a date-time: the meeting's start in London time (BST in April).
+    const event = events.data.find((candidate) => candidate.motion.date.startsWith('2011-04-06T'))!;
+    expect(event.motion.date).toMatch(/^2011-04-06T\d\d:\d\d:00\+01:00$/);
     expect(event.identifier).toBe(fact.minuteNumber);
     expect(event.counts).toEqual([
       { option: 'yes', value: fact.for },
@@ -217,8 +237,8 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     const event = (await get(`/api/v1/vote-events/${planted.publicVoteEventId}`)).json() as Record<string, any>;
     expect(event.motion.text).toBe('that the review be noted');
     expect(event.group_results).toEqual([
-      { group: { id: planted.groupIds[0], name: 'Conservative' }, counts: [{ option: 'yes', value: 3 }, { option: 'no', value: 1 }, { option: 'abstain', value: 0 }] },
-      { group: { id: planted.groupIds[1], name: 'Liberal Democrat' }, counts: [{ option: 'yes', value: 0 }, { option: 'no', value: 1 }, { option: 'abstain', value: 1 }] },
+      { group: { id: planted.groupIds[0], name: 'Conservative' }, result: 'pass', counts: [{ option: 'yes', value: 3 }, { option: 'no', value: 1 }, { option: 'abstain', value: 0 }] },
+      { group: { id: planted.groupIds[1], name: 'Liberal Democrat' }, result: 'fail', counts: [{ option: 'yes', value: 0 }, { option: 'no', value: 1 }, { option: 'abstain', value: 1 }] },
     ]);
     const voter = event.votes.find((vote: { voter_id: string }) => vote.voter_id === planted.voters.abstain[0]);
     expect(voter).toMatchObject({ option: 'abstain', group_id: planted.groupIds[1] });
@@ -275,7 +295,12 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
         number: 1,
         title: 'Sound borrowing',
         keyObjectives: '',
-        outcomes: [{ id: 'outcome-planted1', ref: '1.1', statement: 'Borrowing stays within prudential limits', actions: [{ id: 'action-planted1', ref: '1.1.1', text: 'Report borrowing quarterly', rag: 'amber', updated: '2012-03-01' }] }],
+        outcomes: [{ id: 'outcome-planted1', ref: '1.1', statement: 'Borrowing stays within prudential limits', actions: [
+              { id: 'action-planted1', ref: '1.1.1', text: 'Report borrowing quarterly', rag: 'amber', updated: '2012-03-01' },
+              { id: 'action-planted2', ref: '1.1.2', text: 'Agree a borrowing strategy', rag: null, updated: null },
+            ],
+          },
+        ],
       },
     ]);
     const indicators = (await get(localPath(plan.links.indicators)!)).json() as { data: Array<{ id: string }> };

@@ -8,8 +8,9 @@ import { formatName } from '../../domain/person-name.ts';
 import type { VoteEventRow, VoteRow } from '../../db/queries/api/votes.ts';
 import type { AbsoluteLink } from '../links.ts';
 import { londonDateTime } from '../../domain/dates.ts';
+import { PUBLISHED_VOTE_OPTIONS, type PublishedVoteOption, publishedVoteOption } from '../../domain/vote-options.ts';
 
-const PopoloOption = z.enum(['yes', 'no', 'abstain']);
+const PopoloOption = z.enum(PUBLISHED_VOTE_OPTIONS);
 const CountSchema = z.object({ option: PopoloOption, value: z.int().min(0) });
 
 export const PopoloVoteEventSchema = z
@@ -18,7 +19,7 @@ export const PopoloVoteEventSchema = z
     identifier: z.string().nullable().describe('The minute number the vote was recorded under'),
     motion: z.object({
       text: z.string().nullable().describe('The motion voted on, as the minutes print it'),
-      date: z.string().describe('The meeting date (YYYY-MM-DD)'),
+      date: z.string().describe("Popolo's date-time: the meeting's start with the Europe/London offset, or its midnight when no start time is recorded"),
       organization_id: z.string(),
       creator_id: z.string().nullable().describe('The mover'),
       'quorum:seconder_id': z.string().nullable(),
@@ -40,6 +41,7 @@ export const PopoloVoteEventSchema = z
     group_results: z.array(
       z.object({
         group: z.object({ id: z.string(), name: z.string() }),
+        result: z.enum(['pass', 'fail', 'tie']).describe("The group's own result: pass when more of its members voted yes than no, fail when more voted no, tie otherwise"),
         counts: z.array(CountSchema),
       }),
     ),
@@ -48,8 +50,10 @@ export const PopoloVoteEventSchema = z
   .meta({ title: 'PopoloVoteEvent', description: 'A recorded vote as a Popolo VoteEvent' });
 export type PopoloVoteEvent = z.infer<typeof PopoloVoteEventSchema>;
 
-const OPTION = { for: 'yes', against: 'no', abstain: 'abstain' } as const;
-const OPTIONS = ['yes', 'no', 'abstain'] as const;
+/** A group's result (Popolo's group_result.result is required): its yes and no votes compared. */
+function groupResult(counts: Record<PublishedVoteOption, number>): 'pass' | 'fail' | 'tie' {
+  return counts.yes > counts.no ? 'pass' : counts.no > counts.yes ? 'fail' : 'tie';
+}
 
 /** "Carried" and "Agreed" pass; "Lost", "Defeated" and "Not carried" fail; anything else is left unjudged. */
 export function popoloResult(result: string): 'pass' | 'fail' | null {
@@ -60,24 +64,25 @@ export function popoloResult(result: string): 'pass' | 'fail' | null {
 }
 
 export function presentVoteEvent(link: AbsoluteLink, event: VoteEventRow, votes: VoteRow[]): PopoloVoteEvent {
-  const groups = new Map<string, { name: string; counts: Record<(typeof OPTIONS)[number], number> }>();
+  const groups = new Map<string, { name: string; counts: Record<PublishedVoteOption, number> }>();
   for (const vote of votes) {
     if (!vote.group_id) continue;
     const entry = groups.get(vote.group_id) ?? { name: vote.group_name ?? vote.group_id, counts: { yes: 0, no: 0, abstain: 0 } };
-    entry.counts[OPTION[vote.option]] += 1;
+    entry.counts[publishedVoteOption(vote.option)] += 1;
     groups.set(vote.group_id, entry);
   }
+  const start = event.start_time ? londonDateTime(event.date, event.start_time) : event.date;
   return {
     id: event.id,
     identifier: event.minute_number,
     motion: {
       text: event.motion_text,
-      date: event.date,
+      date: londonDateTime(event.date, event.start_time ?? '00:00'),
       organization_id: event.body_id,
       creator_id: event.mover_id,
       'quorum:seconder_id': event.seconder_id,
     },
-    start_date: event.start_time ? londonDateTime(event.date, event.start_time) : event.date,
+    start_date: start,
     organization_id: event.body_id,
     legislative_session_id: event.meeting_id,
     result: popoloResult(event.result),
@@ -93,12 +98,12 @@ export function presentVoteEvent(link: AbsoluteLink, event: VoteEventRow, votes:
         id: vote.person_id,
         name: formatName({ honorific: vote.honorific ?? undefined, givenName: vote.given_name ?? undefined, initials: vote.initials, familyName: vote.family_name, postNominals: vote.post_nominals }),
       },
-      option: OPTION[vote.option],
+      option: publishedVoteOption(vote.option),
       group_id: vote.group_id,
     })),
     group_results: [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, group]) => ({ group: { id, name: group.name }, counts: OPTIONS.map((option) => ({ option, value: group.counts[option] })) })),
+      .map(([id, group]) => ({ group: { id, name: group.name }, result: groupResult(group.counts), counts: PUBLISHED_VOTE_OPTIONS.map((option) => ({ option, value: group.counts[option] })) })),
     links: {
       self: link('api.voteEvent', { id: event.id }),
       meeting: link('api.meeting', { id: event.meeting_id }),

@@ -9,7 +9,27 @@ import { ROUTES, type RouteName } from '../../http/routes.ts';
 import { parseId, parseInput } from '../validate.ts';
 import { ErrorSchema } from './schemas.ts';
 
-export const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
+/**
+ * OpenAPI 3.0.3 (section 4.7.25, "nullable") says `nullable: true` does not widen an `enum`: a nullable enum must list
+ * null among its values, or generated clients reject the null the API sends (a plan action with no RAG rating yet).
+ * zod writes `{ enum: [...], nullable: true }`, so null is added to each such enum.
+ */
+function nullInNullableEnums(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const child of node) nullInNullableEnums(child);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  for (const child of Object.values(schema)) nullInNullableEnums(child);
+}
+
+export const jsonSchemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
+  nullInNullableEnums(json);
+  return json;
+};
 
 export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType> {
   name: RouteName;
@@ -20,8 +40,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType> {
   tags: string[];
   params?: P;
   querystring?: Q;
-  /** The 200 response: a zod schema of a JSON body, or a media type and a description for other bodies (CSV). */
-  response: z.ZodType | { mediaType: string; description: string };
+  /** The 200 response: a zod schema of a JSON body, or the media types and a description of other bodies (CSV). */
+  response: z.ZodType | { mediaTypes: string[]; description: string };
   /** What a path id that names nothing is called in the 404 message. */
   what?: string;
 }
@@ -50,7 +70,7 @@ export function documentedGet<P extends z.ZodType = z.ZodObject<{}>, Q extends z
   const ok =
     spec.response instanceof z.ZodType
       ? { description: 'OK', content: { 'application/json': { schema: jsonSchemaOf(spec.response, 'output') } } }
-      : { description: spec.response.description, content: { [spec.response.mediaType]: { schema: { type: 'string' } } } };
+      : { description: spec.response.description, content: Object.fromEntries(spec.response.mediaTypes.map((mediaType) => [mediaType, { schema: { type: 'string' } }])) };
   app.get(
     path.slice(spec.prefix.length),
     {

@@ -153,7 +153,7 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
 
   documentedGet(
     app,
-    { name: 'api.openData.file', prefix, summary: 'One file of the bulk download', tags: ['Bulk download'], params: OpenDataFileParamsSchema, response: { mediaType: 'text/csv', description: 'The file: quorum.json (application/json) or a CSV table' }, what: 'File' },
+    { name: 'api.openData.file', prefix, summary: 'One file of the bulk download', tags: ['Bulk download'], params: OpenDataFileParamsSchema, response: { mediaTypes: ['text/csv', 'application/json'], description: 'The file: a CSV table, or quorum.json (application/json)' }, what: 'File' },
     async ({ params, reply }) => {
       const file = (await dataset()).files.find((candidate) => candidate.name === params.file);
       if (!file) throw NotFound('File not found');

@@ -7,6 +7,7 @@
  * minute on an exempt item, and vote events taken on exempt minutes or items (the vote would disclose them).
  */
 import { z } from 'zod';
+import { publishedVoteOption } from '../../domain/vote-options.ts';
 import {
   AgendaItemSchema,
   AttendanceSchema,
@@ -137,7 +138,7 @@ export function csvTables(document: ExportDocument): CsvTable[] {
     {
       kind: 'votes',
       columns: flatColumns(VoteSchema, ['meetingId', 'voteEventId']),
-      rows: meetings.flatMap((meeting) => meeting.voteEvents.flatMap((event) => event.votes.map((vote) => flat(vote, { meetingId: meeting.id, voteEventId: event.id })))),
+      rows: meetings.flatMap((meeting) => meeting.voteEvents.flatMap((event) => event.votes.map((vote) => flat({ ...vote, option: publishedVoteOption(vote.option) }, { meetingId: meeting.id, voteEventId: event.id })))),
     },
     { kind: 'questions', columns: flatColumns(QuestionSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.questions) },
     { kind: 'reports', columns: flatColumns(ReportSchema), rows: document.reports.map((report) => flat(report)) },

@@ -35,7 +35,14 @@ export async function plantAccountability(db: Kysely<Database>, ids: { authority
   await db.insertInto('plan').values({ id: 'plan-planted1', authority_id: ids.authorityId, title: 'Treasury Improvement Plan', slug: 'treasury-improvement-plan' }).execute();
   await db.insertInto('plan_priority').values({ id: 'priority-planted1', plan_id: 'plan-planted1', number: 1, title: 'Sound borrowing' }).execute();
   await db.insertInto('plan_outcome').values({ id: 'outcome-planted1', plan_id: 'plan-planted1', priority_id: 'priority-planted1', ref: '1.1', statement: 'Borrowing stays within prudential limits' }).execute();
-  await db.insertInto('plan_action').values({ id: 'action-planted1', plan_id: 'plan-planted1', outcome_id: 'outcome-planted1', ref: '1.1.1', position: 1, text: 'Report borrowing quarterly' }).execute();
+  // The second action has no progress update yet, so its RAG rating is null in the API (generated clients must accept it).
+  await db
+    .insertInto('plan_action')
+    .values([
+      { id: 'action-planted1', plan_id: 'plan-planted1', outcome_id: 'outcome-planted1', ref: '1.1.1', position: 1, text: 'Report borrowing quarterly' },
+      { id: 'action-planted2', plan_id: 'plan-planted1', outcome_id: 'outcome-planted1', ref: '1.1.2', position: 2, text: 'Agree a borrowing strategy' },
+    ])
+    .execute();
   await db
     .insertInto('plan_progress_update')
     .values([
