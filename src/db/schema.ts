@@ -103,6 +103,8 @@ export interface MeetingTable extends Audited, Sourced {
   status: Optional<MeetingStatus>;
   kind: Optional<MeetingKind>;
   cancelled_reason: Optional<string | null>;
+  /** Calendar revision (SEQUENCE), raised by a trigger when the date, times, place or status change. */
+  sequence: Optional<number>;
 }
 
 export interface ReportTable extends Audited, Sourced {

@@ -25,6 +25,7 @@ const xmlText = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E
 
 function feedOf(items: Array<Pick<FeedItemInput, 'title' | 'description'>>) {
   return newsFeed({
+    publisher: 'Kent County Council',
     title: 'Kent County Council: decisions',
     description: 'Decisions',
     siteUrl: 'https://quorum.example/decisions',

@@ -164,6 +164,24 @@ describe.skipIf(databaseUnavailable)('the meeting calendar on the seed papers', 
     expect([april['DTSTART;'], april.DTSTART]).toEqual(['VALUE=DATE', '20110406']);
   });
 
+  it('raises SEQUENCE when what a calendar shows of a meeting changes, and only then', async () => {
+    const sequenceOf = async (id: string) => {
+      const { events } = parseCalendar((await app.inject({ method: 'GET', url: '/meetings.ics' })).body);
+      return events.find((event) => event.UID!.startsWith(`${id}@`))!.SEQUENCE;
+    };
+    const target = await database.db.selectFrom('meeting').select(['id', 'location']).where('date', '=', '2011-05-12').executeTakeFirstOrThrow();
+    expect(await sequenceOf(target.id)).toBe('0');
+    // A change calendars do not show leaves it alone.
+    await database.db.updateTable('meeting').set({ kind: 'annual' }).where('id', '=', target.id).execute();
+    expect(await sequenceOf(target.id)).toBe('0');
+    await database.db.updateTable('meeting').set({ location: 'Darent Room, Sessions House' }).where('id', '=', target.id).execute();
+    expect(await sequenceOf(target.id)).toBe('1');
+    await database.db.updateTable('meeting').set({ status: 'cancelled' }).where('id', '=', target.id).execute();
+    expect(await sequenceOf(target.id)).toBe('2');
+    await database.db.updateTable('meeting').set({ location: target.location, status: 'scheduled' }).where('id', '=', target.id).execute();
+    expect(await sequenceOf(target.id)).toBe('3');
+  });
+
   it('a committee has its own iCalendar feed, and an unknown committee has none', async () => {
     const response = await app.inject({ method: 'GET', url: '/committees/planning-applications-committee/meetings.ics' });
     expect(response.statusCode).toBe(200);

@@ -2,7 +2,7 @@
  * The iCalendar (RFC 5545) feeds of meetings, made by ical-generator. Each event links to its meeting page; its UID
  * is the meeting's stable id, so a calendar that subscribed updates the same event when a meeting moves.
  */
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { escape, ICalEventStatus } from 'ical-generator';
 import type { CalendarFeedRow } from '../../db/queries/portal/feeds.ts';
 import { londonWallTimeToInstant } from '../../domain/dates.ts';
 
@@ -24,7 +24,9 @@ function stamp(value: Date | string): Date {
 }
 
 export function meetingCalendar(props: MeetingCalendarProps): string {
-  const calendar = ical({ name: props.name, prodId: { company: 'Quorum', product: 'Quorum', language: 'EN' } });
+  // ical-generator writes NAME and X-WR-CALNAME as given, so the name is escaped as RFC 5545 TEXT here ("Planning,
+  // Licensing and Regulation" would otherwise end the value at its comma in strict parsers).
+  const calendar = ical({ name: escape(props.name, false), prodId: { company: 'Quorum', product: 'Quorum', language: 'EN' } });
   for (const meeting of props.meetings) {
     const url = props.meetingUrl(meeting);
     const cancelled = meeting.status === 'cancelled';
@@ -32,6 +34,8 @@ export function meetingCalendar(props: MeetingCalendarProps): string {
       id: `${meeting.id}@${props.uidDomain}`,
       // The record's last change, not the request time: the same data gives the same bytes (and ETag).
       stamp: stamp(meeting.updated_at),
+      // Calendars replace an event they hold only when its SEQUENCE grows (RFC 5545 section 3.8.7.4).
+      sequence: meeting.sequence,
       summary: `${meeting.body_name}${cancelled ? ' (cancelled)' : meeting.status === 'postponed' ? ' (postponed)' : ''}`,
       description: `Agenda, papers and minutes: ${url}`,
       url,

@@ -22,6 +22,8 @@ export interface FeedItemInput {
 
 export interface NewsFeedProps {
   title: string;
+  /** Who publishes the feed (the council): Atom requires an author for the feed or every entry (RFC 4287 4.1.1). */
+  publisher: string;
   description: string;
   /** Absolute URL of the page the feed follows (the register, the meetings). */
   siteUrl: string;
@@ -40,6 +42,7 @@ export function newsFeed(props: NewsFeedProps): Feed {
     generator: 'Quorum',
     copyright: props.title,
     feedLinks: props.feedLinks,
+    author: { name: feedText(props.publisher), link: props.siteUrl },
     // The newest item, not the clock: the same records give the same bytes (and ETag).
     updated: newest ?? new Date(0),
   });

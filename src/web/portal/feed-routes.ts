@@ -60,6 +60,7 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
   async function decisionsFeed(db: Kysely<Database>): Promise<Feed> {
     const { rows } = await listDecisions(db, { limit: FEED_LENGTH, offset: 0 });
     return newsFeed({
+      publisher: config.authorityName,
       title: `${config.authorityName}: decisions`,
       description: 'Resolutions of the council and its committees, and decisions taken by the executive, newest first.',
       siteUrl: absolute(linkTo('decision.list')),
@@ -74,6 +75,7 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
   async function minutesFeed(db: Kysely<Database>): Promise<Feed> {
     const rows = await publishedMinutes(db, FEED_LENGTH);
     return newsFeed({
+      publisher: config.authorityName,
       title: `${config.authorityName}: published minutes`,
       description: 'Minutes of council and committee meetings, newest meeting first.',
       siteUrl: absolute(linkTo('meeting.list')),

@@ -105,6 +105,7 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
   async function feed(db: DatabaseHandle['db']) {
     const entries = (await publicEntries(db)).sort((a, b) => (a.publishedOn < b.publishedOn ? 1 : a.publishedOn > b.publishedOn ? -1 : 0)).slice(0, 100);
     return newsFeed({
+      publisher: config.authorityName,
       title: `${config.authorityName}: forward plan of key decisions`,
       description: 'Notices of key decisions and of meetings to be held in private, newest notice first.',
       siteUrl: absolute(linkTo('forwardPlan.list')),

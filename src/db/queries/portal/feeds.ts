@@ -16,6 +16,7 @@ export async function calendarMeetings(db: Db, bodyId?: string) {
       'meeting.location',
       'meeting.status',
       'meeting.updated_at',
+      'meeting.sequence',
       'body.name as body_name',
       'body.slug as body_slug',
     ]);
