@@ -51,6 +51,10 @@ export const ConfigSchema = z.object({
   mailFrom: z.string().min(3).optional(),
   /** The public base URL (scheme, host, optional path) that absolute links in the open data APIs start with. Optional so fixtures may omit it. */
   publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The licence of the published data (OParl System and Body `license`): Open Government Licence v3.0 unless set. */
+  dataLicense: z.url({ protocol: /^https?$/ }).optional(),
+  /** Whom users of the open data write to (OParl System and Body `contactEmail`); unset: not published. */
+  contactEmail: z.email().optional(),
   /** Sign-in with the council's identity provider over OpenID Connect; unset: email and password only. */
   oidc: z
     .object({
@@ -83,6 +87,9 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
 
+/** UK public sector information is published under the Open Government Licence unless the council says otherwise. */
+export const OPEN_GOVERNMENT_LICENCE = 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/';
+
 /** Reads the environment into a Config, failing with one line per bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const raw = {
@@ -99,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: env.QUORUM_SMTP_URL || undefined,
     mailFrom: env.QUORUM_MAIL_FROM || 'Quorum <quorum@localhost>',
     publicUrl: env.QUORUM_PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`,
+    dataLicense: env.QUORUM_DATA_LICENSE || OPEN_GOVERNMENT_LICENCE,
+    contactEmail: env.QUORUM_CONTACT_EMAIL || undefined,
     registerRules: {
       giftThresholdPounds: env.QUORUM_GIFT_THRESHOLD || undefined,
       interestReviewMonths: env.QUORUM_INTEREST_REVIEW_MONTHS || undefined,
@@ -139,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       smtpUrl: 'QUORUM_SMTP_URL',
       mailFrom: 'QUORUM_MAIL_FROM',
       publicUrl: 'QUORUM_PUBLIC_URL',
+      dataLicense: 'QUORUM_DATA_LICENSE',
+      contactEmail: 'QUORUM_CONTACT_EMAIL',
       'oidc.issuer': 'QUORUM_OIDC_ISSUER',
       'oidc.clientId': 'QUORUM_OIDC_CLIENT_ID',
       'oidc.clientSecret': 'QUORUM_OIDC_CLIENT_SECRET',

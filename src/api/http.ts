@@ -15,13 +15,27 @@ export interface ApiErrorBody {
 }
 
 export function errorBody(error: HttpError): ApiErrorBody {
-  const problems = (error as HttpError & { problems?: ApiErrorBody['error']['problems'] }).problems;
+  const problems = problemsOf(error);
   return { error: { id: error.id, status: error.statusCode, message: error.message, ...(problems ? { problems } : {}) } };
 }
 
-function sendError(reply: FastifyReply, error: HttpError) {
-  return reply.code(error.statusCode).type('application/json; charset=utf-8').send(errorBody(error));
-}
+/** How an API writes an error: Quorum's shape by default; OParl writes its own Error object. */
+export type ErrorWriter = (error: HttpError) => unknown;
+
+const problemsOf = (error: HttpError) => (error as HttpError & { problems?: ApiErrorBody['error']['problems'] }).problems;
+
+/**
+ * OParl's error object (specification 1.1, "Fehlerbehandlung"): `type` .../Error, a `message` for people and `debug`
+ * for developers (here the stable error id and each field problem), sent with the HTTP status of the error.
+ */
+export const oparlErrorBody: ErrorWriter = (error) => {
+  const problems = problemsOf(error);
+  return {
+    type: 'https://schema.oparl.org/1.1/Error',
+    message: error.message,
+    debug: problems?.length ? `${error.id}: ${problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')}` : error.id,
+  };
+};
 
 /** Where a request's answer goes in the response cache: the data version it was read at, and its URL. */
 const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string }>();
@@ -30,7 +44,9 @@ const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string }>
  * The conventions, and answers kept in memory per data version (the portal's page cache): a crawler or a dashboard
  * asking again for a page of meetings gets it without a query until a change to the records is committed.
  */
-export function useApiConventions(app: FastifyInstance, database: DatabaseHandle): void {
+export function useApiConventions(app: FastifyInstance, database: DatabaseHandle, options: { errorBody?: ErrorWriter } = {}): void {
+  const writeError = options.errorBody ?? errorBody;
+  const sendError = (reply: FastifyReply, error: HttpError) => reply.code(error.statusCode).type('application/json; charset=utf-8').send(writeError(error));
   app.setNotFoundHandler(async (_request, reply) => sendError(reply, asHttpError(NotFound('No such resource'))));
 
   app.setErrorHandler(async (error, request, reply) => {
@@ -68,7 +84,9 @@ export function useApiConventions(app: FastifyInstance, database: DatabaseHandle
     if (!isCacheable(request, reply) || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
     const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`;
     const slot = cacheSlots.get(request);
-    if (slot && typeof payload === 'string') {
+    // The cache keeps a body and its type only, so an answer whose other headers matter (an attachment's
+    // Content-Disposition) is not kept: a hit would send it without them.
+    if (slot && typeof payload === 'string' && !reply.hasHeader('content-disposition')) {
       const bytes = Buffer.from(payload);
       cache.set(slot.version, { key: slot.key, parts: [bytes], contentType: String(reply.getHeader('content-type') ?? 'application/json'), etag, bytes: bytes.length });
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, formatNumericDate, formatShortDate, londonDateOf, londonDateTime, londonWallTimeToInstant, todayInLondon } from './dates.ts';
+import { formatDate, formatMonth, formatNumericDate, formatShortDate, londonDateOf, londonDateTime, londonTimestamp, londonWallTimeToInstant, todayInLondon } from './dates.ts';
 
 describe('the London clock', () => {
   it('is a day ahead of UTC between midnight and 1 am in summer, and level with it in winter', () => {
@@ -52,5 +52,20 @@ describe('dates as the council writes them', () => {
         expect(formatDate(iso).split(' ')[0]).toBe(weekday.format(new Date(`${iso}T00:00:00Z`)));
       }),
     );
+  });
+});
+
+describe('londonTimestamp (OParl created and modified)', () => {
+  it('writes the London wall clock to the second with its offset, in winter and in summer', () => {
+    expect(londonTimestamp(new Date('2011-01-12T09:30:15.789Z'))).toBe('2011-01-12T09:30:15+00:00');
+    expect(londonTimestamp(new Date('2011-04-06T09:00:00.001Z'))).toBe('2011-04-06T10:00:00+01:00');
+    // Late on a summer evening in UTC is already the next day in London.
+    expect(londonTimestamp('2011-06-30T23:30:00Z')).toBe('2011-07-01T00:30:00+01:00');
+  });
+
+  it('names the same instant as its input, to the second', () => {
+    for (const iso of ['2026-03-29T00:59:59Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z']) {
+      expect(new Date(londonTimestamp(iso)).toISOString()).toBe(new Date(iso).toISOString());
+    }
   });
 });

@@ -136,6 +136,20 @@ export function formatLondonClock(at: Date): string {
   return LONDON_CLOCK.format(at);
 }
 
+/**
+ * An instant as OParl publishes it (created, modified): London's wall-clock time to the second with its offset,
+ * "2011-04-06T10:00:00+01:00", the form the OParl 1.1 specification's examples show.
+ */
+export function londonTimestamp(value: Date | string): string {
+  const instant = value instanceof Date ? value : new Date(value);
+  const offset = londonOffsetMinutes(instant);
+  const wall = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${wall}${sign}${hours}:${minutes}`;
+}
+
 /** An instant as published (exports, the APIs): ISO 8601 in UTC. */
 export function isoTimestamp(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();

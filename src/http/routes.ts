@@ -53,6 +53,7 @@ export const ROUTES = {
   'oparl.consultation': '/oparl/v1/consultation/:id',
   'oparl.file': '/oparl/v1/file/:id',
   'oparl.file.content': '/oparl/v1/file/:id/content',
+  'oparl.file.download': '/oparl/v1/file/:id/download',
   'oparl.location': '/oparl/v1/location/:id',
   'oparl.legislativeTerm': '/oparl/v1/legislative-term/:id',
   'api.openapi': '/api/openapi.json',

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUnavailable } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';
-import { localPath, openApiFixture, PUBLIC_URL, type ApiFixture } from './support/app.ts';
+import { apiTestConfig, localPath, openApiFixture, PUBLIC_URL, type ApiFixture } from './support/app.ts';
 import { OParlSchemas } from './support/oparl-schemas.ts';
 import { ALL_CANARIES } from './support/plant.ts';
 
@@ -67,6 +67,7 @@ async function crawl(fixture: ApiFixture, schemas: OParlSchemas): Promise<Crawl>
     for (const text of stringsIn(body)) {
       if (!/^https?:\/\//.test(text)) continue;
       if (text.startsWith('https://schema.oparl.org/')) continue;
+      if (text === apiTestConfig.dataLicense) continue; // the data's licence: a document elsewhere, not an object to crawl
       if (!text.startsWith(`${PUBLIC_URL}/`)) {
         result.problems.push(`${url}: link outside the public URL: ${text}`);
         continue;
@@ -163,7 +164,8 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
     for (const path of [`/oparl/v1/paper/${fixture.planted.exemptReportId}`, `/oparl/v1/file/${fixture.planted.reportOnExemptItemId}`, `/oparl/v1/file/${fixture.planted.exemptReportId}/content`]) {
       const response = await fixture.app.inject({ method: 'GET', url: path });
       expect(response.statusCode, path).toBe(404);
-      expect(response.json()).toEqual({ error: { id: 'not_found', status: 404, message: expect.any(String) } });
+      // OParl's own error object (specification 1.1, "Fehlerbehandlung"), with the HTTP status.
+      expect(response.json()).toEqual({ type: 'https://schema.oparl.org/1.1/Error', message: expect.any(String), debug: 'not_found' });
     }
   });
 
@@ -183,6 +185,12 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(response.body).toBe('Borrowing stayed within the prudential limits.');
     expect(file.size).toBe(Buffer.byteLength(response.body));
+    // The download URL is a different address that sends the same text as an attachment.
+    expect(file.downloadUrl).not.toBe(file.accessUrl);
+    const download = await fixture.app.inject({ method: 'GET', url: localPath(file.downloadUrl as string)! });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="${file.fileName as string}"`);
+    expect(download.body).toBe(response.body);
   });
 
   it('the validator itself rejects a broken object and a broken embedded object', () => {
@@ -212,7 +220,55 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
     expect(new URL(page.links.next).searchParams.get('page')).toBe('3');
     const bad = await fixture.app.inject({ method: 'GET', url: `${body}/people?modified_since=yesterday&page=0` });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.problems.map((problem: { field: string }) => problem.field).sort()).toEqual(['modified_since', 'page']);
+    expect(bad.json()).toMatchObject({ type: 'https://schema.oparl.org/1.1/Error', message: expect.any(String) });
+    expect(bad.json().debug).toMatch(/modified_since: .*page: |page: .*modified_since: /);
+  });
+
+  it('caps a page size over 100 at 100 instead of refusing it, and says so in the links', async () => {
+    const body = `/oparl/v1/body/${fixture.planted.authorityId}`;
+    const response = await fixture.app.inject({ method: 'GET', url: `${body}/agenda-items?limit=500` });
+    expect(response.statusCode).toBe(200);
+    const page = response.json();
+    expect(page.pagination.elementsPerPage).toBe(100);
+    expect(page.data.length).toBeLessThanOrEqual(100);
+    expect(new URL(page.links.first).searchParams.get('limit')).toBe('100');
+    expect((await fixture.app.inject({ method: 'GET', url: `${body}/agenda-items?limit=0` })).statusCode).toBe(400);
+  });
+
+  it('filters the legislative terms by change time like every other list', async () => {
+    const terms = `/oparl/v1/body/${fixture.planted.authorityId}/legislative-terms`;
+    const all = (await fixture.app.inject({ method: 'GET', url: terms })).json();
+    expect(all.data.length).toBeGreaterThan(0);
+    for (const term of all.data) expect(schemas.validate(term)).toEqual([]);
+    expect((await fixture.app.inject({ method: 'GET', url: `${terms}?modified_since=2999-01-01T00:00:00Z` })).json().data).toEqual([]);
+    expect((await fixture.app.inject({ method: 'GET', url: `${terms}?created_until=2000-01-01T00:00:00Z` })).json().data).toEqual([]);
+    expect((await fixture.app.inject({ method: 'GET', url: `${terms}?modified_since=2000-01-01T00:00:00Z` })).json().data).toHaveLength(all.data.length);
+  });
+
+  it('writes created and modified with the London offset, to the second', () => {
+    const stamped = [...result.objects.values()].filter((object) => 'modified' in object || 'created' in object);
+    expect(stamped.length).toBeGreaterThan(100);
+    for (const object of stamped) {
+      for (const key of ['created', 'modified']) {
+        if (key in object) expect(object[key], `${object.id} ${key}`).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+      }
+    }
+  });
+
+  it("numbers each meeting's agenda items from 0, in the meeting's order", () => {
+    for (const meeting of ofType('Meeting')) {
+      const orders = (meeting.agendaItem as Array<{ order: number }>).map((item) => item.order);
+      if (orders.length === 0) continue;
+      expect(Math.min(...orders), String(meeting.id)).toBe(0);
+      expect(orders, String(meeting.id)).toEqual([...orders].sort((a, b) => a - b));
+    }
+  });
+
+  it('names the licence and the contact address on the System and every Body', () => {
+    for (const object of [...ofType('System'), ...ofType('Body')]) {
+      expect(object.license, String(object.id)).toBe('https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/');
+      expect(object.contactEmail, String(object.id)).toBe('opendata@democracy.example.gov.uk');
+    }
   });
 
   it('an unknown body has no lists', async () => {

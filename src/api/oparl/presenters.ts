@@ -15,7 +15,7 @@ import type {
   PersonRow,
 } from '../../db/queries/api/oparl.ts';
 import type { AbsoluteLink } from '../links.ts';
-import { formatShortDate, isoTimestamp, londonDateTime } from '../../domain/dates.ts';
+import { formatShortDate, londonDateTime, londonTimestamp } from '../../domain/dates.ts';
 import type { LegislativeTerm } from './legislative-terms.ts';
 
 export const OPARL_VERSION = 'https://schema.oparl.org/1.1/';
@@ -24,11 +24,22 @@ const type = (name: string) => `${OPARL_VERSION}${name}`;
 export type OParlObject = Record<string, unknown> & { id: string; type: string };
 
 const stamps = (row: { created_at: Date | string; updated_at: Date | string }) => ({
-  created: isoTimestamp(row.created_at),
-  modified: isoTimestamp(row.updated_at),
+  created: londonTimestamp(row.created_at),
+  modified: londonTimestamp(row.updated_at),
 });
 
-export interface SystemFacts {
+/** Who publishes the data, on the System and each Body (configuration: QUORUM_DATA_LICENSE, QUORUM_CONTACT_EMAIL). */
+export interface Publisher {
+  license?: string | undefined;
+  contactEmail?: string | undefined;
+}
+
+const publisherFields = (publisher: Publisher) => ({
+  ...(publisher.license ? { license: publisher.license } : {}),
+  ...(publisher.contactEmail ? { contactEmail: publisher.contactEmail } : {}),
+});
+
+export interface SystemFacts extends Publisher {
   name: string;
   /** The newest change to any record, for the system's `modified`. */
   modified?: string;
@@ -42,11 +53,12 @@ export function presentSystem(link: AbsoluteLink, facts: SystemFacts): OParlObje
     name: facts.name,
     body: link('oparl.bodies'),
     web: link('home'),
+    ...publisherFields(facts),
     ...(facts.modified ? { modified: facts.modified } : {}),
   };
 }
 
-export function presentBody(link: AbsoluteLink, row: AuthorityRow, terms: LegislativeTerm[]): OParlObject {
+export function presentBody(link: AbsoluteLink, row: AuthorityRow, terms: StampedTerm[], publisher: Publisher): OParlObject {
   const id = row.id;
   return {
     id: link('oparl.body', { id }),
@@ -65,11 +77,15 @@ export function presentBody(link: AbsoluteLink, row: AuthorityRow, terms: Legisl
     membership: link('oparl.body.memberships', { id }),
     legislativeTerm: terms.map((term) => presentLegislativeTerm(link, row, term)),
     web: link('home'),
+    ...publisherFields(publisher),
     ...stamps(row),
   };
 }
 
-export function presentLegislativeTerm(link: AbsoluteLink, body: AuthorityRow, term: LegislativeTerm): OParlObject {
+/** A derived term with the time its first meeting was recorded: it appeared then and has not changed since. */
+export type StampedTerm = LegislativeTerm & { created_at: Date | string };
+
+export function presentLegislativeTerm(link: AbsoluteLink, body: AuthorityRow, term: StampedTerm): OParlObject {
   return {
     id: link('oparl.legislativeTerm', { id: term.id }),
     type: type('LegislativeTerm'),
@@ -77,6 +93,7 @@ export function presentLegislativeTerm(link: AbsoluteLink, body: AuthorityRow, t
     name: term.name,
     startDate: term.startDate,
     endDate: term.endDate,
+    ...stamps({ created_at: term.created_at, updated_at: term.created_at }),
   };
 }
 
@@ -158,7 +175,8 @@ export function presentAgendaItem(link: AbsoluteLink, row: AgendaItemRow, extras
     type: type('AgendaItem'),
     ...(options.withMeeting ? { meeting: link('oparl.meeting', { id: row.meeting_id }) } : {}),
     number: row.number,
-    order: row.position,
+    // OParl counts an item's place in its meeting from 0; Quorum's positions count from 1.
+    order: Math.max(0, row.position - 1),
     name: row.title,
     public: !row.exempt,
     ...(row.exempt ? { 'quorum:exemptParagraphs': row.exempt_paragraphs } : {}),
@@ -201,7 +219,8 @@ export function presentFile(link: AbsoluteLink, row: PaperRow): OParlObject {
     ...(row.report_date ? { date: row.report_date } : {}),
     size: Number(row.text_bytes),
     accessUrl: link('oparl.file.content', { id: row.id }),
-    downloadUrl: link('oparl.file.content', { id: row.id }),
+    // The same text, sent as an attachment (Content-Disposition), as OParl distinguishes viewing from downloading.
+    downloadUrl: link('oparl.file.download', { id: row.id }),
     paper: [link('oparl.paper', { id: row.id })],
     ...stamps(row),
   };

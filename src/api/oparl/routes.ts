@@ -12,11 +12,12 @@ import type { ChangeFilter, Paged } from '../../db/queries/api/filters.ts';
 import { NotFound } from '../../http/errors.ts';
 import { readerFor } from '../../http/reader.ts';
 import { ROUTES, type RouteName } from '../../http/routes.ts';
-import { useApiConventions } from '../http.ts';
+import { oparlErrorBody, useApiConventions } from '../http.ts';
 import { absoluteLinks, publicBaseUrl, withQuery } from '../links.ts';
 import { parseId, parseInput } from '../validate.ts';
 import * as assemble from './assemble.ts';
 import { termById, termsSpanning } from './legislative-terms.ts';
+import { termsWithin } from './term-filter.ts';
 import * as present from './presenters.ts';
 import type { OParlObject } from './presenters.ts';
 import { IdParamsSchema, ListQuerySchema, type ListQuery } from './schema.ts';
@@ -47,7 +48,7 @@ const carried = (raw: Record<string, unknown>, query: ListQuery) => ({
 
 export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: DatabaseHandle }> = async (app, { config, database }) => {
   const link = absoluteLinks(config);
-  useApiConventions(app, database);
+  useApiConventions(app, database, { errorBody: oparlErrorBody });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     if (reply.statusCode < 400 && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.type('application/json; charset=utf-8');
@@ -85,15 +86,24 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   const authorityOf = async (db: Kysely<Database>, params: { id?: string }) => (params.id ? q.findAuthority(db, params.id) : undefined);
   const presentRows = async <R>(page: Paged<R>, toObjects: (rows: R[]) => Promise<OParlObject[]> | OParlObject[]) => ({ rows: await toObjects(page.rows), total: page.total });
 
-  const bodyObject = async (db: Kysely<Database>, row: q.AuthorityRow) => {
-    const span = await q.meetingDateSpan(db, row.id);
-    return present.presentBody(link, row, termsSpanning(span?.first, span?.last));
+  const publisher: present.Publisher = { license: config.dataLicense, contactEmail: config.contactEmail };
+
+  /** The derived terms of an authority, each stamped with the time its first meeting was recorded. */
+  const stampedTerms = async (db: Kysely<Database>, authority: q.AuthorityRow): Promise<present.StampedTerm[]> => {
+    const span = await q.meetingDateSpan(db, authority.id);
+    const terms = termsSpanning(span?.first, span?.last);
+    const stamped = await Promise.all(
+      terms.map(async (term) => ({ ...term, created_at: (await q.firstMeetingRecordedBetween(db, authority.id, term.startDate, term.endDate)) ?? authority.created_at })),
+    );
+    return stamped;
   };
+
+  const bodyObject = async (db: Kysely<Database>, row: q.AuthorityRow) => present.presentBody(link, row, await stampedTerms(db, row), publisher);
 
   app.get(local('oparl.system'), async (request) => {
     const db = readerFor(database, request);
     const authority = (await q.listAuthorities(db, {}, { limit: 1, offset: 0 })).rows[0];
-    return present.presentSystem(link, { name: authority ? `Quorum: ${authority.name}` : 'Quorum' });
+    return present.presentSystem(link, { name: authority ? `Quorum: ${authority.name}` : 'Quorum', ...publisher });
   });
 
   list('oparl.bodies', async (db, _params, filter, window) => {
@@ -137,12 +147,10 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listLocations(db, params.id, filter, window), (rows) => assemble.locationObjects(db, link, rows));
   });
-  list<{ id: string }>('oparl.body.legislativeTerms', async (db, params, _filter, window) => {
+  list<{ id: string }>('oparl.body.legislativeTerms', async (db, params, filter, window) => {
     const authority = await authorityOf(db, params);
     if (!authority) return undefined;
-    // Derived from dates, so they have no change times of their own to filter on.
-    const span = await q.meetingDateSpan(db, authority.id);
-    const terms = termsSpanning(span?.first, span?.last);
+    const terms = termsWithin(await stampedTerms(db, authority), filter);
     return { rows: terms.slice(window.offset, window.offset + window.limit).map((term) => present.presentLegislativeTerm(link, authority, term)), total: terms.length };
   });
   list<{ id: string }>('oparl.body.memberships', async (db, params, filter, window) => {
@@ -196,8 +204,7 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   object('oparl.legislativeTerm', 'Legislative term', async (db, id) => {
     const authority = (await q.listAuthorities(db, {}, { limit: 1, offset: 0 })).rows[0];
     if (!authority) return undefined;
-    const span = await q.meetingDateSpan(db, authority.id);
-    const term = termsSpanning(span?.first, span?.last).find((candidate) => candidate.id === termById(id)?.id);
+    const term = (await stampedTerms(db, authority)).find((candidate) => candidate.id === termById(id)?.id);
     return term && present.presentLegislativeTerm(link, authority, term);
   });
 
@@ -206,5 +213,13 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     const report = await q.publicReportText(readerFor(database, request), id);
     if (!report) throw NotFound('File not found');
     return reply.type('text/plain; charset=utf-8').send(report.full_text);
+  });
+
+  // The File's downloadUrl: the same text as an attachment named as the File's fileName says.
+  app.get(local('oparl.file.download'), async (request, reply) => {
+    const { id } = parseId(IdParamsSchema, request.params, 'File');
+    const report = await q.publicReportText(readerFor(database, request), id);
+    if (!report) throw NotFound('File not found');
+    return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${id}.txt"`).send(report.full_text);
   });
 };

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const IdParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be an id') });
 export type IdParams = z.infer<typeof IdParamsSchema>;
 
+export const MAX_LIMIT = 100;
+
 const Since = z.iso
   .datetime({ offset: true, error: 'must be a date and time with a zone, like 2011-04-06T10:00:00+01:00' })
   .transform((text) => new Date(text))
@@ -16,7 +18,13 @@ export const ListQuerySchema = z.object({
   modified_since: Since,
   modified_until: Since,
   page: z.coerce.number({ error: 'must be a whole number from 1' }).int('must be a whole number from 1').min(1, 'must be a whole number from 1').default(1),
-  limit: z.coerce.number({ error: 'must be a whole number from 1 to 100' }).int('must be a whole number from 1 to 100').min(1, 'must be a whole number from 1 to 100').max(100, 'must be a whole number from 1 to 100').default(20),
+  // OParl lets a server cap the page size it is asked for: more than 100 gives pages of 100 (the links say so).
+  limit: z.coerce
+    .number({ error: 'must be a whole number from 1' })
+    .int('must be a whole number from 1')
+    .min(1, 'must be a whole number from 1')
+    .default(20)
+    .transform((limit) => Math.min(limit, MAX_LIMIT)),
   // OParl clients may ask to leave out embedded objects; Quorum always embeds them, which OParl allows.
   omit_internal: z.string().optional(),
 });

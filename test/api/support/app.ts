@@ -19,6 +19,8 @@ export const apiTestConfig: Config = {
   logLevel: 'silent',
   authorityName: 'Kent County Council', holidays: 'england-and-wales',
   publicUrl: PUBLIC_URL,
+  dataLicense: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+  contactEmail: 'opendata@democracy.example.gov.uk',
 };
 
 export interface ApiFixture {

@@ -34,6 +34,19 @@ export async function meetingDateSpan(db: Db, authorityId: string) {
     .executeTakeFirst();
 }
 
+/** When the first meeting dated within [from, to] was recorded: the time a derived legislative term appeared. */
+export async function firstMeetingRecordedBetween(db: Db, authorityId: string, from: string, to: string) {
+  const row = await db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .where('body.authority_id', '=', authorityId)
+    .where('meeting.date', '>=', from)
+    .where('meeting.date', '<=', to)
+    .select((eb) => eb.fn.min('meeting.created_at').as('created_at'))
+    .executeTakeFirst();
+  return row?.created_at ?? undefined;
+}
+
 // ---- Organization: bodies and political groups -----------------------------------------------------------------
 
 function organizations(db: Db) {
