@@ -15,6 +15,11 @@ describe('the balance calculator against councils’ published allocations', () 
       const seats = published.input.bodies.reduce((sum, body) => sum + body.seats, 0);
       expect(Object.values(output.totals).reduce((sum, n) => sum + n, 0)).toBe(seats);
       for (const body of output.bodies) expect(Object.values(body.seats).reduce((sum, n) => sum + n, 0)).toBe(published.input.bodies.find((b) => b.name === body.name)!.seats);
+      if (published.bodySeats) {
+        // Only one answer is lawful here: no figure is tied, and each body's seats are the law's.
+        expect(output.ties).toEqual([]);
+        expect(Object.fromEntries(output.bodies.map((body) => [body.name, body.seats]))).toEqual(published.bodySeats);
+      }
     });
   }
 

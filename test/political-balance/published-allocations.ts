@@ -14,6 +14,11 @@ export interface PublishedAllocation {
   input: CalculatorInput;
   /** Seats per group (and "ungrouped") across all the bodies, as published. */
   totals: Record<string, number>;
+  /**
+   * Where the rules leave only one answer (the calculator flags no tie), each body's seats as the law gives them. They
+   * can differ from the council's own figures for a body; provenance says where and why.
+   */
+  bodySeats?: Record<string, Record<string, number>>;
 }
 
 const committees = (bodies: Array<[string, number]>) => bodies.map(([name, seats]) => ({ name, seats, kind: 'committee' as const }));
@@ -46,6 +51,29 @@ const eastSussexBodies = (governance: number) =>
     ['People Scrutiny Committee', 11],
     ['Place Scrutiny Committee', 11],
   ]);
+
+/**
+ * Carmarthenshire 2012: each body with its seats and the law's figures for Plaid Cymru, Labour, Independent and
+ * unaffiliated members (the first five are the scrutiny committees). Names shortened from the report.
+ */
+const carmarthenshireBodies: Array<[string, number, number, number, number, number]> = [
+  ['Policy & Resources Scrutiny', 13, 5, 4, 4, 0],
+  ['Environmental & Public Protection Scrutiny', 13, 5, 4, 4, 0],
+  ['Community Scrutiny', 13, 5, 4, 4, 0],
+  ['Education & Children Scrutiny', 13, 5, 4, 4, 0],
+  ['Social Care & Health Scrutiny', 12, 4, 4, 3, 1],
+  ['Appeals', 7, 3, 2, 2, 0],
+  ['Appointments – Directors', 16, 6, 5, 4, 1],
+  ['Appointments – Heads of Service', 9, 3, 3, 3, 0],
+  ['Audit', 8, 3, 2, 2, 1],
+  ['Democratic Services', 5, 2, 2, 1, 0],
+  ['Housing Review Panel', 7, 3, 2, 2, 0],
+  ['Investment Panel', 3, 1, 1, 1, 0],
+  ['Licensing', 15, 6, 5, 4, 0],
+  ['Members’ Appointments', 8, 3, 2, 2, 1],
+  ['Planning', 18, 7, 6, 5, 0],
+  ['Standards', 3, 1, 1, 1, 0],
+];
 
 export const PUBLISHED_ALLOCATIONS: PublishedAllocation[] = [
   {
@@ -115,5 +143,22 @@ export const PUBLISHED_ALLOCATIONS: PublishedAllocation[] = [
       ]),
     },
     totals: { Conservative: 48, 'Liberal Democrat': 46, Independent: 10, UKIP: 6, Labour: 4 },
+  },
+  {
+    council: 'Carmarthenshire County Council (Cyngor Sir Gâr)',
+    year: '2012',
+    document: 'Report 8 to the County Council on the political balance and composition of committees, after the May 2012 election (online.carmarthenshire.gov.uk/agendas/eng/COCO20120601/REP08.HTM)',
+    provenance:
+      'The report prints each body’s seats per group and two totals (scrutiny committees 64: Plaid Cymru 24, Labour 20, Independent 18, unaffiliated 2; other committees and panels 99: 38, 31, 28, 2), not the group sizes. ' +
+      'After the 3 May 2012 election the council had 74 members: Plaid Cymru 28, Labour 23 and the Independent group 21 (ITV Wales, 15 May 2012, on the Labour–Independent coalition), so 2 unaffiliated members, the report’s fourth column (a local blog’s count of the results, cneifiwr-emlyn.blogspot.com, 7 May 2012, gives 20 Independents, 1 People First and 2 unaffiliated: the 21 and the report’s 2 unaffiliated fit if the People First member joined the group). ' +
+      'The council shared the two pools separately; the law pools every ordinary committee (s.15(5)(c)), and its totals over the 163 seats are the sum of the report’s: 62, 51, 46 and 4. ' +
+      'On four bodies the report’s figures are not the law’s (published Plaid/Labour/Independent/unaffiliated: Education & Children 5/4/3/1, Appointments – Directors 6/5/5/0, Audit 3/3/2/0, Housing Review Panel 3/1/2/1): the law gives each group the nearest whole number to its share (s.15(5)(d)) except the one Independent seat rule (c) takes away, on Appointments – Directors (share 4 20/37, the cut that costs least); no figure is tied.',
+    input: {
+      groups: [{ name: 'Plaid Cymru', members: 28 }, { name: 'Labour', members: 23 }, { name: 'Independent', members: 21 }],
+      ungroupedMembers: 2,
+      bodies: committees(carmarthenshireBodies.map(([name, seats]) => [name, seats])),
+    },
+    totals: { 'Plaid Cymru': 62, Labour: 51, Independent: 46, ungrouped: 4 },
+    bodySeats: Object.fromEntries(carmarthenshireBodies.map(([name, , plaid, labour, independent, ungrouped]) => [name, { 'Plaid Cymru': plaid, Labour: labour, Independent: independent, ungrouped }])),
   },
 ];

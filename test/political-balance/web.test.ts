@@ -9,6 +9,7 @@ import { balanceTable, seatsThatMove } from '../../src/services/political-balanc
 import { linkTo } from '../../src/http/routes.ts';
 import { Client, csrfFrom, makeAccount, makeApp } from '../admin/support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { insertBody } from '../support/factories.ts';
 import { seedBalanceCouncil } from './support.ts';
 
 describe.skipIf(databaseUnavailable)('political balance pages', () => {
@@ -171,5 +172,22 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     expect(seats.body).toContain('Bodies, line 1: seats must be a number');
     expect(seats.body).toContain('Bodies, line 2: kind must be one of committee, sub-committee, advisory-committee, joint-committee, outside-body');
     expect(seats.body).toContain('Planning, seven');
+  });
+
+  it('lists each body’s kind under Schedule 1 for democratic services, or that none is recorded', async () => {
+    const unrecorded = await insertBody(database.db, council.authority.id, { name: 'Appeals Sub-Committee', slug: 'appeals-sub-committee', kind: 'sub-committee' });
+    const url = linkTo('balance.admin.body', { id: council.bodies.panel.id });
+    const form = await officer.get(url);
+    expect((await officer.post(url, { seats: '4', rulesApply: 'no', kind: 'outside-body' }, { csrf: csrfFrom(form.body) })).statusCode).toBe(303);
+    const page = await officer.get(linkTo('balance.admin'));
+    expect(page.statusCode).toBe(200);
+    const row = (name: string) => {
+      const found = [...page.body.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((match) => match[1]!).find((cells) => cells.includes(`>${name}<`));
+      return [...(found ?? '').matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').trim()).slice(0, 4);
+    };
+    expect(page.body).toMatch(/<th scope="col" class="govuk-table__header">\s*Kind\s*<\/th>/);
+    expect(row('Planning Committee')).toEqual(['Planning Committee', '7', 'Ordinary committee', 'Yes']);
+    expect(row('Member Panel')).toEqual(['Member Panel', '4', 'Outside body', 'No']);
+    expect(row(unrecorded.name)).toEqual([unrecorded.name, 'Not recorded', 'Not recorded', '']);
   });
 });

@@ -1,4 +1,4 @@
-/** Democratic services: each body's seats and whether the balance rules apply; agreements outside the rules. */
+/** Democratic services: each body's seats, kind and whether the balance rules apply; departures from the rules. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as queries from '../../db/queries/political-balance.ts';
@@ -41,7 +41,14 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       const names = new Map(bodies.map((body) => [body.id, body.name]));
       const groups = new Map((await queries.listGroups(db)).map((group) => [group.id, group.name]));
       return reply.view('political-balance/admin.njk', {
-        bodies: bodies.map((body) => ({ name: body.name, seats: body.seats ?? null, rulesApply: body.rules_apply, href: linkTo('balance.admin.body', { id: body.id }) })),
+        bodies: bodies.map((body) => ({
+          name: body.name,
+          seats: body.seats ?? null,
+          rulesApply: body.rules_apply,
+          // A body with no settings has no kind yet: the table counts it nowhere until one is recorded.
+          kind: BODY_KIND_CHOICES.find((choice) => choice.value === body.balance_kind)?.text ?? null,
+          href: linkTo('balance.admin.body', { id: body.id }),
+        })),
         agreements: agreements.map((agreement) => ({
           body: names.get(agreement.body_id) ?? agreement.body_id,
           group: groups.get(agreement.group_id) ?? agreement.group_id,
