@@ -178,6 +178,17 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
     expect(person).toBeDefined();
   });
 
+  it("links each member to their register of interests in the JSON API (an extension), and no officer", async () => {
+    const people = ofType('Person');
+    const members = people.filter((person) => (person.status as string[]).includes('member'));
+    expect(members.length).toBeGreaterThan(0);
+    for (const member of members) expect(member['quorum:interests'], String(member.id)).toBe(`${PUBLIC_URL}/api/v1/interests/${String(member.id).split('/').at(-1)}`);
+    for (const other of people.filter((person) => !(person.status as string[]).includes('member'))) expect(other['quorum:interests']).toBeUndefined();
+    const register = await fixture.app.inject({ method: 'GET', url: localPath(members[0]!['quorum:interests'] as string)! });
+    expect(register.statusCode).toBe(200);
+    expect(register.json().personId).toBe(String(members[0]!.id).split('/').at(-1));
+  });
+
   it('a file serves the report text at its access URL', async () => {
     const file = result.objects.get(`${PUBLIC_URL}/oparl/v1/file/${fixture.planted.publicReportId}`)!;
     const response = await fixture.app.inject({ method: 'GET', url: localPath(file.accessUrl as string)! });

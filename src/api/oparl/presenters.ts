@@ -146,6 +146,9 @@ export function presentPerson(link: AbsoluteLink, row: PersonRow, memberships: M
     status: row.kind === 'officer' && row.job_title ? [row.job_title] : [row.kind],
     // Embedded memberships leave out `person`: OParl omits the back link inside its own parent.
     membership: memberships.map((membership) => presentMembership(link, membership, { withPerson: false })),
+    // OParl has no object for the register of interests (Localism Act 2011 ss.29-34): a member links to it in the
+    // JSON API, an extension field as OParl asks of vendor additions.
+    ...(row.kind === 'member' ? { 'quorum:interests': link('api.memberInterests', { id: row.id }) } : {}),
     ...stamps(row),
   };
 }
