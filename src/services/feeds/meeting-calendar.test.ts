@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { CalendarFeedRow } from '../../db/queries/portal/feeds.ts';
 import { meetingCalendar } from './meeting-calendar.ts';
@@ -28,6 +29,25 @@ describe('the iCalendar feed (RFC 5545)', () => {
     expect(lines).toContain('X-WR-CALNAME:Planning\\, Licensing and Regulation Committee meetings');
     expect(lines).toContain('NAME:Planning\\, Licensing and Regulation Committee meetings');
     expect(lines).toContain('SUMMARY:Planning\\, Licensing and Regulation Committee');
+  });
+
+  it('reads back through a strict parser (ical.js) with the name, the summary and the place intact', () => {
+    const text = meetingCalendar({
+      name: 'Planning, Licensing and Regulation Committee meetings',
+      meetings: [meeting({ location: 'Room 2, County Hall; Maidstone' })],
+      meetingUrl: (row) => `https://quorum.example/meetings/${row.id}`,
+      uidDomain: 'quorum.example',
+    });
+    // ical.js keeps properties it has no type for as raw text; NAME (RFC 7986 5.1) and X-WR-CALNAME (a non-standard
+    // property, TEXT by default: RFC 5545 3.8.8.2) are TEXT, so the parser is told so and unescapes them.
+    for (const name of ['name', 'x-wr-calname']) ICAL.design.icalendar.property[name] = { defaultType: 'text' };
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstPropertyValue('name')).toBe('Planning, Licensing and Regulation Committee meetings');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Planning, Licensing and Regulation Committee meetings');
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.summary).toBe('Planning, Licensing and Regulation Committee');
+    expect(event.location).toBe('Room 2, County Hall; Maidstone');
+    expect(event.uid).toBe('meeting-1a2b@quorum.example');
   });
 
   it("carries each meeting's revision as SEQUENCE, so subscribed calendars take the change", () => {
