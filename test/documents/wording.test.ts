@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { minutesReferenceOf } from '../../src/services/documents/minutes-reference.ts';
 import { formatFormalDate } from '../../src/domain/dates.ts';
 import { councilTime, textPieces } from '../../src/services/documents/wording.ts';
-import { winAnsi } from '../../src/services/documents/pdf-writer.ts';
 import { formatRange } from '../../src/services/documents/model.ts';
 
 describe('which minutes an agenda item carries', () => {
@@ -46,11 +45,6 @@ describe('council wording', () => {
       { kind: 'paragraph', text: 'Cell one' },
       { kind: 'paragraph', text: 'Cell two' },
     ]);
-  });
-
-  it('keeps the characters the standard PDF fonts can show and replaces the rest', () => {
-    expect(winAnsi('£200k – “quoted” 360° café')).toBe('£200k – “quoted” 360° café');
-    expect(winAnsi('≥ 5 → ✓ ő')).toBe('>= 5 -> ? o');
   });
 
   it('prints a one-page range as one number', () => {

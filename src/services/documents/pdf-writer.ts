@@ -2,44 +2,32 @@
  * Writes a DocumentModel as PDF with pdfkit. The parts are laid out twice: once to learn which pages each part
  * takes, then for real after the front sheet, so the page ranges the agenda prints are the "Page N" footers of the
  * very document they are printed in.
+ *
+ * The PDF is tagged (PDF 1.7, a structure tree in reading order: H1-H3 headings, paragraphs, lists, tables with
+ * header cells; page numbers are artifacts), names its language and shows its title, so screen readers read it as
+ * the council wrote it; its text is in an embedded Unicode font (./pdf-fonts.ts), so every name keeps its letters.
  */
 import PDFDocument from 'pdfkit';
 import { formatRange, type Block, type DocumentModel, type PageRanges, type Part, type Run } from './model.ts';
+import { FONT, faceOf, useDocumentFonts } from './pdf-fonts.ts';
 
 type Pdf = PDFKit.PDFDocument;
 
 const MARGIN = { top: 60, bottom: 72, left: 64, right: 64 };
 const BODY_SIZE = 11;
 
-// The standard PDF fonts speak Windows-1252; anything else is written as its nearest plain form rather than garbled.
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACEMENTS: Record<string, string> = { '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '−': '-', '‐': '-', '‑': '-', '\u00a0': ' ', '\u200b': '' };
+/** Structure elements under construction: blocks add theirs to the open section (tagged PDF, PDF/UA reading order). */
+type Struct = PDFKit.PDFStructureElement;
 
-export function winAnsi(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if ((code >= 0x20 && code < 0x7f) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRAS.has(char) || char === '\n') out += char;
-    else if (char in REPLACEMENTS) out += REPLACEMENTS[char];
-    else if (char === '\t') out += '   ';
-    else {
-      const plain = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += [...plain].every((c) => c.codePointAt(0)! < 0x7f) ? plain : '?';
-    }
-  }
-  return out;
-}
-
-function font(pdf: Pdf, run: { bold?: boolean; italic?: boolean }): Pdf {
-  if (run.bold && run.italic) return pdf.font('Helvetica-BoldOblique');
-  if (run.bold) return pdf.font('Helvetica-Bold');
-  if (run.italic) return pdf.font('Helvetica-Oblique');
-  return pdf.font('Helvetica');
+/** Marks what a block writes as one structure element of the given role, added to the section. */
+function tag(pdf: Pdf, section: Struct | undefined, role: string, write: () => void): void {
+  if (section) section.add(pdf.struct(role as never, {}, write));
+  else write();
 }
 
 function runs(pdf: Pdf, parts: Run[], options: PDFKit.Mixins.TextOptions = {}): void {
   parts.forEach((run, index) => {
-    font(pdf, run).text(winAnsi(run.text), { ...options, continued: index < parts.length - 1 });
+    pdf.font(faceOf(run)).text(run.text, { ...options, continued: index < parts.length - 1 });
   });
 }
 
@@ -47,36 +35,45 @@ function contentWidth(pdf: Pdf): number {
   return pdf.page.width - MARGIN.left - MARGIN.right;
 }
 
-function block(pdf: Pdf, item: Block, ranges: PageRanges): void {
+function block(pdf: Pdf, item: Block, ranges: PageRanges, section?: Struct): void {
   const left = MARGIN.left;
   switch (item.kind) {
     case 'title':
       pdf.moveDown(2);
-      for (const line of item.lines) pdf.font('Helvetica-Bold').fontSize(22).text(winAnsi(line), left, undefined, { align: 'left' });
+      tag(pdf, section, 'H1', () => {
+        for (const line of item.lines) pdf.font(FONT.bold).fontSize(22).text(line, left, undefined, { align: 'left' });
+      });
       pdf.fontSize(BODY_SIZE).moveDown(1.5);
       return;
     case 'heading':
-      pdf.moveDown(0.6).font('Helvetica-Bold').fontSize(13).text(winAnsi(item.text), left, undefined, { width: contentWidth(pdf) });
+      pdf.moveDown(0.6);
+      tag(pdf, section, 'H2', () => pdf.font(FONT.bold).fontSize(13).text(item.text, left, undefined, { width: contentWidth(pdf) }));
       pdf.fontSize(BODY_SIZE).moveDown(0.4);
       return;
     case 'subheading':
-      pdf.moveDown(0.4).font('Helvetica-Bold').fontSize(BODY_SIZE).text(winAnsi(item.text), left, undefined, { width: contentWidth(pdf) });
+      pdf.moveDown(0.4);
+      tag(pdf, section, 'H3', () => pdf.font(FONT.bold).fontSize(BODY_SIZE).text(item.text, left, undefined, { width: contentWidth(pdf) }));
       pdf.moveDown(0.3);
       return;
     case 'notice':
-      pdf.moveDown(0.3).font('Helvetica-Bold').fontSize(BODY_SIZE).text(winAnsi(item.text), left, undefined, { width: contentWidth(pdf) });
+      pdf.moveDown(0.3);
+      tag(pdf, section, 'P', () => pdf.font(FONT.bold).fontSize(BODY_SIZE).text(item.text, left, undefined, { width: contentWidth(pdf) }));
       pdf.moveDown(0.5);
       return;
     case 'paragraph':
       pdf.fontSize(item.small ? 9 : BODY_SIZE);
       pdf.x = left;
-      runs(pdf, item.runs, { width: contentWidth(pdf), align: item.align ?? 'left' });
+      tag(pdf, section, 'P', () => runs(pdf, item.runs, { width: contentWidth(pdf), align: item.align ?? 'left' }));
       pdf.fontSize(BODY_SIZE).moveDown(0.5);
       return;
     case 'bullet': {
       const y = pdf.y;
-      pdf.font('Helvetica').fontSize(BODY_SIZE).text('•', left + 6, y, { lineBreak: false });
-      pdf.text(winAnsi(item.text), left + 20, y, { width: contentWidth(pdf) - 20 });
+      const write = () => {
+        pdf.font(FONT.regular).fontSize(BODY_SIZE).text('•', left + 6, y, { lineBreak: false });
+        pdf.text(item.text, left + 20, y, { width: contentWidth(pdf) - 20 });
+      };
+      if (section) section.add(pdf.struct('L', {}, [pdf.struct('LI', {}, [pdf.struct('LBody', {}, write)])]));
+      else write();
       pdf.x = left;
       pdf.moveDown(0.3);
       return;
@@ -84,10 +81,12 @@ function block(pdf: Pdf, item: Block, ranges: PageRanges): void {
     case 'agenda-entry': {
       const y = pdf.y;
       const range = item.pages ? formatRange(ranges.get(item.pages.partKey)) : '';
-      pdf.font('Helvetica-Bold').fontSize(BODY_SIZE).text(`${item.number}.`, left, y, { width: 28, lineBreak: false });
-      pdf.font('Helvetica').text(`${winAnsi(item.title)}${range ? ` (${range})` : ''}`, left + 30, y, { width: contentWidth(pdf) - 30 });
-      if (item.description) pdf.font('Helvetica-Oblique').text(winAnsi(item.description), left + 30, undefined, { width: contentWidth(pdf) - 30 });
-      if (item.exemptLabel) pdf.font('Helvetica-Bold').text(winAnsi(item.exemptLabel), left + 30, undefined, { width: contentWidth(pdf) - 30 });
+      tag(pdf, section, 'P', () => {
+        pdf.font(FONT.bold).fontSize(BODY_SIZE).text(`${item.number}.`, left, y, { width: 28, lineBreak: false });
+        pdf.font(FONT.regular).text(`${item.title}${range ? ` (${range})` : ''}`, left + 30, y, { width: contentWidth(pdf) - 30 });
+        if (item.description) pdf.font(FONT.italic).text(item.description, left + 30, undefined, { width: contentWidth(pdf) - 30 });
+        if (item.exemptLabel) pdf.font(FONT.bold).text(item.exemptLabel, left + 30, undefined, { width: contentWidth(pdf) - 30 });
+      });
       pdf.x = left;
       pdf.moveDown(0.4);
       return;
@@ -95,27 +94,36 @@ function block(pdf: Pdf, item: Block, ranges: PageRanges): void {
     case 'page-comparison': {
       // The heading stays with the table: start a new page unless it, the intro and a few rows fit here.
       if (pdf.y + 120 > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
-      block(pdf, { kind: 'subheading', text: item.heading }, ranges);
-      block(pdf, { kind: 'paragraph', small: true, runs: [{ text: item.intro }] }, ranges);
+      block(pdf, { kind: 'subheading', text: item.heading }, ranges, section);
+      block(pdf, { kind: 'paragraph', small: true, runs: [{ text: item.intro }] }, ranges, section);
       pdf.fontSize(9);
       const columns = [left, left + 30, left + contentWidth(pdf) - 150, left + contentWidth(pdf) - 70];
       const widths = [28, columns[2]! - columns[1]! - 8, 72, 70];
-      const row = (cells: string[], bold: boolean) => {
-        pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica');
-        const height = Math.max(...cells.map((cell, index) => pdf.heightOfString(winAnsi(cell), { width: widths[index]! })));
+      const table = section ? pdf.struct('Table') : undefined;
+      if (table) section!.add(table);
+      const row = (cells: string[], header: boolean) => {
+        const face = header ? FONT.bold : FONT.regular;
+        pdf.font(face);
+        const height = Math.max(...cells.map((cell, index) => pdf.heightOfString(cell, { width: widths[index]! })));
         // Cells are written side by side at one y, so the whole row must fit before the first is written.
         if (pdf.y + height > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
         const y = pdf.y;
         let bottom = y;
+        const tr = table ? pdf.struct('TR') : undefined;
+        if (tr) table!.add(tr);
         cells.forEach((cell, index) => {
-          pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').text(winAnsi(cell), columns[index]!, y, { width: widths[index]! });
+          const write = () => pdf.font(face).text(cell, columns[index]!, y, { width: widths[index]! });
+          if (tr) tr.add(pdf.struct(header ? 'TH' : 'TD', {}, write));
+          else write();
           bottom = Math.max(bottom, pdf.y);
         });
+        tr?.end();
         pdf.x = left;
         pdf.y = bottom + 2;
       };
       row(['Item', 'Title', 'This pack', 'First printed'], true);
       for (const entry of item.rows) row([entry.number, entry.title, entry.pages ? formatRange(ranges.get(entry.pages.partKey)) || '-' : '-', entry.printed], false);
+      table?.end();
       pdf.fontSize(BODY_SIZE).moveDown(0.5);
       return;
     }
@@ -124,24 +132,30 @@ function block(pdf: Pdf, item: Block, ranges: PageRanges): void {
 
 function newDocument(model: DocumentModel): Pdf {
   const date = new Date(`${model.date}T00:00:00Z`);
-  return new PDFDocument({
+  const pdf = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     autoFirstPage: false,
     bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
     lang: 'en-GB',
     displayTitle: true,
     info: { Title: model.title, Subject: model.subject, Creator: 'Quorum', Producer: 'Quorum (pdfkit)', CreationDate: date, ModDate: date },
   });
+  return useDocumentFonts(pdf);
 }
 
-/** Lays the parts out from a fresh page each; returns the range of buffered page indexes each part took. */
+/** Lays the parts out from a fresh page each, each part a section; returns the buffered page indexes each took. */
 function layParts(pdf: Pdf, parts: Part[], ranges: PageRanges): Map<string, { first: number; last: number }> {
   const taken = new Map<string, { first: number; last: number }>();
   for (const part of parts) {
     pdf.addPage();
     const first = pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1;
-    for (const item of part.blocks) block(pdf, item, ranges);
+    const section = pdf.struct('Sect');
+    pdf.addStructure(section);
+    for (const item of part.blocks) block(pdf, item, ranges, section);
+    section.end();
     const last = pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1;
     taken.set(part.key, { first, last });
   }
@@ -179,7 +193,10 @@ export async function writePdf(model: DocumentModel): Promise<PdfResult> {
   let frontSheetPages = 0;
   if (model.frontSheet.length > 0) {
     pdf.addPage();
-    for (const item of model.frontSheet) block(pdf, item, ranges);
+    const section = pdf.struct('Sect');
+    pdf.addStructure(section);
+    for (const item of model.frontSheet) block(pdf, item, ranges, section);
+    section.end();
     frontSheetPages = pdf.bufferedPageRange().count;
   }
   const laid = layParts(pdf, model.parts, ranges);
@@ -196,7 +213,10 @@ export async function writePdf(model: DocumentModel): Promise<PdfResult> {
     // Writing below the bottom margin would otherwise start a new page.
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
-    pdf.font('Helvetica').fontSize(10).text(`Page ${index - frontSheetPages + 1}`, 0, pdf.page.height - 44, { width: pdf.page.width, align: 'center', lineBreak: false });
+    // Page numbers are pagination artifacts, outside the structure a screen reader reads.
+    pdf.markContent('Artifact', { type: 'Pagination' });
+    pdf.font(FONT.regular).fontSize(10).text(`Page ${index - frontSheetPages + 1}`, 0, pdf.page.height - 44, { width: pdf.page.width, align: 'center', lineBreak: false });
+    pdf.endMarkedContent();
     pdf.page.margins.bottom = bottom;
   }
   pdf.end();

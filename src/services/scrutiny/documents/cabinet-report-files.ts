@@ -5,6 +5,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
+import { FONT, useDocumentFonts } from '../../documents/pdf-fonts.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { type CabinetReport } from './data.ts';
 
@@ -77,34 +78,50 @@ export async function cabinetReportDocx(report: CabinetReport): Promise<Buffer> 
 }
 
 export async function cabinetReportPdf(report: CabinetReport): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: report.subject, Creator: 'Quorum' } });
+  // Tagged, in an embedded Unicode font, like every generated PDF (src/services/documents/pdf-writer.ts).
+  const pdf = useDocumentFonts(
+    new PDFDocument({ size: 'A4', margin: 56, pdfVersion: '1.7', tagged: true, lang: 'en-GB', displayTitle: true, info: { Title: report.subject, Creator: 'Quorum' } }),
+  );
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
+  const section = pdf.struct('Sect');
+  pdf.addStructure(section);
+  const tagged = (role: 'H1' | 'H2' | 'P' | 'LI', write: () => void) => section.add(pdf.struct(role, {}, write));
   for (const block of cabinetReportBlocks(report)) {
     switch (block.kind) {
       case 'title':
-        pdf.moveDown().font('Helvetica-Bold').fontSize(14).text(block.text).moveDown(0.5);
+        pdf.moveDown();
+        tagged('H1', () => pdf.font(FONT.bold).fontSize(14).text(block.text));
+        pdf.moveDown(0.5);
         break;
       case 'heading':
-        pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(12).text(block.text).moveDown(0.3);
+        pdf.moveDown(0.5);
+        tagged('H2', () => pdf.font(FONT.bold).fontSize(12).text(block.text));
+        pdf.moveDown(0.3);
         break;
       case 'label':
-        pdf.font('Helvetica-Bold').fontSize(11).text(`${block.label} `, { continued: true }).font('Helvetica').text(block.text).moveDown(0.3);
+        tagged('P', () => pdf.font(FONT.bold).fontSize(11).text(`${block.label} `, { continued: true }).font(FONT.regular).text(block.text));
+        pdf.moveDown(0.3);
         break;
       case 'bullet':
-        pdf.font('Helvetica').fontSize(11).text(block.text, { indent: 18 }).moveDown(0.2);
+        tagged('LI', () => pdf.font(FONT.regular).fontSize(11).text(block.text, { indent: 18 }));
+        pdf.moveDown(0.2);
         break;
       case 'recommendation':
-        pdf.moveDown(0.3).font('Helvetica-Bold').fontSize(11).text(block.text).moveDown(0.3);
+        pdf.moveDown(0.3);
+        tagged('P', () => pdf.font(FONT.bold).fontSize(11).text(block.text));
+        pdf.moveDown(0.3);
         break;
       default:
-        pdf.font('Helvetica').fontSize(11).text(block.text).moveDown(0.3);
+        tagged('P', () => pdf.font(FONT.regular).fontSize(11).text(block.text));
+        pdf.moveDown(0.3);
     }
   }
+  section.end();
   pdf.end();
   return done;
 }
