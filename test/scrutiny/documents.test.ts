@@ -59,7 +59,8 @@ describe.skipIf(databaseUnavailable)('generated scrutiny documents', () => {
     const records = parse(text, { bom: true }) as string[][];
     expect(records[0]).toEqual(['Item', 'Date of meeting', 'Recommendation', 'Status', 'Notes']);
     expect(records).toHaveLength(1 + sheetFact.rows);
-    expect(records[1]).toEqual([sheetFact.rowSample.item, '10/12/08', '1', 'PENDING', sheetFact.rowSample.notes]);
+    // Dates in ISO 8601, which no locale reads two ways (the sheet itself printed 10/12/08).
+    expect(records[1]).toEqual([sheetFact.rowSample.item, '2008-12-10', '1', 'PENDING', sheetFact.rowSample.notes]);
     expect(records.filter((record) => record[3] === 'RESPONSE RECEIVED')).toHaveLength(3);
   });
 
@@ -76,6 +77,9 @@ describe.skipIf(databaseUnavailable)('generated scrutiny documents', () => {
     expect(first.getCell(3).value).toBe(1);
     expect(first.getCell(4).value).toBe('PENDING');
     expect(worksheet.rowCount).toBe(4 + sheetFact.rows);
+    // Print-ready: landscape A4, one page wide, the header row repeated, long text wrapped.
+    expect(worksheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    expect(first.alignment).toMatchObject({ wrapText: true });
   });
 
   const report = async () => {
