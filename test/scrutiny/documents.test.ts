@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../../src/import/read/index.ts';
 import { cabinetReportData, trackingSheetData } from '../../src/services/scrutiny/documents/data.ts';
+import JSZip from 'jszip';
 import { cabinetReportDocx, cabinetReportPdf } from '../../src/services/scrutiny/documents/cabinet-report-files.ts';
 import { trackingSheetCsv, trackingSheetXlsx } from '../../src/services/scrutiny/documents/tracking-sheet-files.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
@@ -109,6 +110,16 @@ describe.skipIf(databaseUnavailable)('generated scrutiny documents', () => {
     expect(text.indexOf('Paul Brightwell to discuss with Tony Doran', nine)).toBeGreaterThan(nine);
     expect(text.match(/Date of response: 18 December 2011/g)).toHaveLength(13);
     expect(text).toContain("Cabinet Member's Response:");
+  });
+
+  it('DOCX: in the house style of the agenda pack, Arial headings and a page-numbered footer', async () => {
+    const zip = await JSZip.loadAsync(await cabinetReportDocx(await report()));
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/w:ascii="Arial"/);
+    expect(styles).not.toMatch(/w:ascii="Calibri/);
+    const footers = Object.keys(zip.files).filter((name) => /^word\/footer\d*\.xml$/.test(name));
+    expect(footers.length).toBeGreaterThan(0);
+    expect(await zip.file(footers[0]!)!.async('string')).toMatch(/PAGE/);
   });
 
   it('PDF: read back with pdfjs, the same content', async () => {

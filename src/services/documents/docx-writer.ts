@@ -7,10 +7,8 @@ import {
   AlignmentType,
   Bookmark,
   Document,
-  Footer,
   HeadingLevel,
   Packer,
-  PageNumber,
   PageReference,
   Paragraph,
   SectionType,
@@ -23,8 +21,8 @@ import {
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import type { Block, DocumentModel, PageRangeRef, Part } from './model.ts';
+import { HOUSE_STYLES, numberedFooter } from './docx-house-style.ts';
 
-const FONT = 'Arial';
 
 /** Bookmark names: letters, digits and underscores, starting with a letter (Word's rule). */
 function bookmark(partKey: string, end: 'start' | 'end'): string {
@@ -121,23 +119,19 @@ function partParagraphs(part: Part, first: boolean): Array<Paragraph | Table> {
   return [opening, ...body, closing];
 }
 
-const numberedFooter = new Footer({
-  children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT] })] })],
-});
-
 export async function writeDocx(model: DocumentModel): Promise<Buffer> {
   const sections = [];
   if (model.frontSheet.length > 0) sections.push({ children: model.frontSheet.flatMap(blockParagraphs) });
   sections.push({
     properties: { type: SectionType.NEXT_PAGE, page: { pageNumbers: { start: 1 } } },
-    footers: { default: numberedFooter },
+    footers: { default: numberedFooter() },
     children: model.parts.flatMap((part, index) => partParagraphs(part, index === 0)),
   });
   const document = new Document({
     creator: 'Quorum',
     title: model.title,
     subject: model.subject,
-    styles: { default: { document: { run: { font: FONT, size: 22 } } } },
+    styles: HOUSE_STYLES,
     pageNumbers: estimatePageNumbers,
     sections,
   });

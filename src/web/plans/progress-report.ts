@@ -8,6 +8,7 @@ import type { IndicatorData } from '../../db/repositories/plans.ts';
 import { measureProgress } from '../../domain/plans/coverage.ts';
 import { formatDate, formatMonth, formatValue } from './format.ts';
 import type { PlanModel } from './plan-model.ts';
+import { HOUSE_STYLES, numberedFooter } from '../../services/documents/docx-house-style.ts';
 import { presentIndicator } from './presenters.ts';
 
 export interface ReportSection {
@@ -121,7 +122,8 @@ export async function progressReportDocx(report: ProgressReport): Promise<Buffer
   const document = new Document({
     title: report.subject,
     description: `Progress report to ${report.to}, ${report.dateText}`,
-    sections: [{ children: [new Paragraph({ text: report.subject, heading: HeadingLevel.HEADING_1, alignment: AlignmentType.LEFT }), ...children] }],
+    styles: HOUSE_STYLES,
+    sections: [{ footers: { default: numberedFooter() }, children: [new Paragraph({ text: report.subject, heading: HeadingLevel.HEADING_1, alignment: AlignmentType.LEFT }), ...children] }],
   });
   return Packer.toBuffer(document);
 }

@@ -5,6 +5,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import PDFDocument from 'pdfkit';
+import { HOUSE_STYLES, numberedFooter } from '../../documents/docx-house-style.ts';
 import { FONT, useDocumentFonts } from '../../documents/pdf-fonts.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { type CabinetReport } from './data.ts';
@@ -73,7 +74,7 @@ export async function cabinetReportDocx(report: CabinetReport): Promise<Buffer> 
         return new Paragraph({ text: block.text });
     }
   });
-  const document = new Document({ creator: 'Quorum', title: report.subject, sections: [{ children }] });
+  const document = new Document({ creator: 'Quorum', title: report.subject, styles: HOUSE_STYLES, sections: [{ footers: { default: numberedFooter() }, children }] });
   return Packer.toBuffer(document);
 }
 
