@@ -44,6 +44,15 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     expect(response.body).not.toContain('<b>Bold</b>');
   });
 
+  it('opens on the latest year with records, not on an empty current year', async () => {
+    // The only claim is of April 2011 and the basic allowance was held from 2009: 2011/12 is the latest year with
+    // records, though the scheme runs on to today.
+    const response = await app.inject({ url: linkTo('allowances.statement') });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('£17,005.00');
+    expect(response.body).toContain("<h1 class=\"govuk-heading-l\">Members’ allowances and expenses 2011/12</h1>");
+  });
+
   it('publishes the statement as CSV', async () => {
     const response = await app.inject({ url: `${linkTo('allowances.statement.csv')}?year=2011/12` });
     expect(response.statusCode).toBe(200);

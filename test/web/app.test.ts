@@ -64,6 +64,14 @@ describe.skipIf(databaseUnavailable)('web app', () => {
     expect(response.body).toContain('Council Chamber, Sessions House, County Hall, Maidstone');
   });
 
+  it('every page offers sign-in in its footer, and "Improvement" leads to the plans, which link the dashboard', async () => {
+    const page = parse((await app.inject({ method: 'GET', url: '/meetings' })).body);
+    const footerLinks = page.querySelectorAll('footer a').map((link) => [link.text.trim(), link.getAttribute('href')]);
+    expect(footerLinks).toContainEqual(['Sign in (council staff and councillors)', '/sign-in']);
+    const improvement = page.querySelectorAll('.govuk-service-navigation a').find((link) => link.text.trim() === 'Improvement');
+    expect(improvement?.getAttribute('href')).toBe('/plans');
+  });
+
   it('sends a strict CSP whose nonce admits the govuk template script', async () => {
     const response = await app.inject({ method: 'GET', url: '/' });
     const csp = String(response.headers['content-security-policy']);

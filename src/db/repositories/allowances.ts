@@ -55,6 +55,17 @@ export interface SchemeDetail {
   adoptedMeeting: { id: string; date: string; bodyName: string } | undefined;
 }
 
+/** The latest day anything was claimed, paid or held under a scheme: the statement opens on that day's year. */
+export async function latestRecordedDay(db: Db): Promise<string | undefined> {
+  const [claim, payment, holding] = await Promise.all([
+    db.selectFrom('allowance_claim').select((eb) => eb.fn.max('duty_date').as('day')).executeTakeFirst(),
+    db.selectFrom('allowance_payment').select((eb) => eb.fn.max('paid_on').as('day')).executeTakeFirst(),
+    db.selectFrom('allowance_holding').select((eb) => eb.fn.max('start_date').as('day')).executeTakeFirst(),
+  ]);
+  const days = [claim?.day, payment?.day, holding?.day].filter((day): day is string => typeof day === 'string' && day.length > 0);
+  return days.sort().at(-1);
+}
+
 export async function findScheme(db: Db, id: string): Promise<SchemeDetail | undefined> {
   const scheme = await db.selectFrom('allowance_scheme').selectAll().where('id', '=', id).executeTakeFirst();
   if (!scheme) return undefined;

@@ -3,7 +3,7 @@
  * (my-routes.ts) and the democratic services back office (admin-routes.ts), each guarding itself with requireRole.
  */
 import { z } from 'zod';
-import { findScheme, listSchemes } from '../../db/repositories/allowances.ts';
+import { findScheme, latestRecordedDay, listSchemes } from '../../db/repositories/allowances.ts';
 import { allowanceYear, allowanceYearOf, parseYearLabel } from '../../domain/allowances/dates.ts';
 import { penceToDecimal } from '../../domain/allowances/money.ts';
 import { buildStatement } from '../../services/allowances/statement.ts';
@@ -40,7 +40,10 @@ async function statementYears(db: Parameters<typeof listSchemes>[0], today: stri
   const last = Math.max(first, ...ends.map(startYear));
   const years: string[] = [];
   for (let year = last; year >= first; year--) years.push(allowanceYear(year).label);
-  return { years, latest: years[0] };
+  // The statement opens on the latest year with records, not on a current year nobody has claimed in yet.
+  const recorded = await latestRecordedDay(db);
+  const recordedYear = recorded ? allowanceYearOf(recorded).label : undefined;
+  return { years, latest: recordedYear && years.includes(recordedYear) ? recordedYear : years[0] };
 }
 
 export const allowancesFeature: Feature = async (app, { database }) => {
