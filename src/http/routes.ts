@@ -104,6 +104,7 @@ export const ROUTES = {
   'admin.account.new': '/admin/accounts/new',
   'admin.account.person': '/admin/accounts/:id/person',
   'admin.history': '/admin/history/:table/:id',
+  'admin.audit': '/admin/audit',
   'admin.bodies': '/admin/bodies',
   'admin.body.new': '/admin/bodies/new',
   'admin.body': '/admin/bodies/:id',

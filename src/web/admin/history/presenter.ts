@@ -3,6 +3,7 @@
  * Secret columns are never shown, even if a table's trigger let one through (defence in depth behind the account
  * table's own masking trigger).
  */
+import { auditEvents, recordKind } from '../../../domain/audit/events.ts';
 import { formatPreciseStamp } from '../../../domain/dates.ts';
 import type { HistoryEntry } from '../../../db/repositories/committee-admin.ts';
 
@@ -23,14 +24,34 @@ export interface HistoryEntryView {
   changes: FieldChange[];
 }
 
+/** An entry with the kind of record it touched, as the site-wide trail lists them. */
+export interface TrailEntryView extends HistoryEntryView {
+  table: string;
+  kind: string;
+  record: { id: string; name: string | undefined } | null;
+}
+
 const ACTIONS = { insert: 'Created', update: 'Changed', delete: 'Deleted' } as const;
 
-export function presentHistory(entries: HistoryEntry[]): HistoryEntryView[] {
+/**
+ * One record's entries. With its table, workflow milestones are named ("Published the agenda"); with names, ids in
+ * the changes read as the records they point at.
+ */
+export function presentHistory(entries: HistoryEntry[], context: { table?: string; names?: Map<string, string> } = {}): HistoryEntryView[] {
   return entries.map((entry) => ({
     when: formatPreciseStamp(entry.at),
     who: entry.actorName ? `${entry.actorName}` : describeActor(entry.actor),
-    what: ACTIONS[entry.action],
-    changes: fieldChanges(entry.before, entry.after),
+    what: context.table ? auditEvents({ table: context.table, action: entry.action, before: entry.before, after: entry.after }).join('; ') : ACTIONS[entry.action],
+    changes: fieldChanges(entry.before, entry.after, context.names),
+  }));
+}
+
+export function presentTrail(entries: Array<HistoryEntry & { table: string; recordId: string | null }>, names: Map<string, string>): TrailEntryView[] {
+  return entries.map((entry) => ({
+    ...presentHistory([entry], { table: entry.table, names })[0]!,
+    table: entry.table,
+    kind: recordKind(entry.table),
+    record: entry.recordId ? { id: entry.recordId, name: names.get(entry.recordId) } : null,
   }));
 }
 
@@ -40,7 +61,7 @@ function describeActor(actor: string): string {
   return actor;
 }
 
-export function fieldChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
+export function fieldChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null, names?: Map<string, string>): FieldChange[] {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const changes: FieldChange[] = [];
   for (const field of fields) {
@@ -49,14 +70,15 @@ export function fieldChanges(before: Record<string, unknown> | null, after: Reco
     const now = after ? after[field] : undefined;
     if (before && after && JSON.stringify(old) === JSON.stringify(now)) continue;
     const secret = SECRET_FIELD.test(field);
-    changes.push({ field: field.replaceAll('_', ' '), before: secret ? '(hidden)' : show(old, Boolean(before)), after: secret ? '(hidden)' : show(now, Boolean(after)) });
+    changes.push({ field: field.replaceAll('_', ' '), before: secret ? '(hidden)' : show(old, Boolean(before), names), after: secret ? '(hidden)' : show(now, Boolean(after), names) });
   }
   return changes;
 }
 
-function show(value: unknown, exists: boolean): string {
+function show(value: unknown, exists: boolean, names?: Map<string, string>): string {
   if (!exists || value === undefined) return '';
   if (value === null) return '(empty)';
+  if (typeof value === 'string' && names?.has(value)) return names.get(value)!;
   if (Array.isArray(value)) return value.length ? value.map(String).join(', ') : '(none)';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'object') return JSON.stringify(value);
