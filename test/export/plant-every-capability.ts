@@ -14,11 +14,14 @@ export const CLAIM_CANARY = 'CANARY-claim train to Maidstone';
 export async function plantEveryCapability(db: Kysely<Database>): Promise<void> {
   const authority = await db.selectFrom('authority').select('id').executeTakeFirstOrThrow();
   const meeting = await db.selectFrom('meeting').select(['id', 'body_id']).orderBy('date').orderBy('id').executeTakeFirstOrThrow();
+  const later = await db.selectFrom('meeting').select('id').where('id', '!=', meeting.id).orderBy('date', 'desc').orderBy('id').executeTakeFirstOrThrow();
   const member = await db.selectFrom('person').select('id').where('kind', '=', 'member').orderBy('id').executeTakeFirstOrThrow();
   const minute = await db.selectFrom('minute').select('id').where('exempt', '=', false).orderBy('id').executeTakeFirstOrThrow();
   const resolution = await db.selectFrom('resolution').select('id').orderBy('id').executeTakeFirstOrThrow();
   const report = await db.selectFrom('report').select('id').where('exempt', '=', false).orderBy('id').executeTakeFirstOrThrow();
-  const group = await db.selectFrom('political_group').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const group = { id: 'group-planted1' };
+  await db.insertInto('political_group').values({ id: group.id, authority_id: authority.id, name: 'Planted Group', abbreviation: 'PG' }).execute();
+  await db.insertInto('group_membership').values({ id: 'group-membership-planted1', group_id: group.id, person_id: member.id, role: 'Leader', start_date: '2009-06-04' }).execute();
   const source = await db.selectFrom('source_document').select('id').orderBy('id').executeTakeFirstOrThrow();
 
   await plantAccountability(db, { authorityId: authority.id, meetingId: meeting.id, bodyId: meeting.body_id });
@@ -37,7 +40,7 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
   await db.insertInto('minute_correction').values({ id: 'correction-planted1', minute_id: minute.id, text: 'Corrected wording.', reason: 'Typing error' }).execute();
   await db
     .insertInto('meeting_workflow')
-    .values({ id: meeting.id, agenda_published_at: new Date('2011-03-08T09:00:00Z'), agenda_published_late: true, minutes_published_at: new Date('2011-03-20T09:00:00Z'), minutes_approved_at: new Date('2011-04-06T11:00:00Z') })
+    .values({ id: meeting.id, agenda_published_at: new Date('2011-03-08T09:00:00Z'), agenda_published_late: true, minutes_published_at: new Date('2011-03-20T09:00:00Z'), minutes_approved_at: new Date('2011-04-06T11:00:00Z'), minutes_approved_at_meeting_id: later.id })
     .execute();
 
   // Scrutiny beyond the planted recommendations.
@@ -66,7 +69,7 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
     .values({ id: 'milestone-planted1', action_id: 'action-planted1', position: 1, timescale_text: 'Quarterly', timescale_kind: 'recurring', recurrence: 'quarterly', review: true })
     .execute();
   await db.insertInto('plan_measure').values({ id: 'measure-planted1', milestone_id: 'milestone-planted1', position: 1, text: 'Report made' }).execute();
-  await db.insertInto('plan_lead').values({ id: 'lead-planted1', plan_id: 'plan-planted1', milestone_id: 'milestone-planted1', position: 1, person_id: member.id, role: 'Lead member' }).execute();
+  await db.insertInto('plan_lead').values({ id: 'lead-planted1', plan_id: 'plan-planted1', milestone_id: 'milestone-planted1', position: 1, person_id: member.id, role: null }).execute();
   await db.insertInto('requirement_set').values({ id: 'requirement-set-planted1', authority_id: authority.id, plan_id: 'plan-planted1', prefix: 'R', name: 'Auditor', source: 'Audit letter' }).execute();
   await db.insertInto('requirement').values({ id: 'requirement-planted1', set_id: 'requirement-set-planted1', code: 'R1', number: 1, text: 'Report treasury', due_date: '2012-03-31' }).execute();
   await db.insertInto('plan_action_requirement').values({ id: 'action-requirement-planted1', action_id: 'action-planted1', requirement_id: 'requirement-planted1' }).execute();
