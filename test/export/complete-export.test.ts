@@ -152,14 +152,14 @@ describe.skipIf(databaseUnavailable)(`complete export (${testEngine})`, { timeou
     expect(published.imports.issues).toEqual([]);
     expect(published.files.storedFiles).toEqual([]);
     expect(published.scrutiny.reminders).toEqual([]);
-    expect(published.allowances.claims).toEqual([]);
+    expect(published.allowances.claims!.map((row) => [row.id, row.description, row.payablePence])).toEqual([['claim-planted1', '', '569']]);
     expect(published.allowances.claimReceipts).toEqual([]);
     const publishedIds = published.scrutiny.recommendations!.map((row) => row.id);
     expect(publishedIds).toContain('recommendation-planted1');
     expect(publishedIds).not.toContain('recommendation-planted2');
     expect(published.scrutiny.recommendations!.every((row) => row.published === true)).toBe(true);
     expect(published.allowances.payments!.map((row) => [row.id, row.claimId])).toEqual([
-      ['payment-planted1', null],
+      ['payment-planted1', 'claim-planted1'],
       ['payment-planted2', null],
     ]);
     expect(published.reports.every((report) => report.originalFileSha256 === null)).toBe(true);

@@ -3,7 +3,8 @@
  * forgone, claims with their receipts, and the payments made.
  * Public: the scheme is published (Local Authorities (Members' Allowances) (England) Regulations 2003, reg. 16) and so
  * is the yearly statement of the sums paid to each member under each head (reg. 15), hence schemes, holdings, sums
- * forgone (without notes) and payments (without the claim they settle). Claims and receipts are not published.
+ * forgone (without notes) and payments. A claim is kept as the sum it paid (kind, dates, distance, amounts) without
+ * its description, notes or who handled it, so a payment's claim still resolves; receipts are never published.
  */
 import { bool, day, days, decimal, id, int, json, pence, source, text, texts } from '../fields.ts';
 import type { ExportSection, TableRows } from '../table-section.ts';
@@ -17,14 +18,23 @@ const publicRows = (rows: TableRows): TableRows => ({
   allowance_claim_limit: rows.allowance_claim_limit ?? [],
   allowance_holding: rows.allowance_holding ?? [],
   allowance_forgone: (rows.allowance_forgone ?? []).map((row) => ({ ...row, note: null })),
-  allowance_payment: (rows.allowance_payment ?? []).map((row) => ({ ...row, claim_id: null })),
+  allowance_claim: (rows.allowance_claim ?? []).map((row) => ({
+    ...row,
+    description: '',
+    receipt_reference: null,
+    note: null,
+    submitted_by: '',
+    decided_by: null,
+    decision_note: null,
+  })),
+  allowance_payment: rows.allowance_payment ?? [],
 });
 
 export const allowancesSection: ExportSection = {
   name: 'allowances',
   about: 'Members\' allowances: schemes, holdings, claims and payments (docs/allowances.md).',
   publicRule:
-    'Schemes with their posts, rates, bands, purposes and limits; holdings; sums forgone (`note` null); payments (`claimId` null), which make the statement published under reg. 15. No claims or receipts.',
+    'Schemes with their posts, rates, bands, purposes and limits; holdings; sums forgone (`note` null); payments, which make the statement published under reg. 15; claims as the sums they paid (`description` and `submittedBy` empty; `receiptReference`, `note`, `decidedBy`, `decisionNote` null). No receipts.',
   publicRows,
   tables: [
     {
