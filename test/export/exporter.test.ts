@@ -117,6 +117,7 @@ describe.skipIf(databaseUnavailable)(`JSON export and restore (${testEngine})`, 
       jobTitle: null,
       aliases: ['Mr Ferrin', 'Mr K A Ferrin, MBE'],
       displayName: 'Mr Keith Ferrin MBE',
+      email: null,
     });
     expect(exported.groups).toEqual([
       {
