@@ -54,6 +54,9 @@ function queryLog(options: OpenOptions): KyselyConfig['log'] {
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
+/** date[] (e.g. allowance_scheme.amended_on): read as text[] so its dates stay strings too, as PGlite gives them. */
+const DATE_ARRAY_OID = 1182;
+const TEXT_ARRAY_OID = 1009;
 
 /** Opens the database the configuration names. One handle per process; pass it down. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -70,6 +73,7 @@ async function connectPool(url: string, what: string): Promise<pg.Pool> {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === DATE_OID) return (value: string) => value;
       if (oid === INT8_OID) return (value: string) => value;
+      if (oid === DATE_ARRAY_OID) return pg.types.getTypeParser(TEXT_ARRAY_OID as Parameters<typeof pg.types.getTypeParser>[0], format);
       return pg.types.getTypeParser(oid, format);
     },
   };

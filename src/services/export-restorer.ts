@@ -4,8 +4,11 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database, NewRow } from '../db/schema.ts';
-import { insertMissingRows, setTransactionActor, type RestorableTable } from '../db/queries/export.ts';
-import { ExportDocumentSchema, type ExportDocument, type SourceRef } from './export-schema.ts';
+import { CONFLICT_KEY, setTransactionActor, type RestorableTable } from '../db/queries/export.ts';
+import { insertMissingKeyedRows, type PlainRow } from '../db/queries/export-rows.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, ExportDocumentSchema, ExportDocumentV1Schema, READABLE_VERSIONS, type ExportDocument, type SourceRef } from './export-schema.ts';
+import { upgradeVersion1 } from './export/read-version-1.ts';
+import { sectionInserts } from './export/restore-sections.ts';
 import { registersRestoreSteps } from './registers/export-section.ts';
 
 export interface RestoreOptions {
@@ -42,12 +45,13 @@ const MAX_ISSUES = 10;
  * harmless. Any failure rolls the whole restore back.
  */
 export async function restoreExport(db: Kysely<Database>, document: unknown, options: RestoreOptions): Promise<RestoreResult> {
-  const parsed = ExportDocumentSchema.safeParse(document, {
-    // Zod's default for a missing field ("expected string, received undefined") reads like a type error.
-    error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined),
-  });
-  if (!parsed.success) throw validationError(parsed.error);
-  const plan = rowsToRestore(parsed.data);
+  const parsed = readDocument(document);
+  const sections = sectionInserts(parsed);
+  const plan = [
+    ...sections.first.map((insert) => ({ ...insert, table: insert.table as RestorableTable })),
+    ...rowsToRestore(parsed).map((item) => ({ label: item.label, table: item.table, rows: item.rows as unknown as PlainRow[], key: CONFLICT_KEY[item.table] })),
+    ...sections.last.map((insert) => ({ ...insert, table: insert.table as RestorableTable })),
+  ];
 
   const created: Record<string, number> = {};
   const skipped: Record<string, number> = {};
@@ -56,7 +60,7 @@ export async function restoreExport(db: Kysely<Database>, document: unknown, opt
     for (const step of plan) {
       let inserted: number;
       try {
-        inserted = await insertMissingRows(trx, step.table, step.rows);
+        inserted = await insertMissingKeyedRows(trx, step);
       } catch (error) {
         throw restoreError(step, error);
       }
@@ -65,6 +69,30 @@ export async function restoreExport(db: Kysely<Database>, document: unknown, opt
     }
   });
   return { created, skipped };
+}
+
+/**
+ * The document as version 2: validated against the schema of its version, a version 1 document read by the
+ * version 1 reader. A newer version is refused with what to do rather than a list of fields this Quorum does not know.
+ */
+function readDocument(document: unknown): ExportDocument {
+  const head = (typeof document === 'object' && document !== null ? document : {}) as { format?: unknown; version?: unknown };
+  if (head.format === EXPORT_FORMAT && typeof head.version === 'number' && head.version > EXPORT_VERSION) {
+    throw new ExportValidationError(
+      [`version: this export is format version ${head.version}, written by a newer Quorum; this Quorum reads versions ${READABLE_VERSIONS.join(' and ')}. Restore it with a Quorum at least as new as the one that wrote it.`],
+      1,
+    );
+  }
+  // Zod's default for a missing field ("expected string, received undefined") reads like a type error.
+  const error = (issue: { code?: string; input?: unknown }) => (issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined);
+  if (head.version === 1) {
+    const parsed = ExportDocumentV1Schema.safeParse(document, { error });
+    if (!parsed.success) throw validationError(parsed.error);
+    return upgradeVersion1(parsed.data);
+  }
+  const parsed = ExportDocumentSchema.safeParse(document, { error });
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
 }
 
 function validationError(error: z.ZodError): ExportValidationError {
@@ -78,7 +106,7 @@ function formatPath(path: PropertyKey[]): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? String(part) : `.${String(part)}`)).join('');
 }
 
-function restoreError(step: RestoreStep, error: unknown): ExportRestoreError {
+function restoreError(step: { label: string }, error: unknown): ExportRestoreError {
   const cause = error as { message?: string; detail?: string };
   const detail = cause.detail ? ` (${cause.detail})` : '';
   return new ExportRestoreError(
@@ -137,6 +165,7 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
         family_name: p.familyName,
         post_nominals: p.postNominals,
         job_title: p.jobTitle,
+        email: p.email,
       })),
     ),
     step(
@@ -184,6 +213,9 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
         background_documents: r.backgroundDocuments,
         full_text: r.fullText,
         ...source(r.source),
+        original_file_sha256: r.originalFileSha256,
+        original_filename: r.originalFilename,
+        original_media_type: r.originalMediaType,
       })),
     ),
     step(
@@ -199,6 +231,8 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
         status: m.status,
         kind: m.kind,
         ...source(m.source),
+        cancelled_reason: m.cancelledReason,
+        sequence: m.sequence,
       })),
     ),
     step(
@@ -261,7 +295,15 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
       'resolutions',
       'resolution',
       minutes.flatMap(({ minute }) =>
-        minute.resolutions.map((r) => ({ id: r.id, minute_id: minute.id, position: r.position, text: r.text, unanimous: r.unanimous })),
+        minute.resolutions.map((r) => ({
+          id: r.id,
+          minute_id: minute.id,
+          position: r.position,
+          text: r.text,
+          unanimous: r.unanimous,
+          withdrawn_at: r.withdrawnAt,
+          withdrawn_by: r.withdrawnBy,
+        })),
       ),
     ),
     step(

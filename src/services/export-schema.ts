@@ -8,9 +8,14 @@
  */
 import { z } from 'zod';
 import { RegistersExportSchema } from './registers/export-section.ts';
+import { EXPORT_SECTIONS, type SectionName } from './export/sections.ts';
+import { sectionSchema } from './export/table-section.ts';
 
 export const EXPORT_FORMAT = 'quorum-export';
-export const EXPORT_VERSION = 1;
+/** Version 2 (issue 21): every capability's records, and the committee records' columns version 1 left out. */
+export const EXPORT_VERSION = 2;
+/** The versions this Quorum restores; older ones are read by services/export/read-version-1.ts. */
+export const READABLE_VERSIONS = [1, 2] as const;
 
 const Id = z.string();
 const got = (input: unknown) => (input === undefined ? '' : `, got ${JSON.stringify(input)}`);
@@ -254,9 +259,10 @@ export const DecisionSchema = z.strictObject({
 });
 export type ExportDecision = z.infer<typeof DecisionSchema>;
 
-export const ExportDocumentSchema = z.strictObject({
+/** Version 1 as written before issue 21; still restorable (services/export/read-version-1.ts). */
+export const ExportDocumentV1Schema = z.strictObject({
   format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}": this is not a Quorum export` }),
-  version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}: this Quorum reads version ${EXPORT_VERSION} exports` }),
+  version: z.literal(1),
   exportedAt: Timestamp,
   /** False when exempt text was left out (see docs/export.md, "Exempt information"). */
   includesExempt: z.boolean(),
@@ -272,4 +278,53 @@ export const ExportDocumentSchema = z.strictObject({
   /** The statutory registers (services/registers/export-section.ts); absent in exports made before them. */
   registers: RegistersExportSchema.optional(),
 });
-export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
+export type ExportDocumentV1 = z.infer<typeof ExportDocumentV1Schema>;
+
+// ---- version 2: the committee records' remaining columns, and every capability's section -------------------------
+
+export const PersonV2Schema = PersonSchema.extend({
+  /** For reminders and sign-in links; null in a public export. */
+  email: z.string().nullable(),
+});
+export type ExportPersonV2 = z.infer<typeof PersonV2Schema>;
+
+export const ResolutionV2Schema = ResolutionSchema.extend({
+  /** When a resolution was withdrawn (rescinded), and by whom; null while it stands. */
+  withdrawnAt: Timestamp.nullable(),
+  withdrawnBy: z.string().nullable(),
+});
+
+export const MinuteV2Schema = MinuteSchema.extend({ resolutions: z.array(ResolutionV2Schema) });
+export type ExportMinuteV2 = z.infer<typeof MinuteV2Schema>;
+
+export const MeetingV2Schema = MeetingSchema.extend({
+  cancelledReason: z.string().nullable(),
+  /** Bumped by the database on every change (iCalendar SEQUENCE). */
+  sequence: Int,
+  minutes: z.array(MinuteV2Schema),
+});
+export type ExportMeetingV2 = z.infer<typeof MeetingV2Schema>;
+
+export const ReportV2Schema = ReportSchema.extend({
+  /** The report's original file, if one was uploaded: its bytes are in `files.storedFiles`. Null in a public export. */
+  originalFileSha256: z.string().nullable(),
+  originalFilename: z.string().nullable(),
+  originalMediaType: z.string().nullable(),
+});
+export type ExportReportV2 = z.infer<typeof ReportV2Schema>;
+
+/** The records of one row-for-row section (services/export/table-section.ts): lists of rows by name. */
+export type SectionRecords = Record<string, Array<Record<string, unknown>>>;
+
+const ExportCoreSchema = ExportDocumentV1Schema.extend({
+  version: z.literal(EXPORT_VERSION, { error: `must be ${READABLE_VERSIONS.join(' or ')}: this Quorum reads exports of those versions` }),
+  people: z.array(PersonV2Schema),
+  meetings: z.array(MeetingV2Schema),
+  reports: z.array(ReportV2Schema),
+  registers: RegistersExportSchema,
+});
+
+const sectionShapes = Object.fromEntries(EXPORT_SECTIONS.map((section) => [section.name, sectionSchema(section)]));
+
+export const ExportDocumentSchema = ExportCoreSchema.extend(sectionShapes) as unknown as z.ZodType<ExportDocument>;
+export type ExportDocument = z.infer<typeof ExportCoreSchema> & Record<SectionName, SectionRecords>;

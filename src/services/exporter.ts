@@ -14,13 +14,14 @@ import {
   EXPORT_VERSION,
   type ExportAgendaItem,
   type ExportDocument,
-  type ExportMeeting,
-  type ExportMinute,
+  type ExportMeetingV2 as ExportMeeting,
+  type ExportMinuteV2 as ExportMinute,
   type ExportVoteEvent,
   type SourceRef,
 } from './export-schema.ts';
 import { groupBy } from '../domain/group-by.ts';
 import { registersSection } from './registers/export-section.ts';
+import { SECTION_TABLES, sectionCounts, sectionsOf } from './export/write-sections.ts';
 
 export interface ExportOptions {
   /**
@@ -40,7 +41,7 @@ export class ExportError extends Error {
 
 /** Builds the export document from the database. Two calls on the same data give identical documents apart from exportedAt. */
 export async function buildExport(db: Kysely<Database>, options: ExportOptions = {}): Promise<ExportDocument> {
-  const tables = await readExportTables(db);
+  const tables = await readExportTables(db, SECTION_TABLES);
   return documentFromTables(tables, options);
 }
 
@@ -97,6 +98,7 @@ export function summarise(document: ExportDocument): Record<string, number> {
     reports: document.reports.length,
     decisions: document.decisions.length,
     ...Object.fromEntries(Object.entries(document.registers ?? {}).map(([key, rows]) => [key, rows.length])),
+    ...sectionCounts(document),
   };
 }
 
@@ -177,6 +179,8 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
             position: resolution.position,
             text: resolution.text,
             unanimous: resolution.unanimous,
+            withdrawnAt: resolution.withdrawn_at === null ? null : isoTimestamp(resolution.withdrawn_at),
+            withdrawnBy: resolution.withdrawn_by,
           })),
       motions: redact
         ? []
@@ -218,6 +222,8 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
     status: row.status,
     kind: row.kind,
     source: sourceOf(row),
+    cancelledReason: row.cancelled_reason,
+    sequence: row.sequence,
     agendaItems: byPosition(agendaItems.get(row.id)).map(agendaItemOf),
     attendance: byId(attendance.get(row.id)).map((item) => ({
       id: item.id,
@@ -280,6 +286,8 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
       familyName: row.family_name,
       postNominals: row.post_nominals,
       jobTitle: row.job_title,
+      // A member's or officer's own address, for reminders: not published.
+      email: includeExempt ? row.email : null,
       aliases: (aliases.get(row.id) ?? []).map((alias) => alias.printed).sort(compareText),
       displayName: formatName({
         honorific: row.honorific ?? undefined,
@@ -325,6 +333,10 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
       backgroundDocuments: row.background_documents,
       fullText: row.full_text,
       source: sourceOf(row),
+      // The file itself is in the files section, which a public export leaves out.
+      originalFileSha256: includeExempt ? row.original_file_sha256 : null,
+      originalFilename: includeExempt ? row.original_filename : null,
+      originalMediaType: includeExempt ? row.original_media_type : null,
     })),
     decisions: byId(t.decision).map((row) => ({
       id: row.id,
@@ -342,6 +354,7 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
       source: sourceOf(row),
     })),
     registers: registersSection(t, includeExempt),
+    ...sectionsOf(t, includeExempt),
   };
 }
 

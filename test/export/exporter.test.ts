@@ -90,7 +90,7 @@ describe.skipIf(databaseUnavailable)(`JSON export and restore (${testEngine})`, 
   it('writes a document that satisfies its own schema, with every kind of record', () => {
     expect(ExportDocumentSchema.safeParse(exported).success).toBe(true);
     expect(exported.format).toBe('quorum-export');
-    expect(exported.version).toBe(1);
+    expect(exported.version).toBe(2);
     expect(exported.includesExempt).toBe(true);
     expect(exported.authority).toEqual({ id: fixture.authority, name: 'Testshire County Council' });
     expect(exported.sources).toEqual([
@@ -117,6 +117,7 @@ describe.skipIf(databaseUnavailable)(`JSON export and restore (${testEngine})`, 
       jobTitle: null,
       aliases: ['Mr Ferrin', 'Mr K A Ferrin, MBE'],
       displayName: 'Mr Keith Ferrin MBE',
+      email: null,
     });
     expect(exported.groups).toEqual([
       {
@@ -253,9 +254,17 @@ describe.skipIf(databaseUnavailable)(`JSON export and restore (${testEngine})`, 
 
   it('says clearly when a document is not a Quorum export at all', async () => {
     const target = await freshDatabase();
-    const attempt = restoreExport(target.db, { format: 'something-else', version: 2 }, { actor: 'test:restore' });
+    const attempt = restoreExport(target.db, { format: 'something-else', version: 0 }, { actor: 'test:restore' });
     await expect(attempt).rejects.toThrow(/format: must be "quorum-export"/);
-    await expect(attempt).rejects.toThrow(/version: must be 1/);
+    await expect(attempt).rejects.toThrow(/version: must be 1 or 2/);
+  });
+
+  it('refuses an export of a newer format version, saying which versions it reads', async () => {
+    const target = await freshDatabase();
+    const attempt = restoreExport(target.db, { ...exported, version: 3, somethingNew: [] }, { actor: 'test:restore' });
+    await expect(attempt).rejects.toBeInstanceOf(ExportValidationError);
+    await expect(attempt).rejects.toThrow(/format version 3, written by a newer Quorum; this Quorum reads versions 1 and 2/);
+    expect(Object.values(await countRows(target.db, ALL_TABLES)).every((count) => count === 0)).toBe(true);
   });
 
   it('rolls back the whole restore when a late record breaks a foreign key', async () => {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
 import '../schema/registers.ts';
+import { readWholeTables, type PlainRow } from './export-rows.ts';
 
 /** Typed reads and writes for the JSON export and its restore. No rules here: those live in services/exporter.ts and services/export-restorer.ts. */
 
@@ -39,13 +40,15 @@ export interface ExportTables {
   outside_body: Row<'outside_body'>[];
   outside_body_appointment: Row<'outside_body_appointment'>[];
   outside_body_report: Row<'outside_body_report'>[];
+  /** The tables of the row-for-row sections (services/export/sections.ts), by table name. */
+  sectionRows: Record<string, PlainRow[]>;
 }
 
 /**
  * Reads every exported table inside one read-only, repeatable-read transaction, so an export taken while officers
  * are editing is a consistent snapshot (no vote without its vote event).
  */
-export async function readExportTables(db: Kysely<Database>): Promise<ExportTables> {
+export async function readExportTables(db: Kysely<Database>, sectionTables: readonly (keyof Database)[] = []): Promise<ExportTables> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -81,13 +84,14 @@ export async function readExportTables(db: Kysely<Database>): Promise<ExportTabl
       outside_body: await trx.selectFrom('outside_body').selectAll().execute(),
       outside_body_appointment: await trx.selectFrom('outside_body_appointment').selectAll().execute(),
       outside_body_report: await trx.selectFrom('outside_body_report').selectAll().execute(),
+      sectionRows: await readWholeTables(trx, sectionTables),
     }));
 }
 
-export type RestorableTable = keyof ExportTables;
+export type RestorableTable = Exclude<keyof ExportTables, 'sectionRows'>;
 
 /** The key a restore treats as "already there": the primary key of each table. */
-const CONFLICT_KEY: Record<RestorableTable, readonly string[]> = {
+export const CONFLICT_KEY: Record<RestorableTable, readonly string[]> = {
   authority: ['id'],
   source_document: ['id'],
   person: ['id'],

@@ -16,13 +16,13 @@ import {
   DeclarationSchema,
   GroupMembershipSchema,
   GroupSchema,
-  MeetingSchema,
   MembershipSchema,
   MinuteSchema,
-  PersonSchema,
   QuestionSchema,
-  ReportSchema,
-  ResolutionSchema,
+  ResolutionV2Schema,
+  PersonV2Schema,
+  MeetingV2Schema,
+  ReportV2Schema,
   VoteEventSchema,
   VoteSchema,
   type ExportDocument,
@@ -116,7 +116,7 @@ export function csvTables(document: ExportDocument): CsvTable[] {
   const meetingChildren = ['agendaItems', 'attendance', 'declarations', 'minutes', 'voteEvents', 'questions'];
   return [
     { kind: 'bodies', columns: flatColumns(BodySchema), rows: document.bodies.map((body) => flat(body)) },
-    { kind: 'people', columns: flatColumns(PersonSchema), rows: document.people.map((person) => flat(person)) },
+    { kind: 'people', columns: flatColumns(PersonV2Schema), rows: document.people.map((person) => flat(person)) },
     { kind: 'political-groups', columns: flatColumns(GroupSchema, [], ['memberships']), rows: document.groups.map((group) => flat(group, {}, ['memberships'])) },
     {
       kind: 'group-memberships',
@@ -124,14 +124,14 @@ export function csvTables(document: ExportDocument): CsvTable[] {
       rows: document.groups.flatMap((group) => group.memberships.map((membership) => flat(membership, { groupId: group.id }))),
     },
     { kind: 'memberships', columns: flatColumns(MembershipSchema), rows: document.memberships.map((membership) => flat(membership)) },
-    { kind: 'meetings', columns: flatColumns(MeetingSchema, [], meetingChildren), rows: meetings.map((meeting) => flat(meeting, {}, meetingChildren)) },
+    { kind: 'meetings', columns: flatColumns(MeetingV2Schema, [], meetingChildren), rows: meetings.map((meeting) => flat(meeting, {}, meetingChildren)) },
     { kind: 'agenda-items', columns: flatColumns(AgendaItemSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.agendaItems) },
     { kind: 'attendance', columns: flatColumns(AttendanceSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.attendance) },
     { kind: 'declarations', columns: flatColumns(DeclarationSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.declarations) },
     { kind: 'minutes', columns: flatColumns(MinuteSchema, ['meetingId'], ['resolutions', 'motions']), rows: perMeeting((meeting) => meeting.minutes, ['resolutions', 'motions']) },
     {
       kind: 'resolutions',
-      columns: flatColumns(ResolutionSchema, ['meetingId', 'minuteId']),
+      columns: flatColumns(ResolutionV2Schema, ['meetingId', 'minuteId']),
       rows: meetings.flatMap((meeting) => meeting.minutes.flatMap((minute) => minute.resolutions.map((resolution) => flat(resolution, { meetingId: meeting.id, minuteId: minute.id })))),
     },
     { kind: 'vote-events', columns: flatColumns(VoteEventSchema, ['meetingId'], ['votes']), rows: perMeeting((meeting) => meeting.voteEvents, ['votes']) },
@@ -141,7 +141,7 @@ export function csvTables(document: ExportDocument): CsvTable[] {
       rows: meetings.flatMap((meeting) => meeting.voteEvents.flatMap((event) => event.votes.map((vote) => flat({ ...vote, option: publishedVoteOption(vote.option) }, { meetingId: meeting.id, voteEventId: event.id })))),
     },
     { kind: 'questions', columns: flatColumns(QuestionSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.questions) },
-    { kind: 'reports', columns: flatColumns(ReportSchema), rows: document.reports.map((report) => flat(report)) },
+    { kind: 'reports', columns: flatColumns(ReportV2Schema), rows: document.reports.map((report) => flat(report)) },
     { kind: 'decisions', columns: flatColumns(DecisionSchema), rows: document.decisions.map((decision) => flat(decision)) },
   ];
 }

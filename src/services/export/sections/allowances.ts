@@ -1,0 +1,152 @@
+/**
+ * Members' allowances (docs/allowances.md): schemes and everything they set, who holds which allowance, what was
+ * forgone, claims with their receipts, and the payments made.
+ * Public: the scheme is published (Local Authorities (Members' Allowances) (England) Regulations 2003, reg. 16) and so
+ * is the yearly statement of the sums paid to each member under each head (reg. 15), hence schemes, holdings, sums
+ * forgone (without notes) and payments. A claim is kept as the sum it paid (kind, dates, distance, amounts) without
+ * its description, notes or who handled it, so a payment's claim still resolves; receipts are never published.
+ */
+import { bool, day, days, decimal, id, int, json, pence, source, text, texts } from '../fields.ts';
+import type { ExportSection, TableRows } from '../table-section.ts';
+
+const publicRows = (rows: TableRows): TableRows => ({
+  allowance_scheme: rows.allowance_scheme ?? [],
+  allowance_sra_post: rows.allowance_sra_post ?? [],
+  allowance_mileage_band: rows.allowance_mileage_band ?? [],
+  allowance_journey_purpose: rows.allowance_journey_purpose ?? [],
+  allowance_co_optee_rate: rows.allowance_co_optee_rate ?? [],
+  allowance_claim_limit: rows.allowance_claim_limit ?? [],
+  allowance_holding: rows.allowance_holding ?? [],
+  allowance_forgone: (rows.allowance_forgone ?? []).map((row) => ({ ...row, note: null })),
+  allowance_claim: (rows.allowance_claim ?? []).map((row) => ({
+    ...row,
+    description: '',
+    receipt_reference: null,
+    note: null,
+    submitted_by: '',
+    decided_by: null,
+    decision_note: null,
+  })),
+  allowance_payment: rows.allowance_payment ?? [],
+});
+
+export const allowancesSection: ExportSection = {
+  name: 'allowances',
+  about: 'Members\' allowances: schemes, holdings, claims and payments (docs/allowances.md).',
+  publicRule:
+    'Schemes with their posts, rates, bands, purposes and limits; holdings; sums forgone (`note` null); payments, which make the statement published under reg. 15; claims as the sums they paid (`description` and `submittedBy` empty; `receiptReference`, `note`, `decidedBy`, `decisionNote` null). No receipts.',
+  publicRows,
+  tables: [
+    {
+      key: 'schemes',
+      table: 'allowance_scheme',
+      about: 'A members\' allowances scheme, adopted or proposed.',
+      json: ['sections', 'proposals'],
+      fields: {
+        id,
+        authorityId: id,
+        title: text,
+        status: text.describe('`adopted` | `proposed`'),
+        yearLabel: text.nullable(),
+        periodText: text.nullable(),
+        effectiveFrom: day,
+        effectiveTo: day.nullable(),
+        effectiveToText: text.nullable(),
+        adoptedBy: text.nullable(),
+        adoptedOn: day.nullable(),
+        adoptedMeetingId: id.nullable(),
+        amendedOn: days,
+        basedOnSchemeId: id.nullable(),
+        basicAllowancePence: pence,
+        basicAllowanceNote: text.nullable(),
+        carersMaxPencePerHour: pence.nullable(),
+        claimTimeLimitMonths: int.nullable(),
+        rules: texts,
+        sections: json.describe('`[{ heading, paragraphs[] }]`: the scheme\'s text.'),
+        proposals: json.describe('`[{ kind, summary }]`'),
+        ...source,
+        takesEffectOn: day.nullable().describe('null: from `effectiveFrom`.'),
+        oneSraOnly: bool.describe('No member receives more than one special responsibility allowance.'),
+      },
+    },
+    {
+      key: 'sraPosts',
+      table: 'allowance_sra_post',
+      about: 'A post that carries a special responsibility allowance.',
+      fields: {
+        id,
+        schemeId: id,
+        position: int,
+        groupName: text,
+        name: text,
+        printed: text,
+        percentOfLeader: decimal.nullable(),
+        amountPence: pence,
+        maxHolders: int.nullable(),
+        qualifier: text.nullable(),
+        appliesTo: texts,
+        sourceLineFrom: int.nullable(),
+        sourceLineTo: int.nullable(),
+      },
+    },
+    { key: 'mileageBands', table: 'allowance_mileage_band', about: 'A mileage rate band.', fields: { id, schemeId: id, effectiveFrom: day, position: int, upToMiles: int.nullable(), pencePerMile: decimal } },
+    { key: 'journeyPurposes', table: 'allowance_journey_purpose', about: 'An approved duty for travel claims.', fields: { id, schemeId: id, code: text, text } },
+    { key: 'coOpteeRates', table: 'allowance_co_optee_rate', about: 'A co-optee\'s allowance.', fields: { id, schemeId: id, role: text, perYearPence: pence.nullable(), perDayPence: pence.nullable() } },
+    { key: 'claimLimits', table: 'allowance_claim_limit', about: 'The time limit for one kind of claim (reg. 14), in months from the duty.', fields: { id, schemeId: id, claimKind: text, months: int } },
+    {
+      key: 'holdings',
+      table: 'allowance_holding',
+      about: 'A member\'s entitlement: the basic allowance, a special responsibility allowance or a co-optee\'s.',
+      fields: { id, personId: id, kind: text.describe('`basic` | `sra` | `co-optee`'), schemeId: id, sraPostId: id.nullable(), coOpteeRateId: id.nullable(), membershipId: id.nullable(), startDate: day, endDate: day.nullable() },
+    },
+    {
+      key: 'forgone',
+      table: 'allowance_forgone',
+      about: 'An allowance a member gave up, for a year.',
+      fields: { id, personId: id, yearStart: day, kind: text.describe('`basic` | `sra` | `co-optee` | `all`'), amountPence: pence.nullable(), recordedOn: day, note: text.nullable() },
+    },
+    {
+      key: 'claims',
+      table: 'allowance_claim',
+      about: 'A claim for travel, subsistence or carers\' costs.',
+      json: ['mileage_parts'],
+      fields: {
+        id,
+        personId: id,
+        schemeId: id,
+        kind: text,
+        dutyDate: day,
+        claimedOn: day,
+        description: text,
+        purposeCode: text.nullable(),
+        miles: decimal.nullable(),
+        milesBefore: decimal.nullable(),
+        mileageParts: json.describe('`[{ miles, pencePerMile, amountPence }]`'),
+        hours: decimal.nullable(),
+        dependants: int.nullable(),
+        days: int.nullable(),
+        costPence: pence.nullable(),
+        receiptReference: text.nullable(),
+        payablePence: pence,
+        note: text.nullable(),
+        status: text.describe('`submitted` | `approved` | `rejected`'),
+        submittedBy: text,
+        decidedBy: text.nullable(),
+        decidedOn: day.nullable(),
+        decisionNote: text.nullable(),
+      },
+    },
+    {
+      key: 'claimReceipts',
+      table: 'allowance_claim_receipt',
+      about: 'A receipt uploaded with a claim; its bytes are in `files.storedFiles`.',
+      fields: { id, claimId: id, fileSha256: text, filename: text, mediaType: text, byteSize: int, uploadedBy: text },
+    },
+    {
+      key: 'payments',
+      table: 'allowance_payment',
+      about: 'A sum paid to a member: an allowance up to a day, or an approved claim.',
+      fields: { id, runId: id, personId: id, head: text.describe('`basic` | `sra` | `co-optee` | `travel` | `subsistence` | `carers`'), amountPence: pence, paidOn: day, coversTo: day.nullable(), claimId: id.nullable() },
+    },
+  ],
+};
