@@ -150,6 +150,10 @@ export async function listGroupMembers(db: Db, groupId: string) {
     .execute();
 }
 
+export async function listPersonGroupMemberships(db: Db, personId: string) {
+  return db.selectFrom('group_membership').select(['id', 'group_id', 'start_date', 'end_date']).where('person_id', '=', personId).execute();
+}
+
 export async function insertGroupMembership(db: Db, row: NewRow<'group_membership'>): Promise<void> {
   await db.insertInto('group_membership').values(row).execute();
 }

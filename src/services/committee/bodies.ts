@@ -7,6 +7,8 @@ import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
 import { slugify, stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
+import { formatShortDate } from '../../domain/dates.ts';
+import { assignFrom } from '../../domain/members/spans.ts';
 import { asEditor, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
 
 const BODY_KINDS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'] as const;
@@ -123,6 +125,22 @@ export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMem
     refuse(problems);
     const id = stableId('group-membership', props.personId, props.groupId, props.startDate ?? '');
     if (await store.recordExists(trx, 'group_membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
+    // One political group at a time: a membership from a day ends the member's other group the day before.
+    if (props.startDate) {
+      const spans = (await store.listPersonGroupMemberships(trx, props.personId)).map((row) => ({ id: row.id, value: row.group_id, start: row.start_date, end: row.end_date }));
+      const outcome = assignFrom(spans, props.groupId, props.startDate);
+      if ('laterSpan' in outcome) {
+        refuse([{ field: 'startDate', message: `This member has a group membership from ${formatShortDate(outcome.laterSpan.start!)}: enter a start date after it` }]);
+      } else {
+        for (const change of outcome.changes) {
+          if (change.kind === 'end') await store.setMembershipEnd(trx, 'group_membership', change.id, change.end);
+          else if (change.kind === 'delete') refuse([{ field: 'startDate', message: 'This member joined another group on the same day: end or correct that membership first' }]);
+        }
+        if (!outcome.changes.some((change) => change.kind === 'insert')) refuse([{ field: 'personId', message: 'This member is already in this group on that day' }]);
+      }
+    } else if ((await store.listPersonGroupMemberships(trx, props.personId)).some((row) => row.end_date === null)) {
+      refuse([{ field: 'startDate', message: 'This member is already in a political group: enter the day they joined this one, and the other membership ends the day before' }]);
+    }
     await store.insertGroupMembership(trx, { id, person_id: props.personId, group_id: props.groupId, role: props.role ?? null, start_date: props.startDate ?? null, end_date: props.endDate ?? null });
     return { id };
   });
