@@ -185,7 +185,7 @@ function planRoster(state: State, authorityId: string, props: MembersImporterPro
       }
     } else {
       const parsedName = parsePrintedName(displayName(line));
-      changes.push('New member');
+      changes.unshift('New member');
       ops.push((trx) =>
         store.insertPerson(trx, {
           id: personId,
