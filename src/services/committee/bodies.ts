@@ -38,7 +38,18 @@ export async function bodyCreator(props: BodyCreatorProps): Promise<{ id: string
   });
 }
 
-export interface BodyEditorProps extends CommitteeWriteProps, BodyFields {
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** What a committee's public page says of it besides its name: its terms of reference and its clerk's contact. */
+export const BodyPageFieldsSchema = z.object({
+  termsOfReference: z.string().trim().max(50_000, 'The terms of reference must be 50,000 characters or fewer').default(''),
+  clerkName: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  clerkEmail: z.preprocess(blankToUndefined, z.email('Enter an email address like democratic.services@council.gov.uk').optional()),
+  clerkPhone: z.preprocess(blankToUndefined, z.string().trim().regex(/^[0-9+()\s-]{6,30}$/, 'Enter a telephone number, like 03000 416000').optional()),
+});
+export type BodyPageFields = z.infer<typeof BodyPageFieldsSchema>;
+
+export interface BodyEditorProps extends CommitteeWriteProps, BodyFields, Partial<BodyPageFields> {
   id: string;
   /** The version the officer's form was made from. */
   version: string;
@@ -51,7 +62,8 @@ export async function bodyEditor(props: BodyEditorProps): Promise<void> {
     if (!body) throw NotFound('Body not found');
     const clash = await store.findBodyBySlug(trx, body.authority_id, slugify(props.name), props.name);
     if (clash && clash.id !== body.id) refuse([{ field: 'name', message: `There is already a body called ${props.name}` }]);
-    if (!(await store.updateIfVersion(trx, 'body', props.id, props.version, { name: props.name, kind: props.kind }))) throw staleVersion('body');
+    const page = props.termsOfReference === undefined ? {} : { terms_of_reference: props.termsOfReference, clerk_name: props.clerkName ?? null, clerk_email: props.clerkEmail ?? null, clerk_phone: props.clerkPhone ?? null };
+    if (!(await store.updateIfVersion(trx, 'body', props.id, props.version, { name: props.name, kind: props.kind, ...page }))) throw staleVersion('body');
   });
 }
 
