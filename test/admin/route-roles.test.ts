@@ -115,8 +115,14 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       allowed: ['democratic-services'],
       valid: async (n) => {
         const group = await groupCreator({ database, by: cli, authorityName: AUTHORITY, name: `Alliance ${n}` });
-        return { url: `/admin/political-groups/${group.id}/memberships`, body: { personId: people[0]!, role: 'leader' } };
+        // One group at a time: each later membership ends the member's earlier one the day before.
+        return { url: `/admin/political-groups/${group.id}/memberships`, body: { personId: people[0]!, role: 'leader', startDate: `${2030 + n}-05-01` } };
       },
+    },
+    'POST /admin/members/upload': { allowed: ['democratic-services'] },
+    'POST /admin/members/confirm': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: '/admin/members/confirm', body: { from: '2031-05-01', lines: JSON.stringify([{ line: 2, cells: { family_name: `Roster${n}`, given_name: 'Test' } }]) } }),
     },
     'POST /admin/memberships/:id/end': {
       allowed: ['democratic-services'],

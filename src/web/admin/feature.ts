@@ -12,6 +12,7 @@ import { accountRoutes } from './accounts/routes.ts';
 import { bodyRoutes } from './bodies/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { attendanceGridRoutes } from './attendance/routes.ts';
 import { listRecentMeetings } from '../../db/repositories/committee-admin.ts';
 import { longDate } from './presenters.ts';
 
@@ -43,5 +44,6 @@ export const adminFeature: Feature = async (app, deps) => {
     await bodyRoutes(committeeAdmin, deps);
     await meetingRoutes(committeeAdmin, deps);
     await memberRoutes(committeeAdmin, deps);
+    await attendanceGridRoutes(committeeAdmin, deps);
   });
 };
