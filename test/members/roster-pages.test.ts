@@ -83,6 +83,30 @@ describe.skipIf(databaseUnavailable)('members roster pages', () => {
     expect(page.body).toContain('The confirmation is damaged: upload the file again');
   });
 
+  it("sets a committee's terms of reference and clerk on its back-office page, shown on its public page", async () => {
+    const body = await database.db.selectFrom('body').select('id').where('slug', '=', 'planning-committee').executeTakeFirstOrThrow();
+    const form = await officer.get(`/admin/bodies/${body.id}`);
+    expect(form.body).toContain('<label class="govuk-label" for="termsOfReference">');
+    const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+    const bad = await officer.post(`/admin/bodies/${body.id}`, { name: 'Planning Committee', kind: 'committee', termsOfReference: 'x', clerkEmail: 'not an email', version });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('href="#clerkEmail">Enter an email address like democratic.services@council.gov.uk</a>');
+    const saved = await officer.post(`/admin/bodies/${body.id}`, {
+      name: 'Planning Committee',
+      kind: 'committee',
+      termsOfReference: 'To determine planning applications.',
+      clerkName: 'Anna Taylor',
+      clerkEmail: 'anna.taylor@kent.example',
+      clerkPhone: '03000 416478',
+      version,
+    });
+    expect(saved.statusCode).toBe(303);
+    const page = await officer.get('/committees/planning-committee');
+    expect(page.body).toContain('<p class="govuk-body">To determine planning applications.</p>');
+    expect(page.body).toContain('Anna Taylor, clerk to the committee');
+    expect(page.body).toContain('<li>Telephone: 03000 416478</li>');
+  });
+
   it('downloads the roster as CSV and XLSX', async () => {
     const csv = await officer.get('/admin/members.csv?on=2024-06-01');
     expect(csv.statusCode).toBe(200);
