@@ -44,7 +44,14 @@ export function registerMembersCommand(program: Command, config: () => Config): 
       const handle = await openDatabase(settings);
       try {
         await migrateToLatest(handle.db);
-        const outcome = await membersImporter({ database: handle, by: 'cli', authorityName: settings.authorityName, lines: read.lines, from, commit: !options.dryRun });
+        const outcome = await membersImporter({
+          database: handle,
+          by: 'cli',
+          authorityName: settings.authorityName,
+          lines: read.lines,
+          from,
+          commit: !options.dryRun,
+        });
         if (outcome.problems.length) {
           print(outcome.problems);
           console.error('Nothing was saved.');
@@ -52,7 +59,11 @@ export function registerMembersCommand(program: Command, config: () => Config): 
         }
         for (const line of outcome.lines) console.log(`line ${line.line}: ${line.name}: ${line.changes.length ? line.changes.join('; ') : 'no change'}`);
         const changed = outcome.lines.filter((line) => line.changes.length).length;
-        console.log(outcome.committed ? `Saved: ${changed} of ${outcome.lines.length} member(s) changed, from ${from}.` : `Dry run: ${changed} of ${outcome.lines.length} member(s) would change. Nothing was saved.`);
+        console.log(
+          outcome.committed
+            ? `Saved: ${changed} of ${outcome.lines.length} member(s) changed, from ${from}.`
+            : `Dry run: ${changed} of ${outcome.lines.length} member(s) would change. Nothing was saved.`,
+        );
       } finally {
         await handle.close();
       }

@@ -18,7 +18,11 @@ describe.skipIf(databaseUnavailable)('quorum members', { timeout: 180_000 }, () 
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const authority = await database.db.insertInto('authority').values({ id: 'authority-kent', name: 'Kent County Council' }).returning('id').executeTakeFirstOrThrow();
+    const authority = await database.db
+      .insertInto('authority')
+      .values({ id: 'authority-kent', name: 'Kent County Council' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await insertBody(database.db, authority.id, { name: 'Planning Committee', slug: 'planning-committee', kind: 'committee' });
     await database.close(); // the embedded engine allows one process at a time
     env = { ...process.env, LOG_LEVEL: 'silent', QUORUM_AUTHORITY: 'Kent County Council' };
@@ -51,7 +55,9 @@ describe.skipIf(databaseUnavailable)('quorum members', { timeout: 180_000 }, () 
     const run = quorum(['import', file, '--from', '2024-05-01']);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
-    expect(run.out).toContain('line 2: Mrs Jenny Whittle: New member; New ward: Canterbury North; New political group: Labour; Joins Labour on 1 May 2024; Planning Committee: chair from 1 May 2024');
+    expect(run.out).toContain(
+      'line 2: Mrs Jenny Whittle: New member; New ward: Canterbury North; New political group: Labour; Joins Labour on 1 May 2024; Planning Committee: chair from 1 May 2024',
+    );
     const out = path.join(folder, 'export.csv');
     expect(quorum(['export', out, '--on', '2024-06-01']).code).toBe(0);
     const text = fs.readFileSync(out, 'utf8');

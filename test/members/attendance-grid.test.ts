@@ -20,15 +20,27 @@ describe.skipIf(databaseUnavailable)('attendance grid', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const authority = await database.db.insertInto('authority').values({ id: 'authority-kent', name: 'Kent County Council' }).returning('id').executeTakeFirstOrThrow();
+    const authority = await database.db
+      .insertInto('authority')
+      .values({ id: 'authority-kent', name: 'Kent County Council' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const body = await insertBody(database.db, authority.id, { name: 'Planning Committee', slug: 'planning-committee', kind: 'committee' });
-    const add = async (key: string, spec: Parameters<typeof insertPerson>[2]) => (people[key] = (await insertPerson(database.db, authority.id, spec)).id as string);
+    const add = async (key: string, spec: Parameters<typeof insertPerson>[2]) =>
+      (people[key] = (await insertPerson(database.db, authority.id, spec)).id as string);
     await add('kingA', { honorific: 'Mr', given_name: 'Alan', initials: ['A', 'J'], family_name: 'King' });
     await add('kingB', { honorific: 'Mr', given_name: 'Alan', initials: ['A', 'P'], family_name: 'King' });
     await add('whittle', { honorific: 'Mrs', given_name: 'Jenny', initials: ['J'], family_name: 'Whittle' });
     await add('former', { honorific: 'Mr', given_name: 'Old', initials: ['O'], family_name: 'Member' });
     await add('sub', { honorific: 'Ms', given_name: 'Sue', initials: ['S'], family_name: 'Bstitute' });
-    await add('clerk', { honorific: 'Ms', given_name: 'Anna', initials: ['A'], family_name: 'Taylor', kind: 'officer', job_title: 'Democratic Services Officer' });
+    await add('clerk', {
+      honorific: 'Ms',
+      given_name: 'Anna',
+      initials: ['A'],
+      family_name: 'Taylor',
+      kind: 'officer',
+      job_title: 'Democratic Services Officer',
+    });
     const cli = 'cli' as const;
     await membershipAdder({ database, by: cli, bodyId: body.id, personId: people.kingA!, role: 'chair', startDate: '2024-05-01', endDate: undefined });
     await membershipAdder({ database, by: cli, bodyId: body.id, personId: people.kingB!, role: 'vice-chair', startDate: '2024-05-01', endDate: undefined });
@@ -46,7 +58,12 @@ describe.skipIf(databaseUnavailable)('attendance grid', () => {
   });
 
   const recorded = () =>
-    database.db.selectFrom('attendance').select(['person_id', 'status', 'role', 'substitute_for_person_id']).where('meeting_id', '=', meetingId).orderBy('person_id').execute();
+    database.db
+      .selectFrom('attendance')
+      .select(['person_id', 'status', 'role', 'substitute_for_person_id'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('person_id')
+      .execute();
 
   it("lists the committee's members on the day, in full with initials, chair and vice-chair from their roles, present by default", async () => {
     const page = parse((await officer.get(`/admin/meetings/${meetingId}/attendance-grid`)).body);
@@ -54,7 +71,12 @@ describe.skipIf(databaseUnavailable)('attendance grid', () => {
     const legends = page.querySelectorAll('.quorum-grid-row legend').map((legend) => legend.text.trim());
     expect(legends).toEqual(['Mr Alan J King, Chair', 'Mr Alan P King, Vice-Chair', 'Mrs Jenny Whittle']);
     expect(page.querySelector(`input[name="status-${people.whittle}"][value="present"]`)?.hasAttribute('checked')).toBe(true);
-    expect(page.querySelector(`select[name="sub-${people.whittle}"]`)?.querySelectorAll('option').map((option) => option.text)).toEqual(['No substitute', 'Ms Sue Bstitute', 'Mr Old Member']);
+    expect(
+      page
+        .querySelector(`select[name="sub-${people.whittle}"]`)
+        ?.querySelectorAll('option')
+        .map((option) => option.text),
+    ).toEqual(['No substitute', 'Ms Sue Bstitute', 'Mr Old Member']);
     expect(page.querySelector('select[name="other-0"]')?.text).toContain('Ms Anna Taylor, officer, Democratic Services Officer');
   });
 
@@ -113,7 +135,11 @@ describe.skipIf(databaseUnavailable)('attendance grid', () => {
   });
 
   it('refuses a status that is not on the grid', async () => {
-    const page = await officer.post(`/admin/meetings/${meetingId}/attendance-grid`, { [`status-${people.kingA}`]: 'asleep', [`status-${people.kingB}`]: 'present', [`status-${people.whittle}`]: 'present' });
+    const page = await officer.post(`/admin/meetings/${meetingId}/attendance-grid`, {
+      [`status-${people.kingA}`]: 'asleep',
+      [`status-${people.kingB}`]: 'present',
+      [`status-${people.whittle}`]: 'present',
+    });
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain(`href="#status-${people.kingA}">Choose present, apologies or absent</a>`);
   });

@@ -34,11 +34,16 @@ describe.skipIf(databaseUnavailable)('councillor and committee pages', () => {
     expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(status);
     return parse(response.body);
   };
-  const rowsOf = (table: ReturnType<typeof parse> | null) => (table?.querySelectorAll('tbody tr') ?? []).map((tr) => tr.querySelectorAll('th, td').map((cell) => squash(cell.text)));
+  const rowsOf = (table: ReturnType<typeof parse> | null) =>
+    (table?.querySelectorAll('tbody tr') ?? []).map((tr) => tr.querySelectorAll('th, td').map((cell) => squash(cell.text)));
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const authority = await database.db.insertInto('authority').values({ id: 'authority-kent', name: 'Kent County Council' }).returning('id').executeTakeFirstOrThrow();
+    const authority = await database.db
+      .insertInto('authority')
+      .values({ id: 'authority-kent', name: 'Kent County Council' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const body = await insertBody(database.db, authority.id, {
       name: 'Planning Committee',
       slug: 'planning-committee',
@@ -62,7 +67,21 @@ describe.skipIf(databaseUnavailable)('councillor and committee pages', () => {
     const meetings = [];
     for (const date of ['2024-06-10', '2024-09-09', '2025-01-13']) meetings.push(await insertMeeting(database.db, body.id, { date, status: 'held' }));
     const attend = (meetingId: string, personId: string, status: 'present' | 'apologies', printed: string) =>
-      database.db.insertInto('attendance').values({ id: `att-${meetingId}-${personId}`, meeting_id: meetingId, person_id: personId, status, role: null, printed_name: printed, substitute_for_person_id: null, source_document_id: null, source_line_from: null, source_line_to: null }).execute();
+      database.db
+        .insertInto('attendance')
+        .values({
+          id: `att-${meetingId}-${personId}`,
+          meeting_id: meetingId,
+          person_id: personId,
+          status,
+          role: null,
+          printed_name: printed,
+          substitute_for_person_id: null,
+          source_document_id: null,
+          source_line_from: null,
+          source_line_to: null,
+        })
+        .execute();
     await attend(meetings[0]!.id, whittle, 'present', 'Mrs J Whittle');
     await attend(meetings[1]!.id, whittle, 'apologies', 'Mrs J Whittle');
     await attend(meetings[0]!.id, carter, 'present', 'Mr P Carter');
@@ -84,11 +103,20 @@ describe.skipIf(databaseUnavailable)('councillor and committee pages', () => {
   it('lists councillors with their group and ward, and finds them by ward and by group', async () => {
     const all = await get('/councillors');
     expect(rowsOf(all.querySelector('table'))).toContainEqual(['Mrs Jenny Whittle', 'Green Party', 'Canterbury North', '1']);
-    expect(all.querySelector('#find-your-councillor select#ward')?.querySelectorAll('option').map((option) => option.text)).toEqual(['All wards', 'Canterbury North', 'Dover Town', 'Tonbridge']);
+    expect(
+      all
+        .querySelector('#find-your-councillor select#ward')
+        ?.querySelectorAll('option')
+        .map((option) => option.text),
+    ).toEqual(['All wards', 'Canterbury North', 'Dover Town', 'Tonbridge']);
     const ward = await get('/councillors?ward=canterbury-north');
     expect(ward.querySelector('h1')?.text).toBe('Councillors for Canterbury North');
     expect(rowsOf(ward.querySelector('table')).map((row) => row[0])).toEqual(['Mr Martin Vye', 'Mrs Jenny Whittle']);
-    const conservative = all.querySelector('select#group')!.querySelectorAll('option').find((option) => option.text === 'Conservative')!.getAttribute('value')!;
+    const conservative = all
+      .querySelector('select#group')!
+      .querySelectorAll('option')
+      .find((option) => option.text === 'Conservative')!
+      .getAttribute('value')!;
     const group = await get(`/councillors?group=${conservative}`);
     expect(rowsOf(group.querySelector('table')).map((row) => row[0])).toEqual(['Mr Paul Carter', "Ms Åsa O'Brien"]);
     const none = await get('/councillors?ward=nowhere');
@@ -97,7 +125,9 @@ describe.skipIf(databaseUnavailable)('councillor and committee pages', () => {
 
   it("shows a councillor's group, ward, term and contact details", async () => {
     const page = await get(await personLink('Mrs Jenny Whittle'));
-    const facts = page.querySelectorAll('#profile .govuk-summary-list__row').map((row) => [squash(row.querySelector('dt')?.text), squash(row.querySelector('dd')?.text)]);
+    const facts = page
+      .querySelectorAll('#profile .govuk-summary-list__row')
+      .map((row) => [squash(row.querySelector('dt')?.text), squash(row.querySelector('dd')?.text)]);
     expect(facts).toEqual([
       ['Political group', 'Green Party'],
       ['Ward', 'Canterbury North'],

@@ -77,18 +77,24 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
       [3, "Ms Åsa O'Brien", true],
     ]);
     expect(preview.lines[0]!.changes).toEqual(
-      expect.arrayContaining(['Changes ward, start of term, end of term, email, telephone', 'New ward: Canterbury North', 'New political group: Green Party', 'Leaves Labour on 29 February 2024', 'Joins Green Party on 1 March 2024', 'Planning Committee: chair from 1 March 2024', 'Cabinet: member from 1 March 2024']),
+      expect.arrayContaining([
+        'Changes ward, start of term, end of term, email, telephone',
+        'New ward: Canterbury North',
+        'New political group: Green Party',
+        'Leaves Labour on 29 February 2024',
+        'Joins Green Party on 1 March 2024',
+        'Planning Committee: chair from 1 March 2024',
+        'Cabinet: member from 1 March 2024',
+      ]),
     );
     expect(await database.db.selectFrom('ward').selectAll().execute()).toEqual([]);
     expect(await groupsOf(whittle)).toEqual([{ name: 'Labour', start_date: '2019-05-02', end_date: null }]);
   });
 
   it('refuses the whole file when one line is wrong, naming each line and field', async () => {
-    const bad = [
-      FILE,
-      'Carter,Paul,Mr,Conservative,Tonbridge,2021-02-31,,not-an-email,,Planning (chair)',
-      'Hill,,Mr,,,,,,,Licensing Committee (boss)',
-    ].join('\r\n');
+    const bad = [FILE, 'Carter,Paul,Mr,Conservative,Tonbridge,2021-02-31,,not-an-email,,Planning (chair)', 'Hill,,Mr,,,,,,,Licensing Committee (boss)'].join(
+      '\r\n',
+    );
     const outcome = await membersImporter({ database, by, authorityName: AUTHORITY, lines: linesOf(bad), from: '2024-03-01', commit: true });
     expect(outcome.committed).toBe(false);
     expect(outcome.problems).toEqual([
@@ -101,7 +107,11 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
   });
 
   it('refuses two chairs of one committee and an unknown committee', async () => {
-    const clash = [FILE.split('\r\n')[0], 'Whittle,Jenny,Mrs,,,,,,,Planning Committee (chair)', 'Ellis,Tom,Mr,,,,,,,Planning Committee (chair); Scrutiny Board'].join('\r\n');
+    const clash = [
+      FILE.split('\r\n')[0],
+      'Whittle,Jenny,Mrs,,,,,,,Planning Committee (chair)',
+      'Ellis,Tom,Mr,,,,,,,Planning Committee (chair); Scrutiny Board',
+    ].join('\r\n');
     const outcome = await membersImporter({ database, by, authorityName: AUTHORITY, lines: linesOf(clash), from: '2024-03-01', commit: true });
     expect(outcome.problems).toEqual([
       { line: 3, field: 'committees', message: 'Planning Committee has a chair on line 2 already' },
@@ -116,11 +126,21 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
       { name: 'Labour', start_date: '2019-05-02', end_date: '2024-02-29' },
       { name: 'Green Party', start_date: '2024-03-01', end_date: null },
     ]);
-    const person = await database.db.selectFrom('person').innerJoin('ward', 'ward.id', 'person.ward_id').select(['ward.name', 'person.term_start', 'person.email', 'person.phone']).where('person.id', '=', whittle).executeTakeFirstOrThrow();
+    const person = await database.db
+      .selectFrom('person')
+      .innerJoin('ward', 'ward.id', 'person.ward_id')
+      .select(['ward.name', 'person.term_start', 'person.email', 'person.phone'])
+      .where('person.id', '=', whittle)
+      .executeTakeFirstOrThrow();
     expect(person).toEqual({ name: 'Canterbury North', term_start: '2021-05-06', email: 'jenny.whittle@kent.example', phone: '01622 694000' });
     const records = await rosterRecords(database.db, '2024-03-01');
     expect(records.find((record) => record.id === whittle)?.committees).toBe('Planning Committee (chair); Cabinet');
-    expect(records.find((record) => record.family_name === "O'Brien")).toMatchObject({ given_name: 'Åsa', group: 'Labour', ward: 'Dover Town', committees: 'Planning Committee (vice-chair)' });
+    expect(records.find((record) => record.family_name === "O'Brien")).toMatchObject({
+      given_name: 'Åsa',
+      group: 'Labour',
+      ward: 'Dover Town',
+      committees: 'Planning Committee (vice-chair)',
+    });
   });
 
   it('an export reads back as the same roster: uploading it again changes nothing', async () => {
@@ -137,7 +157,14 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
 
   it('leaving a committee out of the committees cell ends that membership the day before', async () => {
     const header = 'id,family_name,committees';
-    const outcome = await membersImporter({ database, by, authorityName: AUTHORITY, lines: linesOf(`${header}\r\n${whittle},Whittle,Cabinet`), from: '2024-09-01', commit: true });
+    const outcome = await membersImporter({
+      database,
+      by,
+      authorityName: AUTHORITY,
+      lines: linesOf(`${header}\r\n${whittle},Whittle,Cabinet`),
+      from: '2024-09-01',
+      commit: true,
+    });
     expect(outcome.lines[0]!.changes).toEqual(['Leaves Planning Committee on 31 August 2024']);
     const records = await rosterRecords(database.db, '2024-09-01');
     expect(records.find((record) => record.id === whittle)).toMatchObject({ committees: 'Cabinet', group: 'Green Party', ward: 'Canterbury North' });

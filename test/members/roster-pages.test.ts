@@ -14,7 +14,11 @@ describe.skipIf(databaseUnavailable)('members roster pages', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const authority = await database.db.insertInto('authority').values({ id: 'authority-kent', name: 'Kent County Council' }).returning('id').executeTakeFirstOrThrow();
+    const authority = await database.db
+      .insertInto('authority')
+      .values({ id: 'authority-kent', name: 'Kent County Council' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await insertBody(database.db, authority.id, { name: 'Planning Committee', slug: 'planning-committee', kind: 'committee' });
     app = await makeApp(database);
     const account = await makeAccount(database, 'democratic-services');
@@ -44,7 +48,11 @@ describe.skipIf(databaseUnavailable)('members roster pages', () => {
 
   it('lists every problem with its line and column, escaped, and saves nothing', async () => {
     const csv = `${HEADER}\nWhittle,Jenny,Mrs,Labour,Canterbury North,Planning Committee (chair)\n<b>Smith</b>,Ann,Ms,,,Planning Committee (boss)\n`;
-    const page = await officer.postMultipart('/admin/members/upload', { from: '2024-05-01' }, { rosterFile: { filename: 'members.csv', content: csv, type: 'text/csv' } });
+    const page = await officer.postMultipart(
+      '/admin/members/upload',
+      { from: '2024-05-01' },
+      { rosterFile: { filename: 'members.csv', content: csv, type: 'text/csv' } },
+    );
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('<title>Error: Members, groups and committees');
     expect(page.body).toContain('govuk-error-summary');
@@ -63,7 +71,11 @@ describe.skipIf(databaseUnavailable)('members roster pages', () => {
 
   it('previews the changes, then saves them all on confirmation', async () => {
     const csv = `${HEADER}\nWhittle,Jenny,Mrs,Labour,Canterbury North,Planning Committee (chair)\n`;
-    const preview = await officer.postMultipart('/admin/members/upload', { from: '2024-05-01' }, { rosterFile: { filename: 'members.csv', content: csv, type: 'text/csv' } });
+    const preview = await officer.postMultipart(
+      '/admin/members/upload',
+      { from: '2024-05-01' },
+      { rosterFile: { filename: 'members.csv', content: csv, type: 'text/csv' } },
+    );
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('<h1 class="govuk-heading-l">Check the changes before saving</h1>');
     expect(preview.body).toContain('<li>Planning Committee: chair from 1 May 2024</li>');
@@ -88,7 +100,13 @@ describe.skipIf(databaseUnavailable)('members roster pages', () => {
     const form = await officer.get(`/admin/bodies/${body.id}`);
     expect(form.body).toContain('<label class="govuk-label" for="termsOfReference">');
     const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
-    const bad = await officer.post(`/admin/bodies/${body.id}`, { name: 'Planning Committee', kind: 'committee', termsOfReference: 'x', clerkEmail: 'not an email', version });
+    const bad = await officer.post(`/admin/bodies/${body.id}`, {
+      name: 'Planning Committee',
+      kind: 'committee',
+      termsOfReference: 'x',
+      clerkEmail: 'not an email',
+      version,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('href="#clerkEmail">Enter an email address like democratic.services@council.gov.uk</a>');
     const saved = await officer.post(`/admin/bodies/${body.id}`, {

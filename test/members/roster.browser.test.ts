@@ -32,7 +32,11 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('members roster
   beforeAll(async () => {
     database = await createTestDatabase();
     officerEmail = (await makeAccount(database, 'democratic-services', 'officer@kent.example')).email;
-    const authority = await database.db.insertInto('authority').values({ id: 'authority-kent', name: 'Kent County Council' }).returning('id').executeTakeFirstOrThrow();
+    const authority = await database.db
+      .insertInto('authority')
+      .values({ id: 'authority-kent', name: 'Kent County Council' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const body = await insertBody(database.db, authority.id, { name: 'Planning Committee', slug: 'planning-committee', kind: 'committee' });
     meetingId = (await insertMeeting(database.db, body.id, { date: '2024-06-10', status: 'held' })).id as string;
     app = await makeApp(database);
@@ -75,16 +79,24 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('members roster
 
     // A file with an impossible date: the problem is named by line and column, and nothing is saved.
     const bad = path.join(folder, 'members.csv');
-    fs.writeFileSync(bad, `${HEADER}\nWhittle,Jenny,Mrs,Labour,Canterbury North,2021-02-30,jenny@kent.example,Planning Committee (chair)\nCarter,Paul,Mr,Conservative,Tonbridge,2021-05-06,,Planning Committee\n`);
+    fs.writeFileSync(
+      bad,
+      `${HEADER}\nWhittle,Jenny,Mrs,Labour,Canterbury North,2021-02-30,jenny@kent.example,Planning Committee (chair)\nCarter,Paul,Mr,Conservative,Tonbridge,2021-05-06,,Planning Committee\n`,
+    );
     await page.getByLabel('Roster file').setInputFiles(bad);
     await page.getByLabel('Groups and committee roles take effect from').fill('2024-05-01');
     await submit(page, 'Check the file');
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain('Line 2, term_start: The start of the term must be a real date written like 2026-05-07');
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toContain(
+      'Line 2, term_start: The start of the term must be a real date written like 2026-05-07',
+    );
     await checkPage(page, 'the upload page with problems');
 
     // The corrected file: the changes are shown, then saved.
     const good = path.join(folder, 'members-fixed.csv');
-    fs.writeFileSync(good, `${HEADER}\nWhittle,Jenny,Mrs,Labour,Canterbury North,2021-05-06,jenny@kent.example,Planning Committee (chair)\nCarter,Paul,Mr,Conservative,Tonbridge,2021-05-06,,Planning Committee\n`);
+    fs.writeFileSync(
+      good,
+      `${HEADER}\nWhittle,Jenny,Mrs,Labour,Canterbury North,2021-05-06,jenny@kent.example,Planning Committee (chair)\nCarter,Paul,Mr,Conservative,Tonbridge,2021-05-06,,Planning Committee\n`,
+    );
     await page.getByLabel('Roster file').setInputFiles(good);
     await page.getByLabel('Groups and committee roles take effect from').fill('2024-05-01');
     await submit(page, 'Check the file');

@@ -63,7 +63,17 @@ export async function rosterOn(db: Db, day: string) {
     db
       .selectFrom('person')
       .leftJoin('ward', 'ward.id', 'person.ward_id')
-      .select(['person.id', 'person.honorific', 'person.given_name', 'person.family_name', 'person.term_start', 'person.term_end', 'person.email', 'person.phone', 'ward.name as ward_name'])
+      .select([
+        'person.id',
+        'person.honorific',
+        'person.given_name',
+        'person.family_name',
+        'person.term_start',
+        'person.term_end',
+        'person.email',
+        'person.phone',
+        'ward.name as ward_name',
+      ])
       .where('person.kind', '=', 'member')
       .orderBy('person.family_name')
       .orderBy('person.given_name')

@@ -8,7 +8,19 @@
 import { z } from 'zod';
 import { isIsoDate } from '../allowances/dates.ts';
 
-export const ROSTER_COLUMNS = ['id', 'honorific', 'given_name', 'family_name', 'group', 'ward', 'term_start', 'term_end', 'email', 'phone', 'committees'] as const;
+export const ROSTER_COLUMNS = [
+  'id',
+  'honorific',
+  'given_name',
+  'family_name',
+  'group',
+  'ward',
+  'term_start',
+  'term_end',
+  'email',
+  'phone',
+  'committees',
+] as const;
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly RosterColumn[] = ['family_name'];
 
@@ -44,7 +56,10 @@ export interface CommitteeEntry {
 /** "Planning (chair); Cabinet" -> entries, or the problem with the cell. */
 export function parseCommittees(cell: string): { entries: CommitteeEntry[] } | { problem: string } {
   const entries: CommitteeEntry[] = [];
-  for (const part of cell.split(';').map((text) => text.trim()).filter(Boolean)) {
+  for (const part of cell
+    .split(';')
+    .map((text) => text.trim())
+    .filter(Boolean)) {
     const match = /^(.*?)\s*(?:\(([^()]*)\))?$/.exec(part)!;
     const committee = match[1]!.trim();
     if (!committee) return { problem: `"${part}" names no committee` };
@@ -63,8 +78,7 @@ export function formatCommittees(entries: readonly CommitteeEntry[]): string {
 
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
 const optionalText = (max: number, what: string) => z.preprocess(blank, z.string().max(max, `${what} must be ${max} characters or fewer`).optional());
-const optionalDate = (what: string) =>
-  z.preprocess(blank, z.string().refine(isIsoDate, `${what} must be a real date written like 2026-05-07`).optional());
+const optionalDate = (what: string) => z.preprocess(blank, z.string().refine(isIsoDate, `${what} must be a real date written like 2026-05-07`).optional());
 
 /** One line of the roster, checked. Field names are the file's column names, so problems name the column. */
 export const RosterLineSchema = z
@@ -78,7 +92,13 @@ export const RosterLineSchema = z
     term_start: optionalDate('The start of the term'),
     term_end: optionalDate('The end of the term'),
     email: z.preprocess(blank, z.email('Enter an email address like name@council.gov.uk').optional()),
-    phone: z.preprocess(blank, z.string().regex(/^[0-9+()\s-]{6,30}$/, 'Enter a telephone number, like 01234 567890').optional()),
+    phone: z.preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[0-9+()\s-]{6,30}$/, 'Enter a telephone number, like 01234 567890')
+        .optional(),
+    ),
     committees: z.preprocess(blank, z.string().max(2000).optional()),
   })
   .superRefine((line, context) => {

@@ -21,12 +21,31 @@ const history = fc
   );
 
 /** Any spans at all, overlapping or not: what earlier data entry may have left. */
-const anySpans = fc.array(
-  fc.record({ value: fc.constantFrom('A', 'B', 'C'), start: fc.option(fc.integer({ min: 0, max: 100 })), length: fc.option(fc.integer({ min: 0, max: 60 })) }),
-  { maxLength: 6 },
-).map((rows) => rows.map((row, index): Span<string> => ({ id: `x${index}`, value: row.value, start: row.start === null ? null : day(row.start), end: row.start === null || row.length === null ? null : day(row.start + row.length) })));
+const anySpans = fc
+  .array(
+    fc.record({
+      value: fc.constantFrom('A', 'B', 'C'),
+      start: fc.option(fc.integer({ min: 0, max: 100 })),
+      length: fc.option(fc.integer({ min: 0, max: 60 })),
+    }),
+    { maxLength: 6 },
+  )
+  .map((rows) =>
+    rows.map(
+      (row, index): Span<string> => ({
+        id: `x${index}`,
+        value: row.value,
+        start: row.start === null ? null : day(row.start),
+        end: row.start === null || row.length === null ? null : day(row.start + row.length),
+      }),
+    ),
+  );
 
-const valueOn = (spans: Array<Span<string>>, at: string) => spans.filter((span) => covers(span, at)).map((span) => span.value).sort();
+const valueOn = (spans: Array<Span<string>>, at: string) =>
+  spans
+    .filter((span) => covers(span, at))
+    .map((span) => span.value)
+    .sort();
 
 describe('one political group at a time', () => {
   it('moving group ends the old membership on the day before', () => {
@@ -67,17 +86,21 @@ describe('one political group at a time', () => {
 
   it('a history kept by the rule never has two groups on one day, whatever moves follow', () => {
     fc.assert(
-      fc.property(history, fc.array(fc.record({ value: fc.option(fc.constantFrom('A', 'B', 'C')), step: fc.integer({ min: 0, max: 30 }) }), { maxLength: 6 }), (start, moves) => {
-        let spans = start;
-        let at = Math.max(0, ...spans.map((span) => (span.start ? Math.round((Date.parse(span.start) - Date.parse(BASE)) / 86_400_000) : 0)));
-        for (const move of moves) {
-          at += move.step;
-          const outcome = assignFrom(spans, move.value, day(at));
-          if ('laterSpan' in outcome) return;
-          spans = applyChanges(spans, outcome.changes);
-        }
-        for (let n = 0; n < at + 60; n += 1) expect(valueOn(spans, day(n)).length).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        history,
+        fc.array(fc.record({ value: fc.option(fc.constantFrom('A', 'B', 'C')), step: fc.integer({ min: 0, max: 30 }) }), { maxLength: 6 }),
+        (start, moves) => {
+          let spans = start;
+          let at = Math.max(0, ...spans.map((span) => (span.start ? Math.round((Date.parse(span.start) - Date.parse(BASE)) / 86_400_000) : 0)));
+          for (const move of moves) {
+            at += move.step;
+            const outcome = assignFrom(spans, move.value, day(at));
+            if ('laterSpan' in outcome) return;
+            spans = applyChanges(spans, outcome.changes);
+          }
+          for (let n = 0; n < at + 60; n += 1) expect(valueOn(spans, day(n)).length).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });

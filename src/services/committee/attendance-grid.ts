@@ -19,9 +19,19 @@ const personId = z.string().min(1).max(200);
 
 export const AttendanceGridSchema = z.object({
   /** One per member of the committee on the day. */
-  members: z.array(z.object({ personId, status: z.enum(['present', 'apologies', 'absent'], 'Choose present, apologies or absent'), substituteId: personId.optional() })).max(500),
+  members: z
+    .array(z.object({ personId, status: z.enum(['present', 'apologies', 'absent'], 'Choose present, apologies or absent'), substituteId: personId.optional() }))
+    .max(500),
   /** Officers and anyone else at the meeting. */
-  others: z.array(z.object({ personId, status: z.enum(['in-attendance', 'also-present'], 'Choose in attendance or also present'), role: z.string().trim().max(200).optional() })).max(200),
+  others: z
+    .array(
+      z.object({
+        personId,
+        status: z.enum(['in-attendance', 'also-present'], 'Choose in attendance or also present'),
+        role: z.string().trim().max(200).optional(),
+      }),
+    )
+    .max(200),
 });
 export type AttendanceGrid = z.infer<typeof AttendanceGridSchema>;
 
@@ -46,7 +56,11 @@ export async function attendanceGridSaver(props: CommitteeWriteProps & Attendanc
       seen.set(id, field);
       return !earlier;
     };
-    const row = (id: string, status: NewRow<'attendance'>['status'], extra: { role?: string | null; substituteFor?: string | null } = {}): NewRow<'attendance'> => ({
+    const row = (
+      id: string,
+      status: NewRow<'attendance'>['status'],
+      extra: { role?: string | null; substituteFor?: string | null } = {},
+    ): NewRow<'attendance'> => ({
       id: stableId('attendance', meeting.id, id, status),
       meeting_id: meeting.id,
       person_id: id,
@@ -72,7 +86,8 @@ export async function attendanceGridSaver(props: CommitteeWriteProps & Attendanc
       if (entry.substituteId) {
         const subField = `sub-${entry.personId}`;
         if (entry.status === 'present') problems.push({ field: subField, message: `${name(entry.personId)} was present, so nobody substituted for them` });
-        else if (!byId.has(entry.substituteId) || byId.get(entry.substituteId)!.kind !== 'member') problems.push({ field: subField, message: 'Choose a councillor as the substitute' });
+        else if (!byId.has(entry.substituteId) || byId.get(entry.substituteId)!.kind !== 'member')
+          problems.push({ field: subField, message: 'Choose a councillor as the substitute' });
         else if (entry.substituteId === entry.personId) problems.push({ field: subField, message: 'A member cannot substitute for themselves' });
         else if (once(entry.substituteId, subField)) rows.push(row(entry.substituteId, 'substitute', { substituteFor: entry.personId }));
       }
@@ -122,12 +137,21 @@ export async function attendanceGridView(props: Pick<CommitteeWriteProps, 'datab
       };
     }),
     // Councillors who may substitute: every member not on the committee that day.
-    substitutes: people.filter((person) => person.kind === 'member' && !memberIds.has(person.id)).map((person) => ({ id: person.id, name: labels.get(person.id)! })),
-    everyone: people.filter((person) => !memberIds.has(person.id)).map((person) => ({ id: person.id, name: `${labels.get(person.id)!}${person.kind === 'officer' ? ', officer' : ''}${person.job_title ? `, ${person.job_title}` : ''}` })),
+    substitutes: people
+      .filter((person) => person.kind === 'member' && !memberIds.has(person.id))
+      .map((person) => ({ id: person.id, name: labels.get(person.id)! })),
+    everyone: people
+      .filter((person) => !memberIds.has(person.id))
+      .map((person) => ({
+        id: person.id,
+        name: `${labels.get(person.id)!}${person.kind === 'officer' ? ', officer' : ''}${person.job_title ? `, ${person.job_title}` : ''}`,
+      })),
     others: attendance
       .filter((row) => row.status === 'in-attendance' || row.status === 'also-present')
       .map((row) => ({ personId: row.person_id, status: row.status, role: row.role ?? '' })),
     /** People recorded before the grid (for example imported) who are not members that day and not listed as others. */
-    unlisted: attendance.filter((row) => !memberIds.has(row.person_id) && ['present', 'apologies', 'absent'].includes(row.status)).map((row) => row.printed_name),
+    unlisted: attendance
+      .filter((row) => !memberIds.has(row.person_id) && ['present', 'apologies', 'absent'].includes(row.status))
+      .map((row) => row.printed_name),
   };
 }

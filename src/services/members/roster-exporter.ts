@@ -30,9 +30,17 @@ export async function rosterRecords(db: Kysely<Database>, day: string): Promise<
   });
 }
 
-export async function rosterExporter(props: { db: Kysely<Database>; day: string; format: 'csv' | 'xlsx' }): Promise<{ body: string | Buffer; mediaType: string; filename: string }> {
+export async function rosterExporter(props: {
+  db: Kysely<Database>;
+  day: string;
+  format: 'csv' | 'xlsx';
+}): Promise<{ body: string | Buffer; mediaType: string; filename: string }> {
   const records = await rosterRecords(props.db, props.day);
   return props.format === 'csv'
     ? { body: writeRosterCsv(records), mediaType: 'text/csv; charset=utf-8', filename: `members-${props.day}.csv` }
-    : { body: await writeRosterXlsx(records), mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `members-${props.day}.xlsx` };
+    : {
+        body: await writeRosterXlsx(records),
+        mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        filename: `members-${props.day}.xlsx`,
+      };
 }

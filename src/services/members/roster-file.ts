@@ -36,7 +36,12 @@ function fromRecords(records: Array<{ line: number; cells: string[] }>): RosterF
   if (records.length === 0) return fileProblem('The file is empty: it needs a header line naming the columns, then one line per member');
   const header = records[0]!.cells.map((cell) => cell.trim().toLowerCase().replace(/\s+/g, '_'));
   const unknown = header.filter((name) => name && !(ROSTER_COLUMNS as readonly string[]).includes(name));
-  if (unknown.length) return fileProblem(`The header names columns Quorum does not know (${unknown.join(', ')}); the columns are ${ROSTER_COLUMNS.join(', ')}`, records[0]!.line, 'header');
+  if (unknown.length)
+    return fileProblem(
+      `The header names columns Quorum does not know (${unknown.join(', ')}); the columns are ${ROSTER_COLUMNS.join(', ')}`,
+      records[0]!.line,
+      'header',
+    );
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length) return fileProblem(`The header must name the column ${missing.join(', ')}`, records[0]!.line, 'header');
   const body = records.slice(1).filter((record) => record.cells.some((cell) => cell.trim() !== ''));
@@ -55,7 +60,10 @@ function fromRecords(records: Array<{ line: number; cells: string[] }>): RosterF
 
 export function readRosterCsv(text: string): RosterFile {
   try {
-    const parsed = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    const parsed = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as Array<{
+      record: string[];
+      info: { lines: number };
+    }>;
     return fromRecords(parsed.map((entry) => ({ line: entry.info.lines, cells: entry.record })));
   } catch (error) {
     const located = error as Error & { lines?: number };
@@ -107,7 +115,10 @@ export async function readRosterFile(filename: string, data: Buffer): Promise<Ro
 export type RosterRecord = Record<RosterColumn, string>;
 
 export function writeRosterCsv(records: readonly RosterRecord[]): string {
-  return csvText(ROSTER_COLUMNS, records.map((record) => ROSTER_COLUMNS.map((column) => record[column])));
+  return csvText(
+    ROSTER_COLUMNS,
+    records.map((record) => ROSTER_COLUMNS.map((column) => record[column])),
+  );
 }
 
 export async function writeRosterXlsx(records: readonly RosterRecord[]): Promise<Buffer> {

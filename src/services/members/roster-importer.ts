@@ -58,11 +58,20 @@ const same = (a: string | null | undefined, b: string | null | undefined) => (a 
 
 /** Initials from given names, as councils print them: "Jenny Anne" -> J A. */
 function initialsOf(givenName: string | undefined): string[] {
-  return (givenName ?? '').split(/[\s-]+/).filter(Boolean).map((part) => part[0]!.toUpperCase());
+  return (givenName ?? '')
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase());
 }
 
 function displayName(line: { honorific?: string | null; given_name?: string | null; family_name: string }): string {
-  return formatName({ honorific: line.honorific ?? undefined, givenName: line.given_name ?? undefined, initials: [], familyName: line.family_name, postNominals: [] });
+  return formatName({
+    honorific: line.honorific ?? undefined,
+    givenName: line.given_name ?? undefined,
+    initials: [],
+    familyName: line.family_name,
+    postNominals: [],
+  });
 }
 
 /** The member a line means: by id if given, else by family name and given name (or its initial); ambiguity is a problem. */
@@ -176,9 +185,23 @@ function planRoster(state: State, authorityId: string, props: MembersImporterPro
     if (has('email')) fields.email = line.email ?? null;
     if (has('phone')) fields.phone = line.phone ?? null;
     if (existing) {
-      const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => JSON.stringify(existing[key as keyof typeof existing] ?? null) !== JSON.stringify(value ?? null)));
-      const labels: Record<string, string> = { honorific: 'honorific', given_name: 'given name', initials: '', family_name: 'family name', ward_id: 'ward', term_start: 'start of term', term_end: 'end of term', email: 'email', phone: 'telephone' };
-      const named = Object.keys(changed).map((key) => labels[key]).filter(Boolean);
+      const changed = Object.fromEntries(
+        Object.entries(fields).filter(([key, value]) => JSON.stringify(existing[key as keyof typeof existing] ?? null) !== JSON.stringify(value ?? null)),
+      );
+      const labels: Record<string, string> = {
+        honorific: 'honorific',
+        given_name: 'given name',
+        initials: '',
+        family_name: 'family name',
+        ward_id: 'ward',
+        term_start: 'start of term',
+        term_end: 'end of term',
+        email: 'email',
+        phone: 'telephone',
+      };
+      const named = Object.keys(changed)
+        .map((key) => labels[key])
+        .filter(Boolean);
       if (named.length) {
         changes.push(`Changes ${named.join(', ')}`);
         ops.push((trx) => store.updatePerson(trx, personId, changed));
@@ -217,19 +240,36 @@ function planRoster(state: State, authorityId: string, props: MembersImporterPro
           ops.push((trx) => insertGroup(trx, { id, authority_id: authorityId, name, abbreviation: null }));
         }
       }
-      const spans: Array<Span<string>> = state.groupSpans.filter((row) => row.person_id === personId).map((row) => ({ id: row.id, value: row.group_id, start: row.start_date, end: row.end_date }));
+      const spans: Array<Span<string>> = state.groupSpans
+        .filter((row) => row.person_id === personId)
+        .map((row) => ({ id: row.id, value: row.group_id, start: row.start_date, end: row.end_date }));
       const outcome = assignFrom(spans, groupId, from);
-      if ('laterSpan' in outcome) problem('group', `${displayName(line)} has a group membership from ${formatDate(outcome.laterSpan.start!)}, after ${dayText}: choose a later date, or end that membership in the back office`);
+      if ('laterSpan' in outcome)
+        problem(
+          'group',
+          `${displayName(line)} has a group membership from ${formatDate(outcome.laterSpan.start!)}, after ${dayText}: choose a later date, or end that membership in the back office`,
+        );
       else {
         const groupName = (id: string) => state.groups.find((group) => group.id === id)?.name ?? line.group ?? id;
         for (const change of outcome.changes) {
           if (change.kind === 'insert') changes.push(`Joins ${groupName(change.value)} on ${dayText}`);
           else {
             const span = spans.find((candidate) => candidate.id === change.id)!;
-            changes.push(`Leaves ${groupName(span.value)} ${change.kind === 'end' ? `on ${formatDate(change.end)}` : '(membership from the same day removed)'}`);
+            changes.push(
+              `Leaves ${groupName(span.value)} ${change.kind === 'end' ? `on ${formatDate(change.end)}` : '(membership from the same day removed)'}`,
+            );
           }
         }
-        ops.push(...spanOps('group_membership', outcome.changes, (change) => ({ id: stableId('group-membership', personId, change.value, from), person_id: personId, group_id: change.value, role: null, start_date: from, end_date: null })));
+        ops.push(
+          ...spanOps('group_membership', outcome.changes, (change) => ({
+            id: stableId('group-membership', personId, change.value, from),
+            person_id: personId,
+            group_id: change.value,
+            role: null,
+            start_date: from,
+            end_date: null,
+          })),
+        );
       }
     }
 
@@ -260,14 +300,27 @@ function planRoster(state: State, authorityId: string, props: MembersImporterPro
           .map((row) => ({ id: row.id, value: committeeRole(row.role) ?? row.role, start: row.start_date, end: row.end_date }));
         const outcome = assignFrom(spans, entry?.role ?? null, from);
         if ('laterSpan' in outcome) {
-          problem('committees', `${displayName(line)} has a membership of ${body.name} from ${formatDate(outcome.laterSpan.start!)}, after ${dayText}: choose a later date`);
+          problem(
+            'committees',
+            `${displayName(line)} has a membership of ${body.name} from ${formatDate(outcome.laterSpan.start!)}, after ${dayText}: choose a later date`,
+          );
           continue;
         }
         for (const change of outcome.changes) {
           if (change.kind === 'insert') changes.push(`${body.name}: ${change.value} from ${dayText}`);
-          else if (!outcome.changes.some((other) => other.kind === 'insert')) changes.push(`Leaves ${body.name} ${change.kind === 'end' ? `on ${formatDate(change.end)}` : ''}`.trim());
+          else if (!outcome.changes.some((other) => other.kind === 'insert'))
+            changes.push(`Leaves ${body.name} ${change.kind === 'end' ? `on ${formatDate(change.end)}` : ''}`.trim());
         }
-        ops.push(...spanOps('membership', outcome.changes, (change) => ({ id: stableId('membership', personId, bodyId, change.value, from), person_id: personId, body_id: bodyId, role: change.value, start_date: from, end_date: null })));
+        ops.push(
+          ...spanOps('membership', outcome.changes, (change) => ({
+            id: stableId('membership', personId, bodyId, change.value, from),
+            person_id: personId,
+            body_id: bodyId,
+            role: change.value,
+            start_date: from,
+            end_date: null,
+          })),
+        );
       }
     }
     lines.push({ line: fileLine.line, name: displayName(line), personId, isNew: !existing, changes });
@@ -275,11 +328,21 @@ function planRoster(state: State, authorityId: string, props: MembersImporterPro
   // The chair or vice-chair of a committee in the file must not also stay with another member who is not in it.
   for (const [key, line] of chairs) {
     const [bodyId, role] = key.split('|') as [string, string];
-    const holder = state.committeeSpans.find((row) => row.body_id === bodyId && committeeRole(row.role) === role && covers({ start: row.start_date, end: row.end_date }, from) && !seenPeople.has(row.person_id));
+    const holder = state.committeeSpans.find(
+      (row) =>
+        row.body_id === bodyId &&
+        committeeRole(row.role) === role &&
+        covers({ start: row.start_date, end: row.end_date }, from) &&
+        !seenPeople.has(row.person_id),
+    );
     if (holder) {
       const name = state.members.find((member) => member.id === holder.person_id);
       const body = state.bodies.find((candidate) => candidate.id === bodyId)!;
-      problems.push({ line, field: 'committees', message: `${name ? displayName(name) : 'Another member'} is ${role} of ${body.name} on ${dayText}: add them to the file with their new role` });
+      problems.push({
+        line,
+        field: 'committees',
+        message: `${name ? displayName(name) : 'Another member'} is ${role} of ${body.name} on ${dayText}: add them to the file with their new role`,
+      });
     }
   }
   problems.sort((a, b) => a.line - b.line);

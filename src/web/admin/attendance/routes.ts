@@ -47,9 +47,18 @@ export async function attendanceGridRoutes(app: FastifyInstance, { database }: F
       substituteId: values ? text(values[`sub-${member.id}`]) : (member.substituteId ?? ''),
     }));
     const recordedOthers = values
-      ? Object.keys(values).filter((name) => /^other-\d+$/.test(name)).map((name) => ({ personId: text(values[name]), status: text(values[`otherStatus-${name.slice(6)}`]), role: text(values[`otherRole-${name.slice(6)}`]) }))
+      ? Object.keys(values)
+          .filter((name) => /^other-\d+$/.test(name))
+          .map((name) => ({
+            personId: text(values[name]),
+            status: text(values[`otherStatus-${name.slice(6)}`]),
+            role: text(values[`otherRole-${name.slice(6)}`]),
+          }))
       : view.others;
-    const others = [...recordedOthers.filter((row) => row.personId), ...Array.from({ length: SPARE_ROWS }, () => ({ personId: '', status: 'in-attendance', role: '' }))];
+    const others = [
+      ...recordedOthers.filter((row) => row.personId),
+      ...Array.from({ length: SPARE_ROWS }, () => ({ personId: '', status: 'in-attendance', role: '' })),
+    ];
     return reply.code(failure?.status ?? 200).view('admin/attendance-grid.njk', {
       pageTitle: `${failure ? 'Error: ' : ''}Attendance: ${view.meeting.body_name}, ${longDate(view.meeting.date)}`,
       meeting: { ...view.meeting, longDate: longDate(view.meeting.date) },

@@ -23,7 +23,10 @@ const ConfirmSchema = z.object({
   from: FromSchema,
   lines: z.string().transform((text, context) => {
     try {
-      return z.array(z.object({ line: z.number().int().positive(), cells: CellsSchema })).max(MAX_ROSTER_LINES).parse(JSON.parse(text));
+      return z
+        .array(z.object({ line: z.number().int().positive(), cells: CellsSchema }))
+        .max(MAX_ROSTER_LINES)
+        .parse(JSON.parse(text));
     } catch {
       context.addIssue({ code: 'custom', message: 'The confirmation is damaged: upload the file again' });
       return z.NEVER;
@@ -41,7 +44,14 @@ export async function memberRoutes(app: FastifyInstance, { config, database }: F
       columns: ROSTER_COLUMNS,
       // Problems of the file's lines are listed in a table too, to work through with the spreadsheet open.
       problems: problems.filter((problem) => problem.line > 0),
-      errors: problems.length ? formErrors(problems.map((problem) => ({ field: fieldOf(problem), message: problem.line > 0 ? `Line ${problem.line}, ${problem.field}: ${problem.message}` : problem.message }))) : undefined,
+      errors: problems.length
+        ? formErrors(
+            problems.map((problem) => ({
+              field: fieldOf(problem),
+              message: problem.line > 0 ? `Line ${problem.line}, ${problem.field}: ${problem.message}` : problem.message,
+            })),
+          )
+        : undefined,
       exportCsv: linkTo('admin.members.csv'),
       exportXlsx: linkTo('admin.members.xlsx'),
     });
@@ -55,7 +65,8 @@ export async function memberRoutes(app: FastifyInstance, { config, database }: F
     const values = { from };
     const fromProblem = FromSchema.safeParse(from).success ? [] : [{ line: 0, field: 'from', message: 'Enter the day the roster takes effect as a real date' }];
     const file = optionalUploadedFile.safeParse(body.rosterFile);
-    if (!file.success || !file.data) return uploadPage(reply, values, [...fromProblem, { line: 0, field: 'rosterFile', message: 'Choose a CSV or Excel (.xlsx) file' }], 400);
+    if (!file.success || !file.data)
+      return uploadPage(reply, values, [...fromProblem, { line: 0, field: 'rosterFile', message: 'Choose a CSV or Excel (.xlsx) file' }], 400);
     if (fromProblem.length) return uploadPage(reply, values, fromProblem, 400);
     const read = await readRosterFile(file.data.filename, file.data.data);
     if ('problems' in read) return uploadPage(reply, values, read.problems, 400);
@@ -78,7 +89,13 @@ export async function memberRoutes(app: FastifyInstance, { config, database }: F
 
   app.post(ROUTES['admin.members.confirm'], async (request, reply) => {
     const parsed = ConfirmSchema.safeParse(request.body ?? {});
-    if (!parsed.success) return uploadPage(reply, { from: todayInLondon() }, parsed.error.issues.map((issue) => ({ line: 0, field: issue.path[0] === 'from' ? 'from' : 'rosterFile', message: issue.message })), 400);
+    if (!parsed.success)
+      return uploadPage(
+        reply,
+        { from: todayInLondon() },
+        parsed.error.issues.map((issue) => ({ line: 0, field: issue.path[0] === 'from' ? 'from' : 'rosterFile', message: issue.message })),
+        400,
+      );
     const { from, lines } = parsed.data;
     const outcome = await membersImporter({ database, by: request.user!, authorityName: config.authorityName, lines, from, commit: true });
     // Someone may have changed the record since the preview: the problems are shown as for a fresh upload.
