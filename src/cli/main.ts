@@ -15,6 +15,7 @@ import { registerGenerateCommand } from './generate-command.ts';
 import { registerScrutinyCommand } from './scrutiny-command.ts';
 import { registerBalanceCommand } from './balance-command.ts';
 import { registerInterestsCommand } from './interests-command.ts';
+import { registerMembersCommand } from './members-command.ts';
 import { registerOpenDataCommand } from '../services/open-data/open-data-command.ts';
 
 export function buildProgram(): Command {
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerBackupCommands(program, config);
   registerScrutinyCommand(program, config);
   registerInterestsCommand(program, config);
+  registerMembersCommand(program, config);
   registerOpenDataCommand(program, config);
   registerUserCommand(program, config);
   registerGenerateCommand(program, config);

@@ -47,6 +47,19 @@ export interface PersonTable extends Audited {
   job_title: string | null;
   /** From the scrutiny migration: owners and Cabinet Members are chased by email. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 20261207_1800: the ward a member represents, their term of office and public contact details. */
+  ward_id: Optional<string | null>;
+  term_start: Optional<string | null>;
+  term_end: Optional<string | null>;
+  phone: Optional<string | null>;
+  address: Optional<string | null>;
+}
+
+export interface WardTable extends Audited {
+  id: string;
+  authority_id: string;
+  name: string;
+  slug: string;
 }
 
 export interface PersonAliasTable {
@@ -79,6 +92,11 @@ export interface BodyTable extends Audited {
   slug: string;
   kind: BodyKind;
   parent_id: string | null;
+  /** Migration 20261207_1800: shown on the committee's public page. */
+  terms_of_reference: Optional<string>;
+  clerk_name: Optional<string | null>;
+  clerk_email: Optional<string | null>;
+  clerk_phone: Optional<string | null>;
 }
 
 export interface MembershipTable extends Audited {
@@ -140,7 +158,7 @@ export interface AgendaItemTable extends Audited, Sourced {
   report_id: string | null;
 }
 
-export type AttendanceStatus = 'present' | 'apologies' | 'substitute' | 'also-present' | 'in-attendance';
+export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'substitute' | 'also-present' | 'in-attendance';
 
 export interface AttendanceTable extends Audited, Sourced {
   id: string;
@@ -277,6 +295,7 @@ export interface Database extends AccountsTables, AllowancesTables, FilesTables,
   source_document: SourceDocumentTable;
   authority: AuthorityTable;
   person: PersonTable;
+  ward: WardTable;
   person_alias: PersonAliasTable;
   political_group: PoliticalGroupTable;
   group_membership: GroupMembershipTable;

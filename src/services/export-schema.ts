@@ -118,7 +118,7 @@ export type ExportAgendaItem = z.infer<typeof AgendaItemSchema>;
 export const AttendanceSchema = z.strictObject({
   id: Id,
   personId: Id,
-  status: z.enum(['present', 'apologies', 'substitute', 'also-present', 'in-attendance']),
+  status: z.enum(['present', 'apologies', 'absent', 'substitute', 'also-present', 'in-attendance']),
   role: z.string().nullable(),
   printedName: z.string(),
   substituteForPersonId: Id.nullable(),

@@ -61,6 +61,12 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
   }
 
   /** A meeting of its own (dates in 2029-2030, so the agenda can be published with full notice). */
+  /** A member in no political group yet (one group at a time: a second open membership is refused). */
+  async function joiner(n: number): Promise<string> {
+    const authority = await database.db.selectFrom('authority').select('id').executeTakeFirstOrThrow();
+    return (await insertPerson(database.db, authority.id, { honorific: 'Mr', initials: ['J'], family_name: `Joiner ${n}` })).id as string;
+  }
+
   async function meeting(n: number, options: { item?: boolean; minute?: boolean; present?: boolean } = {}) {
     const date = new Date(Date.UTC(2029, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
     const { id } = await meetingScheduler({ database, by: cli, bodyId, date, kind: 'ordinary' });
@@ -115,8 +121,16 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       allowed: ['democratic-services'],
       valid: async (n) => {
         const group = await groupCreator({ database, by: cli, authorityName: AUTHORITY, name: `Alliance ${n}` });
-        return { url: `/admin/political-groups/${group.id}/memberships`, body: { personId: people[0]!, role: 'leader' } };
+        // A member is in one group at a time: each request joins a member in no group yet.
+        return { url: `/admin/political-groups/${group.id}/memberships`, body: { personId: await joiner(n), role: 'leader' } };
       },
+    },
+    'POST /admin/members/upload': { allowed: ['democratic-services'] },
+    // The grid needs a status for every member on the day; test/members/attendance-grid.test.ts proves its writes.
+    'POST /admin/meetings/:id/attendance-grid': { allowed: ['democratic-services'] },
+    'POST /admin/members/confirm': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: '/admin/members/confirm', body: { from: '2031-05-01', lines: JSON.stringify([{ line: 2, cells: { family_name: `Roster${n}`, given_name: 'Test' } }]) } }),
     },
     'POST /admin/memberships/:id/end': {
       allowed: ['democratic-services'],
@@ -129,7 +143,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       allowed: ['democratic-services'],
       valid: async (n) => {
         const group = await groupCreator({ database, by: cli, authorityName: AUTHORITY, name: `Leaving Group ${n}` });
-        const { id } = await groupMembershipAdder({ database, by: cli, groupId: group.id, personId: people[0]!, startDate: '2029-05-01' });
+        const { id } = await groupMembershipAdder({ database, by: cli, groupId: group.id, personId: await joiner(n), startDate: '2029-05-01' });
         return { url: `/admin/group-memberships/${id}/end`, body: { endDate: '2030-05-01' } };
       },
     },

@@ -67,7 +67,7 @@ describe.skipIf(databaseUnavailable)('portal pages on the seed papers', () => {
     await get('/committees/no-such-committee', 404);
   });
 
-  it('a councillor page: attendance as expected against attended, declarations, votes, and groups "not recorded"', async () => {
+  it('a councillor page: attendance as expected, present, apologies and absent, declarations, votes, and groups "not recorded"', async () => {
     const path = await personPath('Mr Cowan');
     expect(path).toMatch(/^\/people\/[a-z-]*cowan-[0-9a-f]{16}$/);
     const page = await get(path);
@@ -75,13 +75,14 @@ describe.skipIf(databaseUnavailable)('portal pages on the seed papers', () => {
     expect(squash(page.querySelector('#roles')?.nextElementSibling?.nextElementSibling?.text)).toBe('Not recorded.');
     const attendanceRows = page.querySelectorAll('table')[0]!.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('th, td').map((cell) => squash(cell.text)));
     // Listed present at the Council of 6 April 2011 (the papers hold no attendance for 12 May).
-    expect(attendanceRows).toContainEqual(['Kent County Council', '1', '1', '100%']);
+    expect(attendanceRows).toContainEqual(['Kent County Council', '1', '1', '0', '0', '100%']);
     expect(page.text).toContain('he and his wife were foster carers');
     expect(page.text).toMatch(/Political group not recorded/);
 
     const absent = await get(await personPath('Mr K Smith'));
     const absentRows = absent.querySelectorAll('table')[0]!.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('th, td').map((cell) => squash(cell.text)));
-    expect(absentRows).toContainEqual(['Kent County Council', '1', '0', '0%']);
+    // Listed with apologies: expected, not present, not absent.
+    expect(absentRows).toContainEqual(['Kent County Council', '1', '0', '1', '0', '0%']);
 
     await get('/people/nobody-0000000000000000', 404);
   });

@@ -150,6 +150,10 @@ export async function listGroupMembers(db: Db, groupId: string) {
     .execute();
 }
 
+export async function listPersonGroupMemberships(db: Db, personId: string) {
+  return db.selectFrom('group_membership').select(['id', 'group_id', 'start_date', 'end_date']).where('person_id', '=', personId).execute();
+}
+
 export async function insertGroupMembership(db: Db, row: NewRow<'group_membership'>): Promise<void> {
   await db.insertInto('group_membership').values(row).execute();
 }
@@ -252,7 +256,7 @@ export async function listAttendance(db: Db, meetingId: string) {
   return db
     .selectFrom('attendance')
     .leftJoin('person as substituted', 'substituted.id', 'attendance.substitute_for_person_id')
-    .select(['attendance.id', 'attendance.person_id', 'attendance.status', 'attendance.printed_name', 'attendance.role', 'substituted.family_name as substitute_for_family_name', 'substituted.given_name as substitute_for_given_name'])
+    .select(['attendance.id', 'attendance.person_id', 'attendance.status', 'attendance.printed_name', 'attendance.role', 'attendance.substitute_for_person_id', 'substituted.family_name as substitute_for_family_name', 'substituted.given_name as substitute_for_given_name'])
     .where('attendance.meeting_id', '=', meetingId)
     .orderBy('attendance.status')
     .orderBy('attendance.printed_name')
@@ -365,4 +369,40 @@ export async function listMinuteCorrections(db: Db, minuteIds: string[]) {
 
 export async function recordExists(db: Db, table: 'membership' | 'group_membership' | 'declaration', id: string): Promise<boolean> {
   return Boolean(await (db as Kysely<Database>).selectFrom(table as 'membership').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+// ---- the attendance grid ----
+
+/** The members of a body on a day, with their role then and their ward: the grid's rows. */
+export async function listBodyMembersOn(db: Db, bodyId: string, day: string) {
+  return db
+    .selectFrom('membership')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .leftJoin('ward', 'ward.id', 'person.ward_id')
+    .select(['person.id', 'person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'ward.name as ward_name', 'membership.role'])
+    .where('membership.body_id', '=', bodyId)
+    .where((eb) => eb.or([eb('membership.start_date', 'is', null), eb('membership.start_date', '<=', day)]))
+    .where((eb) => eb.or([eb('membership.end_date', 'is', null), eb('membership.end_date', '>=', day)]))
+    .orderBy('person.family_name')
+    .orderBy('person.given_name')
+    .orderBy('person.id')
+    .execute();
+}
+
+/** Everyone who could be recorded at a meeting, with their kind and ward, for the grid's choices. */
+export async function listPeopleWithWards(db: Db) {
+  return db
+    .selectFrom('person')
+    .leftJoin('ward', 'ward.id', 'person.ward_id')
+    .select(['person.id', 'person.kind', 'person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.job_title', 'ward.name as ward_name'])
+    .orderBy('person.family_name')
+    .orderBy('person.given_name')
+    .orderBy('person.id')
+    .execute();
+}
+
+/** The grid is the whole record of who attended: its rows replace the meeting's (the audit log keeps the old ones). */
+export async function replaceAttendance(db: Db, meetingId: string, rows: Array<NewRow<'attendance'>>): Promise<void> {
+  await db.deleteFrom('attendance').where('meeting_id', '=', meetingId).execute();
+  if (rows.length) await db.insertInto('attendance').values(rows).execute();
 }

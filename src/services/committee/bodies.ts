@@ -7,6 +7,8 @@ import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
 import { slugify, stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
+import { formatShortDate } from '../../domain/dates.ts';
+import { assignFrom } from '../../domain/members/spans.ts';
 import { asEditor, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
 
 const BODY_KINDS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'] as const;
@@ -36,7 +38,18 @@ export async function bodyCreator(props: BodyCreatorProps): Promise<{ id: string
   });
 }
 
-export interface BodyEditorProps extends CommitteeWriteProps, BodyFields {
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** What a committee's public page says of it besides its name: its terms of reference and its clerk's contact. */
+export const BodyPageFieldsSchema = z.object({
+  termsOfReference: z.string().trim().max(50_000, 'The terms of reference must be 50,000 characters or fewer').default(''),
+  clerkName: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  clerkEmail: z.preprocess(blankToUndefined, z.email('Enter an email address like democratic.services@council.gov.uk').optional()),
+  clerkPhone: z.preprocess(blankToUndefined, z.string().trim().regex(/^[0-9+()\s-]{6,30}$/, 'Enter a telephone number, like 03000 416000').optional()),
+});
+export type BodyPageFields = z.infer<typeof BodyPageFieldsSchema>;
+
+export interface BodyEditorProps extends CommitteeWriteProps, BodyFields, Partial<BodyPageFields> {
   id: string;
   /** The version the officer's form was made from. */
   version: string;
@@ -49,7 +62,8 @@ export async function bodyEditor(props: BodyEditorProps): Promise<void> {
     if (!body) throw NotFound('Body not found');
     const clash = await store.findBodyBySlug(trx, body.authority_id, slugify(props.name), props.name);
     if (clash && clash.id !== body.id) refuse([{ field: 'name', message: `There is already a body called ${props.name}` }]);
-    if (!(await store.updateIfVersion(trx, 'body', props.id, props.version, { name: props.name, kind: props.kind }))) throw staleVersion('body');
+    const page = props.termsOfReference === undefined ? {} : { terms_of_reference: props.termsOfReference, clerk_name: props.clerkName ?? null, clerk_email: props.clerkEmail ?? null, clerk_phone: props.clerkPhone ?? null };
+    if (!(await store.updateIfVersion(trx, 'body', props.id, props.version, { name: props.name, kind: props.kind, ...page }))) throw staleVersion('body');
   });
 }
 
@@ -123,6 +137,22 @@ export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMem
     refuse(problems);
     const id = stableId('group-membership', props.personId, props.groupId, props.startDate ?? '');
     if (await store.recordExists(trx, 'group_membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
+    // One political group at a time: a membership from a day ends the member's other group the day before.
+    if (props.startDate) {
+      const spans = (await store.listPersonGroupMemberships(trx, props.personId)).map((row) => ({ id: row.id, value: row.group_id, start: row.start_date, end: row.end_date }));
+      const outcome = assignFrom(spans, props.groupId, props.startDate);
+      if ('laterSpan' in outcome) {
+        refuse([{ field: 'startDate', message: `This member has a group membership from ${formatShortDate(outcome.laterSpan.start!)}: enter a start date after it` }]);
+      } else {
+        for (const change of outcome.changes) {
+          if (change.kind === 'end') await store.setMembershipEnd(trx, 'group_membership', change.id, change.end);
+          else if (change.kind === 'delete') refuse([{ field: 'startDate', message: 'This member joined another group on the same day: end or correct that membership first' }]);
+        }
+        if (!outcome.changes.some((change) => change.kind === 'insert')) refuse([{ field: 'personId', message: 'This member is already in this group on that day' }]);
+      }
+    } else if ((await store.listPersonGroupMemberships(trx, props.personId)).some((row) => row.end_date === null)) {
+      refuse([{ field: 'startDate', message: 'This member is already in a political group: enter the day they joined this one, and the other membership ends the day before' }]);
+    }
     await store.insertGroupMembership(trx, { id, person_id: props.personId, group_id: props.groupId, role: props.role ?? null, start_date: props.startDate ?? null, end_date: props.endDate ?? null });
     return { id };
   });

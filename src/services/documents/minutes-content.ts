@@ -47,6 +47,8 @@ function attendance(record: MinutesRecord): Block[] {
   blocks.push(...namesLine('ALSO PRESENT', record.attendance.filter((row) => row.status === 'also-present')));
   blocks.push(...namesLine('IN ATTENDANCE', record.attendance.filter((row) => row.status === 'in-attendance')));
   blocks.push(...namesLine('APOLOGIES', record.attendance.filter((row) => row.status === 'apologies')));
+  // Recorded on the attendance grid: members expected who neither came nor sent apologies.
+  blocks.push(...namesLine('ABSENT', record.attendance.filter((row) => row.status === 'absent')));
   return blocks;
 }
 

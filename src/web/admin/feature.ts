@@ -11,6 +11,8 @@ import { historyRoutes } from './history/routes.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { bodyRoutes } from './bodies/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
+import { memberRoutes } from './members/routes.ts';
+import { attendanceGridRoutes } from './attendance/routes.ts';
 import { listRecentMeetings } from '../../db/repositories/committee-admin.ts';
 import { longDate } from './presenters.ts';
 
@@ -41,5 +43,7 @@ export const adminFeature: Feature = async (app, deps) => {
     await accountRoutes(committeeAdmin, deps);
     await bodyRoutes(committeeAdmin, deps);
     await meetingRoutes(committeeAdmin, deps);
+    await memberRoutes(committeeAdmin, deps);
+    await attendanceGridRoutes(committeeAdmin, deps);
   });
 };

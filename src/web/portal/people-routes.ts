@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import {
   findPerson,
-  listMembers,
+  listCouncillors,
+  listGroupsOn,
+  listWards,
+  personProfile,
   personAttendanceRecord,
   personDeclarations,
   personGroups,
@@ -12,16 +15,43 @@ import {
   personVotes,
 } from '../../db/queries/portal/people.ts';
 import { NotFound } from '../../http/errors.ts';
-import { presentMemberList, presentPerson } from '../presenters/portal/person.ts';
+import { presentCouncillors, presentPerson } from '../presenters/portal/person.ts';
+import { z } from 'zod';
+import { todayInLondon } from '../../domain/dates.ts';
+import { isIsoDate } from '../../domain/allowances/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
 import { readerFor } from '../../http/reader.ts';
 
+const blank = (value: unknown) => (value === '' ? undefined : value);
+const CouncillorsQuery = z.object({
+  group: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional()).catch(undefined),
+  ward: z.preprocess(blank, z.string().regex(/^[a-z0-9-]{1,200}$/).optional()).catch(undefined),
+});
+const optionalDay = z.preprocess(blank, z.string().refine(isIsoDate).optional());
+const PeriodQuery = z
+  .object({ from: optionalDay, to: optionalDay })
+  .refine((period) => !period.from || !period.to || period.from <= period.to);
+
 export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHandle): void {
+  // Filtered by political group and ward ("find your councillor"): plain GET forms, so they work without JavaScript.
   app.get(ROUTES['person.list'], async (request, reply) => {
     const db = readerFor(database, request);
-    return reply.view('portal/councillors.njk', { members: presentMemberList(await listMembers(db)), currentNav: 'councillors' });
+    const query = CouncillorsQuery.parse(request.query ?? {});
+    const today = todayInLondon();
+    const [rows, wards, groups] = await Promise.all([listCouncillors(db, { today, groupId: query.group, wardSlug: query.ward }), listWards(db), listGroupsOn(db, today)]);
+    const ward = wards.find((candidate) => candidate.slug === query.ward);
+    return reply.view('portal/councillors.njk', {
+      members: presentCouncillors(rows),
+      filtered: Boolean(query.group || query.ward),
+      wardName: ward?.name,
+      wards: [{ value: '', text: 'All wards' }, ...wards.map((row) => ({ value: row.slug, text: row.name, selected: row.slug === query.ward }))],
+      groups: [{ value: '', text: 'All political groups' }, ...groups.map((row) => ({ value: row.id, text: row.name, selected: row.id === query.group }))],
+      hasWards: wards.length > 0,
+      hasGroups: groups.length > 0,
+      currentNav: 'councillors',
+    });
   });
 
   app.get(ROUTES['person.show'], async (request, reply) => {
@@ -30,17 +60,27 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
     if (!params.success) throw NotFound('Person not found');
     const person = await findPerson(db, idFromSlug('person', params.data.id));
     if (!person) throw NotFound('Person not found');
-    const view = presentPerson({
-      person,
-      memberships: await personMemberships(db, person.id),
-      groups: await personGroups(db, person.id),
-      roles: await personRecordedRoles(db, person.id),
-      attendance: await personAttendanceRecord(db, person.id),
-      declarations: await personDeclarations(db, person.id),
-      questions: await personQuestions(db, person.id),
-      votes: await personVotes(db, person.id),
-    });
+    const period = PeriodQuery.safeParse(request.query ?? {});
+    const chosen = period.success ? period.data : {};
+    const [profile, memberships, groups, roles, attendance, declarations, questions, votes] = await Promise.all([
+      personProfile(db, person.id),
+      personMemberships(db, person.id),
+      personGroups(db, person.id),
+      personRecordedRoles(db, person.id),
+      personAttendanceRecord(db, person.id, chosen),
+      personDeclarations(db, person.id),
+      personQuestions(db, person.id),
+      personVotes(db, person.id),
+    ]);
+    const view = presentPerson({ person, profile, memberships, groups, roles, attendance, declarations, questions, votes });
     const interestsHref = person.kind === 'member' ? linkTo('interests.member', { id: person.id }) : undefined;
-    return reply.view('portal/person.njk', { view, interestsHref, currentNav: 'councillors' });
+    const periodError = period.success ? undefined : 'Enter real dates, the first on or before the second, like 2026-04-01';
+    return reply.view('portal/person.njk', {
+      view,
+      interestsHref,
+      period: { from: (request.query as Record<string, unknown> | undefined)?.from ?? '', to: (request.query as Record<string, unknown> | undefined)?.to ?? '', error: periodError, chosen: Boolean(chosen.from || chosen.to) },
+      wardHref: view.ward ? `${linkTo('person.list')}?${new URLSearchParams({ ward: view.ward.slug ?? '' })}` : undefined,
+      currentNav: 'councillors',
+    });
   });
 }

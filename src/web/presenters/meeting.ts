@@ -6,7 +6,7 @@ import { formatName } from '../../domain/person-name.ts';
 import type { MeetingRecord, PersonNameRow } from '../../db/queries/meetings.ts';
 import type { AttendanceStatus, VoteOption } from '../../db/schema.ts';
 import { linkTo } from '../../http/routes.ts';
-import { reportHref } from './portal/links.ts';
+import { personHref, reportHref } from './portal/links.ts';
 import { formatDate, formatShortDate, formatTimeRange } from '../../domain/dates.ts';
 import { exemptGround, paragraphs } from '../../domain/wording.ts';
 
@@ -69,6 +69,8 @@ export interface AgendaItemView {
 
 export interface AttendeeView {
   name: string;
+  /** The person's page: names in the attendance list link to the councillor (issue 19). */
+  href: string;
   role?: string;
   substituteFor?: string;
 }
@@ -146,6 +148,7 @@ const ATTENDANCE_HEADINGS: Array<[AttendanceStatus, string]> = [
   ['also-present', 'Also present'],
   ['in-attendance', 'In attendance'],
   ['apologies', 'Apologies'],
+  ['absent', 'Absent'],
 ];
 
 const NO_GROUP = 'No group recorded';
@@ -216,8 +219,10 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     if (rows.length === 0) continue;
     const attendees = rows.map((row) => {
       const substituteFor = nameOf(people, row.substitute_for_person_id);
+      const name = nameOf(people, row.person_id, row.printed_name) ?? row.printed_name;
       return {
-        name: nameOf(people, row.person_id, row.printed_name) ?? row.printed_name,
+        name,
+        href: personHref(row.person_id, name),
         ...(row.role ? { role: row.role } : {}),
         ...(substituteFor ? { substituteFor } : {}),
         sortKey: people.get(row.person_id)?.family_name ?? row.printed_name,

@@ -1,5 +1,5 @@
 /** Read queries for bodies (the council, its cabinet, committees): typed Kysely only. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../schema.ts';
 
 type Db = Kysely<Database>;
@@ -8,7 +8,7 @@ export async function findBodyBySlug(db: Db, slug: string) {
   return db
     .selectFrom('body')
     .leftJoin('body as parent', 'parent.id', 'body.parent_id')
-    .select(['body.id', 'body.name', 'body.slug', 'body.kind', 'parent.name as parent_name', 'parent.slug as parent_slug'])
+    .select(['body.id', 'body.name', 'body.slug', 'body.kind', 'body.terms_of_reference', 'body.clerk_name', 'body.clerk_email', 'body.clerk_phone', 'parent.name as parent_name', 'parent.slug as parent_slug'])
     .where('body.slug', '=', slug)
     .executeTakeFirst();
 }
@@ -61,6 +61,8 @@ export async function bodyMembers(db: Db, bodyId: string, onDate: string) {
     .where('membership.body_id', '=', bodyId)
     .where((eb) => eb.or([eb('membership.start_date', 'is', null), eb('membership.start_date', '<=', onDate)]))
     .where((eb) => eb.or([eb('membership.end_date', 'is', null), eb('membership.end_date', '>=', onDate)]))
+    // The chair first, then the vice-chair, members, and substitutes last, as a committee's page lists them.
+    .orderBy(sql`case when lower(membership.role) in ('chair', 'chairman', 'chairwoman', 'chairperson') then 0 when lower(membership.role) like 'vice%' then 1 when lower(membership.role) like 'substitute%' then 3 else 2 end`)
     .orderBy('person.family_name')
     .orderBy('person.id')
     .execute();

@@ -91,36 +91,130 @@ export interface AttendanceRecordRow {
   body_slug: string;
   expected: number;
   attended: number;
+  /** Expected meetings at which the member sent apologies. */
+  apologies: number;
+}
+
+export interface Period {
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 /**
  * Expected: held meetings of a body during a recorded membership, plus any meeting the person was listed at as a
- * member (present, apologies or substitute). Attended: listed present or as a substitute.
+ * member (present, apologies, absent or substitute), within the period if one is given. Attended: listed present or
+ * as a substitute. Apologies: listed as sending apologies. The rest of the expected meetings are absences.
  */
-export async function personAttendanceRecord(db: Db, personId: string): Promise<AttendanceRecordRow[]> {
+export async function personAttendanceRecord(db: Db, personId: string, period: Period = {}): Promise<AttendanceRecordRow[]> {
+  const from = period.from ?? '0001-01-01';
+  const to = period.to ?? '9999-12-31';
   const result = await sql<AttendanceRecordRow>`
     with expected as (
       select m.id as meeting_id, m.body_id
         from meeting m
         join membership ms on ms.body_id = m.body_id and ms.person_id = ${personId}
          and (ms.start_date is null or ms.start_date <= m.date) and (ms.end_date is null or ms.end_date >= m.date)
-       where m.status = 'held'
+       where m.status = 'held' and m.date between ${from}::date and ${to}::date
       union
       select m.id, m.body_id
         from attendance a join meeting m on m.id = a.meeting_id
-       where a.person_id = ${personId} and a.status in ('present', 'apologies', 'substitute')
+       where a.person_id = ${personId} and a.status in ('present', 'apologies', 'absent', 'substitute')
+         and m.date between ${from}::date and ${to}::date
     ),
     attended as (
       select distinct meeting_id from attendance where person_id = ${personId} and status in ('present', 'substitute')
+    ),
+    apologised as (
+      select distinct meeting_id from attendance where person_id = ${personId} and status = 'apologies'
     )
     select b.id as body_id, b.name as body_name, b.slug as body_slug,
-           count(*)::int as expected, count(attended.meeting_id)::int as attended
+           count(*)::int as expected, count(attended.meeting_id)::int as attended,
+           count(apologised.meeting_id) filter (where attended.meeting_id is null)::int as apologies
       from expected
       join body b on b.id = expected.body_id
       left join attended on attended.meeting_id = expected.meeting_id
+      left join apologised on apologised.meeting_id = expected.meeting_id
      group by b.id, b.name, b.slug
      order by b.name`.execute(db);
   return result.rows;
+}
+
+/** A member's ward, term of office and public contact details (migration 20261207_1800). */
+export async function personProfile(db: Db, personId: string) {
+  return db
+    .selectFrom('person')
+    .leftJoin('ward', 'ward.id', 'person.ward_id')
+    .select(['person.term_start', 'person.term_end', 'person.email', 'person.phone', 'ward.name as ward_name', 'ward.slug as ward_slug'])
+    .where('person.id', '=', personId)
+    .executeTakeFirst();
+}
+export type PersonProfileRow = NonNullable<Awaited<ReturnType<typeof personProfile>>>;
+
+/** Councillors on a day with their ward and political group then, filtered by group and ward. */
+export async function listCouncillors(db: Db, filters: { today: string; groupId?: string | undefined; wardSlug?: string | undefined }) {
+  const { today } = filters;
+  let query = db
+    .selectFrom('person')
+    .leftJoin('ward', 'ward.id', 'person.ward_id')
+    .leftJoin('group_membership', (join) =>
+      join
+        .onRef('group_membership.person_id', '=', 'person.id')
+        .on((eb) => eb.or([eb('group_membership.start_date', 'is', null), eb('group_membership.start_date', '<=', today)]))
+        .on((eb) => eb.or([eb('group_membership.end_date', 'is', null), eb('group_membership.end_date', '>=', today)])),
+    )
+    .leftJoin('political_group', 'political_group.id', 'group_membership.group_id')
+    .select((eb) => [
+      'person.id',
+      'person.honorific',
+      'person.given_name',
+      'person.initials',
+      'person.family_name',
+      'person.post_nominals',
+      'ward.name as ward_name',
+      'ward.slug as ward_slug',
+      'political_group.id as group_id',
+      'political_group.name as group_name',
+      eb
+        .selectFrom('attendance')
+        .whereRef('attendance.person_id', '=', 'person.id')
+        .where('attendance.status', 'in', ['present', 'substitute'])
+        .select((sub) => sub.cast<number>(sub.fn.count('attendance.meeting_id').distinct(), 'integer').as('n'))
+        .as('meetings_attended'),
+    ])
+    .where('person.kind', '=', 'member');
+  if (filters.groupId) query = query.where('political_group.id', '=', filters.groupId);
+  if (filters.wardSlug) query = query.where('ward.slug', '=', filters.wardSlug);
+  return query.orderBy('person.family_name').orderBy('person.initials').orderBy('person.id').execute();
+}
+export type CouncillorRow = Awaited<ReturnType<typeof listCouncillors>>[number];
+
+/** Wards with at least one member, for the "find your councillor" choice. */
+export async function listWards(db: Db) {
+  return db
+    .selectFrom('ward')
+    .select(['ward.name', 'ward.slug'])
+    .where((eb) => eb.exists(eb.selectFrom('person').select('person.id').whereRef('person.ward_id', '=', 'ward.id')))
+    .orderBy('ward.name')
+    .execute();
+}
+
+/** Political groups with a member on the day, for the councillors filter. */
+export async function listGroupsOn(db: Db, today: string) {
+  return db
+    .selectFrom('political_group')
+    .select(['political_group.id', 'political_group.name'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('group_membership')
+          .select('group_membership.id')
+          .whereRef('group_membership.group_id', '=', 'political_group.id')
+          .where((inner) => inner.or([inner('group_membership.start_date', 'is', null), inner('group_membership.start_date', '<=', today)]))
+          .where((inner) => inner.or([inner('group_membership.end_date', 'is', null), inner('group_membership.end_date', '>=', today)])),
+      ),
+    )
+    .orderBy('political_group.name')
+    .execute();
 }
 
 export async function personDeclarations(db: Db, personId: string) {

@@ -5,6 +5,7 @@ import {
   bodyCreator,
   bodyEditor,
   BodyFieldsSchema,
+  BodyPageFieldsSchema,
   groupCreator,
   groupEditor,
   GroupFieldsSchema,
@@ -60,7 +61,9 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
     const body = await store.findBody(db, id);
     if (!body) throw NotFound('Body not found');
     const [memberships, people] = await Promise.all([store.listBodyMemberships(db, id), store.listPeople(db)]);
-    const values = overrides.values ? { ...overrides.values, version: body.version } : { name: body.name, kind: body.kind, version: body.version };
+    const values = overrides.values
+      ? { ...overrides.values, version: body.version }
+      : { name: body.name, kind: body.kind, termsOfReference: body.terms_of_reference, clerkName: body.clerk_name ?? '', clerkEmail: body.clerk_email ?? '', clerkPhone: body.clerk_phone ?? '', version: body.version };
     const membershipValues = overrides.membership?.values ?? {};
     return reply.code(overrides.status ?? 200).view('admin/body.njk', {
       pageTitle: `${overrides.problems?.length || overrides.membership?.problems.length ? 'Error: ' : ''}${body.name}`,
@@ -80,7 +83,7 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
     const { id } = IdParams.parse(request.params);
     const values = (request.body ?? {}) as Record<string, unknown>;
     return formAction({
-      schema: BodyFieldsSchema.extend(VersionSchema.shape),
+      schema: BodyFieldsSchema.extend(BodyPageFieldsSchema.shape).extend(VersionSchema.shape),
       body: values,
       run: async (data) => {
         await bodyEditor({ database, by: request.user!, id, ...data });

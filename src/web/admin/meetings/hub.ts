@@ -22,6 +22,7 @@ export interface HubFailure {
 const ATTENDANCE_LABELS: Record<string, string> = {
   present: 'Present',
   apologies: 'Apologies',
+  absent: 'Absent',
   substitute: 'Substitute',
   'also-present': 'Also present',
   'in-attendance': 'In attendance',

@@ -1,7 +1,10 @@
 /** The committees list (by kind) and a committee's page (membership and meetings by year). */
 import type { BodyKind } from '../../../db/schema.ts';
 import type { BodyListRow, BodyRow, bodyAttendees, bodyMeetings, bodyMembers } from '../../../db/queries/portal/bodies.ts';
-import { formatDate, formatShortDate, formatTime } from '../meeting.ts';
+import { formatDate, formatShortDate, formatTime, paragraphs } from '../meeting.ts';
+import { committeeRole } from '../../../domain/members/roster.ts';
+
+const ROLE_LABELS: Record<string, string> = { chair: 'Chair', 'vice-chair': 'Vice-chair', member: 'Member', substitute: 'Substitute' };
 import { committeeHref, meetingHref, personHref } from './links.ts';
 import { displayName } from './names.ts';
 import { linkTo } from '../../../http/routes.ts';
@@ -48,7 +51,8 @@ export function presentCommittee(body: BodyRow, members: Rows<typeof bodyMembers
   }
   const recordedMembers = members.map((row) => {
     const name = displayName(row) ?? row.family_name;
-    return { name, href: personHref(row.person_id, name), role: row.role.charAt(0).toUpperCase() + row.role.slice(1), group: row.group_name ?? 'Not recorded' };
+    const role = committeeRole(row.role) ?? row.role;
+    return { name, href: personHref(row.person_id, name), role: ROLE_LABELS[role] ?? role.charAt(0).toUpperCase() + role.slice(1), substitute: role === 'substitute', group: row.group_name ?? 'Not recorded' };
   });
   const listed = attendees.map((row) => {
     const name = displayName(row) ?? row.family_name;
@@ -59,7 +63,10 @@ export function presentCommittee(body: BodyRow, members: Rows<typeof bodyMembers
     slug: body.slug,
     kind: KIND_HEADINGS.find(([kind]) => kind === body.kind)?.[1] ?? 'Body',
     ...(body.parent_name && body.parent_slug ? { parent: { name: body.parent_name, href: committeeHref(body.parent_slug) } } : {}),
-    members: recordedMembers,
+    members: recordedMembers.filter((member) => !member.substitute),
+    substitutes: recordedMembers.filter((member) => member.substitute),
+    termsOfReference: body.terms_of_reference ? paragraphs(body.terms_of_reference) : [],
+    clerk: body.clerk_name || body.clerk_email || body.clerk_phone ? { name: body.clerk_name ?? undefined, email: body.clerk_email ?? undefined, phone: body.clerk_phone ?? undefined } : undefined,
     attendees: listed,
     years,
     icalHref: linkTo('feed.committee.ics', { slug: body.slug }),

@@ -3,7 +3,7 @@
  * Where the papers do not record something (political groups, committee memberships), the page says "not
  * recorded" instead of guessing.
  */
-import type { AttendanceRecordRow, MemberListRow, PersonRow, PersonVoteRow, personDeclarations, personGroups, personMemberships, personQuestions, personRecordedRoles } from '../../../db/queries/portal/people.ts';
+import type { AttendanceRecordRow, CouncillorRow, MemberListRow, PersonProfileRow, PersonRow, PersonVoteRow, personDeclarations, personGroups, personMemberships, personQuestions, personRecordedRoles } from '../../../db/queries/portal/people.ts';
 import { formatShortDate, paragraphs } from '../meeting.ts';
 import { committeeHref, meetingHref, minuteAnchor, personHref } from './links.ts';
 import { displayName } from './names.ts';
@@ -37,6 +37,7 @@ function dateRange(start: string | null, end: string | null): string {
 
 export interface PersonPageInput {
   person: PersonRow;
+  profile?: PersonProfileRow | undefined;
   memberships: Rows<typeof personMemberships>;
   groups: Rows<typeof personGroups>;
   roles: Rows<typeof personRecordedRoles>;
@@ -49,7 +50,11 @@ export interface PersonPageInput {
 export function presentPerson(input: PersonPageInput) {
   const { person } = input;
   const name = displayName(person) ?? person.family_name;
-  const totals = input.attendance.reduce((sum, row) => ({ expected: sum.expected + row.expected, attended: sum.attended + row.attended }), { expected: 0, attended: 0 });
+  const totals = input.attendance.reduce(
+    (sum, row) => ({ expected: sum.expected + row.expected, attended: sum.attended + row.attended, apologies: sum.apologies + row.apologies }),
+    { expected: 0, attended: 0, apologies: 0 },
+  );
+  const profile = input.profile;
 
   const votes = input.votes.map((row) => {
     const majority = groupMajority({ for: row.group_for, against: row.group_against, abstain: row.group_abstain });
@@ -76,6 +81,11 @@ export function presentPerson(input: PersonPageInput) {
     name,
     kind: person.kind === 'member' ? 'Councillor' : person.kind === 'officer' ? 'Officer' : 'Person',
     jobTitle: person.job_title ?? undefined,
+    ward: profile?.ward_name ? { name: profile.ward_name, slug: profile.ward_slug } : undefined,
+    term: profile && (profile.term_start || profile.term_end) ? dateRange(profile.term_start, profile.term_end) : undefined,
+    email: profile?.email ?? undefined,
+    phone: profile?.phone ?? undefined,
+    currentGroup: input.groups.find((group) => group.end_date === null)?.name,
     groups: input.groups.map((group) => ({ name: group.name, role: group.role ?? undefined, dates: dateRange(group.start_date, group.end_date) })),
     memberships: input.memberships.map((membership) => ({
       body: membership.body_name,
@@ -89,9 +99,13 @@ export function presentPerson(input: PersonPageInput) {
       href: committeeHref(row.body_slug),
       expected: row.expected,
       attended: row.attended,
+      apologies: row.apologies,
+      absent: row.expected - row.attended - row.apologies,
       percentage: percentage(row.attended, row.expected),
+      /** Width of the bar in the chart, 0-100. */
+      bar: row.expected ? Math.round((row.attended / row.expected) * 100) : 0,
     })),
-    attendanceTotal: { ...totals, percentage: percentage(totals.attended, totals.expected) },
+    attendanceTotal: { ...totals, absent: totals.expected - totals.attended - totals.apologies, percentage: percentage(totals.attended, totals.expected) },
     declarations: input.declarations.map((row) => {
       const meeting = { id: row.meeting_id, date: row.date, body_slug: row.body_slug };
       const item = row.minute_number
@@ -135,5 +149,12 @@ export function presentMemberList(rows: MemberListRow[]) {
   return rows.map((row) => {
     const name = displayName(row) ?? row.family_name;
     return { name, href: personHref(row.id, name), group: row.group_name ?? 'Not recorded', meetingsAttended: Number(row.meetings_attended ?? 0) };
+  });
+}
+
+export function presentCouncillors(rows: CouncillorRow[]) {
+  return rows.map((row) => {
+    const name = displayName(row) ?? row.family_name;
+    return { name, href: personHref(row.id, name), group: row.group_name ?? 'Not recorded', ward: row.ward_name ?? 'Not recorded', meetingsAttended: Number(row.meetings_attended ?? 0) };
   });
 }
