@@ -153,6 +153,11 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
       })),
     ),
     step(
+      'wards',
+      'ward',
+      (doc.wards ?? []).map((w) => ({ id: w.id, authority_id: authorityId, name: w.name, slug: w.slug })),
+    ),
+    step(
       'people',
       'person',
       doc.people.map((p) => ({
@@ -166,6 +171,11 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
         post_nominals: p.postNominals,
         job_title: p.jobTitle,
         email: p.email,
+        ward_id: p.wardId ?? null,
+        term_start: p.termStart ?? null,
+        term_end: p.termEnd ?? null,
+        phone: p.phone ?? null,
+        address: p.address ?? null,
       })),
     ),
     step(
@@ -188,7 +198,18 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
     step(
       'bodies',
       'body',
-      parentsFirst(doc.bodies).map((b) => ({ id: b.id, authority_id: authorityId, name: b.name, slug: b.slug, kind: b.kind, parent_id: b.parentId })),
+      parentsFirst(doc.bodies).map((b) => ({
+        id: b.id,
+        authority_id: authorityId,
+        name: b.name,
+        slug: b.slug,
+        kind: b.kind,
+        parent_id: b.parentId,
+        terms_of_reference: b.termsOfReference ?? '',
+        clerk_name: b.clerkName ?? null,
+        clerk_email: b.clerkEmail ?? null,
+        clerk_phone: b.clerkPhone ?? null,
+      })),
     ),
     step(
       'memberships',

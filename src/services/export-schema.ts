@@ -285,6 +285,25 @@ export type ExportDocumentV1 = z.infer<typeof ExportDocumentV1Schema>;
 export const PersonV2Schema = PersonSchema.extend({
   /** For reminders and sign-in links; null in a public export. */
   email: z.string().nullable(),
+  /** The ward (electoral division) a member represents (an entry in `wards`). */
+  wardId: Id.nullable().optional(),
+  /** The member's term of office. */
+  termStart: IsoDate.nullable().optional(),
+  termEnd: IsoDate.nullable().optional(),
+  /** Contact details; null in a public export, like the email address. */
+  phone: z.string().nullable().optional(),
+  address: z.string().nullable().optional(),
+});
+
+export const WardSchema = z.strictObject({ id: Id, name: z.string(), slug: z.string() });
+export type ExportWard = z.infer<typeof WardSchema>;
+
+/** A body with what its public page shows of it: terms of reference and the clerk to contact. */
+export const BodyV2Schema = BodySchema.extend({
+  termsOfReference: z.string().optional(),
+  clerkName: z.string().nullable().optional(),
+  clerkEmail: z.string().nullable().optional(),
+  clerkPhone: z.string().nullable().optional(),
 });
 export type ExportPersonV2 = z.infer<typeof PersonV2Schema>;
 
@@ -319,6 +338,9 @@ export type SectionRecords = Record<string, Array<Record<string, unknown>>>;
 const ExportCoreSchema = ExportDocumentV1Schema.extend({
   version: z.literal(EXPORT_VERSION, { error: `must be ${READABLE_VERSIONS.join(' or ')}: this Quorum reads exports of those versions` }),
   people: z.array(PersonV2Schema),
+  /** Wards (electoral divisions); absent in exports written before wards were recorded. */
+  wards: z.array(WardSchema).optional(),
+  bodies: z.array(BodyV2Schema),
   meetings: z.array(MeetingV2Schema),
   reports: z.array(ReportV2Schema),
   registers: RegistersExportSchema,

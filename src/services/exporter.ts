@@ -288,6 +288,11 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
       jobTitle: row.job_title,
       // A member's or officer's own address, for reminders: not published.
       email: includeExempt ? row.email : null,
+      wardId: row.ward_id,
+      termStart: row.term_start,
+      termEnd: row.term_end,
+      phone: includeExempt ? row.phone : null,
+      address: includeExempt ? row.address : null,
       aliases: (aliases.get(row.id) ?? []).map((alias) => alias.printed).sort(compareText),
       displayName: formatName({
         honorific: row.honorific ?? undefined,
@@ -309,7 +314,18 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
         endDate: item.end_date,
       })),
     })),
-    bodies: byId(t.body).map((row) => ({ id: row.id, name: row.name, slug: row.slug, kind: row.kind, parentId: row.parent_id })),
+    wards: byId(t.ward).map((row) => ({ id: row.id, name: row.name, slug: row.slug })),
+    bodies: byId(t.body).map((row) => ({
+      id: row.id,
+      name: row.name,
+      slug: row.slug,
+      kind: row.kind,
+      parentId: row.parent_id,
+      termsOfReference: row.terms_of_reference,
+      clerkName: row.clerk_name,
+      clerkEmail: row.clerk_email,
+      clerkPhone: row.clerk_phone,
+    })),
     memberships: byId(t.membership).map((row) => ({
       id: row.id,
       personId: row.person_id,

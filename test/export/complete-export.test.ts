@@ -45,9 +45,9 @@ function asVersion1(document: ExportDocument): unknown {
     includesExempt: document.includesExempt,
     authority: document.authority,
     sources: document.sources,
-    people: document.people.map(({ email: _email, ...person }) => person),
+    people: document.people.map(({ email: _email, wardId: _w, termStart: _ts, termEnd: _te, phone: _p, address: _a, ...person }) => person),
     groups: document.groups,
-    bodies: document.bodies,
+    bodies: document.bodies.map(({ termsOfReference: _t, clerkName: _cn, clerkEmail: _ce, clerkPhone: _cp, ...body }) => body),
     memberships: document.memberships,
     meetings: document.meetings.map(({ cancelledReason: _r, sequence: _s, ...meeting }) => ({
       ...meeting,

@@ -118,6 +118,11 @@ describe.skipIf(databaseUnavailable)(`JSON export and restore (${testEngine})`, 
       aliases: ['Mr Ferrin', 'Mr K A Ferrin, MBE'],
       displayName: 'Mr Keith Ferrin MBE',
       email: null,
+      wardId: null,
+      termStart: null,
+      termEnd: null,
+      phone: null,
+      address: null,
     });
     expect(exported.groups).toEqual([
       {

@@ -29,6 +29,10 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
 
   // Committee-record columns added after version 1.
   await db.updateTable('person').set({ email: SECRET_EMAIL }).where('id', '=', member.id).execute();
+  // Wards, members' terms and contact details, committees' terms of reference and clerks (migration 20261207_1800).
+  await db.insertInto('ward').values({ id: 'ward-planted1', authority_id: authority.id, name: 'Planted Ward', slug: 'planted-ward' }).execute();
+  await db.updateTable('person').set({ ward_id: 'ward-planted1', term_start: '2009-06-04', term_end: '2013-05-01', phone: '01622 000000', address: '1 Planted Row' }).where('id', '=', member.id).execute();
+  await db.updateTable('body').set({ terms_of_reference: 'To plant records.', clerk_name: 'A Clerk', clerk_email: 'clerk@example.invalid', clerk_phone: '01622 000001' }).where('id', '=', meeting.body_id).execute();
   await db.updateTable('meeting').set({ cancelled_reason: 'Not quorate' }).where('id', '=', meeting.id).execute();
   const file = { sha256: 'a'.repeat(64), content: Buffer.from('%PDF-1.4 planted report'), byte_size: 23 };
   const receipt = { sha256: 'b'.repeat(64), content: Buffer.from([0, 1, 2, 250, 251, 252]), byte_size: 6 };

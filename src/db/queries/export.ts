@@ -12,6 +12,7 @@ export interface ExportTables {
   authority: Row<'authority'>[];
   source_document: Row<'source_document'>[];
   person: Row<'person'>[];
+  ward: Row<'ward'>[];
   person_alias: Row<'person_alias'>[];
   political_group: Row<'political_group'>[];
   group_membership: Row<'group_membership'>[];
@@ -57,6 +58,7 @@ export async function readExportTables(db: Kysely<Database>, sectionTables: read
       authority: await trx.selectFrom('authority').selectAll().execute(),
       source_document: await trx.selectFrom('source_document').selectAll().execute(),
       person: await trx.selectFrom('person').selectAll().execute(),
+      ward: await trx.selectFrom('ward').selectAll().execute(),
       person_alias: await trx.selectFrom('person_alias').selectAll().execute(),
       political_group: await trx.selectFrom('political_group').selectAll().execute(),
       group_membership: await trx.selectFrom('group_membership').selectAll().execute(),
@@ -94,6 +96,7 @@ export type RestorableTable = Exclude<keyof ExportTables, 'sectionRows'>;
 export const CONFLICT_KEY: Record<RestorableTable, readonly string[]> = {
   authority: ['id'],
   source_document: ['id'],
+  ward: ['id'],
   person: ['id'],
   person_alias: ['person_id', 'printed'],
   political_group: ['id'],

@@ -13,7 +13,9 @@ export function upgradeVersion1(document: ExportDocumentV1): ExportDocument {
   return {
     ...document,
     version: 2,
-    people: document.people.map((person) => ({ ...person, email: null })),
+    people: document.people.map((person) => ({ ...person, email: null, wardId: null, termStart: null, termEnd: null, phone: null, address: null })),
+    wards: [],
+    bodies: document.bodies.map((body) => ({ ...body, termsOfReference: '', clerkName: null, clerkEmail: null, clerkPhone: null })),
     meetings: document.meetings.map((meeting) => ({
       ...meeting,
       cancelledReason: null,

@@ -32,7 +32,7 @@ if (EXPORT_SECTIONS.map((section) => section.name).join() !== SECTION_NAMES.join
 
 /** Tables the committee records and the registers sections write (services/exporter.ts, registers/export-section.ts). */
 export const RECORD_TABLES: readonly TableName[] = [
-  'authority', 'source_document', 'person', 'person_alias', 'political_group', 'group_membership', 'body', 'membership', 'meeting', 'report',
+  'authority', 'source_document', 'ward', 'person', 'person_alias', 'political_group', 'group_membership', 'body', 'membership', 'meeting', 'report',
   'agenda_item', 'attendance', 'minute', 'declaration', 'resolution', 'motion', 'vote_event', 'vote', 'question', 'decision',
   'forward_plan_entry', 'forward_plan_representation', 'executive_decision_record', 'interest_register', 'interest_entry', 'gift_hospitality',
   'declaration_interest', 'outside_body', 'outside_body_appointment', 'outside_body_report',

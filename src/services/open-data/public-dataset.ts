@@ -11,7 +11,7 @@ import { publishedVoteOption } from '../../domain/vote-options.ts';
 import {
   AgendaItemSchema,
   AttendanceSchema,
-  BodySchema,
+  BodyV2Schema,
   DecisionSchema,
   DeclarationSchema,
   GroupMembershipSchema,
@@ -115,7 +115,7 @@ export function csvTables(document: ExportDocument): CsvTable[] {
     meetings.flatMap((meeting) => pick(meeting).map((item) => flat(item, { meetingId: meeting.id }, children)));
   const meetingChildren = ['agendaItems', 'attendance', 'declarations', 'minutes', 'voteEvents', 'questions'];
   return [
-    { kind: 'bodies', columns: flatColumns(BodySchema), rows: document.bodies.map((body) => flat(body)) },
+    { kind: 'bodies', columns: flatColumns(BodyV2Schema), rows: document.bodies.map((body) => flat(body)) },
     { kind: 'people', columns: flatColumns(PersonV2Schema), rows: document.people.map((person) => flat(person)) },
     { kind: 'political-groups', columns: flatColumns(GroupSchema, [], ['memberships']), rows: document.groups.map((group) => flat(group, {}, ['memberships'])) },
     {
