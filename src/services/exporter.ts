@@ -40,7 +40,7 @@ export class ExportError extends Error {
 
 /** Builds the export document from the database. Two calls on the same data give identical documents apart from exportedAt. */
 export async function buildExport(db: Kysely<Database>, options: ExportOptions = {}): Promise<ExportDocument> {
-  const tables = await readExportTables(db);
+  const tables = await readExportTables(db, { publicOnly: options.includeExempt === false });
   return documentFromTables(tables, options);
 }
 
