@@ -23,9 +23,9 @@ export interface Paged<T> {
 }
 
 /** Conditions on a table's created_at/updated_at ("true" when the filter is empty), for `.where(...)`. */
-export function changedWithin(table: string, filter: ChangeFilter): Expression<SqlBool> {
+export function changedWithin(table: string, filter: ChangeFilter, modifiedColumn = 'updated_at'): Expression<SqlBool> {
   const created = sql.ref(`${table}.created_at`);
-  const updated = sql.ref(`${table}.updated_at`);
+  const updated = sql.ref(`${table}.${modifiedColumn}`);
   const conditions: RawBuilder<SqlBool>[] = [];
   if (filter.createdSince) conditions.push(sql<SqlBool>`${created} >= ${filter.createdSince}`);
   if (filter.createdUntil) conditions.push(sql<SqlBool>`${created} <= ${filter.createdUntil}`);

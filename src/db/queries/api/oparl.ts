@@ -389,3 +389,29 @@ export async function meetingsAtLocations(db: Db, locationIds: string[]) {
     .orderBy(byIdC('meeting.id'))
     .execute();
 }
+
+// ---- Withdrawn: records that exist but are not public (OParl 1.1 section 2.8, deleted objects) ---------------------
+
+export type WithdrawalKind = 'agenda-item' | 'report' | 'consultation';
+
+/** A record the public may not see (never published, withdrawn, or made exempt), and the latest change deciding it. */
+export function findWithdrawal(db: Db, kind: WithdrawalKind, id: string) {
+  return db.selectFrom('public_withdrawal').select(['record_id', 'created_at', 'modified']).where('kind', '=', kind).where('record_id', '=', id).executeTakeFirst();
+}
+export type WithdrawalRow = NonNullable<Awaited<ReturnType<typeof findWithdrawal>>>;
+
+/** The withdrawn records of an authority changed within the filter, in id order, with their total. */
+export async function listWithdrawals(db: Db, kind: WithdrawalKind, authorityId: string, filter: ChangeFilter, window: PageWindow): Promise<Paged<WithdrawalRow>> {
+  const base = db
+    .selectFrom('public_withdrawal as withdrawal')
+    .where('withdrawal.kind', '=', kind)
+    .where('withdrawal.authority_id', '=', authorityId)
+    .where(changedWithin('withdrawal', filter, 'modified'));
+  const [rows, counted] = await Promise.all([
+    window.limit > 0
+      ? base.select(['withdrawal.record_id', 'withdrawal.created_at', 'withdrawal.modified']).orderBy(byIdC('withdrawal.record_id')).limit(window.limit).offset(window.offset).execute()
+      : Promise.resolve([]),
+    base.select(sql<string>`count(*)::text`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(counted.count) };
+}
