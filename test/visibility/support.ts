@@ -118,8 +118,12 @@ export class MeetingScene {
     return id;
   }
 
+  private votesRecorded = 0;
+
   /** A motion and the named vote on it, on a minute. */
-  async recordVote(minute: number, nth = 1): Promise<void> {
+  async recordVote(minute: number): Promise<void> {
+    this.votesRecorded += 1;
+    const nth = this.votesRecorded;
     const [a, b, c] = this.council.members as [string, string, string];
     await voteEventRecorder({
       database: this.database,
