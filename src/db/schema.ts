@@ -6,6 +6,7 @@ import type { PlansTables } from './schema/plans.ts';
 import type { PoliticalBalanceTables } from './schema/political-balance.ts';
 import type { PortalTables } from './schema/portal.ts';
 import type { ScrutinyTables } from './schema/scrutiny.ts';
+import type { VisibilityViews } from './schema/visibility.ts';
 
 /** Columns filled by the database on insert. Dates come back as JS Date for timestamptz, as 'YYYY-MM-DD' text for date (see engine.ts type parsers). */
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -291,7 +292,7 @@ export interface AuditLogTable {
  * its side effect. The committee records are declared in this file; each other capability's tables in its own
  * module under schema/.
  */
-export interface Database extends AccountsTables, AllowancesTables, FilesTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables {
+export interface Database extends AccountsTables, AllowancesTables, FilesTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
   source_document: SourceDocumentTable;
   authority: AuthorityTable;
   person: PersonTable;

@@ -41,7 +41,7 @@ export class ExportError extends Error {
 
 /** Builds the export document from the database. Two calls on the same data give identical documents apart from exportedAt. */
 export async function buildExport(db: Kysely<Database>, options: ExportOptions = {}): Promise<ExportDocument> {
-  const tables = await readExportTables(db, SECTION_TABLES);
+  const tables = await readExportTables(db, { publicOnly: options.includeExempt === false, sectionTables: SECTION_TABLES });
   return documentFromTables(tables, options);
 }
 

@@ -122,6 +122,8 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Governance Committee', kind: 'committee' });
     const meeting = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-10-05', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
     const minute = await minuteWriter({ database, by, meetingId: meeting.id, title: 'Internal audit', text: 'The Committee considered the report.', resolutions: ['RESOLVED that the report be noted.', 'RESOLVED that the plan be approved.'], exempt: false });
+    // Published, so the search index holds the minute (unpublished minutes are not public: issue 15).
+    await minutesPublisher({ database, by, meetingId: meeting.id });
     const version = async () => (await database.db.selectFrom('minute').select(sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`.as('version')).where('id', '=', minute.id).executeTakeFirstOrThrow()).version;
     const rows = () => database.db.selectFrom('resolution').select(['id', 'position', 'text', 'withdrawn_at', 'withdrawn_by']).where('minute_id', '=', minute.id).orderBy('position').execute();
     const [first, second] = await rows();

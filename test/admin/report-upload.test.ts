@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/domain/roles.ts';
 import { bodyCreator } from '../../src/services/committee/bodies.ts';
-import { meetingScheduler } from '../../src/services/committee/meetings.ts';
+import { agendaPublisher, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { Client, csrfFrom, makeAccount, makeApp } from './support.ts';
@@ -65,6 +65,8 @@ describe.skipIf(databaseUnavailable)('reports uploaded as PDF or DOCX', () => {
     const report = await database.db.selectFrom('report').selectAll().where('subject', '=', 'Zither tuition review').executeTakeFirstOrThrow();
     expect(report.full_text).toContain('rising demand in every district');
     expect(report).toMatchObject({ original_filename: 'zither review.docx', original_media_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    // The report is public once the agenda is published (issue 15).
+    await agendaPublisher({ database, by: 'cli', meetingId, today: '2011-09-01', jurisdiction: 'england-and-wales', confirmLate: true });
     const page = await new Client(app).get(linkTo('report.show', { id: report.id }));
     expect(page.body).toContain('Download the report as published (Word document): zither review.docx');
     const original = await new Client(app).get(linkTo('report.original', { id: report.id }));

@@ -13,7 +13,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ROLES, type Role, type SessionUser } from '../../src/domain/roles.ts';
 import { passwordResetRequester } from '../../src/services/accounts/password-reset.ts';
 import { bodyCreator, groupCreator, groupMembershipAdder, membershipAdder } from '../../src/services/committee/bodies.ts';
-import { agendaItemAdder, meetingScheduler } from '../../src/services/committee/meetings.ts';
+import { agendaItemAdder, agendaPublisher, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { attendanceRecorder, minuteWriter } from '../../src/services/committee/proceedings.ts';
 import { minutesApprover, minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
@@ -180,6 +180,22 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     },
     'POST /admin/meetings/:id/minutes': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n)).id}/minutes`, body: { title: 'Apologies', text: 'Apologies were received.', resolutions: 'RESOLVED that the apologies be noted.' } }) },
     'POST /admin/meetings/:id/publish-minutes': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n, { minute: true })).id}/publish-minutes`, body: {} }) },
+    'POST /admin/meetings/:id/withdraw-agenda': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const { id } = await meeting(n, { item: true });
+        await agendaPublisher({ database, by: cli, meetingId: id, today: '2029-01-01', jurisdiction: 'england-and-wales', confirmLate: true });
+        return { url: `/admin/meetings/${id}/withdraw-agenda`, body: {} };
+      },
+    },
+    'POST /admin/meetings/:id/withdraw-minutes': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const { id } = await meeting(n, { minute: true });
+        await minutesPublisher({ database, by: cli, meetingId: id });
+        return { url: `/admin/meetings/${id}/withdraw-minutes`, body: {} };
+      },
+    },
     'POST /admin/meetings/:id/approve-minutes': {
       allowed: ['democratic-services'],
       valid: async (n) => {

@@ -160,13 +160,18 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
     expect(publicReports.length).toBeGreaterThanOrEqual(8);
   });
 
-  it('exempt papers and files are not found by id either', async () => {
-    for (const path of [`/oparl/v1/paper/${fixture.planted.exemptReportId}`, `/oparl/v1/file/${fixture.planted.reportOnExemptItemId}`, `/oparl/v1/file/${fixture.planted.exemptReportId}/content`]) {
+  // OParl 1.1 section 2.8: a paper that is not public answers as deleted, saying nothing else (issue 15), so a
+  // mirror that holds a copy drops it; its text is not served at all.
+  it('exempt papers and files answer by id as deleted objects only', async () => {
+    for (const path of [`/oparl/v1/paper/${fixture.planted.exemptReportId}`, `/oparl/v1/file/${fixture.planted.reportOnExemptItemId}`]) {
       const response = await fixture.app.inject({ method: 'GET', url: path });
-      expect(response.statusCode, path).toBe(404);
-      // OParl's own error object (specification 1.1, "Fehlerbehandlung"), with the HTTP status.
-      expect(response.json()).toEqual({ type: 'https://schema.oparl.org/1.1/Error', message: expect.any(String), debug: 'not_found' });
+      expect(response.statusCode, path).toBe(200);
+      expect(response.json()).toEqual({ id: `${PUBLIC_URL}${path}`, type: expect.stringMatching(/^https:\/\/schema\.oparl\.org\/1\.1\/(Paper|File)$/), deleted: true, created: expect.any(String), modified: expect.any(String) });
     }
+    const content = await fixture.app.inject({ method: 'GET', url: `/oparl/v1/file/${fixture.planted.exemptReportId}/content` });
+    expect(content.statusCode).toBe(404);
+    // OParl's own error object (specification 1.1, "Fehlerbehandlung"), with the HTTP status.
+    expect(content.json()).toEqual({ type: 'https://schema.oparl.org/1.1/Error', message: expect.any(String), debug: 'not_found' });
   });
 
   it('political groups are organizations with their memberships; people embed theirs', () => {

@@ -13,8 +13,10 @@ import type {
   OrganizationRow,
   PaperRow,
   PersonRow,
+  WithdrawalRow,
 } from '../../db/queries/api/oparl.ts';
 import type { AbsoluteLink } from '../links.ts';
+import type { RouteName } from '../../http/routes.ts';
 import { formatShortDate, londonDateTime, londonTimestamp } from '../../domain/dates.ts';
 import type { LegislativeTerm } from './legislative-terms.ts';
 
@@ -254,6 +256,20 @@ export function presentPaper(link: AbsoluteLink, row: PaperRow, consultations: C
     ...(row.by_text.length ? { 'quorum:by': row.by_text } : {}),
     ...(row.to_text.length ? { 'quorum:to': row.to_text } : {}),
     ...stamps(row),
+  };
+}
+
+/**
+ * An object the public may no longer see (withdrawn, made exempt, or never published): OParl 1.1 section 2.8 asks
+ * for `deleted: true` with the id, type and time of the change, so mirrors drop their copy. Nothing else is said.
+ */
+export function presentDeleted(link: AbsoluteLink, route: RouteName, typeName: string, row: WithdrawalRow): OParlObject {
+  return {
+    id: link(route as 'oparl.paper', { id: row.record_id }),
+    type: type(typeName),
+    deleted: true,
+    created: londonTimestamp(row.created_at),
+    modified: londonTimestamp(row.modified),
   };
 }
 

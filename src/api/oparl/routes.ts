@@ -24,6 +24,16 @@ import { IdParamsSchema, ListQuerySchema, type ListQuery } from './schema.ts';
 
 export const OPARL_PREFIX = '/oparl';
 
+/** Where an OParl type's withdrawn records are found (public_withdrawal, migration 20261207_1560). */
+interface Withdrawn {
+  kind: q.WithdrawalKind;
+  type: string;
+}
+const PAPER: Withdrawn = { kind: 'report', type: 'Paper' };
+const FILE: Withdrawn = { kind: 'report', type: 'File' };
+const AGENDA_ITEM: Withdrawn = { kind: 'agenda-item', type: 'AgendaItem' };
+const CONSULTATION: Withdrawn = { kind: 'consultation', type: 'Consultation' };
+
 const local = (name: RouteName) => {
   const path: string = ROUTES[name];
   if (!path.startsWith(`${OPARL_PREFIX}/`)) throw new Error(`${name} is not an OParl route`);
@@ -73,14 +83,39 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     });
   }
 
-  /** Registers one object by id. */
-  function object(name: RouteName, what: string, load: (db: Kysely<Database>, id: string) => Promise<OParlObject | undefined>) {
+  /**
+   * Registers one object by id. An object that exists but is not public (withdrawn, exempt, unpublished) answers
+   * 200 as a deleted object (OParl 1.1 section 2.8), so a mirror that holds it learns to drop it.
+   */
+  function object(name: RouteName, what: string, load: (db: Kysely<Database>, id: string) => Promise<OParlObject | undefined>, withdrawn?: Withdrawn) {
     app.get(local(name), async (request) => {
       const { id } = parseId(IdParamsSchema, request.params, what);
-      const found = await load(readerFor(database, request), id);
-      if (!found) throw NotFound(`${what} not found`);
-      return found;
+      const db = readerFor(database, request);
+      const found = await load(db, id);
+      if (found) return found;
+      const gone = withdrawn && (await q.findWithdrawal(db, withdrawn.kind, id));
+      if (gone) return present.presentDeleted(link, name, withdrawn.type, gone);
+      throw NotFound(`${what} not found`);
     });
+  }
+
+  /**
+   * A list page of public objects and, when the client asks what changed (modified_since), the objects withdrawn
+   * since then as deleted objects after them: the public rows first, then the withdrawn, over one run of pages.
+   */
+  async function withWithdrawn(
+    db: Kysely<Database>,
+    authorityId: string,
+    filter: ChangeFilter,
+    window: { limit: number; offset: number },
+    page: Paged<OParlObject>,
+    withdrawn: Withdrawn & { route: RouteName },
+  ): Promise<Paged<OParlObject>> {
+    if (!filter.modifiedSince) return page;
+    const offset = Math.max(0, window.offset - page.total);
+    const room = window.offset + window.limit <= page.total ? 0 : window.limit - page.rows.length;
+    const gone = await q.listWithdrawals(db, withdrawn.kind, authorityId, filter, { limit: room, offset });
+    return { rows: [...page.rows, ...gone.rows.map((row) => present.presentDeleted(link, withdrawn.route, withdrawn.type, row))], total: page.total + gone.total };
   }
 
   const authorityOf = async (db: Kysely<Database>, params: { id?: string }) => (params.id ? q.findAuthority(db, params.id) : undefined);
@@ -129,19 +164,23 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   });
   list<{ id: string }>('oparl.body.papers', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
-    return presentRows(await q.listPapers(db, params.id, filter, window), (rows) => assemble.paperObjects(db, link, rows));
+    const page = await presentRows(await q.listPapers(db, params.id, filter, window), (rows) => assemble.paperObjects(db, link, rows));
+    return withWithdrawn(db, params.id, filter, window, page, { ...PAPER, route: 'oparl.paper' });
   });
   list<{ id: string }>('oparl.body.agendaItems', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
-    return presentRows(await q.listAgendaItems(db, params.id, filter, window), (rows) => assemble.agendaItemObjects(db, link, rows, { withMeeting: true }));
+    const page = await presentRows(await q.listAgendaItems(db, params.id, filter, window), (rows) => assemble.agendaItemObjects(db, link, rows, { withMeeting: true }));
+    return withWithdrawn(db, params.id, filter, window, page, { ...AGENDA_ITEM, route: 'oparl.agendaItem' });
   });
   list<{ id: string }>('oparl.body.consultations', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
-    return presentRows(await q.listConsultations(db, params.id, filter, window), (rows) => rows.map((row) => present.presentConsultation(link, row, { withPaper: true })));
+    const page = await presentRows(await q.listConsultations(db, params.id, filter, window), (rows) => rows.map((row) => present.presentConsultation(link, row, { withPaper: true })));
+    return withWithdrawn(db, params.id, filter, window, page, { ...CONSULTATION, route: 'oparl.consultation' });
   });
   list<{ id: string }>('oparl.body.files', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
-    return presentRows(await q.listPapers(db, params.id, filter, window), (rows) => rows.map((row) => present.presentFile(link, row)));
+    const page = await presentRows(await q.listPapers(db, params.id, filter, window), (rows) => rows.map((row) => present.presentFile(link, row)));
+    return withWithdrawn(db, params.id, filter, window, page, { ...FILE, route: 'oparl.file' });
   });
   list<{ id: string }>('oparl.body.locations', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
@@ -184,19 +223,19 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   object('oparl.agendaItem', 'Agenda item', async (db, id) => {
     const row = await q.findAgendaItem(db, id);
     return row && (await assemble.agendaItemObjects(db, link, [row], { withMeeting: true }))[0];
-  });
+  }, AGENDA_ITEM);
   object('oparl.paper', 'Paper', async (db, id) => {
     const row = await q.findPaper(db, id);
     return row && (await assemble.paperObjects(db, link, [row]))[0];
-  });
+  }, PAPER);
   object('oparl.consultation', 'Consultation', async (db, id) => {
     const row = await q.findConsultation(db, id);
     return row && present.presentConsultation(link, row, { withPaper: true });
-  });
+  }, CONSULTATION);
   object('oparl.file', 'File', async (db, id) => {
     const row = await q.findPaper(db, id);
     return row && present.presentFile(link, row);
-  });
+  }, FILE);
   object('oparl.location', 'Location', async (db, id) => {
     const row = await q.findLocation(db, id);
     return row && (await assemble.locationObjects(db, link, [row]))[0];

@@ -13,6 +13,17 @@ type Db = Kysely<Database>;
 /** Who a document is made for: the public (what anonymous users get) or officers (exempt content included). */
 export type DocumentAudience = 'public' | 'officers';
 
+type RuledTable = 'agenda_item' | 'report' | 'minute' | 'resolution' | 'vote_event' | 'vote';
+
+/**
+ * The table to read for the audience: for the public, the visibility rule's view of it (migration 20261207_1560:
+ * published papers only, exempt text blanked), under the table's own name. The view has the table's columns, so the
+ * type is the table's.
+ */
+function source<T extends RuledTable>(table: T, audience: DocumentAudience): T {
+  return (audience === 'public' ? `public_${table} as ${table}` : table) as T;
+}
+
 export async function findDocumentMeeting(db: Db, id: string) {
   return db
     .selectFrom('meeting')
@@ -54,8 +65,8 @@ export async function findMeetingIdByBodyName(db: Db, props: { authorityId: stri
 
 export async function agendaWithReports(db: Db, meetingId: string, audience: DocumentAudience) {
   return db
-    .selectFrom('agenda_item')
-    .leftJoin('report', (join) => {
+    .selectFrom(source('agenda_item', audience))
+    .leftJoin(source('report', audience), (join) => {
       const joined = join.onRef('report.id', '=', 'agenda_item.report_id');
       // For the public, an exempt report (or the report of an exempt item) is not joined at all.
       return audience === 'public' ? joined.on('report.exempt', '=', false).on('agenda_item.exempt', '=', false) : joined;
@@ -112,7 +123,7 @@ async function attendanceOf(db: Db, meetingId: string) {
 
 async function minutesOf(db: Db, meetingId: string, audience: DocumentAudience) {
   return db
-    .selectFrom('minute')
+    .selectFrom(source('minute', audience))
     .select((eb) => [
       'minute.id',
       'minute.number',
@@ -129,8 +140,8 @@ async function minutesOf(db: Db, meetingId: string, audience: DocumentAudience) 
 
 async function resolutionsOf(db: Db, meetingId: string, audience: DocumentAudience) {
   let query = db
-    .selectFrom('resolution')
-    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
+    .selectFrom(source('resolution', audience))
+    .innerJoin(source('minute', audience), 'minute.id', 'resolution.minute_id')
     .select(['resolution.id', 'resolution.minute_id', 'resolution.text', 'resolution.unanimous'])
     .where('minute.meeting_id', '=', meetingId)
     .where('resolution.withdrawn_at', 'is', null);
@@ -140,8 +151,8 @@ async function resolutionsOf(db: Db, meetingId: string, audience: DocumentAudien
 
 async function voteEventsOf(db: Db, meetingId: string, audience: DocumentAudience) {
   let query = db
-    .selectFrom('vote_event')
-    .leftJoin('minute', 'minute.id', 'vote_event.minute_id')
+    .selectFrom(source('vote_event', audience))
+    .leftJoin(source('minute', audience), 'minute.id', 'vote_event.minute_id')
     .leftJoin('person as mover', 'mover.id', 'vote_event.mover_id')
     .leftJoin('person as seconder', 'seconder.id', 'vote_event.seconder_id')
     .select([
@@ -165,10 +176,10 @@ async function voteEventsOf(db: Db, meetingId: string, audience: DocumentAudienc
   return query.orderBy('minute.position').orderBy('vote_event.id').execute();
 }
 
-async function votesOf(db: Db, voteEventIds: string[]) {
+async function votesOf(db: Db, voteEventIds: string[], audience: DocumentAudience) {
   if (voteEventIds.length === 0) return [];
   return db
-    .selectFrom('vote')
+    .selectFrom(source('vote', audience))
     .innerJoin('person', 'person.id', 'vote.person_id')
     .select(['vote.vote_event_id', 'vote.option', 'vote.printed_name'])
     .where('vote.vote_event_id', 'in', voteEventIds)
@@ -191,6 +202,7 @@ export async function findMinutesRecord(db: Db, meetingId: string, audience: Doc
   const votes = await votesOf(
     db,
     voteEvents.map((event) => event.id),
+    audience,
   );
   return { meeting, attendance, minutes, resolutions, voteEvents, votes };
 }

@@ -49,7 +49,12 @@ export interface ExportTables {
  * Reads every exported table inside one read-only, repeatable-read transaction, so an export taken while officers
  * are editing is a consistent snapshot (no vote without its vote event).
  */
-export async function readExportTables(db: Kysely<Database>, sectionTables: readonly (keyof Database)[] = []): Promise<ExportTables> {
+export async function readExportTables(db: Kysely<Database>, options: { publicOnly?: boolean; sectionTables?: readonly (keyof Database)[] } = {}): Promise<ExportTables> {
+  const sectionTables = options.sectionTables ?? [];
+  // The public export reads the visibility rule's views (migration 20261207_1560): unpublished papers are left out and
+  // exempt text is blanked at the source. The views have their tables' columns.
+  const ruled = <T extends 'report' | 'agenda_item' | 'minute' | 'declaration' | 'resolution' | 'motion' | 'vote_event' | 'vote'>(table: T): T =>
+    (options.publicOnly ? `public_${table} as ${table}` : table) as T;
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -65,15 +70,15 @@ export async function readExportTables(db: Kysely<Database>, sectionTables: read
       body: await trx.selectFrom('body').selectAll().execute(),
       membership: await trx.selectFrom('membership').selectAll().execute(),
       meeting: await trx.selectFrom('meeting').selectAll().execute(),
-      report: await trx.selectFrom('report').selectAll().execute(),
-      agenda_item: await trx.selectFrom('agenda_item').selectAll().execute(),
+      report: await trx.selectFrom(ruled('report')).selectAll().execute(),
+      agenda_item: await trx.selectFrom(ruled('agenda_item')).selectAll().execute(),
       attendance: await trx.selectFrom('attendance').selectAll().execute(),
-      minute: await trx.selectFrom('minute').selectAll().execute(),
-      declaration: await trx.selectFrom('declaration').selectAll().execute(),
-      resolution: await trx.selectFrom('resolution').selectAll().execute(),
-      motion: await trx.selectFrom('motion').selectAll().execute(),
-      vote_event: await trx.selectFrom('vote_event').selectAll().execute(),
-      vote: await trx.selectFrom('vote').selectAll().execute(),
+      minute: await trx.selectFrom(ruled('minute')).selectAll().execute(),
+      declaration: await trx.selectFrom(ruled('declaration')).selectAll().execute(),
+      resolution: await trx.selectFrom(ruled('resolution')).selectAll().execute(),
+      motion: await trx.selectFrom(ruled('motion')).selectAll().execute(),
+      vote_event: await trx.selectFrom(ruled('vote_event')).selectAll().execute(),
+      vote: await trx.selectFrom(ruled('vote')).selectAll().execute(),
       question: await trx.selectFrom('question').selectAll().execute(),
       decision: await trx.selectFrom('decision').selectAll().execute(),
       forward_plan_entry: await trx.selectFrom('forward_plan_entry').selectAll().execute(),

@@ -35,9 +35,9 @@ async function findMeeting(db: Db, id: string) {
 
 async function agendaItems(db: Db, meetingId: string) {
   return db
-    .selectFrom('agenda_item')
+    .selectFrom('public_agenda_item as agenda_item')
     // An exempt report is not joined at all: its subject and link stay private along with its text.
-    .leftJoin('report', (join) => join.onRef('report.id', '=', 'agenda_item.report_id').on('report.exempt', '=', false))
+    .leftJoin('public_report as report', (join) => join.onRef('report.id', '=', 'agenda_item.report_id').on('report.exempt', '=', false))
     .select([
       ...AGENDA_ITEM_COLUMNS,
     ])
@@ -57,9 +57,9 @@ async function attendance(db: Db, meetingId: string) {
 
 async function declarations(db: Db, meetingId: string) {
   return db
-    .selectFrom('declaration')
-    .leftJoin('agenda_item', 'agenda_item.id', 'declaration.agenda_item_id')
-    .leftJoin('minute', 'minute.id', 'declaration.minute_id')
+    .selectFrom('public_declaration as declaration')
+    .leftJoin('public_agenda_item as agenda_item', 'agenda_item.id', 'declaration.agenda_item_id')
+    .leftJoin('public_minute as minute', 'minute.id', 'declaration.minute_id')
     .select([
       'declaration.id',
       'declaration.person_id',
@@ -81,8 +81,8 @@ async function declarations(db: Db, meetingId: string) {
 
 async function minutes(db: Db, meetingId: string) {
   return db
-    .selectFrom('minute')
-    .leftJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
+    .selectFrom('public_minute as minute')
+    .leftJoin('public_agenda_item as agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
     .leftJoin('meeting as approved', 'approved.id', 'minute.approves_meeting_id')
     .leftJoin('body as approved_body', 'approved_body.id', 'approved.body_id')
     .select((eb) => [
@@ -111,8 +111,8 @@ async function minutes(db: Db, meetingId: string) {
 
 async function resolutions(db: Db, meetingId: string) {
   return db
-    .selectFrom('resolution')
-    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
+    .selectFrom('public_resolution as resolution')
+    .innerJoin('public_minute as minute', 'minute.id', 'resolution.minute_id')
     .select(['resolution.id', 'resolution.minute_id', 'resolution.position', 'resolution.text', 'resolution.unanimous'])
     .where('minute.meeting_id', '=', meetingId)
     .where('resolution.withdrawn_at', 'is', null)
@@ -124,8 +124,8 @@ async function resolutions(db: Db, meetingId: string) {
 
 async function motions(db: Db, meetingId: string) {
   return db
-    .selectFrom('motion')
-    .innerJoin('minute', 'minute.id', 'motion.minute_id')
+    .selectFrom('public_motion as motion')
+    .innerJoin('public_minute as minute', 'minute.id', 'motion.minute_id')
     .select(['motion.id', 'motion.minute_id', 'motion.position', 'motion.text', 'motion.mover_id', 'motion.seconder_id'])
     .where('minute.meeting_id', '=', meetingId)
     .where('minute.exempt', '=', false)
@@ -136,8 +136,8 @@ async function motions(db: Db, meetingId: string) {
 
 async function voteEvents(db: Db, meetingId: string) {
   return db
-    .selectFrom('vote_event')
-    .leftJoin('minute', 'minute.id', 'vote_event.minute_id')
+    .selectFrom('public_vote_event as vote_event')
+    .leftJoin('public_minute as minute', 'minute.id', 'vote_event.minute_id')
     .select([
       'vote_event.id',
       'vote_event.motion_text',
@@ -164,7 +164,7 @@ async function voteEvents(db: Db, meetingId: string) {
 async function votes(db: Db, voteEventIds: string[], date: string) {
   if (voteEventIds.length === 0) return [];
   return db
-    .selectFrom('vote')
+    .selectFrom('public_vote as vote')
     .innerJoin('person', 'person.id', 'vote.person_id')
     .leftJoinLateral(
       (eb) =>

@@ -199,9 +199,23 @@ export async function findWorkflow(db: Db, meetingId: string): Promise<Row<'meet
   return db.selectFrom('meeting_workflow').selectAll().where('id', '=', meetingId).executeTakeFirst();
 }
 
-/** Locks the meeting's workflow row for the rest of the transaction, creating it first if the meeting has none. */
+/** Starts the workflow of a meeting scheduled in the back office: nothing of it is published yet. */
+export async function startWorkflow(db: Db, meetingId: string): Promise<void> {
+  await db.insertInto('meeting_workflow').values({ id: meetingId, agenda_published_at: null, minutes_published_at: null }).execute();
+}
+
+/**
+ * Locks the meeting's workflow row for the rest of the transaction, creating it first if the meeting has none. A
+ * meeting without a row was imported from the council's published papers, which the visibility rule counts as
+ * published (migration 20261207_1560); its new row says so, so touching it never hides it.
+ */
 export async function lockWorkflow(db: Db, meetingId: string): Promise<Row<'meeting_workflow'>> {
-  await db.insertInto('meeting_workflow').values({ id: meetingId }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  const now = new Date();
+  await db
+    .insertInto('meeting_workflow')
+    .values({ id: meetingId, agenda_published_at: now, minutes_published_at: now })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   return db.selectFrom('meeting_workflow').selectAll().where('id', '=', meetingId).forUpdate().executeTakeFirstOrThrow();
 }
 

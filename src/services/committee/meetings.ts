@@ -45,7 +45,7 @@ export async function meetingScheduler(props: CommitteeWriteProps & MeetingField
       source_line_from: null,
       source_line_to: null,
     });
-    await store.lockWorkflow(trx, id);
+    await store.startWorkflow(trx, id);
     return { id };
   });
 }
@@ -223,5 +223,19 @@ export async function agendaPublisher(props: AgendaPublisherProps): Promise<Agen
     }
     await store.updateWorkflow(trx, meeting.id, { agenda_published_at: new Date(), agenda_published_late: late });
     return { published: true, clearWorkingDays, late } as const;
+  });
+}
+
+/**
+ * Withdraws a published agenda: its items and reports stop being public at once, everywhere (the visibility rule,
+ * migration 20261207_1560), and mirrors are told (OParl deleted objects). The agenda can be published again later.
+ */
+export async function agendaWithdrawer(props: CommitteeWriteProps & { meetingId: string }): Promise<void> {
+  await asEditor(props, async (trx) => {
+    const meeting = await store.findMeeting(trx, props.meetingId);
+    if (!meeting) throw NotFound('Meeting not found');
+    const workflow = await store.lockWorkflow(trx, meeting.id);
+    if (!workflow.agenda_published_at) throw Conflict('The agenda of this meeting is not published');
+    await store.updateWorkflow(trx, meeting.id, { agenda_published_at: null, agenda_published_late: false });
   });
 }

@@ -23,6 +23,21 @@ export async function minutesPublisher(props: CommitteeWriteProps & { meetingId:
   });
 }
 
+/**
+ * Withdraws published draft minutes: the minutes, motions, votes and resolutions stop being public at once,
+ * everywhere. Approved minutes are the correct record and cannot be withdrawn.
+ */
+export async function minutesWithdrawer(props: CommitteeWriteProps & { meetingId: string }): Promise<void> {
+  await asEditor(props, async (trx) => {
+    const meeting = await store.findMeeting(trx, props.meetingId);
+    if (!meeting) throw NotFound('Meeting not found');
+    const workflow = await store.lockWorkflow(trx, meeting.id);
+    await assertMinutesOpen(trx, meeting.id);
+    if (!workflow.minutes_published_at) throw Conflict('The draft minutes of this meeting are not published');
+    await store.updateWorkflow(trx, meeting.id, { minutes_published_at: null });
+  });
+}
+
 export const ApprovalFieldsSchema = z.object({
   atMeetingId: z.string().min(1, 'Choose the meeting at which the minutes were approved'),
 });

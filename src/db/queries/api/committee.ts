@@ -123,8 +123,8 @@ export function findMeeting(db: Db, id: string) {
 
 export async function meetingDetails(db: Db, meetingId: string) {
   const agendaItems = await db
-    .selectFrom('agenda_item')
-    .leftJoin('report', 'report.id', 'agenda_item.report_id')
+    .selectFrom('public_agenda_item as agenda_item')
+    .leftJoin('public_report as report', 'report.id', 'agenda_item.report_id')
     .select([
       'agenda_item.id',
       'agenda_item.number',
@@ -142,8 +142,8 @@ export async function meetingDetails(db: Db, meetingId: string) {
     .orderBy('agenda_item.number')
     .execute();
   const minutes = await db
-    .selectFrom('minute')
-    .leftJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
+    .selectFrom('public_minute as minute')
+    .leftJoin('public_agenda_item as agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
     .select([
       'minute.id',
       'minute.number',
@@ -158,9 +158,9 @@ export async function meetingDetails(db: Db, meetingId: string) {
     .orderBy('minute.position')
     .execute();
   const resolutions = await db
-    .selectFrom('resolution')
-    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
-    .leftJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
+    .selectFrom('public_resolution as resolution')
+    .innerJoin('public_minute as minute', 'minute.id', 'resolution.minute_id')
+    .leftJoin('public_agenda_item as agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
     .select(['resolution.minute_id', 'resolution.text', 'resolution.unanimous'])
     .where('minute.meeting_id', '=', meetingId)
     .where('resolution.withdrawn_at', 'is', null)
@@ -177,7 +177,7 @@ export async function meetingDetails(db: Db, meetingId: string) {
     .orderBy('attendance.status')
     .execute();
   const voteEvents = await db
-    .selectFrom('vote_event')
+    .selectFrom('public_vote_event as vote_event')
     .select('vote_event.id')
     .where('vote_event.meeting_id', '=', meetingId)
     .where(voteEventIsPublic('vote_event'))
@@ -191,7 +191,7 @@ export async function meetingDetails(db: Db, meetingId: string) {
 const decisions = (db: Db) =>
   db
     .selectFrom('decision')
-    .leftJoin('report', 'report.id', 'decision.report_id')
+    .leftJoin('public_report as report', 'report.id', 'decision.report_id')
     .select([
       'decision.id',
       'decision.decision_date',

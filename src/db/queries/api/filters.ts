@@ -23,9 +23,9 @@ export interface Paged<T> {
 }
 
 /** Conditions on a table's created_at/updated_at ("true" when the filter is empty), for `.where(...)`. */
-export function changedWithin(table: string, filter: ChangeFilter): Expression<SqlBool> {
+export function changedWithin(table: string, filter: ChangeFilter, modifiedColumn = 'updated_at'): Expression<SqlBool> {
   const created = sql.ref(`${table}.created_at`);
-  const updated = sql.ref(`${table}.updated_at`);
+  const updated = sql.ref(`${table}.${modifiedColumn}`);
   const conditions: RawBuilder<SqlBool>[] = [];
   if (filter.createdSince) conditions.push(sql<SqlBool>`${created} >= ${filter.createdSince}`);
   if (filter.createdUntil) conditions.push(sql<SqlBool>`${created} <= ${filter.createdUntil}`);
@@ -35,21 +35,18 @@ export function changedWithin(table: string, filter: ChangeFilter): Expression<S
 }
 
 /**
- * A report is public when it is not exempt and no exempt agenda item carries it: an exempt item never shows its
- * report, even when the report itself was not marked exempt in the paper.
+ * A report is public when the visibility rule's view holds it (migration 20261207_1560): published with its agenda,
+ * not exempt, and carried by no exempt agenda item.
  */
 export function reportIsPublic(reportTable = 'report'): Expression<SqlBool> {
   const id = sql.ref(`${reportTable}.id`);
-  const exempt = sql.ref(`${reportTable}.exempt`);
-  return sql<SqlBool>`(${exempt} = false and not exists (select 1 from agenda_item exempt_item where exempt_item.report_id = ${id} and exempt_item.exempt))`;
+  return sql<SqlBool>`exists (select 1 from public_report visible_report where visible_report.id = ${id})`;
 }
 
-/** A vote event is public unless it was taken on an exempt minute or on an exempt agenda item's minute: the vote would disclose what the minute withholds. */
+/** A vote event is public when the rule's view holds it: its minutes published, and its minute and that minute's agenda item not exempt. */
 export function voteEventIsPublic(voteEventTable = 'vote_event'): Expression<SqlBool> {
-  const minuteId = sql.ref(`${voteEventTable}.minute_id`);
-  return sql<SqlBool>`(${minuteId} is null or exists (
-    select 1 from minute public_minute left join agenda_item minute_item on minute_item.id = public_minute.agenda_item_id
-    where public_minute.id = ${minuteId} and public_minute.exempt = false and coalesce(minute_item.exempt, false) = false))`;
+  const id = sql.ref(`${voteEventTable}.id`);
+  return sql<SqlBool>`exists (select 1 from public_vote_event visible_vote_event where visible_vote_event.id = ${id})`;
 }
 
 /** Ordering by id that does not depend on the server's collation, so pages and cursors agree on both engines. */

@@ -224,10 +224,10 @@ export async function participantsOfMeetings(db: Db, meetingIds: string[]) {
 
 function agendaItems(db: Db) {
   return db
-    .selectFrom('agenda_item')
+    .selectFrom('public_agenda_item as agenda_item')
     .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
     .innerJoin('body', 'body.id', 'meeting.body_id')
-    .leftJoin('report', 'report.id', 'agenda_item.report_id')
+    .leftJoin('public_report as report', 'report.id', 'agenda_item.report_id')
     .select([
       'agenda_item.id',
       'agenda_item.meeting_id',
@@ -270,9 +270,9 @@ export async function agendaItemsOfMeetings(db: Db, meetingIds: string[]): Promi
 export async function resolutionsOfAgendaItems(db: Db, agendaItemIds: string[]) {
   if (agendaItemIds.length === 0) return [];
   return db
-    .selectFrom('resolution')
-    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
-    .innerJoin('agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
+    .selectFrom('public_resolution as resolution')
+    .innerJoin('public_minute as minute', 'minute.id', 'resolution.minute_id')
+    .innerJoin('public_agenda_item as agenda_item', 'agenda_item.id', 'minute.agenda_item_id')
     .select(['agenda_item.id as agenda_item_id', 'resolution.text'])
     .where('agenda_item.id', 'in', agendaItemIds)
     .where('resolution.withdrawn_at', 'is', null)
@@ -287,8 +287,8 @@ export async function resolutionsOfAgendaItems(db: Db, agendaItemIds: string[]) 
 export async function voteEventsOfAgendaItems(db: Db, agendaItemIds: string[]) {
   if (agendaItemIds.length === 0) return [];
   return db
-    .selectFrom('vote_event')
-    .innerJoin('minute', 'minute.id', 'vote_event.minute_id')
+    .selectFrom('public_vote_event as vote_event')
+    .innerJoin('public_minute as minute', 'minute.id', 'vote_event.minute_id')
     .select(['minute.agenda_item_id', 'vote_event.id'])
     .where('minute.agenda_item_id', 'in', agendaItemIds)
     .where(voteEventIsPublic('vote_event'))
@@ -300,7 +300,7 @@ export async function voteEventsOfAgendaItems(db: Db, agendaItemIds: string[]) {
 
 function papers(db: Db) {
   return db
-    .selectFrom('report')
+    .selectFrom('public_report as report')
     .select([
       'report.id',
       'report.authority_id',
@@ -327,15 +327,15 @@ export function findPaper(db: Db, id: string) {
 
 /** The text of a public report, for its File's access URL; undefined for exempt or unknown reports. */
 export async function publicReportText(db: Db, id: string) {
-  return db.selectFrom('report').select(['report.full_text', 'report.subject', 'report.updated_at']).where('report.id', '=', id).where(reportIsPublic('report')).executeTakeFirst();
+  return db.selectFrom('public_report as report').select(['report.full_text', 'report.subject', 'report.updated_at']).where('report.id', '=', id).where(reportIsPublic('report')).executeTakeFirst();
 }
 
 // ---- Consultation: a public report on a public agenda item -------------------------------------------------------
 
 function consultations(db: Db) {
   return db
-    .selectFrom('agenda_item')
-    .innerJoin('report', 'report.id', 'agenda_item.report_id')
+    .selectFrom('public_agenda_item as agenda_item')
+    .innerJoin('public_report as report', 'report.id', 'agenda_item.report_id')
     .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .select([
@@ -401,4 +401,30 @@ export async function meetingsAtLocations(db: Db, locationIds: string[]) {
     .orderBy('meeting.date')
     .orderBy(byIdC('meeting.id'))
     .execute();
+}
+
+// ---- Withdrawn: records that exist but are not public (OParl 1.1 section 2.8, deleted objects) ---------------------
+
+export type WithdrawalKind = 'agenda-item' | 'report' | 'consultation';
+
+/** A record the public may not see (never published, withdrawn, or made exempt), and the latest change deciding it. */
+export function findWithdrawal(db: Db, kind: WithdrawalKind, id: string) {
+  return db.selectFrom('public_withdrawal').select(['record_id', 'created_at', 'modified']).where('kind', '=', kind).where('record_id', '=', id).executeTakeFirst();
+}
+export type WithdrawalRow = NonNullable<Awaited<ReturnType<typeof findWithdrawal>>>;
+
+/** The withdrawn records of an authority changed within the filter, in id order, with their total. */
+export async function listWithdrawals(db: Db, kind: WithdrawalKind, authorityId: string, filter: ChangeFilter, window: PageWindow): Promise<Paged<WithdrawalRow>> {
+  const base = db
+    .selectFrom('public_withdrawal as withdrawal')
+    .where('withdrawal.kind', '=', kind)
+    .where('withdrawal.authority_id', '=', authorityId)
+    .where(changedWithin('withdrawal', filter, 'modified'));
+  const [rows, counted] = await Promise.all([
+    window.limit > 0
+      ? base.select(['withdrawal.record_id', 'withdrawal.created_at', 'withdrawal.modified']).orderBy(byIdC('withdrawal.record_id')).limit(window.limit).offset(window.offset).execute()
+      : Promise.resolve([]),
+    base.select(sql<string>`count(*)::text`.as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(counted.count) };
 }

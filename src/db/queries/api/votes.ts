@@ -11,10 +11,10 @@ type Db = Kysely<Database>;
 
 const voteEvents = (db: Db) =>
   db
-    .selectFrom('vote_event')
+    .selectFrom('public_vote_event as vote_event')
     .innerJoin('meeting', 'meeting.id', 'vote_event.meeting_id')
     .innerJoin('body', 'body.id', 'meeting.body_id')
-    .leftJoin('minute', 'minute.id', 'vote_event.minute_id')
+    .leftJoin('public_minute as minute', 'minute.id', 'vote_event.minute_id')
     .select([
       'vote_event.id',
       'vote_event.meeting_id',
@@ -58,8 +58,8 @@ export function findVoteEvent(db: Db, id: string) {
 export async function votesOf(db: Db, voteEventIds: string[]) {
   if (voteEventIds.length === 0) return [];
   return db
-    .selectFrom('vote')
-    .innerJoin('vote_event', 'vote_event.id', 'vote.vote_event_id')
+    .selectFrom('public_vote as vote')
+    .innerJoin('public_vote_event as vote_event', 'vote_event.id', 'vote.vote_event_id')
     .innerJoin('meeting', 'meeting.id', 'vote_event.meeting_id')
     .innerJoin('person', 'person.id', 'vote.person_id')
     .leftJoinLateral(

@@ -25,12 +25,12 @@ export async function meetingsBetween(db: Db, filter: CalendarFilter) {
       'body.name as body_name',
       'body.slug as body_slug',
       eb
-        .selectFrom('agenda_item')
+        .selectFrom('public_agenda_item as agenda_item')
         .whereRef('agenda_item.meeting_id', '=', 'meeting.id')
         .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('count'))
         .as('agenda_item_count'),
       eb
-        .selectFrom('minute')
+        .selectFrom('public_minute as minute')
         .whereRef('minute.meeting_id', '=', 'meeting.id')
         .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('count'))
         .as('minute_count'),

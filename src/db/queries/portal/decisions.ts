@@ -20,8 +20,8 @@ export interface DecisionFilters {
 
 function register(db: Db) {
   const resolutions = db
-    .selectFrom('resolution')
-    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
+    .selectFrom('public_resolution as resolution')
+    .innerJoin('public_minute as minute', 'minute.id', 'resolution.minute_id')
     .innerJoin('meeting', 'meeting.id', 'minute.meeting_id')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .where('minute.exempt', '=', false)
@@ -114,7 +114,7 @@ export async function findDecision(db: Db, id: string) {
     .selectFrom('decision')
     .leftJoin('body', 'body.id', 'decision.decision_maker_body_id')
     .leftJoin('person', 'person.id', 'decision.decision_maker_person_id')
-    .leftJoin('report', (join) => join.onRef('report.id', '=', 'decision.report_id').on('report.exempt', '=', false))
+    .leftJoin('public_report as report', (join) => join.onRef('report.id', '=', 'decision.report_id').on('report.exempt', '=', false))
     .select([
       'decision.id',
       'decision.decision_date',

@@ -38,16 +38,16 @@ export async function publishedMinutes(db: Db, limit: number) {
       'meeting.date',
       'body.name as body_name',
       'body.slug as body_slug',
-      eb.selectFrom('minute').whereRef('minute.meeting_id', '=', 'meeting.id').select((sub) => sub.fn.max('minute.updated_at').as('at')).as('published_at'),
+      eb.selectFrom('public_minute as minute').whereRef('minute.meeting_id', '=', 'meeting.id').select((sub) => sub.fn.max('minute.updated_at').as('at')).as('published_at'),
     ])
-    .where((eb) => eb.exists(eb.selectFrom('minute').whereRef('minute.meeting_id', '=', 'meeting.id').select('minute.id')))
+    .where((eb) => eb.exists(eb.selectFrom('public_minute as minute').whereRef('minute.meeting_id', '=', 'meeting.id').select('minute.id')))
     .orderBy('meeting.date', 'desc')
     .orderBy('body.name')
     .limit(limit)
     .execute();
   if (meetings.length === 0) return [];
   const minutes = await db
-    .selectFrom('minute')
+    .selectFrom('public_minute as minute')
     .select(['minute.meeting_id', 'minute.number', 'minute.title'])
     .where(
       'minute.meeting_id',

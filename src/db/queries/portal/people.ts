@@ -219,11 +219,11 @@ export async function listGroupsOn(db: Db, today: string) {
 
 export async function personDeclarations(db: Db, personId: string) {
   return db
-    .selectFrom('declaration')
+    .selectFrom('public_declaration as declaration')
     .innerJoin('meeting', 'meeting.id', 'declaration.meeting_id')
     .innerJoin('body', 'body.id', 'meeting.body_id')
-    .leftJoin('minute', 'minute.id', 'declaration.minute_id')
-    .leftJoin('agenda_item', 'agenda_item.id', 'declaration.agenda_item_id')
+    .leftJoin('public_minute as minute', 'minute.id', 'declaration.minute_id')
+    .leftJoin('public_agenda_item as agenda_item', 'agenda_item.id', 'declaration.agenda_item_id')
     .select([
       'declaration.id',
       'declaration.kind',
@@ -296,11 +296,11 @@ export async function personVotes(db: Db, personId: string): Promise<PersonVoteR
            pg.name as group_name,
            coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
            coalesce(gv.group_abstain, 0)::int as group_abstain
-      from vote v
-      join vote_event ve on ve.id = v.vote_event_id
+      from public_vote v
+      join public_vote_event ve on ve.id = v.vote_event_id
       join meeting m on m.id = ve.meeting_id
       join body b on b.id = m.body_id
-      left join minute mi on mi.id = ve.minute_id
+      left join public_minute mi on mi.id = ve.minute_id
       left join lateral (
         select gm.group_id from group_membership gm
          where gm.person_id = v.person_id
@@ -312,7 +312,7 @@ export async function personVotes(db: Db, personId: string): Promise<PersonVoteR
         select count(*) filter (where v2.option = 'for') as group_for,
                count(*) filter (where v2.option = 'against') as group_against,
                count(*) filter (where v2.option = 'abstain') as group_abstain
-          from vote v2
+          from public_vote v2
           join group_membership gm2 on gm2.person_id = v2.person_id and gm2.group_id = my_group.group_id
            and (gm2.start_date is null or gm2.start_date <= m.date) and (gm2.end_date is null or gm2.end_date >= m.date)
          where v2.vote_event_id = v.vote_event_id

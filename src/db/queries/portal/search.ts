@@ -84,8 +84,8 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<{
   const rows = await db
     .selectFrom(page)
     .leftJoin('body', 'body.id', 'page.body_id')
-    .leftJoin('agenda_item as hit_item', (join) => join.onRef('hit_item.id', '=', 'page.record_id').on('page.kind', '=', 'agenda-item'))
-    .leftJoin('minute as hit_minute', (join) => join.onRef('hit_minute.id', '=', 'page.record_id').on('page.kind', '=', 'minute'))
+    .leftJoin('public_agenda_item as hit_item', (join) => join.onRef('hit_item.id', '=', 'page.record_id').on('page.kind', '=', 'agenda-item'))
+    .leftJoin('public_minute as hit_minute', (join) => join.onRef('hit_minute.id', '=', 'page.record_id').on('page.kind', '=', 'minute'))
     .leftJoin('meeting as hit_meeting', 'hit_meeting.id', 'page.meeting_id')
     .select([
       'hit_item.number as agenda_item_number',

@@ -10,7 +10,7 @@ import { NotFound } from '../../../http/errors.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { longDate, personItems, personName, selectItems, stamp } from '../presenters.ts';
 
-export type HubForm = 'details' | 'cancel' | 'agenda' | 'publish' | 'attendance' | 'declaration' | 'minute' | 'publishMinutes' | 'approve';
+export type HubForm = 'details' | 'cancel' | 'agenda' | 'publish' | 'withdrawAgenda' | 'attendance' | 'declaration' | 'minute' | 'publishMinutes' | 'withdrawMinutes' | 'approve';
 
 export interface HubFailure {
   form: HubForm;

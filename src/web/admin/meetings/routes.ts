@@ -7,6 +7,7 @@ import {
   agendaItemEditor,
   AgendaItemFieldsSchema,
   agendaPublisher,
+  agendaWithdrawer,
   CancellationSchema,
   meetingCanceller,
   MeetingDetailsSchema,
@@ -25,7 +26,7 @@ import {
   voteEventRecorder,
   VoteEventFieldsSchema,
 } from '../../../services/committee/proceedings.ts';
-import { ApprovalFieldsSchema, CorrectionFieldsSchema, minuteCorrector, minutesApprover, minutesPublisher } from '../../../services/committee/minutes-workflow.ts';
+import { ApprovalFieldsSchema, CorrectionFieldsSchema, minuteCorrector, minutesApprover, minutesPublisher, minutesWithdrawer } from '../../../services/committee/minutes-workflow.ts';
 import { NotFound } from '../../../http/errors.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
@@ -128,6 +129,9 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
   hubPost(ROUTES['admin.meeting.declarations'], 'declaration', DeclarationFieldsSchema, (meetingId, data, by) => declarationRecorder({ database, by, meetingId, ...data }));
   hubPost(ROUTES['admin.meeting.minutes'], 'minute', MinuteFieldsSchema, (meetingId, data, by) => minuteWriter({ database, by, meetingId, ...data }));
   hubPost(ROUTES['admin.meeting.publishMinutes'], 'publishMinutes', Nothing, (meetingId, _data, by) => minutesPublisher({ database, by, meetingId }));
+  // Withdrawing takes the papers off every public surface at once (issue 15); they can be published again.
+  hubPost(ROUTES['admin.meeting.withdrawMinutes'], 'withdrawMinutes', Nothing, (meetingId, _data, by) => minutesWithdrawer({ database, by, meetingId }));
+  hubPost(ROUTES['admin.meeting.withdrawAgenda'], 'withdrawAgenda', Nothing, (meetingId, _data, by) => agendaWithdrawer({ database, by, meetingId }));
   hubPost(ROUTES['admin.meeting.approveMinutes'], 'approve', ApprovalFieldsSchema, (meetingId, data, by) => minutesApprover({ database, by, meetingId, atMeetingId: data.atMeetingId }));
 
   // Publishing warns, and asks again, when the notice is shorter than five clear working days.
