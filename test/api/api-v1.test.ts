@@ -171,12 +171,17 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     const badCursor = await get('/api/v1/bodies?cursor=not-ours');
     expect(badCursor.statusCode).toBe(400);
     expect(badCursor.json().error.problems).toEqual([{ field: 'cursor', message: 'is not a cursor this API issued' }]);
-    for (const url of ['/api/v1/meetings/meeting-0000000000000000', '/api/v1/meetings/%3Cscript%3E', '/api/v1/nothing-here', '/oparl/v1/meeting/meeting-0000000000000000']) {
+    for (const url of ['/api/v1/meetings/meeting-0000000000000000', '/api/v1/meetings/%3Cscript%3E', '/api/v1/nothing-here']) {
       const missing = await get(url);
       expect(missing.statusCode, url).toBe(404);
       expect(missing.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(missing.json()).toEqual({ error: { id: 'not_found', status: 404, message: expect.any(String) } });
     }
+    // OParl writes the error object its specification defines, with the same status.
+    const oparl = await get('/oparl/v1/meeting/meeting-0000000000000000');
+    expect(oparl.statusCode).toBe(404);
+    expect(oparl.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(oparl.json()).toEqual({ type: 'https://schema.oparl.org/1.1/Error', message: 'Meeting not found', debug: 'not_found' });
   });
 
   it('sends ETags and answers a matching If-None-Match with 304; a change makes a new ETag', async () => {

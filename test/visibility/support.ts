@@ -55,7 +55,6 @@ export class MeetingScene {
   readonly items: string[] = [];
   readonly itemNumbers: string[] = [];
   readonly minutes: string[] = [];
-  private versions = new Map<string, string>();
 
   private constructor(
     readonly council: Council,
