@@ -118,17 +118,7 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
   // Apologies and substitutes may be printed either before the first minute or inside one.
   const preambleParagraphs = paragraphs(lines.slice(start, firstBody));
   readApologies(lines.slice(start, firstBody), preambleParagraphs, meeting, issues);
-  for (const body of minuteBodies) {
-    readApologies(body.lines, body.paragraphs, meeting, issues);
-    readSubstituteSentences(body.paragraphs, meeting);
-  }
-
-  for (const body of minuteBodies) {
-    body.minute.resolutions = readResolutions(body.paragraphs);
-    body.minute.motions = readMotions(body.paragraphs, meeting, issues);
-    meeting.voteEvents.push(...readVotes(body, issues));
-  }
-  for (const body of minuteBodies) readDeclarations(body, meeting, issues);
+  readBodies(minuteBodies, meeting, issues);
 
   const closing = lines.map((line) => line.text).join('\n');
   const ended = new RegExp(`meeting\\s+(?:closed|ended|finished|concluded|rose)\\s+at\\s+(${TIME_SOURCE})`, 'i').exec(closing);
@@ -141,6 +131,44 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
     issues.push({ severity: 'warning', line: segment.lineFrom, message: 'No numbered minutes found in these minutes' });
   }
   return { meeting, issues };
+}
+
+/** What each minute's text says: apologies, substitutes, resolutions, motions, recorded votes, declarations. */
+function readBodies(minuteBodies: MinuteBody[], meeting: MeetingRecord, issues: ImportIssue[]): void {
+  for (const body of minuteBodies) {
+    readApologies(body.lines, body.paragraphs, meeting, issues);
+    readSubstituteSentences(body.paragraphs, meeting);
+  }
+  for (const body of minuteBodies) {
+    body.minute.resolutions = readResolutions(body.paragraphs);
+    body.minute.motions = readMotions(body.paragraphs, meeting, issues);
+    meeting.voteEvents.push(...readVotes(body, issues));
+  }
+  for (const body of minuteBodies) readDeclarations(body, meeting, issues);
+}
+
+/** A minute found by another recogniser (a web page's numbered items), with the lines of its text. */
+export interface MinuteText {
+  minute: MinuteRecord;
+  lines: Array<{ no: number; text: string }>;
+}
+
+/**
+ * Reads the text of minutes whose numbers and titles another recogniser found (a ModernGov page's items), with the
+ * same readers as printed minutes: each minute's text, resolutions, motions, votes, apologies and declarations are
+ * added to `meeting`, and the minutes appended to it.
+ */
+export function readMinuteTexts(minutes: MinuteText[], meeting: MeetingRecord, issues: ImportIssue[]): void {
+  const bodies: MinuteBody[] = minutes.map((entry) => ({
+    minute: entry.minute,
+    lines: entry.lines.map((line) => ({ no: line.no, text: line.text.replace(/\u00a0/g, ' ').trim() })),
+    paragraphs: [],
+  }));
+  for (const body of bodies) {
+    finishMinute(body);
+    meeting.minutes.push(body.minute);
+  }
+  readBodies(bodies, meeting, issues);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -667,6 +695,12 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
       parts.push(next.text.replace(BULLET, '').trim());
       to = next.to;
       index++;
+    }
+    // "RESOLVED:" alone on its line, the resolution in the next paragraph ("That the minutes ... be approved").
+    if (parts.length === 0 && !intro && index + 1 < paras.length && /^That\b/i.test(core(paras[index + 1]!.text))) {
+      index++;
+      parts.push(core(paras[index]!.text).replace(/^that\b\s*[:\-–]*\s*/i, ''));
+      to = paras[index]!.to;
     }
     const text = parts.join('\n').trim();
     if (!text) continue;
