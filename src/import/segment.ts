@@ -50,7 +50,12 @@ export function isBlank(line: string | undefined): boolean {
 }
 
 const SEPARATOR = /^this page (?:is )?(?:has been )?intentionally left blank\.?$/i;
-const MINUTES_START = /^MINUTES\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\b/i;
+/**
+ * The opening of minutes: "MINUTES of a meeting of X held ...", "Minutes of Meeting of the X held ...", "Minutes of the
+ * County Council Meeting held ...", "MINUTES OF General Meeting" (the body named before "Meeting").
+ */
+const MINUTES_START =
+  /^MINUTES\s+of\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?meeting\s+of\b|^Minutes\s+of\s+(?:the\s+)?[A-Z][\w'’&,\- ]{2,80}?\s+Meeting\b(?:\s+held\b|\s*$)/i;
 const QUESTION_START = /(?:^|\s)Questions?\s+(?:by|from)\s+\S/i;
 const REPORT_HEADER = /^(By|To|From|Report\s+(?:by|of)|Subject|Date):/i;
 const CALL_IN_ANCHOR = /^(?:Cabinet\s+)?portfolio:/i;

@@ -52,6 +52,8 @@ const NAMES = `${NAME}(?:(?:,\\s*|,?\\s+and\\s+)${NAME})*`;
 
 const HEADER = /\bMINUTES\s+of\s+(?:an?\s+|the\s+)?(?:(annual|extraordinary|special|ordinary|adjourned)\s+)?(?:(?:general|council)\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+held\s+(.*)$/i;
 /** Looser: "Minutes of the Cabinet meeting held on ...", "Minutes - Planning Committee - 6 April 2011". */
+/** "Minutes of the County Council Meeting held in ... on ...": the body named before "Meeting held". */
+const BODY_MEETING_HEADER = /^minutes\s+of\s+(?:the\s+)?(.+?)\s+meeting\s+held\s+(.*)$/i;
 const LOOSE_HEADER = /^minutes\s+(?:of\s+(?:the\s+)?)?(.+?)(?:\s+meeting)?\s*(?:held\s+)?(?:on\s+|[-–—,:]\s*)(.*\d{4}.*)$/i;
 
 const SECTION = /^(?:(UNRESTRICTED|OPEN|PUBLIC)|(EXEMPT|RESTRICTED|CONFIDENTIAL|PRIVATE))\s+(?:ITEMS?|BUSINESS|SESSION|MINUTES)\b.*$|^PART\s+(I{1,2}|1|2)\b(?:\s*[-–—:].*)?$/;
@@ -118,6 +120,7 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
   // Apologies and substitutes may be printed either before the first minute or inside one.
   const preambleParagraphs = paragraphs(lines.slice(start, firstBody));
   readApologies(lines.slice(start, firstBody), preambleParagraphs, meeting, issues);
+  readChair(preambleParagraphs, meeting);
   readBodies(minuteBodies, meeting, issues);
 
   const closing = lines.map((line) => line.text).join('\n');
@@ -135,6 +138,9 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
 
 /** What each minute's text says: apologies, substitutes, resolutions, motions, recorded votes, declarations. */
 function readBodies(minuteBodies: MinuteBody[], meeting: MeetingRecord, issues: ImportIssue[]): void {
+  // Attendance recorded under a minute ("1. Calling of the Roll" then "Present:" and the names).
+  for (const body of minuteBodies) readLabelledLists(body.lines, meeting, issues);
+  for (const body of [{ paragraphs: minuteBodies.flatMap((entry) => entry.paragraphs) }]) readChair(body.paragraphs, meeting);
   for (const body of minuteBodies) {
     readApologies(body.lines, body.paragraphs, meeting, issues);
     readSubstituteSentences(body.paragraphs, meeting);
@@ -145,6 +151,42 @@ function readBodies(minuteBodies: MinuteBody[], meeting: MeetingRecord, issues: 
     meeting.voteEvents.push(...readVotes(body, issues));
   }
   for (const body of minuteBodies) readDeclarations(body, meeting, issues);
+}
+
+/** "Present:" (or another attendance label) inside a minute, with the names on the lines that follow. */
+function readLabelledLists(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[]): void {
+  for (let index = 0; index < lines.length; index++) {
+    const label = lines[index]!.text ? LABEL.exec(lines[index]!.text) : null;
+    if (!label) continue;
+    const kind = labelKind(label[1]!);
+    const names: Line[] = label[2]?.trim() ? [{ no: lines[index]!.no, text: label[2].trim() }] : [];
+    while (index + 1 < lines.length) {
+      const next = lines[index + 1]!;
+      const previous = names[names.length - 1];
+      if (next.text && !LABEL.test(next.text) && looksLikeNameLine(next.text, previous !== undefined && /,$/.test(previous.text))) {
+        names.push(next);
+        index++;
+      } else if (!next.text && names.length === 0) {
+        index++;
+      } else break;
+    }
+    for (const entry of namesWithLines(names, kind === 'substitute')) addAttendance(meeting, entry.name, entry.role, kind, entry.line, issues);
+  }
+}
+
+/** "Mr B Smith in the Chair", "Councillor A Jones presided": the chair of the meeting, marked on the attendance. */
+function readChair(paras: Paragraph[], meeting: MeetingRecord): void {
+  const pattern = new RegExp(`(?:^|[.,;]\\s*)(${NAME}|[A-Z][\\p{L}'’\\-]+(?:\\s+[A-Z][\\p{L}'’\\-]+){0,3})\\s+(?:was\\s+)?(?:in\\s+the\\s+Chair|presided)\\b`, 'u');
+  for (const para of paras) {
+    const match = pattern.exec(para.text);
+    if (!match) continue;
+    const name = parsePrintedName(match[1]!);
+    if (!name) continue;
+    const present = meeting.attendance.find((entry) => entry.status === 'present' && entry.name.familyName === name.familyName && (entry.name.initials.join('') === name.initials.join('') || !name.initials.length));
+    if (present) present.role ??= 'Chair';
+    else meeting.attendance.push({ name, status: 'present', role: 'Chair', officer: false, lineFrom: para.from, lineTo: para.to });
+    return;
+  }
 }
 
 /** A minute found by another recogniser (a web page's numbered items), with the lines of its text. */
@@ -262,11 +304,22 @@ function readHeaderWith(lines: Line[], meeting: MeetingRecord, issues: ImportIss
     // A header may wrap: read on until the date has been printed.
     let text = lines[index]!.text;
     let end = index;
-    while (!/\d{4}/.test(text) && end + 1 < lines.length && end - index < 3) {
+    while (!/\d{4}/.test(text) && end + 1 < lines.length && end - index < 4) {
       end++;
       if (lines[end]!.text) text += ` ${lines[end]!.text}`;
     }
-    const strict = HEADER.exec(text);
+    // The time printed on the line after the date ("on Wednesday 13" / "June 2018" / "at 6:30PM").
+    if (end > index && end + 1 < lines.length && new RegExp(`^(?:at|commencing\\s+at)\\s+${TIME_SOURCE}\\.?$`, 'i').test(lines[end + 1]!.text)) {
+      end++;
+      text += ` ${lines[end]!.text}`;
+    }
+    let strict = HEADER.exec(text);
+    const bodyMeeting = strict ? null : BODY_MEETING_HEADER.exec(text);
+    if (bodyMeeting) {
+      // "General Meeting" names the body only with its last word; "County Council Meeting" names it without.
+      const named = /^(?:general|ordinary|annual|extraordinary|special|council)$/i.test(bodyMeeting[1]!) ? `${bodyMeeting[1]} Meeting` : bodyMeeting[1]!;
+      strict = Object.assign([text, undefined, named, bodyMeeting[2]!], { index: 0, input: text }) as unknown as RegExpExecArray;
+    }
     const loose = strict || strictOnly ? undefined : LOOSE_HEADER.exec(text);
     if (!strict && !loose) continue;
 
@@ -327,7 +380,8 @@ function readAttendanceBlocks(lines: Line[], meeting: MeetingRecord, issues: Imp
       if (label[2]?.trim()) current.lines.push({ no: line.no, text: label[2].trim() });
       continue;
     }
-    if (current && looksLikeNameLine(line.text)) {
+    const previous = current?.lines[current.lines.length - 1];
+    if (current && looksLikeNameLine(line.text, previous !== undefined && /,$/.test(previous.text))) {
       current.lines.push(line);
       continue;
     }
@@ -435,11 +489,11 @@ function looksLikeName(name: PrintedName): boolean {
   const tokens = name.familyName.split(/\s+/);
   if (tokens.length > 3) return false;
   if (/\d/.test(name.familyName)) return false;
-  return tokens.every((token) => /^[A-Z'’]/.test(token) || /^(?:de|van|von|le|la|du|di|da|der|den|st|d'|mac)$/i.test(token));
+  return tokens.every((token) => /^[A-Z'’\u00C0-\u00DE]/.test(token) || /^(?:de|del|della|van|von|le|la|du|di|da|der|den|st|d'|mac|ab|ap)$/i.test(token));
 }
 
 /** A line that is nothing but a list of names (with bracketed roles), as printed in attendance and vote lists. */
-function looksLikeNameLine(text: string): boolean {
+function looksLikeNameLine(text: string, continuesList = false): boolean {
   const chunks = text
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[.;]+$/, '')
@@ -455,10 +509,12 @@ function looksLikeNameLine(text: string): boolean {
     if (words.every((word) => POST_NOMINALS.has(word))) continue;
     // "Mr D Wells from the Audit Commission" is still a name line.
     const bare = chunk.replace(/\s+(?:from|of|representing)\s+(?:the\s+)?[A-Z].*$/, '');
-    if (!new RegExp(`^(?:${HON}\\.?\\s+)?(?:[A-Z][A-Za-z'’.\\-]*\\s*){1,6}$`).test(bare)) return false;
+    // Particles start some surnames in lower case: "del Gallego", "de Lacey", "ab Iago".
+    if (!new RegExp(`^(?:${HON}\\.?\\s+)?(?:(?:[A-Z\\u00C0-\\u00DE][\\p{L}'’.\\-]*|(?:de|del|della|van|von|der|den|le|la|du|di|da|ab|ap|mac|ó|ní|ni|o)(?=\\s))\\s*){1,6}$`, 'u').test(bare)) return false;
     if (isHonorific(words[0]!)) honorifics++;
   }
-  return honorifics > 0 || names.every((chunk) => chunk.split(/\s+/).length >= 2);
+  // Bare surnames ("Heyde, Marr and Nicita") only where a list of names is continued from the line before.
+  return honorifics > 0 || continuesList || names.every((chunk) => chunk.split(/\s+/).length >= 2);
 }
 
 function readApologies(lines: Line[], paras: Paragraph[], meeting: MeetingRecord, issues: ImportIssue[]): void {
