@@ -11,6 +11,7 @@ import { extractQuestions } from './extract/questions.ts';
 import { extractUrgentDecisions } from './extract/urgent-decisions.ts';
 import { extractMinutes } from './extract/minutes.ts';
 import { extractWebMeeting } from './extract/web-meeting.ts';
+import { extractVotingRecord, isVotingRecord } from './extract/voting-record.ts';
 
 /**
  * Body names as a merge key. "County Council" on a summons and "Kent County Council" in minutes are one body: the
@@ -75,6 +76,19 @@ function looksLikeWebMeeting(lines: string[]): boolean {
 }
 
 export function extractPaper(doc: TextDocument): PaperExtract {
+  // A web system's voting record: recorded votes of one or more meetings.
+  if (isVotingRecord(doc.lines)) {
+    const record = extractVotingRecord(doc.lines);
+    if (record.meetings.length > 0) {
+      return {
+        segments: [{ kind: 'minutes', title: `Voting record of ${record.meetings.length} meeting(s)`, lineFrom: 1, lineTo: doc.lines.length }],
+        meetings: record.meetings,
+        reports: [],
+        decisions: [],
+        issues: record.issues,
+      };
+    }
+  }
   // A web page of one meeting is read whole: its items are not separate papers.
   const web = looksLikeWebMeeting(doc.lines) ? extractWebMeeting(doc.lines) : undefined;
   if (web) {

@@ -335,6 +335,10 @@ function persistMeeting(scope: FileScope, meeting: MeetingRecord, bodyId: string
       ...source(ctx, record),
     });
   }
+  // Officers the paper names (the meeting's contact): on record as officers of the council, not as attending.
+  for (const officer of meeting.officers ?? []) {
+    person(officer.name, { kind: 'officer', ...(officer.jobTitle ? { jobTitle: officer.jobTitle, role: officer.jobTitle } : {}) }, officer.lineFrom);
+  }
   ctx.people.stage();
 
   // Minutes, with their resolutions and motions.

@@ -12,6 +12,7 @@ import type { AgendaItemRecord, ImportIssue, MeetingRecord, MinuteRecord } from 
 import { plainText } from '../segment.ts';
 import { findMeetingHeading } from '../recognise/meeting-heading.ts';
 import { readMinuteTexts, type MinuteText } from './minutes.ts';
+import { readContact } from '../recognise/officer-contact.ts';
 
 export interface WebMeeting {
   meeting: MeetingRecord;
@@ -88,6 +89,13 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
       meeting.location = venue;
       sawVenue = true;
       continue;
+    }
+    // Read from the line as printed: two spaces end a contact's name before the job title.
+    const contact = readContact(lines[index]!.replace(/\u00a0/g, ' ').replace(/\*+/g, '').trim());
+    if (contact) {
+      meeting.officers ??= [];
+      if (!meeting.officers.some((officer) => officer.name.printed === contact.name.printed)) meeting.officers.push({ ...contact, lineFrom: no, lineTo: no });
+      if (!current) continue;
     }
     if (CHROME.test(text) || /^Contact\s*:/i.test(text)) continue;
     const alone = NUMBER_ALONE.exec(text);

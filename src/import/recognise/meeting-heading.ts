@@ -66,6 +66,18 @@ function dateAndTime(text: string): { date: string; startTime?: string; before: 
   return { date: date.iso, before, ...(startTime ? { startTime } : {}) };
 }
 
+/** One line naming a meeting: "Body - Weekday, date time", "Kind, Body, Weekday, date time". */
+export function readHeadingLine(line: string): Omit<MeetingHeading, 'lineFrom' | 'lineTo'> | undefined {
+  const text = line.trim();
+  if (!text || text.length > 200) return undefined;
+  const found = dateAndTime(text);
+  if (!found) return undefined;
+  const prefix = found.before.trim();
+  if (!prefix) return undefined;
+  const body = /[-–—,]\s*$/.test(found.before) || WEEKDAY.test(text.slice(prefix.length).trim()) ? splitBody(prefix) : undefined;
+  return body ? { ...body, date: found.date, ...(found.startTime ? { startTime: found.startTime } : {}) } : undefined;
+}
+
 /** Finds the first meeting heading in the lines (read as plain text, trimmed). */
 export function findMeetingHeading(lines: string[], firstLine = 1, limit = 60): MeetingHeading | undefined {
   const count = Math.min(lines.length, limit);
