@@ -20,18 +20,20 @@ import { refreshPlannerStatistics } from '../db/statistics.ts';
 
 /**
  * How a file ended. Every file ends in exactly one of these, and none is "ok" for nothing:
- * - imported: understood whole; `created` says what it added;
- * - partial: records were found and stored, but parts of the paper were not understood (`issues` says which lines and why);
+ * - imported: records were found and stored (`created`); `partial` when parts of the paper were not understood
+ *   (`issues` says which lines and why);
  * - unrecognised: nothing in it was recognised; nothing is stored (so a later importer can try again), `reason` says why;
  * - skipped: already imported; failed: could not be read or stored (`reason`, `line`).
  */
-export type ImportStatus = 'imported' | 'partial' | 'unrecognised' | 'skipped' | 'failed';
+export type ImportStatus = 'imported' | 'unrecognised' | 'skipped' | 'failed';
 
 export interface ImportFileResult {
   file: string;
   status: ImportStatus;
   /** For skipped, unrecognised and failed files: why. */
   reason?: string;
+  /** Imported, but parts of the paper were not understood or gave problems: listed in `issues`, with their lines. */
+  partial?: boolean;
   line?: number;
   kinds: string[];
   created: Counts;
@@ -44,6 +46,7 @@ export interface ImportSummary {
   created: Counts;
   linked: number;
   imported: number;
+  /** Of the files imported, those partly understood. */
   partial: number;
   unrecognised: number;
   skipped: number;
@@ -245,8 +248,7 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
       return { created, linked: committee.linked, issues: [...committee.issues, ...more.issues] };
     });
     const issues = [...warnings, ...outcome.issues];
-    const status = issues.length > 0 ? 'partial' : 'imported';
-    return { ...base, status, kinds, created: outcome.created, linked: outcome.linked, issues };
+    return { ...base, status: 'imported', ...(issues.length > 0 ? { partial: true } : {}), kinds, created: outcome.created, linked: outcome.linked, issues };
   } catch (error) {
     if (error instanceof NotRecognised) {
       delete state.session;
@@ -310,7 +312,7 @@ function summarise(files: ImportFileResult[], databaseBytes: number, stopped: bo
     created,
     linked: files.reduce((sum, file) => sum + file.linked, 0),
     imported: files.filter((file) => file.status === 'imported').length,
-    partial: files.filter((file) => file.status === 'partial').length,
+    partial: files.filter((file) => file.partial).length,
     unrecognised: files.filter((file) => file.status === 'unrecognised').length,
     stopped,
     skipped: files.filter((file) => file.status === 'skipped').length,
