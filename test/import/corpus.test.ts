@@ -12,10 +12,18 @@ import { resetDatabase } from '../support/reset-database.ts';
 import { corpusDir, corpusFacts, formatScores, scoreFile, type FileScore, type FileView } from '../support/corpus.ts';
 
 /** The overall share of facts that must be found; raise it with every improvement, never lower it. */
-const FLOOR = 0.37;
+const FLOOR = 0.5;
+
+/** What a file not recognised leaves: nothing. */
+const EMPTY: FileView = {
+  doc: { meetings: [], people: [], bodies: [], reports: [], decisions: [], authority: { id: '', name: '' } } as unknown as FileView['doc'],
+  allowances: [],
+  actions: [],
+};
 
 async function viewOf(database: TestDatabase): Promise<FileView> {
   const { db } = database;
+  if (!(await db.selectFrom('authority').select('id').executeTakeFirst())) return EMPTY;
   const [doc, schemes, posts] = await Promise.all([
     buildExport(db),
     db.selectFrom('allowance_scheme').select(['basic_allowance_pence']).execute(),
@@ -39,6 +47,9 @@ describe.skipIf(databaseUnavailable)('the development corpus of other councilsâ€
       await resetDatabase(database);
       const summary = await paperImporter({ database, authorityName: 'Corpus Test Council', paths: [path.join(corpusDir, entry.file)], actor: 'test' });
       results.push(...summary.files);
+      for (const file of summary.files) {
+        if (file.status === 'unrecognised') console.log(`not recognised: ${entry.file}: ${file.reason}`);
+      }
       scores.push(scoreFile(await viewOf(database), entry));
     }
     console.log(formatScores(scores, process.env.CORPUS_VERBOSE === '1'));
@@ -47,7 +58,7 @@ describe.skipIf(databaseUnavailable)('the development corpus of other councilsâ€
     await database?.destroy();
   });
 
-  it('imports every file without failing', () => {
+  it('imports every file without failing (a file not recognised says why)', () => {
     expect(results.filter((result) => result.status === 'failed').map((result) => `${result.file}: ${result.reason}`)).toEqual([]);
   });
 
