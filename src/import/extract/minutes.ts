@@ -734,7 +734,7 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
   const result: ResolutionRecord[] = [];
   for (let index = 0; index < paras.length; index++) {
     const para = paras[index]!;
-    const match = RESOLVED.exec(core(para.text));
+    const match = RESOLVED.exec(core(para.text)) ?? midSentenceResolution(core(para.text));
     if (!match) continue;
     const unanimous = Boolean(match[1] || match[2] || match[3]);
     const intro = match[4]!.replace(/^that\b\s*[:\-–]*\s*/i, '').trim();
@@ -763,6 +763,18 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
     result.push({ text, unanimous, lineFrom: para.from, lineTo: to });
   }
   return result;
+}
+
+/**
+ * "The Committee considered the report and RESOLVED on a vote of 5 to 2 to agree ...": RESOLVED in capitals inside a
+ * sentence, read as if it began the paragraph. Returns a match shaped like RESOLVED's.
+ */
+function midSentenceResolution(text: string): RegExpExecArray | null {
+  const index = text.search(/\bRESOLVED\b/);
+  if (index > 0) return RESOLVED.exec(text.slice(index));
+  // "..., the Committee resolved by 6 votes to 2 to:" introducing the numbered decisions.
+  const lower = /\bresolved\b(?=[^.]*:\s*$)/.exec(text);
+  return lower ? RESOLVED.exec(`Resolved${text.slice(lower.index + 'resolved'.length)}`) : null;
 }
 
 function readMotions(paras: Paragraph[], meeting: MeetingRecord, issues: ImportIssue[]): MotionRecord[] {
@@ -934,7 +946,71 @@ function readVotes(body: MinuteBody, issues: ImportIssue[]): VoteEvent[] {
     attachMotion(event, body);
     events.push(event);
   }
+  readProseVotes(body, events);
   return events;
+}
+
+const WORD_NUMBERS: Record<string, number> = { no: 0, none: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** "on a vote of 5 to 2 with 1 abstention", "by 6 votes for and 2 abstentions", "by 6 votes to 4". */
+const PROSE_COUNTS =
+  /\b(?:on\s+a\s+vote\s+of\s+(\d+)\s+(?:votes?\s+)?to\s+(\d+)|by\s+(\d+)\s+votes?\s+(?:for\s+)?(?:to\s+(\d+)(?:\s+against)?)?)(?:,?\s+(?:and|with)\s+(\d+|no|one|two|three|four|five)\s+abstentions?)?/i;
+/** "Councillors A, B and C voted FOR the motion (9);", "Councillor D abstained from voting." */
+const PROSE_NAMED =
+  /^(?:(?:County\s+)?Councillors?|Cllrs?\.?)\s+(.+?)\s+(?:voted\s+(for|against|in\s+favour)(?:\s+of)?(?:\s+the\s+(?:motion|amendment|resolution|recommendation|proposal))?|(abstained)(?:\s+from\s+(?:voting|the\s+vote))?)\s*(?:\((\d+)\))?\s*[;.,]?\s*$/i;
+const PROSE_RESULT = /\b(?:motion|amendment|recommendation|resolution|proposal)\s+was\s+(?:therefore\s+)?(?:declared\s+)?(carried|lost|defeated|rejected|agreed)\b/i;
+
+/**
+ * Votes recorded in sentences: counts in prose ("RESOLVED on a vote of 5 to 2 with 1 abstention") and named lists
+ * ("Councillors A and B voted against the resolution."), which together are one vote event. A count printed after a
+ * list is checked against its names.
+ */
+function readProseVotes(body: MinuteBody, events: VoteEvent[]): void {
+  let event: VoteEvent | undefined;
+  const number = body.minute.number;
+  const fresh = (para: Paragraph): VoteEvent => {
+    const created: VoteEvent = { forCount: 0, againstCount: 0, abstainCount: 0, result: '', votes: [], lineFrom: para.from, lineTo: para.to, minuteNumber: number };
+    attachMotion(created, body);
+    events.push(created);
+    return created;
+  };
+  let counted = false;
+  for (const para of body.paragraphs) {
+    const text = core(para.text);
+    const counts = PROSE_VOTE.test(text) ? null : PROSE_COUNTS.exec(text);
+    if (counts) {
+      event = fresh(para);
+      counted = true;
+      event.forCount = Number(counts[1] ?? counts[3]);
+      event.againstCount = Number(counts[2] ?? counts[4] ?? 0);
+      const abstain = counts[5];
+      event.abstainCount = abstain === undefined ? 0 : /^\d+$/.test(abstain) ? Number(abstain) : (WORD_NUMBERS[abstain.toLowerCase()] ?? 0);
+      if (/\bresolved\b|\bagreed\b/i.test(text)) event.result = 'Carried';
+      continue;
+    }
+    const named = PROSE_NAMED.exec(text);
+    if (named) {
+      if (!event) {
+        event = fresh(para);
+        counted = false;
+      }
+      const option: VoteRecord['option'] = named[3] ? 'abstain' : /^against$/i.test(named[2]!) ? 'against' : 'for';
+      const names = splitNameList(named[1]!.replace(/^(?:Councillors?|Cllrs?\.?)\s+/, ''));
+      for (const entry of names) event.votes.push({ name: entry.name, option });
+      if (!counted) {
+        const count = named[4] ? Number(named[4]) : names.length;
+        if (option === 'for') event.forCount = count;
+        else if (option === 'against') event.againstCount = count;
+        else event.abstainCount = count;
+      }
+      event.lineTo = Math.max(event.lineTo, para.to);
+      continue;
+    }
+    const result = event && !event.result ? PROSE_RESULT.exec(text) : null;
+    if (event && result) {
+      event.result = capitalise(result[1]!);
+      event.lineTo = Math.max(event.lineTo, para.to);
+    }
+  }
 }
 
 function optionOf(word: string): 'for' | 'against' | 'abstain' {

@@ -54,6 +54,8 @@ interface Item {
   lineFrom: number;
   description: Array<{ no: number; text: string }>;
   record: Array<{ no: number; text: string }>;
+  /** Records printed before the last one (a "Decision:" before the "Minutes:"). */
+  earlier: Array<Array<{ no: number; text: string }>>;
   hasRecord: boolean;
 }
 
@@ -110,17 +112,27 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
         title = plain[titleIndex]?.trim() ?? '';
         if (!title || NUMBER_ALONE.test(title) || RECORD_MARKER.test(title)) continue;
       }
-      current = { number: (alone ?? inline)![1]!, title: cleanTitle(title), titleLine: firstLine + titleIndex, lineFrom: no, description: [], record: [], hasRecord: false };
+      current = { number: (alone ?? inline)![1]!, title: cleanTitle(title), titleLine: firstLine + titleIndex, lineFrom: no, description: [], record: [], earlier: [], hasRecord: false };
       items.push(current);
       inRecord = false;
       index = titleIndex;
       continue;
     }
+    if (!current && heading.itemNumber && items.length === 0 && !venueOf(text)) {
+      // An issue page whose item title is printed without its number: the number is the heading's "(Item 294)".
+      current = { number: heading.itemNumber, title: cleanTitle(text), titleLine: no, lineFrom: no, description: [], record: [], earlier: [], hasRecord: false };
+      items.push(current);
+      continue;
+    }
     if (!current) continue;
     const marker = RECORD_MARKER.exec(text);
     if (marker) {
-      // A "Decision:" and a "Minutes:" record of one item often repeat each other: the minutes are the fuller.
-      if (/^minutes?$/i.test(marker[1]!) && current.hasRecord) current.record = [];
+      // A "Decision:" and a "Minutes:" record of one item often repeat each other: the fuller one is kept (a page cut
+      // off inside its minutes keeps the decision).
+      if (current.hasRecord) {
+        current.earlier.push(current.record);
+        current.record = [];
+      }
       current.hasRecord = true;
       inRecord = true;
       if (marker[2]) current.record.push({ no, text: marker[2] });
@@ -129,7 +141,19 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
     (inRecord ? current.record : current.description).push({ no, text });
   }
 
-  const hasMinutes = items.some((item) => item.hasRecord);
+  // An issue page records what one meeting did with the item: its text is the record even without a "Minutes:" label.
+  const size = (record: Array<{ text: string }>) => record.reduce((sum, line) => sum + line.text.length, 0);
+  const flat = (record: Array<{ text: string }>) => record.map((line) => line.text).join(' ').replace(/\s+/g, ' ').trim();
+  for (const item of items) {
+    for (const earlier of item.earlier) {
+      const [a, b] = [flat(earlier), flat(item.record)];
+      // The same record printed twice (one perhaps cut off): keep the fuller; different records: keep both.
+      if (a.startsWith(b) || b.startsWith(a)) {
+        if (size(earlier) > size(item.record)) item.record = earlier;
+      } else item.record = [...earlier, { no: earlier[earlier.length - 1]?.no ?? item.titleLine, text: '' }, ...item.record];
+    }
+  }
+  const hasMinutes = items.some((item) => item.hasRecord) || (heading.itemNumber !== undefined && items.length === 1 && items[0]!.description.length > 0);
   if (!sawVenue && items.length === 0) return undefined;
 
   for (const item of items) {
