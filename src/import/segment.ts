@@ -148,6 +148,8 @@ function classifyByContent(plain: string[]): SegmentKind {
   // A performance dashboard (indicator definitions) is printed as part of an improvement plan's appendices.
   if (plain.slice(0, 5).some((line) => /\bdashboard\b/i.test(line)) && (text.match(/^Definition:/gim)?.length ?? 0) >= 2) return 'improvement-plan';
   if (/^BASIC ALLOWANCE\b/m.test(text) && /SPECIAL RESPONSIBILITY ALLOWANCE/i.test(text)) return 'allowances-scheme';
+  // Other councils' schemes: a basic allowance and special responsibility allowances, in any case and layout.
+  if (/\bbasic allowance\b/i.test(text) && /\bspecial responsibility allowances?\b/i.test(text) && /members['’]? allowances/i.test(text)) return 'allowances-scheme';
   return 'other';
 }
 
