@@ -142,7 +142,15 @@ function readBodies(minuteBodies: MinuteBody[], meeting: MeetingRecord, issues: 
   for (const body of minuteBodies) readLabelledLists(body.lines, meeting, issues);
   for (const body of [{ paragraphs: minuteBodies.flatMap((entry) => entry.paragraphs) }]) readChair(body.paragraphs, meeting);
   for (const body of minuteBodies) {
+    const before = meeting.attendance.filter((entry) => entry.status === 'apologies').length;
     readApologies(body.lines, body.paragraphs, meeting, issues);
+    // Under a minute headed "Apologies", a bare list of members ("Councillors A, B and C.") is the apologies.
+    if (/\bapolog/i.test(body.minute.title) && meeting.attendance.filter((entry) => entry.status === 'apologies').length === before) {
+      for (const para of body.paragraphs) {
+        if (!/^(?:Councillors|Cllrs\.?)\s/.test(para.text) || !looksLikeNameLine(para.text.replace(/^(?:Councillors|Cllrs\.?)\s+/, ''), true)) continue;
+        for (const entry of namesWithLines([{ no: para.from, text: para.text }], false)) addAttendance(meeting, entry.name, entry.role, 'apologies', entry.line, issues);
+      }
+    }
     readSubstituteSentences(body.paragraphs, meeting);
   }
   for (const body of minuteBodies) {
@@ -1046,8 +1054,19 @@ function capitalise(text: string): string {
 
 function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: ImportIssue[]): void {
   const lead = new RegExp(`^(${NAMES})\\s+(.*)$`);
+  // A table of declarations, one row a line: "Item 4b – Mr A Ash (Financial)".
+  const row = new RegExp(`^(?:Agenda\\s+)?Item\\s+([A-Z]?\\d+[a-z]*(?:\\.\\d+)?)\\s*[–—-]\\s*(${NAMES})\\s*\\(([^)]{2,40})\\)\\.?$`);
   for (const para of body.paragraphs) {
     const text = core(para.text);
+    const tabled = row.exec(text);
+    if (tabled) {
+      const printedKind = tabled[3]!.trim().toLowerCase();
+      const kind = KIND_WORDS.find(([pattern]) => pattern.test(printedKind))?.[1] ?? printedKind;
+      for (const entry of splitNameList(tabled[2]!)) {
+        meeting.declarations.push({ name: entry.name, kind, agendaItemNumber: tabled[1]!, minuteNumber: body.minute.number, reason: '', lineFrom: para.from, lineTo: para.to });
+      }
+      continue;
+    }
     const named = lead.exec(text);
     const declared = named && /^(?:also\s+)?(?:declared|made|gave|disclosed|registered)\s+(?:an?\s+)?(?:declaration\s+of\s+(?:an?\s+)?)?((?:personal\s+and\s+prejudicial|prejudicial|personal|disclosable\s+pecuniary|pecuniary|non-pecuniary|other\s+significant|other\s+registrable|significant|private|other)\s+)?interests?\b(.*)$/i.exec(named[2]!);
     if (named && declared) {
