@@ -13,14 +13,17 @@ export function registerImportCommand(program: Command, config: () => Config): v
     .description('import committee papers (.txt, .md, .html, .pdf, .docx) or a Quorum export (.json)')
     .argument('<paths...>', 'files or folders')
     .option('--quiet', 'print only the summary')
-    .action(async (paths: string[], options: { quiet?: boolean }) => {
+    .option('--keep-going', 'import the remaining files after one that was not recognised (the exit status is still 1)')
+    .action(async (paths: string[], options: { quiet?: boolean; keepGoing?: boolean }) => {
       const cfg = config();
       const handle = await openDatabase(cfg);
       try {
         await migrateToLatest(handle.db);
-        const summary = await importWithProgress(handle, cfg, paths, `cli:${os.userInfo().username}`, !options.quiet);
+        const summary = await importWithProgress(handle, cfg, paths, `cli:${os.userInfo().username}`, !options.quiet, !options.keepGoing);
         printSummary(summary);
-        if (summary.failed > 0) process.exitCode = 1;
+        if (summary.stopped) console.log('Stopped at the file not recognised; --keep-going imports the rest.');
+        // A file not recognised is a failure to the caller too: a batch script must not take silence for success.
+        if (summary.failed > 0 || summary.unrecognised > 0) process.exitCode = 1;
       } finally {
         await handle.close();
       }
@@ -34,6 +37,7 @@ export async function importWithProgress(
   paths: string[],
   actor: string,
   verbose: boolean,
+  stopOnUnrecognised = false,
 ): Promise<ImportSummary> {
   const tty = process.stderr.isTTY && verbose;
   const bar = tty
@@ -49,6 +53,7 @@ export async function importWithProgress(
     paths,
     actor,
     scrutinyResponseMonths: cfg.scrutinyResponseMonths,
+    stopOnUnrecognised,
     onProgress: ({ done, total, file }) => {
       const name = file.split('/').pop() ?? file;
       if (bar) {
@@ -70,13 +75,17 @@ export function printSummary(summary: ImportSummary): void {
   for (const file of summary.files) {
     if (file.status === 'failed') {
       console.log(`FAILED  ${file.file}${file.line ? `:${file.line}` : ''}: ${file.reason}`);
+    } else if (file.status === 'unrecognised') {
+      console.log(`NOT RECOGNISED ${file.file}: ${file.reason}`);
     } else if (file.status === 'skipped') {
       console.log(`skipped ${file.file}: ${file.reason}`);
     } else {
       const counts = Object.entries(file.created)
         .map(([table, count]) => `${count} ${table}`)
         .join(', ');
-      console.log(`ok      ${file.file} [${file.kinds.join(', ')}]${counts ? `: ${counts}` : ': nothing new'}`);
+      // "nothing new": recognised, but every record was on record already (the same meeting from another paper).
+      const label = file.partial ? 'partial' : 'ok     ';
+      console.log(`${label} ${file.file} [${file.kinds.join(', ')}]${counts ? `: ${counts}` : ': recognised, nothing new'}`);
     }
     for (const issue of file.issues) {
       console.log(`        ${issue.severity}${issue.line ? ` at line ${issue.line}` : ''}: ${issue.message}`);
@@ -90,4 +99,7 @@ export function printSummary(summary: ImportSummary): void {
       `Created: ${created || 'nothing'}. Linked ${summary.linked} name(s) to known people. ${summary.warnings} warning(s). ` +
       `Database: ${formatBytes(summary.databaseBytes)}.`,
   );
+  if (summary.unrecognised > 0 || summary.partial > 0) {
+    console.log(`Not recognised: ${summary.unrecognised} file(s); partly understood: ${summary.partial} file(s) (their warnings are listed above).`);
+  }
 }

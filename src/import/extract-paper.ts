@@ -10,6 +10,8 @@ import { extractReport } from './extract/report.ts';
 import { extractQuestions } from './extract/questions.ts';
 import { extractUrgentDecisions } from './extract/urgent-decisions.ts';
 import { extractMinutes } from './extract/minutes.ts';
+import { extractWebMeeting } from './extract/web-meeting.ts';
+import { extractVotingRecord, isVotingRecord } from './extract/voting-record.ts';
 
 /**
  * Body names as a merge key. "County Council" on a summons and "Kent County Council" in minutes are one body: the
@@ -67,7 +69,39 @@ function emptyMeeting(bodyName: string, date: string, segment: Segment): Meeting
   };
 }
 
+/** A web system's meeting page: its markers ("Venue:", the "No. Item" column heading, an issue page's "Meeting:"). */
+function looksLikeWebMeeting(lines: string[]): boolean {
+  const head = lines.slice(0, 80);
+  return head.some((line) => /^\s*(?:Venue\s*:|No\.?\s+Item\s*$|Meeting:\s*\S.*\s[-–—]\s)/i.test(line));
+}
+
 export function extractPaper(doc: TextDocument): PaperExtract {
+  // A web system's voting record: recorded votes of one or more meetings.
+  if (isVotingRecord(doc.lines)) {
+    const record = extractVotingRecord(doc.lines);
+    if (record.meetings.length > 0) {
+      return {
+        segments: [{ kind: 'minutes', title: `Voting record of ${record.meetings.length} meeting(s)`, lineFrom: 1, lineTo: doc.lines.length }],
+        meetings: record.meetings,
+        reports: [],
+        decisions: [],
+        issues: record.issues,
+      };
+    }
+  }
+  // A web page of one meeting is read whole: its items are not separate papers.
+  const web = looksLikeWebMeeting(doc.lines) ? extractWebMeeting(doc.lines) : undefined;
+  if (web) {
+    const kind = web.hasMinutes ? 'minutes' : 'summons';
+    const title = `${web.hasMinutes ? 'Minutes' : 'Agenda'} of the ${web.meeting.bodyName}, ${web.meeting.date}`;
+    return {
+      segments: [{ kind, title, lineFrom: 1, lineTo: doc.lines.length }],
+      meetings: [web.meeting],
+      reports: [],
+      decisions: [],
+      issues: web.issues,
+    };
+  }
   const segments = segmentDocument(doc.lines);
   const meetings: MeetingRecord[] = [];
   const reports: ReportRecord[] = [];

@@ -9,6 +9,7 @@ import type { Database, MeetingKind, NewRow } from '../db/schema.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import { canonicalBodyName } from '../domain/body-name.ts';
 import { slugify, stableId } from '../domain/stable-id.ts';
+import { splitRoleAndParty, type PartyName } from '../domain/political-party.ts';
 import type { AttendanceRecord, ImportIssue, MeetingRecord, PaperExtract, PrintedName, SourceSpan } from './types.ts';
 import type { PeopleDirectory, PersonContext } from './people.ts';
 import { add, WriteBatch, type Counts } from './write-batch.ts';
@@ -89,7 +90,14 @@ export async function persistExtract(ctx: PersistContext, extract: PaperExtract)
     return outcome.personId;
   }
 
-  const scope: FileScope = { ctx, batch, known, issues, person, approvals: [] };
+  // Political groups printed beside members' names: loaded only when the paper prints any.
+  const printsGroups = extract.meetings.some((meeting) => meeting.attendance.some((record) => record.role && splitRoleAndParty(record.role).party));
+  const groups = new Map<string, { id: string; memberIds: Set<string> }>();
+  if (printsGroups) {
+    for (const group of await store.loadPoliticalGroups(ctx.trx, ctx.authorityId)) groups.set(group.name, { id: group.id, memberIds: new Set(group.memberIds) });
+  }
+
+  const scope: FileScope = { ctx, batch, known, issues, person, approvals: [], groups };
   for (const meeting of extract.meetings) persistMeeting(scope, meeting, bodyId(meeting.bodyName));
 
   // Reports, linked to the agenda items they were written for.
@@ -201,6 +209,8 @@ interface FileScope {
   person: ResolvePerson;
   /** New minutes approving an earlier meeting, with their meeting's body, linked once every meeting is known. */
   approvals: Array<{ row: NewRow<'minute'>; bodyId: string }>;
+  /** Political groups by name, with their members: on record, or added by this file. */
+  groups: Map<string, { id: string; memberIds: Set<string> }>;
 }
 
 function meetingKey(bodyId: string, date: string): string {
@@ -314,26 +324,33 @@ function persistMeeting(scope: FileScope, meeting: MeetingRecord, bodyId: string
   const presentIds = new Set<string>();
   const ordered = [...meeting.attendance].sort((a, b) => attendanceOrder(a) - attendanceOrder(b));
   for (const record of ordered) {
+    // "(Labour)" beside a name is the member's group, not a role at the meeting.
+    const { party, role } = record.role && !record.officer ? splitRoleAndParty(record.role) : { party: undefined, role: record.role };
     const context: PersonContext = {
       kind: record.officer ? 'officer' : 'member',
-      role: record.role,
+      role,
       preferIds: presentIds,
       jobTitle: record.officer ? record.role : undefined,
     };
     const personId = person(record.name, context, record.lineFrom);
     if (!personId) continue;
     if (record.status === 'present' || record.status === 'substitute') presentIds.add(personId);
+    if (party) addGroupMember(scope, party, personId);
     const substituteFor = record.substituteFor ? person(record.substituteFor, { kind: 'member' }, record.lineFrom) : undefined;
     batch.add('attendance', {
       id: stableId('attendance', meetingId, personId, record.status),
       meeting_id: meetingId,
       person_id: personId,
       status: record.status,
-      role: record.role ?? null,
+      role: role ?? null,
       printed_name: record.name.printed,
       substitute_for_person_id: substituteFor ?? null,
       ...source(ctx, record),
     });
+  }
+  // Officers the paper names (the meeting's contact): on record as officers of the council, not as attending.
+  for (const officer of meeting.officers ?? []) {
+    person(officer.name, { kind: 'officer', ...(officer.jobTitle ? { jobTitle: officer.jobTitle, role: officer.jobTitle } : {}) }, officer.lineFrom);
   }
   ctx.people.stage();
 
@@ -452,6 +469,23 @@ function persistMeeting(scope: FileScope, meeting: MeetingRecord, bodyId: string
     });
   });
   ctx.people.stage();
+}
+
+/**
+ * A member printed with a group: the group (added when new) and the membership (added when not on record). The paper
+ * shows membership on the meeting's date only, so the membership's start and end stay unknown (null).
+ */
+function addGroupMember(scope: FileScope, party: PartyName, personId: string): void {
+  let group = scope.groups.get(party.name);
+  if (!group) {
+    const id = stableId('political-group', scope.ctx.authorityName, party.name);
+    scope.batch.add('political_group', { id, authority_id: scope.ctx.authorityId, name: party.name, abbreviation: party.abbreviation ?? null });
+    group = { id, memberIds: new Set() };
+    scope.groups.set(party.name, group);
+  }
+  if (group.memberIds.has(personId)) return;
+  group.memberIds.add(personId);
+  scope.batch.add('group_membership', { id: stableId('group-membership', personId, group.id), person_id: personId, group_id: group.id, role: null, start_date: null, end_date: null });
 }
 
 /** Members present first, then the rest: short forms in apologies resolve against full names. */

@@ -50,7 +50,12 @@ export function isBlank(line: string | undefined): boolean {
 }
 
 const SEPARATOR = /^this page (?:is )?(?:has been )?intentionally left blank\.?$/i;
-const MINUTES_START = /^MINUTES\s+of\s+(?:a|the)\s+(?:\w+\s+)?meeting\s+of\b/i;
+/**
+ * The opening of minutes: "MINUTES of a meeting of X held ...", "Minutes of Meeting of the X held ...", "Minutes of the
+ * County Council Meeting held ...", "MINUTES OF General Meeting" (the body named before "Meeting").
+ */
+const MINUTES_START =
+  /^MINUTES\s+of\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?meeting\s+of\b|^Minutes\s+of\s+(?:the\s+)?[A-Z][\w'’&,\- ]{2,80}?\s+Meeting\b(?:\s+held\b|\s*$)/i;
 const QUESTION_START = /(?:^|\s)Questions?\s+(?:by|from)\s+\S/i;
 const REPORT_HEADER = /^(By|To|From|Report\s+(?:by|of)|Subject|Date):/i;
 const CALL_IN_ANCHOR = /^(?:Cabinet\s+)?portfolio:/i;
@@ -143,6 +148,8 @@ function classifyByContent(plain: string[]): SegmentKind {
   // A performance dashboard (indicator definitions) is printed as part of an improvement plan's appendices.
   if (plain.slice(0, 5).some((line) => /\bdashboard\b/i.test(line)) && (text.match(/^Definition:/gim)?.length ?? 0) >= 2) return 'improvement-plan';
   if (/^BASIC ALLOWANCE\b/m.test(text) && /SPECIAL RESPONSIBILITY ALLOWANCE/i.test(text)) return 'allowances-scheme';
+  // Other councils' schemes: a basic allowance and special responsibility allowances, in any case and layout.
+  if (/\bbasic allowance\b/i.test(text) && /\bspecial responsibility allowances?\b/i.test(text) && /members['’]? allowances/i.test(text)) return 'allowances-scheme';
   return 'other';
 }
 

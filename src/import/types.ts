@@ -159,6 +159,14 @@ export interface MeetingRecord extends SourceSpan {
   minutes: MinuteRecord[];
   voteEvents: Array<VoteEventRecord & { minuteNumber?: string }>;
   questions: QuestionRecord[];
+  /** Officers the paper names without recording them as attending: the meeting's contact, a report's presenter. */
+  officers?: OfficerMention[];
+}
+
+/** An officer named by a paper ("Contact: Jane Smith  Committee Manager"), with the job title when printed. */
+export interface OfficerMention extends SourceSpan {
+  name: PrintedName;
+  jobTitle?: string;
 }
 
 export interface ReportRecord extends SourceSpan {

@@ -11,10 +11,12 @@ import type { PeopleDirectory } from './people.ts';
 /** Tables in the order their foreign keys allow (votes follow vote events); people and their aliases come first. */
 const ORDER = [
   'body',
+  'political_group',
   'meeting',
   'report',
   'agenda_item',
   'attendance',
+  'group_membership',
   'minute',
   'resolution',
   'motion',
@@ -29,6 +31,8 @@ type BatchTable = (typeof ORDER)[number];
 /** The counts callers report, by table. */
 const COUNT_NAME: Record<BatchTable | 'vote', string> = {
   body: 'bodies',
+  political_group: 'politicalGroups',
+  group_membership: 'groupMemberships',
   meeting: 'meetings',
   report: 'reports',
   agenda_item: 'agendaItems',

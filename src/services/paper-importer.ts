@@ -18,11 +18,22 @@ import type { ImportIssue } from '../import/types.ts';
 import { restoreExport } from './export-restorer.ts';
 import { refreshPlannerStatistics } from '../db/statistics.ts';
 
+/**
+ * How a file ended. Every file ends in exactly one of these, and none is "ok" for nothing:
+ * - imported: records were found and stored (`created`); `partial` when parts of the paper were not understood
+ *   (`issues` says which lines and why);
+ * - unrecognised: nothing in it was recognised; nothing is stored (so a later importer can try again), `reason` says why;
+ * - skipped: already imported; failed: could not be read or stored (`reason`, `line`).
+ */
+export type ImportStatus = 'imported' | 'unrecognised' | 'skipped' | 'failed';
+
 export interface ImportFileResult {
   file: string;
-  status: 'imported' | 'skipped' | 'failed';
-  /** For skipped and failed files: why. */
+  status: ImportStatus;
+  /** For skipped, unrecognised and failed files: why. */
   reason?: string;
+  /** Imported, but parts of the paper were not understood or gave problems: listed in `issues`, with their lines. */
+  partial?: boolean;
   line?: number;
   kinds: string[];
   created: Counts;
@@ -35,8 +46,13 @@ export interface ImportSummary {
   created: Counts;
   linked: number;
   imported: number;
+  /** Of the files imported, those partly understood. */
+  partial: number;
+  unrecognised: number;
   skipped: number;
   failed: number;
+  /** True when the run stopped at a file not recognised (stopOnUnrecognised); the files after it were not imported. */
+  stopped: boolean;
   warnings: number;
   /** Bytes of the database after the import (after a checkpoint on the embedded engine). */
   databaseBytes: number;
@@ -53,6 +69,8 @@ export interface PaperImporterProps {
   /** Months to a scrutiny response deadline (Config.scrutinyResponseMonths); default 2. */
   scrutinyResponseMonths?: number;
   onProgress?: (event: { done: number; total: number; file: string; bytes: number }) => void;
+  /** Stop at the first file not recognised (the command line's default; `--keep-going` imports the rest). */
+  stopOnUnrecognised?: boolean;
 }
 
 export class ImportPathError extends Error {}
@@ -107,13 +125,14 @@ export async function paperImporter(props: PaperImporterProps): Promise<ImportSu
       results.push(result);
       done++;
       props.onProgress?.({ done, total: files.length, file, bytes: safeSize(file) });
+      if (result.status === 'unrecognised' && props.stopOnUnrecognised) break;
     }
   } finally {
     await preparer.close();
   }
   await refreshPlannerStatistics(props.database.db);
   await props.database.checkpoint();
-  return summarise(results, await props.database.size());
+  return summarise(results, await props.database.size(), results.length < files.length);
 }
 
 /** Files read ahead of the writer: at least one, and more while they hold less than READ_AHEAD_BYTES in all. */
@@ -179,6 +198,11 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
     }
 
     const { extract } = prepared;
+    // Stretches of the paper no recogniser understood are reported with their lines, so "partial" says what was missed.
+    const notUnderstood: ImportIssue[] = extract.segments
+      .filter((segment) => segment.kind === 'other')
+      .map((segment) => ({ severity: 'warning', line: segment.lineFrom, message: `lines ${segment.lineFrom}-${segment.lineTo} not recognised ("${clip(segment.title)}")` }));
+    const recognisedHere = extract.meetings.length + extract.reports.length + extract.decisions.length > 0;
     const capabilities = capabilitySteps(prepared.capabilities, { scrutinyResponseMonths: props.scrutinyResponseMonths ?? 2, actor: props.actor });
     const kinds = [...new Set(extract.segments.map((segment) => segment.kind))];
     const sourceId = stableId('source', contentHash);
@@ -210,8 +234,10 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
       }
       const session = state.session;
       const context = { trx, authorityName: props.authorityName, sourceId, ...session };
-      const committee = await persistExtract(context, extract);
+      const committee = await persistExtract(context, recognisedHere ? { ...extract, issues: [...extract.issues, ...notUnderstood] } : extract);
       const more = await persistCapabilities(context, capabilities);
+      const capabilityRows = Object.values(more.created).reduce((sum, count) => sum + count, 0);
+      if (!recognisedHere && capabilityRows === 0) throw new NotRecognised(whyNotRecognised(extract.segments, [...extract.issues, ...more.issues]));
       if (more.issues.length) await store.insertImportIssues(trx, more.issues.map((issue) => ({ source_document_id: sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })));
       const created = { ...committee.created };
       for (const [table, count] of Object.entries(more.created)) created[table] = (created[table] ?? 0) + count;
@@ -221,8 +247,13 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
       if (people > 0) created.people = (created.people ?? 0) + people;
       return { created, linked: committee.linked, issues: [...committee.issues, ...more.issues] };
     });
-    return { ...base, status: 'imported', kinds, created: outcome.created, linked: outcome.linked, issues: [...warnings, ...outcome.issues] };
+    const issues = [...warnings, ...outcome.issues];
+    return { ...base, status: 'imported', ...(issues.length > 0 ? { partial: true } : {}), kinds, created: outcome.created, linked: outcome.linked, issues };
   } catch (error) {
+    if (error instanceof NotRecognised) {
+      delete state.session;
+      return { ...base, status: 'unrecognised', reason: error.message, kinds: [...new Set(prepared.kind === 'paper' ? prepared.extract.segments.map((segment) => segment.kind) : [])] };
+    }
     if (error instanceof AlreadyImported) {
       const already = await store.findSourceByHash(db, error.contentHash);
       if (already) return skipped(base, already);
@@ -232,6 +263,21 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
     const located = error as Error & { line?: number };
     return { ...base, reason: located.message, ...(located.line ? { line: located.line } : {}) };
   }
+}
+
+/** Thrown inside a file's transaction to roll it back: nothing in the file was recognised, so nothing is kept. */
+class NotRecognised extends Error {}
+
+/** Why a paper yielded nothing: what its parts looked like, and the first problems found, with their lines. */
+function whyNotRecognised(segments: Array<{ kind: string; lineFrom: number; lineTo: number; title: string }>, issues: ImportIssue[]): string {
+  const parts = segments.map((segment) => `${segment.kind} at lines ${segment.lineFrom}-${segment.lineTo} ("${clip(segment.title)}")`);
+  const problems = issues.slice(0, 3).map((issue) => `${issue.line ? `line ${issue.line}: ` : ''}${issue.message}`);
+  const found = parts.length ? parts.join('; ') : 'no text';
+  return `no meeting, minutes, agenda, report, decision or other record recognised; found ${found}${problems.length ? `; ${problems.join('; ')}` : ''}`;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** Thrown inside a file's transaction to roll it back: its source record is already there. */
@@ -256,7 +302,7 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-function summarise(files: ImportFileResult[], databaseBytes: number): ImportSummary {
+function summarise(files: ImportFileResult[], databaseBytes: number, stopped: boolean): ImportSummary {
   const created: Counts = {};
   for (const file of files) {
     for (const [table, count] of Object.entries(file.created)) created[table] = (created[table] ?? 0) + count;
@@ -266,6 +312,9 @@ function summarise(files: ImportFileResult[], databaseBytes: number): ImportSumm
     created,
     linked: files.reduce((sum, file) => sum + file.linked, 0),
     imported: files.filter((file) => file.status === 'imported').length,
+    partial: files.filter((file) => file.partial).length,
+    unrecognised: files.filter((file) => file.status === 'unrecognised').length,
+    stopped,
     skipped: files.filter((file) => file.status === 'skipped').length,
     failed: files.filter((file) => file.status === 'failed').length,
     warnings: files.reduce((sum, file) => sum + file.issues.filter((issue) => issue.severity === 'warning').length, 0),

@@ -497,7 +497,7 @@ describe.skipIf(databaseUnavailable)('paperImporter under fuzzing (real database
 
   it(`imports, skips or reports each of ${DB_RUNS} mutated files, never throws, and a failed file changes nothing`, async () => {
     let index = 0;
-    const statuses = { imported: 0, skipped: 0, failed: 0 };
+    const statuses = { imported: 0, unrecognised: 0, skipped: 0, failed: 0 };
     const reasons = new Map<string, number>();
     const json = fc.oneof(
       fc.json().map((text) => text),
@@ -526,6 +526,8 @@ describe.skipIf(databaseUnavailable)('paperImporter under fuzzing (real database
         expect(summary.files).toHaveLength(1);
         const [result] = summary.files;
         statuses[result!.status]++;
+        // A file nothing was recognised in says why and leaves nothing behind.
+        if (result!.status === 'unrecognised') expect(result!.reason).toMatch(/^no meeting, minutes, agenda/);
         if (result!.status === 'failed') {
           const reason = result!.reason!.replace(/fuzz-\d+|export-\d+/g, 'FILE').replace(/\d+/g, 'N').slice(0, 90);
           reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
@@ -541,7 +543,7 @@ describe.skipIf(databaseUnavailable)('paperImporter under fuzzing (real database
       }),
       { numRuns: DB_RUNS, seed: 4242 },
     );
-    console.log(`paperImporter fuzz: ${index} files: ${statuses.imported} imported, ${statuses.skipped} skipped, ${statuses.failed} failed with a reason`);
+    console.log(`paperImporter fuzz: ${index} files: ${statuses.imported} imported, ${statuses.unrecognised} not recognised, ${statuses.skipped} skipped, ${statuses.failed} failed with a reason`);
     console.log([...reasons].map(([reason, count]) => `  ${count} x ${reason}`).join('\n'));
     expect(statuses.imported).toBeGreaterThan(0);
     expect(statuses.failed).toBeGreaterThan(0);

@@ -152,3 +152,17 @@ export async function countMeetings(db: Db): Promise<number> {
   const row = await db.selectFrom('meeting').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** The authority's political groups, with the people recorded as members of each (for the importer to add to). */
+export async function loadPoliticalGroups(db: Db, authorityId: string): Promise<Array<{ id: string; name: string; memberIds: string[] }>> {
+  const [groups, memberships] = await Promise.all([
+    db.selectFrom('political_group').select(['id', 'name']).where('authority_id', '=', authorityId).execute(),
+    db
+      .selectFrom('group_membership')
+      .innerJoin('political_group', 'political_group.id', 'group_membership.group_id')
+      .select(['group_membership.group_id', 'group_membership.person_id'])
+      .where('political_group.authority_id', '=', authorityId)
+      .execute(),
+  ]);
+  return groups.map((group) => ({ ...group, memberIds: memberships.filter((row) => row.group_id === group.id).map((row) => row.person_id) }));
+}

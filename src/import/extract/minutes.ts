@@ -52,6 +52,8 @@ const NAMES = `${NAME}(?:(?:,\\s*|,?\\s+and\\s+)${NAME})*`;
 
 const HEADER = /\bMINUTES\s+of\s+(?:an?\s+|the\s+)?(?:(annual|extraordinary|special|ordinary|adjourned)\s+)?(?:(?:general|council)\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+held\s+(.*)$/i;
 /** Looser: "Minutes of the Cabinet meeting held on ...", "Minutes - Planning Committee - 6 April 2011". */
+/** "Minutes of the County Council Meeting held in ... on ...": the body named before "Meeting held". */
+const BODY_MEETING_HEADER = /^minutes\s+of\s+(?:the\s+)?(.+?)\s+meeting\s+held\s+(.*)$/i;
 const LOOSE_HEADER = /^minutes\s+(?:of\s+(?:the\s+)?)?(.+?)(?:\s+meeting)?\s*(?:held\s+)?(?:on\s+|[-–—,:]\s*)(.*\d{4}.*)$/i;
 
 const SECTION = /^(?:(UNRESTRICTED|OPEN|PUBLIC)|(EXEMPT|RESTRICTED|CONFIDENTIAL|PRIVATE))\s+(?:ITEMS?|BUSINESS|SESSION|MINUTES)\b.*$|^PART\s+(I{1,2}|1|2)\b(?:\s*[-–—:].*)?$/;
@@ -118,17 +120,8 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
   // Apologies and substitutes may be printed either before the first minute or inside one.
   const preambleParagraphs = paragraphs(lines.slice(start, firstBody));
   readApologies(lines.slice(start, firstBody), preambleParagraphs, meeting, issues);
-  for (const body of minuteBodies) {
-    readApologies(body.lines, body.paragraphs, meeting, issues);
-    readSubstituteSentences(body.paragraphs, meeting);
-  }
-
-  for (const body of minuteBodies) {
-    body.minute.resolutions = readResolutions(body.paragraphs);
-    body.minute.motions = readMotions(body.paragraphs, meeting, issues);
-    meeting.voteEvents.push(...readVotes(body, issues));
-  }
-  for (const body of minuteBodies) readDeclarations(body, meeting, issues);
+  readChair(preambleParagraphs, meeting);
+  readBodies(minuteBodies, meeting, issues);
 
   const closing = lines.map((line) => line.text).join('\n');
   const ended = new RegExp(`meeting\\s+(?:closed|ended|finished|concluded|rose)\\s+at\\s+(${TIME_SOURCE})`, 'i').exec(closing);
@@ -141,6 +134,91 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
     issues.push({ severity: 'warning', line: segment.lineFrom, message: 'No numbered minutes found in these minutes' });
   }
   return { meeting, issues };
+}
+
+/** What each minute's text says: apologies, substitutes, resolutions, motions, recorded votes, declarations. */
+function readBodies(minuteBodies: MinuteBody[], meeting: MeetingRecord, issues: ImportIssue[]): void {
+  // Attendance recorded under a minute ("1. Calling of the Roll" then "Present:" and the names).
+  for (const body of minuteBodies) readLabelledLists(body.lines, meeting, issues);
+  for (const body of [{ paragraphs: minuteBodies.flatMap((entry) => entry.paragraphs) }]) readChair(body.paragraphs, meeting);
+  for (const body of minuteBodies) {
+    const before = meeting.attendance.filter((entry) => entry.status === 'apologies').length;
+    readApologies(body.lines, body.paragraphs, meeting, issues);
+    // Under a minute headed "Apologies", a bare list of members ("Councillors A, B and C.") is the apologies.
+    if (/\bapolog/i.test(body.minute.title) && meeting.attendance.filter((entry) => entry.status === 'apologies').length === before) {
+      for (const para of body.paragraphs) {
+        if (!/^(?:Councillors|Cllrs\.?)\s/.test(para.text) || !looksLikeNameLine(para.text.replace(/^(?:Councillors|Cllrs\.?)\s+/, ''), true)) continue;
+        for (const entry of namesWithLines([{ no: para.from, text: para.text }], false)) addAttendance(meeting, entry.name, entry.role, 'apologies', entry.line, issues);
+      }
+    }
+    readSubstituteSentences(body.paragraphs, meeting);
+  }
+  for (const body of minuteBodies) {
+    body.minute.resolutions = readResolutions(body.paragraphs);
+    body.minute.motions = readMotions(body.paragraphs, meeting, issues);
+    meeting.voteEvents.push(...readVotes(body, issues));
+  }
+  for (const body of minuteBodies) readDeclarations(body, meeting, issues);
+}
+
+/** "Present:" (or another attendance label) inside a minute, with the names on the lines that follow. */
+function readLabelledLists(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[]): void {
+  for (let index = 0; index < lines.length; index++) {
+    const label = lines[index]!.text ? LABEL.exec(lines[index]!.text) : null;
+    if (!label) continue;
+    const kind = labelKind(label[1]!);
+    const names: Line[] = label[2]?.trim() ? [{ no: lines[index]!.no, text: label[2].trim() }] : [];
+    while (index + 1 < lines.length) {
+      const next = lines[index + 1]!;
+      const previous = names[names.length - 1];
+      if (next.text && !LABEL.test(next.text) && looksLikeNameLine(next.text, previous !== undefined && /,$/.test(previous.text))) {
+        names.push(next);
+        index++;
+      } else if (!next.text && names.length === 0) {
+        index++;
+      } else break;
+    }
+    for (const entry of namesWithLines(names, kind === 'substitute')) addAttendance(meeting, entry.name, entry.role, kind, entry.line, issues);
+  }
+}
+
+/** "Mr B Smith in the Chair", "Councillor A Jones presided": the chair of the meeting, marked on the attendance. */
+function readChair(paras: Paragraph[], meeting: MeetingRecord): void {
+  const pattern = new RegExp(`(?:^|[.,;]\\s*)(${NAME}|[A-Z][\\p{L}'’\\-]+(?:\\s+[A-Z][\\p{L}'’\\-]+){0,3})\\s+(?:was\\s+)?(?:in\\s+the\\s+Chair|presided)\\b`, 'u');
+  for (const para of paras) {
+    const match = pattern.exec(para.text);
+    if (!match) continue;
+    const name = parsePrintedName(match[1]!);
+    if (!name) continue;
+    const present = meeting.attendance.find((entry) => entry.status === 'present' && entry.name.familyName === name.familyName && (entry.name.initials.join('') === name.initials.join('') || !name.initials.length));
+    if (present) present.role ??= 'Chair';
+    else meeting.attendance.push({ name, status: 'present', role: 'Chair', officer: false, lineFrom: para.from, lineTo: para.to });
+    return;
+  }
+}
+
+/** A minute found by another recogniser (a web page's numbered items), with the lines of its text. */
+export interface MinuteText {
+  minute: MinuteRecord;
+  lines: Array<{ no: number; text: string }>;
+}
+
+/**
+ * Reads the text of minutes whose numbers and titles another recogniser found (a ModernGov page's items), with the
+ * same readers as printed minutes: each minute's text, resolutions, motions, votes, apologies and declarations are
+ * added to `meeting`, and the minutes appended to it.
+ */
+export function readMinuteTexts(minutes: MinuteText[], meeting: MeetingRecord, issues: ImportIssue[]): void {
+  const bodies: MinuteBody[] = minutes.map((entry) => ({
+    minute: entry.minute,
+    lines: entry.lines.map((line) => ({ no: line.no, text: line.text.replace(/\u00a0/g, ' ').trim() })),
+    paragraphs: [],
+  }));
+  for (const body of bodies) {
+    finishMinute(body);
+    meeting.minutes.push(body.minute);
+  }
+  readBodies(bodies, meeting, issues);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -234,11 +312,22 @@ function readHeaderWith(lines: Line[], meeting: MeetingRecord, issues: ImportIss
     // A header may wrap: read on until the date has been printed.
     let text = lines[index]!.text;
     let end = index;
-    while (!/\d{4}/.test(text) && end + 1 < lines.length && end - index < 3) {
+    while (!/\d{4}/.test(text) && end + 1 < lines.length && end - index < 4) {
       end++;
       if (lines[end]!.text) text += ` ${lines[end]!.text}`;
     }
-    const strict = HEADER.exec(text);
+    // The time printed on the line after the date ("on Wednesday 13" / "June 2018" / "at 6:30PM").
+    if (end > index && end + 1 < lines.length && new RegExp(`^(?:at|commencing\\s+at)\\s+${TIME_SOURCE}\\.?$`, 'i').test(lines[end + 1]!.text)) {
+      end++;
+      text += ` ${lines[end]!.text}`;
+    }
+    let strict = HEADER.exec(text);
+    const bodyMeeting = strict ? null : BODY_MEETING_HEADER.exec(text);
+    if (bodyMeeting) {
+      // "General Meeting" names the body only with its last word; "County Council Meeting" names it without.
+      const named = /^(?:general|ordinary|annual|extraordinary|special|council)$/i.test(bodyMeeting[1]!) ? `${bodyMeeting[1]} Meeting` : bodyMeeting[1]!;
+      strict = Object.assign([text, undefined, named, bodyMeeting[2]!], { index: 0, input: text }) as unknown as RegExpExecArray;
+    }
     const loose = strict || strictOnly ? undefined : LOOSE_HEADER.exec(text);
     if (!strict && !loose) continue;
 
@@ -299,7 +388,8 @@ function readAttendanceBlocks(lines: Line[], meeting: MeetingRecord, issues: Imp
       if (label[2]?.trim()) current.lines.push({ no: line.no, text: label[2].trim() });
       continue;
     }
-    if (current && looksLikeNameLine(line.text)) {
+    const previous = current?.lines[current.lines.length - 1];
+    if (current && looksLikeNameLine(line.text, previous !== undefined && /,$/.test(previous.text))) {
       current.lines.push(line);
       continue;
     }
@@ -407,11 +497,11 @@ function looksLikeName(name: PrintedName): boolean {
   const tokens = name.familyName.split(/\s+/);
   if (tokens.length > 3) return false;
   if (/\d/.test(name.familyName)) return false;
-  return tokens.every((token) => /^[A-Z'’]/.test(token) || /^(?:de|van|von|le|la|du|di|da|der|den|st|d'|mac)$/i.test(token));
+  return tokens.every((token) => /^[A-Z'’\u00C0-\u00DE]/.test(token) || /^(?:de|del|della|van|von|le|la|du|di|da|der|den|st|d'|mac|ab|ap)$/i.test(token));
 }
 
 /** A line that is nothing but a list of names (with bracketed roles), as printed in attendance and vote lists. */
-function looksLikeNameLine(text: string): boolean {
+function looksLikeNameLine(text: string, continuesList = false): boolean {
   const chunks = text
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[.;]+$/, '')
@@ -427,10 +517,12 @@ function looksLikeNameLine(text: string): boolean {
     if (words.every((word) => POST_NOMINALS.has(word))) continue;
     // "Mr D Wells from the Audit Commission" is still a name line.
     const bare = chunk.replace(/\s+(?:from|of|representing)\s+(?:the\s+)?[A-Z].*$/, '');
-    if (!new RegExp(`^(?:${HON}\\.?\\s+)?(?:[A-Z][A-Za-z'’.\\-]*\\s*){1,6}$`).test(bare)) return false;
+    // Particles start some surnames in lower case: "del Gallego", "de Lacey", "ab Iago".
+    if (!new RegExp(`^(?:${HON}\\.?\\s+)?(?:(?:[A-Z\\u00C0-\\u00DE][\\p{L}'’.\\-]*|(?:de|del|della|van|von|der|den|le|la|du|di|da|ab|ap|mac|ó|ní|ni|o)(?=\\s))\\s*){1,6}$`, 'u').test(bare)) return false;
     if (isHonorific(words[0]!)) honorifics++;
   }
-  return honorifics > 0 || names.every((chunk) => chunk.split(/\s+/).length >= 2);
+  // Bare surnames ("Heyde, Marr and Nicita") only where a list of names is continued from the line before.
+  return honorifics > 0 || continuesList || names.every((chunk) => chunk.split(/\s+/).length >= 2);
 }
 
 function readApologies(lines: Line[], paras: Paragraph[], meeting: MeetingRecord, issues: ImportIssue[]): void {
@@ -650,7 +742,7 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
   const result: ResolutionRecord[] = [];
   for (let index = 0; index < paras.length; index++) {
     const para = paras[index]!;
-    const match = RESOLVED.exec(core(para.text));
+    const match = RESOLVED.exec(core(para.text)) ?? midSentenceResolution(core(para.text));
     if (!match) continue;
     const unanimous = Boolean(match[1] || match[2] || match[3]);
     const intro = match[4]!.replace(/^that\b\s*[:\-–]*\s*/i, '').trim();
@@ -668,11 +760,29 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
       to = next.to;
       index++;
     }
+    // "RESOLVED:" alone on its line, the resolution in the next paragraph ("That the minutes ... be approved").
+    if (parts.length === 0 && !intro && index + 1 < paras.length && /^That\b/i.test(core(paras[index + 1]!.text))) {
+      index++;
+      parts.push(core(paras[index]!.text).replace(/^that\b\s*[:\-–]*\s*/i, ''));
+      to = paras[index]!.to;
+    }
     const text = parts.join('\n').trim();
     if (!text) continue;
     result.push({ text, unanimous, lineFrom: para.from, lineTo: to });
   }
   return result;
+}
+
+/**
+ * "The Committee considered the report and RESOLVED on a vote of 5 to 2 to agree ...": RESOLVED in capitals inside a
+ * sentence, read as if it began the paragraph. Returns a match shaped like RESOLVED's.
+ */
+function midSentenceResolution(text: string): RegExpExecArray | null {
+  const index = text.search(/\bRESOLVED\b/);
+  if (index > 0) return RESOLVED.exec(text.slice(index));
+  // "..., the Committee resolved by 6 votes to 2 to:" introducing the numbered decisions.
+  const lower = /\bresolved\b(?=[^.]*:\s*$)/.exec(text);
+  return lower ? RESOLVED.exec(`Resolved${text.slice(lower.index + 'resolved'.length)}`) : null;
 }
 
 function readMotions(paras: Paragraph[], meeting: MeetingRecord, issues: ImportIssue[]): MotionRecord[] {
@@ -844,7 +954,71 @@ function readVotes(body: MinuteBody, issues: ImportIssue[]): VoteEvent[] {
     attachMotion(event, body);
     events.push(event);
   }
+  readProseVotes(body, events);
   return events;
+}
+
+const WORD_NUMBERS: Record<string, number> = { no: 0, none: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** "on a vote of 5 to 2 with 1 abstention", "by 6 votes for and 2 abstentions", "by 6 votes to 4". */
+const PROSE_COUNTS =
+  /\b(?:on\s+a\s+vote\s+of\s+(\d+)\s+(?:votes?\s+)?to\s+(\d+)|by\s+(\d+)\s+votes?\s+(?:for\s+)?(?:to\s+(\d+)(?:\s+against)?)?)(?:,?\s+(?:and|with)\s+(\d+|no|one|two|three|four|five)\s+abstentions?)?/i;
+/** "Councillors A, B and C voted FOR the motion (9);", "Councillor D abstained from voting." */
+const PROSE_NAMED =
+  /^(?:(?:County\s+)?Councillors?|Cllrs?\.?)\s+(.+?)\s+(?:voted\s+(for|against|in\s+favour)(?:\s+of)?(?:\s+the\s+(?:motion|amendment|resolution|recommendation|proposal))?|(abstained)(?:\s+from\s+(?:voting|the\s+vote))?)\s*(?:\((\d+)\))?\s*[;.,]?\s*$/i;
+const PROSE_RESULT = /\b(?:motion|amendment|recommendation|resolution|proposal)\s+was\s+(?:therefore\s+)?(?:declared\s+)?(carried|lost|defeated|rejected|agreed)\b/i;
+
+/**
+ * Votes recorded in sentences: counts in prose ("RESOLVED on a vote of 5 to 2 with 1 abstention") and named lists
+ * ("Councillors A and B voted against the resolution."), which together are one vote event. A count printed after a
+ * list is checked against its names.
+ */
+function readProseVotes(body: MinuteBody, events: VoteEvent[]): void {
+  let event: VoteEvent | undefined;
+  const number = body.minute.number;
+  const fresh = (para: Paragraph): VoteEvent => {
+    const created: VoteEvent = { forCount: 0, againstCount: 0, abstainCount: 0, result: '', votes: [], lineFrom: para.from, lineTo: para.to, minuteNumber: number };
+    attachMotion(created, body);
+    events.push(created);
+    return created;
+  };
+  let counted = false;
+  for (const para of body.paragraphs) {
+    const text = core(para.text);
+    const counts = PROSE_VOTE.test(text) ? null : PROSE_COUNTS.exec(text);
+    if (counts) {
+      event = fresh(para);
+      counted = true;
+      event.forCount = Number(counts[1] ?? counts[3]);
+      event.againstCount = Number(counts[2] ?? counts[4] ?? 0);
+      const abstain = counts[5];
+      event.abstainCount = abstain === undefined ? 0 : /^\d+$/.test(abstain) ? Number(abstain) : (WORD_NUMBERS[abstain.toLowerCase()] ?? 0);
+      if (/\bresolved\b|\bagreed\b/i.test(text)) event.result = 'Carried';
+      continue;
+    }
+    const named = PROSE_NAMED.exec(text);
+    if (named) {
+      if (!event) {
+        event = fresh(para);
+        counted = false;
+      }
+      const option: VoteRecord['option'] = named[3] ? 'abstain' : /^against$/i.test(named[2]!) ? 'against' : 'for';
+      const names = splitNameList(named[1]!.replace(/^(?:Councillors?|Cllrs?\.?)\s+/, ''));
+      for (const entry of names) event.votes.push({ name: entry.name, option });
+      if (!counted) {
+        const count = named[4] ? Number(named[4]) : names.length;
+        if (option === 'for') event.forCount = count;
+        else if (option === 'against') event.againstCount = count;
+        else event.abstainCount = count;
+      }
+      event.lineTo = Math.max(event.lineTo, para.to);
+      continue;
+    }
+    const result = event && !event.result ? PROSE_RESULT.exec(text) : null;
+    if (event && result) {
+      event.result = capitalise(result[1]!);
+      event.lineTo = Math.max(event.lineTo, para.to);
+    }
+  }
 }
 
 function optionOf(word: string): 'for' | 'against' | 'abstain' {
@@ -880,8 +1054,19 @@ function capitalise(text: string): string {
 
 function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: ImportIssue[]): void {
   const lead = new RegExp(`^(${NAMES})\\s+(.*)$`);
+  // A table of declarations, one row a line: "Item 4b – Mr A Ash (Financial)".
+  const row = new RegExp(`^(?:Agenda\\s+)?Item\\s+([A-Z]?\\d+[a-z]*(?:\\.\\d+)?)\\s*[–—-]\\s*(${NAMES})\\s*\\(([^)]{2,40})\\)\\.?$`);
   for (const para of body.paragraphs) {
     const text = core(para.text);
+    const tabled = row.exec(text);
+    if (tabled) {
+      const printedKind = tabled[3]!.trim().toLowerCase();
+      const kind = KIND_WORDS.find(([pattern]) => pattern.test(printedKind))?.[1] ?? printedKind;
+      for (const entry of splitNameList(tabled[2]!)) {
+        meeting.declarations.push({ name: entry.name, kind, agendaItemNumber: tabled[1]!, minuteNumber: body.minute.number, reason: '', lineFrom: para.from, lineTo: para.to });
+      }
+      continue;
+    }
     const named = lead.exec(text);
     const declared = named && /^(?:also\s+)?(?:declared|made|gave|disclosed|registered)\s+(?:an?\s+)?(?:declaration\s+of\s+(?:an?\s+)?)?((?:personal\s+and\s+prejudicial|prejudicial|personal|disclosable\s+pecuniary|pecuniary|non-pecuniary|other\s+significant|other\s+registrable|significant|private|other)\s+)?interests?\b(.*)$/i.exec(named[2]!);
     if (named && declared) {

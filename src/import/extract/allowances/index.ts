@@ -4,6 +4,7 @@
  */
 import type { Segment } from '../../types.ts';
 import { extractScheme } from './scheme.ts';
+import { extractTableScheme, isTableScheme } from './table-scheme.ts';
 import { extractRemunerationReport, isRemunerationReport } from './remuneration-report.ts';
 import type { AllowancesExtract } from './types.ts';
 
@@ -11,8 +12,16 @@ export function extractAllowances(segments: Segment[]): AllowancesExtract {
   const result: AllowancesExtract = { schemes: [], remunerationReports: [], issues: [] };
   for (const segment of segments) {
     try {
-      if (segment.kind === 'allowances-scheme') result.schemes.push(extractScheme(segment));
-      else if (isRemunerationReport(segment)) result.remunerationReports.push(extractRemunerationReport(segment));
+      if (segment.kind === 'allowances-scheme') {
+        // The layout scheme.ts knows first; other councils' tables of posts and amounts otherwise.
+        try {
+          result.schemes.push(extractScheme(segment));
+        } catch (error) {
+          const table = isTableScheme(segment.lines) ? extractTableScheme(segment) : undefined;
+          if (!table) throw error;
+          result.schemes.push(table);
+        }
+      } else if (isRemunerationReport(segment)) result.remunerationReports.push(extractRemunerationReport(segment));
     } catch (error) {
       const line = (error as { line?: number }).line ?? segment.lineFrom;
       result.issues.push({ severity: 'error', line, message: `could not read the allowances in "${segment.title}" (lines ${segment.lineFrom}-${segment.lineTo}): ${(error as Error).message}` });
