@@ -20,6 +20,7 @@ export function errorBody(error: HttpError): ApiErrorBody {
 }
 
 function sendError(reply: FastifyReply, error: HttpError) {
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.code(error.statusCode).type('application/json; charset=utf-8').send(errorBody(error));
 }
 
