@@ -5,9 +5,20 @@
  * queue nobody will live to see the end of; a waiting query whose client went away leaves the queue; a statement of a
  * request runs at most its context's statementTimeoutMs. Commands (no request) are never refused or timed.
  */
-import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type QueryResult, type TransactionSettings } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
 import type { PgliteRemote } from './pglite-remote.ts';
-import { ClientGoneError, currentQueryContext, type QueryLimits, queueFull, statementTimedOut } from './query-context.ts';
+import { ClientGoneError, currentQueryContext, type QueryLimits, statementTimedOut, WaitingRequests } from './query-context.ts';
 
 class RemoteConnection implements DatabaseConnection {
   /** Inside a transaction a query is never dropped: its commit or rollback must reach the database. */
@@ -35,6 +46,7 @@ class RemoteConnection implements DatabaseConnection {
 interface Waiter {
   resolve(connection: DatabaseConnection): void;
   reject(error: Error): void;
+  leave(): void;
   signal?: AbortSignal;
   onAbort?: () => void;
 }
@@ -43,12 +55,14 @@ export class QueueingDriver implements Driver {
   private readonly connection: RemoteConnection;
   private busy = false;
   private readonly waiting: Waiter[] = [];
+  private readonly requests: WaitingRequests;
 
   constructor(
     private readonly remote: PgliteRemote,
-    private readonly limits: QueryLimits,
+    limits: QueryLimits,
   ) {
     this.connection = new RemoteConnection(remote, limits);
+    this.requests = new WaitingRequests(limits);
   }
 
   async init(): Promise<void> {}
@@ -64,17 +78,15 @@ export class QueueingDriver implements Driver {
       return this.connection;
     }
     const context = currentQueryContext();
-    if (context) {
-      if (context.signal.aborted) throw new ClientGoneError();
-      if (this.waiting.length >= this.limits.maxWaiting) throw queueFull(this.limits);
-    }
+    const leave = this.requests.enter(context);
     return new Promise<DatabaseConnection>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject };
+      const waiter: Waiter = { resolve, reject, leave };
       if (context) {
         waiter.signal = context.signal;
         waiter.onAbort = () => {
           const index = this.waiting.indexOf(waiter);
           if (index >= 0) this.waiting.splice(index, 1);
+          leave();
           reject(new ClientGoneError());
         };
         context.signal.addEventListener('abort', waiter.onAbort, { once: true });
@@ -90,6 +102,7 @@ export class QueueingDriver implements Driver {
       return;
     }
     if (next.onAbort) next.signal?.removeEventListener('abort', next.onAbort);
+    next.leave();
     next.resolve(this.connection);
   }
 

@@ -81,32 +81,45 @@ export class PgliteRemote {
     for (const each of pending) each.reject(error);
   }
 
-  private async request(body: Body<ToWorker>): Promise<FromWorker> {
-    if (this.closed) throw new Error('The embedded database is closed');
-    if (!this.worker) {
+  /** Waits until a worker is running (starting one after a restart, and listening again on its channels). */
+  private async runningWorker(): Promise<Worker> {
+    while (!this.worker) {
+      if (this.closed) throw new Error('The embedded database is closed');
       await this.open();
       await this.relisten();
     }
+    return this.worker;
+  }
+
+  private post(worker: Worker, body: Body<ToWorker>): Promise<FromWorker> {
     const id = this.nextId++;
     return new Promise<FromWorker>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ ...body, id } as ToWorker);
+      worker.postMessage({ ...body, id } as ToWorker);
     });
   }
 
+  private async request(body: Body<ToWorker>): Promise<FromWorker> {
+    return this.post(await this.runningWorker(), body);
+  }
+
   private async relisten(): Promise<void> {
-    for (const channel of this.listeners.keys()) await this.request({ type: 'listen', channel });
+    const worker = this.worker;
+    if (!worker) return;
+    for (const channel of this.listeners.keys()) await this.post(worker, { type: 'listen', channel });
     // What was uncommitted when the worker stopped is gone; anything kept in memory from before may be stale.
     for (const listeners of this.listeners.values()) for (const listener of listeners) listener();
   }
 
   /**
-   * Runs one statement. With timeoutMs, a statement still running then is abandoned and the worker restarted; the
-   * answer is onTimeout()'s error.
+   * Runs one statement. With timeoutMs, a statement still running that long after it reached the worker is abandoned
+   * and the worker restarted; the answer is onTimeout()'s error. (Time spent waiting for a worker to start is not
+   * counted: the statement has not begun.)
    */
   async query(sql: string, params: unknown[], timeoutMs?: number, onTimeout?: () => Error): Promise<QueryAnswer> {
-    const answer = timeoutMs === undefined ? this.request({ type: 'query', sql, params }) : this.withTimeout(this.request({ type: 'query', sql, params }), timeoutMs, onTimeout);
-    const message = await answer;
+    const worker = await this.runningWorker();
+    const sent = this.post(worker, { type: 'query', sql, params });
+    const message = await (timeoutMs === undefined ? sent : this.withTimeout(sent, timeoutMs, onTimeout));
     if (message.type === 'error') throw databaseError(message.error);
     if (message.type !== 'result') throw new Error(`unexpected answer from the database worker: ${message.type}`);
     return { rows: message.rows, ...(message.affectedRows !== undefined ? { affectedRows: message.affectedRows } : {}) };

@@ -8,7 +8,7 @@
  */
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
-import { ClientGoneError, currentQueryContext, type QueryLimits, queueFull, statementTimedOut } from './query-context.ts';
+import { ClientGoneError, currentQueryContext, type QueryLimits, statementTimedOut, WaitingRequests } from './query-context.ts';
 
 /** PostgreSQL's query_canceled: statement_timeout's error. */
 const QUERY_CANCELED = '57014';
@@ -40,14 +40,25 @@ function guardClient(client: pg.PoolClient, limits: QueryLimits): PostgresPoolCl
   };
 }
 
+function poolMax(pool: pg.Pool): number {
+  return (pool as pg.Pool & { options: { max: number } }).options.max;
+}
+
 /** pool, as Kysely's PostgresDialect takes it, with the limits of a request's queries. */
 export function guardedPool(pool: pg.Pool, limits: QueryLimits): PostgresPool {
+  const requests = new WaitingRequests(limits);
   return {
     async connect() {
       const context = currentQueryContext();
-      if (context?.signal.aborted) throw new ClientGoneError();
-      if (context && pool.waitingCount >= limits.maxWaiting) throw queueFull(limits);
-      const client = await pool.connect();
+      // Waiting starts only when every connection is taken (pg lends an idle one at once).
+      const leave = pool.idleCount > 0 || pool.totalCount < poolMax(pool) ? () => {} : requests.enter(context);
+      let client: pg.PoolClient;
+      try {
+        if (context?.signal.aborted) throw new ClientGoneError();
+        client = await pool.connect();
+      } finally {
+        leave();
+      }
       if (context?.signal.aborted) {
         client.release();
         throw new ClientGoneError();

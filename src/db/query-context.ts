@@ -27,13 +27,17 @@ export function currentQueryContext(): QueryContext | undefined {
 
 /** The limits of the database layer, one set per handle (OpenOptions.limits). */
 export interface QueryLimits {
-  /** Queries waiting for the database beyond this many are refused at once (503 with Retry-After). */
+  /**
+   * With this many requests already waiting for the database, another request's query is refused at once (503 with
+   * Retry-After). Requests, not queries: a page runs several queries side by side, and a request already waiting
+   * is let finish (refusing its second query would waste the first's wait).
+   */
   maxWaiting: number;
   /** The Retry-After given with that refusal, seconds. */
   retryAfterSeconds: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxWaiting: 64, retryAfterSeconds: 5 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxWaiting: 32, retryAfterSeconds: 5 };
 
 /** Statements of a request run at most this long by default (the web's setting, src/server/app.ts). */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
@@ -51,5 +55,32 @@ export class ClientGoneError extends QuorumError {
   constructor() {
     super('unavailable', 'client_gone', 'The client went away before its query ran');
     this.name = 'ClientGoneError';
+  }
+}
+
+/** The requests with a query waiting for the database, counted once each however many queries they have waiting. */
+export class WaitingRequests {
+  private readonly queries = new Map<QueryContext, number>();
+
+  constructor(private readonly limits: QueryLimits) {}
+
+  /**
+   * Counts a query of the current request (if any) as waiting, or throws: the client has gone (ClientGoneError), or
+   * the queue is full (BusyError). Returns what to call when it stops waiting.
+   */
+  enter(context: QueryContext | undefined): () => void {
+    if (!context) return () => {};
+    if (context.signal.aborted) throw new ClientGoneError();
+    const mine = this.queries.get(context) ?? 0;
+    if (mine === 0 && this.queries.size >= this.limits.maxWaiting) throw queueFull(this.limits);
+    this.queries.set(context, mine + 1);
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      const count = (this.queries.get(context) ?? 1) - 1;
+      if (count > 0) this.queries.set(context, count);
+      else this.queries.delete(context);
+    };
   }
 }
