@@ -16,15 +16,13 @@ class DataVersionWatch {
   private listening = false;
 
   constructor(private readonly database: DatabaseHandle) {
-    database
-      .listen?.(DATA_VERSION_CHANNEL, () => this.changed())
-      .then(
-        () => {
-          this.listening = true;
-          this.changed();
-        },
-        () => {},
-      );
+    database.listen?.(DATA_VERSION_CHANNEL, () => this.changed()).then(
+      () => {
+        this.listening = true;
+        this.changed();
+      },
+      () => {},
+    );
   }
 
   private changed(): void {

@@ -32,23 +32,14 @@ export function checkDumpFile(file: string): void {
     fs.readSync(fd, head, 0, head.length, 0);
     const tail = Buffer.alloc(Math.min(PROBE_BYTES, size));
     fs.readSync(fd, tail, 0, tail.length, size - tail.length);
-    const headLines = head
-      .toString('utf8')
-      .split('\n')
-      .slice(0, 5)
-      .map((line) => line.trim());
+    const headLines = head.toString('utf8').split('\n').slice(0, 5).map((line) => line.trim());
     if (!headLines.includes(HEADER)) {
       throw new BackupFileError(
         `${file} is not a Quorum backup: it does not start like a plain-SQL pg_dump ("${HEADER}"). ` +
           'Use a file written by `quorum backup` or by `pg_dump --format=plain`.',
       );
     }
-    const lastLines = tail
-      .toString('utf8')
-      .trimEnd()
-      .split('\n')
-      .slice(-4)
-      .map((line) => line.trim());
+    const lastLines = tail.toString('utf8').trimEnd().split('\n').slice(-4).map((line) => line.trim());
     if (!lastLines.includes(TRAILER)) {
       throw new BackupFileError(`${file} is incomplete: it does not end with "${TRAILER}" (truncated or damaged copy?)`);
     }
@@ -98,7 +89,9 @@ export async function* readDumpScript(file: string): AsyncGenerator<DumpPiece> {
     }
     if (atBoundary && line.startsWith('\\')) {
       if (ALLOWED_META.test(line)) continue;
-      throw new BackupFileError(`${file} line ${lineNumber}: the psql command ${line.split(/\s/)[0]} is not supported (make the dump without --create)`);
+      throw new BackupFileError(
+        `${file} line ${lineNumber}: the psql command ${line.split(/\s/)[0]} is not supported (make the dump without --create)`,
+      );
     }
     if (atBoundary && COPY_FROM_STDIN.test(line)) {
       if (sqlText.trim()) yield { kind: 'sql', text: sqlText };

@@ -60,7 +60,11 @@ export async function agendaWithReports(db: Db, meetingId: string, audience: Doc
       // For the public, an exempt report (or the report of an exempt item) is not joined at all.
       return audience === 'public' ? joined.on('report.exempt', '=', false).on('agenda_item.exempt', '=', false) : joined;
     })
-    .select([...AGENDA_ITEM_COLUMNS, 'report.exempt as report_exempt', 'report.full_text as report_full_text'])
+    .select([
+      ...AGENDA_ITEM_COLUMNS,
+      'report.exempt as report_exempt',
+      'report.full_text as report_full_text',
+    ])
     .where('agenda_item.meeting_id', '=', meetingId)
     .orderBy('agenda_item.position')
     .execute();

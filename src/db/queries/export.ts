@@ -152,7 +152,10 @@ export async function setTransactionActor(trx: Transaction<Database>, actor: str
 export async function countRows(db: Db, tables: readonly (keyof Database)[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await (db as unknown as Kysely<any>).selectFrom(table).select(sql<string>`count(*)::text`.as('count')).executeTakeFirstOrThrow();
+    const row = await (db as unknown as Kysely<any>)
+      .selectFrom(table)
+      .select(sql<string>`count(*)::text`.as('count'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.count);
   }
   return counts;

@@ -34,16 +34,16 @@ async function findMeeting(db: Db, id: string) {
 }
 
 async function agendaItems(db: Db, meetingId: string) {
-  return (
-    db
-      .selectFrom('agenda_item')
-      // An exempt report is not joined at all: its subject and link stay private along with its text.
-      .leftJoin('report', (join) => join.onRef('report.id', '=', 'agenda_item.report_id').on('report.exempt', '=', false))
-      .select([...AGENDA_ITEM_COLUMNS])
-      .where('agenda_item.meeting_id', '=', meetingId)
-      .orderBy('agenda_item.position')
-      .execute()
-  );
+  return db
+    .selectFrom('agenda_item')
+    // An exempt report is not joined at all: its subject and link stay private along with its text.
+    .leftJoin('report', (join) => join.onRef('report.id', '=', 'agenda_item.report_id').on('report.exempt', '=', false))
+    .select([
+      ...AGENDA_ITEM_COLUMNS,
+    ])
+    .where('agenda_item.meeting_id', '=', meetingId)
+    .orderBy('agenda_item.position')
+    .execute();
 }
 
 async function attendance(db: Db, meetingId: string) {
@@ -135,31 +135,29 @@ async function motions(db: Db, meetingId: string) {
 }
 
 async function voteEvents(db: Db, meetingId: string) {
-  return (
-    db
-      .selectFrom('vote_event')
-      .leftJoin('minute', 'minute.id', 'vote_event.minute_id')
-      .select([
-        'vote_event.id',
-        'vote_event.motion_text',
-        'vote_event.mover_id',
-        'vote_event.seconder_id',
-        'vote_event.for_count',
-        'vote_event.against_count',
-        'vote_event.abstain_count',
-        'vote_event.result',
-        'minute.id as minute_id',
-        'minute.number as minute_number',
-        'minute.title as minute_title',
-        'minute.position as minute_position',
-      ])
-      .where('vote_event.meeting_id', '=', meetingId)
-      // A vote on an exempt item would disclose what the exempt minute withholds.
-      .where((eb) => eb.or([eb('minute.exempt', 'is', null), eb('minute.exempt', '=', false)]))
-      .orderBy('minute.position')
-      .orderBy('vote_event.id')
-      .execute()
-  );
+  return db
+    .selectFrom('vote_event')
+    .leftJoin('minute', 'minute.id', 'vote_event.minute_id')
+    .select([
+      'vote_event.id',
+      'vote_event.motion_text',
+      'vote_event.mover_id',
+      'vote_event.seconder_id',
+      'vote_event.for_count',
+      'vote_event.against_count',
+      'vote_event.abstain_count',
+      'vote_event.result',
+      'minute.id as minute_id',
+      'minute.number as minute_number',
+      'minute.title as minute_title',
+      'minute.position as minute_position',
+    ])
+    .where('vote_event.meeting_id', '=', meetingId)
+    // A vote on an exempt item would disclose what the exempt minute withholds.
+    .where((eb) => eb.or([eb('minute.exempt', 'is', null), eb('minute.exempt', '=', false)]))
+    .orderBy('minute.position')
+    .orderBy('vote_event.id')
+    .execute();
 }
 
 /** Each member's vote, with the political group they belonged to on the day of the meeting (null if none is recorded). */

@@ -11,7 +11,11 @@ export type AccountRow = Row<'account'>;
 export { setActor } from '../actor.ts';
 
 export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('account').selectAll().where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('account')
+    .selectAll()
+    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
@@ -23,10 +27,7 @@ export async function listAccounts(db: Db): Promise<AccountRow[]> {
 }
 
 export async function countAccounts(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('account')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom('account').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -155,9 +156,7 @@ export async function searchPeople(db: Db, query: string, limit = 25): Promise<P
   let select = personChoices(db).where('p.kind', 'in', ['member', 'officer']);
   for (const word of words) {
     const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    select = select.where((eb) =>
-      eb.or([eb('p.family_name', 'ilike', like), eb('p.given_name', 'ilike', like), eb('p.job_title', 'ilike', like), eb('p.id', '=', word)]),
-    );
+    select = select.where((eb) => eb.or([eb('p.family_name', 'ilike', like), eb('p.given_name', 'ilike', like), eb('p.job_title', 'ilike', like), eb('p.id', '=', word)]));
   }
   return select.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(limit).execute();
 }

@@ -194,10 +194,7 @@ export async function decideClaim(
   return Number(result.numUpdatedRows);
 }
 
-export async function listClaims(
-  db: Db,
-  filter: { personId?: string; status?: 'submitted' | 'approved' | 'rejected'; period?: { start: string; end: string } },
-) {
+export async function listClaims(db: Db, filter: { personId?: string; status?: 'submitted' | 'approved' | 'rejected'; period?: { start: string; end: string } }) {
   let query = db
     .selectFrom('allowance_claim as c')
     .innerJoin('person as p', 'p.id', 'c.person_id')
@@ -246,18 +243,7 @@ export async function holdersIn(db: Db, period: { start: string; end: string }) 
     .leftJoin('allowance_co_optee_rate as c', 'c.id', 'h.co_optee_rate_id')
     .leftJoin('membership as m', 'm.id', 'h.membership_id')
     .leftJoin('body as b', 'b.id', 'm.body_id')
-    .select([
-      'h.id',
-      'h.kind',
-      'h.start_date',
-      'h.end_date',
-      'h.sra_post_id',
-      's.name as post_name',
-      's.max_holders',
-      'c.role as co_optee_role',
-      'm.role as membership_role',
-      'b.name as membership_body',
-    ])
+    .select(['h.id', 'h.kind', 'h.start_date', 'h.end_date', 'h.sra_post_id', 's.name as post_name', 's.max_holders', 'c.role as co_optee_role', 'm.role as membership_role', 'b.name as membership_body'])
     .select(['p.id as person_id', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
     .where('h.start_date', '<=', period.end)
     .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>=', period.start)]))
@@ -290,38 +276,21 @@ export async function findClaimDetail(db: Db, id: string) {
     .leftJoin('account as decider', 'decider.id', 'c.decided_by')
     .leftJoin('allowance_journey_purpose as j', (join) => join.onRef('j.scheme_id', '=', 'c.scheme_id').onRef('j.code', '=', 'c.purpose_code'))
     .selectAll('c')
-    .select([
-      'p.honorific',
-      'p.given_name',
-      'p.initials',
-      'p.family_name',
-      'submitter.name as submitter_name',
-      'decider.name as decider_name',
-      'j.text as purpose_text',
-    ])
+    .select(['p.honorific', 'p.given_name', 'p.initials', 'p.family_name', 'submitter.name as submitter_name', 'decider.name as decider_name', 'j.text as purpose_text'])
     .where('c.id', '=', id)
     .executeTakeFirst();
 }
 
 /** Marks a proposed scheme adopted; returns how many rows changed (0 when it was not proposed). */
 export async function adoptScheme(db: Db, id: string, changes: { adopted_on: string; takes_effect_on: string }): Promise<number> {
-  const result = await db
-    .updateTable('allowance_scheme')
-    .set({ status: 'adopted', ...changes })
-    .where('id', '=', id)
-    .where('status', '=', 'proposed')
-    .executeTakeFirst();
+  const result = await db.updateTable('allowance_scheme').set({ status: 'adopted', ...changes }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 /** Every adopted scheme's period with its basic allowance, SRA amounts by post name and co-optees' annual rates by role. */
 export async function adoptedSchemeAmounts(db: Db) {
   const [schemes, posts, rates] = await Promise.all([
-    db
-      .selectFrom('allowance_scheme')
-      .select(['id', 'effective_from', 'effective_to', 'takes_effect_on', 'one_sra_only', 'basic_allowance_pence'])
-      .where('status', '=', 'adopted')
-      .execute(),
+    db.selectFrom('allowance_scheme').select(['id', 'effective_from', 'effective_to', 'takes_effect_on', 'one_sra_only', 'basic_allowance_pence']).where('status', '=', 'adopted').execute(),
     db
       .selectFrom('allowance_sra_post as p')
       .innerJoin('allowance_scheme as s', 's.id', 'p.scheme_id')
@@ -353,18 +322,7 @@ export async function listRoleMemberships(db: Db) {
     .selectFrom('membership as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
     .innerJoin('body as b', 'b.id', 'm.body_id')
-    .select([
-      'm.id',
-      'm.person_id',
-      'm.role',
-      'm.start_date',
-      'm.end_date',
-      'b.name as body_name',
-      'p.honorific',
-      'p.given_name',
-      'p.initials',
-      'p.family_name',
-    ])
+    .select(['m.id', 'm.person_id', 'm.role', 'm.start_date', 'm.end_date', 'b.name as body_name', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
     .where('m.role', 'not in', ['member', ''])
     .where('p.kind', '=', 'member')
     .orderBy('p.family_name')

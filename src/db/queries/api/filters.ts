@@ -66,8 +66,6 @@ export async function runPage<O>(query: SelectQueryBuilder<any, any, O>, window:
   const rows = (await query.limit(window.limit).offset(window.offset).execute()) as O[];
   if (rows.length > 0 && rows.length < window.limit) return { rows, total: window.offset + rows.length };
   if (rows.length === 0 && window.offset === 0) return { rows, total: 0 };
-  const counted = (await query.clearSelect().clearOrderBy().select(sql<string>`count(*)::text`.as('count')).executeTakeFirst()) as
-    | { count: string }
-    | undefined;
+  const counted = (await query.clearSelect().clearOrderBy().select(sql<string>`count(*)::text`.as('count')).executeTakeFirst()) as { count: string } | undefined;
   return { rows, total: Number(counted?.count ?? 0) };
 }

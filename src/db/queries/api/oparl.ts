@@ -30,12 +30,7 @@ export async function meetingDateSpan(db: Db, authorityId: string) {
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .where('body.authority_id', '=', authorityId)
-    .select((eb) => [
-      eb.fn.min('meeting.date').as('first'),
-      eb.fn.max('meeting.date').as('last'),
-      eb.fn.min('meeting.created_at').as('created_at'),
-      eb.fn.max('meeting.updated_at').as('updated_at'),
-    ])
+    .select((eb) => [eb.fn.min('meeting.date').as('first'), eb.fn.max('meeting.date').as('last'), eb.fn.min('meeting.created_at').as('created_at'), eb.fn.max('meeting.updated_at').as('updated_at')])
     .executeTakeFirst();
 }
 
@@ -117,10 +112,7 @@ function memberships(db: Db) {
 export type MembershipRow = Awaited<ReturnType<ReturnType<typeof memberships>['execute']>>[number];
 
 export function listMemberships(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(
-    memberships(db).where('membership.authority_id', '=', authorityId).where(changedWithin('membership', filter)).orderBy(byIdC('membership.id')),
-    window,
-  );
+  return runPage(memberships(db).where('membership.authority_id', '=', authorityId).where(changedWithin('membership', filter)).orderBy(byIdC('membership.id')), window);
 }
 
 export function findMembership(db: Db, id: string) {
@@ -235,9 +227,7 @@ function agendaItems(db: Db) {
       'agenda_item.exempt',
       'agenda_item.exempt_paragraphs',
       // The consultation (the item's public report) is the agenda item's own id; none for exempt items or reports.
-      sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as(
-        'public_report_id',
-      ),
+      sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as('public_report_id'),
       'agenda_item.created_at',
       'agenda_item.updated_at',
     ]);
@@ -246,7 +236,10 @@ export type AgendaItemRow = Awaited<ReturnType<ReturnType<typeof agendaItems>['e
 
 export function listAgendaItems(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
-    agendaItems(db).where('body.authority_id', '=', authorityId).where(changedWithin('agenda_item', filter)).orderBy(byIdC('agenda_item.id')),
+    agendaItems(db)
+      .where('body.authority_id', '=', authorityId)
+      .where(changedWithin('agenda_item', filter))
+      .orderBy(byIdC('agenda_item.id')),
     window,
   );
 }
@@ -321,12 +314,7 @@ export function findPaper(db: Db, id: string) {
 
 /** The text of a public report, for its File's access URL; undefined for exempt or unknown reports. */
 export async function publicReportText(db: Db, id: string) {
-  return db
-    .selectFrom('report')
-    .select(['report.full_text', 'report.subject', 'report.updated_at'])
-    .where('report.id', '=', id)
-    .where(reportIsPublic('report'))
-    .executeTakeFirst();
+  return db.selectFrom('report').select(['report.full_text', 'report.subject', 'report.updated_at']).where('report.id', '=', id).where(reportIsPublic('report')).executeTakeFirst();
 }
 
 // ---- Consultation: a public report on a public agenda item -------------------------------------------------------
@@ -353,10 +341,7 @@ function consultations(db: Db) {
 export type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultations>['execute']>>[number];
 
 export function listConsultations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(
-    consultations(db).where('body.authority_id', '=', authorityId).where(changedWithin('agenda_item', filter)).orderBy(byIdC('agenda_item.id')),
-    window,
-  );
+  return runPage(consultations(db).where('body.authority_id', '=', authorityId).where(changedWithin('agenda_item', filter)).orderBy(byIdC('agenda_item.id')), window);
 }
 
 export function findConsultation(db: Db, id: string) {
@@ -387,15 +372,7 @@ function locations(db: Db) {
 export type LocationRow = Awaited<ReturnType<ReturnType<typeof locations>['execute']>>[number];
 
 export function listLocations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(
-    db
-      .selectFrom(locations(db).as('location'))
-      .selectAll('location')
-      .where('location.authority_id', '=', authorityId)
-      .where(changedWithin('location', filter))
-      .orderBy(byIdC('location.id')),
-    window,
-  );
+  return runPage(db.selectFrom(locations(db).as('location')).selectAll('location').where('location.authority_id', '=', authorityId).where(changedWithin('location', filter)).orderBy(byIdC('location.id')), window);
 }
 
 export function findLocation(db: Db, id: string) {

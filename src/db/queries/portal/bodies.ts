@@ -23,28 +23,10 @@ export async function listBodies(db: Db, today: string) {
       'body.name',
       'body.slug',
       'body.kind',
-      eb
-        .selectFrom('meeting')
-        .whereRef('meeting.body_id', '=', 'body.id')
-        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n'))
-        .as('meeting_count'),
-      eb
-        .selectFrom('meeting')
-        .whereRef('meeting.body_id', '=', 'body.id')
-        .where('meeting.date', '<', today)
-        .select((sub) => sub.fn.max('meeting.date').as('d'))
-        .as('last_meeting_date'),
-      eb
-        .selectFrom('meeting')
-        .whereRef('meeting.body_id', '=', 'body.id')
-        .where('meeting.date', '>=', today)
-        .select((sub) => sub.fn.min('meeting.date').as('d'))
-        .as('next_meeting_date'),
-      eb
-        .selectFrom('membership')
-        .whereRef('membership.body_id', '=', 'body.id')
-        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n'))
-        .as('membership_count'),
+      eb.selectFrom('meeting').whereRef('meeting.body_id', '=', 'body.id').select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n')).as('meeting_count'),
+      eb.selectFrom('meeting').whereRef('meeting.body_id', '=', 'body.id').where('meeting.date', '<', today).select((sub) => sub.fn.max('meeting.date').as('d')).as('last_meeting_date'),
+      eb.selectFrom('meeting').whereRef('meeting.body_id', '=', 'body.id').where('meeting.date', '>=', today).select((sub) => sub.fn.min('meeting.date').as('d')).as('next_meeting_date'),
+      eb.selectFrom('membership').whereRef('membership.body_id', '=', 'body.id').select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n')).as('membership_count'),
     ])
     .orderBy('body.name')
     .execute();

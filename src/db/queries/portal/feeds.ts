@@ -37,11 +37,7 @@ export async function publishedMinutes(db: Db, limit: number) {
       'meeting.date',
       'body.name as body_name',
       'body.slug as body_slug',
-      eb
-        .selectFrom('minute')
-        .whereRef('minute.meeting_id', '=', 'meeting.id')
-        .select((sub) => sub.fn.max('minute.updated_at').as('at'))
-        .as('published_at'),
+      eb.selectFrom('minute').whereRef('minute.meeting_id', '=', 'meeting.id').select((sub) => sub.fn.max('minute.updated_at').as('at')).as('published_at'),
     ])
     .where((eb) => eb.exists(eb.selectFrom('minute').whereRef('minute.meeting_id', '=', 'meeting.id').select('minute.id')))
     .orderBy('meeting.date', 'desc')

@@ -43,7 +43,9 @@ export interface SearchHitRow {
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
 
 function matching(db: Db, filters: SearchFilters) {
-  let query = db.selectFrom('search_document').where(sql<boolean>`document @@ websearch_to_tsquery('english', ${filters.text})`);
+  let query = db
+    .selectFrom('search_document')
+    .where(sql<boolean>`document @@ websearch_to_tsquery('english', ${filters.text})`);
   if (filters.kinds && filters.kinds.length > 0) query = query.where('search_document.kind', 'in', filters.kinds);
   if (filters.bodyId) query = query.where('search_document.body_id', '=', filters.bodyId);
   if (filters.from) query = query.where('search_document.date', '>=', filters.from);
@@ -53,6 +55,7 @@ function matching(db: Db, filters: SearchFilters) {
 
 /** One page of hits, best first, and how many there are in all. */
 export async function searchDocuments(db: Db, filters: SearchFilters): Promise<{ total: number; hits: SearchHitRow[] }> {
+
   // Rank and page first with only the keys, then fetch the text and build headlines for just this page: carrying every
   // match's text through the sort, or running ts_headline (which re-parses the text) for every match, would cost
   // most of a search that matches thousands of records.
@@ -98,9 +101,7 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<{
       'page.date',
       'page.rank',
       'page.total',
-      sql<string>`ts_headline('english', page.title, websearch_to_tsquery('english', ${filters.text}), ${`StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`})`.as(
-        'title_snippet',
-      ),
+      sql<string>`ts_headline('english', page.title, websearch_to_tsquery('english', ${filters.text}), ${`StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`})`.as('title_snippet'),
       sql<string>`ts_headline('english', page.body, websearch_to_tsquery('english', ${filters.text}), ${HEADLINE_OPTIONS})`.as('snippet'),
     ])
     .orderBy('page.rank', 'desc')
@@ -121,8 +122,6 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<{
 
 /** The plan PostgreSQL chooses for a search, for the documentation and the index test. */
 export async function explainSearch(db: Db, text: string): Promise<string> {
-  const result = await sql<{
-    'QUERY PLAN': string;
-  }>`explain select kind, record_id from search_document where document @@ websearch_to_tsquery('english', ${text})`.execute(db);
+  const result = await sql<{ 'QUERY PLAN': string }>`explain select kind, record_id from search_document where document @@ websearch_to_tsquery('english', ${text})`.execute(db);
   return result.rows.map((row) => row['QUERY PLAN']).join('\n');
 }
