@@ -181,7 +181,8 @@ export class PgliteRemote {
     if (worker) {
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       try {
-        await this.request({ type: 'close' });
+        // A worker stuck in a statement never answers: give it a while, then end it (recovery runs at the next open).
+        await Promise.race([this.request({ type: 'close' }), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
       } finally {
         this.closed = true;
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
