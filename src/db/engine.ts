@@ -141,7 +141,7 @@ async function openPostgres(url: string, replicaUrl: string | undefined, log: Ky
 }
 
 /**
- * The embedded engine runs in a worker thread (src/db/pglite-worker.ts), so a slow statement holds that thread, not
+ * The embedded engine runs in a worker thread (src/db/pglite-worker.mjs), so a slow statement holds that thread, not
  * the server's. This process keeps the folder's lock; the worker only opens the database.
  */
 async function openPglite(dataDir: string, log: KyselyConfig['log'], limits: QueryLimits): Promise<DatabaseHandle> {

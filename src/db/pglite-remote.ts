@@ -1,5 +1,5 @@
 /**
- * The server's side of the embedded database's worker (src/db/pglite-worker.ts): sends queries, matches answers,
+ * The server's side of the embedded database's worker (src/db/pglite-worker.mjs): sends queries, matches answers,
  * and enforces a statement's time limit. PGlite cannot cancel a running statement (it has no statement_timeout: the
  * WebAssembly build has no timer signal), so a statement over its limit ends the worker, which is started again on
  * the same folder; PostgreSQL's crash recovery then rolls back whatever the statement's transaction had not committed,
