@@ -37,7 +37,7 @@ export interface QueryLimits {
   retryAfterSeconds: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxWaiting: 32, retryAfterSeconds: 5 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxWaiting: 128, retryAfterSeconds: 5 };
 
 /** Statements of a request run at most this long by default (the web's setting, src/server/app.ts). */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
