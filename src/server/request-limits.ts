@@ -19,9 +19,14 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = { statementTimeoutMs: DEFAU
 export function useRequestLimits(app: FastifyInstance, limits: RequestLimits): void {
   app.addHook('onRequest', (request, reply, done) => {
     const controller = new AbortController();
-    // 'close' comes after the answer too; only a close before it was all written means the client left.
+    // 'close' comes after the answer too; only a close before the answer finished means the client left. (Work a
+    // route leaves running after its answer, such as a reset email, keeps this context and must not be dropped.)
+    let answered = false;
+    reply.raw.once('finish', () => {
+      answered = true;
+    });
     reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) controller.abort();
+      if (!answered) controller.abort();
     });
     runForRequest({ signal: controller.signal, statementTimeoutMs: limits.statementTimeoutMs }, done);
   });
