@@ -1,15 +1,17 @@
 /**
- * npm run bench [-- import|portal|scaling] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
+ * npm run bench [-- import|portal|scaling|mix] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
  * same run, and writes bench/results/<name>.json with the machine it ran on.
  * Environment: BENCH_IMPORT_MB (default 20), BENCH_IMPORT_ROUNDS (default 3; the medians are reported), BENCH_POSTGRES_URL (default the local server; "none" to skip it),
  * BENCH_PORTAL_YEARS (default 20: the large authority), BENCH_PORTAL_SECONDS (per route, default 10),
- * BENCH_PORTAL_LOAD_SECONDS (default 60), BENCH_SCALING_YEARS (default 2), BENCH_SCALING_SECONDS (default 20).
+ * BENCH_PORTAL_LOAD_SECONDS (default 60), BENCH_SCALING_YEARS (default 2), BENCH_SCALING_SECONDS (default 20),
+ * BENCH_MIX_YEARS (default 20), BENCH_MIX_SECONDS (default 20).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runImportBench } from './import.ts';
+import { runMixBench } from './mix.ts';
 import { runPortalBench } from './portal.ts';
 import { runScalingBench } from './scaling.ts';
 
@@ -78,4 +80,19 @@ if (all || wanted.has('scaling')) {
     });
     write('scaling', results);
   }
+}
+
+if (all || wanted.has('mix')) {
+  const postgres = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  // Issue 23's realistic mix: 48 cached, 14 crawler and 2 search connections.
+  const results = await runMixBench({
+    years: Number(process.env.BENCH_MIX_YEARS ?? 20),
+    seed: Number(process.env.BENCH_PORTAL_SEED ?? 1),
+    duration: Number(process.env.BENCH_MIX_SECONDS ?? 20),
+    cachedConnections: 48,
+    crawlerConnections: 14,
+    searchConnections: 2,
+    ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
+  });
+  write('mix', results);
 }

@@ -46,7 +46,10 @@ const cacheSlots = new WeakMap<FastifyRequest, { version: string; key: string }>
  */
 export function useApiConventions(app: FastifyInstance, database: DatabaseHandle, options: { errorBody?: ErrorWriter } = {}): void {
   const writeError = options.errorBody ?? errorBody;
-  const sendError = (reply: FastifyReply, error: HttpError) => reply.code(error.statusCode).type('application/json; charset=utf-8').send(writeError(error));
+  const sendError = (reply: FastifyReply, error: HttpError) => {
+    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+    return reply.code(error.statusCode).type('application/json; charset=utf-8').send(writeError(error));
+  };
   app.setNotFoundHandler(async (_request, reply) => sendError(reply, asHttpError(NotFound('No such resource'))));
 
   app.setErrorHandler(async (error, request, reply) => {

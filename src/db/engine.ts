@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql, type KyselyConfig } from 'kysely';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { lockDataDir, type DataDirLock } from './lock.ts';
+import { PgliteRemote } from './pglite-remote.ts';
+import { PgliteRemoteDialect } from './pglite-dialect.ts';
+import { guardedPool } from './postgres-guard.ts';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-context.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -30,6 +33,12 @@ export interface DatabaseHandle {
    * before the query that committed it returns (this process is the database's only client).
    */
   listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * Whether the database can serve, for /healthz. The embedded engine answers from its worker's state without a
+   * query (a query would wait behind whatever slow statement is running, and a health check must not); a server is
+   * asked `select 1`.
+   */
+  healthy(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -44,6 +53,8 @@ export interface OpenOptions {
   replicaUrl?: string;
   /** Called after every query, for diagnostics and profiling. */
   onQuery?: (sql: string, milliseconds: number) => void;
+  /** How many of a request's queries may wait for the database (src/db/query-context.ts); the defaults when absent. */
+  limits?: QueryLimits;
 }
 
 function queryLog(options: OpenOptions): KyselyConfig['log'] {
@@ -61,7 +72,10 @@ const TEXT_ARRAY_OID = 1009;
 /** Opens the database the configuration names. One handle per process; pass it down. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.replicaUrl && !options.databaseUrl) throw new Error('A read replica needs a PostgreSQL server (DATABASE_URL); the embedded engine has none');
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.replicaUrl, queryLog(options)) : openPglite(options.dataDir, queryLog(options));
+  const limits = options.limits ?? DEFAULT_QUERY_LIMITS;
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.replicaUrl, queryLog(options), limits)
+    : openPglite(options.dataDir, queryLog(options), limits);
 }
 
 /** Connections per pool: per process, so a server (or PgBouncer) in front of N processes needs N x this (docs/scaling.md). */
@@ -90,13 +104,14 @@ async function connectPool(url: string, what: string): Promise<pg.Pool> {
   return pool;
 }
 
-async function openPostgres(url: string, replicaUrl: string | undefined, log: KyselyConfig['log']): Promise<DatabaseHandle> {
+async function openPostgres(url: string, replicaUrl: string | undefined, log: KyselyConfig['log'], limits: QueryLimits): Promise<DatabaseHandle> {
   const pool = await connectPool(url, 'PostgreSQL server');
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool(pool, limits) }), log });
   let reader: Kysely<Database> | undefined;
   if (replicaUrl) {
     try {
-      reader = new Kysely<Database>({ dialect: new PostgresDialect({ pool: await connectPool(replicaUrl, 'read replica (DATABASE_REPLICA_URL)') }), log });
+      const replicaPool = await connectPool(replicaUrl, 'read replica (DATABASE_REPLICA_URL)');
+      reader = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool(replicaPool, limits) }), log });
     } catch (error) {
       await db.destroy();
       throw error;
@@ -107,6 +122,14 @@ async function openPostgres(url: string, replicaUrl: string | undefined, log: Ky
     ...(reader ? { reader } : {}),
     engine: 'postgres',
     async checkpoint() {},
+    async healthy() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     async size() {
       const result = await sql<{ size: string }>`select pg_database_size(current_database())::text as size`.execute(db);
       return Number(result.rows[0]?.size ?? 0);
@@ -121,28 +144,29 @@ async function openPostgres(url: string, replicaUrl: string | undefined, log: Ky
   };
 }
 
-async function openPglite(dataDir: string, log: KyselyConfig['log']): Promise<DatabaseHandle> {
+/**
+ * The embedded engine runs in a worker thread (src/db/pglite-worker.mjs), so a slow statement holds that thread, not
+ * the server's. This process keeps the folder's lock; the worker only opens the database.
+ */
+async function openPglite(dataDir: string, log: KyselyConfig['log'], limits: QueryLimits): Promise<DatabaseHandle> {
   const lock: DataDirLock = lockDataDir(dataDir);
-  let client: PGlite;
+  const remote = new PgliteRemote({
+    dataDir,
+    // PostgreSQL's 128 MB of shared buffers live in the WebAssembly heap, which never shrinks; the data files are
+    // read through the operating system's page cache anyway, so a smaller pool costs little and keeps a server
+    // under load within its memory budget (bench/README.md, portal).
+    // The write-ahead log kept for reuse after a checkpoint grows towards max_wal_size (1 GB by default) and stays:
+    // smaller bounds keep the data folder close to the size of its data.
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=256MB', '-c', 'wal_recycle=off'],
+  });
   try {
-    client = new PGlite(dataDir, {
-      // PostgreSQL's 128 MB of shared buffers live in the WebAssembly heap, which never shrinks; the data files are
-      // read through the operating system's page cache anyway, so a smaller pool costs little and keeps a server
-      // under load within its memory budget (bench/README.md, portal).
-      // The write-ahead log kept for reuse after a checkpoint grows towards max_wal_size (1 GB by default) and stays:
-      // smaller bounds keep the data folder close to the size of its data.
-      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB', '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=256MB', '-c', 'wal_recycle=off'],
-      parsers: {
-        [pgliteTypes.DATE]: (value: string) => value,
-        [INT8_OID]: (value: string) => value,
-      },
-    });
-    await client.waitReady;
+    await remote.open();
   } catch (error) {
+    await remote.close().catch(() => {});
     lock.release();
     throw new Error(`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client), log });
+  const db = new Kysely<Database>({ dialect: new PgliteRemoteDialect(remote, limits), log });
   return {
     db,
     engine: 'pglite',
@@ -151,7 +175,10 @@ async function openPglite(dataDir: string, log: KyselyConfig['log']): Promise<Da
       await sql`checkpoint`.execute(db);
     },
     async listen(channel, onNotify) {
-      return client.listen(channel, onNotify);
+      return remote.listen(channel, onNotify);
+    },
+    async healthy() {
+      return remote.running;
     },
     async size() {
       return folderSize(dataDir);

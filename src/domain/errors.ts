@@ -48,6 +48,21 @@ export function ServiceUnavailable(message = 'Service unavailable'): QuorumError
   return new QuorumError('unavailable', 'service_unavailable', message);
 }
 
+/**
+ * Work refused or abandoned because the service is busy (a full queue, a statement over its time limit): the client
+ * may try again after retryAfterSeconds (HTTP's Retry-After, RFC 9110 section 10.2.3).
+ */
+export class BusyError extends QuorumError {
+  constructor(
+    id: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', id, message);
+    this.name = 'BusyError';
+  }
+}
+
 export function isQuorumError(error: unknown): error is QuorumError {
   return error instanceof QuorumError;
 }

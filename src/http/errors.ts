@@ -4,7 +4,7 @@
  * Routes throw HttpError directly only for what is about HTTP itself (a request that cannot be read, a client
  * error Fastify found).
  */
-import { type ErrorKind, QuorumError } from '../domain/errors.ts';
+import { BusyError, type ErrorKind, QuorumError } from '../domain/errors.ts';
 
 // ServiceUnavailable: for refusing work under load (503).
 export { isQuorumError, NotFound, type Problem, ServiceUnavailable, ValidationError } from '../domain/errors.ts';
@@ -25,6 +25,9 @@ function kindOf(statusCode: number): ErrorKind {
 }
 
 export class HttpError extends QuorumError {
+  /** Sent as Retry-After with a 503 or 429 (a BusyError's wait). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly statusCode: number,
     id: string,
@@ -39,5 +42,6 @@ export class HttpError extends QuorumError {
 export function asHttpError(error: QuorumError): HttpError {
   if (error instanceof HttpError) return error;
   const converted = new HttpError(STATUS[error.kind], error.id, error.message);
+  if (error instanceof BusyError) converted.retryAfterSeconds = error.retryAfterSeconds;
   return error.problems ? Object.assign(converted, { problems: error.problems }) : converted;
 }

@@ -14,6 +14,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/engine.ts';
+import { cacheKeyOf } from './cache-key.ts';
 import { dataVersionFor, isAnonymous } from './reader.ts';
 import { todayInLondon } from '../domain/dates.ts';
 
@@ -23,6 +24,8 @@ export { isAnonymous };
 export const PAGE_CACHE_CONTROL = 'public, no-cache';
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const CACHEABLE_TYPES = /^(text\/html|text\/calendar|application\/(rss|atom)\+xml)/;
+/** The hidden field of a form's CSRF token (src/web/views/admin/_csrf.njk). */
+const CSRF_FIELD_MARK = 'name="_csrf"';
 
 interface Entry {
   key: string;
@@ -38,6 +41,8 @@ export class PageCache {
   private version = '';
   private entries = new Map<string, Entry>();
   private bytes = 0;
+  /** Renders under way, by key (of the current version): a second request for the key waits for the first's page. */
+  private renders = new Map<string, Promise<void>>();
   readonly placeholder = `quorum-nonce-${randomBytes(12).toString('hex')}`;
 
   constructor(private readonly maxBytes = DEFAULT_MAX_BYTES) {}
@@ -47,7 +52,28 @@ export class PageCache {
     if (version === this.version) return;
     this.version = version;
     this.entries.clear();
+    this.renders.clear();
     this.bytes = 0;
+  }
+
+  /** The render of key under way at this version, if any. */
+  rendering(version: string, key: string): Promise<void> | undefined {
+    this.at(version);
+    return this.renders.get(key);
+  }
+
+  /** Notes that this request renders key; returns what to call when it is done (once is enough, more is harmless). */
+  startRender(version: string, key: string): () => void {
+    this.at(version);
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    this.renders.set(key, done);
+    return () => {
+      finish();
+      if (this.renders.get(key) === done) this.renders.delete(key);
+    };
   }
 
   get(version: string, key: string): Entry | undefined {
@@ -97,6 +123,8 @@ export function pageCacheFor(database: DatabaseHandle): PageCache {
 interface RequestState {
   version: string;
   key: string;
+  /** Set when this request renders the page others may be waiting for. */
+  finish?: () => void;
 }
 const states = new WeakMap<FastifyRequest, RequestState>();
 
@@ -144,31 +172,62 @@ export async function cacheVersionFor(database: DatabaseHandle, request: Fastify
 export function usePageCache(app: FastifyInstance, database: DatabaseHandle): void {
   const cache = pageCacheFor(database);
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || !isAnonymous(request)) return;
-    const version = await cacheVersionFor(database, request);
-    const key = request.url;
-    states.set(request, { version, key });
-    const entry = cache.get(version, key);
-    if (!entry) return;
+  function serve(request: FastifyRequest, reply: FastifyReply, entry: Entry) {
     reply.header('etag', entry.etag).header('cache-control', PAGE_CACHE_CONTROL).header('x-quorum-cache', 'hit');
     if (etagMatches(request.headers['if-none-match'], entry.etag)) {
       notModified(reply);
       return reply.send();
     }
     return reply.type(entry.contentType).send(joinParts(entry.parts, nonceOf(reply)));
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || !isAnonymous(request)) return;
+    const version = await cacheVersionFor(database, request);
+    const key = cacheKeyOf(request.routeOptions.url, request.url);
+    const state: RequestState = { version, key };
+    states.set(request, state);
+    let entry = cache.get(version, key);
+    // One render per key at a time: a request arriving while another renders the same page waits for that page.
+    // If it could not be kept (an error page, a page with a form), this request renders its own.
+    const rendering = entry ? undefined : cache.rendering(version, key);
+    if (rendering) {
+      await rendering;
+      entry = cache.get(version, key);
+    }
+    if (entry) return serve(request, reply, entry);
+    if (!rendering) {
+      state.finish = cache.startRender(version, key);
+      // Whatever becomes of this request (answered, failed, abandoned), the others must not wait for ever.
+      reply.raw.once('close', state.finish);
+    }
+  });
+
+  app.addHook('onResponse', async (request) => {
+    states.get(request)?.finish?.();
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const state = states.get(request);
-    if (!state || reply.getHeader('x-quorum-cache') === 'hit') return payload;
+    if (!state) {
+      // Someone's own page: a shared cache in front (docs/scaling.md) must neither keep nor share it.
+      if (!isAnonymous(request) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+      return payload;
+    }
+    if (reply.getHeader('x-quorum-cache') === 'hit') return payload;
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (reply.statusCode !== 200 || typeof payload !== 'string' || !CACHEABLE_TYPES.test(contentType)) return payload;
+    // A page that sets a cookie, or carries a form's CSRF token (made from this visitor's secret), is this visitor's.
+    if (reply.hasHeader('set-cookie') || payload.includes(CSRF_FIELD_MARK)) {
+      reply.header('cache-control', 'private, no-store');
+      return payload;
+    }
     const nonce = nonceOf(reply);
     const body = nonce ? payload.replaceAll(nonce, cache.placeholder) : payload;
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     const parts = body.split(cache.placeholder).map((part) => Buffer.from(part));
     cache.set(state.version, { key: state.key, parts, contentType, etag, bytes: parts.reduce((sum, part) => sum + part.length, 0) });
+    state.finish?.();
     reply.header('etag', etag).header('cache-control', PAGE_CACHE_CONTROL).header('x-quorum-cache', 'miss');
     if (etagMatches(request.headers['if-none-match'], etag)) {
       notModified(reply);

@@ -18,9 +18,23 @@ import type { Database } from '../db/schema.ts';
 import { dataVersionOf } from '../db/data-version-watch.ts';
 import { currentDataVersion } from '../db/queries/portal/data-version.ts';
 
-/** Someone signed in (or a script with credentials) may see more than the public: never share their pages. */
+/** The session cookie's name (src/web/auth/session-cookie.ts sets it): the one cookie that makes a visitor someone. */
+export const SESSION_COOKIE = 'quorum_session';
+
+/** Whether a Cookie header holds the session cookie (with any value: an expired one is checked by the auth plugin). */
+export function holdsSessionCookie(cookieHeader: string | undefined): boolean {
+  if (!cookieHeader) return false;
+  return cookieHeader.split(';').some((part) => part.trimStart().startsWith(`${SESSION_COOKIE}=`));
+}
+
+/**
+ * Someone signed in (or a script with credentials) may see more than the public: never share their pages. Only the
+ * session cookie and an Authorization header make a request someone's; other cookies (the CSRF secret a sign-in
+ * form leaves, anything a browser extension or analytics sets) change nothing a public page shows, so a visitor
+ * holding them is served the public's pages, from the cache (issue 23).
+ */
 export function isAnonymous(request: FastifyRequest): boolean {
-  return !request.headers.cookie && !request.headers.authorization;
+  return !holdsSessionCookie(request.headers.cookie) && !request.headers.authorization;
 }
 
 /** Whether this request is served from the replica: there is one, and it is an anonymous read. */

@@ -9,13 +9,13 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import nunjucks from 'nunjucks';
-import { sql } from 'kysely';
 import { ZodError } from 'zod';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/engine.ts';
 import { asHttpError, HttpError, isQuorumError, NotFound } from '../http/errors.ts';
 import { answerClientError, frameworkError, wantsJsonFor } from './client-errors.ts';
 import { FEATURES } from './features.ts';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits, useRequestLimits } from './request-limits.ts';
 import { linkTo, ROUTES } from '../http/routes.ts';
 
 declare module 'fastify' {
@@ -31,6 +31,8 @@ export interface CreateAppOptions {
   database: DatabaseHandle;
   /** false to silence request logs (tests); an object to extend the pino options. Default: pino at config.logLevel. */
   logger?: boolean | object;
+  /** A request's statement time limit and the slow-request log's threshold; DEFAULT_REQUEST_LIMITS when absent. */
+  requestLimits?: RequestLimits;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,6 +58,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     // And those Node answers before Fastify sees a request (headers too large, a request that cannot be parsed).
     clientErrorHandler: (error, socket) => answerClientError(error, socket, (httpError) => errorPage(httpError)),
   });
+
+  useRequestLimits(app, options.requestLimits ?? DEFAULT_REQUEST_LIMITS);
 
   const views = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDist], { noCache: false }), {
     autoescape: true,
@@ -123,13 +127,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 
   // Says only whether Quorum can serve: which database engine it runs on is nobody else's business.
   app.get(ROUTES.healthz, async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(database.db);
-      return { status: 'ok' };
-    } catch (error) {
-      reply.log.error({ err: error }, 'health check: the database did not answer');
-      return reply.code(503).send({ status: 'error', error: { id: 'service_unavailable', status: 503, message: 'Quorum cannot serve requests just now' } });
-    }
+    if (await database.healthy()) return { status: 'ok' };
+    reply.log.error('health check: the database did not answer');
+    return reply.code(503).send({ status: 'error', error: { id: 'service_unavailable', status: 503, message: 'Quorum cannot serve requests just now' } });
   });
 
   app.decorateReply('view', function (this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
@@ -162,6 +162,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 
   function sendError(request: FastifyRequest, reply: FastifyReply, error: HttpError) {
     reply.code(error.statusCode);
+    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send({ error: { id: error.id, status: error.statusCode, message: error.message } });
     try {
       return reply.type('text/html; charset=utf-8').send(errorPage(error, reply));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
 import type { FastifyInstance } from 'fastify';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../src/config.ts';
 import type { DatabaseHandle } from '../../src/db/engine.ts';
@@ -248,6 +248,12 @@ describe('web app when the database does not answer', () => {
       db: unreachable,
       engine: 'postgres',
       async checkpoint() {},
+      async healthy() {
+        return sql`select 1`.execute(unreachable).then(
+          () => true,
+          () => false,
+        );
+      },
       async size() {
         return 0;
       },

@@ -102,10 +102,12 @@ if (testEngine === 'postgres') {
       expect((await anonymous(meetingPage)).body).toContain('Renamed Scrutiny Committee');
     });
 
-    it('keeps any request carrying a cookie on the primary', async () => {
+    it('keeps a request with the session cookie on the primary; other cookies read the replica (issue 23)', async () => {
       await primary.db.updateTable('body').set({ name: 'Primary Only Name' }).where('id', '=', ids.body).execute();
-      const withCookie = await app.inject({ method: 'GET', url: committeePage, headers: { accept: 'text/html', cookie: 'something=1' } });
-      expect(withCookie.body).toContain('Primary Only Name');
+      const withSession = await app.inject({ method: 'GET', url: committeePage, headers: { accept: 'text/html', cookie: 'something=1; quorum_session=not-a-session' } });
+      expect(withSession.body).toContain('Primary Only Name');
+      const withOtherCookies = await app.inject({ method: 'GET', url: committeePage, headers: { accept: 'text/html', cookie: '_csrf=secret; something=1' } });
+      expect(withOtherCookies.body).not.toContain('Primary Only Name');
       expect((await anonymous(committeePage)).body).not.toContain('Primary Only Name');
     });
   });

@@ -1,7 +1,9 @@
 /** The session cookie's name and how it is set, and where a signed-in user may be sent back to. */
 import type { FastifyReply } from 'fastify';
+import { SESSION_COOKIE } from '../../http/reader.ts';
 
-export const SESSION_COOKIE = 'quorum_session';
+// Named in the http layer, whose cache and reader decide by it who is anonymous.
+export { SESSION_COOKIE } from '../../http/reader.ts';
 
 /** Gives the browser a new session (httpOnly, SameSite=Lax, Secure on https or when the public URL is https). */
 export function setSessionCookie(reply: FastifyReply, session: { sessionToken: string; expiresAt: Date }, secureCookies: boolean): void {
