@@ -3,17 +3,31 @@
  * Anything else in the query string (`/meetings?x=1`, tracking tags, a cache-buster) cannot change the page, so it
  * must not make a new entry or a new render (issue 23): every such URL shares the entry of the plain one.
  *
- * A route that reads a parameter must list it here, else pages differing by it would share an entry; the test
- * test/web/page-cache-keys.test.ts fails for any cached route whose handler reads one that is not listed.
+ * A listed route that reads a parameter must list it, else pages differing by it would share an entry; the test
+ * test/portal/page-cache-traffic.test.ts fails for a portal route whose handler reads one that is not listed.
  */
 import { ROUTES } from './routes.ts';
 
-/** The query parameters each cached route reads; a route not named here reads none. */
+/**
+ * The query parameters of the routes whose parameters are known: the busiest pages, where stray parameters would
+ * otherwise multiply entries. A route named with [] reads none. A route not named here keeps its whole query string
+ * (tracking tags aside, in a fixed order): safe by default, so a page that reads a parameter nobody listed (an "as at"
+ * date, a year, a period) never shares an entry with a page that differs by it.
+ */
 export const CACHED_QUERY_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  [ROUTES.home]: [],
   [ROUTES['meeting.list']]: ['body', 'year', 'month'],
+  [ROUTES['meeting.show']]: [],
+  [ROUTES['committee.list']]: [],
+  [ROUTES['committee.show']]: [],
+  [ROUTES['person.list']]: ['group', 'ward'],
+  [ROUTES['person.show']]: ['from', 'to'],
   [ROUTES['decision.list']]: ['body', 'maker', 'from', 'to', 'key', 'urgent', 'page'],
   [ROUTES.search]: ['q', 'kind', 'body', 'from', 'to', 'page'],
 };
+
+/** Parameters that only tell analytics where a visitor came from: never part of what a page shows. */
+const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl)$/i;
 
 /**
  * The key of a request for route (its pattern, e.g. "/meetings") at url: the path as requested, then the route's
@@ -23,11 +37,15 @@ export function cacheKeyOf(route: string | undefined, url: string): string {
   const question = url.indexOf('?');
   if (question < 0) return url;
   const path = url.slice(0, question);
-  const known = route ? CACHED_QUERY_PARAMETERS[route] : undefined;
-  if (!known) return path;
   const given = new URLSearchParams(url.slice(question + 1));
+  const known = route ? CACHED_QUERY_PARAMETERS[route] : undefined;
   const kept = new URLSearchParams();
-  for (const name of known) for (const value of given.getAll(name)) kept.append(name, value);
+  if (known) {
+    for (const name of known) for (const value of given.getAll(name)) kept.append(name, value);
+  } else {
+    const names = [...new Set(given.keys())].filter((name) => !TRACKING.test(name)).sort();
+    for (const name of names) for (const value of given.getAll(name)) kept.append(name, value);
+  }
   const query = kept.toString();
   return query ? `${path}?${query}` : path;
 }
