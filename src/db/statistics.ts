@@ -14,6 +14,10 @@ import type { Database } from './schema.ts';
  * Returns the tables analysed.
  */
 export async function refreshPlannerStatistics(db: Kysely<Database>): Promise<string[]> {
+  // A backend publishes its change counts (an ANALYZE's own reset included) at the end of a statement at most once a
+  // second, and the embedded engine has no idle loop to publish them later: without this, the counts read below can
+  // be a statement old, and a table just analysed would be analysed again. The flush happens as this statement ends.
+  await sql`select pg_stat_force_next_flush()`.execute(db);
   const stale = await sql<{ name: string }>`
     select quote_ident(schemaname) || '.' || quote_ident(relname) as name
     from pg_stat_user_tables

@@ -92,7 +92,15 @@ async function tableCounts(db: Kysely<Database>, tables?: Iterable<string>): Pro
 /** The export, without what differs between two imports of the same papers (when they ran). */
 async function snapshot(db: Kysely<Database>): Promise<unknown> {
   const { exportedAt: _exportedAt, ...rest } = await buildExport(db);
-  return JSON.parse(JSON.stringify(rest), (key, value) => (key === 'importedAt' ? undefined : value));
+  const plain = JSON.parse(JSON.stringify(rest), (key, value) => (key === 'importedAt' ? undefined : value)) as { imports?: { issues?: Array<Record<string, unknown>> } };
+  // Import issues are numbered by a sequence and stamped when written, so an import killed and run again numbers
+  // them differently: compared by what they say and where.
+  if (plain.imports?.issues) {
+    plain.imports.issues = plain.imports.issues
+      .map(({ id: _id, createdAt: _createdAt, ...issue }) => issue)
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  return plain;
 }
 
 async function importReference(corpus: Corpus, sources: string[]): Promise<Reference> {

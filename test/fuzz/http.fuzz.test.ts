@@ -119,8 +119,13 @@ function expectClearRejection(response: LightMyRequestResponse, what: string): v
   if (response.statusCode < 400) return;
   const type = String(response.headers['content-type'] ?? '');
   if (type.includes('json')) {
-    const body = response.json() as { error?: { message?: unknown; status?: unknown } | string; message?: unknown; statusCode?: unknown };
-    if (typeof body.error === 'object') {
+    const body = response.json() as { error?: { message?: unknown; status?: unknown } | string; message?: unknown; statusCode?: unknown; type?: unknown; debug?: unknown };
+    if (body.type === 'https://schema.oparl.org/1.1/Error') {
+      // OParl's own error object, with the HTTP status.
+      expect(typeof body.message, `${what}: ${response.body.slice(0, 300)}`).toBe('string');
+      expect((body.message as string).trim(), what).not.toBe('');
+      expect(typeof body.debug, what).toBe('string');
+    } else if (typeof body.error === 'object') {
       expect(typeof body.error.message, `${what}: ${response.body.slice(0, 300)}`).toBe('string');
       expect((body.error.message as string).trim(), what).not.toBe('');
       expect(body.error.status, what).toBe(response.statusCode);
