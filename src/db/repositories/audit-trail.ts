@@ -5,7 +5,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { HistoryEntry } from './committee-admin.ts';
+import { type HistoryEntry, historyEntryOf } from './committee-admin.ts';
 
 type Db = Kysely<Database>;
 
@@ -36,17 +36,7 @@ export async function searchAudit(db: Db, filter: AuditFilter): Promise<AuditEnt
   if (filter.to) query = query.where(sql<boolean>`(audit_log.at at time zone 'Europe/London')::date <= ${filter.to}::date`);
   if (filter.before) query = query.where('audit_log.id', '<', filter.before);
   const rows = await query.orderBy('audit_log.id', 'desc').limit(filter.limit).execute();
-  return rows.map((row) => ({
-    id: String(row.id),
-    at: row.at,
-    actor: row.actor,
-    actorName: row.actorName,
-    action: row.action,
-    table: row.table_name,
-    recordId: row.record_id,
-    before: (row.before as Record<string, unknown> | null) ?? null,
-    after: (row.after as Record<string, unknown> | null) ?? null,
-  }));
+  return rows.map((row) => ({ ...historyEntryOf(row), table: row.table_name, recordId: row.record_id }));
 }
 
 /** Who has written to the log (accounts by name, and the system and command line), for the "who" filter. */

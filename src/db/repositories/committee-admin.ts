@@ -31,7 +31,12 @@ export async function listHistory(db: Db, table: string, recordId: string): Prom
     .where('audit_log.record_id', '=', recordId)
     .orderBy('audit_log.id')
     .execute();
-  return rows.map((row) => ({
+  return rows.map(historyEntryOf);
+}
+
+/** An audit_log row (with its actor's account name) as a history entry. */
+export function historyEntryOf(row: { id: string | number | bigint; at: HistoryEntry['at']; actor: string; actorName: string | null; action: HistoryEntry['action']; before: unknown; after: unknown }): HistoryEntry {
+  return {
     id: String(row.id),
     at: row.at,
     actor: row.actor,
@@ -39,7 +44,7 @@ export async function listHistory(db: Db, table: string, recordId: string): Prom
     action: row.action,
     before: (row.before as Record<string, unknown> | null) ?? null,
     after: (row.after as Record<string, unknown> | null) ?? null,
-  }));
+  };
 }
 
 // ---- versions (optimistic concurrency) ----
