@@ -19,13 +19,15 @@ const timeouts = new WeakMap<pg.PoolClient, number>();
 function guardClient(client: pg.PoolClient, limits: QueryLimits): PostgresPoolClient {
   async function run<R>(text: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {
     const wanted = currentQueryContext()?.statementTimeoutMs ?? 0;
+    // A rollback undoes a SET made in its transaction: know nothing after one. And no SET goes before it: after a
+    // failed statement the transaction accepts only a rollback, and a SET there would fail and hide the first error.
+    const rollback = /^\s*rollback/i.test(text);
     try {
-      if (timeouts.get(client) !== wanted) {
+      if (!rollback && timeouts.get(client) !== wanted) {
         await client.query(`set statement_timeout = ${Math.max(0, Math.floor(wanted))}`);
         timeouts.set(client, wanted);
       }
-      // A rollback undoes a SET made in its transaction: know nothing after one.
-      if (/^\s*rollback/i.test(text)) timeouts.delete(client);
+      if (rollback) timeouts.delete(client);
       return (await client.query(text, [...parameters])) as unknown as PostgresQueryResult<R>;
     } catch (error) {
       timeouts.delete(client);
