@@ -88,6 +88,18 @@ export function formatShortDate(date: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/**
+ * Text stored with ISO dates in it ("County Council – 2011-05-12"), as people read it ("County Council – 12 May
+ * 2011"). Strings that only look like dates (2011-13-45) are left as they are.
+ */
+export function formatDatesInText(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (match) => {
+    const [year, month, day] = match.split('-').map(Number) as [number, number, number];
+    const probe = new Date(Date.UTC(year, month - 1, day));
+    return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? formatShortDate(match) : match;
+  });
+}
+
 /** "2011-04-06" or "2011-04" -> "April 2011". */
 export function formatMonth(date: string): string {
   const { year, month } = parseDate(/^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date);

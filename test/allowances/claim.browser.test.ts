@@ -116,7 +116,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'allowances-my-allowances.png'), fullPage: true });
     await page.locator('tr', { hasText: '120 miles' }).getByRole('link').click();
-    await expect(page.locator('table').innerText()).resolves.toMatch(/50\s+40p a mile\s+£20\.00[\s\S]*70\s+25p a mile\s+£17\.50/);
+    await expect(page.locator('table').innerText()).resolves.toMatch(/50\s+40 pence a mile\s+£20\.00[\s\S]*70\s+25 pence a mile\s+£17\.50/);
     expect(await axeViolations(page)).toEqual([]);
     expect(member.problems).toEqual([]);
     await member.context.close();

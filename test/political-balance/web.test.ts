@@ -63,7 +63,7 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     const page = await new Client(app).get(`${linkTo('balance.table')}?date=6 April`);
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('govuk-error-summary');
-    expect(page.body).toContain('Enter the date as YYYY-MM-DD');
+    expect(page.body).toContain('The date must be a real date, for example 1 April 2011');
   });
 
   it('downloads the table as CSV and as DOCX', async () => {

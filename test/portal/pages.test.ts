@@ -108,6 +108,10 @@ describe.skipIf(databaseUnavailable)('portal pages on the seed papers', () => {
     const march = await get('/decisions?from=2011-03-01&to=2011-03-31');
     expect(march.querySelectorAll('.quorum-result').every((item) => item.text.includes('March 2011'))).toBe(true);
 
+    // The same filter typed as people write dates.
+    const typed = await get('/decisions?from=1+March+2011&to=31%2F3%2F2011');
+    expect(typed.querySelectorAll('.quorum-result').map((item) => item.text)).toEqual(march.querySelectorAll('.quorum-result').map((item) => item.text));
+
     const bad = await get('/decisions?from=yesterday', 400);
     expect(bad.querySelector('.govuk-error-summary a')?.getAttribute('href')).toBe('#from');
     expect(bad.querySelector('#from')?.getAttribute('value')).toBe('yesterday');

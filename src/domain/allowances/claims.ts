@@ -3,7 +3,7 @@
  * receipt the scheme requires, is refused with the rule it breaks. Amounts are worked out here, in pence.
  */
 import { addMonths, isIsoDate, taxYearOf } from './dates.ts';
-import { mulDivRound, minPence, toScaled, type Pence } from './money.ts';
+import { formatPounds, mulDivRound, minPence, toScaled, type Pence } from './money.ts';
 import { milesToTenths, splitMileage, type MileageBand, type MileagePart } from './mileage.ts';
 
 export const CLAIM_KINDS = ['travel', 'parking', 'public-transport', 'taxi', 'hotel', 'carers', 'co-optee-day'] as const;
@@ -166,7 +166,7 @@ export function assessClaim(input: ClaimInput, rules: ClaimRules): Assessment {
         const cap = mulDivRound(rules.carersMaxPencePerHour * BigInt(input.dependants!), hours, 100n);
         payablePence = minPence(input.costPence, cap);
         if (payablePence < input.costPence) {
-          note = `Capped at the scheme's maximum of ${rules.carersMaxPencePerHour}p an hour for each dependant (${input.dependants} for ${input.hours} hours)`;
+          note = `Capped at the scheme's maximum of ${formatPounds(rules.carersMaxPencePerHour)} an hour for each dependant (${input.dependants} for ${input.hours} hours)`;
         }
       }
       break;

@@ -48,6 +48,16 @@ export function parsePounds(printed: string): Pence {
   return toScaled(cleaned, 2);
 }
 
+/**
+ * A rate that may be a fraction of a penny, as GOV.UK style writes money: under a pound in pence written out
+ * ("45 pence", "12.5 pence"), otherwise in pounds ("£1.20"). Takes the stored decimal string ("45", "12.5").
+ */
+export function formatRate(pence: string): string {
+  const scaled = toScaled(pence, 4);
+  if (scaled < 100n * 10_000n) return `${trimDecimal(pence)} pence`;
+  return scaled % 10_000n === 0n ? formatPounds(scaled / 10_000n) : `£${trimDecimal((Number(scaled) / 1_000_000).toFixed(4))}`;
+}
+
 /** Pence as "£3,322.50" (negative: "-£19.00"). */
 export function formatPounds(pence: Pence): string {
   const negative = pence < 0n;

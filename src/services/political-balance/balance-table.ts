@@ -10,6 +10,7 @@ import * as queries from '../../db/queries/political-balance.ts';
 import { allocateSeats, BalanceInputError, NO_GROUP, type Allocation, type BodyKind, type Rule } from '../../domain/political-balance/allocate.ts';
 import { abs, compare, formatFraction, fraction, subtract } from '../../domain/political-balance/fraction.ts';
 import { personName } from './person-name.ts';
+import { formatShortDate } from '../../domain/dates.ts';
 
 /** One member more in `to` and one fewer in `from` (a party id: a group's id, or NO_GROUP). */
 export interface Shift {
@@ -67,7 +68,7 @@ export async function balanceTable(db: Kysely<Database>, date: string, shift?: S
     .filter((body) => !(body.rules_apply && body.seats))
     .map((body) => ({ id: body.id, name: body.name, why: body.seats ? 'The balance rules do not apply to it' : 'No number of seats recorded yet' }));
   const empty = (problem: string): BalanceTable => ({ date, councilSize: members.length, totalSeats: 0, ordinarySeats: 0, parties: [], rows: [], totals: [], ties: [], notes: [], outside, problem });
-  if (members.length === 0) return empty(`No members of the council are recorded on ${date}: add their memberships of the council or of their political groups.`);
+  if (members.length === 0) return empty(`No members of the council are recorded on ${formatShortDate(date)}: add their memberships of the council or of their political groups.`);
   if (applying.length === 0) return empty('No body has its seats recorded with the balance rules applying to it.');
 
   let allocation: Allocation;

@@ -1,11 +1,7 @@
 /** The decisions register's filters, validated at the boundary with per-field messages. */
 import { z } from 'zod';
+import { optionalDateEntry } from '../../domain/date-entry.ts';
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, for example 2011-04-06')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Enter a real date, for example 2011-04-06');
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' || value === undefined ? undefined : value), schema.optional());
 
 export const DECISION_PAGE_SIZE = 50;
@@ -14,8 +10,8 @@ export const DecisionQuerySchema = z
   .object({
     body: optional(z.string().regex(/^[a-z0-9-]{1,200}$/, 'Choose a committee from the list')),
     maker: optional(z.string().regex(/^person-[A-Za-z0-9]{1,64}$/, 'Choose a decision maker from the list')),
-    from: optional(isoDate),
-    to: optional(isoDate),
+    from: optionalDateEntry('The start date'),
+    to: optionalDateEntry('The end date'),
     key: z.preprocess((value) => value === 'yes' || value === 'true' || value === '1', z.boolean()),
     urgent: z.preprocess((value) => value === 'yes' || value === 'true' || value === '1', z.boolean()),
     page: optional(z.coerce.number({ message: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(100_000, 'Page is too large')),

@@ -3,6 +3,7 @@
  * range and a page. Problems come back per field, so the form can say what to fix and where.
  */
 import { z } from 'zod';
+import { optionalDateEntry } from '../../domain/date-entry.ts';
 import type { SearchDocumentKind } from '../../db/schema/portal.ts';
 
 export const SEARCH_KINDS: Array<{ value: SearchDocumentKind; label: string }> = [
@@ -16,11 +17,6 @@ export const SEARCH_KINDS: Array<{ value: SearchDocumentKind; label: string }> =
 
 export const SEARCH_PAGE_SIZE = 20;
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, for example 2011-04-06')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Enter a real date, for example 2011-04-06');
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' || value === undefined ? undefined : value), schema.optional());
 
@@ -32,8 +28,8 @@ export const SearchQuerySchema = z
       z.array(z.enum(SEARCH_KINDS.map((kind) => kind.value) as [SearchDocumentKind, ...SearchDocumentKind[]], { message: 'Choose a kind of record from the list' })),
     ),
     body: optional(z.string().regex(/^[a-z0-9-]{1,200}$/, 'Choose a committee from the list')),
-    from: optional(isoDate),
-    to: optional(isoDate),
+    from: optionalDateEntry('The start date'),
+    to: optionalDateEntry('The end date'),
     page: optional(z.coerce.number({ message: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(10_000, 'Page must be 10000 or less')),
   })
   .superRefine((value, context) => {

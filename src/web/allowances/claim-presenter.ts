@@ -2,7 +2,7 @@
 import { linkTo } from '../../http/routes.ts';
 import type { AccruedEntitlement } from '../../domain/allowances/entitlements.ts';
 import { CLAIM_KIND_LABELS, type ClaimKind } from '../../domain/allowances/claims.ts';
-import { formatPounds, trimDecimal } from '../../domain/allowances/money.ts';
+import { formatPounds, formatRate, trimDecimal } from '../../domain/allowances/money.ts';
 import type { StatementRow } from '../../services/allowances/statement.ts';
 import { displayName } from '../../services/allowances/statement.ts';
 
@@ -113,7 +113,7 @@ export function presentClaimDetail(claim: ClaimDetailLike, receipt?: ClaimReceip
     rows,
     mileageParts: claim.mileage_parts.map((part) => ({
       miles: part.miles,
-      rate: `${trimDecimal(part.pencePerMile)}p a mile`,
+      rate: `${formatRate(part.pencePerMile)} a mile`,
       amount: formatPounds(BigInt(part.amountPence)),
     })),
   };

@@ -1,7 +1,8 @@
 /** View models for the public allowances pages: money formatted here, so templates never do arithmetic. */
 import type { SchemeDetail } from '../../db/repositories/allowances.ts';
 import { CLAIM_KIND_LABELS, CLAIM_KINDS } from '../../domain/allowances/claims.ts';
-import { formatPounds, percentOf, trimDecimal } from '../../domain/allowances/money.ts';
+import { formatPounds, formatRate, percentOf, trimDecimal } from '../../domain/allowances/money.ts';
+import { formatShortDate } from '../../domain/dates.ts';
 import type { PaidHeads, Statement } from '../../services/allowances/statement.ts';
 import { linkTo } from '../../http/routes.ts';
 
@@ -21,8 +22,8 @@ export function presentStatement(statement: Statement, years: string[]) {
     paidRows: statement.rows.filter((row) => row.paid.totalPence !== 0n || statement.hasPayments).map((row) => ({ name: row.name, ...paid(row.paid) })),
     paidTotals: paid(statement.totals.paid),
     yearLabel: statement.year.label,
-    from: statement.year.start,
-    to: statement.year.end,
+    from: formatShortDate(statement.year.start),
+    to: formatShortDate(statement.year.end),
     csvHref: `${linkTo('allowances.statement.csv')}?year=${encodeURIComponent(statement.year.label)}`,
     years: years.map((label) => ({ label, href: `${linkTo('allowances.statement')}?year=${encodeURIComponent(label)}`, current: label === statement.year.label })),
     rows: statement.rows.map((row) => ({
@@ -59,9 +60,9 @@ export function presentScheme(detail: SchemeDetail) {
     id: scheme.id,
     title: scheme.title,
     status: scheme.status,
-    period: scheme.period_text ?? `${scheme.effective_from} to ${scheme.effective_to ?? scheme.effective_to_text ?? 'further notice'}`,
-    adopted: scheme.adopted_on ? `Adopted by the ${scheme.adopted_by ?? 'Council'} on ${scheme.adopted_on}${scheme.amended_on.length ? `, amended on ${scheme.amended_on.join(', ')}` : ''}` : null,
-    meeting: detail.adoptedMeeting ? { text: `${detail.adoptedMeeting.bodyName}, ${detail.adoptedMeeting.date}`, href: linkTo('meeting.show', { id: detail.adoptedMeeting.id }) } : null,
+    period: scheme.period_text ?? `${formatShortDate(scheme.effective_from)} to ${scheme.effective_to ? formatShortDate(scheme.effective_to) : (scheme.effective_to_text ?? 'further notice')}`,
+    adopted: scheme.adopted_on ? `Adopted by the ${scheme.adopted_by ?? 'Council'} on ${formatShortDate(scheme.adopted_on)}${scheme.amended_on.length ? `, amended on ${scheme.amended_on.map(formatShortDate).join(', ')}` : ''}` : null,
+    meeting: detail.adoptedMeeting ? { text: `${detail.adoptedMeeting.bodyName}, ${formatShortDate(detail.adoptedMeeting.date)}`, href: linkTo('meeting.show', { id: detail.adoptedMeeting.id }) } : null,
     basic: formatPounds(BigInt(scheme.basic_allowance_pence)),
     basicNote: scheme.basic_allowance_note,
     posts: detail.posts.map((post) => {
@@ -80,8 +81,8 @@ export function presentScheme(detail: SchemeDetail) {
       };
     }),
     bands: detail.bands.map((band) => ({
-      from: band.effective_from,
-      text: band.up_to_miles === null ? `${trimDecimal(band.pence_per_mile)}p a mile after that` : `${trimDecimal(band.pence_per_mile)}p a mile up to ${band.up_to_miles.toLocaleString('en-GB')} miles in the tax year`,
+      from: formatShortDate(band.effective_from),
+      text: band.up_to_miles === null ? `${formatRate(band.pence_per_mile)} a mile after that` : `${formatRate(band.pence_per_mile)} a mile up to ${band.up_to_miles.toLocaleString('en-GB')} miles in the tax year`,
     })),
     purposes: detail.purposes.map((purpose) => `(${purpose.code}) ${purpose.text}`),
     carers: scheme.carers_max_pence_per_hour === null ? null : `${formatPounds(BigInt(scheme.carers_max_pence_per_hour))} an hour for each dependant`,
@@ -93,7 +94,7 @@ export function presentScheme(detail: SchemeDetail) {
     timeLimit: detail.limits.length
       ? [...groupLimits(detail.limits)].map(([months, kinds]) => `${kinds.join(', ')}: ${months} months from the date of the duty`).join('; ')
       : null,
-    takesEffect: scheme.takes_effect_on && scheme.takes_effect_on !== scheme.effective_from ? `Takes effect on ${scheme.takes_effect_on}; the days before are paid under the scheme it replaces` : null,
+    takesEffect: scheme.takes_effect_on && scheme.takes_effect_on !== scheme.effective_from ? `Takes effect on ${formatShortDate(scheme.takes_effect_on)}; the days before are paid under the scheme it replaces` : null,
     oneSra: scheme.one_sra_only ? 'No member receives more than one special responsibility allowance' : 'A member may receive more than one special responsibility allowance',
     rules: scheme.rules,
     proposals: scheme.proposals.map((proposal) => proposal.summary),

@@ -28,7 +28,7 @@ function readAsAt(request: FastifyRequest): AsAt {
   const raw = firstValue((request.query as Record<string, unknown>).asAt);
   const parsed = AsAtQuerySchema.safeParse({ asAt: raw });
   if (!parsed.success) return { asAt: todayInLondon(), form: { value: raw, errors: formErrors(parsed.error, { asAt: 'asAt' }) } };
-  return { asAt: parsed.data.asAt || todayInLondon(), form: { value: parsed.data.asAt ?? '' } };
+  return { asAt: parsed.data.asAt ?? todayInLondon(), form: { value: raw ?? '' } };
 }
 
 /** Renders, with status 400 when the "as at" date was not a date (the page then shows today, and says so). */

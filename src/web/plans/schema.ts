@@ -1,14 +1,9 @@
 /** Query and path parameters of the plan pages, each schema beside its inferred type. */
 import { z } from 'zod';
-
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD, for example 2011-06-21')
-  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), 'Enter a real date');
+import { optionalDateEntry, requiredDateEntry } from '../../domain/date-entry.ts';
 
 /** "as at" is optional: without it a page shows today. */
-export const AsAtQuerySchema = z.object({ asAt: z.union([isoDate, z.literal('')]).optional() });
+export const AsAtQuerySchema = z.object({ asAt: optionalDateEntry('The date') });
 export type AsAtQuery = z.infer<typeof AsAtQuerySchema>;
 
 export const PlanParamsSchema = z.object({ plan: z.string().regex(/^[a-z0-9][a-z0-9-]{0,127}$/) });
@@ -18,6 +13,6 @@ export const IndicatorParamsSchema = z.object({ indicator: z.string().regex(/^[a
 
 export const ReportQuerySchema = z.object({
   committee: z.string().trim().min(1, 'Choose the committee the report goes to'),
-  date: isoDate,
+  date: requiredDateEntry('The date of the meeting', 'Enter the date of the meeting'),
 });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;

@@ -25,7 +25,7 @@ function readDate(request: FastifyRequest): { date: string; value: string; error
   const value = firstValue((request.query as Record<string, unknown>).date);
   const parsed = DateQuerySchema.safeParse({ date: value });
   if (!parsed.success) return { date: todayInLondon(), value, errors: formErrors(parsed.error, { date: 'date' }) };
-  return { date: parsed.data.date || todayInLondon(), value: parsed.data.date ?? '' };
+  return { date: parsed.data.date ?? todayInLondon(), value: value ?? '' };
 }
 
 async function whatIfChoices(db: Kysely<Database>, date: string, selected: Record<string, string | undefined>) {

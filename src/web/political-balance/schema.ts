@@ -1,18 +1,19 @@
 /** zod schemas of the political balance pages' inputs. */
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/allowances/dates.ts';
+import { optionalDateEntry } from '../../domain/date-entry.ts';
 import { BODY_KINDS } from '../../domain/political-balance/allocate.ts';
 
-const date = z.string().trim().refine((value) => value === '' || isIsoDate(value), 'Enter the date as YYYY-MM-DD, like 2011-04-06');
+const date = optionalDateEntry('The date');
 const id = (message: string) => z.string().trim().min(1, message).max(200, message);
 
 const votes = (message: string) => z.string().trim().regex(/^\d{1,3}$/, message).transform(Number);
 
-export const DateQuerySchema = z.object({ date: date.optional() });
+export const DateQuerySchema = z.object({ date });
 
 /** A what-if: a member moving to a group ("" for no group), or a seat changing hands at a by-election. */
 export const WhatIfQuerySchema = z.object({
-  date: date.optional(),
+  date,
   person: z.string().trim().max(200).optional(),
   group: z.string().trim().max(200).optional(),
   from: z.string().trim().max(200).optional(),

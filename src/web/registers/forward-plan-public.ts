@@ -7,6 +7,7 @@
 import ical from 'ical-generator';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { optionalDateEntry } from '../../domain/date-entry.ts';
 import type { Config } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as repo from '../../db/repositories/registers/forward-plan.ts';
@@ -23,8 +24,8 @@ import { linkTo, ROUTES } from '../../http/routes.ts';
 import { idParam, options } from './form.ts';
 
 const FilterSchema = z.object({
-  from: z.union([z.literal(''), z.iso.date({ error: 'Enter the date as YYYY-MM-DD' })]).optional(),
-  to: z.union([z.literal(''), z.iso.date({ error: 'Enter the date as YYYY-MM-DD' })]).optional(),
+  from: optionalDateEntry('The first decision date'),
+  to: optionalDateEntry('The last decision date'),
   maker: z.string().max(200).optional(),
   ward: z.string().max(200).optional(),
   q: z.string().max(200).optional(),

@@ -44,7 +44,7 @@ export function extractRemunerationReport(segment: Segment): RemunerationReportR
       proposals.push({ kind: 'post-maximum', summary: `${postName}: at most ${posts[3]} (from ${posts[2]})`, postName, maxHolders: Number(posts[3]), ...at(line) });
     }
     const mileage = /^-?\s*(?:[a-z]\.\s*)?To agree to apply the increase .*? from (\d+)p to (\d+)p per mile for the first ([\d,]+) miles/i.exec(text);
-    if (mileage) proposals.push({ kind: 'mileage-rate', summary: `Mileage ${mileage[2]}p a mile for the first ${mileage[3]} miles (from ${mileage[1]}p)`, pencePerMile: mileage[2]!, ...at(line) });
+    if (mileage) proposals.push({ kind: 'mileage-rate', summary: `Mileage ${mileage[2]} pence a mile for the first ${mileage[3]} miles (from ${mileage[1]} pence)`, pencePerMile: mileage[2]!, ...at(line) });
     if (/^-?\s*(?:[a-z]\.\s*)?To amend the .*Scheme to include .*forgo/i.test(text)) {
       proposals.push({ kind: 'forgo-provision', summary: 'A member may elect to forgo all or part of an entitlement (Regulation 13)', ...at(line) });
       const limit = /time limit .*? should be (\w+) months/i.exec(text);

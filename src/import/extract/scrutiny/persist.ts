@@ -8,6 +8,7 @@ import * as paperStore from '../../../db/repositories/paper-store.ts';
 import * as store from '../../../db/repositories/scrutiny.ts';
 import type { NewRow } from '../../../db/schema.ts';
 import { canonicalBodyName } from '../../../domain/body-name.ts';
+import { formatShortDate } from '../../../domain/dates.ts';
 import { parsePrintedName } from '../../../domain/person-name.ts';
 import { DEFAULT_RESPONSE_MONTHS, responseDeadline } from '../../../domain/scrutiny/deadline.ts';
 import { checkTransition, importedStatus, isScrutinyStatus, type ScrutinyStatus } from '../../../domain/scrutiny/status.ts';
@@ -419,7 +420,7 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
       source_line_from: row.line,
       source_line_to: row.line,
     });
-    history(id, null, status, sheet.date, `Imported from the tracking sheet of ${sheet.date}, line ${row.line}`);
+    history(id, null, status, sheet.date, `Imported from the tracking sheet of ${formatShortDate(sheet.date)}, line ${row.line}`);
     return id;
   }
 

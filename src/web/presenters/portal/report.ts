@@ -3,6 +3,7 @@ import type { findPublicReport, reportAgendaItems, reportDecisions } from '../..
 import { formatShortDate, paragraphs } from '../meeting.ts';
 import { agendaItemAnchor, decisionHref, meetingHref, minuteAnchor } from './links.ts';
 import { linkTo } from '../../../http/routes.ts';
+import { formatDatesInText } from '../../../domain/dates.ts';
 
 type Report = NonNullable<Awaited<ReturnType<typeof findPublicReport>>>;
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
@@ -11,7 +12,7 @@ export function presentReport(report: Report, items: Rows<typeof reportAgendaIte
   const details: Array<{ key: string; value: string }> = [];
   if (report.report_date) details.push({ key: 'Date', value: formatShortDate(report.report_date) });
   if (report.by_text.length) details.push({ key: 'By', value: report.by_text.join(', ') });
-  if (report.to_text.length) details.push({ key: 'To', value: report.to_text.join(', ') });
+  if (report.to_text.length) details.push({ key: 'To', value: report.to_text.map(formatDatesInText).join(', ') });
   if (report.classification) details.push({ key: 'Classification', value: report.classification });
   return {
     title: report.subject,
