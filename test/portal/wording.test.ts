@@ -30,11 +30,15 @@ describe.skipIf(databaseUnavailable)('portal wording on the seed papers', () => 
     // but only the first of each path is followed, so a filter form's many combinations do not swamp the crawl).
     const queue = ['/', '/allowances', '/political-balance', '/plans'];
     const seenPaths = new Set<string>();
+    // Pages of one template differ only in their records: a few of each shape (first two segments and depth) suffice.
+    const perShape = new Map<string, number>();
+    const shapeOf = (path: string) => { const parts = path.split('/'); return `${parts.slice(0, 3).join('/')}#${parts.length}`; };
     while (queue.length > 0 && pages.size < MAX_PAGES) {
       const url = queue.shift()!;
       const path = url.split('?')[0]!;
-      if (seenPaths.has(path)) continue;
+      if (seenPaths.has(path) || (perShape.get(shapeOf(path)) ?? 0) >= 4) continue;
       seenPaths.add(path);
+      perShape.set(shapeOf(path), (perShape.get(shapeOf(path)) ?? 0) + 1);
       const response = await app.inject({ method: 'GET', url });
       if (response.statusCode !== 200 || !String(response.headers['content-type']).startsWith('text/html')) continue;
       const root = parse(response.body);
@@ -53,7 +57,7 @@ describe.skipIf(databaseUnavailable)('portal wording on the seed papers', () => 
 
   it('crawls the public portal, allowances, political balance and plans', () => {
     const paths = [...pages.keys()];
-    expect(paths.length).toBeGreaterThan(50);
+    expect(paths.length).toBeGreaterThan(40);
     for (const prefix of ['/allowances', '/political-balance', '/plans', '/meetings/', '/people/']) {
       expect(paths.some((p) => p.startsWith(prefix)), prefix).toBe(true);
     }
