@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { CommanderError, type Command } from 'commander';
+import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../db/engine.ts';
@@ -19,8 +19,8 @@ export function registerImportCommand(program: Command, config: () => Config): v
     .option('--keep-going', 'import the remaining files after one that was not recognised (the exit status is still 1)')
     .action(async (paths: string[], options: { quiet?: boolean; keepGoing?: boolean; oparl?: string; full?: boolean }) => {
       if (options.oparl !== undefined || paths.length === 0) {
-        if (options.oparl === undefined) throw new CommanderError(1, 'quorum.import', 'import needs files or folders, or --oparl URL');
-        if (paths.length > 0) throw new CommanderError(1, 'quorum.import', 'import takes files or --oparl URL, not both');
+        if (options.oparl === undefined) throw new Error('import needs files or folders, or --oparl URL');
+        if (paths.length > 0) throw new Error('import takes files or --oparl URL, not both');
         return importOParl(config(), options.oparl, { quiet: Boolean(options.quiet), full: Boolean(options.full) });
       }
       const cfg = config();

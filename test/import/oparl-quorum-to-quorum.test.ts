@@ -75,15 +75,30 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl: Quorum to Quorum', 
     expect(full.unchanged).toBeGreaterThan(0);
   }, 120_000);
 
-  it('brings an edit in the source into the copy on the next run', async () => {
-    const meeting = await source.database.db.selectFrom('meeting').select(['id']).orderBy('date').executeTakeFirstOrThrow();
-    await source.database.db.updateTable('meeting').set({ location: 'Council Chamber, Sessions House, Maidstone (moved)' }).where('id', '=', meeting.id).execute();
-    const person = await source.database.db.selectFrom('person').select(['id']).where('kind', '=', 'member').orderBy('id').executeTakeFirstOrThrow();
-    await source.database.db.updateTable('person').set({ family_name: 'Renamed-Member' }).where('id', '=', person.id).execute();
+  it('brings edits and withdrawals in the source into the copy on the next run', async () => {
+    const db = source.database.db;
+    // An agenda item nothing else refers to is taken off its meeting, and the meeting moves room (so it changes).
+    const item = await db
+      .selectFrom('agenda_item')
+      .select(['id', 'meeting_id'])
+      .where('report_id', 'is', null)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('minute').select('id').whereRef('minute.agenda_item_id', '=', 'agenda_item.id'))))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('declaration').select('id').whereRef('declaration.agenda_item_id', '=', 'agenda_item.id'))))
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await db.deleteFrom('agenda_item').where('id', '=', item.id).execute();
+    await db.updateTable('meeting').set({ location: 'Council Chamber, Sessions House, Maidstone (moved)' }).where('id', '=', item.meeting_id).execute();
+    const person = await db.selectFrom('person').select(['id']).where('kind', '=', 'member').orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('person').set({ family_name: 'Renamed-Member' }).where('id', '=', person.id).execute();
+    // A public report made exempt: OParl now shows it as a deleted Paper.
+    const report = await db.selectFrom('public_report').select(['id']).orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('report').set({ exempt: true }).where('id', '=', report.id).execute();
+
     const summary = await oparlImporter({ database: copy, url: source.systemUrl, actor: 'test', client: FAST });
     expect(summary.problems).toEqual([]);
     expect(summary.updated).toMatchObject({ meeting: 1, person: 1 });
     expect(summary.created).toEqual({});
+    expect(summary.deleted).toBe(2);
     await expectEqualCopy(source, copy);
   }, 120_000);
 

@@ -110,3 +110,32 @@ export async function setBodyParent(db: Db, bodyId: string, parentId: string): P
   const result = await db.updateTable('body').set({ parent_id: parentId }).where('id', '=', bodyId).where(sql<boolean>`parent_id is distinct from ${parentId}`).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/**
+ * Removes agenda items a meeting no longer has, with the minutes and resolutions the mirror made for them (OParl
+ * shows a resolution on its agenda item; Quorum keeps it in the item's minute). Returns how many items went.
+ */
+export async function removeAgendaItemsExcept(db: Db, meetingId: string, keep: string[]): Promise<string[]> {
+  let query = db.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId);
+  if (keep.length) query = query.where('id', 'not in', keep);
+  const gone = (await query.execute()).map((row) => row.id);
+  if (gone.length === 0) return [];
+  const minutes = db.selectFrom('minute').select('id').where('agenda_item_id', 'in', gone);
+  await db.deleteFrom('resolution').where('minute_id', 'in', minutes).execute();
+  await db.deleteFrom('minute').where('agenda_item_id', 'in', gone).execute();
+  await db.deleteFrom('agenda_item').where('id', 'in', gone).execute();
+  return gone;
+}
+
+/** Removes a report the server no longer publishes: its agenda items keep their place, without it. */
+export async function removeReport(db: Db, reportId: string): Promise<number> {
+  await db.updateTable('agenda_item').set({ report_id: null }).where('report_id', '=', reportId).execute();
+  const result = await db.deleteFrom('report').where('id', '=', reportId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function dropRecordsOfLocal(db: Db, sourceId: string, localTable: string, localIds: string[]): Promise<string[]> {
+  if (localIds.length === 0) return [];
+  const rows = await db.deleteFrom('oparl_record').where('source_id', '=', sourceId).where('local_table', '=', localTable).where('local_id', 'in', localIds).returning('oparl_id').execute();
+  return rows.map((row) => row.oparl_id);
+}

@@ -77,6 +77,8 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
     if (n > 0) into[table] = (into[table] ?? 0) + n;
   };
   const personNames = new Map<string, string>();
+  /** Mirror records a write removed, forgotten once its transaction commits. */
+  const forgotten: string[] = [];
 
   /** One write: the object's rows and its mirror records, in the caller's transaction. */
   type Write = (trx: Transaction<Database>) => Promise<mirror.MirroredRecord[]>;
@@ -91,7 +93,7 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
   async function writePage(writes: Array<{ url: string; write: Write }>): Promise<void> {
     if (writes.length === 0) return;
     const commit = async (batch: typeof writes) => {
-      const saved = { created: { ...summary.created }, updated: { ...summary.updated } };
+      const saved = { created: { ...summary.created }, updated: { ...summary.updated }, deleted: summary.deleted };
       try {
         const done = await db.transaction().execute(async (trx) => {
           await setActor(trx, props.actor);
@@ -100,12 +102,15 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
           await mirror.putRecords(trx, sourceId, all);
           return all;
         });
+        for (const oparlId of forgotten.splice(0)) records.delete(oparlId);
         for (const record of done) records.set(record.oparl_id, record);
         return true;
       } catch (error) {
         // Nothing of the batch was written: its counts go too.
         summary.created = saved.created;
         summary.updated = saved.updated;
+        summary.deleted = saved.deleted;
+        forgotten.length = 0;
         if (batch.length === 1) problem(batch[0]!.url, (error as Error).message);
         return false;
       }
@@ -250,6 +255,10 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
       return async (trx) => {
         await upsert(trx, 'meeting', [built.meeting]);
         await upsert(trx, 'agenda_item', built.agendaItems.map((item) => item.row));
+        // An item the meeting no longer shows was withdrawn at the source (OParl 1.1 section 2.8).
+        const gone = await mirror.removeAgendaItemsExcept(trx, built.meeting.id, built.agendaItems.map((item) => item.row.id));
+        for (const oparlId of await mirror.dropRecordsOfLocal(trx, sourceId, 'agenda_item', gone)) forgotten.push(oparlId);
+        summary.deleted += gone.length;
         await upsert(trx, 'minute', built.minutes);
         await upsert(trx, 'resolution', built.resolutions);
         await mirror.deleteRows(trx, 'resolution', built.withoutResolution.map((id) => rows.localId('resolution', id)));
@@ -278,6 +287,15 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
           { oparl_id: paper.id, oparl_type: 'Paper', local_table: 'report', local_id: row.id, modified: stamp(paper) },
           ...(paper.mainFile ? [{ oparl_id: paper.mainFile.id, oparl_type: 'File', local_table: 'report', local_id: row.id, modified: stamp(paper.mainFile) }] : []),
         ];
+      };
+    }, (id) => {
+      // A paper the server withdrew (deleted: true): the copy drops it too.
+      const known = records.get(id);
+      if (known?.local_table !== 'report') return undefined;
+      return async (trx) => {
+        summary.deleted += await mirror.removeReport(trx, known.local_id);
+        for (const oparlId of await mirror.dropRecordsOfLocal(trx, sourceId, 'report', [known.local_id])) forgotten.push(oparlId);
+        return [];
       };
     });
   }
