@@ -75,4 +75,17 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl: the official OParl 
     expect(again.created).toEqual({});
     expect(again.updated).toEqual({});
   });
+
+  it('copies one Body when given its URL instead of the System', async () => {
+    const single = await createTestDatabase();
+    const before = server.requests.length;
+    try {
+      const result = await oparlImporter({ database: single, url: url('/body/0'), actor: 'test', client: FAST });
+      expect(result.created).toMatchObject({ authority: 1, body: 1, person: 1, meeting: 1, report: 1 });
+      // Neither the System nor its body list was asked for.
+      expect(server.requests.slice(before).filter((request) => request === 'GET /' || request.startsWith('GET /bodies'))).toEqual([]);
+    } finally {
+      await single.destroy();
+    }
+  });
 });

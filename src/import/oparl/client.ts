@@ -54,6 +54,8 @@ export class OParlClient {
   private nextStart = 0;
   /** Requests made, retries included: the summary reports them. */
   requests = 0;
+  /** The server's clock at its first answer (its Date header): `modified_since` is compared with the server's times. */
+  serverDate: Date | undefined;
 
   constructor(options: ClientOptions = {}) {
     this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
@@ -89,6 +91,10 @@ export class OParlClient {
       let waitMs = Math.min(this.maxWaitMs, this.backoffMs * 2 ** attempt);
       try {
         const response = await this.slot(() => this.fetch(url, { headers: { accept }, signal: AbortSignal.timeout(this.timeoutMs) }));
+        if (!this.serverDate) {
+          const said = Date.parse(response.headers.get('date') ?? '');
+          if (!Number.isNaN(said)) this.serverDate = new Date(said);
+        }
         if (response.ok) return response;
         failure = `HTTP ${response.status}`;
         const retryable = response.status === 429 || response.status >= 500;

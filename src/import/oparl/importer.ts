@@ -9,7 +9,8 @@
  *
  * Idempotent: local ids come from the OParl id URLs and `oparl_record` remembers each object's `modified`, so an
  * unchanged object is not written again. Incremental: a complete run stores when it started, and the next run asks
- * each list for `modified_since` that time less a minute (clocks differ; fetching an object twice costs nothing).
+ * each list for `modified_since` that time less a minute (the server's clock from its Date header where it sends one;
+ * fetching an object twice costs nothing).
  * Resumable: that time is stored only when a run completes, so a run that stopped is walked again from the same
  * point and every object it had written is skipped as unchanged.
  */
@@ -302,7 +303,8 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
 
   summary.requests = client.requests;
   summary.completed = true;
-  await mirror.markRunCompleted(db, sourceId, startedAt);
+  // The server's clock when it first answered, where it said; else this database's when the run started.
+  await mirror.markRunCompleted(db, sourceId, client.serverDate ?? startedAt);
   return summary;
 }
 

@@ -57,6 +57,8 @@ export async function startExamplesServer(options: ExamplesOptions = {}): Promis
     switch (url.pathname) {
       case '/':
         return send(200, example('System-01', baseUrl));
+      case '/body/0':
+        return send(200, example('Body-01', baseUrl));
       case '/bodies':
         return list('bodies', [example('Body-01', baseUrl)]);
       case '/body/0/organizations/':
