@@ -58,6 +58,10 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl: Quorum to Quorum', 
     expect(summary.completed).toBe(true);
     expect(summary.created).toMatchObject({ authority: 1, body: expect.any(Number), person: expect.any(Number), meeting: expect.any(Number), agenda_item: expect.any(Number), report: expect.any(Number) });
     await expectEqualCopy(source, copy);
+    // Participants are recorded present under their names as on record.
+    const attendance = await copy.db.selectFrom('attendance').innerJoin('person', 'person.id', 'attendance.person_id').select(['attendance.printed_name', 'person.family_name']).execute();
+    expect(attendance.length).toBeGreaterThan(0);
+    for (const row of attendance) expect(row.printed_name).toContain(row.family_name);
   }, 120_000);
 
   it('creates and changes nothing when run again', async () => {

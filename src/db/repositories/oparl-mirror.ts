@@ -139,3 +139,9 @@ export async function dropRecordsOfLocal(db: Db, sourceId: string, localTable: s
   const rows = await db.deleteFrom('oparl_record').where('source_id', '=', sourceId).where('local_table', '=', localTable).where('local_id', 'in', localIds).returning('oparl_id').execute();
   return rows.map((row) => row.oparl_id);
 }
+
+/** The name parts of people, for the printed name of an attendance row. */
+export async function peopleByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('person').select(['id', 'honorific', 'given_name', 'initials', 'family_name', 'post_nominals']).where('id', 'in', ids).execute();
+}

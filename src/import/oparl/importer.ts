@@ -77,7 +77,6 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
   const tally = (into: Record<string, number>, table: string, n: number) => {
     if (n > 0) into[table] = (into[table] ?? 0) + n;
   };
-  const personNames = new Map<string, string>();
   /** Mirror records a write removed, forgotten once its transaction commits. */
   const forgotten: string[] = [];
 
@@ -242,16 +241,16 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
           if (membership.table === 'membership') await upsert(trx, 'membership', [membership.row]);
           else await upsert(trx, 'group_membership', [membership.row]);
         }
-        personNames.set(row.id, formatName({ honorific: row.honorific ?? undefined, givenName: row.given_name ?? undefined, initials: row.initials ?? [], familyName: row.family_name, postNominals: row.post_nominals ?? [] }));
         return [
-          { oparl_id: person.id, oparl_type: 'Person', local_table: 'person', local_id: row.id, modified: stamp(person) },
+          // A person with a membership not copied is walked again next time (modified unknown), so it can be.
+          { oparl_id: person.id, oparl_type: 'Person', local_table: 'person', local_id: row.id, modified: memberships.length === (person.membership ?? []).length ? stamp(person) : null },
           ...memberships.map((membership) => ({ oparl_id: membership.oparl.id, oparl_type: 'Membership', local_table: membership.table, local_id: membership.row.id, modified: stamp(membership.oparl) })),
         ];
       };
     });
 
     await walk(body.meeting, s.MeetingSchema, 'meetings', body.name, (meeting) => {
-      const built = rows.meetingRows(meeting, resolve, (personId) => personNames.get(personId) ?? personId);
+      const built = rows.meetingRows(meeting, resolve);
       for (const participant of built.unknownParticipants) problem(meeting.id, `participant: ${participant} is not a copied person`);
       return async (trx) => {
         await upsert(trx, 'meeting', [built.meeting]);
@@ -266,9 +265,10 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
         await mirror.deleteRows(trx, 'minute', built.withoutResolution.map((id) => rows.localId('minute', id)));
         const keep = new Set(built.attendance.map((row) => row.id));
         await mirror.deleteRows(trx, 'attendance', (await mirror.attendanceIdsOfMeeting(trx, built.meeting.id)).filter((id) => !keep.has(id)));
-        await upsert(trx, 'attendance', built.attendance);
+        const names = new Map((await mirror.peopleByIds(trx, built.attendance.map((row) => row.person_id))).map((person) => [person.id, formatName({ honorific: person.honorific ?? undefined, givenName: person.given_name ?? undefined, initials: person.initials, familyName: person.family_name, postNominals: person.post_nominals })]));
+        await upsert(trx, 'attendance', built.attendance.map((row) => ({ ...row, printed_name: names.get(row.person_id) ?? '' })));
         return [
-          { oparl_id: meeting.id, oparl_type: 'Meeting', local_table: 'meeting', local_id: built.meeting.id, modified: stamp(meeting) },
+          { oparl_id: meeting.id, oparl_type: 'Meeting', local_table: 'meeting', local_id: built.meeting.id, modified: built.unknownParticipants.length ? null : stamp(meeting) },
           ...built.agendaItems.map((item) => ({ oparl_id: item.oparlId, oparl_type: 'AgendaItem', local_table: 'agenda_item', local_id: item.row.id, modified: item.modified })),
         ];
       };
@@ -285,7 +285,7 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
         await upsert(trx, 'report', [row]);
         await mirror.linkReport(trx, row.id, consulted.itemIds);
         return [
-          { oparl_id: paper.id, oparl_type: 'Paper', local_table: 'report', local_id: row.id, modified: stamp(paper) },
+          { oparl_id: paper.id, oparl_type: 'Paper', local_table: 'report', local_id: row.id, modified: consulted.unknown.length ? null : stamp(paper) },
           ...(paper.mainFile ? [{ oparl_id: paper.mainFile.id, oparl_type: 'File', local_table: 'report', local_id: row.id, modified: stamp(paper.mainFile) }] : []),
         ];
       };

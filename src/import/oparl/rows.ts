@@ -105,7 +105,8 @@ export interface MeetingRows {
   unknownParticipants: string[];
 }
 
-export function meetingRows(meeting: OParlMeeting, resolve: Resolve, personName: (personId: string) => string, today = todayInLondon()): MeetingRows {
+/** Attendance rows carry `printed_name: ''` here; the writer fills in each person's name as on record. */
+export function meetingRows(meeting: OParlMeeting, resolve: Resolve, today = todayInLondon()): MeetingRows {
   const organizationId = meeting.organization?.[0];
   if (!organizationId) throw new UnresolvedReference('organization: a meeting needs the body that met');
   const body = need(resolve, organizationId, 'organization', ['body']);
@@ -138,7 +139,7 @@ export function meetingRows(meeting: OParlMeeting, resolve: Resolve, personName:
       rows.unknownParticipants.push(participant);
       continue;
     }
-    rows.attendance.push({ id: localId('attendance', meeting.id, participant), meeting_id: id, person_id: person.local_id, status: 'present', printed_name: personName(person.local_id) });
+    rows.attendance.push({ id: localId('attendance', meeting.id, participant), meeting_id: id, person_id: person.local_id, status: 'present', printed_name: '' });
   }
   return rows;
 }
