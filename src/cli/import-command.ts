@@ -6,15 +6,23 @@ import { openDatabase } from '../db/engine.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { paperImporter, type ImportSummary } from '../services/paper-importer.ts';
 import { formatBytes } from './format.ts';
+import { importOParl } from './oparl-import-command.ts';
 
 export function registerImportCommand(program: Command, config: () => Config): void {
   program
     .command('import')
     .description('import committee papers (.txt, .md, .html, .pdf, .docx) or a Quorum export (.json)')
-    .argument('<paths...>', 'files or folders')
+    .argument('[paths...]', 'files or folders')
+    .option('--oparl <url>', 'copy an OParl 1.1 server instead: the URL of its System (or of one Body)')
+    .option('--full', 'with --oparl: walk every object, not only those modified since the last run')
     .option('--quiet', 'print only the summary')
     .option('--keep-going', 'import the remaining files after one that was not recognised (the exit status is still 1)')
-    .action(async (paths: string[], options: { quiet?: boolean; keepGoing?: boolean }) => {
+    .action(async (paths: string[], options: { quiet?: boolean; keepGoing?: boolean; oparl?: string; full?: boolean }) => {
+      if (options.oparl !== undefined || paths.length === 0) {
+        if (options.oparl === undefined) throw new Error('import needs files or folders, or --oparl URL');
+        if (paths.length > 0) throw new Error('import takes files or --oparl URL, not both');
+        return importOParl(config(), options.oparl, { quiet: Boolean(options.quiet), full: Boolean(options.full) });
+      }
       const cfg = config();
       const handle = await openDatabase(cfg);
       try {

@@ -51,6 +51,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   portal_data_version: 'A counter that tells the portal\'s cache the data changed.',
   kysely_migration: 'Which migrations this database has run; the restoring Quorum has its own.',
   kysely_migration_lock: 'The migrations\' lock.',
+  oparl_source: 'Sync state of `quorum import --oparl` (when each OParl server was last copied): a restored database walks the server once in full.',
+  oparl_record: 'Which OParl URL became which record, for `quorum import --oparl`: the records carry ids made from those URLs, so a full walk finds them again.',
 };
 
 export const EXPORTED_TABLES: readonly TableName[] = [...RECORD_TABLES, ...EXPORT_SECTIONS.flatMap((section) => section.tables.map((spec) => spec.table))];
