@@ -35,7 +35,7 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await generateAuthorities(database.db, { authorities: 1, years: 1, seed: 5, meetingsPerYear: 12, agendaItemsPerMeeting: 3 });
+    await generateAuthorities(database.db, { authorities: 1, years: 1, seed: 5, meetingsPerYear: 12, agendaItemsPerMeeting: 3, councillors: 40 });
     app = await createApp({ config: apiTestConfig, database, logger: false });
   }, 120_000);
   afterAll(async () => {
