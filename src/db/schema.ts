@@ -3,6 +3,7 @@ import type { AccountsTables } from './schema/accounts.ts';
 import type { AllowancesTables } from './schema/allowances.ts';
 import type { FilesTables } from './schema/files.ts';
 import type { OParlMirrorTables } from './schema/oparl-mirror.ts';
+import type { OParlTables } from './schema/oparl.ts';
 import type { PlansTables } from './schema/plans.ts';
 import type { PoliticalBalanceTables } from './schema/political-balance.ts';
 import type { PortalTables } from './schema/portal.ts';
@@ -293,7 +294,7 @@ export interface AuditLogTable {
  * its side effect. The committee records are declared in this file; each other capability's tables in its own
  * module under schema/.
  */
-export interface Database extends AccountsTables, AllowancesTables, FilesTables, OParlMirrorTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
+export interface Database extends AccountsTables, AllowancesTables, FilesTables, OParlMirrorTables, OParlTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
   source_document: SourceDocumentTable;
   authority: AuthorityTable;
   person: PersonTable;

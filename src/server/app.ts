@@ -15,6 +15,7 @@ import type { DatabaseHandle } from '../db/engine.ts';
 import { asHttpError, HttpError, isQuorumError, NotFound } from '../http/errors.ts';
 import { answerClientError, frameworkError, wantsJsonFor } from './client-errors.ts';
 import { FEATURES } from './features.ts';
+import { useCompression } from './compression.ts';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, useRequestLimits } from './request-limits.ts';
 import { linkTo, ROUTES } from '../http/routes.ts';
 
@@ -60,6 +61,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
 
   useRequestLimits(app, options.requestLimits ?? DEFAULT_REQUEST_LIMITS);
+  // Before any route, so every route gets it, and after every cache's ETag (src/server/compression.ts says why).
+  await useCompression(app);
 
   const views = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDist], { noCache: false }), {
     autoescape: true,

@@ -11,6 +11,7 @@ import { databaseUnavailable } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';
 import { localPath, openApiFixture, PUBLIC_URL, type ApiFixture } from './support/app.ts';
 import { ALL_CANARIES } from './support/plant.ts';
+import { PopoloSchemas } from './support/popolo-schemas.ts';
 import { plantAccountability, UNPUBLISHED_CANARY, type PlantedAccountability } from './support/plant-accountability.ts';
 import { plantRegisters } from '../registers/plant-registers.ts';
 
@@ -235,6 +236,18 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     expect(event.result).toBe('pass');
     expect(event.votes).toHaveLength(fact.for + fact.against + fact.abstain);
     expect(event.votes.filter((vote: { option: string }) => vote.option === 'no')).toHaveLength(fact.against);
+  });
+
+  it('every vote event, in the list and by id, matches the Popolo schemas', async () => {
+    const popolo = new PopoloSchemas();
+    const problems: string[] = [];
+    const events = (await get('/api/v1/vote-events?limit=100')).json().data as Array<Record<string, unknown>>;
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) {
+      problems.push(...popolo.validateVoteEvent(event, String(event.id)));
+      problems.push(...popolo.validateVoteEvent((await get(`/api/v1/vote-events/${String(event.id)}`)).json(), `${String(event.id)} by id`));
+    }
+    expect(problems).toEqual([]);
   });
 
   it('gives each vote its group and each group its counts; votes on exempt items are not published', async () => {

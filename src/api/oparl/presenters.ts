@@ -25,9 +25,10 @@ const type = (name: string) => `${OPARL_VERSION}${name}`;
 
 export type OParlObject = Record<string, unknown> & { id: string; type: string };
 
-const stamps = (row: { created_at: Date | string; updated_at: Date | string }) => ({
+/** `modified_at` is the object's modified: the latest change to anything it shows (src/db/queries/api/oparl.ts). */
+const stamps = (row: { created_at: Date | string; modified_at: Date | string }) => ({
   created: londonTimestamp(row.created_at),
-  modified: londonTimestamp(row.updated_at),
+  modified: londonTimestamp(row.modified_at),
 });
 
 /** Who publishes the data, on the System and each Body (configuration: QUORUM_DATA_LICENSE, QUORUM_CONTACT_EMAIL). */
@@ -60,6 +61,14 @@ export function presentSystem(link: AbsoluteLink, facts: SystemFacts): OParlObje
   };
 }
 
+/**
+ * A Body embeds its legislative terms, so it is modified when one appears: its modified is the latest of its row's
+ * and its terms'. The routes filter Bodies on the same value (bodyModified).
+ */
+export function bodyModified(row: AuthorityRow, terms: StampedTerm[]): Date {
+  return new Date(Math.max(new Date(row.modified_at).getTime(), ...terms.map((term) => new Date(term.modified_at).getTime())));
+}
+
 export function presentBody(link: AbsoluteLink, row: AuthorityRow, terms: StampedTerm[], publisher: Publisher): OParlObject {
   const id = row.id;
   return {
@@ -80,12 +89,12 @@ export function presentBody(link: AbsoluteLink, row: AuthorityRow, terms: Stampe
     legislativeTerm: terms.map((term) => presentLegislativeTerm(link, row, term)),
     web: link('home'),
     ...publisherFields(publisher),
-    ...stamps(row),
+    ...stamps({ created_at: row.created_at, modified_at: bodyModified(row, terms) }),
   };
 }
 
-/** A derived term with the time its first meeting was recorded: it appeared then and has not changed since. */
-export type StampedTerm = LegislativeTerm & { created_at: Date | string };
+/** A derived term with the times of its meetings (q.meetingTimesBetween says why they are its created and modified). */
+export type StampedTerm = LegislativeTerm & { created_at: Date | string; modified_at: Date | string };
 
 export function presentLegislativeTerm(link: AbsoluteLink, body: AuthorityRow, term: StampedTerm): OParlObject {
   return {
@@ -95,7 +104,7 @@ export function presentLegislativeTerm(link: AbsoluteLink, body: AuthorityRow, t
     name: term.name,
     startDate: term.startDate,
     endDate: term.endDate,
-    ...stamps({ created_at: term.created_at, updated_at: term.created_at }),
+    ...stamps(term),
   };
 }
 
@@ -155,14 +164,22 @@ export function presentPerson(link: AbsoluteLink, row: PersonRow, memberships: M
   };
 }
 
-export function presentLocation(link: AbsoluteLink, row: Pick<LocationRow, 'id' | 'description' | 'created_at' | 'updated_at'>, meetingIds?: string[]): OParlObject {
+export function presentLocation(link: AbsoluteLink, row: LocationRow, meetingIds: string[]): OParlObject {
   return {
     id: link('oparl.location', { id: row.id }),
     type: type('Location'),
     description: row.description,
-    ...(meetingIds ? { meetings: meetingIds.map((id) => link('oparl.meeting', { id })) } : {}),
+    meetings: meetingIds.map((id) => link('oparl.meeting', { id })),
     ...stamps(row),
   };
+}
+
+/**
+ * The Location a Meeting embeds: its place, without the Location's own times, which change with every meeting held
+ * there (OParl lets an embedded object leave out optional fields; the Location itself, by its id, has them all).
+ */
+function presentMeetingPlace(link: AbsoluteLink, id: string, description: string): OParlObject {
+  return { id: link('oparl.location', { id }), type: type('Location'), description };
 }
 
 export interface AgendaItemExtras {
@@ -204,7 +221,7 @@ export function presentMeeting(link: AbsoluteLink, row: MeetingRow, children: { 
     ...(row.end_time ? { end: londonDateTime(row.date, row.end_time) } : {}),
     // The date stands on its own: many papers print no start time, and OParl's `start` needs one.
     'quorum:date': row.date,
-    ...(row.location ? { location: presentLocation(link, { id: row.location_id, description: row.location, created_at: row.created_at, updated_at: row.updated_at }) } : {}),
+    ...(row.location ? { location: presentMeetingPlace(link, row.location_id, row.location) } : {}),
     organization: [link('oparl.organization', { id: row.body_id })],
     participant: children.participantIds.map((id) => link('oparl.person', { id })),
     agendaItem: children.agendaItems,

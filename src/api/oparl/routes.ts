@@ -17,7 +17,7 @@ import { absoluteLinks, publicBaseUrl, withQuery } from '../links.ts';
 import { parseId, parseInput } from '../validate.ts';
 import * as assemble from './assemble.ts';
 import { termById, termsSpanning } from './legislative-terms.ts';
-import { termsWithin } from './term-filter.ts';
+import { stampsWithin } from './term-filter.ts';
 import * as present from './presenters.ts';
 import type { OParlObject } from './presenters.ts';
 import { IdParamsSchema, ListQuerySchema, type ListQuery } from './schema.ts';
@@ -123,27 +123,48 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
 
   const publisher: present.Publisher = { license: config.dataLicense, contactEmail: config.contactEmail };
 
-  /** The derived terms of an authority, each stamped with the time its first meeting was recorded. */
+  /**
+   * The derived terms of an authority in which a meeting falls (one between two others with none is left out, as
+   * legislative-terms.ts says), each created when its first meeting was recorded. Its content never changes, but a
+   * meeting moved into it may make it appear after that: such a move, or a term emptied, is recorded against the Body
+   * (oparl_change, migration 20261207_2601), so a term's modified is the later of the two. Either only ever moves to
+   * the time of a change, never back, which is what a client's modified_since needs.
+   */
   const stampedTerms = async (db: Kysely<Database>, authority: q.AuthorityRow): Promise<present.StampedTerm[]> => {
     const span = await q.meetingDateSpan(db, authority.id);
     const terms = termsSpanning(span?.first, span?.last);
     const stamped = await Promise.all(
-      terms.map(async (term) => ({ ...term, created_at: (await q.firstMeetingRecordedBetween(db, authority.id, term.startDate, term.endDate)) ?? authority.created_at })),
+      terms.map(async (term) => {
+        const created = await q.firstMeetingRecordedBetween(db, authority.id, term.startDate, term.endDate);
+        if (!created) return undefined;
+        const modified = new Date(Math.max(new Date(created).getTime(), new Date(authority.modified_at).getTime()));
+        return { ...term, created_at: created, modified_at: modified };
+      }),
     );
-    return stamped;
+    return stamped.filter((term) => term !== undefined);
   };
 
   const bodyObject = async (db: Kysely<Database>, row: q.AuthorityRow) => present.presentBody(link, row, await stampedTerms(db, row), publisher);
 
   app.get(local('oparl.system'), async (request) => {
     const db = readerFor(database, request);
-    const authority = (await q.listAuthorities(db, {}, { limit: 1, offset: 0 })).rows[0];
+    const authority = await q.firstAuthority(db);
     return present.presentSystem(link, { name: authority ? `Quorum: ${authority.name}` : 'Quorum', ...publisher });
   });
 
+  // A Body's modified includes its derived terms', so the list is filtered here, on the value each Body shows.
   list('oparl.bodies', async (db, _params, filter, window) => {
-    const page = await q.listAuthorities(db, filter, window);
-    return presentRows(page, (rows) => Promise.all(rows.map((row) => bodyObject(db, row))));
+    const stamped = await Promise.all(
+      (await q.allAuthorities(db)).map(async (row) => {
+        const terms = await stampedTerms(db, row);
+        return { row, terms, created_at: row.created_at, modified_at: present.bodyModified(row, terms) };
+      }),
+    );
+    const chosen = stampsWithin(stamped, filter);
+    return {
+      rows: chosen.slice(window.offset, window.offset + window.limit).map((body) => present.presentBody(link, body.row, body.terms, publisher)),
+      total: chosen.length,
+    };
   });
   object('oparl.body', 'Body', async (db, id) => {
     const row = await q.findAuthority(db, id);
@@ -189,7 +210,7 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   list<{ id: string }>('oparl.body.legislativeTerms', async (db, params, filter, window) => {
     const authority = await authorityOf(db, params);
     if (!authority) return undefined;
-    const terms = termsWithin(await stampedTerms(db, authority), filter);
+    const terms = stampsWithin(await stampedTerms(db, authority), filter);
     return { rows: terms.slice(window.offset, window.offset + window.limit).map((term) => present.presentLegislativeTerm(link, authority, term)), total: terms.length };
   });
   list<{ id: string }>('oparl.body.memberships', async (db, params, filter, window) => {
@@ -241,7 +262,7 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     return row && (await assemble.locationObjects(db, link, [row]))[0];
   });
   object('oparl.legislativeTerm', 'Legislative term', async (db, id) => {
-    const authority = (await q.listAuthorities(db, {}, { limit: 1, offset: 0 })).rows[0];
+    const authority = await q.firstAuthority(db);
     if (!authority) return undefined;
     const term = (await stampedTerms(db, authority)).find((candidate) => candidate.id === termById(id)?.id);
     return term && present.presentLegislativeTerm(link, authority, term);

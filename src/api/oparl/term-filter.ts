@@ -1,18 +1,23 @@
 import type { ChangeFilter } from '../../db/queries/api/filters.ts';
-import type { StampedTerm } from './presenters.ts';
+
+/** An object whose created and modified times are computed here rather than in a query. */
+export interface Stamped {
+  created_at: Date | string;
+  modified_at: Date | string;
+}
 
 /**
- * OParl's change filters applied to derived legislative terms. A term appears when its first meeting is recorded and
- * never changes after, so its creation time is also its modification time; filters compare against it as the
- * database lists compare against created_at and updated_at.
+ * OParl's change filters applied to objects stamped outside the database's lists: derived legislative terms and the
+ * Bodies that embed them. They compare against created and modified exactly as the database lists do.
  */
-export function termsWithin(terms: StampedTerm[], filter: ChangeFilter): StampedTerm[] {
-  return terms.filter((term) => {
-    const at = new Date(term.created_at).getTime();
-    if (filter.createdSince && at < filter.createdSince.getTime()) return false;
-    if (filter.createdUntil && at > filter.createdUntil.getTime()) return false;
-    if (filter.modifiedSince && at < filter.modifiedSince.getTime()) return false;
-    if (filter.modifiedUntil && at > filter.modifiedUntil.getTime()) return false;
+export function stampsWithin<T extends Stamped>(items: T[], filter: ChangeFilter): T[] {
+  return items.filter((item) => {
+    const created = new Date(item.created_at).getTime();
+    const modified = new Date(item.modified_at).getTime();
+    if (filter.createdSince && created < filter.createdSince.getTime()) return false;
+    if (filter.createdUntil && created > filter.createdUntil.getTime()) return false;
+    if (filter.modifiedSince && modified < filter.modifiedSince.getTime()) return false;
+    if (filter.modifiedUntil && modified > filter.modifiedUntil.getTime()) return false;
     return true;
   });
 }

@@ -2,22 +2,48 @@
  * Read queries behind the OParl API: one list query per OParl type (a page and its total), one lookup by id, and
  * batch loaders for the objects OParl embeds. Typed Kysely only; shaping into OParl objects is the presenters' job.
  * Exempt reports never leave here as papers, files or consultations; exempt minutes never give their resolutions.
+ *
+ * Every object row carries `modified_at`, its OParl `modified`: the latest change to anything the object shows (its
+ * row, its visibility, and what it embeds or derives, recorded in oparl_change by migration 20261207_2601). Each list
+ * query selects from its object query as a subquery, so `modified_since` filters on the very value clients are shown.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../schema.ts';
+import type { OParlChangeKind } from '../../schema/oparl.ts';
 import { byIdC, changedWithin, reportIsPublic, runPage, voteEventIsPublic, type ChangeFilter, type PageWindow, type Paged } from './filters.ts';
 
 type Db = Kysely<Database>;
 
+/** When something an object of this kind shows beyond its own row last changed (null: never). */
+function changeOf(kind: OParlChangeKind, idColumn: string): RawBuilder<Date | null> {
+  return sql<Date | null>`(select c.changed_at from oparl_change c where c.kind = ${kind} and c.id = ${sql.ref(idColumn)})`;
+}
+
+/** The latest of several change times; greatest() skips nulls, so an object never changed beyond its row keeps its row's. */
+function latest(...times: Array<RawBuilder<unknown> | string>): RawBuilder<Date> {
+  return sql<Date>`greatest(${sql.join(times.map((time) => (typeof time === 'string' ? sql.ref(time) : time)))})`;
+}
+
 // ---- Body (the authority) ------------------------------------------------------------------------------------
 
+/**
+ * An authority as a Body. `modified_at` here covers its row and its terms' disappearing (oparl_change); the terms it
+ * embeds are derived from meetings, so the API adds their times (src/api/oparl/routes.ts) and filters bodies itself.
+ */
 function authorities(db: Db) {
-  return db.selectFrom('authority').select(['authority.id', 'authority.name', 'authority.created_at', 'authority.updated_at']);
+  return db
+    .selectFrom('authority')
+    .select(['authority.id', 'authority.name', 'authority.created_at', latest('authority.updated_at', changeOf('body', 'authority.id')).as('modified_at')]);
 }
 export type AuthorityRow = Awaited<ReturnType<ReturnType<typeof authorities>['execute']>>[number];
 
-export function listAuthorities(db: Db, filter: ChangeFilter, window: PageWindow): Promise<Paged<AuthorityRow>> {
-  return runPage(authorities(db).where(changedWithin('authority', filter)).orderBy(byIdC('authority.id')), window);
+/** Every authority, in id order: few, so the Body list is filtered and paged after their terms are known. */
+export function allAuthorities(db: Db): Promise<AuthorityRow[]> {
+  return authorities(db).orderBy(byIdC('authority.id')).execute();
+}
+
+export function firstAuthority(db: Db): Promise<AuthorityRow | undefined> {
+  return authorities(db).orderBy(byIdC('authority.id')).limit(1).executeTakeFirst();
 }
 
 export function findAuthority(db: Db, id: string) {
@@ -34,7 +60,7 @@ export async function meetingDateSpan(db: Db, authorityId: string) {
     .executeTakeFirst();
 }
 
-/** When the first meeting dated within [from, to] was recorded: the time a derived legislative term appeared. */
+/** When the first meeting dated within [from, to] was recorded: when a derived legislative term appeared there. */
 export async function firstMeetingRecordedBetween(db: Db, authorityId: string, from: string, to: string) {
   const row = await db
     .selectFrom('meeting')
@@ -74,13 +100,18 @@ function organizations(db: Db) {
       'political_group.created_at',
       'political_group.updated_at',
     ]);
-  return db.selectFrom(bodies.unionAll(groups).as('organization')).selectAll('organization');
+  // The membership list it shows is other rows (oparl_change 'organization').
+  const withModified = db
+    .selectFrom(bodies.unionAll(groups).as('o'))
+    .selectAll('o')
+    .select(latest('o.updated_at', changeOf('organization', 'o.id')).as('modified_at'));
+  return db.selectFrom(withModified.as('organization')).selectAll('organization');
 }
 export type OrganizationRow = Awaited<ReturnType<ReturnType<typeof organizations>['execute']>>[number];
 
 export function listOrganizations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
-    organizations(db).where('organization.authority_id', '=', authorityId).where(changedWithin('organization', filter)).orderBy(byIdC('organization.id')),
+    organizations(db).where('organization.authority_id', '=', authorityId).where(changedWithin('organization', filter, 'modified_at')).orderBy(byIdC('organization.id')),
     window,
   );
 }
@@ -120,7 +151,8 @@ function memberships(db: Db) {
       'group_membership.created_at',
       'group_membership.updated_at',
     ]);
-  return db.selectFrom(ofBodies.unionAll(ofGroups).as('membership')).selectAll('membership');
+  // A membership shows its own row only.
+  return db.selectFrom(ofBodies.unionAll(ofGroups).as('membership')).selectAll('membership').select('membership.updated_at as modified_at');
 }
 export type MembershipRow = Awaited<ReturnType<ReturnType<typeof memberships>['execute']>>[number];
 
@@ -158,13 +190,17 @@ function people(db: Db) {
       'person.post_nominals',
       'person.job_title',
       'person.created_at',
-      'person.updated_at',
+      // The memberships it embeds are other rows (oparl_change 'person').
+      latest('person.updated_at', changeOf('person', 'person.id')).as('modified_at'),
     ]);
 }
 export type PersonRow = Awaited<ReturnType<ReturnType<typeof people>['execute']>>[number];
 
 export function listPeople(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(people(db).where('person.authority_id', '=', authorityId).where(changedWithin('person', filter)).orderBy(byIdC('person.id')), window);
+  return runPage(
+    db.selectFrom(people(db).as('person')).selectAll('person').where('person.authority_id', '=', authorityId).where(changedWithin('person', filter, 'modified_at')).orderBy(byIdC('person.id')),
+    window,
+  );
 }
 
 export function findPerson(db: Db, id: string) {
@@ -174,12 +210,13 @@ export function findPerson(db: Db, id: string) {
 // ---- Meeting -------------------------------------------------------------------------------------------------------
 
 /** The location id: a hash of the printed place, since a place is text in the papers, not a record of its own. */
-const locationIdOf = (column: string) => sql<string>`'location-' || left(md5(${sql.ref(column)}), 16)`;
+const locationIdOf = (column: string) => sql<string>`oparl_location_id(${sql.ref(column)})`;
 
 function meetings(db: Db) {
-  return db
+  const withModified = db
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('meeting_workflow as workflow', 'workflow.id', 'meeting.id')
     .select([
       'meeting.id',
       'meeting.body_id',
@@ -193,15 +230,17 @@ function meetings(db: Db) {
       'meeting.status',
       'meeting.kind',
       'meeting.created_at',
-      'meeting.updated_at',
+      // Its publication (which agenda items it shows) and what it embeds: items, participants, its body's name.
+      latest('meeting.updated_at', 'workflow.updated_at', changeOf('meeting', 'meeting.id')).as('modified_at'),
     ]);
+  return db.selectFrom(withModified.as('meeting')).selectAll('meeting');
 }
 export type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetings>['execute']>>[number];
 
 export function listMeetings(db: Db, scope: { authorityId: string; bodyId?: string }, filter: ChangeFilter, window: PageWindow) {
-  let query = meetings(db).where('body.authority_id', '=', scope.authorityId);
+  let query = meetings(db).where('meeting.authority_id', '=', scope.authorityId);
   if (scope.bodyId) query = query.where('meeting.body_id', '=', scope.bodyId);
-  return runPage(query.where(changedWithin('meeting', filter)).orderBy('meeting.date', 'desc').orderBy(byIdC('meeting.id')), window);
+  return runPage(query.where(changedWithin('meeting', filter, 'modified_at')).orderBy('meeting.date', 'desc').orderBy(byIdC('meeting.id')), window);
 }
 
 export function findMeeting(db: Db, id: string) {
@@ -223,7 +262,7 @@ export async function participantsOfMeetings(db: Db, meetingIds: string[]) {
 // ---- AgendaItem ----------------------------------------------------------------------------------------------------
 
 function agendaItems(db: Db) {
-  return db
+  const withModified = db
     .selectFrom('public_agenda_item as agenda_item')
     .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
     .innerJoin('body', 'body.id', 'meeting.body_id')
@@ -242,16 +281,18 @@ function agendaItems(db: Db) {
       // The consultation (the item's public report) is the agenda item's own id; none for exempt items or reports.
       sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as('public_report_id'),
       'agenda_item.created_at',
-      'agenda_item.updated_at',
+      // The view's updated_at holds its publication; resolutions, vote events and its report's exemption are other rows.
+      latest('agenda_item.updated_at', changeOf('agenda-item', 'agenda_item.id')).as('modified_at'),
     ]);
+  return db.selectFrom(withModified.as('agenda_item')).selectAll('agenda_item');
 }
 export type AgendaItemRow = Awaited<ReturnType<ReturnType<typeof agendaItems>['execute']>>[number];
 
 export function listAgendaItems(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
     agendaItems(db)
-      .where('body.authority_id', '=', authorityId)
-      .where(changedWithin('agenda_item', filter))
+      .where('agenda_item.authority_id', '=', authorityId)
+      .where(changedWithin('agenda_item', filter, 'modified_at'))
       .orderBy(byIdC('agenda_item.id')),
     window,
   );
@@ -311,14 +352,18 @@ function papers(db: Db) {
       'report.to_text',
       sql<number>`octet_length(report.full_text)`.as('text_bytes'),
       'report.created_at',
-      'report.updated_at',
+      // The view's updated_at holds its publication and the items carrying it; a carrier leaving is another row.
+      latest('report.updated_at', changeOf('report', 'report.id')).as('modified_at'),
     ])
     .where(reportIsPublic('report'));
 }
 export type PaperRow = Awaited<ReturnType<ReturnType<typeof papers>['execute']>>[number];
 
 export function listPapers(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(papers(db).where('report.authority_id', '=', authorityId).where(changedWithin('report', filter)).orderBy(byIdC('report.id')), window);
+  return runPage(
+    db.selectFrom(papers(db).as('report')).selectAll('report').where('report.authority_id', '=', authorityId).where(changedWithin('report', filter, 'modified_at')).orderBy(byIdC('report.id')),
+    window,
+  );
 }
 
 export function findPaper(db: Db, id: string) {
@@ -346,7 +391,8 @@ function consultations(db: Db) {
       'meeting.body_id',
       'body.authority_id',
       'agenda_item.created_at',
-      'agenda_item.updated_at',
+      // All it shows is links: its item's and meeting's publication, in the view's updated_at, decides them.
+      'agenda_item.updated_at as modified_at',
     ])
     .where('agenda_item.exempt', '=', false)
     .where(reportIsPublic('report'));
@@ -368,8 +414,9 @@ export async function consultationsOfPapers(db: Db, reportIds: string[]): Promis
 
 // ---- Location: the places meetings are held -----------------------------------------------------------------------
 
+/** A place as a Location: it shows the meetings held there, so it changes when one does, arrives or leaves. */
 function locations(db: Db) {
-  return db
+  const places = db
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .where('meeting.location', 'is not', null)
@@ -381,15 +428,20 @@ function locations(db: Db) {
       eb.fn.max('meeting.updated_at').as('updated_at'),
     ])
     .groupBy(['meeting.location', 'body.authority_id']);
+  const withModified = db
+    .selectFrom(places.as('place'))
+    .selectAll('place')
+    .select(latest('place.updated_at', changeOf('location', 'place.id')).as('modified_at'));
+  return db.selectFrom(withModified.as('location')).selectAll('location');
 }
 export type LocationRow = Awaited<ReturnType<ReturnType<typeof locations>['execute']>>[number];
 
 export function listLocations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(db.selectFrom(locations(db).as('location')).selectAll('location').where('location.authority_id', '=', authorityId).where(changedWithin('location', filter)).orderBy(byIdC('location.id')), window);
+  return runPage(locations(db).where('location.authority_id', '=', authorityId).where(changedWithin('location', filter, 'modified_at')).orderBy(byIdC('location.id')), window);
 }
 
 export function findLocation(db: Db, id: string) {
-  return db.selectFrom(locations(db).as('location')).selectAll('location').where('location.id', '=', id).executeTakeFirst();
+  return locations(db).where('location.id', '=', id).executeTakeFirst();
 }
 
 export async function meetingsAtLocations(db: Db, locationIds: string[]) {
