@@ -202,7 +202,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
         const first = await meeting(n, { minute: true });
         const next = await meeting(n + 1000);
         await minutesPublisher({ database, by: cli, meetingId: first.id });
-        return { url: `/admin/meetings/${first.id}/approve-minutes`, body: { atMeetingId: next.id } };
+        return { url: `/admin/meetings/${first.id}/approve-minutes`, body: { atMeetingId: next.id, confirm: 'yes' } };
       },
     },
     'POST /admin/agenda-items/:id': {
@@ -233,7 +233,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
         const first = await meeting(n, { minute: true });
         const next = await meeting(n + 1000);
         await minutesPublisher({ database, by: cli, meetingId: first.id });
-        await minutesApprover({ database, by: cli, meetingId: first.id, atMeetingId: next.id });
+        await minutesApprover({ database, by: cli, meetingId: first.id, atMeetingId: next.id, confirm: true });
         return { url: `/admin/minutes/${first.minuteId}/corrections`, body: { text: 'Corrected.', reason: 'A typing error' } };
       },
     },
