@@ -67,8 +67,9 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     return (await insertPerson(database.db, authority.id, { honorific: 'Mr', initials: ['J'], family_name: `Joiner ${n}` })).id as string;
   }
 
-  async function meeting(n: number, options: { item?: boolean; minute?: boolean; present?: boolean } = {}) {
-    const date = new Date(Date.UTC(2029, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
+  async function meeting(n: number, options: { item?: boolean; minute?: boolean; present?: boolean; past?: boolean } = {}) {
+    // Past meetings (2010 on) for approvals: minutes are approved only at a meeting that has begun.
+    const date = new Date(Date.UTC(options.past ? 2010 : 2029, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
     const { id } = await meetingScheduler({ database, by: cli, bodyId, date, kind: 'ordinary' });
     if (options.item) await agendaItemAdder({ database, by: cli, authorityName: AUTHORITY, meetingId: id, title: `Item ${n}`, exempt: false, exemptParagraphs: [] });
     if (options.present) {
@@ -199,8 +200,8 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/meetings/:id/approve-minutes': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const first = await meeting(n, { minute: true });
-        const next = await meeting(n + 1000);
+        const first = await meeting(n, { minute: true, past: true });
+        const next = await meeting(n + 1000, { past: true });
         await minutesPublisher({ database, by: cli, meetingId: first.id });
         return { url: `/admin/meetings/${first.id}/approve-minutes`, body: { atMeetingId: next.id, confirm: 'yes' } };
       },
@@ -230,11 +231,33 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/minutes/:id/corrections': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const first = await meeting(n, { minute: true });
-        const next = await meeting(n + 1000);
+        const first = await meeting(n, { minute: true, past: true });
+        const next = await meeting(n + 1000, { past: true });
         await minutesPublisher({ database, by: cli, meetingId: first.id });
         await minutesApprover({ database, by: cli, meetingId: first.id, atMeetingId: next.id, confirm: true });
         return { url: `/admin/minutes/${first.minuteId}/corrections`, body: { text: 'Corrected.', reason: 'A typing error' } };
+      },
+    },
+    'POST /admin/meetings/:id/undo-approval': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const first = await meeting(n, { minute: true, past: true });
+        const next = await meeting(n + 1000, { past: true });
+        await minutesPublisher({ database, by: cli, meetingId: first.id });
+        await minutesApprover({ database, by: cli, meetingId: first.id, atMeetingId: next.id, confirm: true });
+        return { url: `/admin/meetings/${first.id}/undo-approval`, body: { reason: 'Approved at the wrong meeting' } };
+      },
+    },
+    'POST /admin/meetings/:id/delete': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n, { item: true })).id}/delete`, body: {} }),
+    },
+    'POST /admin/meetings/:id/withdraw': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const { id } = await meeting(n, { item: true });
+        await agendaPublisher({ database, by: cli, meetingId: id, today: '2028-12-01', jurisdiction: 'england-and-wales' });
+        return { url: `/admin/meetings/${id}/withdraw`, body: { reason: 'Scheduled in error', version: await versionOf('meeting', id) } };
       },
     },
   };
