@@ -159,7 +159,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       allowed: ['democratic-services'],
       valid: async (n) => {
         const { id } = await meeting(n);
-        return { url: `/admin/meetings/${id}/details`, body: { date: new Date(Date.UTC(2032, 0, 1 + n)).toISOString().slice(0, 10), startTime: '14:00', location: 'Medway Room', kind: 'extraordinary', version: await versionOf('meeting', id) } };
+        return { url: `/admin/meetings/${id}/details`, body: { date: new Date(Date.UTC(2032, 0, 1 + n)).toISOString().slice(0, 10), startTime: '14:00', location: 'Medway Room', kind: 'extraordinary', confirmDate: 'yes', version: await versionOf('meeting', id) } };
       },
     },
     'POST /admin/meetings/:id/cancel': {
