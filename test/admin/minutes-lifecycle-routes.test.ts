@@ -50,6 +50,9 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect(draft.statusCode).toBe(200);
     expect(draft.body).toMatch(/Minutes <strong class="govuk-tag govuk-tag--yellow">\s*Draft\s*<\/strong>/);
     expect(draft.body).toContain('resolutions are provisional');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/meetings/${first.id}` })).json()).toMatchObject({ minutesStatus: 'draft' });
+    const register = await app.inject({ method: 'GET', url: '/decisions' });
+    expect(register.body).toContain('Provisional: draft minutes');
 
     // The hub offers only meetings that have begun; a future one is refused if posted anyway.
     const hub = await officer.get(`/admin/meetings/${first.id}`);
@@ -71,6 +74,8 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     const approved = await officer.get('/meetings/2012-03-06-regulation-committee');
     expect(approved.body).not.toContain('govuk-tag--yellow">\n          Draft');
     expect(approved.body).not.toContain('resolutions are provisional');
+    expect((await app.inject({ method: 'GET', url: `/api/v1/meetings/${first.id}` })).json()).toMatchObject({ minutesStatus: 'approved' });
+    expect((await app.inject({ method: 'GET', url: '/decisions' })).body).not.toContain('Provisional: draft minutes');
 
     // Moving the approving meeting before the approved one is a field error on the date.
     const approving = (await findMeeting(database.db, next.id))!;
@@ -129,6 +134,13 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect(notice.body).toContain('This meeting has been withdrawn.');
     expect(notice.body).toContain('Arranged in error &lt;b&gt;twice&lt;/b&gt;');
     expect(notice.body).not.toContain('Tree preservation order');
+    // The open data tells mirrors to drop it (OParl 1.1 section 2.8).
+    const oparl = await app.inject({ method: 'GET', url: `/oparl/v1/meeting/${published.id}` });
+    expect(oparl.statusCode).toBe(200);
+    expect(oparl.json()).toMatchObject({ type: 'https://schema.oparl.org/1.1/Meeting', deleted: true });
+    // The API says where minutes stand.
+    const api = await app.inject({ method: 'GET', url: `/api/v1/meetings/${published.id}` });
+    expect(api.json()).toMatchObject({ minutesStatus: 'unpublished' });
   });
 
   it('answers a meeting’s old address with a permanent redirect to the current one', async () => {
