@@ -12,6 +12,7 @@ import { minutesPublisher } from '../../src/services/committee/minutes-workflow.
 import { findMeeting } from '../../src/db/repositories/committee-admin.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { Client, makeAccount, makeApp } from './support.ts';
+import { docxText, pdfPages } from '../documents/read-back.ts';
 
 const AUTHORITY = 'Kent County Council';
 
@@ -51,6 +52,12 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect(draft.body).toMatch(/Minutes <strong class="govuk-tag govuk-tag--yellow">\s*Draft\s*<\/strong>/);
     expect(draft.body).toContain('resolutions are provisional');
     expect((await app.inject({ method: 'GET', url: `/api/v1/meetings/${first.id}` })).json()).toMatchObject({ minutesStatus: 'draft' });
+    // The minutes documents say so too.
+    const docx = await app.inject({ method: 'GET', url: `/meetings/${first.id}/minutes.docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(await docxText(docx.rawPayload)).toMatch(/DRAFT MINUTES of a meeting of the Regulation Committee[\s\S]*DRAFT: not yet approved as a correct record/);
+    const pdf = await app.inject({ method: 'GET', url: `/meetings/${first.id}/minutes.pdf` });
+    expect((await pdfPages(new Uint8Array(pdf.rawPayload))).join(' ').replace(/\s+/g, ' ')).toContain('DRAFT MINUTES of a meeting');
     const register = await app.inject({ method: 'GET', url: '/decisions' });
     expect(register.body).toContain('Provisional: draft minutes');
 
@@ -75,6 +82,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect(approved.body).not.toContain('govuk-tag--yellow">\n          Draft');
     expect(approved.body).not.toContain('resolutions are provisional');
     expect((await app.inject({ method: 'GET', url: `/api/v1/meetings/${first.id}` })).json()).toMatchObject({ minutesStatus: 'approved' });
+    expect(await docxText((await app.inject({ method: 'GET', url: `/meetings/${first.id}/minutes.docx` })).rawPayload)).not.toContain('DRAFT');
     expect((await app.inject({ method: 'GET', url: '/decisions' })).body).not.toContain('Provisional: draft minutes');
 
     // Moving the approving meeting before the approved one is a field error on the date.
