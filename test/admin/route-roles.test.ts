@@ -68,8 +68,9 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
   }
 
   async function meeting(n: number, options: { item?: boolean; minute?: boolean; present?: boolean; past?: boolean } = {}) {
-    // Past meetings (2010 on) for approvals: minutes are approved only at a meeting that has begun.
-    const date = new Date(Date.UTC(options.past ? 2010 : 2029, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
+    // Past meetings (1990 on, a day apart, so n up to 7000 stays in the past) for approvals: minutes are approved only
+    // at a meeting that has begun.
+    const date = new Date(options.past ? Date.UTC(1990, 0, 1) + n * 86_400_000 : Date.UTC(2029, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
     const { id } = await meetingScheduler({ database, by: cli, bodyId, date, kind: 'ordinary', confirmDate: true });
     if (options.item) await agendaItemAdder({ database, by: cli, authorityName: AUTHORITY, meetingId: id, title: `Item ${n}`, exempt: false, exemptParagraphs: [] });
     if (options.present) {
