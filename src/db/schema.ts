@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { MeetingAddressTables } from './schema/meeting-addresses.ts';
 import type { AccountsTables } from './schema/accounts.ts';
 import type { AllowancesTables } from './schema/allowances.ts';
 import type { FilesTables } from './schema/files.ts';
@@ -126,6 +127,9 @@ export interface MeetingTable extends Audited, Sourced {
   cancelled_reason: Optional<string | null>;
   /** Calendar revision (SEQUENCE), raised by a trigger when the date, times, place or status change. */
   sequence: Optional<number>;
+  /** A published meeting withdrawn (created in error): the public page shows the reason, its papers are not public. */
+  withdrawn_at: Optional<Date | null>;
+  withdrawn_reason: Optional<string | null>;
 }
 
 export interface ReportTable extends Audited, Sourced {
@@ -294,7 +298,7 @@ export interface AuditLogTable {
  * its side effect. The committee records are declared in this file; each other capability's tables in its own
  * module under schema/.
  */
-export interface Database extends AccountsTables, AllowancesTables, FilesTables, OParlMirrorTables, OParlTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
+export interface Database extends AccountsTables, MeetingAddressTables, AllowancesTables, FilesTables, OParlMirrorTables, OParlTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
   source_document: SourceDocumentTable;
   authority: AuthorityTable;
   person: PersonTable;

@@ -79,7 +79,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     await expect(minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id })).rejects.toThrow(/Publish the draft minutes/);
     await minutesPublisher({ database, by, meetingId: first.id });
     await expect(minutesApprover({ database, by, meetingId: next.id, atMeetingId: first.id })).rejects.toThrow(/Publish the draft minutes/);
-    await minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id });
+    await minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id, confirm: true });
 
     const approving = await database.db.selectFrom('minute').select(['title', 'approves_meeting_id']).where('meeting_id', '=', next.id).execute();
     expect(approving).toEqual([{ title: 'Minutes of the meeting held on 20 July 2011', approves_meeting_id: first.id }]);

@@ -140,7 +140,11 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     await expect(page.getByText('1 for, 1 against, 0 abstaining, lost').isVisible()).resolves.toBe(true);
     const minutePath = new URL(page.url()).pathname;
 
-    // Publish the draft minutes, then approve them at the next meeting.
+    // Time passes: both meetings have now taken place (minutes are approved only at a meeting that has begun).
+    await database.db.updateTable('meeting').set({ date: daysFromNow(-60) }).where('id', '=', meetingPath.split('/').at(-1)!).execute();
+    await database.db.updateTable('meeting').set({ date: daysFromNow(-30) }).where('id', '=', nextPath.split('/').at(-1)!).execute();
+
+    // Publish the draft minutes, then approve them at the next meeting, after a confirmation naming both.
     await page.goto(`${origin}${meetingPath}`);
     await submit(page, 'Publish the draft minutes');
     expect(new URL(page.url()).pathname).toBe(meetingPath);
@@ -148,6 +152,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Approved at the meeting of').selectOption({ index: 1 });
     await submit(page, 'Approve the minutes');
+    await expect(page.getByRole('heading', { name: 'Approve these minutes as a correct record?' }).isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await submit(page, 'Approve the minutes of');
     expect(new URL(page.url()).pathname).toBe(meetingPath);
     await expect(page.getByText(/Approved as a correct record at the meeting of/).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

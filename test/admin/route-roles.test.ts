@@ -67,9 +67,11 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     return (await insertPerson(database.db, authority.id, { honorific: 'Mr', initials: ['J'], family_name: `Joiner ${n}` })).id as string;
   }
 
-  async function meeting(n: number, options: { item?: boolean; minute?: boolean; present?: boolean } = {}) {
-    const date = new Date(Date.UTC(2029, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
-    const { id } = await meetingScheduler({ database, by: cli, bodyId, date, kind: 'ordinary' });
+  async function meeting(n: number, options: { item?: boolean; minute?: boolean; present?: boolean; past?: boolean } = {}) {
+    // Past meetings (1990 on, a day apart, so n up to 7000 stays in the past) for approvals: minutes are approved only
+    // at a meeting that has begun.
+    const date = new Date(options.past ? Date.UTC(1990, 0, 1) + n * 86_400_000 : Date.UTC(2029, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
+    const { id } = await meetingScheduler({ database, by: cli, bodyId, date, kind: 'ordinary', confirmDate: true });
     if (options.item) await agendaItemAdder({ database, by: cli, authorityName: AUTHORITY, meetingId: id, title: `Item ${n}`, exempt: false, exemptParagraphs: [] });
     if (options.present) {
       await attendanceRecorder({ database, by: cli, meetingId: id, personId: people[0]!, status: 'present' });
@@ -158,7 +160,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       allowed: ['democratic-services'],
       valid: async (n) => {
         const { id } = await meeting(n);
-        return { url: `/admin/meetings/${id}/details`, body: { date: new Date(Date.UTC(2032, 0, 1 + n)).toISOString().slice(0, 10), startTime: '14:00', location: 'Medway Room', kind: 'extraordinary', version: await versionOf('meeting', id) } };
+        return { url: `/admin/meetings/${id}/details`, body: { date: new Date(Date.UTC(2032, 0, 1 + n)).toISOString().slice(0, 10), startTime: '14:00', location: 'Medway Room', kind: 'extraordinary', confirmDate: 'yes', version: await versionOf('meeting', id) } };
       },
     },
     'POST /admin/meetings/:id/cancel': {
@@ -199,10 +201,10 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/meetings/:id/approve-minutes': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const first = await meeting(n, { minute: true });
-        const next = await meeting(n + 1000);
+        const first = await meeting(n, { minute: true, past: true });
+        const next = await meeting(n + 1000, { past: true });
         await minutesPublisher({ database, by: cli, meetingId: first.id });
-        return { url: `/admin/meetings/${first.id}/approve-minutes`, body: { atMeetingId: next.id } };
+        return { url: `/admin/meetings/${first.id}/approve-minutes`, body: { atMeetingId: next.id, confirm: 'yes' } };
       },
     },
     'POST /admin/agenda-items/:id': {
@@ -230,11 +232,33 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/minutes/:id/corrections': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const first = await meeting(n, { minute: true });
-        const next = await meeting(n + 1000);
+        const first = await meeting(n, { minute: true, past: true });
+        const next = await meeting(n + 1000, { past: true });
         await minutesPublisher({ database, by: cli, meetingId: first.id });
-        await minutesApprover({ database, by: cli, meetingId: first.id, atMeetingId: next.id });
+        await minutesApprover({ database, by: cli, meetingId: first.id, atMeetingId: next.id, confirm: true });
         return { url: `/admin/minutes/${first.minuteId}/corrections`, body: { text: 'Corrected.', reason: 'A typing error' } };
+      },
+    },
+    'POST /admin/meetings/:id/undo-approval': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const first = await meeting(n, { minute: true, past: true });
+        const next = await meeting(n + 1000, { past: true });
+        await minutesPublisher({ database, by: cli, meetingId: first.id });
+        await minutesApprover({ database, by: cli, meetingId: first.id, atMeetingId: next.id, confirm: true });
+        return { url: `/admin/meetings/${first.id}/undo-approval`, body: { reason: 'Approved at the wrong meeting' } };
+      },
+    },
+    'POST /admin/meetings/:id/delete': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n, { item: true })).id}/delete`, body: {} }),
+    },
+    'POST /admin/meetings/:id/withdraw': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const { id } = await meeting(n, { item: true });
+        await agendaPublisher({ database, by: cli, meetingId: id, today: '2028-12-01', jurisdiction: 'england-and-wales' });
+        return { url: `/admin/meetings/${id}/withdraw`, body: { reason: 'Scheduled in error', version: await versionOf('meeting', id) } };
       },
     },
   };

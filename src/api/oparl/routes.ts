@@ -33,6 +33,7 @@ const PAPER: Withdrawn = { kind: 'report', type: 'Paper' };
 const FILE: Withdrawn = { kind: 'report', type: 'File' };
 const AGENDA_ITEM: Withdrawn = { kind: 'agenda-item', type: 'AgendaItem' };
 const CONSULTATION: Withdrawn = { kind: 'consultation', type: 'Consultation' };
+const MEETING: Withdrawn = { kind: 'meeting', type: 'Meeting' };
 
 const local = (name: RouteName) => {
   const path: string = ROUTES[name];
@@ -240,7 +241,7 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   object('oparl.meeting', 'Meeting', async (db, id) => {
     const row = await q.findMeeting(db, id);
     return row && (await assemble.meetingObjects(db, link, [row]))[0];
-  });
+  }, MEETING);
   object('oparl.agendaItem', 'Agenda item', async (db, id) => {
     const row = await q.findAgendaItem(db, id);
     return row && (await assemble.agendaItemObjects(db, link, [row], { withMeeting: true }))[0];

@@ -68,6 +68,7 @@ type MeetingDetails = Awaited<ReturnType<typeof meetingDetails>>;
 export function presentMeeting(link: AbsoluteLink, row: ApiMeetingRow, details: MeetingDetails): z.infer<typeof MeetingSchema> {
   return {
     ...presentMeetingSummary(link, row),
+    minutesStatus: row.minutes_status,
     agendaItems: details.agendaItems.map((item) => ({
       id: item.id,
       number: item.number,

@@ -116,6 +116,9 @@ export const MeetingSummarySchema = z
   .meta({ title: 'MeetingSummary' });
 
 export const MeetingSchema = MeetingSummarySchema.extend({
+  minutesStatus: z
+    .enum(['draft', 'approved', 'published', 'unpublished'])
+    .describe('draft: published but not yet approved at a later meeting (its resolutions are provisional); approved: approved as a correct record; published: imported from the council’s published papers; unpublished: no minutes are public'),
   agendaItems: z.array(
     z.object({
       id: z.string(),

@@ -3,7 +3,7 @@
  * The audience is decided here, at the source: for the public, exempt reports are not joined and exempt minutes come
  * back without their text, motions or votes, so no generator can print them by mistake.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 // For its types: meeting_workflow (when the agenda was published).
 import { AGENDA_ITEM_COLUMNS } from './agenda-item-columns.ts';
@@ -44,6 +44,8 @@ export async function findDocumentMeeting(db: Db, id: string) {
       'authority.id as authority_id',
       'authority.name as authority_name',
       'meeting_workflow.agenda_published_at',
+      // Published but not approved at a later meeting: printed as DRAFT (issue 18).
+      sql<boolean>`(meeting_workflow.minutes_published_at is not null and meeting_workflow.minutes_approved_at is null)`.as('minutes_draft'),
     ])
     .where('meeting.id', '=', id)
     .executeTakeFirst();

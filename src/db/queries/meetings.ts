@@ -2,7 +2,7 @@
  * Read queries for meetings: typed Kysely only, no rules and no formatting (that is the presenters' job).
  * Exempt minutes never leave the database with their text: the public pages must not be able to show it by mistake.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database, Row } from '../schema.ts';
 import { AGENDA_ITEM_COLUMNS } from './agenda-item-columns.ts';
 
@@ -15,7 +15,11 @@ async function findMeeting(db: Db, id: string) {
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .innerJoin('authority', 'authority.id', 'body.authority_id')
+    .leftJoin('meeting_workflow as workflow', 'workflow.id', 'meeting.id')
     .select([
+      'meeting.withdrawn_reason',
+      // Published but not yet approved at a later meeting: the public sees them labelled "Draft" (issue 18).
+      sql<boolean>`(workflow.minutes_published_at is not null and workflow.minutes_approved_at is null)`.as('minutes_draft'),
       'meeting.id',
       'meeting.date',
       'meeting.start_time',

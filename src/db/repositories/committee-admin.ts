@@ -193,7 +193,7 @@ export async function listRecentMeetings(db: Db, limit = 50) {
 }
 
 export async function listLaterMeetingsOfBody(db: Db, bodyId: string, after: string) {
-  return db.selectFrom('meeting').select(['id', 'date']).where('body_id', '=', bodyId).where('date', '>', after).orderBy('date').execute();
+  return db.selectFrom('meeting').select(['id', 'date', 'start_time']).where('body_id', '=', bodyId).where('date', '>', after).orderBy('date').execute();
 }
 
 export async function insertMeeting(db: Db, row: NewRow<'meeting'>): Promise<void> {

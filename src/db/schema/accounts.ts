@@ -43,6 +43,8 @@ export interface MeetingWorkflowTable {
   minutes_approved_at: Date | null;
   /** The later meeting at which the minutes were approved as a correct record. */
   minutes_approved_at_meeting_id: string | null;
+  /** Why the last approval was undone (minutes-approval-undoer); the audit log keeps each one. */
+  approval_undone_reason: Optional<string | null>;
   created_at: Stamp;
   updated_at: Stamp;
 }

@@ -14,7 +14,7 @@ export interface PublicPaperStateView {
   changed_at: ColumnType<Date, never, never>;
 }
 
-export type PublicWithdrawalKind = 'agenda-item' | 'report' | 'consultation';
+export type PublicWithdrawalKind = 'agenda-item' | 'report' | 'consultation' | 'meeting';
 
 /** A record that exists but is not public, and when that last changed (at or after its withdrawal). */
 export interface PublicWithdrawalView {

@@ -47,7 +47,9 @@ export function auditEvents(entry: AuditFacts): string[] {
       const is = set(entry.after, field);
       return !was && is ? [on] : was && !is ? [off] : [];
     });
-    if (events.length) return events;
+    // An undone approval carries the officer's reason (minutesApprovalUndoer), so the trail says why.
+    const reason = entry.after?.approval_undone_reason;
+    if (events.length) return events.map((event) => (event === 'Undid the approval of the minutes' && typeof reason === 'string' && reason ? `${event}: ${reason}` : event));
   }
   const kind = recordKind(entry.table);
   return [entry.action === 'insert' ? `Created ${kind}` : entry.action === 'delete' ? `Deleted ${kind}` : `Changed ${kind}`];

@@ -10,9 +10,10 @@ import { NotFound } from '../../domain/errors.ts';
 import { formatShortDate } from '../../domain/dates.ts';
 import { assignFrom } from '../../domain/members/spans.ts';
 import { asEditor, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
+import { realDate } from '../date-fields.ts';
 
 const BODY_KINDS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'] as const;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date');
+const isoDate = realDate('Enter a real date, like 2011-05-12');
 const optionalDate = z.preprocess((value) => (value === '' ? undefined : value), isoDate.optional());
 
 export const BodyFieldsSchema = z.object({
@@ -158,7 +159,7 @@ export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMem
   });
 }
 
-export const MembershipEndSchema = z.object({ endDate: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the last day of the membership as a date, like 2011-05-12') });
+export const MembershipEndSchema = z.object({ endDate: realDate('Enter the last day of the membership as a real date, like 2011-05-12') });
 
 /**
  * Ends a membership of a body or a political group on a day (a member leaving a committee, or changing group: end

@@ -9,10 +9,13 @@ import type { ReportUpload } from './report-upload.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { AGENDA_NOTICE_CLEAR_WORKING_DAYS, clearWorkingDaysBetween, latestPublicationDate, type Jurisdiction } from '../../domain/working-days.ts';
 import { NotFound } from '../../domain/errors.ts';
-import { formatShortDate } from '../../domain/dates.ts';
+import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
+import { moveProblem } from '../../domain/meetings/approval-order.ts';
+import { listDatesApprovedAt } from '../../db/repositories/meeting-lifecycle.ts';
+import { ConfirmDateSchema, realDate, unconfirmedDateProblems } from '../date-fields.ts';
 import { asEditor, assertMinutesOpen, Conflict, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date');
+const isoDate = realDate('Enter the date of the meeting as a real date, like 2011-07-20');
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const time = z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 10:00 or 14:30').optional());
 
@@ -22,11 +25,14 @@ export const MeetingFieldsSchema = z.object({
   startTime: time,
   location: z.preprocess(blankToUndefined, z.string().trim().max(300).optional()),
   kind: z.enum(['annual', 'ordinary', 'extraordinary', 'special'], 'Choose the kind of meeting').default('ordinary'),
+  /** The officer confirms a date before 2000 or more than five years ahead. */
+  confirmDate: ConfirmDateSchema,
 });
 export type MeetingFields = z.infer<typeof MeetingFieldsSchema>;
 
 /** Schedules a meeting of a body; one meeting per body per day, as in the council's own numbering of papers. */
-export async function meetingScheduler(props: CommitteeWriteProps & MeetingFields): Promise<{ id: string }> {
+export async function meetingScheduler(props: CommitteeWriteProps & MeetingFields & { today?: string }): Promise<{ id: string }> {
+  refuse(unconfirmedDateProblems('date', props.date, props.today ?? todayInLondon(), props.confirmDate ?? false));
   return asEditor(props, async (trx) => {
     const body = await store.findBody(trx, props.bodyId);
     if (!body) refuse([{ field: 'bodyId', message: 'Choose a body from the list' }]);
@@ -53,16 +59,24 @@ export async function meetingScheduler(props: CommitteeWriteProps & MeetingField
 export const MeetingDetailsSchema = MeetingFieldsSchema.omit({ bodyId: true }).extend({ version: z.string().min(1) });
 export type MeetingDetails = z.infer<typeof MeetingDetailsSchema>;
 
-/** Changes a meeting's date, time, place or kind, unless its minutes are approved or it was cancelled. */
-export async function meetingEditor(props: CommitteeWriteProps & MeetingDetails & { id: string }): Promise<void> {
+/**
+ * Changes a meeting's date, time, place or kind, unless its minutes are approved or it was cancelled or withdrawn. A
+ * meeting that approved earlier minutes cannot move to or before them (domain/meetings/approval-order.ts). The old
+ * address keeps working (migration 20261207_3001) and calendars see a higher SEQUENCE (migration 20261207_2100).
+ */
+export async function meetingEditor(props: CommitteeWriteProps & MeetingDetails & { id: string; today?: string }): Promise<void> {
   await asEditor(props, async (trx) => {
     const meeting = await store.findMeeting(trx, props.id);
     if (!meeting) throw NotFound('Meeting not found');
     await assertMinutesOpen(trx, meeting.id);
     if (meeting.status === 'cancelled') throw Conflict('This meeting was cancelled, so it can no longer be changed. Schedule a new meeting instead.');
+    if (meeting.withdrawn_at) throw Conflict('This meeting was withdrawn, so it can no longer be changed. Schedule a new meeting instead.');
     if (props.date !== meeting.date) {
+      refuse(unconfirmedDateProblems('date', props.date, props.today ?? todayInLondon(), props.confirmDate ?? false));
       const other = await store.findMeetingOfBodyOn(trx, meeting.body_id, props.date);
       if (other) refuse([{ field: 'date', message: `${meeting.body_name} already has a meeting on ${formatShortDate(props.date)}` }]);
+      const problem = moveProblem(props.date, { approvedDates: await listDatesApprovedAt(trx, meeting.id) });
+      if (problem) refuse([{ field: 'date', message: problem }]);
     }
     const saved = await store.updateIfVersion(trx, 'meeting', meeting.id, props.version, { date: props.date, start_time: props.startTime ?? null, location: props.location ?? null, kind: props.kind });
     if (!saved) throw staleVersion('meeting');

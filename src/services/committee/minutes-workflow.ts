@@ -1,12 +1,15 @@
 /**
- * From draft to correct record: publishing draft minutes, approving them at a later meeting of the same body (after
- * which they are locked, here and by database trigger), and corrections as new records linked to the original.
+ * From draft to correct record: publishing draft minutes, approving them at a later meeting of the same body that has
+ * begun (after which they are locked, here and by database trigger), undoing a mistaken approval with a reason, and
+ * corrections as new records linked to the original.
  */
 import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { formatShortDate } from '../../domain/dates.ts';
+import * as lifecycle from '../../db/repositories/meeting-lifecycle.ts';
+import { approvalProblem, type MeetingWhen } from '../../domain/meetings/approval-order.ts';
 import { asEditor, assertMinutesOpen, Conflict, refuse, type CommitteeWriteProps } from './context.ts';
 
 /** Publishes the meeting's minutes as a draft (not yet approved), and marks the meeting held. */
@@ -40,24 +43,39 @@ export async function minutesWithdrawer(props: CommitteeWriteProps & { meetingId
 
 export const ApprovalFieldsSchema = z.object({
   atMeetingId: z.string().min(1, 'Choose the meeting at which the minutes were approved'),
+  /** The officer has seen the confirmation page naming both meetings. */
+  confirm: z.preprocess((value) => value === 'yes' || value === true, z.boolean()).optional(),
 });
 
+export type MinutesApproval =
+  | { approved: true }
+  | { approved: false; needsConfirmation: true; meeting: { id: string; date: string; bodyName: string }; at: { id: string; date: string } };
+
 /**
- * Records that a later meeting of the same body approved the minutes as a correct record. The approving meeting gets
- * its own minute saying so (unless one already links them), and the approved minutes are locked from then on.
+ * Records that a later meeting of the same body, which has already begun, approved the minutes as a correct record
+ * (domain/meetings/approval-order.ts). Without `confirm` it checks everything and writes nothing, so the officer can
+ * be shown both meetings first. The approving meeting gets its own minute saying so (unless one already links them),
+ * and the approved minutes are locked from then on.
  */
-export async function minutesApprover(props: CommitteeWriteProps & { meetingId: string; atMeetingId: string }): Promise<void> {
-  await asEditor(props, async (trx) => {
+export async function minutesApprover(
+  props: CommitteeWriteProps & { meetingId: string; atMeetingId: string; confirm?: boolean | undefined; now?: Date },
+): Promise<MinutesApproval> {
+  return asEditor(props, async (trx) => {
     const meeting = await store.findMeeting(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     const workflow = await store.lockWorkflow(trx, meeting.id);
     await assertMinutesOpen(trx, meeting.id);
     if (!workflow.minutes_published_at) refuse([{ field: 'atMeetingId', message: 'Publish the draft minutes before they are approved' }]);
     const at = await store.findMeeting(trx, props.atMeetingId);
-    if (!at || at.body_id !== meeting.body_id || at.date <= meeting.date) {
-      refuse([{ field: 'atMeetingId', message: `Choose a later meeting of ${meeting.body_name}` }]);
-    }
+    const problem = at
+      ? approvalProblem(whenOf(meeting), whenOf(at), props.now ?? new Date())
+      : 'Choose a later meeting of the same body';
+    if (problem) refuse([{ field: 'atMeetingId', message: problem.replace('the same body', meeting.body_name) }]);
+    if (at!.withdrawn_at || at!.status === 'cancelled') refuse([{ field: 'atMeetingId', message: 'Choose a meeting that took place: that one was cancelled or withdrawn' }]);
     await assertMinutesOpen(trx, at!.id);
+    if (!props.confirm) {
+      return { approved: false, needsConfirmation: true, meeting: { id: meeting.id, date: meeting.date, bodyName: meeting.body_name }, at: { id: at!.id, date: at!.date } } as const;
+    }
     const existing = (await store.listMinutes(trx, at!.id)).find((minute) => minute.approves_meeting_id === meeting.id);
     if (!existing) {
       const position = await store.nextPosition(trx, 'minute', at!.id);
@@ -80,7 +98,45 @@ export async function minutesApprover(props: CommitteeWriteProps & { meetingId: 
         source_line_to: null,
       });
     }
-    await store.updateWorkflow(trx, meeting.id, { minutes_approved_at: new Date(), minutes_approved_at_meeting_id: at!.id });
+    await store.updateWorkflow(trx, meeting.id, { minutes_approved_at: new Date(), minutes_approved_at_meeting_id: at!.id, approval_undone_reason: null });
+    return { approved: true } as const;
+  });
+}
+
+const whenOf = (meeting: { id: string; body_id: string; date: string; start_time: string | null }): MeetingWhen => ({
+  id: meeting.id,
+  bodyId: meeting.body_id,
+  date: meeting.date,
+  startTime: meeting.start_time,
+});
+
+export const ApprovalUndoSchema = z.object({
+  reason: z.string().trim().min(1, 'Enter why the approval is being undone').max(2000, 'The reason must be 2000 characters or fewer'),
+});
+
+/**
+ * Undoes a mistaken approval (the wrong meeting chosen, or minutes approved too early): the minutes are draft again
+ * and can be changed and approved anew. The reason is kept on the workflow row, so the audit log records it with the
+ * change. The minute the back office wrote at the approving meeting goes too, unless that meeting's own minutes are
+ * approved already (then its record stands, and this approval must stay until that one is undone).
+ */
+export async function minutesApprovalUndoer(props: CommitteeWriteProps & z.infer<typeof ApprovalUndoSchema> & { meetingId: string }): Promise<void> {
+  await asEditor(props, async (trx) => {
+    const meeting = await store.findMeeting(trx, props.meetingId);
+    if (!meeting) throw NotFound('Meeting not found');
+    const workflow = await store.lockWorkflow(trx, meeting.id);
+    if (!workflow.minutes_approved_at || !workflow.minutes_approved_at_meeting_id) throw Conflict('The minutes of this meeting are not approved');
+    const atId = workflow.minutes_approved_at_meeting_id;
+    const written = await lifecycle.findWrittenApprovalMinute(trx, atId, meeting.id);
+    if (written) {
+      const atWorkflow = await store.findWorkflow(trx, atId);
+      if (atWorkflow?.minutes_approved_at) {
+        throw Conflict('The minutes of the meeting that approved these minutes are themselves approved, so its record of this approval stands. Undo that approval first.');
+      }
+      await lifecycle.deleteMinute(trx, written.id);
+    }
+    await lifecycle.allowApprovalUndo(trx);
+    await store.updateWorkflow(trx, meeting.id, { minutes_approved_at: null, minutes_approved_at_meeting_id: null, approval_undone_reason: props.reason });
   });
 }
 

@@ -28,8 +28,12 @@ function heading(record: MinutesRecord): Block[] {
     { kind: 'title', lines: [meeting.authority_name.toUpperCase()] },
     {
       kind: 'paragraph',
-      runs: [{ text: 'MINUTES', bold: true }, { text: ` of a meeting of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time}.` }],
+      runs: [{ text: meeting.minutes_draft ? 'DRAFT MINUTES' : 'MINUTES', bold: true }, { text: ` of a meeting of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time}.` }],
     },
+    // Draft minutes are not the record until a later meeting approves them (Local Government Act 1972, Sch. 12 para. 41).
+    ...(meeting.minutes_draft
+      ? [{ kind: 'paragraph', runs: [{ text: 'DRAFT: not yet approved as a correct record. Resolutions are provisional until approved.', bold: true }] } satisfies Block]
+      : []),
   ];
 }
 
@@ -118,5 +122,5 @@ export function minutesBlocks(record: MinutesRecord): Block[] {
 }
 
 export function minutesTitle(record: MinutesRecord): string {
-  return `Minutes of the ${record.meeting.body_name} meeting on ${formatFormalDate(record.meeting.date)}`;
+  return `${record.meeting.minutes_draft ? 'Draft minutes' : 'Minutes'} of the ${record.meeting.body_name} meeting on ${formatFormalDate(record.meeting.date)}`;
 }

@@ -3,9 +3,9 @@ import { findMeetingRecord } from '../../db/queries/meetings.ts';
 import { NotFound } from '../../http/errors.ts';
 import type { Feature } from '../../http/feature.ts';
 import { presentMeeting } from '../presenters/meeting.ts';
-import { ROUTES } from '../../http/routes.ts';
-import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-lookup.ts';
-import { parseMeetingSlug } from '../portal/slugs.ts';
+import { linkTo, ROUTES } from '../../http/routes.ts';
+import { findMeetingIdByBodyAndDate, findMovedMeeting } from '../../db/queries/portal/meeting-lookup.ts';
+import { meetingSlug, parseMeetingSlug } from '../portal/slugs.ts';
 import { registerCalendarRoutes } from './calendar-routes.ts';
 import { usePageCache } from '../../http/page-cache.ts';
 import { readerFor } from '../../http/reader.ts';
@@ -25,7 +25,12 @@ export const meetingsFeature: Feature = async (app, { database }) => {
     const named = parseMeetingSlug(params.data.id);
     const id = named ? await findMeetingIdByBodyAndDate(db, named.bodySlug, named.date) : params.data.id;
     const record = id ? await findMeetingRecord(db, id) : undefined;
-    if (!record) throw NotFound('Meeting not found');
+    if (!record) {
+      // A meeting keeps every address it had: an old one (date or body changed) is answered with a permanent redirect.
+      const moved = named ? await findMovedMeeting(db, params.data.id) : undefined;
+      if (moved) return reply.redirect(linkTo('meeting.show', { id: meetingSlug(moved.date, moved.body_slug) }), 301);
+      throw NotFound('Meeting not found');
+    }
     return reply.view('meeting.njk', { view: presentMeeting(record), currentNav: 'meetings' });
   });
 };

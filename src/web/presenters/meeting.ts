@@ -137,6 +137,10 @@ export interface MeetingView {
   attendance: { groups: AttendanceGroupView[]; summary: string };
   declarations: DeclarationView[];
   minutes: MinuteView[];
+  /** Published draft minutes, not yet approved as a correct record. */
+  minutesDraft: boolean;
+  /** Why the meeting was withdrawn, when it was. */
+  withdrawnReason?: string;
   voteEvents: VoteEventView[];
   questions: QuestionView[];
   contents: Array<{ href: string; text: string }>;
@@ -336,6 +340,8 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     attendance: { groups, summary },
     declarations,
     minutes,
+    minutesDraft: Boolean(meeting.minutes_draft),
+    ...(meeting.withdrawn_reason ? { withdrawnReason: meeting.withdrawn_reason } : {}),
     voteEvents,
     questions,
     contents: MEETING_SECTIONS.map((section) => ({ href: `#${section.id}`, text: section.text })),

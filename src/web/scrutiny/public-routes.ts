@@ -15,9 +15,10 @@ import type { Feature } from '../../http/feature.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { CHARTS, insightChart } from './charts.ts';
 import { groupByItem, personName, presentListRow, statusTag } from './presenters.ts';
+import { isRealDate } from '../../domain/meetings/date-plausibility.ts';
 
 const IdSchema = z.object({ id: z.string().regex(/^[a-z-]+-[0-9a-f]{16}$|^[A-Za-z0-9_-]{1,128}$/, 'must be an id') });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine((value) => !Number.isNaN(Date.parse(value)), 'must be a real date');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine(isRealDate, 'must be a real date'); // Date.parse took 2026-02-31 as 3 March
 export const ListQuerySchema = z.object({
   status: z.enum(SCRUTINY_STATUSES).optional().or(z.literal('').transform(() => undefined)),
   asAt: IsoDate.optional(),

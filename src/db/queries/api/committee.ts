@@ -89,7 +89,12 @@ const meetings = (db: Db) =>
   db
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('meeting_workflow as workflow', 'workflow.id', 'meeting.id')
     .select([
+      // Where the minutes stand (issue 18): no workflow row means imported from the council's published papers.
+      sql<'draft' | 'approved' | 'published' | 'unpublished'>`case when workflow.id is null then 'published'
+        when workflow.minutes_approved_at is not null then 'approved'
+        when workflow.minutes_published_at is not null then 'draft' else 'unpublished' end`.as('minutes_status'),
       'meeting.id',
       'meeting.body_id',
       'body.name as body_name',

@@ -232,7 +232,9 @@ function meetings(db: Db) {
       'meeting.created_at',
       // Its publication (which agenda items it shows) and what it embeds: items, participants, its body's name.
       latest('meeting.updated_at', 'workflow.updated_at', changeOf('meeting', 'meeting.id')).as('modified_at'),
-    ]);
+    ])
+    // A withdrawn meeting is answered as a deleted object (public_withdrawal, migration 20261207_3002).
+    .where('meeting.withdrawn_at', 'is', null);
   return db.selectFrom(withModified.as('meeting')).selectAll('meeting');
 }
 export type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetings>['execute']>>[number];
@@ -457,7 +459,7 @@ export async function meetingsAtLocations(db: Db, locationIds: string[]) {
 
 // ---- Withdrawn: records that exist but are not public (OParl 1.1 section 2.8, deleted objects) ---------------------
 
-export type WithdrawalKind = 'agenda-item' | 'report' | 'consultation';
+export type WithdrawalKind = 'agenda-item' | 'report' | 'consultation' | 'meeting';
 
 /** A record the public may not see (never published, withdrawn, or made exempt), and the latest change deciding it. */
 export function findWithdrawal(db: Db, kind: WithdrawalKind, id: string) {

@@ -24,6 +24,7 @@ function register(db: Db) {
     .innerJoin('public_minute as minute', 'minute.id', 'resolution.minute_id')
     .innerJoin('meeting', 'meeting.id', 'minute.meeting_id')
     .innerJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('meeting_workflow as workflow', 'workflow.id', 'meeting.id')
     .where('minute.exempt', '=', false)
     .where('resolution.withdrawn_at', 'is', null)
     .select((eb) => [
@@ -41,6 +42,8 @@ function register(db: Db) {
       eb.ref('minute.number').$castTo<string | null>().as('minute_number'),
       sql<boolean>`false`.as('is_key'),
       sql<boolean>`false`.as('is_urgent'),
+      // From draft minutes not yet approved at a later meeting: provisional until then (issue 18).
+      sql<boolean>`coalesce(workflow.minutes_published_at is not null and workflow.minutes_approved_at is null, false)`.as('provisional'),
       'resolution.position as position',
     ]);
   const decisions = db
@@ -61,6 +64,7 @@ function register(db: Db) {
       sql<string | null>`null::text`.as('minute_number'),
       'decision.is_key as is_key',
       'decision.is_urgent as is_urgent',
+      sql<boolean>`false`.as('provisional'),
       sql<number>`0`.as('position'),
     ]);
   return db.selectFrom(resolutions.unionAll(decisions).as('register'));

@@ -12,3 +12,14 @@ export async function findMeetingIdByBodyAndDate(db: Kysely<Database>, bodySlug:
     .executeTakeFirst();
   return row?.id;
 }
+
+/** The meeting an old friendly URL named (migration 20261207_3001), with what its address is made of now. */
+export async function findMovedMeeting(db: Kysely<Database>, slug: string): Promise<{ date: string; body_slug: string } | undefined> {
+  return db
+    .selectFrom('meeting_address')
+    .innerJoin('meeting', 'meeting.id', 'meeting_address.meeting_id')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .select(['meeting.date', 'body.slug as body_slug'])
+    .where('meeting_address.slug', '=', slug)
+    .executeTakeFirst();
+}

@@ -8,9 +8,10 @@ import type { DatabaseHandle } from '../../../db/engine.ts';
 import * as store from '../../../db/repositories/committee-admin.ts';
 import { NotFound } from '../../../http/errors.ts';
 import { formErrors, type Problem } from '../forms.ts';
+import { meetingStart } from '../../../domain/meetings/approval-order.ts';
 import { longDate, personItems, personName, selectItems, stamp } from '../presenters.ts';
 
-export type HubForm = 'details' | 'cancel' | 'agenda' | 'publish' | 'withdrawAgenda' | 'attendance' | 'declaration' | 'minute' | 'publishMinutes' | 'withdrawMinutes' | 'approve';
+export type HubForm = 'details' | 'cancel' | 'agenda' | 'publish' | 'withdrawAgenda' | 'attendance' | 'declaration' | 'minute' | 'publishMinutes' | 'withdrawMinutes' | 'approve' | 'undoApproval' | 'withdraw';
 
 export interface HubFailure {
   form: HubForm;
@@ -52,6 +53,10 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
   const declarationForm = form('declaration', 'declaration-');
   const approveForm = form('approve', 'approve-');
   const locked = Boolean(workflow?.minutes_approved_at);
+  // Only meetings that have begun can approve minutes (domain/meetings/approval-order.ts); the service checks again.
+  const now = Date.now();
+  const begun = later.filter((row) => meetingStart({ date: row.date, startTime: row.start_time }).getTime() <= now);
+  const published = !workflow || Boolean(workflow.agenda_published_at || workflow.minutes_published_at);
   return reply.code(failure?.status ?? 200).view('admin/meeting.njk', {
     pageTitle: `${failure ? 'Error: ' : ''}${meeting.body_name}, ${longDate(meeting.date)}`,
     meeting: { ...meeting, longDate: longDate(meeting.date) },
@@ -62,6 +67,10 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
       minutesApproved: stamp(workflow?.minutes_approved_at),
       approvedAt: approvedAt ? { id: approvedAt.id, longDate: longDate(approvedAt.date) } : undefined,
       locked,
+      undoneReason: workflow?.approval_undone_reason ?? undefined,
+      /** Nothing public yet: the meeting may be deleted; otherwise withdrawn with a reason. */
+      deletable: !published && !locked,
+      withdrawable: published && !locked && !meeting.withdrawn_at,
     },
     items,
     attendance: attendance.map((row) => ({
@@ -84,7 +93,9 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
       declaration: { ...declarationForm, people: personItems(people, declarationForm.values.personId) },
       minute: form('minute', 'minute-'),
       publishMinutes: form('publishMinutes', 'publishMinutes-'),
-      approve: { ...approveForm, meetings: selectItems(later.map((row) => ({ value: row.id, text: longDate(row.date) })), approveForm.values.atMeetingId, 'Choose the meeting') },
+      approve: { ...approveForm, meetings: selectItems(begun.map((row) => ({ value: row.id, text: longDate(row.date) })), approveForm.values.atMeetingId, 'Choose the meeting') },
+      undoApproval: form('undoApproval', 'undoApproval-'),
+      withdraw: form('withdraw', 'withdraw-'),
     },
     error: failure ? formErrors(failure.problems, `${failure.form}-`) : undefined,
   });

@@ -26,7 +26,8 @@ import {
   voteEventRecorder,
   VoteEventFieldsSchema,
 } from '../../../services/committee/proceedings.ts';
-import { ApprovalFieldsSchema, CorrectionFieldsSchema, minuteCorrector, minutesApprover, minutesPublisher, minutesWithdrawer } from '../../../services/committee/minutes-workflow.ts';
+import { CorrectionFieldsSchema, minuteCorrector, minutesPublisher, minutesWithdrawer } from '../../../services/committee/minutes-workflow.ts';
+import { registerLifecycleRoutes } from './lifecycle-routes.ts';
 import { NotFound } from '../../../http/errors.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
@@ -132,7 +133,8 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
   // Withdrawing takes the papers off every public surface at once (issue 15); they can be published again.
   hubPost(ROUTES['admin.meeting.withdrawMinutes'], 'withdrawMinutes', Nothing, (meetingId, _data, by) => minutesWithdrawer({ database, by, meetingId }));
   hubPost(ROUTES['admin.meeting.withdrawAgenda'], 'withdrawAgenda', Nothing, (meetingId, _data, by) => agendaWithdrawer({ database, by, meetingId }));
-  hubPost(ROUTES['admin.meeting.approveMinutes'], 'approve', ApprovalFieldsSchema, (meetingId, data, by) => minutesApprover({ database, by, meetingId, atMeetingId: data.atMeetingId }));
+  // Approval, its undo, deleting and withdrawing a meeting: confirmation pages of their own (lifecycle-routes.ts).
+  registerLifecycleRoutes(app, database);
 
   // Publishing warns, and asks again, when the notice is shorter than five clear working days.
   app.post(ROUTES['admin.meeting.publishAgenda'], async (request, reply) => {

@@ -20,9 +20,12 @@ function truncate(text: string, length: number): string {
   return flat.length <= length ? flat : `${flat.slice(0, length).replace(/\s+\S*$/, '')}…`;
 }
 
+/** A resolution in draft minutes: it stands only once a later meeting approves the minutes. */
+export const PROVISIONAL = 'Provisional: draft minutes';
+
 export function presentDecisionSummary(row: DecisionRegisterRow): DecisionSummaryView {
   const person = displayName(row);
-  const tags = [...(row.is_key ? ['Key decision'] : []), ...(row.is_urgent ? ['Urgent'] : [])];
+  const tags = [...(row.provisional ? [PROVISIONAL] : []), ...(row.is_key ? ['Key decision'] : []), ...(row.is_urgent ? ['Urgent'] : [])];
   if (row.kind === 'resolution') {
     const meeting = { id: row.meeting_id ?? '', date: row.date, body_slug: row.body_slug };
     return {
