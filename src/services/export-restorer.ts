@@ -253,6 +253,8 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
         kind: m.kind,
         ...source(m.source),
         cancelled_reason: m.cancelledReason,
+        withdrawn_at: m.withdrawnAt === null ? null : new Date(m.withdrawnAt),
+        withdrawn_reason: m.withdrawnReason,
         sequence: m.sequence,
       })),
     ),

@@ -318,6 +318,9 @@ export type ExportMinuteV2 = z.infer<typeof MinuteV2Schema>;
 
 export const MeetingV2Schema = MeetingSchema.extend({
   cancelledReason: z.string().nullable(),
+  /** When a published meeting was withdrawn, and the public reason; null while it stands (docs/back-office.md). */
+  withdrawnAt: Timestamp.nullable(),
+  withdrawnReason: z.string().nullable(),
   /** Bumped by the database on every change (iCalendar SEQUENCE). */
   sequence: Int,
   minutes: z.array(MinuteV2Schema),

@@ -223,6 +223,8 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
     kind: row.kind,
     source: sourceOf(row),
     cancelledReason: row.cancelled_reason,
+    withdrawnAt: row.withdrawn_at === null || row.withdrawn_at === undefined ? null : isoTimestamp(row.withdrawn_at),
+    withdrawnReason: row.withdrawn_reason ?? null,
     sequence: row.sequence,
     agendaItems: byPosition(agendaItems.get(row.id)).map(agendaItemOf),
     attendance: byId(attendance.get(row.id)).map((item) => ({

@@ -49,7 +49,7 @@ function asVersion1(document: ExportDocument): unknown {
     groups: document.groups,
     bodies: document.bodies.map(({ termsOfReference: _t, clerkName: _cn, clerkEmail: _ce, clerkPhone: _cp, ...body }) => body),
     memberships: document.memberships,
-    meetings: document.meetings.map(({ cancelledReason: _r, sequence: _s, ...meeting }) => ({
+    meetings: document.meetings.map(({ cancelledReason: _r, withdrawnAt: _wa, withdrawnReason: _wr, sequence: _s, ...meeting }) => ({
       ...meeting,
       minutes: meeting.minutes.map((minute) => ({ ...minute, resolutions: minute.resolutions.map(({ withdrawnAt: _a, withdrawnBy: _b, ...resolution }) => resolution) })),
     })),

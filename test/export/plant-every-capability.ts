@@ -46,6 +46,8 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
     .insertInto('meeting_workflow')
     .values({ id: meeting.id, agenda_published_at: new Date('2011-03-08T09:00:00Z'), agenda_published_late: true, minutes_published_at: new Date('2011-03-20T09:00:00Z'), minutes_approved_at: new Date('2011-04-06T11:00:00Z'), minutes_approved_at_meeting_id: later.id })
     .execute();
+  // An address the meeting had before its date changed (old links redirect).
+  await db.insertInto('meeting_address').values({ slug: `2011-03-01-${meeting.id}-old`, meeting_id: meeting.id }).execute();
 
   // Scrutiny beyond the planted recommendations.
   await db.insertInto('scrutiny_action_owner').values({ id: 'owner-planted1', recommendation_id: 'recommendation-planted1', person_id: member.id, printed: 'Mr Owner', instruction: 'Internal: chase weekly', position: 1 }).execute();

@@ -19,6 +19,8 @@ export function upgradeVersion1(document: ExportDocumentV1): ExportDocument {
     meetings: document.meetings.map((meeting) => ({
       ...meeting,
       cancelledReason: null,
+      withdrawnAt: null,
+      withdrawnReason: null,
       sequence: 0,
       minutes: meeting.minutes.map((minute) => ({
         ...minute,

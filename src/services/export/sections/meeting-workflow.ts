@@ -10,6 +10,7 @@ const publicRows = (rows: TableRows): TableRows => {
   const exemptMinutes = new Set((rows.minute ?? []).filter((row) => row.exempt === true).map((row) => row.id));
   return {
     meeting_workflow: rows.meeting_workflow ?? [],
+    meeting_address: rows.meeting_address ?? [],
     minute_correction: (rows.minute_correction ?? []).filter((row) => !exemptMinutes.has(row.minute_id)),
   };
 };
@@ -31,7 +32,15 @@ export const meetingWorkflowSection: ExportSection = {
         minutesPublishedAt: instant.nullable(),
         minutesApprovedAt: instant.nullable(),
         minutesApprovedAtMeetingId: id.nullable(),
+        approvalUndoneReason: text.nullable(),
       },
+    },
+    {
+      key: 'meetingAddresses',
+      table: 'meeting_address',
+      about: 'An address a meeting had before its date or its committee\'s address changed; answered with a permanent redirect.',
+      fields: { slug: text, meetingId: id },
+      key_columns: ['slug'],
     },
     { key: 'minuteCorrections', table: 'minute_correction', about: 'A correction to a minute, agreed when the minutes were approved.', fields: { id, minuteId: id, text, reason: text } },
   ],
