@@ -12,6 +12,7 @@ import { extractUrgentDecisions } from './extract/urgent-decisions.ts';
 import { extractMinutes } from './extract/minutes.ts';
 import { extractWebMeeting } from './extract/web-meeting.ts';
 import { extractVotingRecord, isVotingRecord } from './extract/voting-record.ts';
+import { remapLines, unflatten } from './recognise/flattened-text.ts';
 
 /**
  * Body names as a merge key. "County Council" on a summons and "Kent County Council" in minutes are one body: the
@@ -75,7 +76,17 @@ function looksLikeWebMeeting(lines: string[]): boolean {
   return head.some((line) => /^\s*(?:Venue\s*:|No\.?\s+Item\s*$|Meeting:\s*\S.*\s[-–—]\s)/i.test(line));
 }
 
+/**
+ * Reads a paper. Text whose line breaks were lost is read with the breaks put back, and what is found keeps the
+ * file's own line numbers.
+ */
 export function extractPaper(doc: TextDocument): PaperExtract {
+  const flat = unflatten(doc.lines);
+  if (!flat) return extractLines(doc);
+  return remapLines(extractLines({ ...doc, lines: flat.lines }), flat.lineOf);
+}
+
+function extractLines(doc: TextDocument): PaperExtract {
   // A web system's voting record: recorded votes of one or more meetings.
   if (isVotingRecord(doc.lines)) {
     const record = extractVotingRecord(doc.lines);

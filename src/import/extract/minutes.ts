@@ -24,6 +24,7 @@ import type {
   VoteRecord,
 } from '../types.ts';
 import { findDates, parseFirstDate, parseTime, TIME_SOURCE } from './minutes-dates.ts';
+import { sentenceStart } from '../recognise/flattened-text.ts';
 
 type VoteEvent = VoteEventRecord & { minuteNumber?: string };
 
@@ -58,8 +59,31 @@ const LOOSE_HEADER = /^minutes\s+(?:of\s+(?:the\s+)?)?(.+?)(?:\s+meeting)?\s*(?:
 
 const SECTION = /^(?:(UNRESTRICTED|OPEN|PUBLIC)|(EXEMPT|RESTRICTED|CONFIDENTIAL|PRIVATE))\s+(?:ITEMS?|BUSINESS|SESSION|MINUTES)\b.*$|^PART\s+(I{1,2}|1|2)\b(?:\s*[-–—:].*)?$/;
 const LABEL =
-  /^(ALSO\s+PRESENT|(?:MEMBERS\s+)?PRESENT|ALSO\s+IN\s+ATTENDANCE|IN\s+ATTENDANCE|OFFICERS(?:\s+PRESENT|\s+IN\s+ATTENDANCE)?|APOLOGIES(?:\s+FOR\s+ABSENCE)?|SUBSTITUTES?(?:\s+MEMBERS?)?|SUBSTITUTE\s+MEMBERS?)\s*(?:[:\-–]\s*(.*))?$/i;
+  /^(ALSO\s+PRESENT|(?:MEMBERS\s+)?PRESENT(?:\s+MEMBERS)?|ALSO\s+IN\s+ATTENDANCE|IN\s+ATTENDANCE|(?:OFFICERS|OFFICIALS)(?:\s+PRESENT|\s+IN\s+ATTENDANCE)?|APOLOGIES(?:\s+FOR\s+ABSENCE)?|SUBSTITUTES?(?:\s+MEMBERS?)?|SUBSTITUTE\s+MEMBERS?)\s*(?:[:\-–]\s*(.*))?$/i;
 const HEADING = /^(?:Minute\s+)?(\d{1,4})(\/\d{2,4})?(?:\.|:|\s+[-–—]|(?=\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)))\s+([A-Z(‘'"“].*)$/;
+/**
+ * A minute numbered with a reference: council or body letters, a running number and the year ("C/453/19",
+ * "Cou/285/07-08", "CAB/12/21"), perhaps followed by the agenda item it records ("(Agenda Item No. 1)").
+ */
+const REF_HEADING = /^([A-Z][A-Za-z]{0,4}\/(\d{1,4})\/\d{2}(?:-\d{2})?)\.?\s+(?:\((?:Agenda\s+)?Item\s*(?:No\.?\s*)?([A-Z]?\d+[a-z]?)\)\s*)?([A-Z(‘'"“].*)$/;
+
+interface Heading {
+  /** As printed: "5", "70/17", "C/453/19". */
+  number: string;
+  /** The running number, for checking that minutes follow each other. */
+  sequence: number;
+  title: string;
+  agendaItemNumber?: string;
+}
+
+function readHeading(text: string): Heading | undefined {
+  const plain = HEADING.exec(text);
+  if (plain) return { number: plain[1]! + (plain[2] ?? ''), sequence: Number(plain[1]), title: plain[3]! };
+  const ref = REF_HEADING.exec(text);
+  if (ref) return { number: ref[1]!, sequence: Number(ref[2]), title: ref[4]!, ...(ref[3] ? { agendaItemNumber: ref[3] } : {}) };
+  return undefined;
+}
+
 const ITEM_LINE = /^\(?\s*(?:Agenda\s+)?Item\s*(?:No\.?\s*)?:?\s*([A-Z]{0,2}\d+[a-z]?(?:\.\d+)?)\s*\)?\.?$/i;
 const ITEM_SUFFIX = /\s*[(\[]\s*(?:Agenda\s+)?Item\s*(?:No\.?\s*)?:?\s*([A-Z]{0,2}\d+[a-z]?(?:\.\d+)?)\s*[)\]]\s*$/i;
 const SUBPART = /^(?:[-•*]\s*)?\((?:[a-z]{1,2}|[ivxl]+)\)\s*/;
@@ -107,7 +131,7 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
   let firstBody = lines.length;
   for (let index = start; index < lines.length; index++) {
     const text = lines[index]!.text;
-    if (SECTION.test(text) || (HEADING.test(text) && !LABEL.test(text))) {
+    if (SECTION.test(text) || (readHeading(text) && !LABEL.test(text))) {
       firstBody = index;
       break;
     }
@@ -250,7 +274,7 @@ function logicalLines(segment: Segment): Line[] {
 }
 
 function isStructural(text: string): boolean {
-  return SECTION.test(text) || HEADING.test(text) || LABEL.test(text) || HEADER.test(text);
+  return SECTION.test(text) || readHeading(text) !== undefined || LABEL.test(text) || HEADER.test(text);
 }
 
 /**
@@ -370,7 +394,7 @@ type LabelKind = 'present' | 'also-present' | 'in-attendance' | 'apologies' | 's
 function labelKind(label: string): LabelKind {
   const upper = label.toUpperCase().replace(/\s+/g, ' ');
   if (upper.startsWith('ALSO PRESENT')) return 'also-present';
-  if (upper.includes('PRESENT') && !upper.startsWith('OFFICERS')) return 'present';
+  if (upper.includes('PRESENT') && !upper.startsWith('OFFICERS') && !upper.startsWith('OFFICIALS')) return 'present';
   if (upper.startsWith('APOLOGIES')) return 'apologies';
   if (upper.startsWith('SUBSTITUTE')) return 'substitute';
   return 'in-attendance';
@@ -532,7 +556,11 @@ function readApologies(lines: Line[], paras: Paragraph[], meeting: MeetingRecord
     if (LABEL.test(para.text)) continue;
     const match = pattern.exec(core(para.text));
     if (!match) continue;
-    const rest = match[1]!.replace(/[.\s]+$/, '');
+    let rest = match[1]!.replace(/[.\s]+$/, '');
+    // Text run on after the names ("Cllr Ash With the absence of ..."): the names end where a sentence starts.
+    const words = rest.split(' ');
+    const sentence = sentenceStart(words);
+    if (sentence > 0 && !looksLikeNameLine(rest)) rest = words.slice(0, sentence).join(' ').replace(/[.,;\s]+$/, '');
     if (rest) {
       const found = namesWithLines([{ no: para.from, text: rest }], false);
       if (found.length === 0) issues.push({ severity: 'warning', line: para.from, message: `Apologies printed but no names read: "${clip(rest)}"` });
@@ -617,8 +645,8 @@ function readMinutes(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[
       sectionParagraphs = [];
       continue;
     }
-    const heading = line.text ? HEADING.exec(line.text) : null;
-    const number = heading ? Number(heading[1]) : undefined;
+    const heading = line.text ? readHeading(line.text) : undefined;
+    const number = heading?.sequence;
     const accepted =
       heading &&
       number !== undefined &&
@@ -632,8 +660,8 @@ function readMinutes(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[
         issues.push({ severity: 'warning', line: line.no, message: `Minute ${number} follows minute ${previousNumber}: numbers skipped` });
       }
       previousNumber = number!;
-      let title = heading[3]!.trim();
-      let agendaItemNumber: string | undefined;
+      let title = heading.title.trim();
+      let agendaItemNumber: string | undefined = heading.agendaItemNumber;
       const suffix = ITEM_SUFFIX.exec(title);
       if (suffix) {
         agendaItemNumber = suffix[1]!;
@@ -654,7 +682,7 @@ function readMinutes(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[
       const isExempt = exempt || exemptFromNext !== undefined;
       current = {
         minute: {
-          number: heading[1]! + (heading[2] ?? ''),
+          number: heading.number,
           title: title.replace(/\s+/g, ' '),
           ...(agendaItemNumber ? { agendaItemNumber } : {}),
           text: '',
@@ -1052,6 +1080,11 @@ function capitalise(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Declarations of interest
 
+const INTEREST_ROW = new RegExp(
+  `(${NAME})\\s+((?:[Pp]ersonal\\s+and\\s+)?(?:[Pp]ersonal|[Pp]rejudicial|[Dd]isclosable\\s+[Pp]ecuniary|[Pp]ecuniary|[Nn]on-[Pp]ecuniary))\\s+[Ii]nterests?\\s+in\\s+(?:[Aa]genda\\s+)?[Ii]tem\\s+([A-Z]?\\d+[a-z]?)\\b`,
+  'g',
+);
+
 function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: ImportIssue[]): void {
   const lead = new RegExp(`^(${NAMES})\\s+(.*)$`);
   // A table of declarations, one row a line: "Item 4b – Mr A Ash (Financial)".
@@ -1064,6 +1097,17 @@ function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: Impo
       const kind = KIND_WORDS.find(([pattern]) => pattern.test(printedKind))?.[1] ?? printedKind;
       for (const entry of splitNameList(tabled[2]!)) {
         meeting.declarations.push({ name: entry.name, kind, agendaItemNumber: tabled[1]!, minuteNumber: body.minute.number, reason: '', lineFrom: para.from, lineTo: para.to });
+      }
+      continue;
+    }
+    // Rows of a table of interests run into one paragraph: "Cllr Ash Personal interest in item 4 (Report) as ...".
+    const rows = [...text.matchAll(INTEREST_ROW)];
+    if (rows.length > 0 && !/\bdeclared\b/i.test(text)) {
+      for (const row of rows) {
+        const kindWord = row[2]!.toLowerCase().replace(/\s+/g, ' ');
+        const kind = KIND_WORDS.find(([pattern]) => pattern.test(kindWord))?.[1] ?? kindWord;
+        const name = parsePrintedName(row[1]!);
+        if (name) meeting.declarations.push({ name, kind, agendaItemNumber: row[3]!, minuteNumber: body.minute.number, reason: '', lineFrom: para.from, lineTo: para.to });
       }
       continue;
     }

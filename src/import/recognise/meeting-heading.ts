@@ -35,6 +35,8 @@ function kindOf(words: string): MeetingKind | undefined {
 
 /** "Annual Meeting, Full Council" -> the body after the kind of meeting; else the whole name. */
 function splitBody(text: string): { bodyName: string; kind?: MeetingKind } | undefined {
+  // "Date: Monday 3 May 2021" is a labelled field, not a body and its date.
+  if (/:\s*$/.test(text)) return undefined;
   const name = text.replace(/[\s,\-–—:]+$/, '').replace(/^[\s\-–—:]+/, '').trim();
   if (!name || !BODY.test(name) || name.length > 100) return undefined;
   const comma = name.lastIndexOf(', ');
