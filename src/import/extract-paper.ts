@@ -73,7 +73,7 @@ function emptyMeeting(bodyName: string, date: string, segment: Segment): Meeting
 /** A web system's meeting page: its markers ("Venue:", the "No. Item" column heading, an issue page's "Meeting:"). */
 function looksLikeWebMeeting(lines: string[]): boolean {
   const head = lines.slice(0, 80);
-  return head.some((line) => /^\s*(?:Venue\s*:|No\.?\s+Item\s*$|Meeting:\s*\S.*\s[-–—]\s)/i.test(line));
+  return head.some((line) => /^\s*(?:Venue\s*:|(?:No\.?|Number)\s+Item\s*$|Meeting:\s*\S.*\s[-–—]\s)/i.test(line));
 }
 
 /**
