@@ -126,6 +126,7 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
 
   const headerEnd = readHeader(lines, meeting, issues);
   const start = headerEnd + 1;
+  if (!lines.slice(start).some((line) => line.text && readHeading(line.text) && !LABEL.test(line.text))) numberSideHeadings(lines, start, issues);
 
   // Where the minutes proper begin: the first section marker or numbered heading after the header.
   let firstBody = lines.length;
@@ -158,6 +159,41 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
     issues.push({ severity: 'warning', line: segment.lineFrom, message: 'No numbered minutes found in these minutes' });
   }
   return { meeting, issues };
+}
+
+/** A heading printed beside or above unnumbered minutes: a short line in capitals ("APOLOGIES", "OPENING PRAYER"). */
+const SIDE_HEADING = /^[A-Z][A-Z'’&/\- ]{2,60}$/;
+const NOT_SIDE_HEADING = /^(?:RESOLVED|AGREED|DECIDED|CARRIED|LOST|FOR|AGAINST|ABSTAIN\w*|NOTED|PRESENT)$/;
+
+/**
+ * Minutes printed without numbers, each under a heading in capitals (which may wrap over two lines: "OPENING" /
+ * "PRAYER"): the headings are numbered in the order printed, so they are read like numbered minutes. Says so.
+ */
+function numberSideHeadings(lines: Line[], start: number, issues: ImportIssue[]): void {
+  let count = 0;
+  let previous: Line | undefined;
+  for (let index = start; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!line.text) continue;
+    const heading = SIDE_HEADING.test(line.text) && !NOT_SIDE_HEADING.test(line.text) && (!LABEL.test(line.text) || /^APOLOGIES/.test(line.text)) && !SECTION.test(line.text);
+    // A heading wrapped onto a line of its own: "APOLOGIES" / "/ leave of absence".
+    if (previous && /^[/&(]/.test(line.text) && line.text.length <= 60) {
+      previous.text += ` ${line.text}`;
+      line.text = '';
+      continue;
+    }
+    if (heading && previous) {
+      previous.text += ` ${line.text}`;
+      line.text = '';
+      continue;
+    }
+    previous = undefined;
+    if (!heading) continue;
+    count++;
+    line.text = `${count}. ${line.text}`;
+    previous = line;
+  }
+  if (count > 0) issues.push({ severity: 'warning', line: lines[start]?.no, message: `the ${count} minutes are printed without numbers; they are numbered in the order printed` });
 }
 
 /** What each minute's text says: apologies, substitutes, resolutions, motions, recorded votes, declarations. */
@@ -286,7 +322,8 @@ function paragraphs(lines: Line[]): Paragraph[] {
   let current: Paragraph | undefined;
   for (const line of lines) {
     if (!line.text) continue;
-    if (current && !/[.:;!?"”)]$/.test(current.text) && /^[a-z]/.test(line.text)) {
+    // A line ending in a joining word ("... leave of absence from" / "Councillor Ash ...") cannot end a paragraph.
+    if (current && !/[.:;!?"”)]$/.test(current.text) && (/^[a-z]/.test(line.text) || /\s(?:from|of|the|and|to|on|in|by|for|with|that|at)$/i.test(current.text))) {
       current.text += ` ${line.text}`;
       current.to = line.no;
       continue;
@@ -549,18 +586,30 @@ function looksLikeNameLine(text: string, continuesList = false): boolean {
   return honorifics > 0 || continuesList || names.every((chunk) => chunk.split(/\s+/).length >= 2);
 }
 
+/**
+ * The names at the start of text that runs on ("Councillor Ash in respect of ...", "Cllr Ash With the absence of
+ * ..."): up to the first lower-case word that joins no names, without a capitalised word that starts the sentence.
+ */
+function namesBeforeSentence(text: string): string {
+  const words = text.split(' ');
+  let end = words.findIndex((word, index) => index > 0 && /^[a-z]/.test(word) && !/^(?:and|de|del|della|van|von|der|den|le|la|du|di|da|ab|ap)$/.test(word));
+  if (end === -1) end = words.length;
+  const sentence = sentenceStart(words.slice(0, end + 1));
+  if (sentence > 0 && sentence < end) end = sentence;
+  else if (end > 1 && /^(?:With|The|This|It|In|As|At|On|Also|But|However|Following|After|Due)$/.test(words[end - 1]!)) end--;
+  return words.slice(0, end).join(' ').replace(/[.,;\s]+$/, '');
+}
+
 function readApologies(lines: Line[], paras: Paragraph[], meeting: MeetingRecord, issues: ImportIssue[]): void {
   const pattern =
-    /\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:received|reported|submitted|given|tendered|noted|made)?\s*(?:from|by|on\s+behalf\s+of)\s+(?:the\s+following(?:\s+(?:Members?|Councillors?|Committee\s+Members?))?\s*)?[:\-–]*\s*(.*)$/i;
+    /\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?(?:\s+and\s+(?:request\s+for\s+)?leave\s+of\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:received|reported|submitted|given|tendered|noted|made)?\s*(?:from|by|on\s+behalf\s+of)\s+(?:the\s+following(?:\s+(?:Members?|Councillors?|Committee\s+Members?))?\s*)?[:\-–]*\s*(.*)$/i;
   for (const para of paras) {
     if (LABEL.test(para.text)) continue;
     const match = pattern.exec(core(para.text));
     if (!match) continue;
     let rest = match[1]!.replace(/[.\s]+$/, '');
     // Text run on after the names ("Cllr Ash With the absence of ..."): the names end where a sentence starts.
-    const words = rest.split(' ');
-    const sentence = sentenceStart(words);
-    if (sentence > 0 && !looksLikeNameLine(rest)) rest = words.slice(0, sentence).join(' ').replace(/[.,;\s]+$/, '');
+    if (!looksLikeNameLine(rest)) rest = namesBeforeSentence(rest);
     if (rest) {
       const found = namesWithLines([{ no: para.from, text: rest }], false);
       if (found.length === 0) issues.push({ severity: 'warning', line: para.from, message: `Apologies printed but no names read: "${clip(rest)}"` });
@@ -766,6 +815,9 @@ function approvedMinutesDate(minute: MinuteRecord): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Resolutions and motions
 
+/** "on the motion of Councillor A, seconded by Councillor B," printed after RESOLVED. */
+const ON_THE_MOTION_CLAUSE = /^on\s+the\s+motion\s+of\s+[^,]{2,80},\s*(?:and\s+)?seconded\s+by\s+[^,]{2,80},?\s*/i;
+
 function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
   const result: ResolutionRecord[] = [];
   for (let index = 0; index < paras.length; index++) {
@@ -773,7 +825,11 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
     const match = RESOLVED.exec(core(para.text)) ?? midSentenceResolution(core(para.text));
     if (!match) continue;
     const unanimous = Boolean(match[1] || match[2] || match[3]);
-    const intro = match[4]!.replace(/^that\b\s*[:\-–]*\s*/i, '').trim();
+    // "RESOLVED ON THE MOTION OF Cllr A, seconded by Cllr B," then "THAT ...": the motion clause is not the resolution.
+    const intro = match[4]!
+      .replace(ON_THE_MOTION_CLAUSE, '')
+      .replace(/^that\b\s*[:\-–]*\s*/i, '')
+      .trim();
     const parts: string[] = intro ? [intro] : [];
     let to = para.to;
     // Sub-parts ((i), (a), and (1) unless it starts a new paragraph of the minute) belong to the resolution only when
@@ -821,10 +877,16 @@ function readMotions(paras: Paragraph[], meeting: MeetingRecord, issues: ImportI
   const byForm = new RegExp(`\\b(?:moved|proposed)\\s+by\\s+(${PERSON}),?\\s+(?:and\\s+)?seconded\\s+by\\s+(${PERSON})\\b(.*)$`);
   const byFormAlone = new RegExp(`^(?:[Ii]t\\s+was\\s+)?(?:moved|proposed)\\s+by\\s+(${PERSON})\\b()(.*)$`);
   const laterSeconder = new RegExp(`\\bseconded\\s+by\\s+(${PERSON})`);
+  // "RESOLVED ON THE MOTION OF COUNCILLOR A, seconded by COUNCILLOR B, THAT ...".
+  const onTheMotion = new RegExp(`\\b[Oo]n\\s+the\\s+motion\\s+of\\s+(${PERSON}),?\\s+(?:and\\s+)?seconded\\s+by\\s+(${PERSON})\\b,?(.*)$`);
   for (let index = 0; index < paras.length; index++) {
     const para = paras[index]!;
-    const text = core(para.text);
-    const match = moverFirst.exec(text) ?? byForm.exec(text) ?? byFormAlone.exec(text);
+    const text = core(para.text)
+      .replace(/\bON THE MOTION OF\b/g, 'on the motion of')
+      .replace(/\bSECONDED BY\b/g, 'seconded by')
+      .replace(/\bCOUNCILLOR(S?)\b/g, 'Councillor$1')
+      .replace(/\bCLLR\b/g, 'Cllr');
+    const match = moverFirst.exec(text) ?? byForm.exec(text) ?? onTheMotion.exec(text) ?? byFormAlone.exec(text);
     if (!match) {
       if (/\bmoved\b/i.test(text) && /\bseconded\b/i.test(text)) {
         issues.push({ severity: 'warning', line: para.from, message: `A motion was printed but its mover and seconder could not be read: "${clip(text)}"` });
@@ -983,7 +1045,54 @@ function readVotes(body: MinuteBody, issues: ImportIssue[]): VoteEvent[] {
     events.push(event);
   }
   readProseVotes(body, events);
+  readUncountedLists(body, events);
   return events;
+}
+
+/** "FOR: Councillors" / "Ash, Birch and Cedar" / "AGAINST: Nil": named lists without printed counts. */
+const NAMED_OPTION = /^(For|Against|Abstain(?:ed|ing)?|Abstentions?)\s*:\s*(.*)$/i;
+const NOBODY = /^(?:nil|none|no\s*one|nobody)\.?$/i;
+
+/**
+ * Recorded votes printed as lists of names under each option without counts: each count is the number of names, and
+ * "Nil" is none. Without a printed result, a vote recorded under a resolution of the same minute carried it.
+ */
+function readUncountedLists(body: MinuteBody, events: VoteEvent[]): void {
+  const lines = body.lines.filter((line) => line.text);
+  const listStart = (text: string) => {
+    const match = NAMED_OPTION.exec(text);
+    if (!match || OPTION_LINE.test(text)) return undefined;
+    const rest = match[2]!.trim();
+    const names = rest.replace(/^(?:Councillors?|Cllrs?\.?)\s*/i, '');
+    if (rest && !NOBODY.test(rest) && names && !looksLikeNameLine(names, true)) return undefined;
+    const nobody = NOBODY.test(rest);
+    return { option: optionOf(match[1]!.replace(/^abst\w*/i, 'abstain')), rest: nobody ? '' : names, nobody };
+  };
+  for (let index = 0; index < lines.length; index++) {
+    if (!listStart(lines[index]!.text)) continue;
+    const event: VoteEvent = { forCount: 0, againstCount: 0, abstainCount: 0, result: '', votes: [], lineFrom: lines[index]!.no, lineTo: lines[index]!.no, minuteNumber: body.minute.number };
+    for (let start = listStart(lines[index]!.text); start; start = index < lines.length ? listStart(lines[index]!.text) : undefined) {
+      const nameLines: Line[] = start.rest ? [{ no: lines[index]!.no, text: start.rest }] : [];
+      event.lineTo = lines[index]!.no;
+      while (!start.nobody && index + 1 < lines.length && !NAMED_OPTION.test(lines[index + 1]!.text) && !RESULT_LINE.test(lines[index + 1]!.text) && looksLikeNameLine(lines[index + 1]!.text, true)) {
+        index++;
+        nameLines.push(lines[index]!);
+        event.lineTo = lines[index]!.no;
+      }
+      const names = namesWithLines(nameLines, false);
+      for (const entry of names) event.votes.push({ name: entry.name, option: start.option });
+      if (start.option === 'for') event.forCount = names.length;
+      else if (start.option === 'against') event.againstCount = names.length;
+      else event.abstainCount = names.length;
+      index++;
+    }
+    index--;
+    const result = lines.slice(index + 1, index + 3).map((line) => RESULT_LINE.exec(line.text)).find(Boolean);
+    if (result) event.result = capitalise(result[1]!);
+    else if (body.minute.resolutions.some((resolution) => resolution.lineFrom <= event.lineFrom)) event.result = 'Carried';
+    attachMotion(event, body);
+    events.push(event);
+  }
 }
 
 const WORD_NUMBERS: Record<string, number> = { no: 0, none: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
