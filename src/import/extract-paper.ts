@@ -13,6 +13,7 @@ import { extractMinutes } from './extract/minutes.ts';
 import { extractWebMeeting } from './extract/web-meeting.ts';
 import { extractVotingRecord, isVotingRecord } from './extract/voting-record.ts';
 import { remapLines, unflatten } from './recognise/flattened-text.ts';
+import { extractDecisionPage, isDecisionPage } from './extract/decision-page.ts';
 
 /**
  * Body names as a merge key. "County Council" on a summons and "Kent County Council" in minutes are one body: the
@@ -99,6 +100,17 @@ function extractLines(doc: TextDocument): PaperExtract {
         issues: record.issues,
       };
     }
+  }
+  // A web page of one decision: the decision, and the meeting that took it.
+  const decisionPage = isDecisionPage(doc.lines) ? extractDecisionPage(doc.lines) : undefined;
+  if (decisionPage) {
+    return {
+      segments: [{ kind: 'report', title: `Decision: ${decisionPage.decision.subject}`, lineFrom: 1, lineTo: doc.lines.length }],
+      meetings: decisionPage.meeting ? [decisionPage.meeting] : [],
+      reports: [],
+      decisions: [decisionPage.decision],
+      issues: decisionPage.issues,
+    };
   }
   // A web page of one meeting is read whole: its items are not separate papers.
   const web = looksLikeWebMeeting(doc.lines) ? extractWebMeeting(doc.lines) : undefined;

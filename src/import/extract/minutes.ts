@@ -57,6 +57,9 @@ const HEADER = /\bMINUTES\s+of\s+(?:an?\s+|the\s+)?(?:(annual|extraordinary|spec
 const BODY_MEETING_HEADER = /^minutes\s+of\s+(?:the\s+)?(.+?)\s+meeting\s+held\s+(.*)$/i;
 const LOOSE_HEADER = /^minutes\s+(?:of\s+(?:the\s+)?)?(.+?)(?:\s+meeting)?\s*(?:held\s+)?(?:on\s+|[-–—,:]\s*)(.*\d{4}.*)$/i;
 
+/** "Edinburgh, 20 December 2007 - At a meeting of The City of Edinburgh Council.": the body; the date is on the line. */
+const AT_A_MEETING_HEADER = /(?:^|[-–—]\s+)At\s+a\s+meeting\s+of\s+(?:the\s+)?([A-Z][^.]{2,100}?)\.?$/;
+
 const SECTION = /^(?:(UNRESTRICTED|OPEN|PUBLIC)|(EXEMPT|RESTRICTED|CONFIDENTIAL|PRIVATE))\s+(?:ITEMS?|BUSINESS|SESSION|MINUTES)\b.*$|^PART\s+(I{1,2}|1|2)\b(?:\s*[-–—:].*)?$/;
 const LABEL =
   /^(ALSO\s+PRESENT|(?:MEMBERS\s+)?PRESENT(?:\s+MEMBERS)?|ALSO\s+IN\s+ATTENDANCE|IN\s+ATTENDANCE|(?:OFFICERS|OFFICIALS)(?:\s+PRESENT|\s+IN\s+ATTENDANCE)?|APOLOGIES(?:\s+FOR\s+ABSENCE)?|SUBSTITUTES?(?:\s+MEMBERS?)?|SUBSTITUTE\s+MEMBERS?)\s*(?:[:\-–]\s*(.*))?$/i;
@@ -369,6 +372,14 @@ function noHeader(lines: Line[], issues: ImportIssue[]): number {
 
 function readHeaderWith(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[], strictOnly: boolean): number | undefined {
   for (let index = 0; index < Math.min(lines.length, 40); index++) {
+    const scottish = AT_A_MEETING_HEADER.exec(lines[index]!.text);
+    if (scottish) {
+      const date = findDates(lines[index]!.text)[0];
+      if (!date) continue;
+      meeting.bodyName = scottish[1]!.replace(/^the\s+/i, '').replace(/[.\s]+$/, '').trim();
+      meeting.date = date.iso;
+      return index;
+    }
     if (!/\bminutes\b/i.test(lines[index]!.text)) continue;
     // A header may wrap: read on until the date has been printed.
     let text = lines[index]!.text;
@@ -446,12 +457,21 @@ function readAttendanceBlocks(lines: Line[], meeting: MeetingRecord, issues: Imp
     if (label) {
       current = { kind: labelKind(label[1]!), lines: [] };
       blocks.push(current);
-      if (label[2]?.trim()) current.lines.push({ no: line.no, text: label[2].trim() });
+      const rest = label[2]?.replace(/^[\s\-–]+/, '').trim();
+      if (rest) {
+        const list = looksLikeNameLine(rest) ? undefined : (surnameFirstList(rest) ?? runTogetherNames(rest));
+        current.lines.push({ no: line.no, text: list ? list.join(', ') : rest });
+      }
       continue;
     }
     const previous = current?.lines[current.lines.length - 1];
     if (current && looksLikeNameLine(line.text, previous !== undefined && /,$/.test(previous.text))) {
       current.lines.push(line);
+      continue;
+    }
+    const surnameFirst = current ? (surnameFirstList(line.text) ?? runTogetherNames(line.text)) : undefined;
+    if (current && surnameFirst) {
+      current.lines.push({ no: line.no, text: surnameFirst.join(', ') });
       continue;
     }
     current = undefined;
@@ -465,6 +485,64 @@ function readAttendanceBlocks(lines: Line[], meeting: MeetingRecord, issues: Imp
       addAttendance(meeting, entry.name, entry.role, block.kind, entry.line, issues);
     }
   }
+}
+
+/**
+ * A list printed "Surname, Forename" whose columns ran into one line: "Ash, Anna Birch, Ben Cedar, Cai" (each chunk
+ * between commas holds one member's forename and the next member's surname). Returns the names as "Forename
+ * Surname", or undefined when the line does not have that shape (a first chunk of one surname, middle chunks of a
+ * forename and a surname, no honorifics). A middle chunk of three words is read as one forename and a two-word
+ * surname ("Anna Carroll Birch"), the commoner case.
+ */
+export function surnameFirstList(text: string): string[] | undefined {
+  const chunks = text
+    .replace(/[.;]+$/, '')
+    .replace(/\s+and\s+/g, ' ')
+    .split(/\s*,\s*/)
+    .filter(Boolean);
+  if (chunks.length < 4 || chunks.some((chunk) => isHonorific(chunk.split(' ')[0]!))) return undefined;
+  const word = "[A-Z\\u00C0-\\u00DE][\\p{L}'’\\-]+";
+  const surname = new RegExp(`^(?:(?:${word}|Ó|Ní|Mac|Mc|de|van|von)\\s+)?${word}$`, 'u');
+  const middle = new RegExp(`^${word}\\s+(?:(?:${word}|Ó|Ní|Mac|Mc|de|van|von)\\s+)?${word}$`, 'u');
+  if (!surname.test(chunks[0]!) || !surname.test(chunks[chunks.length - 1]!)) return undefined;
+  if (!chunks.slice(1, -1).every((chunk) => middle.test(chunk))) return undefined;
+  const names: string[] = [];
+  let family = chunks[0]!;
+  for (const chunk of chunks.slice(1, -1)) {
+    const [forename, ...rest] = chunk.split(' ');
+    names.push(`${forename} ${family}`);
+    family = rest.join(' ');
+  }
+  names.push(`${chunks[chunks.length - 1]} ${family}`);
+  return names;
+}
+
+/**
+ * Names printed in columns that ran into one line without commas: "Anna Ash Ben B Birch Cai Cedar" (forename,
+ * initials, surname, again and again), perhaps with a title before the list ("Lord Provost COUNCILLORS ..."), a
+ * stray page number at the end, and OCR's "l" for "I". Returns undefined unless nearly every word is a name's word.
+ * A name of three words without an initial is read as two (the forename of one and the surname of the next are
+ * indistinguishable); the pairs after it come right again at the next initial.
+ */
+export function runTogetherNames(text: string): string[] | undefined {
+  const body = text.replace(/\s+\d{1,3}$/, '').trim();
+  if (body.includes(',')) return undefined;
+  const parts = body.split(/\s+COUNCILLORS?\s+|\s+Councillors\s+/);
+  const names: string[] = [];
+  const list = parts.length > 1 ? parts.slice(1).join(' ') : parts[0]!;
+  if (parts.length > 1 && parts[0]!.trim()) names.push(parts[0]!.trim());
+  const words = list.split(/\s+/);
+  if (words.length < 6) return undefined;
+  const nameWord = /^[A-Z\u00C0-\u00DE][\p{L}'’\-]+$|^l[a-z]+$/u;
+  if (words.filter((word) => nameWord.test(word) || /^[A-Z]\.?$/.test(word)).length < words.length) return undefined;
+  for (let index = 0; index < words.length; ) {
+    const name = [words[index]!];
+    index++;
+    while (index < words.length - 1 && /^[A-Z]\.?$/.test(words[index]!)) name.push(words[index++]!);
+    if (index < words.length) name.push(words[index++]!);
+    names.push(name.join(' '));
+  }
+  return names;
 }
 
 interface NameAt {
@@ -558,7 +636,8 @@ function looksLikeName(name: PrintedName): boolean {
   const tokens = name.familyName.split(/\s+/);
   if (tokens.length > 3) return false;
   if (/\d/.test(name.familyName)) return false;
-  return tokens.every((token) => /^[A-Z'’\u00C0-\u00DE]/.test(token) || /^(?:de|del|della|van|von|le|la|du|di|da|der|den|st|d'|mac|ab|ap)$/i.test(token));
+  // "lain": OCR's reading of "Iain", kept as printed.
+  return tokens.every((token) => /^[A-Z'’\u00C0-\u00DE]/.test(token) || /^l[a-z]{2,}$/.test(token) || /^(?:de|del|della|van|von|le|la|du|di|da|der|den|st|d'|mac|ab|ap)$/i.test(token));
 }
 
 /** A line that is nothing but a list of names (with bracketed roles), as printed in attendance and vote lists. */
