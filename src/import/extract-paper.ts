@@ -113,7 +113,11 @@ function extractLines(doc: TextDocument): PaperExtract {
     };
   }
   // A web page of one meeting is read whole: its items are not separate papers.
-  const web = looksLikeWebMeeting(doc.lines) ? extractWebMeeting(doc.lines) : undefined;
+  const webShaped = looksLikeWebMeeting(doc.lines);
+  const web = webShaped ? extractWebMeeting(doc.lines) : undefined;
+  const undated: ImportIssue[] = webShaped && !web
+    ? [{ severity: 'warning', line: 1, message: 'a web page of a meeting (venue, numbered items) without a heading naming the body and date; a meeting needs its date, so its items are not imported' }]
+    : [];
   if (web) {
     const kind = web.hasMinutes ? 'minutes' : 'summons';
     const title = `${web.hasMinutes ? 'Minutes' : 'Agenda'} of the ${web.meeting.bodyName}, ${web.meeting.date}`;
@@ -129,7 +133,7 @@ function extractLines(doc: TextDocument): PaperExtract {
   const meetings: MeetingRecord[] = [];
   const reports: ReportRecord[] = [];
   const decisions: DecisionRecord[] = [];
-  const issues: ImportIssue[] = [];
+  const issues: ImportIssue[] = [...undated];
 
   const addMeeting = (meeting: MeetingRecord) => {
     const existing = meetings.find((candidate) => candidate.date === meeting.date && sameBody(candidate.bodyName, meeting.bodyName));
