@@ -97,3 +97,11 @@ describe('the Scottish opening', () => {
     expect(meeting.minutes.map((minute) => minute.title)).toEqual(['Deputations']);
   });
 });
+
+describe('decisions introduced with a colon and counts in prose', () => {
+  it('keeps the numbered paragraphs after "resolved by 6 votes for and 2 abstentions to:"', () => {
+    const meeting = minutes(['7. Harbour Plan', 'Following debate, the Board resolved by 6 votes for and 2 abstentions to:', '(1) Endorse the Harbour Plan.', '(2) Review it in a year.']);
+    expect(meeting.minutes[0]!.resolutions[0]!.text).toContain('(1) Endorse the Harbour Plan.\n(2) Review it in a year.');
+    expect(meeting.voteEvents[0]).toMatchObject({ forCount: 6, againstCount: 0, abstainCount: 2 });
+  });
+});

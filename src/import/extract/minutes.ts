@@ -917,7 +917,9 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
     const introducesList = /[:\-–]\s*$/.test(match[4]!) || !intro;
     while (introducesList && index + 1 < paras.length) {
       const next = paras[index + 1]!;
-      const isPart = SUBPART.test(next.text) || (NUMBERED.test(next.text) && !RESOLVED.test(core(next.text)) && !/^[-•*]/.test(next.text) && parts.length === 0);
+      // "(1)" paragraphs belong to a resolution that introduced them with a colon ("resolved by 6 votes to:").
+      const isPart =
+        SUBPART.test(next.text) || (NUMBERED.test(next.text) && !RESOLVED.test(core(next.text)) && !/^[-•*]/.test(next.text) && (parts.length === 0 || /:\s*$/.test(match[4]!)));
       if (!isPart) break;
       parts.push(next.text.replace(BULLET, '').trim());
       to = next.to;
@@ -1177,7 +1179,7 @@ function readUncountedLists(body: MinuteBody, events: VoteEvent[]): void {
 const WORD_NUMBERS: Record<string, number> = { no: 0, none: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 /** "on a vote of 5 to 2 with 1 abstention", "by 6 votes for and 2 abstentions", "by 6 votes to 4". */
 const PROSE_COUNTS =
-  /\b(?:on\s+a\s+vote\s+of\s+(\d+)\s+(?:votes?\s+)?to\s+(\d+)|by\s+(\d+)\s+votes?\s+(?:for\s+)?(?:to\s+(\d+)(?:\s+against)?)?)(?:,?\s+(?:and|with)\s+(\d+|no|one|two|three|four|five)\s+abstentions?)?/i;
+  /\b(?:on\s+a\s+vote\s+of\s+(\d+)\s+(?:votes?\s+)?to\s+(\d+)|by\s+(\d+)\s+votes?(?:\s+for)?(?:\s+to\s+(\d+)(?:\s+against)?)?)(?:,?\s+(?:and|with)\s+(\d+|no|one|two|three|four|five)\s+abstentions?)?/i;
 /** "Councillors A, B and C voted FOR the motion (9);", "Councillor D abstained from voting." */
 const PROSE_NAMED =
   /^(?:(?:County\s+)?Councillors?|Cllrs?\.?)\s+(.+?)\s+(?:voted\s+(for|against|in\s+favour)(?:\s+of)?(?:\s+the\s+(?:motion|amendment|resolution|recommendation|proposal))?|(abstained)(?:\s+from\s+(?:voting|the\s+vote))?)\s*(?:\((\d+)\))?\s*[;.,]?\s*$/i;

@@ -86,3 +86,11 @@ describe('web meeting pages in other layouts', () => {
     ]);
   });
 });
+
+describe('officers presenting an item', () => {
+  it('records "Name, Job Title; introduced the report" as an officer', () => {
+    const lines = ['Meeting: 05/05/2027 - Harbour Board (Item 9)', '', '9 Moorings pdf icon PDF 20 KB', '', 'Nia Lloyd, Harbour Master & Clerk; introduced the report.', '', '1. That the report was noted.'];
+    const result = extractWebMeeting(lines)!;
+    expect(result.meeting.officers?.map((officer) => [officer.name.printed, officer.jobTitle])).toEqual([['Nia Lloyd', 'Harbour Master & Clerk']]);
+  });
+});

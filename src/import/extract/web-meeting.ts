@@ -13,6 +13,7 @@ import { plainText } from '../segment.ts';
 import { findMeetingHeading } from '../recognise/meeting-heading.ts';
 import { readMinuteTexts, type MinuteText } from './minutes.ts';
 import { readContact } from '../recognise/officer-contact.ts';
+import { parsePrintedName } from '../../domain/person-name.ts';
 
 export interface WebMeeting {
   meeting: MeetingRecord;
@@ -32,6 +33,9 @@ const CHROME = /^(?:Additional documents:|Webcast(?:\s+for\b.*|:.*)?|Media|Items
 const GLUED = /^(\d{1,4})([A-Z][a-z'’].*)$/;
 /** A page reference printed in a title: "(page 798 onwards)", "(pages 5 to 9)". */
 const TITLE_PAGES = /\(\s*(?:[^()]*,\s*)?pages?\s+(\d{1,4})(?:\s*(?:to|-|–)\s*(\d{1,4}))?[^()]*\)/i;
+
+/** "Jane Smith, Strategic Director & Monitoring Officer; introduced the report". */
+const PRESENTER = /^((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’\-]+),\s+([A-Z][^;,.]{2,80}?)[;,]?\s+(?:introduced|presented)\s+the\s+report\b/;
 
 /** A title: starts with a capital, short, not a sentence (no full stop at its end). */
 const UNNUMBERED_TITLE = /^[A-Z][^.]{1,88}[^.:;,]$/;
@@ -190,6 +194,16 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
   const hasMinutes = items.some((item) => item.hasRecord) || (heading.itemNumber !== undefined && items.length === 1 && items[0]!.description.length > 0);
   if (!sawVenue && items.length === 0) return undefined;
 
+  // "Jane Smith, Strategic Director; introduced the report": an officer presenting an item.
+  plain.forEach((line, index) => {
+    const presenter = PRESENTER.exec(line.trim());
+    const name = presenter ? parsePrintedName(presenter[1]!) : undefined;
+    if (!presenter || !name) return;
+    meeting.officers ??= [];
+    if (!meeting.officers.some((officer) => officer.name.printed === name.printed)) {
+      meeting.officers.push({ name, jobTitle: presenter[2]!.trim(), lineFrom: firstLine + index, lineTo: firstLine + index });
+    }
+  });
   if (unnumbered) {
     issues.push({ severity: 'warning', line: items[0]!.lineFrom, message: `the ${items.length} items are printed without numbers; they are numbered in the order printed` });
   }
