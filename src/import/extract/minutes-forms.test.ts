@@ -105,3 +105,14 @@ describe('decisions introduced with a colon and counts in prose', () => {
     expect(meeting.voteEvents[0]).toMatchObject({ forCount: 6, againstCount: 0, abstainCount: 2 });
   });
 });
+
+describe('minutes approved without RESOLVED', () => {
+  it('records the approval of the last meeting’s minutes as a resolution, not a proposal to approve them', () => {
+    const meeting = minutes([
+      '1. Minutes',
+      'The Chair shall propose that the minutes of the meeting held on 6 May 2027 be signed as a true record.',
+      'The Minutes of the meeting held on 6 May 2027 were approved and signed as a correct record.',
+    ]);
+    expect(meeting.minutes[0]!.resolutions.map((resolution) => resolution.text)).toEqual(['The Minutes of the meeting held on 6 May 2027 were approved and signed as a correct record.']);
+  });
+});

@@ -894,6 +894,9 @@ function approvedMinutesDate(minute: MinuteRecord): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Resolutions and motions
 
+/** "The Minutes of the meeting held on 6 May were approved and signed as a correct record.", "The Chair signed the minutes ... as a true record." */
+const MINUTES_APPROVED = /^(?:The\s+)?(?:(?:Chairman|Chair|Mayor|Provost|Cathaoirleach)\s+signed\s+the\s+minutes\b|minutes\b[^.]{0,160}\b(?:were|was)\s+(?:approved|confirmed|agreed|signed)\b).{0,200}\b(?:correct|true|accurate)\s+record\b/i;
+
 /** "on the motion of Councillor A, seconded by Councillor B," printed after RESOLVED. */
 const ON_THE_MOTION_CLAUSE = /^on\s+the\s+motion\s+of\s+[^,]{2,80},\s*(?:and\s+)?seconded\s+by\s+[^,]{2,80},?\s*/i;
 
@@ -902,7 +905,12 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
   for (let index = 0; index < paras.length; index++) {
     const para = paras[index]!;
     const match = RESOLVED.exec(core(para.text)) ?? midSentenceResolution(core(para.text));
-    if (!match) continue;
+    if (!match) {
+      // Approving the minutes of the last meeting is a decision even when no RESOLVED is printed.
+      const text = core(para.text);
+      if (MINUTES_APPROVED.test(text)) result.push({ text, unanimous: false, lineFrom: para.from, lineTo: para.to });
+      continue;
+    }
     const unanimous = Boolean(match[1] || match[2] || match[3]);
     // "RESOLVED ON THE MOTION OF Cllr A, seconded by Cllr B," then "THAT ...": the motion clause is not the resolution.
     const intro = match[4]!
