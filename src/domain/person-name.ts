@@ -93,10 +93,12 @@ export function parsePrintedName(text: string): PrintedName | undefined {
     .replace(/^[\s,;*]+|[\s,;*.]+$/g, '')
     .trim();
   if (!printed) return undefined;
-  let tokens = printed.split(/[\s,]+/).filter(Boolean);
+  // "The Right Honourable George Grubb" (a Lord Provost's or Lord Mayor's style): the style is the honorific.
+  const style = /^(?:The\s+)?(?:Right\s+Honourable|Rt\.?\s+Hon\.?)\s+(?=\S)/i.exec(printed);
+  let tokens = printed.slice(style ? style[0].length : 0).split(/[\s,]+/).filter(Boolean);
 
-  let honorific: string | undefined;
-  const first = tokens[0] && canonicalHonorific(tokens[0]);
+  let honorific: string | undefined = style ? 'Rt Hon' : undefined;
+  const first = !style && tokens[0] && canonicalHonorific(tokens[0]);
   if (first) {
     honorific = first;
     tokens = tokens.slice(1);

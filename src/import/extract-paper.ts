@@ -12,6 +12,8 @@ import { extractUrgentDecisions } from './extract/urgent-decisions.ts';
 import { extractMinutes } from './extract/minutes.ts';
 import { extractWebMeeting } from './extract/web-meeting.ts';
 import { extractVotingRecord, isVotingRecord } from './extract/voting-record.ts';
+import { remapLines, unflatten } from './recognise/flattened-text.ts';
+import { extractDecisionPage, isDecisionPage } from './extract/decision-page.ts';
 
 /**
  * Body names as a merge key. "County Council" on a summons and "Kent County Council" in minutes are one body: the
@@ -72,10 +74,20 @@ function emptyMeeting(bodyName: string, date: string, segment: Segment): Meeting
 /** A web system's meeting page: its markers ("Venue:", the "No. Item" column heading, an issue page's "Meeting:"). */
 function looksLikeWebMeeting(lines: string[]): boolean {
   const head = lines.slice(0, 80);
-  return head.some((line) => /^\s*(?:Venue\s*:|No\.?\s+Item\s*$|Meeting:\s*\S.*\s[-–—]\s)/i.test(line));
+  return head.some((line) => /^\s*(?:Venue\s*:|(?:No\.?|Number)\s+Item\s*$|Meeting:\s*\S.*\s[-–—]\s)/i.test(line));
 }
 
+/**
+ * Reads a paper. Text whose line breaks were lost is read with the breaks put back, and what is found keeps the
+ * file's own line numbers.
+ */
 export function extractPaper(doc: TextDocument): PaperExtract {
+  const flat = unflatten(doc.lines);
+  if (!flat) return extractLines(doc);
+  return remapLines(extractLines({ ...doc, lines: flat.lines }), flat.lineOf);
+}
+
+function extractLines(doc: TextDocument): PaperExtract {
   // A web system's voting record: recorded votes of one or more meetings.
   if (isVotingRecord(doc.lines)) {
     const record = extractVotingRecord(doc.lines);
@@ -89,8 +101,23 @@ export function extractPaper(doc: TextDocument): PaperExtract {
       };
     }
   }
+  // A web page of one decision: the decision, and the meeting that took it.
+  const decisionPage = isDecisionPage(doc.lines) ? extractDecisionPage(doc.lines) : undefined;
+  if (decisionPage) {
+    return {
+      segments: [{ kind: 'report', title: `Decision: ${decisionPage.decision.subject}`, lineFrom: 1, lineTo: doc.lines.length }],
+      meetings: decisionPage.meeting ? [decisionPage.meeting] : [],
+      reports: [],
+      decisions: [decisionPage.decision],
+      issues: decisionPage.issues,
+    };
+  }
   // A web page of one meeting is read whole: its items are not separate papers.
-  const web = looksLikeWebMeeting(doc.lines) ? extractWebMeeting(doc.lines) : undefined;
+  const webShaped = looksLikeWebMeeting(doc.lines);
+  const web = webShaped ? extractWebMeeting(doc.lines) : undefined;
+  const undated: ImportIssue[] = webShaped && !web
+    ? [{ severity: 'warning', line: 1, message: 'a web page of a meeting (venue, numbered items) without a heading naming the body and date; a meeting needs its date, so its items are not imported' }]
+    : [];
   if (web) {
     const kind = web.hasMinutes ? 'minutes' : 'summons';
     const title = `${web.hasMinutes ? 'Minutes' : 'Agenda'} of the ${web.meeting.bodyName}, ${web.meeting.date}`;
@@ -106,7 +133,7 @@ export function extractPaper(doc: TextDocument): PaperExtract {
   const meetings: MeetingRecord[] = [];
   const reports: ReportRecord[] = [];
   const decisions: DecisionRecord[] = [];
-  const issues: ImportIssue[] = [];
+  const issues: ImportIssue[] = [...undated];
 
   const addMeeting = (meeting: MeetingRecord) => {
     const existing = meetings.find((candidate) => candidate.date === meeting.date && sameBody(candidate.bodyName, meeting.bodyName));

@@ -56,6 +56,8 @@ const SEPARATOR = /^this page (?:is )?(?:has been )?intentionally left blank\.?$
  */
 const MINUTES_START =
   /^MINUTES\s+of\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?meeting\s+of\b|^Minutes\s+of\s+(?:the\s+)?[A-Z][\w'’&,\- ]{2,80}?\s+Meeting\b(?:\s+held\b|\s*$)/i;
+/** The Scottish opening: "Edinburgh, 20 December 2007 - At a meeting of the City Council." (capital "At": a heading, not a sentence). */
+export const AT_A_MEETING = /(?:^|[-–—]\s+)At\s+a\s+meeting\s+of\s+(?:the\s+|The\s+)?[A-Z]/;
 const QUESTION_START = /(?:^|\s)Questions?\s+(?:by|from)\s+\S/i;
 const REPORT_HEADER = /^(By|To|From|Report\s+(?:by|of)|Subject|Date):/i;
 const CALL_IN_ANCHOR = /^(?:Cabinet\s+)?portfolio:/i;
@@ -113,7 +115,7 @@ function findAnchors(plain: string[]): Anchor[] {
   for (let index = 0; index < plain.length; index++) {
     const text = plain[index]!;
     if (text === '') continue;
-    if (MINUTES_START.test(text)) {
+    if (MINUTES_START.test(text) || (AT_A_MEETING.test(text) && findLongDate(text) !== undefined)) {
       anchors.push({ start: headingStart(plain, index, 0, isCapitalHeading, 3), kind: 'minutes' });
     } else if (QUESTION_START.test(text) && !/^[(\d]/.test(text) && text.length < 400 && /\bto\b/i.test(text + ' ' + (plain[index + 1] ?? ''))) {
       const heading = (line: string) => isDateLine(line) || /\bMEETING\b/.test(line) || isCapitalHeading(line);

@@ -24,6 +24,7 @@ import type {
   VoteRecord,
 } from '../types.ts';
 import { findDates, parseFirstDate, parseTime, TIME_SOURCE } from './minutes-dates.ts';
+import { sentenceStart } from '../recognise/flattened-text.ts';
 
 type VoteEvent = VoteEventRecord & { minuteNumber?: string };
 
@@ -56,10 +57,36 @@ const HEADER = /\bMINUTES\s+of\s+(?:an?\s+|the\s+)?(?:(annual|extraordinary|spec
 const BODY_MEETING_HEADER = /^minutes\s+of\s+(?:the\s+)?(.+?)\s+meeting\s+held\s+(.*)$/i;
 const LOOSE_HEADER = /^minutes\s+(?:of\s+(?:the\s+)?)?(.+?)(?:\s+meeting)?\s*(?:held\s+)?(?:on\s+|[-–—,:]\s*)(.*\d{4}.*)$/i;
 
+/** "Edinburgh, 20 December 2007 - At a meeting of The City of Edinburgh Council.": the body; the date is on the line. */
+const AT_A_MEETING_HEADER = /(?:^|[-–—]\s+)At\s+a\s+meeting\s+of\s+(?:the\s+)?([A-Z][^.]{2,100}?)\.?$/;
+
 const SECTION = /^(?:(UNRESTRICTED|OPEN|PUBLIC)|(EXEMPT|RESTRICTED|CONFIDENTIAL|PRIVATE))\s+(?:ITEMS?|BUSINESS|SESSION|MINUTES)\b.*$|^PART\s+(I{1,2}|1|2)\b(?:\s*[-–—:].*)?$/;
 const LABEL =
-  /^(ALSO\s+PRESENT|(?:MEMBERS\s+)?PRESENT|ALSO\s+IN\s+ATTENDANCE|IN\s+ATTENDANCE|OFFICERS(?:\s+PRESENT|\s+IN\s+ATTENDANCE)?|APOLOGIES(?:\s+FOR\s+ABSENCE)?|SUBSTITUTES?(?:\s+MEMBERS?)?|SUBSTITUTE\s+MEMBERS?)\s*(?:[:\-–]\s*(.*))?$/i;
+  /^(ALSO\s+PRESENT|(?:MEMBERS\s+)?PRESENT(?:\s+MEMBERS)?|ALSO\s+IN\s+ATTENDANCE|IN\s+ATTENDANCE|(?:OFFICERS|OFFICIALS)(?:\s+PRESENT|\s+IN\s+ATTENDANCE)?|APOLOGIES(?:\s+FOR\s+ABSENCE)?|SUBSTITUTES?(?:\s+MEMBERS?)?|SUBSTITUTE\s+MEMBERS?)\s*(?:[:\-–]\s*(.*))?$/i;
 const HEADING = /^(?:Minute\s+)?(\d{1,4})(\/\d{2,4})?(?:\.|:|\s+[-–—]|(?=\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)))\s+([A-Z(‘'"“].*)$/;
+/**
+ * A minute numbered with a reference: council or body letters, a running number and the year ("C/453/19",
+ * "Cou/285/07-08", "CAB/12/21"), perhaps followed by the agenda item it records ("(Agenda Item No. 1)").
+ */
+const REF_HEADING = /^([A-Z][A-Za-z]{0,4}\/(\d{1,4})\/\d{2}(?:-\d{2})?)\.?\s+(?:\((?:Agenda\s+)?Item\s*(?:No\.?\s*)?([A-Z]?\d+[a-z]?)\)\s*)?([A-Z(‘'"“].*)$/;
+
+interface Heading {
+  /** As printed: "5", "70/17", "C/453/19". */
+  number: string;
+  /** The running number, for checking that minutes follow each other. */
+  sequence: number;
+  title: string;
+  agendaItemNumber?: string;
+}
+
+function readHeading(text: string): Heading | undefined {
+  const plain = HEADING.exec(text);
+  if (plain) return { number: plain[1]! + (plain[2] ?? ''), sequence: Number(plain[1]), title: plain[3]! };
+  const ref = REF_HEADING.exec(text);
+  if (ref) return { number: ref[1]!, sequence: Number(ref[2]), title: ref[4]!, ...(ref[3] ? { agendaItemNumber: ref[3] } : {}) };
+  return undefined;
+}
+
 const ITEM_LINE = /^\(?\s*(?:Agenda\s+)?Item\s*(?:No\.?\s*)?:?\s*([A-Z]{0,2}\d+[a-z]?(?:\.\d+)?)\s*\)?\.?$/i;
 const ITEM_SUFFIX = /\s*[(\[]\s*(?:Agenda\s+)?Item\s*(?:No\.?\s*)?:?\s*([A-Z]{0,2}\d+[a-z]?(?:\.\d+)?)\s*[)\]]\s*$/i;
 const SUBPART = /^(?:[-•*]\s*)?\((?:[a-z]{1,2}|[ivxl]+)\)\s*/;
@@ -102,12 +129,13 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
 
   const headerEnd = readHeader(lines, meeting, issues);
   const start = headerEnd + 1;
+  if (!lines.slice(start).some((line) => line.text && readHeading(line.text) && !LABEL.test(line.text))) numberSideHeadings(lines, start, issues);
 
   // Where the minutes proper begin: the first section marker or numbered heading after the header.
   let firstBody = lines.length;
   for (let index = start; index < lines.length; index++) {
     const text = lines[index]!.text;
-    if (SECTION.test(text) || (HEADING.test(text) && !LABEL.test(text))) {
+    if (SECTION.test(text) || (readHeading(text) && !LABEL.test(text))) {
       firstBody = index;
       break;
     }
@@ -134,6 +162,41 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
     issues.push({ severity: 'warning', line: segment.lineFrom, message: 'No numbered minutes found in these minutes' });
   }
   return { meeting, issues };
+}
+
+/** A heading printed beside or above unnumbered minutes: a short line in capitals ("APOLOGIES", "OPENING PRAYER"). */
+const SIDE_HEADING = /^[A-Z][A-Z'’&/\- ]{2,60}$/;
+const NOT_SIDE_HEADING = /^(?:RESOLVED|AGREED|DECIDED|CARRIED|LOST|FOR|AGAINST|ABSTAIN\w*|NOTED|PRESENT)$/;
+
+/**
+ * Minutes printed without numbers, each under a heading in capitals (which may wrap over two lines: "OPENING" /
+ * "PRAYER"): the headings are numbered in the order printed, so they are read like numbered minutes. Says so.
+ */
+function numberSideHeadings(lines: Line[], start: number, issues: ImportIssue[]): void {
+  let count = 0;
+  let previous: Line | undefined;
+  for (let index = start; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!line.text) continue;
+    const heading = SIDE_HEADING.test(line.text) && !NOT_SIDE_HEADING.test(line.text) && (!LABEL.test(line.text) || /^APOLOGIES/.test(line.text)) && !SECTION.test(line.text);
+    // A heading wrapped onto a line of its own: "APOLOGIES" / "/ leave of absence".
+    if (previous && /^[/&(]/.test(line.text) && line.text.length <= 60) {
+      previous.text += ` ${line.text}`;
+      line.text = '';
+      continue;
+    }
+    if (heading && previous) {
+      previous.text += ` ${line.text}`;
+      line.text = '';
+      continue;
+    }
+    previous = undefined;
+    if (!heading) continue;
+    count++;
+    line.text = `${count}. ${line.text}`;
+    previous = line;
+  }
+  if (count > 0) issues.push({ severity: 'warning', line: lines[start]?.no, message: `the ${count} minutes are printed without numbers; they are numbered in the order printed` });
 }
 
 /** What each minute's text says: apologies, substitutes, resolutions, motions, recorded votes, declarations. */
@@ -250,7 +313,7 @@ function logicalLines(segment: Segment): Line[] {
 }
 
 function isStructural(text: string): boolean {
-  return SECTION.test(text) || HEADING.test(text) || LABEL.test(text) || HEADER.test(text);
+  return SECTION.test(text) || readHeading(text) !== undefined || LABEL.test(text) || HEADER.test(text);
 }
 
 /**
@@ -262,7 +325,8 @@ function paragraphs(lines: Line[]): Paragraph[] {
   let current: Paragraph | undefined;
   for (const line of lines) {
     if (!line.text) continue;
-    if (current && !/[.:;!?"”)]$/.test(current.text) && /^[a-z]/.test(line.text)) {
+    // A line ending in a joining word ("... leave of absence from" / "Councillor Ash ...") cannot end a paragraph.
+    if (current && !/[.:;!?"”)]$/.test(current.text) && (/^[a-z]/.test(line.text) || /\s(?:from|of|the|and|to|on|in|by|for|with|that|at)$/i.test(current.text))) {
       current.text += ` ${line.text}`;
       current.to = line.no;
       continue;
@@ -308,6 +372,14 @@ function noHeader(lines: Line[], issues: ImportIssue[]): number {
 
 function readHeaderWith(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[], strictOnly: boolean): number | undefined {
   for (let index = 0; index < Math.min(lines.length, 40); index++) {
+    const scottish = AT_A_MEETING_HEADER.exec(lines[index]!.text);
+    if (scottish) {
+      const date = findDates(lines[index]!.text)[0];
+      if (!date) continue;
+      meeting.bodyName = scottish[1]!.replace(/^the\s+/i, '').replace(/[.\s]+$/, '').trim();
+      meeting.date = date.iso;
+      return index;
+    }
     if (!/\bminutes\b/i.test(lines[index]!.text)) continue;
     // A header may wrap: read on until the date has been printed.
     let text = lines[index]!.text;
@@ -370,7 +442,7 @@ type LabelKind = 'present' | 'also-present' | 'in-attendance' | 'apologies' | 's
 function labelKind(label: string): LabelKind {
   const upper = label.toUpperCase().replace(/\s+/g, ' ');
   if (upper.startsWith('ALSO PRESENT')) return 'also-present';
-  if (upper.includes('PRESENT') && !upper.startsWith('OFFICERS')) return 'present';
+  if (upper.includes('PRESENT') && !upper.startsWith('OFFICERS') && !upper.startsWith('OFFICIALS')) return 'present';
   if (upper.startsWith('APOLOGIES')) return 'apologies';
   if (upper.startsWith('SUBSTITUTE')) return 'substitute';
   return 'in-attendance';
@@ -385,12 +457,21 @@ function readAttendanceBlocks(lines: Line[], meeting: MeetingRecord, issues: Imp
     if (label) {
       current = { kind: labelKind(label[1]!), lines: [] };
       blocks.push(current);
-      if (label[2]?.trim()) current.lines.push({ no: line.no, text: label[2].trim() });
+      const rest = label[2]?.replace(/^[\s\-–]+/, '').trim();
+      if (rest) {
+        const list = looksLikeNameLine(rest) ? undefined : (surnameFirstList(rest) ?? runTogetherNames(rest));
+        current.lines.push({ no: line.no, text: list ? list.join(', ') : rest });
+      }
       continue;
     }
     const previous = current?.lines[current.lines.length - 1];
     if (current && looksLikeNameLine(line.text, previous !== undefined && /,$/.test(previous.text))) {
       current.lines.push(line);
+      continue;
+    }
+    const surnameFirst = current ? (surnameFirstList(line.text) ?? runTogetherNames(line.text)) : undefined;
+    if (current && surnameFirst) {
+      current.lines.push({ no: line.no, text: surnameFirst.join(', ') });
       continue;
     }
     current = undefined;
@@ -404,6 +485,64 @@ function readAttendanceBlocks(lines: Line[], meeting: MeetingRecord, issues: Imp
       addAttendance(meeting, entry.name, entry.role, block.kind, entry.line, issues);
     }
   }
+}
+
+/**
+ * A list printed "Surname, Forename" whose columns ran into one line: "Ash, Anna Birch, Ben Cedar, Cai" (each chunk
+ * between commas holds one member's forename and the next member's surname). Returns the names as "Forename
+ * Surname", or undefined when the line does not have that shape (a first chunk of one surname, middle chunks of a
+ * forename and a surname, no honorifics). A middle chunk of three words is read as one forename and a two-word
+ * surname ("Anna Carroll Birch"), the commoner case.
+ */
+export function surnameFirstList(text: string): string[] | undefined {
+  const chunks = text
+    .replace(/[.;]+$/, '')
+    .replace(/\s+and\s+/g, ' ')
+    .split(/\s*,\s*/)
+    .filter(Boolean);
+  if (chunks.length < 4 || chunks.some((chunk) => isHonorific(chunk.split(' ')[0]!))) return undefined;
+  const word = "[A-Z\\u00C0-\\u00DE][\\p{L}'’\\-]+";
+  const surname = new RegExp(`^(?:(?:${word}|Ó|Ní|Mac|Mc|de|van|von)\\s+)?${word}$`, 'u');
+  const middle = new RegExp(`^${word}\\s+(?:(?:${word}|Ó|Ní|Mac|Mc|de|van|von)\\s+)?${word}$`, 'u');
+  if (!surname.test(chunks[0]!) || !surname.test(chunks[chunks.length - 1]!)) return undefined;
+  if (!chunks.slice(1, -1).every((chunk) => middle.test(chunk))) return undefined;
+  const names: string[] = [];
+  let family = chunks[0]!;
+  for (const chunk of chunks.slice(1, -1)) {
+    const [forename, ...rest] = chunk.split(' ');
+    names.push(`${forename} ${family}`);
+    family = rest.join(' ');
+  }
+  names.push(`${chunks[chunks.length - 1]} ${family}`);
+  return names;
+}
+
+/**
+ * Names printed in columns that ran into one line without commas: "Anna Ash Ben B Birch Cai Cedar" (forename,
+ * initials, surname, again and again), perhaps with a title before the list ("Lord Provost COUNCILLORS ..."), a
+ * stray page number at the end, and OCR's "l" for "I". Returns undefined unless nearly every word is a name's word.
+ * A name of three words without an initial is read as two (the forename of one and the surname of the next are
+ * indistinguishable); the pairs after it come right again at the next initial.
+ */
+export function runTogetherNames(text: string): string[] | undefined {
+  const body = text.replace(/\s+\d{1,3}$/, '').trim();
+  if (body.includes(',')) return undefined;
+  const parts = body.split(/\s+COUNCILLORS?\s+|\s+Councillors\s+/);
+  const names: string[] = [];
+  const list = parts.length > 1 ? parts.slice(1).join(' ') : parts[0]!;
+  if (parts.length > 1 && parts[0]!.trim()) names.push(parts[0]!.trim());
+  const words = list.split(/\s+/);
+  if (words.length < 6) return undefined;
+  const nameWord = /^[A-Z\u00C0-\u00DE][\p{L}'’\-]+$|^l[a-z]+$/u;
+  if (words.filter((word) => nameWord.test(word) || /^[A-Z]\.?$/.test(word)).length < words.length) return undefined;
+  for (let index = 0; index < words.length; ) {
+    const name = [words[index]!];
+    index++;
+    while (index < words.length - 1 && /^[A-Z]\.?$/.test(words[index]!)) name.push(words[index++]!);
+    if (index < words.length) name.push(words[index++]!);
+    names.push(name.join(' '));
+  }
+  return names;
 }
 
 interface NameAt {
@@ -497,7 +636,8 @@ function looksLikeName(name: PrintedName): boolean {
   const tokens = name.familyName.split(/\s+/);
   if (tokens.length > 3) return false;
   if (/\d/.test(name.familyName)) return false;
-  return tokens.every((token) => /^[A-Z'’\u00C0-\u00DE]/.test(token) || /^(?:de|del|della|van|von|le|la|du|di|da|der|den|st|d'|mac|ab|ap)$/i.test(token));
+  // "lain": OCR's reading of "Iain", kept as printed.
+  return tokens.every((token) => /^[A-Z'’\u00C0-\u00DE]/.test(token) || /^l[a-z]{2,}$/.test(token) || /^(?:de|del|della|van|von|le|la|du|di|da|der|den|st|d'|mac|ab|ap)$/i.test(token));
 }
 
 /** A line that is nothing but a list of names (with bracketed roles), as printed in attendance and vote lists. */
@@ -525,14 +665,30 @@ function looksLikeNameLine(text: string, continuesList = false): boolean {
   return honorifics > 0 || continuesList || names.every((chunk) => chunk.split(/\s+/).length >= 2);
 }
 
+/**
+ * The names at the start of text that runs on ("Councillor Ash in respect of ...", "Cllr Ash With the absence of
+ * ..."): up to the first lower-case word that joins no names, without a capitalised word that starts the sentence.
+ */
+function namesBeforeSentence(text: string): string {
+  const words = text.split(' ');
+  let end = words.findIndex((word, index) => index > 0 && /^[a-z]/.test(word) && !/^(?:and|de|del|della|van|von|der|den|le|la|du|di|da|ab|ap)$/.test(word));
+  if (end === -1) end = words.length;
+  const sentence = sentenceStart(words.slice(0, end + 1));
+  if (sentence > 0 && sentence < end) end = sentence;
+  else if (end > 1 && /^(?:With|The|This|It|In|As|At|On|Also|But|However|Following|After|Due)$/.test(words[end - 1]!)) end--;
+  return words.slice(0, end).join(' ').replace(/[.,;\s]+$/, '');
+}
+
 function readApologies(lines: Line[], paras: Paragraph[], meeting: MeetingRecord, issues: ImportIssue[]): void {
   const pattern =
-    /\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:received|reported|submitted|given|tendered|noted|made)?\s*(?:from|by|on\s+behalf\s+of)\s+(?:the\s+following(?:\s+(?:Members?|Councillors?|Committee\s+Members?))?\s*)?[:\-–]*\s*(.*)$/i;
+    /\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?(?:\s+and\s+(?:request\s+for\s+)?leave\s+of\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:received|reported|submitted|given|tendered|noted|made)?\s*(?:from|by|on\s+behalf\s+of)\s+(?:the\s+following(?:\s+(?:Members?|Councillors?|Committee\s+Members?))?\s*)?[:\-–]*\s*(.*)$/i;
   for (const para of paras) {
     if (LABEL.test(para.text)) continue;
     const match = pattern.exec(core(para.text));
     if (!match) continue;
-    const rest = match[1]!.replace(/[.\s]+$/, '');
+    let rest = match[1]!.replace(/[.\s]+$/, '');
+    // Text run on after the names ("Cllr Ash With the absence of ..."): the names end where a sentence starts.
+    if (!looksLikeNameLine(rest)) rest = namesBeforeSentence(rest);
     if (rest) {
       const found = namesWithLines([{ no: para.from, text: rest }], false);
       if (found.length === 0) issues.push({ severity: 'warning', line: para.from, message: `Apologies printed but no names read: "${clip(rest)}"` });
@@ -617,8 +773,8 @@ function readMinutes(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[
       sectionParagraphs = [];
       continue;
     }
-    const heading = line.text ? HEADING.exec(line.text) : null;
-    const number = heading ? Number(heading[1]) : undefined;
+    const heading = line.text ? readHeading(line.text) : undefined;
+    const number = heading?.sequence;
     const accepted =
       heading &&
       number !== undefined &&
@@ -632,8 +788,8 @@ function readMinutes(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[
         issues.push({ severity: 'warning', line: line.no, message: `Minute ${number} follows minute ${previousNumber}: numbers skipped` });
       }
       previousNumber = number!;
-      let title = heading[3]!.trim();
-      let agendaItemNumber: string | undefined;
+      let title = heading.title.trim();
+      let agendaItemNumber: string | undefined = heading.agendaItemNumber;
       const suffix = ITEM_SUFFIX.exec(title);
       if (suffix) {
         agendaItemNumber = suffix[1]!;
@@ -654,7 +810,7 @@ function readMinutes(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[
       const isExempt = exempt || exemptFromNext !== undefined;
       current = {
         minute: {
-          number: heading[1]! + (heading[2] ?? ''),
+          number: heading.number,
           title: title.replace(/\s+/g, ' '),
           ...(agendaItemNumber ? { agendaItemNumber } : {}),
           text: '',
@@ -738,14 +894,29 @@ function approvedMinutesDate(minute: MinuteRecord): string | undefined {
 // ---------------------------------------------------------------------------------------------------------------
 // Resolutions and motions
 
+/** "The Minutes of the meeting held on 6 May were approved and signed as a correct record.", "The Chair signed the minutes ... as a true record." */
+const MINUTES_APPROVED = /^(?:The\s+)?(?:(?:Chairman|Chair|Mayor|Provost|Cathaoirleach)\s+signed\s+the\s+minutes\b|minutes\b[^.]{0,160}\b(?:were|was)\s+(?:approved|confirmed|agreed|signed)\b).{0,200}\b(?:correct|true|accurate)\s+record\b/i;
+
+/** "on the motion of Councillor A, seconded by Councillor B," printed after RESOLVED. */
+const ON_THE_MOTION_CLAUSE = /^on\s+the\s+motion\s+of\s+[^,]{2,80},\s*(?:and\s+)?seconded\s+by\s+[^,]{2,80},?\s*/i;
+
 function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
   const result: ResolutionRecord[] = [];
   for (let index = 0; index < paras.length; index++) {
     const para = paras[index]!;
     const match = RESOLVED.exec(core(para.text)) ?? midSentenceResolution(core(para.text));
-    if (!match) continue;
+    if (!match) {
+      // Approving the minutes of the last meeting is a decision even when no RESOLVED is printed.
+      const text = core(para.text);
+      if (MINUTES_APPROVED.test(text)) result.push({ text, unanimous: false, lineFrom: para.from, lineTo: para.to });
+      continue;
+    }
     const unanimous = Boolean(match[1] || match[2] || match[3]);
-    const intro = match[4]!.replace(/^that\b\s*[:\-–]*\s*/i, '').trim();
+    // "RESOLVED ON THE MOTION OF Cllr A, seconded by Cllr B," then "THAT ...": the motion clause is not the resolution.
+    const intro = match[4]!
+      .replace(ON_THE_MOTION_CLAUSE, '')
+      .replace(/^that\b\s*[:\-–]*\s*/i, '')
+      .trim();
     const parts: string[] = intro ? [intro] : [];
     let to = para.to;
     // Sub-parts ((i), (a), and (1) unless it starts a new paragraph of the minute) belong to the resolution only when
@@ -754,7 +925,9 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
     const introducesList = /[:\-–]\s*$/.test(match[4]!) || !intro;
     while (introducesList && index + 1 < paras.length) {
       const next = paras[index + 1]!;
-      const isPart = SUBPART.test(next.text) || (NUMBERED.test(next.text) && !RESOLVED.test(core(next.text)) && !/^[-•*]/.test(next.text) && parts.length === 0);
+      // "(1)" paragraphs belong to a resolution that introduced them with a colon ("resolved by 6 votes to:").
+      const isPart =
+        SUBPART.test(next.text) || (NUMBERED.test(next.text) && !RESOLVED.test(core(next.text)) && !/^[-•*]/.test(next.text) && (parts.length === 0 || /:\s*$/.test(match[4]!)));
       if (!isPart) break;
       parts.push(next.text.replace(BULLET, '').trim());
       to = next.to;
@@ -793,10 +966,16 @@ function readMotions(paras: Paragraph[], meeting: MeetingRecord, issues: ImportI
   const byForm = new RegExp(`\\b(?:moved|proposed)\\s+by\\s+(${PERSON}),?\\s+(?:and\\s+)?seconded\\s+by\\s+(${PERSON})\\b(.*)$`);
   const byFormAlone = new RegExp(`^(?:[Ii]t\\s+was\\s+)?(?:moved|proposed)\\s+by\\s+(${PERSON})\\b()(.*)$`);
   const laterSeconder = new RegExp(`\\bseconded\\s+by\\s+(${PERSON})`);
+  // "RESOLVED ON THE MOTION OF COUNCILLOR A, seconded by COUNCILLOR B, THAT ...".
+  const onTheMotion = new RegExp(`\\b[Oo]n\\s+the\\s+motion\\s+of\\s+(${PERSON}),?\\s+(?:and\\s+)?seconded\\s+by\\s+(${PERSON})\\b,?(.*)$`);
   for (let index = 0; index < paras.length; index++) {
     const para = paras[index]!;
-    const text = core(para.text);
-    const match = moverFirst.exec(text) ?? byForm.exec(text) ?? byFormAlone.exec(text);
+    const text = core(para.text)
+      .replace(/\bON THE MOTION OF\b/g, 'on the motion of')
+      .replace(/\bSECONDED BY\b/g, 'seconded by')
+      .replace(/\bCOUNCILLOR(S?)\b/g, 'Councillor$1')
+      .replace(/\bCLLR\b/g, 'Cllr');
+    const match = moverFirst.exec(text) ?? byForm.exec(text) ?? onTheMotion.exec(text) ?? byFormAlone.exec(text);
     if (!match) {
       if (/\bmoved\b/i.test(text) && /\bseconded\b/i.test(text)) {
         issues.push({ severity: 'warning', line: para.from, message: `A motion was printed but its mover and seconder could not be read: "${clip(text)}"` });
@@ -955,13 +1134,60 @@ function readVotes(body: MinuteBody, issues: ImportIssue[]): VoteEvent[] {
     events.push(event);
   }
   readProseVotes(body, events);
+  readUncountedLists(body, events);
   return events;
+}
+
+/** "FOR: Councillors" / "Ash, Birch and Cedar" / "AGAINST: Nil": named lists without printed counts. */
+const NAMED_OPTION = /^(For|Against|Abstain(?:ed|ing)?|Abstentions?)\s*:\s*(.*)$/i;
+const NOBODY = /^(?:nil|none|no\s*one|nobody)\.?$/i;
+
+/**
+ * Recorded votes printed as lists of names under each option without counts: each count is the number of names, and
+ * "Nil" is none. Without a printed result, a vote recorded under a resolution of the same minute carried it.
+ */
+function readUncountedLists(body: MinuteBody, events: VoteEvent[]): void {
+  const lines = body.lines.filter((line) => line.text);
+  const listStart = (text: string) => {
+    const match = NAMED_OPTION.exec(text);
+    if (!match || OPTION_LINE.test(text)) return undefined;
+    const rest = match[2]!.trim();
+    const names = rest.replace(/^(?:Councillors?|Cllrs?\.?)\s*/i, '');
+    if (rest && !NOBODY.test(rest) && names && !looksLikeNameLine(names, true)) return undefined;
+    const nobody = NOBODY.test(rest);
+    return { option: optionOf(match[1]!.replace(/^abst\w*/i, 'abstain')), rest: nobody ? '' : names, nobody };
+  };
+  for (let index = 0; index < lines.length; index++) {
+    if (!listStart(lines[index]!.text)) continue;
+    const event: VoteEvent = { forCount: 0, againstCount: 0, abstainCount: 0, result: '', votes: [], lineFrom: lines[index]!.no, lineTo: lines[index]!.no, minuteNumber: body.minute.number };
+    for (let start = listStart(lines[index]!.text); start; start = index < lines.length ? listStart(lines[index]!.text) : undefined) {
+      const nameLines: Line[] = start.rest ? [{ no: lines[index]!.no, text: start.rest }] : [];
+      event.lineTo = lines[index]!.no;
+      while (!start.nobody && index + 1 < lines.length && !NAMED_OPTION.test(lines[index + 1]!.text) && !RESULT_LINE.test(lines[index + 1]!.text) && looksLikeNameLine(lines[index + 1]!.text, true)) {
+        index++;
+        nameLines.push(lines[index]!);
+        event.lineTo = lines[index]!.no;
+      }
+      const names = namesWithLines(nameLines, false);
+      for (const entry of names) event.votes.push({ name: entry.name, option: start.option });
+      if (start.option === 'for') event.forCount = names.length;
+      else if (start.option === 'against') event.againstCount = names.length;
+      else event.abstainCount = names.length;
+      index++;
+    }
+    index--;
+    const result = lines.slice(index + 1, index + 3).map((line) => RESULT_LINE.exec(line.text)).find(Boolean);
+    if (result) event.result = capitalise(result[1]!);
+    else if (body.minute.resolutions.some((resolution) => resolution.lineFrom <= event.lineFrom)) event.result = 'Carried';
+    attachMotion(event, body);
+    events.push(event);
+  }
 }
 
 const WORD_NUMBERS: Record<string, number> = { no: 0, none: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 /** "on a vote of 5 to 2 with 1 abstention", "by 6 votes for and 2 abstentions", "by 6 votes to 4". */
 const PROSE_COUNTS =
-  /\b(?:on\s+a\s+vote\s+of\s+(\d+)\s+(?:votes?\s+)?to\s+(\d+)|by\s+(\d+)\s+votes?\s+(?:for\s+)?(?:to\s+(\d+)(?:\s+against)?)?)(?:,?\s+(?:and|with)\s+(\d+|no|one|two|three|four|five)\s+abstentions?)?/i;
+  /\b(?:on\s+a\s+vote\s+of\s+(\d+)\s+(?:votes?\s+)?to\s+(\d+)|by\s+(\d+)\s+votes?(?:\s+for)?(?:\s+to\s+(\d+)(?:\s+against)?)?)(?:,?\s+(?:and|with)\s+(\d+|no|one|two|three|four|five)\s+abstentions?)?/i;
 /** "Councillors A, B and C voted FOR the motion (9);", "Councillor D abstained from voting." */
 const PROSE_NAMED =
   /^(?:(?:County\s+)?Councillors?|Cllrs?\.?)\s+(.+?)\s+(?:voted\s+(for|against|in\s+favour)(?:\s+of)?(?:\s+the\s+(?:motion|amendment|resolution|recommendation|proposal))?|(abstained)(?:\s+from\s+(?:voting|the\s+vote))?)\s*(?:\((\d+)\))?\s*[;.,]?\s*$/i;
@@ -1052,6 +1278,11 @@ function capitalise(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Declarations of interest
 
+const INTEREST_ROW = new RegExp(
+  `(${NAME})\\s+((?:[Pp]ersonal\\s+and\\s+)?(?:[Pp]ersonal|[Pp]rejudicial|[Dd]isclosable\\s+[Pp]ecuniary|[Pp]ecuniary|[Nn]on-[Pp]ecuniary))\\s+[Ii]nterests?\\s+in\\s+(?:[Aa]genda\\s+)?[Ii]tem\\s+([A-Z]?\\d+[a-z]?)\\b`,
+  'g',
+);
+
 function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: ImportIssue[]): void {
   const lead = new RegExp(`^(${NAMES})\\s+(.*)$`);
   // A table of declarations, one row a line: "Item 4b – Mr A Ash (Financial)".
@@ -1064,6 +1295,17 @@ function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: Impo
       const kind = KIND_WORDS.find(([pattern]) => pattern.test(printedKind))?.[1] ?? printedKind;
       for (const entry of splitNameList(tabled[2]!)) {
         meeting.declarations.push({ name: entry.name, kind, agendaItemNumber: tabled[1]!, minuteNumber: body.minute.number, reason: '', lineFrom: para.from, lineTo: para.to });
+      }
+      continue;
+    }
+    // Rows of a table of interests run into one paragraph: "Cllr Ash Personal interest in item 4 (Report) as ...".
+    const rows = [...text.matchAll(INTEREST_ROW)];
+    if (rows.length > 0 && !/\bdeclared\b/i.test(text)) {
+      for (const row of rows) {
+        const kindWord = row[2]!.toLowerCase().replace(/\s+/g, ' ');
+        const kind = KIND_WORDS.find(([pattern]) => pattern.test(kindWord))?.[1] ?? kindWord;
+        const name = parsePrintedName(row[1]!);
+        if (name) meeting.declarations.push({ name, kind, agendaItemNumber: row[3]!, minuteNumber: body.minute.number, reason: '', lineFrom: para.from, lineTo: para.to });
       }
       continue;
     }

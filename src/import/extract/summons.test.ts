@@ -91,3 +91,36 @@ describe('extractSummons on small agendas', () => {
     expect(() => extractSummons(segmentOf(['To: All Members of the Cabinet', 'AGENDA', '1. Apologies']))).toThrow(/no meeting date/);
   });
 });
+
+describe('a summons with a venue label, officers and page ranges printed bare', () => {
+  const lines = [
+    'Meeting of the PORTWELL COUNCIL',
+    'Wednesday, 9 June 2027 at 7.30 p.m.',
+    'A G E N D A',
+    'VENUE The Guildhall, Quay Street, Portwell PW1 2AB If you need a large print copy, please contact: Nia Lloyd, Committee Clerk, Tel: 01234 567890',
+    'You are summoned to attend a meeting of the Council of the Borough of Portwell to be held in THE GUILDHALL at 7.30 p.m. on WEDNESDAY, 9 JUNE 2027',
+    'Rhys Morgan Chief Executive',
+    '1. APOLOGIES FOR ABSENCE',
+    '2. MINUTES 3 - 28',
+  ];
+  // Each printed paragraph apart, as the invitation is.
+  const { meeting } = extractSummons(segmentOf(lines.flatMap((line) => [line, ''])));
+
+  it('takes the place from the venue label, ending at its postcode', () => {
+    expect(meeting).toMatchObject({ bodyName: 'Council of the Borough of Portwell', date: '2027-06-09', startTime: '19:30', location: 'The Guildhall, Quay Street, Portwell PW1 2AB' });
+  });
+
+  it('records the contact and the signatory as officers', () => {
+    expect(meeting.officers?.map((officer) => [officer.name.printed, officer.jobTitle])).toEqual([
+      ['Nia Lloyd', 'Committee Clerk'],
+      ['Rhys Morgan', 'Chief Executive'],
+    ]);
+  });
+
+  it('reads a page range printed bare after an ALL-CAPS title', () => {
+    expect(meeting.agendaItems.map((item) => [item.number, item.title, item.pageFrom ?? null, item.pageTo ?? null])).toEqual([
+      ['1', 'APOLOGIES FOR ABSENCE', null, null],
+      ['2', 'MINUTES', 3, 28],
+    ]);
+  });
+});

@@ -3,7 +3,9 @@
  * "Please attend the Annual Meeting of the County Council in the Council Chamber, ... on Thursday, 12 May 2011 at
  * 10.00 am ... The meeting is scheduled to end by 4.30 pm." then "A G E N D A" and numbered items with page ranges.
  */
-import type { AgendaItemRecord, MeetingKind, MeetingRecord, Segment } from '../types.ts';
+import type { AgendaItemRecord, MeetingKind, MeetingRecord, OfficerMention, Segment } from '../types.ts';
+import { parsePrintedName } from '../../domain/person-name.ts';
+import { sentenceStart } from '../recognise/flattened-text.ts';
 import { plainText } from '../segment.ts';
 import { CLOCK_TIME_SOURCE, findLongDate, matchLongDate, parseClockTime } from './dates.ts';
 
@@ -25,9 +27,16 @@ function titleCase(text: string): string {
   return text.toLowerCase().replace(/\b([a-z])/g, (letter) => letter.toUpperCase()).replace(/\b(And|Of|The|For)\b/g, (word) => word.toLowerCase());
 }
 
+/** A page range printed bare after an ALL-CAPS title, the page column of a layout run into one line: "MINUTES 3 - 28". */
+const BARE_RANGE = /\s+(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?$/;
+
 function pagesOf(title: string): { title: string; pageFrom?: number; pageTo?: number } {
   const match = PAGE_RANGE.exec(title);
-  if (!match) return { title: title.trim() };
+  if (!match) {
+    const bare = /[A-Z]{3}/.test(title) && !/[a-z]/.test(title) ? BARE_RANGE.exec(title) : null;
+    if (bare) return { title: title.slice(0, bare.index).trim(), pageFrom: Number(bare[1]), pageTo: Number(bare[2] ?? bare[1]) };
+    return { title: title.trim() };
+  }
   const from = Number(match[1] ?? match[3] ?? match[5]);
   const to = Number(match[2] ?? match[4] ?? match[6] ?? from);
   return { title: title.slice(0, match.index).trim(), pageFrom: from, pageTo: to };
@@ -122,6 +131,12 @@ export function extractAgendaItems(segment: Segment): AgendaItemRecord[] {
       current.lineTo = lineNumber;
       continue;
     }
+    // A page number printed inside the item's text: the page column of a layout run into one line ("... Page 5 ...").
+    const page = !current.description && current.pageFrom === undefined ? /\bPage\s+(\d{1,4})\b/.exec(text) : null;
+    if (page) {
+      current.pageFrom = Number(page[1]);
+      current.pageTo = current.pageFrom;
+    }
     current.description = current.description ? `${current.description}\n${text}` : text;
     current.lineTo = lineNumber;
     if (isExemptMarker(text) && !current.exempt) {
@@ -130,6 +145,59 @@ export function extractAgendaItems(segment: Segment): AgendaItemRecord[] {
     }
   }
   return items;
+}
+
+/**
+ * A front sheet of labelled lines: the body on the line above "Date:", then "Time:" and "Venue:" ("Cabinet" /
+ * "Date: Monday 3 May 2021" / "Time: 10.00 am" / "Venue: Council Chamber, County Hall, Norwich").
+ */
+function frontSheet(front: string[], head: string[]): { bodyName?: string; startTime?: string; location?: string } {
+  const result: { bodyName?: string; startTime?: string; location?: string } = {};
+  const dateAt = front.findIndex((line) => /^Date\s*:/i.test(line) && findLongDate(line));
+  if (dateAt > 0) {
+    const above = front.slice(0, dateAt).filter((line) => line.trim() !== '');
+    const body = above[above.length - 1]?.trim();
+    if (body && body.length <= 100 && /^[A-Z]/.test(body) && !/[.:;]$/.test(body) && !findLongDate(body)) result.bodyName = body;
+  }
+  for (const line of head) {
+    const time = new RegExp(`^Time\\s*:\\s*(${CLOCK_TIME_SOURCE})`, 'i').exec(line);
+    if (time && !result.startTime) {
+      const parsed = parseClockTime(time[1]!);
+      if (parsed) result.startTime = parsed;
+    }
+    const venue = /^(?:Venue|VENUE|Place)\s*:?\s+(\S.*)$/.exec(line);
+    if (venue && !result.location) result.location = placeOf(venue[1]!);
+  }
+  return result;
+}
+
+/**
+ * A place printed in text that runs on: it ends with its postcode, or where a sentence starts ("Council Chamber,
+ * County Hall, Norwich Persons attending the meeting ..." -> "Council Chamber, County Hall, Norwich").
+ */
+export function placeOf(text: string): string {
+  const postcode = /\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b/.exec(text);
+  if (postcode) return text.slice(0, postcode.index + postcode[0].length).trim();
+  const words = text.trim().split(/\s+/);
+  const start = sentenceStart(words);
+  return (start > 0 ? words.slice(0, start).join(' ') : text).replace(/[\s,.;]+$/, '').trim();
+}
+
+/** Officers a front sheet names: the contact for the meeting, and the signatory ("Jane Smith, Chief Executive"). */
+function officersNamed(lines: string[], firstLine: number): OfficerMention[] {
+  const found: OfficerMention[] = [];
+  const name = "((?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?[A-Z][a-z]+(?:\\s+[A-Z]\\.?)?\\s+[A-Z][a-z'’\\-]+)";
+  const contact = new RegExp(`\\bcontact\\s*:?\\s+${name},\\s+([A-Z][A-Za-z ]{2,40}?)(?:,|\\s+Tel\\b|$)`);
+  const signatory = new RegExp(`${name},?\\s+(Chief\\s+Executive|Head\\s+of\\s+(?:Legal\\s+and\\s+)?Democratic\\s+Services|Monitoring\\s+Officer|Proper\\s+Officer|Town\\s+Clerk|Clerk\\s+to\\s+the\\s+(?:Council|Committee))\\b`);
+  lines.forEach((line, index) => {
+    for (const pattern of [contact, signatory]) {
+      const match = pattern.exec(line);
+      const printed = match ? parsePrintedName(match[1]!) : undefined;
+      if (!match || !printed || found.some((officer) => officer.name.printed === printed.printed)) continue;
+      found.push({ name: printed, jobTitle: match[2]!.trim(), lineFrom: firstLine + index, lineTo: firstLine + index });
+    }
+  });
+  return found;
 }
 
 export function extractSummons(segment: Segment): { meeting: MeetingRecord } {
@@ -154,7 +222,8 @@ export function extractSummons(segment: Segment): { meeting: MeetingRecord } {
   const placed = /\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?:to\s+be\s+held\s+)?(?:in|at)\s+(?:the\s+)?(.+?),?\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d)/i.exec(invitation);
   const bodyMatch = placed ?? /\bmeeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:to\s+be\s+held|in|at|on)\b|[.,]|$)/i.exec(invitation || front.join(' '));
   const toAll = front.map((line) => /^To:\s*(?:All\s+)?(?:Members|Councillors)\s+of\s+(?:the\s+)?(.+)$/i.exec(line)?.[1]).find(Boolean);
-  const bodyName = titleCase((bodyMatch?.[1] ?? toAll ?? '').trim().replace(/[.,]$/, ''));
+  const labelled = frontSheet(front, lines.slice(0, 80));
+  const bodyName = titleCase((bodyMatch?.[1] ?? toAll ?? labelled.bodyName ?? '').trim().replace(/[.,]$/, ''));
   if (!bodyName) throw new Error(`Summons at line ${segment.lineFrom}: no body name found ("a meeting of ..." or "To: All Members of ...")`);
 
   const date = (invitation && findLongDate(invitation)) || front.map((line) => findLongDate(line)).find(Boolean);
@@ -170,11 +239,13 @@ export function extractSummons(segment: Segment): { meeting: MeetingRecord } {
     const time = new RegExp(`^[\\s,]*(?:at|commencing at|starting at|from)?\\s*(${CLOCK_TIME_SOURCE})`, 'i').exec(after);
     if (time) startTime = parseClockTime(time[1]!);
   }
+  startTime ??= labelled.startTime;
   startTime ??= front.map((line) => new RegExp(`\\bat\\s+(${CLOCK_TIME_SOURCE})`, 'i').exec(line)?.[1]).filter(Boolean).map((t) => parseClockTime(t!))[0];
   const endText = new RegExp(`\\b(?:end|finish|close|conclude)\\s+(?:by|at|no later than)\\s+(${CLOCK_TIME_SOURCE})`, 'i').exec(joined)?.[1];
   const endTime = endText ? parseClockTime(endText) : undefined;
 
-  const location = placed?.[2]?.trim();
+  const location = labelled.location ?? placed?.[2]?.trim();
+  const officers = officersNamed(lines.slice(0, 80), segment.lineFrom);
 
   const agendaItems = extractAgendaItems(segment);
   return {
@@ -185,6 +256,7 @@ export function extractSummons(segment: Segment): { meeting: MeetingRecord } {
       ...(endTime ? { endTime } : {}),
       ...(location ? { location } : {}),
       ...(kind ? { kind } : {}),
+      ...(officers.length ? { officers } : {}),
       agendaItems,
       attendance: [],
       declarations: [],

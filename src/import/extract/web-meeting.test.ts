@@ -62,3 +62,35 @@ describe('extractWebMeeting', () => {
     expect(extractWebMeeting(['Venue: Town Hall', '1.', 'Minutes'])).toBeUndefined();
   });
 });
+
+describe('web meeting pages in other layouts', () => {
+  it('numbers the items of a page whose list lost its numbers, and says so', () => {
+    const lines = ['Annual Meeting, Harbour Board', 'Wednesday, 5th May, 2027 7.00 pm', '', 'Venue: The Boathouse', '', 'No. Item', '', '', 'Election of the Chair', '', '', 'Minutes pdf icon PDF 137 KB', '', 'To approve the minutes of the last meeting.', '', '', 'Apologies for Absence'];
+    const result = extractWebMeeting(lines)!;
+    expect(result.meeting.agendaItems.map((item) => [item.number, item.title])).toEqual([
+      ['1', 'Election of the Chair'],
+      ['2', 'Minutes'],
+      ['3', 'Apologies for Absence'],
+    ]);
+    expect(result.issues.map((issue) => issue.message)).toContain('the 3 items are printed without numbers; they are numbered in the order printed');
+  });
+
+  it('reads a header with the page’s kind after the body, and numbers run into the titles', () => {
+    const lines = ['Harbour Board Agenda - 5 May 2027, 13:30 Help', '', 'Number Item', '12Minutes of the last meeting (pages 4 to 7).', '2Moorings', '(a)Quay Street - add two berths;', '3Question by Councillor Ash - Lights on the quay. View Papers'];
+    const result = extractWebMeeting(lines)!;
+    expect(result.meeting).toMatchObject({ bodyName: 'Harbour Board', date: '2027-05-05', startTime: '13:30' });
+    expect(result.meeting.agendaItems.map((item) => [item.number, item.title, item.pageFrom ?? null])).toEqual([
+      ['12', 'Minutes of the last meeting (pages 4 to 7).', 4],
+      ['2', 'Moorings', null],
+      ['3', 'Question by Councillor Ash - Lights on the quay.', null],
+    ]);
+  });
+});
+
+describe('officers presenting an item', () => {
+  it('records "Name, Job Title; introduced the report" as an officer', () => {
+    const lines = ['Meeting: 05/05/2027 - Harbour Board (Item 9)', '', '9 Moorings pdf icon PDF 20 KB', '', 'Nia Lloyd, Harbour Master & Clerk; introduced the report.', '', '1. That the report was noted.'];
+    const result = extractWebMeeting(lines)!;
+    expect(result.meeting.officers?.map((officer) => [officer.name.printed, officer.jobTitle])).toEqual([['Nia Lloyd', 'Harbour Master & Clerk']]);
+  });
+});

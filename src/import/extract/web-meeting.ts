@@ -13,6 +13,7 @@ import { plainText } from '../segment.ts';
 import { findMeetingHeading } from '../recognise/meeting-heading.ts';
 import { readMinuteTexts, type MinuteText } from './minutes.ts';
 import { readContact } from '../recognise/officer-contact.ts';
+import { parsePrintedName } from '../../domain/person-name.ts';
 
 export interface WebMeeting {
   meeting: MeetingRecord;
@@ -26,10 +27,21 @@ const NUMBER_ALONE = /^((?:[A-Z]{1,4}\/)?\d{1,4}(?:\/\d{1,4})*[a-z]?(?:\([a-z]{1
 /** A document link printed after a title: "pdf icon PDF 176 KB", "PDF 3 MB". */
 const DOCUMENT_LINK = /\s*(?:pdf icon\s*)?PDF\s+[\d.]+\s*[KM]B\b.*$/i;
 const RECORD_MARKER = /^(Minutes|Decision|Decisions|Minute|Record of decision)\s*:\s*(.*)$/i;
-const CHROME = /^(?:Additional documents:|Webcast(?:\s+for\b.*|:.*)?|Media|Items|No\.?\s+Item|Attendance details|View the webcast|•.*|Audio recording\b.*)$/i;
+const CHROME = /^(?:Additional documents:|Webcast(?:\s+for\b.*|:.*)?|Media|Items|(?:No\.?|Number)\s+Item|Attendance details|View the webcast|•.*|Audio recording\b.*)$/i;
+
+/** An item number run into its title, as a table's cells lose their separator: "12Minutes of the last meeting". */
+const GLUED = /^(\d{1,4})([A-Z][a-z'’].*)$/;
+/** A page reference printed in a title: "(page 798 onwards)", "(pages 5 to 9)". */
+const TITLE_PAGES = /\(\s*(?:[^()]*,\s*)?pages?\s+(\d{1,4})(?:\s*(?:to|-|–)\s*(\d{1,4}))?[^()]*\)/i;
+
+/** "Jane Smith, Strategic Director & Monitoring Officer; introduced the report". */
+const PRESENTER = /^((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’\-]+),\s+([A-Z][^;,.]{2,80}?)[;,]?\s+(?:introduced|presented)\s+the\s+report\b/;
+
+/** A title: starts with a capital, short, not a sentence (no full stop at its end). */
+const UNNUMBERED_TITLE = /^[A-Z][^.]{1,88}[^.:;,]$/;
 
 function cleanTitle(text: string): string {
-  return text.replace(DOCUMENT_LINK, '').replace(/\s+/g, ' ').trim();
+  return text.replace(DOCUMENT_LINK, '').replace(/\s+View\s+(?:Papers|documents)$/i, '').replace(/\s+/g, ' ').trim();
 }
 
 /** "Venue: Council Chamber, Town Hall. View directions" -> "Council Chamber, Town Hall". */
@@ -75,17 +87,24 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
   if (heading.kind) meeting.kind = heading.kind;
 
   const items: Item[] = [];
+  let unnumbered = false;
   let current: Item | undefined;
   let inRecord = false;
   let sawVenue = false;
+  let sawItemsHeading = false;
+  let numbered = false;
+  let blankRun = 0;
   const start = heading.lineTo - firstLine + 1;
   for (let index = start; index < plain.length; index++) {
     const text = plain[index]!.trim();
     const no = firstLine + index;
     if (!text) {
+      blankRun++;
       if (current && inRecord) current.record.push({ no, text: '' });
       continue;
     }
+    const blanksBefore = blankRun;
+    blankRun = 0;
     const venue = venueOf(text);
     if (venue && !current) {
       meeting.location = venue;
@@ -99,8 +118,27 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
       if (!meeting.officers.some((officer) => officer.name.printed === contact.name.printed)) meeting.officers.push({ ...contact, lineFrom: no, lineTo: no });
       if (!current) continue;
     }
+    if (/^(?:(?:No\.?|Number)\s+Item|Items)$/i.test(text)) sawItemsHeading = true;
     if (CHROME.test(text) || /^Contact\s*:/i.test(text)) continue;
+    // A table's number and title cells run together: "12Minutes of the last meeting".
+    const glued = !current || numbered ? (sawItemsHeading ? GLUED.exec(text) : null) : null;
+    if (glued) {
+      numbered = true;
+      current = { number: glued[1]!, title: cleanTitle(glued[2]!), titleLine: no, lineFrom: no, description: [], record: [], earlier: [], hasRecord: false };
+      items.push(current);
+      inRecord = false;
+      continue;
+    }
     const alone = NUMBER_ALONE.exec(text);
+    if (alone) numbered = true;
+    // A page whose list lost its numbers: each item's title follows two blank lines, a short line, no sentence.
+    if (!alone && !numbered && sawItemsHeading && blanksBefore >= 2 && UNNUMBERED_TITLE.test(text) && !RECORD_MARKER.test(text)) {
+      current = { number: String(items.length + 1), title: cleanTitle(text), titleLine: no, lineFrom: no, description: [], record: [], earlier: [], hasRecord: false };
+      items.push(current);
+      inRecord = false;
+      unnumbered = true;
+      continue;
+    }
     const inline = !alone && heading.itemNumber ? new RegExp(`^(${heading.itemNumber.replace(/[^\w]/g, '')})\\.?\\s+(\\S.*)$`).exec(text) : null;
     if (alone || (inline && items.length === 0)) {
       // The title is the next non-blank line (or the rest of this one).
@@ -156,12 +194,27 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
   const hasMinutes = items.some((item) => item.hasRecord) || (heading.itemNumber !== undefined && items.length === 1 && items[0]!.description.length > 0);
   if (!sawVenue && items.length === 0) return undefined;
 
+  // "Jane Smith, Strategic Director; introduced the report": an officer presenting an item.
+  plain.forEach((line, index) => {
+    const presenter = PRESENTER.exec(line.trim());
+    const name = presenter ? parsePrintedName(presenter[1]!) : undefined;
+    if (!presenter || !name) return;
+    meeting.officers ??= [];
+    if (!meeting.officers.some((officer) => officer.name.printed === name.printed)) {
+      meeting.officers.push({ name, jobTitle: presenter[2]!.trim(), lineFrom: firstLine + index, lineTo: firstLine + index });
+    }
+  });
+  if (unnumbered) {
+    issues.push({ severity: 'warning', line: items[0]!.lineFrom, message: `the ${items.length} items are printed without numbers; they are numbered in the order printed` });
+  }
   for (const item of items) {
     const lineTo = Math.max(item.titleLine, ...[...item.description, ...item.record].filter((line) => line.text).map((line) => line.no));
     const description = item.description.map((line) => line.text).join('\n');
+    const pages = TITLE_PAGES.exec(item.title);
     const agendaItem: AgendaItemRecord = {
       number: item.number,
       title: item.title,
+      ...(pages ? { pageFrom: Number(pages[1]), pageTo: Number(pages[2] ?? pages[1]) } : {}),
       ...(description ? { description } : {}),
       exempt: false,
       exemptParagraphs: [],

@@ -35,7 +35,14 @@ function kindOf(words: string): MeetingKind | undefined {
 
 /** "Annual Meeting, Full Council" -> the body after the kind of meeting; else the whole name. */
 function splitBody(text: string): { bodyName: string; kind?: MeetingKind } | undefined {
-  const name = text.replace(/[\s,\-–—:]+$/, '').replace(/^[\s\-–—:]+/, '').trim();
+  // "Date: Monday 3 May 2021" is a labelled field, not a body and its date.
+  if (/:\s*$/.test(text)) return undefined;
+  // "Harbour Board Agenda - 4 May 2021": the page's kind printed after the body's name.
+  const name = text
+    .replace(/[\s,\-–—:]+$/, '')
+    .replace(/^[\s\-–—:]+/, '')
+    .replace(/\s+(?:Agenda(?:\s+and\s+(?:draft\s+)?minutes)?|Minutes)$/i, '')
+    .trim();
   if (!name || !BODY.test(name) || name.length > 100) return undefined;
   const comma = name.lastIndexOf(', ');
   if (comma > 0) {
@@ -59,9 +66,10 @@ function dateAndTime(text: string): { date: string; startTime?: string; before: 
   const weekday = /(?:^|[\s,\-–—])((?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s*$/i.exec(before);
   if (weekday) before = before.slice(0, weekday.index + (weekday[0].length - weekday[0].trimStart().length));
   const after = text.slice(date.index + date.length).trim();
-  const time = new RegExp(`^(?:at\\s+)?(${TIME_SOURCE})`, 'i').exec(after);
+  const time = new RegExp(`^,?\\s*(?:at\\s+)?(${TIME_SOURCE})`, 'i').exec(after);
   const rest = time ? after.slice(time[0].length).trim() : after;
-  if (rest.length > 0 && !/^[(\[]/.test(rest)) return undefined;
+  // A web page's header may end with a link of the site's chrome ("... 13:30 Help").
+  if (rest.length > 0 && !/^[(\[]/.test(rest) && !/^(?:Help|Print|Share|Back)$/i.test(rest)) return undefined;
   const startTime = time ? parseTime(time[1]!) : undefined;
   return { date: date.iso, before, ...(startTime ? { startTime } : {}) };
 }
