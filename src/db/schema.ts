@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountsTables } from './schema/accounts.ts';
 import type { AllowancesTables } from './schema/allowances.ts';
 import type { FilesTables } from './schema/files.ts';
+import type { ImportReviewTables } from './schema/import-review.ts';
 import type { PlansTables } from './schema/plans.ts';
 import type { PoliticalBalanceTables } from './schema/political-balance.ts';
 import type { PortalTables } from './schema/portal.ts';
@@ -292,7 +293,7 @@ export interface AuditLogTable {
  * its side effect. The committee records are declared in this file; each other capability's tables in its own
  * module under schema/.
  */
-export interface Database extends AccountsTables, AllowancesTables, FilesTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
+export interface Database extends AccountsTables, AllowancesTables, FilesTables, ImportReviewTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
   source_document: SourceDocumentTable;
   authority: AuthorityTable;
   person: PersonTable;

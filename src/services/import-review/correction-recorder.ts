@@ -1,0 +1,67 @@
+/**
+ * correctionRecorder: an officer's correction of a paper's extraction (issue 17 item 4), recorded and applied at
+ * once: the correction is stored under its natural key (src/domain/import-review/corrections.ts) and the paper is
+ * imported again from its text with every correction, in one transaction. So the screen shows what any later
+ * re-import will give, and a correction that no longer applies is reported like any other import issue.
+ * correctionRemover takes one back the same way.
+ */
+import { z } from 'zod';
+import type { DatabaseHandle } from '../../db/engine.ts';
+import * as review from '../../db/repositories/import-review.ts';
+import { CORRECTION_KINDS, CORRECTION_VALUES, correctionId, type Correction } from '../../domain/import-review/corrections.ts';
+import { NotFound, ValidationError } from '../../domain/errors.ts';
+import { reimportInTransaction } from './paper-reimporter.ts';
+
+export const CorrectionSchema = z.object({
+  bodyName: z.string().trim().min(1, 'Choose the meeting').max(300),
+  meetingDate: z.iso.date('Choose the meeting'),
+  kind: z.enum(CORRECTION_KINDS, 'Choose what to correct'),
+  recordKey: z.string().trim().min(1, 'Choose the record to correct').max(300),
+  value: z.record(z.string(), z.unknown()),
+});
+export type CorrectionInput = z.infer<typeof CorrectionSchema>;
+
+export interface CorrectionRecorderProps {
+  database: DatabaseHandle;
+  authorityName: string;
+  sourceId: string;
+  /** The officer's account id, for the audit log. */
+  actor: string;
+  correction: CorrectionInput;
+}
+
+export async function correctionRecorder(props: CorrectionRecorderProps): Promise<{ id: string }> {
+  const input = CorrectionSchema.parse(props.correction);
+  const value = CORRECTION_VALUES[input.kind].safeParse(input.value);
+  if (!value.success) throw ValidationError(value.error.issues.map((issue) => ({ field: issue.path.join('.') || 'value', message: issue.message })));
+  return props.database.db.transaction().execute(async (trx) => {
+    await review.setActor(trx, props.actor);
+    const source = await review.findSource(trx, props.sourceId);
+    if (!source) throw NotFound('No imported paper with that id');
+    const personId = (value.data as { personId?: string }).personId;
+    if (personId && !(await review.personExists(trx, personId))) throw ValidationError([{ field: 'personId', message: 'Choose a person on record' }]);
+    const correction: Correction = { ...input, contentHash: source.content_hash, value: value.data };
+    const id = correctionId(correction);
+    await review.saveCorrection(trx, id, correction);
+    await reimportInTransaction(trx, props.authorityName, props.sourceId);
+    return { id };
+  });
+}
+
+export interface CorrectionRemoverProps {
+  database: DatabaseHandle;
+  authorityName: string;
+  sourceId: string;
+  actor: string;
+  correctionId: string;
+}
+
+export async function correctionRemover(props: CorrectionRemoverProps): Promise<void> {
+  await props.database.db.transaction().execute(async (trx) => {
+    await review.setActor(trx, props.actor);
+    const source = await review.findSource(trx, props.sourceId);
+    if (!source) throw NotFound('No imported paper with that id');
+    if ((await review.deleteCorrection(trx, props.correctionId, source.content_hash)) === 0) throw NotFound('No such correction of this paper');
+    await reimportInTransaction(trx, props.authorityName, props.sourceId);
+  });
+}
