@@ -5,6 +5,7 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type { Correction } from '../../domain/import-review/corrections.ts';
 import type { Database, Row } from '../schema.ts';
+import { personNameSql } from './registers/person-name-sql.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -105,4 +106,10 @@ export async function removePaperRecords(trx: Transaction<Database>, sourceId: s
 
 export async function personExists(db: Db, personId: string): Promise<boolean> {
   return (await db.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst()) !== undefined;
+}
+
+/** A person's name as a paper would print it ("Mr Mike Angell"), or undefined for no such person. */
+export async function personPrintedName(db: Db, personId: string): Promise<string | undefined> {
+  if (!personId) return undefined;
+  return (await db.selectFrom('person as p').select(personNameSql('p').as('name')).where('p.id', '=', personId).executeTakeFirst())?.name;
 }

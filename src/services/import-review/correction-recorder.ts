@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as review from '../../db/repositories/import-review.ts';
-import { CORRECTION_KINDS, CORRECTION_VALUES, correctionId, type Correction } from '../../domain/import-review/corrections.ts';
+import { CORRECTION_KINDS, CORRECTION_VALUES, correctionId, printedNameKey, type Correction } from '../../domain/import-review/corrections.ts';
 import { NotFound, ValidationError } from '../../domain/errors.ts';
 import { reimportInTransaction } from './paper-reimporter.ts';
 
@@ -16,7 +16,8 @@ export const CorrectionSchema = z.object({
   bodyName: z.string().trim().min(1, 'Choose the meeting').max(300),
   meetingDate: z.iso.date('Choose the meeting'),
   kind: z.enum(CORRECTION_KINDS, 'Choose what to correct'),
-  recordKey: z.string().trim().min(1, 'Choose the record to correct').max(300),
+  /** Not for an apology: its key is the name of the member chosen. */
+  recordKey: z.string().trim().max(300).default(''),
   value: z.record(z.string(), z.unknown()),
 });
 export type CorrectionInput = z.infer<typeof CorrectionSchema>;
@@ -32,15 +33,21 @@ export interface CorrectionRecorderProps {
 
 export async function correctionRecorder(props: CorrectionRecorderProps): Promise<{ id: string }> {
   const input = CorrectionSchema.parse(props.correction);
-  const value = CORRECTION_VALUES[input.kind].safeParse(input.value);
-  if (!value.success) throw ValidationError(value.error.issues.map((issue) => ({ field: issue.path.join('.') || 'value', message: issue.message })));
+  if (input.kind !== 'apology' && !input.recordKey) throw ValidationError([{ field: 'recordKey', message: 'Choose the record to correct' }]);
   return props.database.db.transaction().execute(async (trx) => {
     await review.setActor(trx, props.actor);
+    // A missed apology is printed as the member's name: that name is its key.
+    const printed = input.kind === 'apology' ? await review.personPrintedName(trx, String(input.value.personId ?? '')) : undefined;
+    if (input.kind === 'apology' && !printed) throw ValidationError([{ field: 'personId', message: 'Choose a member on record' }]);
+    const given = printed ? { ...input.value, printed } : input.value;
+    const value = CORRECTION_VALUES[input.kind].safeParse(given);
+    if (!value.success) throw ValidationError(value.error.issues.map((issue) => ({ field: issue.path.join('.') || 'value', message: issue.message })));
     const source = await review.findSource(trx, props.sourceId);
     if (!source) throw NotFound('No imported paper with that id');
     const personId = (value.data as { personId?: string }).personId;
     if (personId && !(await review.personExists(trx, personId))) throw ValidationError([{ field: 'personId', message: 'Choose a person on record' }]);
-    const correction: Correction = { ...input, contentHash: source.content_hash, value: value.data };
+    const recordKey = printed ? printedNameKey(printed) : input.recordKey;
+    const correction: Correction = { ...input, recordKey, contentHash: source.content_hash, value: value.data };
     const id = correctionId(correction);
     await review.saveCorrection(trx, id, correction);
     await reimportInTransaction(trx, props.authorityName, props.sourceId);
