@@ -33,11 +33,13 @@ export type NameLinks = Map<string, Map<string, string>>;
 export interface CorrectedExtract {
   extract: PaperExtract;
   links: NameLinks;
+  /** Corrections whose record this extraction no longer has (each also reported as an issue). */
+  unapplied: Correction[];
 }
 
 export function correctExtract(extract: PaperExtract, paper: PaperCorrections, authorityName: string): CorrectedExtract {
   const links: NameLinks = new Map();
-  if (paper.corrections.length === 0) return { extract, links };
+  if (paper.corrections.length === 0) return { extract, links, unapplied: [] };
   const byMeeting = new Map<string, Correction[]>();
   for (const correction of paper.corrections) {
     const key = meetingKey(correction.bodyName, correction.meetingDate);
@@ -72,14 +74,14 @@ export function correctExtract(extract: PaperExtract, paper: PaperCorrections, a
     links.set(key, meetingLinks);
     return meeting;
   });
-  for (const correction of paper.corrections) {
-    if (applied.has(correction)) continue;
+  const unapplied = paper.corrections.filter((correction) => !applied.has(correction));
+  for (const correction of unapplied) {
     issues.push({
       severity: 'warning',
       message: `A correction (${correction.kind} of "${correction.recordKey}" at the ${correction.bodyName} meeting of ${correction.meetingDate}) no longer matches this paper's records; check the paper.`,
     });
   }
-  return { extract: { ...extract, meetings, issues }, links };
+  return { extract: { ...extract, meetings, issues }, links, unapplied };
 }
 
 function cloneMeeting(meeting: MeetingRecord): MeetingRecord {

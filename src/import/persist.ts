@@ -33,6 +33,8 @@ export interface PersistResult {
   /** Names resolved to people already known before this file. */
   linked: number;
   issues: ImportIssue[];
+  /** Officers' corrections that no longer found their record (also among the issues). */
+  unapplied: PaperCorrections['corrections'];
 }
 
 const source = (ctx: PersistContext, span: SourceSpan) => ({
@@ -65,7 +67,7 @@ export function titlesMatch(a: string, b: string): boolean {
 
 /** `corrections`: the officers' corrections of this paper (corrections.ts), applied on every import of it. */
 export async function persistExtract(ctx: PersistContext, extracted: PaperExtract, corrections: PaperCorrections): Promise<PersistResult> {
-  const { extract, links } = correctExtract(extracted, corrections, ctx.authorityName);
+  const { extract, links, unapplied } = correctExtract(extracted, corrections, ctx.authorityName);
   const issues: ImportIssue[] = [...extract.issues];
   const batch = new WriteBatch();
   const known = await loadKnown(ctx, extract);
@@ -176,7 +178,7 @@ export async function persistExtract(ctx: PersistContext, extracted: PaperExtrac
   await store.linkApprovedMinutes(ctx.trx, batch.newMeetingIds());
   const peopleCounts = ctx.people.takeCounts();
   add(created, 'people', peopleCounts.created);
-  return { created, linked: peopleCounts.linked, issues };
+  return { created, linked: peopleCounts.linked, issues, unapplied };
 }
 
 type ResolvePerson = (name: PrintedName, context: PersonContext, line: number) => string | undefined;

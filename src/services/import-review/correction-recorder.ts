@@ -22,6 +22,15 @@ export const CorrectionSchema = z.object({
 });
 export type CorrectionInput = z.infer<typeof CorrectionSchema>;
 
+/** Why a correction found no record, by kind, named by the field to change. */
+const NOT_FOUND: Record<Correction['kind'], { field: string; message: string }> = {
+  'person-link': { field: 'personId', message: 'That name is not printed at this meeting' },
+  'vote-count': { field: 'for', message: 'That recorded vote is not in this meeting' },
+  apology: { field: 'personId', message: 'That apology cannot be added to this meeting' },
+  'minute-merge': { field: 'recordKey', message: 'The first minute of a meeting cannot be joined to one before it' },
+  'minute-split': { field: 'line', message: 'Enter a line inside the minute, after its first line, and a number no other minute has' },
+};
+
 export interface CorrectionRecorderProps {
   database: DatabaseHandle;
   authorityName: string;
@@ -50,7 +59,9 @@ export async function correctionRecorder(props: CorrectionRecorderProps): Promis
     const correction: Correction = { ...input, recordKey, contentHash: source.content_hash, value: value.data };
     const id = correctionId(correction);
     await review.saveCorrection(trx, id, correction);
-    await reimportInTransaction(trx, props.authorityName, props.sourceId);
+    const { unapplied } = await reimportInTransaction(trx, props.authorityName, props.sourceId);
+    // A correction that finds no record is refused (the transaction rolls back), never stored to fail later.
+    if (unapplied.some((other) => correctionId(other) === id)) throw ValidationError([NOT_FOUND[correction.kind]]);
     return { id };
   });
 }

@@ -16,6 +16,7 @@ import { extractPaper } from '../../import/extract-paper.ts';
 import { PeopleDirectory } from '../../import/people.ts';
 import { persistExtract } from '../../import/persist.ts';
 import type { TextDocument } from '../../import/types.ts';
+import type { Correction } from '../../domain/import-review/corrections.ts';
 
 export interface PaperReimporterProps {
   database: DatabaseHandle;
@@ -30,6 +31,8 @@ export interface PaperReimporterProps {
 export interface ReimportResult {
   created: Record<string, number>;
   issues: number;
+  /** Corrections that found no record in the paper as imported now. */
+  unapplied: Correction[];
 }
 
 export async function paperReimporter(props: PaperReimporterProps): Promise<ReimportResult> {
@@ -58,5 +61,5 @@ export async function reimportInTransaction(trx: Transaction<Database>, authorit
   const corrections = { corrections: (await review.correctionsOfPaper(trx, source.content_hash)), lines };
   const result = await persistExtract({ trx, authorityId, authorityName, sourceId, people, bodies }, extract, corrections);
   await people.flush(trx);
-  return { created: result.created, issues: result.issues.length };
+  return { created: result.created, issues: result.issues.length, unapplied: [...result.unapplied] };
 }
