@@ -49,7 +49,7 @@ async function observed(database: TestDatabase) {
   return { chell, apologies, minutes, votes };
 }
 
-describe.skipIf(databaseUnavailable)('import corrections survive re-importing the paper', () => {
+describe.skipIf(databaseUnavailable)('import corrections survive re-importing the paper', { timeout: 300_000 }, () => {
   let database: TestDatabase;
   let fresh: TestDatabase;
   let sourceId: string;
@@ -139,6 +139,10 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
   it('refuses a correction naming nobody on record, or with a bad count, saying which field', async () => {
     await expect(correct({ ...audit, kind: 'person-link', recordKey: 'mr a r chell', value: { personId: 'person-nobody' } })).rejects.toThrow(/personId: Choose a person on record/);
     await expect(correct({ ...council, kind: 'vote-count', recordKey: '22#1', value: { for: -1, against: 1, abstain: 0 } })).rejects.toThrow(/for: Cannot be negative/);
+    // A correction that finds no record is refused, and nothing of it is kept.
+    await expect(correct({ ...audit, kind: 'minute-split', recordKey: '1', value: { line: 5, number: '1A', title: 'Elsewhere' } })).rejects.toThrow(/line: Enter a line inside the minute/);
+    await expect(correct({ ...council, kind: 'vote-count', recordKey: '99#1', value: { for: 1, against: 1, abstain: 0 } })).rejects.toThrow(/for: That recorded vote is not in this meeting/);
+    expect(await database.db.selectFrom('import_correction').select('kind').where('kind', '=', 'minute-split').execute()).toHaveLength(1);
   });
 
   it('audits corrections and checks with the officer as actor', async () => {
