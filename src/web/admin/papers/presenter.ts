@@ -39,7 +39,8 @@ type Span = { source_line_from: number | null; source_line_to: number | null };
 const lines = (span: Span) =>
   span.source_line_from === null ? undefined : { from: span.source_line_from, to: span.source_line_to ?? span.source_line_from, href: `#L${span.source_line_from}` };
 
-export function presentReview(review: PaperReview, corrections: Array<Correction & { id: string }>) {
+/** `names`: the names of the people that name-link corrections point to, by id. */
+export function presentReview(review: PaperReview, corrections: Array<Correction & { id: string }>, names: ReadonlyMap<string, string>) {
   const sourceId = review.source.id;
   const issueLines = review.issues.flatMap((issue) => (issue.line === null ? [] : [issue.line]));
   const hasIssue = (span: Span) =>
@@ -99,18 +100,18 @@ export function presentReview(review: PaperReview, corrections: Array<Correction
     meetings,
     corrections: corrections.map((correction) => ({
       ...correction,
-      describe: describeCorrection(correction),
+      describe: describeCorrection(correction, names),
       remove: linkTo('admin.paper.correction.remove', { id: sourceId, correctionId: correction.id }),
     })),
   };
 }
 
-function describeCorrection(correction: Correction): string {
+function describeCorrection(correction: Correction, names: ReadonlyMap<string, string>): string {
   const at = `${correction.bodyName}, ${longDate(correction.meetingDate)}`;
   const value = correction.value as Record<string, unknown>;
   switch (correction.kind) {
     case 'person-link':
-      return `${at}: "${correction.recordKey}" is linked to a chosen person`;
+      return `${at}: "${correction.recordKey}" is ${names.get(String(value.personId)) ?? String(value.personId)}`;
     case 'vote-count':
       return `${at}: recorded vote ${correction.recordKey.replace('#', ', vote ')} counted ${value.for} for, ${value.against} against, ${value.abstain} abstaining`;
     case 'apology':

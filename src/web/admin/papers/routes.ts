@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { listPapers, paperReview, peopleToLink } from '../../../db/queries/import-review.ts';
+import { namesOf } from '../../../db/repositories/audit-trail.ts';
 import { correctionsOfPaper } from '../../../db/repositories/import-review.ts';
 import { NotFound } from '../../../http/errors.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';
@@ -66,7 +67,9 @@ export async function paperRoutes(app: FastifyInstance, { database, config }: Fe
   async function reviewPage(reply: FastifyReply, id: string, failure?: { problems: Problem[]; status: number }) {
     const found = await paperReview(database.db, id);
     if (!found) throw NotFound('No imported paper with that id');
-    const view = presentReview(found, await correctionsOfPaper(database.db, found.source.content_hash));
+    const corrections = await correctionsOfPaper(database.db, found.source.content_hash);
+    const linked = corrections.flatMap((correction) => (correction.kind === 'person-link' ? [String((correction.value as { personId?: unknown }).personId)] : []));
+    const view = presentReview(found, corrections, await namesOf(database.db, linked));
     return reply.code(failure?.status ?? 200).view('admin/paper.njk', {
       pageTitle: `${failure ? 'Error: ' : ''}Review ${found.source.file_name}`,
       ...view,
