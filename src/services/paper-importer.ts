@@ -260,6 +260,11 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
   } catch (error) {
     if (error instanceof NotRecognised) {
       delete state.session;
+      // Listed in the back office with why (nothing else of it is stored, so a later importer can try again).
+      if (prepared.kind === 'paper') {
+        const fileName = path.basename(file);
+        await review.recordUnrecognised(db, props.actor, { id: stableId('unrecognised-paper', prepared.contentHash), contentHash: prepared.contentHash, fileName, reason: error.message });
+      }
       return { ...base, status: 'unrecognised', reason: error.message, kinds: [...new Set(prepared.kind === 'paper' ? prepared.extract.segments.map((segment) => segment.kind) : [])] };
     }
     if (error instanceof AlreadyImported) {

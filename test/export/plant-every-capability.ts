@@ -150,4 +150,5 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
     .values({ id: 'import-correction-planted1', content_hash: source.content_hash, body_name: 'Planted Body', meeting_date: '2011-04-06', kind: 'vote-count', record_key: '22#1', value: JSON.stringify({ for: 1, against: 2, abstain: 3 }) })
     .execute();
   await db.insertInto('paper_check').values({ id: 'paper-check-planted1', content_hash: source.content_hash, checked_by: 'account-planted' }).execute();
+  await db.insertInto('unrecognised_paper').values({ id: 'unrecognised-paper-planted1', content_hash: 'b'.repeat(64), file_name: 'notes.txt', reason: 'no meeting found' }).execute();
 }

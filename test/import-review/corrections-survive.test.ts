@@ -4,7 +4,11 @@
  * from the paper's stored text) and by paperImporter into a database that holds only the corrections (an archive
  * rebuilt from its papers by a newer Quorum). Corrections and checks are audited.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
+import { listPapers, listUnrecognised } from '../../src/db/queries/import-review.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { correctionRecorder, correctionRemover, type CorrectionInput } from '../../src/services/import-review/correction-recorder.ts';
@@ -143,6 +147,22 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
     await expect(correct({ ...audit, kind: 'minute-split', recordKey: '1', value: { line: 5, number: '1A', title: 'Elsewhere' } })).rejects.toThrow(/line: Enter a line inside the minute/);
     await expect(correct({ ...council, kind: 'vote-count', recordKey: '99#1', value: { for: 1, against: 1, abstain: 0 } })).rejects.toThrow(/for: That recorded vote is not in this meeting/);
     expect(await database.db.selectFrom('import_correction').select('kind').where('kind', '=', 'minute-split').execute()).toHaveLength(1);
+  });
+
+  it('lists every paper with its outcome: imported with counts and checked, or not recognised with why', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-review-'));
+    fs.writeFileSync(path.join(folder, 'shopping-list.txt'), 'Eggs\nFlour\nMilk\n');
+    try {
+      const summary = await paperImporter({ database, authorityName, paths: [folder], actor: 'test' });
+      expect(summary.unrecognised).toBe(1);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+    const [paper] = await listPapers(database.db);
+    expect(paper).toMatchObject({ id: sourceId, checked: true, vote_events: 1 });
+    expect(paper!.minutes).toBeGreaterThan(20);
+    const unrecognised = await listUnrecognised(database.db);
+    expect(unrecognised.map((row) => [row.file_name, row.reason])).toEqual([['shopping-list.txt', expect.stringMatching(/^no meeting, minutes, agenda/)]]);
   });
 
   it('audits corrections and checks with the officer as actor', async () => {

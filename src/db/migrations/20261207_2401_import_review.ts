@@ -12,6 +12,8 @@ import { runSqlScript } from '../sql-script.ts';
  *   per kind: a printed name, a minute number), never by generated ids, so a correction is applied again whenever
  *   the paper is imported again, also by a newer importer whose ids or line spans differ.
  * - paper_check: an officer has checked the paper's extraction.
+ * - unrecognised_paper: a paper in which nothing was recognised, with why. Its records are not stored (so a later
+ *   importer can try again), but the back office lists it with its outcome like every paper.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runSqlScript(
@@ -44,6 +46,15 @@ create table import_correction (
 );
 create index import_correction_paper_idx on import_correction (content_hash);
 
+create table unrecognised_paper (
+  id text primary key,
+  content_hash text not null unique check (content_hash ~ '^[0-9a-f]{64}$'),
+  file_name text not null,
+  reason text not null,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+
 create table paper_check (
   id text primary key,
   content_hash text not null unique check (content_hash ~ '^[0-9a-f]{64}$'),
@@ -53,13 +64,13 @@ create table paper_check (
 );
 `,
   );
-  await addAuditTriggers(db, ['import_correction', 'paper_check']);
+  await addAuditTriggers(db, ['import_correction', 'paper_check', 'unrecognised_paper']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await runSqlScript(
     db,
-    `drop table if exists paper_check; drop table if exists import_correction; drop table if exists source_text;
+    `drop table if exists unrecognised_paper; drop table if exists paper_check; drop table if exists import_correction; drop table if exists source_text;
      drop function if exists quorum_source_text_is_immutable() cascade;`,
   );
 }

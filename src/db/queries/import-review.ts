@@ -54,6 +54,17 @@ export async function listPapers(db: Db): Promise<PaperRow[]> {
   return result.rows;
 }
 
+/** Papers nothing was recognised in, newest first; not those imported since (by a newer importer). */
+export async function listUnrecognised(db: Db): Promise<Array<Row<'unrecognised_paper'>>> {
+  return db
+    .selectFrom('unrecognised_paper as u')
+    .selectAll('u')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('source_document as s').select('s.id').whereRef('s.content_hash', '=', 'u.content_hash'))))
+    .orderBy('u.updated_at', 'desc')
+    .orderBy('u.file_name')
+    .execute();
+}
+
 export interface ReviewMeeting {
   id: string;
   body_name: string;

@@ -9,6 +9,7 @@ import { personNameSql } from './registers/person-name-sql.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+import { setActor as setActorOf } from '../actor.ts';
 export { setActor } from '../actor.ts';
 
 /** Keeps a paper's lines beside its source record (once: a paper's text never changes). */
@@ -102,6 +103,18 @@ export async function removePaperRecords(trx: Transaction<Database>, sourceId: s
   await trx.deleteFrom('motion').where('minute_id', 'in', minutes).execute();
   await trx.deleteFrom('minute').where('source_document_id', '=', sourceId).execute();
   await trx.deleteFrom('import_issue').where('source_document_id', '=', sourceId).execute();
+}
+
+/** A paper nothing was recognised in, with why; the latest attempt's file name and reason are kept. */
+export async function recordUnrecognised(db: Kysely<Database>, actor: string, paper: { id: string; contentHash: string; fileName: string; reason: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await setActorOf(trx, actor);
+    await trx
+      .insertInto('unrecognised_paper')
+      .values({ id: paper.id, content_hash: paper.contentHash, file_name: paper.fileName, reason: paper.reason })
+      .onConflict((oc) => oc.column('content_hash').doUpdateSet({ file_name: paper.fileName, reason: paper.reason }))
+      .execute();
+  });
 }
 
 export async function personExists(db: Db, personId: string): Promise<boolean> {

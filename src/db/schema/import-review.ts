@@ -36,7 +36,18 @@ export interface PaperCheckTable {
   updated_at: Stamp;
 }
 
+/** A paper nothing was recognised in: not stored, listed with why. */
+export interface UnrecognisedPaperTable {
+  id: string;
+  content_hash: string;
+  file_name: string;
+  reason: string;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
 export interface ImportReviewTables {
+  unrecognised_paper: UnrecognisedPaperTable;
   source_text: SourceTextTable;
   import_correction: ImportCorrectionTable;
   paper_check: PaperCheckTable;

@@ -36,6 +36,17 @@ export const importReviewSection: ExportSection = {
       },
     },
     {
+      key: 'unrecognised',
+      table: 'unrecognised_paper',
+      about: 'A paper nothing was recognised in (not stored), with why.',
+      fields: {
+        id,
+        contentHash: text.describe('The paper: the SHA-256 of its bytes.'),
+        fileName: text,
+        reason: text,
+      },
+    },
+    {
       key: 'checks',
       table: 'paper_check',
       about: 'A paper whose extraction an officer has checked.',

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { listPapers, paperReview, peopleToLink } from '../../../db/queries/import-review.ts';
+import { listPapers, listUnrecognised, paperReview, peopleToLink } from '../../../db/queries/import-review.ts';
 import { namesOf } from '../../../db/repositories/audit-trail.ts';
 import { correctionsOfPaper } from '../../../db/repositories/import-review.ts';
 import { NotFound } from '../../../http/errors.ts';
@@ -17,7 +17,7 @@ import { paperChecker } from '../../../services/import-review/paper-checker.ts';
 import { paperReimporter } from '../../../services/import-review/paper-reimporter.ts';
 import { formAction } from '../form-action.ts';
 import { formErrors, type Problem } from '../forms.ts';
-import { longDate, selectItems } from '../presenters.ts';
+import { longDate, selectItems, stamp } from '../presenters.ts';
 import { presentPaperRow, presentReview } from './presenter.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });
@@ -60,8 +60,12 @@ export async function paperRoutes(app: FastifyInstance, { database, config }: Fe
   const review = (id: string) => linkTo('admin.paper', { id });
 
   app.get(ROUTES['admin.papers'], async (_request, reply) => {
-    const papers = (await listPapers(database.db)).map(presentPaperRow);
-    return reply.view('admin/papers.njk', { pageTitle: 'Imported papers', papers });
+    const [papers, unrecognised] = await Promise.all([listPapers(database.db), listUnrecognised(database.db)]);
+    return reply.view('admin/papers.njk', {
+      pageTitle: 'Imported papers',
+      papers: papers.map(presentPaperRow),
+      unrecognised: unrecognised.map((paper) => ({ ...paper, at: stamp(paper.updated_at) })),
+    });
   });
 
   async function reviewPage(reply: FastifyReply, id: string, failure?: { problems: Problem[]; status: number }) {
