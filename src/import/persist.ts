@@ -12,6 +12,8 @@ import { slugify, stableId } from '../domain/stable-id.ts';
 import { splitRoleAndParty, type PartyName } from '../domain/political-party.ts';
 import type { AttendanceRecord, ImportIssue, MeetingRecord, PaperExtract, PrintedName, SourceSpan } from './types.ts';
 import type { PeopleDirectory, PersonContext } from './people.ts';
+import { correctExtract, type PaperCorrections } from './corrections.ts';
+import { meetingKey as correctionMeetingKey, printedNameKey } from '../domain/import-review/corrections.ts';
 import { add, WriteBatch, type Counts } from './write-batch.ts';
 
 export interface PersistContext {
@@ -31,6 +33,8 @@ export interface PersistResult {
   /** Names resolved to people already known before this file. */
   linked: number;
   issues: ImportIssue[];
+  /** Officers' corrections that no longer found their record (also among the issues). */
+  unapplied: PaperCorrections['corrections'];
 }
 
 const source = (ctx: PersistContext, span: SourceSpan) => ({
@@ -61,7 +65,9 @@ export function titlesMatch(a: string, b: string): boolean {
   return shared / Math.max(wordsA.size, wordsB.length) >= 0.7;
 }
 
-export async function persistExtract(ctx: PersistContext, extract: PaperExtract): Promise<PersistResult> {
+/** `corrections`: the officers' corrections of this paper (corrections.ts), applied on every import of it. */
+export async function persistExtract(ctx: PersistContext, extracted: PaperExtract, corrections: PaperCorrections): Promise<PersistResult> {
+  const { extract, links, unapplied } = correctExtract(extracted, corrections, ctx.authorityName);
   const issues: ImportIssue[] = [...extract.issues];
   const batch = new WriteBatch();
   const known = await loadKnown(ctx, extract);
@@ -98,7 +104,10 @@ export async function persistExtract(ctx: PersistContext, extract: PaperExtract)
   }
 
   const scope: FileScope = { ctx, batch, known, issues, person, approvals: [], groups };
-  for (const meeting of extract.meetings) persistMeeting(scope, meeting, bodyId(meeting.bodyName));
+  for (const meeting of extract.meetings) {
+    const corrected = links.get(correctionMeetingKey(canonicalBodyName(meeting.bodyName, ctx.authorityName).name, meeting.date));
+    persistMeeting(corrected ? { ...scope, person: linkedFirst(scope.person, corrected) } : scope, meeting, bodyId(meeting.bodyName));
+  }
 
   // Reports, linked to the agenda items they were written for.
   for (const report of extract.reports) {
@@ -169,10 +178,15 @@ export async function persistExtract(ctx: PersistContext, extract: PaperExtract)
   await store.linkApprovedMinutes(ctx.trx, batch.newMeetingIds());
   const peopleCounts = ctx.people.takeCounts();
   add(created, 'people', peopleCounts.created);
-  return { created, linked: peopleCounts.linked, issues };
+  return { created, linked: peopleCounts.linked, issues, unapplied };
 }
 
 type ResolvePerson = (name: PrintedName, context: PersonContext, line: number) => string | undefined;
+
+/** An officer's name link for the printed name, when there is one; otherwise the usual resolution. */
+function linkedFirst(resolve: ResolvePerson, links: Map<string, string>): ResolvePerson {
+  return (name, context, line) => links.get(printedNameKey(name.printed)) ?? resolve(name, context, line);
+}
 
 /** A meeting this file names: on record already, or new in this file's batch (then `row` is the row to be written). */
 interface KnownMeeting {

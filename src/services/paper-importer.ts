@@ -17,6 +17,8 @@ import { PeopleDirectory } from '../import/people.ts';
 import type { ImportIssue } from '../import/types.ts';
 import { restoreExport } from './export-restorer.ts';
 import { refreshPlannerStatistics } from '../db/statistics.ts';
+import * as review from '../db/repositories/import-review.ts';
+import type { Correction } from '../domain/import-review/corrections.ts';
 
 /**
  * How a file ended. Every file ends in exactly one of these, and none is "ok" for nothing:
@@ -106,6 +108,8 @@ interface ImportSession {
   authorityId: string;
   people: PeopleDirectory;
   bodies: Map<string, string>;
+  /** The officers' corrections, by paper (content hash): applied whenever that paper is imported (import review). */
+  corrections: Map<string, Correction[]>;
 }
 
 export async function paperImporter(props: PaperImporterProps): Promise<ImportSummary> {
@@ -224,17 +228,21 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
         },
       ]);
       if (!isNew) throw new AlreadyImported(contentHash);
+      // The text the records' line numbers point into: shown by the import review, read again by a re-import.
+      await review.insertSourceText(trx, sourceId, document.lines);
       if (!state.session) {
         const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
         state.session = {
           authorityId,
           people: new PeopleDirectory(authorityId, await store.loadPeople(trx, authorityId)),
           bodies: new Map((await store.loadBodies(trx, authorityId)).map((body) => [body.name, body.id])),
+          corrections: await review.loadAllCorrections(trx),
         };
       }
       const session = state.session;
+      const corrections = { corrections: session.corrections.get(contentHash) ?? [], lines: document.lines };
       const context = { trx, authorityName: props.authorityName, sourceId, ...session };
-      const committee = await persistExtract(context, recognisedHere ? { ...extract, issues: [...extract.issues, ...notUnderstood] } : extract);
+      const committee = await persistExtract(context, recognisedHere ? { ...extract, issues: [...extract.issues, ...notUnderstood] } : extract, corrections);
       const more = await persistCapabilities(context, capabilities);
       const capabilityRows = Object.values(more.created).reduce((sum, count) => sum + count, 0);
       if (!recognisedHere && capabilityRows === 0) throw new NotRecognised(whyNotRecognised(extract.segments, [...extract.issues, ...more.issues]));
@@ -252,6 +260,11 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
   } catch (error) {
     if (error instanceof NotRecognised) {
       delete state.session;
+      // Listed in the back office with why (nothing else of it is stored, so a later importer can try again).
+      if (prepared.kind === 'paper') {
+        const fileName = path.basename(file);
+        await review.recordUnrecognised(db, props.actor, { id: stableId('unrecognised-paper', prepared.contentHash), contentHash: prepared.contentHash, fileName, reason: error.message });
+      }
       return { ...base, status: 'unrecognised', reason: error.message, kinds: [...new Set(prepared.kind === 'paper' ? prepared.extract.segments.map((segment) => segment.kind) : [])] };
     }
     if (error instanceof AlreadyImported) {

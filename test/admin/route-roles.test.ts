@@ -130,6 +130,11 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/members/upload': { allowed: ['democratic-services'] },
     // The grid needs a status for every member on the day; test/members/attendance-grid.test.ts proves its writes.
     'POST /admin/meetings/:id/attendance-grid': { allowed: ['democratic-services'] },
+    // The import review re-imports a paper on each change; test/import-review/ proves its writes and their audit.
+    'POST /admin/papers/:id/corrections': { allowed: ['democratic-services'] },
+    'POST /admin/papers/:id/corrections/:correctionId/remove': { allowed: ['democratic-services'] },
+    'POST /admin/papers/:id/check': { allowed: ['democratic-services'] },
+    'POST /admin/papers/:id/reimport': { allowed: ['democratic-services'] },
     'POST /admin/members/confirm': {
       allowed: ['democratic-services'],
       valid: async (n) => ({ url: '/admin/members/confirm', body: { from: '2031-05-01', lines: JSON.stringify([{ line: 2, cells: { family_name: `Roster${n}`, given_name: 'Test' } }]) } }),

@@ -22,7 +22,7 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
   const group = { id: 'group-planted1' };
   await db.insertInto('political_group').values({ id: group.id, authority_id: authority.id, name: 'Planted Group', abbreviation: 'PG' }).execute();
   await db.insertInto('group_membership').values({ id: 'group-membership-planted1', group_id: group.id, person_id: member.id, role: 'Leader', start_date: '2009-06-04' }).execute();
-  const source = await db.selectFrom('source_document').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const source = await db.selectFrom('source_document').select(['id', 'content_hash']).orderBy('id').executeTakeFirstOrThrow();
 
   await plantAccountability(db, { authorityId: authority.id, meetingId: meeting.id, bodyId: meeting.body_id });
   await plantRegisters(db, { bodyId: meeting.body_id, memberId: member.id });
@@ -145,4 +145,12 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
 
   // An import issue (the seeds may give none).
   await sql`insert into import_issue (source_document_id, severity, line, message, created_at) values (${source.id}, 'warning', 12, 'Planted problem', '2026-11-20T09:15:30.123Z')`.execute(db);
+
+  // The import review: an officer's correction and check of the paper (its text is kept by the import).
+  await db
+    .insertInto('import_correction')
+    .values({ id: 'import-correction-planted1', content_hash: source.content_hash, body_name: 'Planted Body', meeting_date: '2011-04-06', kind: 'vote-count', record_key: '22#1', value: JSON.stringify({ for: 1, against: 2, abstain: 3 }) })
+    .execute();
+  await db.insertInto('paper_check').values({ id: 'paper-check-planted1', content_hash: source.content_hash, checked_by: 'account-planted' }).execute();
+  await db.insertInto('unrecognised_paper').values({ id: 'unrecognised-paper-planted1', content_hash: 'b'.repeat(64), file_name: 'notes.txt', reason: 'no meeting found' }).execute();
 }

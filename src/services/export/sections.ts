@@ -7,6 +7,7 @@ import type { TableName } from '../../db/queries/export-rows.ts';
 import { allowancesSection } from './sections/allowances.ts';
 import { filesSection } from './sections/files.ts';
 import { importsSection } from './sections/imports.ts';
+import { importReviewSection } from './sections/import-review.ts';
 import { indicatorsSection } from './sections/indicators.ts';
 import { meetingWorkflowSection } from './sections/meeting-workflow.ts';
 import { plansSection } from './sections/plans.ts';
@@ -23,10 +24,11 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   allowancesSection,
   politicalBalanceSection,
   importsSection,
+  importReviewSection,
 ];
 
 /** The sections' names, as the document's top-level fields (the type of ExportDocument names them). */
-export const SECTION_NAMES = ['files', 'meetingWorkflow', 'scrutiny', 'plans', 'indicators', 'allowances', 'politicalBalance', 'imports'] as const;
+export const SECTION_NAMES = ['files', 'meetingWorkflow', 'scrutiny', 'plans', 'indicators', 'allowances', 'politicalBalance', 'imports', 'importReview'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 if (EXPORT_SECTIONS.map((section) => section.name).join() !== SECTION_NAMES.join()) throw new Error('SECTION_NAMES must list EXPORT_SECTIONS in order');
 

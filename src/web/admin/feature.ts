@@ -13,6 +13,7 @@ import { bodyRoutes } from './bodies/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { attendanceGridRoutes } from './attendance/routes.ts';
+import { paperRoutes } from './papers/routes.ts';
 import { listRecentMeetings } from '../../db/repositories/committee-admin.ts';
 import { longDate } from './presenters.ts';
 
@@ -45,5 +46,6 @@ export const adminFeature: Feature = async (app, deps) => {
     await meetingRoutes(committeeAdmin, deps);
     await memberRoutes(committeeAdmin, deps);
     await attendanceGridRoutes(committeeAdmin, deps);
+    await paperRoutes(committeeAdmin, deps);
   });
 };

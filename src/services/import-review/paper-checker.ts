@@ -1,0 +1,26 @@
+/**
+ * paperChecker: an officer marks a paper's extraction as checked (or not checked after all). Kept by the paper's
+ * identity (its content hash), so the mark outlives a re-import; audited like every record.
+ */
+import type { DatabaseHandle } from '../../db/engine.ts';
+import * as review from '../../db/repositories/import-review.ts';
+import { NotFound } from '../../domain/errors.ts';
+import { stableId } from '../../domain/stable-id.ts';
+
+export interface PaperCheckerProps {
+  database: DatabaseHandle;
+  sourceId: string;
+  /** The officer's account id: the audit log's actor and who checked. */
+  actor: string;
+  checked: boolean;
+}
+
+export async function paperChecker(props: PaperCheckerProps): Promise<void> {
+  await props.database.db.transaction().execute(async (trx) => {
+    await review.setActor(trx, props.actor);
+    const source = await review.findSource(trx, props.sourceId);
+    if (!source) throw NotFound('No imported paper with that id');
+    if (props.checked) await review.markChecked(trx, stableId('paper-check', source.content_hash), source.content_hash, props.actor);
+    else await review.unmarkChecked(trx, source.content_hash);
+  });
+}
