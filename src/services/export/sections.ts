@@ -49,6 +49,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   audit_log: 'The history of this database; a restore writes its own entries naming who restored.',
   search_document: 'The search index, derived from the records and rebuilt by the database as they are restored.',
   portal_data_version: 'A counter that tells the portal\'s cache the data changed.',
+  portal_meeting_version: 'Per-meeting counters that tell the portal\'s cache which meeting pages changed.',
   kysely_migration: 'Which migrations this database has run; the restoring Quorum has its own.',
   kysely_migration_lock: 'The migrations\' lock.',
 };
