@@ -99,6 +99,12 @@ export class PageCache {
     }
   }
 
+  /** Forgets every page (tests compare with an uncached render this way). */
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
   get size(): number {
     return this.entries.size;
   }
