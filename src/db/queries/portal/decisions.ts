@@ -16,6 +16,8 @@ export interface DecisionFilters {
   urgentOnly?: boolean;
   limit: number;
   offset: number;
+  /** How far the total is counted (default DECISION_COUNT_CAP; tests lower it to try the windows on small data). */
+  countCap?: number;
 }
 
 function register(db: Db) {
@@ -77,11 +79,34 @@ function filtered(db: Db, filters: DecisionFilters) {
   return query;
 }
 
-export async function listDecisions(db: Db, filters: DecisionFilters) {
-  const countRow = await filtered(db, filters)
-    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
+/** The register counts its entries up to this many; beyond, a page says "more than" (issue 23: bounded counts). */
+export const DECISION_COUNT_CAP = 1000;
+
+/**
+ * The newest date on the register (an index read on each side): where the windows of `listDecisions` start.
+ * Today would do, but an archive's newest entry may be years old.
+ */
+async function newestDate(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('meeting').select((m) => m.fn.max('meeting.date').as('d')).as('meeting_date'),
+      eb.selectFrom('decision').select((d) => d.fn.max('decision.decision_date').as('d')).as('decision_date'),
+    ])
     .executeTakeFirst();
-  const rows = await filtered(db, filters)
+  const dates = [row?.meeting_date, row?.decision_date].filter((date): date is string => Boolean(date));
+  return dates.sort().at(-1);
+}
+
+function monthsBefore(date: string, months: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCMonth(at.getUTCMonth() - months);
+  return at.toISOString().slice(0, 10);
+}
+
+async function pageOf(db: Db, filters: DecisionFilters, since: string | undefined) {
+  let query = filtered(db, filters);
+  if (since) query = query.where('register.date', '>=', since);
+  return query
     .leftJoin('person', 'person.id', 'register.maker_person_id')
     .selectAll('register')
     .select(['person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.post_nominals'])
@@ -90,10 +115,37 @@ export async function listDecisions(db: Db, filters: DecisionFilters) {
     .orderBy('register.minute_number')
     .orderBy('register.position')
     .orderBy('register.id')
-    .limit(filters.limit)
+    .limit(filters.limit + 1)
     .offset(filters.offset)
     .execute();
-  return { total: Number(countRow?.total ?? 0), rows };
+}
+
+/**
+ * One page of the register, newest first, and how many entries it has (exactly up to DECISION_COUNT_CAP, else
+ * `capped`). Sorting the whole register for every page cost time in proportion to the archive (120,000 resolutions
+ * at twenty years), so the page is read from a window of recent dates (an index range on the meeting's date), widened
+ * until it holds the page and one more entry, or the whole register. The register is ordered by date first, so every
+ * entry in the window comes before every entry outside it: the page is the same as the whole register's.
+ */
+export async function listDecisions(db: Db, filters: DecisionFilters) {
+  const cap = filters.countCap ?? DECISION_COUNT_CAP;
+  const [countRow, newest] = await Promise.all([
+    db
+      .selectFrom(filtered(db, filters).select('register.id').limit(cap + 1).as('bounded'))
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
+      .executeTakeFirst(),
+    newestDate(db),
+  ]);
+  const total = Number(countRow?.total ?? 0);
+  const capped = total > cap;
+  let rows = await pageOf(db, filters, capped && newest ? monthsBefore(newest, 12) : undefined);
+  // A small register is read whole at once. A large one from a year's window, doubled until the window holds the
+  // page and one more entry (then it is the whole register's page); the last try has no window.
+  for (let months = 24; capped && newest && rows.length <= filters.limit; months *= 2) {
+    rows = await pageOf(db, filters, months <= 12 * 64 ? monthsBefore(newest, months) : undefined);
+    if (months > 12 * 64) break;
+  }
+  return { total: Math.min(total, cap), capped, more: rows.length > filters.limit, rows: rows.slice(0, filters.limit) };
 }
 export type DecisionRegisterRow = Awaited<ReturnType<typeof listDecisions>>['rows'][number];
 
