@@ -21,7 +21,7 @@ class DataVersionWatch {
   private generation = 0;
   private listening = false;
 
-  constructor(private readonly database: DatabaseHandle) {
+  constructor(database: DatabaseHandle) {
     database.listen?.(DATA_VERSION_CHANNEL, () => this.changed()).then(
       () => {
         this.listening = true;
