@@ -4,7 +4,8 @@
  * Environment: BENCH_IMPORT_MB (default 20), BENCH_IMPORT_ROUNDS (default 3; the medians are reported), BENCH_POSTGRES_URL (default the local server; "none" to skip it),
  * BENCH_PORTAL_YEARS (default 20: the large authority), BENCH_PORTAL_SECONDS (per route, default 10),
  * BENCH_PORTAL_LOAD_SECONDS (default 60), BENCH_SCALING_YEARS (default 2), BENCH_SCALING_SECONDS (default 20),
- * BENCH_MIX_YEARS (default 20), BENCH_MIX_SECONDS (default 20), BENCH_UNCACHED_YEARS (default 1,5,20), BENCH_UNCACHED_URLS (per route, default 30).
+ * BENCH_MIX_YEARS (default 20), BENCH_MIX_SECONDS (default 20), BENCH_UNCACHED_YEARS (default 1,5,20), BENCH_UNCACHED_URLS (per route, default 30),
+ * BENCH_UNCACHED_ENGINES (default pglite,postgres).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -105,6 +106,7 @@ if (all || wanted.has('uncached')) {
     years: (process.env.BENCH_UNCACHED_YEARS ?? '1,5,20').split(',').map(Number),
     seed: Number(process.env.BENCH_PORTAL_SEED ?? 1),
     perRoute: Number(process.env.BENCH_UNCACHED_URLS ?? 30),
+    ...(process.env.BENCH_UNCACHED_ENGINES ? { engines: process.env.BENCH_UNCACHED_ENGINES.split(',') as Array<'pglite' | 'postgres'> } : {}),
     ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
   });
   write('uncached', results);

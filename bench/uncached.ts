@@ -21,6 +21,8 @@ export interface UncachedBenchOptions {
   /** Distinct URLs per route type. */
   perRoute: number;
   postgresUrl?: string;
+  /** Only these engines (default both). */
+  engines?: Array<'pglite' | 'postgres'>;
 }
 
 /** Evenly spread picks from a list (the archive's old and new records alike), at most n. */
@@ -116,7 +118,7 @@ async function measureEngine(engine: 'pglite' | 'postgres', years: number, optio
 }
 
 export async function runUncachedBench(options: UncachedBenchOptions) {
-  const engines: Array<'pglite' | 'postgres'> = ['pglite', ...(options.postgresUrl ? (['postgres'] as const) : [])];
+  const engines = (['pglite', ...(options.postgresUrl ? (['postgres'] as const) : [])] as const).filter((engine) => !options.engines || options.engines.includes(engine));
   const results: Record<string, unknown> = { options: { ...options, postgresUrl: undefined } };
   for (const engine of engines) {
     const byYears: Record<string, Record<string, RouteFigures>> = {};
