@@ -83,18 +83,21 @@ function filtered(db: Db, filters: DecisionFilters) {
 export const DECISION_COUNT_CAP = 1000;
 
 /**
- * The newest date on the register (an index read on each side): where the windows of `listDecisions` start.
- * Today would do, but an archive's newest entry may be years old.
+ * The oldest and newest dates on the register (index reads: meeting_date_idx, decision_date_idx of migration
+ * 20261207_2802): where the windows of `listDecisions` start, and when a window already holds everything.
  */
-async function newestDate(db: Db): Promise<string | undefined> {
+async function dateSpan(db: Db): Promise<{ oldest: string; newest: string } | undefined> {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('meeting').select((m) => m.fn.max('meeting.date').as('d')).as('meeting_date'),
-      eb.selectFrom('decision').select((d) => d.fn.max('decision.decision_date').as('d')).as('decision_date'),
+      eb.selectFrom('meeting').select((m) => m.fn.min('meeting.date').as('d')).as('meeting_oldest'),
+      eb.selectFrom('meeting').select((m) => m.fn.max('meeting.date').as('d')).as('meeting_newest'),
+      eb.selectFrom('decision').select((d) => d.fn.min('decision.decision_date').as('d')).as('decision_oldest'),
+      eb.selectFrom('decision').select((d) => d.fn.max('decision.decision_date').as('d')).as('decision_newest'),
     ])
     .executeTakeFirst();
-  const dates = [row?.meeting_date, row?.decision_date].filter((date): date is string => Boolean(date));
-  return dates.sort().at(-1);
+  const oldest = [row?.meeting_oldest, row?.decision_oldest].filter((date): date is string => Boolean(date)).sort();
+  const newest = [row?.meeting_newest, row?.decision_newest].filter((date): date is string => Boolean(date)).sort();
+  return oldest.length && newest.length ? { oldest: oldest[0]!, newest: newest.at(-1)! } : undefined;
 }
 
 function monthsBefore(date: string, months: number): string {
@@ -129,21 +132,23 @@ async function pageOf(db: Db, filters: DecisionFilters, since: string | undefine
  */
 export async function listDecisions(db: Db, filters: DecisionFilters) {
   const cap = filters.countCap ?? DECISION_COUNT_CAP;
-  const [countRow, newest] = await Promise.all([
+  const [countRow, span] = await Promise.all([
     db
       .selectFrom(filtered(db, filters).select('register.id').limit(cap + 1).as('bounded'))
       .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
       .executeTakeFirst(),
-    newestDate(db),
+    dateSpan(db),
   ]);
   const total = Number(countRow?.total ?? 0);
   const capped = total > cap;
-  let rows = await pageOf(db, filters, capped && newest ? monthsBefore(newest, 12) : undefined);
   // A small register is read whole at once. A large one from a year's window, doubled until the window holds the
-  // page and one more entry (then it is the whole register's page); the last try has no window.
-  for (let months = 24; capped && newest && rows.length <= filters.limit; months *= 2) {
-    rows = await pageOf(db, filters, months <= 12 * 64 ? monthsBefore(newest, months) : undefined);
-    if (months > 12 * 64) break;
+  // page and one more entry (then it is the whole register's page) or reaches back past the oldest date.
+  let rows: Awaited<ReturnType<typeof pageOf>> = [];
+  for (let months = 12; ; months *= 2) {
+    const since = capped && span ? monthsBefore(span.newest, months) : undefined;
+    const whole = since === undefined || since <= span!.oldest;
+    rows = await pageOf(db, filters, whole ? undefined : since);
+    if (whole || rows.length > filters.limit) break;
   }
   return { total: Math.min(total, cap), capped, more: rows.length > filters.limit, rows: rows.slice(0, filters.limit) };
 }
