@@ -80,8 +80,9 @@ export function peakRssMiB(pid: number): number {
 }
 
 /** A generated authority in a cached PGlite folder, or a PostgreSQL database made for it. */
-export async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'postgres'): Promise<Record<string, string>> {
-  const key = `portal-y${options.years}-s${options.seed}`;
+export async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'postgres', name = 'portal'): Promise<Record<string, string>> {
+  // A benchmark that changes the schema (new migrations on a branch) names its own copy, so it never migrates another's.
+  const key = `${name}-y${options.years}-s${options.seed}`;
   let env: Record<string, string>;
   if (engine === 'pglite') {
     const dataDir = path.join(here, '.cache', key);

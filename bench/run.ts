@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- import|portal|scaling|mix] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
+ * npm run bench [-- import|portal|scaling|mix|uncached] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
  * same run, and writes bench/results/<name>.json with the machine it ran on.
  * Environment: BENCH_IMPORT_MB (default 20), BENCH_IMPORT_ROUNDS (default 3; the medians are reported), BENCH_POSTGRES_URL (default the local server; "none" to skip it),
  * BENCH_PORTAL_YEARS (default 20: the large authority), BENCH_PORTAL_SECONDS (per route, default 10),
  * BENCH_PORTAL_LOAD_SECONDS (default 60), BENCH_SCALING_YEARS (default 2), BENCH_SCALING_SECONDS (default 20),
- * BENCH_MIX_YEARS (default 20), BENCH_MIX_SECONDS (default 20).
+ * BENCH_MIX_YEARS (default 20), BENCH_MIX_SECONDS (default 20), BENCH_UNCACHED_YEARS (default 1,5,20), BENCH_UNCACHED_URLS (per route, default 30),
+ * BENCH_UNCACHED_ENGINES (default pglite,postgres).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { runImportBench } from './import.ts';
 import { runMixBench } from './mix.ts';
 import { runPortalBench } from './portal.ts';
 import { runScalingBench } from './scaling.ts';
+import { runUncachedBench } from './uncached.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedsDir = path.resolve(here, '../../shared/seeds');
@@ -95,4 +97,17 @@ if (all || wanted.has('mix')) {
     ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
   });
   write('mix', results);
+}
+
+if (all || wanted.has('uncached')) {
+  const postgres = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  // Issue 23 item 2: first requests of distinct URLs of each route type, at 1, 5 and 20 years.
+  const results = await runUncachedBench({
+    years: (process.env.BENCH_UNCACHED_YEARS ?? '1,5,20').split(',').map(Number),
+    seed: Number(process.env.BENCH_PORTAL_SEED ?? 1),
+    perRoute: Number(process.env.BENCH_UNCACHED_URLS ?? 30),
+    ...(process.env.BENCH_UNCACHED_ENGINES ? { engines: process.env.BENCH_UNCACHED_ENGINES.split(',') as Array<'pglite' | 'postgres'> } : {}),
+    ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
+  });
+  write('uncached', results);
 }

@@ -2,9 +2,12 @@
  * Rendered-page cache and conditional GETs for the public pages.
  *
  * Public pages are read far more often than the records change, and the embedded engine answers one query at a
- * time, so an anonymous GET is answered from memory while the data version (one row, bumped by triggers in the
- * same commit as any change to the committee records) and the UK date are what they were when the page was
- * rendered. Any write, by any path, changes the version, so the next request renders afresh: a change shows at once.
+ * time, so an anonymous GET is answered from memory while the data version it depends on and the UK date are what
+ * they were when the page was rendered. Versions are bumped by triggers in the same commit as a change, so a change
+ * shows at once. Invalidation follows what changed (migration 20261207_2801): a meeting's page depends on its own
+ * meeting's parts and on everything that is not a meeting's part; every other page on every change. A write to one
+ * meeting's minutes therefore leaves every other meeting's page cached, and a page whose version moved is rendered
+ * afresh at its next request (its old entry is simply never served again, and ages out).
  *
  * Pages carry a per-response CSP nonce. The cache stores a page with its nonce replaced by a placeholder and fills
  * in the new response's nonce on the way out, so a cached page never reuses a nonce. ETags are weak for the same
@@ -15,7 +18,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/engine.ts';
 import { cacheKeyOf } from './cache-key.ts';
-import { dataVersionFor, isAnonymous } from './reader.ts';
+import { dataVersionFor, isAnonymous, type MeetingRef } from './reader.ts';
 import { todayInLondon } from '../domain/dates.ts';
 
 export { isAnonymous };
@@ -29,6 +32,8 @@ const CSRF_FIELD_MARK = 'name="_csrf"';
 
 interface Entry {
   key: string;
+  /** The data version (and date) it was rendered at: served only while a request's version is the same. */
+  version: string;
   /** The response's bytes, already encoded, split where each response's own nonce goes (one part when it has none). */
   parts: Buffer[];
   contentType: string;
@@ -36,58 +41,49 @@ interface Entry {
   bytes: number;
 }
 
-/** Entries of one data version, least recently used first (a Map keeps insertion order). */
+/** Entries, least recently used first (a Map keeps insertion order), each valid for its own version. */
 export class PageCache {
-  private version = '';
   private entries = new Map<string, Entry>();
   private bytes = 0;
-  /** Renders under way, by key (of the current version): a second request for the key waits for the first's page. */
+  /** Renders under way, by key and version: a second request for the key waits for the first's page. */
   private renders = new Map<string, Promise<void>>();
   readonly placeholder = `quorum-nonce-${randomBytes(12).toString('hex')}`;
 
   constructor(private readonly maxBytes = DEFAULT_MAX_BYTES) {}
 
-  /** Drops every entry of an older version: they can never be served again. */
-  private at(version: string): void {
-    if (version === this.version) return;
-    this.version = version;
-    this.entries.clear();
-    this.renders.clear();
-    this.bytes = 0;
-  }
-
   /** The render of key under way at this version, if any. */
   rendering(version: string, key: string): Promise<void> | undefined {
-    this.at(version);
-    return this.renders.get(key);
+    return this.renders.get(`${version} ${key}`);
   }
 
   /** Notes that this request renders key; returns what to call when it is done (once is enough, more is harmless). */
   startRender(version: string, key: string): () => void {
-    this.at(version);
+    const slot = `${version} ${key}`;
     let finish = () => {};
     const done = new Promise<void>((resolve) => {
       finish = resolve;
     });
-    this.renders.set(key, done);
+    this.renders.set(slot, done);
     return () => {
       finish();
-      if (this.renders.get(key) === done) this.renders.delete(key);
+      if (this.renders.get(slot) === done) this.renders.delete(slot);
     };
   }
 
+  /** The entry of key rendered at this version; an entry of another version is dropped (it can never be served). */
   get(version: string, key: string): Entry | undefined {
-    this.at(version);
     const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.version !== version) {
+      this.bytes -= entry.bytes;
+      return undefined;
     }
+    this.entries.set(key, entry);
     return entry;
   }
 
-  set(version: string, entry: Entry): void {
-    this.at(version);
+  set(entry: Entry): void {
     if (entry.bytes > this.maxBytes) return;
     const old = this.entries.get(entry.key);
     if (old) {
@@ -101,6 +97,12 @@ export class PageCache {
       this.entries.delete(key);
       this.bytes -= oldest.bytes;
     }
+  }
+
+  /** Forgets every page (tests compare with an uncached render this way). */
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
   }
 
   get size(): number {
@@ -161,15 +163,20 @@ export function joinParts(parts: Buffer[], nonce: string | undefined): Buffer {
  * the data; with a read replica it is the replica's, read from where the page will be rendered, src/http/reader.ts)
  * and the UK date.
  */
-export async function cacheVersionFor(database: DatabaseHandle, request: FastifyRequest): Promise<string> {
-  return `${await dataVersionFor(database, request)}:${todayInLondon()}`;
+export async function cacheVersionFor(database: DatabaseHandle, request: FastifyRequest, meeting?: MeetingRef): Promise<string> {
+  return `${await dataVersionFor(database, request, meeting)}:${todayInLondon()}`;
+}
+
+export interface PageCacheOptions {
+  /** The meeting whose own page this request asks for, if it does: such a page depends on fewer changes. */
+  meetingOf?: (request: FastifyRequest) => MeetingRef | undefined;
 }
 
 /**
  * Adds the cache to the routes of one feature (hooks are encapsulated: other features' routes are untouched).
  * Only anonymous GETs with a 200 of a page or feed are stored.
  */
-export function usePageCache(app: FastifyInstance, database: DatabaseHandle): void {
+export function usePageCache(app: FastifyInstance, database: DatabaseHandle, options: PageCacheOptions = {}): void {
   const cache = pageCacheFor(database);
 
   function serve(request: FastifyRequest, reply: FastifyReply, entry: Entry) {
@@ -183,7 +190,7 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle): vo
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !isAnonymous(request)) return;
-    const version = await cacheVersionFor(database, request);
+    const version = await cacheVersionFor(database, request, options.meetingOf?.(request));
     const key = cacheKeyOf(request.routeOptions.url, request.url);
     const state: RequestState = { version, key };
     states.set(request, state);
@@ -226,7 +233,7 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle): vo
     const body = nonce ? payload.replaceAll(nonce, cache.placeholder) : payload;
     const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     const parts = body.split(cache.placeholder).map((part) => Buffer.from(part));
-    cache.set(state.version, { key: state.key, parts, contentType, etag, bytes: parts.reduce((sum, part) => sum + part.length, 0) });
+    cache.set({ key: state.key, version: state.version, parts, contentType, etag, bytes: parts.reduce((sum, part) => sum + part.length, 0) });
     state.finish?.();
     reply.header('etag', etag).header('cache-control', PAGE_CACHE_CONTROL).header('x-quorum-cache', 'miss');
     if (etagMatches(request.headers['if-none-match'], etag)) {

@@ -15,8 +15,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/engine.ts';
 import type { Database } from '../db/schema.ts';
-import { dataVersionOf } from '../db/data-version-watch.ts';
-import { currentDataVersion } from '../db/queries/portal/data-version.ts';
+import { dataVersionOf, meetingPageVersionOf } from '../db/data-version-watch.ts';
+import { currentDataVersion, currentMeetingPageVersion, type MeetingRef } from '../db/queries/portal/data-version.ts';
+
+export type { MeetingRef };
 
 /** The session cookie's name (src/web/auth/session-cookie.ts sets it): the one cookie that makes a visitor someone. */
 export const SESSION_COOKIE = 'quorum_session';
@@ -47,7 +49,11 @@ export function readerFor(database: DatabaseHandle, request: FastifyRequest): Ky
   return readsFromReplica(database, request) ? database.reader! : database.db;
 }
 
-/** The data version of the database this request reads from: what its cached page is keyed on. */
-export function dataVersionFor(database: DatabaseHandle, request: FastifyRequest): Promise<string> {
-  return readsFromReplica(database, request) ? currentDataVersion(database.reader!) : dataVersionOf(database);
+/**
+ * The data version of the database this request reads from: what its cached page is keyed on. A meeting's own page
+ * (meeting given) depends on fewer changes than any other page (migration 20261207_2801).
+ */
+export function dataVersionFor(database: DatabaseHandle, request: FastifyRequest, meeting?: MeetingRef): Promise<string> {
+  if (readsFromReplica(database, request)) return meeting ? currentMeetingPageVersion(database.reader!, meeting) : currentDataVersion(database.reader!);
+  return meeting ? meetingPageVersionOf(database, meeting) : dataVersionOf(database);
 }

@@ -20,17 +20,22 @@ function scriptNonce(response: LightMyRequestResponse): string {
 }
 
 describe('PageCache', () => {
-  it('forgets a version once another is asked for, and the least recently used page when full', () => {
+  it('serves an entry only at its own version, and forgets the least recently used page when full', () => {
     const cache = new PageCache(100);
-    const entry = (key: string, bytes: number) => ({ key, parts: [Buffer.from(key)], contentType: 'text/html', etag: key, bytes });
-    cache.set('1', entry('/a', 40));
-    cache.set('1', entry('/b', 40));
+    const entry = (key: string, bytes: number, version = '1') => ({ key, version, parts: [Buffer.from(key)], contentType: 'text/html', etag: key, bytes });
+    cache.set(entry('/a', 40));
+    cache.set(entry('/b', 40));
     expect(cache.get('1', '/a')?.key).toBe('/a');
-    cache.set('1', entry('/c', 40));
+    cache.set(entry('/c', 40));
     expect(cache.get('1', '/b')).toBeUndefined();
     expect(cache.get('1', '/a')?.key).toBe('/a');
+    // Another version of /a is not this page: never served, and dropped; /c, of its own version, stays.
     expect(cache.get('2', '/a')).toBeUndefined();
-    expect(cache.size).toBe(0);
+    expect(cache.get('1', '/a')).toBeUndefined();
+    expect(cache.size).toBe(1);
+    cache.set(entry('/d', 40, '2'));
+    expect(cache.get('2', '/d')?.key).toBe('/d');
+    expect(cache.get('1', '/c')?.key).toBe('/c');
   });
 });
 

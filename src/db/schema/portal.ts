@@ -19,10 +19,19 @@ export interface PortalDataVersionTable {
   singleton: ColumnType<boolean, never, never>;
   /** bigint, returned as text by the engines' int8 parser. */
   version: ColumnType<string, never, never>;
+  /** Bumped by a write to any meeting's parts (migration 20261207_2801); bigint as text. */
+  meetings: ColumnType<string, never, never>;
+}
+
+/** Each meeting's own counter: bumped when a row its page shows changes (migration 20261207_2801). */
+export interface PortalMeetingVersionTable {
+  meeting_id: ColumnType<string, never, never>;
+  version: ColumnType<string, never, never>;
 }
 
 /** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
 export interface PortalTables {
   search_document: SearchDocumentTable;
   portal_data_version: PortalDataVersionTable;
+  portal_meeting_version: PortalMeetingVersionTable;
 }

@@ -52,6 +52,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   search_document: 'The search index, derived from the records and rebuilt by the database as they are restored.',
   portal_data_version: 'A counter that tells the portal\'s cache the data changed.',
   oparl_change: 'When what an OParl object shows beyond its own row last changed (its `modified`); a restored database starts it afresh.',
+  portal_meeting_version: 'Per-meeting counters that tell the portal\'s cache which meeting pages changed.',
   kysely_migration: 'Which migrations this database has run; the restoring Quorum has its own.',
   kysely_migration_lock: 'The migrations\' lock.',
   oparl_source: 'Sync state of `quorum import --oparl` (when each OParl server was last copied): a restored database walks the server once in full.',

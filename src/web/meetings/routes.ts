@@ -8,14 +8,24 @@ import { findMeetingIdByBodyAndDate, findMovedMeeting } from '../../db/queries/p
 import { meetingSlug, parseMeetingSlug } from '../portal/slugs.ts';
 import { registerCalendarRoutes } from './calendar-routes.ts';
 import { usePageCache } from '../../http/page-cache.ts';
-import { readerFor } from '../../http/reader.ts';
+import { readerFor, type MeetingRef } from '../../http/reader.ts';
+import type { FastifyRequest } from 'fastify';
 
 /** Ids are stable ids ("meeting-1a2b...") or slugs; anything else cannot name a meeting, so it is simply not found. */
 export const MeetingParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });
 export type MeetingParams = z.infer<typeof MeetingParamsSchema>;
 
+/** The meeting a request for a meeting's page names (not checked against the records: the page does that). */
+function meetingOf(request: FastifyRequest): MeetingRef | undefined {
+  if (request.routeOptions.url !== ROUTES['meeting.show']) return undefined;
+  const params = MeetingParamsSchema.safeParse(request.params);
+  if (!params.success) return undefined;
+  return parseMeetingSlug(params.data.id) ?? { id: params.data.id };
+}
+
 export const meetingsFeature: Feature = async (app, { database }) => {
-  usePageCache(app, database);
+  // A meeting's page is kept while other meetings change (src/http/page-cache.ts).
+  usePageCache(app, database, { meetingOf });
   registerCalendarRoutes(app, database);
 
   app.get(ROUTES['meeting.show'], async (request, reply) => {

@@ -44,7 +44,7 @@ export function registerDecisionRoutes(app: FastifyInstance, database: DatabaseH
     const body = parsed.data.body ? await findBodyBySlug(db, parsed.data.body) : undefined;
     const result =
       parsed.data.body && !body
-        ? { total: 0, rows: [] }
+        ? { total: 0, capped: false, more: false, rows: [] }
         : await listDecisions(db, {
             ...(body ? { bodyId: body.id } : {}),
             ...(parsed.data.maker ? { makerPersonId: parsed.data.maker } : {}),
@@ -55,17 +55,19 @@ export function registerDecisionRoutes(app: FastifyInstance, database: DatabaseH
             limit: DECISION_PAGE_SIZE,
             offset: (page - 1) * DECISION_PAGE_SIZE,
           });
-    const pageCount = Math.ceil(result.total / DECISION_PAGE_SIZE);
+    // Whether there is a next page comes from the page's query (one entry more than a page), not from the total,
+    // which is bounded (src/db/queries/portal/decisions.ts).
     const pagination =
-      pageCount > 1
+      page > 1 || result.more
         ? {
             ...(page > 1 ? { previous: { href: pageHref(parsed.data, page - 1) } } : {}),
-            ...(page < pageCount ? { next: { href: pageHref(parsed.data, page + 1) } } : {}),
+            ...(result.more ? { next: { href: pageHref(parsed.data, page + 1) } } : {}),
           }
         : undefined;
     return reply.view('portal/decisions.njk', {
       filters,
       total: result.total,
+      totalCapped: result.capped ? result.total.toLocaleString('en-GB') : undefined,
       decisions: result.rows.map(presentDecisionSummary),
       pagination,
       feeds: { rss: linkTo('feed.decisions.rss'), atom: linkTo('feed.decisions.atom') },

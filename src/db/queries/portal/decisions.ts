@@ -16,6 +16,8 @@ export interface DecisionFilters {
   urgentOnly?: boolean;
   limit: number;
   offset: number;
+  /** How far the total is counted (default DECISION_COUNT_CAP; tests lower it to try the windows on small data). */
+  countCap?: number;
 }
 
 function register(db: Db) {
@@ -81,11 +83,37 @@ function filtered(db: Db, filters: DecisionFilters) {
   return query;
 }
 
-export async function listDecisions(db: Db, filters: DecisionFilters) {
-  const countRow = await filtered(db, filters)
-    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
+/** The register counts its entries up to this many; beyond, a page says "more than" (issue 23: bounded counts). */
+export const DECISION_COUNT_CAP = 1000;
+
+/**
+ * The oldest and newest dates on the register (index reads: meeting_date_idx, decision_date_idx of migration
+ * 20261207_2802): where the windows of `listDecisions` start, and when a window already holds everything.
+ */
+async function dateSpan(db: Db): Promise<{ oldest: string; newest: string } | undefined> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('meeting').select((m) => m.fn.min('meeting.date').as('d')).as('meeting_oldest'),
+      eb.selectFrom('meeting').select((m) => m.fn.max('meeting.date').as('d')).as('meeting_newest'),
+      eb.selectFrom('decision').select((d) => d.fn.min('decision.decision_date').as('d')).as('decision_oldest'),
+      eb.selectFrom('decision').select((d) => d.fn.max('decision.decision_date').as('d')).as('decision_newest'),
+    ])
     .executeTakeFirst();
-  const rows = await filtered(db, filters)
+  const oldest = [row?.meeting_oldest, row?.decision_oldest].filter((date): date is string => Boolean(date)).sort();
+  const newest = [row?.meeting_newest, row?.decision_newest].filter((date): date is string => Boolean(date)).sort();
+  return oldest.length && newest.length ? { oldest: oldest[0]!, newest: newest.at(-1)! } : undefined;
+}
+
+function monthsBefore(date: string, months: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCMonth(at.getUTCMonth() - months);
+  return at.toISOString().slice(0, 10);
+}
+
+async function pageOf(db: Db, filters: DecisionFilters, since: string | undefined) {
+  let query = filtered(db, filters);
+  if (since) query = query.where('register.date', '>=', since);
+  return query
     .leftJoin('person', 'person.id', 'register.maker_person_id')
     .selectAll('register')
     .select(['person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.post_nominals'])
@@ -94,10 +122,39 @@ export async function listDecisions(db: Db, filters: DecisionFilters) {
     .orderBy('register.minute_number')
     .orderBy('register.position')
     .orderBy('register.id')
-    .limit(filters.limit)
+    .limit(filters.limit + 1)
     .offset(filters.offset)
     .execute();
-  return { total: Number(countRow?.total ?? 0), rows };
+}
+
+/**
+ * One page of the register, newest first, and how many entries it has (exactly up to DECISION_COUNT_CAP, else
+ * `capped`). Sorting the whole register for every page cost time in proportion to the archive (120,000 resolutions
+ * at twenty years), so the page is read from a window of recent dates (an index range on the meeting's date), widened
+ * until it holds the page and one more entry, or the whole register. The register is ordered by date first, so every
+ * entry in the window comes before every entry outside it: the page is the same as the whole register's.
+ */
+export async function listDecisions(db: Db, filters: DecisionFilters) {
+  const cap = filters.countCap ?? DECISION_COUNT_CAP;
+  const [countRow, span] = await Promise.all([
+    db
+      .selectFrom(filtered(db, filters).select('register.id').limit(cap + 1).as('bounded'))
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
+      .executeTakeFirst(),
+    dateSpan(db),
+  ]);
+  const total = Number(countRow?.total ?? 0);
+  const capped = total > cap;
+  // A small register is read whole at once. A large one from a year's window, doubled until the window holds the
+  // page and one more entry (then it is the whole register's page) or reaches back past the oldest date.
+  let rows: Awaited<ReturnType<typeof pageOf>> = [];
+  for (let months = 12; ; months *= 2) {
+    const since = capped && span ? monthsBefore(span.newest, months) : undefined;
+    const whole = since === undefined || since <= span!.oldest;
+    rows = await pageOf(db, filters, whole ? undefined : since);
+    if (whole || rows.length > filters.limit) break;
+  }
+  return { total: Math.min(total, cap), capped, more: rows.length > filters.limit, rows: rows.slice(0, filters.limit) };
 }
 export type DecisionRegisterRow = Awaited<ReturnType<typeof listDecisions>>['rows'][number];
 
