@@ -10,7 +10,9 @@ export type TextRowsQuery = (text: string) => Promise<(string | null)[][]>;
 
 /** Aim for about this much text per FETCH: a few megabytes keeps memory small and round trips few. */
 const BATCH_CHARS = 4 * 1024 * 1024;
-const FIRST_BATCH_ROWS = 100;
+/** A table's first batch is one row and each next one at most GROWTH times larger: rows of unknown width are met a few at a time. */
+const FIRST_BATCH_ROWS = 1;
+const GROWTH = 4;
 const MAX_BATCH_ROWS = 20_000;
 
 /**
@@ -71,14 +73,20 @@ export async function* tableData(query: TextRowsQuery): AsyncGenerator<string> {
       const cursor = 'quorum_backup_rows';
       await query(`declare ${cursor} no scroll cursor for select ${table.columns.map((c) => `${quoteIdentifier(c)}::text`).join(', ')} from ${qualified}`);
       let batch = FIRST_BATCH_ROWS;
+      /** The widest row met so far in this table, in characters. */
+      let widest = 1;
       for (;;) {
         const rows = await query(`fetch forward ${batch} from ${cursor}`);
         if (!rows.length) break;
         let text = '';
-        for (const row of rows) text += `${row.map(copyTextValue).join('\t')}\n`;
+        for (const row of rows) {
+          const line = `${row.map(copyTextValue).join('\t')}\n`;
+          widest = Math.max(widest, line.length);
+          text += line;
+        }
         yield text;
-        // Size the next batch from this one's rows, so wide rows come a few at a time and narrow ones in thousands.
-        batch = Math.max(1, Math.min(MAX_BATCH_ROWS, Math.floor(BATCH_CHARS / Math.max(1, text.length / rows.length))));
+        // Size the next batch by the widest row so far, so wide rows come a few at a time and narrow ones by thousands.
+        batch = Math.max(1, Math.min(MAX_BATCH_ROWS, batch * GROWTH, Math.floor(BATCH_CHARS / widest)));
       }
       await query(`close ${cursor}`);
     } else {
