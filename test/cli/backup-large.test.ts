@@ -19,7 +19,7 @@ type Location = TestDatabase['location'];
 /** The heap each command gets, in MB: well below the dump's size. */
 const HEAP_MB = 64;
 /** Uploaded files, each WIDE_FILE_BYTES of raw bytes (twice that as hex in the dump's text). */
-const WIDE_FILES = Number(process.env.QUORUM_BACKUP_TEST_WIDE_FILES ?? 96);
+const WIDE_FILES = Number(process.env.QUORUM_BACKUP_TEST_WIDE_FILES ?? 72);
 const WIDE_FILE_BYTES = 1024 * 1024;
 /** Many narrow rows too, so batching both ways is exercised. */
 const NARROW_FILES = 20_000;
