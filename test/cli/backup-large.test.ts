@@ -58,7 +58,7 @@ async function textSize(file: string): Promise<number> {
   return size;
 }
 
-describe.skipIf(databaseUnavailable)(`backup and restore larger than a ${HEAP_MB} MB heap`, { timeout: 600_000 }, () => {
+describe.skipIf(databaseUnavailable)(`backup and restore larger than a ${HEAP_MB} MB heap`, { timeout: 1_800_000 }, () => {
   const databases: TestDatabase[] = [];
   let work: string;
   let source: Location;
@@ -76,7 +76,7 @@ describe.skipIf(databaseUnavailable)(`backup and restore larger than a ${HEAP_MB
     const result = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, path.resolve('bin/quorum.js'), ...args], {
       env,
       encoding: 'utf8',
-      timeout: 300_000,
+      timeout: 900_000,
     });
     return { code: result.status, err: `${result.stderr}${result.signal ? ` (killed by ${result.signal})` : ''}` };
   };

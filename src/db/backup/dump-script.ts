@@ -141,12 +141,18 @@ function holdsStatements(text: string): boolean {
  * file fails here, naming the file.
  */
 async function* linesOf(file: string): AsyncGenerator<string> {
-  let rest = '';
+  // A line may span many chunks (a stored file's row is megabytes): its parts are gathered and joined once.
+  let pending: string[] = [];
   try {
-    for await (const chunk of openText(file)) {
-      const parts = (rest + (chunk as string)).split('\n');
-      rest = parts.pop()!;
-      yield* parts;
+    for await (const chunk of openText(file) as AsyncIterable<string>) {
+      let start = 0;
+      for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
+        pending.push(chunk.slice(start, end));
+        yield pending.length === 1 ? pending[0]! : pending.join('');
+        pending = [];
+        start = end + 1;
+      }
+      if (start < chunk.length) pending.push(chunk.slice(start));
     }
   } catch (error) {
     if (error instanceof BackupFileError) throw error;
@@ -156,7 +162,7 @@ async function* linesOf(file: string): AsyncGenerator<string> {
     }
     throw new BackupFileError(`Cannot read the backup ${file}: ${(error as Error).message}`);
   }
-  if (rest) yield rest;
+  if (pending.length) yield pending.join('');
 }
 
 /**
