@@ -113,7 +113,7 @@ describe.skipIf(databaseUnavailable)(`backup and restore larger than a ${HEAP_MB
     await database.close();
     source = database.location;
     expected = await tableChecksums(source);
-  });
+  }, 900_000);
   afterAll(async () => {
     for (const database of databases) await database.destroy().catch(() => {});
     if (work) fs.rmSync(work, { recursive: true, force: true });
