@@ -5,7 +5,7 @@ import { backupRestorer, backupWriter } from '../db/backup/index.ts';
 export function registerBackupCommands(program: Command, config: () => Config): void {
   program
     .command('backup')
-    .description('write the whole database to a file as a plain-SQL pg_dump script (see docs/operations.md)')
+    .description('write the whole database to a file: a gzip-compressed plain-SQL pg_dump script (see docs/operations.md)')
     .argument('<file>', 'the dump to write')
     .action(async (file: string) => {
       const cfg = config();
@@ -15,7 +15,7 @@ export function registerBackupCommands(program: Command, config: () => Config): 
   program
     .command('restore')
     .description('replace the database with a backup, all or nothing (see docs/operations.md)')
-    .argument('<file>', 'a dump written by `quorum backup` or `pg_dump --format=plain`')
+    .argument('<file>', 'a dump written by `quorum backup` or `pg_dump --format=plain` (gzip-compressed or not)')
     .option('--force', 'replace a database that holds records')
     .action(async (file: string, options: { force?: boolean }) => {
       const cfg = config();

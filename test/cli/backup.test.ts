@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/engine.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -55,7 +56,7 @@ describe.skipIf(databaseUnavailable)('quorum backup and restore', { timeout: 300
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-backup-test-'));
-    backup = path.join(work, 'backup.sql');
+    backup = path.join(work, 'backup.sql.gz');
     const database = await createTestDatabase();
     databases.push(database);
     // Migrations written since the template was made would otherwise make `db migrate` below apply them.
@@ -77,16 +78,16 @@ describe.skipIf(databaseUnavailable)('quorum backup and restore', { timeout: 300
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it('writes a complete plain-SQL pg_dump script', () => {
+  it('writes a complete plain-SQL pg_dump script, gzip-compressed', () => {
     const result = quorum(source, 'backup', backup);
     expect(result.code, result.err).toBe(0);
     expect(result.err).toContain(`Wrote ${backup}`);
-    const text = fs.readFileSync(backup, 'utf8');
+    const text = zlib.gunzipSync(fs.readFileSync(backup)).toString('utf8');
     expect(text).toMatch(/^--\n-- PostgreSQL database dump\n/);
     // pg_dump 15.14 and later closes with `\unrestrict <key>` (a psql command) after the trailer.
     expect(text.trimEnd()).toMatch(/-- PostgreSQL database dump complete\n--(\n+\\unrestrict \S+)?$/);
     expect(text).toContain('CREATE TABLE public.kysely_migration');
-    expect(fs.readdirSync(work)).toEqual(['backup.sql']);
+    expect(fs.readdirSync(work)).toEqual(['backup.sql.gz']);
   });
 
   it('restores into an empty database, giving an identical export and an up-to-date schema', async () => {
@@ -138,12 +139,25 @@ describe.skipIf(databaseUnavailable)('quorum backup and restore', { timeout: 300
     expect(notDump.code).toBe(1);
     expect(notDump.err).toContain(`quorum: ${garbage} is not a Quorum backup`);
 
-    const truncated = path.join(work, 'truncated.sql');
-    const text = fs.readFileSync(backup, 'utf8');
-    fs.writeFileSync(truncated, text.slice(0, Math.floor(text.length / 2)));
+    // Cut short: a compressed copy (checked as it is read, before anything is kept) and a plain one (checked first).
+    const truncated = path.join(work, 'truncated.sql.gz');
+    const bytes = fs.readFileSync(backup);
+    fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const cut = quorum(target, 'restore', '--force', truncated);
     expect(cut.code).toBe(1);
     expect(cut.err).toContain(`quorum: ${truncated} is incomplete`);
+    const truncatedPlain = path.join(work, 'truncated.sql');
+    const text = zlib.gunzipSync(bytes).toString('utf8');
+    fs.writeFileSync(truncatedPlain, text.slice(0, Math.floor(text.length / 2)));
+    const cutPlain = quorum(target, 'restore', '--force', truncatedPlain);
+    expect(cutPlain.code).toBe(1);
+    expect(cutPlain.err).toContain(`quorum: ${truncatedPlain} is incomplete`);
+    // A compressed copy that is whole as gzip but lost the script's end (a dump that stopped part-way).
+    const unfinished = path.join(work, 'unfinished.sql.gz');
+    fs.writeFileSync(unfinished, zlib.gzipSync(text.slice(0, text.lastIndexOf('--\n-- PostgreSQL database dump complete'))));
+    const stopped = quorum(target, 'restore', '--force', unfinished);
+    expect(stopped.code).toBe(1);
+    expect(stopped.err).toContain(`quorum: ${unfinished} is incomplete: it does not end with`);
 
     expect(await exportOf(target)).toEqual(expected);
   });
@@ -152,12 +166,12 @@ describe.skipIf(databaseUnavailable)('quorum backup and restore', { timeout: 300
     // A complete-looking backup of an empty database that fails after its tables and rows have been replayed: a
     // restore that were not all or nothing would leave the target empty.
     const empty = await emptyDatabase();
-    const emptyBackup = path.join(work, 'empty.sql');
+    const emptyBackup = path.join(work, 'empty.sql.gz');
     expect(quorum(empty, 'backup', emptyBackup).code).toBe(0);
-    const broken = path.join(work, 'broken.sql');
-    const text = fs.readFileSync(emptyBackup, 'utf8');
+    const broken = path.join(work, 'broken.sql.gz');
+    const text = zlib.gunzipSync(fs.readFileSync(emptyBackup)).toString('utf8');
     const trailer = text.lastIndexOf('--\n-- PostgreSQL database dump complete');
-    fs.writeFileSync(broken, `${text.slice(0, trailer)}SELECT quorum_no_such_function();\n\n${text.slice(trailer)}`);
+    fs.writeFileSync(broken, zlib.gzipSync(`${text.slice(0, trailer)}SELECT quorum_no_such_function();\n\n${text.slice(trailer)}`));
 
     const result = quorum(target, 'restore', '--force', broken);
     expect(result.code).toBe(1);
@@ -183,7 +197,7 @@ describe.skipIf(databaseUnavailable)('quorum backup and restore', { timeout: 300
       expect(intoEmbedded.code, intoEmbedded.err).toBe(0);
       expect(await exportOf(embedded)).toEqual(expected);
 
-      const embeddedBackup = path.join(work, 'embedded.sql');
+      const embeddedBackup = path.join(work, 'embedded.sql.gz');
       expect(quorum(embedded, 'backup', embeddedBackup).code).toBe(0);
       const server = await emptyDatabase();
       const intoServer = quorum(server, 'restore', embeddedBackup);
@@ -221,6 +235,9 @@ describe('reading a dump script', () => {
       '1\tyes',
       '2\t\\N',
       '\\.',
+      '--',
+      '-- PostgreSQL database dump complete',
+      '--',
       '\\unrestrict abc',
       '',
     ].join('\n');
@@ -229,6 +246,20 @@ describe('reading a dump script', () => {
     expect(pieces[0]!.kind === 'sql' && pieces[0]!.text).toContain("\\connect other', 'it''s');\n");
     expect(pieces[0]!.kind === 'sql' && pieces[0]!.text).toContain("\\unrestrict';\n$body$;");
     expect(pieces[1]).toEqual({ kind: 'copy', statement: 'COPY public.vote (id, value) FROM stdin', rows: ['1\tyes', '2\t\\N'] });
+  });
+
+  it('refuses a script that does not end with pg_dump\'s trailer', async () => {
+    await expect(piecesOf('SELECT 1;\n')).rejects.toThrow(/dump.sql is incomplete: it does not end with "-- PostgreSQL database dump complete"/);
+    await expect(piecesOf('-- PostgreSQL database dump complete\nSELECT 1;\n')).rejects.toThrow(/is incomplete/);
+  });
+
+  it('hands a large table\'s rows on in pieces', async () => {
+    const row = 'x'.repeat(1000);
+    const script = `COPY public.t (a) FROM stdin;\n${`${row}\n`.repeat(10_000)}\\.\n--\n-- PostgreSQL database dump complete\n--\n`;
+    const pieces = await piecesOf(script);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.every((piece) => piece.kind === 'copy' && piece.statement === 'COPY public.t (a) FROM stdin')).toBe(true);
+    expect(pieces.flatMap((piece) => (piece.kind === 'copy' ? piece.rows : []))).toEqual(Array(10_000).fill(row));
   });
 
   it('refuses other psql commands with their line', async () => {

@@ -3,7 +3,7 @@
  * and walking it statement by statement so it can be replayed into PGlite (which has no psql) or cleaned for psql.
  */
 import fs from 'node:fs';
-import readline from 'node:readline';
+import { isCompressed, openText, readStart } from './dump-file.ts';
 
 /** A backup file that cannot be restored: missing, unreadable, not a pg_dump script, incomplete, or failing. */
 export class BackupFileError extends Error {}
@@ -13,8 +13,9 @@ const TRAILER = '-- PostgreSQL database dump complete';
 const PROBE_BYTES = 4096;
 
 /**
- * Checks, before anything is touched, that the file exists and is a complete plain-SQL pg_dump: the header pg_dump
- * writes first and the trailer it writes last (a truncated copy has no trailer).
+ * Checks, before anything is touched, that the file exists and starts like a plain-SQL pg_dump (the header pg_dump
+ * writes first). A plain file must also end with pg_dump's trailer (a truncated copy has none); a compressed one
+ * cannot be read from the end, so its trailer is checked when readDumpScript reaches it, before anything is kept.
  */
 export function checkDumpFile(file: string): void {
   let fd: number;
@@ -26,64 +27,79 @@ export function checkDumpFile(file: string): void {
     throw new BackupFileError(`Cannot read the backup ${file}: ${reason}`);
   }
   try {
-    const size = fs.fstatSync(fd).size;
-    if (fs.fstatSync(fd).isDirectory()) throw new BackupFileError(`Cannot read the backup ${file}: it is a folder`);
-    const head = Buffer.alloc(Math.min(PROBE_BYTES, size));
-    fs.readSync(fd, head, 0, head.length, 0);
-    const tail = Buffer.alloc(Math.min(PROBE_BYTES, size));
-    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
-    const headLines = head.toString('utf8').split('\n').slice(0, 5).map((line) => line.trim());
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new BackupFileError(`Cannot read the backup ${file}: it is a folder`);
+    const headLines = readStart(fd, PROBE_BYTES).split('\n').slice(0, 5).map((line) => line.trim());
     if (!headLines.includes(HEADER)) {
       throw new BackupFileError(
         `${file} is not a Quorum backup: it does not start like a plain-SQL pg_dump ("${HEADER}"). ` +
           'Use a file written by `quorum backup` or by `pg_dump --format=plain`.',
       );
     }
+    const probe = Buffer.alloc(2);
+    fs.readSync(fd, probe, 0, 2, 0);
+    if (isCompressed(probe)) return;
+    const tail = Buffer.alloc(Math.min(PROBE_BYTES, stat.size));
+    fs.readSync(fd, tail, 0, tail.length, stat.size - tail.length);
     const lastLines = tail.toString('utf8').trimEnd().split('\n').slice(-4).map((line) => line.trim());
-    if (!lastLines.includes(TRAILER)) {
-      throw new BackupFileError(`${file} is incomplete: it does not end with "${TRAILER}" (truncated or damaged copy?)`);
-    }
+    if (!lastLines.includes(TRAILER)) throw incomplete(file, `it does not end with "${TRAILER}" (truncated or damaged copy?)`);
   } finally {
     fs.closeSync(fd);
   }
 }
 
+function incomplete(file: string, reason: string): BackupFileError {
+  return new BackupFileError(`${file} is incomplete: ${reason}`);
+}
+
 export type DumpPiece =
   /** One or more whole SQL statements. */
   | { kind: 'sql'; text: string }
-  /** A `COPY ... FROM stdin;` statement and its data rows (without the closing `\.`). */
+  /**
+   * A `COPY ... FROM stdin` statement and some of its data rows (without the closing `\.`): a table's rows come as
+   * several pieces of at most about COPY_CHUNK_CHARS each, so no table is ever held whole.
+   */
   | { kind: 'copy'; statement: string; rows: string[] };
 
 type Quote = { kind: 'none' } | { kind: 'single' } | { kind: 'dollar'; tag: string } | { kind: 'block'; depth: number };
 
 /** Flush SQL to the caller at a statement boundary once this much has gathered, so a large dump is never one string. */
 const SQL_CHUNK_CHARS = 4 * 1024 * 1024;
+/** Hand COPY rows on once this much has gathered (a single row larger than this comes alone). */
+const COPY_CHUNK_CHARS = 4 * 1024 * 1024;
 const COPY_FROM_STDIN = /^COPY\s.+\sFROM\s+stdin;\s*$/i;
 /** psql meta-commands pg_dump writes around a plain dump (PostgreSQL 17.6+/16.10+/15.14+); harmless to drop. */
 const ALLOWED_META = /^\\(un)?restrict(\s|$)/;
 
 /**
- * Walks a plain pg_dump script line by line, yielding SQL and COPY blocks. psql meta-commands other than
- * `\restrict`/`\unrestrict` (e.g. `\connect` from `pg_dump --create`) are refused with their line number: Quorum
- * restores one database in place. Quotes, dollar quotes and comments are tracked so a record's text that happens
- * to hold such a line is never mistaken for one.
+ * Walks a plain pg_dump script (gzip-compressed or not) line by line, yielding SQL and COPY blocks, and ends with
+ * an error unless the script ends with pg_dump's trailer: a caller keeps what it replayed only once the walk has
+ * finished. psql meta-commands other than `\restrict`/`\unrestrict` (e.g. `\connect` from `pg_dump --create`)
+ * are refused with their line number: Quorum restores one database in place. Quotes, dollar quotes and comments
+ * are tracked so a record's text that happens to hold such a line is never mistaken for one.
  */
 export async function* readDumpScript(file: string): AsyncGenerator<DumpPiece> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let quote: Quote = { kind: 'none' };
   let sqlText = '';
   /** True between statements: only there can a line be a psql command or a COPY. */
   let atBoundary = true;
-  let copy: { statement: string; rows: string[] } | undefined;
+  let copy: { statement: string; rows: string[]; chars: number } | undefined;
   let lineNumber = 0;
-  for await (const line of lines) {
+  /** Whether pg_dump's trailer has been read with nothing but comments and psql commands after it. */
+  let ended = false;
+  for await (const line of linesOf(file)) {
     lineNumber++;
     if (copy) {
       if (line === '\\.') {
-        yield { kind: 'copy', ...copy };
+        yield { kind: 'copy', statement: copy.statement, rows: copy.rows };
         copy = undefined;
       } else {
         copy.rows.push(line);
+        copy.chars += line.length + 1;
+        if (copy.chars >= COPY_CHUNK_CHARS) {
+          yield { kind: 'copy', statement: copy.statement, rows: copy.rows };
+          copy = { statement: copy.statement, rows: [], chars: 0 };
+        }
       }
       continue;
     }
@@ -93,10 +109,12 @@ export async function* readDumpScript(file: string): AsyncGenerator<DumpPiece> {
         `${file} line ${lineNumber}: the psql command ${line.split(/\s/)[0]} is not supported (make the dump without --create)`,
       );
     }
+    if (atBoundary && line.trim() === TRAILER) ended = true;
+    else if (atBoundary && line.trim() && !line.startsWith('--')) ended = false;
     if (atBoundary && COPY_FROM_STDIN.test(line)) {
-      if (sqlText.trim()) yield { kind: 'sql', text: sqlText };
+      if (holdsStatements(sqlText)) yield { kind: 'sql', text: sqlText };
       sqlText = '';
-      copy = { statement: line.trim().replace(/;$/, ''), rows: [] };
+      copy = { statement: line.trim().replace(/;$/, ''), rows: [], chars: 0 };
       continue;
     }
     const [after, ending] = scanLine(line, quote);
@@ -108,8 +126,43 @@ export async function* readDumpScript(file: string): AsyncGenerator<DumpPiece> {
       sqlText = '';
     }
   }
-  if (copy) throw new BackupFileError(`${file} is incomplete: the data of "${copy.statement}" has no end`);
-  if (sqlText.trim()) yield { kind: 'sql', text: sqlText };
+  if (copy) throw incomplete(file, `the data of "${copy.statement}" has no end`);
+  if (holdsStatements(sqlText)) yield { kind: 'sql', text: sqlText };
+  if (!ended) throw incomplete(file, `it does not end with "${TRAILER}" (truncated or damaged copy?)`);
+}
+
+/** Whether SQL text gathered at a statement boundary holds more than blank lines and whole-line comments. */
+function holdsStatements(text: string): boolean {
+  return text.split('\n').some((line) => line.trim() !== '' && !line.trimStart().startsWith('--'));
+}
+
+/**
+ * The script's lines, split on \n only (a \r inside a quoted value is data). A damaged or cut-short compressed
+ * file fails here, naming the file.
+ */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  // A line may span many chunks (a stored file's row is megabytes): its parts are gathered and joined once.
+  let pending: string[] = [];
+  try {
+    for await (const chunk of openText(file) as AsyncIterable<string>) {
+      let start = 0;
+      for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
+        pending.push(chunk.slice(start, end));
+        yield pending.length === 1 ? pending[0]! : pending.join('');
+        pending = [];
+        start = end + 1;
+      }
+      if (start < chunk.length) pending.push(chunk.slice(start));
+    }
+  } catch (error) {
+    if (error instanceof BackupFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) {
+      throw incomplete(file, `its compressed data is cut short or damaged (${(error as Error).message})`);
+    }
+    throw new BackupFileError(`Cannot read the backup ${file}: ${(error as Error).message}`);
+  }
+  if (pending.length) yield pending.join('');
 }
 
 /**

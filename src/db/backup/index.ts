@@ -1,5 +1,6 @@
 /**
- * `quorum backup` and `quorum restore`: a plain-SQL pg_dump script for either engine (see docs/operations.md).
+ * `quorum backup` and `quorum restore`: a gzip-compressed plain-SQL pg_dump script for either engine, streamed in
+ * both directions so memory stays bounded whatever the database's size (see docs/operations.md).
  */
 import path from 'node:path';
 import type { Config } from '../../config.ts';
@@ -16,7 +17,7 @@ export interface BackupProps {
   file: string;
 }
 
-/** Writes the configured database to props.file as a plain-SQL pg_dump script. */
+/** Writes the configured database to props.file as a gzip-compressed plain-SQL pg_dump script. */
 export async function backupWriter({ config, file }: BackupProps): Promise<void> {
   const target = path.resolve(file);
   if (config.databaseUrl) await backupPostgres(config.databaseUrl, target);
@@ -25,7 +26,7 @@ export async function backupWriter({ config, file }: BackupProps): Promise<void>
 
 export interface RestoreProps {
   config: Pick<Config, 'databaseUrl' | 'dataDir'>;
-  /** A dump written by backupWriter or by pg_dump --format=plain. */
+  /** A dump written by backupWriter or by pg_dump --format=plain, gzip-compressed or not. */
   file: string;
   /** Replace a database that holds records (refused otherwise). */
   force?: boolean;

@@ -1,20 +1,26 @@
 /**
- * Backup and restore of the embedded engine. The dump is PGlite's own pg_dump (a WebAssembly build of PostgreSQL's,
- * from @electric-sql/pglite-tools), so the file is a plain-SQL pg_dump script like the server's. A restore replays
- * the script into a new data folder beside the live one and swaps the folders only once it has fully succeeded.
+ * Backup and restore of the embedded engine. The backup is a gzip-compressed plain-SQL script like pg_dump's: the
+ * schema comes from PGlite's own pg_dump (a WebAssembly build of PostgreSQL's, from @electric-sql/pglite-tools),
+ * which builds its whole output in memory, so it is asked only for the schema (`--section=pre-data` and
+ * `post-data`); the rows between are read through a cursor a few megabytes at a time (table-data.ts) and streamed
+ * into the file. A restore replays the script into a new data folder beside the live one and swaps the folders
+ * only once it has fully succeeded.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
 import { lockDataDir } from '../lock.ts';
+import { writeCompressed } from './dump-file.ts';
 import { BackupFileError, readDumpScript } from './dump-script.ts';
 import { describeRecords, tablesWithRecords } from './records.ts';
-import { BackupRefusedError, DUMP_OPTIONS, writeAtomically } from './shared.ts';
+import { BackupRefusedError, DUMP_OPTIONS } from './shared.ts';
+import { tableData, type TextRowsQuery } from './table-data.ts';
 
 const LOCK_FILE = 'quorum.lock';
+const TRAILER_BLOCK = /--\n-- PostgreSQL database dump complete\n--\n\s*$/;
 
-/** Writes the embedded database in dataDir to file as a plain-SQL dump. Holds the folder's lock meanwhile. */
+/** Writes the embedded database in dataDir to file (gzip of a plain-SQL script). Holds the folder's lock meanwhile. */
 export async function backupPglite(dataDir: string, file: string): Promise<void> {
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     throw new Error(`There is no embedded database in ${dataDir} to back up`);
@@ -24,14 +30,41 @@ export async function backupPglite(dataDir: string, file: string): Promise<void>
     const pg = new PGlite(dataDir);
     try {
       await pg.waitReady;
-      const dump = await pgDump({ pg, args: [...DUMP_OPTIONS], fileName: path.basename(file) });
-      writeAtomically(file, Buffer.from(await dump.arrayBuffer()));
+      await writeCompressed(file, pgliteScript(pg));
     } finally {
       await pg.close();
     }
   } finally {
     lock.release();
   }
+}
+
+/** The whole script: pg_dump's schema before the data, the data, pg_dump's schema after it, pg_dump's trailer. */
+async function* pgliteScript(pg: PGlite): AsyncGenerator<string> {
+  const query: TextRowsQuery = async (text) => (await pg.query<(string | null)[]>(text, [], { rowMode: 'array' })).rows;
+  const [[version]] = (await query(
+    `select case when to_regclass('public.kysely_migration') is null then null
+            else (select max(name) from public.kysely_migration) end`,
+  )) as [[string | null]];
+  const before = await schemaSection(pg, 'pre-data');
+  const firstBlock = before.indexOf('--\n\n');
+  yield `${before.slice(0, firstBlock)}-- Written by quorum backup from the embedded engine; Quorum schema version: ${version ?? 'none'}\n`;
+  yield before.slice(firstBlock).replace(TRAILER_BLOCK, '');
+  // Every table as of one moment (the folder's lock already keeps other processes out).
+  await pg.exec('begin isolation level repeatable read read only');
+  try {
+    yield* tableData(query);
+  } finally {
+    await pg.exec('commit');
+  }
+  const after = await schemaSection(pg, 'post-data');
+  yield after.replace(TRAILER_BLOCK, '');
+  yield '--\n-- PostgreSQL database dump complete\n--\n\n';
+}
+
+async function schemaSection(pg: PGlite, section: 'pre-data' | 'post-data'): Promise<string> {
+  const dump = await pgDump({ pg, args: [...DUMP_OPTIONS, `--section=${section}`] });
+  return dump.text();
 }
 
 export interface PgliteRestoreProps {

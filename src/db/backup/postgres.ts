@@ -1,7 +1,9 @@
 /**
  * Backup and restore on a PostgreSQL server with the server's own tools: `pg_dump --format=plain` writes the
- * backup, `psql --single-transaction` restores it, so a restore either commits whole or leaves the database as it
- * was. The same script format comes out of the embedded engine, so either engine's backup restores into either.
+ * backup (its output gzip-compressed as it streams into the file), `psql --single-transaction` restores it (the
+ * script streamed into psql's input), so a restore either commits whole or leaves the database as it was, and
+ * neither holds more than a buffer of the script. The same script format comes out of the embedded engine, so
+ * either engine's backup restores into either.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +12,7 @@ import pg from 'pg';
 import { BackupFileError, dropUnknownSettings, readDumpScript } from './dump-script.ts';
 import { describeRecords, tablesWithRecords } from './records.ts';
 import { BackupRefusedError, DUMP_OPTIONS } from './shared.ts';
+import { writeCompressed } from './dump-file.ts';
 
 /** pg_dump or psql: on the PATH (Debian's wrapper there picks the server's version), else the newest installed. */
 export function findPostgresTool(name: 'pg_dump' | 'psql', searchPath = process.env.PATH ?? ''): string {
@@ -56,31 +59,48 @@ function run(
     });
     child.on('error', reject);
     let feedError: unknown;
-    child.on('close', (code) => (feedError && code === 0 ? reject(feedError) : resolve({ code: code ?? 1, stderr })));
+    child.on('close', (code) => (feedError ? reject(feedError) : resolve({ code: code ?? 1, stderr })));
     if (feed) {
       // psql stops reading at the first error (ON_ERROR_STOP): a broken pipe then is expected, its exit code tells.
       child.stdin!.on('error', () => {});
-      feed(child.stdin!)
-        .catch((error: unknown) => {
+      feed(child.stdin!).then(
+        () => child.stdin!.end(),
+        (error: unknown) => {
+          // The backup cannot be read to its end (cut short, say). Ending psql's input would commit its single
+          // transaction; killed instead, psql never commits and the server rolls the transaction back.
           feedError = error;
-          child.kill();
-        })
-        .finally(() => child.stdin!.end());
+          child.kill('SIGKILL');
+        },
+      );
     }
   });
 }
 
-/** Writes the server database at url to file with pg_dump (plain SQL). */
+/** Writes the server database at url to file with pg_dump (plain SQL), gzip-compressed as it streams out. */
 export async function backupPostgres(url: string, file: string): Promise<void> {
   const { dbname, env } = connection(url);
-  const temporary = `${file}.tmp-${process.pid}`;
+  await writeCompressed(file, pgDumpOutput(findPostgresTool('pg_dump'), [...DUMP_OPTIONS, `--dbname=${dbname}`], env));
+}
+
+/** pg_dump's standard output as it comes; fails at the end (so no file is kept) unless pg_dump succeeded. */
+async function* pgDumpOutput(tool: string, args: string[], env: NodeJS.ProcessEnv): AsyncGenerator<Buffer> {
+  const child = spawn(tool, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    if (stderr.length < 20_000) stderr += text;
+  });
+  const exit = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
   try {
-    const result = await run(findPostgresTool('pg_dump'), [...DUMP_OPTIONS, `--file=${temporary}`, `--dbname=${dbname}`], env);
-    if (result.code !== 0) throw new Error(`pg_dump failed: ${result.stderr.trim()}`);
-    fs.renameSync(temporary, file);
+    for await (const chunk of child.stdout) yield chunk as Buffer;
   } finally {
-    fs.rmSync(temporary, { force: true });
+    // Stopped early (the disk is full, say): do not leave pg_dump running.
+    if (child.exitCode === null) child.kill();
   }
+  const code = await exit;
+  if (code !== 0) throw new Error(`pg_dump failed: ${stderr.trim() || `exit code ${code}`}`);
 }
 
 export interface PostgresRestoreProps {

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-
 /** A restore refused before anything was touched (the target holds records and --force was not given). */
 export class BackupRefusedError extends Error {}
 
@@ -8,14 +6,3 @@ export class BackupRefusedError extends Error {}
  * role runs the restore, into either engine.
  */
 export const DUMP_OPTIONS = ['--format=plain', '--no-owner', '--no-privileges'] as const;
-
-/** Writes beside, then renames: a failed backup never leaves half a file where a good one was. */
-export function writeAtomically(file: string, content: Buffer): void {
-  const temporary = `${file}.tmp-${process.pid}`;
-  try {
-    fs.writeFileSync(temporary, content);
-    fs.renameSync(temporary, file);
-  } finally {
-    fs.rmSync(temporary, { force: true });
-  }
-}
