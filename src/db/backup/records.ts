@@ -1,8 +1,8 @@
 /**
  * Whether a database holds records, asked the same way of both engines. A freshly migrated database is empty:
- * only the migration bookkeeping and the portal's data-version counter have rows.
+ * only the migration bookkeeping and the portal's and OParl's change counters have rows.
  */
-const BOOKKEEPING_TABLES = new Set(['kysely_migration', 'kysely_migration_lock', 'portal_data_version']);
+const BOOKKEEPING_TABLES = new Set(['kysely_migration', 'kysely_migration_lock', 'portal_data_version', 'portal_meeting_version', 'oparl_change']);
 
 export type RowsQuery = <Row>(text: string) => Promise<Row[]>;
 
