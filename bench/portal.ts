@@ -28,6 +28,8 @@ export interface PortalBenchOptions {
   loadConnections: number;
   loadDuration: number;
   postgresUrl?: string;
+  /** The cached authority's name prefix (default "portal"): a benchmark that adds migrations keeps its own copy. */
+  cacheKey?: string;
 }
 
 interface Measured {
@@ -81,7 +83,7 @@ export function peakRssMiB(pid: number): number {
 
 /** A generated authority in a cached PGlite folder, or a PostgreSQL database made for it. */
 export async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'postgres'): Promise<Record<string, string>> {
-  const key = `portal-y${options.years}-s${options.seed}`;
+  const key = `${options.cacheKey ?? 'portal'}-y${options.years}-s${options.seed}`;
   let env: Record<string, string>;
   if (engine === 'pglite') {
     const dataDir = path.join(here, '.cache', key);
