@@ -47,21 +47,24 @@ interface Figures {
   p50: number;
   p95: number;
   max: number;
+  /** The five slowest searches, to show where the time goes. */
+  slowest: Array<{ path: string; ms: number }>;
 }
 
 async function firstRequests(origin: string, paths: string[]): Promise<Figures> {
-  const times: number[] = [];
+  const timed: Array<{ path: string; ms: number }> = [];
   let errors = 0;
   for (const p of paths) {
     const started = performance.now();
     const response = await fetch(`${origin}${p}`);
     await response.arrayBuffer();
-    times.push(performance.now() - started);
+    timed.push({ path: p, ms: performance.now() - started });
     if (response.status !== 200) errors++;
   }
-  times.sort((a, b) => a - b);
+  const times = timed.map((one) => one.ms).sort((a, b) => a - b);
   const round = (value: number) => Number(value.toFixed(1));
-  return { searches: times.length, errors, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1]!) };
+  const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5).map((one) => ({ path: one.path, ms: round(one.ms) }));
+  return { searches: times.length, errors, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1]!), slowest };
 }
 
 export async function runSearchBench(options: SearchBenchOptions) {
@@ -94,6 +97,7 @@ export async function runSearchBench(options: SearchBenchOptions) {
         const figures = await firstRequests(origin, paths);
         byYears[`${years}`] = figures;
         console.log(`${engine} ${String(years).padStart(2)} years: ${figures.searches} distinct searches, uncached p50 ${figures.p50} ms, p95 ${figures.p95} ms, slowest ${figures.max} ms, errors ${figures.errors}`);
+        console.log(`  slowest: ${figures.slowest.map((one) => `${one.path} ${one.ms} ms`).join('; ')}`);
       } finally {
         child.kill('SIGTERM');
         await new Promise((resolve) => child.once('exit', resolve));

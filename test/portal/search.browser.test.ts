@@ -46,7 +46,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('search at 320 
     await page.goto(`${origin}${linkTo('search')}`);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.getByLabel(/Search meetings/).fill('Cllr Vye');
-    await page.getByLabel('People').check();
+    await page.getByRole('checkbox', { name: 'People' }).check();
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/q=Cllr\+Vye&kind=person/);
     await expect(page.locator('.quorum-result h3').first().innerText()).resolves.toBe('Martin Vye');

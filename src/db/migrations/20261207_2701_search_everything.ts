@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { runSqlScript } from '../sql-script.ts';
 import { REFRESH_FUNCTIONS } from './20261125_0400_portal_search.ts';
 import { SEARCH_FROM_VIEWS } from './20261207_1560_public_visibility.ts';
@@ -13,8 +13,8 @@ import { SEARCH_FROM_VIEWS } from './20261207_1560_public_visibility.ts';
  * - `terms`: words that find a record but are never shown (a person's honorific, initials, post-nominals and every
  *   printed form of their name). A person's title is their one display name ("Martin Vye"), so a result never reads
  *   "Martin Martin Vye Mr M J Vye".
- * - `heading`: the title (and terms) alone as a small stored tsvector, so a broad search can order its matches by
- *   "the words are in the title" and date without reading the large document of every match.
+ * - An index in the order of a broad search (newest first), so a search matching thousands of records reads the
+ *   newest until it has a page instead of sorting them all (src/db/queries/portal/search.ts).
  * - `link_id`, `link_ref`: what the record's page is addressed by (a plan's slug and an action's ref, an indicator's
  *   or a body's slug, the recommendation a response answers), so a result links without a lookup per kind.
  * - Titles under a trigram index (pg_trgm) for spelling tolerance: a word that matches nothing is compared with the
@@ -34,14 +34,31 @@ alter table search_document drop column document;
 alter table search_document add column document tsvector generated always as (
   setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', terms), 'A') || setweight(to_tsvector('english', body), 'B')
 ) stored;
-alter table search_document add column heading tsvector generated always as (to_tsvector('english', title || ' ' || terms)) stored;
 create index search_document_gin_idx on search_document using gin (document);
 create index search_document_title_trgm_idx on search_document using gin (title gin_trgm_ops);
+create index search_document_recent_idx on search_document (date desc nulls last, kind, record_id);
 `,
   );
   await runSqlScript(db, REFRESH);
   await runSqlScript(db, TRIGGERS);
-  await sql`select portal_search_rebuild()`.execute(db);
+  await rebuildIndex(db);
+}
+
+/**
+ * Rebuilds the index from empty: truncated first, so the old rows leave no dead tuples behind (the embedded engine
+ * has no autovacuum, and every search would step over them); then the GIN indexes' pending lists are merged and the
+ * planner told the new sizes, so the first searches after the migration are as fast as later ones.
+ */
+async function rebuildIndex(db: Kysely<unknown>): Promise<void> {
+  await runSqlScript(
+    db,
+    `
+truncate search_document;
+select portal_search_rebuild();
+select gin_clean_pending_list('search_document_gin_idx'::regclass);
+analyze search_document;
+`,
+  );
 }
 
 const ALL_KINDS = ['meeting', 'agenda-item', 'report', 'minute', 'decision', 'person', 'recommendation', 'response', 'plan-action', 'indicator', 'body'];
@@ -206,7 +223,7 @@ ${WATCHED.map(([table]) => `drop trigger if exists ${table}_search_kinds on ${ta
 drop function if exists portal_search_on_scrutiny();
 delete from search_document where kind not in (${OLD_KINDS.map((kind) => `'${kind}'`).join(', ')});
 drop index if exists search_document_title_trgm_idx;
-alter table search_document drop column heading;
+drop index if exists search_document_recent_idx;
 alter table search_document drop column document;
 alter table search_document drop column terms;
 alter table search_document drop column link_id;
@@ -224,5 +241,5 @@ drop extension if exists pg_trgm;
   await runSqlScript(db, SEARCH_FROM_VIEWS.split('-- Everything a meeting')[0]!);
   const rebuild = REFRESH_FUNCTIONS.slice(REFRESH_FUNCTIONS.indexOf('create function portal_search_rebuild'), REFRESH_FUNCTIONS.indexOf('create function portal_search_on_change'));
   await runSqlScript(db, rebuild.replace('create function', 'create or replace function'));
-  await sql`select portal_search_rebuild()`.execute(db);
+  await rebuildIndex(db);
 }

@@ -7,8 +7,9 @@
  * - the matches are counted only up to COUNT_CAP (a bitmap of the GIN index, and at most that many rows read);
  * - when there are at most RANK_ALL_LIMIT matches they are ranked by ts_rank_cd over their stored, weighted
  *   tsvectors (title and names A, text B): the best order, at a bounded cost;
- * - a broader search is ordered by whether the words are in the title (the small stored `heading` vector, no large
- *   document read) and then by date, newest first: what is recent matters most when thousands of papers match.
+ * - a broader search shows the newest matches first, read in the order of an index on (date desc, kind, record_id)
+ *   until a page is full, so its cost depends on how common the words are, not on how many records match: when
+ *   thousands of papers name the words, what is recent matters most.
  * Pages go no further than the capped count.
  */
 import { sql, type Kysely } from 'kysely';
@@ -23,7 +24,7 @@ export const HIT_END = '\u0003';
 /** Matches counted at most; past it the total is "more than". */
 export const COUNT_CAP = 1000;
 /** Searches with at most this many matches are ranked by relevance over every match. */
-export const RANK_ALL_LIMIT = 500;
+export const RANK_ALL_LIMIT = 300;
 
 export interface SearchFilters {
   text: string;
@@ -86,9 +87,7 @@ export async function countMatches(db: Db, filters: Omit<SearchFilters, 'limit' 
 
 function ranked(db: Db, filters: SearchFilters, byRelevance: boolean) {
   const base = matching(db, filters).select(['search_document.kind', 'search_document.record_id']);
-  const ordered = byRelevance
-    ? base.orderBy(sql`ts_rank_cd(document, ${tsquery(filters.text)}, 1)`, 'desc')
-    : base.orderBy(sql`heading @@ ${tsquery(filters.text)}`, 'desc');
+  const ordered = byRelevance ? base.orderBy(sql`ts_rank_cd(document, ${tsquery(filters.text)}, 1)`, 'desc') : base;
   return ordered
     .orderBy('search_document.date', (ob) => ob.desc().nullsLast())
     .orderBy('search_document.kind')
@@ -133,7 +132,7 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<S
       sql<string>`ts_headline('english', hit.body, ${tsquery(filters.text)}, ${HEADLINE_OPTIONS})`.as('snippet'),
     ])
     // The page's own order again, over its rows only (an outer query does not keep a subquery's order).
-    .orderBy(byRelevance ? sql`ts_rank_cd(hit.document, ${tsquery(filters.text)}, 1)` : sql`hit.heading @@ ${tsquery(filters.text)}`, 'desc')
+    .$if(byRelevance, (query) => query.orderBy(sql`ts_rank_cd(hit.document, ${tsquery(filters.text)}, 1)`, 'desc'))
     .orderBy('hit.date', (ob) => ob.desc().nullsLast())
     .orderBy('hit.kind')
     .orderBy('hit.record_id')
@@ -142,8 +141,8 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<S
 }
 
 /**
- * For each word that alone matches no public record, the most similar word of a public title (pg_trgm's
- * similarity, at least 0.3), or nothing. Only the search index is read, so nothing private can be suggested.
+ * For each word that alone matches no public record, the most similar word (pg_trgm's similarity, at least 0.3)
+ * in up to 100 public titles that hold a word like it, or nothing. Only the search index is read, so nothing private can be suggested.
  */
 export async function suggestWords(db: Db, words: string[]): Promise<Map<string, string>> {
   const suggestions = new Map<string, string>();
@@ -153,8 +152,9 @@ export async function suggestWords(db: Db, words: string[]): Promise<Map<string,
       from unnest(${words}::text[]) as w(input)
       left join lateral (
         select t.word
-          from (select d.title from search_document d where w.input <% d.title
-                 order by word_similarity(w.input, d.title) desc, d.kind, d.record_id limit 50) candidates
+          -- Any 100 titles holding a word like it (word_similarity at least pg_trgm's 0.6): unordered, so the cost
+          -- stays the same however many titles share the word; the best word among them is then chosen.
+          from (select d.title from search_document d where w.input <% d.title limit 100) candidates
           cross join lateral regexp_split_to_table(lower(candidates.title), '[^[:alpha:]]+') as t(word)
          where length(t.word) >= 3 and similarity(w.input, t.word) >= 0.3
          order by similarity(w.input, t.word) desc, t.word
