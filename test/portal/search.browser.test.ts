@@ -65,5 +65,5 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('search at 320 
     expect(await overflow()).toBeLessThanOrEqual(0);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
-  });
+  }, 300_000);
 });
