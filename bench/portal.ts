@@ -28,6 +28,8 @@ export interface PortalBenchOptions {
   loadConnections: number;
   loadDuration: number;
   postgresUrl?: string;
+  /** The cached authority's name prefix (default "portal"): a benchmark that adds migrations keeps its own copy. */
+  cacheKey?: string;
 }
 
 interface Measured {
@@ -82,7 +84,7 @@ export function peakRssMiB(pid: number): number {
 /** A generated authority in a cached PGlite folder, or a PostgreSQL database made for it. */
 export async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'postgres', name = 'portal'): Promise<Record<string, string>> {
   // A benchmark that changes the schema (new migrations on a branch) names its own copy, so it never migrates another's.
-  const key = `${name}-y${options.years}-s${options.seed}`;
+  const key = `${options.cacheKey ?? name}-y${options.years}-s${options.seed}`;
   let env: Record<string, string>;
   if (engine === 'pglite') {
     const dataDir = path.join(here, '.cache', key);

@@ -1,11 +1,11 @@
 /**
- * npm run bench [-- import|portal|scaling|mix|uncached] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
+ * npm run bench [-- import|portal|scaling|mix|uncached|search] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
  * same run, and writes bench/results/<name>.json with the machine it ran on.
  * Environment: BENCH_IMPORT_MB (default 20), BENCH_IMPORT_ROUNDS (default 3; the medians are reported), BENCH_POSTGRES_URL (default the local server; "none" to skip it),
  * BENCH_PORTAL_YEARS (default 20: the large authority), BENCH_PORTAL_SECONDS (per route, default 10),
  * BENCH_PORTAL_LOAD_SECONDS (default 60), BENCH_SCALING_YEARS (default 2), BENCH_SCALING_SECONDS (default 20),
  * BENCH_MIX_YEARS (default 20), BENCH_MIX_SECONDS (default 20), BENCH_UNCACHED_YEARS (default 1,5,20), BENCH_UNCACHED_URLS (per route, default 30),
- * BENCH_UNCACHED_ENGINES (default pglite,postgres).
+ * BENCH_UNCACHED_ENGINES (default pglite,postgres), BENCH_SEARCH_YEARS (default 1,5,20).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { runMixBench } from './mix.ts';
 import { runPortalBench } from './portal.ts';
 import { runScalingBench } from './scaling.ts';
 import { runUncachedBench } from './uncached.ts';
+import { runSearchBench } from './search.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedsDir = path.resolve(here, '../../shared/seeds');
@@ -110,4 +111,15 @@ if (all || wanted.has('uncached')) {
     ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
   });
   write('uncached', results);
+}
+
+if (all || wanted.has('search')) {
+  const postgres = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  // Uncached search at 1, 5 and 20 years: the cost must not grow with the archive (issue 23).
+  const results = await runSearchBench({
+    years: (process.env.BENCH_SEARCH_YEARS ?? '1,5,20').split(',').map(Number),
+    seed: Number(process.env.BENCH_PORTAL_SEED ?? 1),
+    ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
+  });
+  write('search', results);
 }

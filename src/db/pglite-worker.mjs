@@ -5,6 +5,8 @@
 // every open, and restarts after a statement over its time limit, so its start-up is kept short.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+// Trigram matching for search's spelling tolerance (migration 20261207_2701); PGlite ships it as a contrib extension.
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 const INT8_OID = 20;
 const port = parentPort;
@@ -28,6 +30,7 @@ let client;
 try {
   client = new PGlite(start.dataDir, {
     startParams: start.startParams,
+    extensions: { pg_trgm },
     // Dates stay 'YYYY-MM-DD' strings (a council date has no time zone), bigints strings.
     parsers: {
       [pgliteTypes.DATE]: (value) => value,

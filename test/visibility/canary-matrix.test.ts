@@ -83,13 +83,18 @@ describe.skipIf(databaseUnavailable)('the canary matrix: every order of officer 
     await control.writeMinute({ item: 0 });
     await control.recordVote(0);
     await control.publishMinutes();
+    await control.recommend({ published: true });
+
+    // A scrutiny recommendation (and its response) not yet published: never searchable nor shown.
+    const draft = await scene('draftrecommendation', '2029-03-12');
+    await draft.recommend({ published: false });
 
     expected = await expectation(database.db);
     app = await createApp({ config: { ...portalConfig, publicUrl: PUBLIC_URL }, database, logger: false });
     await app.ready();
 
     const ids = new Set<string>([council.bodySlug, council.authorityId, ...council.members]);
-    for (const table of ['meeting', 'report', 'agenda_item', 'minute', 'vote_event', 'resolution', 'motion'] as const) {
+    for (const table of ['meeting', 'report', 'agenda_item', 'minute', 'vote_event', 'resolution', 'motion', 'scrutiny_recommendation', 'scrutiny_response'] as const) {
       for (const row of await database.db.selectFrom(table).select('id').execute()) ids.add(row.id);
     }
     const start = ['/', linkTo('feed.meetings.ics'), linkTo('feed.minutes.rss'), linkTo('feed.minutes.atom'), linkTo('feed.decisions.rss'), linkTo('feed.decisions.atom'), linkTo('api.openData')];
@@ -112,6 +117,10 @@ describe.skipIf(databaseUnavailable)('the canary matrix: every order of officer 
     expect(expected.secret).toContain(canary('agendaonlym1', 'mtitle'));
     expect(expected.open).toContain(canary('agendaonlyi1', 'desc'));
     expect(expected.open).toContain(canary('controlm1', 'resolution'));
+    for (const slot of ['rtext', 'rresp']) {
+      expect(expected.open).toContain(canary('controlr1', slot));
+      expect(expected.secret).toContain(canary('draftrecommendationr1', slot));
+    }
   });
 
   it('no public surface holds a secret canary', () => {

@@ -17,6 +17,7 @@ import { bodyCreator } from '../../src/services/committee/bodies.ts';
 import { agendaItemAdder, agendaItemEditor, agendaPublisher, agendaWithdrawer, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { minutesPublisher, minutesWithdrawer } from '../../src/services/committee/minutes-workflow.ts';
 import { minuteWriter, voteEventRecorder } from '../../src/services/committee/proceedings.ts';
+import { recommendationRecorder, responseRecorder } from '../../src/services/scrutiny/recorders.ts';
 import { buildExport } from '../../src/services/exporter.ts';
 import { writeOpenDataset } from '../../src/services/open-data/bulk-download.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
@@ -135,6 +136,24 @@ export class MeetingScene {
     });
   }
 
+  /** A scrutiny recommendation made at this meeting and a response to it, each a canary; public only when published. */
+  async recommend(options: { published: boolean }): Promise<string> {
+    const scene = `${this.name}r1`;
+    const [a, b] = this.council.members as [string, string];
+    const { id } = await recommendationRecorder({
+      database: this.database,
+      actor: by,
+      meetingId: this.meetingId,
+      itemTitle: `Scrutiny of ${this.name}`,
+      text: `Recommended ${canary(scene, 'rtext')}`,
+      ownerIds: [a],
+      published: options.published,
+    });
+    const meeting = await this.database.db.selectFrom('meeting').select('date').where('id', '=', this.meetingId).executeTakeFirstOrThrow();
+    await responseRecorder({ database: this.database, actor: by, recommendationId: id, text: `Answered ${canary(scene, 'rresp')}`, responseDate: meeting.date, responderId: b });
+    return id;
+  }
+
   publishAgenda(): Promise<unknown> {
     return agendaPublisher({ database: this.database, by, meetingId: this.meetingId, today: '2029-01-02', jurisdiction: 'england-and-wales', confirmLate: true });
   }
@@ -179,7 +198,7 @@ export interface Expectation {
   open: Set<string>;
 }
 
-const CANARY_PATTERN = /kanary[a-z0-9]+?(?:title|desc|report|mtitle|minute|resolution|motion)\b/g;
+const CANARY_PATTERN = /kanary[a-z0-9]+?(?:title|desc|report|mtitle|minute|resolution|motion|rtext|rresp)\b/g;
 
 /** Reads every canary held in the database and judges each by the rule, independently of the views. */
 export async function expectation(db: Kysely<Database>): Promise<Expectation> {
@@ -222,6 +241,10 @@ export async function expectation(db: Kysely<Database>): Promise<Expectation> {
   for (const resolution of await db.selectFrom('resolution').selectAll().execute()) judge(resolution.text, resolution.withdrawn_at === null && minuteOpen(resolution.minute_id));
   for (const motion of await db.selectFrom('motion').selectAll().execute()) judge(motion.text, minuteOpen(motion.minute_id));
   for (const event of await db.selectFrom('vote_event').selectAll().execute()) judge(event.motion_text, minutesPublic(event.meeting_id) && minuteOpen(event.minute_id));
+  // Scrutiny: a recommendation and its responses are public once it is published (the scrutiny pages' rule).
+  const recommendations = new Map((await db.selectFrom('scrutiny_recommendation').selectAll().execute()).map((row) => [row.id, row]));
+  for (const recommendation of recommendations.values()) judge(recommendation.text, recommendation.published);
+  for (const response of await db.selectFrom('scrutiny_response').selectAll().execute()) judge(response.text, recommendations.get(response.recommendation_id)?.published === true);
   // A canary written in two places is secret if either place is.
   for (const text of secret) open.delete(text);
   return { secret, open };

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
 import { lockDataDir } from '../lock.ts';
 import { writeCompressed } from './dump-file.ts';
@@ -27,7 +28,7 @@ export async function backupPglite(dataDir: string, file: string): Promise<void>
   }
   const lock = lockDataDir(dataDir);
   try {
-    const pg = new PGlite(dataDir);
+    const pg = new PGlite(dataDir, { extensions: { pg_trgm } });
     try {
       await pg.waitReady;
       await writeCompressed(file, pgliteScript(pg));
@@ -84,7 +85,7 @@ export async function restorePglite({ dataDir, file, force }: PgliteRestoreProps
   const replaced = `${target}.replaced-${process.pid}`;
   try {
     if (fs.existsSync(path.join(target, 'PG_VERSION')) && !force) {
-      const existing = new PGlite(target);
+      const existing = new PGlite(target, { extensions: { pg_trgm } });
       let tables: string[];
       try {
         tables = await tablesWithRecords(async (text) => (await existing.query(text)).rows as never[]);
@@ -119,7 +120,7 @@ export async function restorePglite({ dataDir, file, force }: PgliteRestoreProps
 }
 
 async function replay(file: string, dataDir: string): Promise<void> {
-  const pg = new PGlite(dataDir);
+  const pg = new PGlite(dataDir, { extensions: { pg_trgm } });
   try {
     await pg.waitReady;
     try {

@@ -139,7 +139,7 @@ select 'consultation', a.id, b.authority_id, a.created_at,
 `;
 
 /** The search index holds only what the views show: unpublished papers have no rows, exempt ones their titles only. */
-const SEARCH_FROM_VIEWS = `
+export const SEARCH_FROM_VIEWS = `
 create or replace function portal_search_refresh(doc_kind text, id text) returns void language plpgsql as $$
 begin
   delete from search_document where kind = doc_kind and record_id = id;

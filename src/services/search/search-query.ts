@@ -13,6 +13,11 @@ export const SEARCH_KINDS: Array<{ value: SearchDocumentKind; label: string }> =
   { value: 'minute', label: 'Minutes' },
   { value: 'decision', label: 'Decisions' },
   { value: 'person', label: 'People' },
+  { value: 'body', label: 'Committees' },
+  { value: 'recommendation', label: 'Scrutiny recommendations' },
+  { value: 'response', label: 'Responses to recommendations' },
+  { value: 'plan-action', label: 'Improvement plan actions' },
+  { value: 'indicator', label: 'Indicators' },
 ];
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -30,7 +35,8 @@ export const SearchQuerySchema = z
     body: optional(z.string().regex(/^[a-z0-9-]{1,200}$/, 'Choose a committee from the list')),
     from: optionalDateEntry('The start date'),
     to: optionalDateEntry('The end date'),
-    page: optional(z.coerce.number({ message: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(10_000, 'Page must be 10000 or less')),
+    // Results are counted up to 1,000 (src/db/queries/portal/search.ts), so 50 pages of 20 show all that are counted.
+    page: optional(z.coerce.number({ message: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(50, 'Page must be 50 or less')),
   })
   .superRefine((value, context) => {
     if (value.from && value.to && value.from > value.to) context.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be the same as or after the start date' });

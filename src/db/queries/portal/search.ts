@@ -1,7 +1,16 @@
 /**
- * Full-text search over search_document (see migration 20261125_0400): websearch syntax, 'english' stemming,
- * ts_rank_cd ranking, ts_headline snippets. The snippets come back as plain text with \u0002 and \u0003 around each
- * hit; turning those into markup is the presenter's job, after escaping.
+ * Full-text search over search_document (migrations 20261125_0400 and 20261207_2701): websearch syntax, 'english'
+ * stemming, ts_headline snippets for the page shown only. The snippets come back as plain text with \u0002 and
+ * \u0003 around each hit; turning those into markup is the presenter's job, after escaping.
+ *
+ * The cost of a search must not grow with the archive (issue 23). So:
+ * - the matches are counted only up to COUNT_CAP (a bitmap of the GIN index, and at most that many rows read);
+ * - when there are at most RANK_ALL_LIMIT matches they are ranked by ts_rank_cd over their stored, weighted
+ *   tsvectors (title and names A, text B): the best order, at a bounded cost;
+ * - a broader search shows the newest matches first, read in the order of an index on (date desc, kind, record_id)
+ *   until a page is full, so its cost depends on how common the words are, not on how many records match: when
+ *   thousands of papers name the words, what is recent matters most.
+ * Pages go no further than the capped count.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../schema.ts';
@@ -11,6 +20,11 @@ type Db = Kysely<Database>;
 
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';
+
+/** Matches counted at most; past it the total is "more than". */
+export const COUNT_CAP = 1000;
+/** Searches with at most this many matches are ranked by relevance over every match. */
+export const RANK_ALL_LIMIT = 300;
 
 export interface SearchFilters {
   text: string;
@@ -32,7 +46,8 @@ export interface SearchHitRow {
   body_name: string | null;
   body_slug: string | null;
   date: string | null;
-  rank: number;
+  link_id: string | null;
+  link_ref: string | null;
   agenda_item_number: string | null;
   minute_number: string | null;
   meeting_date: string | null;
@@ -40,12 +55,20 @@ export interface SearchHitRow {
   snippet: string;
 }
 
+export interface SearchPage {
+  /** Matches counted, at most COUNT_CAP. */
+  total: number;
+  /** True when there are more than COUNT_CAP matches. */
+  capped: boolean;
+  hits: SearchHitRow[];
+}
+
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "`;
 
-function matching(db: Db, filters: SearchFilters) {
-  let query = db
-    .selectFrom('search_document')
-    .where(sql<boolean>`document @@ websearch_to_tsquery('english', ${filters.text})`);
+const tsquery = (text: string) => sql`websearch_to_tsquery('english', ${text})`;
+
+function matching(db: Db, filters: Omit<SearchFilters, 'limit' | 'offset'>) {
+  let query = db.selectFrom('search_document').where(sql<boolean>`document @@ ${tsquery(filters.text)}`);
   if (filters.kinds && filters.kinds.length > 0) query = query.where('search_document.kind', 'in', filters.kinds);
   if (filters.bodyId) query = query.where('search_document.body_id', '=', filters.bodyId);
   if (filters.from) query = query.where('search_document.date', '>=', filters.from);
@@ -53,71 +76,94 @@ function matching(db: Db, filters: SearchFilters) {
   return query;
 }
 
-/** One page of hits, best first, and how many there are in all. */
-export async function searchDocuments(db: Db, filters: SearchFilters): Promise<{ total: number; hits: SearchHitRow[] }> {
+/** How many records match, counting no further than cap + 1. */
+export async function countMatches(db: Db, filters: Omit<SearchFilters, 'limit' | 'offset'>, cap = COUNT_CAP): Promise<number> {
+  const row = await db
+    .selectFrom(matching(db, filters).select(sql<number>`1`.as('one')).limit(cap + 1).as('bounded'))
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
-  // Rank and page first with only the keys, then fetch the text and build headlines for just this page: carrying every
-  // match's text through the sort, or running ts_headline (which re-parses the text) for every match, would cost
-  // most of a search that matches thousands of records.
-  const ranked = matching(db, filters)
-    .select([
-      'search_document.kind',
-      'search_document.record_id',
-      'search_document.date',
-      sql<number>`ts_rank_cd(document, websearch_to_tsquery('english', ${filters.text}), 1)`.as('rank'),
-      // Counted in the same pass over the matches that ranks them: a separate count read every match a second time.
-      sql<number>`count(*) over ()`.as('total'),
-    ])
-    .orderBy('rank', 'desc')
+function ranked(db: Db, filters: SearchFilters, byRelevance: boolean) {
+  const base = matching(db, filters).select(['search_document.kind', 'search_document.record_id']);
+  const ordered = byRelevance ? base.orderBy(sql`ts_rank_cd(document, ${tsquery(filters.text)}, 1)`, 'desc') : base;
+  return ordered
     .orderBy('search_document.date', (ob) => ob.desc().nullsLast())
     .orderBy('search_document.kind')
     .orderBy('search_document.record_id')
     .limit(filters.limit)
-    .offset(filters.offset)
-    .as('ranked');
-  const page = db
-    .selectFrom(ranked)
-    .innerJoin('search_document as hit', (join) => join.onRef('hit.kind', '=', 'ranked.kind').onRef('hit.record_id', '=', 'ranked.record_id'))
-    .select(['ranked.kind', 'ranked.record_id', 'ranked.date', 'ranked.rank', 'ranked.total', 'hit.title', 'hit.body', 'hit.meeting_id', 'hit.body_id'])
-    .as('page');
+    .offset(filters.offset);
+}
 
+/** One page of hits, best first, and how many there are (counted up to COUNT_CAP). */
+export async function searchDocuments(db: Db, filters: SearchFilters): Promise<SearchPage> {
+  const counted = await countMatches(db, filters);
+  const capped = counted > COUNT_CAP;
+  const total = Math.min(counted, COUNT_CAP);
+  if (total === 0 || filters.offset >= total) return { total, capped, hits: [] };
+
+  // Rank and page with only the keys, then fetch the text and build headlines for just this page: ts_headline
+  // re-parses the text, so running it for every match would cost most of a search.
+  const byRelevance = counted <= RANK_ALL_LIMIT;
+  const page = ranked(db, { ...filters, limit: Math.min(filters.limit, total - filters.offset) }, byRelevance).as('page');
   const rows = await db
     .selectFrom(page)
-    .leftJoin('body', 'body.id', 'page.body_id')
-    .leftJoin('public_agenda_item as hit_item', (join) => join.onRef('hit_item.id', '=', 'page.record_id').on('page.kind', '=', 'agenda-item'))
-    .leftJoin('public_minute as hit_minute', (join) => join.onRef('hit_minute.id', '=', 'page.record_id').on('page.kind', '=', 'minute'))
-    .leftJoin('meeting as hit_meeting', 'hit_meeting.id', 'page.meeting_id')
+    .innerJoin('search_document as hit', (join) => join.onRef('hit.kind', '=', 'page.kind').onRef('hit.record_id', '=', 'page.record_id'))
+    .leftJoin('body', 'body.id', 'hit.body_id')
+    .leftJoin('public_agenda_item as hit_item', (join) => join.onRef('hit_item.id', '=', 'hit.record_id').on('hit.kind', '=', 'agenda-item'))
+    .leftJoin('public_minute as hit_minute', (join) => join.onRef('hit_minute.id', '=', 'hit.record_id').on('hit.kind', '=', 'minute'))
+    .leftJoin('meeting as hit_meeting', 'hit_meeting.id', 'hit.meeting_id')
     .select([
       'hit_item.number as agenda_item_number',
       'hit_minute.number as minute_number',
       'hit_meeting.date as meeting_date',
-      'page.kind',
-      'page.record_id',
-      'page.title',
-      'page.meeting_id',
-      'page.body_id',
+      'hit.kind',
+      'hit.record_id',
+      'hit.title',
+      'hit.meeting_id',
+      'hit.body_id',
+      'hit.link_id',
+      'hit.link_ref',
       'body.name as body_name',
       'body.slug as body_slug',
-      'page.date',
-      'page.rank',
-      'page.total',
-      sql<string>`ts_headline('english', page.title, websearch_to_tsquery('english', ${filters.text}), ${`StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`})`.as('title_snippet'),
-      sql<string>`ts_headline('english', page.body, websearch_to_tsquery('english', ${filters.text}), ${HEADLINE_OPTIONS})`.as('snippet'),
+      'hit.date',
+      sql<string>`ts_headline('english', hit.title, ${tsquery(filters.text)}, ${`StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`})`.as('title_snippet'),
+      sql<string>`ts_headline('english', hit.body, ${tsquery(filters.text)}, ${HEADLINE_OPTIONS})`.as('snippet'),
     ])
-    .orderBy('page.rank', 'desc')
-    .orderBy('page.date', (ob) => ob.desc().nullsLast())
-    .orderBy('page.kind')
-    .orderBy('page.record_id')
+    // The page's own order again, over its rows only (an outer query does not keep a subquery's order).
+    .$if(byRelevance, (query) => query.orderBy(sql`ts_rank_cd(hit.document, ${tsquery(filters.text)}, 1)`, 'desc'))
+    .orderBy('hit.date', (ob) => ob.desc().nullsLast())
+    .orderBy('hit.kind')
+    .orderBy('hit.record_id')
     .execute();
-  if (rows.length === 0) {
-    // Past the last page (or nothing matched): the total needs its own count.
-    const countRow = await matching(db, filters)
-      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
-      .executeTakeFirst();
-    return { total: Number(countRow?.total ?? 0), hits: [] };
-  }
-  const total = Number(rows[0]!.total);
-  return { total, hits: rows.map(({ total: _total, ...row }) => ({ ...row, rank: Number(row.rank) })) as SearchHitRow[] };
+  return { total, capped, hits: rows as SearchHitRow[] };
+}
+
+/**
+ * For each word that alone matches no public record, the most similar word (pg_trgm's similarity, at least 0.3)
+ * in up to 100 public titles that hold a word like it, or nothing. Only the search index is read, so nothing private can be suggested.
+ */
+export async function suggestWords(db: Db, words: string[]): Promise<Map<string, string>> {
+  const suggestions = new Map<string, string>();
+  if (words.length === 0) return suggestions;
+  const result = await sql<{ input: string; word: string | null }>`
+    select w.input, best.word
+      from unnest(${words}::text[]) as w(input)
+      left join lateral (
+        select t.word
+          -- Any 100 titles holding a word like it (word_similarity at least pg_trgm's 0.6): unordered, so the cost
+          -- stays the same however many titles share the word; the best word among them is then chosen.
+          from (select d.title from search_document d where w.input <% d.title limit 100) candidates
+          cross join lateral regexp_split_to_table(lower(candidates.title), '[^[:alpha:]]+') as t(word)
+         where length(t.word) >= 3 and similarity(w.input, t.word) >= 0.3
+         order by similarity(w.input, t.word) desc, t.word
+         limit 1
+      ) best on true
+     where not exists (select 1 from search_document d where d.document @@ plainto_tsquery('english', w.input))
+  `.execute(db);
+  for (const row of result.rows) if (row.word && row.word !== row.input) suggestions.set(row.input, row.word);
+  return suggestions;
 }
 
 /** The plan PostgreSQL chooses for a search, for the documentation and the index test. */

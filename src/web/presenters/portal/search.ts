@@ -5,7 +5,7 @@ import { SEARCH_KINDS, type SearchQuery } from '../../../services/search/search-
 import { formatShortDate } from '../meeting.ts';
 import { linkTo } from '../../../http/routes.ts';
 import { highlightHeadline, plainHeadline } from './highlight.ts';
-import { agendaItemAnchor, decisionHref, meetingHref, minuteAnchor, personHref, reportHref } from './links.ts';
+import { agendaItemAnchor, committeeHref, decisionHref, meetingHref, minuteAnchor, personHref, reportHref } from './links.ts';
 
 const KIND_LABELS: Record<SearchHitRow['kind'], string> = {
   meeting: 'Meeting',
@@ -14,6 +14,11 @@ const KIND_LABELS: Record<SearchHitRow['kind'], string> = {
   minute: 'Minute',
   decision: 'Decision',
   person: 'Person',
+  body: 'Committee',
+  recommendation: 'Scrutiny recommendation',
+  response: 'Response to a recommendation',
+  'plan-action': 'Improvement plan action',
+  indicator: 'Indicator',
 };
 
 export interface SearchHitView {
@@ -30,6 +35,8 @@ export interface SearchPageView {
   bodies: Array<{ value: string; text: string; selected: boolean }>;
   searched: boolean;
   summary?: string;
+  /** When the words as typed found nothing and a nearer spelling did: what was searched instead, and a link to it. */
+  corrected?: { text: string; href: string; original: string };
   hits: SearchHitView[];
   pagination?: { previous?: { href: string }; next?: { href: string }; items: Array<{ number: number; href: string; current: boolean } | { ellipsis: true }> };
 }
@@ -49,19 +56,42 @@ function hitHref(hit: SearchHitRow): string {
       return decisionHref(hit.record_id, hit.title);
     case 'person':
       return personHref(hit.record_id, hit.title);
+    case 'body':
+      return committeeHref(hit.link_id ?? '');
+    case 'recommendation':
+    case 'response':
+      return linkTo('scrutiny.recommendation', { id: hit.link_id ?? hit.record_id });
+    case 'plan-action':
+      return linkTo('plan.action', { plan: hit.link_id ?? '', ref: hit.link_ref ?? '' });
+    case 'indicator':
+      return linkTo('indicator.show', { indicator: hit.link_id ?? '' });
   }
 }
 
 export function searchPageHref(query: SearchQuery, page: number): string {
   const params = new URLSearchParams();
   params.set('q', query.q);
+  appendFilters(params, query, page);
+  return `${linkTo('search')}?${params.toString()}`;
+}
+
+function appendFilters(params: URLSearchParams, query: SearchQuery, page: number): void {
   for (const kind of query.kind) params.append('kind', kind);
   if (query.body) params.set('body', query.body);
   if (query.from) params.set('from', query.from);
   if (query.to) params.set('to', query.to);
   if (page > 1) params.set('page', String(page));
+}
+
+/** The same search (filters kept, first page) for other words: the "Did you mean" link. */
+function searchForHref(query: SearchQuery, text: string): string {
+  const params = new URLSearchParams();
+  params.set('q', text);
+  appendFilters(params, query, 1);
   return `${linkTo('search')}?${params.toString()}`;
 }
+
+const count = new Intl.NumberFormat('en-GB');
 
 function pagination(outcome: SearchOutcome): SearchPageView['pagination'] {
   if (outcome.pageCount <= 1) return undefined;
@@ -109,7 +139,10 @@ export function presentSearchPage(outcome: SearchOutcome | undefined, raw: RawSe
     else {
       const first = (outcome.page - 1) * outcome.pageSize + 1;
       const last = first + outcome.hits.length - 1;
-      summary = `${outcome.total} ${outcome.total === 1 ? 'result' : 'results'} for “${outcome.query.q}”${outcome.pageCount > 1 ? `, showing ${first} to ${last}` : ''}.`;
+      const words = outcome.correctedTo ?? outcome.query.q;
+      const howMany = outcome.capped ? `More than ${count.format(outcome.total)} results` : `${count.format(outcome.total)} ${outcome.total === 1 ? 'result' : 'results'}`;
+      const shown = outcome.hits.length === 0 ? '' : outcome.pageCount > 1 || outcome.capped ? `, showing ${first} to ${last}` : '';
+      summary = `${howMany} for “${words}”${shown}.`;
     }
   }
   const pages = outcome ? pagination(outcome) : undefined;
@@ -119,6 +152,7 @@ export function presentSearchPage(outcome: SearchOutcome | undefined, raw: RawSe
     bodies: [{ value: '', text: 'All committees', selected: !raw.body }, ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug }))],
     searched: Boolean(outcome?.searched),
     ...(summary ? { summary } : {}),
+    ...(outcome?.correctedTo ? { corrected: { text: outcome.correctedTo, href: searchForHref(outcome.query, outcome.correctedTo), original: outcome.query.q } } : {}),
     hits,
     ...(pages ? { pagination: pages } : {}),
   };
