@@ -56,15 +56,16 @@ describe('dates as the council writes them', () => {
 });
 
 describe('londonTimestamp (OParl created and modified)', () => {
-  it('writes the London wall clock to the second with its offset, in winter and in summer', () => {
-    expect(londonTimestamp(new Date('2011-01-12T09:30:15.789Z'))).toBe('2011-01-12T09:30:15+00:00');
-    expect(londonTimestamp(new Date('2011-04-06T09:00:00.001Z'))).toBe('2011-04-06T10:00:00+01:00');
+  it('writes the London wall clock with its offset, in winter and in summer, milliseconds only when there are any', () => {
+    expect(londonTimestamp(new Date('2011-01-12T09:30:15.789Z'))).toBe('2011-01-12T09:30:15.789+00:00');
+    expect(londonTimestamp(new Date('2011-04-06T09:00:00.001Z'))).toBe('2011-04-06T10:00:00.001+01:00');
+    expect(londonTimestamp(new Date('2011-04-06T09:00:00.000Z'))).toBe('2011-04-06T10:00:00+01:00');
     // Late on a summer evening in UTC is already the next day in London.
     expect(londonTimestamp('2011-06-30T23:30:00Z')).toBe('2011-07-01T00:30:00+01:00');
   });
 
-  it('names the same instant as its input, to the second', () => {
-    for (const iso of ['2026-03-29T00:59:59Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:59Z', '2026-10-25T01:00:00Z']) {
+  it('names the same instant as its input, to the millisecond', () => {
+    for (const iso of ['2026-03-29T00:59:59Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:59.999Z', '2026-10-25T01:00:00.5Z']) {
       expect(new Date(londonTimestamp(iso)).toISOString()).toBe(new Date(iso).toISOString());
     }
   });

@@ -149,13 +149,16 @@ export function formatLondonClock(at: Date): string {
 }
 
 /**
- * An instant as OParl publishes it (created, modified): London's wall-clock time to the second with its offset,
- * "2011-04-06T10:00:00+01:00", the form the OParl 1.1 specification's examples show.
+ * An instant as OParl publishes it (created, modified): London's wall-clock time with its offset,
+ * "2011-04-06T10:00:00+01:00", the form the OParl 1.1 specification's examples show. Milliseconds are kept when
+ * there are any ("...T10:00:00.250+01:00", still RFC 3339): two changes within one second must give two different
+ * `modified` values, or a client that skips objects whose `modified` it already holds misses the second change.
  */
 export function londonTimestamp(value: Date | string): string {
   const instant = value instanceof Date ? value : new Date(value);
   const offset = londonOffsetMinutes(instant);
-  const wall = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+  const shifted = new Date(instant.getTime() + offset * 60_000).toISOString();
+  const wall = shifted.endsWith('.000Z') ? shifted.slice(0, 19) : shifted.slice(0, 23);
   const sign = offset < 0 ? '-' : '+';
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
