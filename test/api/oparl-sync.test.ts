@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as store from '../../src/db/repositories/committee-admin.ts';
 import { bodyEditor, groupEditor, groupMembershipAdder, membershipAdder, membershipEnder } from '../../src/services/committee/bodies.ts';
 import { agendaItemAdder, agendaItemEditor, agendaPublisher, agendaWithdrawer, meetingEditor, meetingScheduler } from '../../src/services/committee/meetings.ts';
+import { meetingWithdrawer } from '../../src/services/committee/meeting-changes.ts';
 import { minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
 import { attendanceRecorder, minuteEditor, minuteWriter, voteEventRecorder } from '../../src/services/committee/proceedings.ts';
 import { generateAuthorities } from '../../src/services/generate/generator.ts';
@@ -170,6 +171,14 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         },
       },
       { edit: 'withdraw the agenda: its item is withdrawn', expect: ['Meeting', 'AgendaItem deleted'], run: () => agendaWithdrawer({ ...props, meetingId: ids.meeting! }) },
+      {
+        edit: 'withdraw the meeting (its minutes were published): it is deleted, and its place lists one meeting fewer',
+        expect: ['Meeting deleted', 'Location'],
+        run: async () => {
+          const meeting = (await store.findMeeting(db, ids.meeting!))!;
+          await meetingWithdrawer({ ...props, id: meeting.id, version: meeting.version, reason: 'Arranged in error' });
+        },
+      },
     ];
 
     const client = new OParlClient(app);

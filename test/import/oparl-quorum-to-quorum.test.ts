@@ -97,13 +97,19 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl: Quorum to Quorum', 
     // A public report made exempt: OParl now shows it as a deleted Paper.
     const report = await db.selectFrom('public_report').select(['id']).orderBy('id').executeTakeFirstOrThrow();
     await db.updateTable('report').set({ exempt: true }).where('id', '=', report.id).execute();
+    // A meeting withdrawn at the source: OParl shows it as a deleted Meeting, and the copy withdraws it too.
+    const withdrawn = await db.selectFrom('meeting').select(['id']).where('id', '<>', item.meeting_id).where('withdrawn_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    await db.updateTable('meeting').set({ withdrawn_at: new Date(), withdrawn_reason: 'Arranged in error' }).where('id', '=', withdrawn.id).execute();
 
     const summary = await oparlImporter({ database: copy, url: source.systemUrl, actor: 'test', client: FAST });
     expect(summary.problems).toEqual([]);
     expect(summary.updated).toMatchObject({ meeting: 1, person: 1 });
     expect(summary.created).toEqual({});
-    expect(summary.deleted).toBe(2);
+    expect(summary.deleted).toBe(3);
     await expectEqualCopy(source, copy);
+    const copied = await copy.db.selectFrom('meeting').innerJoin('oparl_record', 'oparl_record.local_id', 'meeting.id').select(['meeting.withdrawn_at', 'meeting.withdrawn_reason']).where('oparl_record.oparl_id', 'like', `%/meeting/${withdrawn.id}`).executeTakeFirstOrThrow();
+    expect(copied.withdrawn_at).not.toBeNull();
+    expect(copied.withdrawn_reason).toMatch(/^Withdrawn at the source: /);
   }, 120_000);
 
   it('completes on a second run after the first failed part way', async () => {

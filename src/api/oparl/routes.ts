@@ -182,7 +182,9 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   });
   list<{ id: string }>('oparl.body.meetings', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
-    return presentRows(await q.listMeetings(db, { authorityId: params.id }, filter, window), (rows) => assemble.meetingObjects(db, link, rows));
+    const page = await presentRows(await q.listMeetings(db, { authorityId: params.id }, filter, window), (rows) => assemble.meetingObjects(db, link, rows));
+    // A withdrawn meeting (migration 20261207_3002) is a deleted object in the changes a client asks for.
+    return withWithdrawn(db, params.id, filter, window, page, { ...MEETING, route: 'oparl.meeting' });
   });
   list<{ id: string }>('oparl.body.papers', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;

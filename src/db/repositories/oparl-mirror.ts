@@ -134,6 +134,15 @@ export async function removeReport(db: Db, reportId: string): Promise<number> {
   return Number(result.numDeletedRows);
 }
 
+/**
+ * A meeting the source withdrew (deleted: true) is withdrawn in the copy too, not deleted: its record stays, and the
+ * copy's public pages and OParl treat it as the source does (migration 20261207_3001). Returns 1 when it changed.
+ */
+export async function withdrawMeeting(db: Db, meetingId: string, reason: string): Promise<number> {
+  const result = await db.updateTable('meeting').set({ withdrawn_at: new Date(), withdrawn_reason: reason }).where('id', '=', meetingId).where('withdrawn_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function dropRecordsOfLocal(db: Db, sourceId: string, localTable: string, localIds: string[]): Promise<string[]> {
   if (localIds.length === 0) return [];
   const rows = await db.deleteFrom('oparl_record').where('source_id', '=', sourceId).where('local_table', '=', localTable).where('local_id', 'in', localIds).returning('oparl_id').execute();

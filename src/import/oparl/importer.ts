@@ -2,7 +2,7 @@
  * `quorum import --oparl URL`: copies an OParl 1.1 server (a System, or one Body) into this database.
  *
  * Walks each Body's lists in the order references need them: organisations, people (with their memberships),
- * meetings (with their agenda items and participants), papers (with their main file, downloaded, and their
+ * meetings (with their agenda items and participants; one the server withdrew is withdrawn here), papers (with their main file, downloaded, and their
  * consultations). Each object is validated (schema.ts) before anything is written; a bad one is reported with its
  * URL and skipped, never half written. A list page is one transaction; if it fails, its objects are written one by
  * one so that only the object at fault is left out.
@@ -271,6 +271,14 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
           { oparl_id: meeting.id, oparl_type: 'Meeting', local_table: 'meeting', local_id: built.meeting.id, modified: built.unknownParticipants.length ? null : stamp(meeting) },
           ...built.agendaItems.map((item) => ({ oparl_id: item.oparlId, oparl_type: 'AgendaItem', local_table: 'agenda_item', local_id: item.row.id, modified: item.modified })),
         ];
+      };
+    }, (id) => {
+      // A meeting the server withdrew (deleted: true, OParl 1.1 section 2.8) is withdrawn in the copy.
+      const known = records.get(id);
+      if (known?.local_table !== 'meeting') return undefined;
+      return async (trx) => {
+        summary.deleted += await mirror.withdrawMeeting(trx, known.local_id, `Withdrawn at the source: ${id}`);
+        return [];
       };
     });
 

@@ -56,6 +56,8 @@ export async function meetingDateSpan(db: Db, authorityId: string) {
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .where('body.authority_id', '=', authorityId)
+    // A withdrawn meeting is not public (migration 20261207_3002): it neither makes nor stretches a term.
+    .where('meeting.withdrawn_at', 'is', null)
     .select((eb) => [eb.fn.min('meeting.date').as('first'), eb.fn.max('meeting.date').as('last'), eb.fn.min('meeting.created_at').as('created_at'), eb.fn.max('meeting.updated_at').as('updated_at')])
     .executeTakeFirst();
 }
@@ -68,6 +70,7 @@ export async function firstMeetingRecordedBetween(db: Db, authorityId: string, f
     .where('body.authority_id', '=', authorityId)
     .where('meeting.date', '>=', from)
     .where('meeting.date', '<=', to)
+    .where('meeting.withdrawn_at', 'is', null)
     .select((eb) => eb.fn.min('meeting.created_at').as('created_at'))
     .executeTakeFirst();
   return row?.created_at ?? undefined;
@@ -422,6 +425,7 @@ function locations(db: Db) {
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .where('meeting.location', 'is not', null)
+    .where('meeting.withdrawn_at', 'is', null)
     .select((eb) => [
       locationIdOf('meeting.location').as('id'),
       sql<string>`meeting.location`.as('description'),
@@ -452,6 +456,7 @@ export async function meetingsAtLocations(db: Db, locationIds: string[]) {
     .selectFrom('meeting')
     .select(['meeting.id', locationIdOf('meeting.location').as('location_id')])
     .where(locationIdOf('meeting.location'), 'in', locationIds)
+    .where('meeting.withdrawn_at', 'is', null)
     .orderBy('meeting.date')
     .orderBy(byIdC('meeting.id'))
     .execute();
