@@ -19,9 +19,12 @@ const HOSTILE = [
   'Fish &amp; chips',
 ];
 
-/** Text as XML 1.0 can carry it: the C0 controls other than tab, line feed and carriage return are not allowed. */
+/**
+ * Text as an XML reader gets it back: the C0 controls other than tab, line feed and carriage return are not allowed,
+ * and line ends are read as "\n" (XML 1.0 section 2.11: a parser turns "\r\n" and a lone "\r" into "\n").
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
-const xmlText = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+const xmlText = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/\r\n?/g, '\n');
 
 function feedOf(items: Array<Pick<FeedItemInput, 'title' | 'description'>>) {
   return newsFeed({
