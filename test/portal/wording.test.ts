@@ -30,9 +30,9 @@ describe.skipIf(databaseUnavailable)('portal wording on the seed papers', () => 
     // but only the first of each path is followed, so a filter form's many combinations do not swamp the crawl).
     const queue = ['/', '/allowances', '/political-balance', '/plans'];
     const seenPaths = new Set<string>();
-    // Pages of one template differ only in their records: a few of each shape (first two segments and depth) suffice.
+    // Pages of one template differ only in their records: a few of each shape (first segment and depth) suffice.
     const perShape = new Map<string, number>();
-    const shapeOf = (path: string) => { const parts = path.split('/'); return `${parts.slice(0, 3).join('/')}#${parts.length}`; };
+    const shapeOf = (path: string) => { const parts = path.split('/'); return `${parts[1]}#${parts.length}`; };
     while (queue.length > 0 && pages.size < MAX_PAGES) {
       const url = queue.shift()!;
       const path = url.split('?')[0]!;
@@ -57,7 +57,7 @@ describe.skipIf(databaseUnavailable)('portal wording on the seed papers', () => 
 
   it('crawls the public portal, allowances, political balance and plans', () => {
     const paths = [...pages.keys()];
-    expect(paths.length).toBeGreaterThan(40);
+    expect(paths.length).toBeGreaterThan(25);
     for (const prefix of ['/allowances', '/political-balance', '/plans', '/meetings/', '/people/']) {
       expect(paths.some((p) => p.startsWith(prefix)), prefix).toBe(true);
     }
