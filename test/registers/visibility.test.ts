@@ -136,6 +136,9 @@ describe.skipIf(databaseUnavailable)('registers: the public sees only what is pu
   it('exports everything for officers, only the public records with --public, and restores the full export', async () => {
     await database.db.insertInto('declaration').values({ id: 'declaration-export-1', meeting_id: council.cabinetMeeting.id as string, person_id: council.other.id as string, agenda_item_id: null, minute_id: null, agenda_item_number: '1', kind: 'other', reason: 'Flag me', source_document_id: null, source_line_from: null, source_line_to: null }).execute();
     await declarationLinker({ db: database.db, actor, declarationId: 'declaration-export-1', entryKey: null, today: '2026-12-01' });
+    // A sensitive interest of its own: the property test above draws its actions at random and may add none.
+    const holder = (await database.db.insertInto('person').values({ id: 'person-export-secret', authority_id: council.authority.id, kind: 'member', honorific: 'Cllr', given_name: 'Sam', initials: ['S'], family_name: 'Secret', post_nominals: [], job_title: null }).returning('id').executeTakeFirstOrThrow()).id;
+    await interestSaver({ db: database.db, actor, personId: holder, input: { category: 'land', description: 'Land at the quay SECRET', spousePartner: false, sensitive: true }, today: '2026-12-01' });
     const full = await buildExport(database.db, { includeExempt: true });
     const open = await buildExport(database.db, { includeExempt: false });
     const fullText = JSON.stringify(full.registers);
