@@ -312,7 +312,9 @@ export async function personVotes(db: Db, personId: string): Promise<PersonVoteR
         select count(*) filter (where v2.option = 'for') as group_for,
                count(*) filter (where v2.option = 'against') as group_against,
                count(*) filter (where v2.option = 'abstain') as group_abstain
-          from public_vote v2
+          -- The outer vote's event is public, so every vote in it is (public_vote is vote joined to its public event):
+          -- counted from the table, not the view, which PostgreSQL would otherwise evaluate once per vote.
+          from vote v2
           join group_membership gm2 on gm2.person_id = v2.person_id and gm2.group_id = my_group.group_id
            and (gm2.start_date is null or gm2.start_date <= m.date) and (gm2.end_date is null or gm2.end_date >= m.date)
          where v2.vote_event_id = v.vote_event_id
