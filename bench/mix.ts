@@ -4,16 +4,11 @@
  * alone and with the slow traffic beside them, on each engine: the embedded engine's queries run in a worker thread,
  * so a slow query should not hold the cached pages (aim: cached p95 under 50 ms with the slow traffic).
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/engine.ts';
 import { linkTo } from '../src/http/routes.ts';
-import { percentile, prepare, type PortalBenchOptions, waitFor } from './portal.ts';
+import { percentile, prepare, type PortalBenchOptions, startPortal, waitFor } from './portal.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
 
 export interface MixBenchOptions {
   years: number;
@@ -100,13 +95,7 @@ export async function runMixBench(options: MixBenchOptions) {
       continue;
     }
     const paths = await mixPaths(env);
-    const port = 3950 + Math.floor(Math.random() * 40);
-    const child = spawn(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', 'src/cli/main.ts', 'start'], {
-      cwd: root,
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', QUORUM_PAPERS: path.join(here, '.cache', 'no-papers') },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const origin = `http://127.0.0.1:${port}`;
+    const { child, origin } = startPortal(env, 3950, 'error');
     try {
       await waitFor(`${origin}/healthz`, child, 180);
       for (const p of paths.cached) await fetch(`${origin}${p}`).then((response) => response.arrayBuffer());

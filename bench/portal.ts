@@ -82,6 +82,20 @@ export function peakRssMiB(pid: number): number {
 }
 
 /** A generated authority in a cached PGlite folder, or a PostgreSQL database made for it. */
+/**
+ * `quorum start` over a prepared database, on a port near `portBase` (a few benchmarks may run side by side), as
+ * `npm start` runs it: a bounded heap makes V8 collect under load instead of growing towards its default limit.
+ */
+export function startPortal(env: Record<string, string>, portBase: number, logLevel: 'error' | 'warn'): { child: ChildProcess; origin: string } {
+  const port = portBase + Math.floor(Math.random() * 40);
+  const child = spawn(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', 'src/cli/main.ts', 'start'], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: logLevel, QUORUM_PAPERS: path.join(here, '.cache', 'no-papers') },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return { child, origin: `http://127.0.0.1:${port}` };
+}
+
 export async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'postgres', name = 'portal'): Promise<Record<string, string>> {
   // A benchmark that changes the schema (new migrations on a branch) names its own copy, so it never migrates another's.
   const key = `${options.cacheKey ?? name}-y${options.years}-s${options.seed}`;
@@ -149,14 +163,7 @@ export async function runPortalBench(options: PortalBenchOptions) {
       continue;
     }
     const paths = await samplePaths(env);
-    const port = 3900 + Math.floor(Math.random() * 50);
-    // As `npm start` runs it: a bounded heap makes V8 collect under load instead of growing towards its default limit.
-    const child = spawn(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', 'src/cli/main.ts', 'start'], {
-      cwd: root,
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', QUORUM_PAPERS: path.join(here, '.cache', 'no-papers') },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const origin = `http://127.0.0.1:${port}`;
+    const { child, origin } = startPortal(env, 3900, 'warn');
     try {
       await waitFor(`${origin}/healthz`, child, 120);
       // The baseline: a bare Fastify route answering each path with the bytes the portal gave for it.

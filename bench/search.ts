@@ -7,15 +7,10 @@
  * slowest per engine and size; the aim is p95 under 100 ms at twenty years, with the cost not growing with the
  * archive.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { linkTo } from '../src/http/routes.ts';
 import { FAMILY_NAMES, GIVEN_NAMES, TOPICS, WORDS } from '../src/domain/generate/vocabulary.ts';
-import { percentile, prepare, type PortalBenchOptions, waitFor } from './portal.ts';
+import { percentile, prepare, type PortalBenchOptions, startPortal, waitFor } from './portal.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
 
 export interface SearchBenchOptions {
   years: number[];
@@ -83,13 +78,7 @@ export async function runSearchBench(options: SearchBenchOptions) {
         console.log(`Skipping ${engine}: ${(error as Error).message}`);
         break;
       }
-      const port = 3990 + Math.floor(Math.random() * 9);
-      const child = spawn(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', 'src/cli/main.ts', 'start'], {
-        cwd: root,
-        env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', QUORUM_PAPERS: path.join(here, '.cache', 'no-papers') },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-      const origin = `http://127.0.0.1:${port}`;
+      const { child, origin } = startPortal(env, 3990, 'error');
       try {
         await waitFor(`${origin}/healthz`, child, 600);
         // One page that is not a search first, so the server's own start-up (templates, first connection) is not

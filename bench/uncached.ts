@@ -4,15 +4,10 @@
  * (every URL is new to the server), so this is what a crawler, or the first visitor after a change, is served.
  * Aim: p95 under 100 ms for every route type, and a cost that does not grow with the archive.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/engine.ts';
 import { linkTo } from '../src/http/routes.ts';
-import { percentile, prepare, type PortalBenchOptions, waitFor } from './portal.ts';
+import { percentile, prepare, type PortalBenchOptions, startPortal, waitFor } from './portal.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
 
 export interface UncachedBenchOptions {
   /** Archive sizes to measure, in years of one authority. */
@@ -83,13 +78,7 @@ interface RouteFigures {
 async function measureEngine(engine: 'pglite' | 'postgres', years: number, options: UncachedBenchOptions) {
   const env = await prepare({ years, seed: options.seed, postgresUrl: options.postgresUrl } as PortalBenchOptions, engine, 'uncached');
   const paths = await uncachedPaths(env, options.perRoute);
-  const port = 4000 + Math.floor(Math.random() * 50);
-  const child = spawn(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', 'src/cli/main.ts', 'start'], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', QUORUM_PAPERS: path.join(here, '.cache', 'no-papers') },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const origin = `http://127.0.0.1:${port}`;
+  const { child, origin } = startPortal(env, 4000, 'error');
   const routes: Record<string, RouteFigures> = {};
   try {
     await waitFor(`${origin}/healthz`, child, 300);
