@@ -65,7 +65,7 @@ const ALL_KINDS = ['meeting', 'agenda-item', 'report', 'minute', 'decision', 'pe
 const OLD_KINDS = ALL_KINDS.slice(0, 6);
 
 /** The refresh of migration 1560 for the first six kinds (the person's changed), and the five new kinds. */
-const REFRESH = `
+export const REFRESH = `
 create or replace function portal_search_refresh(doc_kind text, id text) returns void language plpgsql as $$
 begin
   delete from search_document where kind = doc_kind and record_id = id;

@@ -17,6 +17,7 @@ export async function calendarMeetings(db: Db, bodyId?: string) {
       'meeting.status',
       'meeting.updated_at',
       'meeting.sequence',
+      'meeting.withdrawn_at',
       'body.name as body_name',
       'body.slug as body_slug',
     ]);
