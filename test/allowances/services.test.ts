@@ -106,6 +106,19 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     expect((await database.db.selectFrom('allowance_claim').select('id').execute()).length).toBe(before);
   });
 
+  it('asks the claimant to confirm a claim for the same kind and day, or with a receipt sent before', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4\n% a taxi receipt\n%%EOF\n');
+    const taxi = (dutyDate: string, confirmDuplicate?: boolean) =>
+      claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'taxi', dutyDate, costPence: 1200n, receipt: { filename: 'taxi.pdf', data: pdf } }, claimedOn: '2011-04-20', ...(confirmDuplicate ? { confirmDuplicate } : {}) });
+    const claims = () => database.db.selectFrom('allowance_claim').select('id').where('kind', '=', 'taxi').execute();
+    await taxi('2011-04-18');
+    await expect(taxi('2011-04-18')).rejects.toMatchObject({ breaches: [{ field: 'confirmDuplicate', rule: expect.stringMatching(/taxi on 18 April 2011 was already made on 20 April 2011/) }, { field: 'confirmDuplicate', rule: expect.stringMatching(/receipt was already sent/) }] });
+    await expect(taxi('2011-04-19')).rejects.toMatchObject({ breaches: [{ field: 'confirmDuplicate', rule: expect.stringMatching(/receipt was already sent with the claim for 18 April 2011/) }] });
+    expect(await claims()).toHaveLength(1);
+    await taxi('2011-04-18', true);
+    expect(await claims()).toHaveLength(2);
+  });
+
   it('lets nobody claim for someone else or approve without the role', async () => {
     await expect(
       claimSubmitter({ db: database.db, user: other, personId: member.personId!, claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-04-11' }),

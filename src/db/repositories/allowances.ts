@@ -1,6 +1,7 @@
 /**
  * Typed queries for members' allowances. No rules here: those live in src/domain/allowances and the services.
  */
+import type { ClaimMade } from '../../domain/allowances/duplicate-claims.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
 
@@ -190,6 +191,19 @@ export async function milesClaimedIn(db: Db, personId: string, period: { start: 
 
 export async function insertClaim(db: Db, row: NewRow<'allowance_claim'>): Promise<void> {
   await db.insertInto('allowance_claim').values(row).execute();
+}
+
+/** A member's claims that a new one could repeat: the same day of duty, or the same receipt file. */
+export async function claimsLike(db: Db, personId: string, dutyDate: string, receiptSha256?: string): Promise<ClaimMade[]> {
+  const rows = await db
+    .selectFrom('allowance_claim as claim')
+    .leftJoin('allowance_claim_receipt as receipt', 'receipt.claim_id', 'claim.id')
+    .select(['claim.kind', 'claim.duty_date', 'claim.claimed_on', 'claim.status', 'receipt.file_sha256'])
+    .where('claim.person_id', '=', personId)
+    .where((eb) => (receiptSha256 ? eb.or([eb('claim.duty_date', '=', dutyDate), eb('receipt.file_sha256', '=', receiptSha256)]) : eb('claim.duty_date', '=', dutyDate)))
+    .orderBy('claim.claimed_on')
+    .execute();
+  return rows.map((row) => ({ kind: row.kind, dutyDate: row.duty_date, claimedOn: row.claimed_on, status: row.status, receiptSha256: row.file_sha256 }));
 }
 
 export async function findClaim(db: Db, id: string): Promise<Row<'allowance_claim'> | undefined> {

@@ -4,11 +4,12 @@
  * amount worked out. Mileage bands depend on the miles already claimed in the tax year, so the member's claims
  * are locked for the transaction: two claims at once cannot both take the last miles of the first band.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from '../../db/repositories/allowances.ts';
 import { assessClaim, type ClaimInput, type ClaimKind } from '../../domain/allowances/claims.ts';
+import { duplicateClaimWarnings } from '../../domain/allowances/duplicate-claims.ts';
 import { taxYearOf } from '../../domain/allowances/dates.ts';
 import { milesToTenths, tenthsToMiles, type MileageBand } from '../../domain/allowances/mileage.ts';
 import { hasRole, type SessionUser } from '../../domain/roles.ts';
@@ -24,6 +25,8 @@ export interface ClaimSubmitterProps {
   claim: Omit<ClaimInput, 'milesBeforeTenths' | 'claimedOn' | 'receipt'> & { description?: string; receipt?: { filename: string; data: Uint8Array } };
   /** Today, passed in. */
   claimedOn: string;
+  /** The claimant confirms a claim that repeats one already made (same kind and day, or the same receipt). */
+  confirmDuplicate?: boolean;
 }
 
 export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: string; payablePence: bigint }> {
@@ -59,6 +62,11 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
       },
     );
     if (!assessment.ok) throw new AllowanceRuleError(assessment.breaches);
+    if (!props.confirmDuplicate) {
+      const receiptSha256 = receipt ? createHash('sha256').update(receipt.data).digest('hex') : undefined;
+      const duplicates = duplicateClaimWarnings({ kind: claim.kind, dutyDate: claim.dutyDate, ...(receiptSha256 ? { receiptSha256 } : {}) }, await repo.claimsLike(trx, personId, claim.dutyDate, receiptSha256));
+      if (duplicates.length) throw new AllowanceRuleError(duplicates);
+    }
 
     const id = `claim-${randomUUID()}`;
     await repo.insertClaim(trx, {

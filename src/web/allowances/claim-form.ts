@@ -16,7 +16,7 @@ import type { ClaimFormSchema } from './schema.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 
 /** Where each problem's summary link jumps when the field is not a single input. */
-const CLAIM_TARGETS = { dutyDate: 'dutyDate-day', purposeCode: 'purposeCode', carerInHousehold: 'carerInHousehold', kind: 'main-content' };
+const CLAIM_TARGETS = { dutyDate: 'dutyDate-day', purposeCode: 'purposeCode', carerInHousehold: 'carerInHousehold', confirmDuplicate: 'confirmDuplicate', kind: 'main-content' };
 
 /** Who the claim is for, when an officer makes it on a member's behalf. */
 export interface OnBehalfOf {

@@ -87,7 +87,7 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
       const { claim, problems } = readClaim(parsed.data, values, request.body);
       if (problems.length) return renderClaimPage(db, reply, formPlace, parsed.data.kind, values, problems);
       try {
-        const { id } = await claimSubmitter({ db, user, personId: user.personId, claim: claim!, claimedOn: todayInLondon() });
+        const { id } = await claimSubmitter({ db, user, personId: user.personId, claim: claim!, claimedOn: todayInLondon(), confirmDuplicate: parsed.data.confirmDuplicate === 'yes' });
         return reply.redirect(`${linkTo('allowances.mine')}?year=${encodeURIComponent(allowanceYearOf(claim!.dutyDate).label)}&claimed=${encodeURIComponent(id)}`, 303);
       } catch (error) {
         return renderClaimPage(db, reply, formPlace, parsed.data.kind, values, ruleProblems(error));

@@ -58,7 +58,7 @@ export async function onBehalfClaimRoutes(app: FastifyInstance, { database }: { 
       const { claim, problems } = readClaim(parsed.data, values, request.body);
       if (problems.length) return renderClaimPage(db, reply, place, parsed.data.kind, values, problems);
       try {
-        const { id } = await claimSubmitter({ db, user: request.user!, personId: member.id, claim: claim!, claimedOn: todayInLondon() });
+        const { id } = await claimSubmitter({ db, user: request.user!, personId: member.id, claim: claim!, claimedOn: todayInLondon(), confirmDuplicate: parsed.data.confirmDuplicate === 'yes' });
         return reply.redirect(linkTo('allowances.admin.claim', { id }), 303);
       } catch (error) {
         return renderClaimPage(db, reply, place, parsed.data.kind, values, ruleProblems(error));

@@ -17,6 +17,7 @@ export const ClaimFormSchema = z.object({
   dependants: text(6, 'Dependants'),
   days: text(6, 'Days'),
   carerInHousehold: z.enum(['yes']).optional(),
+  confirmDuplicate: z.enum(['yes']).optional(),
 });
 export type ClaimForm = z.infer<typeof ClaimFormSchema>;
 
