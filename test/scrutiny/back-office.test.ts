@@ -114,13 +114,13 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
 
     const early = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm({ 'dueDate-day': '1', 'dueDate-month': '12', 'dueDate-year': '2011' }));
     expect(early.statusCode).toBe(400);
-    expect(early.body).toContain('The response deadline must be on or after the meeting on 2011-12-13');
+    expect(early.body).toContain('The response deadline must be on or after the meeting on 13 December 2011');
     expect(early.body).toContain('href="#dueDate-day"');
     expect(early.body).toContain('value="2011"');
 
     const receivedEarly = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm({ 'receivedOn-day': '12', 'receivedOn-month': '12', 'receivedOn-year': '2011' }));
     expect(receivedEarly.statusCode).toBe(400);
-    expect(receivedEarly.body).toContain('The date the executive received it must be on or after the meeting on 2011-12-13');
+    expect(receivedEarly.body).toContain('The date the executive received it must be on or after the meeting on 13 December 2011');
     expect(receivedEarly.body).toContain('href="#receivedOn-day"');
 
     const impossible = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm({ 'dueDate-day': '31', 'dueDate-month': '2', 'dueDate-year': '2012' }));
@@ -208,7 +208,7 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     const before = await counts();
     const early = await submit(owner, formUrl, formUrl, { responseText: 'We will publish them.', 'responseDate-day': '1', 'responseDate-month': '1', 'responseDate-year': '2011' });
     expect(early.statusCode).toBe(400);
-    expect(early.body).toContain('The date of response must be on or after the meeting on 2011-12-13');
+    expect(early.body).toContain('The date of response must be on or after the meeting on 13 December 2011');
     expect(early.body).toContain('We will publish them.');
     expect(await counts()).toEqual(before);
 

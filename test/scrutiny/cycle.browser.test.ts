@@ -88,7 +88,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny c
     await deadline.getByLabel('Year').fill('2011');
     await page.getByLabel('Publish it now on the public scrutiny pages').check();
     await page.getByRole('button', { name: 'Record the recommendation' }).click();
-    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('The response deadline must be on or after the meeting on 2011-12-13');
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('The response deadline must be on or after the meeting on 13 December 2011');
     await expect(page.getByLabel('Recommendation', { exact: true }).inputValue()).resolves.toBe(RECOMMENDATION);
     await accessible(page, 'new-form-error');
     // Leave the deadline to its default: two months after the meeting.

@@ -59,14 +59,14 @@ describe.skipIf(databaseUnavailable)('scrutiny write operations', () => {
     const received = await record({ text: 'A third recommendation.', receivedOn: '2012-01-31' });
     expect(await store.findRecommendation(database.db, received.id)).toMatchObject({ received_on: '2012-01-31', due_date: '2012-03-30' });
     await expect(record({ text: 'Received before it was made.', receivedOn: '2011-12-12' })).rejects.toMatchObject({
-      problems: [{ field: 'receivedOn', message: 'The date the executive received it must be on or after the meeting on 2011-12-13' }],
+      problems: [{ field: 'receivedOn', message: 'The date the executive received it must be on or after the meeting on 13 December 2011' }],
     });
   });
 
   it('refuses an unknown owner and a deadline before the meeting, naming the fields, and changes nothing', async () => {
     const before = await snapshot();
     await expect(record({ ownerIds: ['person-nobody'] })).rejects.toMatchObject({ kind: 'invalid', problems: [{ field: 'ownerIds', message: 'There is no officer or member with the id "person-nobody"' }] });
-    await expect(record({ dueDate: '2011-12-01' })).rejects.toMatchObject({ problems: [{ field: 'dueDate', message: 'The response deadline must be on or after the meeting on 2011-12-13' }] });
+    await expect(record({ dueDate: '2011-12-01' })).rejects.toMatchObject({ problems: [{ field: 'dueDate', message: 'The response deadline must be on or after the meeting on 13 December 2011' }] });
     await expect(record({ text: ' ', ownerIds: [] })).rejects.toMatchObject({ problems: [{ field: 'text' }, { field: 'ownerIds' }] });
     expect(await snapshot()).toEqual(before);
   });
@@ -96,7 +96,13 @@ describe.skipIf(databaseUnavailable)('scrutiny write operations', () => {
     const open = await record({ text: 'Still open.' });
     const middle = await snapshot();
     await expect(responseRecorder({ database, actor: 'u', recommendationId: open.id, text: 'Early', responseDate: '2011-11-30', responderId: world.officerId })).rejects.toMatchObject({
-      problems: [{ field: 'responseDate', message: 'The date of response must be on or after the meeting on 2011-12-13' }],
+      problems: [{ field: 'responseDate', message: 'The date of response must be on or after the meeting on 13 December 2011' }],
+    });
+    await expect(responseRecorder({ database, actor: 'u', recommendationId: open.id, text: 'Ahead', responseDate: '2030-01-05', responderId: world.officerId, today: '2012-01-04' })).rejects.toMatchObject({
+      problems: [{ field: 'responseDate', message: 'The date of response cannot be in the future: today is 4 January 2012' }],
+    });
+    await expect(statusChanger({ database, actor: 'u', recommendationId: open.id, to: 'CLOSED', effectiveDate: '2012-01-05', reason: 'Ahead', today: '2012-01-04' })).rejects.toMatchObject({
+      problems: [{ field: 'effectiveDate', message: 'The date cannot be in the future: today is 4 January 2012' }],
     });
     await expect(responseRecorder({ database, actor: 'u', recommendationId: open.id, text: 'Who?', responseDate: '2012-01-05', responderId: 'person-nobody' })).rejects.toMatchObject({
       problems: [{ field: 'responderId' }],

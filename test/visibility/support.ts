@@ -150,7 +150,7 @@ export class MeetingScene {
       published: options.published,
     });
     const meeting = await this.database.db.selectFrom('meeting').select('date').where('id', '=', this.meetingId).executeTakeFirstOrThrow();
-    await responseRecorder({ database: this.database, actor: by, recommendationId: id, text: `Answered ${canary(scene, 'rresp')}`, responseDate: meeting.date, responderId: b });
+    await responseRecorder({ database: this.database, actor: by, recommendationId: id, text: `Answered ${canary(scene, 'rresp')}`, responseDate: meeting.date, responderId: b, today: meeting.date });
     return id;
   }
 

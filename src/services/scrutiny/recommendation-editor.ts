@@ -2,6 +2,7 @@
  * Corrects what is recorded of a recommendation: its words, addressee, response deadline and the tracking notes.
  * Status has its own operation (statusChanger) because the state machine and the history govern it.
  */
+import { formatShortDate } from '../../domain/dates.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/scrutiny.ts';
 import { NotFound, ValidationError } from '../../domain/errors.ts';
@@ -28,7 +29,7 @@ export async function recommendationEditor(props: RecommendationEditorProps): Pr
     const problems: Array<{ field: string; message: string }> = [];
     if (!props.text.trim()) problems.push({ field: 'text', message: 'Enter the recommendation' });
     if (props.dueDate < recommendation.meeting_date) {
-      problems.push({ field: 'dueDate', message: `The response deadline must be on or after the meeting on ${recommendation.meeting_date}` });
+      problems.push({ field: 'dueDate', message: `The response deadline must be on or after the meeting on ${formatShortDate(recommendation.meeting_date)}` });
     }
     if (problems.length) throw ValidationError(problems);
     await store.updateRecommendation(trx, recommendation.id, {

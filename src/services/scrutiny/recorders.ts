@@ -10,6 +10,7 @@ import type { Database } from '../../db/schema.ts';
 import { DEFAULT_RESPONSE_MONTHS, overdueStatus, responseDeadline } from '../../domain/scrutiny/deadline.ts';
 import { checkResponseAllowed, checkTransition, statusAfterResponse, type ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import { stableId } from '../../domain/stable-id.ts';
+import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
 import { Forbidden, NotFound, ValidationError } from '../../domain/errors.ts';
 import { checkVersion } from './conflict.ts';
 
@@ -62,10 +63,10 @@ export async function recommendationRecorder(props: RecommendationRecorderProps)
       if (!owners.some((owner) => owner.id === id)) problems.push({ field: 'ownerIds', message: `There is no officer or member with the id "${id}"` });
     }
     if (meeting && props.dueDate && props.dueDate < meeting.date) {
-      problems.push({ field: 'dueDate', message: `The response deadline must be on or after the meeting on ${meeting.date}` });
+      problems.push({ field: 'dueDate', message: `The response deadline must be on or after the meeting on ${formatShortDate(meeting.date)}` });
     }
     if (meeting && props.receivedOn && props.receivedOn < meeting.date) {
-      problems.push({ field: 'receivedOn', message: `The date the executive received it must be on or after the meeting on ${meeting.date}` });
+      problems.push({ field: 'receivedOn', message: `The date the executive received it must be on or after the meeting on ${formatShortDate(meeting.date)}` });
     }
     refuse(problems);
     const items = await store.findItemOnMeeting(trx, meeting!.id);
@@ -138,6 +139,8 @@ export interface ResponseRecorderProps {
   responderId: string;
   /** When the responder answers for themselves (my actions): refused unless they own an action or hold the portfolio. */
   ownResponseOnly?: boolean;
+  /** London's today unless a test says otherwise: a response cannot be dated after it. */
+  today?: string;
 }
 
 /** Records a response; a recommendation awaiting one becomes RESPONSE RECEIVED. Refused once closed. */
@@ -153,8 +156,9 @@ export async function responseRecorder(props: ResponseRecorderProps): Promise<{ 
     if (!allowed.allowed) problems.push({ field: 'text', message: allowed.reason });
     if (!props.text.trim()) problems.push({ field: 'text', message: 'Enter the response' });
     if (props.responseDate < recommendation.meeting_date) {
-      problems.push({ field: 'responseDate', message: `The date of response must be on or after the meeting on ${recommendation.meeting_date}` });
+      problems.push({ field: 'responseDate', message: `The date of response must be on or after the meeting on ${formatShortDate(recommendation.meeting_date)}` });
     }
+    problems.push(...notInFuture('responseDate', 'The date of response', props.responseDate, props.today));
     const responder = await store.findPerson(trx, props.responderId);
     if (!responder) problems.push({ field: 'responderId', message: `There is no officer or member with the id "${props.responderId}"` });
     refuse(problems);
@@ -198,6 +202,8 @@ export interface StatusChangerProps {
   reason: string;
   /** The version the form was read at; a stale one is refused with a conflict. */
   expectedVersion?: number;
+  /** London's today unless a test says otherwise: a change cannot take effect after it. */
+  today?: string;
 }
 
 /** Moves a recommendation to another status when the state machine allows it, keeping the change in its history. */
@@ -211,8 +217,9 @@ export async function statusChanger(props: StatusChangerProps): Promise<void> {
     if (!check.allowed) problems.push({ field: 'status', message: check.reason });
     if (!props.reason.trim()) problems.push({ field: 'reason', message: 'Enter why the status changes' });
     if (props.effectiveDate < recommendation.meeting_date) {
-      problems.push({ field: 'effectiveDate', message: `The date must be on or after the meeting on ${recommendation.meeting_date}` });
+      problems.push({ field: 'effectiveDate', message: `The date must be on or after the meeting on ${formatShortDate(recommendation.meeting_date)}` });
     }
+    problems.push(...notInFuture('effectiveDate', 'The date', props.effectiveDate, props.today));
     refuse(problems);
     await store.updateRecommendation(trx, recommendation.id, { status: props.to });
     await store.insertStatusChange(trx, {
@@ -261,4 +268,9 @@ export async function outstandingMarker(props: { database: DatabaseHandle; asAt:
     }
     return changed;
   });
+}
+
+/** Something that has happened (a response, a change of status, a receipt) cannot be dated after today. */
+function notInFuture(field: string, label: string, date: string, today = todayInLondon()): Problems {
+  return date > today ? [{ field, message: `${label} cannot be in the future: today is ${formatShortDate(today)}` }] : [];
 }
