@@ -2,6 +2,7 @@
  * The scheme's rules for a claim, checked before it is stored: a claim made after the time limit, or without a
  * receipt the scheme requires, is refused with the rule it breaks. Amounts are worked out here, in pence.
  */
+import { formatShortDate } from '../dates.ts';
 import { addMonths, isIsoDate, taxYearOf } from './dates.ts';
 import { formatPounds, mulDivRound, minPence, toScaled, type Pence } from './money.ts';
 import { milesToTenths, splitMileage, type MileageBand, type MileagePart } from './mileage.ts';
@@ -122,7 +123,7 @@ export function assessClaim(input: ClaimInput, rules: ClaimRules): Assessment {
     if (deadline !== undefined && input.claimedOn > deadline) {
       breach(
         'dutyDate',
-        `Claims for ${CLAIM_KIND_LABELS[input.kind].toLowerCase()} must be made within ${months} months of the duty (scheme rule; Regulation 14): the last day to claim for ${input.dutyDate} was ${deadline}`,
+        `Claims for ${CLAIM_KIND_LABELS[input.kind].toLowerCase()} must be made within ${months} months of the duty (scheme rule; Regulation 14): the last day to claim for ${formatShortDate(input.dutyDate)} was ${formatShortDate(deadline)}`,
       );
     }
   }
