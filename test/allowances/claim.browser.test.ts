@@ -152,4 +152,29 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     await page.screenshot({ path: path.join(OUTPUT, 'allowances-statement.png'), fullPage: true });
     await context.close();
   }, 240_000);
+
+  it('the same journey claimed twice is confirmed before it is sent', async () => {
+    const [day, month, year] = [String(Number(duty.slice(8))), String(Number(duty.slice(5, 7))), duty.slice(0, 4)];
+    const member = await signedInContext(linkTo('allowances.mine'), 'whittle@kent.example');
+    const page = member.page;
+    await page.getByRole('button', { name: 'Make a claim' }).click();
+    await page.getByLabel('Mileage (own vehicle)').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const fill = async () => {
+      await page.getByLabel('Day').fill(day);
+      await page.getByLabel('Month').fill(month);
+      await page.getByLabel('Year').fill(year);
+      await page.locator('input[name="purposeCode"][value="b"]').check();
+      await page.getByLabel('Miles').fill('120');
+    };
+    await fill();
+    await page.getByRole('button', { name: 'Send the claim for approval' }).click();
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(/was already made on/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Yes, this is a separate claim').check();
+    await page.getByRole('button', { name: 'Send the claim for approval' }).click();
+    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('payable');
+    expect(member.problems).toEqual([]);
+    await member.context.close();
+  }, 120_000);
 });

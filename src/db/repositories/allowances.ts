@@ -1,7 +1,7 @@
 /**
  * Typed queries for members' allowances. No rules here: those live in src/domain/allowances and the services.
  */
-import type { ClaimMade } from '../../domain/allowances/duplicate-claims.ts';
+import { claimQuantity, type ClaimMade } from '../../domain/allowances/duplicate-claims.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
 
@@ -198,12 +198,19 @@ export async function claimsLike(db: Db, personId: string, dutyDate: string, rec
   const rows = await db
     .selectFrom('allowance_claim as claim')
     .leftJoin('allowance_claim_receipt as receipt', 'receipt.claim_id', 'claim.id')
-    .select(['claim.kind', 'claim.duty_date', 'claim.claimed_on', 'claim.status', 'receipt.file_sha256'])
+    .select(['claim.kind', 'claim.duty_date', 'claim.claimed_on', 'claim.status', 'claim.miles', 'claim.cost_pence', 'claim.days', 'receipt.file_sha256'])
     .where('claim.person_id', '=', personId)
     .where((eb) => (receiptSha256 ? eb.or([eb('claim.duty_date', '=', dutyDate), eb('receipt.file_sha256', '=', receiptSha256)]) : eb('claim.duty_date', '=', dutyDate)))
     .orderBy('claim.claimed_on')
     .execute();
-  return rows.map((row) => ({ kind: row.kind, dutyDate: row.duty_date, claimedOn: row.claimed_on, status: row.status, receiptSha256: row.file_sha256 }));
+  return rows.map((row) => ({
+    kind: row.kind,
+    dutyDate: row.duty_date,
+    claimedOn: row.claimed_on,
+    status: row.status,
+    quantity: claimQuantity(row.kind, { miles: row.miles, costPence: row.cost_pence, days: row.days }),
+    receiptSha256: row.file_sha256,
+  }));
 }
 
 export async function findClaim(db: Db, id: string): Promise<Row<'allowance_claim'> | undefined> {

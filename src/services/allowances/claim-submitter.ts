@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from '../../db/repositories/allowances.ts';
 import { assessClaim, type ClaimInput, type ClaimKind } from '../../domain/allowances/claims.ts';
-import { duplicateClaimWarnings } from '../../domain/allowances/duplicate-claims.ts';
+import { claimQuantity, duplicateClaimWarnings } from '../../domain/allowances/duplicate-claims.ts';
 import { taxYearOf } from '../../domain/allowances/dates.ts';
 import { milesToTenths, tenthsToMiles, type MileageBand } from '../../domain/allowances/mileage.ts';
 import { hasRole, type SessionUser } from '../../domain/roles.ts';
@@ -64,7 +64,7 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
     if (!assessment.ok) throw new AllowanceRuleError(assessment.breaches);
     if (!props.confirmDuplicate) {
       const receiptSha256 = receipt ? createHash('sha256').update(receipt.data).digest('hex') : undefined;
-      const duplicates = duplicateClaimWarnings({ kind: claim.kind, dutyDate: claim.dutyDate, ...(receiptSha256 ? { receiptSha256 } : {}) }, await repo.claimsLike(trx, personId, claim.dutyDate, receiptSha256));
+      const duplicates = duplicateClaimWarnings({ kind: claim.kind, dutyDate: claim.dutyDate, quantity: claimQuantity(claim.kind, claim), ...(receiptSha256 ? { receiptSha256 } : {}) }, await repo.claimsLike(trx, personId, claim.dutyDate, receiptSha256));
       if (duplicates.length) throw new AllowanceRuleError(duplicates);
     }
 
