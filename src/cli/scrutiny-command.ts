@@ -29,7 +29,7 @@ export function registerScrutinyCommand(program: Command, config: () => Config):
       const mailer = nodemailer.createTransport(settings.smtpUrl);
       try {
         await migrateToLatest(handle.db);
-        const marked = await outstandingMarker({ database: handle, asAt, actor: 'cli:scrutiny-remind' });
+        const marked = await outstandingMarker({ database: handle, asAt, actor: { job: 'cli:scrutiny-remind' } });
         const run = await reminderSender({ database: handle, mailer, asAt, from: settings.mailFrom ?? 'Quorum <quorum@localhost>' });
         console.log(`As at ${asAt}: ${marked.length} recommendation(s) became OUTSTANDING; ${run.sent.length} reminder(s) sent.`);
         for (const reminder of run.sent) console.log(`  sent ${reminder.kind} to ${reminder.email}: ${reminder.subject}`);

@@ -15,6 +15,8 @@ import type { VisibilityViews } from './schema/visibility.ts';
 /** Columns filled by the database on insert. Dates come back as JS Date for timestamptz, as 'YYYY-MM-DD' text for date (see engine.ts type parsers). */
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Audited = { created_at: Stamp; updated_at: Stamp };
+/** Migration 20261207_4701: raised by one on every update by a trigger; edit forms carry it (optimistic locking). */
+type Versioned = { version: ColumnType<number, never, never> };
 type Sourced = {
   source_document_id: string | null;
   source_line_from: number | null;
@@ -72,7 +74,7 @@ export interface PersonAliasTable {
   printed: string;
 }
 
-export interface PoliticalGroupTable extends Audited {
+export interface PoliticalGroupTable extends Audited, Versioned {
   id: string;
   authority_id: string;
   name: string;
@@ -90,7 +92,7 @@ export interface GroupMembershipTable extends Audited {
 
 export type BodyKind = 'council' | 'cabinet' | 'committee' | 'sub-committee' | 'panel' | 'board' | 'other';
 
-export interface BodyTable extends Audited {
+export interface BodyTable extends Audited, Versioned {
   id: string;
   authority_id: string;
   name: string;
@@ -116,7 +118,7 @@ export interface MembershipTable extends Audited {
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed';
 export type MeetingKind = 'annual' | 'ordinary' | 'extraordinary' | 'special';
 
-export interface MeetingTable extends Audited, Sourced {
+export interface MeetingTable extends Audited, Sourced, Versioned {
   id: string;
   body_id: string;
   date: string;
@@ -152,7 +154,7 @@ export interface ReportTable extends Audited, Sourced {
   original_media_type: Optional<string | null>;
 }
 
-export interface AgendaItemTable extends Audited, Sourced {
+export interface AgendaItemTable extends Audited, Sourced, Versioned {
   id: string;
   meeting_id: string;
   number: string;
@@ -178,7 +180,7 @@ export interface AttendanceTable extends Audited, Sourced {
   substitute_for_person_id: string | null;
 }
 
-export interface MinuteTable extends Audited, Sourced {
+export interface MinuteTable extends Audited, Sourced, Versioned {
   id: string;
   meeting_id: string;
   number: string;

@@ -25,9 +25,6 @@ export function parseDateEntry(text: string): string | undefined {
   return undefined;
 }
 
-/** The hint a date field shows. */
-export const DATE_ENTRY_HINT = 'For example, 1 April 2011';
-
 /**
  * An optional date field of a form or filter: empty is undefined; anything else must be a real day, and becomes
  * its ISO date. The message names the field, as GOV.UK error messages do.

@@ -136,16 +136,10 @@ export function formatTimeRange(start: string | null, end: string | null): strin
 }
 
 const LONDON_PRECISE_STAMP = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: ZONE });
-const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: ZONE });
 
 /** An instant to the second, as London wall-clock time: "6 April 2011 at 10:05:33" (the audit history). */
 export function formatPreciseStamp(at: Date): string {
   return LONDON_PRECISE_STAMP.format(at);
-}
-
-/** An instant's London clock time: "10:05". */
-export function formatLondonClock(at: Date): string {
-  return LONDON_CLOCK.format(at);
 }
 
 /**

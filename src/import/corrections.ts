@@ -25,8 +25,6 @@ export interface PaperCorrections {
   lines: readonly string[];
 }
 
-export const NO_CORRECTIONS: PaperCorrections = { corrections: [], lines: [] };
-
 /** Person ids by meeting (meetingKey) and printed name (printedNameKey). */
 export type NameLinks = Map<string, Map<string, string>>;
 

@@ -87,7 +87,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
 
     // Moving the approving meeting before the approved one is a field error on the date.
     const approving = (await findMeeting(database.db, next.id))!;
-    const moved = await officer.post(`/admin/meetings/${next.id}/details`, { date: '2012-03-01', kind: 'ordinary', version: approving.version });
+    const moved = await officer.post(`/admin/meetings/${next.id}/details`, { date: '2012-03-01', kind: 'ordinary', version: String(approving.version) });
     expect(moved.statusCode).toBe(400);
     expect(moved.body).toContain('href="#details-date"');
     expect(moved.body).toMatch(/approved the minutes of the meeting on 6 March 2012/);
@@ -114,7 +114,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect((await officer.post('/admin/meetings/new', { bodyId, date: '1999-05-04', kind: 'ordinary', confirmDate: 'yes' })).statusCode).toBe(303);
     const meeting = await meetingScheduler({ database, by: 'cli', bodyId, date: '2017-05-04', kind: 'ordinary' });
     const row = (await findMeeting(database.db, meeting.id))!;
-    const edit = await officer.post(`/admin/meetings/${meeting.id}/details`, { date: '2017-02-30', kind: 'ordinary', version: row.version });
+    const edit = await officer.post(`/admin/meetings/${meeting.id}/details`, { date: '2017-02-30', kind: 'ordinary', version: String(row.version) });
     expect(edit.statusCode).toBe(400);
     expect(edit.body).toContain('href="#details-date"');
   });
@@ -134,7 +134,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     const refused = await officer.post(`/admin/meetings/${published.id}/delete`, {});
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toMatch(/withdraw it instead/);
-    const version = (await findMeeting(database.db, published.id))!.version;
+    const version = String((await findMeeting(database.db, published.id))!.version);
     expect((await officer.post(`/admin/meetings/${published.id}/withdraw`, { reason: '', version })).statusCode).toBe(400);
     expect((await officer.post(`/admin/meetings/${published.id}/withdraw`, { reason: 'Arranged in error <b>twice</b>', version })).statusCode).toBe(303);
     const notice = await officer.get('/meetings/2018-07-10-regulation-committee');
@@ -153,7 +153,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
 
   it('answers a meeting’s old address with a permanent redirect to the current one', async () => {
     const meeting = await meetingScheduler({ database, by: 'cli', bodyId, date: '2019-09-03', kind: 'ordinary' });
-    const version = (await findMeeting(database.db, meeting.id))!.version;
+    const version = String((await findMeeting(database.db, meeting.id))!.version);
     expect((await officer.post(`/admin/meetings/${meeting.id}/details`, { date: '2019-09-10', kind: 'ordinary', version })).statusCode).toBe(303);
     const old = await app.inject({ method: 'GET', url: '/meetings/2019-09-03-regulation-committee' });
     expect(old.statusCode).toBe(301);

@@ -54,7 +54,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
   async function versionOf(table: 'body' | 'political_group' | 'meeting' | 'agenda_item' | 'minute', id: string): Promise<string> {
     const row = await database.db
       .selectFrom(table as 'body')
-      .select(sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`.as('version'))
+      .select(sql<string>`version::text`.as('version'))
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     return row.version;

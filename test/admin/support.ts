@@ -20,7 +20,7 @@ export async function makeApp(database: TestDatabase, overrides: Partial<Config>
 }
 
 export async function makeAccount(database: TestDatabase, role: Role, email = `${role}@kent.example`): Promise<{ id: string; email: string }> {
-  const { id } = await accountCreator({ database, actor: 'test', email, name: `Test ${role}`, roles: [role], password: PASSWORD });
+  const { id } = await accountCreator({ database, actor: { job: 'test' }, email, name: `Test ${role}`, roles: [role], password: PASSWORD });
   return { id, email };
 }
 

@@ -41,7 +41,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     database = await createTestDatabase();
     const { scheme } = await importSeedScheme(database);
     const person = await insertPerson(database.db, scheme.scheme.authority_id, { honorific: 'Mrs', given_name: 'Jenny', family_name: 'Whittle' });
-    await postHolderAppointer({ db: database.db, actor: 'test', personId: person.id as string, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
+    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: person.id as string, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
     const member = await makeAccount(database, { email: 'whittle@kent.example', name: 'Jenny Whittle', roles: ['councillor'], personId: person.id as string });
     const officer = await makeAccount(database, { email: 'ds@kent.example', name: 'Dee Services', roles: ['democratic-services'] });
     // 9,950 miles already claimed and approved this tax year: the next journey crosses 10,000.

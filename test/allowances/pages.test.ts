@@ -39,11 +39,11 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     const person = await insertPerson(database.db, authorityId, { honorific: 'Mrs', given_name: 'Jenny', family_name: 'Whittle' });
     const otherPerson = await insertPerson(database.db, authorityId, { honorific: 'Mr', given_name: 'Paul', family_name: 'Carter' });
     memberId = person.id as string;
-    for (const id of [memberId, otherPerson.id as string]) await postHolderAppointer({ db: database.db, actor: 'test', personId: id, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
+    for (const id of [memberId, otherPerson.id as string]) await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: id, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
     const posts = new Map(scheme.posts.map((post) => [post.name, post.id]));
-    await postHolderAppointer({ db: database.db, actor: 'test', personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Cabinet Members')!, start: '2011-05-12' });
-    await postHolderAppointer({ db: database.db, actor: 'test', personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Vice-Chairman')!, start: '2011-04-01', end: '2011-05-11' });
-    await postHolderAppointer({ db: database.db, actor: 'test', personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Select Committee Chairmen')!, start: '2011-06-01', end: '2011-06-30' });
+    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Cabinet Members')!, start: '2011-05-12' });
+    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Vice-Chairman')!, start: '2011-04-01', end: '2011-05-11' });
+    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Select Committee Chairmen')!, start: '2011-06-01', end: '2011-06-30' });
     await makeAccount(database, { email: 'whittle@kent.example', name: 'Jenny Whittle', roles: ['councillor'], personId: memberId });
     await makeAccount(database, { email: 'carter@kent.example', name: 'Paul Carter', roles: ['councillor'], personId: otherPerson.id as string });
     await makeAccount(database, { email: 'ds@kent.example', name: 'Dee Services', roles: ['democratic-services'] });
@@ -223,7 +223,7 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
 
   it('protects the statement CSV from cells a spreadsheet would run as formulas', async () => {
     const sly = await insertPerson(database.db, scheme.scheme.authority_id, { given_name: '=HYPERLINK("http://evil.example")', family_name: 'Sly' });
-    await postHolderAppointer({ db: database.db, actor: 'test', personId: sly.id as string, schemeId: scheme.scheme.id, kind: 'basic', start: '2011-04-01' });
+    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: sly.id as string, schemeId: scheme.scheme.id, kind: 'basic', start: '2011-04-01' });
     const csv = await new Client(app).get(`${linkTo('allowances.statement.csv')}?year=2011/12`);
     expect(csv.statusCode).toBe(200);
     // The 2011/12 scheme adopted above takes effect on 12 May 2011: £13,000 for the 41 days to 11 May and £12,805 (less

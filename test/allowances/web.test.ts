@@ -23,7 +23,7 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     await importSeedScheme(database);
     const scheme = (await findSchemeInForce(database.db, '2011-06-01'))!;
     const person = await insertPerson(database.db, scheme.scheme.authority_id, { honorific: 'Mr', given_name: '<b>Bold</b>', family_name: 'Tester' });
-    await postHolderAppointer({ db: database.db, actor: 'test', personId: person.id, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
+    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: person.id, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
     const user = { id: 'a1', email: 'a@example.org', name: 'A', roles: ['councillor' as const], personId: person.id };
     const claim = await claimSubmitter({ db: database.db, user, personId: person.id, claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10020' }, claimedOn: '2011-04-11' });
     await claimDecider({ db: database.db, user: { id: 'o1', email: 'o@example.org', name: 'O', roles: ['democratic-services'], personId: null }, claimId: claim.id, decision: 'approve', decidedOn: '2011-04-12' });

@@ -149,9 +149,9 @@ describe.skipIf(databaseUnavailable)('sign-in and accounts under attack', () => 
   });
 
   it('refuses common passwords for new accounts', async () => {
-    const weak = accountCreator({ database, actor: 'test', email: 'weak@kent.example', name: 'Weak Password', roles: ['officer'], password: 'password1234' });
+    const weak = accountCreator({ database, actor: { job: 'test' }, email: 'weak@kent.example', name: 'Weak Password', roles: ['officer'], password: 'password1234' });
     await expect(weak).rejects.toThrow(/password: Choose a password that is harder to guess/);
-    const own = accountCreator({ database, actor: 'test', email: 'jane.smith@kent.example', name: 'Jane Smith', roles: ['officer'], password: 'jane.smith@kent.example' });
+    const own = accountCreator({ database, actor: { job: 'test' }, email: 'jane.smith@kent.example', name: 'Jane Smith', roles: ['officer'], password: 'jane.smith@kent.example' });
     await expect(own).rejects.toThrow(/harder to guess/);
   });
 

@@ -74,7 +74,7 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
     await fresh?.destroy();
   });
 
-  const correct = (correction: CorrectionInput) => correctionRecorder({ database, authorityName, sourceId, actor: officer, correction });
+  const correct = (correction: CorrectionInput) => correctionRecorder({ database, authorityName, sourceId, actor: { job: officer }, correction });
 
   it('keeps the paper\'s text for the review screen', async () => {
     const row = await database.db.selectFrom('source_text').select('lines').where('id', '=', sourceId).executeTakeFirstOrThrow();
@@ -92,7 +92,7 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
     await correct({ ...audit, kind: 'apology', recordKey: 'mr m j angell', value: { personId: angell, printed: 'Mr M J Angell' } });
     await correct({ ...audit, kind: 'minute-merge', recordKey: '2', value: {} });
     await correct({ ...audit, kind: 'minute-split', recordKey: '3', value: { line: 1417, number: '3A', title: 'Treasury Management report' } });
-    await paperChecker({ database, sourceId, actor: officer, checked: true });
+    await paperChecker({ database, sourceId, actor: { job: officer }, checked: true });
 
     expectCorrected(await observed(database));
   });
@@ -110,7 +110,7 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
   }
 
   it('re-applies every correction when the paper is imported again from its text', async () => {
-    await paperReimporter({ database, authorityName, sourceId, actor: officer });
+    await paperReimporter({ database, authorityName, sourceId, actor: { job: officer } });
     expectCorrected(await observed(database));
     const check = await database.db.selectFrom('paper_check').select('checked_by').executeTakeFirst();
     expect(check?.checked_by).toBe(officer);
@@ -130,13 +130,13 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
       .insertInto('import_correction')
       .values(rows.map((row) => ({ ...row, value: JSON.stringify(row.value) })))
       .execute();
-    await paperReimporter({ database: fresh, authorityName, sourceId: freshSource, actor: 'test' });
+    await paperReimporter({ database: fresh, authorityName, sourceId: freshSource, actor: { job: 'test' } });
     expectCorrected(await observed(fresh));
   });
 
   it('takes a correction back', async () => {
     const id = (await database.db.selectFrom('import_correction').select('id').where('kind', '=', 'vote-count').executeTakeFirstOrThrow()).id;
-    await correctionRemover({ database, authorityName, sourceId, actor: officer, correctionId: id });
+    await correctionRemover({ database, authorityName, sourceId, actor: { job: officer }, correctionId: id });
     expect((await observed(database)).votes).toContainEqual({ number: '22', for_count: 55, against_count: 11, abstain_count: 2 });
   });
 

@@ -32,7 +32,7 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
     database = await createTestDatabase();
     council = await seedRegistersCouncil(database.db);
     app = await makeApp(database);
-    await accountCreator({ database, actor: 'test', email: 'carys@shire.example', name: 'Carys Register', roles: ['councillor'], password: PASSWORD, personId: council.councillor.id as string });
+    await accountCreator({ database, actor: { job: 'test' }, email: 'carys@shire.example', name: 'Carys Register', roles: ['councillor'], password: PASSWORD, personId: council.councillor.id as string });
     councillor = member();
     expect((await councillor.signIn('carys@shire.example')).statusCode).toBe(303);
     officer = member();

@@ -51,7 +51,7 @@ describe.skipIf(databaseUnavailable)('accounts linked to people', { timeout: 180
     expect(refused.body).toContain('That person is already linked to the account of carys@shire.example');
     const picker = await officer.post(linkTo('admin.account.new'), { name: 'X', email: 'x@shire.example', roles: ['councillor'], personQuery: 'Carys', find: '1' });
     expect(picker.body).toContain('Already linked to another account');
-    await expect(accountCreator({ database, actor: 'test', email: 'y@shire.example', name: 'Y', roles: ['officer'], personId: 'person-nobody' })).rejects.toThrow('personId: Choose a member or officer from the list');
+    await expect(accountCreator({ database, actor: { job: 'test' }, email: 'y@shire.example', name: 'Y', roles: ['officer'], personId: 'person-nobody' })).rejects.toThrow('personId: Choose a member or officer from the list');
   });
 
   it('links an existing account, and unlinks it', async () => {
@@ -60,7 +60,7 @@ describe.skipIf(databaseUnavailable)('accounts linked to people', { timeout: 180
     expect(page.body).toContain('Ms Eira Director (Director of Highways)');
     expect((await officer.post(linkTo('admin.account.person', { id }), { personId: council.officer.id as string })).statusCode).toBe(303);
     expect((await database.db.selectFrom('account').select('person_id').where('id', '=', id).executeTakeFirstOrThrow()).person_id).toBe(council.officer.id);
-    await accountPersonLinker({ database, actor: 'test', accountId: id, personId: null });
+    await accountPersonLinker({ database, actor: { job: 'test' }, accountId: id, personId: null });
     expect((await database.db.selectFrom('account').select('person_id').where('id', '=', id).executeTakeFirstOrThrow()).person_id).toBeNull();
   });
 

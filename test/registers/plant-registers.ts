@@ -6,7 +6,7 @@ import { interestSaver, registerPublisher, registerSubmitter } from '../../src/s
 import { appointmentMaker, outsideBodySaver } from '../../src/services/registers/outside-bodies.ts';
 
 export async function plantRegisters(db: Kysely<Database>, props: { bodyId: string; memberId: string }) {
-  const actor = 'test';
+  const actor = { job: 'test' };
   const { id: entryId } = await forwardPlanEntrySaver({ db, actor, input: { subject: 'Planted key decision', decisionMakerBodyId: props.bodyId, plannedDate: '2027-03-01', keyDecision: true, privateMeeting: true, exemptParagraphs: [3], privateReasons: 'Prices', wards: ['Northgate'] } });
   await forwardPlanEntryPublisher({ db, actor, id: entryId, publishedOn: '2026-12-01' });
   await interestSaver({ db, actor, personId: props.memberId, input: { category: 'employment', description: 'Planted employment', spousePartner: false, sensitive: false }, today: '2026-12-01' });

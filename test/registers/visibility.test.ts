@@ -24,7 +24,7 @@ describe.skipIf(databaseUnavailable)('registers: the public sees only what is pu
   let app: FastifyInstance;
   let council: Awaited<ReturnType<typeof seedRegistersCouncil>>;
   let counter = 0;
-  const actor = 'test';
+  const actor = { job: 'test' };
   const api = async (url: string) => JSON.parse((await new Client(app).get(url, { accept: 'application/json' })).body);
 
   beforeAll(async () => {

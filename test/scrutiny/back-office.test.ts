@@ -30,7 +30,7 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     world = await seedScrutinyWorld(database.db);
     app = await makeApp(database);
     const scrutiny = await makeAccount(database, 'scrutiny-officer');
-    await accountCreator({ database, actor: 'test', email: 'paul@kent.example', name: 'Paul Brightwell', roles: ['officer'], password: PASSWORD, personId: world.officerId });
+    await accountCreator({ database, actor: { job: 'test' }, email: 'paul@kent.example', name: 'Paul Brightwell', roles: ['officer'], password: PASSWORD, personId: world.officerId });
     officer = new Client(app);
     expect((await officer.signIn(scrutiny.email)).statusCode).toBe(303);
     owner = new Client(app);
@@ -137,7 +137,7 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
 
   it('the tracker shows overdue recommendations first and filters by owner, status and age', async () => {
     // A second, later recommendation on the same meeting with a far deadline: not overdue as at 1 March 2012.
-    const later = await recommendationRecorder({ database, actor: 'test', meetingId: world.meetingId, itemTitle: 'Older libraries review', text: 'Keep the mobile library.', ownerIds: [world.silentOfficerId], dueDate: '2013-01-01' });
+    const later = await recommendationRecorder({ database, actor: { job: 'test' }, meetingId: world.meetingId, itemTitle: 'Older libraries review', text: 'Keep the mobile library.', ownerIds: [world.silentOfficerId], dueDate: '2013-01-01' });
     const page = await officer.get(`${linkTo('scrutiny.admin.tracker')}?asAt=2012-03-01`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('2 recommendations, 1 overdue');
@@ -213,7 +213,7 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     expect(await counts()).toEqual(before);
 
     // Another officer, not named on it, may not answer for it.
-    await accountCreator({ database, actor: 'test', email: 'tony@kent.example', name: 'Tony Doran', roles: ['officer'], password: PASSWORD, personId: world.silentOfficerId });
+    await accountCreator({ database, actor: { job: 'test' }, email: 'tony@kent.example', name: 'Tony Doran', roles: ['officer'], password: PASSWORD, personId: world.silentOfficerId });
     const other = new Client(app);
     await other.signIn('tony@kent.example');
     expect((await other.get(formUrl)).statusCode).toBe(403);
@@ -232,7 +232,7 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
   });
 
   it('refuses a response once the recommendation is closed, keeping the words', async () => {
-    await statusChanger({ database, actor: 'test', recommendationId, to: 'CLOSED', effectiveDate: '2012-04-01', reason: 'Committee satisfied' });
+    await statusChanger({ database, actor: { job: 'test' }, recommendationId, to: 'CLOSED', effectiveDate: '2012-04-01', reason: 'Committee satisfied' });
     const formUrl = linkTo('scrutiny.myActions.recommendation', { id: recommendationId });
     const page = await owner.get(formUrl);
     expect(page.body).toContain('The recommendation is CLOSED, so it takes no more responses');

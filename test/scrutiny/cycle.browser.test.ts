@@ -43,7 +43,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny c
     database = await createTestDatabase();
     world = await seedScrutinyWorld(database.db);
     scrutinyOfficerEmail = (await makeAccount(database, 'scrutiny-officer')).email;
-    await accountCreator({ database, actor: 'test', email: 'paul.brightwell@kent.example', name: 'Paul Brightwell', roles: ['officer'], password: PASSWORD, personId: world.officerId });
+    await accountCreator({ database, actor: { job: 'test' }, email: 'paul.brightwell@kent.example', name: 'Paul Brightwell', roles: ['officer'], password: PASSWORD, personId: world.officerId });
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -36,7 +36,7 @@ describe.skipIf(databaseUnavailable)('quorum scrutiny remind: today is the Londo
     const world = await seedScrutinyWorld(database.db);
     await recommendationRecorder({
       database,
-      actor: 'test',
+      actor: { job: 'test' },
       authorityId: world.authorityId,
       meetingId: world.meetingId,
       itemTitle: 'Looked After Children Strategy',

@@ -172,7 +172,7 @@ async function itemVersion(db: Kysely<Database>, id: string): Promise<string> {
   const { sql } = await import('kysely');
   const row = await db
     .selectFrom('agenda_item')
-    .select(sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`.as('version'))
+    .select(sql<string>`version::text`.as('version'))
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return row.version;

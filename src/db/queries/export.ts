@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
+import type { Database, Row } from '../schema.ts';
 import '../schema/registers.ts';
 import { readWholeTables, type PlainRow } from './export-rows.ts';
 
@@ -134,26 +134,6 @@ export const CONFLICT_KEY: Record<RestorableTable, readonly string[]> = {
 
 /** Rows per insert: well under PostgreSQL's 65,535 bind parameters for the widest table, and few round trips. */
 export const INSERT_CHUNK = 500;
-
-/**
- * Inserts rows in multi-row chunks, leaving any row whose primary key already exists untouched.
- * Returns how many rows were new. Only rows actually inserted fire the audit trigger.
- */
-export async function insertMissingRows<T extends RestorableTable>(trx: Transaction<Database>, table: T, rows: NewRow<T>[]): Promise<number> {
-  let inserted = 0;
-  const key = CONFLICT_KEY[table];
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    const chunk = rows.slice(start, start + INSERT_CHUNK);
-    // Kysely cannot type one insert over a union of tables; the signature ties rows to their table instead.
-    const result = await (trx as unknown as Kysely<any>)
-      .insertInto(table)
-      .values(chunk)
-      .onConflict((oc) => oc.columns(key as string[]).doNothing())
-      .executeTakeFirst();
-    inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
-  }
-  return inserted;
-}
 
 /** Marks every change in this transaction with who made it, for the audit log. */
 export async function setTransactionActor(trx: Transaction<Database>, actor: string): Promise<void> {

@@ -26,11 +26,6 @@ export async function listAccounts(db: Db): Promise<AccountRow[]> {
   return db.selectFrom('account').selectAll().orderBy(sql`lower(name)`).orderBy('email').execute();
 }
 
-export async function countAccounts(db: Db): Promise<number> {
-  const row = await db.selectFrom('account').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 export async function insertAccount(db: Db, row: NewRow<'account'>): Promise<void> {
   await db.insertInto('account').values(row).execute();
 }

@@ -49,20 +49,35 @@ export function historyEntryOf(row: { id: string | number | bigint; at: HistoryE
 
 // ---- versions (optimistic concurrency) ----
 
-/** A record's version as edit forms carry it: updated_at in microseconds, which every update changes (audit trigger). */
-export const versionOf = sql<string>`(extract(epoch from updated_at) * 1000000)::bigint::text`;
-
 export type EditableTable = 'body' | 'political_group' | 'meeting' | 'agenda_item' | 'minute';
 
-/** Applies the changes only if the record is still at the version the editor saw; false when someone saved first. */
-export async function updateIfVersion(db: Db, table: EditableTable, id: string, version: string, changes: Record<string, unknown>): Promise<boolean> {
-  const result = await (db as Kysely<Database>)
-    .updateTable(table as 'body')
-    .set(changes as never)
-    .where('id', '=', id)
-    .where(versionOf, '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+/**
+ * A record's version (raised by a trigger on every update, migration 20261207_4701), its row locked until the
+ * transaction ends, so no one else can save between the service's version check and its update.
+ */
+export async function lockVersion(db: Db, table: EditableTable, id: string): Promise<{ version: number } | undefined> {
+  const result = await sql<{ version: number }>`select version from ${sql.table(table)} where id = ${id} for update`.execute(db);
+  return result.rows[0];
+}
+
+export async function updateBody(db: Db, id: string, changes: Partial<NewRow<'body'>>): Promise<void> {
+  await db.updateTable('body').set(changes).where('id', '=', id).execute();
+}
+
+export async function updateGroup(db: Db, id: string, changes: Partial<NewRow<'political_group'>>): Promise<void> {
+  await db.updateTable('political_group').set(changes).where('id', '=', id).execute();
+}
+
+export async function updateMeeting(db: Db, id: string, changes: Partial<NewRow<'meeting'>>): Promise<void> {
+  await db.updateTable('meeting').set(changes).where('id', '=', id).execute();
+}
+
+export async function updateAgendaItem(db: Db, id: string, changes: Partial<NewRow<'agenda_item'>>): Promise<void> {
+  await db.updateTable('agenda_item').set(changes).where('id', '=', id).execute();
+}
+
+export async function updateMinute(db: Db, id: string, changes: Partial<NewRow<'minute'>>): Promise<void> {
+  await db.updateTable('minute').set(changes).where('id', '=', id).execute();
 }
 
 // ---- authority, people ----
@@ -83,14 +98,14 @@ export async function findPerson(db: Db, id: string): Promise<Row<'person'> | un
 
 // ---- bodies, memberships, political groups ----
 
-export type BodyWithVersion = Row<'body'> & { version: string };
+export type BodyWithVersion = Row<'body'>;
 
 export async function listBodies(db: Db): Promise<Array<Row<'body'>>> {
   return db.selectFrom('body').selectAll().orderBy('name').execute();
 }
 
 export async function findBody(db: Db, id: string): Promise<BodyWithVersion | undefined> {
-  return db.selectFrom('body').selectAll().select(versionOf.as('version')).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('body').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function findBodyBySlug(db: Db, authorityId: string, slug: string, name: string): Promise<Row<'body'> | undefined> {
@@ -133,8 +148,8 @@ export async function listGroups(db: Db): Promise<Array<Row<'political_group'>>>
   return db.selectFrom('political_group').selectAll().orderBy('name').execute();
 }
 
-export async function findGroup(db: Db, id: string): Promise<(Row<'political_group'> & { version: string }) | undefined> {
-  return db.selectFrom('political_group').selectAll().select(versionOf.as('version')).where('id', '=', id).executeTakeFirst();
+export async function findGroup(db: Db, id: string): Promise<Row<'political_group'> | undefined> {
+  return db.selectFrom('political_group').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function findGroupByName(db: Db, authorityId: string, name: string): Promise<Row<'political_group'> | undefined> {
@@ -165,7 +180,7 @@ export async function insertGroupMembership(db: Db, row: NewRow<'group_membershi
 
 // ---- meetings and their workflow ----
 
-export type MeetingWithVersion = Row<'meeting'> & { version: string; body_name: string };
+export type MeetingWithVersion = Row<'meeting'> & { body_name: string };
 
 export async function findMeetingOfBodyOn(db: Db, bodyId: string, date: string): Promise<{ id: string } | undefined> {
   return db.selectFrom('meeting').select('id').where('body_id', '=', bodyId).where('date', '=', date).executeTakeFirst();
@@ -176,7 +191,7 @@ export async function findMeeting(db: Db, id: string): Promise<MeetingWithVersio
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .selectAll('meeting')
-    .select([sql<string>`(extract(epoch from meeting.updated_at) * 1000000)::bigint::text`.as('version'), 'body.name as body_name'])
+    .select(['body.name as body_name'])
     .where('meeting.id', '=', id)
     .executeTakeFirst();
 }
@@ -231,11 +246,11 @@ export async function updateWorkflow(db: Db, meetingId: string, changes: Partial
 // ---- agenda ----
 
 export async function listAgendaItems(db: Db, meetingId: string) {
-  return db.selectFrom('agenda_item').selectAll().select(versionOf.as('version')).where('meeting_id', '=', meetingId).orderBy('position').execute();
+  return db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
 }
 
 export async function findAgendaItem(db: Db, id: string) {
-  return db.selectFrom('agenda_item').selectAll().select(versionOf.as('version')).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('agenda_item').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -307,11 +322,11 @@ export async function insertDeclaration(db: Db, row: NewRow<'declaration'>): Pro
 // ---- minutes, resolutions, motions, votes ----
 
 export async function listMinutes(db: Db, meetingId: string) {
-  return db.selectFrom('minute').selectAll().select(versionOf.as('version')).where('meeting_id', '=', meetingId).orderBy('position').execute();
+  return db.selectFrom('minute').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
 }
 
 export async function findMinute(db: Db, id: string) {
-  return db.selectFrom('minute').selectAll().select(versionOf.as('version')).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('minute').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 export async function insertMinute(db: Db, row: NewRow<'minute'>): Promise<void> {

@@ -71,10 +71,6 @@ export async function deleteCorrection(db: Db, id: string, contentHash: string):
   return Number(result.numDeletedRows);
 }
 
-export async function paperCheck(db: Db, contentHash: string): Promise<Row<'paper_check'> | undefined> {
-  return db.selectFrom('paper_check').selectAll().where('content_hash', '=', contentHash).executeTakeFirst();
-}
-
 export async function markChecked(db: Db, id: string, contentHash: string, checkedBy: string): Promise<void> {
   await db.insertInto('paper_check').values({ id, content_hash: contentHash, checked_by: checkedBy }).onConflict((oc) => oc.column('content_hash').doNothing()).execute();
 }

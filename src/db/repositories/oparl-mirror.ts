@@ -44,10 +44,6 @@ export async function putRecords(db: Db, sourceId: string, records: MirroredReco
     .execute();
 }
 
-export async function dropRecord(db: Db, sourceId: string, oparlId: string): Promise<void> {
-  await db.deleteFrom('oparl_record').where('source_id', '=', sourceId).where('oparl_id', '=', oparlId).execute();
-}
-
 /** The tables an OParl object may become, with the columns an upsert may change (never id or created_at). */
 export type MirrorTable = 'authority' | 'body' | 'political_group' | 'person' | 'membership' | 'group_membership' | 'meeting' | 'agenda_item' | 'attendance' | 'minute' | 'resolution' | 'report';
 

@@ -18,13 +18,9 @@ export async function insertStatusChange(db: Db, row: NewRow<'scrutiny_status_ch
   await db.insertInto('scrutiny_status_change').values(row).execute();
 }
 
-/** Every update bumps the version, so a form read before it is known to be stale. */
+/** The trigger of migration 20261207_4701 raises the version, so a form read before this update is known to be stale. */
 export async function updateRecommendation(db: Db, id: string, changes: Partial<Omit<NewRow<'scrutiny_recommendation'>, 'version'>>): Promise<void> {
-  await db
-    .updateTable('scrutiny_recommendation')
-    .set({ ...changes, version: sql<number>`version + 1` })
-    .where('id', '=', id)
-    .execute();
+  await db.updateTable('scrutiny_recommendation').set(changes).where('id', '=', id).execute();
 }
 
 /** Logs a reminder unless one with the same key was sent; true when this call logged it. */

@@ -3,7 +3,7 @@
  * receipt the scheme requires, is refused with the rule it breaks. Amounts are worked out here, in pence.
  */
 import { formatShortDate } from '../dates.ts';
-import { addMonths, isIsoDate, taxYearOf } from './dates.ts';
+import { addMonths, isIsoDate } from './dates.ts';
 import { formatPounds, mulDivRound, minPence, toScaled, type Pence } from './money.ts';
 import { milesToTenths, splitMileage, type MileageBand, type MileagePart } from './mileage.ts';
 
@@ -190,9 +190,4 @@ function parseOrBreach<T>(parse: () => T, field: string, rule: string, breach: (
     breach(field, rule);
     return undefined;
   }
-}
-
-/** The tax year whose mileage count a journey on `dutyDate` adds to. */
-export function mileageYearOf(dutyDate: string) {
-  return taxYearOf(dutyDate);
 }

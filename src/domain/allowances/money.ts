@@ -82,9 +82,3 @@ export function trimDecimal(value: string): string {
 export function minPence(a: Pence, b: Pence): Pence {
   return a < b ? a : b;
 }
-
-export function sumPence(values: Iterable<Pence>): Pence {
-  let total = 0n;
-  for (const value of values) total += value;
-  return total;
-}

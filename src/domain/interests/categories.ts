@@ -31,10 +31,6 @@ export const INTEREST_CATEGORY_HINTS: Record<InterestCategory, string> = {
   other: 'Interests your council’s code of conduct asks you to register, such as membership of outside bodies, charities or lobbying groups.',
 };
 
-export function isDisclosablePecuniary(category: InterestCategory): boolean {
-  return category !== 'other';
-}
-
 /**
  * Localism Act 2011 s.32(2): where the monitoring officer agrees that disclosing an interest could lead to violence
  * or intimidation, the published register leaves out its details and may say that the member has an interest whose

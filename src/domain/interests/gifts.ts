@@ -15,11 +15,6 @@ export function isLate(receivedOn: string, registeredOn: string): boolean {
   return registeredOn > registrationDueBy(receivedOn);
 }
 
-/** Whether the gift or hospitality must be registered under the council's threshold (in pence). */
-export function aboveThreshold(valuePence: number, thresholdPence: number): boolean {
-  return valuePence > thresholdPence;
-}
-
 export function formatPounds(pence: number): string {
   return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
 }

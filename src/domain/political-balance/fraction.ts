@@ -38,7 +38,3 @@ export function formatFraction(a: Fraction): string {
   const rest = n % a.d;
   return `${sign}${whole ? `${whole} ` : ''}${rest}/${a.d}`;
 }
-
-export function toNumber(a: Fraction): number {
-  return Number(a.n) / Number(a.d);
-}

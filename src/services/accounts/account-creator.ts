@@ -9,6 +9,7 @@ import * as accounts from '../../db/repositories/accounts.ts';
 import { ROLES, type Role } from '../../domain/roles.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { hashPassword, passwordProblem } from './credentials.ts';
+import { type Actor, writeOperation } from '../write-operation.ts';
 
 export const AccountCreateSchema = z.object({
   email: z.email('Enter an email address in the correct format, like name@example.gov.uk').max(254),
@@ -22,7 +23,7 @@ export type AccountCreate = z.infer<typeof AccountCreateSchema>;
 export interface AccountCreatorProps extends AccountCreate {
   database: DatabaseHandle;
   /** Who creates it, for the audit log: an account id, or "cli". */
-  actor: string;
+  actor: Actor;
 }
 
 /** A person links to one account: a councillor's allowances and interests are theirs alone. */
@@ -36,9 +37,8 @@ async function checkPersonFree(trx: Parameters<typeof accounts.findAccountByPers
 }
 
 /** Links an existing account to its member or officer record, or (personId null) unlinks it. */
-export async function accountPersonLinker(props: { database: DatabaseHandle; actor: string; accountId: string; personId: string | null }): Promise<void> {
-  await props.database.db.transaction().execute(async (trx) => {
-    await accounts.setActor(trx, props.actor);
+export async function accountPersonLinker(props: { database: DatabaseHandle; actor: Actor; accountId: string; personId: string | null }): Promise<void> {
+  await writeOperation({ db: props.database.db, actor: props.actor }, async ({ trx }) => {
     const account = await accounts.findAccountById(trx, props.accountId);
     if (!account) throw ValidationError([{ field: 'accountId', message: 'Account not found' }]);
     if (props.personId) await checkPersonFree(trx, props.personId, account.id);
@@ -59,8 +59,7 @@ export async function accountCreator(props: AccountCreatorProps): Promise<{ id: 
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const id = `account-${randomBytes(8).toString('hex')}`;
-  return props.database.db.transaction().execute(async (trx) => {
-    await accounts.setActor(trx, props.actor);
+  return writeOperation({ db: props.database.db, actor: props.actor }, async ({ trx }) => {
     if (await accounts.findAccountByEmail(trx, input.email)) {
       throw ValidationError([{ field: 'email', message: `An account with the email ${input.email} already exists` }]);
     }

@@ -13,6 +13,7 @@ import type { SessionUser } from '../../domain/roles.ts';
 import { hashSecret } from './credentials.ts';
 import { sessionStarter } from './sign-in.ts';
 import { toSessionUser } from './session-user.ts';
+import { SYSTEM, writeOperation } from '../write-operation.ts';
 
 type OidcConfig = NonNullable<Config['oidc']>;
 
@@ -102,7 +103,7 @@ export function oidcSignIn(props: { database: DatabaseHandle; oidc: OidcConfig; 
       }
       const email = typeof profile.email === 'string' ? profile.email.trim() : undefined;
       const emailVerified = profile.email_verified === true;
-      return database.db.transaction().execute(async (trx): Promise<OidcFinishResult> => {
+      return writeOperation({ db: database.db, actor: SYSTEM }, async ({ trx, actAs }): Promise<OidcFinishResult> => {
         let account = await accounts.findAccountByIdentity(trx, issuer, subject);
         if (!account) {
           if (!email) return { ok: false, reason: 'no-account' };
@@ -110,7 +111,7 @@ export function oidcSignIn(props: { database: DatabaseHandle; oidc: OidcConfig; 
           account = await accounts.findAccountByEmail(trx, email);
           if (!account) return { ok: false, reason: 'no-account', email };
           if (account.disabled_at) return { ok: false, reason: 'disabled', email };
-          await accounts.setActor(trx, account.id);
+          await actAs(toSessionUser(account));
           await accounts.insertAccountIdentity(trx, { id: `account-identity-${randomUUID()}`, account_id: account.id, issuer, subject, email_at_link: email });
         }
         if (account.disabled_at) return { ok: false, reason: 'disabled', email: account.email };

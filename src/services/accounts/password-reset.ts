@@ -15,6 +15,7 @@ import { hashPassword, hashSecret, newSecret, passwordProblem } from './credenti
 import type { OutgoingMail } from './mailer.ts';
 import { sessionStarter } from './sign-in.ts';
 import { toSessionUser } from './session-user.ts';
+import { SYSTEM, writeOperation } from '../write-operation.ts';
 
 export const RESET_TOKEN_MINUTES = 60;
 
@@ -32,8 +33,7 @@ export async function passwordResetRequester(props: PasswordResetRequesterProps)
   const account = await accounts.findAccountByEmail(props.database.db, props.email);
   if (!account || account.disabled_at) return undefined;
   const token = newSecret();
-  await props.database.db.transaction().execute(async (trx) => {
-    await accounts.setActor(trx, account.id);
+  await writeOperation({ db: props.database.db, actor: toSessionUser(account) }, async ({ trx }) => {
     await accounts.deletePasswordResetsOf(trx, account.id);
     await accounts.insertPasswordReset(trx, {
       token_hash: hashSecret(token),
@@ -82,10 +82,10 @@ export async function passwordResetter(props: PasswordResetterProps): Promise<{ 
   const problem = await passwordProblem(props.password, [account.email, account.name]);
   if (problem) throw ValidationError([{ field: 'password', message: problem }]);
   const passwordHash = await hashPassword(props.password);
-  const session = await db.transaction().execute(async (trx) => {
+  const session = await writeOperation({ db, actor: SYSTEM }, async ({ trx, actAs }) => {
     const accountId = await accounts.consumePasswordReset(trx, hashSecret(props.token), now);
     if (accountId !== account.id) throw expired();
-    await accounts.setActor(trx, accountId);
+    await actAs(toSessionUser(account));
     await accounts.updateAccount(trx, accountId, { password_hash: passwordHash });
     await accounts.deletePasswordResetsOf(trx, accountId);
     await accounts.deleteSessionsOf(trx, accountId);

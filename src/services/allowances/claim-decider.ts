@@ -5,7 +5,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from '../../db/repositories/allowances.ts';
-import { hasRole, type SessionUser } from '../../domain/roles.ts';
+import { assertRole, writeOperation } from '../write-operation.ts';
+import type { SessionUser } from '../../domain/roles.ts';
 import { AllowanceForbidden, AllowanceNotFound, AllowanceRuleError } from './errors.ts';
 
 export interface ClaimDeciderProps {
@@ -19,20 +20,19 @@ export interface ClaimDeciderProps {
 }
 
 export async function claimDecider(props: ClaimDeciderProps): Promise<void> {
-  if (!hasRole(props.user, 'democratic-services')) throw new AllowanceForbidden('Only democratic services officers approve claims');
+  assertRole(props.user, 'democratic-services', 'Only democratic services officers approve claims');
   const note = props.note?.trim() || null;
-  if (props.decision === 'reject' && !note) throw new AllowanceRuleError([{ field: 'note', rule: 'Say why the claim is rejected' }]);
-  await props.db.transaction().execute(async (trx) => {
-    await repo.setActor(trx, props.user.id);
+  if (props.decision === 'reject' && !note) throw AllowanceRuleError([{ field: 'note', rule: 'Say why the claim is rejected' }]);
+  await writeOperation({ db: props.db, actor: props.user }, async ({ trx }) => {
     const claim = await repo.findClaim(trx, props.claimId);
-    if (!claim) throw new AllowanceNotFound('No such claim');
-    if (claim.person_id === props.user.personId) throw new AllowanceForbidden('You cannot decide your own claim');
+    if (!claim) throw AllowanceNotFound('No such claim');
+    if (claim.person_id === props.user.personId) throw AllowanceForbidden('You cannot decide your own claim');
     const updated = await repo.decideClaim(trx, props.claimId, {
       status: props.decision === 'approve' ? 'approved' : 'rejected',
       decided_by: props.user.id,
       decided_on: props.decidedOn,
       decision_note: note,
     });
-    if (updated === 0) throw new AllowanceRuleError([{ field: 'decision', rule: `This claim was already ${claim.status}` }]);
+    if (updated === 0) throw AllowanceRuleError([{ field: 'decision', rule: `This claim was already ${claim.status}` }]);
   });
 }

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from '../../db/repositories/allowances.ts';
+import { writeOperation } from '../write-operation.ts';
 import { assessClaim, type ClaimInput, type ClaimKind } from '../../domain/allowances/claims.ts';
 import { claimQuantity, duplicateClaimWarnings } from '../../domain/allowances/duplicate-claims.ts';
 import { taxYearOf } from '../../domain/allowances/dates.ts';
@@ -32,16 +33,15 @@ export interface ClaimSubmitterProps {
 export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: string; payablePence: bigint }> {
   const { user, personId, claim } = props;
   if (user.personId !== personId && !hasRole(user, 'democratic-services')) {
-    throw new AllowanceForbidden('You can only make claims for yourself');
+    throw AllowanceForbidden('You can only make claims for yourself');
   }
   const receipt = claim.receipt ? checkedReceipt(claim.receipt) : undefined;
-  return props.db.transaction().execute(async (trx) => {
-    await repo.setActor(trx, user.id);
+  return writeOperation({ db: props.db, actor: user }, async ({ trx }) => {
     const person = await repo.findPerson(trx, personId);
-    if (!person) throw new AllowanceNotFound('No such member');
+    if (!person) throw AllowanceNotFound('No such member');
     await repo.lockPerson(trx, personId);
     const scheme = await repo.findSchemeInForce(trx, claim.dutyDate);
-    if (!scheme) throw new AllowanceRuleError([{ field: 'dutyDate', rule: `No allowances scheme was in force on ${claim.dutyDate}` }]);
+    if (!scheme) throw AllowanceRuleError([{ field: 'dutyDate', rule: `No allowances scheme was in force on ${claim.dutyDate}` }]);
 
     const bandsFrom = scheme.bands.filter((band) => band.effective_from <= claim.dutyDate).at(-1)?.effective_from;
     const mileageBands: MileageBand[] = scheme.bands
@@ -61,11 +61,11 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
         coOpteeDayPence: dayRate == null ? null : BigInt(dayRate),
       },
     );
-    if (!assessment.ok) throw new AllowanceRuleError(assessment.breaches);
+    if (!assessment.ok) throw AllowanceRuleError(assessment.breaches);
     if (!props.confirmDuplicate) {
       const receiptSha256 = receipt ? createHash('sha256').update(receipt.data).digest('hex') : undefined;
       const duplicates = duplicateClaimWarnings({ kind: claim.kind, dutyDate: claim.dutyDate, quantity: claimQuantity(claim.kind, claim), ...(receiptSha256 ? { receiptSha256 } : {}) }, await repo.claimsLike(trx, personId, claim.dutyDate, receiptSha256));
-      if (duplicates.length) throw new AllowanceRuleError(duplicates);
+      if (duplicates.length) throw AllowanceRuleError(duplicates);
     }
 
     const id = `claim-${randomUUID()}`;
@@ -102,10 +102,10 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
 function checkedReceipt(file: { filename: string; data: Uint8Array }): { filename: string; data: Uint8Array; mediaType: ReceiptMediaType } {
   const name = file.filename.trim().slice(0, 200) || 'receipt';
   if (file.data.byteLength > MAX_RECEIPT_BYTES) {
-    throw new AllowanceRuleError([{ field: 'receipt', rule: `The receipt must be smaller than ${MAX_RECEIPT_BYTES / 1024 / 1024} MB: ${name} is larger` }]);
+    throw AllowanceRuleError([{ field: 'receipt', rule: `The receipt must be smaller than ${MAX_RECEIPT_BYTES / 1024 / 1024} MB: ${name} is larger` }]);
   }
   const mediaType = receiptMediaType(file.data);
-  if (!mediaType) throw new AllowanceRuleError([{ field: 'receipt', rule: `The receipt must be a PDF, PNG or JPEG file: ${name} is not` }]);
+  if (!mediaType) throw AllowanceRuleError([{ field: 'receipt', rule: `The receipt must be a PDF, PNG or JPEG file: ${name} is not` }]);
   return { filename: name, data: file.data, mediaType };
 }
 

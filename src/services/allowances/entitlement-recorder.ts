@@ -7,13 +7,14 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from '../../db/repositories/allowances.ts';
+import { type Actor, writeOperation } from '../write-operation.ts';
 import { allowanceYearOf, isIsoDate } from '../../domain/allowances/dates.ts';
 import { exceedsMaxHolders } from '../../domain/allowances/entitlements.ts';
 import { AllowanceNotFound, AllowanceRuleError } from './errors.ts';
 
 export interface PostHolderAppointerProps {
   db: Kysely<Database>;
-  actor: string;
+  actor: Actor;
   personId: string;
   schemeId: string;
   kind: 'basic' | 'sra' | 'co-optee';
@@ -26,16 +27,15 @@ export interface PostHolderAppointerProps {
 
 export async function postHolderAppointer(props: PostHolderAppointerProps): Promise<{ id: string }> {
   const end = props.end ?? null;
-  if (!isIsoDate(props.start)) throw new AllowanceRuleError([{ field: 'start', rule: 'Enter the start as a real date' }]);
-  if (end !== null && (!isIsoDate(end) || end < props.start)) throw new AllowanceRuleError([{ field: 'end', rule: 'The end must be a real date on or after the start' }]);
-  return props.db.transaction().execute(async (trx) => {
-    await repo.setActor(trx, props.actor);
-    if (!(await repo.findPerson(trx, props.personId))) throw new AllowanceNotFound('No such person');
+  if (!isIsoDate(props.start)) throw AllowanceRuleError([{ field: 'start', rule: 'Enter the start as a real date' }]);
+  if (end !== null && (!isIsoDate(end) || end < props.start)) throw AllowanceRuleError([{ field: 'end', rule: 'The end must be a real date on or after the start' }]);
+  return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
+    if (!(await repo.findPerson(trx, props.personId))) throw AllowanceNotFound('No such person');
     if (props.kind === 'sra') {
-      if (!props.sraPostId) throw new AllowanceRuleError([{ field: 'sraPostId', rule: 'Choose the post' }]);
+      if (!props.sraPostId) throw AllowanceRuleError([{ field: 'sraPostId', rule: 'Choose the post' }]);
       await repo.lockPost(trx, props.sraPostId);
       const post = await repo.findPost(trx, props.sraPostId);
-      if (!post) throw new AllowanceNotFound('No such post');
+      if (!post) throw AllowanceNotFound('No such post');
       const holders = await repo.holdersOfPost(trx, post.id);
       const full = exceedsMaxHolders(
         holders.map((holder) => ({ start: holder.start_date, end: holder.end_date })),
@@ -43,16 +43,16 @@ export async function postHolderAppointer(props: PostHolderAppointerProps): Prom
         post.max_holders,
       );
       if (full) {
-        throw new AllowanceRuleError([{ field: 'sraPostId', rule: `${post.name}: the scheme allows at most ${post.max_holders} holders, and on ${full} there would be ${post.max_holders! + 1}` }]);
+        throw AllowanceRuleError([{ field: 'sraPostId', rule: `${post.name}: the scheme allows at most ${post.max_holders} holders, and on ${full} there would be ${post.max_holders! + 1}` }]);
       }
     }
     if (props.membershipId) {
       // The role the allowance is paid for must be the member's own, and held while the allowance is.
       const membership = await repo.findMembership(trx, props.membershipId);
-      if (!membership || membership.person_id !== props.personId) throw new AllowanceRuleError([{ field: 'membershipId', rule: 'Choose a role the member holds' }]);
+      if (!membership || membership.person_id !== props.personId) throw AllowanceRuleError([{ field: 'membershipId', rule: 'Choose a role the member holds' }]);
       const startsAfter = membership.start_date !== null && end !== null && membership.start_date > end;
       const endsBefore = membership.end_date !== null && membership.end_date < props.start;
-      if (startsAfter || endsBefore) throw new AllowanceRuleError([{ field: 'membershipId', rule: `The member did not hold that role between ${props.start} and ${end ?? 'now'}` }]);
+      if (startsAfter || endsBefore) throw AllowanceRuleError([{ field: 'membershipId', rule: `The member did not hold that role between ${props.start} and ${end ?? 'now'}` }]);
     }
     const id = `holding-${randomUUID()}`;
     await repo.insertHolding(trx, {
@@ -72,7 +72,7 @@ export async function postHolderAppointer(props: PostHolderAppointerProps): Prom
 
 export interface AllowanceForgoerProps {
   db: Kysely<Database>;
-  actor: string;
+  actor: Actor;
   personId: string;
   /** Any date in the allowances year forgone. */
   yearOf: string;
@@ -84,10 +84,9 @@ export interface AllowanceForgoerProps {
 }
 
 export async function allowanceForgoer(props: AllowanceForgoerProps): Promise<{ id: string }> {
-  if (props.amountPence !== null && props.amountPence <= 0n) throw new AllowanceRuleError([{ field: 'amount', rule: 'Enter an amount more than £0, or forgo the whole entitlement' }]);
-  return props.db.transaction().execute(async (trx) => {
-    await repo.setActor(trx, props.actor);
-    if (!(await repo.findPerson(trx, props.personId))) throw new AllowanceNotFound('No such person');
+  if (props.amountPence !== null && props.amountPence <= 0n) throw AllowanceRuleError([{ field: 'amount', rule: 'Enter an amount more than £0, or forgo the whole entitlement' }]);
+  return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
+    if (!(await repo.findPerson(trx, props.personId))) throw AllowanceNotFound('No such person');
     const id = `forgone-${randomUUID()}`;
     await repo.insertForgone(trx, {
       id,

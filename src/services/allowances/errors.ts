@@ -1,18 +1,14 @@
-/** What an allowances service refuses, and why: the web turns these into a GOV.UK error summary (400) or 403/404. */
+/**
+ * What an allowances service refuses, and why, as the one set of errors (domain/errors.ts): a broken rule is a
+ * validation error naming its field (400 with a GOV.UK error summary); the rest are 403 and 404.
+ */
 import type { RuleBreach } from '../../domain/allowances/claims.ts';
+import { Forbidden, NotFound, type QuorumError, ValidationError } from '../../domain/errors.ts';
 
 /** The request breaks one or more of the scheme's rules; each breach names the field and the rule. */
-export class AllowanceRuleError extends Error {
-  constructor(readonly breaches: RuleBreach[]) {
-    super(breaches.map((breach) => `${breach.field}: ${breach.rule}`).join('; '));
-    this.name = 'AllowanceRuleError';
-  }
+export function AllowanceRuleError(breaches: RuleBreach[]): QuorumError {
+  return ValidationError(breaches.map((breach) => ({ field: breach.field, message: breach.rule })));
 }
 
-export class AllowanceForbidden extends Error {
-  override name = 'AllowanceForbidden';
-}
-
-export class AllowanceNotFound extends Error {
-  override name = 'AllowanceNotFound';
-}
+export const AllowanceForbidden = Forbidden;
+export const AllowanceNotFound = NotFound;

@@ -10,12 +10,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { PaymentHead } from '../../db/schema/allowances.ts';
 import * as repo from '../../db/repositories/allowances.ts';
+import { assertRole, writeOperation } from '../write-operation.ts';
 import { STATEMENT_HEAD_OF_CLAIM, type ClaimKind } from '../../domain/allowances/claims.ts';
 import { isIsoDate } from '../../domain/allowances/dates.ts';
 import { payableTo } from '../../domain/allowances/entitlements.ts';
 import { splitBySchemes } from '../../domain/allowances/scheme-periods.ts';
-import { hasRole, type SessionUser } from '../../domain/roles.ts';
-import { AllowanceForbidden, AllowanceRuleError } from './errors.ts';
+import type { SessionUser } from '../../domain/roles.ts';
+import { AllowanceRuleError } from './errors.ts';
 import { toHoldings, toSchemeAmounts } from './statement.ts';
 
 export interface PaymentRunProps {
@@ -34,15 +35,14 @@ export interface PaymentRun {
 }
 
 export async function paymentRunRecorder(props: PaymentRunProps): Promise<PaymentRun> {
-  if (!hasRole(props.user, 'democratic-services')) throw new AllowanceForbidden('Only democratic services officers record payments');
+  assertRole(props.user, 'democratic-services', 'Only democratic services officers record payments');
   const breaches = [];
   if (!isIsoDate(props.paidOn)) breaches.push({ field: 'paidOn', rule: 'Enter the date of payment as a real date' });
   if (!isIsoDate(props.upTo)) breaches.push({ field: 'upTo', rule: 'Enter the last day paid for as a real date' });
   else if (isIsoDate(props.paidOn) && props.upTo > props.paidOn) breaches.push({ field: 'upTo', rule: 'Allowances are paid for days up to the day of payment at the latest' });
-  if (breaches.length) throw new AllowanceRuleError(breaches);
+  if (breaches.length) throw AllowanceRuleError(breaches);
 
-  return props.db.transaction().execute(async (trx) => {
-    await repo.setActor(trx, props.user.id);
+  return writeOperation({ db: props.db, actor: props.user }, async ({ trx }) => {
     await repo.lockPayments(trx);
     const [holdings, forgone, paid, claims, adopted] = await Promise.all([
       repo.holdingsTo(trx, props.upTo),

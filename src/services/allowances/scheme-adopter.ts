@@ -10,9 +10,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as repo from '../../db/repositories/allowances.ts';
+import { assertRole, writeOperation } from '../write-operation.ts';
 import { allowanceYearOf, isIsoDate } from '../../domain/allowances/dates.ts';
-import { hasRole, type SessionUser } from '../../domain/roles.ts';
-import { AllowanceForbidden, AllowanceNotFound, AllowanceRuleError } from './errors.ts';
+import type { SessionUser } from '../../domain/roles.ts';
+import { AllowanceNotFound, AllowanceRuleError } from './errors.ts';
 
 export interface SchemeAdopterProps {
   db: Kysely<Database>;
@@ -25,17 +26,16 @@ export interface SchemeAdopterProps {
 }
 
 export async function schemeAdopter(props: SchemeAdopterProps): Promise<void> {
-  if (!hasRole(props.user, 'democratic-services')) throw new AllowanceForbidden('Only democratic services officers record the adoption of a scheme');
-  if (!isIsoDate(props.adoptedOn)) throw new AllowanceRuleError([{ field: 'adoptedOn', rule: 'Enter the date the scheme was adopted as a real date' }]);
-  await props.db.transaction().execute(async (trx) => {
-    await repo.setActor(trx, props.user.id);
+  assertRole(props.user, 'democratic-services', 'Only democratic services officers record the adoption of a scheme');
+  if (!isIsoDate(props.adoptedOn)) throw AllowanceRuleError([{ field: 'adoptedOn', rule: 'Enter the date the scheme was adopted as a real date' }]);
+  await writeOperation({ db: props.db, actor: props.user }, async ({ trx }) => {
     const detail = await repo.findScheme(trx, props.schemeId);
-    if (!detail) throw new AllowanceNotFound('No such allowances scheme');
-    if (detail.scheme.status !== 'proposed') throw new AllowanceRuleError([{ field: 'adoptedOn', rule: `${detail.scheme.title} is already adopted` }]);
+    if (!detail) throw AllowanceNotFound('No such allowances scheme');
+    if (detail.scheme.status !== 'proposed') throw AllowanceRuleError([{ field: 'adoptedOn', rule: `${detail.scheme.title} is already adopted` }]);
     const { effective_from: from, effective_to: to } = detail.scheme;
     const takesEffectOn = props.takesEffectOn ?? (props.adoptedOn > from ? props.adoptedOn : from);
     const earliest = allowanceYearOf(props.adoptedOn).start;
-    const breach = (rule: string) => new AllowanceRuleError([{ field: 'takesEffectOn', rule }]);
+    const breach = (rule: string) => AllowanceRuleError([{ field: 'takesEffectOn', rule }]);
     if (!isIsoDate(takesEffectOn)) throw breach('Enter the date it takes effect as a real date');
     if (takesEffectOn < from) throw breach(`It cannot take effect before its own period begins on ${from}`);
     if (to !== null && takesEffectOn > to) throw breach(`It cannot take effect after its period ends on ${to}`);

@@ -9,8 +9,9 @@ import { slugify, stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { formatShortDate } from '../../domain/dates.ts';
 import { assignFrom } from '../../domain/members/spans.ts';
-import { asEditor, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
+import { asEditor, expectCurrent, refuse, type CommitteeWriteProps, type Problems } from './context.ts';
 import { realDate } from '../date-fields.ts';
+import type { SeenVersion } from '../write-operation.ts';
 
 const BODY_KINDS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'] as const;
 const isoDate = realDate('Enter a real date, like 2011-05-12');
@@ -53,7 +54,7 @@ export type BodyPageFields = z.infer<typeof BodyPageFieldsSchema>;
 export interface BodyEditorProps extends CommitteeWriteProps, BodyFields, Partial<BodyPageFields> {
   id: string;
   /** The version the officer's form was made from. */
-  version: string;
+  version: SeenVersion;
 }
 
 /** Renames or re-kinds a body. The URL (slug) stays, so links people have saved keep working. */
@@ -64,7 +65,8 @@ export async function bodyEditor(props: BodyEditorProps): Promise<void> {
     const clash = await store.findBodyBySlug(trx, body.authority_id, slugify(props.name), props.name);
     if (clash && clash.id !== body.id) refuse([{ field: 'name', message: `There is already a body called ${props.name}` }]);
     const page = props.termsOfReference === undefined ? {} : { terms_of_reference: props.termsOfReference, clerk_name: props.clerkName ?? null, clerk_email: props.clerkEmail ?? null, clerk_phone: props.clerkPhone ?? null };
-    if (!(await store.updateIfVersion(trx, 'body', props.id, props.version, { name: props.name, kind: props.kind, ...page }))) throw staleVersion('body');
+    await expectCurrent(trx, 'body', props.id, props.version, 'body');
+    await store.updateBody(trx, props.id, { name: props.name, kind: props.kind, ...page });
   });
 }
 
@@ -110,15 +112,14 @@ export async function groupCreator(props: CommitteeWriteProps & GroupFields & { 
   });
 }
 
-export async function groupEditor(props: CommitteeWriteProps & GroupFields & { id: string; version: string }): Promise<void> {
+export async function groupEditor(props: CommitteeWriteProps & GroupFields & { id: string; version: SeenVersion }): Promise<void> {
   await asEditor(props, async (trx) => {
     const group = await store.findGroup(trx, props.id);
     if (!group) throw NotFound('Political group not found');
     const clash = await store.findGroupByName(trx, group.authority_id, props.name);
     if (clash && clash.id !== group.id) refuse([{ field: 'name', message: `There is already a group called ${props.name}` }]);
-    if (!(await store.updateIfVersion(trx, 'political_group', props.id, props.version, { name: props.name, abbreviation: props.abbreviation ?? null }))) {
-      throw staleVersion('political group');
-    }
+    await expectCurrent(trx, 'political_group', props.id, props.version, 'political group');
+    await store.updateGroup(trx, props.id, { name: props.name, abbreviation: props.abbreviation ?? null });
   });
 }
 

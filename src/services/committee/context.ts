@@ -1,24 +1,21 @@
 /**
- * What every committee write shares: the democratic-services check, one transaction with the actor set for the
- * audit log, the minutes lock, and the errors officers see (field problems, conflicts, locked minutes).
+ * What every committee write shares: the democratic-services role, the write-operation contract (one transaction,
+ * the actor for the audit log, the minutes lock as a conflict), and the minutes lock checked before writing.
  */
-import type { Transaction } from 'kysely';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/committee-admin.ts';
-import type { Database } from '../../db/schema.ts';
-import { hasRole, type SessionUser } from '../../domain/roles.ts';
 import { formatShortDate } from '../../domain/dates.ts';
-import { Conflict, Forbidden as Refused, QuorumError, ValidationError } from '../../domain/errors.ts';
+import { Conflict, type QuorumError, ValidationError } from '../../domain/errors.ts';
+import { type Actor, type Clock, expectVersion, type SeenVersion, type Trx, writeOperation } from '../write-operation.ts';
 
 export type Problems = Array<{ field: string; message: string }>;
-export type Trx = Transaction<Database>;
-
-/** Who is making the change: a signed-in account (the web) or the command line. */
-export type Editor = SessionUser | 'cli';
+export type { Trx };
 
 export interface CommitteeWriteProps {
   database: DatabaseHandle;
-  by: Editor;
+  /** Who makes the change: a democratic services officer, the command line or a system job. */
+  by: Actor;
+  clock?: Clock;
 }
 
 export { Conflict };
@@ -27,30 +24,16 @@ export function MinutesLocked(message: string): QuorumError {
   return Conflict(message, 'minutes_locked');
 }
 
-export function Forbidden(message = 'Only democratic services officers can change committee records'): QuorumError {
-  return Refused(message);
-}
-
 export function refuse(problems: Problems): void {
   if (problems.length) throw ValidationError(problems);
 }
 
-const LOCK_MESSAGE = /were approved as a correct record[\s\S]*locked|approval cannot be changed/;
-
-/** One transaction, as the editor, with the database's lock trigger turned into the same message the services give. */
-export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx) => Promise<T>): Promise<T> {
-  if (props.by !== 'cli' && !hasRole(props.by, 'democratic-services')) throw Forbidden();
-  const actor = props.by === 'cli' ? 'cli' : props.by.id;
-  try {
-    return await props.database.db.transaction().execute(async (trx) => {
-      await store.setActor(trx, actor);
-      return work(trx);
-    });
-  } catch (error) {
-    const message = (error as Error).message ?? '';
-    if (!(error instanceof QuorumError) && LOCK_MESSAGE.test(message)) throw MinutesLocked(message);
-    throw error;
-  }
+/** A committee write: democratic services only, under the write-operation contract. */
+export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx, today: string) => Promise<T>): Promise<T> {
+  return writeOperation(
+    { db: props.database.db, actor: props.by, role: 'democratic-services', refusal: 'Only democratic services officers can change committee records', clock: props.clock },
+    ({ trx, today }) => work(trx, today),
+  );
 }
 
 /** Refuses any change to a meeting's minutes (and what hangs off them) once they are approved as a correct record. */
@@ -63,7 +46,8 @@ export async function assertMinutesOpen(trx: Trx, meetingId: string): Promise<vo
   );
 }
 
-/** The version the editor saw must still be current; otherwise someone else saved first. */
-export function staleVersion(what: string): QuorumError {
-  return Conflict(`Someone else changed this ${what} while you were editing it. Your changes have not been saved: check the current version below, then make your changes again.`);
+/** Locks the record and checks the editor's form was read at its current version (write-operation.ts expectVersion). */
+export async function expectCurrent(trx: Trx, table: store.EditableTable, id: string, seen: SeenVersion, what: string): Promise<void> {
+  const current = await store.lockVersion(trx, table, id);
+  if (current) expectVersion(current, seen, what);
 }

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
 import * as lifecycle from '../../db/repositories/meeting-lifecycle.ts';
 import { NotFound } from '../../domain/errors.ts';
-import { asEditor, Conflict, staleVersion, type CommitteeWriteProps } from './context.ts';
+import { SeenVersionSchema } from '../write-operation.ts';
+import { asEditor, Conflict, expectCurrent, type CommitteeWriteProps } from './context.ts';
 
 /** A row referring to the meeting from elsewhere (a scrutiny item, an appointment) makes the database refuse. */
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -37,7 +38,7 @@ export async function meetingDeleter(props: CommitteeWriteProps & { id: string }
 
 export const WithdrawalSchema = z.object({
   reason: z.string().trim().min(1, 'Enter why the meeting is withdrawn: the public will see it').max(1000, 'The reason must be 1000 characters or fewer'),
-  version: z.string().min(1),
+  version: SeenVersionSchema,
 });
 
 /** Withdraws a published meeting: it stays at its address with the public reason, and its papers stop being public. */
@@ -49,8 +50,8 @@ export async function meetingWithdrawer(props: CommitteeWriteProps & z.infer<typ
     const workflow = await store.lockWorkflow(trx, meeting.id);
     if (workflow.minutes_approved_at) throw Conflict('The minutes of this meeting are approved as a correct record, so the meeting cannot be withdrawn.');
     if (!workflow.agenda_published_at && !workflow.minutes_published_at) throw Conflict('Nothing of this meeting is published: delete it instead.');
-    const saved = await store.updateIfVersion(trx, 'meeting', meeting.id, props.version, { withdrawn_at: new Date(), withdrawn_reason: props.reason });
-    if (!saved) throw staleVersion('meeting');
+    await expectCurrent(trx, 'meeting', meeting.id, props.version, 'meeting');
+    await store.updateMeeting(trx, meeting.id, { withdrawn_at: new Date(), withdrawn_reason: props.reason });
     await store.updateWorkflow(trx, meeting.id, { agenda_published_at: null, agenda_published_late: false, minutes_published_at: null });
   });
 }

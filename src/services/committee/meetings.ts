@@ -13,7 +13,8 @@ import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
 import { moveProblem } from '../../domain/meetings/approval-order.ts';
 import { listDatesApprovedAt } from '../../db/repositories/meeting-lifecycle.ts';
 import { ConfirmDateSchema, realDate, unconfirmedDateProblems } from '../date-fields.ts';
-import { asEditor, assertMinutesOpen, Conflict, refuse, staleVersion, type CommitteeWriteProps, type Problems } from './context.ts';
+import { SeenVersionSchema, type SeenVersion } from '../write-operation.ts';
+import { asEditor, assertMinutesOpen, Conflict, expectCurrent, refuse, type CommitteeWriteProps, type Problems } from './context.ts';
 
 const isoDate = realDate('Enter the date of the meeting as a real date, like 2011-07-20');
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -56,7 +57,7 @@ export async function meetingScheduler(props: CommitteeWriteProps & MeetingField
   });
 }
 
-export const MeetingDetailsSchema = MeetingFieldsSchema.omit({ bodyId: true }).extend({ version: z.string().min(1) });
+export const MeetingDetailsSchema = MeetingFieldsSchema.omit({ bodyId: true }).extend({ version: SeenVersionSchema });
 export type MeetingDetails = z.infer<typeof MeetingDetailsSchema>;
 
 /**
@@ -65,27 +66,27 @@ export type MeetingDetails = z.infer<typeof MeetingDetailsSchema>;
  * address keeps working (migration 20261207_3001) and calendars see a higher SEQUENCE (migration 20261207_2100).
  */
 export async function meetingEditor(props: CommitteeWriteProps & MeetingDetails & { id: string; today?: string }): Promise<void> {
-  await asEditor(props, async (trx) => {
+  await asEditor(props, async (trx, today) => {
     const meeting = await store.findMeeting(trx, props.id);
     if (!meeting) throw NotFound('Meeting not found');
     await assertMinutesOpen(trx, meeting.id);
     if (meeting.status === 'cancelled') throw Conflict('This meeting was cancelled, so it can no longer be changed. Schedule a new meeting instead.');
     if (meeting.withdrawn_at) throw Conflict('This meeting was withdrawn, so it can no longer be changed. Schedule a new meeting instead.');
     if (props.date !== meeting.date) {
-      refuse(unconfirmedDateProblems('date', props.date, props.today ?? todayInLondon(), props.confirmDate ?? false));
+      refuse(unconfirmedDateProblems('date', props.date, props.today ?? today, props.confirmDate ?? false));
       const other = await store.findMeetingOfBodyOn(trx, meeting.body_id, props.date);
       if (other) refuse([{ field: 'date', message: `${meeting.body_name} already has a meeting on ${formatShortDate(props.date)}` }]);
       const problem = moveProblem(props.date, { approvedDates: await listDatesApprovedAt(trx, meeting.id) });
       if (problem) refuse([{ field: 'date', message: problem }]);
     }
-    const saved = await store.updateIfVersion(trx, 'meeting', meeting.id, props.version, { date: props.date, start_time: props.startTime ?? null, location: props.location ?? null, kind: props.kind });
-    if (!saved) throw staleVersion('meeting');
+    await expectCurrent(trx, 'meeting', meeting.id, props.version, 'meeting');
+    await store.updateMeeting(trx, meeting.id, { date: props.date, start_time: props.startTime ?? null, location: props.location ?? null, kind: props.kind });
   });
 }
 
 export const CancellationSchema = z.object({
   reason: z.string().trim().min(1, 'Enter why the meeting is cancelled').max(1000, 'The reason must be 1000 characters or fewer'),
-  version: z.string().min(1),
+  version: SeenVersionSchema,
 });
 
 /** Cancels a meeting that has not been held: it stays listed, marked cancelled with the reason. */
@@ -96,8 +97,8 @@ export async function meetingCanceller(props: CommitteeWriteProps & z.infer<type
     await assertMinutesOpen(trx, meeting.id);
     if (meeting.status === 'cancelled') throw Conflict('This meeting is already cancelled.');
     if ((await store.listMinutes(trx, meeting.id)).length > 0) throw Conflict('This meeting has minutes, so it was held and cannot be cancelled.');
-    const saved = await store.updateIfVersion(trx, 'meeting', meeting.id, props.version, { status: 'cancelled', cancelled_reason: props.reason });
-    if (!saved) throw staleVersion('meeting');
+    await expectCurrent(trx, 'meeting', meeting.id, props.version, 'meeting');
+    await store.updateMeeting(trx, meeting.id, { status: 'cancelled', cancelled_reason: props.reason });
   });
 }
 
@@ -186,18 +187,18 @@ export async function agendaItemAdder(
 }
 
 /** Changes an agenda item (and its written report), if nobody else has since the officer opened it. */
-export async function agendaItemEditor(props: CommitteeWriteProps & AgendaItemFields & { id: string; version: string }): Promise<void> {
+export async function agendaItemEditor(props: CommitteeWriteProps & AgendaItemFields & { id: string; version: SeenVersion }): Promise<void> {
   await asEditor(props, async (trx) => {
     const item = await store.findAgendaItem(trx, props.id);
     if (!item) throw NotFound('Agenda item not found');
     refuse(exemptProblems(props));
-    const saved = await store.updateIfVersion(trx, 'agenda_item', item.id, props.version, {
+    await expectCurrent(trx, 'agenda_item', item.id, props.version, 'agenda item');
+    await store.updateAgendaItem(trx, item.id, {
       title: props.title,
       description: props.description ?? null,
       exempt: props.exempt,
       exempt_paragraphs: props.exemptParagraphs,
     });
-    if (!saved) throw staleVersion('agenda item');
     if (item.report_id && props.reportText !== undefined) {
       await store.updateReport(trx, item.report_id, { subject: props.title, full_text: props.reportText, exempt: props.exempt });
     }

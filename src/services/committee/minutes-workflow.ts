@@ -22,7 +22,7 @@ export async function minutesPublisher(props: CommitteeWriteProps & { meetingId:
     if (workflow.minutes_published_at) throw Conflict('The draft minutes of this meeting have already been published');
     if ((await store.listMinutes(trx, meeting.id)).length === 0) refuse([{ field: 'minutes', message: 'Write at least one minute before publishing the draft minutes' }]);
     await store.updateWorkflow(trx, meeting.id, { minutes_published_at: new Date() });
-    if (meeting.status === 'scheduled') await store.updateIfVersion(trx, 'meeting', meeting.id, meeting.version, { status: 'held' });
+    if (meeting.status === 'scheduled') await store.updateMeeting(trx, meeting.id, { status: 'held' });
   });
 }
 

@@ -8,7 +8,8 @@ import type { Row } from '../../db/schema.ts';
 import { formatName } from '../../domain/person-name.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
-import { asEditor, assertMinutesOpen, refuse, staleVersion, type CommitteeWriteProps, type Problems, type Trx } from './context.ts';
+import { asEditor, assertMinutesOpen, expectCurrent, refuse, type CommitteeWriteProps, type Problems, type Trx } from './context.ts';
+import { auditName, type SeenVersion } from '../write-operation.ts';
 
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -149,15 +150,15 @@ export async function minuteWriter(props: CommitteeWriteProps & MinuteFields & {
 }
 
 /** Changes a draft minute and its resolutions, if nobody else has since the officer opened it. */
-export async function minuteEditor(props: CommitteeWriteProps & MinuteFields & { id: string; version: string }): Promise<void> {
+export async function minuteEditor(props: CommitteeWriteProps & MinuteFields & { id: string; version: SeenVersion }): Promise<void> {
   await asEditor(props, async (trx) => {
     const minute = await store.findMinute(trx, props.id);
     if (!minute) throw NotFound('Minute not found');
     await assertMinutesOpen(trx, minute.meeting_id);
     refuse(minuteProblems(props));
-    const saved = await store.updateIfVersion(trx, 'minute', minute.id, props.version, { title: props.title, text: props.text, exempt: props.exempt });
-    if (!saved) throw staleVersion('minute');
-    await store.reviseResolutions(trx, minute.id, props.resolutions, props.by === 'cli' ? 'cli' : props.by.id, (position) => stableId('resolution', minute.id, position));
+    await expectCurrent(trx, 'minute', minute.id, props.version, 'minute');
+    await store.updateMinute(trx, minute.id, { title: props.title, text: props.text, exempt: props.exempt });
+    await store.reviseResolutions(trx, minute.id, props.resolutions, auditName(props.by), (position) => stableId('resolution', minute.id, position));
   });
 }
 

@@ -20,7 +20,6 @@ export const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal n
 export const real = z.number();
 export const texts = z.array(z.string());
 export const days = z.array(day);
-export const ints = z.array(int);
 /** bytea: the bytes in base64. */
 export const base64 = z.base64().describe('base64');
 export const json = z.unknown().describe('JSON');

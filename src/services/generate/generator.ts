@@ -4,11 +4,11 @@
  * one per year; rows go in multi-row inserts.
  */
 import type { Kysely } from 'kysely';
-import { setActor } from '../../db/actor.ts';
 import type { Database } from '../../db/schema.ts';
 import { refreshPlannerStatistics } from '../../db/statistics.ts';
 import { ACCOUNTABILITY_TABLES } from './accountability.ts';
 import { buildAuthority, type GenerateOptions, type Rows } from './build.ts';
+import { writeOperation } from '../write-operation.ts';
 
 /** Parents before children: the order foreign keys need. */
 const TABLE_ORDER = ['authority', 'political_group', 'person', 'group_membership', 'body', 'membership', 'meeting', 'report', 'agenda_item', 'attendance', 'minute', 'resolution', 'declaration', 'vote_event', 'vote', 'question', ...ACCOUNTABILITY_TABLES] as const;
@@ -23,8 +23,7 @@ export interface GenerateSummary {
 }
 
 async function writeRows(db: Kysely<Database>, rows: Rows, counts: Record<string, number>): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await setActor(trx, 'generator');
+  await writeOperation({ db, actor: { job: 'generator' } }, async ({ trx }) => {
     for (const table of TABLE_ORDER) {
       const list = rows[table] as Array<Record<string, unknown>> | undefined;
       if (!list?.length) continue;

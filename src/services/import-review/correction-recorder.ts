@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as review from '../../db/repositories/import-review.ts';
+import { type Actor, writeOperation } from '../write-operation.ts';
 import { CORRECTION_KINDS, CORRECTION_VALUES, correctionId, printedNameKey, type Correction } from '../../domain/import-review/corrections.ts';
 import { NotFound, ValidationError } from '../../domain/errors.ts';
 import { reimportInTransaction } from './paper-reimporter.ts';
@@ -36,15 +37,14 @@ export interface CorrectionRecorderProps {
   authorityName: string;
   sourceId: string;
   /** The officer's account id, for the audit log. */
-  actor: string;
+  actor: Actor;
   correction: CorrectionInput;
 }
 
 export async function correctionRecorder(props: CorrectionRecorderProps): Promise<{ id: string }> {
   const input = CorrectionSchema.parse(props.correction);
   if (input.kind !== 'apology' && !input.recordKey) throw ValidationError([{ field: 'recordKey', message: 'Choose the record to correct' }]);
-  return props.database.db.transaction().execute(async (trx) => {
-    await review.setActor(trx, props.actor);
+  return writeOperation({ db: props.database.db, actor: props.actor }, async ({ trx }) => {
     // A missed apology is printed as the member's name: that name is its key.
     const printed = input.kind === 'apology' ? await review.personPrintedName(trx, String(input.value.personId ?? '')) : undefined;
     if (input.kind === 'apology' && !printed) throw ValidationError([{ field: 'personId', message: 'Choose a member on record' }]);
@@ -70,13 +70,12 @@ export interface CorrectionRemoverProps {
   database: DatabaseHandle;
   authorityName: string;
   sourceId: string;
-  actor: string;
+  actor: Actor;
   correctionId: string;
 }
 
 export async function correctionRemover(props: CorrectionRemoverProps): Promise<void> {
-  await props.database.db.transaction().execute(async (trx) => {
-    await review.setActor(trx, props.actor);
+  await writeOperation({ db: props.database.db, actor: props.actor }, async ({ trx }) => {
     const source = await review.findSource(trx, props.sourceId);
     if (!source) throw NotFound('No imported paper with that id');
     if ((await review.deleteCorrection(trx, props.correctionId, source.content_hash)) === 0) throw NotFound('No such correction of this paper');

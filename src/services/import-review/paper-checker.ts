@@ -4,6 +4,7 @@
  */
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as review from '../../db/repositories/import-review.ts';
+import { type Actor, auditName, writeOperation } from '../write-operation.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { stableId } from '../../domain/stable-id.ts';
 
@@ -11,16 +12,15 @@ export interface PaperCheckerProps {
   database: DatabaseHandle;
   sourceId: string;
   /** The officer's account id: the audit log's actor and who checked. */
-  actor: string;
+  actor: Actor;
   checked: boolean;
 }
 
 export async function paperChecker(props: PaperCheckerProps): Promise<void> {
-  await props.database.db.transaction().execute(async (trx) => {
-    await review.setActor(trx, props.actor);
+  await writeOperation({ db: props.database.db, actor: props.actor }, async ({ trx }) => {
     const source = await review.findSource(trx, props.sourceId);
     if (!source) throw NotFound('No imported paper with that id');
-    if (props.checked) await review.markChecked(trx, stableId('paper-check', source.content_hash), source.content_hash, props.actor);
+    if (props.checked) await review.markChecked(trx, stableId('paper-check', source.content_hash), source.content_hash, auditName(props.actor));
     else await review.unmarkChecked(trx, source.content_hash);
   });
 }

@@ -8,6 +8,7 @@
 import type { Transaction } from 'kysely';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as review from '../../db/repositories/import-review.ts';
+import { type Actor, writeOperation } from '../write-operation.ts';
 import * as store from '../../db/repositories/paper-store.ts';
 import type { Database } from '../../db/schema.ts';
 import { Conflict, NotFound } from '../../domain/errors.ts';
@@ -25,7 +26,7 @@ export interface PaperReimporterProps {
   /** The paper: its source_document id. */
   sourceId: string;
   /** Who, for the audit log: an account id, or "cli:<user>". */
-  actor: string;
+  actor: Actor;
 }
 
 export interface ReimportResult {
@@ -36,8 +37,7 @@ export interface ReimportResult {
 }
 
 export async function paperReimporter(props: PaperReimporterProps): Promise<ReimportResult> {
-  return props.database.db.transaction().execute(async (trx) => {
-    await review.setActor(trx, props.actor);
+  return writeOperation({ db: props.database.db, actor: props.actor }, async ({ trx }) => {
     return reimportInTransaction(trx, props.authorityName, props.sourceId);
   });
 }

@@ -1,3 +1,5 @@
+import { type QuorumError, ValidationError } from '../../domain/errors.ts';
+
 /** Bad input to a plans write operation: every problem, each saying what and where (a field, or a CSV line). */
 export interface InputProblem {
   /** Form field name, or "line 4" for an upload. */
@@ -6,11 +8,9 @@ export interface InputProblem {
   line?: number;
 }
 
-export class PlanInputError extends Error {
-  constructor(readonly problems: InputProblem[]) {
-    super(problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '));
-    this.name = 'PlanInputError';
-  }
+/** The plans' bad input as the one validation error (domain/errors.ts), keeping each problem's CSV line. */
+export function PlanInputError(problems: InputProblem[]): QuorumError & { problems: InputProblem[] } {
+  return ValidationError(problems) as QuorumError & { problems: InputProblem[] };
 }
 
 /** One message per field (the first), as the GOV.UK error pattern shows them. */

@@ -5,9 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import * as store from '../../db/repositories/paper-store.ts';
 import * as plans from '../../db/repositories/plans.ts';
 import { stableId } from '../../domain/stable-id.ts';
+import { type Actor, writeOperation } from '../write-operation.ts';
 import { PlanInputError, problemsFromIssues } from './input-error.ts';
 import { ObservationInputSchema } from './observation-schema.ts';
 
@@ -17,20 +17,19 @@ export interface ObservationRecorderProps {
   indicator: string;
   /** Raw form fields: period, value, asAt, commentary. */
   input: Record<string, unknown>;
-  actor: string;
+  actor: Actor;
 }
 
 export async function observationRecorder(props: ObservationRecorderProps): Promise<{ id: string }> {
   const indicator = await plans.findIndicator(props.db, props.indicator);
-  if (!indicator) throw new PlanInputError([{ field: 'indicator', message: 'no such indicator' }]);
+  if (!indicator) throw PlanInputError([{ field: 'indicator', message: 'no such indicator' }]);
   const parsed = ObservationInputSchema.safeParse(props.input);
   if (!parsed.success) {
-    throw new PlanInputError(problemsFromIssues(parsed.error.issues));
+    throw PlanInputError(problemsFromIssues(parsed.error.issues));
   }
   const { period, value, asAt, commentary } = parsed.data;
   const id = stableId('observation', indicator.id, period, asAt);
-  await props.db.transaction().execute(async (trx) => {
-    await store.setActor(trx, props.actor);
+  await writeOperation({ db: props.db, actor: props.actor, role: 'officer', refusal: 'Only officers can change plans and indicators' }, async ({ trx }) => {
     await plans.upsertObservations(trx, [
       { id, indicator_id: indicator.id, period, value, as_at: asAt, commentary: commentary ?? null, printed_label: null, source_document_id: null, source_line_from: null, source_line_to: null },
     ]);

@@ -6,16 +6,16 @@
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database, NewRow } from '../../db/schema.ts';
-import * as store from '../../db/repositories/paper-store.ts';
 import * as plans from '../../db/repositories/plans.ts';
 import { stableId } from '../../domain/stable-id.ts';
+import { type Actor, writeOperation } from '../write-operation.ts';
 import { PlanInputError, problemsFromIssues, type InputProblem } from './input-error.ts';
 import { ObservationInputSchema } from './observation-schema.ts';
 
 export interface ObservationsUploaderProps {
   db: Kysely<Database>;
   csv: string;
-  actor: string;
+  actor: Actor;
   /** Refuse files with more rows than this (a dashboard has tens of figures a month, not millions). */
   maxRows?: number;
 }
@@ -30,15 +30,15 @@ export async function observationsUploader(props: ObservationsUploaderProps): Pr
     parsedRecords = parse(props.csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as never;
   } catch (error) {
     const located = error as Error & { lines?: number };
-    throw new PlanInputError([{ field: `line ${located.lines ?? 1}`, line: located.lines ?? 1, message: `not readable as CSV: ${located.message}` }]);
+    throw PlanInputError([{ field: `line ${located.lines ?? 1}`, line: located.lines ?? 1, message: `not readable as CSV: ${located.message}` }]);
   }
   const records = parsedRecords.map((entry) => entry.record);
-  if (records.length === 0) throw new PlanInputError([{ field: 'file', message: 'the file is empty; it needs a header line and at least one row' }]);
+  if (records.length === 0) throw PlanInputError([{ field: 'file', message: 'the file is empty; it needs a header line and at least one row' }]);
   const header = records[0]!.map((cell) => cell.toLowerCase().replace(/\s+/g, '_'));
   const missing = REQUIRED.filter((column) => !header.includes(column));
-  if (missing.length) throw new PlanInputError([{ field: 'line 1', line: 1, message: `the header must name the columns ${REQUIRED.join(', ')}; missing ${missing.join(', ')}` }]);
-  if (records.length - 1 > maxRows) throw new PlanInputError([{ field: 'file', message: `the file has ${records.length - 1} rows; at most ${maxRows} can be loaded at once` }]);
-  if (records.length === 1) throw new PlanInputError([{ field: 'file', message: 'the file has a header but no rows' }]);
+  if (missing.length) throw PlanInputError([{ field: 'line 1', line: 1, message: `the header must name the columns ${REQUIRED.join(', ')}; missing ${missing.join(', ')}` }]);
+  if (records.length - 1 > maxRows) throw PlanInputError([{ field: 'file', message: `the file has ${records.length - 1} rows; at most ${maxRows} can be loaded at once` }]);
+  if (records.length === 1) throw PlanInputError([{ field: 'file', message: 'the file has a header but no rows' }]);
 
   const indicators = await plans.allIndicatorKeys(props.db);
   const bySlug = new Map(indicators.map((i) => [i.slug, i]));
@@ -87,10 +87,9 @@ export async function observationsUploader(props: ObservationsUploaderProps): Pr
       source_line_to: null,
     });
   });
-  if (problems.length) throw new PlanInputError(problems);
+  if (problems.length) throw PlanInputError(problems);
 
-  await props.db.transaction().execute(async (trx) => {
-    await store.setActor(trx, props.actor);
+  await writeOperation({ db: props.db, actor: props.actor, role: 'officer', refusal: 'Only officers can change plans and indicators' }, async ({ trx }) => {
     await plans.upsertObservations(trx, rows);
   });
   return { loaded: rows.length };

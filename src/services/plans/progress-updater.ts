@@ -5,9 +5,9 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import * as store from '../../db/repositories/paper-store.ts';
 import * as plans from '../../db/repositories/plans.ts';
 import { randomUUID } from 'node:crypto';
+import { type Actor, writeOperation } from '../write-operation.ts';
 import { PlanInputError, problemsFromIssues } from './input-error.ts';
 
 export const ProgressUpdateSchema = z.object({
@@ -36,23 +36,22 @@ export interface ProgressUpdaterProps {
   actionId: string;
   input: Record<string, unknown>;
   author: { name: string; personId: string | null };
-  actor: string;
+  actor: Actor;
 }
 
 export async function progressUpdater(props: ProgressUpdaterProps): Promise<{ id: string }> {
   const action = await plans.findAction(props.db, props.actionId);
-  if (!action) throw new PlanInputError([{ field: 'action', message: 'no such action' }]);
+  if (!action) throw PlanInputError([{ field: 'action', message: 'no such action' }]);
   const parsed = ProgressUpdateSchema.safeParse(props.input);
-  if (!parsed.success) throw new PlanInputError(problemsFromIssues(parsed.error.issues));
+  if (!parsed.success) throw PlanInputError(problemsFromIssues(parsed.error.issues));
   const input = parsed.data;
   if (input.measureId && !(await plans.measureBelongsToAction(props.db, input.measureId, action.id))) {
-    throw new PlanInputError([{ field: 'measureId', message: `is not a measure of action ${action.ref}` }]);
+    throw PlanInputError([{ field: 'measureId', message: `is not a measure of action ${action.ref}` }]);
   }
-  if (input.measureCompleted && !input.measureId) throw new PlanInputError([{ field: 'measureId', message: 'choose the measure that is completed' }]);
+  if (input.measureCompleted && !input.measureId) throw PlanInputError([{ field: 'measureId', message: 'choose the measure that is completed' }]);
   // Two updates may say the same thing on the same day; each is its own record.
   const id = `progress-${randomUUID()}`;
-  await props.db.transaction().execute(async (trx) => {
-    await store.setActor(trx, props.actor);
+  await writeOperation({ db: props.db, actor: props.actor, role: 'officer', refusal: 'Only officers can change plans and indicators' }, async ({ trx }) => {
     await plans.insertProgressUpdate(trx, {
       id,
       action_id: action.id,

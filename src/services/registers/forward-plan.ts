@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { setActor } from '../../db/actor.ts';
+import { type Actor, writeOperation } from '../write-operation.ts';
 import * as repo from '../../db/repositories/registers/forward-plan.ts';
 import type { Database } from '../../db/schema.ts';
 import { callInDates } from '../../domain/forward-plan/call-in.ts';
@@ -63,7 +63,7 @@ async function checkPeople(trx: Kysely<Database>, data: z.infer<typeof EntryInpu
   if (data.decisionMakerPersonId && !people.some((person) => person.id === data.decisionMakerPersonId)) problems.push({ field: 'decisionMakerPersonId', message: 'Choose a person from the list' });
   if (data.scrutinyChairPersonId && !people.some((person) => person.id === data.scrutinyChairPersonId && person.kind === 'member')) problems.push({ field: 'scrutinyChairPersonId', message: 'Choose the scrutiny chair from the members' });
   if (data.privateMeeting === false && data.exemptParagraphs.length) problems.push({ field: 'exemptParagraphs', message: 'Schedule 12A paragraphs apply only to a meeting held in private' });
-  if (problems.length) throw new FieldProblems(problems);
+  if (problems.length) throw FieldProblems(problems);
 }
 
 function columns(data: z.infer<typeof EntryInputSchema>) {
@@ -95,20 +95,19 @@ function columns(data: z.infer<typeof EntryInputSchema>) {
  * Creates an entry (no id) or changes one. A published entry stays published only if the change still meets the
  * notice rules from its publication date: a decision brought forward must take the general exception or special urgency.
  */
-export async function forwardPlanEntrySaver(props: { db: Kysely<Database>; actor: string; id?: string; input: EntryInput }): Promise<{ id: string }> {
+export async function forwardPlanEntrySaver(props: { db: Kysely<Database>; actor: Actor; id?: string; input: EntryInput }): Promise<{ id: string }> {
   const data = parse(EntryInputSchema, props.input);
-  return props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     await checkPeople(trx, data);
     if (props.id) {
       const entry = await repo.findEntry(trx, props.id);
-      if (!entry) throw new RecordMissing('Forward plan entry not found');
+      if (!entry) throw RecordMissing('Forward plan entry not found');
       if (entry.withdrawn_on) throw fieldProblem('form', 'This entry was withdrawn and cannot be changed');
       if ((await repo.decisionRecordsOf(trx, [entry.id])).length) throw fieldProblem('form', 'The decision has been recorded: the entry can no longer be changed');
       const changed = { ...entry, ...columns(data) } as repo.EntryRow;
       if (entry.published_on) {
         const problems = noticeProblems(factsOf(changed), entry.published_on, data.plannedDate);
-        if (problems.length) throw new FieldProblems(problems);
+        if (problems.length) throw FieldProblems(problems);
       }
       await repo.updateEntry(trx, entry.id, columns(data));
       return { id: entry.id };
@@ -121,28 +120,26 @@ export async function forwardPlanEntrySaver(props: { db: Kysely<Database>; actor
 }
 
 /** Publishes the notice on a date: from then the public can see it, and the notice period is counted from it. */
-export async function forwardPlanEntryPublisher(props: { db: Kysely<Database>; actor: string; id: string; publishedOn: string }): Promise<void> {
-  await props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+export async function forwardPlanEntryPublisher(props: { db: Kysely<Database>; actor: Actor; id: string; publishedOn: string }): Promise<void> {
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const entry = await repo.findEntry(trx, props.id);
-    if (!entry) throw new RecordMissing('Forward plan entry not found');
+    if (!entry) throw RecordMissing('Forward plan entry not found');
     if (entry.published_on) throw fieldProblem('form', `This entry was already published on ${entry.published_on}`);
     const problems = noticeProblems(factsOf(entry), props.publishedOn, entry.planned_date);
     if (entry.notice_route === 'special-urgency' && entry.scrutiny_chair_agreed_on && entry.scrutiny_chair_agreed_on > props.publishedOn) {
       problems.push({ field: 'scrutinyChairAgreedOn', message: 'The notice of special urgency follows the chair’s agreement (regulation 11(3)): it cannot be published before it' });
     }
-    if (problems.length) throw new FieldProblems(problems);
+    if (problems.length) throw FieldProblems(problems);
     await repo.updateEntry(trx, entry.id, { published_on: props.publishedOn });
   });
 }
 
-export async function forwardPlanEntryWithdrawer(props: { db: Kysely<Database>; actor: string; id: string; reason: string; on: string }): Promise<void> {
+export async function forwardPlanEntryWithdrawer(props: { db: Kysely<Database>; actor: Actor; id: string; reason: string; on: string }): Promise<void> {
   const reason = props.reason.trim();
   if (!reason) throw fieldProblem('reason', 'Say why the entry is withdrawn');
-  await props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const entry = await repo.findEntry(trx, props.id);
-    if (!entry) throw new RecordMissing('Forward plan entry not found');
+    if (!entry) throw RecordMissing('Forward plan entry not found');
     if (!entry.published_on) throw fieldProblem('form', 'Only a published entry can be withdrawn');
     if ((await repo.decisionRecordsOf(trx, [entry.id])).length) throw fieldProblem('form', 'The decision has been recorded: the entry cannot be withdrawn');
     await repo.updateEntry(trx, entry.id, { withdrawn_on: props.on, withdrawn_reason: reason });
@@ -155,12 +152,11 @@ export const RepresentationInputSchema = z.object({
 });
 
 /** Regulation 5(3)-(4): representations about why a meeting should be open, kept with the entry and published with it. */
-export async function representationRecorder(props: { db: Kysely<Database>; actor: string; entryId: string; input: z.input<typeof RepresentationInputSchema> }): Promise<{ id: string }> {
+export async function representationRecorder(props: { db: Kysely<Database>; actor: Actor; entryId: string; input: z.input<typeof RepresentationInputSchema> }): Promise<{ id: string }> {
   const data = parse(RepresentationInputSchema, props.input);
-  return props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const entry = await repo.findEntry(trx, props.entryId);
-    if (!entry) throw new RecordMissing('Forward plan entry not found');
+    if (!entry) throw RecordMissing('Forward plan entry not found');
     if (!entry.private_meeting) throw fieldProblem('text', 'Representations are about meetings to be held in private: this entry is for a public meeting');
     const id = `representation-${randomUUID()}`;
     await repo.insertRepresentation(trx, { id, entry_id: entry.id, received_on: data.receivedOn, text: data.text });
@@ -173,12 +169,11 @@ export const ResponseInputSchema = z.object({
   respondedOn: isoDate('Enter the date of the response as YYYY-MM-DD'),
 });
 
-export async function representationResponder(props: { db: Kysely<Database>; actor: string; id: string; input: z.input<typeof ResponseInputSchema> }): Promise<void> {
+export async function representationResponder(props: { db: Kysely<Database>; actor: Actor; id: string; input: z.input<typeof ResponseInputSchema> }): Promise<void> {
   const data = parse(ResponseInputSchema, props.input);
-  await props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const representation = await repo.findRepresentation(trx, props.id);
-    if (!representation) throw new RecordMissing('Representation not found');
+    if (!representation) throw RecordMissing('Representation not found');
     if (data.respondedOn < representation.received_on) throw fieldProblem('respondedOn', 'The response cannot be before the representation was received');
     await repo.respondToRepresentation(trx, props.id, data.response, data.respondedOn);
   });
@@ -202,12 +197,11 @@ export type DecisionInput = z.input<typeof DecisionInputSchema>;
  * the meeting and minute (a body's decision) or to the written record of an individual's decision; it enters the
  * decisions register, and its call-in period and implementation date follow from the council's call-in rules.
  */
-export async function decisionRecorder(props: { db: Kysely<Database>; actor: string; entryId: string; input: DecisionInput; callInWorkingDays: number }): Promise<{ id: string; decisionId: string }> {
+export async function decisionRecorder(props: { db: Kysely<Database>; actor: Actor; entryId: string; input: DecisionInput; callInWorkingDays: number }): Promise<{ id: string; decisionId: string }> {
   const data = parse(DecisionInputSchema, props.input);
-  return props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const entry = await repo.findEntry(trx, props.entryId);
-    if (!entry) throw new RecordMissing('Forward plan entry not found');
+    if (!entry) throw RecordMissing('Forward plan entry not found');
     if (!entry.published_on) throw fieldProblem('form', 'Publish the notice before recording the decision');
     if (entry.withdrawn_on) throw fieldProblem('form', 'This entry was withdrawn');
     if ((await repo.decisionRecordsOf(trx, [entry.id])).length) throw fieldProblem('form', 'The decision has already been recorded');
@@ -237,7 +231,7 @@ export async function decisionRecorder(props: { db: Kysely<Database>; actor: str
       if (!(error instanceof RangeError)) throw error;
       problems.push({ field: 'publishedOn', message: `The call-in period cannot be counted: ${error.message}` });
     }
-    if (problems.length || !dates) throw new FieldProblems(problems);
+    if (problems.length || !dates) throw FieldProblems(problems);
     const authorityId = await repo.authorityId(trx);
     if (!authorityId) throw fieldProblem('form', 'The council has no records yet: import its papers or create a body first');
     const decisionId = `decision-${randomUUID()}`;

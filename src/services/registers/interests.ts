@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { setActor } from '../../db/actor.ts';
+import { type Actor, auditName, writeOperation } from '../write-operation.ts';
 import * as repo from '../../db/repositories/registers/interests.ts';
 import type { Database } from '../../db/schema.ts';
 import { INTEREST_CATEGORIES } from '../../domain/interests/categories.ts';
@@ -29,7 +29,7 @@ export function canSeeWithheld(user: SessionUser | null | undefined, personId: s
 
 async function member(trx: Transaction<Database>, personId: string) {
   const person = await repo.findPerson(trx, personId);
-  if (!person || person.kind !== 'member') throw new RecordMissing('Member not found');
+  if (!person || person.kind !== 'member') throw RecordMissing('Member not found');
   return person;
 }
 
@@ -62,16 +62,15 @@ export const InterestInputSchema = z.object({
 export type InterestInput = z.input<typeof InterestInputSchema>;
 
 /** Adds an interest to the member's draft register (no entryKey), or changes one; the date it was first registered is kept. */
-export async function interestSaver(props: { db: Kysely<Database>; actor: string; personId: string; entryKey?: string; input: InterestInput; today: string }): Promise<{ entryKey: string }> {
+export async function interestSaver(props: { db: Kysely<Database>; actor: Actor; personId: string; entryKey?: string; input: InterestInput; today: string }): Promise<{ entryKey: string }> {
   const data = parse(InterestInputSchema, props.input);
-  return props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     await member(trx, props.personId);
     const draft = await draftOf(trx, props.personId);
     const entries = await repo.entriesOf(trx, [draft.id]);
     if (props.entryKey) {
       const entry = entries.find((candidate) => candidate.entry_key === props.entryKey);
-      if (!entry) throw new RecordMissing('Interest not found');
+      if (!entry) throw RecordMissing('Interest not found');
       await repo.updateEntry(trx, entry.id, { category: data.category, description: data.description, spouse_partner: data.spousePartner, sensitive: data.sensitive });
       return { entryKey: entry.entry_key };
     }
@@ -83,21 +82,19 @@ export async function interestSaver(props: { db: Kysely<Database>; actor: string
 }
 
 /** Takes an interest out of the draft (the published versions keep it). */
-export async function interestRemover(props: { db: Kysely<Database>; actor: string; personId: string; entryKey: string }): Promise<void> {
-  await props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+export async function interestRemover(props: { db: Kysely<Database>; actor: Actor; personId: string; entryKey: string }): Promise<void> {
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     await member(trx, props.personId);
     const draft = await draftOf(trx, props.personId);
     const entry = (await repo.entriesOf(trx, [draft.id])).find((candidate) => candidate.entry_key === props.entryKey);
-    if (!entry) throw new RecordMissing('Interest not found');
+    if (!entry) throw RecordMissing('Interest not found');
     await repo.deleteEntry(trx, entry.id);
   });
 }
 
 /** The member sends their draft to democratic services for review (an empty register is a nil return, and allowed). */
-export async function registerSubmitter(props: { db: Kysely<Database>; actor: string; personId: string; today: string }): Promise<void> {
-  await props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+export async function registerSubmitter(props: { db: Kysely<Database>; actor: Actor; personId: string; today: string }): Promise<void> {
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     await member(trx, props.personId);
     const draft = await draftOf(trx, props.personId);
     await repo.updateVersion(trx, draft.id, { status: 'submitted', submitted_on: props.today, review_note: '' });
@@ -105,24 +102,22 @@ export async function registerSubmitter(props: { db: Kysely<Database>; actor: st
 }
 
 /** Democratic services publish a submitted register, dated; the member's unpublished gifts and hospitality go with it. */
-export async function registerPublisher(props: { db: Kysely<Database>; actor: string; versionId: string; today: string }): Promise<void> {
-  await props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+export async function registerPublisher(props: { db: Kysely<Database>; actor: Actor; versionId: string; today: string }): Promise<void> {
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const version = await repo.findVersion(trx, props.versionId);
-    if (!version) throw new RecordMissing('Register not found');
+    if (!version) throw RecordMissing('Register not found');
     if (version.status !== 'submitted') throw fieldProblem('form', version.status === 'published' ? `This version was published on ${version.published_on}` : 'The member has not submitted this version');
-    await repo.updateVersion(trx, version.id, { status: 'published', published_on: props.today, published_by: props.actor });
+    await repo.updateVersion(trx, version.id, { status: 'published', published_on: props.today, published_by: auditName(props.actor) });
     await repo.publishGiftsOf(trx, version.person_id, props.today);
   });
 }
 
-export async function registerReturner(props: { db: Kysely<Database>; actor: string; versionId: string; note: string }): Promise<void> {
+export async function registerReturner(props: { db: Kysely<Database>; actor: Actor; versionId: string; note: string }): Promise<void> {
   const note = props.note.trim();
   if (!note) throw fieldProblem('note', 'Say what the member should change');
-  await props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const version = await repo.findVersion(trx, props.versionId);
-    if (!version) throw new RecordMissing('Register not found');
+    if (!version) throw RecordMissing('Register not found');
     if (version.status !== 'submitted') throw fieldProblem('form', 'Only a submitted register can be returned');
     await repo.updateVersion(trx, version.id, { status: 'draft', submitted_on: null, review_note: note });
   });
@@ -141,12 +136,11 @@ export const GiftInputSchema = z.object({
 export type GiftInput = z.input<typeof GiftInputSchema>;
 
 /** Registers a gift or hospitality today; late (more than 28 days after receipt) is flagged, never refused. */
-export async function giftRegistrar(props: { db: Kysely<Database>; actor: string; personId: string; input: GiftInput; today: string }): Promise<{ id: string; late: boolean }> {
+export async function giftRegistrar(props: { db: Kysely<Database>; actor: Actor; personId: string; input: GiftInput; today: string }): Promise<{ id: string; late: boolean }> {
   const data = parse(GiftInputSchema, props.input);
   if (data.receivedOn > props.today) throw fieldProblem('receivedOn', 'The date received cannot be in the future');
   const valuePence = Math.round(Number(data.value.replace('£', '')) * 100);
-  return props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     await member(trx, props.personId);
     const id = `gift-${randomUUID()}`;
     await repo.insertGift(trx, { id, person_id: props.personId, kind: data.kind, description: data.description, donor: data.donor, value_pence: valuePence, received_on: data.receivedOn, registered_on: props.today });
@@ -158,11 +152,10 @@ export async function giftRegistrar(props: { db: Kysely<Database>; actor: string
  * Links a declaration made at a meeting to the interest in the member's register in force that day, or (no entry
  * key) flags it to the monitoring officer as declared but not registered.
  */
-export async function declarationLinker(props: { db: Kysely<Database>; actor: string; declarationId: string; entryKey: string | null; today: string }): Promise<{ flagged: boolean }> {
-  return props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+export async function declarationLinker(props: { db: Kysely<Database>; actor: Actor; declarationId: string; entryKey: string | null; today: string }): Promise<{ flagged: boolean }> {
+  return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const declaration = await repo.findDeclaration(trx, props.declarationId);
-    if (!declaration) throw new RecordMissing('Declaration not found');
+    if (!declaration) throw RecordMissing('Declaration not found');
     const register = await repo.publishedOn(trx, declaration.person_id, declaration.meeting_date);
     if (props.entryKey) {
       const entries = register ? await repo.entriesOf(trx, [register.id]) : [];
@@ -180,13 +173,12 @@ export async function declarationLinker(props: { db: Kysely<Database>; actor: st
 
 /** The monitoring officer closes a flag with what was done (the member registered it, a dispensation, no action). */
 export async function flagResolver(props: { db: Kysely<Database>; actor: SessionUser; declarationId: string; resolution: string; today: string }): Promise<void> {
-  if (!props.actor.roles.includes('monitoring-officer')) throw new NotPermitted('Only the monitoring officer resolves flags');
+  if (!props.actor.roles.includes('monitoring-officer')) throw NotPermitted('Only the monitoring officer resolves flags');
   const resolution = props.resolution.trim();
   if (!resolution) throw fieldProblem('resolution', 'Say how the flag was resolved');
-  await props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor.id);
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const declaration = await repo.findDeclaration(trx, props.declarationId);
-    if (!declaration || !declaration.flagged_on) throw new RecordMissing('Flag not found');
+    if (!declaration || !declaration.flagged_on) throw RecordMissing('Flag not found');
     await repo.resolveFlag(trx, declaration.id, props.today, resolution);
   });
 }

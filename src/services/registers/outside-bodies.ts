@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { setActor } from '../../db/actor.ts';
+import { type Actor, writeOperation } from '../write-operation.ts';
 import * as repo from '../../db/repositories/registers/outside-bodies.ts';
 import { meetingOf, minuteOf } from '../../db/repositories/registers/forward-plan.ts';
 import { findPerson } from '../../db/repositories/registers/interests.ts';
@@ -25,15 +25,14 @@ export const OutsideBodyInputSchema = z.object({
 });
 export type OutsideBodyInput = z.input<typeof OutsideBodyInputSchema>;
 
-export async function outsideBodySaver(props: { db: Kysely<Database>; actor: string; id?: string; input: OutsideBodyInput }): Promise<{ id: string; slug: string }> {
+export async function outsideBodySaver(props: { db: Kysely<Database>; actor: Actor; id?: string; input: OutsideBodyInput }): Promise<{ id: string; slug: string }> {
   const data = parse(OutsideBodyInputSchema, props.input);
-  return props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  return writeOperation({ db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' }, async ({ trx }) => {
     const slug = slugify(data.name) || 'outside-body';
     const clash = await repo.findBodyBySlug(trx, slug);
     if (clash && clash.id !== props.id) throw fieldProblem('name', `There is already an outside body called ${clash.name}`);
     if (props.id) {
-      if (!(await repo.findBody(trx, props.id))) throw new RecordMissing('Outside body not found');
+      if (!(await repo.findBody(trx, props.id))) throw RecordMissing('Outside body not found');
       await repo.updateBody(trx, props.id, { ...data, slug });
       return { id: props.id, slug };
     }
@@ -54,12 +53,11 @@ export const AppointmentInputSchema = z.object({
 export type AppointmentInput = z.input<typeof AppointmentInputSchema>;
 
 /** Appoints a person to a place for a term; refused when every place is filled then, or they already hold one. */
-export async function appointmentMaker(props: { db: Kysely<Database>; actor: string; outsideBodyId: string; input: AppointmentInput }): Promise<{ id: string }> {
+export async function appointmentMaker(props: { db: Kysely<Database>; actor: Actor; outsideBodyId: string; input: AppointmentInput }): Promise<{ id: string }> {
   const data = parse(AppointmentInputSchema, props.input);
-  return props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  return writeOperation({ db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' }, async ({ trx }) => {
     const body = await repo.findBody(trx, props.outsideBodyId);
-    if (!body) throw new RecordMissing('Outside body not found');
+    if (!body) throw RecordMissing('Outside body not found');
     const problems: Array<{ field: string; message: string }> = [];
     if (!(await findPerson(trx, data.personId))) problems.push({ field: 'personId', message: 'Choose a person from the list' });
     if (data.endsOn && data.endsOn < data.startsOn) problems.push({ field: 'endsOn', message: 'The term cannot end before it starts' });
@@ -76,30 +74,28 @@ export async function appointmentMaker(props: { db: Kysely<Database>; actor: str
       const minute = await minuteOf(trx, data.minuteId);
       if (!minute || minute.meeting_id !== data.meetingId) problems.push({ field: 'minuteId', message: 'Choose a minute of the appointing meeting' });
     }
-    if (problems.length) throw new FieldProblems(problems);
+    if (problems.length) throw FieldProblems(problems);
     const id = `appointment-${randomUUID()}`;
     await repo.insertAppointment(trx, { id, outside_body_id: body.id, person_id: data.personId, role: data.role, starts_on: data.startsOn, ends_on: data.endsOn ?? null, appointed_at_meeting_id: data.meetingId ?? null, appointed_at_minute_id: data.minuteId ?? null });
     return { id };
   });
 }
 
-export async function appointmentEnder(props: { db: Kysely<Database>; actor: string; id: string; endsOn: string }): Promise<void> {
+export async function appointmentEnder(props: { db: Kysely<Database>; actor: Actor; id: string; endsOn: string }): Promise<void> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(props.endsOn) || Number.isNaN(Date.parse(props.endsOn))) throw fieldProblem('endsOn', 'Enter the last day of the term as YYYY-MM-DD');
-  await props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+  await writeOperation({ db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' }, async ({ trx }) => {
     const appointment = await repo.findAppointment(trx, props.id);
-    if (!appointment) throw new RecordMissing('Appointment not found');
+    if (!appointment) throw RecordMissing('Appointment not found');
     if (props.endsOn < appointment.starts_on) throw fieldProblem('endsOn', `The term cannot end before it started on ${appointment.starts_on}`);
     await repo.endAppointment(trx, props.id, props.endsOn);
   });
 }
 
 /** The appointee's report back, as an item on a meeting's agenda. */
-export async function reportBackRecorder(props: { db: Kysely<Database>; actor: string; appointmentId: string; agendaItemId: string; summary: string }): Promise<{ id: string }> {
-  return props.db.transaction().execute(async (trx) => {
-    await setActor(trx, props.actor);
+export async function reportBackRecorder(props: { db: Kysely<Database>; actor: Actor; appointmentId: string; agendaItemId: string; summary: string }): Promise<{ id: string }> {
+  return writeOperation({ db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' }, async ({ trx }) => {
     const appointment = await repo.findAppointment(trx, props.appointmentId);
-    if (!appointment) throw new RecordMissing('Appointment not found');
+    if (!appointment) throw RecordMissing('Appointment not found');
     if (!(await repo.findAgendaItem(trx, props.agendaItemId))) throw fieldProblem('agendaItemId', 'Choose the agenda item at which the report was received');
     const id = `report-back-${randomUUID()}`;
     await repo.insertReportBack(trx, { id, appointment_id: appointment.id, agenda_item_id: props.agendaItemId, summary: props.summary.trim() });

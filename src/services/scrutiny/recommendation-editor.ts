@@ -6,26 +6,25 @@ import { formatShortDate } from '../../domain/dates.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/scrutiny.ts';
 import { NotFound, ValidationError } from '../../domain/errors.ts';
-import { checkVersion } from './conflict.ts';
+import { type Actor, expectVersion, type SeenVersion, writeOperation } from '../write-operation.ts';
 
 export interface RecommendationEditorProps {
   database: DatabaseHandle;
-  actor: string;
+  actor: Actor;
   recommendationId: string;
   text: string;
   addressee?: string;
   dueDate: string;
   notes?: string;
   /** The version the form was read at; a stale one is refused with a conflict and nothing is written. */
-  expectedVersion?: number;
+  expectedVersion?: SeenVersion;
 }
 
 export async function recommendationEditor(props: RecommendationEditorProps): Promise<void> {
-  await props.database.db.transaction().execute(async (trx) => {
-    await store.setActor(trx, props.actor);
+  await writeOperation({ db: props.database.db, actor: props.actor, role: 'scrutiny-officer', refusal: 'Only scrutiny officers can change scrutiny records' }, async ({ trx }) => {
     const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
     if (!recommendation) throw NotFound('Recommendation not found');
-    checkVersion(recommendation.version, props.expectedVersion, 'text');
+    expectVersion(recommendation, props.expectedVersion, 'recommendation', 'text');
     const problems: Array<{ field: string; message: string }> = [];
     if (!props.text.trim()) problems.push({ field: 'text', message: 'Enter the recommendation' });
     if (props.dueDate < recommendation.meeting_date) {

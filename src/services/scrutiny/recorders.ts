@@ -3,24 +3,24 @@
  * audit log. The web forms and the CLI call these; rules come from src/domain/scrutiny. Bad input is refused with a
  * ValidationError naming the field, before anything is written.
  */
-import type { Transaction } from 'kysely';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/scrutiny.ts';
-import type { Database } from '../../db/schema.ts';
 import { DEFAULT_RESPONSE_MONTHS, overdueStatus, responseDeadline } from '../../domain/scrutiny/deadline.ts';
 import { checkResponseAllowed, checkTransition, statusAfterResponse, type ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
 import { Forbidden, NotFound, ValidationError } from '../../domain/errors.ts';
-import { checkVersion } from './conflict.ts';
+import type { Role } from '../../domain/roles.ts';
+import { type Actor, auditName, expectVersion, type SeenVersion, type Trx, writeOperation } from '../write-operation.ts';
 
 type Problems = Array<{ field: string; message: string }>;
 
-async function inTransaction<T>(database: DatabaseHandle, actor: string, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return database.db.transaction().execute(async (trx) => {
-    await store.setActor(trx, actor);
-    return work(trx);
-  });
+const SCRUTINY_OFFICER: Role = 'scrutiny-officer';
+const REFUSAL = 'Only scrutiny officers can change scrutiny records';
+
+/** A scrutiny write: role (when given) and one transaction as the actor, under the write-operation contract. */
+function inTransaction<T>(database: DatabaseHandle, actor: Actor, role: Role | undefined, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return writeOperation({ db: database.db, actor, role, refusal: REFUSAL }, ({ trx }) => work(trx));
 }
 
 function refuse(problems: Problems): void {
@@ -30,7 +30,7 @@ function refuse(problems: Problems): void {
 export interface RecommendationRecorderProps {
   database: DatabaseHandle;
   /** Who records it, for the audit log and the status history. */
-  actor: string;
+  actor: Actor;
   /** Defaults to the authority of the meeting's body. */
   authorityId?: string;
   meetingId: string;
@@ -51,7 +51,7 @@ export interface RecommendationRecorderProps {
 
 /** Records a recommendation a committee made, with its owners; it starts PENDING. Returns its id. */
 export async function recommendationRecorder(props: RecommendationRecorderProps): Promise<{ id: string; itemId: string }> {
-  return inTransaction(props.database, props.actor, async (trx) => {
+  return inTransaction(props.database, props.actor, SCRUTINY_OFFICER, async (trx) => {
     const problems: Problems = [];
     const meeting = await store.findMeeting(trx, props.meetingId);
     if (!meeting) problems.push({ field: 'meetingId', message: 'Select the meeting that made the recommendation' });
@@ -125,14 +125,14 @@ export async function recommendationRecorder(props: RecommendationRecorderProps)
         position: index + 1,
       })),
     );
-    await store.insertStatusChange(trx, { recommendation_id: id, from_status: null, to_status: 'PENDING', effective_date: meeting!.date, reason: 'Recorded', actor: props.actor });
+    await store.insertStatusChange(trx, { recommendation_id: id, from_status: null, to_status: 'PENDING', effective_date: meeting!.date, reason: 'Recorded', actor: auditName(props.actor) });
     return { id, itemId: item.id };
   });
 }
 
 export interface ResponseRecorderProps {
   database: DatabaseHandle;
-  actor: string;
+  actor: Actor;
   recommendationId: string;
   text: string;
   responseDate: string;
@@ -145,7 +145,8 @@ export interface ResponseRecorderProps {
 
 /** Records a response; a recommendation awaiting one becomes RESPONSE RECEIVED. Refused once closed. */
 export async function responseRecorder(props: ResponseRecorderProps): Promise<{ id: string; status: ScrutinyStatus }> {
-  return inTransaction(props.database, props.actor, async (trx) => {
+  // No role: an owner answers from "my actions" (ownResponseOnly), the scrutiny officer from the back office.
+  return inTransaction(props.database, props.actor, undefined, async (trx) => {
     const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
     if (!recommendation) throw NotFound('Recommendation not found');
     if (props.ownResponseOnly && !(await store.answersFor(trx, recommendation.id, props.responderId))) {
@@ -186,7 +187,7 @@ export async function responseRecorder(props: ResponseRecorderProps): Promise<{ 
         to_status: status,
         effective_date: props.responseDate,
         reason: 'Response recorded',
-        actor: props.actor,
+        actor: auditName(props.actor),
       });
     }
     return { id, status };
@@ -195,23 +196,23 @@ export async function responseRecorder(props: ResponseRecorderProps): Promise<{ 
 
 export interface StatusChangerProps {
   database: DatabaseHandle;
-  actor: string;
+  actor: Actor;
   recommendationId: string;
   to: ScrutinyStatus;
   effectiveDate: string;
   reason: string;
   /** The version the form was read at; a stale one is refused with a conflict. */
-  expectedVersion?: number;
+  expectedVersion?: SeenVersion;
   /** London's today unless a test says otherwise: a change cannot take effect after it. */
   today?: string;
 }
 
 /** Moves a recommendation to another status when the state machine allows it, keeping the change in its history. */
 export async function statusChanger(props: StatusChangerProps): Promise<void> {
-  await inTransaction(props.database, props.actor, async (trx) => {
+  await inTransaction(props.database, props.actor, SCRUTINY_OFFICER, async (trx) => {
     const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
     if (!recommendation) throw NotFound('Recommendation not found');
-    checkVersion(recommendation.version, props.expectedVersion, 'status');
+    expectVersion(recommendation, props.expectedVersion, 'recommendation', 'status');
     const problems: Problems = [];
     const check = checkTransition(recommendation.status, props.to);
     if (!check.allowed) problems.push({ field: 'status', message: check.reason });
@@ -228,17 +229,17 @@ export async function statusChanger(props: StatusChangerProps): Promise<void> {
       to_status: props.to,
       effective_date: props.effectiveDate,
       reason: props.reason.trim(),
-      actor: props.actor,
+      actor: auditName(props.actor),
     });
   });
 }
 
 /** Makes a recommendation and its responses public, or withdraws them. */
-export async function recommendationPublisher(props: { database: DatabaseHandle; actor: string; recommendationId: string; published: boolean; expectedVersion?: number }): Promise<void> {
-  await inTransaction(props.database, props.actor, async (trx) => {
+export async function recommendationPublisher(props: { database: DatabaseHandle; actor: Actor; recommendationId: string; published: boolean; expectedVersion?: SeenVersion }): Promise<void> {
+  await inTransaction(props.database, props.actor, SCRUTINY_OFFICER, async (trx) => {
     const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
     if (!recommendation) throw NotFound('Recommendation not found');
-    checkVersion(recommendation.version, props.expectedVersion, 'published');
+    expectVersion(recommendation, props.expectedVersion, 'recommendation', 'published');
     await store.updateRecommendation(trx, recommendation.id, { published: props.published });
   });
 }
@@ -247,9 +248,10 @@ export async function recommendationPublisher(props: { database: DatabaseHandle;
  * The automatic rule, applied as at a date: every PENDING recommendation past its deadline without a response
  * becomes OUTSTANDING, with the change in its history. Returns the ids changed.
  */
-export async function outstandingMarker(props: { database: DatabaseHandle; asAt: string; actor?: string }): Promise<string[]> {
-  const actor = props.actor ?? 'system:outstanding-rule';
-  return inTransaction(props.database, actor, async (trx) => {
+export async function outstandingMarker(props: { database: DatabaseHandle; asAt: string; actor?: Actor }): Promise<string[]> {
+  const by: Actor = props.actor ?? { job: 'system:outstanding-rule' };
+  const actor = auditName(by);
+  return inTransaction(props.database, by, SCRUTINY_OFFICER, async (trx) => {
     const candidates = await store.listRecommendations(trx, { statuses: ['PENDING'] });
     const changed: string[] = [];
     for (const row of candidates) {

@@ -157,7 +157,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       try {
         await postHolderAppointer({
           db,
-          actor: request.user!.id,
+          actor: request.user!,
           personId: parsed.data.personId,
           schemeId: postSchemeId ?? scheme.scheme.id,
           kind,
@@ -208,7 +208,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       try {
         await allowanceForgoer({
           db,
-          actor: request.user!.id,
+          actor: request.user!,
           personId: parsed.data.personId,
           yearOf: year.start,
           kind: parsed.data.kind,

@@ -11,7 +11,8 @@ import type { SessionUser } from '../../domain/roles.ts';
 import { observationRecorder } from '../../services/plans/observation-recorder.ts';
 import { observationsUploader } from '../../services/plans/observations-uploader.ts';
 import { progressUpdater } from '../../services/plans/progress-updater.ts';
-import { PlanInputError, type InputProblem } from '../../services/plans/input-error.ts';
+import type { InputProblem } from '../../services/plans/input-error.ts';
+import { serviceProblems } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { NotFound } from '../../http/errors.ts';
 import { optionalUploadedFile, utf8TextOf } from '../uploads.ts';
@@ -24,8 +25,8 @@ function signedInUser(request: FastifyRequest): SessionUser {
 }
 
 /** Audit log entries name the account, as the back office does. */
-function actorOf(request: FastifyRequest): string {
-  return signedInUser(request).id;
+function actorOf(request: FastifyRequest): SessionUser {
+  return signedInUser(request);
 }
 
 function errorsOf(problems: InputProblem[], fieldIds: Record<string, string> = {}) {
@@ -83,7 +84,8 @@ export async function registerPlanAdminRoutes(app: FastifyInstance, database: Da
       try {
         await observationRecorder({ db: database.db, indicator: params.data.indicator, input: values, actor: actorOf(request) });
       } catch (error) {
-        if (error instanceof PlanInputError) return observationPage(request, reply, values, error.problems);
+        const problems = serviceProblems(error);
+        if (problems) return observationPage(request, reply, values, problems);
         throw error;
       }
       return reply.redirect(linkTo('indicator.show', { indicator: params.data.indicator }), 303);
@@ -111,8 +113,9 @@ export async function registerPlanAdminRoutes(app: FastifyInstance, database: Da
         const { loaded } = await observationsUploader({ db: database.db, csv, actor: actorOf(request) });
         return reply.view('plans/admin/upload.njk', { values: {}, loaded, action: linkTo('plans.admin.upload'), dashboardHref: linkTo('dashboard'), currentNav: 'plans' });
       } catch (error) {
-        if (!(error instanceof PlanInputError)) throw error;
-        return fail(error.problems);
+        const problems = serviceProblems(error);
+        if (!problems) throw error;
+        return fail(problems);
       }
     });
 
@@ -149,7 +152,8 @@ export async function registerPlanAdminRoutes(app: FastifyInstance, database: Da
       try {
         await progressUpdater({ db: database.db, actionId: action.id, input: values, author: { name: user.name, personId: user.personId }, actor: actorOf(request) });
       } catch (error) {
-        if (error instanceof PlanInputError) return progressPage(request, reply, values, error.problems);
+        const problems = serviceProblems(error);
+        if (problems) return progressPage(request, reply, values, problems);
         throw error;
       }
       return reply.redirect(linkTo('plan.action', { plan: tree.plan.slug, ref: action.ref }), 303);

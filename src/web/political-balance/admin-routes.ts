@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as queries from '../../db/queries/political-balance.ts';
-import { BalanceSettingError, bodySeatsSetter, departureRecorder } from '../../services/political-balance/settings.ts';
+import { bodySeatsSetter, departureRecorder } from '../../services/political-balance/settings.ts';
+import { serviceProblems } from '../admin/forms.ts';
 import { personName } from '../../services/political-balance/person-name.ts';
 import { zodProblems, type Problem } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
@@ -92,9 +93,10 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       const form = BodySettingsFormSchema.safeParse(values);
       if (!form.success) return bodyPage(reply, params.data.id, values, zodProblems(form.error));
       try {
-        await bodySeatsSetter({ db, actor: request.user!.id, bodyId: params.data.id, seats: form.data.seats, rulesApply: form.data.rulesApply === 'yes', kind: form.data.kind });
+        await bodySeatsSetter({ db, actor: request.user!, bodyId: params.data.id, seats: form.data.seats, rulesApply: form.data.rulesApply === 'yes', kind: form.data.kind });
       } catch (error) {
-        if (error instanceof BalanceSettingError) return bodyPage(reply, params.data.id, values, [{ field: error.field, message: error.message }]);
+        const problems = serviceProblems(error);
+        if (problems) return bodyPage(reply, params.data.id, values, problems);
         throw error;
       }
       return reply.redirect(linkTo('balance.admin'), 303);
@@ -124,9 +126,10 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       const form = AgreementFormSchema.safeParse(values);
       if (!form.success) return agreementPage(reply, values, zodProblems(form.error));
       try {
-        await departureRecorder({ db, actor: request.user!.id, departure: { ...form.data, ...(form.data.note ? { note: form.data.note } : {}) } });
+        await departureRecorder({ db, actor: request.user!, departure: { ...form.data, ...(form.data.note ? { note: form.data.note } : {}) } });
       } catch (error) {
-        if (error instanceof BalanceSettingError) return agreementPage(reply, values, [{ field: error.field, message: error.message }]);
+        const problems = serviceProblems(error);
+        if (problems) return agreementPage(reply, values, problems);
         throw error;
       }
       return reply.redirect(linkTo('balance.admin'), 303);

@@ -1,27 +1,18 @@
 /**
  * The registers' form posts: run the write operation, then redirect (post/redirect/get); or re-render the page with
- * the values, a GOV.UK error summary and status 400. The registers' layer-neutral errors become a 404 or 403 here.
+ * the values, a GOV.UK error summary and status 400. Other refusals (403, 404, 409) go to the error handler.
  */
-import { FieldProblems, NotPermitted, RecordMissing } from '../../services/registers/problems.ts';
 import { serviceProblems, type Problem } from '../admin/forms.ts';
-import { HttpError, NotFound } from '../../http/errors.ts';
+import { NotFound } from '../../http/errors.ts';
 
 export async function submit(run: () => Promise<string>, fail: (problems: Problem[]) => unknown, redirect: (url: string) => unknown): Promise<unknown> {
   try {
     return redirect(await run());
   } catch (error) {
-    if (error instanceof FieldProblems) return fail(error.problems);
     const problems = serviceProblems(error);
     if (problems) return fail(problems);
-    throw asHttpError(error);
+    throw error;
   }
-}
-
-/** RecordMissing -> 404, NotPermitted -> 403; anything else unchanged. */
-export function asHttpError(error: unknown): unknown {
-  if (error instanceof RecordMissing) return NotFound(error.message);
-  if (error instanceof NotPermitted) return new HttpError(403, 'forbidden', error.message);
-  return error;
 }
 
 /** A form body as strings (repeated fields as arrays), without the CSRF token. */

@@ -16,6 +16,7 @@ import { publicForwardPlanEntry } from '../../services/registers/public-records.
 import { FieldProblems } from '../../services/registers/problems.ts';
 import { formErrors, type Problem } from '../admin/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
+import type { SessionUser } from '../../domain/roles.ts';
 import { NotFound } from '../../http/errors.ts';
 import { formatDate } from '../presenters/meeting.ts';
 import { todayInLondon } from '../../domain/dates.ts';
@@ -124,7 +125,7 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
   app.post(ROUTES['forwardPlan.admin.new'], officers, async (request, reply) => {
     const values = formValues(request.body);
     return submit(
-      async () => linkTo('forwardPlan.admin.entry', (await forwardPlanEntrySaver({ db, actor: request.user!.id, input: entryInput(values) }))),
+      async () => linkTo('forwardPlan.admin.entry', (await forwardPlanEntrySaver({ db, actor: request.user!, input: entryInput(values) }))),
       (problems) => formPage(reply, values, { problems }),
       (url) => reply.redirect(url, 303),
     );
@@ -140,7 +141,7 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
     const id = idParam(request.params);
     const values = formValues(request.body);
     return submit(
-      async () => linkTo('forwardPlan.admin.entry', await forwardPlanEntrySaver({ db, actor: request.user!.id, id, input: entryInput(values) })),
+      async () => linkTo('forwardPlan.admin.entry', await forwardPlanEntrySaver({ db, actor: request.user!, id, input: entryInput(values) })),
       (problems) => formPage(reply, values, { id, problems }),
       (url) => reply.redirect(url, 303),
     );
@@ -194,7 +195,7 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
   app.get(ROUTES['forwardPlan.admin.entry'], officers, async (request, reply) => entryPage(reply, idParam(request.params)));
 
   /** One of the entry page's forms: run it, or come back to the page with its problems. */
-  function entryForm(name: keyof typeof ROUTES, form: string, fields: string[], run: (id: string, values: Values, actor: string) => Promise<unknown>) {
+  function entryForm(name: keyof typeof ROUTES, form: string, fields: string[], run: (id: string, values: Values, actor: SessionUser) => Promise<unknown>) {
     // A problem with the entry itself (its reasons, the scrutiny chair) is shown at the form's first field, so every
     // link in the error summary lands on something in this form.
     const onForm = (problems: Problem[]) =>
@@ -207,7 +208,7 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
       const values = formValues(request.body);
       return submit(
         async () => {
-          await run(id, values, request.user!.id);
+          await run(id, values, request.user!);
           return linkTo('forwardPlan.admin.entry', { id });
         },
         (problems) => entryPage(reply, id, { form, values, problems: onForm(problems) }),
@@ -224,9 +225,9 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
     const minuteNumber = one(values.minuteNumber).trim();
     let minuteId = '';
     if (minuteNumber) {
-      if (!meetingId) throw new FieldProblems([{ field: 'minuteNumber', message: 'Choose the meeting before its minute' }]);
+      if (!meetingId) throw FieldProblems([{ field: 'minuteNumber', message: 'Choose the meeting before its minute' }]);
       const minute = await repo.minuteByNumber(db, meetingId, minuteNumber);
-      if (!minute) throw new FieldProblems([{ field: 'minuteNumber', message: `That meeting has no minute numbered ${minuteNumber}` }]);
+      if (!minute) throw FieldProblems([{ field: 'minuteNumber', message: `That meeting has no minute numbered ${minuteNumber}` }]);
       minuteId = minute.id;
     }
     return decisionRecorder({
@@ -245,7 +246,7 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
     const values = formValues(request.body);
     return submit(
       async () => {
-        await representationResponder({ db, actor: request.user!.id, id: representationId, input: { response: one(values.response), respondedOn: one(values.respondedOn) } });
+        await representationResponder({ db, actor: request.user!, id: representationId, input: { response: one(values.response), respondedOn: one(values.respondedOn) } });
         return linkTo('forwardPlan.admin.entry', { id: representation.entry_id });
       },
       (problems) => entryPage(reply, representation.entry_id, { form: `response-${representationId}`, values, problems: problems.map((problem) => (problem.field === 'respondedOn' ? problem : { ...problem, field: 'response' })) }),

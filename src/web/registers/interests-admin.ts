@@ -82,7 +82,7 @@ export function registerInterestsAdminRoutes(app: FastifyInstance, config: Confi
     const id = idParam(request.params);
     return submit(
       async () => {
-        await registerPublisher({ db, actor: request.user!.id, versionId: id, today: todayInLondon() });
+        await registerPublisher({ db, actor: request.user!, versionId: id, today: todayInLondon() });
         return linkTo('interests.admin');
       },
       (problems) => versionPage(request, reply, id, { form: 'publish', values: {}, problems: problems.map((problem) => ({ ...problem, field: 'publish' })) }),
@@ -95,7 +95,7 @@ export function registerInterestsAdminRoutes(app: FastifyInstance, config: Confi
     const values = formValues(request.body);
     return submit(
       async () => {
-        await registerReturner({ db, actor: request.user!.id, versionId: id, note: one(values.note) });
+        await registerReturner({ db, actor: request.user!, versionId: id, note: one(values.note) });
         return linkTo('interests.admin');
       },
       (problems) => versionPage(request, reply, id, { form: 'return', values, problems: problems.map((problem) => ({ ...problem, field: 'note' })) }),
@@ -153,8 +153,8 @@ export function registerInterestsAdminRoutes(app: FastifyInstance, config: Confi
     const choice = one(formValues(request.body).entryKey);
     return submit(
       async () => {
-        if (!choice) throw new FieldProblems([{ field: 'entryKey', message: 'Choose the interest in the register, or say it is not in the register' }]);
-        await declarationLinker({ db, actor: request.user!.id, declarationId: id, entryKey: choice === NOT_REGISTERED ? null : choice, today: todayInLondon() });
+        if (!choice) throw FieldProblems([{ field: 'entryKey', message: 'Choose the interest in the register, or say it is not in the register' }]);
+        await declarationLinker({ db, actor: request.user!, declarationId: id, entryKey: choice === NOT_REGISTERED ? null : choice, today: todayInLondon() });
         return linkTo('interests.admin.meeting', { id: declaration.meeting_id });
       },
       (problems) => meetingPage(request, reply, declaration.meeting_id, { declarationId: id, problems }),

@@ -92,7 +92,7 @@ export function registerInterestsMemberRoutes(app: FastifyInstance, config: Conf
     const values = formValues(request.body);
     return submit(
       async () => {
-        await interestSaver({ db, actor: request.user!.id, personId, input: interestInput(values), today: todayInLondon() });
+        await interestSaver({ db, actor: request.user!, personId, input: interestInput(values), today: todayInLondon() });
         return linkTo('interests.mine');
       },
       (problems) => entryPage(reply, { values, problems }),
@@ -122,7 +122,7 @@ export function registerInterestsMemberRoutes(app: FastifyInstance, config: Conf
     const values = formValues(request.body);
     return submit(
       async () => {
-        await interestSaver({ db, actor: request.user!.id, personId, entryKey: key, input: interestInput(values), today: todayInLondon() });
+        await interestSaver({ db, actor: request.user!, personId, entryKey: key, input: interestInput(values), today: todayInLondon() });
         return linkTo('interests.mine');
       },
       (problems) => entryPage(reply, { entryKey: key, values, problems }),
@@ -134,13 +134,13 @@ export function registerInterestsMemberRoutes(app: FastifyInstance, config: Conf
     const personId = memberOf(request);
     const key = (request.params as { key: string }).key;
     await ownEntry(personId, key);
-    await interestRemover({ db, actor: request.user!.id, personId, entryKey: key });
+    await interestRemover({ db, actor: request.user!, personId, entryKey: key });
     return reply.redirect(linkTo('interests.mine'), 303);
   });
 
   app.post(ROUTES['interests.mine.submit'], councillors, async (request, reply) => {
     const personId = memberOf(request);
-    await registerSubmitter({ db, actor: request.user!.id, personId, today: todayInLondon() });
+    await registerSubmitter({ db, actor: request.user!, personId, today: todayInLondon() });
     return reply.redirect(linkTo('interests.mine'), 303);
   });
 
@@ -167,7 +167,7 @@ export function registerInterestsMemberRoutes(app: FastifyInstance, config: Conf
     const values = formValues(request.body);
     return submit(
       async () => {
-        await giftRegistrar({ db, actor: request.user!.id, personId, today: todayInLondon(), input: { kind: one(values.kind) as 'gift', description: one(values.description), donor: one(values.donor), value: one(values.value), receivedOn: one(values.receivedOn) } });
+        await giftRegistrar({ db, actor: request.user!, personId, today: todayInLondon(), input: { kind: one(values.kind) as 'gift', description: one(values.description), donor: one(values.donor), value: one(values.value), receivedOn: one(values.receivedOn) } });
         return linkTo('interests.mine');
       },
       (problems) => giftPage(reply, values, problems),

@@ -49,7 +49,7 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
   app.post(ROUTES['outsideBodies.admin.new'], democraticServices, async (request, reply) => {
     const values = formValues(request.body);
     return submit(
-      async () => linkTo('outsideBodies.admin.body', { id: (await outsideBodySaver({ db, actor: request.user!.id, input: bodyInput(values) })).id }),
+      async () => linkTo('outsideBodies.admin.body', { id: (await outsideBodySaver({ db, actor: request.user!, input: bodyInput(values) })).id }),
       (problems) => newPage(reply, values, problems),
       (url) => reply.redirect(url, 303),
     );
@@ -90,7 +90,7 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
     const values = formValues(request.body);
     return submit(
       async () => {
-        await outsideBodySaver({ db, actor: request.user!.id, id, input: bodyInput(values) });
+        await outsideBodySaver({ db, actor: request.user!, id, input: bodyInput(values) });
         return linkTo('outsideBodies.admin.body', { id });
       },
       (problems) => bodyPage(reply, id, { form: 'details', values, problems }),
@@ -101,9 +101,9 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
   /** A minute number typed by the officer, as the minute's id within the chosen meeting. */
   async function minuteIdOf(meetingId: string, number: string): Promise<string> {
     if (!number.trim()) return '';
-    if (!meetingId) throw new FieldProblems([{ field: 'minuteNumber', message: 'Choose the appointing meeting before its minute' }]);
+    if (!meetingId) throw FieldProblems([{ field: 'minuteNumber', message: 'Choose the appointing meeting before its minute' }]);
     const minute = await minuteByNumber(db, meetingId, number);
-    if (!minute) throw new FieldProblems([{ field: 'minuteNumber', message: `That meeting has no minute numbered ${number.trim()}` }]);
+    if (!minute) throw FieldProblems([{ field: 'minuteNumber', message: `That meeting has no minute numbered ${number.trim()}` }]);
     return minute.id;
   }
 
@@ -114,7 +114,7 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
       async () => {
         const meetingId = one(values.meetingId);
         const minuteId = await minuteIdOf(meetingId, one(values.minuteNumber));
-        await appointmentMaker({ db, actor: request.user!.id, outsideBodyId: id, input: { personId: one(values.personId), role: one(values.role), startsOn: one(values.startsOn), endsOn: one(values.endsOn), meetingId, minuteId } });
+        await appointmentMaker({ db, actor: request.user!, outsideBodyId: id, input: { personId: one(values.personId), role: one(values.role), startsOn: one(values.startsOn), endsOn: one(values.endsOn), meetingId, minuteId } });
         return linkTo('outsideBodies.admin.body', { id });
       },
       (problems) => bodyPage(reply, id, { form: 'appoint', values, problems: problems.map((problem) => (problem.field === 'minuteId' ? { ...problem, field: 'minuteNumber' } : problem)) }),
@@ -133,12 +133,12 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
       const values = formValues(request.body);
       return submit(
         async () => {
-          if (form === 'end') await appointmentEnder({ db, actor: request.user!.id, id: appointmentId, endsOn: one(values.endsOn) });
+          if (form === 'end') await appointmentEnder({ db, actor: request.user!, id: appointmentId, endsOn: one(values.endsOn) });
           else {
             const meetingId = one(values.meetingId);
             const item = meetingId && one(values.itemNumber).trim() ? await agendaItemByNumber(db, meetingId, one(values.itemNumber)) : undefined;
-            if (!item) throw new FieldProblems([{ field: 'itemNumber', message: 'Choose the meeting and enter the number of the agenda item at which the report was received' }]);
-            await reportBackRecorder({ db, actor: request.user!.id, appointmentId, agendaItemId: item.id, summary: one(values.summary) });
+            if (!item) throw FieldProblems([{ field: 'itemNumber', message: 'Choose the meeting and enter the number of the agenda item at which the report was received' }]);
+            await reportBackRecorder({ db, actor: request.user!, appointmentId, agendaItemId: item.id, summary: one(values.summary) });
           }
           return linkTo('outsideBodies.admin.body', { id: appointment.outside_body_id });
         },

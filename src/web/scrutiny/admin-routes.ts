@@ -11,7 +11,8 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import * as store from '../../db/repositories/scrutiny.ts';
 import { DEFAULT_RESPONSE_MONTHS } from '../../domain/scrutiny/deadline.ts';
 import { SCRUTINY_STATUSES } from '../../domain/scrutiny/status.ts';
-import { isStaleEdit } from '../../services/scrutiny/conflict.ts';
+import { isStaleVersion } from '../../services/write-operation.ts';
+import type { SessionUser } from '../../domain/roles.ts';
 import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
 import { recommendationEditor } from '../../services/scrutiny/recommendation-editor.ts';
 import { recommendationPublisher, recommendationRecorder, responseRecorder, statusChanger } from '../../services/scrutiny/recorders.ts';
@@ -36,8 +37,8 @@ const AGE_LABELS: Record<keyof typeof AGES, string> = {
 };
 
 /** requireRole has run, so there is a user; the audit log and the status history name the account. */
-function actorOf(request: FastifyRequest): string {
-  return request.user!.id;
+function actorOf(request: FastifyRequest): SessionUser {
+  return request.user!;
 }
 
 export async function loadDetail(database: DatabaseHandle, id: string) {
@@ -216,7 +217,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
         return reply.redirect(linkTo('scrutiny.admin.recommendation', { id }), 303);
       } catch (error) {
         // A stale edit keeps the officer's words and moves the form to the current version, so saving again is a choice.
-        if (isStaleEdit(error)) return editPage(request, reply, { ...values, version: String(error.currentVersion) }, error.problems, 409);
+        if (isStaleVersion(error)) return editPage(request, reply, { ...values, version: String(error.currentVersion) }, error.problems, 409);
         const found = serviceProblems(error);
         if (!found) throw error;
         return editPage(request, reply, values, found);
@@ -254,7 +255,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
         await statusChanger({ database, actor: actorOf(request), recommendationId: id, to: parsed.data.to, reason: parsed.data.reason, effectiveDate: effective.value!, expectedVersion: parsed.data.version });
         return reply.redirect(linkTo('scrutiny.admin.recommendation', { id }), 303);
       } catch (error) {
-        if (isStaleEdit(error)) return statusPage(request, reply, { ...values, version: String(error.currentVersion) }, renameFields(error.problems, { status: 'to' }), 409);
+        if (isStaleVersion(error)) return statusPage(request, reply, { ...values, version: String(error.currentVersion) }, renameFields(error.problems ?? [], { status: 'to' }), 409);
         const found = serviceProblems(error);
         if (!found) throw error;
         return statusPage(request, reply, values, renameFields(found, { status: 'to' }));
@@ -310,8 +311,8 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
       try {
         await recommendationPublisher({ database, actor: actorOf(request), recommendationId: id, published: parsed.data.published === 'yes', expectedVersion: parsed.data.version });
       } catch (error) {
-        if (!isStaleEdit(error)) throw error;
-        return recommendationPage(reply, id, error.problems, 409);
+        if (!isStaleVersion(error)) throw error;
+        return recommendationPage(reply, id, error.problems ?? [], 409);
       }
       return reply.redirect(linkTo('scrutiny.admin.recommendation', { id }), 303);
     });

@@ -87,7 +87,7 @@ export async function myActionsRoutes(app: FastifyInstance, { database }: { data
       if (!date.value && !date.problem) problems.push({ field: 'responseDate', message: 'Enter the date of response' });
       if (problems.length || !parsed.success) return respondPage(request, reply, values, problems);
       try {
-        await responseRecorder({ database, actor: request.user!.id, recommendationId: id, text: parsed.data.responseText, responseDate: date.value!, responderId: personId, ownResponseOnly: true });
+        await responseRecorder({ database, actor: request.user!, recommendationId: id, text: parsed.data.responseText, responseDate: date.value!, responderId: personId, ownResponseOnly: true });
         return reply.redirect(`${linkTo('scrutiny.myActions')}?responded=${encodeURIComponent(id)}`, 303);
       } catch (error) {
         const found = serviceProblems(error);

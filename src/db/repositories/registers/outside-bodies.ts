@@ -55,16 +55,6 @@ export async function appointmentsOf(db: Db, outsideBodyIds: readonly string[]):
     .execute()) as AppointmentRow[];
 }
 
-export async function appointmentsOfPerson(db: Db, personId: string) {
-  return db
-    .selectFrom('outside_body_appointment as a')
-    .innerJoin('outside_body as o', 'o.id', 'a.outside_body_id')
-    .select(['a.id', 'a.role', 'a.starts_on', 'a.ends_on', 'o.name', 'o.slug'])
-    .where('a.person_id', '=', personId)
-    .orderBy('a.starts_on', 'desc')
-    .execute();
-}
-
 export async function findAppointment(db: Db, id: string): Promise<Row<'outside_body_appointment'> | undefined> {
   return db.selectFrom('outside_body_appointment').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -87,7 +87,7 @@ export async function accountRoutes(app: FastifyInstance, { database }: FeatureD
       body: values,
       run: async (data) => {
         // The service validates email, name and roles and says which field is wrong.
-        await accountCreator({ database, actor: request.user!.id, email: data.email, name: data.name, roles: data.roles as never, ...(data.personId ? { personId: data.personId } : {}) });
+        await accountCreator({ database, actor: request.user!, email: data.email, name: data.name, roles: data.roles as never, ...(data.personId ? { personId: data.personId } : {}) });
         return linkTo('admin.accounts');
       },
       fail: (problems, status) => newAccountPage(reply, values, problems, status),
@@ -123,7 +123,7 @@ export async function accountRoutes(app: FastifyInstance, { database }: FeatureD
       schema: LinkFormSchema,
       body: values,
       run: async (data) => {
-        await accountPersonLinker({ database, actor: request.user!.id, accountId: id, personId: data.personId || null });
+        await accountPersonLinker({ database, actor: request.user!, accountId: id, personId: data.personId || null });
         return linkTo('admin.accounts');
       },
       fail: (problems, status) => linkPage(reply, id, values, problems, status),

@@ -10,6 +10,7 @@ import { listPapers, listUnrecognised, paperReview, peopleToLink } from '../../.
 import { namesOf } from '../../../db/repositories/audit-trail.ts';
 import { correctionsOfPaper } from '../../../db/repositories/import-review.ts';
 import { NotFound } from '../../../http/errors.ts';
+import type { SessionUser } from '../../../domain/roles.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { correctionRecorder, correctionRemover } from '../../../services/import-review/correction-recorder.ts';
@@ -56,7 +57,7 @@ const TITLES: Record<CorrectQuery['kind'], string> = {
 };
 
 export async function paperRoutes(app: FastifyInstance, { database, config }: FeatureDeps): Promise<void> {
-  const actor = (request: { user: { id: string } | null }) => request.user!.id;
+  const actor = (request: { user: SessionUser | null }) => request.user!;
   const review = (id: string) => linkTo('admin.paper', { id });
 
   app.get(ROUTES['admin.papers'], async (_request, reply) => {

@@ -3,7 +3,7 @@
  * Where the papers do not record something (political groups, committee memberships), the page says "not
  * recorded" instead of guessing.
  */
-import type { AttendanceRecordRow, CouncillorRow, MemberListRow, PersonProfileRow, PersonRow, PersonVoteRow, personDeclarations, personGroups, personMemberships, personQuestions, personRecordedRoles } from '../../../db/queries/portal/people.ts';
+import type { AttendanceRecordRow, CouncillorRow, PersonProfileRow, PersonRow, PersonVoteRow, personDeclarations, personGroups, personMemberships, personQuestions, personRecordedRoles } from '../../../db/queries/portal/people.ts';
 import { formatShortDate, paragraphs } from '../meeting.ts';
 import { committeeHref, meetingHref, minuteAnchor, personHref } from './links.ts';
 import { displayName } from './names.ts';
@@ -143,13 +143,6 @@ export function presentPerson(input: PersonPageInput) {
           ? `${votes.length} recorded ${votes.length === 1 ? 'vote' : 'votes'}. Political group not recorded, so no comparison with a group majority.`
           : `Voted with their group's majority in ${withGroup} of ${compared.length} recorded ${compared.length === 1 ? 'vote' : 'votes'} where the group's majority is known.`,
   };
-}
-
-export function presentMemberList(rows: MemberListRow[]) {
-  return rows.map((row) => {
-    const name = displayName(row) ?? row.family_name;
-    return { name, href: personHref(row.id, name), group: row.group_name ?? 'Not recorded', meetingsAttended: Number(row.meetings_attended ?? 0) };
-  });
 }
 
 export function presentCouncillors(rows: CouncillorRow[]) {
