@@ -252,7 +252,7 @@ export interface QuestionTable extends Audited, Sourced {
   meeting_id: string;
   position: number;
   asked_by_id: string;
-  asked_to_id: string;
+  asked_to_id: string | null;
   to_role: string | null;
   question_text: string;
   answer_text: string | null;

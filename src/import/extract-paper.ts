@@ -14,6 +14,7 @@ import { extractWebMeeting } from './extract/web-meeting.ts';
 import { extractVotingRecord, isVotingRecord } from './extract/voting-record.ts';
 import { remapLines, unflatten } from './recognise/flattened-text.ts';
 import { extractDecisionPage, isDecisionPage } from './extract/decision-page.ts';
+import { printedQuestion } from './recognise/member-question.ts';
 
 /**
  * Body names as a merge key. "County Council" on a summons and "Kent County Council" in minutes are one body: the
@@ -83,8 +84,37 @@ function looksLikeWebMeeting(lines: string[]): boolean {
  */
 export function extractPaper(doc: TextDocument): PaperExtract {
   const flat = unflatten(doc.lines);
-  if (!flat) return extractLines(doc);
-  return remapLines(extractLines({ ...doc, lines: flat.lines }), flat.lineOf);
+  if (!flat) return withPrintedQuestions(extractLines(doc));
+  return remapLines(withPrintedQuestions(extractLines({ ...doc, lines: flat.lines })), flat.lineOf);
+}
+
+/**
+ * Members' questions named by an agenda item ("Question by Councillor A - ...") or in a minute ("Councillor A had
+ * given notice of the following question to Councillor B"), for meetings whose questions no questions paper printed.
+ */
+function withPrintedQuestions(extract: PaperExtract): PaperExtract {
+  for (const meeting of extract.meetings) {
+    if (meeting.questions.length > 0) continue;
+    for (const item of meeting.agendaItems) {
+      const found = printedQuestion(item.title);
+      if (found) meeting.questions.push({ ...found, lineFrom: item.lineFrom, lineTo: item.lineTo });
+    }
+    const fromAgenda = new Set(meeting.questions.map((question) => question.askedBy.printed));
+    for (const minute of meeting.minutes) {
+      // Each question runs from the sentence naming it to the next such sentence.
+      const paragraphs = [minute.title, ...minute.text.split('\n')];
+      const found = paragraphs.map((paragraph) => printedQuestion(paragraph));
+      found.forEach((named, at) => {
+        // Asked in an agenda item already read above: the minute records the same question.
+        if (!named || fromAgenda.has(named.askedBy.printed)) return;
+        const next = found.findIndex((other, index) => index > at && other !== undefined);
+        const following = paragraphs.slice(at + 1, next === -1 ? undefined : next).join('\n').trim();
+        const bare = named.question === paragraphs[at]!.replace(/\s+/g, ' ').trim();
+        meeting.questions.push({ ...named, question: bare && following ? following : named.question, lineFrom: minute.lineFrom, lineTo: minute.lineTo });
+      });
+    }
+  }
+  return extract;
 }
 
 function extractLines(doc: TextDocument): PaperExtract {

@@ -198,7 +198,7 @@ export const QuestionSchema = z.strictObject({
   id: Id,
   position: Int,
   askedById: Id,
-  askedToId: Id,
+  askedToId: Id.nullable(),
   toRole: z.string().nullable(),
   questionText: z.string(),
   answerText: z.string().nullable(),

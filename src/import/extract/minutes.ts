@@ -681,7 +681,7 @@ function namesBeforeSentence(text: string): string {
 
 function readApologies(lines: Line[], paras: Paragraph[], meeting: MeetingRecord, issues: ImportIssue[]): void {
   const pattern =
-    /\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?(?:\s+and\s+(?:request\s+for\s+)?leave\s+of\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:received|reported|submitted|given|tendered|noted|made)?\s*(?:from|by|on\s+behalf\s+of)\s+(?:the\s+following(?:\s+(?:Members?|Councillors?|Committee\s+Members?))?\s*)?[:\-–]*\s*(.*)$/i;
+    /\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?(?:\s+and\s+(?:request\s+for\s+)?leave\s+of\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:received|reported|submitted|given|tendered|intimated|noted|made)?\s*(?:from|by|on\s+behalf\s+of)\s+(?:the\s+following(?:\s+(?:Members?|Councillors?|Committee\s+Members?))?\s*)?[:\-–]*\s*(.*)$/i;
   for (const para of paras) {
     if (LABEL.test(para.text)) continue;
     const match = pattern.exec(core(para.text));
@@ -968,6 +968,8 @@ function readMotions(paras: Paragraph[], meeting: MeetingRecord, issues: ImportI
   const laterSeconder = new RegExp(`\\bseconded\\s+by\\s+(${PERSON})`);
   // "RESOLVED ON THE MOTION OF COUNCILLOR A, seconded by COUNCILLOR B, THAT ...".
   const onTheMotion = new RegExp(`\\b[Oo]n\\s+the\\s+motion\\s+of\\s+(${PERSON}),?\\s+(?:and\\s+)?seconded\\s+by\\s+(${PERSON})\\b,?(.*)$`);
+  // "Councillor A, seconded by Councillor B, proposed that ...": the seconder named between the mover and the verb.
+  const seconderBetween = new RegExp(`^(${PERSON}),?\\s+seconded\\s+by\\s+(${PERSON}),?\\s+(?:moved|proposed)\\b(.*)$`);
   for (let index = 0; index < paras.length; index++) {
     const para = paras[index]!;
     const text = core(para.text)
@@ -975,7 +977,7 @@ function readMotions(paras: Paragraph[], meeting: MeetingRecord, issues: ImportI
       .replace(/\bSECONDED BY\b/g, 'seconded by')
       .replace(/\bCOUNCILLOR(S?)\b/g, 'Councillor$1')
       .replace(/\bCLLR\b/g, 'Cllr');
-    const match = moverFirst.exec(text) ?? byForm.exec(text) ?? onTheMotion.exec(text) ?? byFormAlone.exec(text);
+    const match = seconderBetween.exec(text) ?? moverFirst.exec(text) ?? byForm.exec(text) ?? onTheMotion.exec(text) ?? byFormAlone.exec(text);
     if (!match) {
       if (/\bmoved\b/i.test(text) && /\bseconded\b/i.test(text)) {
         issues.push({ severity: 'warning', line: para.from, message: `A motion was printed but its mover and seconder could not be read: "${clip(text)}"` });
