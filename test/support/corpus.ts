@@ -157,7 +157,7 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
       return meetings.some((meeting) => meeting.startTime?.slice(0, 5) === value);
     case 'location':
       // "held at the Lodge": the article is the sentence's, not the place's name (as for body names).
-      return meetings.some((meeting) => sameText(withoutArticle(meeting.location), withoutArticle(value)));
+      return meetings.some((meeting) => sameText(withoutArticle(meeting.location), withoutArticle(value as string) ?? null));
     case 'present_count':
       return meetings.some((meeting) => meeting.attendance.filter((entry) => entry.status === 'present').length === value);
     case 'present_name':
@@ -189,8 +189,9 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
       return [...minutes, ...items].some((entry) => entry.number === number && entry.exempt && entry.exemptParagraphs.join(',') === wanted);
     }
     case 'resolution_contains': {
-      // A fact quoting the word that introduces the resolution ("RESOLVED to elect ...") states what follows it.
-      const wanted = textKey(value).replace(/^resolved\s+/, '');
+      // A fact quoting the words that introduce the resolution ("RESOLVED to elect ...", "That ...") states what
+      // follows them, as the importer stores it.
+      const wanted = textKey(value).replace(/^resolved\s+/, '').replace(/^that\s+/, '');
       const texts = [...minutes.flatMap((minute) => minute.resolutions.map((resolution) => resolution.text)), ...doc.decisions.map((decision) => decision.text)];
       return texts.some((text) => textKey(text).includes(wanted));
     }

@@ -135,4 +135,12 @@ describe('apologies and motions in more wordings', () => {
       ['Cllr Dee Elm', 'Cllr Fir', 'that the charges be frozen'],
     ]);
   });
+
+  it('keeps the kind of interest another code names, as printed', () => {
+    const meeting = minutes(['2. Declarations of Interest', 'Councillor Ann Ash declared a non-pecuniary interest on items about the harbour as a boat owner.', 'Cllr Birch declared an other registrable interest in item 5 as a trustee.']);
+    expect(meeting.declarations.map((declaration) => [declaration.name.printed, declaration.kind])).toEqual([
+      ['Councillor Ann Ash', 'non-pecuniary'],
+      ['Cllr Birch', 'other registrable'],
+    ]);
+  });
 });
