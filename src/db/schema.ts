@@ -236,6 +236,8 @@ export interface VoteEventTable extends Audited, Sourced {
   against_count: number;
   abstain_count: number;
   result: string;
+  /** Migration 20261207_4602: the chair who decided a tie with a casting vote. */
+  casting_voter_id: Optional<string | null>;
 }
 
 export type VoteOption = 'for' | 'against' | 'abstain';

@@ -15,6 +15,8 @@ import { extractVotingRecord, isVotingRecord } from './extract/voting-record.ts'
 import { remapLines, unflatten } from './recognise/flattened-text.ts';
 import { extractDecisionPage, isDecisionPage } from './extract/decision-page.ts';
 import { printedQuestion } from './recognise/member-question.ts';
+import { agreeingMeeting } from './recognise/agreeing-meeting.ts';
+import { isSpaceBroken, joinBrokenWords } from './recognise/ocr-spacing.ts';
 
 /**
  * Body names as a merge key. "County Council" on a summons and "Kent County Council" in minutes are one body: the
@@ -82,7 +84,9 @@ function looksLikeWebMeeting(lines: string[]): boolean {
  * Reads a paper. Text whose line breaks were lost is read with the breaks put back, and what is found keeps the
  * file's own line numbers.
  */
-export function extractPaper(doc: TextDocument): PaperExtract {
+export function extractPaper(given: TextDocument): PaperExtract {
+  // OCR text with words broken by spaces is read with the words joined (same lines, so line numbers hold).
+  const doc = isSpaceBroken(given.lines) ? { ...given, lines: joinBrokenWords(given.lines) } : given;
   const flat = unflatten(doc.lines);
   if (!flat) return withPrintedQuestions(extractLines(doc));
   return remapLines(withPrintedQuestions(extractLines({ ...doc, lines: flat.lines })), flat.lineOf);
@@ -217,8 +221,20 @@ function extractLines(doc: TextDocument): PaperExtract {
           decisions.push(...result.decisions);
           break;
         }
+        case 'allowances-scheme':
+        case 'other': {
+          // Allowance schemes have an extractor of their own (capabilities.ts); the meeting that agreed the scheme or
+          // page, when it says so, is a meeting on record.
+          const agreed = agreeingMeeting(segment.lines);
+          if (!agreed) break;
+          const line = segment.lineFrom + agreed.index;
+          const meeting = emptyMeeting(agreed.bodyName, agreed.date, { ...segment, lineFrom: line, lineTo: line });
+          if (agreed.item) meeting.agendaItems.push({ ...agreed.item, exempt: false, exemptParagraphs: [], lineFrom: line, lineTo: line });
+          addMeeting(meeting);
+          break;
+        }
         default:
-          // Tracking sheets, call-ins, improvement plans and allowance schemes have extractors of their own elsewhere.
+          // Tracking sheets, call-ins and improvement plans have extractors of their own elsewhere.
           break;
       }
     } catch (error) {

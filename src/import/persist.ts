@@ -450,6 +450,7 @@ function persistMeeting(scope: FileScope, meeting: MeetingRecord, bodyId: string
       against_count: event.againstCount,
       abstain_count: event.abstainCount,
       result: event.result,
+      casting_voter_id: event.castingVoter ? (person(event.castingVoter, atMeeting, event.lineFrom) ?? null) : null,
       ...source(ctx, event),
     });
     const seen = new Set<string>();

@@ -93,6 +93,8 @@ export interface VoteEventRecord extends SourceSpan {
   /** "Carried" / "Lost" as printed. */
   result: string;
   votes: VoteRecord[];
+  /** The chair who decided a tie with a casting vote, when printed. */
+  castingVoter?: PrintedName;
 }
 
 export interface MotionRecord extends SourceSpan {

@@ -189,6 +189,8 @@ export const VoteEventSchema = z.strictObject({
   againstCount: Int,
   abstainCount: Int,
   result: z.string(),
+  /** The chair who decided a tie with a casting vote (absent from exports made before it was recorded). */
+  castingVoterId: Id.nullable().optional(),
   source: SourceRefSchema,
   votes: z.array(VoteSchema),
 });

@@ -83,8 +83,8 @@ export function textKey(text: string): string {
     .trim();
 }
 
-function withoutArticle(text: string | null | undefined): string | null | undefined {
-  return text?.replace(/^\s*the\s+/i, '');
+function withoutArticle(text: string): string {
+  return text.replace(/^\s*the\s+/i, '');
 }
 
 function sameText(a: string | null | undefined, b: string): boolean {
@@ -157,7 +157,7 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
       return meetings.some((meeting) => meeting.startTime?.slice(0, 5) === value);
     case 'location':
       // "held at the Lodge": the article is the sentence's, not the place's name (as for body names).
-      return meetings.some((meeting) => sameText(withoutArticle(meeting.location), withoutArticle(value as string) ?? null));
+      return meetings.some((meeting) => meeting.location != null && sameText(withoutArticle(meeting.location), withoutArticle(value)));
     case 'present_count':
       return meetings.some((meeting) => meeting.attendance.filter((entry) => entry.status === 'present').length === value);
     case 'present_name':
@@ -213,6 +213,8 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
     }
     case 'vote_member': {
       const { name, option } = value as { name: string; option: string };
+      // The chair's casting vote is the vote event's, beside the chair's ordinary vote.
+      if (/^casting/i.test(option)) return votes.some((event) => event.castingVoterId != null && personIs(doc, event.castingVoterId, name));
       const wanted = optionWord(option);
       if (!wanted) return false;
       return votes.some((event) => event.votes.some((vote) => vote.option === wanted && sameName(vote.printedName, name)));
