@@ -238,6 +238,8 @@ export interface VoteEventTable extends Audited, Sourced {
   against_count: number;
   abstain_count: number;
   result: string;
+  /** Migration 20261207_4602: the chair who decided a tie with a casting vote. */
+  casting_voter_id: Optional<string | null>;
 }
 
 export type VoteOption = 'for' | 'against' | 'abstain';
@@ -254,7 +256,7 @@ export interface QuestionTable extends Audited, Sourced {
   meeting_id: string;
   position: number;
   asked_by_id: string;
-  asked_to_id: string;
+  asked_to_id: string | null;
   to_role: string | null;
   question_text: string;
   answer_text: string | null;

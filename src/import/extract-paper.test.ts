@@ -22,7 +22,7 @@ describe('extractPaper on the agenda pack (001)', () => {
     expect(may[0]!.bodyName).toBe('County Council');
     expect(may[0]!.kind).toBe('annual');
     expect(may[0]!.agendaItems).toHaveLength(14);
-    expect(may[0]!.questions.map((question) => `${question.askedBy.printed} -> ${question.askedTo.printed}`)).toEqual(['Mike Harrison -> Sarah Hohler', 'Martin Vye -> Mike Hill']);
+    expect(may[0]!.questions.map((question) => `${question.askedBy.printed} -> ${question.askedTo?.printed}`)).toEqual(['Mike Harrison -> Sarah Hohler', 'Martin Vye -> Mike Hill']);
     expect(may[0]!.lineFrom).toBe(5);
     expect(may[0]!.lineTo).toBe(257);
   });

@@ -14,6 +14,9 @@ import { extractWebMeeting } from './extract/web-meeting.ts';
 import { extractVotingRecord, isVotingRecord } from './extract/voting-record.ts';
 import { remapLines, unflatten } from './recognise/flattened-text.ts';
 import { extractDecisionPage, isDecisionPage } from './extract/decision-page.ts';
+import { printedQuestion } from './recognise/member-question.ts';
+import { agreeingMeeting } from './recognise/agreeing-meeting.ts';
+import { isSpaceBroken, joinBrokenWords } from './recognise/ocr-spacing.ts';
 
 /**
  * Body names as a merge key. "County Council" on a summons and "Kent County Council" in minutes are one body: the
@@ -81,10 +84,41 @@ function looksLikeWebMeeting(lines: string[]): boolean {
  * Reads a paper. Text whose line breaks were lost is read with the breaks put back, and what is found keeps the
  * file's own line numbers.
  */
-export function extractPaper(doc: TextDocument): PaperExtract {
+export function extractPaper(given: TextDocument): PaperExtract {
+  // OCR text with words broken by spaces is read with the words joined (same lines, so line numbers hold).
+  const doc = isSpaceBroken(given.lines) ? { ...given, lines: joinBrokenWords(given.lines) } : given;
   const flat = unflatten(doc.lines);
-  if (!flat) return extractLines(doc);
-  return remapLines(extractLines({ ...doc, lines: flat.lines }), flat.lineOf);
+  if (!flat) return withPrintedQuestions(extractLines(doc));
+  return remapLines(withPrintedQuestions(extractLines({ ...doc, lines: flat.lines })), flat.lineOf);
+}
+
+/**
+ * Members' questions named by an agenda item ("Question by Councillor A - ...") or in a minute ("Councillor A had
+ * given notice of the following question to Councillor B"), for meetings whose questions no questions paper printed.
+ */
+function withPrintedQuestions(extract: PaperExtract): PaperExtract {
+  for (const meeting of extract.meetings) {
+    if (meeting.questions.length > 0) continue;
+    for (const item of meeting.agendaItems) {
+      const found = printedQuestion(item.title);
+      if (found) meeting.questions.push({ ...found, lineFrom: item.lineFrom, lineTo: item.lineTo });
+    }
+    const fromAgenda = new Set(meeting.questions.map((question) => question.askedBy.printed));
+    for (const minute of meeting.minutes) {
+      // Each question runs from the sentence naming it to the next such sentence.
+      const paragraphs = [minute.title, ...minute.text.split('\n')];
+      const found = paragraphs.map((paragraph) => printedQuestion(paragraph));
+      found.forEach((named, at) => {
+        // Asked in an agenda item already read above: the minute records the same question.
+        if (!named || fromAgenda.has(named.askedBy.printed)) return;
+        const next = found.findIndex((other, index) => index > at && other !== undefined);
+        const following = paragraphs.slice(at + 1, next === -1 ? undefined : next).join('\n').trim();
+        const bare = named.question === paragraphs[at]!.replace(/\s+/g, ' ').trim();
+        meeting.questions.push({ ...named, question: bare && following ? following : named.question, lineFrom: minute.lineFrom, lineTo: minute.lineTo });
+      });
+    }
+  }
+  return extract;
 }
 
 function extractLines(doc: TextDocument): PaperExtract {
@@ -187,8 +221,20 @@ function extractLines(doc: TextDocument): PaperExtract {
           decisions.push(...result.decisions);
           break;
         }
+        case 'allowances-scheme':
+        case 'other': {
+          // Allowance schemes have an extractor of their own (capabilities.ts); the meeting that agreed the scheme or
+          // page, when it says so, is a meeting on record.
+          const agreed = agreeingMeeting(segment.lines);
+          if (!agreed) break;
+          const line = segment.lineFrom + agreed.index;
+          const meeting = emptyMeeting(agreed.bodyName, agreed.date, { ...segment, lineFrom: line, lineTo: line });
+          if (agreed.item) meeting.agendaItems.push({ ...agreed.item, exempt: false, exemptParagraphs: [], lineFrom: line, lineTo: line });
+          addMeeting(meeting);
+          break;
+        }
         default:
-          // Tracking sheets, call-ins, improvement plans and allowance schemes have extractors of their own elsewhere.
+          // Tracking sheets, call-ins and improvement plans have extractors of their own elsewhere.
           break;
       }
     } catch (error) {

@@ -450,6 +450,7 @@ function persistMeeting(scope: FileScope, meeting: MeetingRecord, bodyId: string
       against_count: event.againstCount,
       abstain_count: event.abstainCount,
       result: event.result,
+      casting_voter_id: event.castingVoter ? (person(event.castingVoter, atMeeting, event.lineFrom) ?? null) : null,
       ...source(ctx, event),
     });
     const seen = new Set<string>();
@@ -468,8 +469,8 @@ function persistMeeting(scope: FileScope, meeting: MeetingRecord, bodyId: string
   // Questions and answers.
   meeting.questions.forEach((question, index) => {
     const askedBy = person(question.askedBy, { kind: 'member' }, question.lineFrom);
-    const askedTo = person(question.askedTo, { kind: 'member', role: question.toRole }, question.lineFrom);
-    if (!askedBy || !askedTo) return;
+    const askedTo = question.askedTo ? person(question.askedTo, { kind: 'member', role: question.toRole }, question.lineFrom) : null;
+    if (!askedBy || askedTo === undefined) return;
     batch.add('question', {
       id: stableId('question', meetingId, index + 1, question.question.slice(0, 80)),
       meeting_id: meetingId,

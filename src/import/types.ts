@@ -93,6 +93,8 @@ export interface VoteEventRecord extends SourceSpan {
   /** "Carried" / "Lost" as printed. */
   result: string;
   votes: VoteRecord[];
+  /** The chair who decided a tie with a casting vote, when printed. */
+  castingVoter?: PrintedName;
 }
 
 export interface MotionRecord extends SourceSpan {
@@ -131,7 +133,8 @@ export interface MinuteRecord extends SourceSpan {
 
 export interface QuestionRecord extends SourceSpan {
   askedBy: PrintedName;
-  askedTo: PrintedName;
+  /** Whom it is put to; absent when the paper does not say (an agenda's "Question by Councillor A"). */
+  askedTo?: PrintedName;
   /** The role of the person asked, e.g. "Cabinet Member for Customer and Communities". */
   toRole?: string;
   question: string;

@@ -374,6 +374,7 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
         against_count: e.againstCount,
         abstain_count: e.abstainCount,
         result: e.result,
+        casting_voter_id: e.castingVoterId ?? null,
         ...source(e.source),
       })),
     ),

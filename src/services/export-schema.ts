@@ -189,6 +189,8 @@ export const VoteEventSchema = z.strictObject({
   againstCount: Int,
   abstainCount: Int,
   result: z.string(),
+  /** The chair who decided a tie with a casting vote (absent from exports made before it was recorded). */
+  castingVoterId: Id.nullable().optional(),
   source: SourceRefSchema,
   votes: z.array(VoteSchema),
 });
@@ -198,7 +200,7 @@ export const QuestionSchema = z.strictObject({
   id: Id,
   position: Int,
   askedById: Id,
-  askedToId: Id,
+  askedToId: Id.nullable(),
   toRole: z.string().nullable(),
   questionText: z.string(),
   answerText: z.string().nullable(),

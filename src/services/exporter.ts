@@ -204,6 +204,7 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
     againstCount: row.against_count,
     abstainCount: row.abstain_count,
     result: row.result,
+    ...(row.casting_voter_id ? { castingVoterId: row.casting_voter_id } : {}),
     source: sourceOf(row),
     votes: sortBy(votes.get(row.id) ?? [], (vote) => [vote.person_id]).map((vote) => ({
       personId: vote.person_id,

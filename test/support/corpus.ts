@@ -83,6 +83,10 @@ export function textKey(text: string): string {
     .trim();
 }
 
+function withoutArticle(text: string): string {
+  return text.replace(/^\s*the\s+/i, '');
+}
+
 function sameText(a: string | null | undefined, b: string): boolean {
   return a != null && textKey(a) === textKey(b);
 }
@@ -152,7 +156,8 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
     case 'meeting_start':
       return meetings.some((meeting) => meeting.startTime?.slice(0, 5) === value);
     case 'location':
-      return meetings.some((meeting) => sameText(meeting.location, value));
+      // "held at the Lodge": the article is the sentence's, not the place's name (as for body names).
+      return meetings.some((meeting) => meeting.location != null && sameText(withoutArticle(meeting.location), withoutArticle(value)));
     case 'present_count':
       return meetings.some((meeting) => meeting.attendance.filter((entry) => entry.status === 'present').length === value);
     case 'present_name':
@@ -184,7 +189,9 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
       return [...minutes, ...items].some((entry) => entry.number === number && entry.exempt && entry.exemptParagraphs.join(',') === wanted);
     }
     case 'resolution_contains': {
-      const wanted = textKey(value);
+      // A fact quoting the words that introduce the resolution ("RESOLVED to elect ...", "That ...") states what
+      // follows them, as the importer stores it.
+      const wanted = textKey(value).replace(/^resolved\s+/, '').replace(/^that\s+/, '');
       const texts = [...minutes.flatMap((minute) => minute.resolutions.map((resolution) => resolution.text)), ...doc.decisions.map((decision) => decision.text)];
       return texts.some((text) => textKey(text).includes(wanted));
     }
@@ -206,6 +213,8 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
     }
     case 'vote_member': {
       const { name, option } = value as { name: string; option: string };
+      // The chair's casting vote is the vote event's, beside the chair's ordinary vote.
+      if (/^casting/i.test(option)) return votes.some((event) => event.castingVoterId != null && personIs(doc, event.castingVoterId, name));
       const wanted = optionWord(option);
       if (!wanted) return false;
       return votes.some((event) => event.votes.some((vote) => vote.option === wanted && sameName(vote.printedName, name)));

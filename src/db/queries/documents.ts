@@ -88,7 +88,8 @@ export async function questionsOf(db: Db, meetingId: string) {
   return db
     .selectFrom('question')
     .innerJoin('person as asker', 'asker.id', 'question.asked_by_id')
-    .innerJoin('person as answerer', 'answerer.id', 'question.asked_to_id')
+    // A question may be printed without whom it is put to (migration 20261207_4601).
+    .leftJoin('person as answerer', 'answerer.id', 'question.asked_to_id')
     .select([
       'question.id',
       'question.position',

@@ -116,3 +116,31 @@ describe('minutes approved without RESOLVED', () => {
     expect(meeting.minutes[0]!.resolutions.map((resolution) => resolution.text)).toEqual(['The Minutes of the meeting held on 6 May 2027 were approved and signed as a correct record.']);
   });
 });
+
+describe('apologies and motions in more wordings', () => {
+  it('reads apologies "intimated on behalf of" (Scottish minutes)', () => {
+    const meeting = minutes(['Mr A Ash in the Chair', '', 'Apologies for absence were intimated on behalf of Mr B Birch and Mrs C Cedar.', '', '1. Minutes']);
+    expect(meeting.attendance.filter((entry) => entry.status === 'apologies').map((entry) => entry.name.printed)).toEqual(['Mr B Birch', 'Mrs C Cedar']);
+  });
+
+  it('reads a seconder named between the mover and "proposed" or "moved"', () => {
+    const meeting = minutes([
+      '1. Membership of the Harbour Board',
+      'Councillor Ash, seconded by Councillor Birch, proposed that he replace Councillor Cedar on the Board.',
+      '2. Moorings',
+      'Cllr Dee Elm, seconded by Cllr Fir, moved that the charges be frozen.',
+    ]);
+    expect(meeting.minutes.flatMap((minute) => minute.motions).map((motion) => [motion.mover?.printed, motion.seconder?.printed, motion.text])).toEqual([
+      ['Councillor Ash', 'Councillor Birch', 'that he replace Councillor Cedar on the Board'],
+      ['Cllr Dee Elm', 'Cllr Fir', 'that the charges be frozen'],
+    ]);
+  });
+
+  it('keeps the kind of interest another code names, as printed', () => {
+    const meeting = minutes(['2. Declarations of Interest', 'Councillor Ann Ash declared a non-pecuniary interest on items about the harbour as a boat owner.', 'Cllr Birch declared an other registrable interest in item 5 as a trustee.']);
+    expect(meeting.declarations.map((declaration) => [declaration.name.printed, declaration.kind])).toEqual([
+      ['Councillor Ann Ash', 'non-pecuniary'],
+      ['Cllr Birch', 'other registrable'],
+    ]);
+  });
+});

@@ -681,7 +681,7 @@ function namesBeforeSentence(text: string): string {
 
 function readApologies(lines: Line[], paras: Paragraph[], meeting: MeetingRecord, issues: ImportIssue[]): void {
   const pattern =
-    /\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?(?:\s+and\s+(?:request\s+for\s+)?leave\s+of\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:received|reported|submitted|given|tendered|noted|made)?\s*(?:from|by|on\s+behalf\s+of)\s+(?:the\s+following(?:\s+(?:Members?|Councillors?|Committee\s+Members?))?\s*)?[:\-–]*\s*(.*)$/i;
+    /\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness))?(?:\s+and\s+(?:request\s+for\s+)?leave\s+of\s+absence)?\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:received|reported|submitted|given|tendered|intimated|noted|made)?\s*(?:from|by|on\s+behalf\s+of)\s+(?:the\s+following(?:\s+(?:Members?|Councillors?|Committee\s+Members?))?\s*)?[:\-–]*\s*(.*)$/i;
   for (const para of paras) {
     if (LABEL.test(para.text)) continue;
     const match = pattern.exec(core(para.text));
@@ -943,7 +943,27 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
     if (!text) continue;
     result.push({ text, unanimous, lineFrom: para.from, lineTo: to });
   }
-  return result;
+  return result.length > 0 ? result : closingDecisions(paras);
+}
+
+const CLOSING_DECISION = /^\(?\d{1,2}[.)]\s+That\b/;
+/** A web page's unfilled template placeholders ("{sidenav}{content}") printed after the text. */
+const TEMPLATE_DEBRIS = /\{[a-z_]+\}/i;
+
+/**
+ * A minute that prints no RESOLVED but ends, after the debate, with its decisions as numbered "That ..." paragraphs
+ * ("1. That the report be noted."): those paragraphs are the resolution. Numbered points followed by more prose (an
+ * introduction's list of points) are not.
+ */
+function closingDecisions(paras: Paragraph[]): ResolutionRecord[] {
+  let end = paras.length;
+  while (end > 0 && TEMPLATE_DEBRIS.test(paras[end - 1]!.text)) end--;
+  let start = end;
+  while (start > 0 && CLOSING_DECISION.test(paras[start - 1]!.text)) start--;
+  if (start === end || start === 0) return [];
+  const closing = paras.slice(start, end);
+  const text = closing.map((para) => para.text.replace(/^\(?\d{1,2}[.)]\s+/, '').replace(/^that\b\s*/i, '')).join('\n');
+  return [{ text, unanimous: false, lineFrom: closing[0]!.from, lineTo: closing[closing.length - 1]!.to }];
 }
 
 /**
@@ -968,6 +988,8 @@ function readMotions(paras: Paragraph[], meeting: MeetingRecord, issues: ImportI
   const laterSeconder = new RegExp(`\\bseconded\\s+by\\s+(${PERSON})`);
   // "RESOLVED ON THE MOTION OF COUNCILLOR A, seconded by COUNCILLOR B, THAT ...".
   const onTheMotion = new RegExp(`\\b[Oo]n\\s+the\\s+motion\\s+of\\s+(${PERSON}),?\\s+(?:and\\s+)?seconded\\s+by\\s+(${PERSON})\\b,?(.*)$`);
+  // "Councillor A, seconded by Councillor B, proposed that ...": the seconder named between the mover and the verb.
+  const seconderBetween = new RegExp(`^(${PERSON}),?\\s+seconded\\s+by\\s+(${PERSON}),?\\s+(?:moved|proposed)\\b(.*)$`);
   for (let index = 0; index < paras.length; index++) {
     const para = paras[index]!;
     const text = core(para.text)
@@ -975,7 +997,7 @@ function readMotions(paras: Paragraph[], meeting: MeetingRecord, issues: ImportI
       .replace(/\bSECONDED BY\b/g, 'seconded by')
       .replace(/\bCOUNCILLOR(S?)\b/g, 'Councillor$1')
       .replace(/\bCLLR\b/g, 'Cllr');
-    const match = moverFirst.exec(text) ?? byForm.exec(text) ?? onTheMotion.exec(text) ?? byFormAlone.exec(text);
+    const match = seconderBetween.exec(text) ?? moverFirst.exec(text) ?? byForm.exec(text) ?? onTheMotion.exec(text) ?? byFormAlone.exec(text);
     if (!match) {
       if (/\bmoved\b/i.test(text) && /\bseconded\b/i.test(text)) {
         issues.push({ severity: 'warning', line: para.from, message: `A motion was printed but its mover and seconder could not be read: "${clip(text)}"` });
@@ -1313,7 +1335,8 @@ function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: Impo
     const declared = named && /^(?:also\s+)?(?:declared|made|gave|disclosed|registered)\s+(?:an?\s+)?(?:declaration\s+of\s+(?:an?\s+)?)?((?:personal\s+and\s+prejudicial|prejudicial|personal|disclosable\s+pecuniary|pecuniary|non-pecuniary|other\s+significant|other\s+registrable|significant|private|other)\s+)?interests?\b(.*)$/i.exec(named[2]!);
     if (named && declared) {
       const kindWord = (declared[1] ?? '').trim().replace(/\s+/g, ' ');
-      const kind = KIND_WORDS.find(([pattern]) => pattern.test(kindWord))?.[1] ?? 'other';
+      // A kind of another code ("non-pecuniary", "other registrable") is kept as printed, as in a table of interests.
+      const kind = KIND_WORDS.find(([pattern]) => pattern.test(kindWord))?.[1] ?? (kindWord.toLowerCase() || 'other');
       const { item, itemTitle, reason } = declarationDetails(declared[2]!);
       const target = targetMinute(meeting, item, itemTitle);
       const agendaItemNumber = item ?? (target ? undefined : body.minute.agendaItemNumber);

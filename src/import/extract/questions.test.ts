@@ -31,7 +31,7 @@ describe('extractQuestions on the 12 May 2011 questions', () => {
     expect(first!.answer).toMatch(/^In our home to school transport consultation/);
     expect(first!.answer).not.toMatch(/COUNTY COUNCIL MEETING|Martin Vye/);
     expect(second!.askedBy.printed).toBe('Martin Vye');
-    expect(second!.askedTo.printed).toBe('Mike Hill');
+    expect(second!.askedTo?.printed).toBe('Mike Hill');
     expect(second!.toRole).toBe('Cabinet Member for Customer and Communities');
     expect(second!.answer).toMatch(/^The Leader of the Council wrote to all Members on 31 March/);
     expect(lines[second!.lineFrom - 1]).toBe('COUNTY COUNCIL MEETING');
@@ -62,7 +62,7 @@ describe('extractQuestions on small papers', () => {
     );
     expect(result).toMatchObject({ bodyName: 'Cabinet', date: '2012-03-03' });
     expect(result.questions[0]).toMatchObject({ toRole: 'Leader of the Council', question: 'Why?', answer: 'Because.' });
-    expect(result.questions[0]!.askedTo.printed).toBe('John Roe');
+    expect(result.questions[0]!.askedTo?.printed).toBe('John Roe');
   });
 
   it('fails clearly when there is no question', () => {

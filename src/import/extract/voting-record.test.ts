@@ -36,6 +36,14 @@ describe('a voting record page', () => {
     expect(event.votes.map((vote) => `${vote.option}:${vote.name.printed}`)).toEqual(['for:A Cole', 'for:B Dunn', 'against:C Egan', 'against:D Ford', 'against:E Gale', 'abstain:F Hart']);
   });
 
+  it('reads the chair’s casting vote deciding a tie, beside the chair’s ordinary vote', () => {
+    const tied = [...page.slice(0, 10), 'ForA Cole and B Dunn2', 'AgainstC Egan and D Ford2', 'Casting voteD Ford1'];
+    const event = extractVotingRecord(tied).meetings[0]!.voteEvents[0]!;
+    expect(event.castingVoter?.printed).toBe('D Ford');
+    expect(event.votes.map((vote) => `${vote.option}:${vote.name.printed}`)).toEqual(['for:A Cole', 'for:B Dunn', 'against:C Egan', 'against:D Ford']);
+    expect(extractVotingRecord([...page.slice(0, 10), 'ForA Cole1', 'Casting voteNone0']).meetings[0]!.voteEvents[0]!.castingVoter).toBeUndefined();
+  });
+
   it('warns when a printed total disagrees with the names', () => {
     const { issues } = extractVotingRecord([...page.slice(0, 10), 'ForA Cole and B Dunn3']);
     expect(issues.map((issue) => issue.message)).toEqual(['Recorded vote: "for" printed as 3 but 2 names are listed']);

@@ -98,7 +98,13 @@ export function extractVotingRecord(lines: string[], firstLine = 1): { meetings:
     if (event && row) {
       const option = optionOf(row[1]!);
       event.lineTo = no;
-      if (!option) continue; // conflicts of interest, casting votes, absences: no vote option to record
+      // "Casting voteN Smith1": the chair's second vote deciding a tie.
+      if (/^casting/i.test(row[1]!)) {
+        const caster = splitNameList(row[2]!.trim())[0];
+        if (caster && !/^none$/i.test(row[2]!.trim())) event.castingVoter = caster.name;
+        continue;
+      }
+      if (!option) continue; // conflicts of interest, absences: no vote option to record
       const count = Number(row[3]);
       const names = /^none$/i.test(row[2]!.trim()) ? [] : splitNameList(row[2]!.trim());
       for (const entry of names) event.votes.push({ name: entry.name, option });

@@ -93,4 +93,36 @@ describe('officers presenting an item', () => {
     const result = extractWebMeeting(lines)!;
     expect(result.meeting.officers?.map((officer) => [officer.name.printed, officer.jobTitle])).toEqual([['Nia Lloyd', 'Harbour Master & Clerk']]);
   });
+
+  it('takes the numbered "That ..." paragraphs closing a minute without RESOLVED as its decision', () => {
+    const lines = [
+      'Issue - meetings',
+      '',
+      'Meeting: 05/02/2027 - Harbour Board (Item 4)',
+      '',
+      '4 Moorings Review pdf icon PDF 120 KB',
+      '',
+      'The Harbour Master introduced the report. The points made were:',
+      '',
+      '1.    That the moorings were full.',
+      '',
+      '2.    Charges had not risen since 2020.',
+      '',
+      'Members discussed the waiting list.',
+      '',
+      '1.    That the report be noted.',
+      '',
+      '2.    That the charges be reviewed in 2028.',
+      '',
+      'Items at meetings{sidenav}{content}',
+    ];
+    const minute = extractWebMeeting(lines)!.meeting.minutes[0]!;
+    expect(minute.resolutions.map((resolution) => resolution.text)).toEqual(['the report be noted.\nthe charges be reviewed in 2028.']);
+  });
+
+  it('takes no decision from numbered points the debate follows', () => {
+    const lines = ['Meeting: 05/02/2027 - Harbour Board (Item 4)', '', '4 Moorings Review', '', 'The report said:', '', '1.    That the moorings were full.', '', 'Members discussed it.'];
+    expect(extractWebMeeting(lines)!.meeting.minutes[0]!.resolutions).toEqual([]);
+  });
 });
+

@@ -59,9 +59,10 @@ function personName(honorific: string | null, initials: string[], givenName: str
 function questionBlocks(questions: QuestionRow[]): Block[] {
   return questions.flatMap((question): Block[] => {
     const asker = personName(question.asker_honorific, question.asker_initials, question.asker_given_name, question.asker_family_name);
-    const answerer = personName(question.answerer_honorific, question.answerer_initials, question.answerer_given_name, question.answerer_family_name);
+    const answerer =
+      question.answerer_family_name === null ? '' : ` to ${personName(question.answerer_honorific, question.answerer_initials ?? [], question.answerer_given_name, question.answerer_family_name)}`;
     return [
-      { kind: 'heading', text: `Question ${question.position} by ${asker} to ${answerer}${question.to_role ? `, ${question.to_role}` : ''}` },
+      { kind: 'heading', text: `Question ${question.position} by ${asker}${answerer}${question.to_role ? `, ${question.to_role}` : ''}` },
       ...textBlocks(question.question_text),
       ...(question.answer_text ? [{ kind: 'subheading', text: 'Answer' } as Block, ...textBlocks(question.answer_text)] : []),
     ];

@@ -323,7 +323,7 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
   const questions: QuestionView[] = record.questions.map((row, index) => ({
     number: index + 1,
     askedBy: nameOf(people, row.asked_by_id) ?? 'Unknown member',
-    askedTo: nameOf(people, row.asked_to_id) ?? 'Unknown member',
+    askedTo: row.asked_to_id === null ? 'Not named in the paper' : (nameOf(people, row.asked_to_id) ?? 'Unknown member'),
     ...(row.to_role ? { toRole: row.to_role } : {}),
     question: paragraphs(row.question_text),
     answer: paragraphs(row.answer_text),
