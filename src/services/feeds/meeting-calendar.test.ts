@@ -13,6 +13,7 @@ const meeting = (overrides: Partial<CalendarFeedRow> = {}): CalendarFeedRow => (
   status: 'scheduled',
   updated_at: new Date('2026-02-01T09:00:00Z'),
   sequence: 0,
+  withdrawn_at: null,
   body_name: 'Planning, Licensing and Regulation Committee',
   body_slug: 'planning-licensing-and-regulation-committee',
   ...overrides,

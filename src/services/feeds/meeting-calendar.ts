@@ -29,14 +29,16 @@ export function meetingCalendar(props: MeetingCalendarProps): string {
   const calendar = ical({ name: escape(props.name, false), prodId: { company: 'Quorum', product: 'Quorum', language: 'EN' } });
   for (const meeting of props.meetings) {
     const url = props.meetingUrl(meeting);
-    const cancelled = meeting.status === 'cancelled';
+    // A withdrawn meeting (created in error) will not take place either: calendars holding it should drop it.
+    const withdrawn = Boolean(meeting.withdrawn_at);
+    const cancelled = withdrawn || meeting.status === 'cancelled';
     const common = {
       id: `${meeting.id}@${props.uidDomain}`,
       // The record's last change, not the request time: the same data gives the same bytes (and ETag).
       stamp: stamp(meeting.updated_at),
       // Calendars replace an event they hold only when its SEQUENCE grows (RFC 5545 section 3.8.7.4).
       sequence: meeting.sequence,
-      summary: `${meeting.body_name}${cancelled ? ' (cancelled)' : meeting.status === 'postponed' ? ' (postponed)' : ''}`,
+      summary: `${meeting.body_name}${withdrawn ? ' (withdrawn)' : cancelled ? ' (cancelled)' : meeting.status === 'postponed' ? ' (postponed)' : ''}`,
       description: `Agenda, papers and minutes: ${url}`,
       url,
       ...(meeting.location ? { location: meeting.location } : {}),
