@@ -4,8 +4,8 @@
  * An imported minute's text already holds its resolutions ("(3) RESOLVED that ..."), and the importer also keeps
  * each resolution's words as a record of its own. Showing both printed every resolution twice (issue 19). So each
  * resolution is looked for in the minute's text: from a paragraph saying "resolved", its words (letters and digits,
- * in order, punctuation and bullet dashes aside) must follow within a few words ("unanimously: that") and run on
- * to the end of a paragraph or further. Those paragraphs become the resolution, in the minute's own words and with
+ * in order, punctuation and bullet dashes aside) must follow within a few words ("unanimously: that") and fill
+ * the rest of that paragraph, and of any after it that it runs on to. Those paragraphs become the resolution, in the minute's own words and with
  * its parts as a list (`resolutionParts`). A resolution not found there (one entered in the back office beside a
  * minute's text, or worded differently) is shown after the paragraphs, as before. Nothing is dropped: every
  * paragraph appears once, either as itself or inside its resolution.
@@ -45,7 +45,8 @@ function findResolution(paras: string[], from: number, resolution: string): [num
       let words = following.slice(gap);
       let end = start + 1;
       while (words.length < wanted.length && end < paras.length) words = words.concat(wordsOf(paras[end++]!));
-      if (sameWords(words.slice(0, wanted.length), wanted)) return [start, end];
+      // The resolution must fill its paragraphs: a shorter one that merely begins the same way is another.
+      if (sameWords(words, wanted)) return [start, end];
     }
   }
   return undefined;
