@@ -41,7 +41,15 @@ describe.skipIf(databaseUnavailable)('the public meeting page', () => {
   };
   const page = async (url: string) => parse((await get(url)).body);
   const meetingId = async (date: string, bodySlug: string) =>
-    (await database.db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select('meeting.id').where('meeting.date', '=', date).where('body.slug', '=', bodySlug).executeTakeFirstOrThrow()).id;
+    (
+      await database.db
+        .selectFrom('meeting')
+        .innerJoin('body', 'body.id', 'meeting.body_id')
+        .select('meeting.id')
+        .where('meeting.date', '=', date)
+        .where('body.slug', '=', bodySlug)
+        .executeTakeFirstOrThrow()
+    ).id;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -56,7 +64,12 @@ describe.skipIf(databaseUnavailable)('the public meeting page', () => {
 
   it('links each member in the attendance to their page, and leaves officers as text', async () => {
     const id = await meetingId('2011-03-16', 'governance-and-audit-committee');
-    const attendees = await database.db.selectFrom('attendance').innerJoin('person', 'person.id', 'attendance.person_id').select(['person.id', 'person.kind']).where('meeting_id', '=', id).execute();
+    const attendees = await database.db
+      .selectFrom('attendance')
+      .innerJoin('person', 'person.id', 'attendance.person_id')
+      .select(['person.id', 'person.kind'])
+      .where('meeting_id', '=', id)
+      .execute();
     const members = attendees.filter((row) => row.kind === 'member');
     expect(members.length).toBeGreaterThan(0);
     expect(attendees.length - members.length, 'officers are in attendance too').toBeGreaterThan(0);
@@ -66,7 +79,11 @@ describe.skipIf(databaseUnavailable)('the public meeting page', () => {
     expect(items).toHaveLength(attendees.length);
     const linked = section.querySelectorAll('li a').map((a) => a.getAttribute('href')!);
     expect(linked).toHaveLength(members.length);
-    for (const member of members) expect(linked.some((href) => href.endsWith(member.id.replace('person-', ''))), member.id).toBe(true);
+    for (const member of members)
+      expect(
+        linked.some((href) => href.endsWith(member.id.replace('person-', ''))),
+        member.id,
+      ).toBe(true);
     // Officers' names are there, in full, without a link.
     expect(items.filter((li) => !li.querySelector('a')).map((li) => squash(li.text))).toHaveLength(attendees.length - members.length);
     await get(linked[0]!);
@@ -129,7 +146,10 @@ describe.skipIf(databaseUnavailable)('the public meeting page', () => {
       const minutes = html.querySelector('#minutes')!;
       expect(squash(minutes.text), url).not.toMatch(/(^|\s)[-–]\s*\((?:[a-z]{1,4}|\d{1,2})\)/i);
       // Every resolution was found in its minute's words, so none is repeated in a box of its own.
-      expect(minutes.querySelectorAll('h4').map((h) => h.text), url).not.toContain('Resolved');
+      expect(
+        minutes.querySelectorAll('h4').map((h) => h.text),
+        url,
+      ).not.toContain('Resolved');
     }
 
     const governance = pages.get(GOVERNANCE)!;
@@ -140,7 +160,10 @@ describe.skipIf(databaseUnavailable)('the public meeting page', () => {
       expect(list.querySelectorAll(':scope > li').length).toBeGreaterThanOrEqual(2);
     }
     // Roman parts with lettered parts under the second: "(i)", "(ii)" holding "(a)" to "(c)", "(iii)".
-    const nested = pages.get(COUNCIL)!.querySelectorAll('#minutes ol[type="i"]').find((list) => list.querySelector('ol'));
+    const nested = pages
+      .get(COUNCIL)!
+      .querySelectorAll('#minutes ol[type="i"]')
+      .find((list) => list.querySelector('ol'));
     expect(nested).toBeTruthy();
     expect(nested!.querySelectorAll(':scope > li')).toHaveLength(3);
     expect(nested!.querySelector('ol')!.getAttribute('type')).toBe('a');
@@ -149,7 +172,13 @@ describe.skipIf(databaseUnavailable)('the public meeting page', () => {
 
   it('lists the agenda items the minutes cite when no agenda was published, and says so', async () => {
     const id = await meetingId('2011-03-16', 'governance-and-audit-committee');
-    const cited = await database.db.selectFrom('minute').select(['agenda_item_number', 'number']).where('meeting_id', '=', id).where('agenda_item_number', 'is not', null).orderBy('position').execute();
+    const cited = await database.db
+      .selectFrom('minute')
+      .select(['agenda_item_number', 'number'])
+      .where('meeting_id', '=', id)
+      .where('agenda_item_number', 'is not', null)
+      .orderBy('position')
+      .execute();
     expect(cited.length).toBeGreaterThan(5);
     const html = await page(GOVERNANCE);
     const agenda = html.querySelector('#agenda')!;
@@ -184,7 +213,9 @@ describe.skipIf(databaseUnavailable)('the public meeting page', () => {
     const event = await single();
     const uid = event.getFirstPropertyValue('uid') as string;
     expect(event.getFirstPropertyValue('url')).toMatch(/\/meetings\/2011-03-16-governance-and-audit-committee$/);
-    const inFeed = new ICAL.Component(ICAL.parse((await get('/meetings.ics')).body)).getAllSubcomponents('vevent').find((component) => component.getFirstPropertyValue('uid') === uid);
+    const inFeed = new ICAL.Component(ICAL.parse((await get('/meetings.ics')).body))
+      .getAllSubcomponents('vevent')
+      .find((component) => component.getFirstPropertyValue('uid') === uid);
     expect(inFeed, 'the same UID as in the calendar feed').toBeTruthy();
     expect(inFeed!.getFirstPropertyValue('sequence')).toBe(event.getFirstPropertyValue('sequence'));
     expect(event.getFirstPropertyValue('status')).toBe('CONFIRMED');
@@ -200,7 +231,9 @@ describe.skipIf(databaseUnavailable)('the public meeting page', () => {
     const withdrawn = await single();
     expect(withdrawn.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(withdrawn.getFirstPropertyValue('sequence')).toBe(sequence + 2);
-    const feedEvent = new ICAL.Component(ICAL.parse((await get('/meetings.ics')).body)).getAllSubcomponents('vevent').find((component) => component.getFirstPropertyValue('uid') === uid);
+    const feedEvent = new ICAL.Component(ICAL.parse((await get('/meetings.ics')).body))
+      .getAllSubcomponents('vevent')
+      .find((component) => component.getFirstPropertyValue('uid') === uid);
     expect(feedEvent!.getFirstPropertyValue('status')).toBe('CANCELLED');
     await database.db.updateTable('meeting').set({ withdrawn_at: null, withdrawn_reason: null, start_time: null }).where('id', '=', id).execute();
 
@@ -229,31 +262,35 @@ describe.skipIf(databaseUnavailable)('the public meeting page', () => {
       [COUNCIL, 320],
       [CABINET_SCRUTINY, 320],
       [CABINET_SCRUTINY, 1280],
-    ])('%s at %i px: no sideways scrolling, and axe finds no WCAG 2.2 AA violation', async (url, width) => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
-      const view = await context.newPage();
-      await view.goto(`${origin}${url}`);
-      // Every details element open, so long attendance lists are measured too.
-      await view.evaluate(() => {
-        for (const details of document.querySelectorAll('details')) details.open = true;
-      });
-      // The Council's declarations and votes tables are wider than 320 px (a fix for every wide table is under way
-      // apart from this page's parts): there, what this page adds is measured, the minutes and the agenda.
-      const overflow = await view.evaluate((whole) => {
-        const width = document.documentElement.clientWidth;
-        if (whole) return document.documentElement.scrollWidth - width;
-        const parts = [...document.querySelectorAll('#minutes *, #agenda *, #recommendations *, #details *')];
-        return Math.max(0, ...parts.map((element) => element.getBoundingClientRect().right - width));
-      }, url !== COUNCIL);
-      expect(overflow).toBeLessThanOrEqual(0);
-      // The paper's markers, "(a)", are what the reader sees beside each part.
-      const marker = await view.evaluate(() => {
-        const item = document.querySelector('#minutes ol[type="a"] > li');
-        return item ? getComputedStyle(item, '::marker').content : undefined;
-      });
-      if (url === GOVERNANCE) expect(marker).toMatch(/\(/);
-      expect(await axeViolations(view)).toEqual([]);
-      await context.close();
-    }, 300_000);
+    ])(
+      '%s at %i px: no sideways scrolling, and axe finds no WCAG 2.2 AA violation',
+      async (url, width) => {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const view = await context.newPage();
+        await view.goto(`${origin}${url}`);
+        // Every details element open, so long attendance lists are measured too.
+        await view.evaluate(() => {
+          for (const details of document.querySelectorAll('details')) details.open = true;
+        });
+        // The Council's declarations and votes tables are wider than 320 px (a fix for every wide table is under way
+        // apart from this page's parts): there, what this page adds is measured, the minutes and the agenda.
+        const overflow = await view.evaluate((whole) => {
+          const width = document.documentElement.clientWidth;
+          if (whole) return document.documentElement.scrollWidth - width;
+          const parts = [...document.querySelectorAll('#minutes *, #agenda *, #recommendations *, #details *')];
+          return Math.max(0, ...parts.map((element) => element.getBoundingClientRect().right - width));
+        }, url !== COUNCIL);
+        expect(overflow).toBeLessThanOrEqual(0);
+        // The paper's markers, "(a)", are what the reader sees beside each part.
+        const marker = await view.evaluate(() => {
+          const item = document.querySelector('#minutes ol[type="a"] > li');
+          return item ? getComputedStyle(item, '::marker').content : undefined;
+        });
+        if (url === GOVERNANCE) expect(marker).toMatch(/\(/);
+        expect(await axeViolations(view)).toEqual([]);
+        await context.close();
+      },
+      300_000,
+    );
   });
 });

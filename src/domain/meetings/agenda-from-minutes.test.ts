@@ -21,11 +21,16 @@ describe('the agenda as the minutes record it', () => {
 
   it('keeps one entry per distinct item number, ordered by number', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ agendaItem: fc.integer({ min: 1, max: 40 }).map(String), number: fc.integer({ min: 1, max: 99 }).map(String), title: fc.string() })), (minutes) => {
-        const listed = agendaFromMinutes(minutes);
-        expect(listed.map((item) => Number(item.agendaItem))).toEqual([...new Set(minutes.map((minute) => Number(minute.agendaItem)))].sort((a, b) => a - b));
-        for (const item of listed) expect(minutes.find((minute) => minute.agendaItem === item.agendaItem)).toEqual(item);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ agendaItem: fc.integer({ min: 1, max: 40 }).map(String), number: fc.integer({ min: 1, max: 99 }).map(String), title: fc.string() }),
+        ),
+        (minutes) => {
+          const listed = agendaFromMinutes(minutes);
+          expect(listed.map((item) => Number(item.agendaItem))).toEqual([...new Set(minutes.map((minute) => Number(minute.agendaItem)))].sort((a, b) => a - b));
+          for (const item of listed) expect(minutes.find((minute) => minute.agendaItem === item.agendaItem)).toEqual(item);
+        },
+      ),
     );
   });
 });

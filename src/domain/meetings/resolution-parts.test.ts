@@ -27,7 +27,9 @@ describe('a resolution’s lettered and numbered parts', () => {
       },
     });
     // Roman parts with lettered ones under the second; "(iii)" closes the inner list.
-    const nested = resolutionParts('(i) the board be disbanded, and - (ii) the Council approves the:\n - (a) first panel;\n - (b) second panel; and - (c) third panel.\n- (iii) the Member be asked.');
+    const nested = resolutionParts(
+      '(i) the board be disbanded, and - (ii) the Council approves the:\n - (a) first panel;\n - (b) second panel; and - (c) third panel.\n- (iii) the Member be asked.',
+    );
     expect(nested.lead).toBe('');
     expect(nested.list?.style).toBe('i');
     expect(nested.list?.items.map((item) => item.marker)).toEqual(['(i)', '(ii)', '(iii)']);
@@ -37,16 +39,26 @@ describe('a resolution’s lettered and numbered parts', () => {
       ['(c)', 'third panel.'],
     ]);
     // "(i)" after "(h)" is a letter, not a Roman one.
-    const long = resolutionParts(LETTERS.slice(0, 10).split('').map((letter) => `(${letter}) part ${letter};`).join('\n'));
+    const long = resolutionParts(
+      LETTERS.slice(0, 10)
+        .split('')
+        .map((letter) => `(${letter}) part ${letter};`)
+        .join('\n'),
+    );
     expect(long.list?.style).toBe('a');
     expect(long.list?.items).toHaveLength(10);
-    expect(resolutionParts('to:- (a) note the advice; and - (b) agree it.').list?.items.map((item) => item.text)).toEqual(['note the advice; and', 'agree it.']);
+    expect(resolutionParts('to:- (a) note the advice; and - (b) agree it.').list?.items.map((item) => item.text)).toEqual([
+      'note the advice; and',
+      'agree it.',
+    ]);
     expect(resolutionParts('that:\n1. the report be noted;\n2. the plan be agreed.').list).toMatchObject({ style: '1', start: 1 });
     expect(resolutionParts('that:\n(c) the third;\n(d) the fourth.').list).toMatchObject({ style: 'a', start: 3 });
   });
 
   it('keeps a reference to another paragraph, and a lone part, as text', () => {
-    expect(resolutionParts('subject to (2) above, the forward work programme be agreed.')).toEqual({ lead: 'subject to (2) above, the forward work programme be agreed.' });
+    expect(resolutionParts('subject to (2) above, the forward work programme be agreed.')).toEqual({
+      lead: 'subject to (2) above, the forward work programme be agreed.',
+    });
     expect(resolutionParts('that:\n- (a) the report be noted.')).toEqual({ lead: 'that: (a) the report be noted.' });
     expect(resolutionParts('the plan (see (a) and (b) of the report) be agreed.').list).toBeUndefined();
   });
@@ -75,7 +87,30 @@ describe('a resolution’s lettered and numbered parts', () => {
   });
 
   it('never loses or adds a word, only bullet dashes in front of markers', () => {
-    const token = fc.constantFrom('(a)', '(b)', '(c)', '(i)', '(ii)', '(iii)', '(1)', '(2)', '1.', '2.', 'b)', '-', '–', 'word', 'the', 'and', ';', ':-', 'and;', 'fee;', 'to:', '(2)x');
+    const token = fc.constantFrom(
+      '(a)',
+      '(b)',
+      '(c)',
+      '(i)',
+      '(ii)',
+      '(iii)',
+      '(1)',
+      '(2)',
+      '1.',
+      '2.',
+      'b)',
+      '-',
+      '–',
+      'word',
+      'the',
+      'and',
+      ';',
+      ':-',
+      'and;',
+      'fee;',
+      'to:',
+      '(2)x',
+    );
     const space = fc.constantFrom(' ', '\n', '\n\n', '  ', '\n - ');
     fc.assert(
       fc.property(fc.array(fc.tuple(token, space), { maxLength: 40 }), (pieces) => {

@@ -107,7 +107,9 @@ function segmentsOf(text: string): Segment[] {
     pieces.push(line.slice(from));
     pieces.forEach((piece, index) => {
       const marker = markerOf(piece);
-      segments.push(marker ? { marker: { printed: marker.printed, label: marker.label }, text: marker.rest, inline: index > 0 } : { text: piece, inline: index > 0 });
+      segments.push(
+        marker ? { marker: { printed: marker.printed, label: marker.label }, text: marker.rest, inline: index > 0 } : { text: piece, inline: index > 0 },
+      );
     });
   }
   return segments;
@@ -212,6 +214,7 @@ function plainText(text: string): string {
 /** A resolution's words in order, markers included, bullet dashes and spacing left out: what the layout must keep. */
 export function resolutionWords(layout: ResolutionLayout): string[] {
   const words = (text: string) => text.split(/\s+/).filter((word) => word && !/^[-–•]$/.test(word));
-  const ofList = (list: ResolutionList | undefined): string[] => (list ? list.items.flatMap((item) => [...words(item.marker), ...words(item.text), ...ofList(item.parts)]) : []);
+  const ofList = (list: ResolutionList | undefined): string[] =>
+    list ? list.items.flatMap((item) => [...words(item.marker), ...words(item.text), ...ofList(item.parts)]) : [];
   return [...words(layout.lead), ...ofList(layout.list)];
 }
