@@ -7,6 +7,7 @@ export const ROUTES = {
   home: '/',
   'meeting.show': '/meetings/:id',
   'meeting.list': '/meetings',
+  'meeting.ics': '/meetings/:id/meeting.ics',
   'meeting.agendaPack.pdf': '/meetings/:id/agenda-pack.pdf',
   'meeting.agendaPack.docx': '/meetings/:id/agenda-pack.docx',
   'meeting.minutes.pdf': '/meetings/:id/minutes.pdf',

@@ -30,6 +30,7 @@ async function findMeeting(db: Db, id: string) {
       'meeting.cancelled_reason',
       'body.id as body_id',
       'body.name as body_name',
+      'body.slug as body_slug',
       'body.kind as body_kind',
       'authority.name as authority_name',
     ])
@@ -201,6 +202,24 @@ async function questions(db: Db, meetingId: string) {
     .execute();
 }
 
+/**
+ * The scrutiny recommendations made at a meeting, only those published: the rule of the public scrutiny pages
+ * (src/web/scrutiny/public-routes.ts), so a draft never shows here before it shows there.
+ */
+async function recommendations(db: Db, meetingId: string) {
+  return db
+    .selectFrom('scrutiny_recommendation as recommendation')
+    .innerJoin('scrutiny_item as item', 'item.id', 'recommendation.item_id')
+    .select(['recommendation.id', 'recommendation.number', 'recommendation.text', 'recommendation.status', 'item.id as item_id', 'item.title as item_title', 'item.kind as item_kind'])
+    .where('item.meeting_id', '=', meetingId)
+    .where('recommendation.published', '=', true)
+    .orderBy('item.title')
+    .orderBy('item.id')
+    .orderBy('recommendation.number')
+    .execute();
+}
+export type MeetingRecommendationRow = Awaited<ReturnType<typeof recommendations>>[number];
+
 async function people(db: Db, ids: Iterable<string | null | undefined>): Promise<Map<string, PersonNameRow>> {
   const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
   if (wanted.length === 0) return new Map();
@@ -217,7 +236,7 @@ export async function findMeetingRecord(db: Db, id: string) {
   const meeting = await findMeeting(db, id);
   if (!meeting) return undefined;
   // One connection on the embedded engine, so these run in turn there and in parallel on a server.
-  const [agenda, attendanceRows, declarationRows, minuteRows, resolutionRows, motionRows, voteEventRows, questionRows] = await Promise.all([
+  const [agenda, attendanceRows, declarationRows, minuteRows, resolutionRows, motionRows, voteEventRows, questionRows, recommendationRows] = await Promise.all([
     agendaItems(db, id),
     attendance(db, id),
     declarations(db, id),
@@ -226,6 +245,7 @@ export async function findMeetingRecord(db: Db, id: string) {
     motions(db, id),
     voteEvents(db, id),
     questions(db, id),
+    recommendations(db, id),
   ]);
   const voteRows = await votes(
     db,
@@ -251,6 +271,7 @@ export async function findMeetingRecord(db: Db, id: string) {
     voteEvents: voteEventRows,
     votes: voteRows,
     questions: questionRows,
+    recommendations: recommendationRows,
     people: peopleById,
   };
 }

@@ -52,7 +52,7 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
     const db = readerFor(database, request);
     const body = await findBodyBySlug(db, params.data.slug);
     if (!body) throw NotFound('Committee not found');
-    const meetings = await calendarMeetings(db, body.id);
+    const meetings = await calendarMeetings(db, { bodyId: body.id });
     const text = meetingCalendar({ name: `${body.name} meetings`, meetings, meetingUrl: (row) => absolute(meetingHref(row)), uidDomain });
     return sendCalendar(reply, text, `${body.slug}.ics`);
   });

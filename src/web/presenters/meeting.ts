@@ -7,8 +7,13 @@ import type { MeetingRecord, PersonNameRow } from '../../db/queries/meetings.ts'
 import type { AttendanceStatus, VoteOption } from '../../db/schema.ts';
 import { linkTo } from '../../http/routes.ts';
 import { personHref, reportHref } from './portal/links.ts';
+import { meetingSlug } from '../portal/slugs.ts';
 import { formatDate, formatShortDate, formatTimeRange } from '../../domain/dates.ts';
 import { exemptGround, paragraphs } from '../../domain/wording.ts';
+import { minuteLayout } from '../../domain/meetings/minute-layout.ts';
+import type { ResolutionList } from '../../domain/meetings/resolution-parts.ts';
+import { agendaFromMinutes } from '../../domain/meetings/agenda-from-minutes.ts';
+import type { MeetingRecommendationRow } from '../../db/queries/meetings.ts';
 
 // Re-exported for the portal's presenters, which format through this module.
 export { formatDate, formatMonth, formatShortDate, formatTime, formatTimeRange } from '../../domain/dates.ts';
@@ -69,8 +74,8 @@ export interface AgendaItemView {
 
 export interface AttendeeView {
   name: string;
-  /** The person's page: names in the attendance list link to the councillor (issue 19). */
-  href: string;
+  /** A member's page: councillors' names link to their record (issue 19); officers and others are plain text. */
+  href?: string;
   role?: string;
   substituteFor?: string;
 }
@@ -96,10 +101,36 @@ export interface MinuteView {
   agendaItem?: string;
   exempt?: ExemptView;
   applicationReference?: string;
-  paragraphs: string[];
   approves?: { text: string; href?: string };
   motions: Array<{ text?: string; mover?: string; seconder?: string }>;
-  resolutions: Array<{ paragraphs: string[]; unanimous: boolean }>;
+  /** The minute's paragraphs, each resolution once among them (`minuteLayout`), motions before any resolution left over. */
+  blocks: MinuteBlockView[];
+}
+
+export interface ResolutionListView {
+  /** The `type` of an HTML ordered list: "a", "i", "1", ... */
+  type: string;
+  /** The stylesheet's modifier for the "(a)" markers (a class, as `type` selectors ignore case). */
+  modifier: string;
+  start: number;
+  items: Array<{ value: number; text: string; list?: ResolutionListView }>;
+}
+
+export type MinuteBlockView =
+  | { kind: 'paragraph'; text: string }
+  /** `heading`: the minute's text does not say "Resolved" itself, so the page does. */
+  | { kind: 'resolution'; heading: boolean; lead?: string; list?: ResolutionListView; unanimous: boolean };
+
+export interface DerivedAgendaItemView {
+  number: string;
+  title: string;
+  href: string;
+}
+
+export interface RecommendationGroupView {
+  title: string;
+  kind: string;
+  recommendations: Array<{ number: number; text: string; href: string; status: string }>;
 }
 
 export interface VoteEventView {
@@ -134,6 +165,12 @@ export interface MeetingView {
   date: string;
   details: Array<{ key: string; value: string }>;
   agendaItems: AgendaItemView[];
+  /** No agenda published, but the minutes cite agenda items: those numbers and the minutes' titles. */
+  agendaFromMinutes: DerivedAgendaItemView[];
+  /** The single meeting as an iCalendar file. */
+  calendarHref: string;
+  /** Published scrutiny recommendations made at this meeting, by item considered. */
+  recommendations: RecommendationGroupView[];
   attendance: { groups: AttendanceGroupView[]; summary: string };
   declarations: DeclarationView[];
   minutes: MinuteView[];
@@ -182,9 +219,35 @@ export const MEETING_SECTIONS = [
   { id: 'attendance', text: 'Attendance' },
   { id: 'declarations', text: 'Declarations of interest' },
   { id: 'minutes', text: 'Minutes' },
+  { id: 'recommendations', text: 'Recommendations made at this meeting' },
   { id: 'votes', text: 'Recorded votes' },
   { id: 'questions', text: 'Questions' },
 ] as const;
+
+function listView(list: ResolutionList): ResolutionListView {
+  return {
+    type: list.style,
+    modifier: { a: 'a', A: 'upper-a', i: 'i', I: 'upper-i', '1': '1' }[list.style],
+    start: list.start,
+    items: list.items.map((item) => ({ value: item.value, text: item.text, ...(item.parts ? { list: listView(item.parts) } : {}) })),
+  };
+}
+
+const ITEM_KINDS: Record<string, string> = { 'call-in': 'Call-in', review: 'Review', 'posc-recommendation': 'Recommendation' };
+
+function recommendationGroups(rows: MeetingRecommendationRow[]): RecommendationGroupView[] {
+  const groups = new Map<string, RecommendationGroupView>();
+  for (const row of rows) {
+    if (!groups.has(row.item_id)) groups.set(row.item_id, { title: row.item_title, kind: ITEM_KINDS[row.item_kind] ?? capitalise(row.item_kind), recommendations: [] });
+    groups.get(row.item_id)!.recommendations.push({
+      number: row.number,
+      text: row.text ?? 'The words of this recommendation are in the minutes of the meeting.',
+      href: linkTo('scrutiny.recommendation', { id: row.id }),
+      status: row.status,
+    });
+  }
+  return [...groups.values()];
+}
 
 function minuteAnchor(number: string): string {
   return `minute-${number.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
@@ -224,9 +287,10 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     const attendees = rows.map((row) => {
       const substituteFor = nameOf(people, row.substitute_for_person_id);
       const name = nameOf(people, row.person_id, row.printed_name) ?? row.printed_name;
+      const member = people.get(row.person_id)?.kind === 'member';
       return {
         name,
-        href: personHref(row.person_id, name),
+        ...(member ? { href: personHref(row.person_id, name) } : {}),
         ...(row.role ? { role: row.role } : {}),
         ...(substituteFor ? { substituteFor } : {}),
         sortKey: people.get(row.person_id)?.family_name ?? row.printed_name,
@@ -272,8 +336,6 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
       ...(agendaNumber ? { agendaItem: row.agenda_item_title ? `Agenda item ${agendaNumber}: ${row.agenda_item_title}` : `Agenda item ${agendaNumber}` } : {}),
       ...(row.exempt ? { exempt: exemptView(row.exempt_paragraphs) } : {}),
       ...(row.application_reference ? { applicationReference: row.application_reference } : {}),
-      // The query already blanks exempt text; this keeps the guarantee if that query ever changes.
-      paragraphs: row.exempt ? [] : paragraphs(row.text),
       ...(approves ? { approves } : {}),
       motions: row.exempt
         ? []
@@ -288,11 +350,8 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
                 ...(seconder ? { seconder } : {}),
               };
             }),
-      resolutions: row.exempt
-        ? []
-        : record.resolutions
-            .filter((resolution) => resolution.minute_id === row.id)
-            .map((resolution) => ({ paragraphs: paragraphs(resolution.text), unanimous: resolution.unanimous })),
+      // The query already blanks exempt text and leaves out exempt resolutions; this keeps the guarantee if it changes.
+      blocks: row.exempt ? [] : minuteBlocks(row.text, record.resolutions.filter((resolution) => resolution.minute_id === row.id)),
     };
   });
 
@@ -337,6 +396,16 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     date,
     details,
     agendaItems,
+    agendaFromMinutes:
+      agendaItems.length > 0
+        ? []
+        : agendaFromMinutes(record.minutes.filter((row) => row.agenda_item_number).map((row) => ({ agendaItem: row.agenda_item_number!, number: row.number, title: row.title }))).map((item) => ({
+            number: item.agendaItem,
+            title: item.title,
+            href: `#${minuteAnchor(item.number)}`,
+          })),
+    calendarHref: linkTo('meeting.ics', { id: meetingSlug(meeting.date, meeting.body_slug) }),
+    recommendations: recommendationGroups(record.recommendations),
     attendance: { groups, summary },
     declarations,
     minutes,
@@ -344,7 +413,7 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     ...(meeting.withdrawn_reason ? { withdrawnReason: meeting.withdrawn_reason } : {}),
     voteEvents,
     questions,
-    contents: MEETING_SECTIONS.map((section) => ({ href: `#${section.id}`, text: section.text })),
+    contents: MEETING_SECTIONS.filter((section) => section.id !== 'recommendations' || record.recommendations.length > 0).map((section) => ({ href: `#${section.id}`, text: section.text })),
   };
 }
 
@@ -353,4 +422,21 @@ function roleRank(role: string | undefined): number {
   if (/^(chair|chairman|chairwoman|chairperson)$/i.test(role)) return 0;
   if (/^vice[- ]chair/i.test(role)) return 1;
   return 2;
+}
+
+function minuteBlocks(text: string, resolutions: Array<{ text: string; unanimous: boolean }>): MinuteBlockView[] {
+  return minuteLayout(
+    text,
+    resolutions.map((resolution) => resolution.text),
+  ).map((block) => {
+    if (block.kind === 'paragraph') return block;
+    const { lead, list } = block.layout;
+    return {
+      kind: 'resolution',
+      heading: !block.printed,
+      ...(lead ? { lead } : {}),
+      ...(list ? { list: listView(list) } : {}),
+      unanimous: resolutions[block.resolution]!.unanimous,
+    };
+  });
 }

@@ -4,7 +4,8 @@ import type { Database } from '../../schema.ts';
 
 type Db = Kysely<Database>;
 
-export async function calendarMeetings(db: Db, bodyId?: string) {
+/** Meetings for a calendar: all, one body's (`bodyId`) or one (`meetingId`, the single meeting's .ics). */
+export async function calendarMeetings(db: Db, filter: { bodyId?: string; meetingId?: string } = {}) {
   let query = db
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
@@ -21,7 +22,8 @@ export async function calendarMeetings(db: Db, bodyId?: string) {
       'body.name as body_name',
       'body.slug as body_slug',
     ]);
-  if (bodyId) query = query.where('meeting.body_id', '=', bodyId);
+  if (filter.bodyId) query = query.where('meeting.body_id', '=', filter.bodyId);
+  if (filter.meetingId) query = query.where('meeting.id', '=', filter.meetingId);
   return query.orderBy('meeting.date').orderBy('meeting.start_time').orderBy('body.name').execute();
 }
 export type CalendarFeedRow = Awaited<ReturnType<typeof calendarMeetings>>[number];
