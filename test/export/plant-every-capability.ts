@@ -162,7 +162,7 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
     .values({
       id: 'report-request-planted1', agenda_item_id: item.id, officer_account_id: 'account-planted', officer_name: 'A Planted Officer', deadline: '2011-03-30', note: 'Two pages',
       state: 'returned', submitted_text: 'A draft report.', original_file_sha256: file.sha256, original_filename: 'draft.pdf', original_media_type: 'application/pdf',
-      submitted_at: '2011-03-29T10:00:00.000Z', returned_reason: 'Add the costs', report_id: report.id, cleared_at: '2011-03-31T10:00:00.000Z',
+      submitted_at: new Date('2011-03-29T10:00:00.000Z'), returned_reason: 'Add the costs', report_id: report.id, cleared_at: new Date('2011-03-31T10:00:00.000Z'),
     })
     .execute();
 }
