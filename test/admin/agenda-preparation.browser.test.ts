@@ -64,7 +64,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
   });
 
   async function submit(page: Page, button: string | RegExp): Promise<void> {
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('button', { name: button }).click()]);
+    const target = page.getByRole('button', { name: button });
+    if ((await target.count()) !== 1) throw new Error(`${(await target.count())} buttons named ${button} on ${page.url()}: ${(await page.locator('main').innerText()).slice(0, 2000)}`);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
   }
 
   async function follow(page: Page, link: string | RegExp): Promise<void> {
@@ -92,12 +94,13 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
     // Standing items: the usual three, one more, moved up.
     await page.goto(`${origin}/admin/bodies/${bodyId}`);
     await follow(page, 'Standing items');
-    await expect(page.getByRole('heading', { name: 'Standing items' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'Standing items', exact: true }).isVisible()).resolves.toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await submit(page, 'Add the usual standing items');
     await page.getByLabel('Title').fill('Urgent business');
     await submit(page, 'Add standing item');
-    await submit(page, 'Move up: Urgent business');
+    await page.screenshot({ path: '/tmp/quorum-standing-items.png', fullPage: true });
+    await submit(page, /^Move up: Urgent business$/);
     await expect(page.locator('table tbody tr td:nth-child(2)').allInnerTexts()).resolves.toEqual(['Apologies for absence', 'Declarations of interest', 'Urgent business', 'Minutes of the previous meeting']);
     // A blank title is a field error, linked from the summary.
     await submit(page, 'Add standing item');
@@ -162,6 +165,8 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
 
     // Not public before the agenda is; with it once published.
     const publicPage = await browser.newPage();
+    await publicPage.goto(`${origin}/search?q=branch+libraries`);
+    await expect(publicPage.getByText('Library services review').count()).resolves.toBe(0);
     await page.goto(meetingUrl);
     await submit(page, 'Publish the agenda');
     await publicPage.goto(`${origin}/search?q=branch+libraries`);
