@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { MeetingAddressTables } from './schema/meeting-addresses.ts';
 import type { AccountsTables } from './schema/accounts.ts';
+import type { AgendaPreparationTables } from './schema/agenda-preparation.ts';
 import type { AllowancesTables } from './schema/allowances.ts';
 import type { FilesTables } from './schema/files.ts';
 import type { ImportReviewTables } from './schema/import-review.ts';
@@ -303,7 +304,7 @@ export interface AuditLogTable {
  * its side effect. The committee records are declared in this file; each other capability's tables in its own
  * module under schema/.
  */
-export interface Database extends AccountsTables, MeetingAddressTables, AllowancesTables, FilesTables, ImportReviewTables, OParlMirrorTables, OParlTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
+export interface Database extends AccountsTables, AgendaPreparationTables, MeetingAddressTables, AllowancesTables, FilesTables, ImportReviewTables, OParlMirrorTables, OParlTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
   source_document: SourceDocumentTable;
   authority: AuthorityTable;
   person: PersonTable;

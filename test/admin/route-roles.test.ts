@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { ROLES, type Role, type SessionUser } from '../../src/domain/roles.ts';
 import { passwordResetRequester } from '../../src/services/accounts/password-reset.ts';
+import { reportRequester, reportSubmitter } from '../../src/services/committee/report-requests.ts';
+import { usualStandingItemsAdder } from '../../src/services/committee/standing-items.ts';
 import { bodyCreator, groupCreator, groupMembershipAdder, membershipAdder } from '../../src/services/committee/bodies.ts';
 import { agendaItemAdder, agendaPublisher, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { attendanceRecorder, minuteWriter } from '../../src/services/committee/proceedings.ts';
@@ -79,6 +81,22 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     }
     const minute = options.minute ? await minuteWriter({ database, by: cli, meetingId: id, title: `Minute ${n}`, text: 'Noted.', resolutions: [], exempt: false }) : undefined;
     return { id, date, minuteId: minute?.id };
+  }
+
+  /** The second of two standing items of a body of its own. */
+  async function standingItem(n: number): Promise<string> {
+    const body = await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: `Standing Board ${n}`, kind: 'board' });
+    await usualStandingItemsAdder({ database, by: cli, bodyId: body.id });
+    return (await database.db.selectFrom('standing_item').select('id').where('body_id', '=', body.id).where('position', '=', 2).executeTakeFirstOrThrow()).id;
+  }
+
+  /** A report requested from the officer account, submitted by them when asked. */
+  async function reportRequest(n: number, submitted: boolean): Promise<string> {
+    const { id: meetingId, date } = await meeting(n, { item: true });
+    const item = await database.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+    const { id } = await reportRequester({ database, by: cli, agendaItemId: item.id, officerAccountId: accounts.get('officer')!.id, deadline: date });
+    if (submitted) await reportSubmitter({ database, by: cli, id, reportText: `Report ${n}` });
+    return id;
   }
 
   const RULES: Record<string, Rule> = {
@@ -212,6 +230,26 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
         return { url: `/admin/meetings/${first.id}/approve-minutes`, body: { atMeetingId: next.id, confirm: 'yes' } };
       },
     },
+    // Preparing agendas: standing items and report requests (test/admin/agenda-preparation.test.ts has the rules).
+    'POST /admin/bodies/:id/standing-items': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/bodies/${bodyId}/standing-items`, body: { title: `Standing item ${n}` } }) },
+    'POST /admin/bodies/:id/standing-items/usual': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/bodies/${(await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: `Standing Panel ${n}`, kind: 'panel' })).id}/standing-items/usual`, body: {} }),
+    },
+    'POST /admin/standing-items/:id/move': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/standing-items/${await standingItem(n)}/move`, body: { direction: 'up' } }) },
+    'POST /admin/standing-items/:id/remove': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/standing-items/${await standingItem(n)}/remove`, body: {} }) },
+    'POST /admin/agenda-items/:id/report-request': {
+      allowed: ['democratic-services'],
+      valid: async (n) => {
+        const { id, date } = await meeting(n, { item: true });
+        const item = await database.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', id).executeTakeFirstOrThrow();
+        return { url: `/admin/agenda-items/${item.id}/report-request`, body: { officerAccountId: accounts.get('officer')!.id, deadline: date } };
+      },
+    },
+    // The officer asked submits; anyone else signed in is refused on the record (democratic services may submit for them).
+    'POST /admin/report-requests/:id/submit': { allowed: 'signed-in', recordLevel: /only they or democratic services can submit it/ },
+    'POST /admin/report-requests/:id/clear': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/report-requests/${await reportRequest(n, true)}/clear`, body: {} }) },
+    'POST /admin/report-requests/:id/return': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/report-requests/${await reportRequest(n, true)}/return`, body: { reason: 'Add the costs' } }) },
     'POST /admin/agenda-items/:id': {
       allowed: ['democratic-services'],
       valid: async (n) => {

@@ -153,4 +153,16 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
     .execute();
   await db.insertInto('paper_check').values({ id: 'paper-check-planted1', content_hash: source.content_hash, checked_by: 'account-planted' }).execute();
   await db.insertInto('unrecognised_paper').values({ id: 'unrecognised-paper-planted1', content_hash: 'b'.repeat(64), file_name: 'notes.txt', reason: 'no meeting found' }).execute();
+
+  // Preparing agendas: a standing item and a report request returned to its officer, with the file they sent.
+  await db.insertInto('standing_item').values({ id: 'standing-item-planted1', body_id: meeting.body_id, position: 1, title: 'Apologies for absence' }).execute();
+  const item = await db.selectFrom('agenda_item').select('id').where('report_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+  await db
+    .insertInto('report_request')
+    .values({
+      id: 'report-request-planted1', agenda_item_id: item.id, officer_account_id: 'account-planted', officer_name: 'A Planted Officer', deadline: '2011-03-30', note: 'Two pages',
+      state: 'returned', submitted_text: 'A draft report.', original_file_sha256: file.sha256, original_filename: 'draft.pdf', original_media_type: 'application/pdf',
+      submitted_at: new Date('2011-03-29T10:00:00.000Z'), returned_reason: 'Add the costs', report_id: report.id, cleared_at: new Date('2011-03-31T10:00:00.000Z'),
+    })
+    .execute();
 }

@@ -14,6 +14,7 @@ import { moveProblem } from '../../domain/meetings/approval-order.ts';
 import { listDatesApprovedAt } from '../../db/repositories/meeting-lifecycle.ts';
 import { ConfirmDateSchema, realDate, unconfirmedDateProblems } from '../date-fields.ts';
 import { SeenVersionSchema, type SeenVersion } from '../write-operation.ts';
+import { addStandingItemsToAgenda } from './standing-items.ts';
 import { asEditor, assertMinutesOpen, Conflict, expectCurrent, refuse, type CommitteeWriteProps, type Problems } from './context.ts';
 
 const isoDate = realDate('Enter the date of the meeting as a real date, like 2011-07-20');
@@ -31,7 +32,10 @@ export const MeetingFieldsSchema = z.object({
 });
 export type MeetingFields = z.infer<typeof MeetingFieldsSchema>;
 
-/** Schedules a meeting of a body; one meeting per body per day, as in the council's own numbering of papers. */
+/**
+ * Schedules a meeting of a body; one meeting per body per day, as in the council's own numbering of papers. Its agenda
+ * starts with the body's standing items (standing-items.ts).
+ */
 export async function meetingScheduler(props: CommitteeWriteProps & MeetingFields & { today?: string }): Promise<{ id: string }> {
   refuse(unconfirmedDateProblems('date', props.date, props.today ?? todayInLondon(), props.confirmDate ?? false));
   return asEditor(props, async (trx) => {
@@ -53,6 +57,7 @@ export async function meetingScheduler(props: CommitteeWriteProps & MeetingField
       source_line_to: null,
     });
     await store.startWorkflow(trx, id);
+    await addStandingItemsToAgenda(trx, id, props.bodyId);
     return { id };
   });
 }

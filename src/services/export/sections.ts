@@ -4,6 +4,7 @@
  * database is in neither list nor among the committee records and registers, so no new table is forgotten.
  */
 import type { TableName } from '../../db/queries/export-rows.ts';
+import { agendaPreparationSection } from './sections/agenda-preparation.ts';
 import { allowancesSection } from './sections/allowances.ts';
 import { filesSection } from './sections/files.ts';
 import { importsSection } from './sections/imports.ts';
@@ -25,10 +26,11 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   politicalBalanceSection,
   importsSection,
   importReviewSection,
+  agendaPreparationSection,
 ];
 
 /** The sections' names, as the document's top-level fields (the type of ExportDocument names them). */
-export const SECTION_NAMES = ['files', 'meetingWorkflow', 'scrutiny', 'plans', 'indicators', 'allowances', 'politicalBalance', 'imports', 'importReview'] as const;
+export const SECTION_NAMES = ['files', 'meetingWorkflow', 'scrutiny', 'plans', 'indicators', 'allowances', 'politicalBalance', 'imports', 'importReview', 'agendaPreparation'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 if (EXPORT_SECTIONS.map((section) => section.name).join() !== SECTION_NAMES.join()) throw new Error('SECTION_NAMES must list EXPORT_SECTIONS in order');
 

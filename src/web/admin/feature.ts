@@ -14,19 +14,31 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import { attendanceGridRoutes } from './attendance/routes.ts';
 import { paperRoutes } from './papers/routes.ts';
+import { standingItemRoutes } from './agenda-preparation/standing-items.ts';
+import { presentRequest, reportRequestAdminRoutes, reportRequestOfficerRoutes } from './agenda-preparation/report-requests.ts';
 import { listRecentMeetings } from '../../db/repositories/committee-admin.ts';
 import { longDate } from './presenters.ts';
+import { listOverdueReportRequests, listReportRequestsOfOfficer } from '../../db/repositories/agenda-preparation.ts';
+import { todayInLondon } from '../../domain/dates.ts';
 
 export const adminFeature: Feature = async (app, deps) => {
   // Every signed-in account lands here after signing in: each sees the work its roles allow, and no more.
   app.get(ROUTES['admin.home'], { preHandler: requireRole() }, async (request, reply) => {
     const user = request.user!;
     const committees = hasRole(user, 'democratic-services');
-    const meetings = committees ? (await listRecentMeetings(deps.database.db)).map((row) => ({ ...row, longDate: longDate(row.date) })) : [];
+    const today = todayInLondon();
+    const [recent, overdue, mine] = await Promise.all([
+      committees ? listRecentMeetings(deps.database.db) : [],
+      committees ? listOverdueReportRequests(deps.database.db, today) : [],
+      listReportRequestsOfOfficer(deps.database.db, user.id),
+    ]);
+    const meetings = recent.map((row) => ({ ...row, longDate: longDate(row.date) }));
     return reply.view('admin/home.njk', {
       pageTitle: 'Back office',
       user,
       meetings,
+      overdueReports: overdue.map((row) => presentRequest(row, today)),
+      myReportRequests: mine.filter((row) => row.state !== 'cleared').length,
       can: {
         committees,
         scrutiny: hasRole(user, 'scrutiny-officer'),
@@ -47,5 +59,9 @@ export const adminFeature: Feature = async (app, deps) => {
     await memberRoutes(committeeAdmin, deps);
     await attendanceGridRoutes(committeeAdmin, deps);
     await paperRoutes(committeeAdmin, deps);
+    await standingItemRoutes(committeeAdmin, deps);
+    await reportRequestAdminRoutes(committeeAdmin, deps);
   });
+  // The officer asked for a report signs in with any role: each route checks it is theirs (or democratic services).
+  await reportRequestOfficerRoutes(app, deps);
 };

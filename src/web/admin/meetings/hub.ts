@@ -6,6 +6,8 @@
 import type { FastifyReply } from 'fastify';
 import type { DatabaseHandle } from '../../../db/engine.ts';
 import * as store from '../../../db/repositories/committee-admin.ts';
+import { listReportRequestsOfMeeting } from '../../../db/repositories/agenda-preparation.ts';
+import { REPORT_REQUEST_STATE_LABELS } from '../../../domain/agenda/report-requests.ts';
 import { NotFound } from '../../../http/errors.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { meetingStart } from '../../../domain/meetings/approval-order.ts';
@@ -43,6 +45,7 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
     store.listLaterMeetingsOfBody(db, meeting.body_id, meeting.date),
     store.listVoteEvents(db, meetingId),
   ]);
+  const requests = new Map((await listReportRequestsOfMeeting(db, meeting.id)).map((row) => [row.agenda_item_id, { id: row.id, stateLabel: REPORT_REQUEST_STATE_LABELS[row.state], officer: row.officer_name, deadline: longDate(row.deadline) }]));
   const resolutions = await store.listResolutions(db, minutes.map((minute) => minute.id));
   const approvedAt = workflow?.minutes_approved_at_meeting_id ? await store.findMeeting(db, workflow.minutes_approved_at_meeting_id) : undefined;
   const form = (name: HubForm, prefix: string) => {
@@ -72,7 +75,7 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
       deletable: !published && !locked,
       withdrawable: published && !locked && !meeting.withdrawn_at,
     },
-    items,
+    items: items.map((item) => ({ ...item, request: requests.get(item.id) })),
     attendance: attendance.map((row) => ({
       ...row,
       statusLabel: ATTENDANCE_LABELS[row.status] ?? row.status,
