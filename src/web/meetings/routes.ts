@@ -10,6 +10,8 @@ import { registerCalendarRoutes } from './calendar-routes.ts';
 import { usePageCache } from '../../http/page-cache.ts';
 import { readerFor, type MeetingRef } from '../../http/reader.ts';
 import type { FastifyRequest } from 'fastify';
+import { meetingDocumentsIndex } from '../../services/documents/meeting-documents-index.ts';
+import { presentMeetingDocuments } from '../presenters/meeting-documents.ts';
 
 /** Ids are stable ids ("meeting-1a2b...") or slugs; anything else cannot name a meeting, so it is simply not found. */
 export const MeetingParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be a meeting id') });
@@ -41,6 +43,7 @@ export const meetingsFeature: Feature = async (app, { database }) => {
       if (moved) return reply.redirect(linkTo('meeting.show', { id: meetingSlug(moved.date, moved.body_slug) }), 301);
       throw NotFound('Meeting not found');
     }
-    return reply.view('meeting.njk', { view: presentMeeting(record), currentNav: 'meetings' });
+    const meetingDocuments = presentMeetingDocuments(await meetingDocumentsIndex(db, { meetingId: id!, audience: 'public' }), 'public');
+    return reply.view('meeting.njk', { view: presentMeeting(record), meetingDocuments, currentNav: 'meetings' });
   });
 };
