@@ -30,6 +30,7 @@ import { minutesReferenceOf } from './minutes-reference.ts';
 import { formatDate, formatFormalDate, londonDateOf } from '../../domain/dates.ts';
 import { councilTime, exemptGround, textPieces } from './wording.ts';
 import { loadReportOriginal } from './report-originals.ts';
+import { supplementsOf, type Supplement } from '../../domain/meetings/supplements.ts';
 
 const KIND_LABELS: Record<DocumentMeetingRow['kind'], string> = {
   annual: 'Annual Meeting',
@@ -67,28 +68,6 @@ export interface AgendaPackContent {
   originals: Map<string, PDFDocument[]>;
 }
 
-/** A supplementary pack: the items first published on one day after the agenda. */
-export interface Supplement {
-  number: number;
-  /** The London date the items were published. */
-  publishedOn: string;
-  itemNumbers: string[];
-}
-
-/**
- * The supplementary packs of a meeting: items created after the agenda was published, grouped by the London date they
- * were added. An agenda withdrawn and published again takes in everything added before the new publication.
- */
-export function supplementsOf(publishedAt: Date | null, items: Array<{ number: string; item_created_at: Date }>): Supplement[] {
-  if (!publishedAt) return [];
-  const days = new Map<string, string[]>();
-  const late = items.filter((item) => item.item_created_at > publishedAt).sort((a, b) => a.item_created_at.getTime() - b.item_created_at.getTime());
-  for (const item of late) {
-    const day = londonDateOf(item.item_created_at);
-    days.set(day, [...(days.get(day) ?? []), item.number]);
-  }
-  return [...days].map(([publishedOn, itemNumbers], index) => ({ number: index + 1, publishedOn, itemNumbers }));
-}
 
 function textBlocks(text: string | null | undefined): Block[] {
   return textPieces(text).map((piece): Block => (piece.kind === 'bullet' ? { kind: 'bullet', text: piece.text } : { kind: 'paragraph', runs: [{ text: piece.text }] }));
@@ -228,7 +207,7 @@ async function itemPart(
 }
 
 function selected(items: AgendaReportRow[], meeting: DocumentMeetingRow, selection: PackSelection): { items: AgendaReportRow[]; supplement?: Supplement } | undefined {
-  const supplements = supplementsOf(meeting.agenda_published_at, items);
+  const supplements = supplementsOf(meeting.agenda_published_at, items.map((item) => ({ number: item.number, addedAt: item.item_created_at })));
   if (selection.kind === 'item') {
     const item = items.find((candidate) => candidate.number === selection.number);
     return item ? { items: [item] } : undefined;

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { agendaWithReports, findDocumentMeeting, minutesStateOf, type DocumentAudience } from '../../db/queries/documents.ts';
-import { supplementsOf, type Supplement } from './agenda-pack-content.ts';
+import { supplementsOf, type Supplement } from '../../domain/meetings/supplements.ts';
 
 export interface MeetingDocumentsIndex {
   meetingId: string;
@@ -26,7 +26,7 @@ export async function meetingDocumentsIndex(db: Kysely<Database>, props: { meeti
     minutesStateOf(db, props.meetingId, props.audience),
   ]);
   if (!meeting || !minutes) return undefined;
-  const supplements = supplementsOf(meeting.agenda_published_at, items);
+  const supplements = supplementsOf(meeting.agenda_published_at, items.map((item) => ({ number: item.number, addedAt: item.item_created_at })));
   const late = new Set(supplements.flatMap((supplement) => supplement.itemNumbers));
   const hasMinutes = Number(minutes.minutes) > 0;
   // A meeting recorded outside the workflow (imported papers) has no draft or approved state to show.
