@@ -83,7 +83,8 @@ describe.skipIf(databaseUnavailable)('agenda packs with uploaded reports, exempt
     expect((await scrutiny.signIn((await makeAccount(database, 'scrutiny-officer')).email)).statusCode).toBe(303);
     officer = new Client(app);
     expect((await officer.signIn((await makeAccount(database, 'democratic-services')).email)).statusCode).toBe(303);
-  });
+    // LibreOffice converts the Word report here, which takes minutes on a loaded machine.
+  }, 300_000);
   afterAll(async () => {
     await app?.close();
     await database?.destroy();
