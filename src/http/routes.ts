@@ -16,6 +16,10 @@ export const ROUTES = {
   'admin.meeting.agendaPack.docx': '/admin/meetings/:id/agenda-pack-officers.docx',
   'admin.meeting.minutes.pdf': '/admin/meetings/:id/minutes-officers.pdf',
   'admin.meeting.minutes.docx': '/admin/meetings/:id/minutes-officers.docx',
+  'meeting.supplementaryPack.pdf': '/meetings/:id/supplementary-pack-:number.pdf',
+  'meeting.itemPapers.pdf': '/meetings/:id/agenda-items/:number.pdf',
+  'admin.meeting.supplementaryPack.pdf': '/admin/meetings/:id/restricted/supplementary-pack-:number.pdf',
+  'admin.meeting.itemPapers.pdf': '/admin/meetings/:id/restricted/agenda-items/:number.pdf',
   'committee.list': '/committees',
   'committee.show': '/committees/:slug',
   'person.list': '/councillors',
@@ -252,10 +256,13 @@ export const ROUTES = {
 
 export type RouteName = keyof typeof ROUTES;
 
+/** A parameter may end a segment before a file extension: ":number.pdf" names "number". */
+type ParamName<Segment extends string> = Segment extends `${infer Name}.${string}` ? Name : Segment;
+
 type ParamNames<Path extends string> = Path extends `${string}:${infer Param}/${infer Rest}`
-  ? Param | ParamNames<`/${Rest}`>
+  ? ParamName<Param> | ParamNames<`/${Rest}`>
   : Path extends `${string}:${infer Param}`
-    ? Param
+    ? ParamName<Param>
     : never;
 
 export type RouteParams<Name extends RouteName> = { [K in ParamNames<(typeof ROUTES)[Name]>]: string | number };

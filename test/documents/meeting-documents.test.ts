@@ -118,8 +118,8 @@ describe.skipIf(databaseUnavailable)('generated agenda pack and minutes from the
     expect(frontSheetPages).toBeGreaterThan(0);
     // Every numbered page carries its footer; the front sheet carries none.
     pages.forEach((page, index) => {
-      if (index < frontSheetPages) expect(page).not.toMatch(/\bPage \d+\s*$/);
-      else expect(page.trim().endsWith(`Page ${index - frontSheetPages + 1}`)).toBe(true);
+      if (index < frontSheetPages) expect(page).not.toMatch(/\bPage \d+ of \d+\s*$/);
+      else expect(page.trim().endsWith(`Page ${index - frontSheetPages + 1} of ${pages.length - frontSheetPages}`)).toBe(true);
     });
     let previousEnd = 0;
     for (const item of withPapers) {
@@ -182,7 +182,7 @@ describe.skipIf(databaseUnavailable)('generated agenda pack and minutes from the
     expect(minutes.fileName).toBe('kent-county-council-2011-04-06-minutes.pdf');
     fs.writeFileSync(path.join(outputDir, minutes.fileName), minutes.bytes);
     const minutePages = await pdfPages(minutes.bytes);
-    minutePages.forEach((page, index) => expect(page.trim().endsWith(`Page ${index + 1}`)).toBe(true));
+    minutePages.forEach((page, index) => expect(page.trim().endsWith(`Page ${index + 1} of ${minutePages.length}`)).toBe(true));
     const text = flat(minutePages.join('\n'));
     expectInOrder(text, [
       'KENT COUNTY COUNCIL',

@@ -77,12 +77,32 @@ export async function agendaWithReports(db: Db, meetingId: string, audience: Doc
       ...AGENDA_ITEM_COLUMNS,
       'report.exempt as report_exempt',
       'report.full_text as report_full_text',
+      'report.original_file_sha256 as report_original_sha256',
+      'report.original_filename as report_original_filename',
+      'report.original_media_type as report_original_media_type',
+      // After the agenda's publication: the item's papers form a supplementary pack.
+      'agenda_item.created_at as item_created_at',
     ])
     .where('agenda_item.meeting_id', '=', meetingId)
     .orderBy('agenda_item.position')
     .execute();
 }
 export type AgendaReportRow = Awaited<ReturnType<typeof agendaWithReports>>[number];
+
+/** Whether the meeting has minutes the audience may read, and how far they have gone (published, approved). */
+export async function minutesStateOf(db: Db, meetingId: string, audience: DocumentAudience) {
+  return db
+    .selectFrom('meeting')
+    .leftJoin('meeting_workflow', 'meeting_workflow.id', 'meeting.id')
+    .select((eb) => [
+      eb.selectFrom(source('minute', audience)).select((inner) => inner.fn.countAll<string>().as('count')).whereRef('minute.meeting_id', '=', 'meeting.id').as('minutes'),
+      'meeting_workflow.id as workflow_id',
+      'meeting_workflow.minutes_published_at',
+      'meeting_workflow.minutes_approved_at',
+    ])
+    .where('meeting.id', '=', meetingId)
+    .executeTakeFirst();
+}
 
 export async function questionsOf(db: Db, meetingId: string) {
   return db

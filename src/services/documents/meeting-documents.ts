@@ -4,8 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { PDFDocument } from 'pdf-lib';
 import { findMinutesRecord, type DocumentAudience } from '../../db/queries/documents.ts';
-import { agendaPackContent, type AgendaPackItem } from './agenda-pack-content.ts';
+import { agendaPackContent, type AgendaPackItem, type PackSelection } from './agenda-pack-content.ts';
+import { assemblePack } from './pack-assembler.ts';
 import { minutesBlocks, minutesTitle } from './minutes-content.ts';
 import type { DocumentModel, PageRanges } from './model.ts';
 import { writeDocx } from './docx-writer.ts';
@@ -44,19 +46,33 @@ function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-async function write(model: DocumentModel, format: DocumentFormat, fileStem: string): Promise<GeneratedDocument> {
+async function write(model: DocumentModel, format: DocumentFormat, fileStem: string, originals = new Map<string, PDFDocument[]>()): Promise<GeneratedDocument> {
   const fileName = `${fileStem}.${format}`;
   if (format === 'docx') return { bytes: await writeDocx(model), fileName, contentType: CONTENT_TYPES.docx };
   const pdf = await writePdf(model);
-  return { bytes: pdf.bytes, fileName, contentType: CONTENT_TYPES.pdf, pageRanges: pdf.ranges };
+  const bytes = await assemblePack(pdf, originals);
+  return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, contentType: CONTENT_TYPES.pdf, pageRanges: pdf.ranges };
 }
 
-/** The agenda pack, or undefined when there is no such meeting. */
-export async function agendaPackDocument(db: Kysely<Database>, props: MeetingDocumentProps): Promise<(GeneratedDocument & { items: AgendaPackItem[] }) | undefined> {
-  const content = await agendaPackContent(db, { meetingId: props.meetingId, audience: props.audience });
+function stemOf(selection: PackSelection): string {
+  if (selection.kind === 'supplement') return `supplementary-agenda-pack-${selection.number}`;
+  if (selection.kind === 'item') return `agenda-item-${slug(selection.number)}`;
+  return 'agenda-pack';
+}
+
+/**
+ * The agenda pack as published, a supplementary pack or one item's papers (PDF only for the last two), or undefined
+ * when there is no such meeting, supplement or item with papers.
+ */
+export async function agendaPackDocument(
+  db: Kysely<Database>,
+  props: MeetingDocumentProps & { selection?: PackSelection },
+): Promise<(GeneratedDocument & { items: AgendaPackItem[] }) | undefined> {
+  const selection = props.selection ?? { kind: 'pack' };
+  const content = await agendaPackContent(db, { meetingId: props.meetingId, audience: props.audience, selection, insertOriginals: props.format === 'pdf' });
   if (!content) return undefined;
-  const stem = `${slug(content.meeting.body_name)}-${content.meeting.date}-agenda-pack${props.audience === 'officers' ? '-officers' : ''}`;
-  return { ...(await write(content.model, props.format, stem)), items: content.items };
+  const stem = `${slug(content.meeting.body_name)}-${content.meeting.date}-${stemOf(selection)}${props.audience === 'officers' ? '-restricted' : ''}`;
+  return { ...(await write(content.model, props.format, stem, content.originals)), items: content.items };
 }
 
 /** The minutes, or undefined when there is no such meeting or it has no minutes yet. */

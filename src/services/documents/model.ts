@@ -1,7 +1,7 @@
 /**
  * The layout-neutral content of a generated document, shared by the PDF and DOCX writers so the two formats never
  * drift apart. A document is a front sheet (unnumbered, as in a printed summons) and parts; each part starts on a new
- * page, and numbered pages carry "Page N" footers counted from the first part.
+ * page, and numbered pages carry "Page N of M" footers counted from the first part.
  */
 
 export interface Run {
@@ -43,6 +43,12 @@ export interface Part {
   /** Unique in the document; bookmarks and page ranges are keyed by it. */
   key: string;
   blocks: Block[];
+  /**
+   * Pages of uploaded originals (reports as the council published them) that follow the part's own pages. The PDF
+   * writer leaves that many blank, numbered into the part's range, for the pack assembler to fill with the original
+   * pages (./pack-assembler.ts); the DOCX writer has no pages to leave and ignores it.
+   */
+  insertedPages?: number;
 }
 
 export interface DocumentModel {

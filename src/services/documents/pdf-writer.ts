@@ -1,7 +1,8 @@
 /**
  * Writes a DocumentModel as PDF with pdfkit. The parts are laid out twice: once to learn which pages each part
- * takes, then for real after the front sheet, so the page ranges the agenda prints are the "Page N" footers of the
- * very document they are printed in.
+ * takes, then for real after the front sheet, so the page ranges the agenda prints are the "Page N of M" footers of
+ * the very document they are printed in. A part's uploaded originals are counted as blank pages left at its end,
+ * which the pack assembler replaces with the original pages (./pack-assembler.ts).
  *
  * The PDF is tagged (PDF 1.7, a structure tree in reading order: H1-H3 headings, paragraphs, lists, tables with
  * header cells; page numbers are artifacts), names its language and shows its title, so screen readers read it as
@@ -146,20 +147,37 @@ function newDocument(model: DocumentModel): Pdf {
   return useDocumentFonts(pdf);
 }
 
-/** Lays the parts out from a fresh page each, each part a section; returns the buffered page indexes each took. */
-function layParts(pdf: Pdf, parts: Part[], ranges: PageRanges): Map<string, { first: number; last: number }> {
+/** What laying the parts out took: the buffered page indexes of each part, and the blank pages left for originals. */
+interface Laid {
+  taken: Map<string, { first: number; last: number }>;
+  /** By part key, the buffered page indexes left blank for its uploaded originals. */
+  blanks: Map<string, number[]>;
+}
+
+function lastPageIndex(pdf: Pdf): number {
+  return pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1;
+}
+
+/** Lays the parts out from a fresh page each, each part a section, then the blank pages its originals will fill. */
+function layParts(pdf: Pdf, parts: Part[], ranges: PageRanges): Laid {
   const taken = new Map<string, { first: number; last: number }>();
+  const blanks = new Map<string, number[]>();
   for (const part of parts) {
     pdf.addPage();
-    const first = pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1;
+    const first = lastPageIndex(pdf);
     const section = pdf.struct('Sect');
     pdf.addStructure(section);
     for (const item of part.blocks) block(pdf, item, ranges, section);
     section.end();
-    const last = pdf.bufferedPageRange().start + pdf.bufferedPageRange().count - 1;
-    taken.set(part.key, { first, last });
+    const left: number[] = [];
+    for (let page = 0; page < (part.insertedPages ?? 0); page++) {
+      pdf.addPage();
+      left.push(lastPageIndex(pdf));
+    }
+    if (left.length > 0) blanks.set(part.key, left);
+    taken.set(part.key, { first, last: lastPageIndex(pdf) });
   }
-  return taken;
+  return { taken, blanks };
 }
 
 function collect(pdf: Pdf): Promise<Buffer> {
@@ -177,13 +195,17 @@ export interface PdfResult {
   ranges: PageRanges;
   /** How many unnumbered front-sheet pages come before page 1. */
   frontSheetPages: number;
+  /** By part key, the (0-based) page indexes left blank for the part's uploaded originals, without footers. */
+  blanks: Map<string, number[]>;
+  /** The number of numbered pages: M in "Page N of M". */
+  numberedPages: number;
 }
 
 export async function writePdf(model: DocumentModel): Promise<PdfResult> {
   // First pass: the parts alone, numbered from 1, to learn their page ranges.
   const scratch = newDocument(model);
   const scratchDone = collect(scratch);
-  const measured = layParts(scratch, model.parts, new Map());
+  const measured = layParts(scratch, model.parts, new Map()).taken;
   scratch.end();
   await scratchDone;
   const ranges: PageRanges = new Map([...measured].map(([key, pages]) => [key, { from: pages.first + 1, to: pages.last + 1 }]));
@@ -199,7 +221,7 @@ export async function writePdf(model: DocumentModel): Promise<PdfResult> {
     section.end();
     frontSheetPages = pdf.bufferedPageRange().count;
   }
-  const laid = layParts(pdf, model.parts, ranges);
+  const { taken: laid, blanks } = layParts(pdf, model.parts, ranges);
   for (const [key, pages] of laid) {
     const expected = ranges.get(key)!;
     // The two passes lay out the same blocks on the same pages; a difference would print a wrong agenda.
@@ -208,17 +230,21 @@ export async function writePdf(model: DocumentModel): Promise<PdfResult> {
     }
   }
   const { count } = pdf.bufferedPageRange();
+  const numberedPages = count - frontSheetPages;
+  const blank = new Set([...blanks.values()].flat());
   for (let index = frontSheetPages; index < count; index++) {
+    // The assembler stamps the original pages that replace the blanks.
+    if (blank.has(index)) continue;
     pdf.switchToPage(index);
     // Writing below the bottom margin would otherwise start a new page.
     const bottom = pdf.page.margins.bottom;
     pdf.page.margins.bottom = 0;
     // Page numbers are pagination artifacts, outside the structure a screen reader reads.
     pdf.markContent('Artifact', { type: 'Pagination' });
-    pdf.font(FONT.regular).fontSize(10).text(`Page ${index - frontSheetPages + 1}`, 0, pdf.page.height - 44, { width: pdf.page.width, align: 'center', lineBreak: false });
+    pdf.font(FONT.regular).fontSize(10).text(`Page ${index - frontSheetPages + 1} of ${numberedPages}`, 0, pdf.page.height - 44, { width: pdf.page.width, align: 'center', lineBreak: false });
     pdf.endMarkedContent();
     pdf.page.margins.bottom = bottom;
   }
   pdf.end();
-  return { bytes: await done, ranges, frontSheetPages };
+  return { bytes: await done, ranges, frontSheetPages, blanks, numberedPages };
 }

@@ -10,6 +10,8 @@ import { usePageCache } from '../../http/page-cache.ts';
 import { readerFor, type MeetingRef } from '../../http/reader.ts';
 import type { FastifyRequest } from 'fastify';
 import { registerMeetingCalendarRoute } from './ics-route.ts';
+import { meetingDocumentsIndex } from '../../services/documents/meeting-documents-index.ts';
+import { presentMeetingDocuments } from '../presenters/meeting-documents.ts';
 
 /** The meeting a request for a meeting's page names (not checked against the records: the page does that). */
 function meetingOf(request: FastifyRequest): MeetingRef | undefined {
@@ -31,6 +33,7 @@ export const meetingsFeature: Feature = async (app, { config, database }) => {
     if (named.movedTo) return reply.redirect(linkTo('meeting.show', { id: named.movedTo }), 301);
     const record = named.id ? await findMeetingRecord(db, named.id) : undefined;
     if (!record) throw NotFound('Meeting not found');
-    return reply.view('meeting.njk', { view: presentMeeting(record), currentNav: 'meetings' });
+    const meetingDocuments = presentMeetingDocuments(await meetingDocumentsIndex(db, { meetingId: record.meeting.id, audience: 'public' }), 'public');
+    return reply.view('meeting.njk', { view: presentMeeting(record), meetingDocuments, currentNav: 'meetings' });
   });
 };

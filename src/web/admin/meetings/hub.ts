@@ -12,6 +12,8 @@ import { NotFound } from '../../../http/errors.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { meetingStart } from '../../../domain/meetings/approval-order.ts';
 import { longDate, personItems, personName, selectItems, stamp } from '../presenters.ts';
+import { meetingDocumentsIndex } from '../../../services/documents/meeting-documents-index.ts';
+import { presentMeetingDocuments } from '../../presenters/meeting-documents.ts';
 
 export type HubForm = 'details' | 'cancel' | 'agenda' | 'publish' | 'withdrawAgenda' | 'attendance' | 'declaration' | 'minute' | 'publishMinutes' | 'withdrawMinutes' | 'approve' | 'undoApproval' | 'withdraw';
 
@@ -35,7 +37,7 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
   const db = database.db;
   const meeting = await store.findMeeting(db, meetingId);
   if (!meeting) throw NotFound('Meeting not found');
-  const [workflow, items, attendance, declarations, minutes, people, later, voteEvents] = await Promise.all([
+  const [workflow, items, attendance, declarations, minutes, people, later, voteEvents, documents] = await Promise.all([
     store.findWorkflow(db, meeting.id),
     store.listAgendaItems(db, meeting.id),
     store.listAttendance(db, meeting.id),
@@ -44,6 +46,7 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
     store.listPeople(db),
     store.listLaterMeetingsOfBody(db, meeting.body_id, meeting.date),
     store.listVoteEvents(db, meetingId),
+    meetingDocumentsIndex(db, { meetingId: meeting.id, audience: 'officers' }),
   ]);
   const requests = new Map((await listReportRequestsOfMeeting(db, meeting.id)).map((row) => [row.agenda_item_id, { id: row.id, stateLabel: REPORT_REQUEST_STATE_LABELS[row.state], officer: row.officer_name, deadline: longDate(row.deadline) }]));
   const resolutions = await store.listResolutions(db, minutes.map((minute) => minute.id));
@@ -76,6 +79,7 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
       withdrawable: published && !locked && !meeting.withdrawn_at,
     },
     items: items.map((item) => ({ ...item, request: requests.get(item.id) })),
+    meetingDocuments: presentMeetingDocuments(documents, 'restricted'),
     attendance: attendance.map((row) => ({
       ...row,
       statusLabel: ATTENDANCE_LABELS[row.status] ?? row.status,
