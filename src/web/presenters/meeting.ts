@@ -7,11 +7,11 @@ import type { MeetingRecord, PersonNameRow } from '../../db/queries/meetings.ts'
 import type { AttendanceStatus, VoteOption } from '../../db/schema.ts';
 import { linkTo } from '../../http/routes.ts';
 import { personHref, reportHref } from './portal/links.ts';
-import { formatDate, formatShortDate, formatTimeRange } from '../../domain/dates.ts';
+import { formatDate, formatShortDate, formatTimeRange } from '../i18n/dates.ts';
 import { exemptGround, paragraphs } from '../../domain/wording.ts';
 
 // Re-exported for the portal's presenters, which format through this module.
-export { formatDate, formatMonth, formatShortDate, formatTime, formatTimeRange } from '../../domain/dates.ts';
+export { formatDate, formatMonth, formatShortDate, formatTime, formatTimeRange } from '../i18n/dates.ts';
 export { exemptGround, joinList, paragraphs } from '../../domain/wording.ts';
 
 export interface ExemptView {
