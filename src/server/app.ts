@@ -20,7 +20,7 @@ import { DEFAULT_REQUEST_LIMITS, type RequestLimits, useRequestLimits } from './
 import { linkTo, ROUTES } from '../http/routes.ts';
 import { DEFAULT_LANGUAGE, useLanguage } from '../http/language.ts';
 import { languageLinksOf } from '../http/language-links.ts';
-import { formatNumber, translatorFor } from '../web/i18n/index.ts';
+import { formatNumber, translatePagination, translatorFor } from '../web/i18n/index.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -119,6 +119,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       htmlLang: language,
       language,
       t: translatorFor(language),
+      paginate: (pagination: Parameters<typeof translatePagination>[0]) => translatePagination(pagination, translatorFor(language)),
       formatNumber: (value: number) => formatNumber(value, language),
       languageLinks: request ? languageLinksOf(request.routeOptions.url, request.url, language) : [],
       publicUrl: (config.publicUrl ?? '').replace(/\/$/, ''),

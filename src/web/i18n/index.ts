@@ -32,6 +32,8 @@ void i18n.init({
   interpolation: { escapeValue: false },
   returnNull: false,
   returnEmptyString: false,
+  // One namespace: a colon in a dynamic key (a role "Cabinet Member: Finance") must not be read as one.
+  nsSeparator: false,
 });
 
 export type Translate = (key: string, options?: TOptions) => string;
@@ -51,6 +53,29 @@ export function t(key: string, options?: TOptions): string {
 /** Whether a catalogue itself holds key (no fallback): for the tests. */
 export function catalogueHas(language: Language, key: string): boolean {
   return i18n.exists(key, { lng: language, fallbackLng: false });
+}
+
+interface PaginationLink {
+  href: string;
+  text?: string;
+  labelText?: string;
+}
+interface Pagination {
+  previous?: PaginationLink;
+  next?: PaginationLink;
+  landmarkLabel?: string;
+  [other: string]: unknown;
+}
+
+/** GOV.UK pagination's own words ("Previous", "Next", its landmark) in the page's language. */
+export function translatePagination(pagination: Pagination | undefined, translate: Translate): Pagination | undefined {
+  if (!pagination) return pagination;
+  return {
+    ...pagination,
+    landmarkLabel: pagination.landmarkLabel ?? translate('pagination.label'),
+    ...(pagination.previous ? { previous: { text: translate('pagination.previous'), ...pagination.previous } } : {}),
+    ...(pagination.next ? { next: { text: translate('pagination.next'), ...pagination.next } } : {}),
+  };
 }
 
 const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = {
