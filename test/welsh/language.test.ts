@@ -38,7 +38,7 @@ describe.skipIf(databaseUnavailable)('the portal in Welsh', () => {
     database = await createTestDatabase();
     seed = await seedCouncilMeeting(database.db);
     app = await createApp({ config: { ...portalConfig, publicUrl: 'https://democracy.example.gov.uk/' }, database, logger: false });
-  });
+  }, 300_000);
   afterAll(async () => {
     await app?.close();
     await database?.destroy();
