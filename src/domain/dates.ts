@@ -5,14 +5,21 @@
  * London's (todayInLondon), whatever the server's zone: between midnight and 1 am in summer (BST) the UTC date is
  * still yesterday, so `new Date().toISOString().slice(0, 10)` would act a day late. Formatting is pure arithmetic on
  * the date's digits (no Date in a local zone), so a weekday can never shift with the server's zone.
+ *
+ * Every written form takes the interface language (English by default; Welsh "Dydd Mercher 6 Ebrill 2011", "10yb").
+ * Web code calls them through src/web/i18n/dates.ts, which passes the request's language.
  */
+import type { Language } from './language.ts';
 
 const ZONE = 'Europe/London';
 
 // Made once: building an Intl formatter costs far more than formatting, and these run on every page request.
 const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 const LONDON_OFFSET = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, timeZoneName: 'longOffset' });
-const LONDON_STAMP = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: ZONE });
+const LONDON_STAMP: Record<Language, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: ZONE }),
+  cy: new Intl.DateTimeFormat('cy-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: ZONE }),
+};
 
 /** The date in England ('YYYY-MM-DD') at an instant. */
 export function londonDateOf(instant: Date): string {
@@ -59,8 +66,15 @@ export function londonDateTime(date: string, time: string): string {
   return `${date}T${clock}${sign}${hours}:${minutes}`;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+// Written out rather than asked of Intl: GOV.UK's forms have no comma, and the tests check these against Intl's.
+const WEEKDAYS: Record<Language, readonly string[]> = {
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  cy: ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'],
+};
+const MONTHS: Record<Language, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  cy: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
+};
 
 function parseDate(date: string): { year: number; month: number; day: number; weekday: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
@@ -71,39 +85,47 @@ function parseDate(date: string): { year: number; month: number; day: number; we
   return { year, month, day, weekday };
 }
 
-/** "2011-04-06" -> "Wednesday 6 April 2011" (GOV.UK style: no comma, no ordinal). */
-export function formatDate(date: string): string {
+/** "2011-04-06" -> "Wednesday 6 April 2011" (GOV.UK style: no comma, no ordinal); Welsh "Dydd Mercher 6 Ebrill 2011". */
+export function formatDate(date: string, language: Language = 'en'): string {
   const { year, month, day, weekday } = parseDate(date);
-  return `${WEEKDAYS[weekday]} ${day} ${MONTHS[month - 1]} ${year}`;
+  return `${WEEKDAYS[language][weekday]} ${day} ${MONTHS[language][month - 1]} ${year}`;
 }
 
 /** "2011-04-06" -> "Wednesday, 6 April 2011", as a summons and the back office's headings print it. */
-export function formatFormalDate(date: string): string {
-  return formatDate(date).replace(' ', ', ');
+export function formatFormalDate(date: string, language: Language = 'en'): string {
+  const { year, month, day, weekday } = parseDate(date);
+  return `${WEEKDAYS[language][weekday]}, ${day} ${MONTHS[language][month - 1]} ${year}`;
 }
 
-/** "2011-04-06" -> "6 April 2011". */
-export function formatShortDate(date: string): string {
+/** "2011-04-06" -> "6 April 2011" (Welsh "6 Ebrill 2011"). */
+export function formatShortDate(date: string, language: Language = 'en'): string {
   const { year, month, day } = parseDate(date);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTHS[language][month - 1]} ${year}`;
 }
 
 /**
  * Text stored with ISO dates in it ("County Council – 2011-05-12"), as people read it ("County Council – 12 May
  * 2011"). Strings that only look like dates (2011-13-45) are left as they are.
  */
-export function formatDatesInText(text: string): string {
+export function formatDatesInText(text: string, language: Language = 'en'): string {
   return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (match) => {
     const [year, month, day] = match.split('-').map(Number) as [number, number, number];
     const probe = new Date(Date.UTC(year, month - 1, day));
-    return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? formatShortDate(match) : match;
+    return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? formatShortDate(match, language) : match;
   });
 }
 
-/** "2011-04-06" or "2011-04" -> "April 2011". */
-export function formatMonth(date: string): string {
+/** "2011-04-06" or "2011-04" -> "April 2011" (Welsh "Ebrill 2011"). */
+export function formatMonth(date: string, language: Language = 'en'): string {
   const { year, month } = parseDate(/^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date);
-  return `${MONTHS[month - 1]} ${year}`;
+  return `${MONTHS[language][month - 1]} ${year}`;
+}
+
+/** A month's name alone, 1-12: "April" (Welsh "Ebrill"), as a calendar's month picker lists them. */
+export function monthName(month: number, language: Language = 'en'): string {
+  const name = MONTHS[language][month - 1];
+  if (!name) throw new Error(`Not a month: ${month}`);
+  return name;
 }
 
 /** "2011-04-06" -> "06/04/11", as a tracking sheet's columns print it. */
@@ -111,35 +133,45 @@ export function formatNumericDate(date: string): string {
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(2, 4)}`;
 }
 
-/** An instant as London wall-clock time: "6 April 2011 at 10:05". */
-export function formatStamp(at: Date): string {
-  return LONDON_STAMP.format(at);
+/** An instant as London wall-clock time: "6 April 2011 at 10:05" (Welsh "6 Ebrill 2011 am 10:05"). */
+export function formatStamp(at: Date, language: Language = 'en'): string {
+  return LONDON_STAMP[language].format(at);
 }
 
+/** How each language writes a time of day (GOV.UK style; the Welsh as GOV.UK's Welsh pages write it: "10yb", "2yp"). */
+const CLOCK_WORDS: Record<Language, { am: string; pm: string; midday: string; midnight: string; to: string }> = {
+  en: { am: 'am', pm: 'pm', midday: 'midday', midnight: 'midnight', to: 'to' },
+  cy: { am: 'yb', pm: 'yp', midday: 'canol dydd', midnight: 'hanner nos', to: 'i' },
+};
+
 /** "10:00:00" -> "10am", "10:30" -> "10:30am", "12:00" -> "midday", "00:00" -> "midnight" (GOV.UK style). */
-export function formatTime(time: string): string {
+export function formatTime(time: string, language: Language = 'en'): string {
   const match = /^(\d{1,2}):(\d{2})/.exec(time);
   if (!match) return time;
+  const words = CLOCK_WORDS[language];
   const hours = Number(match[1]);
   const minutes = Number(match[2]);
-  if (minutes === 0 && hours === 12) return 'midday';
-  if (minutes === 0 && (hours === 0 || hours === 24)) return 'midnight';
-  const suffix = hours < 12 ? 'am' : 'pm';
+  if (minutes === 0 && hours === 12) return words.midday;
+  if (minutes === 0 && (hours === 0 || hours === 24)) return words.midnight;
+  const suffix = hours < 12 ? words.am : words.pm;
   const hour12 = hours % 12 === 0 ? 12 : hours % 12;
   return minutes === 0 ? `${hour12}${suffix}` : `${hour12}:${String(minutes).padStart(2, '0')}${suffix}`;
 }
 
-export function formatTimeRange(start: string | null, end: string | null): string | undefined {
-  if (start && end) return `${formatTime(start)} to ${formatTime(end)}`;
-  if (start) return formatTime(start);
+export function formatTimeRange(start: string | null, end: string | null, language: Language = 'en'): string | undefined {
+  if (start && end) return `${formatTime(start, language)} ${CLOCK_WORDS[language].to} ${formatTime(end, language)}`;
+  if (start) return formatTime(start, language);
   return undefined;
 }
 
-const LONDON_PRECISE_STAMP = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: ZONE });
+const LONDON_PRECISE_STAMP: Record<Language, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: ZONE }),
+  cy: new Intl.DateTimeFormat('cy-GB', { dateStyle: 'long', timeStyle: 'medium', timeZone: ZONE }),
+};
 
 /** An instant to the second, as London wall-clock time: "6 April 2011 at 10:05:33" (the audit history). */
-export function formatPreciseStamp(at: Date): string {
-  return LONDON_PRECISE_STAMP.format(at);
+export function formatPreciseStamp(at: Date, language: Language = 'en'): string {
+  return LONDON_PRECISE_STAMP[language].format(at);
 }
 
 /**

@@ -6,6 +6,7 @@
  * A listed route that reads a parameter must list it, else pages differing by it would share an entry; the test
  * test/portal/page-cache-traffic.test.ts fails for a portal route whose handler reads one that is not listed.
  */
+import { LANGUAGE_PARAMETER, type Language } from './language.ts';
 import { ROUTES } from './routes.ts';
 
 /**
@@ -26,12 +27,23 @@ export const CACHED_QUERY_PARAMETERS: Readonly<Record<string, readonly string[]>
   [ROUTES.search]: ['q', 'kind', 'body', 'from', 'to', 'page'],
 };
 
+/**
+ * The page cache's key: the language first, named explicitly, then the page's key. The language comes from `?lang=`
+ * or the language cookie (src/http/language.ts); the cookie is not in the URL, so leaving the language out of the
+ * key would serve an English page to a Welsh visitor. `lang` itself is left out of cacheKeyOf's part: it chose the
+ * language and changes nothing else.
+ */
+export function pageCacheKeyOf(route: string | undefined, url: string, language: Language): string {
+  return `${language} ${cacheKeyOf(route, url)}`;
+}
+
 /** Parameters that only tell analytics where a visitor came from: never part of what a page shows. */
 const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl)$/i;
 
 /**
  * The key of a request for route (its pattern, e.g. "/meetings") at url: the path as requested, then the route's
  * parameters that are present, each with its values in the order given (a repeated `kind` is several values).
+ * The language parameter is never part of it (pageCacheKeyOf puts the language first instead).
  */
 export function cacheKeyOf(route: string | undefined, url: string): string {
   const question = url.indexOf('?');
@@ -43,7 +55,7 @@ export function cacheKeyOf(route: string | undefined, url: string): string {
   if (known) {
     for (const name of known) for (const value of given.getAll(name)) kept.append(name, value);
   } else {
-    const names = [...new Set(given.keys())].filter((name) => !TRACKING.test(name)).sort();
+    const names = [...new Set(given.keys())].filter((name) => !TRACKING.test(name) && name !== LANGUAGE_PARAMETER).sort();
     for (const name of names) for (const value of given.getAll(name)) kept.append(name, value);
   }
   const query = kept.toString();

@@ -17,7 +17,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../db/engine.ts';
-import { cacheKeyOf } from './cache-key.ts';
+import { pageCacheKeyOf } from './cache-key.ts';
 import { dataVersionFor, isAnonymous, type MeetingRef } from './reader.ts';
 import { todayInLondon } from '../domain/dates.ts';
 
@@ -191,7 +191,7 @@ export function usePageCache(app: FastifyInstance, database: DatabaseHandle, opt
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || !isAnonymous(request)) return;
     const version = await cacheVersionFor(database, request, options.meetingOf?.(request));
-    const key = cacheKeyOf(request.routeOptions.url, request.url);
+    const key = pageCacheKeyOf(request.routeOptions.url, request.url, request.language);
     const state: RequestState = { version, key };
     states.set(request, state);
     let entry = cache.get(version, key);

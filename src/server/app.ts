@@ -18,6 +18,9 @@ import { FEATURES } from './features.ts';
 import { useCompression } from './compression.ts';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits, useRequestLimits } from './request-limits.ts';
 import { linkTo, ROUTES } from '../http/routes.ts';
+import { DEFAULT_LANGUAGE, useLanguage } from '../http/language.ts';
+import { languageLinksOf } from '../http/language-links.ts';
+import { formatNumber, translatePagination, translatorFor } from '../web/i18n/index.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -61,6 +64,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
 
   useRequestLimits(app, options.requestLimits ?? DEFAULT_REQUEST_LIMITS);
+  // Before the features' hooks: the page cache keys on the language.
+  useLanguage(app);
   // Before any route, so every route gets it, and after every cache's ETag (src/server/compression.ts says why).
   await useCompression(app);
 
@@ -106,8 +111,18 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   /** The layout's globals; without a reply (an error answered before any request was read) there is no user or form. */
   function pageGlobals(reply: FastifyReply | undefined): Record<string, unknown> {
     const nonce = (reply as (FastifyReply & { cspNonce?: { script: string } | null }) | undefined)?.cspNonce?.script;
+    const language = reply?.request.language ?? DEFAULT_LANGUAGE;
+    const request = reply?.request;
     return {
       cspNonce: nonce,
+      // The interface language (src/http/language.ts): <html lang>, the words (t), numbers, the switch and hreflang.
+      htmlLang: language,
+      language,
+      t: translatorFor(language),
+      paginate: (pagination: Parameters<typeof translatePagination>[0]) => translatePagination(pagination, translatorFor(language)),
+      formatNumber: (value: number) => formatNumber(value, language),
+      languageLinks: request ? languageLinksOf(request.routeOptions.url, request.url, language) : [],
+      publicUrl: (config.publicUrl ?? '').replace(/\/$/, ''),
       assetPath: '/assets',
       serviceName: 'Quorum',
       serviceUrl: linkTo('home'),

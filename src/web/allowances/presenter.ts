@@ -2,7 +2,7 @@
 import type { SchemeDetail } from '../../db/repositories/allowances.ts';
 import { CLAIM_KIND_LABELS, CLAIM_KINDS } from '../../domain/allowances/claims.ts';
 import { formatPounds, formatRate, percentOf, trimDecimal } from '../../domain/allowances/money.ts';
-import { formatShortDate } from '../../domain/dates.ts';
+import { formatShortDate } from '../i18n/dates.ts';
 import type { PaidHeads, Statement } from '../../services/allowances/statement.ts';
 import { linkTo } from '../../http/routes.ts';
 

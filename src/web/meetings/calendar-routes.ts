@@ -6,6 +6,8 @@ import { calendarHref, daysInMonth, isoDay, MONTH_NAMES, presentMonth, presentYe
 import { firstValue, formErrors } from '../portal/form-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
+import { monthName } from '../i18n/dates.ts';
+import { t } from '../i18n/index.ts';
 import { CalendarQuerySchema } from './calendar-query.ts';
 import { readerFor } from '../../http/reader.ts';
 
@@ -18,7 +20,7 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
     const form = {
       values: raw,
       bodies: [{ value: '', text: 'All committees' }, ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug }))],
-      months: [{ value: '', text: 'Whole year (list)' }, ...MONTH_NAMES.map((name, index) => ({ value: String(index + 1), text: name, selected: raw.month === String(index + 1) }))],
+      months: [{ value: '', text: t('meetings.wholeYear') }, ...MONTH_NAMES.map((_, index) => ({ value: String(index + 1), text: monthName(index + 1), selected: raw.month === String(index + 1) }))],
     };
     const parsed = CalendarQuerySchema.safeParse(raw);
     const body = parsed.success && parsed.data.body ? bodies.find((candidate) => candidate.slug === parsed.data.body) : undefined;
@@ -45,7 +47,7 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
         list: presentYearList(year, rows),
         shownYear: String(year),
         pagination,
-        otherView: { href: calendarHref({ body: bodySlug, year, month: Number((rows[0]?.date ?? `${year}-01`).slice(5, 7)) }), text: 'Show as a calendar month' },
+        otherView: { href: calendarHref({ body: bodySlug, year, month: Number((rows[0]?.date ?? `${year}-01`).slice(5, 7)) }), text: t('meetings.showMonth') },
       });
     }
 
@@ -59,15 +61,15 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
     const previous = shiftMonth(year, month, -1);
     const next = shiftMonth(year, month, 1);
     const pagination = {
-      ...(range.first && range.first < from ? { previous: { href: calendarHref({ body: bodySlug, ...previous }), labelText: `${MONTH_NAMES[previous.month - 1]} ${previous.year}` } } : {}),
-      ...(range.last && range.last > to ? { next: { href: calendarHref({ body: bodySlug, ...next }), labelText: `${MONTH_NAMES[next.month - 1]} ${next.year}` } } : {}),
+      ...(range.first && range.first < from ? { previous: { href: calendarHref({ body: bodySlug, ...previous }), labelText: `${monthName(previous.month)} ${previous.year}` } } : {}),
+      ...(range.last && range.last > to ? { next: { href: calendarHref({ body: bodySlug, ...next }), labelText: `${monthName(next.month)} ${next.year}` } } : {}),
     };
     return reply.view('meetings.njk', {
       ...context,
       month: presentMonth(year, month, rows),
       shownYear: String(year),
       pagination,
-      otherView: { href: calendarHref({ body: bodySlug, year }), text: `Show all meetings in ${year} as a list` },
+      otherView: { href: calendarHref({ body: bodySlug, year }), text: t('meetings.showYear', { year }) },
     });
   });
 }

@@ -1,5 +1,5 @@
 /** Dates and figures as a council prints them: "21 June 2011", "May 2011", "1,926", "92.5%". */
-import { formatMonth as monthOf, formatShortDate } from '../../domain/dates.ts';
+import { formatMonth as monthOf, formatShortDate } from '../i18n/dates.ts';
 
 export function formatDate(iso: string | null | undefined): string {
   return iso ? formatShortDate(iso) : '';

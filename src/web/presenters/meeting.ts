@@ -8,15 +8,16 @@ import type { AttendanceStatus, VoteOption } from '../../db/schema.ts';
 import { linkTo } from '../../http/routes.ts';
 import { personHref, reportHref } from './portal/links.ts';
 import { meetingSlug } from '../portal/slugs.ts';
-import { formatDate, formatShortDate, formatTimeRange } from '../../domain/dates.ts';
+import { formatDate, formatShortDate, formatTimeRange } from '../i18n/dates.ts';
 import { exemptGround, paragraphs } from '../../domain/wording.ts';
+import { t } from '../i18n/index.ts';
 import { minuteLayout } from '../../domain/meetings/minute-layout.ts';
 import type { ResolutionList } from '../../domain/meetings/resolution-parts.ts';
 import { agendaFromMinutes } from '../../domain/meetings/agenda-from-minutes.ts';
 import type { MeetingRecommendationRow } from '../../db/queries/meetings.ts';
 
 // Re-exported for the portal's presenters, which format through this module.
-export { formatDate, formatMonth, formatShortDate, formatTime, formatTimeRange } from '../../domain/dates.ts';
+export { formatDate, formatMonth, formatShortDate, formatTime, formatTimeRange } from '../i18n/dates.ts';
 export { exemptGround, joinList, paragraphs } from '../../domain/wording.ts';
 
 export interface ExemptView {
@@ -198,13 +199,14 @@ const NO_GROUP = 'No group recorded';
 function votesByGroup<V extends { option: VoteOption; group_name: string | null }>(eventVotes: V[], nameOfVote: (vote: V) => string): VoteEventView['byGroup'] {
   const groups = new Map<string, VoteEventView['byGroup'][number]>();
   for (const vote of eventVotes) {
-    const group = vote.group_name ?? NO_GROUP;
+    const group = vote.group_name ?? t('meeting.noGroup', { defaultValue: NO_GROUP });
     if (!groups.has(group)) groups.set(group, { group, counts: { for: 0, against: 0, abstain: 0 }, names: [] });
     const entry = groups.get(group)!;
     entry.counts[vote.option] += 1;
-    entry.names.push({ name: nameOfVote(vote), label: VOTE_OPTIONS.find(([option]) => option === vote.option)![1] });
+    entry.names.push({ name: nameOfVote(vote), label: t(`meeting.${vote.option}`) });
   }
-  return [...groups.values()].sort((a, b) => Number(a.group === NO_GROUP) - Number(b.group === NO_GROUP) || b.names.length - a.names.length || a.group.localeCompare(b.group));
+  const none = t('meeting.noGroup', { defaultValue: NO_GROUP });
+  return [...groups.values()].sort((a, b) => Number(a.group === none) - Number(b.group === none) || b.names.length - a.names.length || a.group.localeCompare(b.group));
 }
 
 const VOTE_OPTIONS: Array<[VoteOption, string]> = [
@@ -258,14 +260,15 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
   const date = formatDate(meeting.date);
 
   const details: MeetingView['details'] = [
-    { key: 'Body', value: meeting.body_name },
-    { key: 'Date', value: date },
+    { key: t('meeting.body'), value: meeting.body_name },
+    { key: t('meetings.date'), value: date },
   ];
   const time = formatTimeRange(meeting.start_time, meeting.end_time);
-  if (time) details.push({ key: 'Time', value: time });
-  if (meeting.location) details.push({ key: 'Location', value: meeting.location });
-  if (meeting.kind !== 'ordinary') details.push({ key: 'Type of meeting', value: capitalise(meeting.kind) });
-  details.push({ key: 'Status', value: meeting.status === 'cancelled' && meeting.cancelled_reason ? `Cancelled: ${meeting.cancelled_reason}` : capitalise(meeting.status) });
+  if (time) details.push({ key: t('meeting.time'), value: time });
+  if (meeting.location) details.push({ key: t('meeting.location'), value: meeting.location });
+  if (meeting.kind !== 'ordinary') details.push({ key: t('meeting.kind'), value: t(`meetingKind.${meeting.kind}`, { defaultValue: capitalise(meeting.kind) }) });
+  const status = t(`meetingStatus.${meeting.status}`, { defaultValue: capitalise(meeting.status) });
+  details.push({ key: t('meeting.status'), value: meeting.status === 'cancelled' && meeting.cancelled_reason ? `${status}: ${meeting.cancelled_reason}` : status });
 
   const agendaItems: AgendaItemView[] = record.agendaItems.map((item) => {
     const pages = pageRange(item.page_from, item.page_to);
@@ -298,7 +301,7 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     });
     // Chairman and Vice-Chairman first, as the papers print them; then by family name.
     attendees.sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.sortKey.localeCompare(b.sortKey, 'en-GB'));
-    groups.push({ status, heading, count: attendees.length, people: attendees.map(({ sortKey: _sortKey, ...rest }) => rest) });
+    groups.push({ status, heading: t(`attendance.${status}`, { defaultValue: heading }), count: attendees.length, people: attendees.map(({ sortKey: _sortKey, ...rest }) => rest) });
   }
   const summary = groups.map((group) => `${group.heading}: ${group.count}`).join(', ');
 
@@ -362,17 +365,17 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     const seconder = nameOf(people, event.seconder_id);
     const result = capitalise(event.result);
     return {
-      heading: event.minute_title ? `Minute ${event.minute_number}: ${event.minute_title}` : `Recorded vote ${index + 1}`,
+      heading: event.minute_title ? `${t('meeting.minute')} ${event.minute_number}: ${event.minute_title}` : `${t('meeting.recordedVote')} ${index + 1}`,
       ...(event.minute_number ? { minute: { text: `Minute ${event.minute_number}`, href: `#${minuteAnchor(event.minute_number)}` } } : {}),
       motion: paragraphs(event.motion_text),
       ...(mover ? { mover } : {}),
       ...(seconder ? { seconder } : {}),
       result,
       resultColour: /carried|agreed|passed|approved/i.test(event.result) ? 'green' : /lost|fell|defeated|rejected/i.test(event.result) ? 'red' : 'grey',
-      counts: VOTE_OPTIONS.map(([option, label]) => ({ option, label, count: counts[option] })),
-      options: VOTE_OPTIONS.map(([option, label]) => {
+      counts: VOTE_OPTIONS.map(([option]) => ({ option, label: t(`meeting.${option}`), count: counts[option] })),
+      options: VOTE_OPTIONS.map(([option]) => {
         const names = eventVotes.filter((vote) => vote.option === option).map((vote) => nameOf(people, vote.person_id, vote.printed_name) ?? vote.printed_name);
-        return { option, label, count: counts[option], names };
+        return { option, label: t(`meeting.${option}`), count: counts[option], names };
       }),
       byGroup: votesByGroup(eventVotes, (vote) => nameOf(people, vote.person_id, vote.printed_name) ?? vote.printed_name),
       namedVoteCount: eventVotes.length,
@@ -413,7 +416,7 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     ...(meeting.withdrawn_reason ? { withdrawnReason: meeting.withdrawn_reason } : {}),
     voteEvents,
     questions,
-    contents: MEETING_SECTIONS.filter((section) => section.id !== 'recommendations' || record.recommendations.length > 0).map((section) => ({ href: `#${section.id}`, text: section.text })),
+    contents: MEETING_SECTIONS.filter((section) => section.id !== 'recommendations' || record.recommendations.length > 0).map((section) => ({ href: `#${section.id}`, text: t(`meetingSections.${section.id}`) })),
   };
 }
 

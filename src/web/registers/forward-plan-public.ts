@@ -22,6 +22,7 @@ import { todayInLondon } from '../../domain/dates.ts';
 import { readerFor } from '../../http/reader.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { idParam, options } from './form.ts';
+import { t } from '../i18n/index.ts';
 
 const FilterSchema = z.object({
   from: optionalDateEntry('The first decision date'),
@@ -80,7 +81,7 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
     ];
     if (!parsed.success) reply.code(400);
     return reply.view('registers/forward-plan.njk', {
-      pageTitle: `${parsed.success ? '' : 'Error: '}Forward plan of key decisions`,
+      pageTitle: `${parsed.success ? '' : t('common.errorPrefix')}${t('forwardPlan.title')}`,
       entries: entries.map(entryView),
       values: raw,
       errors: parsed.success ? undefined : formErrors(parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }))),

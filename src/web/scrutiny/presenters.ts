@@ -2,7 +2,7 @@
 import type { RecommendationListRow } from '../../db/repositories/scrutiny.ts';
 import { formatName } from '../../domain/person-name.ts';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
-import { formatShortDate } from '../../domain/dates.ts';
+import { formatShortDate } from '../i18n/dates.ts';
 import { linkTo } from '../../http/routes.ts';
 
 const TAG_CLASSES: Record<ScrutinyStatus, string> = {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import * as store from '../../db/repositories/scrutiny.ts';
 import { SCRUTINY_STATUSES } from '../../domain/scrutiny/status.ts';
-import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
+import { formatShortDate, todayInLondon } from '../i18n/dates.ts';
 import { cabinetReportData, trackingSheetData } from '../../services/scrutiny/documents/data.ts';
 import { cabinetReportDocx, cabinetReportPdf } from '../../services/scrutiny/documents/cabinet-report-files.ts';
 import { trackingSheetCsv, trackingSheetXlsx } from '../../services/scrutiny/documents/tracking-sheet-files.ts';

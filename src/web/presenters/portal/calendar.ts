@@ -4,6 +4,8 @@
  */
 import type { CalendarMeetingRow } from '../../../db/queries/portal/calendar.ts';
 import { formatDate, formatTime } from '../meeting.ts';
+import { monthName } from '../../i18n/dates.ts';
+import { t } from '../../i18n/index.ts';
 import { meetingHref } from './links.ts';
 import { linkTo } from '../../../http/routes.ts';
 
@@ -67,7 +69,7 @@ function presentCalendarMeeting(row: CalendarMeetingRow): CalendarMeetingView {
     date: formatDate(row.date),
     ...(row.start_time ? { time: formatTime(row.start_time) } : {}),
     ...(row.location ? { location: row.location } : {}),
-    ...(row.status === 'cancelled' || row.status === 'postponed' ? { status: row.status === 'cancelled' ? 'Cancelled' : 'Postponed' } : {}),
+    ...(row.status === 'cancelled' || row.status === 'postponed' ? { status: t(`meetingStatus.${row.status}`) } : {}),
     agendaItemCount: Number(row.agenda_item_count ?? 0),
     minuteCount: Number(row.minute_count ?? 0),
   };
@@ -89,13 +91,13 @@ export function presentMonth(year: number, month: number, rows: CalendarMeetingR
     }
   }
   if (week.length > 0) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
-  return { title: `${MONTH_NAMES[month - 1]} ${year}`, weeks, meetingCount: rows.length };
+  return { title: `${monthName(month)} ${year}`, weeks, meetingCount: rows.length };
 }
 
 export function presentYearList(year: number, rows: CalendarMeetingRow[]): YearListView {
   const months: YearListView['months'] = [];
   for (const row of rows) {
-    const month = `${MONTH_NAMES[Number(row.date.slice(5, 7)) - 1]} ${row.date.slice(0, 4)}`;
+    const month = `${monthName(Number(row.date.slice(5, 7)))} ${row.date.slice(0, 4)}`;
     let group = months[months.length - 1];
     if (!group || group.month !== month) {
       group = { month, meetings: [] };

@@ -8,6 +8,7 @@ const ROLE_LABELS: Record<string, string> = { chair: 'Chair', 'vice-chair': 'Vic
 import { committeeHref, meetingHref, personHref } from './links.ts';
 import { displayName } from './names.ts';
 import { linkTo } from '../../../http/routes.ts';
+import { t } from '../../i18n/index.ts';
 
 const KIND_HEADINGS: Array<[BodyKind, string]> = [
   ['council', 'Full council'],
@@ -21,7 +22,7 @@ const KIND_HEADINGS: Array<[BodyKind, string]> = [
 
 export function presentCommitteeList(rows: BodyListRow[]) {
   return KIND_HEADINGS.map(([kind, heading]) => ({
-    heading,
+    heading: t(`bodyKinds.${kind}`, { defaultValue: heading }),
     bodies: rows
       .filter((row) => row.kind === kind)
       .map((row) => ({
@@ -52,7 +53,7 @@ export function presentCommittee(body: BodyRow, members: Rows<typeof bodyMembers
   const recordedMembers = members.map((row) => {
     const name = displayName(row) ?? row.family_name;
     const role = committeeRole(row.role) ?? row.role;
-    return { name, href: personHref(row.person_id, name), role: ROLE_LABELS[role] ?? role.charAt(0).toUpperCase() + role.slice(1), substitute: role === 'substitute', group: row.group_name ?? 'Not recorded' };
+    return { name, href: personHref(row.person_id, name), role: t(`memberRoles.${role}`, { defaultValue: ROLE_LABELS[role] ?? role.charAt(0).toUpperCase() + role.slice(1) }), substitute: role === 'substitute', group: row.group_name ?? t('person.notRecorded') };
   });
   const listed = attendees.map((row) => {
     const name = displayName(row) ?? row.family_name;
@@ -61,7 +62,7 @@ export function presentCommittee(body: BodyRow, members: Rows<typeof bodyMembers
   return {
     name: body.name,
     slug: body.slug,
-    kind: KIND_HEADINGS.find(([kind]) => kind === body.kind)?.[1] ?? 'Body',
+    kind: t(`bodyKinds.${body.kind}`, { defaultValue: KIND_HEADINGS.find(([kind]) => kind === body.kind)?.[1] ?? 'Body' }),
     ...(body.parent_name && body.parent_slug ? { parent: { name: body.parent_name, href: committeeHref(body.parent_slug) } } : {}),
     members: recordedMembers.filter((member) => !member.substitute),
     substitutes: recordedMembers.filter((member) => member.substitute),

@@ -4,6 +4,7 @@ import type { DecisionRegisterRow } from '../../../db/queries/portal/decisions.t
 import { formatDate, formatTime } from '../meeting.ts';
 import { presentDecisionSummary, type DecisionSummaryView } from './decisions.ts';
 import { meetingHref } from './links.ts';
+import { t } from '../../i18n/index.ts';
 
 export interface HomeMeetingView {
   href: string;
@@ -25,7 +26,7 @@ function presentMeeting(row: HomeMeetingRow): HomeMeetingView {
     bodyName: row.body_name,
     date: formatDate(row.date),
     ...(row.start_time ? { time: formatTime(row.start_time) } : {}),
-    ...(row.status === 'cancelled' || row.status === 'postponed' ? { status: row.status === 'cancelled' ? 'Cancelled' : 'Postponed' } : {}),
+    ...(row.status === 'cancelled' || row.status === 'postponed' ? { status: t(`meetingStatus.${row.status}`) } : {}),
   };
 }
 

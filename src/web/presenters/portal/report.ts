@@ -3,7 +3,7 @@ import type { findPublicReport, reportAgendaItems, reportDecisions } from '../..
 import { formatShortDate, paragraphs } from '../meeting.ts';
 import { agendaItemAnchor, decisionHref, meetingHref, minuteAnchor } from './links.ts';
 import { linkTo } from '../../../http/routes.ts';
-import { formatDatesInText } from '../../../domain/dates.ts';
+import { formatDatesInText } from '../../i18n/dates.ts';
 
 type Report = NonNullable<Awaited<ReturnType<typeof findPublicReport>>>;
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;

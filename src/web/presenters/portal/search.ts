@@ -4,6 +4,7 @@ import type { SearchOutcome } from '../../../services/search/searcher.ts';
 import { SEARCH_KINDS, type SearchQuery } from '../../../services/search/search-query.ts';
 import { formatShortDate } from '../meeting.ts';
 import { linkTo } from '../../../http/routes.ts';
+import { formatNumber, t } from '../../i18n/index.ts';
 import { highlightHeadline, plainHeadline } from './highlight.ts';
 import { agendaItemAnchor, committeeHref, decisionHref, meetingHref, minuteAnchor, personHref, reportHref } from './links.ts';
 
@@ -91,7 +92,6 @@ function searchForHref(query: SearchQuery, text: string): string {
   return `${linkTo('search')}?${params.toString()}`;
 }
 
-const count = new Intl.NumberFormat('en-GB');
 
 function pagination(outcome: SearchOutcome): SearchPageView['pagination'] {
   if (outcome.pageCount <= 1) return undefined;
@@ -119,7 +119,7 @@ export interface RawSearchValues {
 
 export function presentSearchPage(outcome: SearchOutcome | undefined, raw: RawSearchValues, bodies: Array<{ slug: string; name: string }>): SearchPageView {
   const hits = (outcome?.hits ?? []).map((hit) => {
-    const meta = [KIND_LABELS[hit.kind]];
+    const meta = [t(`searchKind.${hit.kind}`, { defaultValue: KIND_LABELS[hit.kind] })];
     if (hit.body_name && hit.kind !== 'meeting') meta.push(hit.body_name);
     if (hit.date) meta.push(formatShortDate(hit.date));
     const snippetHtml = highlightHeadline(hit.snippet);
@@ -134,22 +134,22 @@ export function presentSearchPage(outcome: SearchOutcome | undefined, raw: RawSe
   });
   let summary: string | undefined;
   if (outcome?.searched) {
-    if (outcome.unknownBody) summary = 'No committee has that name, so nothing was found.';
-    else if (outcome.total === 0) summary = `No results for “${outcome.query.q}”.`;
+    if (outcome.unknownBody) summary = t('search.unknownBody');
+    else if (outcome.total === 0) summary = t('search.noResults', { q: outcome.query.q });
     else {
       const first = (outcome.page - 1) * outcome.pageSize + 1;
       const last = first + outcome.hits.length - 1;
       const words = outcome.correctedTo ?? outcome.query.q;
-      const howMany = outcome.capped ? `More than ${count.format(outcome.total)} results` : `${count.format(outcome.total)} ${outcome.total === 1 ? 'result' : 'results'}`;
-      const shown = outcome.hits.length === 0 ? '' : outcome.pageCount > 1 || outcome.capped ? `, showing ${first} to ${last}` : '';
-      summary = `${howMany} for “${words}”${shown}.`;
+      const howMany = outcome.capped ? t('search.moreThan', { formatted: formatNumber(outcome.total) }) : t('search.count', { count: outcome.total, formatted: formatNumber(outcome.total) });
+      const shown = outcome.hits.length === 0 ? '' : outcome.pageCount > 1 || outcome.capped ? t('search.showing', { first: formatNumber(first), last: formatNumber(last) }) : '';
+      summary = t('search.summary', { howMany, words, shown });
     }
   }
   const pages = outcome ? pagination(outcome) : undefined;
   return {
     values: raw,
-    kinds: SEARCH_KINDS.map((kind) => ({ value: kind.value, text: kind.label, checked: raw.kind.includes(kind.value) })),
-    bodies: [{ value: '', text: 'All committees', selected: !raw.body }, ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug }))],
+    kinds: SEARCH_KINDS.map((kind) => ({ value: kind.value, text: t(`searchKinds.${kind.value}`, { defaultValue: kind.label }), checked: raw.kind.includes(kind.value) })),
+    bodies: [{ value: '', text: t('search.allCommittees'), selected: !raw.body }, ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug }))],
     searched: Boolean(outcome?.searched),
     ...(summary ? { summary } : {}),
     ...(outcome?.correctedTo ? { corrected: { text: outcome.correctedTo, href: searchForHref(outcome.query, outcome.correctedTo), original: outcome.query.q } } : {}),
