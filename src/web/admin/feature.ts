@@ -12,6 +12,7 @@ import { accountRoutes } from './accounts/routes.ts';
 import { bodyRoutes } from './bodies/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { photoRoutes } from './members/photo-routes.ts';
 import { attendanceGridRoutes } from './attendance/routes.ts';
 import { paperRoutes } from './papers/routes.ts';
 import { listRecentMeetings } from '../../db/repositories/committee-admin.ts';
@@ -45,6 +46,7 @@ export const adminFeature: Feature = async (app, deps) => {
     await bodyRoutes(committeeAdmin, deps);
     await meetingRoutes(committeeAdmin, deps);
     await memberRoutes(committeeAdmin, deps);
+    await photoRoutes(committeeAdmin, deps);
     await attendanceGridRoutes(committeeAdmin, deps);
     await paperRoutes(committeeAdmin, deps);
   });
