@@ -9,6 +9,7 @@ import type { OParlMirrorTables } from './schema/oparl-mirror.ts';
 import type { OParlTables } from './schema/oparl.ts';
 import type { PlansTables } from './schema/plans.ts';
 import type { PoliticalBalanceTables } from './schema/political-balance.ts';
+import type { PhotosTables } from './schema/photos.ts';
 import type { PortalTables } from './schema/portal.ts';
 import type { ScrutinyTables } from './schema/scrutiny.ts';
 import type { VisibilityViews } from './schema/visibility.ts';
@@ -304,7 +305,7 @@ export interface AuditLogTable {
  * its side effect. The committee records are declared in this file; each other capability's tables in its own
  * module under schema/.
  */
-export interface Database extends AccountsTables, AgendaPreparationTables, MeetingAddressTables, AllowancesTables, FilesTables, ImportReviewTables, OParlMirrorTables, OParlTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
+export interface Database extends AccountsTables, AgendaPreparationTables, MeetingAddressTables, AllowancesTables, FilesTables, ImportReviewTables, OParlMirrorTables, OParlTables, PhotosTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
   source_document: SourceDocumentTable;
   authority: AuthorityTable;
   person: PersonTable;

@@ -146,6 +146,8 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       },
     },
     'POST /admin/members/upload': { allowed: ['democratic-services'] },
+    'POST /admin/members/:id/photo': { allowed: ['democratic-services'] },
+    'POST /admin/members/:id/photo/remove': { allowed: ['democratic-services'] },
     // The grid needs a status for every member on the day; test/members/attendance-grid.test.ts proves its writes.
     'POST /admin/meetings/:id/attendance-grid': { allowed: ['democratic-services'] },
     // The import review re-imports a paper on each change; test/import-review/ proves its writes and their audit.

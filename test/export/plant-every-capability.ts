@@ -38,6 +38,9 @@ export async function plantEveryCapability(db: Kysely<Database>): Promise<void> 
   const receipt = { sha256: 'b'.repeat(64), content: Buffer.from([0, 1, 2, 250, 251, 252]), byte_size: 6 };
   await db.insertInto('stored_file').values([file, receipt]).execute();
   await db.updateTable('report').set({ original_file_sha256: file.sha256, original_filename: 'report.pdf', original_media_type: 'application/pdf' }).where('id', '=', report.id).execute();
+  // A councillor's photo (migration 20261207_4401): its copy names a stored file already planted, so the counts of files stay.
+  await db.insertInto('person_photo').values({ person_id: member.id, alt_text: 'Photo of a planted member' }).execute();
+  await db.insertInto('person_photo_file').values({ person_id: member.id, width: 240, height: 320, format: 'webp', sha256: file.sha256 }).execute();
   await db.updateTable('resolution').set({ withdrawn_at: '2026-11-30T10:15:00.123Z', withdrawn_by: 'user:clerk' }).where('id', '=', resolution.id).execute();
 
   // Meeting workflow: minutes approved, so the meeting's record is locked (a restore must still work, twice).

@@ -11,6 +11,7 @@ import { importsSection } from './sections/imports.ts';
 import { importReviewSection } from './sections/import-review.ts';
 import { indicatorsSection } from './sections/indicators.ts';
 import { meetingWorkflowSection } from './sections/meeting-workflow.ts';
+import { photosSection } from './sections/photos.ts';
 import { plansSection } from './sections/plans.ts';
 import { politicalBalanceSection } from './sections/political-balance.ts';
 import { scrutinySection } from './sections/scrutiny.ts';
@@ -27,10 +28,11 @@ export const EXPORT_SECTIONS: readonly ExportSection[] = [
   importsSection,
   importReviewSection,
   agendaPreparationSection,
+  photosSection,
 ];
 
 /** The sections' names, as the document's top-level fields (the type of ExportDocument names them). */
-export const SECTION_NAMES = ['files', 'meetingWorkflow', 'scrutiny', 'plans', 'indicators', 'allowances', 'politicalBalance', 'imports', 'importReview', 'agendaPreparation'] as const;
+export const SECTION_NAMES = ['files', 'meetingWorkflow', 'scrutiny', 'plans', 'indicators', 'allowances', 'politicalBalance', 'imports', 'importReview', 'agendaPreparation', 'photos'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 if (EXPORT_SECTIONS.map((section) => section.name).join() !== SECTION_NAMES.join()) throw new Error('SECTION_NAMES must list EXPORT_SECTIONS in order');
 

@@ -12,6 +12,7 @@ import { accountRoutes } from './accounts/routes.ts';
 import { bodyRoutes } from './bodies/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { memberRoutes } from './members/routes.ts';
+import { photoRoutes } from './members/photo-routes.ts';
 import { attendanceGridRoutes } from './attendance/routes.ts';
 import { paperRoutes } from './papers/routes.ts';
 import { standingItemRoutes } from './agenda-preparation/standing-items.ts';
@@ -57,6 +58,7 @@ export const adminFeature: Feature = async (app, deps) => {
     await bodyRoutes(committeeAdmin, deps);
     await meetingRoutes(committeeAdmin, deps);
     await memberRoutes(committeeAdmin, deps);
+    await photoRoutes(committeeAdmin, deps);
     await attendanceGridRoutes(committeeAdmin, deps);
     await paperRoutes(committeeAdmin, deps);
     await standingItemRoutes(committeeAdmin, deps);

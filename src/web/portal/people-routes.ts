@@ -23,6 +23,9 @@ import { linkTo, ROUTES } from '../../http/routes.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
 import { readerFor } from '../../http/reader.ts';
+import { photoFile, photosOf } from '../../db/repositories/photos.ts';
+import { PHOTO_MEDIA_TYPES, parsePhotoFileName } from '../../domain/members/photo.ts';
+import { presentPhoto } from '../presenters/portal/photo.ts';
 
 const blank = (value: unknown) => (value === '' ? undefined : value);
 const CouncillorsQuery = z.object({
@@ -42,8 +45,9 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
     const today = todayInLondon();
     const [rows, wards, groups] = await Promise.all([listCouncillors(db, { today, groupId: query.group, wardSlug: query.ward }), listWards(db), listGroupsOn(db, today)]);
     const ward = wards.find((candidate) => candidate.slug === query.ward);
+    const photos = await photosOf(db, rows.map((row) => row.id));
     return reply.view('portal/councillors.njk', {
-      members: presentCouncillors(rows),
+      members: presentCouncillors(rows, photos),
       filtered: Boolean(query.group || query.ward),
       wardName: ward?.name,
       wards: [{ value: '', text: 'All wards' }, ...wards.map((row) => ({ value: row.slug, text: row.name, selected: row.slug === query.ward }))],
@@ -62,7 +66,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
     if (!person) throw NotFound('Person not found');
     const period = PeriodQuery.safeParse(request.query ?? {});
     const chosen = period.success ? period.data : {};
-    const [profile, memberships, groups, roles, attendance, declarations, questions, votes] = await Promise.all([
+    const [profile, memberships, groups, roles, attendance, declarations, questions, votes, photos] = await Promise.all([
       personProfile(db, person.id),
       personMemberships(db, person.id),
       personGroups(db, person.id),
@@ -71,16 +75,37 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
       personDeclarations(db, person.id),
       personQuestions(db, person.id),
       personVotes(db, person.id),
+      photosOf(db, [person.id]),
     ]);
     const view = presentPerson({ person, profile, memberships, groups, roles, attendance, declarations, questions, votes });
     const interestsHref = person.kind === 'member' ? linkTo('interests.member', { id: person.id }) : undefined;
     const periodError = period.success ? undefined : 'Enter real dates, the first on or before the second, like 2026-04-01';
     return reply.view('portal/person.njk', {
       view,
+      photo: presentPhoto(person.id, photos.get(person.id), 240),
       interestsHref,
       period: { from: (request.query as Record<string, unknown> | undefined)?.from ?? '', to: (request.query as Record<string, unknown> | undefined)?.to ?? '', error: periodError, chosen: Boolean(chosen.from || chosen.to) },
       wardHref: view.ward ? `${linkTo('person.list')}?${new URLSearchParams({ ward: view.ward.slug ?? '' })}` : undefined,
       currentNav: 'councillors',
     });
+  });
+
+  // A copy of a councillor's photo. A person's page is public, and so is their photo; the URL's ?v= is the copy's
+  // hash, so a page's link may be kept for a year, while a request without it (or with an old one) revalidates.
+  const PhotoParams = z.object({ id: RecordParamSchema.shape.id, file: z.string().max(20) });
+  app.get(ROUTES['person.photo'], async (request, reply) => {
+    const params = PhotoParams.safeParse(request.params);
+    const copy = params.success ? parsePhotoFileName(params.data.file) : undefined;
+    if (!params.success || !copy) throw NotFound('Photo not found');
+    const file = await photoFile(readerFor(database, request), idFromSlug('person', params.data.id), copy.width, copy.format);
+    if (!file) throw NotFound('Photo not found');
+    const etag = `"${file.sha256}"`;
+    const versioned = (request.query as Record<string, unknown> | undefined)?.v === file.sha256.slice(0, 16);
+    reply
+      .header('etag', etag)
+      .header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'public, no-cache')
+      .header('content-type', PHOTO_MEDIA_TYPES[copy.format]);
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.send(Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength));
   });
 }

@@ -15,6 +15,7 @@ import { membersImporter, type MembersImport } from '../../../services/members/r
 import { rosterExporter } from '../../../services/members/roster-exporter.ts';
 import { optionalUploadedFile } from '../../uploads.ts';
 import { formErrors } from '../forms.ts';
+import { memberPhotoList } from './photo-routes.ts';
 import { longDate } from '../presenters.ts';
 
 const FromSchema = z.string().trim().refine(isIsoDate, 'Enter the day the roster takes effect as a real date');
@@ -36,9 +37,11 @@ const ConfirmSchema = z.object({
 const ExportQuery = z.object({ on: z.string().optional() });
 
 export async function memberRoutes(app: FastifyInstance, { config, database }: FeatureDeps): Promise<void> {
-  function uploadPage(reply: FastifyReply, values: { from: string }, problems: LineProblem[] = [], status = 200) {
+  async function uploadPage(reply: FastifyReply, values: { from: string }, problems: LineProblem[] = [], status = 200) {
     const fieldOf = (problem: LineProblem) => (problem.field === 'from' ? 'from' : 'rosterFile');
+    const photoMembers = await memberPhotoList(database);
     return reply.code(status).view('admin/members.njk', {
+      photoMembers,
       pageTitle: `${problems.length ? 'Error: ' : ''}Members, groups and committees`,
       values,
       columns: ROSTER_COLUMNS,

@@ -7,6 +7,8 @@ import type { AttendanceRecordRow, CouncillorRow, PersonProfileRow, PersonRow, P
 import { formatShortDate, paragraphs } from '../meeting.ts';
 import { committeeHref, meetingHref, minuteAnchor, personHref } from './links.ts';
 import { displayName } from './names.ts';
+import { presentPhoto } from './photo.ts';
+import type { PhotoSummary } from '../../../db/repositories/photos.ts';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 
@@ -145,9 +147,9 @@ export function presentPerson(input: PersonPageInput) {
   };
 }
 
-export function presentCouncillors(rows: CouncillorRow[]) {
+export function presentCouncillors(rows: CouncillorRow[], photos: ReadonlyMap<string, PhotoSummary> = new Map()) {
   return rows.map((row) => {
     const name = displayName(row) ?? row.family_name;
-    return { name, href: personHref(row.id, name), group: row.group_name ?? 'Not recorded', ward: row.ward_name ?? 'Not recorded', meetingsAttended: Number(row.meetings_attended ?? 0) };
+    return { name, href: personHref(row.id, name), photo: presentPhoto(row.id, photos.get(row.id), 60), group: row.group_name ?? 'Not recorded', ward: row.ward_name ?? 'Not recorded', meetingsAttended: Number(row.meetings_attended ?? 0) };
   });
 }
