@@ -114,6 +114,7 @@ export type OrganizationRow = Awaited<ReturnType<ReturnType<typeof organizations
 
 export function listOrganizations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
+    db,
     organizations(db).where('organization.authority_id', '=', authorityId).where(changedWithin('organization', filter, 'modified_at')).orderBy(byIdC('organization.id')),
     window,
   );
@@ -160,7 +161,7 @@ function memberships(db: Db) {
 export type MembershipRow = Awaited<ReturnType<ReturnType<typeof memberships>['execute']>>[number];
 
 export function listMemberships(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(memberships(db).where('membership.authority_id', '=', authorityId).where(changedWithin('membership', filter)).orderBy(byIdC('membership.id')), window);
+  return runPage(db, memberships(db).where('membership.authority_id', '=', authorityId).where(changedWithin('membership', filter)).orderBy(byIdC('membership.id')), window);
 }
 
 export function findMembership(db: Db, id: string) {
@@ -201,6 +202,7 @@ export type PersonRow = Awaited<ReturnType<ReturnType<typeof people>['execute']>
 
 export function listPeople(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
+    db,
     db.selectFrom(people(db).as('person')).selectAll('person').where('person.authority_id', '=', authorityId).where(changedWithin('person', filter, 'modified_at')).orderBy(byIdC('person.id')),
     window,
   );
@@ -245,7 +247,7 @@ export type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetings>['execute
 export function listMeetings(db: Db, scope: { authorityId: string; bodyId?: string }, filter: ChangeFilter, window: PageWindow) {
   let query = meetings(db).where('meeting.authority_id', '=', scope.authorityId);
   if (scope.bodyId) query = query.where('meeting.body_id', '=', scope.bodyId);
-  return runPage(query.where(changedWithin('meeting', filter, 'modified_at')).orderBy('meeting.date', 'desc').orderBy(byIdC('meeting.id')), window);
+  return runPage(db, query.where(changedWithin('meeting', filter, 'modified_at')).orderBy('meeting.date', 'desc').orderBy(byIdC('meeting.id')), window);
 }
 
 export function findMeeting(db: Db, id: string) {
@@ -295,6 +297,7 @@ export type AgendaItemRow = Awaited<ReturnType<ReturnType<typeof agendaItems>['e
 
 export function listAgendaItems(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
+    db,
     agendaItems(db)
       .where('agenda_item.authority_id', '=', authorityId)
       .where(changedWithin('agenda_item', filter, 'modified_at'))
@@ -366,6 +369,7 @@ export type PaperRow = Awaited<ReturnType<ReturnType<typeof papers>['execute']>>
 
 export function listPapers(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
+    db,
     db.selectFrom(papers(db).as('report')).selectAll('report').where('report.authority_id', '=', authorityId).where(changedWithin('report', filter, 'modified_at')).orderBy(byIdC('report.id')),
     window,
   );
@@ -405,7 +409,7 @@ function consultations(db: Db) {
 export type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultations>['execute']>>[number];
 
 export function listConsultations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(consultations(db).where('body.authority_id', '=', authorityId).where(changedWithin('agenda_item', filter)).orderBy(byIdC('agenda_item.id')), window);
+  return runPage(db, consultations(db).where('body.authority_id', '=', authorityId).where(changedWithin('agenda_item', filter)).orderBy(byIdC('agenda_item.id')), window);
 }
 
 export function findConsultation(db: Db, id: string) {
@@ -443,7 +447,7 @@ function locations(db: Db) {
 export type LocationRow = Awaited<ReturnType<ReturnType<typeof locations>['execute']>>[number];
 
 export function listLocations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(locations(db).where('location.authority_id', '=', authorityId).where(changedWithin('location', filter, 'modified_at')).orderBy(byIdC('location.id')), window);
+  return runPage(db, locations(db).where('location.authority_id', '=', authorityId).where(changedWithin('location', filter, 'modified_at')).orderBy(byIdC('location.id')), window);
 }
 
 export function findLocation(db: Db, id: string) {
