@@ -7,7 +7,7 @@
  * row, its visibility, and what it embeds or derives, recorded in oparl_change by migration 20261207_2601). Each list
  * query selects from its object query as a subquery, so `modified_since` filters on the very value clients are shown.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../schema.ts';
 import type { OParlChangeKind } from '../../schema/oparl.ts';
 import { byIdC, changedWithin, reportIsPublic, runPage, voteEventIsPublic, type ChangeFilter, type PageWindow, type Paged } from './filters.ts';
@@ -22,6 +22,36 @@ function changeOf(kind: OParlChangeKind, idColumn: string): RawBuilder<Date | nu
 /** The latest of several change times; greatest() skips nulls, so an object never changed beyond its row keeps its row's. */
 function latest(...times: Array<RawBuilder<unknown> | string>): RawBuilder<Date> {
   return sql<Date>`greatest(${sql.join(times.map((time) => (typeof time === 'string' ? sql.ref(time) : time)))})`;
+}
+
+/**
+ * `modified_since` filters on a computed time (the latest change of anything an object shows), which no index holds,
+ * so the filter alone evaluated it for every object of the archive. An object can pass only if one of the parts that
+ * make up its time changed since then: these give the ids of such objects from indexes on each part's change time
+ * (migration 20261207_4801), so a client polling for recent changes costs what changed, not the archive. The exact
+ * filter on the computed time still applies; this only narrows where it looks.
+ */
+const changedMeetingIds = (since: Date) => sql`
+  select id from meeting where updated_at >= ${since}
+  union select id from meeting_workflow where updated_at >= ${since}
+  union select id from oparl_change where kind = 'meeting' and changed_at >= ${since}`;
+
+/** Reports whose own row, a carrying agenda item, that item's meeting or publication, or what they embed changed since. */
+const changedReportIds = (since: Date) => sql`
+  select id from report where updated_at >= ${since}
+  union select report_id from agenda_item where updated_at >= ${since} and report_id is not null
+  union select a.report_id from agenda_item a
+         where a.report_id is not null
+           and a.meeting_id in (select id from meeting where updated_at >= ${since} union select id from meeting_workflow where updated_at >= ${since})
+  union select id from oparl_change where kind = 'report' and changed_at >= ${since}`;
+
+const changedPersonIds = (since: Date) => sql`
+  select id from person where updated_at >= ${since}
+  union select id from oparl_change where kind = 'person' and changed_at >= ${since}`;
+
+/** `column in (ids)` when the filter asks for changes since a time, else true. */
+function amongChanged(column: string, filter: ChangeFilter, ids: (since: Date) => RawBuilder<unknown>): RawBuilder<SqlBool> {
+  return filter.modifiedSince ? sql<SqlBool>`${sql.ref(column)} in (${ids(filter.modifiedSince)})` : sql<SqlBool>`true`;
 }
 
 // ---- Body (the authority) ------------------------------------------------------------------------------------
@@ -203,7 +233,13 @@ export type PersonRow = Awaited<ReturnType<ReturnType<typeof people>['execute']>
 export function listPeople(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
     db,
-    db.selectFrom(people(db).as('person')).selectAll('person').where('person.authority_id', '=', authorityId).where(changedWithin('person', filter, 'modified_at')).orderBy(byIdC('person.id')),
+    db
+      .selectFrom(people(db).as('person'))
+      .selectAll('person')
+      .where('person.authority_id', '=', authorityId)
+      .where(amongChanged('person.id', filter, changedPersonIds))
+      .where(changedWithin('person', filter, 'modified_at'))
+      .orderBy(byIdC('person.id')),
     window,
   );
 }
@@ -247,7 +283,7 @@ export type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetings>['execute
 export function listMeetings(db: Db, scope: { authorityId: string; bodyId?: string }, filter: ChangeFilter, window: PageWindow) {
   let query = meetings(db).where('meeting.authority_id', '=', scope.authorityId);
   if (scope.bodyId) query = query.where('meeting.body_id', '=', scope.bodyId);
-  return runPage(db, query.where(changedWithin('meeting', filter, 'modified_at')).orderBy('meeting.date', 'desc').orderBy(byIdC('meeting.id')), window);
+  return runPage(db, query.where(amongChanged('meeting.id', filter, changedMeetingIds)).where(changedWithin('meeting', filter, 'modified_at')).orderBy('meeting.date', 'desc').orderBy(byIdC('meeting.id')), window);
 }
 
 export function findMeeting(db: Db, id: string) {
@@ -370,7 +406,13 @@ export type PaperRow = Awaited<ReturnType<ReturnType<typeof papers>['execute']>>
 export function listPapers(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
     db,
-    db.selectFrom(papers(db).as('report')).selectAll('report').where('report.authority_id', '=', authorityId).where(changedWithin('report', filter, 'modified_at')).orderBy(byIdC('report.id')),
+    db
+      .selectFrom(papers(db).as('report'))
+      .selectAll('report')
+      .where('report.authority_id', '=', authorityId)
+      .where(amongChanged('report.id', filter, changedReportIds))
+      .where(changedWithin('report', filter, 'modified_at'))
+      .orderBy(byIdC('report.id')),
     window,
   );
 }
@@ -482,7 +524,10 @@ export async function listWithdrawals(db: Db, kind: WithdrawalKind, authorityId:
     .selectFrom('public_withdrawal as withdrawal')
     .where('withdrawal.kind', '=', kind)
     .where('withdrawal.authority_id', '=', authorityId)
-    .where(changedWithin('withdrawal', filter, 'modified'));
+    .where(changedWithin('withdrawal', filter, 'modified'))
+    // A withdrawn report's or meeting's time is made of the same parts as a public one's.
+    .$if(kind === 'report', (query) => query.where(amongChanged('withdrawal.record_id', filter, changedReportIds)))
+    .$if(kind === 'meeting', (query) => query.where(amongChanged('withdrawal.record_id', filter, changedMeetingIds)));
   const [rows, counted] = await Promise.all([
     window.limit > 0
       ? base.select(['withdrawal.record_id', 'withdrawal.created_at', 'withdrawal.modified']).orderBy(byIdC('withdrawal.record_id')).limit(window.limit).offset(window.offset).execute()
