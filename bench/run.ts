@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- import|portal|scaling|mix|uncached|search] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
+ * npm run bench [-- import|portal|scaling|mix|uncached|search|db-work] : runs the benchmarks, prints each figure with its ratio to a baseline measured in the
  * same run, and writes bench/results/<name>.json with the machine it ran on.
  * Environment: BENCH_IMPORT_MB (default 20), BENCH_IMPORT_ROUNDS (default 3; the medians are reported), BENCH_POSTGRES_URL (default the local server; "none" to skip it),
  * BENCH_PORTAL_YEARS (default 20: the large authority), BENCH_PORTAL_SECONDS (per route, default 10),
  * BENCH_PORTAL_LOAD_SECONDS (default 60), BENCH_SCALING_YEARS (default 2), BENCH_SCALING_SECONDS (default 20),
  * BENCH_MIX_YEARS (default 20), BENCH_MIX_SECONDS (default 20), BENCH_UNCACHED_YEARS (default 1,5,20), BENCH_UNCACHED_URLS (per route, default 30),
- * BENCH_UNCACHED_ENGINES (default pglite,postgres), BENCH_SEARCH_YEARS (default 1,5,20).
+ * BENCH_UNCACHED_ENGINES (default pglite,postgres), BENCH_SEARCH_YEARS (default 1,5,20), BENCH_DBWORK_YEARS (default 1,20),
+ * BENCH_DBWORK_KEY (the generated authorities db-work reads, default uncached).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { runPortalBench } from './portal.ts';
 import { runScalingBench } from './scaling.ts';
 import { runUncachedBench } from './uncached.ts';
 import { runSearchBench } from './search.ts';
+import { runDbWorkBench } from './db-work.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seedsDir = path.resolve(here, '../../shared/seeds');
@@ -122,4 +124,18 @@ if (all || wanted.has('search')) {
     ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
   });
   write('search', results);
+}
+
+if (all || wanted.has('db-work')) {
+  const postgres = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  // The database work of each uncached route type at 1 and 20 years: a figure the machine's load does not move.
+  const results = await runDbWorkBench({
+    years: (process.env.BENCH_DBWORK_YEARS ?? '1,20').split(',').map(Number),
+    seed: Number(process.env.BENCH_PORTAL_SEED ?? 1),
+    perRoute: Number(process.env.BENCH_UNCACHED_URLS ?? 30),
+    cacheKey: process.env.BENCH_DBWORK_KEY ?? 'uncached',
+    ...(process.env.BENCH_UNCACHED_ENGINES ? { engines: process.env.BENCH_UNCACHED_ENGINES.split(',') as Array<'pglite' | 'postgres'> } : {}),
+    ...(postgres !== 'none' ? { postgresUrl: postgres } : {}),
+  });
+  write('db-work', results);
 }

@@ -18,22 +18,24 @@ export interface SearchBenchOptions {
   postgresUrl?: string;
 }
 
-/** Distinct search URLs, the same for every size and engine. */
-export function searchPaths(): string[] {
-  const queries: string[][] = [];
+/** Distinct search URLs by what people type, the same for every size and engine. */
+export function searchGroups(): Record<string, string[]> {
   const common = WORDS.filter((word) => word.length > 4).slice(0, 24);
-  for (const word of common) queries.push([`q=${word}`]);
-  for (const word of common.slice(0, 6)) queries.push([`q=${word}`, 'page=2']);
-  for (const topic of TOPICS.slice(0, 16)) queries.push([`q=${encodeURIComponent(topic)}`]);
-  for (const [index, family] of FAMILY_NAMES.slice(0, 8).entries()) {
-    queries.push([`q=${encodeURIComponent(`Councillor ${family}`)}`]);
-    queries.push([`q=${encodeURIComponent(`Cllr ${GIVEN_NAMES[index]} ${family}`)}`]);
-  }
-  for (const typo of ['budjet', 'transprot', 'libary', 'hihgways', 'scrutinny', 'consultaton', 'flod defences', 'wastte']) queries.push([`q=${encodeURIComponent(typo)}`]);
   const kinds = ['decision', 'report', 'minute', 'agenda-item', 'recommendation', 'plan-action', 'indicator', 'person'];
-  for (const [index, kind] of kinds.entries()) queries.push([`q=${common[index]}`, `kind=${kind}`]);
-  for (const [index, word] of common.slice(0, 6).entries()) queries.push([`q=${word}`, `from=${2010 + index}-01-01`, `to=${2010 + index}-12-31`]);
-  return queries.map((parts) => `${linkTo('search')}?${parts.join('&')}`);
+  const groups: Record<string, string[][]> = {
+    searchCommon: [...common.map((word) => [`q=${word}`]), ...common.slice(0, 6).map((word) => [`q=${word}`, 'page=2'])],
+    searchPhrase: TOPICS.slice(0, 16).map((topic) => [`q=${encodeURIComponent(topic)}`]),
+    searchName: FAMILY_NAMES.slice(0, 8).flatMap((family, index) => [[`q=${encodeURIComponent(`Councillor ${family}`)}`], [`q=${encodeURIComponent(`Cllr ${GIVEN_NAMES[index]} ${family}`)}`]]),
+    searchMisspelt: ['budjet', 'transprot', 'libary', 'hihgways', 'scrutinny', 'consultaton', 'flod defences', 'wastte'].map((typo) => [`q=${encodeURIComponent(typo)}`]),
+    searchKind: kinds.map((kind, index) => [`q=${common[index]}`, `kind=${kind}`]),
+    searchYear: common.slice(0, 6).map((word, index) => [`q=${word}`, `from=${2010 + index}-01-01`, `to=${2010 + index}-12-31`]),
+  };
+  return Object.fromEntries(Object.entries(groups).map(([name, queries]) => [name, queries.map((parts) => `${linkTo('search')}?${parts.join('&')}`)]));
+}
+
+/** Every search of searchGroups, in one list. */
+export function searchPaths(): string[] {
+  return Object.values(searchGroups()).flat();
 }
 
 interface Figures {

@@ -27,7 +27,7 @@ function spread<T>(list: T[], n: number): T[] {
 }
 
 /** Distinct URLs of each route type on this database. */
-async function uncachedPaths(env: Record<string, string>, perRoute: number): Promise<Record<string, string[]>> {
+export async function uncachedPaths(env: Record<string, string>, perRoute: number): Promise<Record<string, string[]>> {
   const config = { dataDir: env.QUORUM_DATA_DIR ?? '/nonexistent', ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) };
   const handle = await openDatabase(config as Parameters<typeof openDatabase>[0]);
   try {
@@ -42,8 +42,9 @@ async function uncachedPaths(env: Record<string, string>, perRoute: number): Pro
     const decisionPages = Math.max(1, Math.floor(Number(resolutions.n) / 25));
     const oparl = (route: 'oparl.body.meetings' | 'oparl.body.papers' | 'oparl.body.people', query: string) =>
       Array.from({ length: perRoute }, (_, index) => `${linkTo(route, { id: authority.id })}?page=${index + 1}${query}`);
-    // A client polling for changes asks "since a moment ago": few or no objects, whatever the archive.
-    const since = `&modified_since=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}`;
+    // A client polling for changes asks "since my last poll, a moment ago": few or no objects, whatever the archive.
+    // (An hour ago was the whole archive when it had been generated within the hour.)
+    const since = `&modified_since=${encodeURIComponent(new Date().toISOString())}`;
     return {
       meeting: spread(meetings, perRoute).map((m) => linkTo('meeting.show', { id: m.id })),
       councillor: spread(people, perRoute).map((p) => linkTo('person.show', { id: p.id })),

@@ -51,8 +51,8 @@ export interface OpenOptions {
    * connect to the replica.
    */
   replicaUrl?: string;
-  /** Called after every query, for diagnostics and profiling. */
-  onQuery?: (sql: string, milliseconds: number) => void;
+  /** Called after every query, for diagnostics and profiling (bench/db-work.ts replays each with its parameters). */
+  onQuery?: (sql: string, milliseconds: number, parameters: readonly unknown[]) => void;
   /** How many of a request's queries may wait for the database (src/db/query-context.ts); the defaults when absent. */
   limits?: QueryLimits;
 }
@@ -60,7 +60,7 @@ export interface OpenOptions {
 function queryLog(options: OpenOptions): KyselyConfig['log'] {
   const { onQuery } = options;
   if (!onQuery) return undefined;
-  return (event) => onQuery(event.query.sql, event.queryDurationMillis);
+  return (event) => onQuery(event.query.sql, event.queryDurationMillis, event.query.parameters);
 }
 
 const DATE_OID = 1082;

@@ -290,12 +290,23 @@ export function presentDeleted(link: AbsoluteLink, route: RouteName, typeName: s
   };
 }
 
-/** One page of an OParl external list, with its pagination block and the links a client follows. */
+/**
+ * One page of an OParl external list, with its pagination block and the links a client follows. A list too long to
+ * count (total undefined) has no totalElements, totalPages or last link, which OParl 1.1 makes optional (section
+ * 2.5); its next link, which is required, is there because such a list goes on past this page.
+ */
 export function presentListPage(
   data: OParlObject[],
-  page: { total: number; perPage: number; current: number },
+  page: { total: number | undefined; perPage: number; current: number },
   pageUrl: (page: number) => string,
 ): Record<string, unknown> {
+  if (page.total === undefined) {
+    return {
+      data,
+      pagination: { elementsPerPage: page.perPage, currentPage: page.current },
+      links: { first: pageUrl(1), ...(page.current > 1 ? { prev: pageUrl(page.current - 1) } : {}), next: pageUrl(page.current + 1) },
+    };
+  }
   const totalPages = Math.max(1, Math.ceil(page.total / page.perPage));
   return {
     data,

@@ -117,11 +117,13 @@ async function minutes(db: Db, meetingId: string) {
 async function resolutions(db: Db, meetingId: string) {
   return db
     .selectFrom('public_resolution as resolution')
-    .innerJoin('public_minute as minute', 'minute.id', 'resolution.minute_id')
+    // The view alone decides what is public (its minute published and not exempt, the resolution not withdrawn); the
+    // minute table only finds the meeting's and orders them. Joining public_minute again put eleven tables in one
+    // query, past the planner's join_collapse_limit of 8, and it read every resolution of the archive (issue 23).
+    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
     .select(['resolution.id', 'resolution.minute_id', 'resolution.position', 'resolution.text', 'resolution.unanimous'])
     .where('minute.meeting_id', '=', meetingId)
     .where('resolution.withdrawn_at', 'is', null)
-    .where('minute.exempt', '=', false)
     .orderBy('minute.position')
     .orderBy('resolution.position')
     .execute();
@@ -130,10 +132,10 @@ async function resolutions(db: Db, meetingId: string) {
 async function motions(db: Db, meetingId: string) {
   return db
     .selectFrom('public_motion as motion')
-    .innerJoin('public_minute as minute', 'minute.id', 'motion.minute_id')
+    // As for resolutions: the view decides what is public, the minute table finds and orders.
+    .innerJoin('minute', 'minute.id', 'motion.minute_id')
     .select(['motion.id', 'motion.minute_id', 'motion.position', 'motion.text', 'motion.mover_id', 'motion.seconder_id'])
     .where('minute.meeting_id', '=', meetingId)
-    .where('minute.exempt', '=', false)
     .orderBy('minute.position')
     .orderBy('motion.position')
     .execute();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
-import { listBodies } from '../../db/queries/portal/bodies.ts';
+import { bodyChoices } from '../../db/queries/portal/bodies.ts';
 import { anchorMeetingDate, meetingDateRange, meetingsBetween } from '../../db/queries/portal/calendar.ts';
 import { calendarHref, daysInMonth, isoDay, MONTH_NAMES, presentMonth, presentYearList, shiftMonth } from '../presenters/portal/calendar.ts';
 import { firstValue, formErrors } from '../portal/form-errors.ts';
@@ -16,7 +16,7 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
     const db = readerFor(database, request);
     const query = (request.query ?? {}) as Record<string, unknown>;
     const raw = { body: firstValue(query.body), year: firstValue(query.year), month: firstValue(query.month) };
-    const bodies = await listBodies(db, todayInLondon());
+    const bodies = await bodyChoices(db);
     const form = {
       values: raw,
       bodies: [{ value: '', text: 'All committees' }, ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug }))],

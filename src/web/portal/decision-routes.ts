@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
-import { findBodyBySlug, listBodies } from '../../db/queries/portal/bodies.ts';
+import { findBodyBySlug, bodyChoices } from '../../db/queries/portal/bodies.ts';
 import { decisionMakers, findDecision, listDecisions } from '../../db/queries/portal/decisions.ts';
 import { DECISION_PAGE_SIZE, DecisionQuerySchema, type DecisionQuery } from '../../services/search/decision-query.ts';
 import { NotFound } from '../../http/errors.ts';
@@ -10,7 +10,6 @@ import { linkTo, ROUTES } from '../../http/routes.ts';
 import { firstValue, formErrors } from './form-errors.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
-import { todayInLondon } from '../../domain/dates.ts';
 import { readerFor } from '../../http/reader.ts';
 
 function pageHref(query: DecisionQuery, page: number): string {
@@ -28,7 +27,7 @@ export function registerDecisionRoutes(app: FastifyInstance, database: DatabaseH
     const db = readerFor(database, request);
     const query = (request.query ?? {}) as Record<string, unknown>;
     const raw = { body: firstValue(query.body), maker: firstValue(query.maker), from: firstValue(query.from), to: firstValue(query.to), key: firstValue(query.key), urgent: firstValue(query.urgent) };
-    const bodies = await listBodies(db, todayInLondon());
+    const bodies = await bodyChoices(db);
     const makers = (await decisionMakers(db)).map((row) => ({ value: row.id, text: displayName(row) ?? row.family_name }));
     const filters = {
       values: raw,

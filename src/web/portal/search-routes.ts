@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
-import { listBodies } from '../../db/queries/portal/bodies.ts';
+import { bodyChoices } from '../../db/queries/portal/bodies.ts';
 import { SearchQuerySchema } from '../../services/search/search-query.ts';
 import { searcher } from '../../services/search/searcher.ts';
 import { presentSearchPage, type RawSearchValues } from '../presenters/portal/search.ts';
 import { ROUTES } from '../../http/routes.ts';
 import { allValues, firstValue, formErrors } from './form-errors.ts';
-import { todayInLondon } from '../../domain/dates.ts';
 import { readerFor } from '../../http/reader.ts';
 
 export function registerSearchRoutes(app: FastifyInstance, database: DatabaseHandle): void {
@@ -20,7 +19,7 @@ export function registerSearchRoutes(app: FastifyInstance, database: DatabaseHan
       from: firstValue(query.from),
       to: firstValue(query.to),
     };
-    const bodies = await listBodies(db, todayInLondon());
+    const bodies = await bodyChoices(db);
     const parsed = SearchQuerySchema.safeParse({ ...raw, page: firstValue(query.page) });
     if (!parsed.success) {
       const errors = formErrors(parsed.error, { kind: 'kind', q: 'q' });

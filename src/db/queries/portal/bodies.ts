@@ -14,6 +14,14 @@ export async function findBodyBySlug(db: Db, slug: string) {
 }
 export type BodyRow = NonNullable<Awaited<ReturnType<typeof findBodyBySlug>>>;
 
+/**
+ * Every body's name and slug, by name: the committee choice of the search, decisions and calendar forms. Unlike
+ * listBodies it counts nothing, so its cost is the number of bodies, not of meetings.
+ */
+export async function bodyChoices(db: Db) {
+  return db.selectFrom('body').select(['body.id', 'body.name', 'body.slug']).orderBy('body.name').execute();
+}
+
 /** Every body with how many meetings it has held and when it last and next meets. */
 export async function listBodies(db: Db, today: string) {
   return db
