@@ -58,14 +58,27 @@ export interface RouteWork {
 }
 
 /** The database work of each route type's URLs on one prepared authority. */
-export async function measure(env: Record<string, string>, paths: Record<string, string[]>, log: (line: string) => void, verbose = false): Promise<Record<string, RouteWork>> {
+export async function measure(
+  env: Record<string, string>,
+  paths: Record<string, string[]>,
+  log: (line: string) => void,
+  verbose = false,
+): Promise<Record<string, RouteWork>> {
   let recording: Statement[] | undefined;
   const handle = await openDatabase({
     dataDir: env.QUORUM_DATA_DIR ?? '/nonexistent',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     onQuery: (sql, _ms, parameters) => recording?.push({ sql, parameters }),
   });
-  const config: Config = { dataDir: env.QUORUM_DATA_DIR ?? '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Bench', holidays: 'england-and-wales' };
+  const config: Config = {
+    dataDir: env.QUORUM_DATA_DIR ?? '/nonexistent',
+    papersDir: '/nonexistent',
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    authorityName: 'Bench',
+    holidays: 'england-and-wales',
+  };
   const app = await createApp({ config, database: handle, logger: false });
   const routes: Record<string, RouteWork> = {};
   try {
@@ -97,7 +110,12 @@ export async function measure(env: Record<string, string>, paths: Record<string,
           requestBuffers += touched;
           requestRows += produced;
           count++;
-          if (touched > heaviest.buffers) heaviest = { buffers: touched, rows: produced, sql: `${url} :: ${statement.sql.replace(/\s+/g, ' ').slice(0, 400)} :: ${JSON.stringify(statement.parameters).slice(0, 200)}` };
+          if (touched > heaviest.buffers)
+            heaviest = {
+              buffers: touched,
+              rows: produced,
+              sql: `${url} :: ${statement.sql.replace(/\s+/g, ' ').slice(0, 400)} :: ${JSON.stringify(statement.parameters).slice(0, 200)}`,
+            };
         }
         buffers.push(requestBuffers);
         rows.push(requestRows);
@@ -115,7 +133,9 @@ export async function measure(env: Record<string, string>, paths: Record<string,
         errors,
       };
       const r = routes[name]!;
-      log(`${name.padEnd(28)} ${String(r.urls).padStart(3)} URLs  statements ${String(r.statementsP50).padStart(3)}  buffers p50 ${String(r.buffersP50).padStart(7)} p95 ${String(r.buffersP95).padStart(7)}  rows p50 ${String(r.rowsP50).padStart(8)} p95 ${String(r.rowsP95).padStart(8)}  errors ${r.errors}`);
+      log(
+        `${name.padEnd(28)} ${String(r.urls).padStart(3)} URLs  statements ${String(r.statementsP50).padStart(3)}  buffers p50 ${String(r.buffersP50).padStart(7)} p95 ${String(r.buffersP95).padStart(7)}  rows p50 ${String(r.rowsP50).padStart(8)} p95 ${String(r.rowsP95).padStart(8)}  errors ${r.errors}`,
+      );
       if (verbose) log(`  heaviest: ${r.heaviest.buffers} buffers, ${r.heaviest.rows} rows: ${r.heaviest.sql}`);
     }
   } finally {
@@ -130,7 +150,9 @@ async function explain(db: Awaited<ReturnType<typeof openDatabase>>['db'], state
   return db.connection().execute(async (connection) => {
     await connection.executeQuery(CompiledQuery.raw('begin'));
     try {
-      const result = await connection.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`explain (analyze, buffers, format json) ${statement.sql}`, [...statement.parameters]));
+      const result = await connection.executeQuery<Record<string, unknown>>(
+        CompiledQuery.raw(`explain (analyze, buffers, format json) ${statement.sql}`, [...statement.parameters]),
+      );
       const cell = Object.values(result.rows[0] ?? {})[0];
       const parsed = (typeof cell === 'string' ? JSON.parse(cell) : cell) as Array<{ Plan: PlanNode }>;
       return parsed[0]!.Plan;
@@ -141,7 +163,9 @@ async function explain(db: Awaited<ReturnType<typeof openDatabase>>['db'], state
 }
 
 export async function runDbWorkBench(options: DbWorkBenchOptions) {
-  const engines = (['pglite', ...(options.postgresUrl ? (['postgres'] as const) : [])] as const).filter((engine) => !options.engines || options.engines.includes(engine));
+  const engines = (['pglite', ...(options.postgresUrl ? (['postgres'] as const) : [])] as const).filter(
+    (engine) => !options.engines || options.engines.includes(engine),
+  );
   const results: Record<string, unknown> = { options: { ...options, postgresUrl: undefined } };
   for (const engine of engines) {
     const byYears: Record<string, Record<string, RouteWork>> = {};
@@ -157,8 +181,13 @@ export async function runDbWorkBench(options: DbWorkBenchOptions) {
       for (const [route, figures] of Object.entries(largest)) {
         const base = smallest[route];
         if (!base) continue;
-        growth[route] = { buffersP95: Number((figures.buffersP95 / Math.max(1, base.buffersP95)).toFixed(2)), rowsP95: Number((figures.rowsP95 / Math.max(1, base.rowsP95)).toFixed(2)) };
-        console.log(`${engine} growth ${Math.min(...options.years)}y -> ${Math.max(...options.years)}y ${route.padEnd(28)} buffers p95 x${growth[route]!.buffersP95}  rows p95 x${growth[route]!.rowsP95}  heaviest: ${figures.heaviest.buffers} buffers ${figures.heaviest.sql.slice(0, 160)}`);
+        growth[route] = {
+          buffersP95: Number((figures.buffersP95 / Math.max(1, base.buffersP95)).toFixed(2)),
+          rowsP95: Number((figures.rowsP95 / Math.max(1, base.rowsP95)).toFixed(2)),
+        };
+        console.log(
+          `${engine} growth ${Math.min(...options.years)}y -> ${Math.max(...options.years)}y ${route.padEnd(28)} buffers p95 x${growth[route]!.buffersP95}  rows p95 x${growth[route]!.rowsP95}  heaviest: ${figures.heaviest.buffers} buffers ${figures.heaviest.sql.slice(0, 160)}`,
+        );
       }
     }
     results[engine] = { byYears, growth };

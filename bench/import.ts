@@ -141,7 +141,9 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
 
 function folderBytes(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).reduce((sum, entry) => (entry.isFile() ? sum + fs.statSync(path.join(entry.parentPath, entry.name)).size : sum), 0);
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .reduce((sum, entry) => (entry.isFile() ? sum + fs.statSync(path.join(entry.parentPath, entry.name)).size : sum), 0);
 }
 
 async function copyRows(from: Kysely<Database>, to: Kysely<Database>): Promise<{ rows: number; seconds: number; cpuSeconds: number }> {
@@ -193,7 +195,9 @@ async function benchEngine(engine: EngineUnderTest, corpus: { dir: string; bytes
   for (let round = 1; round <= rounds; round++) {
     measured.push(await benchRound(engine, corpus, round));
     const last = measured.at(-1)!;
-    console.log(`  ${engine.name} round ${round}/${rounds}: import ${last.importSeconds.toFixed(1)} s, baseline ${last.baselineSeconds.toFixed(1)} s, ratio ${(last.baselineSeconds / last.importSeconds).toFixed(2)}`);
+    console.log(
+      `  ${engine.name} round ${round}/${rounds}: import ${last.importSeconds.toFixed(1)} s, baseline ${last.baselineSeconds.toFixed(1)} s, ratio ${(last.baselineSeconds / last.importSeconds).toFixed(2)}`,
+    );
   }
   const importSeconds = median(measured.map((round) => round.importSeconds));
   const baselineSeconds = median(measured.map((round) => round.baselineSeconds));

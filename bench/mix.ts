@@ -9,7 +9,6 @@ import { openDatabase } from '../src/db/engine.ts';
 import { linkTo } from '../src/http/routes.ts';
 import { percentile, prepare, type PortalBenchOptions, startPortal, waitFor } from './portal.ts';
 
-
 export interface MixBenchOptions {
   years: number;
   seed: number;
@@ -33,7 +32,14 @@ interface Figures {
 function figures(times: number[], errors: number, duration: number): Figures {
   times.sort((a, b) => a - b);
   const round = (value: number) => Number(value.toFixed(1));
-  return { requests: times.length, errors, perSecond: round(times.length / duration), p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)) };
+  return {
+    requests: times.length,
+    errors,
+    perSecond: round(times.length / duration),
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+  };
 }
 
 /** autocannon over paths; with once, each path is fetched at most once (a crawler), and the run stops when they are used up. */
@@ -110,7 +116,11 @@ export async function runMixBench(options: MixBenchOptions) {
       console.log(`${engine} cached beside slow: ${cached.perSecond} req/s p95 ${cached.p95} ms errors ${cached.errors}`);
       console.log(`${engine} crawler:            ${crawler.perSecond} req/s p95 ${crawler.p95} ms errors ${crawler.errors}`);
       console.log(`${engine} uncached search:    ${search.perSecond} req/s p95 ${search.p95} ms errors ${search.errors}`);
-      console.log(`${engine} aims: ${Object.entries(aims).map(([aim, met]) => `${aim} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+      console.log(
+        `${engine} aims: ${Object.entries(aims)
+          .map(([aim, met]) => `${aim} ${met ? 'met' : 'MISSED'}`)
+          .join(', ')}`,
+      );
       results[engine] = { cachedAlone: alone, cachedBesideSlowTraffic: cached, crawler, search, aims };
     } finally {
       child.kill('SIGTERM');

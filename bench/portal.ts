@@ -51,14 +51,23 @@ async function measure(origin: string, paths: string[], connections: number, dur
   const times: number[] = [];
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: origin, connections, duration, requests: paths.map((p) => ({ method: 'GET', path: p })) }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ url: origin, connections, duration, requests: paths.map((p) => ({ method: 'GET', path: p })) }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
     instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       if (statusCode !== 200) errors++;
       times.push(responseTime);
     });
   });
   times.sort((a, b) => a - b);
-  return { requests: times.length, errors: errors + result.errors + result.timeouts, perSecond: times.length / duration, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+  return {
+    requests: times.length,
+    errors: errors + result.errors + result.timeouts,
+    perSecond: times.length / duration,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+  };
 }
 
 export async function waitFor(url: string, child: ChildProcess, seconds: number): Promise<void> {
@@ -114,14 +123,27 @@ export async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'p
     url.pathname = `/${database}`;
     env = { DATABASE_URL: url.toString() };
   }
-  const config = { dataDir: env.QUORUM_DATA_DIR ?? path.join(here, '.cache', 'unused'), papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Bench', ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) } as Parameters<typeof openDatabase>[0];
+  const config = {
+    dataDir: env.QUORUM_DATA_DIR ?? path.join(here, '.cache', 'unused'),
+    papersDir: '/nonexistent',
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    authorityName: 'Bench',
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+  } as Parameters<typeof openDatabase>[0];
   const handle = await openDatabase(config);
   try {
     await migrateToLatest(handle.db);
-    const meetings = await handle.db.selectFrom('meeting').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const meetings = await handle.db
+      .selectFrom('meeting')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(meetings.n) === 0) {
       console.log(`Generating ${options.years} years of one authority for ${engine} (once; kept for later runs) ...`);
-      const summary = await generateAuthorities(handle.db, { authorities: 1, years: options.years, seed: options.seed }, (message) => process.stdout.write(`\r${message}   `));
+      const summary = await generateAuthorities(handle.db, { authorities: 1, years: options.years, seed: options.seed }, (message) =>
+        process.stdout.write(`\r${message}   `),
+      );
       console.log(`\nGenerated in ${summary.seconds.toFixed(0)} s: ${summary.rows.meeting} meetings, ${summary.rows.agenda_item} agenda items`);
     }
   } finally {
@@ -131,7 +153,15 @@ export async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'p
 }
 
 export async function samplePaths(env: Record<string, string>): Promise<Record<string, string[]>> {
-  const config = { dataDir: env.QUORUM_DATA_DIR ?? '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Bench', ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}) } as Parameters<typeof openDatabase>[0];
+  const config = {
+    dataDir: env.QUORUM_DATA_DIR ?? '/nonexistent',
+    papersDir: '/nonexistent',
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    authorityName: 'Bench',
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+  } as Parameters<typeof openDatabase>[0];
   const handle = await openDatabase(config);
   try {
     const meetings = await handle.db.selectFrom('meeting').select('id').orderBy('id').limit(200).execute();
@@ -142,7 +172,9 @@ export async function samplePaths(env: Record<string, string>): Promise<Record<s
       meeting: meetings.map((m) => linkTo('meeting.show', { id: m.id })),
       councillor: people.map((p) => linkTo('person.show', { id: p.id })),
       committee: bodies.map((b) => linkTo('committee.show', { slug: b.slug })),
-      search: ['winter service', 'foster carers', 'peripatetic teaching', 'flood defences', 'school admissions'].map((q) => `${linkTo('search')}?q=${encodeURIComponent(q)}`),
+      search: ['winter service', 'foster carers', 'peripatetic teaching', 'flood defences', 'school admissions'].map(
+        (q) => `${linkTo('search')}?q=${encodeURIComponent(q)}`,
+      ),
       // A crawler walks the pages of a list: the first twenty pages of meetings, newest first.
       oparl: Array.from({ length: 20 }, (_, index) => `${linkTo('oparl.body.meetings', { id: authority.id })}?page=${index + 1}`),
     };
@@ -193,7 +225,11 @@ export async function runPortalBench(options: PortalBenchOptions) {
         const baseline = await measure(bareOrigin, list, options.connections, options.duration);
         const ratio = quorum.perSecond / baseline.perSecond;
         const first = uncached[name]!;
-        const uncachedMs = { p50: Number(percentile(first, 50).toFixed(1)), p95: Number(percentile(first, 95).toFixed(1)), max: Number(first[first.length - 1]!.toFixed(1)) };
+        const uncachedMs = {
+          p50: Number(percentile(first, 50).toFixed(1)),
+          p95: Number(percentile(first, 95).toFixed(1)),
+          max: Number(first[first.length - 1]!.toFixed(1)),
+        };
         routes[name] = { quorum, baseline, throughputRatio: Number(ratio.toFixed(3)), uncachedMs };
         console.log(
           `${engine} ${name.padEnd(10)} ${quorum.perSecond.toFixed(0).padStart(6)} req/s (bare ${baseline.perSecond.toFixed(0)}; ratio ${ratio.toFixed(2)})  p50 ${quorum.p50.toFixed(1)} ms  p95 ${quorum.p95.toFixed(1)} ms  p99 ${quorum.p99.toFixed(1)} ms  errors ${quorum.errors}; uncached one at a time p50 ${uncachedMs.p50} ms p95 ${uncachedMs.p95} ms`,
@@ -203,7 +239,9 @@ export async function runPortalBench(options: PortalBenchOptions) {
       const mixed = Object.values(paths).flat();
       const load = await measure(origin, mixed, options.loadConnections, options.loadDuration);
       const rss = peakRssMiB(child.pid!);
-      console.log(`${engine} mixed load: ${options.loadConnections} connections for ${options.loadDuration} s: ${load.requests} requests, ${load.errors} errors, p99 ${load.p99} ms; server peak RSS ${rss.toFixed(0)} MiB`);
+      console.log(
+        `${engine} mixed load: ${options.loadConnections} connections for ${options.loadDuration} s: ${load.requests} requests, ${load.errors} errors, p99 ${load.p99} ms; server peak RSS ${rss.toFixed(0)} MiB`,
+      );
       const meeting = routes.meeting as { quorum: Measured; throughputRatio: number };
       const search = routes.search as { quorum: Measured };
       const aims = {
@@ -213,7 +251,11 @@ export async function runPortalBench(options: PortalBenchOptions) {
         rssUnder1GiB: rss < 1024,
         loadWithoutErrors: load.errors === 0,
       };
-      console.log(`${engine} aims: ${Object.entries(aims).map(([aim, met]) => `${aim} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+      console.log(
+        `${engine} aims: ${Object.entries(aims)
+          .map(([aim, met]) => `${aim} ${met ? 'met' : 'MISSED'}`)
+          .join(', ')}`,
+      );
       results[engine] = { routes, load, peakRssMiB: Number(rss.toFixed(1)), aims };
     } finally {
       child.kill('SIGTERM');

@@ -67,10 +67,20 @@ async function loadAll(origins: string[], paths: string[], connections: number, 
   );
   const summarise = (times: number[], errors: number): Load => {
     const sorted = [...times].sort((a, b) => a - b);
-    return { requests: sorted.length, errors, perSecond: Number((sorted.length / duration).toFixed(1)), p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+    return {
+      requests: sorted.length,
+      errors,
+      perSecond: Number((sorted.length / duration).toFixed(1)),
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+    };
   };
   return {
-    combined: summarise(per.flatMap((one) => one.times), per.reduce((sum, one) => sum + one.errors, 0)),
+    combined: summarise(
+      per.flatMap((one) => one.times),
+      per.reduce((sum, one) => sum + one.errors, 0),
+    ),
     each: per.map((one) => summarise(one.times, one.errors)),
   };
 }
@@ -108,9 +118,19 @@ function machineTicks(): { busy: number; total: number } {
 
 /** Runs a load and reports, beside it, how busy each app process and the machine were. */
 async function measured(servers: Server[], paths: string[], options: ScalingBenchOptions) {
-  const sample = () => ({ machine: machineTicks(), cpu: servers.map((server) => cpuSeconds(server.pid)), postgres: postgresCpuSeconds(), self: process.cpuUsage() });
+  const sample = () => ({
+    machine: machineTicks(),
+    cpu: servers.map((server) => cpuSeconds(server.pid)),
+    postgres: postgresCpuSeconds(),
+    self: process.cpuUsage(),
+  });
   const before = sample();
-  const result = await loadAll(servers.map((server) => server.origin), paths, options.connections, options.duration);
+  const result = await loadAll(
+    servers.map((server) => server.origin),
+    paths,
+    options.connections,
+    options.duration,
+  );
   const after = sample();
   const appCpuSeconds = servers.map((_server, index) => Number((after.cpu[index]! - before.cpu[index]!).toFixed(1)));
   const machineBusy = (after.machine.busy - before.machine.busy) / (after.machine.total - before.machine.total);
@@ -178,7 +198,12 @@ class Browser {
     if (!csrf) throw new Error(`no CSRF field on the form for ${url}`);
     const body = new URLSearchParams({ ...fields, _csrf: csrf }).toString();
     const response = this.keep(
-      await fetch(`${this.origin}${url}`, { method: 'POST', body, headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }), redirect: 'manual' }),
+      await fetch(`${this.origin}${url}`, {
+        method: 'POST',
+        body,
+        headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+        redirect: 'manual',
+      }),
     );
     await response.arrayBuffer();
     return response.status;
@@ -193,17 +218,22 @@ async function coherence(env: Record<string, string>, a: Server, b: Server, comm
   const slug = committeePath.split('/').pop()!;
   const client = new pg.Client({ connectionString: env.DATABASE_URL });
   await client.connect();
-  const body = (await client.query<{ id: string; name: string; kind: string }>('select id, name, kind from body where slug = $1 order by id limit 1', [slug])).rows[0]!;
+  const body = (await client.query<{ id: string; name: string; kind: string }>('select id, name, kind from body where slug = $1 order by id limit 1', [slug]))
+    .rows[0]!;
   await client.end();
 
   const email = `bench-scaling-${Date.now()}@example.org`;
   const password = 'bench scaling password 1';
-  const created = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'user', 'create', '--email', email, '--name', 'Bench Scaling', '--role', 'democratic-services', '--password-stdin'], {
-    cwd: root,
-    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
-    input: `${password}\n`,
-    encoding: 'utf8',
-  });
+  const created = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'user', 'create', '--email', email, '--name', 'Bench Scaling', '--role', 'democratic-services', '--password-stdin'],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+      input: `${password}\n`,
+      encoding: 'utf8',
+    },
+  );
   if (created.status !== 0) throw new Error(`quorum user create failed: ${created.stderr}`);
 
   const fetchB = async () => {
@@ -255,7 +285,10 @@ function print(label: string, load: Load, extra: string): void {
 }
 
 export async function runScalingBench(options: ScalingBenchOptions) {
-  const env = await prepare({ years: options.years, seed: options.seed, postgresUrl: options.postgresUrl, connections: 0, duration: 0, loadConnections: 0, loadDuration: 0 }, 'postgres');
+  const env = await prepare(
+    { years: options.years, seed: options.seed, postgresUrl: options.postgresUrl, connections: 0, duration: 0, loadConnections: 0, loadDuration: 0 },
+    'postgres',
+  );
   const sampled = await samplePaths(env);
   const { meeting, councillor, committee, search } = sampled as Record<'meeting' | 'councillor' | 'committee' | 'search', string[]>;
   const paths = [...meeting, ...councillor, ...committee, ...search];
@@ -269,9 +302,12 @@ export async function runScalingBench(options: ScalingBenchOptions) {
     await warm(a, paths);
     await warm(b, paths);
 
-    console.log(`Scaling: ${paths.length} public paths (meeting, councillor, committee, search), ${options.connections} connections, ${options.duration} s each`);
+    console.log(
+      `Scaling: ${paths.length} public paths (meeting, councillor, committee, search), ${options.connections} connections, ${options.duration} s each`,
+    );
     const one = await measured([a], paths, options);
-    const cpu = (run: typeof one) => `(CPU s: app ${run.appCpuSeconds.join(' + ')}, PostgreSQL ${run.postgresCpuSeconds}, autocannon ${run.loadGeneratorCpuSeconds}; machine ${run.machineBusyPercent}% busy)`;
+    const cpu = (run: typeof one) =>
+      `(CPU s: app ${run.appCpuSeconds.join(' + ')}, PostgreSQL ${run.postgresCpuSeconds}, autocannon ${run.loadGeneratorCpuSeconds}; machine ${run.machineBusyPercent}% busy)`;
     print('one process', one.combined, cpu(one));
     const two = await measured([a, b], paths, options);
     print('two processes', two.combined, cpu(two));
@@ -285,12 +321,29 @@ export async function runScalingBench(options: ScalingBenchOptions) {
     );
     const rss = servers.map((server) => Number(peakRssMiB(server.pid).toFixed(0)));
     return {
-      options: { ...options, postgresUrl: undefined, paths: { meeting: meeting.length, councillor: councillor.length, committee: committee.length, search: search.length } },
-      one: { ...one.combined, cpu: { appSeconds: one.appCpuSeconds, postgresSeconds: one.postgresCpuSeconds, loadGeneratorSeconds: one.loadGeneratorCpuSeconds, machineBusyPercent: one.machineBusyPercent } },
+      options: {
+        ...options,
+        postgresUrl: undefined,
+        paths: { meeting: meeting.length, councillor: councillor.length, committee: committee.length, search: search.length },
+      },
+      one: {
+        ...one.combined,
+        cpu: {
+          appSeconds: one.appCpuSeconds,
+          postgresSeconds: one.postgresCpuSeconds,
+          loadGeneratorSeconds: one.loadGeneratorCpuSeconds,
+          machineBusyPercent: one.machineBusyPercent,
+        },
+      },
       two: {
         ...two.combined,
         perProcess: two.each,
-        cpu: { appSeconds: two.appCpuSeconds, postgresSeconds: two.postgresCpuSeconds, loadGeneratorSeconds: two.loadGeneratorCpuSeconds, machineBusyPercent: two.machineBusyPercent },
+        cpu: {
+          appSeconds: two.appCpuSeconds,
+          postgresSeconds: two.postgresCpuSeconds,
+          loadGeneratorSeconds: two.loadGeneratorCpuSeconds,
+          machineBusyPercent: two.machineBusyPercent,
+        },
       },
       throughputRatioTwoToOne: ratio,
       peakRssMiB: rss,

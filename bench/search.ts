@@ -11,7 +11,6 @@ import { linkTo } from '../src/http/routes.ts';
 import { FAMILY_NAMES, GIVEN_NAMES, TOPICS, WORDS } from '../src/domain/generate/vocabulary.ts';
 import { percentile, prepare, type PortalBenchOptions, startPortal, waitFor } from './portal.ts';
 
-
 export interface SearchBenchOptions {
   years: number[];
   seed: number;
@@ -25,8 +24,13 @@ export function searchGroups(): Record<string, string[]> {
   const groups: Record<string, string[][]> = {
     searchCommon: [...common.map((word) => [`q=${word}`]), ...common.slice(0, 6).map((word) => [`q=${word}`, 'page=2'])],
     searchPhrase: TOPICS.slice(0, 16).map((topic) => [`q=${encodeURIComponent(topic)}`]),
-    searchName: FAMILY_NAMES.slice(0, 8).flatMap((family, index) => [[`q=${encodeURIComponent(`Councillor ${family}`)}`], [`q=${encodeURIComponent(`Cllr ${GIVEN_NAMES[index]} ${family}`)}`]]),
-    searchMisspelt: ['budjet', 'transprot', 'libary', 'hihgways', 'scrutinny', 'consultaton', 'flod defences', 'wastte'].map((typo) => [`q=${encodeURIComponent(typo)}`]),
+    searchName: FAMILY_NAMES.slice(0, 8).flatMap((family, index) => [
+      [`q=${encodeURIComponent(`Councillor ${family}`)}`],
+      [`q=${encodeURIComponent(`Cllr ${GIVEN_NAMES[index]} ${family}`)}`],
+    ]),
+    searchMisspelt: ['budjet', 'transprot', 'libary', 'hihgways', 'scrutinny', 'consultaton', 'flod defences', 'wastte'].map((typo) => [
+      `q=${encodeURIComponent(typo)}`,
+    ]),
     searchKind: kinds.map((kind, index) => [`q=${common[index]}`, `kind=${kind}`]),
     searchYear: common.slice(0, 6).map((word, index) => [`q=${word}`, `from=${2010 + index}-01-01`, `to=${2010 + index}-12-31`]),
   };
@@ -61,8 +65,18 @@ async function firstRequests(origin: string, paths: string[]): Promise<Figures> 
   }
   const times = timed.map((one) => one.ms).sort((a, b) => a - b);
   const round = (value: number) => Number(value.toFixed(1));
-  const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5).map((one) => ({ path: one.path, ms: round(one.ms) }));
-  return { searches: times.length, errors, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1]!), slowest };
+  const slowest = [...timed]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((one) => ({ path: one.path, ms: round(one.ms) }));
+  return {
+    searches: times.length,
+    errors,
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    max: round(times[times.length - 1]!),
+    slowest,
+  };
 }
 
 export async function runSearchBench(options: SearchBenchOptions) {
@@ -88,10 +102,15 @@ export async function runSearchBench(options: SearchBenchOptions) {
         await fetch(`${origin}${linkTo('search')}`).then((response) => response.arrayBuffer());
         // The floor at this moment: the health check (no database work beyond a ping, no page), asked as often. On
         // a machine shared with other work, a search's figure means something only beside it.
-        const floor = await firstRequests(origin, paths.map(() => linkTo('healthz')));
+        const floor = await firstRequests(
+          origin,
+          paths.map(() => linkTo('healthz')),
+        );
         const figures = await firstRequests(origin, paths);
         byYears[`${years}`] = { ...figures, floor: { p50: floor.p50, p95: floor.p95 } } as Figures;
-        console.log(`${engine} ${String(years).padStart(2)} years: ${figures.searches} distinct searches, uncached p50 ${figures.p50} ms, p95 ${figures.p95} ms, slowest ${figures.max} ms, errors ${figures.errors}; health check beside it p50 ${floor.p50} ms, p95 ${floor.p95} ms`);
+        console.log(
+          `${engine} ${String(years).padStart(2)} years: ${figures.searches} distinct searches, uncached p50 ${figures.p50} ms, p95 ${figures.p95} ms, slowest ${figures.max} ms, errors ${figures.errors}; health check beside it p50 ${floor.p50} ms, p95 ${floor.p95} ms`,
+        );
         console.log(`  slowest: ${figures.slowest.map((one) => `${one.path} ${one.ms} ms`).join('; ')}`);
       } finally {
         child.kill('SIGTERM');
@@ -100,7 +119,11 @@ export async function runSearchBench(options: SearchBenchOptions) {
     }
     const largest = byYears[String(Math.max(...options.years))];
     const aims = largest ? { uncachedSearchP95Under100ms: largest.p95 < 100 && largest.errors === 0 } : {};
-    console.log(`${engine} aims: ${Object.entries(aims).map(([aim, met]) => `${aim} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+    console.log(
+      `${engine} aims: ${Object.entries(aims)
+        .map(([aim, met]) => `${aim} ${met ? 'met' : 'MISSED'}`)
+        .join(', ')}`,
+    );
     results[engine] = { byYears, aims };
   }
   return results;

@@ -8,7 +8,6 @@ import { openDatabase } from '../src/db/engine.ts';
 import { linkTo } from '../src/http/routes.ts';
 import { percentile, prepare, type PortalBenchOptions, startPortal, waitFor } from './portal.ts';
 
-
 export interface UncachedBenchOptions {
   /** Archive sizes to measure, in years of one authority. */
   years: number[];
@@ -37,7 +36,10 @@ export async function uncachedPaths(env: Record<string, string>, perRoute: numbe
       db.selectFrom('person').select('id').where('kind', '=', 'member').orderBy('id').execute(),
       db.selectFrom('body').select(['slug', 'id']).where('kind', '!=', 'council').orderBy('slug').execute(),
       db.selectFrom('authority').select('id').orderBy('id').executeTakeFirstOrThrow(),
-      db.selectFrom('resolution').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('resolution')
+        .select(({ fn }) => fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     const decisionPages = Math.max(1, Math.floor(Number(resolutions.n) / 25));
     const oparl = (route: 'oparl.body.meetings' | 'oparl.body.papers' | 'oparl.body.people', query: string) =>
@@ -97,8 +99,16 @@ async function measureEngine(engine: 'pglite' | 'postgres', years: number, optio
       }
       times.sort((a, b) => a - b);
       const round = (value: number) => Number(value.toFixed(1));
-      routes[name] = { urls: list.length, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1] ?? NaN), errors };
-      console.log(`${engine} ${String(years).padStart(2)}y ${name.padEnd(28)} ${String(list.length).padStart(3)} URLs  p50 ${routes[name]!.p50} ms  p95 ${routes[name]!.p95} ms  max ${routes[name]!.max} ms  errors ${errors}`);
+      routes[name] = {
+        urls: list.length,
+        p50: round(percentile(times, 50)),
+        p95: round(percentile(times, 95)),
+        max: round(times[times.length - 1] ?? NaN),
+        errors,
+      };
+      console.log(
+        `${engine} ${String(years).padStart(2)}y ${name.padEnd(28)} ${String(list.length).padStart(3)} URLs  p50 ${routes[name]!.p50} ms  p95 ${routes[name]!.p95} ms  max ${routes[name]!.max} ms  errors ${errors}`,
+      );
     }
   } finally {
     child.kill('SIGTERM');
@@ -108,7 +118,9 @@ async function measureEngine(engine: 'pglite' | 'postgres', years: number, optio
 }
 
 export async function runUncachedBench(options: UncachedBenchOptions) {
-  const engines = (['pglite', ...(options.postgresUrl ? (['postgres'] as const) : [])] as const).filter((engine) => !options.engines || options.engines.includes(engine));
+  const engines = (['pglite', ...(options.postgresUrl ? (['postgres'] as const) : [])] as const).filter(
+    (engine) => !options.engines || options.engines.includes(engine),
+  );
   const results: Record<string, unknown> = { options: { ...options, postgresUrl: undefined } };
   for (const engine of engines) {
     const byYears: Record<string, Record<string, RouteFigures>> = {};
@@ -121,7 +133,12 @@ export async function runUncachedBench(options: UncachedBenchOptions) {
     }
     const largest = byYears[`${Math.max(...options.years)}y`];
     const aims = largest ? Object.fromEntries(Object.entries(largest).map(([route, figures]) => [`${route}P95Under100ms`, figures.p95 < 100])) : {};
-    if (largest) console.log(`${engine} aims: ${Object.entries(aims).map(([aim, met]) => `${aim} ${met ? 'met' : 'MISSED'}`).join(', ')}`);
+    if (largest)
+      console.log(
+        `${engine} aims: ${Object.entries(aims)
+          .map(([aim, met]) => `${aim} ${met ? 'met' : 'MISSED'}`)
+          .join(', ')}`,
+      );
     results[engine] = { byYears, aims };
   }
   return results;

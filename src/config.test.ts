@@ -36,17 +36,26 @@ describe('loadConfig', () => {
   });
 
   it('reads DATABASE_REPLICA_URL only beside DATABASE_URL, naming it when it is wrong', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/q', DATABASE_REPLICA_URL: 'postgres://u@replica/q' }, '/srv').databaseReplicaUrl).toBe('postgres://u@replica/q');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/q', DATABASE_REPLICA_URL: 'postgres://u@replica/q' }, '/srv').databaseReplicaUrl).toBe(
+      'postgres://u@replica/q',
+    );
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/q' }, '/srv').databaseReplicaUrl).toBeUndefined();
     expect(() => loadConfig({ DATABASE_REPLICA_URL: 'postgres://u@replica/q' }, '/srv')).toThrow(/DATABASE_REPLICA_URL: needs DATABASE_URL/);
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/q', DATABASE_REPLICA_URL: 'mysql://replica' }, '/srv')).toThrow(/DATABASE_REPLICA_URL: must start with postgres:\/\//);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@db/q', DATABASE_REPLICA_URL: 'mysql://replica' }, '/srv')).toThrow(
+      /DATABASE_REPLICA_URL: must start with postgres:\/\//,
+    );
   });
 
   it('reads the identity provider only when one is configured, and names what is missing', () => {
     expect(loadConfig({}, '/srv').oidc).toBeUndefined();
-    const config = loadConfig({ QUORUM_OIDC_ISSUER: 'https://login.example.gov.uk', QUORUM_OIDC_CLIENT_ID: 'quorum', QUORUM_OIDC_CLIENT_SECRET: 's3cret' }, '/srv');
+    const config = loadConfig(
+      { QUORUM_OIDC_ISSUER: 'https://login.example.gov.uk', QUORUM_OIDC_CLIENT_ID: 'quorum', QUORUM_OIDC_CLIENT_SECRET: 's3cret' },
+      '/srv',
+    );
     expect(config.oidc).toEqual({ issuer: 'https://login.example.gov.uk', clientId: 'quorum', clientSecret: 's3cret', label: 'your council account' });
-    expect(() => loadConfig({ QUORUM_OIDC_ISSUER: 'https://login.example.gov.uk' }, '/srv')).toThrow(/QUORUM_OIDC_CLIENT_ID: must be set[\s\S]*QUORUM_OIDC_CLIENT_SECRET: must be set/);
+    expect(() => loadConfig({ QUORUM_OIDC_ISSUER: 'https://login.example.gov.uk' }, '/srv')).toThrow(
+      /QUORUM_OIDC_CLIENT_ID: must be set[\s\S]*QUORUM_OIDC_CLIENT_SECRET: must be set/,
+    );
     expect(() => loadConfig({ QUORUM_OIDC_ISSUER: 'http://login.example.gov.uk', QUORUM_OIDC_CLIENT_ID: 'q', QUORUM_OIDC_CLIENT_SECRET: 's' }, '/srv')).toThrow(
       /QUORUM_OIDC_ISSUER: must be an https:\/\/ URL/,
     );

@@ -91,7 +91,14 @@ export function useApiConventions(app: FastifyInstance, database: DatabaseHandle
     // Content-Disposition) is not kept: a hit would send it without them.
     if (slot && typeof payload === 'string' && !reply.hasHeader('content-disposition')) {
       const bytes = Buffer.from(payload);
-      cache.set({ key: slot.key, version: slot.version, parts: [bytes], contentType: String(reply.getHeader('content-type') ?? 'application/json'), etag, bytes: bytes.length });
+      cache.set({
+        key: slot.key,
+        version: slot.version,
+        parts: [bytes],
+        contentType: String(reply.getHeader('content-type') ?? 'application/json'),
+        etag,
+        bytes: bytes.length,
+      });
     }
     reply.header('etag', etag);
     reply.header('cache-control', 'no-cache');

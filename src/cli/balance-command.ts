@@ -15,9 +15,12 @@ export function registerBalanceCommand(program: Command): void {
     .description('allocate committee seats to political groups (LGHA 1989 s.15): JSON in, JSON out')
     .requiredOption('--input <file>', 'JSON file of groups, ungroupedMembers, vacancies and bodies (- for standard input)')
     .action(async (options: { input: string }) => {
-      const text = options.input === '-' ? await readStdin() : await fs.readFile(options.input, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new Error(`--input: cannot read ${options.input}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-      });
+      const text =
+        options.input === '-'
+          ? await readStdin()
+          : await fs.readFile(options.input, 'utf8').catch((error: NodeJS.ErrnoException) => {
+              throw new Error(`--input: cannot read ${options.input}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+            });
       let raw: unknown;
       try {
         raw = JSON.parse(text);

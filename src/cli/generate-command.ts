@@ -5,7 +5,12 @@ import { openDatabase } from '../db/engine.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { generateAuthorities } from '../services/generate/generator.ts';
 
-const whole = (name: string, min: number, max: number) => z.coerce.number({ error: `--${name} must be a number` }).int(`--${name} must be a whole number`).min(min, `--${name} must be at least ${min}`).max(max, `--${name} must be at most ${max}`);
+const whole = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `--${name} must be a number` })
+    .int(`--${name} must be a whole number`)
+    .min(min, `--${name} must be at least ${min}`)
+    .max(max, `--${name} must be at most ${max}`);
 
 const OptionsSchema = z.object({
   authorities: whole('authorities', 1, 500),
@@ -29,7 +34,13 @@ export function registerGenerateCommand(program: Command, config: () => Config):
       try {
         await migrateToLatest(handle.db);
         const summary = await generateAuthorities(handle.db, parsed.data, (message) => console.error(message));
-        console.log(`Generated ${summary.authorities} authorit${summary.authorities === 1 ? 'y' : 'ies'} in ${summary.seconds.toFixed(1)} s: ${Object.entries(summary.rows).map(([table, n]) => `${n} ${table}`).join(', ')}`);
+        console.log(
+          `Generated ${summary.authorities} authorit${summary.authorities === 1 ? 'y' : 'ies'} in ${summary.seconds.toFixed(1)} s: ${Object.entries(
+            summary.rows,
+          )
+            .map(([table, n]) => `${n} ${table}`)
+            .join(', ')}`,
+        );
       } finally {
         await handle.close();
       }

@@ -28,7 +28,13 @@ export function registerInterestsCommand(program: Command, config: () => Config)
         await migrateToLatest(handle.db);
         const base = (settings.publicUrl ?? `http://${settings.host}:${settings.port}`).replace(/\/+$/, '');
         const mailer = createMailer(settings, { info: (object, message) => console.log(message, JSON.stringify(object)) });
-        const run = await reviewReminderSender({ db: handle.db, mailer, asAt, reviewMonths: councilRules(settings.registerRules).interestReviewMonths, myInterestsUrl: `${base}${linkTo('interests.mine')}` });
+        const run = await reviewReminderSender({
+          db: handle.db,
+          mailer,
+          asAt,
+          reviewMonths: councilRules(settings.registerRules).interestReviewMonths,
+          myInterestsUrl: `${base}${linkTo('interests.mine')}`,
+        });
         console.log(`As at ${asAt}: ${run.sent.length} reminder(s) sent.`);
         for (const sent of run.sent) console.log(`  sent to ${sent.email} (${sent.name})`);
         for (const name of run.withoutAccount) console.log(`  ${name} has no linked account: not reminded`);

@@ -7,7 +7,10 @@ import { openDatabase } from '../db/engine.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { oparlImporter, type OParlImportSummary } from '../import/oparl/importer.ts';
 
-const UrlSchema = z.string().url().refine((value) => /^https?:/.test(value), 'an http or https URL');
+const UrlSchema = z
+  .string()
+  .url()
+  .refine((value) => /^https?:/.test(value), 'an http or https URL');
 
 export async function importOParl(cfg: Config, url: string, options: { quiet: boolean; full: boolean }): Promise<void> {
   const parsed = UrlSchema.safeParse(url);
@@ -18,7 +21,12 @@ export async function importOParl(cfg: Config, url: string, options: { quiet: bo
   }
   const handle = await openDatabase(cfg);
   const tty = process.stderr.isTTY && !options.quiet;
-  const bar = tty ? new cliProgress.SingleBar({ format: '{phase} [{bar}] {value}/{total} | {body}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: '{phase} [{bar}] {value}/{total} | {body}', stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
   let phase = '';
   try {
     await migrateToLatest(handle.db);

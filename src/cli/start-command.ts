@@ -40,6 +40,8 @@ export function registerStartCommand(program: Command, config: () => Config): vo
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
       await app.listen({ port: cfg.port, host: cfg.host });
-      console.error(`Quorum is serving http://localhost:${cfg.port}/ (${handle.engine} database${handle.reader ? ', anonymous public reads from the replica' : ''})`);
+      console.error(
+        `Quorum is serving http://localhost:${cfg.port}/ (${handle.engine} database${handle.reader ? ', anonymous public reads from the replica' : ''})`,
+      );
     });
 }

@@ -18,7 +18,9 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
   // Only the line ending is taken off: spaces may be part of a password.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** --person takes a person's id, or words of their name that match exactly one member or officer. */
@@ -27,7 +29,9 @@ async function resolvePerson(db: Kysely<Database>, value: string): Promise<strin
   const matches = await searchPeople(db, value, 10);
   if (matches.length === 1) return matches[0]!.id;
   if (!matches.length) throw new Error(`--person: no member or officer matches "${value}"`);
-  throw new Error(`--person: "${value}" matches ${matches.length === 10 ? 'many people' : `${matches.length} people`}; give one of their ids:\n${matches.map((person) => `  ${person.id}\t${personName(person)} (${person.kind})`).join('\n')}`);
+  throw new Error(
+    `--person: "${value}" matches ${matches.length === 10 ? 'many people' : `${matches.length} people`}; give one of their ids:\n${matches.map((person) => `  ${person.id}\t${personName(person)} (${person.kind})`).join('\n')}`,
+  );
 }
 
 export function registerUserCommand(program: Command, config: () => Config): void {
@@ -48,7 +52,15 @@ export function registerUserCommand(program: Command, config: () => Config): voi
       try {
         await migrateToLatest(handle.db);
         const personId = options.person ? await resolvePerson(handle.db, options.person) : undefined;
-        const { id } = await accountCreator({ database: handle, actor: 'cli', email: options.email, name: options.name, roles: options.role as Role[], password, ...(personId ? { personId } : {}) });
+        const { id } = await accountCreator({
+          database: handle,
+          actor: 'cli',
+          email: options.email,
+          name: options.name,
+          roles: options.role as Role[],
+          password,
+          ...(personId ? { personId } : {}),
+        });
         console.log(`Created account ${id} for ${options.email} (${options.role.join(', ')})${personId ? `, linked to ${personId}` : ''}`);
       } catch (error) {
         const problems = isQuorumError(error) ? error.problems : undefined;

@@ -22,13 +22,15 @@ class DataVersionWatch {
   private listening = false;
 
   constructor(database: DatabaseHandle) {
-    database.listen?.(DATA_VERSION_CHANNEL, () => this.changed()).then(
-      () => {
-        this.listening = true;
-        this.changed();
-      },
-      () => {},
-    );
+    database
+      .listen?.(DATA_VERSION_CHANNEL, () => this.changed())
+      .then(
+        () => {
+          this.listening = true;
+          this.changed();
+        },
+        () => {},
+      );
   }
 
   private changed(): void {

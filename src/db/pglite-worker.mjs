@@ -56,7 +56,8 @@ port.on('message', async (message) => {
       case 'listen': {
         // The callback runs before the notifying query's answer is sent, so the server hears of a change before the
         // query that made it returns (src/db/data-version-watch.ts relies on it).
-        if (!unlisteners.has(message.channel)) unlisteners.set(message.channel, await client.listen(message.channel, () => send({ type: 'notify', channel: message.channel })));
+        if (!unlisteners.has(message.channel))
+          unlisteners.set(message.channel, await client.listen(message.channel, () => send({ type: 'notify', channel: message.channel })));
         send({ type: 'done', id: message.id });
         return;
       }

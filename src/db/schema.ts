@@ -305,7 +305,21 @@ export interface AuditLogTable {
  * its side effect. The committee records are declared in this file; each other capability's tables in its own
  * module under schema/.
  */
-export interface Database extends AccountsTables, AgendaPreparationTables, MeetingAddressTables, AllowancesTables, FilesTables, ImportReviewTables, OParlMirrorTables, OParlTables, PhotosTables, PlansTables, PoliticalBalanceTables, PortalTables, ScrutinyTables, VisibilityViews {
+export interface Database
+  extends AccountsTables,
+    AgendaPreparationTables,
+    MeetingAddressTables,
+    AllowancesTables,
+    FilesTables,
+    ImportReviewTables,
+    OParlMirrorTables,
+    OParlTables,
+    PhotosTables,
+    PlansTables,
+    PoliticalBalanceTables,
+    PortalTables,
+    ScrutinyTables,
+    VisibilityViews {
   source_document: SourceDocumentTable;
   authority: AuthorityTable;
   person: PersonTable;

@@ -47,7 +47,12 @@ export function bankHolidays(year: number, jurisdiction: Jurisdiction): readonly
     calendar = new Holidays('GB', REGIONS[jurisdiction]);
     calendars.set(jurisdiction, calendar);
   }
-  const days = new Set(calendar.getHolidays(year).filter((holiday) => holiday.type === 'public' || holiday.type === 'bank').map((holiday) => holiday.date.slice(0, 10)));
+  const days = new Set(
+    calendar
+      .getHolidays(year)
+      .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
+      .map((holiday) => holiday.date.slice(0, 10)),
+  );
   for (const oneOff of ONE_OFFS) {
     if (!oneOff.jurisdictions.includes(jurisdiction)) continue;
     if (oneOff.remove?.startsWith(`${year}-`)) days.delete(oneOff.remove);

@@ -5,7 +5,15 @@ const KENT = 'Kent County Council';
 
 describe('canonicalBodyName', () => {
   it('reduces every printing of the authority itself to its name', () => {
-    for (const printed of ['County Council', 'the County Council', 'Kent County Council', 'KENT COUNTY COUNCIL', 'The Council', 'Full Council', 'County Council – 12 May 2011']) {
+    for (const printed of [
+      'County Council',
+      'the County Council',
+      'Kent County Council',
+      'KENT COUNTY COUNCIL',
+      'The Council',
+      'Full Council',
+      'County Council – 12 May 2011',
+    ]) {
       expect(canonicalBodyName(printed, KENT), printed).toEqual({ name: KENT, kind: 'council' });
     }
   });

@@ -14,7 +14,9 @@ export interface CouncilRules {
 /** The Local Government Association's model code of conduct (2020) threshold of £50; a yearly review; 5 working days. */
 export const DEFAULT_COUNCIL_RULES: CouncilRules = { giftThresholdPence: 5000, interestReviewMonths: 12, callInWorkingDays: 5 };
 
-export function councilRules(configured: { giftThresholdPounds?: number | undefined; interestReviewMonths?: number | undefined; callInWorkingDays?: number | undefined } | undefined): CouncilRules {
+export function councilRules(
+  configured: { giftThresholdPounds?: number | undefined; interestReviewMonths?: number | undefined; callInWorkingDays?: number | undefined } | undefined,
+): CouncilRules {
   return {
     giftThresholdPence: configured?.giftThresholdPounds !== undefined ? configured.giftThresholdPounds * 100 : DEFAULT_COUNCIL_RULES.giftThresholdPence,
     interestReviewMonths: configured?.interestReviewMonths ?? DEFAULT_COUNCIL_RULES.interestReviewMonths,

@@ -4,11 +4,26 @@ import { z } from 'zod';
 import { formatDate, formatShortDate } from './dates.ts';
 import { optionalDateEntry, parseDateEntry, requiredDateEntry } from './date-entry.ts';
 
-const isoDay = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDay = fc
+  .date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe('dates as people type them', () => {
   it('reads every common UK form of the same day', () => {
-    for (const typed of ['2011-04-01', '1 April 2011', '1 Apr 2011', '1st April 2011', 'Friday 1 April 2011', 'Friday, 1 April 2011', '1/4/2011', '01/04/2011', '1.4.2011', '1-4-2011', '1 4 2011', '  1  April   2011 ']) {
+    for (const typed of [
+      '2011-04-01',
+      '1 April 2011',
+      '1 Apr 2011',
+      '1st April 2011',
+      'Friday 1 April 2011',
+      'Friday, 1 April 2011',
+      '1/4/2011',
+      '01/04/2011',
+      '1.4.2011',
+      '1-4-2011',
+      '1 4 2011',
+      '  1  April   2011 ',
+    ]) {
       expect(parseDateEntry(typed), typed).toBe('2011-04-01');
     }
   });

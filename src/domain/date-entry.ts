@@ -30,18 +30,20 @@ export function parseDateEntry(text: string): string | undefined {
  * its ISO date. The message names the field, as GOV.UK error messages do.
  */
 export function optionalDateEntry(label: string) {
-  return z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z
-      .string()
-      .optional()
-      .transform((value, context) => {
-        if (value === undefined) return undefined;
-        const iso = parseDateEntry(value);
-        if (iso === undefined) context.addIssue({ code: 'custom', message: `${label} must be a real date, for example 1 April 2011` });
-        return iso;
-      }),
-  ).optional();
+  return z
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z
+        .string()
+        .optional()
+        .transform((value, context) => {
+          if (value === undefined) return undefined;
+          const iso = parseDateEntry(value);
+          if (iso === undefined) context.addIssue({ code: 'custom', message: `${label} must be a real date, for example 1 April 2011` });
+          return iso;
+        }),
+    )
+    .optional();
 }
 
 /** A date field that must be filled in: `missing` says so when it is empty. */

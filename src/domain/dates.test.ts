@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMonth, formatNumericDate, formatShortDate, londonDateOf, londonDateTime, londonTimestamp, londonWallTimeToInstant, todayInLondon } from './dates.ts';
+import {
+  formatDate,
+  formatMonth,
+  formatNumericDate,
+  formatShortDate,
+  londonDateOf,
+  londonDateTime,
+  londonTimestamp,
+  londonWallTimeToInstant,
+  todayInLondon,
+} from './dates.ts';
 
 describe('the London clock', () => {
   it('is a day ahead of UTC between midnight and 1 am in summer, and level with it in winter', () => {

@@ -95,7 +95,10 @@ export function parsePrintedName(text: string): PrintedName | undefined {
   if (!printed) return undefined;
   // "The Right Honourable George Grubb" (a Lord Provost's or Lord Mayor's style): the style is the honorific.
   const style = /^(?:The\s+)?(?:Right\s+Honourable|Rt\.?\s+Hon\.?)\s+(?=\S)/i.exec(printed);
-  let tokens = printed.slice(style ? style[0].length : 0).split(/[\s,]+/).filter(Boolean);
+  let tokens = printed
+    .slice(style ? style[0].length : 0)
+    .split(/[\s,]+/)
+    .filter(Boolean);
 
   let honorific: string | undefined = style ? 'Rt Hon' : undefined;
   const first = !style && tokens[0] && canonicalHonorific(tokens[0]);
@@ -126,7 +129,7 @@ export function parsePrintedName(text: string): PrintedName | undefined {
   }
   const familyTokens = tokens.slice(index);
   const familyName = familyTokens.join(' ');
-  if (!familyName || !/^[A-Z'’]/.test(familyTokens[familyTokens.length - 1] ?? '') && !/^[A-Z]/i.test(familyName)) {
+  if (!familyName || (!/^[A-Z'’]/.test(familyTokens[familyTokens.length - 1] ?? '') && !/^[A-Z]/i.test(familyName))) {
     return undefined;
   }
   if (!/[A-Za-z]/.test(familyName)) return undefined;

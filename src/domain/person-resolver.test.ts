@@ -25,7 +25,9 @@ function name(text: string): PrintedName {
 
 /** The PRESENT block of the County Council minutes of 6 April 2011, split into its chairmen lines and the main list. */
 function presentBlock(): { chairLines: string[]; list: string } {
-  for (const file of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const lines = readFileSync(path.join(seedsDir, file), 'utf8').split(/\r?\n/);
     const heading = lines.findIndex((line) => /^MINUTES of a meeting of the Kent County Council\b.*6 April 2011/.test(line));
     if (heading < 0) continue;
@@ -242,7 +244,17 @@ describe('PersonRegistry.merge and resolveOrAdd', () => {
 
   it('loads existing records', () => {
     const registry = new PersonRegistry([
-      { id: 'p1', kind: 'member', honorific: 'Mrs', initials: ['S', 'V'], familyName: 'Hohler', postNominals: [], jobTitle: 'Cabinet Member for Education, Learning & Skills', jobTitles: [], aliases: [] },
+      {
+        id: 'p1',
+        kind: 'member',
+        honorific: 'Mrs',
+        initials: ['S', 'V'],
+        familyName: 'Hohler',
+        postNominals: [],
+        jobTitle: 'Cabinet Member for Education, Learning & Skills',
+        jobTitles: [],
+        aliases: [],
+      },
       { id: 'p2', kind: 'member', honorific: 'Ms', initials: ['A'], familyName: 'Hohler', postNominals: [], jobTitles: [], aliases: [] },
     ]);
     expect(matched(registry.resolve(name('Sarah Hohler'))).id).toBe('p1');

@@ -70,10 +70,7 @@ export interface ResolveContext {
   role?: string;
 }
 
-export type Resolution =
-  | { status: 'matched'; person: Person }
-  | { status: 'new' }
-  | { status: 'ambiguous'; candidates: Person[] };
+export type Resolution = { status: 'matched'; person: Person } | { status: 'new' } | { status: 'ambiguous'; candidates: Person[] };
 
 export type ResolveOrAddResult =
   | { status: 'matched'; person: Person; created: false }

@@ -11,7 +11,10 @@ export interface PartyName {
 }
 
 const PARTIES: Array<{ pattern: RegExp; party: PartyName }> = [
-  { pattern: /^(?:Labour(?:\s+(?:Group|Party|and\s+Co-?operative|&\s+Co-?op))?|Lab(?:\s*(?:&|and)\s*Co-?op)?)$/i, party: { name: 'Labour', abbreviation: 'Lab' } },
+  {
+    pattern: /^(?:Labour(?:\s+(?:Group|Party|and\s+Co-?operative|&\s+Co-?op))?|Lab(?:\s*(?:&|and)\s*Co-?op)?)$/i,
+    party: { name: 'Labour', abbreviation: 'Lab' },
+  },
   { pattern: /^(?:Conservatives?(?:\s+(?:Group|Party))?|Con|Cons)$/i, party: { name: 'Conservative', abbreviation: 'Con' } },
   { pattern: /^(?:Liberal\s+Democrats?(?:\s+Group)?|Lib\s*Dems?|LD|LDem)$/i, party: { name: 'Liberal Democrat', abbreviation: 'LD' } },
   { pattern: /^(?:Green(?:\s+(?:Party|Group))?|Greens|Grn)$/i, party: { name: 'Green', abbreviation: 'Grn' } },
@@ -45,6 +48,9 @@ export function splitRoleAndParty(role: string): { party?: PartyName; role?: str
   const parts = role.split(/\s*(?:,|;|\s[-–]\s)\s*/);
   const index = parts.findIndex((part) => partyOf(part) !== undefined);
   if (index === -1) return { role };
-  const rest = parts.filter((_, position) => position !== index).join(', ').trim();
+  const rest = parts
+    .filter((_, position) => position !== index)
+    .join(', ')
+    .trim();
   return { party: partyOf(parts[index]!)!, ...(rest ? { role: rest } : {}) };
 }

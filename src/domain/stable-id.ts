@@ -6,7 +6,15 @@ import { createHash } from 'node:crypto';
  */
 export function stableId(kind: string, ...naturalKey: Array<string | number | null | undefined>): string {
   const hash = createHash('sha256')
-    .update(naturalKey.map((part) => String(part ?? '').trim().toLowerCase()).join('\u241f'))
+    .update(
+      naturalKey
+        .map((part) =>
+          String(part ?? '')
+            .trim()
+            .toLowerCase(),
+        )
+        .join('\u241f'),
+    )
     .digest('hex');
   return `${kind}-${hash.slice(0, 16)}`;
 }

@@ -5,7 +5,21 @@ import { bankHolidays, clearWorkingDaysBetween, isWorkingDay, JURISDICTIONS, lat
 describe('bank holidays by jurisdiction', () => {
   it('knows the one-off and moved bank holidays', () => {
     const england = (year: number) => bankHolidays(year, 'england-and-wales');
-    for (const day of ['2011-04-29', '2012-06-04', '2012-06-05', '2020-05-08', '2022-06-02', '2022-06-03', '2022-09-19', '2023-05-08', '1999-12-31', '2002-06-03', '2002-06-04', '1995-05-08', '1977-06-07']) {
+    for (const day of [
+      '2011-04-29',
+      '2012-06-04',
+      '2012-06-05',
+      '2020-05-08',
+      '2022-06-02',
+      '2022-06-03',
+      '2022-09-19',
+      '2023-05-08',
+      '1999-12-31',
+      '2002-06-03',
+      '2002-06-04',
+      '1995-05-08',
+      '1977-06-07',
+    ]) {
       expect(england(Number(day.slice(0, 4))), day).toContain(day);
     }
     // The usual days those years did not have.
@@ -70,7 +84,9 @@ describe('clear working days (Local Government Act 1972 s.100B)', () => {
   });
 
   it('is a working day, gives the notice, and is the latest that does, for any date, notice and jurisdiction', () => {
-    const day = fc.integer({ min: Date.UTC(1980, 0, 1) / 86_400_000, max: Date.UTC(2200, 11, 31) / 86_400_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: Date.UTC(1980, 0, 1) / 86_400_000, max: Date.UTC(2200, 11, 31) / 86_400_000 })
+      .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: 0, max: 30 }), fc.constantFrom(...JURISDICTIONS), (meeting, clearDays, jurisdiction) => {
         const latest = latestPublicationDate(meeting, clearDays, jurisdiction);
@@ -78,7 +94,11 @@ describe('clear working days (Local Government Act 1972 s.100B)', () => {
         expect(latest < meeting).toBe(true);
         expect(clearWorkingDaysBetween(latest, meeting, jurisdiction)).toBeGreaterThanOrEqual(clearDays);
         // Every later working day before the meeting gives too little notice.
-        for (let next = new Date(Date.parse(latest) + 86_400_000).toISOString().slice(0, 10); next < meeting; next = new Date(Date.parse(next) + 86_400_000).toISOString().slice(0, 10)) {
+        for (
+          let next = new Date(Date.parse(latest) + 86_400_000).toISOString().slice(0, 10);
+          next < meeting;
+          next = new Date(Date.parse(next) + 86_400_000).toISOString().slice(0, 10)
+        ) {
           if (isWorkingDay(next, jurisdiction)) expect(clearWorkingDaysBetween(next, meeting, jurisdiction)).toBeLessThan(clearDays);
         }
       }),

@@ -46,7 +46,11 @@ export function clearWorkingDaysBetween(from: string, to: string, jurisdiction: 
  * working day: the papers must be open to inspection at the council's offices from then, so a weekend or bank
  * holiday before the clear days sends it back to the working day before.
  */
-export function latestPublicationDate(meetingDate: string, clearDays = AGENDA_NOTICE_CLEAR_WORKING_DAYS, jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): string {
+export function latestPublicationDate(
+  meetingDate: string,
+  clearDays = AGENDA_NOTICE_CLEAR_WORKING_DAYS,
+  jurisdiction: Jurisdiction = DEFAULT_JURISDICTION,
+): string {
   let day = new Date(parse(meetingDate).getTime() - 86_400_000);
   let counted = 0;
   while (counted < clearDays) {

@@ -270,9 +270,7 @@ type ParamNames<Path extends string> = Path extends `${string}:${infer Param}/${
 
 export type RouteParams<Name extends RouteName> = { [K in ParamNames<(typeof ROUTES)[Name]>]: string | number };
 
-type LinkArgs<Name extends RouteName> = [ParamNames<(typeof ROUTES)[Name]>] extends [never]
-  ? [params?: Record<string, never>]
-  : [params: RouteParams<Name>];
+type LinkArgs<Name extends RouteName> = [ParamNames<(typeof ROUTES)[Name]>] extends [never] ? [params?: Record<string, never>] : [params: RouteParams<Name>];
 
 /** The path of a named route, its parameters percent-encoded: linkTo('meeting.show', { id }). */
 export function linkTo<Name extends RouteName>(name: Name, ...[params]: LinkArgs<Name>): string {

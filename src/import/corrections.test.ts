@@ -26,7 +26,16 @@ function paper(minutes: MinuteRecord[]): PaperExtract {
     attendance: [],
     declarations: [],
     minutes,
-    voteEvents: minutes.map((entry) => ({ minuteNumber: entry.number, forCount: 1, againstCount: 0, abstainCount: 0, result: 'Carried', votes: [], lineFrom: entry.lineFrom, lineTo: entry.lineFrom })),
+    voteEvents: minutes.map((entry) => ({
+      minuteNumber: entry.number,
+      forCount: 1,
+      againstCount: 0,
+      abstainCount: 0,
+      result: 'Carried',
+      votes: [],
+      lineFrom: entry.lineFrom,
+      lineTo: entry.lineFrom,
+    })),
     questions: [],
   };
   return { segments: [], meetings: [meeting], reports: [], decisions: [], issues: [] };
@@ -59,9 +68,11 @@ describe('correctExtract', () => {
 
   it('splits a minute at a line of the paper', () => {
     const lines = ['1. Budget', 'The budget was presented.', '2. Parks', 'The parks report was noted.'];
-    const result = apply(paper([minute('1', 1, 4, 'The budget was presented.\nThe parks report was noted.')]), [
-      { ...at, kind: 'minute-split', recordKey: '1', value: { line: 4, number: '2', title: 'Parks' } },
-    ], lines);
+    const result = apply(
+      paper([minute('1', 1, 4, 'The budget was presented.\nThe parks report was noted.')]),
+      [{ ...at, kind: 'minute-split', recordKey: '1', value: { line: 4, number: '2', title: 'Parks' } }],
+      lines,
+    );
     const minutes = result.extract.meetings[0]!.minutes;
     expect(minutes.map((entry) => [entry.number, entry.text])).toEqual([
       ['1', 'The budget was presented.'],

@@ -22,7 +22,10 @@ describe('extractPaper on the agenda pack (001)', () => {
     expect(may[0]!.bodyName).toBe('County Council');
     expect(may[0]!.kind).toBe('annual');
     expect(may[0]!.agendaItems).toHaveLength(14);
-    expect(may[0]!.questions.map((question) => `${question.askedBy.printed} -> ${question.askedTo?.printed}`)).toEqual(['Mike Harrison -> Sarah Hohler', 'Martin Vye -> Mike Hill']);
+    expect(may[0]!.questions.map((question) => `${question.askedBy.printed} -> ${question.askedTo?.printed}`)).toEqual([
+      'Mike Harrison -> Sarah Hohler',
+      'Martin Vye -> Mike Hill',
+    ]);
     expect(may[0]!.lineFrom).toBe(5);
     expect(may[0]!.lineTo).toBe(257);
   });
@@ -40,7 +43,13 @@ describe('extractPaper on the agenda pack (001)', () => {
       "Putting Children First: Kent's Safeguarding and Looked After Children Improvement Plan",
       'Quarterly Report On Urgent Key Decisions',
     ]);
-    expect(extract.decisions).toEqual([expect.objectContaining({ date: '2011-04-04', recordNumber: '11-01654', subject: "Managed Peripatetic Children's Assessment service in East/Mid/West Kent" })]);
+    expect(extract.decisions).toEqual([
+      expect.objectContaining({
+        date: '2011-04-04',
+        recordNumber: '11-01654',
+        subject: "Managed Peripatetic Children's Assessment service in East/Mid/West Kent",
+      }),
+    ]);
     expect(extract.segments.map((segment) => segment.kind)).toContain('allowances-scheme');
     expect(extract.segments.every((segment) => !('lines' in segment))).toBe(true);
     expect(extract.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
@@ -57,7 +66,9 @@ describe('extractPaper on the other seeds', () => {
   });
 
   it('reads the single reports (002, 003, 004)', () => {
-    expect(extractPaper(seedDoc('002_')).reports.map((report) => [report.to[0]?.bodyName, report.date])).toEqual([["Specialist Children's Services Policy Overview & Scrutiny Committee", '2011-06-21']]);
+    expect(extractPaper(seedDoc('002_')).reports.map((report) => [report.to[0]?.bodyName, report.date])).toEqual([
+      ["Specialist Children's Services Policy Overview & Scrutiny Committee", '2011-06-21'],
+    ]);
     expect(extractPaper(seedDoc('003_')).reports.map((report) => [report.to[0]?.bodyName, report.date])).toEqual([['Cabinet', '2012-01-09']]);
     expect(extractPaper(seedDoc('004_')).reports.map((report) => report.by[0])).toEqual([expect.stringMatching(/^Sarah Hohler/)]);
   });
@@ -66,7 +77,16 @@ describe('extractPaper on the other seeds', () => {
 describe('extractPaper on small papers', () => {
   it('records a failing extractor as an error for its segment and keeps the rest', () => {
     const extract = extractPaper(
-      doc(['To: All Members of the Cabinet', 'AGENDA', '1. Apologies', '', 'This page is intentionally left blank', 'By: A Person', 'To: Cabinet – 1 May 2012', 'Subject: Budget']),
+      doc([
+        'To: All Members of the Cabinet',
+        'AGENDA',
+        '1. Apologies',
+        '',
+        'This page is intentionally left blank',
+        'By: A Person',
+        'To: Cabinet – 1 May 2012',
+        'Subject: Budget',
+      ]),
     );
     expect(extract.issues).toEqual([{ severity: 'error', line: 1, message: expect.stringMatching(/summons .*no meeting date/) }]);
     expect(extract.meetings).toEqual([]);

@@ -112,7 +112,10 @@ function withPrintedQuestions(extract: PaperExtract): PaperExtract {
         // Asked in an agenda item already read above: the minute records the same question.
         if (!named || fromAgenda.has(named.askedBy.printed)) return;
         const next = found.findIndex((other, index) => index > at && other !== undefined);
-        const following = paragraphs.slice(at + 1, next === -1 ? undefined : next).join('\n').trim();
+        const following = paragraphs
+          .slice(at + 1, next === -1 ? undefined : next)
+          .join('\n')
+          .trim();
         const bare = named.question === paragraphs[at]!.replace(/\s+/g, ' ').trim();
         meeting.questions.push({ ...named, question: bare && following ? following : named.question, lineFrom: minute.lineFrom, lineTo: minute.lineTo });
       });
@@ -149,9 +152,17 @@ function extractLines(doc: TextDocument): PaperExtract {
   // A web page of one meeting is read whole: its items are not separate papers.
   const webShaped = looksLikeWebMeeting(doc.lines);
   const web = webShaped ? extractWebMeeting(doc.lines) : undefined;
-  const undated: ImportIssue[] = webShaped && !web
-    ? [{ severity: 'warning', line: 1, message: 'a web page of a meeting (venue, numbered items) without a heading naming the body and date; a meeting needs its date, so its items are not imported' }]
-    : [];
+  const undated: ImportIssue[] =
+    webShaped && !web
+      ? [
+          {
+            severity: 'warning',
+            line: 1,
+            message:
+              'a web page of a meeting (venue, numbered items) without a heading naming the body and date; a meeting needs its date, so its items are not imported',
+          },
+        ]
+      : [];
   if (web) {
     const kind = web.hasMinutes ? 'minutes' : 'summons';
     const title = `${web.hasMinutes ? 'Minutes' : 'Agenda'} of the ${web.meeting.bodyName}, ${web.meeting.date}`;

@@ -133,7 +133,11 @@ export class PeopleDirectory {
    * nothing learnt later in a file needs an update), what was learnt about people on record, and aliases not yet
    * on record. From here on they count as written; report how many people the insert created with countCreated().
    */
-  takeWrites(): { people: Array<NewRow<'person'> & { id: string }>; updates: Array<{ id: string } & store.PersonColumns>; aliases: Array<NewRow<'person_alias'>> } {
+  takeWrites(): {
+    people: Array<NewRow<'person'> & { id: string }>;
+    updates: Array<{ id: string } & store.PersonColumns>;
+    aliases: Array<NewRow<'person_alias'>>;
+  } {
     this.stage();
     const people = [...this.pending].map((id) => {
       const person = this.registry.get(id)!;

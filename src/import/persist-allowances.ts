@@ -36,10 +36,17 @@ export async function persistAllowances(ctx: SchemeContext, records: AllowancesE
     if (!year || report.proposals.length === 0) continue;
     const base = stored.find(({ record }) => record.effectiveFrom <= year.start && (!record.effectiveTo || record.effectiveTo >= year.start));
     if (!base) {
-      issues.push({ severity: 'warning', line: report.lineFrom, message: `the Panel's proposals for ${report.year} amend no scheme printed in this paper; not imported` });
+      issues.push({
+        severity: 'warning',
+        line: report.lineFrom,
+        message: `the Panel's proposals for ${report.year} amend no scheme printed in this paper; not imported`,
+      });
       continue;
     }
-    const terms = applyProposals(termsOf(base.record), report.proposals.map(toProposal).filter((proposal): proposal is Proposal => proposal !== undefined));
+    const terms = applyProposals(
+      termsOf(base.record),
+      report.proposals.map(toProposal).filter((proposal): proposal is Proposal => proposal !== undefined),
+    );
     const meetingId = await meetingOf(ctx, report);
     const id = stableId('allowance-scheme', ctx.authorityName, 'proposed', report.year);
     const rows = schemeRows(ctx, id, base.record, terms, { status: 'proposed', effectiveFrom: year.start });
@@ -85,7 +92,9 @@ function termsOf(record: AllowanceSchemeRecord): SchemeTerms {
     claimTimeLimits:
       record.claimTimeLimitMonths === null
         ? {}
-        : Object.fromEntries(claimKindsLimitedBy(record.rules.find((rule) => /claimed within/i.test(rule))).map((kind) => [kind, record.claimTimeLimitMonths!])),
+        : Object.fromEntries(
+            claimKindsLimitedBy(record.rules.find((rule) => /claimed within/i.test(rule))).map((kind) => [kind, record.claimTimeLimitMonths!]),
+          ),
     oneSraOnly: record.rules.some((rule) => ONE_SRA_RULE.test(rule)),
     carersMaxPencePerHour: record.carersMaxPencePerHour,
     rules: record.rules,
@@ -173,7 +182,12 @@ function schemeRows(
       pence_per_mile: band.pencePerMile,
     })),
     limits: Object.entries(terms.claimTimeLimits).map(([kind, months]) => ({ id: `${id}:${kind}`, scheme_id: id, claim_kind: kind, months: months! })),
-    purposes: record.journeyPurposes.map((purpose) => ({ id: stableId('allowance-purpose', id, purpose.code), scheme_id: id, code: purpose.code, text: purpose.text })),
+    purposes: record.journeyPurposes.map((purpose) => ({
+      id: stableId('allowance-purpose', id, purpose.code),
+      scheme_id: id,
+      code: purpose.code,
+      text: purpose.text,
+    })),
     coOpteeRates: record.coOpteeRates.map((rate) => ({
       id: stableId('allowance-co-optee', id, rate.role),
       scheme_id: id,

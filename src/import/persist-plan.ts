@@ -47,7 +47,10 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
     const known = ctx.bodies.get(canonical.name);
     if (known) return known;
     const id = stableId('body', ctx.authorityName, canonical.name);
-    count('bodies', await plans.insertNew(trx, 'body', [{ id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind }]));
+    count(
+      'bodies',
+      await plans.insertNew(trx, 'body', [{ id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind }]),
+    );
     ctx.bodies.set(canonical.name, id);
     return id;
   }
@@ -157,7 +160,9 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
           review: t.review,
           ...source(ctx, milestone),
         });
-        milestone.measures.forEach((text, m) => measureRows.push({ id: stableId('plan-measure', milestoneId, m + 1), milestone_id: milestoneId, position: m + 1, text }));
+        milestone.measures.forEach((text, m) =>
+          measureRows.push({ id: stableId('plan-measure', milestoneId, m + 1), milestone_id: milestoneId, position: m + 1, text }),
+        );
         milestone.leads.forEach((lead, l) => leadRow(lead, l + 1, { milestone_id: milestoneId }, milestone.lineFrom));
       }
     }
@@ -249,7 +254,11 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
   for (const figure of extract.observations) {
     const match = matchIndicator(figure.label, known);
     if (!match) {
-      issues.push({ severity: 'warning', line: figure.lineFrom, message: `The figure for "${figure.label}" (${figure.period}) names no indicator on record; not imported` });
+      issues.push({
+        severity: 'warning',
+        line: figure.lineFrom,
+        message: `The figure for "${figure.label}" (${figure.period}) names no indicator on record; not imported`,
+      });
       continue;
     }
     observationRows.push({

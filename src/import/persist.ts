@@ -100,7 +100,8 @@ export async function persistExtract(ctx: PersistContext, extracted: PaperExtrac
   const printsGroups = extract.meetings.some((meeting) => meeting.attendance.some((record) => record.role && splitRoleAndParty(record.role).party));
   const groups = new Map<string, { id: string; memberIds: Set<string> }>();
   if (printsGroups) {
-    for (const group of await store.loadPoliticalGroups(ctx.trx, ctx.authorityId)) groups.set(group.name, { id: group.id, memberIds: new Set(group.memberIds) });
+    for (const group of await store.loadPoliticalGroups(ctx.trx, ctx.authorityId))
+      groups.set(group.name, { id: group.id, memberIds: new Set(group.memberIds) });
   }
 
   const scope: FileScope = { ctx, batch, known, issues, person, approvals: [], groups };
@@ -170,9 +171,7 @@ export async function persistExtract(ctx: PersistContext, extracted: PaperExtrac
     row.approves_meeting_id = known.meetings.get(meetingKey(body, row.approves_meeting_date!))?.id ?? null;
   }
 
-  batch.addIssues(
-    issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
-  );
+  batch.addIssues(issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })));
   const created = await batch.write(ctx.trx, ctx.people);
   // Minutes imported before the meeting they approve.
   await store.linkApprovedMinutes(ctx.trx, batch.newMeetingIds());
@@ -500,7 +499,14 @@ function addGroupMember(scope: FileScope, party: PartyName, personId: string): v
   }
   if (group.memberIds.has(personId)) return;
   group.memberIds.add(personId);
-  scope.batch.add('group_membership', { id: stableId('group-membership', personId, group.id), person_id: personId, group_id: group.id, role: null, start_date: null, end_date: null });
+  scope.batch.add('group_membership', {
+    id: stableId('group-membership', personId, group.id),
+    person_id: personId,
+    group_id: group.id,
+    role: null,
+    start_date: null,
+    end_date: null,
+  });
 }
 
 /** Members present first, then the rest: short forms in apologies resolve against full names. */

@@ -34,6 +34,12 @@ export async function prepareFile(file: string, maxBytes: number): Promise<Prepa
   } catch (error) {
     if (error instanceof ReadError) return { kind: 'refused', reason: error.reason, readError: true, ...(contentHash ? { contentHash } : {}) };
     const located = error as Error & { line?: number };
-    return { kind: 'refused', reason: located.message, readError: false, ...(located.line ? { line: located.line } : {}), ...(contentHash ? { contentHash } : {}) };
+    return {
+      kind: 'refused',
+      reason: located.message,
+      readError: false,
+      ...(located.line ? { line: located.line } : {}),
+      ...(contentHash ? { contentHash } : {}),
+    };
   }
 }

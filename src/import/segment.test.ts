@@ -39,7 +39,11 @@ describe('segmentDocument on the seed papers', () => {
     expect(lines[council.lineTo + 1]).toMatch(/^COUNTY COUNCIL MEETING/);
     const audit = byTitle('Governance and Audit Committee');
     expect(audit.kind).toBe('minutes');
-    expect(lines.slice(audit.lineFrom - 1, audit.lineFrom + 4).filter(Boolean)).toEqual(['KENT COUNTY COUNCIL', 'GOVERNANCE AND AUDIT COMMITTEE', expect.stringMatching(/^MINUTES of a meeting/)]);
+    expect(lines.slice(audit.lineFrom - 1, audit.lineFrom + 4).filter(Boolean)).toEqual([
+      'KENT COUNTY COUNCIL',
+      'GOVERNANCE AND AUDIT COMMITTEE',
+      expect.stringMatching(/^MINUTES of a meeting/),
+    ]);
     const planning = byTitle('Planning Applications Committee');
     expect(planning.title).toBe('Minutes of the Planning Applications Committee, Tuesday, 12 April 2011');
     expect(lines[planning.lineFrom - 1]).toMatch(/^KENT COUNTY COUNCIL\*\*PLANNING/);
@@ -101,7 +105,8 @@ describe('segmentDocument on small papers', () => {
   });
 
   it('copes with Windows line endings', () => {
-    const text = 'By: A Person\r\nTo: Cabinet - 1 May 2012\r\nSubject: Something\r\n\r\nThis page is intentionally left blank\r\n\r\nMINUTES of a meeting of the Cabinet held on 1 May 2012\r\n';
+    const text =
+      'By: A Person\r\nTo: Cabinet - 1 May 2012\r\nSubject: Something\r\n\r\nThis page is intentionally left blank\r\n\r\nMINUTES of a meeting of the Cabinet held on 1 May 2012\r\n';
     const segments = segmentDocument(text.split('\n'));
     expect(segments.map((segment) => `${segment.kind} ${segment.lineFrom}-${segment.lineTo}`)).toEqual(['report 1-3', 'minutes 7-7']);
     expect(segments[0]!.title).toBe('Report: Something');

@@ -10,7 +10,11 @@ import { findLongDate, matchLongDate } from './extract/dates.ts';
 /** A line without Windows line endings, byte-order marks, non-breaking spaces or trailing blanks. */
 export function cleanLine(line: string): string {
   // trimEnd, not .replace(/\s+$/, ''): that regex is quadratic on a long run of blanks followed by text (a 60,000-tab line took seconds).
-  return line.replace(/^\uFEFF/, '').replace(/\r/g, '').replace(/\u00A0/g, ' ').trimEnd();
+  return line
+    .replace(/^\uFEFF/, '')
+    .replace(/\r/g, '')
+    .replace(/\u00A0/g, ' ')
+    .trimEnd();
 }
 
 /**
@@ -151,7 +155,8 @@ function classifyByContent(plain: string[]): SegmentKind {
   if (plain.slice(0, 5).some((line) => /\bdashboard\b/i.test(line)) && (text.match(/^Definition:/gim)?.length ?? 0) >= 2) return 'improvement-plan';
   if (/^BASIC ALLOWANCE\b/m.test(text) && /SPECIAL RESPONSIBILITY ALLOWANCE/i.test(text)) return 'allowances-scheme';
   // Other councils' schemes: a basic allowance and special responsibility allowances, in any case and layout.
-  if (/\bbasic allowance\b/i.test(text) && /\bspecial responsibility allowances?\b/i.test(text) && /members['’]? allowances/i.test(text)) return 'allowances-scheme';
+  if (/\bbasic allowance\b/i.test(text) && /\bspecial responsibility allowances?\b/i.test(text) && /members['’]? allowances/i.test(text))
+    return 'allowances-scheme';
   return 'other';
 }
 
@@ -228,7 +233,10 @@ function titleOf(plain: string[], draft: Draft): string {
       return `Report: ${subject ?? first}`;
     }
     case 'summons': {
-      const date = lines.slice(0, 12).map((line) => matchLongDate(line)?.text).find(Boolean);
+      const date = lines
+        .slice(0, 12)
+        .map((line) => matchLongDate(line)?.text)
+        .find(Boolean);
       return `Summons and agenda${date ? `, ${date}` : ''}`;
     }
     case 'call-in':
@@ -249,7 +257,11 @@ function titleOf(plain: string[], draft: Draft): string {
 
 /** Questions to different meetings are different papers: compare the first date printed in each heading. */
 function sameMeetingDate(plain: string[], a: Draft, b: Draft): boolean {
-  const dateOf = (draft: Draft) => plain.slice(draft.from, Math.min(draft.to, draft.from + 4) + 1).map((line) => findLongDate(line)).find(Boolean);
+  const dateOf = (draft: Draft) =>
+    plain
+      .slice(draft.from, Math.min(draft.to, draft.from + 4) + 1)
+      .map((line) => findLongDate(line))
+      .find(Boolean);
   const later = dateOf(b);
   return later === undefined || later === dateOf(a);
 }

@@ -181,7 +181,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   function sendError(request: FastifyRequest, reply: FastifyReply, error: HttpError) {
     reply.code(error.statusCode);
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-    if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send({ error: { id: error.id, status: error.statusCode, message: error.message } });
+    if (wantsJson(request))
+      return reply.type('application/json; charset=utf-8').send({ error: { id: error.id, status: error.statusCode, message: error.message } });
     try {
       return reply.type('text/html; charset=utf-8').send(errorPage(error, reply));
     } catch (renderError) {

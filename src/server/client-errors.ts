@@ -30,7 +30,8 @@ export function frameworkError(error: { code?: string }): HttpError {
 }
 
 function clientError(code: string | undefined): HttpError {
-  if (code === 'HPE_HEADER_OVERFLOW') return new HttpError(431, 'headers_too_large', 'The request headers are too large (cookies included): clear this site’s cookies and try again');
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return new HttpError(431, 'headers_too_large', 'The request headers are too large (cookies included): clear this site’s cookies and try again');
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return new HttpError(408, 'request_timeout', 'The request took too long to arrive');
   return new HttpError(400, 'bad_request', 'The request could not be read: it is not well-formed HTTP');
 }

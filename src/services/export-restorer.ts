@@ -6,7 +6,15 @@ import type { z } from 'zod';
 import type { Database, NewRow } from '../db/schema.ts';
 import { CONFLICT_KEY, setTransactionActor, type RestorableTable } from '../db/queries/export.ts';
 import { insertMissingKeyedRows, type PlainRow } from '../db/queries/export-rows.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION, ExportDocumentSchema, ExportDocumentV1Schema, READABLE_VERSIONS, type ExportDocument, type SourceRef } from './export-schema.ts';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  ExportDocumentSchema,
+  ExportDocumentV1Schema,
+  READABLE_VERSIONS,
+  type ExportDocument,
+  type SourceRef,
+} from './export-schema.ts';
 import { upgradeVersion1 } from './export/read-version-1.ts';
 import { sectionInserts } from './export/restore-sections.ts';
 import { registersRestoreSteps } from './registers/export-section.ts';
@@ -26,7 +34,10 @@ export interface RestoreResult {
 /** The document failed validation; nothing was written. `issues` are "path: message" lines. */
 export class ExportValidationError extends Error {
   override name = 'ExportValidationError';
-  constructor(readonly issues: string[], readonly totalIssues: number) {
+  constructor(
+    readonly issues: string[],
+    readonly totalIssues: number,
+  ) {
     const more = totalIssues > issues.length ? `\n  … and ${totalIssues - issues.length} more` : '';
     super(`The export document is not valid; nothing was restored:\n  ${issues.join('\n  ')}${more}`);
   }
@@ -79,7 +90,9 @@ function readDocument(document: unknown): ExportDocument {
   const head = (typeof document === 'object' && document !== null ? document : {}) as { format?: unknown; version?: unknown };
   if (head.format === EXPORT_FORMAT && typeof head.version === 'number' && head.version > EXPORT_VERSION) {
     throw new ExportValidationError(
-      [`version: this export is format version ${head.version}, written by a newer Quorum; this Quorum reads versions ${READABLE_VERSIONS.join(' and ')}. Restore it with a Quorum at least as new as the one that wrote it.`],
+      [
+        `version: this export is format version ${head.version}, written by a newer Quorum; this Quorum reads versions ${READABLE_VERSIONS.join(' and ')}. Restore it with a Quorum at least as new as the one that wrote it.`,
+      ],
       1,
     );
   }
@@ -109,10 +122,7 @@ function formatPath(path: PropertyKey[]): string {
 function restoreError(step: { label: string }, error: unknown): ExportRestoreError {
   const cause = error as { message?: string; detail?: string };
   const detail = cause.detail ? ` (${cause.detail})` : '';
-  return new ExportRestoreError(
-    `Restoring ${step.label} failed; nothing was restored: ${cause.message ?? String(error)}${detail}`,
-    { cause: error },
-  );
+  return new ExportRestoreError(`Restoring ${step.label} failed; nothing was restored: ${cause.message ?? String(error)}${detail}`, { cause: error });
 }
 
 interface RestoreStep<T extends RestorableTable = RestorableTable> {

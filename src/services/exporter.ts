@@ -55,11 +55,7 @@ export interface WriteExportResult {
  * A file is written beside its final name and renamed into place, so a failed export never leaves half a backup
  * where the last good one was.
  */
-export async function writeExport(
-  db: Kysely<Database>,
-  target: string | NodeJS.WritableStream,
-  options: ExportOptions = {},
-): Promise<WriteExportResult> {
+export async function writeExport(db: Kysely<Database>, target: string | NodeJS.WritableStream, options: ExportOptions = {}): Promise<WriteExportResult> {
   const document = await buildExport(db, options);
   const text = `${JSON.stringify(document, null, 2)}\n`;
   if (typeof target === 'string') {
@@ -386,7 +382,6 @@ function sourceOf(row: { source_document_id: string | null; source_line_from: nu
 function clockTime(value: string | null): string | null {
   return value === null ? null : value.slice(0, 5);
 }
-
 
 /**
  * Ordering is done here rather than in SQL: the server's collation (en_US, C, ICU) would otherwise decide the order

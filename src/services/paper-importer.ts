@@ -205,7 +205,11 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
     // Stretches of the paper no recogniser understood are reported with their lines, so "partial" says what was missed.
     const notUnderstood: ImportIssue[] = extract.segments
       .filter((segment) => segment.kind === 'other')
-      .map((segment) => ({ severity: 'warning', line: segment.lineFrom, message: `lines ${segment.lineFrom}-${segment.lineTo} not recognised ("${clip(segment.title)}")` }));
+      .map((segment) => ({
+        severity: 'warning',
+        line: segment.lineFrom,
+        message: `lines ${segment.lineFrom}-${segment.lineTo} not recognised ("${clip(segment.title)}")`,
+      }));
     const recognisedHere = extract.meetings.length + extract.reports.length + extract.decisions.length > 0;
     const capabilities = capabilitySteps(prepared.capabilities, { scrutinyResponseMonths: props.scrutinyResponseMonths ?? 2, actor: props.actor });
     const kinds = [...new Set(extract.segments.map((segment) => segment.kind))];
@@ -246,7 +250,11 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
       const more = await persistCapabilities(context, capabilities);
       const capabilityRows = Object.values(more.created).reduce((sum, count) => sum + count, 0);
       if (!recognisedHere && capabilityRows === 0) throw new NotRecognised(whyNotRecognised(extract.segments, [...extract.issues, ...more.issues]));
-      if (more.issues.length) await store.insertImportIssues(trx, more.issues.map((issue) => ({ source_document_id: sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })));
+      if (more.issues.length)
+        await store.insertImportIssues(
+          trx,
+          more.issues.map((issue) => ({ source_document_id: sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })),
+        );
       const created = { ...committee.created };
       for (const [table, count] of Object.entries(more.created)) created[table] = (created[table] ?? 0) + count;
       // People the capabilities added (plan leads, scrutiny owners) are written in this file's transaction too.
@@ -263,9 +271,19 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
       // Listed in the back office with why (nothing else of it is stored, so a later importer can try again).
       if (prepared.kind === 'paper') {
         const fileName = path.basename(file);
-        await review.recordUnrecognised(db, props.actor, { id: stableId('unrecognised-paper', prepared.contentHash), contentHash: prepared.contentHash, fileName, reason: error.message });
+        await review.recordUnrecognised(db, props.actor, {
+          id: stableId('unrecognised-paper', prepared.contentHash),
+          contentHash: prepared.contentHash,
+          fileName,
+          reason: error.message,
+        });
       }
-      return { ...base, status: 'unrecognised', reason: error.message, kinds: [...new Set(prepared.kind === 'paper' ? prepared.extract.segments.map((segment) => segment.kind) : [])] };
+      return {
+        ...base,
+        status: 'unrecognised',
+        reason: error.message,
+        kinds: [...new Set(prepared.kind === 'paper' ? prepared.extract.segments.map((segment) => segment.kind) : [])],
+      };
     }
     if (error instanceof AlreadyImported) {
       const already = await store.findSourceByHash(db, error.contentHash);

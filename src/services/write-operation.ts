@@ -112,7 +112,8 @@ export function asConflict(error: unknown): unknown {
   if (code === UNIQUE_VIOLATION) {
     return Conflict(`This would duplicate a record that already exists${detail ? `: ${detail}` : constraint ? ` (${constraint})` : ''}`, 'duplicate');
   }
-  if (code && CONCURRENCY_FAILURES.has(code)) return Conflict('Someone else was changing the same records at the same moment, so nothing was saved: try again', 'concurrent_change');
+  if (code && CONCURRENCY_FAILURES.has(code))
+    return Conflict('Someone else was changing the same records at the same moment, so nothing was saved: try again', 'concurrent_change');
   if (MINUTES_LOCK.test(error.message)) return Conflict(error.message, 'minutes_locked');
   return error;
 }

@@ -53,7 +53,12 @@ const sizeInMb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
  * UploadedFile, or null when left empty. `checkCsrf` gets the fields read before the first file (and all of them
  * when there is no file) and must throw to refuse the form.
  */
-export async function readMultipartForm(request: FastifyRequest, reply: FastifyReply, fileFields: readonly string[], checkCsrf: (fields: Record<string, unknown>) => void): Promise<void> {
+export async function readMultipartForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fileFields: readonly string[],
+  checkCsrf: (fields: Record<string, unknown>) => void,
+): Promise<void> {
   const declared = Number(request.headers['content-length']);
   if (declared > MAX_FORM_BYTES) throw tooLarge(`The form is ${sizeInMb(declared)}, over the ${sizeInMb(MAX_FORM_BYTES)} limit: choose a smaller file`);
   const fields: Record<string, unknown> = {};
@@ -68,7 +73,16 @@ export async function readMultipartForm(request: FastifyRequest, reply: FastifyR
     if (total > MAX_FORM_BYTES) throw tooLarge(`The form is over the ${sizeInMb(MAX_FORM_BYTES)} limit: choose a smaller file`);
   };
   try {
-    const parts = request.parts({ limits: { fieldNameSize: 200, fieldSize: MAX_FIELD_BYTES, fields: 200, files: fileFields.length, fileSize: MAX_UPLOAD_BYTES, parts: 200 + fileFields.length } });
+    const parts = request.parts({
+      limits: {
+        fieldNameSize: 200,
+        fieldSize: MAX_FIELD_BYTES,
+        fields: 200,
+        files: fileFields.length,
+        fileSize: MAX_UPLOAD_BYTES,
+        parts: 200 + fileFields.length,
+      },
+    });
     for await (const part of parts) {
       if (part.fieldname.includes('\u0000')) throw new HttpError(400, 'bad_request', 'A field name contains a NUL character, which no field may hold');
       if (part.type === 'field') {
@@ -107,10 +121,14 @@ export async function readMultipartForm(request: FastifyRequest, reply: FastifyR
 function multipartError(error: unknown): unknown {
   if (error instanceof HttpError) return error;
   const code = (error as { code?: string }).code;
-  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new HttpError(413, 'payload_too_large', 'The form has more fields or files than it can take');
+  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+    return new HttpError(413, 'payload_too_large', 'The form has more fields or files than it can take');
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge(`A file is over the ${sizeInMb(MAX_UPLOAD_BYTES)} limit for a file`);
   if (code === 'FST_PROTO_VIOLATION') return new HttpError(400, 'bad_request', 'The form could not be read: a field has a reserved name');
-  if (error instanceof Error && /^(?:Multipart: Boundary not found|Unexpected end of (?:form|file)|Malformed part header|Part terminated early)/.test(error.message)) {
+  if (
+    error instanceof Error &&
+    /^(?:Multipart: Boundary not found|Unexpected end of (?:form|file)|Malformed part header|Part terminated early)/.test(error.message)
+  ) {
     return new HttpError(400, 'bad_request', `The form could not be read: ${error.message}`);
   }
   return error;
@@ -118,7 +136,8 @@ function multipartError(error: unknown): unknown {
 
 /** A zod schema for one uploaded file field that must be present. */
 export const uploadedFile = z.custom<UploadedFile>(
-  (value) => typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).data) && typeof (value as UploadedFile).filename === 'string',
+  (value) =>
+    typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).data) && typeof (value as UploadedFile).filename === 'string',
   { message: 'Choose a file to upload' },
 );
 

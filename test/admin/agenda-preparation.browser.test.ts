@@ -49,8 +49,23 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
     // Another committee's report, asked for ten days ago with a deadline three days ago, and not yet written.
     const other = await bodyCreator({ database, by: 'cli', authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
     const otherMeeting = await meetingScheduler({ database, by: 'cli', bodyId: other.id, date: plusDays(today, 20), kind: 'ordinary' });
-    const otherItem = await agendaItemAdder({ database, by: 'cli', authorityName: AUTHORITY, meetingId: otherMeeting.id, title: 'Taxi licensing fees', exempt: false, exemptParagraphs: [] });
-    await reportRequester({ database, by: 'cli', agendaItemId: otherItem.id, officerAccountId: author.id, deadline: plusDays(today, -3), today: plusDays(today, -10) });
+    const otherItem = await agendaItemAdder({
+      database,
+      by: 'cli',
+      authorityName: AUTHORITY,
+      meetingId: otherMeeting.id,
+      title: 'Taxi licensing fees',
+      exempt: false,
+      exemptParagraphs: [],
+    });
+    await reportRequester({
+      database,
+      by: 'cli',
+      agendaItemId: otherItem.id,
+      officerAccountId: author.id,
+      deadline: plusDays(today, -3),
+      today: plusDays(today, -10),
+    });
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -65,7 +80,8 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
 
   async function submit(page: Page, button: string | RegExp): Promise<void> {
     const target = page.getByRole('button', { name: button });
-    if ((await target.count()) !== 1) throw new Error(`${(await target.count())} buttons named ${button} on ${page.url()}: ${(await page.locator('main').innerText()).slice(0, 2000)}`);
+    if ((await target.count()) !== 1)
+      throw new Error(`${await target.count()} buttons named ${button} on ${page.url()}: ${(await page.locator('main').innerText()).slice(0, 2000)}`);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), target.click()]);
   }
 
@@ -101,7 +117,12 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
     await submit(page, 'Add standing item');
     await page.screenshot({ path: '/tmp/quorum-standing-items.png', fullPage: true });
     await submit(page, /^Move up\s*Urgent business$/);
-    await expect(page.locator('table tbody tr td:nth-child(2)').allInnerTexts()).resolves.toEqual(['Apologies for absence', 'Declarations of interest', 'Urgent business', 'Minutes of the previous meeting']);
+    await expect(page.locator('table tbody tr td:nth-child(2)').allInnerTexts()).resolves.toEqual([
+      'Apologies for absence',
+      'Declarations of interest',
+      'Urgent business',
+      'Minutes of the previous meeting',
+    ]);
     // A blank title is a field error, linked from the summary.
     await submit(page, 'Add standing item');
     await expect(page.locator('.govuk-error-summary a[href="#title"]').innerText()).resolves.toBe('Enter the standing item');
@@ -112,7 +133,12 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
     await page.getByLabel('Body').selectOption({ label: 'Scrutiny Committee' });
     await page.getByLabel('Date').fill(meetingDate);
     await submit(page, 'Schedule meeting');
-    await expect(agendaTitles(page)).resolves.toEqual(['Apologies for absence', 'Declarations of interest', 'Urgent business', 'Minutes of the previous meeting']);
+    await expect(agendaTitles(page)).resolves.toEqual([
+      'Apologies for absence',
+      'Declarations of interest',
+      'Urgent business',
+      'Minutes of the previous meeting',
+    ]);
     await page.getByText('Add an agenda item').click();
     await page.locator('#agenda-title').fill('Library services review');
     await submit(page, 'Add agenda item');

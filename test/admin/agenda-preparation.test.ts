@@ -38,7 +38,9 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
   });
 
   const titles = async (meetingId: string) =>
-    (await database.db.selectFrom('agenda_item').select(['number', 'title']).where('meeting_id', '=', meetingId).orderBy('position').execute()).map((row) => `${row.number} ${row.title}`);
+    (await database.db.selectFrom('agenda_item').select(['number', 'title']).where('meeting_id', '=', meetingId).orderBy('position').execute()).map(
+      (row) => `${row.number} ${row.title}`,
+    );
 
   it('starts each new meeting of a body with its standing items, in the order the officers keep', async () => {
     const body = await bodyCreator({ database, by: clerk, authorityName: AUTHORITY, name: 'Scrutiny Committee', kind: 'committee' });
@@ -48,7 +50,9 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
     expect(await usualStandingItemsAdder({ database, by: clerk, bodyId: body.id })).toEqual({ added: 3 });
     expect(await usualStandingItemsAdder({ database, by: clerk, bodyId: body.id })).toEqual({ added: 0 });
     await standingItemAdder({ database, by: clerk, bodyId: body.id, title: 'Urgent business' });
-    await expect(standingItemAdder({ database, by: clerk, bodyId: body.id, title: ' urgent BUSINESS ' })).rejects.toMatchObject({ problems: [{ field: 'title' }] });
+    await expect(standingItemAdder({ database, by: clerk, bodyId: body.id, title: ' urgent BUSINESS ' })).rejects.toMatchObject({
+      problems: [{ field: 'title' }],
+    });
     await expect(standingItemAdder({ database, by: author, bodyId: body.id, title: 'Anything' })).rejects.toMatchObject({ kind: 'forbidden' });
 
     const items = await database.db.selectFrom('standing_item').select(['id', 'title']).where('body_id', '=', body.id).orderBy('position').execute();
@@ -59,7 +63,15 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
     const meeting = await meetingScheduler({ database, by: clerk, bodyId: body.id, date: '2026-03-03', kind: 'ordinary' });
     expect(await titles(meeting.id)).toEqual(['1 Apologies for absence', '2 Urgent business', '3 Minutes of the previous meeting']);
     // Items added after the standing items number on from them; agendas already made are not changed.
-    await agendaItemAdder({ database, by: clerk, authorityName: AUTHORITY, meetingId: meeting.id, title: 'Library services review', exempt: false, exemptParagraphs: [] });
+    await agendaItemAdder({
+      database,
+      by: clerk,
+      authorityName: AUTHORITY,
+      meetingId: meeting.id,
+      title: 'Library services review',
+      exempt: false,
+      exemptParagraphs: [],
+    });
     expect((await titles(meeting.id)).at(-1)).toBe('4 Library services review');
     expect(await titles(bare.id)).toEqual([]);
     // Taken off the list, positions close up.
@@ -70,25 +82,56 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
   it('requests, returns, resubmits and clears a report; only the cleared one reaches the public, with the agenda', async () => {
     const body = await bodyCreator({ database, by: clerk, authorityName: AUTHORITY, name: 'Cabinet', kind: 'cabinet' });
     const meeting = await meetingScheduler({ database, by: clerk, bodyId: body.id, date: '2026-01-20', kind: 'ordinary' });
-    const item = await agendaItemAdder({ database, by: clerk, authorityName: AUTHORITY, meetingId: meeting.id, title: 'Library services review', exempt: false, exemptParagraphs: [] });
+    const item = await agendaItemAdder({
+      database,
+      by: clerk,
+      authorityName: AUTHORITY,
+      meetingId: meeting.id,
+      title: 'Library services review',
+      exempt: false,
+      exemptParagraphs: [],
+    });
     const today = '2026-01-02';
 
     // The deadline: not in the past, not after the meeting; the officer must be one who can be asked.
-    await expect(reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-01', today })).rejects.toMatchObject({ problems: [{ field: 'deadline', message: 'The deadline must be today or later' }] });
-    await expect(reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-21', today })).rejects.toMatchObject({
+    await expect(
+      reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-01', today }),
+    ).rejects.toMatchObject({ problems: [{ field: 'deadline', message: 'The deadline must be today or later' }] });
+    await expect(
+      reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-21', today }),
+    ).rejects.toMatchObject({
       problems: [{ field: 'deadline', message: 'The deadline must be on or before the day of the meeting, 20 January 2026' }],
     });
-    await expect(reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: clerk.id, deadline: '2026-01-08', today })).rejects.toMatchObject({ problems: [{ field: 'officerAccountId' }] });
-    await expect(reportRequester({ database, by: author, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-08', today })).rejects.toMatchObject({ kind: 'forbidden' });
-    const { id } = await reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-08', note: 'Include the costs', today });
-    await expect(reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-08', today })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(
+      reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: clerk.id, deadline: '2026-01-08', today }),
+    ).rejects.toMatchObject({ problems: [{ field: 'officerAccountId' }] });
+    await expect(
+      reportRequester({ database, by: author, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-08', today }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    const { id } = await reportRequester({
+      database,
+      by: clerk,
+      agendaItemId: item.id,
+      officerAccountId: author.id,
+      deadline: '2026-01-08',
+      note: 'Include the costs',
+      today,
+    });
+    await expect(
+      reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-08', today }),
+    ).rejects.toMatchObject({ kind: 'conflict' });
 
     // Overdue only after the deadline, and only while the officer holds it.
     expect((await listOverdueReportRequests(database.db, '2026-01-08')).map((row) => row.id)).toEqual([]);
     expect((await listOverdueReportRequests(database.db, '2026-01-09')).map((row) => row.id)).toEqual([id]);
-    expect((await listReportRequestsOfOfficer(database.db, author.id)).map((row) => [row.id, row.state, row.item_title])).toEqual([[id, 'requested', 'Library services review']]);
+    expect((await listReportRequestsOfOfficer(database.db, author.id)).map((row) => [row.id, row.state, row.item_title])).toEqual([
+      [id, 'requested', 'Library services review'],
+    ]);
 
-    await expect(reportClearer({ database, by: clerk, id, authorityName: AUTHORITY })).rejects.toMatchObject({ kind: 'conflict', message: 'The officer has not submitted this report yet.' });
+    await expect(reportClearer({ database, by: clerk, id, authorityName: AUTHORITY })).rejects.toMatchObject({
+      kind: 'conflict',
+      message: 'The officer has not submitted this report yet.',
+    });
     await expect(reportSubmitter({ database, by: stranger, id, reportText: 'Not mine' })).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(reportSubmitter({ database, by: author, id })).rejects.toMatchObject({ problems: [{ field: 'reportFile' }] });
     await reportSubmitter({ database, by: author, id, reportText: `${SECRET}, first draft` });
@@ -115,7 +158,13 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
     await expect(reportReturner({ database, by: clerk, id, reason: 'Too late' })).rejects.toMatchObject({ kind: 'conflict' });
 
     // Every transition is in the audit log, with who made it.
-    const audit = await database.db.selectFrom('audit_log').select(['actor', 'action', 'after']).where('table_name', '=', 'report_request').where('record_id', '=', id).orderBy('id').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action', 'after'])
+      .where('table_name', '=', 'report_request')
+      .where('record_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(audit.map((row) => [row.actor, row.action, (row.after as { state: string }).state])).toEqual([
       [clerk.id, 'insert', 'requested'],
       [author.id, 'update', 'submitted'],
@@ -128,11 +177,34 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
   it('keeps a cleared report private until the agenda is published, and exempt when its item is', async () => {
     const body = await bodyCreator({ database, by: clerk, authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
     const meeting = await meetingScheduler({ database, by: clerk, bodyId: body.id, date: '2026-02-10', kind: 'ordinary' });
-    const open = await agendaItemAdder({ database, by: clerk, authorityName: AUTHORITY, meetingId: meeting.id, title: 'Fees and charges', exempt: false, exemptParagraphs: [] });
-    const exempt = await agendaItemAdder({ database, by: clerk, authorityName: AUTHORITY, meetingId: meeting.id, title: 'Contract award', exempt: true, exemptParagraphs: [3] });
+    const open = await agendaItemAdder({
+      database,
+      by: clerk,
+      authorityName: AUTHORITY,
+      meetingId: meeting.id,
+      title: 'Fees and charges',
+      exempt: false,
+      exemptParagraphs: [],
+    });
+    const exempt = await agendaItemAdder({
+      database,
+      by: clerk,
+      authorityName: AUTHORITY,
+      meetingId: meeting.id,
+      title: 'Contract award',
+      exempt: true,
+      exemptParagraphs: [3],
+    });
     const reports: string[] = [];
     for (const item of [open, exempt]) {
-      const { id } = await reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-26', today: '2026-01-05' });
+      const { id } = await reportRequester({
+        database,
+        by: clerk,
+        agendaItemId: item.id,
+        officerAccountId: author.id,
+        deadline: '2026-01-26',
+        today: '2026-01-05',
+      });
       await reportSubmitter({ database, by: author, id, reportText: `${SECRET} ${item.id}` });
       reports.push((await reportClearer({ database, by: clerk, id, authorityName: AUTHORITY })).reportId);
     }

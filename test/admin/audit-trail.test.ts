@@ -38,7 +38,15 @@ describe.skipIf(databaseUnavailable)('the audit trail', () => {
     personId = (await insertPerson(database.db, authority.id, { honorific: 'Mrs', given_name: 'Ann', family_name: 'Allen' })).id as string;
     const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Governance and Audit Committee', kind: 'committee' });
     await membershipAdder({ database, by, bodyId: body.id, personId, role: 'Chairman', startDate: '2030-05-01', endDate: undefined });
-    const meeting = await meetingScheduler({ database, by, bodyId: body.id, date: '2030-07-20', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const meeting = await meetingScheduler({
+      database,
+      by,
+      bodyId: body.id,
+      date: '2030-07-20',
+      startTime: '10:00',
+      location: 'Darent Room',
+      kind: 'ordinary',
+    });
     await agendaItemAdder({ database, by, authorityName: AUTHORITY, meetingId: meeting.id, title: 'Apologies', exempt: false, exemptParagraphs: [] });
     const published = await agendaPublisher({ database, by, meetingId: meeting.id, today: '2030-07-01', jurisdiction: 'england-and-wales' });
     expect(published.published).toBe(true);

@@ -18,7 +18,11 @@ describe.skipIf(databaseUnavailable)('accounts and sessions', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     smtp = await startSmtpServer();
-    app = await makeApp(database, { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: 'Quorum <quorum@kent.example>', publicUrl: 'http://quorum.kent.example' });
+    app = await makeApp(database, {
+      smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      mailFrom: 'Quorum <quorum@kent.example>',
+      publicUrl: 'http://quorum.kent.example',
+    });
     officer = await makeAccount(database, 'democratic-services');
   });
   afterAll(async () => {
@@ -153,7 +157,8 @@ describe.skipIf(databaseUnavailable)('accounts and sessions', () => {
     expect(smtp.messages.filter((received) => received.to.includes('stranger@kent.example'))).toHaveLength(0);
 
     // The email goes out after the answer (the answer must not wait for the account lookup or the relay).
-    for (let wait = 0; wait < 100 && !smtp.messages.some((received) => received.to.includes(person.email)); wait++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let wait = 0; wait < 100 && !smtp.messages.some((received) => received.to.includes(person.email)); wait++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     const message = smtp.messages.find((received) => received.to.includes(person.email));
     expect(message).toBeDefined();
     const { subject, text } = decode(message!.raw);

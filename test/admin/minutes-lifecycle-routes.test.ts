@@ -37,7 +37,15 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
 
   async function withDraftMinutes(date: string) {
     const meeting = await meetingScheduler({ database, by: 'cli', bodyId, date, startTime: '10:00', kind: 'ordinary' });
-    await minuteWriter({ database, by: 'cli', meetingId: meeting.id, title: 'Enforcement', text: 'The Committee considered the report.', resolutions: ['RESOLVED that enforcement action be taken.'], exempt: false });
+    await minuteWriter({
+      database,
+      by: 'cli',
+      meetingId: meeting.id,
+      title: 'Enforcement',
+      text: 'The Committee considered the report.',
+      resolutions: ['RESOLVED that enforcement action be taken.'],
+      exempt: false,
+    });
     await minutesPublisher({ database, by: 'cli', meetingId: meeting.id });
     return meeting;
   }
@@ -74,7 +82,9 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect(asked.body).toContain('Approve these minutes as a correct record?');
     expect(asked.body).toMatch(/Minutes of the meeting of<\/dt><dd class="govuk-summary-list__value">Tuesday, 6 March 2012/);
     expect(asked.body).toMatch(/Approved at the meeting of<\/dt><dd class="govuk-summary-list__value">Tuesday, 10 April 2012/);
-    expect((await database.db.selectFrom('meeting_workflow').select('minutes_approved_at').where('id', '=', first.id).executeTakeFirstOrThrow()).minutes_approved_at).toBeNull();
+    expect(
+      (await database.db.selectFrom('meeting_workflow').select('minutes_approved_at').where('id', '=', first.id).executeTakeFirstOrThrow()).minutes_approved_at,
+    ).toBeNull();
 
     const done = await officer.post(`/admin/meetings/${first.id}/approve-minutes`, { atMeetingId: next.id, confirm: 'yes' });
     expect(done.statusCode).toBe(303);
@@ -129,7 +139,15 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect((await officer.get('/meetings/2018-06-05-regulation-committee')).statusCode).toBe(404);
 
     const published = await meetingScheduler({ database, by: 'cli', bodyId, date: '2018-07-10', kind: 'ordinary' });
-    await agendaItemAdder({ database, by: 'cli', authorityName: AUTHORITY, meetingId: published.id, title: 'Tree preservation order', exempt: false, exemptParagraphs: [] });
+    await agendaItemAdder({
+      database,
+      by: 'cli',
+      authorityName: AUTHORITY,
+      meetingId: published.id,
+      title: 'Tree preservation order',
+      exempt: false,
+      exemptParagraphs: [],
+    });
     await agendaPublisher({ database, by: 'cli', meetingId: published.id, today: '2018-06-01', jurisdiction: 'england-and-wales' });
     const refused = await officer.post(`/admin/meetings/${published.id}/delete`, {});
     expect(refused.statusCode).toBe(409);

@@ -34,11 +34,27 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer app
     const bodyId = (await bodyCreator({ database, by: 'cli', authorityName: AUTHORITY, name: 'Planning Applications Committee', kind: 'committee' })).id;
     ids.first = (await meetingScheduler({ database, by: 'cli', bodyId, date: '2011-07-12', startTime: '10:00', kind: 'ordinary' })).id;
     ids.next = (await meetingScheduler({ database, by: 'cli', bodyId, date: '2011-09-13', startTime: '10:00', kind: 'ordinary' })).id;
-    await minuteWriter({ database, by: 'cli', meetingId: ids.first, title: 'Application SE/11/123', text: 'The Committee considered the application.', resolutions: ['RESOLVED that permission be granted.'], exempt: false });
+    await minuteWriter({
+      database,
+      by: 'cli',
+      meetingId: ids.first,
+      title: 'Application SE/11/123',
+      text: 'The Committee considered the application.',
+      resolutions: ['RESOLVED that permission be granted.'],
+      exempt: false,
+    });
     await minutesPublisher({ database, by: 'cli', meetingId: ids.first });
     ids.mistake = (await meetingScheduler({ database, by: 'cli', bodyId, date: '2011-10-11', kind: 'ordinary' })).id;
     ids.published = (await meetingScheduler({ database, by: 'cli', bodyId, date: '2011-11-08', kind: 'ordinary' })).id;
-    await agendaItemAdder({ database, by: 'cli', authorityName: AUTHORITY, meetingId: ids.published, title: 'Site visit arrangements', exempt: false, exemptParagraphs: [] });
+    await agendaItemAdder({
+      database,
+      by: 'cli',
+      authorityName: AUTHORITY,
+      meetingId: ids.published,
+      title: 'Site visit arrangements',
+      exempt: false,
+      exemptParagraphs: [],
+    });
     await agendaPublisher({ database, by: 'cli', meetingId: ids.published, today: '2011-10-01', jurisdiction: 'england-and-wales' });
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -77,7 +93,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer app
     await page.getByLabel('Approved at the meeting of').selectOption({ label: 'Tuesday, 13 September 2011' });
     await submit(page, 'Approve the minutes');
     await expect(page.getByRole('heading', { name: 'Approve these minutes as a correct record?' }).isVisible()).resolves.toBe(true);
-    await expect(page.locator('.govuk-summary-list').innerText()).resolves.toMatch(/Minutes of the meeting of\s+Tuesday, 12 July 2011\s+Approved at the meeting of\s+Tuesday, 13 September 2011/);
+    await expect(page.locator('.govuk-summary-list').innerText()).resolves.toMatch(
+      /Minutes of the meeting of\s+Tuesday, 12 July 2011\s+Approved at the meeting of\s+Tuesday, 13 September 2011/,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await submit(page, 'Approve the minutes of Tuesday, 12 July 2011');
     await expect(page.getByText(/Approved as a correct record at the meeting of Tuesday, 13 September 2011/).isVisible()).resolves.toBe(true);

@@ -34,7 +34,15 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes', ()
 
   async function withDraftMinutes(date: string) {
     const meeting = await meetingScheduler({ database, by, bodyId, date, startTime: '10:00', kind: 'ordinary' });
-    await minuteWriter({ database, by, meetingId: meeting.id, title: 'Apologies', text: 'Apologies were received.', resolutions: ['RESOLVED that the report be noted.'], exempt: false });
+    await minuteWriter({
+      database,
+      by,
+      meetingId: meeting.id,
+      title: 'Apologies',
+      text: 'Apologies were received.',
+      resolutions: ['RESOLVED that the report be noted.'],
+      exempt: false,
+    });
     await minutesPublisher({ database, by, meetingId: meeting.id });
     return meeting;
   }
@@ -45,13 +53,22 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes', ()
     const first = await withDraftMinutes('2012-01-10');
     const next = await meetingScheduler({ database, by, bodyId, date: '2012-02-14', startTime: '10:00', kind: 'ordinary' });
     const earlier = await meetingScheduler({ database, by, bodyId, date: '2012-01-03', kind: 'ordinary' });
-    await expect(minutesApprover({ database, by, meetingId: first.id, atMeetingId: earlier.id, confirm: true })).rejects.toMatchObject({ problems: [{ field: 'atMeetingId', message: expect.stringMatching(/later meeting of Planning Applications Committee/) }] });
+    await expect(minutesApprover({ database, by, meetingId: first.id, atMeetingId: earlier.id, confirm: true })).rejects.toMatchObject({
+      problems: [{ field: 'atMeetingId', message: expect.stringMatching(/later meeting of Planning Applications Committee/) }],
+    });
     // 14 February 2012, 09:59 in London (GMT): the meeting has not begun.
     const before = new Date('2012-02-14T09:59:00Z');
-    await expect(minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id, confirm: true, now: before })).rejects.toMatchObject({ problems: [{ field: 'atMeetingId', message: expect.stringMatching(/already begun/) }] });
+    await expect(minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id, confirm: true, now: before })).rejects.toMatchObject({
+      problems: [{ field: 'atMeetingId', message: expect.stringMatching(/already begun/) }],
+    });
     const after = new Date('2012-02-14T10:01:00Z');
     const asked = await minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id, now: after });
-    expect(asked).toEqual({ approved: false, needsConfirmation: true, meeting: { id: first.id, date: '2012-01-10', bodyName: 'Planning Applications Committee' }, at: { id: next.id, date: '2012-02-14' } });
+    expect(asked).toEqual({
+      approved: false,
+      needsConfirmation: true,
+      meeting: { id: first.id, date: '2012-01-10', bodyName: 'Planning Applications Committee' },
+      at: { id: next.id, date: '2012-02-14' },
+    });
     expect((await workflowOf(first.id)).minutes_approved_at).toBeNull();
     expect(await minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id, confirm: true, now: after })).toEqual({ approved: true });
     expect((await workflowOf(first.id)).minutes_approved_at_meeting_id).toBe(next.id);
@@ -73,43 +90,84 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes', ()
     const first = await withDraftMinutes('2014-01-10');
     const wrong = await meetingScheduler({ database, by, bodyId, date: '2014-03-14', kind: 'ordinary' });
     await minutesApprover({ database, by, meetingId: first.id, atMeetingId: wrong.id, confirm: true });
-    await expect(minutesApprovalUndoer({ database, by: { ...by, roles: ['officer'] }, meetingId: first.id, reason: 'Wrong meeting' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(minutesApprovalUndoer({ database, by: { ...by, roles: ['officer'] }, meetingId: first.id, reason: 'Wrong meeting' })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     await minutesApprovalUndoer({ database, by, meetingId: first.id, reason: 'Approved at the wrong meeting' });
     const workflow = await workflowOf(first.id);
-    expect([workflow.minutes_approved_at, workflow.minutes_approved_at_meeting_id, workflow.approval_undone_reason]).toEqual([null, null, 'Approved at the wrong meeting']);
+    expect([workflow.minutes_approved_at, workflow.minutes_approved_at_meeting_id, workflow.approval_undone_reason]).toEqual([
+      null,
+      null,
+      'Approved at the wrong meeting',
+    ]);
     expect(await database.db.selectFrom('minute').select('id').where('meeting_id', '=', wrong.id).execute()).toEqual([]);
-    const audit = await database.db.selectFrom('audit_log').select(['actor', 'after']).where('table_name', '=', 'meeting_workflow').where('record_id', '=', first.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['actor', 'after'])
+      .where('table_name', '=', 'meeting_workflow')
+      .where('record_id', '=', first.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(audit.actor).toBe(by.id);
     expect(audit.after).toMatchObject({ minutes_approved_at: null, approval_undone_reason: 'Approved at the wrong meeting' });
     await expect(minutesApprovalUndoer({ database, by, meetingId: first.id, reason: 'Again' })).rejects.toThrow(/not approved/);
     // The minutes are open again; the lock still refuses an un-approval by any other path.
     await minutesApprover({ database, by, meetingId: first.id, atMeetingId: wrong.id, confirm: true });
-    await expect(database.db.updateTable('meeting_workflow').set({ minutes_approved_at: null, minutes_approved_at_meeting_id: null }).where('id', '=', first.id).execute()).rejects.toThrow(/cannot be changed/);
+    await expect(
+      database.db.updateTable('meeting_workflow').set({ minutes_approved_at: null, minutes_approved_at_meeting_id: null }).where('id', '=', first.id).execute(),
+    ).rejects.toThrow(/cannot be changed/);
   });
 
   it('refuses 31 February as a field problem and asks to confirm a date before 2000 or over five years ahead', async () => {
     const parsed = MeetingFieldsSchema.safeParse({ bodyId, date: '2026-02-31' });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]).toMatchObject({ path: ['date'], message: expect.stringMatching(/real date/) });
-    await expect(meetingScheduler({ database, by, bodyId, date: '1999-05-01', kind: 'ordinary', today: '2026-12-07' })).rejects.toMatchObject({ problems: [{ field: 'date', message: expect.stringMatching(/before 2000/) }] });
-    await expect(meetingScheduler({ database, by, bodyId, date: '2032-01-01', kind: 'ordinary', today: '2026-12-07' })).rejects.toMatchObject({ problems: [{ field: 'date', message: expect.stringMatching(/5 years ahead/) }] });
+    await expect(meetingScheduler({ database, by, bodyId, date: '1999-05-01', kind: 'ordinary', today: '2026-12-07' })).rejects.toMatchObject({
+      problems: [{ field: 'date', message: expect.stringMatching(/before 2000/) }],
+    });
+    await expect(meetingScheduler({ database, by, bodyId, date: '2032-01-01', kind: 'ordinary', today: '2026-12-07' })).rejects.toMatchObject({
+      problems: [{ field: 'date', message: expect.stringMatching(/5 years ahead/) }],
+    });
     const confirmed = await meetingScheduler({ database, by, bodyId, date: '1999-05-01', kind: 'ordinary', today: '2026-12-07', confirmDate: true });
-    await expect(meetingEditor({ database, by, id: confirmed.id, version: await versionOf(confirmed.id), date: '1899-05-01', kind: 'ordinary', today: '2026-12-07' })).rejects.toMatchObject({ problems: [{ field: 'date' }] });
+    await expect(
+      meetingEditor({ database, by, id: confirmed.id, version: await versionOf(confirmed.id), date: '1899-05-01', kind: 'ordinary', today: '2026-12-07' }),
+    ).rejects.toMatchObject({ problems: [{ field: 'date' }] });
   });
 
   it('deletes a meeting with nothing published, and withdraws a published one with a public reason', async () => {
     const mistake = await meetingScheduler({ database, by, bodyId, date: '2015-05-05', kind: 'ordinary' });
-    await agendaItemAdder({ database, by, authorityName: AUTHORITY, meetingId: mistake.id, title: 'Draft item', reportText: 'A draft report.', exempt: false, exemptParagraphs: [] });
+    await agendaItemAdder({
+      database,
+      by,
+      authorityName: AUTHORITY,
+      meetingId: mistake.id,
+      title: 'Draft item',
+      reportText: 'A draft report.',
+      exempt: false,
+      exemptParagraphs: [],
+    });
     await meetingDeleter({ database, by, id: mistake.id });
     expect(await findMeeting(database.db, mistake.id)).toBeUndefined();
-    const deleted = await database.db.selectFrom('audit_log').select('actor').where('table_name', '=', 'meeting').where('record_id', '=', mistake.id).where('action', '=', 'delete').execute();
+    const deleted = await database.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .where('table_name', '=', 'meeting')
+      .where('record_id', '=', mistake.id)
+      .where('action', '=', 'delete')
+      .execute();
     expect(deleted).toEqual([{ actor: by.id }]);
 
     const published = await meetingScheduler({ database, by, bodyId, date: '2015-06-05', kind: 'ordinary' });
     await agendaItemAdder({ database, by, authorityName: AUTHORITY, meetingId: published.id, title: 'Item', exempt: false, exemptParagraphs: [] });
     await agendaPublisher({ database, by, meetingId: published.id, today: '2015-05-01', jurisdiction: 'england-and-wales' });
     await expect(meetingDeleter({ database, by, id: published.id })).rejects.toThrow(/withdraw it instead/);
-    await meetingWithdrawer({ database, by, id: published.id, reason: 'Scheduled in error: see the meeting of 12 June', version: await versionOf(published.id) });
+    await meetingWithdrawer({
+      database,
+      by,
+      id: published.id,
+      reason: 'Scheduled in error: see the meeting of 12 June',
+      version: await versionOf(published.id),
+    });
     const row = (await findMeeting(database.db, published.id))!;
     expect(row.withdrawn_reason).toBe('Scheduled in error: see the meeting of 12 June');
     expect((await workflowOf(published.id)).agenda_published_at).toBeNull();

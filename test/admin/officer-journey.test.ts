@@ -34,7 +34,11 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     officerEmail = (await makeAccount(database, 'democratic-services', 'officer@kent.example')).email;
     await bodyCreator({ database, by: 'cli', authorityName: 'Kent County Council', name: 'Governance and Audit Committee', kind: 'committee' });
     const authority = await database.db.selectFrom('authority').select('id').executeTakeFirstOrThrow();
-    for (const [given_name, family_name] of [['Alan', 'Hayton'], ['Beth', 'Carter'], ['Colin', 'Gibbens']] as const) {
+    for (const [given_name, family_name] of [
+      ['Alan', 'Hayton'],
+      ['Beth', 'Carter'],
+      ['Colin', 'Gibbens'],
+    ] as const) {
       await insertPerson(database.db, authority.id, { honorific: given_name === 'Beth' ? 'Mrs' : 'Mr', given_name, family_name });
     }
     app = await makeApp(database);
@@ -111,7 +115,11 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     await expect(page.getByText(/Published \d/).isVisible()).resolves.toBe(true);
 
     // Attendance: two present, one apologies.
-    for (const [name, status] of [['Mr Alan Hayton', 'Present'], ['Mr Colin Gibbens', 'Present'], ['Mrs Beth Carter', 'Apologies']] as const) {
+    for (const [name, status] of [
+      ['Mr Alan Hayton', 'Present'],
+      ['Mr Colin Gibbens', 'Present'],
+      ['Mrs Beth Carter', 'Apologies'],
+    ] as const) {
       await page.locator('#attendance-personId').selectOption({ label: name });
       await page.getByRole('radio', { name: status, exact: true }).check();
       await submit(page, 'Record attendance');
@@ -141,8 +149,16 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     const minutePath = new URL(page.url()).pathname;
 
     // Time passes: both meetings have now taken place (minutes are approved only at a meeting that has begun).
-    await database.db.updateTable('meeting').set({ date: daysFromNow(-60) }).where('id', '=', meetingPath.split('/').at(-1)!).execute();
-    await database.db.updateTable('meeting').set({ date: daysFromNow(-30) }).where('id', '=', nextPath.split('/').at(-1)!).execute();
+    await database.db
+      .updateTable('meeting')
+      .set({ date: daysFromNow(-60) })
+      .where('id', '=', meetingPath.split('/').at(-1)!)
+      .execute();
+    await database.db
+      .updateTable('meeting')
+      .set({ date: daysFromNow(-30) })
+      .where('id', '=', nextPath.split('/').at(-1)!)
+      .execute();
 
     // Publish the draft minutes, then approve them at the next meeting, after a confirmation naming both.
     await page.goto(`${origin}${meetingPath}`);
@@ -166,9 +182,14 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     // An edit afterwards is refused, with a clear message and the officer's text kept on the form.
     await page.goto(`${origin}${minutePath}`);
     await page.locator('#text').fill('The Committee considered the tenders and a late bid.');
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Save changes' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Save changes' }).click(),
+    ]);
     expect(response.status()).toBe(409);
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(/approved as a correct record at the meeting of .*can no longer be changed/);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(
+      /approved as a correct record at the meeting of .*can no longer be changed/,
+    );
     await expect(page.locator('#text').inputValue()).resolves.toBe('The Committee considered the tenders and a late bid.');
     const stored = await database.db.selectFrom('minute').select('text').where('title', '=', 'Waste contract award').executeTakeFirstOrThrow();
     expect(stored.text).toBe('The Committee considered the tenders.');

@@ -28,7 +28,9 @@ async function startProvider(people: Map<string, PersonAtProvider>) {
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const state = { nextLogin: '', cancel: false };
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'quorum', client_secret: 'a-long-client-secret-for-tests', redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'client_secret_post' }],
+    clients: [
+      { client_id: 'quorum', client_secret: 'a-long-client-secret-for-tests', redirect_uris: [REDIRECT_URI], token_endpoint_auth_method: 'client_secret_post' },
+    ],
     pkce: { required: () => true },
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ sub, ...people.get(sub) }) }),
@@ -157,7 +159,9 @@ describe.skipIf(databaseUnavailable)('sign-in with the council identity provider
     expect(refused.body).toContain('Your Quorum account is disabled');
 
     expect((await database.db.selectFrom('account_session').select('id_hash').execute()).length).toBe(sessionsBefore);
-    expect(await database.db.selectFrom('account_identity').select('subject').where('subject', 'in', ['sub-stranger', 'sub-unverified', 'sub-disabled']).execute()).toEqual([]);
+    expect(
+      await database.db.selectFrom('account_identity').select('subject').where('subject', 'in', ['sub-stranger', 'sub-unverified', 'sub-disabled']).execute(),
+    ).toEqual([]);
   });
 
   it('refuses a callback begun in another browser, a replayed callback, and a person cancelling at the provider', async () => {
@@ -202,7 +206,10 @@ describe.skipIf(databaseUnavailable)('sign-in with the council identity provider
   });
 
   it('says so on the sign-in page when the provider cannot be reached', async () => {
-    const down = await makeApp(database, { publicUrl: QUORUM, oidc: { issuer: 'http://127.0.0.1:9', clientId: 'quorum', clientSecret: 'x', label: 'Kent Connect' } });
+    const down = await makeApp(database, {
+      publicUrl: QUORUM,
+      oidc: { issuer: 'http://127.0.0.1:9', clientId: 'quorum', clientSecret: 'x', label: 'Kent Connect' },
+    });
     try {
       const response = await new Client(down).get('/sign-in/oidc');
       expect(response.statusCode).toBe(503);

@@ -16,7 +16,9 @@ import { Client, csrfFrom, makeAccount, makeApp } from './support.ts';
 const AUTHORITY = 'Kent County Council';
 
 async function docxWith(text: string): Promise<Uint8Array<ArrayBuffer>> {
-  const buffer = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Report to the Committee' }), new Paragraph({ text })] }] }));
+  const buffer = await Packer.toBuffer(
+    new Document({ sections: [{ children: [new Paragraph({ text: 'Report to the Committee' }), new Paragraph({ text })] }] }),
+  );
   return new Uint8Array(buffer);
 }
 
@@ -45,7 +47,8 @@ describe.skipIf(databaseUnavailable)('reports uploaded as PDF or DOCX', () => {
     expect((await officer.signIn(account.email)).statusCode).toBe(303);
     const by: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
     const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Education Committee', kind: 'committee' });
-    meetingId = (await meetingScheduler({ database, by, bodyId: body.id, date: '2011-09-14', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' })).id;
+    meetingId = (await meetingScheduler({ database, by, bodyId: body.id, date: '2011-09-14', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' }))
+      .id;
   });
   afterAll(async () => {
     await app?.close();
@@ -64,7 +67,10 @@ describe.skipIf(databaseUnavailable)('reports uploaded as PDF or DOCX', () => {
     expect(response.statusCode).toBe(303);
     const report = await database.db.selectFrom('report').selectAll().where('subject', '=', 'Zither tuition review').executeTakeFirstOrThrow();
     expect(report.full_text).toContain('rising demand in every district');
-    expect(report).toMatchObject({ original_filename: 'zither review.docx', original_media_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(report).toMatchObject({
+      original_filename: 'zither review.docx',
+      original_media_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
     // The report is public once the agenda is published (issue 15).
     await agendaPublisher({ database, by: 'cli', meetingId, today: '2011-09-01', jurisdiction: 'england-and-wales', confirmLate: true });
     const page = await new Client(app).get(linkTo('report.show', { id: report.id }));
@@ -78,16 +84,30 @@ describe.skipIf(databaseUnavailable)('reports uploaded as PDF or DOCX', () => {
   });
 
   it('reads a PDF report', async () => {
-    const response = await upload({ title: 'Quarterly performance' }, { filename: 'performance.pdf', content: await pdfWith('Performance improved in the quarter against every xylophone indicator.'), type: 'application/pdf' });
+    const response = await upload(
+      { title: 'Quarterly performance' },
+      {
+        filename: 'performance.pdf',
+        content: await pdfWith('Performance improved in the quarter against every xylophone indicator.'),
+        type: 'application/pdf',
+      },
+    );
     expect(response.statusCode).toBe(303);
-    const report = await database.db.selectFrom('report').select(['full_text', 'original_media_type']).where('subject', '=', 'Quarterly performance').executeTakeFirstOrThrow();
+    const report = await database.db
+      .selectFrom('report')
+      .select(['full_text', 'original_media_type'])
+      .where('subject', '=', 'Quarterly performance')
+      .executeTakeFirstOrThrow();
     expect(report.full_text).toContain('xylophone indicator');
     expect(report.original_media_type).toBe('application/pdf');
   });
 
   it('refuses a file that is not a PDF or DOCX, and one with both a file and written text, storing nothing', async () => {
     const before = (await database.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).execute()).length;
-    const text = await upload({ title: 'Not a report' }, { filename: 'notes.txt', content: new Uint8Array(Buffer.from('just some notes')), type: 'text/plain' });
+    const text = await upload(
+      { title: 'Not a report' },
+      { filename: 'notes.txt', content: new Uint8Array(Buffer.from('just some notes')), type: 'text/plain' },
+    );
     expect(text.statusCode).toBe(400);
     expect(text.body).toContain('Upload the report as a PDF or Word (DOCX) file: notes.txt is not one');
     expect(text.body).toContain('href="#agenda-reportFile"');
@@ -103,7 +123,10 @@ describe.skipIf(databaseUnavailable)('reports uploaded as PDF or DOCX', () => {
 
   it('never serves the original of an exempt report to the public', async () => {
     const canary = 'CANARY-UPLOADED-EXEMPT-7731';
-    const response = await upload({ title: 'Land disposal', exempt: 'yes', exemptParagraphs: '3' }, { filename: 'land.docx', content: await docxWith(`Bids received: ${canary}`) });
+    const response = await upload(
+      { title: 'Land disposal', exempt: 'yes', exemptParagraphs: '3' },
+      { filename: 'land.docx', content: await docxWith(`Bids received: ${canary}`) },
+    );
     expect(response.statusCode).toBe(303);
     const report = await database.db.selectFrom('report').select(['id', 'full_text']).where('subject', '=', 'Land disposal').executeTakeFirstOrThrow();
     expect(report.full_text).toContain(canary);

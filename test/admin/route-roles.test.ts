@@ -74,12 +74,15 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     // at a meeting that has begun.
     const date = new Date(options.past ? Date.UTC(1990, 0, 1) + n * 86_400_000 : Date.UTC(2029, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
     const { id } = await meetingScheduler({ database, by: cli, bodyId, date, kind: 'ordinary', confirmDate: true });
-    if (options.item) await agendaItemAdder({ database, by: cli, authorityName: AUTHORITY, meetingId: id, title: `Item ${n}`, exempt: false, exemptParagraphs: [] });
+    if (options.item)
+      await agendaItemAdder({ database, by: cli, authorityName: AUTHORITY, meetingId: id, title: `Item ${n}`, exempt: false, exemptParagraphs: [] });
     if (options.present) {
       await attendanceRecorder({ database, by: cli, meetingId: id, personId: people[0]!, status: 'present' });
       await attendanceRecorder({ database, by: cli, meetingId: id, personId: people[1]!, status: 'present' });
     }
-    const minute = options.minute ? await minuteWriter({ database, by: cli, meetingId: id, title: `Minute ${n}`, text: 'Noted.', resolutions: [], exempt: false }) : undefined;
+    const minute = options.minute
+      ? await minuteWriter({ database, by: cli, meetingId: id, title: `Minute ${n}`, text: 'Noted.', resolutions: [], exempt: false })
+      : undefined;
     return { id, date, minuteId: minute?.id };
   }
 
@@ -101,12 +104,38 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
 
   const RULES: Record<string, Rule> = {
     // Officers draft forward plan entries; democratic services publish them (AREA_RULES).
-    'POST /admin/forward-plan/new': { allowed: ['officer'], valid: async (n) => ({ url: '/admin/forward-plan/new', body: { subject: `Planned decision ${n}`, decisionMakerTitle: 'Leader of the Council', plannedDate: '2030-01-15', keyDecision: 'yes', privateMeeting: 'no', route: 'notice' } }) },
+    'POST /admin/forward-plan/new': {
+      allowed: ['officer'],
+      valid: async (n) => ({
+        url: '/admin/forward-plan/new',
+        body: {
+          subject: `Planned decision ${n}`,
+          decisionMakerTitle: 'Leader of the Council',
+          plannedDate: '2030-01-15',
+          keyDecision: 'yes',
+          privateMeeting: 'no',
+          route: 'notice',
+        },
+      }),
+    },
     'POST /admin/forward-plan/:id/edit': { allowed: ['officer'] },
-    'POST /admin/outside-bodies/new': { allowed: ['democratic-services'], valid: async (n) => ({ url: '/admin/outside-bodies/new', body: { name: `Outside Body ${n}`, places: '2' } }) },
-    'POST /my-interests/new': { allowed: ['councillor'], valid: async (n) => ({ url: '/my-interests/new', body: { category: 'other', description: `Trustee of charity ${n}`, spousePartner: 'no', sensitive: 'no' } }) },
+    'POST /admin/outside-bodies/new': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: '/admin/outside-bodies/new', body: { name: `Outside Body ${n}`, places: '2' } }),
+    },
+    'POST /my-interests/new': {
+      allowed: ['councillor'],
+      valid: async (n) => ({
+        url: '/my-interests/new',
+        body: { category: 'other', description: `Trustee of charity ${n}`, spousePartner: 'no', sensitive: 'no' },
+      }),
+    },
     // Signing in and out, and password reset, change sessions and tokens, which are not audited records.
-    'POST /sign-in': { allowed: 'anyone', audited: false, valid: async () => ({ url: '/sign-in', body: { email: 'signin@kent.example', password: PASSWORD } }) },
+    'POST /sign-in': {
+      allowed: 'anyone',
+      audited: false,
+      valid: async () => ({ url: '/sign-in', body: { email: 'signin@kent.example', password: PASSWORD } }),
+    },
     'POST /sign-out': { allowed: 'anyone', audited: false, valid: async () => ({ url: '/sign-out', body: {} }) },
     'POST /forgot-password': { allowed: 'anyone', audited: false, valid: async () => ({ url: '/forgot-password', body: { email: 'signin@kent.example' } }) },
     'POST /reset-password/:token': {
@@ -119,8 +148,14 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       },
     },
 
-    'POST /admin/accounts/new': { allowed: ['democratic-services'], valid: async (n) => ({ url: '/admin/accounts/new', body: { email: `new${n}@kent.example`, name: `New ${n}`, roles: ['officer', 'councillor'] } }) },
-    'POST /admin/bodies/new': { allowed: ['democratic-services'], valid: async (n) => ({ url: '/admin/bodies/new', body: { name: `Panel ${n}`, kind: 'panel' } }) },
+    'POST /admin/accounts/new': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: '/admin/accounts/new', body: { email: `new${n}@kent.example`, name: `New ${n}`, roles: ['officer', 'councillor'] } }),
+    },
+    'POST /admin/bodies/new': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: '/admin/bodies/new', body: { name: `Panel ${n}`, kind: 'panel' } }),
+    },
     'POST /admin/bodies/:id': {
       allowed: ['democratic-services'],
       valid: async (n) => {
@@ -128,13 +163,25 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
         return { url: `/admin/bodies/${body.id}`, body: { name: `Board ${n} (renamed)`, kind: 'board', version: await versionOf('body', body.id) } };
       },
     },
-    'POST /admin/bodies/:id/memberships': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/bodies/${bodyId}/memberships`, body: { personId: people[n % people.length]!, role: `member ${n}`, startDate: '2029-05-01' } }) },
-    'POST /admin/political-groups/new': { allowed: ['democratic-services'], valid: async (n) => ({ url: '/admin/political-groups/new', body: { name: `Group ${n}`, abbreviation: `G${n}` } }) },
+    'POST /admin/bodies/:id/memberships': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({
+        url: `/admin/bodies/${bodyId}/memberships`,
+        body: { personId: people[n % people.length]!, role: `member ${n}`, startDate: '2029-05-01' },
+      }),
+    },
+    'POST /admin/political-groups/new': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: '/admin/political-groups/new', body: { name: `Group ${n}`, abbreviation: `G${n}` } }),
+    },
     'POST /admin/political-groups/:id': {
       allowed: ['democratic-services'],
       valid: async (n) => {
         const group = await groupCreator({ database, by: cli, authorityName: AUTHORITY, name: `Party ${n}` });
-        return { url: `/admin/political-groups/${group.id}`, body: { name: `Party ${n} renamed`, abbreviation: '', version: await versionOf('political_group', group.id) } };
+        return {
+          url: `/admin/political-groups/${group.id}`,
+          body: { name: `Party ${n} renamed`, abbreviation: '', version: await versionOf('political_group', group.id) },
+        };
       },
     },
     'POST /admin/political-groups/:id/memberships': {
@@ -157,12 +204,22 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/papers/:id/reimport': { allowed: ['democratic-services'] },
     'POST /admin/members/confirm': {
       allowed: ['democratic-services'],
-      valid: async (n) => ({ url: '/admin/members/confirm', body: { from: '2031-05-01', lines: JSON.stringify([{ line: 2, cells: { family_name: `Roster${n}`, given_name: 'Test' } }]) } }),
+      valid: async (n) => ({
+        url: '/admin/members/confirm',
+        body: { from: '2031-05-01', lines: JSON.stringify([{ line: 2, cells: { family_name: `Roster${n}`, given_name: 'Test' } }]) },
+      }),
     },
     'POST /admin/memberships/:id/end': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const { id } = await membershipAdder({ database, by: cli, bodyId, personId: people[n % people.length]!, role: `member until ${n}`, startDate: '2029-05-01' });
+        const { id } = await membershipAdder({
+          database,
+          by: cli,
+          bodyId,
+          personId: people[n % people.length]!,
+          role: `member until ${n}`,
+          startDate: '2029-05-01',
+        });
         return { url: `/admin/memberships/${id}/end`, body: { endDate: '2030-05-01' } };
       },
     },
@@ -185,7 +242,17 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       allowed: ['democratic-services'],
       valid: async (n) => {
         const { id } = await meeting(n);
-        return { url: `/admin/meetings/${id}/details`, body: { date: new Date(Date.UTC(2032, 0, 1 + n)).toISOString().slice(0, 10), startTime: '14:00', location: 'Medway Room', kind: 'extraordinary', confirmDate: 'yes', version: await versionOf('meeting', id) } };
+        return {
+          url: `/admin/meetings/${id}/details`,
+          body: {
+            date: new Date(Date.UTC(2032, 0, 1 + n)).toISOString().slice(0, 10),
+            startTime: '14:00',
+            location: 'Medway Room',
+            kind: 'extraordinary',
+            confirmDate: 'yes',
+            version: await versionOf('meeting', id),
+          },
+        };
       },
     },
     'POST /admin/meetings/:id/cancel': {
@@ -197,16 +264,37 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     },
     'POST /admin/meetings/:id/agenda-items': {
       allowed: ['democratic-services'],
-      valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n)).id}/agenda-items`, body: { title: 'Exempt contract', reportText: 'Prices.', exempt: 'yes', exemptParagraphs: ['3'] } }),
+      valid: async (n) => ({
+        url: `/admin/meetings/${(await meeting(n)).id}/agenda-items`,
+        body: { title: 'Exempt contract', reportText: 'Prices.', exempt: 'yes', exemptParagraphs: ['3'] },
+      }),
     },
-    'POST /admin/meetings/:id/publish-agenda': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n, { item: true })).id}/publish-agenda`, body: {} }) },
-    'POST /admin/meetings/:id/attendance': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n)).id}/attendance`, body: { personId: people[2]!, status: 'apologies' } }) },
+    'POST /admin/meetings/:id/publish-agenda': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n, { item: true })).id}/publish-agenda`, body: {} }),
+    },
+    'POST /admin/meetings/:id/attendance': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n)).id}/attendance`, body: { personId: people[2]!, status: 'apologies' } }),
+    },
     'POST /admin/meetings/:id/declarations': {
       allowed: ['democratic-services'],
-      valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n, { item: true })).id}/declarations`, body: { personId: people[1]!, agendaItemNumber: '1', kind: 'personal', reason: 'Member of the board' } }),
+      valid: async (n) => ({
+        url: `/admin/meetings/${(await meeting(n, { item: true })).id}/declarations`,
+        body: { personId: people[1]!, agendaItemNumber: '1', kind: 'personal', reason: 'Member of the board' },
+      }),
     },
-    'POST /admin/meetings/:id/minutes': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n)).id}/minutes`, body: { title: 'Apologies', text: 'Apologies were received.', resolutions: 'RESOLVED that the apologies be noted.' } }) },
-    'POST /admin/meetings/:id/publish-minutes': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n, { minute: true })).id}/publish-minutes`, body: {} }) },
+    'POST /admin/meetings/:id/minutes': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({
+        url: `/admin/meetings/${(await meeting(n)).id}/minutes`,
+        body: { title: 'Apologies', text: 'Apologies were received.', resolutions: 'RESOLVED that the apologies be noted.' },
+      }),
+    },
+    'POST /admin/meetings/:id/publish-minutes': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/meetings/${(await meeting(n, { minute: true })).id}/publish-minutes`, body: {} }),
+    },
     'POST /admin/meetings/:id/withdraw-agenda': {
       allowed: ['democratic-services'],
       valid: async (n) => {
@@ -233,13 +321,25 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       },
     },
     // Preparing agendas: standing items and report requests (test/admin/agenda-preparation.test.ts has the rules).
-    'POST /admin/bodies/:id/standing-items': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/bodies/${bodyId}/standing-items`, body: { title: `Standing item ${n}` } }) },
+    'POST /admin/bodies/:id/standing-items': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/bodies/${bodyId}/standing-items`, body: { title: `Standing item ${n}` } }),
+    },
     'POST /admin/bodies/:id/standing-items/usual': {
       allowed: ['democratic-services'],
-      valid: async (n) => ({ url: `/admin/bodies/${(await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: `Standing Panel ${n}`, kind: 'panel' })).id}/standing-items/usual`, body: {} }),
+      valid: async (n) => ({
+        url: `/admin/bodies/${(await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: `Standing Panel ${n}`, kind: 'panel' })).id}/standing-items/usual`,
+        body: {},
+      }),
     },
-    'POST /admin/standing-items/:id/move': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/standing-items/${await standingItem(n)}/move`, body: { direction: 'up' } }) },
-    'POST /admin/standing-items/:id/remove': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/standing-items/${await standingItem(n)}/remove`, body: {} }) },
+    'POST /admin/standing-items/:id/move': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/standing-items/${await standingItem(n)}/move`, body: { direction: 'up' } }),
+    },
+    'POST /admin/standing-items/:id/remove': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/standing-items/${await standingItem(n)}/remove`, body: {} }),
+    },
     'POST /admin/agenda-items/:id/report-request': {
       allowed: ['democratic-services'],
       valid: async (n) => {
@@ -250,28 +350,49 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     },
     // The officer asked submits; anyone else signed in is refused on the record (democratic services may submit for them).
     'POST /admin/report-requests/:id/submit': { allowed: 'signed-in', recordLevel: /only they or democratic services can submit it/ },
-    'POST /admin/report-requests/:id/clear': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/report-requests/${await reportRequest(n, true)}/clear`, body: {} }) },
-    'POST /admin/report-requests/:id/return': { allowed: ['democratic-services'], valid: async (n) => ({ url: `/admin/report-requests/${await reportRequest(n, true)}/return`, body: { reason: 'Add the costs' } }) },
+    'POST /admin/report-requests/:id/clear': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/report-requests/${await reportRequest(n, true)}/clear`, body: {} }),
+    },
+    'POST /admin/report-requests/:id/return': {
+      allowed: ['democratic-services'],
+      valid: async (n) => ({ url: `/admin/report-requests/${await reportRequest(n, true)}/return`, body: { reason: 'Add the costs' } }),
+    },
     'POST /admin/agenda-items/:id': {
       allowed: ['democratic-services'],
       valid: async (n) => {
         const { id } = await meeting(n, { item: true });
         const item = await database.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', id).executeTakeFirstOrThrow();
-        return { url: `/admin/agenda-items/${item.id}`, body: { title: 'Renamed item', exempt: 'yes', exemptParagraphs: ['1', '2'], version: await versionOf('agenda_item', item.id) } };
+        return {
+          url: `/admin/agenda-items/${item.id}`,
+          body: { title: 'Renamed item', exempt: 'yes', exemptParagraphs: ['1', '2'], version: await versionOf('agenda_item', item.id) },
+        };
       },
     },
     'POST /admin/minutes/:id': {
       allowed: ['democratic-services'],
       valid: async (n) => {
         const { minuteId } = await meeting(n, { minute: true });
-        return { url: `/admin/minutes/${minuteId}`, body: { title: 'Changed', text: 'Changed text', resolutions: 'RESOLVED that it be changed.', version: await versionOf('minute', minuteId!) } };
+        return {
+          url: `/admin/minutes/${minuteId}`,
+          body: { title: 'Changed', text: 'Changed text', resolutions: 'RESOLVED that it be changed.', version: await versionOf('minute', minuteId!) },
+        };
       },
     },
     'POST /admin/minutes/:id/vote-events': {
       allowed: ['democratic-services'],
       valid: async (n) => {
         const { minuteId } = await meeting(n, { minute: true, present: true });
-        return { url: `/admin/minutes/${minuteId}/vote-events`, body: { motionText: 'That it be agreed', moverId: people[0]!, seconderId: people[1]!, [`vote-${people[0]}`]: 'for', [`vote-${people[1]}`]: 'against' } };
+        return {
+          url: `/admin/minutes/${minuteId}/vote-events`,
+          body: {
+            motionText: 'That it be agreed',
+            moverId: people[0]!,
+            seconderId: people[1]!,
+            [`vote-${people[0]}`]: 'for',
+            [`vote-${people[1]}`]: 'against',
+          },
+        };
       },
     },
     'POST /admin/minutes/:id/corrections': {
@@ -344,7 +465,8 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
   }
 
   function refusedAccess(response: LightMyRequestResponse, identity: Identity): boolean {
-    if (identity === 'anonymous') return (response.statusCode === 303 && String(response.headers.location).startsWith('/sign-in')) || response.statusCode === 401;
+    if (identity === 'anonymous')
+      return (response.statusCode === 303 && String(response.headers.location).startsWith('/sign-in')) || response.statusCode === 401;
     return response.statusCode === 403;
   }
 
@@ -366,10 +488,15 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     const authority = await database.db.selectFrom('authority').select('id').executeTakeFirstOrThrow();
     people = [];
     // One person per account: a person links to one account at most.
-    for (const family_name of ['Angell', 'Bowles', 'Chard', 'Dance', 'Eddy']) people.push((await insertPerson(database.db, authority.id, { honorific: 'Mr', initials: ['B'], family_name })).id as string);
+    for (const family_name of ['Angell', 'Bowles', 'Chard', 'Dance', 'Eddy'])
+      people.push((await insertPerson(database.db, authority.id, { honorific: 'Mr', initials: ['B'], family_name })).id as string);
     // Accounts belong to people (officers answer for their own actions on /my-actions).
     for (const [index, account] of [...accounts.values()].entries()) {
-      await database.db.updateTable('account').set({ person_id: people[index % people.length]! }).where('id', '=', account.id).execute();
+      await database.db
+        .updateTable('account')
+        .set({ person_id: people[index % people.length]! })
+        .where('id', '=', account.id)
+        .execute();
     }
   });
   afterAll(async () => {
@@ -406,9 +533,11 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
         const label = `${key} as ${identity}: ${response.statusCode} ${response.headers.location ?? ''}`;
         if (allows(rule, identity)) {
           const recordCheck = response.statusCode === 403 && rule.recordLevel?.test(response.body);
-          if (!recordCheck && (refusedAccess(response, identity) || response.statusCode === 401 || response.statusCode === 403)) failures.push(`refused but allowed: ${label}`);
+          if (!recordCheck && (refusedAccess(response, identity) || response.statusCode === 401 || response.statusCode === 403))
+            failures.push(`refused but allowed: ${label}`);
           if (rule.valid) {
-            if (![200, 303].includes(response.statusCode) || String(response.headers.location ?? '').startsWith('/sign-in')) failures.push(`valid request failed: ${label} ${response.body.slice(0, 300)}`);
+            if (![200, 303].includes(response.statusCode) || String(response.headers.location ?? '').startsWith('/sign-in'))
+              failures.push(`valid request failed: ${label} ${response.body.slice(0, 300)}`);
             if (rule.audited !== false && actor && (await auditCount(actor)) <= beforeByActor) failures.push(`no audit record by the account: ${label}`);
           }
         } else {

@@ -12,7 +12,16 @@ import type { TestDatabase } from '../support/database.ts';
 export const PASSWORD = 'correct horse battery staple';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales', ...overrides };
+  return {
+    dataDir: '/nonexistent',
+    papersDir: '/nonexistent',
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    authorityName: 'Kent County Council',
+    holidays: 'england-and-wales',
+    ...overrides,
+  };
 }
 
 export async function makeApp(database: TestDatabase, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
@@ -54,7 +63,11 @@ export class Client {
   }
 
   /** Posts a form the way a browser does: URL-encoded, with the cookies; the CSRF token is added unless csrf is false. */
-  async post(url: string, fields: Record<string, string | string[]>, options: { csrf?: string | false; method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE' } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    fields: Record<string, string | string[]>,
+    options: { csrf?: string | false; method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE' } = {},
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(fields)) for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
     if (options.csrf !== false) body.set('_csrf', options.csrf ?? (await this.csrfToken()));
@@ -70,11 +83,17 @@ export class Client {
   }
 
   /** Posts a form with files the way a browser does (multipart/form-data), with the cookies and the CSRF token. */
-  async postMultipart(url: string, fields: Record<string, string>, files: Record<string, { filename: string; content: string | Uint8Array<ArrayBuffer>; type?: string }>, options: { csrf?: string } = {}): Promise<LightMyRequestResponse> {
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    files: Record<string, { filename: string; content: string | Uint8Array<ArrayBuffer>; type?: string }>,
+    options: { csrf?: string } = {},
+  ): Promise<LightMyRequestResponse> {
     const form = new FormData();
     form.append('_csrf', options.csrf ?? (await this.csrfToken()));
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    for (const [name, file] of Object.entries(files)) form.append(name, new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.filename);
+    for (const [name, file] of Object.entries(files))
+      form.append(name, new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.filename);
     const cookie = this.cookieHeader();
     return this.keep(await this.app.inject({ method: 'POST', url, payload: form, headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } }));
   }

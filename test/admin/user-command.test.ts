@@ -30,7 +30,10 @@ describe.skipIf(databaseUnavailable)('quorum user', { timeout: 180_000 }, () => 
   });
 
   it('creates the first democratic services officer, who can then sign in', async () => {
-    const created = quorum(['create', '--email', 'first@kent.example', '--name', 'First Officer', '--role', 'democratic-services', '--password-stdin'], 'a long enough password\n');
+    const created = quorum(
+      ['create', '--email', 'first@kent.example', '--name', 'First Officer', '--role', 'democratic-services', '--password-stdin'],
+      'a long enough password\n',
+    );
     expect(created.err).toBe('');
     expect(created.code).toBe(0);
     expect(created.out).toMatch(/^Created account account-[0-9a-f]{16} for first@kent\.example \(democratic-services\)/);

@@ -41,13 +41,32 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     database = await createTestDatabase();
     const { scheme } = await importSeedScheme(database);
     const person = await insertPerson(database.db, scheme.scheme.authority_id, { honorific: 'Mrs', given_name: 'Jenny', family_name: 'Whittle' });
-    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: person.id as string, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
+    await postHolderAppointer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: person.id as string,
+      schemeId: scheme.scheme.id,
+      kind: 'basic',
+      start: '2009-06-08',
+    });
     const member = await makeAccount(database, { email: 'whittle@kent.example', name: 'Jenny Whittle', roles: ['councillor'], personId: person.id as string });
     const officer = await makeAccount(database, { email: 'ds@kent.example', name: 'Dee Services', roles: ['democratic-services'] });
     // 9,950 miles already claimed and approved this tax year: the next journey crosses 10,000.
     const memberUser: SessionUser = { id: member.id, email: member.email, name: 'Jenny Whittle', roles: ['councillor'], personId: person.id as string };
-    const earlier = await claimSubmitter({ db: database.db, user: memberUser, personId: person.id as string, claim: { kind: 'travel', dutyDate: duty, purposeCode: 'a', miles: '9950' }, claimedOn: today });
-    await claimDecider({ db: database.db, user: { id: officer.id, email: officer.email, name: 'Dee Services', roles: ['democratic-services'], personId: null }, claimId: earlier.id, decision: 'approve', decidedOn: today });
+    const earlier = await claimSubmitter({
+      db: database.db,
+      user: memberUser,
+      personId: person.id as string,
+      claim: { kind: 'travel', dutyDate: duty, purposeCode: 'a', miles: '9950' },
+      claimedOn: today,
+    });
+    await claimDecider({
+      db: database.db,
+      user: { id: officer.id, email: officer.email, name: 'Dee Services', roles: ['democratic-services'], personId: null },
+      claimId: earlier.id,
+      decision: 'approve',
+      decidedOn: today,
+    });
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -98,7 +117,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
 
     // Sent empty first: the GOV.UK error summary, linked to the fields, passes axe too.
     await page.getByRole('button', { name: 'Send the claim for approval' }).click();
-    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(/Enter the date of the duty\s+Choose the purpose of the journey\s+Enter the miles/);
+    await expect(page.locator('.govuk-error-summary').innerText()).resolves.toMatch(
+      /Enter the date of the duty\s+Choose the purpose of the journey\s+Enter the miles/,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUTPUT, 'allowances-claim-errors.png'), fullPage: true });
 

@@ -17,7 +17,11 @@ import { insertBody, insertPerson } from '../support/factories.ts';
 import { Client, makeApp } from '../admin/support.ts';
 import { importSeedScheme, makeAccount } from './support.ts';
 
-const parts = (name: string, iso: string) => ({ [`${name}-day`]: String(Number(iso.slice(8))), [`${name}-month`]: String(Number(iso.slice(5, 7))), [`${name}-year`]: iso.slice(0, 4) });
+const parts = (name: string, iso: string) => ({
+  [`${name}-day`]: String(Number(iso.slice(8))),
+  [`${name}-month`]: String(Number(iso.slice(5, 7))),
+  [`${name}-year`]: iso.slice(0, 4),
+});
 
 describe.skipIf(databaseUnavailable)('allowances pages for members and officers', () => {
   let database: TestDatabase;
@@ -39,11 +43,38 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     const person = await insertPerson(database.db, authorityId, { honorific: 'Mrs', given_name: 'Jenny', family_name: 'Whittle' });
     const otherPerson = await insertPerson(database.db, authorityId, { honorific: 'Mr', given_name: 'Paul', family_name: 'Carter' });
     memberId = person.id as string;
-    for (const id of [memberId, otherPerson.id as string]) await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: id, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
+    for (const id of [memberId, otherPerson.id as string])
+      await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: id, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
     const posts = new Map(scheme.posts.map((post) => [post.name, post.id]));
-    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Cabinet Members')!, start: '2011-05-12' });
-    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Vice-Chairman')!, start: '2011-04-01', end: '2011-05-11' });
-    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: memberId, schemeId: scheme.scheme.id, kind: 'sra', sraPostId: posts.get('Select Committee Chairmen')!, start: '2011-06-01', end: '2011-06-30' });
+    await postHolderAppointer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: memberId,
+      schemeId: scheme.scheme.id,
+      kind: 'sra',
+      sraPostId: posts.get('Cabinet Members')!,
+      start: '2011-05-12',
+    });
+    await postHolderAppointer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: memberId,
+      schemeId: scheme.scheme.id,
+      kind: 'sra',
+      sraPostId: posts.get('Vice-Chairman')!,
+      start: '2011-04-01',
+      end: '2011-05-11',
+    });
+    await postHolderAppointer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: memberId,
+      schemeId: scheme.scheme.id,
+      kind: 'sra',
+      sraPostId: posts.get('Select Committee Chairmen')!,
+      start: '2011-06-01',
+      end: '2011-06-30',
+    });
     await makeAccount(database, { email: 'whittle@kent.example', name: 'Jenny Whittle', roles: ['councillor'], personId: memberId });
     await makeAccount(database, { email: 'carter@kent.example', name: 'Paul Carter', roles: ['councillor'], personId: otherPerson.id as string });
     await makeAccount(database, { email: 'ds@kent.example', name: 'Dee Services', roles: ['democratic-services'] });
@@ -74,7 +105,9 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     // Vice-Chairman for 41 days (£7,750 x 41/366) and Cabinet Member for 325 days (£25,569.33), as the services test works out.
     expect(page.body).toMatch(/Vice-Chairman[\s\S]*?Held for part of the year: paid pro rata[\s\S]*?£868\.17/);
     expect(page.body).toMatch(/Cabinet Members[\s\S]*?£25,569\.33/);
-    expect(page.body).toMatch(/Select Committee Chairmen[\s\S]*?Not payable in full\. No member receives more than one Special Responsibility Allowance: the higher \(Cabinet Members\) is paid for 30 of the 30 days held[\s\S]*?£0\.00/);
+    expect(page.body).toMatch(
+      /Select Committee Chairmen[\s\S]*?Not payable in full\. No member receives more than one Special Responsibility Allowance: the higher \(Cabinet Members\) is paid for 30 of the 30 days held[\s\S]*?£0\.00/,
+    );
     expect(page.body).toContain('£13,000.00');
   });
 
@@ -89,7 +122,14 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
   });
 
   it('re-renders a travel claim with the problems linked to their fields and the values kept', async () => {
-    const response = await member.post(linkTo('allowances.mine.claim.new'), { kind: 'travel', 'dutyDate-day': '31', 'dutyDate-month': '2', 'dutyDate-year': '2011', miles: 'lots', description: '<script>x</script>' });
+    const response = await member.post(linkTo('allowances.mine.claim.new'), {
+      kind: 'travel',
+      'dutyDate-day': '31',
+      'dutyDate-month': '2',
+      'dutyDate-year': '2011',
+      miles: 'lots',
+      description: '<script>x</script>',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('href="#dutyDate-day"');
     expect(response.body).toContain('The date of the duty must be a real date');
@@ -99,7 +139,7 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     const rules = await member.post(linkTo('allowances.mine.claim.new'), { kind: 'travel', ...parts('dutyDate', duty), miles: 'lots' });
     expect(rules.statusCode).toBe(400);
     expect(rules.body).toContain('href="#purposeCode"');
-    expect(rules.body).toContain("Choose the purpose of the journey from the scheme");
+    expect(rules.body).toContain('Choose the purpose of the journey from the scheme');
     expect(rules.body).toContain('href="#miles"');
   });
 
@@ -118,7 +158,13 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
   });
 
   it('takes a valid claim, shows it waiting, and keeps it from other members', async () => {
-    const response = await member.post(linkTo('allowances.mine.claim.new'), { kind: 'travel', ...parts('dutyDate', duty), purposeCode: 'b', miles: '42.5', description: 'County Hall & back' });
+    const response = await member.post(linkTo('allowances.mine.claim.new'), {
+      kind: 'travel',
+      ...parts('dutyDate', duty),
+      purposeCode: 'b',
+      miles: '42.5',
+      description: 'County Hall & back',
+    });
     expect(response.statusCode).toBe(303);
     const location = String(response.headers.location);
     expect(location).toContain(`year=${encodeURIComponent(allowanceYearOf(duty).label)}`);
@@ -154,10 +200,18 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     const spokesmen = scheme.posts.find((post) => post.name === 'Opposition Spokesmen')!;
     for (let index = 0; index < 8; index++) {
       const person = await insertPerson(database.db, scheme.scheme.authority_id, { family_name: `Spokesman${index}` });
-      const response = await officer.post(linkTo('allowances.admin.holders'), { personId: person.id as string, entitlement: `sra:${spokesmen.id}`, ...parts('start', '2011-05-12') });
+      const response = await officer.post(linkTo('allowances.admin.holders'), {
+        personId: person.id as string,
+        entitlement: `sra:${spokesmen.id}`,
+        ...parts('start', '2011-05-12'),
+      });
       expect(response.statusCode).toBe(303);
     }
-    const ninth = await officer.post(linkTo('allowances.admin.holders'), { personId: memberId, entitlement: `sra:${spokesmen.id}`, ...parts('start', '2011-06-01') });
+    const ninth = await officer.post(linkTo('allowances.admin.holders'), {
+      personId: memberId,
+      entitlement: `sra:${spokesmen.id}`,
+      ...parts('start', '2011-06-01'),
+    });
     expect(ninth.statusCode).toBe(400);
     expect(ninth.body).toContain('Opposition Spokesmen: the scheme allows at most 8 holders, and on 2011-06-01 there would be 9');
     expect(ninth.body).toContain('href="#entitlement"');
@@ -171,20 +225,47 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
 
   it('links an SRA to the role it is paid for, refusing a role the member does not hold', async () => {
     const chairmen = scheme.posts.find((post) => post.name === 'Select Committee Chairmen')!;
-    const body = await insertBody(database.db, scheme.scheme.authority_id, { name: 'Environment Select Committee', slug: 'environment-select-committee', kind: 'committee' });
+    const body = await insertBody(database.db, scheme.scheme.authority_id, {
+      name: 'Environment Select Committee',
+      slug: 'environment-select-committee',
+      kind: 'committee',
+    });
     const chair = await insertPerson(database.db, scheme.scheme.authority_id, { honorific: 'Mr', given_name: 'Alan', family_name: 'Chairperson' });
-    await database.db.insertInto('membership').values({ id: 'membership-chair', person_id: chair.id as string, body_id: body.id, role: 'chairman', start_date: '2011-05-12', end_date: null }).execute();
+    await database.db
+      .insertInto('membership')
+      .values({ id: 'membership-chair', person_id: chair.id as string, body_id: body.id, role: 'chairman', start_date: '2011-05-12', end_date: null })
+      .execute();
     const form = await officer.get(linkTo('allowances.admin.holders'));
     expect(form.body).toContain('<option value="membership-chair">Mr Alan Chairperson: chairman, Environment Select Committee (from 2011-05-12)</option>');
-    const wrongPerson = await officer.post(linkTo('allowances.admin.holders'), { personId: memberId, entitlement: `sra:${chairmen.id}`, membershipId: 'membership-chair', ...parts('start', '2011-06-01') });
+    const wrongPerson = await officer.post(linkTo('allowances.admin.holders'), {
+      personId: memberId,
+      entitlement: `sra:${chairmen.id}`,
+      membershipId: 'membership-chair',
+      ...parts('start', '2011-06-01'),
+    });
     expect(wrongPerson.statusCode).toBe(400);
     expect(wrongPerson.body).toContain('Choose a role the member holds');
-    const tooEarly = await officer.post(linkTo('allowances.admin.holders'), { personId: chair.id as string, entitlement: `sra:${chairmen.id}`, membershipId: 'membership-chair', ...parts('start', '2011-04-01'), ...parts('end', '2011-05-01') });
+    const tooEarly = await officer.post(linkTo('allowances.admin.holders'), {
+      personId: chair.id as string,
+      entitlement: `sra:${chairmen.id}`,
+      membershipId: 'membership-chair',
+      ...parts('start', '2011-04-01'),
+      ...parts('end', '2011-05-01'),
+    });
     expect(tooEarly.statusCode).toBe(400);
     expect(tooEarly.body).toContain('The member did not hold that role between 2011-04-01 and 2011-05-01');
-    const saved = await officer.post(linkTo('allowances.admin.holders'), { personId: chair.id as string, entitlement: `sra:${chairmen.id}`, membershipId: 'membership-chair', ...parts('start', '2011-05-12') });
+    const saved = await officer.post(linkTo('allowances.admin.holders'), {
+      personId: chair.id as string,
+      entitlement: `sra:${chairmen.id}`,
+      membershipId: 'membership-chair',
+      ...parts('start', '2011-05-12'),
+    });
     expect(saved.statusCode).toBe(303);
-    const holding = await database.db.selectFrom('allowance_holding').select(['membership_id', 'sra_post_id']).where('person_id', '=', chair.id as string).executeTakeFirstOrThrow();
+    const holding = await database.db
+      .selectFrom('allowance_holding')
+      .select(['membership_id', 'sra_post_id'])
+      .where('person_id', '=', chair.id as string)
+      .executeTakeFirstOrThrow();
     expect(holding).toEqual({ membership_id: 'membership-chair', sra_post_id: chairmen.id });
     const page = await officer.get(`${linkTo('allowances.admin.holders')}?year=2011/12`);
     expect(page.body).toContain('chairman, Environment Select Committee');
@@ -194,7 +275,13 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     const bad = await officer.post(linkTo('allowances.admin.forgone'), { personId: memberId, year: '2011/12', kind: 'basic', amount: 'some' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter the amount in pounds and pence');
-    const response = await officer.post(linkTo('allowances.admin.forgone'), { personId: memberId, year: '2011/12', kind: 'basic', amount: '195.00', note: 'Elected to forgo' });
+    const response = await officer.post(linkTo('allowances.admin.forgone'), {
+      personId: memberId,
+      year: '2011/12',
+      kind: 'basic',
+      amount: '195.00',
+      note: 'Elected to forgo',
+    });
     expect(response.statusCode).toBe(303);
     expect((await officer.get(String(response.headers.location))).body).toMatch(/Whittle[\s\S]*Basic allowance[\s\S]*£195\.00/);
     const mine = await member.get(`${linkTo('allowances.mine')}?year=2011/12`);
@@ -207,13 +294,20 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('value="2011"');
     // Regulation 10(6): an amendment may apply from the beginning of the year it is made in, and no earlier.
-    const early = await officer.post(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }), { ...parts('adoptedOn', '2011-05-12'), ...parts('takesEffectOn', '2011-03-31') });
+    const early = await officer.post(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }), {
+      ...parts('adoptedOn', '2011-05-12'),
+      ...parts('takesEffectOn', '2011-03-31'),
+    });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('It cannot take effect before its own period begins on 2011-04-01');
     expect(early.body).toContain('href="#takesEffectOn-day"');
     const response = await officer.post(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }), parts('adoptedOn', '2011-05-12'));
     expect(response.statusCode, response.body.match(/govuk-error-summary[\s\S]{0,600}/)?.[0]).toBe(303);
-    const row = await database.db.selectFrom('allowance_scheme').select(['status', 'adopted_on', 'takes_effect_on']).where('id', '=', proposed.id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('allowance_scheme')
+      .select(['status', 'adopted_on', 'takes_effect_on'])
+      .where('id', '=', proposed.id)
+      .executeTakeFirstOrThrow();
     // Left empty, it takes effect on the day the Council adopted it.
     expect(row).toEqual({ status: 'adopted', adopted_on: '2011-05-12', takes_effect_on: '2011-05-12' });
     const twice = await officer.post(linkTo('allowances.admin.scheme.adopt', { id: proposed.id }), parts('adoptedOn', '2011-05-12'));
@@ -223,7 +317,14 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
 
   it('protects the statement CSV from cells a spreadsheet would run as formulas', async () => {
     const sly = await insertPerson(database.db, scheme.scheme.authority_id, { given_name: '=HYPERLINK("http://evil.example")', family_name: 'Sly' });
-    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: sly.id as string, schemeId: scheme.scheme.id, kind: 'basic', start: '2011-04-01' });
+    await postHolderAppointer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: sly.id as string,
+      schemeId: scheme.scheme.id,
+      kind: 'basic',
+      start: '2011-04-01',
+    });
     const csv = await new Client(app).get(`${linkTo('allowances.statement.csv')}?year=2011/12`);
     expect(csv.statusCode).toBe(200);
     // The 2011/12 scheme adopted above takes effect on 12 May 2011: £13,000 for the 41 days to 11 May and £12,805 (less
@@ -234,7 +335,9 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
   });
 
   // The smallest PNG a phone would never make, but a real one: the signature and an IHDR chunk.
-  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+  const PNG = new Uint8Array([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+  ]);
 
   it('takes a parking claim with its receipt uploaded, and shows the receipt only to the member and to officers', async () => {
     const url = linkTo('allowances.mine.claim.new');
@@ -283,10 +386,19 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     expect(form.body).toContain(`name="member" value="${memberId}"`);
     expect((await member.get(url)).statusCode).toBe(403);
 
-    const saved = await officer.postMultipart(url, { member: memberId, kind: 'travel', ...parts('dutyDate', duty), purposeCode: 'a', miles: '12', description: 'Posted on a paper form' }, {});
+    const saved = await officer.postMultipart(
+      url,
+      { member: memberId, kind: 'travel', ...parts('dutyDate', duty), purposeCode: 'a', miles: '12', description: 'Posted on a paper form' },
+      {},
+    );
     expect(saved.statusCode).toBe(303);
     const id = String(saved.headers.location).split('/').at(-1)!;
-    const claim = await database.db.selectFrom('allowance_claim as c').innerJoin('account as a', 'a.id', 'c.submitted_by').select(['c.person_id', 'c.kind', 'a.email']).where('c.id', '=', id).executeTakeFirstOrThrow();
+    const claim = await database.db
+      .selectFrom('allowance_claim as c')
+      .innerJoin('account as a', 'a.id', 'c.submitted_by')
+      .select(['c.person_id', 'c.kind', 'a.email'])
+      .where('c.id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(claim).toEqual({ person_id: memberId, kind: 'travel', email: 'ds@kent.example' });
     const detail = await officer.get(linkTo('allowances.admin.claim', { id }));
     expect(detail.body).toContain('Dee Services');
@@ -310,7 +422,12 @@ describe.skipIf(databaseUnavailable)('allowances pages for members and officers'
     const statement = await new Client(app).get(`${linkTo('allowances.statement')}?year=2011/12`);
     expect(statement.body).toContain('Sums paid to each member in 2011/12');
     expect(statement.body).not.toContain('No payments are recorded for this year yet.');
-    const paid = await database.db.selectFrom('allowance_payment').select(['head', 'amount_pence']).where('person_id', '=', memberId).where('head', '=', 'basic').executeTakeFirstOrThrow();
+    const paid = await database.db
+      .selectFrom('allowance_payment')
+      .select(['head', 'amount_pence'])
+      .where('person_id', '=', memberId)
+      .where('head', '=', 'basic')
+      .executeTakeFirstOrThrow();
     // Nothing was paid before: everything from the member's first day, 8 June 2009, is paid now. 2009/10: 297 of 365
     // days of £13,000 = £10,578.08; 2010/11: £13,000; 2011/12: £12,826.84 (the 2011/12 scheme from 12 May) less the
     // £195 forgone = £12,631.84.

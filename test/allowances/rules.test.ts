@@ -77,7 +77,16 @@ describe('mileage bands', () => {
     expect(splitMileage(bands, 99900n, 200n).map((part) => part.amountPence)).toEqual([450n, 250n]);
   });
   it('refuses bands with a gap in their order', () => {
-    expect(() => splitMileage([{ upToMiles: null, pencePerMile: '25' }, { upToMiles: 10, pencePerMile: '40' }], 0n, 10n)).toThrow();
+    expect(() =>
+      splitMileage(
+        [
+          { upToMiles: null, pencePerMile: '25' },
+          { upToMiles: 10, pencePerMile: '40' },
+        ],
+        0n,
+        10n,
+      ),
+    ).toThrow();
   });
 });
 
@@ -96,9 +105,7 @@ describe('claims', () => {
     const late = assessClaim({ ...travel, dutyDate: '2011-04-06', claimedOn: '2011-08-07' }, RULES);
     expect(late.ok).toBe(false);
     if (!late.ok) {
-      expect(late.breaches).toEqual([
-        { field: 'dutyDate', rule: expect.stringContaining('within 4 months of the duty') },
-      ]);
+      expect(late.breaches).toEqual([{ field: 'dutyDate', rule: expect.stringContaining('within 4 months of the duty') }]);
       expect(late.breaches[0]!.rule).toContain('6 August 2011');
     }
   });
@@ -110,7 +117,13 @@ describe('claims', () => {
     // A scheme with the Panel's limit for carers' claims of two months refuses it, naming the kind.
     const late = assessClaim({ ...carers, claimedOn: '2011-06-07' }, { ...RULES, claimTimeLimits: { carers: 2 } });
     expect(late.ok).toBe(false);
-    if (!late.ok) expect(late.breaches).toEqual([{ field: 'dutyDate', rule: "Claims for dependants' carers must be made within 2 months of the duty (scheme rule; Regulation 14): the last day to claim for 6 April 2011 was 6 June 2011" }]);
+    if (!late.ok)
+      expect(late.breaches).toEqual([
+        {
+          field: 'dutyDate',
+          rule: "Claims for dependants' carers must be made within 2 months of the duty (scheme rule; Regulation 14): the last day to claim for 6 April 2011 was 6 June 2011",
+        },
+      ]);
   });
 
   it('refuses a purpose not on the scheme’s list', () => {
@@ -191,7 +204,15 @@ describe('entitlements', () => {
   });
 
   it('pays every SRA held where the scheme allows more than one', () => {
-    const cabinet: Holding = { id: 'c', kind: 'sra', name: 'Cabinet Members', annualPence: 2879500n, start: '2011-04-01', end: '2011-09-30', oneSraOnly: false };
+    const cabinet: Holding = {
+      id: 'c',
+      kind: 'sra',
+      name: 'Cabinet Members',
+      annualPence: 2879500n,
+      start: '2011-04-01',
+      end: '2011-09-30',
+      oneSraOnly: false,
+    };
     const spokesman: Holding = { id: 's', kind: 'sra', name: 'Opposition Spokesmen', annualPence: 332300n, start: '2011-04-01', end: null, oneSraOnly: false };
     const result = accrue([cabinet, spokesman], year);
     expect(result.map((entry) => [entry.holdingId, entry.daysPayable, entry.accruedPence, entry.notPayableReason])).toEqual([
@@ -214,7 +235,12 @@ describe('entitlements', () => {
 
   it('lets a member forgo all or part of an entitlement', () => {
     const accrued = accrue([basic], year);
-    expect(applyForgone(accrued, [{ kind: 'basic', amountPence: 19500n }])).toEqual({ basicPence: 1280500n, sraPence: 0n, coOpteePence: 0n, forgonePence: 19500n });
+    expect(applyForgone(accrued, [{ kind: 'basic', amountPence: 19500n }])).toEqual({
+      basicPence: 1280500n,
+      sraPence: 0n,
+      coOpteePence: 0n,
+      forgonePence: 19500n,
+    });
     expect(applyForgone(accrued, [{ kind: 'all', amountPence: null }])).toEqual({ basicPence: 0n, sraPence: 0n, coOpteePence: 0n, forgonePence: 1300000n });
     // Forgoing more than is due takes what is due and no more.
     expect(applyForgone(accrued, [{ kind: 'basic', amountPence: 9999999n }]).forgonePence).toBe(1300000n);

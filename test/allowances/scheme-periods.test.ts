@@ -9,12 +9,23 @@ const scheme2009: SchemeAmounts = {
   from: '2009-06-08',
   to: null,
   basicPence: 1300000n,
-  posts: new Map([['Leader', 4430000n], ['Opposition Spokesmen', 332300n]]),
+  posts: new Map([
+    ['Leader', 4430000n],
+    ['Opposition Spokesmen', 332300n],
+  ]),
   coOptees: new Map(),
   oneSraOnly: true,
 };
 // The Panel's 2011/12 proposals adopted: basic less 1.5%, SRAs less 2.66%; Opposition Spokesmen left out here.
-const scheme2011: SchemeAmounts = { id: 's2011', from: '2011-04-01', to: '2012-03-31', basicPence: 1280500n, posts: new Map([['Leader', 4312162n]]), coOptees: new Map(), oneSraOnly: true };
+const scheme2011: SchemeAmounts = {
+  id: 's2011',
+  from: '2011-04-01',
+  to: '2012-03-31',
+  basicPence: 1280500n,
+  posts: new Map([['Leader', 4312162n]]),
+  coOptees: new Map(),
+  oneSraOnly: true,
+};
 const schemes = [scheme2009, scheme2011];
 
 describe('the scheme in force on each day', () => {
@@ -26,7 +37,10 @@ describe('the scheme in force on each day', () => {
   });
 
   it('splits an open-ended basic allowance at the 2011/12 scheme and back', () => {
-    const pieces = splitBySchemes([{ id: 'h1', kind: 'basic', key: '', name: 'Basic allowance', annualPence: 1300000n, start: '2009-06-08', end: null }], schemes);
+    const pieces = splitBySchemes(
+      [{ id: 'h1', kind: 'basic', key: '', name: 'Basic allowance', annualPence: 1300000n, start: '2009-06-08', end: null }],
+      schemes,
+    );
     expect(pieces.map(({ id, start, end, annualPence }) => [id, start, end, annualPence])).toEqual([
       ['h1#1', '2009-06-08', '2011-03-31', 1300000n],
       ['h1#2', '2011-04-01', '2012-03-31', 1280500n],
@@ -63,7 +77,10 @@ describe('a scheme that takes effect part-way through its year (Regulation 10(3)
   it('pays the old rate until the day the new scheme takes effect', () => {
     expect(schemeInForce([scheme2009, takesEffect], '2011-05-11')?.id).toBe('s2009');
     expect(schemeInForce([scheme2009, takesEffect], '2011-05-12')?.id).toBe('s2011');
-    const pieces = splitBySchemes([{ id: 'h1', kind: 'basic', key: '', name: 'Basic allowance', annualPence: 1300000n, start: '2009-06-08', end: null }], [scheme2009, takesEffect]);
+    const pieces = splitBySchemes(
+      [{ id: 'h1', kind: 'basic', key: '', name: 'Basic allowance', annualPence: 1300000n, start: '2009-06-08', end: null }],
+      [scheme2009, takesEffect],
+    );
     const year = accrue(pieces, allowanceYear(2011));
     const total = year.reduce((sum, entry) => sum + entry.accruedPence, 0n);
     expect(year.map((entry) => [entry.daysPayable, entry.accruedPence])).toEqual([
@@ -74,7 +91,14 @@ describe('a scheme that takes effect part-way through its year (Regulation 10(3)
   });
 
   it('carries each scheme’s one-SRA rule to the days it is in force', () => {
-    const allowsTwo = { ...takesEffect, oneSraOnly: false, posts: new Map([['Leader', 4312162n], ['Opposition Spokesmen', 332300n]]) };
+    const allowsTwo = {
+      ...takesEffect,
+      oneSraOnly: false,
+      posts: new Map([
+        ['Leader', 4312162n],
+        ['Opposition Spokesmen', 332300n],
+      ]),
+    };
     const pieces = splitBySchemes(
       [
         { id: 'leader', kind: 'sra', key: 'Leader', name: 'Leader', annualPence: 4430000n, start: '2011-04-01', end: null },

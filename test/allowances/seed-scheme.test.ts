@@ -63,7 +63,10 @@ describe('extracting the allowances of seed 001', () => {
     expect(scheme.rules.some((rule) => /reimbursed if claimed within four months/.test(rule))).toBe(true);
     expect(scheme.claimTimeLimitMonths).toBe(4);
     expect(scheme.mileageBands).toEqual(
-      gold.mileage.scheme.map((band: { upToMiles?: number; pencePerMile: number }) => ({ upToMiles: band.upToMiles ?? null, pencePerMile: String(band.pencePerMile) })),
+      gold.mileage.scheme.map((band: { upToMiles?: number; pencePerMile: number }) => ({
+        upToMiles: band.upToMiles ?? null,
+        pencePerMile: String(band.pencePerMile),
+      })),
     );
     expect(scheme.carersMaxPencePerHour).toBe(pounds(gold.dependantsCarersMaxPerHour));
     const chair = scheme.coOpteeRates.find((rate) => /Independent Chairman of the Standards Committee/.test(rate.role))!;

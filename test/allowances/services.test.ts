@@ -33,7 +33,8 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const dean = await insertPerson(database.db, authorityId, { honorific: 'Mrs', given_name: 'Trudy', family_name: 'Dean' });
     member = { id: 'account-whittle', email: 'w@example.org', name: 'Jenny Whittle', roles: ['councillor'], personId: whittle.id };
     other = { id: 'account-dean', email: 'd@example.org', name: 'Trudy Dean', roles: ['councillor'], personId: dean.id };
-    for (const person of [whittle, dean]) await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: person.id, schemeId, kind: 'basic', start: '2009-06-08' });
+    for (const person of [whittle, dean])
+      await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: person.id, schemeId, kind: 'basic', start: '2009-06-08' });
   });
   afterAll(async () => {
     await database?.destroy();
@@ -44,15 +45,40 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const authorityId = (await findSchemeInForce(database.db, '2011-06-01'))!.scheme.authority_id;
     for (let index = 0; index < 8; index++) {
       const person = await insertPerson(database.db, authorityId, { family_name: `Spokesman${index}` });
-      await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: person.id, schemeId, kind: 'sra', sraPostId: spokesmen, start: '2011-04-01' });
+      await postHolderAppointer({
+        db: database.db,
+        actor: { job: 'test' },
+        personId: person.id,
+        schemeId,
+        kind: 'sra',
+        sraPostId: spokesmen,
+        start: '2011-04-01',
+      });
     }
     const ninth = await insertPerson(database.db, authorityId, { family_name: 'Ninth' });
-    const refused = postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: ninth.id, schemeId, kind: 'sra', sraPostId: spokesmen, start: '2011-06-01' });
+    const refused = postHolderAppointer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: ninth.id,
+      schemeId,
+      kind: 'sra',
+      sraPostId: spokesmen,
+      start: '2011-06-01',
+    });
     await expect(refused).rejects.toMatchObject({ kind: 'invalid' });
     await expect(refused).rejects.toThrow(/at most 8 holders, and on 2011-06-01/);
     // Before the others start there is room.
     await expect(
-      postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: ninth.id, schemeId, kind: 'sra', sraPostId: spokesmen, start: '2011-01-01', end: '2011-03-31' }),
+      postHolderAppointer({
+        db: database.db,
+        actor: { job: 'test' },
+        personId: ninth.id,
+        schemeId,
+        kind: 'sra',
+        sraPostId: spokesmen,
+        start: '2011-01-01',
+        end: '2011-03-31',
+      }),
     ).resolves.toHaveProperty('id');
   });
 
@@ -81,27 +107,58 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
       ['insert', 'account-whittle'],
       ['update', 'officer-1'],
     ]);
-    await expect(claimDecider({ db: database.db, user: officer, claimId: second.id, decision: 'reject', note: 'x', decidedOn: '2011-04-22' })).rejects.toThrow(/already approved/);
+    await expect(claimDecider({ db: database.db, user: officer, claimId: second.id, decision: 'reject', note: 'x', decidedOn: '2011-04-22' })).rejects.toThrow(
+      /already approved/,
+    );
   });
 
   it('refuses a late claim and a parking claim without a receipt, naming the rule', async () => {
-    const late = claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-08-11' });
+    const late = claimSubmitter({
+      db: database.db,
+      user: member,
+      personId: member.personId!,
+      claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' },
+      claimedOn: '2011-08-11',
+    });
     await expect(late).rejects.toThrow(/within 4 months of the duty/);
-    const parking = claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'parking', dutyDate: '2011-04-10', costPence: 500n }, claimedOn: '2011-04-11' });
+    const parking = claimSubmitter({
+      db: database.db,
+      user: member,
+      personId: member.personId!,
+      claim: { kind: 'parking', dutyDate: '2011-04-10', costPence: 500n },
+      claimedOn: '2011-04-11',
+    });
     await expect(parking).rejects.toThrow(/receipt: .*receipt/);
   });
 
   it('stores a receipt with its claim, judged by its bytes, and never lets the stored file change', async () => {
     const pdf = new TextEncoder().encode('%PDF-1.4\n% a hotel bill\n%%EOF\n');
-    const { id } = await claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'hotel', dutyDate: '2011-04-12', costPence: 8900n, receipt: { filename: 'hotel.pdf', data: pdf } }, claimedOn: '2011-04-13' });
+    const { id } = await claimSubmitter({
+      db: database.db,
+      user: member,
+      personId: member.personId!,
+      claim: { kind: 'hotel', dutyDate: '2011-04-12', costPence: 8900n, receipt: { filename: 'hotel.pdf', data: pdf } },
+      claimedOn: '2011-04-13',
+    });
     const receipt = await database.db.selectFrom('allowance_claim_receipt').selectAll().where('claim_id', '=', id).executeTakeFirstOrThrow();
     expect(receipt).toMatchObject({ filename: 'hotel.pdf', media_type: 'application/pdf', byte_size: pdf.byteLength, uploaded_by: 'account-whittle' });
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor']).where('table_name', '=', 'allowance_claim_receipt').where('record_id', '=', receipt.id).execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('table_name', '=', 'allowance_claim_receipt')
+      .where('record_id', '=', receipt.id)
+      .execute();
     expect(audit).toEqual([{ action: 'insert', actor: 'account-whittle' }]);
     await expect(database.db.deleteFrom('stored_file').where('sha256', '=', receipt.file_sha256).execute()).rejects.toThrow(/never changed or deleted/);
     // Renamed to .pdf, but a text file all the same: refused, and nothing of the claim is stored.
     const before = (await database.db.selectFrom('allowance_claim').select('id').execute()).length;
-    const fake = claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'hotel', dutyDate: '2011-04-12', costPence: 100n, receipt: { filename: 'bill.pdf', data: new TextEncoder().encode('not a pdf') } }, claimedOn: '2011-04-13' });
+    const fake = claimSubmitter({
+      db: database.db,
+      user: member,
+      personId: member.personId!,
+      claim: { kind: 'hotel', dutyDate: '2011-04-12', costPence: 100n, receipt: { filename: 'bill.pdf', data: new TextEncoder().encode('not a pdf') } },
+      claimedOn: '2011-04-13',
+    });
     await expect(fake).rejects.toThrow(/PDF, PNG or JPEG file: bill.pdf is not/);
     expect((await database.db.selectFrom('allowance_claim').select('id').execute()).length).toBe(before);
   });
@@ -109,11 +166,25 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
   it('asks the claimant to confirm a claim for the same kind and day, or with a receipt sent before', async () => {
     const pdf = new TextEncoder().encode('%PDF-1.4\n% a taxi receipt\n%%EOF\n');
     const taxi = (dutyDate: string, confirmDuplicate?: boolean) =>
-      claimSubmitter({ db: database.db, user: member, personId: member.personId!, claim: { kind: 'taxi', dutyDate, costPence: 1200n, receipt: { filename: 'taxi.pdf', data: pdf } }, claimedOn: '2011-04-20', ...(confirmDuplicate ? { confirmDuplicate } : {}) });
+      claimSubmitter({
+        db: database.db,
+        user: member,
+        personId: member.personId!,
+        claim: { kind: 'taxi', dutyDate, costPence: 1200n, receipt: { filename: 'taxi.pdf', data: pdf } },
+        claimedOn: '2011-04-20',
+        ...(confirmDuplicate ? { confirmDuplicate } : {}),
+      });
     const claims = () => database.db.selectFrom('allowance_claim').select('id').where('kind', '=', 'taxi').execute();
     await taxi('2011-04-18');
-    await expect(taxi('2011-04-18')).rejects.toMatchObject({ problems: [{ field: 'confirmDuplicate', message: expect.stringMatching(/taxi on 18 April 2011 was already made on 20 April 2011/) }, { field: 'confirmDuplicate', message: expect.stringMatching(/receipt was already sent/) }] });
-    await expect(taxi('2011-04-19')).rejects.toMatchObject({ problems: [{ field: 'confirmDuplicate', message: expect.stringMatching(/receipt was already sent with the claim for 18 April 2011/) }] });
+    await expect(taxi('2011-04-18')).rejects.toMatchObject({
+      problems: [
+        { field: 'confirmDuplicate', message: expect.stringMatching(/taxi on 18 April 2011 was already made on 20 April 2011/) },
+        { field: 'confirmDuplicate', message: expect.stringMatching(/receipt was already sent/) },
+      ],
+    });
+    await expect(taxi('2011-04-19')).rejects.toMatchObject({
+      problems: [{ field: 'confirmDuplicate', message: expect.stringMatching(/receipt was already sent with the claim for 18 April 2011/) }],
+    });
     expect(await claims()).toHaveLength(1);
     await taxi('2011-04-18', true);
     expect(await claims()).toHaveLength(2);
@@ -121,21 +192,75 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
 
   it('lets nobody claim for someone else or approve without the role', async () => {
     await expect(
-      claimSubmitter({ db: database.db, user: other, personId: member.personId!, claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-04-11' }),
+      claimSubmitter({
+        db: database.db,
+        user: other,
+        personId: member.personId!,
+        claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' },
+        claimedOn: '2011-04-11',
+      }),
     ).rejects.toMatchObject({ kind: 'forbidden' });
-    const own = await claimSubmitter({ db: database.db, user: other, personId: other.personId!, claim: { kind: 'travel', dutyDate: '2011-05-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-05-11' });
-    await expect(claimDecider({ db: database.db, user: member, claimId: own.id, decision: 'approve', decidedOn: '2011-05-12' })).rejects.toMatchObject({ kind: 'forbidden' });
+    const own = await claimSubmitter({
+      db: database.db,
+      user: other,
+      personId: other.personId!,
+      claim: { kind: 'travel', dutyDate: '2011-05-10', purposeCode: 'a', miles: '10' },
+      claimedOn: '2011-05-11',
+    });
+    await expect(claimDecider({ db: database.db, user: member, claimId: own.id, decision: 'approve', decidedOn: '2011-05-12' })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     // A rejected claim's miles no longer count towards the tax year.
     await claimDecider({ db: database.db, user: officer, claimId: own.id, decision: 'reject', note: 'Duplicate', decidedOn: '2011-05-12' });
-    const again = await claimSubmitter({ db: database.db, user: other, personId: other.personId!, claim: { kind: 'travel', dutyDate: '2011-05-10', purposeCode: 'a', miles: '10' }, claimedOn: '2011-05-13' });
+    const again = await claimSubmitter({
+      db: database.db,
+      user: other,
+      personId: other.personId!,
+      claim: { kind: 'travel', dutyDate: '2011-05-10', purposeCode: 'a', miles: '10' },
+      claimedOn: '2011-05-13',
+    });
     expect(again.payablePence).toBe(400n);
   });
 
   it('the annual statement: basic allowance, a part-year SRA, the one-SRA rule, forgoing and approved expenses', async () => {
-    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: member.personId!, schemeId, kind: 'sra', sraPostId: posts.get('Cabinet Members')!, start: '2011-05-12' });
-    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: member.personId!, schemeId, kind: 'sra', sraPostId: posts.get('Vice-Chairman')!, start: '2011-04-01', end: '2011-05-11' });
-    await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: member.personId!, schemeId, kind: 'sra', sraPostId: posts.get('Select Committee Chairmen')!, start: '2011-06-01', end: '2011-06-30' });
-    await allowanceForgoer({ db: database.db, actor: { job: 'test' }, personId: member.personId!, yearOf: '2011-06-01', kind: 'basic', amountPence: 19500n, recordedOn: '2011-06-01' });
+    await postHolderAppointer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: member.personId!,
+      schemeId,
+      kind: 'sra',
+      sraPostId: posts.get('Cabinet Members')!,
+      start: '2011-05-12',
+    });
+    await postHolderAppointer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: member.personId!,
+      schemeId,
+      kind: 'sra',
+      sraPostId: posts.get('Vice-Chairman')!,
+      start: '2011-04-01',
+      end: '2011-05-11',
+    });
+    await postHolderAppointer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: member.personId!,
+      schemeId,
+      kind: 'sra',
+      sraPostId: posts.get('Select Committee Chairmen')!,
+      start: '2011-06-01',
+      end: '2011-06-30',
+    });
+    await allowanceForgoer({
+      db: database.db,
+      actor: { job: 'test' },
+      personId: member.personId!,
+      yearOf: '2011-06-01',
+      kind: 'basic',
+      amountPence: 19500n,
+      recordedOn: '2011-06-01',
+    });
 
     const statement = await buildStatement(database.db, allowanceYear(2011));
     const row = statement.rows.find((candidate) => candidate.personId === member.personId)!;
@@ -156,12 +281,21 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
 
   it('pays mileage at the old rate until the amended scheme takes effect (45p from 12 May 2011, not from 1 April)', async () => {
     const proposed = (await database.db.selectFrom('allowance_scheme').select('id').where('status', '=', 'proposed').executeTakeFirstOrThrow()).id;
-    await expect(schemeAdopter({ db: database.db, user: officer, schemeId: proposed, adoptedOn: '2011-05-12', takesEffectOn: '2011-03-01' })).rejects.toThrow(/before its own period begins on 2011-04-01/);
+    await expect(schemeAdopter({ db: database.db, user: officer, schemeId: proposed, adoptedOn: '2011-05-12', takesEffectOn: '2011-03-01' })).rejects.toThrow(
+      /before its own period begins on 2011-04-01/,
+    );
     await schemeAdopter({ db: database.db, user: officer, schemeId: proposed, adoptedOn: '2011-05-12' });
     const authorityId = (await findSchemeInForce(database.db, '2011-06-01'))!.scheme.authority_id;
     const driver = await insertPerson(database.db, authorityId, { honorific: 'Mr', given_name: 'Dan', family_name: 'Driver' });
     const user: SessionUser = { id: 'account-driver', email: 'dd@example.org', name: 'Dan Driver', roles: ['councillor'], personId: driver.id };
-    const claim = (dutyDate: string) => claimSubmitter({ db: database.db, user, personId: driver.id, claim: { kind: 'travel', dutyDate, purposeCode: 'a', miles: '10' }, claimedOn: '2011-06-01' });
+    const claim = (dutyDate: string) =>
+      claimSubmitter({
+        db: database.db,
+        user,
+        personId: driver.id,
+        claim: { kind: 'travel', dutyDate, purposeCode: 'a', miles: '10' },
+        claimedOn: '2011-06-01',
+      });
     expect((await claim('2011-04-20')).payablePence).toBe(400n); // 10 miles at 40p under the 2009 scheme
     expect((await claim('2011-05-20')).payablePence).toBe(450n); // 10 miles at 45p under the 2011/12 scheme
   });
@@ -172,11 +306,19 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const user: SessionUser = { id: 'account-payee', email: 'pp@example.org', name: 'Penny Payee', roles: ['councillor'], personId: payee.id };
     await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: payee.id, schemeId, kind: 'basic', start: '2011-04-01' });
     // A journey of 20 March 2011 (in 2010/11), claimed and approved in April 2011: paid in 2011/12.
-    const march = await claimSubmitter({ db: database.db, user, personId: payee.id, claim: { kind: 'travel', dutyDate: '2011-03-20', purposeCode: 'a', miles: '10' }, claimedOn: '2011-04-05' });
+    const march = await claimSubmitter({
+      db: database.db,
+      user,
+      personId: payee.id,
+      claim: { kind: 'travel', dutyDate: '2011-03-20', purposeCode: 'a', miles: '10' },
+      claimedOn: '2011-04-05',
+    });
     await claimDecider({ db: database.db, user: officer, claimId: march.id, decision: 'approve', decidedOn: '2011-04-10' });
 
     await expect(paymentRunRecorder({ db: database.db, user, paidOn: '2011-04-30', upTo: '2011-04-30' })).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(paymentRunRecorder({ db: database.db, user: officer, paidOn: '2011-04-29', upTo: '2011-04-30' })).rejects.toThrow(/up to the day of payment at the latest/);
+    await expect(paymentRunRecorder({ db: database.db, user: officer, paidOn: '2011-04-29', upTo: '2011-04-30' })).rejects.toThrow(
+      /up to the day of payment at the latest/,
+    );
     // April: 30 days of £13,000 (the 2009 scheme, in force until 12 May) = £1,065.57, and the March claim.
     await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2011-04-30', upTo: '2011-04-30' });
     const paidOf = async (year: number) => (await buildStatement(database.db, allowanceYear(year), payee.id)).rows[0]!;
@@ -193,6 +335,9 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const earlier = await paidOf(2010);
     expect([earlier.travelPence, earlier.paid.totalPence]).toEqual([400n, 0n]);
     // A run that finds nothing owed pays nothing: the claim is paid once, the allowance not twice.
-    expect(await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2012-04-30', upTo: '2012-03-31' })).toMatchObject({ payments: 0, totalPence: 0n });
+    expect(await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2012-04-30', upTo: '2012-03-31' })).toMatchObject({
+      payments: 0,
+      totalPence: 0n,
+    });
   });
 });

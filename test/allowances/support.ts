@@ -23,7 +23,10 @@ export async function importSeedScheme(database: TestDatabase): Promise<{ file: 
 }
 
 /** An account that signs in with PASSWORD, linked to a person when given. */
-export async function makeAccount(database: TestDatabase, props: { email: string; name: string; roles: Role[]; personId?: string }): Promise<{ id: string; email: string }> {
+export async function makeAccount(
+  database: TestDatabase,
+  props: { email: string; name: string; roles: Role[]; personId?: string },
+): Promise<{ id: string; email: string }> {
   const { id } = await accountCreator({ database, actor: { job: 'test' }, password: PASSWORD, ...props });
   return { id, email: props.email };
 }

@@ -12,7 +12,15 @@ import { findSchemeInForce, listSchemes } from '../../src/db/repositories/allowa
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { insertPerson } from '../support/factories.ts';
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
+const config: Config = {
+  dataDir: '/nonexistent',
+  papersDir: '/nonexistent',
+  port: 0,
+  host: '127.0.0.1',
+  logLevel: 'silent',
+  authorityName: 'Kent County Council',
+  holidays: 'england-and-wales',
+};
 
 describe.skipIf(databaseUnavailable)('allowances pages', () => {
   let database: TestDatabase;
@@ -25,8 +33,20 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     const person = await insertPerson(database.db, scheme.scheme.authority_id, { honorific: 'Mr', given_name: '<b>Bold</b>', family_name: 'Tester' });
     await postHolderAppointer({ db: database.db, actor: { job: 'test' }, personId: person.id, schemeId: scheme.scheme.id, kind: 'basic', start: '2009-06-08' });
     const user = { id: 'a1', email: 'a@example.org', name: 'A', roles: ['councillor' as const], personId: person.id };
-    const claim = await claimSubmitter({ db: database.db, user, personId: person.id, claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10020' }, claimedOn: '2011-04-11' });
-    await claimDecider({ db: database.db, user: { id: 'o1', email: 'o@example.org', name: 'O', roles: ['democratic-services'], personId: null }, claimId: claim.id, decision: 'approve', decidedOn: '2011-04-12' });
+    const claim = await claimSubmitter({
+      db: database.db,
+      user,
+      personId: person.id,
+      claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10020' },
+      claimedOn: '2011-04-11',
+    });
+    await claimDecider({
+      db: database.db,
+      user: { id: 'o1', email: 'o@example.org', name: 'O', roles: ['democratic-services'], personId: null },
+      claimId: claim.id,
+      decision: 'approve',
+      decidedOn: '2011-04-12',
+    });
     app = await createApp({ config, database, logger: false });
   });
   afterAll(async () => {
@@ -50,7 +70,7 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     const response = await app.inject({ url: linkTo('allowances.statement') });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('£17,005.00');
-    expect(response.body).toContain("<h1 class=\"govuk-heading-l\">Members’ allowances and expenses 2011/12</h1>");
+    expect(response.body).toContain('<h1 class="govuk-heading-l">Members’ allowances and expenses 2011/12</h1>');
   });
 
   it('publishes the statement as CSV', async () => {

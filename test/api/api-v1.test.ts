@@ -33,7 +33,11 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
   beforeAll(async () => {
     fixture = await openApiFixture();
     const body = await fixture.database.db.selectFrom('meeting').select('body_id').where('id', '=', fixture.planted.meetingId).executeTakeFirstOrThrow();
-    accountability = await plantAccountability(fixture.database.db, { authorityId: fixture.planted.authorityId, meetingId: fixture.planted.meetingId, bodyId: body.body_id });
+    accountability = await plantAccountability(fixture.database.db, {
+      authorityId: fixture.planted.authorityId,
+      meetingId: fixture.planted.meetingId,
+      bodyId: body.body_id,
+    });
     registers = await plantRegisters(fixture.database.db, { bodyId: body.body_id, memberId: fixture.planted.voters.yes[0]! });
     document = (await get('/api/openapi.json')).json() as OpenApiDocument;
   }, 180_000);
@@ -140,7 +144,10 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
       url = page.links.next ? localPath(page.links.next) : undefined;
       pages += 1;
     }
-    const total = await fixture.database.db.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    const total = await fixture.database.db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
     expect(seen).toHaveLength(Number(total.count));
     expect(new Set(seen).size).toBe(seen.length);
     expect(pages).toBe(Math.ceil(Number(total.count) / 10));
@@ -196,7 +203,10 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     const oparl = await get('/oparl/v1/system');
     expect((await get('/oparl/v1/system', { 'if-none-match': `W/${oparl.headers.etag as string}` })).statusCode).toBe(304);
 
-    await fixture.database.db.insertInto('body').values({ id: 'body-planted-etag', authority_id: fixture.planted.authorityId, name: 'Etag Test Panel', slug: 'etag-test-panel', kind: 'panel' }).execute();
+    await fixture.database.db
+      .insertInto('body')
+      .values({ id: 'body-planted-etag', authority_id: fixture.planted.authorityId, name: 'Etag Test Panel', slug: 'etag-test-panel', kind: 'panel' })
+      .execute();
     const changed = await get('/api/v1/bodies', { 'if-none-match': etag });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
@@ -255,8 +265,24 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     const event = (await get(`/api/v1/vote-events/${planted.publicVoteEventId}`)).json() as Record<string, any>;
     expect(event.motion.text).toBe('that the review be noted');
     expect(event.group_results).toEqual([
-      { group: { id: planted.groupIds[0], name: 'Conservative' }, result: 'pass', counts: [{ option: 'yes', value: 3 }, { option: 'no', value: 1 }, { option: 'abstain', value: 0 }] },
-      { group: { id: planted.groupIds[1], name: 'Liberal Democrat' }, result: 'fail', counts: [{ option: 'yes', value: 0 }, { option: 'no', value: 1 }, { option: 'abstain', value: 1 }] },
+      {
+        group: { id: planted.groupIds[0], name: 'Conservative' },
+        result: 'pass',
+        counts: [
+          { option: 'yes', value: 3 },
+          { option: 'no', value: 1 },
+          { option: 'abstain', value: 0 },
+        ],
+      },
+      {
+        group: { id: planted.groupIds[1], name: 'Liberal Democrat' },
+        result: 'fail',
+        counts: [
+          { option: 'yes', value: 0 },
+          { option: 'no', value: 1 },
+          { option: 'abstain', value: 1 },
+        ],
+      },
     ]);
     const voter = event.votes.find((vote: { voter_id: string }) => vote.voter_id === planted.voters.abstain[0]);
     expect(voter).toMatchObject({ option: 'abstain', group_id: planted.groupIds[1] });
@@ -275,18 +301,31 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     for (const canary of ALL_CANARIES) expect(response.body).not.toContain(canary);
     const meeting = response.json() as Record<string, any>;
     const exemptItem = meeting.agendaItems.find((item: { id: string }) => item.id === planted.exemptItemId);
-    expect(exemptItem).toMatchObject({ number: '2', title: 'Contract award: cleaning services', exempt: true, exemptParagraphs: [3], reportId: null, description: null });
+    expect(exemptItem).toMatchObject({
+      number: '2',
+      title: 'Contract award: cleaning services',
+      exempt: true,
+      exemptParagraphs: [3],
+      reportId: null,
+      description: null,
+    });
     // Agenda item 3 is public but its report is exempt: the item shows, the report does not.
     expect(meeting.agendaItems.find((item: { number: string }) => item.number === '3').reportId).toBeNull();
     const exemptMinute = meeting.minutes.find((minute: { number: string }) => minute.number === '17');
     expect(exemptMinute).toMatchObject({ exempt: true, exemptParagraphs: [3], text: '', resolutions: [] });
-    expect(meeting.minutes.find((minute: { number: string }) => minute.number === '16').resolutions).toEqual([{ text: 'RESOLVED that the review be noted.', unanimous: false }]);
+    expect(meeting.minutes.find((minute: { number: string }) => minute.number === '16').resolutions).toEqual([
+      { text: 'RESOLVED that the review be noted.', unanimous: false },
+    ]);
     expect(meeting.voteEvents).toEqual([`${PUBLIC_URL}/api/v1/vote-events/${planted.publicVoteEventId}`]);
   });
 
   it('a decision on a report carried by an exempt item does not link the report', async () => {
     const decision = (await get(`/api/v1/decisions/${fixture.planted.decisionId}`)).json() as Record<string, unknown>;
-    expect(decision).toMatchObject({ subject: 'Award of the cleaning services contract', reportId: null, links: { self: `${PUBLIC_URL}/api/v1/decisions/${fixture.planted.decisionId}`, report: null } });
+    expect(decision).toMatchObject({
+      subject: 'Award of the cleaning services contract',
+      reportId: null,
+      links: { self: `${PUBLIC_URL}/api/v1/decisions/${fixture.planted.decisionId}`, report: null },
+    });
   });
 
   it('publishes scrutiny recommendations with their responses, and never one still unpublished', async () => {
@@ -296,8 +335,22 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     expect(all.map((recommendation) => recommendation.id)).toContain(accountability.publishedRecommendationId);
     expect(all.map((recommendation) => recommendation.id)).not.toContain(accountability.unpublishedRecommendationId);
     const data = all.filter((recommendation) => recommendation.id === accountability.publishedRecommendationId);
-    expect(data[0]).toMatchObject({ number: 1, status: 'RESPONSE RECEIVED', dueDate: '2012-01-23', item: { kind: 'review', title: 'Treasury management review' }, meetingDate: '2011-11-23' });
-    expect(data[0]!.responses).toEqual([{ id: 'response-planted1', text: 'Agreed: reports will come each quarter.', responseDate: '2012-01-10', responderId: null, responderPrinted: 'Mr J Simmonds' }]);
+    expect(data[0]).toMatchObject({
+      number: 1,
+      status: 'RESPONSE RECEIVED',
+      dueDate: '2012-01-23',
+      item: { kind: 'review', title: 'Treasury management review' },
+      meetingDate: '2011-11-23',
+    });
+    expect(data[0]!.responses).toEqual([
+      {
+        id: 'response-planted1',
+        text: 'Agreed: reports will come each quarter.',
+        responseDate: '2012-01-10',
+        responderId: null,
+        responderPrinted: 'Mr J Simmonds',
+      },
+    ]);
     expect((await get(`/api/v1/recommendations/${accountability.unpublishedRecommendationId}`)).statusCode).toBe(404);
     const pending = (await get('/api/v1/recommendations?status=PENDING&limit=200')).json().data as Array<{ id: string; status: string }>;
     expect(pending.every((recommendation) => recommendation.status === 'PENDING')).toBe(true);
@@ -313,7 +366,12 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
         number: 1,
         title: 'Sound borrowing',
         keyObjectives: '',
-        outcomes: [{ id: 'outcome-planted1', ref: '1.1', statement: 'Borrowing stays within prudential limits', actions: [
+        outcomes: [
+          {
+            id: 'outcome-planted1',
+            ref: '1.1',
+            statement: 'Borrowing stays within prudential limits',
+            actions: [
               { id: 'action-planted1', ref: '1.1.1', text: 'Report borrowing quarterly', rag: 'amber', updated: '2012-03-01' },
               { id: 'action-planted2', ref: '1.1.2', text: 'Agree a borrowing strategy', rag: null, updated: null },
             ],
@@ -361,8 +419,14 @@ describe.skipIf(databaseUnavailable)('the JSON API at /api/v1', () => {
     }
 
     const callIn = gold['003_6351ff344f2add5f.txt'].callIns[0];
-    const recommendations = (await get('/api/v1/recommendations?limit=200')).json().data as Array<{ item: { title: string }; meetingDate: string; number: number }>;
+    const recommendations = (await get('/api/v1/recommendations?limit=200')).json().data as Array<{
+      item: { title: string };
+      meetingDate: string;
+      number: number;
+    }>;
     const ofCallIn = recommendations.filter((recommendation) => recommendation.item.title === callIn.item && recommendation.meetingDate === callIn.meetingDate);
-    expect(ofCallIn.map((recommendation) => recommendation.number).sort((a, b) => a - b)).toEqual(Array.from({ length: callIn.recommendations }, (_, i) => i + 1));
+    expect(ofCallIn.map((recommendation) => recommendation.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: callIn.recommendations }, (_, i) => i + 1),
+    );
   });
 });

@@ -55,7 +55,20 @@ describe.skipIf(databaseUnavailable)('conformance on a generated authority', () 
   it('OParl: every object validates against the official schemas and every link resolves', () => {
     expect(result.problems).toEqual([]);
     const types = new Set([...result.objects.values()].map((object) => String(object.type).split('/').at(-1)));
-    expect([...types].sort()).toEqual(['AgendaItem', 'Body', 'Consultation', 'File', 'LegislativeTerm', 'Location', 'Meeting', 'Membership', 'Organization', 'Paper', 'Person', 'System']);
+    expect([...types].sort()).toEqual([
+      'AgendaItem',
+      'Body',
+      'Consultation',
+      'File',
+      'LegislativeTerm',
+      'Location',
+      'Meeting',
+      'Membership',
+      'Organization',
+      'Paper',
+      'Person',
+      'System',
+    ]);
   });
 
   it('OParl: every list pages through exactly its totalElements objects, and the change filters hold', async () => {

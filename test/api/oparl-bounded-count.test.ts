@@ -24,16 +24,22 @@ describe.skipIf(databaseUnavailable)('OParl list pages with a bounded count', ()
   const list = (length: number) =>
     database.db.selectFrom(sql<{ n: number }>`(select generate_series(1, ${length})::int as n)`.as('list')).select('list.n').orderBy('list.n', 'desc');
 
-  it('a page is the whole list\'s slice, and its total is exact within the bound and absent beyond it', async () => {
+  it("a page is the whole list's slice, and its total is exact within the bound and absent beyond it", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 20 }), async (length, limit, page, ahead) => {
-        const offset = (page - 1) * limit;
-        const result = await runPage(database.db, list(length), { limit, offset }, ahead);
-        const whole = Array.from({ length }, (_, index) => length - index);
-        expect(result.rows.map((row) => row.n)).toEqual(whole.slice(offset, offset + limit));
-        if (length <= offset + limit + ahead) expect(result.total).toBe(length);
-        else expect(result.total).toBeUndefined();
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 20 }),
+        async (length, limit, page, ahead) => {
+          const offset = (page - 1) * limit;
+          const result = await runPage(database.db, list(length), { limit, offset }, ahead);
+          const whole = Array.from({ length }, (_, index) => length - index);
+          expect(result.rows.map((row) => row.n)).toEqual(whole.slice(offset, offset + limit));
+          if (length <= offset + limit + ahead) expect(result.total).toBe(length);
+          else expect(result.total).toBeUndefined();
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -28,7 +28,20 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
 
   it('loads the twelve official schemas', () => {
     expect(schemas.types.sort()).toEqual(
-      ['AgendaItem', 'Body', 'Consultation', 'File', 'LegislativeTerm', 'Location', 'Meeting', 'Membership', 'Organization', 'Paper', 'Person', 'System'].sort(),
+      [
+        'AgendaItem',
+        'Body',
+        'Consultation',
+        'File',
+        'LegislativeTerm',
+        'Location',
+        'Meeting',
+        'Membership',
+        'Organization',
+        'Paper',
+        'Person',
+        'System',
+      ].sort(),
     );
   });
 
@@ -39,14 +52,30 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
   });
 
   it('finds every kind of object', () => {
-    for (const type of ['System', 'Body', 'LegislativeTerm', 'Organization', 'Person', 'Membership', 'Meeting', 'AgendaItem', 'Paper', 'Consultation', 'File', 'Location']) {
+    for (const type of [
+      'System',
+      'Body',
+      'LegislativeTerm',
+      'Organization',
+      'Person',
+      'Membership',
+      'Meeting',
+      'AgendaItem',
+      'Paper',
+      'Consultation',
+      'File',
+      'Location',
+    ]) {
       expect(ofType(type).length, type).toBeGreaterThan(0);
     }
   });
 
   it('publishes the seed meetings with their bodies, dates and places, and the planted one', async () => {
     const meetings = ofType('Meeting');
-    const meetingCount = await fixture.database.db.selectFrom('meeting').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    const meetingCount = await fixture.database.db
+      .selectFrom('meeting')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
     expect(meetings).toHaveLength(Number(meetingCount.count));
     const gold = goldFacts()['001_078369eba01f855e.txt'];
     const annual = meetings.find((meeting) => meeting['quorum:date'] === '2011-05-12')!;
@@ -84,7 +113,9 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
     }
     // Every other report is a paper: counted here independently of the API's own query.
     const reports = await fixture.database.db.selectFrom('report').select(['id', 'exempt']).execute();
-    const carriedByExemptItems = new Set((await fixture.database.db.selectFrom('agenda_item').select('report_id').where('exempt', '=', true).execute()).map((row) => row.report_id));
+    const carriedByExemptItems = new Set(
+      (await fixture.database.db.selectFrom('agenda_item').select('report_id').where('exempt', '=', true).execute()).map((row) => row.report_id),
+    );
     const publicReports = reports.filter((report) => !report.exempt && !carriedByExemptItems.has(report.id));
     expect(paperIds.sort()).toEqual(publicReports.map((report) => `${PUBLIC_URL}/oparl/v1/paper/${report.id}`).sort());
     expect(publicReports.length).toBeGreaterThanOrEqual(8);
@@ -96,7 +127,13 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
     for (const path of [`/oparl/v1/paper/${fixture.planted.exemptReportId}`, `/oparl/v1/file/${fixture.planted.reportOnExemptItemId}`]) {
       const response = await fixture.app.inject({ method: 'GET', url: path });
       expect(response.statusCode, path).toBe(200);
-      expect(response.json()).toEqual({ id: `${PUBLIC_URL}${path}`, type: expect.stringMatching(/^https:\/\/schema\.oparl\.org\/1\.1\/(Paper|File)$/), deleted: true, created: expect.any(String), modified: expect.any(String) });
+      expect(response.json()).toEqual({
+        id: `${PUBLIC_URL}${path}`,
+        type: expect.stringMatching(/^https:\/\/schema\.oparl\.org\/1\.1\/(Paper|File)$/),
+        deleted: true,
+        created: expect.any(String),
+        modified: expect.any(String),
+      });
     }
     const content = await fixture.app.inject({ method: 'GET', url: `/oparl/v1/file/${fixture.planted.exemptReportId}/content` });
     expect(content.statusCode).toBe(404);
@@ -109,15 +146,20 @@ describe.skipIf(databaseUnavailable)('OParl 1.1: a crawling client from the Syst
     expect(groups.map((group) => group.name).sort()).toEqual(['Conservative', 'Liberal Democrat']);
     const conservative = groups.find((group) => group.name === 'Conservative')!;
     expect(conservative.membership as string[]).toHaveLength(4);
-    const person = ofType('Person').find((candidate) => (candidate.membership as Array<{ organization: string }>).some((membership) => membership.organization === `${PUBLIC_URL}/oparl/v1/organization/body-d9501a8f5ede2c12`));
+    const person = ofType('Person').find((candidate) =>
+      (candidate.membership as Array<{ organization: string }>).some(
+        (membership) => membership.organization === `${PUBLIC_URL}/oparl/v1/organization/body-d9501a8f5ede2c12`,
+      ),
+    );
     expect(person).toBeDefined();
   });
 
-  it("links each member to their register of interests in the JSON API (an extension), and no officer", async () => {
+  it('links each member to their register of interests in the JSON API (an extension), and no officer', async () => {
     const people = ofType('Person');
     const members = people.filter((person) => (person.status as string[]).includes('member'));
     expect(members.length).toBeGreaterThan(0);
-    for (const member of members) expect(member['quorum:interests'], String(member.id)).toBe(`${PUBLIC_URL}/api/v1/interests/${String(member.id).split('/').at(-1)}`);
+    for (const member of members)
+      expect(member['quorum:interests'], String(member.id)).toBe(`${PUBLIC_URL}/api/v1/interests/${String(member.id).split('/').at(-1)}`);
     for (const other of people.filter((person) => !(person.status as string[]).includes('member'))) expect(other['quorum:interests']).toBeUndefined();
     const register = await fixture.app.inject({ method: 'GET', url: localPath(members[0]!['quorum:interests'] as string)! });
     expect(register.statusCode).toBe(200);

@@ -22,16 +22,38 @@ describe.skipIf(databaseUnavailable)('OParl lists of changes since a moment', ()
     const seed = await seedCouncilMeeting(db);
     authorityId = seed.authority.id as string;
     const other = await insertMeeting(db, seed.body.id as string, { date: '2011-05-11' });
-    await db.insertInto('report').values({ id: 'report-since-other', authority_id: authorityId, subject: 'Library opening hours', report_date: '2011-05-01' }).execute();
-    await db.insertInto('agenda_item').values({ id: 'agenda-since-other', meeting_id: other.id as string, position: 0, number: '1', title: 'Library opening hours', report_id: 'report-since-other' }).execute();
+    await db
+      .insertInto('report')
+      .values({ id: 'report-since-other', authority_id: authorityId, subject: 'Library opening hours', report_date: '2011-05-01' })
+      .execute();
+    await db
+      .insertInto('agenda_item')
+      .values({
+        id: 'agenda-since-other',
+        meeting_id: other.id as string,
+        position: 0,
+        number: '1',
+        title: 'Library opening hours',
+        report_id: 'report-since-other',
+      })
+      .execute();
     const reportId = (await db.selectFrom('report').select('id').where('id', '!=', 'report-since-other').executeTakeFirstOrThrow()).id;
     const personId = (await db.selectFrom('person').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     // One part changed per statement, each a moment after the last, so each moment splits the objects differently.
     const writes = [
       () => db.updateTable('report').set({ subject: 'Winter service review (revised)' }).where('id', '=', reportId).execute(),
       () => db.updateTable('agenda_item').set({ title: 'Library opening hours (amended)' }).where('id', '=', 'agenda-since-other').execute(),
-      () => db.insertInto('meeting_workflow').values({ id: other.id as string, agenda_published_at: sql<Date>`now()` }).execute(),
-      () => db.updateTable('meeting').set({ location: 'Room 2, County Hall' }).where('id', '=', seed.meeting.id as string).execute(),
+      () =>
+        db
+          .insertInto('meeting_workflow')
+          .values({ id: other.id as string, agenda_published_at: sql<Date>`now()` })
+          .execute(),
+      () =>
+        db
+          .updateTable('meeting')
+          .set({ location: 'Room 2, County Hall' })
+          .where('id', '=', seed.meeting.id as string)
+          .execute(),
       () => db.updateTable('person').set({ given_name: 'Wilfred' }).where('id', '=', personId).execute(),
       () =>
         db
@@ -65,7 +87,10 @@ describe.skipIf(databaseUnavailable)('OParl lists of changes since a moment', ()
         const since = new Date(moment);
         const expected = all[name]!.filter((row) => new Date(row.modified_at).getTime() >= moment).map((row) => row.id);
         const page = await list({ modifiedSince: since });
-        expect(page.rows.map((row) => row.id), `${name} since ${since.toISOString()}`).toEqual(expected);
+        expect(
+          page.rows.map((row) => row.id),
+          `${name} since ${since.toISOString()}`,
+        ).toEqual(expected);
         expect(page.total, `${name} since ${since.toISOString()}`).toBe(expected.length);
       }
     }

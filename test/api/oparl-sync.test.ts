@@ -9,7 +9,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as store from '../../src/db/repositories/committee-admin.ts';
 import { bodyEditor, groupEditor, groupMembershipAdder, membershipAdder, membershipEnder } from '../../src/services/committee/bodies.ts';
-import { agendaItemAdder, agendaItemEditor, agendaPublisher, agendaWithdrawer, meetingEditor, meetingScheduler } from '../../src/services/committee/meetings.ts';
+import {
+  agendaItemAdder,
+  agendaItemEditor,
+  agendaPublisher,
+  agendaWithdrawer,
+  meetingEditor,
+  meetingScheduler,
+} from '../../src/services/committee/meetings.ts';
 import { meetingWithdrawer } from '../../src/services/committee/meeting-changes.ts';
 import { minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
 import { attendanceRecorder, minuteEditor, minuteWriter, voteEventRecorder } from '../../src/services/committee/proceedings.ts';
@@ -54,7 +61,10 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
     const group = await db.selectFrom('political_group').select('id').orderBy('id').executeTakeFirstOrThrow();
     const otherGroup = await db.selectFrom('political_group').select('id').where('id', '!=', group.id).orderBy('id').executeTakeFirstOrThrow();
     const placed = await db.selectFrom('meeting').select('location').where('location', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
-    const latest = await db.selectFrom('meeting').select((eb) => eb.fn.max('date').as('date')).executeTakeFirstOrThrow();
+    const latest = await db
+      .selectFrom('meeting')
+      .select((eb) => eb.fn.max('date').as('date'))
+      .executeTakeFirstOrThrow();
     // Two terms after the generated year: a legislative term the Body does not have yet.
     const year = Number(String(latest.date).slice(0, 4)) + 8;
     const place = 'Darent Room, Sessions House';
@@ -66,15 +76,27 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         edit: 'schedule two meetings in a new term at a new place',
         expect: ['Meeting', 'Location', 'LegislativeTerm', 'Body'],
         run: async () => {
-          ids.meeting = (await meetingScheduler({ ...props, bodyId: committee.id, date: `${year}-06-04`, startTime: '10:00', location: place, kind: 'ordinary' })).id;
-          ids.other = (await meetingScheduler({ ...props, bodyId: committee.id, date: `${year}-07-02`, startTime: '14:00', location: place, kind: 'ordinary' })).id;
+          ids.meeting = (
+            await meetingScheduler({ ...props, bodyId: committee.id, date: `${year}-06-04`, startTime: '10:00', location: place, kind: 'ordinary' })
+          ).id;
+          ids.other = (
+            await meetingScheduler({ ...props, bodyId: committee.id, date: `${year}-07-02`, startTime: '14:00', location: place, kind: 'ordinary' })
+          ).id;
         },
       },
       {
         edit: 'add an agenda item with a report (not yet public)',
         expect: [],
         run: async () => {
-          const item = await agendaItemAdder({ ...props, meetingId: ids.meeting!, authorityName: authority.name, title: 'Highways maintenance', reportText: 'The report.', exempt: false, exemptParagraphs: [] });
+          const item = await agendaItemAdder({
+            ...props,
+            meetingId: ids.meeting!,
+            authorityName: authority.name,
+            title: 'Highways maintenance',
+            reportText: 'The report.',
+            exempt: false,
+            exemptParagraphs: [],
+          });
           ids.item = item.id;
           ids.itemNumber = item.number;
         },
@@ -89,7 +111,14 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         expect: ['AgendaItem', 'Meeting', 'Paper', 'Consultation'],
         run: async () => {
           const item = (await store.findAgendaItem(db, ids.item!))!;
-          await agendaItemEditor({ ...props, id: item.id, version: item.version, title: 'Highways maintenance: winter service', exempt: false, exemptParagraphs: [] });
+          await agendaItemEditor({
+            ...props,
+            id: item.id,
+            version: item.version,
+            title: 'Highways maintenance: winter service',
+            exempt: false,
+            exemptParagraphs: [],
+          });
         },
       },
       {
@@ -103,21 +132,51 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         edit: 'write a minute with a resolution (draft, not public)',
         expect: [],
         run: async () => {
-          ids.minute = (await minuteWriter({ ...props, meetingId: ids.meeting!, title: 'Highways maintenance', agendaItemNumber: ids.itemNumber, text: '', resolutions: ['RESOLVED that the winter service plan be approved.'], exempt: false })).id;
+          ids.minute = (
+            await minuteWriter({
+              ...props,
+              meetingId: ids.meeting!,
+              title: 'Highways maintenance',
+              agendaItemNumber: ids.itemNumber,
+              text: '',
+              resolutions: ['RESOLVED that the winter service plan be approved.'],
+              exempt: false,
+            })
+          ).id;
         },
       },
-      { edit: 'publish the minutes, which fills the item’s resolutionText', expect: ['AgendaItem', 'Meeting'], run: () => minutesPublisher({ ...props, meetingId: ids.meeting! }) },
+      {
+        edit: 'publish the minutes, which fills the item’s resolutionText',
+        expect: ['AgendaItem', 'Meeting'],
+        run: () => minutesPublisher({ ...props, meetingId: ids.meeting! }),
+      },
       {
         edit: 'record a vote on the minute',
         expect: ['AgendaItem', 'Meeting'],
-        run: () => voteEventRecorder({ ...props, minuteId: ids.minute!, motionText: 'That the plan be approved', moverId: alice, seconderId: bob, votes: { [alice]: 'for', [bob]: 'for', [carol]: 'against' } }),
+        run: () =>
+          voteEventRecorder({
+            ...props,
+            minuteId: ids.minute!,
+            motionText: 'That the plan be approved',
+            moverId: alice,
+            seconderId: bob,
+            votes: { [alice]: 'for', [bob]: 'for', [carol]: 'against' },
+          }),
       },
       {
         edit: 'revise the resolution',
         expect: ['AgendaItem', 'Meeting'],
         run: async () => {
           const minute = (await store.findMinute(db, ids.minute!))!;
-          await minuteEditor({ ...props, id: minute.id, version: minute.version, title: minute.title, text: '', resolutions: ['RESOLVED that the winter service plan be approved as amended.'], exempt: false });
+          await minuteEditor({
+            ...props,
+            id: minute.id,
+            version: minute.version,
+            title: minute.title,
+            text: '',
+            resolutions: ['RESOLVED that the winter service plan be approved as amended.'],
+            exempt: false,
+          });
         },
       },
       {
@@ -127,12 +186,21 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
           ids.membership = (await membershipAdder({ ...props, bodyId: committee.id, personId: dan, role: 'member', startDate: `${year}-05-10` })).id;
         },
       },
-      { edit: 'end that membership', expect: ['Membership', 'Person'], run: () => membershipEnder({ ...props, table: 'membership', id: ids.membership!, endDate: `${year}-12-31` }) },
+      {
+        edit: 'end that membership',
+        expect: ['Membership', 'Person'],
+        run: () => membershipEnder({ ...props, table: 'membership', id: ids.membership!, endDate: `${year}-12-31` }),
+      },
       {
         edit: 'move a member to another political group',
         expect: ['Membership', 'Person', 'Organization'],
         run: async () => {
-          const current = await db.selectFrom('group_membership').select('group_id').where('person_id', '=', dan).where('end_date', 'is', null).executeTakeFirst();
+          const current = await db
+            .selectFrom('group_membership')
+            .select('group_id')
+            .where('person_id', '=', dan)
+            .where('end_date', 'is', null)
+            .executeTakeFirst();
           const to = current?.group_id === group.id ? otherGroup.id : group.id;
           await groupMembershipAdder({ ...props, groupId: to, personId: dan, role: undefined, startDate: `${year}-05-10` });
         },
@@ -142,7 +210,13 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         expect: ['Organization'],
         run: async () => {
           const found = (await store.findGroup(db, group.id))!;
-          await groupEditor({ ...props, id: found.id, version: found.version, name: `${found.name} and Independent`, abbreviation: found.abbreviation ?? undefined });
+          await groupEditor({
+            ...props,
+            id: found.id,
+            version: found.version,
+            name: `${found.name} and Independent`,
+            abbreviation: found.abbreviation ?? undefined,
+          });
         },
       },
       {
@@ -158,10 +232,22 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         expect: ['Meeting', 'Location'],
         run: async () => {
           const meeting = (await store.findMeeting(db, ids.other!))!;
-          await meetingEditor({ ...props, id: meeting.id, version: meeting.version, date: meeting.date, startTime: '14:00', location: placed.location!, kind: 'ordinary' });
+          await meetingEditor({
+            ...props,
+            id: meeting.id,
+            version: meeting.version,
+            date: meeting.date,
+            startTime: '14:00',
+            location: placed.location!,
+            kind: 'ordinary',
+          });
         },
       },
-      { edit: 'rename a person (the roster)', expect: ['Person'], run: () => db.updateTable('person').set({ family_name: 'Fairweather' }).where('id', '=', alice).execute() },
+      {
+        edit: 'rename a person (the roster)',
+        expect: ['Person'],
+        run: () => db.updateTable('person').set({ family_name: 'Fairweather' }).where('id', '=', alice).execute(),
+      },
       {
         edit: 'make the agenda item exempt: its paper, file and consultation are withdrawn',
         expect: ['AgendaItem', 'Meeting', 'Paper deleted', 'File deleted', 'Consultation deleted'],
@@ -170,7 +256,11 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
           await agendaItemEditor({ ...props, id: item.id, version: item.version, title: item.title, exempt: true, exemptParagraphs: [3] });
         },
       },
-      { edit: 'withdraw the agenda: its item is withdrawn', expect: ['Meeting', 'AgendaItem deleted'], run: () => agendaWithdrawer({ ...props, meetingId: ids.meeting! }) },
+      {
+        edit: 'withdraw the agenda: its item is withdrawn',
+        expect: ['Meeting', 'AgendaItem deleted'],
+        run: () => agendaWithdrawer({ ...props, meetingId: ids.meeting! }),
+      },
       {
         edit: 'withdraw the meeting (its minutes were published): it is deleted, and its place lists one meeting fewer',
         expect: ['Meeting deleted', 'Location'],
@@ -201,6 +291,18 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
       // Only what changed is sent: an update is far cheaper than a harvest.
       expect(client.requests, step.edit).toBeLessThan(harvestRequests);
     }
-    expect([...covered].sort()).toEqual(['AgendaItem', 'Body', 'Consultation', 'File', 'LegislativeTerm', 'Location', 'Meeting', 'Membership', 'Organization', 'Paper', 'Person']);
+    expect([...covered].sort()).toEqual([
+      'AgendaItem',
+      'Body',
+      'Consultation',
+      'File',
+      'LegislativeTerm',
+      'Location',
+      'Meeting',
+      'Membership',
+      'Organization',
+      'Paper',
+      'Person',
+    ]);
   }, 300_000);
 });

@@ -81,7 +81,10 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
     const document = (await get('/api/v1/open-data/quorum.json')).json();
     const { planted } = fixture;
     expect(document).toMatchObject({ format: 'quorum-export', includesExempt: false, authority: { name: 'Kent County Council' } });
-    const meetingCount = await fixture.database.db.selectFrom('meeting').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    const meetingCount = await fixture.database.db
+      .selectFrom('meeting')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
     expect(document.meetings).toHaveLength(Number(meetingCount.count));
     const reportIds = document.reports.map((report: { id: string }) => report.id);
     expect(reportIds).toContain(planted.publicReportId);
@@ -90,18 +93,30 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
     const meeting = document.meetings.find((candidate: { id: string }) => candidate.id === planted.meetingId);
     expect(meeting.voteEvents.map((event: { id: string }) => event.id)).toEqual([planted.publicVoteEventId]);
     expect(meeting.minutes.find((minute: { number: string }) => minute.number === '17')).toMatchObject({ exempt: true, text: '', resolutions: [] });
-    expect(meeting.agendaItems.find((item: { id: string }) => item.id === planted.exemptItemId)).toMatchObject({ exempt: true, exemptParagraphs: [3], reportId: null });
+    expect(meeting.agendaItems.find((item: { id: string }) => item.id === planted.exemptItemId)).toMatchObject({
+      exempt: true,
+      exemptParagraphs: [3],
+      reportId: null,
+    });
   });
 
   it('the CSV tables hold the records: every meeting (the gold ones and the planted one), the 68 named votes of 6 April 2011 and the planted six', async () => {
     const meetings = parse((await get('/api/v1/open-data/meetings.csv')).body, { columns: true, bom: true }) as Array<Record<string, string>>;
-    const meetingCount = await fixture.database.db.selectFrom('meeting').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    const meetingCount = await fixture.database.db
+      .selectFrom('meeting')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
     expect(meetings).toHaveLength(Number(meetingCount.count));
     expect(meetings.map((meeting) => meeting.date)).toEqual(expect.arrayContaining(['2011-03-16', '2011-04-06', '2011-04-12', '2011-05-12', '2011-11-23']));
     expect(Object.keys(meetings[0]!)).not.toContain('agendaItems');
     const votes = parse((await get('/api/v1/open-data/votes.csv')).body, { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(votes).toHaveLength(68 + 6);
-    expect(votes.filter((vote) => vote.voteEventId === fixture.planted.publicVoteEventId).map((vote) => vote.option).sort()).toEqual(['abstain', 'no', 'no', 'yes', 'yes', 'yes']);
+    expect(
+      votes
+        .filter((vote) => vote.voteEventId === fixture.planted.publicVoteEventId)
+        .map((vote) => vote.option)
+        .sort(),
+    ).toEqual(['abstain', 'no', 'no', 'yes', 'yes', 'yes']);
     // One vocabulary with the API and Popolo: no stored word (for, against) reaches the published table.
     expect(new Set(votes.map((vote) => vote.option))).toEqual(new Set(['yes', 'no', 'abstain']));
   });
@@ -112,7 +127,9 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
     const plans = await table('plans.csv');
     const plan = plans.find((row) => row.title === planFact.title)!;
     expect((await table('plan-actions.csv')).filter((action) => action.planId === plan.id)).toHaveLength(planFact.actions);
-    expect((await table('indicators.csv')).filter((indicator) => indicator.planId === plan.id)).toHaveLength(goldFacts()['001_078369eba01f855e.txt'].indicators.dashboardCount);
+    expect((await table('indicators.csv')).filter((indicator) => indicator.planId === plan.id)).toHaveLength(
+      goldFacts()['001_078369eba01f855e.txt'].indicators.dashboardCount,
+    );
     const published = await fixture.database.db.selectFrom('scrutiny_recommendation').select('id').where('published', '=', true).execute();
     const recommendations = (await table('scrutiny-recommendations.csv')).map((row) => row.id);
     expect(recommendations.sort()).toEqual(published.map((row) => row.id).sort());
@@ -128,7 +145,13 @@ describe.skipIf(databaseUnavailable)('the bulk download', () => {
 
     await fixture.database.db
       .insertInto('body')
-      .values({ id: 'body-planted-bulk', authority_id: fixture.planted.authorityId, name: 'Bulk Download Test Panel', slug: 'bulk-download-test-panel', kind: 'panel' })
+      .values({
+        id: 'body-planted-bulk',
+        authority_id: fixture.planted.authorityId,
+        name: 'Bulk Download Test Panel',
+        slug: 'bulk-download-test-panel',
+        kind: 'panel',
+      })
       .execute();
     const after = await index();
     expect(after.dataVersion).not.toBe(before.dataVersion);

@@ -104,7 +104,7 @@ describe.skipIf(databaseUnavailable)(`backup and restore larger than a ${HEAP_MB
       from (select convert_to('file ' || i || repeat('.', i % 300), 'UTF8') as content
             from generate_series(1, ${NARROW_FILES}) i) files`.execute(database.db);
     // Text that COPY's format must escape, and text that looks like the script's own lines.
-    const awkward = ['tab\there', 'line\nbreak', 'carriage\rreturn', 'back\\slash', '\\N', '\\.', 'é ✓ 𝄞', "quote ' \"", ''];
+    const awkward = ['tab\there', 'line\nbreak', 'carriage\rreturn', 'back\\slash', '\\N', '\\.', 'é ✓ 𝄞', 'quote \' "', ''];
     for (const [index, text] of awkward.entries()) {
       await sql`
         insert into source_document (id, content_hash, file_name, format, kinds, bytes, line_count)

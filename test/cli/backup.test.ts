@@ -248,12 +248,12 @@ describe('reading a dump script', () => {
     expect(pieces[1]).toEqual({ kind: 'copy', statement: 'COPY public.vote (id, value) FROM stdin', rows: ['1\tyes', '2\t\\N'] });
   });
 
-  it('refuses a script that does not end with pg_dump\'s trailer', async () => {
+  it("refuses a script that does not end with pg_dump's trailer", async () => {
     await expect(piecesOf('SELECT 1;\n')).rejects.toThrow(/dump.sql is incomplete: it does not end with "-- PostgreSQL database dump complete"/);
     await expect(piecesOf('-- PostgreSQL database dump complete\nSELECT 1;\n')).rejects.toThrow(/is incomplete/);
   });
 
-  it('hands a large table\'s rows on in pieces', async () => {
+  it("hands a large table's rows on in pieces", async () => {
     const row = 'x'.repeat(1000);
     const script = `COPY public.t (a) FROM stdin;\n${`${row}\n`.repeat(10_000)}\\.\n--\n-- PostgreSQL database dump complete\n--\n`;
     const pieces = await piecesOf(script);

@@ -13,7 +13,11 @@ describe('quorum balance', { timeout: 180_000 }, () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-balance-test-'));
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
   const quorum = (args: string[], input?: string) => {
-    const result = spawnSync(process.execPath, [path.resolve('bin/quorum.js'), ...args], { encoding: 'utf8', timeout: 170_000, ...(input === undefined ? {} : { input }) });
+    const result = spawnSync(process.execPath, [path.resolve('bin/quorum.js'), ...args], {
+      encoding: 'utf8',
+      timeout: 170_000,
+      ...(input === undefined ? {} : { input }),
+    });
     return { code: result.status, out: result.stdout, err: result.stderr };
   };
 

@@ -40,7 +40,9 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl', { timeout: 300_000
   it('copies the server, lists what it could not copy with its URL, and exits 1', async () => {
     const run = await quorum(database.location, '--oparl', server.systemUrl, '--quiet');
     expect(run.code).toBe(1);
-    expect(run.out).toContain(`NOT COPIED ${server.baseUrl}/memberships/385: organization: ${server.baseUrl}/organizations/5 is not a copied body or political_group`);
+    expect(run.out).toContain(
+      `NOT COPIED ${server.baseUrl}/memberships/385: organization: ${server.baseUrl}/organizations/5 is not a copied body or political_group`,
+    );
     expect(run.out).toMatch(/created 1 authority, 1 body, 1 person, 1 meeting, 1 agenda_item, .*1 report/);
   });
 

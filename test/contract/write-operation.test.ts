@@ -33,7 +33,11 @@ describe.skipIf(databaseUnavailable)('writeOperation', () => {
   });
 
   it('lets democratic services, the command line and system jobs through any role check', async () => {
-    for (const [id, actor] of [['authority-clerk', clerk], ['authority-cli', 'cli'], ['authority-job', { job: 'nightly' }]] as const) {
+    for (const [id, actor] of [
+      ['authority-clerk', clerk],
+      ['authority-cli', 'cli'],
+      ['authority-job', { job: 'nightly' }],
+    ] as const) {
       await writeOperation({ db: database.db, actor, role: 'scrutiny-officer' }, async ({ trx }) => {
         await trx.insertInto('authority').values({ id, name: id }).execute();
       });
@@ -48,7 +52,13 @@ describe.skipIf(databaseUnavailable)('writeOperation', () => {
     await writeOperation({ db: database.db, actor: { job: 'generator' } }, async ({ trx }) => {
       await trx.updateTable('authority').set({ name: 'Audited County Council' }).where('id', '=', 'authority-audited').execute();
     });
-    const entries = await database.db.selectFrom('audit_log').select(['actor', 'action']).where('table_name', '=', 'authority').where('record_id', '=', 'authority-audited').orderBy('id').execute();
+    const entries = await database.db
+      .selectFrom('audit_log')
+      .select(['actor', 'action'])
+      .where('table_name', '=', 'authority')
+      .where('record_id', '=', 'authority-audited')
+      .orderBy('id')
+      .execute();
     expect(entries).toEqual([
       { actor: clerk.id, action: 'insert' },
       { actor: 'generator', action: 'update' },
@@ -78,7 +88,9 @@ describe.skipIf(databaseUnavailable)('writeOperation', () => {
 
   it('turns the approved-minutes lock trigger into a minutes_locked conflict', async () => {
     const locked = writeOperation({ db: database.db, actor: 'cli' }, async ({ trx }) => {
-      await sql`do $$ begin raise exception 'The minutes of meeting m-1 were approved as a correct record on 2011-05-12; they are locked. Record a correction instead.'; end $$`.execute(trx);
+      await sql`do $$ begin raise exception 'The minutes of meeting m-1 were approved as a correct record on 2011-05-12; they are locked. Record a correction instead.'; end $$`.execute(
+        trx,
+      );
     });
     await expect(locked).rejects.toMatchObject({ kind: 'conflict', id: 'minutes_locked', message: expect.stringContaining('approved as a correct record') });
   });
@@ -93,7 +105,10 @@ describe.skipIf(databaseUnavailable)('writeOperation', () => {
 
   it('raises a record’s version on every update, so a form read before it is stale', async () => {
     await database.db.insertInto('authority').values({ id: 'authority-versions', name: 'Versions Council' }).execute();
-    await database.db.insertInto('body').values({ id: 'body-versions', authority_id: 'authority-versions', name: 'Cabinet', slug: 'cabinet', kind: 'cabinet', parent_id: null }).execute();
+    await database.db
+      .insertInto('body')
+      .values({ id: 'body-versions', authority_id: 'authority-versions', name: 'Cabinet', slug: 'cabinet', kind: 'cabinet', parent_id: null })
+      .execute();
     const read = await database.db.selectFrom('body').select('version').where('id', '=', 'body-versions').executeTakeFirstOrThrow();
     await database.db.updateTable('body').set({ name: 'The Cabinet' }).where('id', '=', 'body-versions').execute();
     const now = await database.db.selectFrom('body').select('version').where('id', '=', 'body-versions').executeTakeFirstOrThrow();

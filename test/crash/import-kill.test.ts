@@ -98,7 +98,8 @@ async function snapshot(db: Kysely<Database>): Promise<unknown> {
   const renumbered = (value: unknown): unknown => {
     if (Array.isArray(value)) {
       const items = value.map(renumbered);
-      const sequenced = items.length > 0 && items.every((item) => item !== null && typeof item === 'object' && /^\d+$/.test(String((item as { id?: unknown }).id)));
+      const sequenced =
+        items.length > 0 && items.every((item) => item !== null && typeof item === 'object' && /^\d+$/.test(String((item as { id?: unknown }).id)));
       if (!sequenced) return items;
       return items.map((item) => ({ ...(item as Record<string, unknown>), id: undefined })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     }
@@ -161,9 +162,14 @@ async function checkWholeFiles(handle: DatabaseHandle, reference: Reference, lab
 
   const attributed = await attributedCounts(db);
   for (const source of reference.sources.slice(0, p)) {
-    expect(attributed.get(source) ?? new Map(), `${label}: the records of file ${reference.sources.indexOf(source) + 1}`).toEqual(reference.attributed.get(source) ?? new Map());
+    expect(attributed.get(source) ?? new Map(), `${label}: the records of file ${reference.sources.indexOf(source) + 1}`).toEqual(
+      reference.attributed.get(source) ?? new Map(),
+    );
   }
-  expect([...attributed.keys()].filter((source) => !present.includes(source)), `${label}: records of files not imported`).toEqual([]);
+  expect(
+    [...attributed.keys()].filter((source) => !present.includes(source)),
+    `${label}: records of files not imported`,
+  ).toEqual([]);
 
   const expected = new Map(reference.baseline);
   for (const added of reference.addedByFile.slice(0, p)) {
@@ -229,7 +235,10 @@ describe.skipIf(databaseUnavailable)(`crash safety: the importer killed mid-impo
       // keep landing mid-import: the kill comes at once when the file after the target starts.
       const next = Math.min(early ? present + 1 : target + 1, total);
       let capped = false;
-      const cap = running.waitForStderr(new RegExp(`^\\[${next}/${total}\\] `, 'm')).then(() => (capped = true), () => {});
+      const cap = running.waitForStderr(new RegExp(`^\\[${next}/${total}\\] `, 'm')).then(
+        () => (capped = true),
+        () => {},
+      );
       await Promise.race([sleep(delay), running.exited, cap]);
       if (capped) where = `as file ${next + 1} of ${total} started (file ${next} done before the ${delay} ms were up)`;
       const { code, signal } = await killHard(running);
@@ -245,7 +254,10 @@ describe.skipIf(databaseUnavailable)(`crash safety: the importer killed mid-impo
         const printed = [...running.stderr().matchAll(/^\[(\d+)\/\d+\] /gm)].map((match) => Number(match[1]));
         const reported = printed.length ? Math.max(...printed) : 0;
         // A file reported done was committed before it was reported: a kill never takes it back.
-        expect(present, `round ${round} (killed ${where}): files reported imported are present; the killed run printed:\n${running.stderr()}`).toBeGreaterThanOrEqual(reported);
+        expect(
+          present,
+          `round ${round} (killed ${where}): files reported imported are present; the killed run printed:\n${running.stderr()}`,
+        ).toBeGreaterThanOrEqual(reported);
         if (signal === 'SIGKILL' && present < total) midFile++;
         log.push(`round ${round}: killed ${where} (${signal ?? `exit ${code}`}): ${present}/${total} files`);
         if (process.env.QUORUM_CRASH_VERBOSE) console.log(log.at(-1));
@@ -271,7 +283,10 @@ describe.skipIf(databaseUnavailable)(`crash safety: the importer killed mid-impo
       // The documents are large: say where they first differ, which a deep-equality diff cannot print.
       let at = 0;
       while (at < after.length && after[at] === expected[at]) at++;
-      expect(after, `first difference at ${at}: ${after.slice(Math.max(0, at - 300), at + 200)}\n--- expected ---\n${expected.slice(Math.max(0, at - 300), at + 200)}`).toBe(expected);
+      expect(
+        after,
+        `first difference at ${at}: ${after.slice(Math.max(0, at - 300), at + 200)}\n--- expected ---\n${expected.slice(Math.max(0, at - 300), at + 200)}`,
+      ).toBe(expected);
     } finally {
       await handle.close();
     }

@@ -10,7 +10,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseUnavailable, testEngine } from '../support/database.ts';
-import { crashSeed, createCrashDatabase, freePort, killHard, quorumEnv, runQuorum, seededRandom, sleep, spawnQuorum, withTimeout, type CrashDatabase, type QuorumProcess } from './support.ts';
+import {
+  crashSeed,
+  createCrashDatabase,
+  freePort,
+  killHard,
+  quorumEnv,
+  runQuorum,
+  seededRandom,
+  sleep,
+  spawnQuorum,
+  withTimeout,
+  type CrashDatabase,
+  type QuorumProcess,
+} from './support.ts';
 
 const ROUNDS = 4;
 const WORKERS = 6;
@@ -88,7 +101,11 @@ describe.skipIf(databaseUnavailable)(`crash safety: the server killed under writ
     const db = database;
     // No papers: the first start imports nothing, so it is quick.
     papers = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-crash-papers-'));
-    const created = await runQuorum(['user', 'create', '--email', EMAIL, '--name', 'Crash Officer', '--role', 'democratic-services', '--password-stdin'], quorumEnv(db), `${PASSWORD}\n`);
+    const created = await runQuorum(
+      ['user', 'create', '--email', EMAIL, '--name', 'Crash Officer', '--role', 'democratic-services', '--password-stdin'],
+      quorumEnv(db),
+      `${PASSWORD}\n`,
+    );
     expect(created.code, created.stderr).toBe(0);
 
     const start = async (): Promise<Server> => {
@@ -171,9 +188,17 @@ describe.skipIf(databaseUnavailable)(`crash safety: the server killed under writ
       const byName = new Map(groups.map((group) => [group.name, group.id]));
       for (const [name, id] of acknowledged) expect(byName.get(name), name).toBe(id);
       expect(groups.filter((group) => !attempted.has(group.name)).map((group) => group.name)).toEqual([]);
-      const audited = await handle.db.selectFrom('audit_log').select('record_id').where('table_name', '=', 'political_group').where('action', '=', 'insert').execute();
+      const audited = await handle.db
+        .selectFrom('audit_log')
+        .select('record_id')
+        .where('table_name', '=', 'political_group')
+        .where('action', '=', 'insert')
+        .execute();
       const auditedIds = new Set(audited.map((row) => row.record_id));
-      expect([...acknowledged].filter(([, id]) => !auditedIds.has(id)).map(([name]) => name), 'acknowledged groups without their audit record').toEqual([]);
+      expect(
+        [...acknowledged].filter(([, id]) => !auditedIds.has(id)).map(([name]) => name),
+        'acknowledged groups without their audit record',
+      ).toEqual([]);
       expect(acknowledged.size).toBeGreaterThanOrEqual(ROUNDS * 5);
     } finally {
       await handle.close();

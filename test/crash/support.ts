@@ -64,7 +64,17 @@ async function adminQuery(text: string): Promise<void> {
 /** The environment a `quorum` process gets: this database, nothing inherited that names another one. */
 export function quorumEnv(database: CrashDatabase, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', ...extra };
-  for (const name of ['DATABASE_URL', 'QUORUM_DATA_DIR', 'QUORUM_PAPERS', 'PORT', 'HOST', 'QUORUM_PUBLIC_URL', 'QUORUM_SMTP_URL', 'QUORUM_AUTHORITY', 'QUORUM_SCRUTINY_RESPONSE_MONTHS']) {
+  for (const name of [
+    'DATABASE_URL',
+    'QUORUM_DATA_DIR',
+    'QUORUM_PAPERS',
+    'PORT',
+    'HOST',
+    'QUORUM_PUBLIC_URL',
+    'QUORUM_SMTP_URL',
+    'QUORUM_AUTHORITY',
+    'QUORUM_SCRUTINY_RESPONSE_MONTHS',
+  ]) {
     if (!(name in extra)) delete env[name];
   }
   if (database.databaseUrl) env.DATABASE_URL = database.databaseUrl;
@@ -112,7 +122,8 @@ export function spawnQuorum(args: string[], env: NodeJS.ProcessEnv, stdin?: stri
       if (process.env.QUORUM_CRASH_VERBOSE) process.stderr.write(`[crash] ${child.pid} exited ${signal ?? code} after ${Date.now() - startedAt} ms\n`);
       // Let the pipes drain so the last lines are there.
       setImmediate(() => {
-        for (const waiter of waiters.splice(0)) waiter.reject(new Error(`quorum ${args.join(' ')} exited (${signal ?? code}) before printing ${waiter.pattern}:\n${err}\n${out}`));
+        for (const waiter of waiters.splice(0))
+          waiter.reject(new Error(`quorum ${args.join(' ')} exited (${signal ?? code}) before printing ${waiter.pattern}:\n${err}\n${out}`));
         resolve({ code, signal });
       });
     });

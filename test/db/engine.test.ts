@@ -13,9 +13,7 @@ describe.skipIf(databaseUnavailable)(`database engine (${testEngine})`, () => {
   it('records every change in the append-only audit log, with the actor', async () => {
     const { db } = database;
     await db.transaction().execute(async (trx) => {
-      await trx.executeQuery(
-        (await import('kysely')).sql`select set_config('quorum.actor', 'test:officer', true)`.compile(trx),
-      );
+      await trx.executeQuery((await import('kysely')).sql`select set_config('quorum.actor', 'test:officer', true)`.compile(trx));
       await trx.insertInto('authority').values({ id: 'a1', name: 'Testshire County Council' }).execute();
       await trx.updateTable('authority').set({ name: 'Testshire Council' }).where('id', '=', 'a1').execute();
     });

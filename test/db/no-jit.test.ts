@@ -17,7 +17,9 @@ describe.skipIf(databaseUnavailable)('no JIT compilation', () => {
 
   it('every pooled connection has jit off (or no JIT at all)', async () => {
     // More queries at once than one connection: each pooled connection is asked.
-    const answers = await Promise.all(Array.from({ length: 12 }, () => sql<{ never: boolean }>`select current_setting('jit') = 'off' or not pg_jit_available() as never`.execute(database.db)));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => sql<{ never: boolean }>`select current_setting('jit') = 'off' or not pg_jit_available() as never`.execute(database.db)),
+    );
     for (const answer of answers) expect(answer.rows[0]!.never).toBe(true);
   });
 });

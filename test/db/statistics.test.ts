@@ -23,7 +23,10 @@ describe.skipIf(databaseUnavailable)(`planner statistics of changed tables only 
   it('analyses the tables written to, then none until they change again', async () => {
     await seedCouncilMeeting(handle.db);
     // Enough rows to pass the change threshold whether or not the table was analysed when the database was made.
-    await handle.db.insertInto('authority').values(Array.from({ length: 60 }, (_, index) => ({ id: `authority-stats${index}`, name: `Statistics Council ${index}` }))).execute();
+    await handle.db
+      .insertInto('authority')
+      .values(Array.from({ length: 60 }, (_, index) => ({ id: `authority-stats${index}`, name: `Statistics Council ${index}` })))
+      .execute();
     // The server publishes its change counts at most once a second, so wait until they show.
     const analysed: string[] = [];
     for (let attempt = 0; attempt < 40 && !analysed.includes('public.authority'); attempt++) {

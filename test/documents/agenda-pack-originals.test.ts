@@ -38,7 +38,9 @@ function pdfReport(marker: string, pages: number): Promise<Uint8Array<ArrayBuffe
 }
 
 async function docxReport(text: string): Promise<Uint8Array<ArrayBuffer>> {
-  const buffer = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Report to the Committee' }), new Paragraph({ text })] }] }));
+  const buffer = await Packer.toBuffer(
+    new Document({ sections: [{ children: [new Paragraph({ text: 'Report to the Committee' }), new Paragraph({ text })] }] }),
+  );
   return new Uint8Array(buffer);
 }
 
@@ -105,7 +107,14 @@ describe.skipIf(databaseUnavailable)('agenda packs with uploaded reports, exempt
     const generated = 3;
     if (libreoffice) expect(pages.length).toBe(front + generated + 3 + docxPages);
     const numbered = pages.length - front;
-    pages.slice(front).forEach((page, index) => expect(flat(page).trim().endsWith(`Page ${index + 1} of ${numbered}`), `page ${front + index + 1}`).toBe(true));
+    pages.slice(front).forEach((page, index) =>
+      expect(
+        flat(page)
+          .trim()
+          .endsWith(`Page ${index + 1} of ${numbered}`),
+        `page ${front + index + 1}`,
+      ).toBe(true),
+    );
 
     // The PDF report's pages follow its heading page, verbatim and one to a page.
     const heading = pages.findIndex((page) => page.includes('Agenda Item 2'));
@@ -171,7 +180,11 @@ describe.skipIf(databaseUnavailable)('agenda packs with uploaded reports, exempt
     expect(flat(pages.slice(0, front).join('\n'))).toContain('6. Flood response (1 - 3)');
     expect(pages).toHaveLength(front + 3);
     expect(flat(pages[front + 2]!)).toContain('ORIGINALFLOOD page 2 of the report as published');
-    expect(flat(pages[front + 2]!).trim().endsWith('Page 3 of 3')).toBe(true);
+    expect(
+      flat(pages[front + 2]!)
+        .trim()
+        .endsWith('Page 3 of 3'),
+    ).toBe(true);
     expect((await anonymous.get(linkTo('meeting.supplementaryPack.pdf', { id: meetingId, number: 2 }))).statusCode).toBe(404);
   });
 
@@ -187,7 +200,15 @@ describe.skipIf(databaseUnavailable)('agenda packs with uploaded reports, exempt
   });
 
   it('links the documents from the public meeting page and the back office', async () => {
-    await minuteWriter({ database, by: 'cli', meetingId, title: 'Highway maintenance plan', text: 'The Committee noted the plan.', resolutions: [], exempt: false });
+    await minuteWriter({
+      database,
+      by: 'cli',
+      meetingId,
+      title: 'Highway maintenance plan',
+      text: 'The Committee noted the plan.',
+      resolutions: [],
+      exempt: false,
+    });
     await minutesPublisher({ database, by: 'cli', meetingId });
     const page = (await new Client(app).get(linkTo('meeting.show', { id: meetingId }))).body;
     expect(page).toContain(`href="${linkTo('meeting.agendaPack.pdf', { id: meetingId })}"`);

@@ -23,9 +23,18 @@ const outputDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 if (!pdftoppm && inCi) throw new Error('pdftoppm is required in CI: apt-get install -y poppler-utils');
 if (!pdftoppm) console.warn('SKIPPING the PNG rendering of the agenda pack: apt-get install -y poppler-utils');
-if (!libreoffice) console.warn('SKIPPING the LibreOffice check that the DOCX files open: LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)');
+if (!libreoffice)
+  console.warn('SKIPPING the LibreOffice check that the DOCX files open: LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)');
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
+const config: Config = {
+  dataDir: '/nonexistent',
+  papersDir: '/nonexistent',
+  port: 0,
+  host: '127.0.0.1',
+  logLevel: 'silent',
+  authorityName: 'Kent County Council',
+  holidays: 'england-and-wales',
+};
 
 /** Every index of each needle in order, failing if one is missing or out of order. */
 function expectInOrder(text: string, needles: string[]): void {
@@ -172,7 +181,16 @@ describe.skipIf(databaseUnavailable)('generated agenda pack and minutes from the
     expectInOrder(text, ['Summons to and', 'Thursday 12 May 2011', 'A G E N D A', ...pack.items.map((item) => `${item.number}. ${item.title}`)]);
     expect(text).toMatch(/5\. Minutes of the meeting held on 6 April 2011, if in order, to be approved as a correct record \(1 - \d+\)/);
     expect(text).toMatch(/11\. Putting Children First: Kent Safeguarding and Looked After Children Improvement Plan \(\d+ - \d+\)/);
-    expectInOrder(text, ['Agenda Item 5', 'Agenda Item 7', 'Agenda Item 9', 'Agenda Item 10', 'Agenda Item 11', 'Agenda Item 12', 'Agenda Item 13', 'Agenda Item 14']);
+    expectInOrder(text, [
+      'Agenda Item 5',
+      'Agenda Item 7',
+      'Agenda Item 9',
+      'Agenda Item 10',
+      'Agenda Item 11',
+      'Agenda Item 12',
+      'Agenda Item 13',
+      'Agenda Item 14',
+    ]);
     expect(text).toContain('15. Internal Audit - Irregularities');
   });
 
@@ -199,13 +217,27 @@ describe.skipIf(databaseUnavailable)('generated agenda pack and minutes from the
       Array.from({ length: 15 }, (_, index) => `${9 + index}. `),
     );
     const vote = fact.voteEvents[0];
-    expectInOrder(text, [`${vote.minuteNumber}. Motion for Time Limited Debate`, `For (${vote.for})`, `Abstain (${vote.abstain})`, `Against (${vote.against})`, vote.result]);
+    expectInOrder(text, [
+      `${vote.minuteNumber}. Motion for Time Limited Debate`,
+      `For (${vote.for})`,
+      `Abstain (${vote.abstain})`,
+      `Against (${vote.against})`,
+      vote.result,
+    ]);
     expect(text).toContain('Resolved unanimously: that this Council desires to record the sense of loss');
 
     const docx = (await minutesDocument(database.db, { meetingId: aprilMeetingId, format: 'docx', audience: 'public' }))!;
     fs.writeFileSync(path.join(outputDir, docx.fileName), docx.bytes);
     const docxPlain = flat(await docxText(docx.bytes));
-    expectInOrder(docxPlain, ['KENT COUNTY COUNCIL', 'PRESENT:', `${fact.chairman} (Chairman)`, '9. Introduction/Webcasting', '22. Motion for Time Limited Debate', `For (${vote.for})`, '23. Minutes for Information']);
+    expectInOrder(docxPlain, [
+      'KENT COUNTY COUNCIL',
+      'PRESENT:',
+      `${fact.chairman} (Chairman)`,
+      '9. Introduction/Webcasting',
+      '22. Motion for Time Limited Debate',
+      `For (${vote.for})`,
+      '23. Minutes for Information',
+    ]);
   });
 
   it('the DOCX files open in LibreOffice', async (context) => {
@@ -250,7 +282,11 @@ describe.skipIf(databaseUnavailable)('generated agenda pack and minutes from the
     it('answers 404 for an unknown meeting or a meeting without minutes, and sends the public to sign in for the officers\u2019 pack', async () => {
       expect((await app.inject({ method: 'GET', url: linkTo('meeting.agendaPack.pdf', { id: 'meeting-0000000000000000' }) })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: '/meetings/..%2f..%2fetc/agenda-pack.pdf' })).statusCode).toBe(404);
-      const noMinutes = await app.inject({ method: 'GET', url: linkTo('meeting.minutes.pdf', { id: councilMeetingId }), headers: { accept: 'application/json' } });
+      const noMinutes = await app.inject({
+        method: 'GET',
+        url: linkTo('meeting.minutes.pdf', { id: councilMeetingId }),
+        headers: { accept: 'application/json' },
+      });
       expect(noMinutes.statusCode).toBe(404);
       expect(noMinutes.json()).toEqual({ error: { id: 'not_found', status: 404, message: 'There are no minutes of this meeting yet' } });
       const officers = await app.inject({ method: 'GET', url: linkTo('admin.meeting.agendaPack.pdf', { id: councilMeetingId }) });
@@ -261,9 +297,18 @@ describe.skipIf(databaseUnavailable)('generated agenda pack and minutes from the
     it('an exempt report leaves the public pack (listed with its paragraphs) and a changed record is in the next download', async () => {
       const url = linkTo('meeting.agendaPack.pdf', { id: councilMeetingId });
       const before = await app.inject({ method: 'GET', url });
-      const item = await database.db.selectFrom('agenda_item').select(['id', 'report_id']).where('meeting_id', '=', councilMeetingId).where('number', '=', '9').executeTakeFirstOrThrow();
+      const item = await database.db
+        .selectFrom('agenda_item')
+        .select(['id', 'report_id'])
+        .where('meeting_id', '=', councilMeetingId)
+        .where('number', '=', '9')
+        .executeTakeFirstOrThrow();
       await database.db.updateTable('report').set({ exempt: true, classification: 'Exempt' }).where('id', '=', item.report_id!).execute();
-      await database.db.updateTable('agenda_item').set({ exempt: true, exempt_paragraphs: [3] }).where('id', '=', item.id).execute();
+      await database.db
+        .updateTable('agenda_item')
+        .set({ exempt: true, exempt_paragraphs: [3] })
+        .where('id', '=', item.id)
+        .execute();
 
       const after = await app.inject({ method: 'GET', url, headers: { 'if-none-match': String(before.headers.etag) } });
       expect(after.statusCode).toBe(200);

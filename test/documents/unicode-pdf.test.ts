@@ -24,7 +24,12 @@ const model: DocumentModel = {
         { kind: 'paragraph', runs: [{ text: 'Membership: ' }, { text: NAMES.join(', '), bold: true }] },
         ...NAMES.map((text) => ({ kind: 'bullet' as const, text })),
         { kind: 'agenda-entry', number: '1', title: 'Apologies – Ymddiheuriadau ≥ 2 → “quoted”', description: null, pages: null, exemptLabel: null },
-        { kind: 'page-comparison', heading: 'Pages', intro: 'Where each item is printed.', rows: [{ number: '1', title: 'Cofnodion', pages: null, printed: '1 - 2' }] },
+        {
+          kind: 'page-comparison',
+          heading: 'Pages',
+          intro: 'Where each item is printed.',
+          rows: [{ number: '1', title: 'Cofnodion', pages: null, printed: '1 - 2' }],
+        },
       ],
     },
   ],

@@ -6,14 +6,21 @@ import { formatRange } from '../../src/services/documents/model.ts';
 
 describe('which minutes an agenda item carries', () => {
   it('reads the same body\u2019s earlier meeting from the title', () => {
-    expect(minutesReferenceOf({ title: 'Minutes of the meeting held on 6 April 2011, if in order, to be approved as a correct record', description: null })).toEqual({
+    expect(
+      minutesReferenceOf({ title: 'Minutes of the meeting held on 6 April 2011, if in order, to be approved as a correct record', description: null }),
+    ).toEqual({
       bodyName: null,
       date: '2011-04-06',
     });
   });
 
   it('reads another body and date from the description, with or without "Minutes of the"', () => {
-    expect(minutesReferenceOf({ title: 'Minutes for Approval - Governance and Audit Committee', description: 'Minutes of the Governance and Audit Committee – 16 March 2011' })).toEqual({
+    expect(
+      minutesReferenceOf({
+        title: 'Minutes for Approval - Governance and Audit Committee',
+        description: 'Minutes of the Governance and Audit Committee – 16 March 2011',
+      }),
+    ).toEqual({
       bodyName: 'Governance and Audit Committee',
       date: '2011-03-16',
     });

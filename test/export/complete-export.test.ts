@@ -51,7 +51,10 @@ function asVersion1(document: ExportDocument): unknown {
     memberships: document.memberships,
     meetings: document.meetings.map(({ cancelledReason: _r, withdrawnAt: _wa, withdrawnReason: _wr, sequence: _s, ...meeting }) => ({
       ...meeting,
-      minutes: meeting.minutes.map((minute) => ({ ...minute, resolutions: minute.resolutions.map(({ withdrawnAt: _a, withdrawnBy: _b, ...resolution }) => resolution) })),
+      minutes: meeting.minutes.map((minute) => ({
+        ...minute,
+        resolutions: minute.resolutions.map(({ withdrawnAt: _a, withdrawnBy: _b, ...resolution }) => resolution),
+      })),
     })),
     reports: document.reports.map(({ originalFileSha256: _f, originalFilename: _n, originalMediaType: _m, ...report }) => report),
     decisions: document.decisions,
@@ -91,11 +94,13 @@ describe.skipIf(databaseUnavailable)(`complete export (${testEngine})`, { timeou
     expect(new Set(EXPORTED_TABLES).size).toBe(EXPORTED_TABLES.length);
   });
 
-  it('writes every column of a section\'s table as a field (stamps aside)', async () => {
+  it("writes every column of a section's table as a field (stamps aside)", async () => {
     for (const section of EXPORT_SECTIONS) {
       for (const spec of section.tables) {
         const fields = Object.keys(spec.fields).map(snake);
-        const columns = (await listTableColumns(source.db, spec.table)).filter((column) => !['created_at', 'updated_at'].includes(column) || fields.includes(column));
+        const columns = (await listTableColumns(source.db, spec.table)).filter(
+          (column) => !['created_at', 'updated_at'].includes(column) || fields.includes(column),
+        );
         expect({ table: spec.table, columns: [...fields].sort() }).toEqual({ table: spec.table, columns: [...columns].sort() });
       }
     }
@@ -105,17 +110,29 @@ describe.skipIf(databaseUnavailable)(`complete export (${testEngine})`, { timeou
     expect(ExportDocumentSchema.safeParse(exported).error).toBeUndefined();
     expect(exported.version).toBe(2);
     for (const section of EXPORT_SECTIONS) {
-      for (const spec of section.tables) expect({ list: `${section.name}.${spec.key}`, empty: exported[section.name as 'scrutiny'][spec.key]!.length === 0 }).toEqual({ list: `${section.name}.${spec.key}`, empty: false });
+      for (const spec of section.tables)
+        expect({ list: `${section.name}.${spec.key}`, empty: exported[section.name as 'scrutiny'][spec.key]!.length === 0 }).toEqual({
+          list: `${section.name}.${spec.key}`,
+          empty: false,
+        });
     }
     expect(exported.meetings.length).toBeGreaterThan(0);
-    expect(exported.files.storedFiles!.find((file) => file.sha256 === 'b'.repeat(64))).toEqual({ sha256: 'b'.repeat(64), content: Buffer.from([0, 1, 2, 250, 251, 252]).toString('base64'), byteSize: 6 });
+    expect(exported.files.storedFiles!.find((file) => file.sha256 === 'b'.repeat(64))).toEqual({
+      sha256: 'b'.repeat(64),
+      content: Buffer.from([0, 1, 2, 250, 251, 252]).toString('base64'),
+      byteSize: 6,
+    });
   });
 
   it('restores into a fresh database with the same ids and rows, and exports the same document again', async () => {
     const target = await freshDatabase();
     const result = await restoreExport(target.db, JSON.parse(JSON.stringify(exported)), { actor: 'test:restore' });
     expect(Object.values(result.skipped).every((count) => count === 0)).toBe(true);
-    expect(result.created).toMatchObject({ 'scrutiny.statusChanges': exported.scrutiny.statusChanges!.length, 'allowances.payments': 2, 'files.storedFiles': 2 });
+    expect(result.created).toMatchObject({
+      'scrutiny.statusChanges': exported.scrutiny.statusChanges!.length,
+      'allowances.payments': 2,
+      'files.storedFiles': 2,
+    });
 
     const again = await buildExport(target.db);
     expect(withoutStamp(again)).toEqual(withoutStamp(exported));
@@ -124,7 +141,14 @@ describe.skipIf(databaseUnavailable)(`complete export (${testEngine})`, { timeou
     // A restored history goes on numbering after the restored ids.
     await target.db
       .insertInto('scrutiny_status_change')
-      .values({ recommendation_id: 'recommendation-planted2', from_status: 'PENDING', to_status: 'PENDING', effective_date: '2012-02-01', reason: 'Again', actor: 'test' })
+      .values({
+        recommendation_id: 'recommendation-planted2',
+        from_status: 'PENDING',
+        to_status: 'PENDING',
+        effective_date: '2012-02-01',
+        reason: 'Again',
+        actor: 'test',
+      })
       .execute();
 
     // Restoring the same export again changes nothing, even into a meeting whose approved minutes are locked.
@@ -148,7 +172,8 @@ describe.skipIf(databaseUnavailable)(`complete export (${testEngine})`, { timeou
     const published = await buildExport(source.db, { includeExempt: false });
     expect(ExportDocumentSchema.safeParse(published).error).toBeUndefined();
     const text = JSON.stringify(published);
-    for (const secret of [SECRET_EMAIL, CLAIM_CANARY, UNPUBLISHED_CANARY, 'Internal: chase weekly', 'Private reason', 'user:officer']) expect(text).not.toContain(secret);
+    for (const secret of [SECRET_EMAIL, CLAIM_CANARY, UNPUBLISHED_CANARY, 'Internal: chase weekly', 'Private reason', 'user:officer'])
+      expect(text).not.toContain(secret);
     expect(published.imports.issues).toEqual([]);
     expect(published.files.storedFiles).toEqual([]);
     expect(published.scrutiny.reminders).toEqual([]);

@@ -153,7 +153,11 @@ describe.skipIf(databaseUnavailable)(`JSON export and restore (${testEngine})`, 
       source: null,
     });
     const approval = meeting.minutes.find((minute) => minute.id === fixture.minutes.approval)!;
-    expect(approval).toMatchObject({ approvesMeetingId: fixture.meetings.earlier, approvesMeetingDate: '2011-03-16', agendaItemId: fixture.agendaItems.minutes });
+    expect(approval).toMatchObject({
+      approvesMeetingId: fixture.meetings.earlier,
+      approvesMeetingDate: '2011-03-16',
+      agendaItemId: fixture.agendaItems.minutes,
+    });
     expect(meeting.voteEvents).toEqual([
       expect.objectContaining({
         id: fixture.voteEvent,

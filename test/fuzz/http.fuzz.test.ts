@@ -119,7 +119,13 @@ function expectClearRejection(response: LightMyRequestResponse, what: string): v
   if (response.statusCode < 400) return;
   const type = String(response.headers['content-type'] ?? '');
   if (type.includes('json')) {
-    const body = response.json() as { error?: { message?: unknown; status?: unknown } | string; message?: unknown; statusCode?: unknown; type?: unknown; debug?: unknown };
+    const body = response.json() as {
+      error?: { message?: unknown; status?: unknown } | string;
+      message?: unknown;
+      statusCode?: unknown;
+      type?: unknown;
+      debug?: unknown;
+    };
     if (body.type === 'https://schema.oparl.org/1.1/Error') {
       // OParl's own error object, with the HTTP status.
       expect(typeof body.message, `${what}: ${response.body.slice(0, 300)}`).toBe('string');
@@ -174,14 +180,44 @@ describe.skipIf(databaseUnavailable)('the HTTP API under fuzzing', () => {
     const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedsDir], actor: 'fuzz' });
     expect(summary.failed).toBe(0);
     await plantOpenDataRecords(database.db);
-    const result = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(database.db);
+    const result = await sql<{
+      table_name: string;
+    }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
+      database.db,
+    );
     tables = result.rows.map((row) => row.table_name);
     const has = (table: string) => tables.includes(table);
-    for (const table of ['body', 'person', 'meeting', 'agenda_item', 'minute', 'report', 'decision', 'vote_event', 'membership', 'political_group', 'group_membership', 'scrutiny_recommendation', 'plan', 'plan_action', 'indicator', 'allowance_claim', 'allowance_scheme', 'source_document']) {
+    for (const table of [
+      'body',
+      'person',
+      'meeting',
+      'agenda_item',
+      'minute',
+      'report',
+      'decision',
+      'vote_event',
+      'membership',
+      'political_group',
+      'group_membership',
+      'scrutiny_recommendation',
+      'plan',
+      'plan_action',
+      'indicator',
+      'allowance_claim',
+      'allowance_scheme',
+      'source_document',
+    ]) {
       ids[table] = has(table) ? await idsOf(table) : [];
     }
-    ids.bodySlug = has('body') && (await sql`select 1 from information_schema.columns where table_name = 'body' and column_name = 'slug'`.execute(database.db)).rows.length ? await idsOf('body', 'slug') : [];
-    ids.planAction = has('plan_action') && (await sql`select 1 from information_schema.columns where table_name = 'plan_action' and column_name = 'ref'`.execute(database.db)).rows.length ? await idsOf('plan_action', 'ref') : [];
+    ids.bodySlug =
+      has('body') && (await sql`select 1 from information_schema.columns where table_name = 'body' and column_name = 'slug'`.execute(database.db)).rows.length
+        ? await idsOf('body', 'slug')
+        : [];
+    ids.planAction =
+      has('plan_action') &&
+      (await sql`select 1 from information_schema.columns where table_name = 'plan_action' and column_name = 'ref'`.execute(database.db)).rows.length
+        ? await idsOf('plan_action', 'ref')
+        : [];
     await makeAccount(database, 'democratic-services', 'dso@kent.example');
     app = await makeApp(database);
     officer = new Client(app);
@@ -265,29 +301,73 @@ describe.skipIf(databaseUnavailable)('the HTTP API under fuzzing', () => {
     expect(targets.length).toBeGreaterThanOrEqual(15);
     // OParl and the public pages and feeds: every GET route of the table that is not the back office or sign-in.
     const documented = new Set(targets.map((target) => target.path));
-    const common = ['q', 'page', 'limit', 'cursor', 'from', 'to', 'body', 'kind', 'status', 'year', 'sort', 'type', 'modified_since', 'created_since', 'format', 'plan', 'date', 'committee', 'person', 'month', 'view'];
+    const common = [
+      'q',
+      'page',
+      'limit',
+      'cursor',
+      'from',
+      'to',
+      'body',
+      'kind',
+      'status',
+      'year',
+      'sort',
+      'type',
+      'modified_since',
+      'created_since',
+      'format',
+      'plan',
+      'date',
+      'committee',
+      'person',
+      'month',
+      'view',
+    ];
     for (const path of Object.values(ROUTES)) {
-      if (documented.has(path) || path.startsWith('/admin') || path.startsWith('/my-') || path.startsWith('/sign') || path.startsWith('/reset-password') || path === '/forgot-password' || path === '/api/docs') continue;
-      targets.push({ path, params: [...path.matchAll(/:([A-Za-z_]+)/g)].map((match) => match[1]!), query: common.map((name) => ({ name, valid: fc.string({ maxLength: 12 }) })) });
+      if (
+        documented.has(path) ||
+        path.startsWith('/admin') ||
+        path.startsWith('/my-') ||
+        path.startsWith('/sign') ||
+        path.startsWith('/reset-password') ||
+        path === '/forgot-password' ||
+        path === '/api/docs'
+      )
+        continue;
+      targets.push({
+        path,
+        params: [...path.matchAll(/:([A-Za-z_]+)/g)].map((match) => match[1]!),
+        query: common.map((name) => ({ name, valid: fc.string({ maxLength: 12 }) })),
+      });
     }
 
-    const request = fc
-      .nat({ max: targets.length - 1 })
-      .chain((index) => {
-        const target = targets[index]!;
-        const params = fc.record(Object.fromEntries(target.params.map((param) => [param, pathParamValue(target.path, param)])) as Record<string, fc.Arbitrary<string>>);
-        const known = target.query.length ? fc.dictionary(fc.constantFrom(...target.query.map((query) => query.name)), fc.string(), { maxKeys: 4 }) : fc.constant({} as Record<string, string>);
-        const query = known.chain((chosen) =>
-          fc.record(Object.fromEntries(Object.keys(chosen).map((name) => [name, fieldValue(target.query.find((query) => query.name === name)!.valid)])) as Record<string, fc.Arbitrary<string | string[]>>),
-        );
-        const extra = fc.dictionary(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'limit[]', 'a[b]', ''), fc.string({ maxLength: 8 })), nasty, { maxKeys: 2 });
-        const rawQuery = fc.oneof(
-          { weight: 8, arbitrary: fc.tuple(query, extra).map(([a, b]) => queryString({ ...b, ...a })) },
-          { weight: 1, arbitrary: fc.constantFrom('%', '&&&', '=', 'a=%ZZ', 'limit=%E0%A4%A', 'cursor=' + '%FF'.repeat(50), 'q=' + 'z'.repeat(200_000)) },
-        );
-        const accept = fc.constantFrom('application/json', 'text/html', '*/*', 'application/ld+json', 'text/csv', '', 'application/json;q=0.1, text/html');
-        return fc.record({ target: fc.constant(target), params, rawQuery, accept });
+    const request = fc.nat({ max: targets.length - 1 }).chain((index) => {
+      const target = targets[index]!;
+      const params = fc.record(
+        Object.fromEntries(target.params.map((param) => [param, pathParamValue(target.path, param)])) as Record<string, fc.Arbitrary<string>>,
+      );
+      const known = target.query.length
+        ? fc.dictionary(fc.constantFrom(...target.query.map((query) => query.name)), fc.string(), { maxKeys: 4 })
+        : fc.constant({} as Record<string, string>);
+      const query = known.chain((chosen) =>
+        fc.record(
+          Object.fromEntries(Object.keys(chosen).map((name) => [name, fieldValue(target.query.find((query) => query.name === name)!.valid)])) as Record<
+            string,
+            fc.Arbitrary<string | string[]>
+          >,
+        ),
+      );
+      const extra = fc.dictionary(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'limit[]', 'a[b]', ''), fc.string({ maxLength: 8 })), nasty, {
+        maxKeys: 2,
       });
+      const rawQuery = fc.oneof(
+        { weight: 8, arbitrary: fc.tuple(query, extra).map(([a, b]) => queryString({ ...b, ...a })) },
+        { weight: 1, arbitrary: fc.constantFrom('%', '&&&', '=', 'a=%ZZ', 'limit=%E0%A4%A', 'cursor=' + '%FF'.repeat(50), 'q=' + 'z'.repeat(200_000)) },
+      );
+      const accept = fc.constantFrom('application/json', 'text/html', '*/*', 'application/ld+json', 'text/csv', '', 'application/json;q=0.1, text/html');
+      return fc.record({ target: fc.constant(target), params, rawQuery, accept });
+    });
 
     const before = await rowCounts();
     const statuses = new Map<number, number>();
@@ -367,33 +447,62 @@ describe.skipIf(databaseUnavailable)('the HTTP API under fuzzing', () => {
     const request = fc.nat({ max: forms.length - 1 }).chain((index) => {
       const form = forms[index]!;
       const params = fc.record(
-        Object.fromEntries([...form.route.matchAll(/:([A-Za-z_]+)/g)].map((match) => match[1]!).map((param) => [param, pathParamValue(form.route, param)])) as Record<string, fc.Arbitrary<string>>,
+        Object.fromEntries(
+          [...form.route.matchAll(/:([A-Za-z_]+)/g)].map((match) => match[1]!).map((param) => [param, pathParamValue(form.route, param)]),
+        ) as Record<string, fc.Arbitrary<string>>,
       );
       const names = [...form.fields.keys()];
-      const fieldNames = fc.oneof(names.length ? fc.constantFrom(...names) : fc.constant('title'), fc.constantFrom('__proto__', 'constructor', 'version', 'id', 'name[]', 'a[b]'), fc.string({ maxLength: 10 }));
+      const fieldNames = fc.oneof(
+        names.length ? fc.constantFrom(...names) : fc.constant('title'),
+        fc.constantFrom('__proto__', 'constructor', 'version', 'id', 'name[]', 'a[b]'),
+        fc.string({ maxLength: 10 }),
+      );
       const validFor = (name: string) => {
         const valid = form.fields.get(name) ?? [];
         return valid.length ? fc.constantFrom(...valid) : fc.string({ maxLength: 30 });
       };
       // Start from the form as the page fills it, then break some fields.
-      const fields = fc
-        .dictionary(fieldNames, fc.constant(null), { maxKeys: 6 })
-        .chain((broken) => {
-          const entries: Record<string, fc.Arbitrary<string | string[]>> = {};
-          for (const name of names) entries[name] = validFor(name);
-          for (const name of Object.keys(broken)) entries[name] = fieldValue(validFor(name));
-          return fc.record(entries, { requiredKeys: [] });
-        });
+      const fields = fc.dictionary(fieldNames, fc.constant(null), { maxKeys: 6 }).chain((broken) => {
+        const entries: Record<string, fc.Arbitrary<string | string[]>> = {};
+        for (const name of names) entries[name] = validFor(name);
+        for (const name of Object.keys(broken)) entries[name] = fieldValue(validFor(name));
+        return fc.record(entries, { requiredKeys: [] });
+      });
       const body: fc.Arbitrary<Body> = fc.oneof(
-        { weight: 12, arbitrary: fc.record({ kind: fc.constant('form' as const), fields, csrf: fc.constantFrom<'valid' | 'missing' | 'wrong'>('valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'missing', 'wrong') }) },
+        {
+          weight: 12,
+          arbitrary: fc.record({
+            kind: fc.constant('form' as const),
+            fields,
+            csrf: fc.constantFrom<'valid' | 'missing' | 'wrong'>('valid', 'valid', 'valid', 'valid', 'valid', 'valid', 'missing', 'wrong'),
+          }),
+        },
         { weight: 2, arbitrary: jsonValue.map((value) => ({ kind: 'json' as const, value })) },
         {
           weight: 2,
           arbitrary: fc.record({
             kind: fc.constant('raw' as const),
-            contentType: fc.constantFrom('application/x-www-form-urlencoded', 'application/json', 'text/plain', 'multipart/form-data; boundary=xyz', 'multipart/form-data', 'application/xml', 'application/x-www-form-urlencoded; charset=utf-16'),
+            contentType: fc.constantFrom(
+              'application/x-www-form-urlencoded',
+              'application/json',
+              'text/plain',
+              'multipart/form-data; boundary=xyz',
+              'multipart/form-data',
+              'application/xml',
+              'application/x-www-form-urlencoded; charset=utf-16',
+            ),
             payload: fc.oneof(
-              fc.constantFrom('%', 'a=%ZZ&b=%E0%A4%A', '{"title":', '[1,2', '=&=&', '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n', '\u0000\u0001', 'title=' + 'w'.repeat(1_100_000), '{"_csrf":null}'),
+              fc.constantFrom(
+                '%',
+                'a=%ZZ&b=%E0%A4%A',
+                '{"title":',
+                '[1,2',
+                '=&=&',
+                '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n',
+                '\u0000\u0001',
+                'title=' + 'w'.repeat(1_100_000),
+                '{"_csrf":null}',
+              ),
               fc.string({ unit: 'binary', maxLength: 200 }),
             ),
           }),
@@ -412,15 +521,27 @@ describe.skipIf(databaseUnavailable)('the HTTP API under fuzzing', () => {
         const headers: Record<string, string> = { cookie: cookie(), accept: 'text/html' };
         if (body.kind === 'form') {
           const payload = new URLSearchParams();
-          for (const [name, value] of Object.entries(body.fields)) if (value !== undefined) for (const one of Array.isArray(value) ? value : [value]) payload.append(name, one);
+          for (const [name, value] of Object.entries(body.fields))
+            if (value !== undefined) for (const one of Array.isArray(value) ? value : [value]) payload.append(name, one);
           if (body.csrf === 'valid') payload.set('_csrf', csrf);
           if (body.csrf === 'wrong') payload.set('_csrf', `${csrf.slice(0, -2)}xx`);
-          response = await app.inject({ method: 'POST', url, payload: payload.toString(), headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } });
+          response = await app.inject({
+            method: 'POST',
+            url,
+            payload: payload.toString(),
+            headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+          });
         } else if (body.kind === 'json') {
-          const payload = JSON.stringify(body.value && typeof body.value === 'object' && !Array.isArray(body.value) ? { ...body.value, _csrf: csrf } : body.value) ?? 'null';
+          const payload =
+            JSON.stringify(body.value && typeof body.value === 'object' && !Array.isArray(body.value) ? { ...body.value, _csrf: csrf } : body.value) ?? 'null';
           response = await app.inject({ method: 'POST', url, payload, headers: { ...headers, 'content-type': 'application/json', 'x-csrf-token': csrf } });
         } else {
-          response = await app.inject({ method: 'POST', url, payload: body.payload, headers: { ...headers, 'content-type': body.contentType, 'x-csrf-token': csrf } });
+          response = await app.inject({
+            method: 'POST',
+            url,
+            payload: body.payload,
+            headers: { ...headers, 'content-type': body.contentType, 'x-csrf-token': csrf },
+          });
         }
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         expectClearRejection(response, `POST ${url.slice(0, 200)} (${body.kind})`);

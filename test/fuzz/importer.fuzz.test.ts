@@ -86,26 +86,71 @@ const nastyString = fc.oneof(
   fc.string({ maxLength: 12 }),
 );
 
-const month = fc.constantFrom('January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Febtember', 'MAY', 'Sept');
+const month = fc.constantFrom(
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Febtember',
+  'MAY',
+  'Sept',
+);
 const weekday = fc.constantFrom('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Blursday');
 const dayNumber = fc.oneof(fc.integer({ min: 1, max: 31 }), fc.integer({ min: -5, max: 99 }), fc.constant(0)).map(String);
 const year = fc.oneof(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 0, max: 99999 })).map(String);
 const longDate = fc.tuple(weekday, dayNumber, fc.constantFrom('', 'st', 'nd', 'th'), month, year).map(([w, d, suffix, m, y]) => `${w} ${d}${suffix} ${m} ${y}`);
 const time = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('am', 'pm', 'a.m.', '')).map(([h, m, suffix]) => `${h}.${String(m).padStart(2, '0')} ${suffix}`.trim()),
+  fc
+    .tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('am', 'pm', 'a.m.', ''))
+    .map(([h, m, suffix]) => `${h}.${String(m).padStart(2, '0')} ${suffix}`.trim()),
   fc.constantFrom('10:00', '2pm', '14.00', 'noon', '25:61', '9.30 am'),
 );
 const word = fc.oneof(
-  fc.constantFrom('Governance', 'Audit', 'Cabinet', 'Scrutiny', 'Planning', 'Applications', 'County', 'Council', 'Committee', 'Kent', 'Policy', 'Overview', 'Regulation', 'Board', 'Improvement', 'Members', 'Allowances', 'Scheme'),
+  fc.constantFrom(
+    'Governance',
+    'Audit',
+    'Cabinet',
+    'Scrutiny',
+    'Planning',
+    'Applications',
+    'County',
+    'Council',
+    'Committee',
+    'Kent',
+    'Policy',
+    'Overview',
+    'Regulation',
+    'Board',
+    'Improvement',
+    'Members',
+    'Allowances',
+    'Scheme',
+  ),
   nastyString,
 );
 const bodyName = fc.array(word, { minLength: 1, maxLength: 5 }).map((words) => words.join(' '));
 const personName = fc
-  .tuple(fc.constantFrom('Mr', 'Mrs', 'Miss', 'Ms', 'Dr', 'Cllr', 'Sir', ''), fc.array(fc.constantFrom('A', 'J', 'K', 'P', 'Ž', 'Ö'), { maxLength: 3 }), fc.oneof(fc.constantFrom('Smith', 'Whittle', "O'Brien", 'Ferrin', 'Gough', 'Carter'), nastyString), fc.constantFrom('', ', MBE', ' OBE', ' (Chairman)'))
+  .tuple(
+    fc.constantFrom('Mr', 'Mrs', 'Miss', 'Ms', 'Dr', 'Cllr', 'Sir', ''),
+    fc.array(fc.constantFrom('A', 'J', 'K', 'P', 'Ž', 'Ö'), { maxLength: 3 }),
+    fc.oneof(fc.constantFrom('Smith', 'Whittle', "O'Brien", 'Ferrin', 'Gough', 'Carter'), nastyString),
+    fc.constantFrom('', ', MBE', ' OBE', ' (Chairman)'),
+  )
   .map(([honorific, initials, family, post]) => `${honorific} ${initials.join(' ')} ${family}${post}`.trim().replace(/\s+/g, ' '));
 const names = fc.array(personName, { minLength: 1, maxLength: 6 }).map((list) => list.join(', '));
 const number = fc.oneof(fc.integer({ min: 0, max: 200 }).map(String), fc.constantFrom('A4', 'C1', '99999999999999999999', '-1', '1.5', '0'));
-const money = fc.oneof(fc.double({ noNaN: false }).map((value) => `£${value}`), fc.integer({ min: 0, max: 10_000_000 }).map((value) => `£${value.toLocaleString('en-GB')}.00`));
+const money = fc.oneof(
+  fc.double({ noNaN: false }).map((value) => `£${value}`),
+  fc.integer({ min: 0, max: 10_000_000 }).map((value) => `£${value.toLocaleString('en-GB')}.00`),
+);
 
 /** Lines in the printed shapes the segmenter and extractors look for. */
 const grammarLine: fc.Arbitrary<string> = fc.oneof(
@@ -122,21 +167,51 @@ const grammarLine: fc.Arbitrary<string> = fc.oneof(
   fc.string().map((text) => `RESOLVED that ${text}`),
   fc.string().map((text) => `(1) RESOLVED that ${text}`),
   fc.constantFrom('Carried', 'Lost', 'Carried unanimously', 'The motion was carried.', 'Amendment lost'),
-  fc.tuple(fc.constantFrom('For', 'Against', 'Abstain', 'Abstentions'), fc.integer({ min: -1, max: 999 }), names).map(([option, count, list]) => `${option} (${count})\n${list}`),
+  fc
+    .tuple(fc.constantFrom('For', 'Against', 'Abstain', 'Abstentions'), fc.integer({ min: -1, max: 999 }), names)
+    .map(([option, count, list]) => `${option} (${count})\n${list}`),
   fc.tuple(personName, personName, fc.string()).map(([mover, seconder, text]) => `${mover} moved and ${seconder} seconded that "${text}"`),
   fc.tuple(personName, personName).map(([by, to]) => `Question by ${by} to ${to}, Cabinet Member for Finance`),
   fc.tuple(personName, fc.string()).map(([by, role]) => `By:\t${by} – ${role}`),
   fc.tuple(bodyName, longDate).map(([body, date]) => `To:\t${body} – ${date}`),
   fc.string().map((subject) => `Subject:\t${subject}`),
   longDate.map((date) => `Date: ${date}`),
-  fc.constantFrom('Classification: Unrestricted', 'Classification: Exempt - paragraph 3 of Schedule 12A', 'Summary:', 'Recommendation(s):', 'Background Documents: None', 'Contact Officer:'),
-  fc.constantFrom('AGENDA', 'A G E N D A', 'Summons to the meeting of the County Council', 'NOTICE OF MEETING', 'This page is intentionally left blank', 'EXEMPT ITEMS', 'Tracking sheet', 'Cabinet portfolio: Finance'),
+  fc.constantFrom(
+    'Classification: Unrestricted',
+    'Classification: Exempt - paragraph 3 of Schedule 12A',
+    'Summary:',
+    'Recommendation(s):',
+    'Background Documents: None',
+    'Contact Officer:',
+  ),
+  fc.constantFrom(
+    'AGENDA',
+    'A G E N D A',
+    'Summons to the meeting of the County Council',
+    'NOTICE OF MEETING',
+    'This page is intentionally left blank',
+    'EXEMPT ITEMS',
+    'Tracking sheet',
+    'Cabinet portfolio: Finance',
+  ),
   fc.tuple(bodyName, longDate).map(([body, date]) => `${body.toUpperCase()}\n${date}`),
   longDate,
-  fc.tuple(number, fc.string(), fc.integer({ min: -5, max: 9999 }), fc.integer({ min: -5, max: 9999 })).map(([n, title, from, to]) => `${n}\t${title}\t(Pages ${from} - ${to})`),
+  fc
+    .tuple(number, fc.string(), fc.integer({ min: -5, max: 9999 }), fc.integer({ min: -5, max: 9999 }))
+    .map(([n, title, from, to]) => `${n}\t${title}\t(Pages ${from} - ${to})`),
   fc.tuple(fc.string(), fc.string(), personName, fc.oneof(longDate, month)).map(([ref, action, lead, when]) => `${ref}\t${action}\t${lead}\t${when}`),
-  fc.constantFrom('Ref\tActions\tLead\tTimescale', 'Priority 1: Governance', 'Outcome 1.1', 'Appendix A', 'The Board’s work will also be reported to:', '- Cabinet', 'An Improvement Board was established'),
-  fc.tuple(fc.constantFrom('Basic Allowance', 'Special Responsibility Allowance', 'Leader', 'Chairman', 'Dependants’ Carers’ Allowance'), money).map(([what, amount]) => `${what}\t${amount}`),
+  fc.constantFrom(
+    'Ref\tActions\tLead\tTimescale',
+    'Priority 1: Governance',
+    'Outcome 1.1',
+    'Appendix A',
+    'The Board’s work will also be reported to:',
+    '- Cabinet',
+    'An Improvement Board was established',
+  ),
+  fc
+    .tuple(fc.constantFrom('Basic Allowance', 'Special Responsibility Allowance', 'Leader', 'Chairman', 'Dependants’ Carers’ Allowance'), money)
+    .map(([what, amount]) => `${what}\t${amount}`),
   fc.constantFrom('MEMBERS’ ALLOWANCES SCHEME', 'Independent Remuneration Panel', 'This scheme shall have effect from 1 April 2011', 'Mileage\t45p per mile'),
   fc.tuple(fc.integer({ min: 0, max: 100 }), fc.string()).map(([n, text]) => `Recommendation ${n}: ${text}`),
   fc.constantFrom('RESPONSE RECEIVED', 'ACCEPTED', 'REJECTED', 'Executive response:', 'Date of call-in:'),
@@ -152,7 +227,11 @@ const anyLine = fc.oneof(
 
 /** A window of a seed paper (the pack is 1,600 lines: whole-pack runs are rare and the rest are slices of it). */
 const seedWindow = fc
-  .tuple(fc.nat({ max: SEED_LINES.length - 1 }), fc.nat(), fc.oneof({ weight: 1, arbitrary: fc.constant(2000) }, { weight: 40, arbitrary: fc.integer({ min: 1, max: 160 }) }))
+  .tuple(
+    fc.nat({ max: SEED_LINES.length - 1 }),
+    fc.nat(),
+    fc.oneof({ weight: 1, arbitrary: fc.constant(2000) }, { weight: 40, arbitrary: fc.integer({ min: 1, max: 160 }) }),
+  )
   .map(([which, start, length]) => {
     const lines = SEED_LINES[which]!;
     const from = lines.length > 2000 && length === 2000 ? 0 : start % lines.length;
@@ -167,85 +246,122 @@ type Mutation = (lines: string[]) => string[];
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // truncate at a line and inside it
-  fc.tuple(fc.nat(), fc.nat()).map(([at, cut]): Mutation => (lines) => {
-    const keep = lines.slice(0, (at % (lines.length + 1)) + 1);
-    const last = keep.length - 1;
-    if (last >= 0) keep[last] = keep[last]!.slice(0, cut % (keep[last]!.length + 1));
-    return keep;
-  }),
+  fc.tuple(fc.nat(), fc.nat()).map(
+    ([at, cut]): Mutation =>
+      (lines) => {
+        const keep = lines.slice(0, (at % (lines.length + 1)) + 1);
+        const last = keep.length - 1;
+        if (last >= 0) keep[last] = keep[last]!.slice(0, cut % (keep[last]!.length + 1));
+        return keep;
+      },
+  ),
   // delete lines
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 20 })).map(([at, count]): Mutation => (lines) => {
-    const copy = [...lines];
-    copy.splice(at % (copy.length || 1), count);
-    return copy;
-  }),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 20 })).map(
+    ([at, count]): Mutation =>
+      (lines) => {
+        const copy = [...lines];
+        copy.splice(at % (copy.length || 1), count);
+        return copy;
+      },
+  ),
   // duplicate lines
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 5 })).map(([at, count, times]): Mutation => (lines) => {
-    const start = at % (lines.length || 1);
-    const block = lines.slice(start, start + count);
-    const copy = [...lines];
-    for (let i = 0; i < times; i++) copy.splice(start, 0, ...block);
-    return copy;
-  }),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 5 })).map(
+    ([at, count, times]): Mutation =>
+      (lines) => {
+        const start = at % (lines.length || 1);
+        const block = lines.slice(start, start + count);
+        const copy = [...lines];
+        for (let i = 0; i < times; i++) copy.splice(start, 0, ...block);
+        return copy;
+      },
+  ),
   // swap lines
-  fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 30 }).map((swaps): Mutation => (lines) => {
-    const copy = [...lines];
-    if (copy.length < 2) return copy;
-    for (const [a, b] of swaps) {
-      const i = a % copy.length;
-      const j = b % copy.length;
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-    }
-    return copy;
-  }),
+  fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 30 }).map(
+    (swaps): Mutation =>
+      (lines) => {
+        const copy = [...lines];
+        if (copy.length < 2) return copy;
+        for (const [a, b] of swaps) {
+          const i = a % copy.length;
+          const j = b % copy.length;
+          [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+        }
+        return copy;
+      },
+  ),
   // shuffle everything (a seeded permutation)
-  fc.nat().map((seed): Mutation => (lines) => {
-    const copy = [...lines];
-    let state = seed || 1;
-    for (let i = copy.length - 1; i > 0; i--) {
-      state = (state * 1103515245 + 12345) & 0x7fffffff;
-      const j = state % (i + 1);
-      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-    }
-    return copy;
-  }),
+  fc.nat().map(
+    (seed): Mutation =>
+      (lines) => {
+        const copy = [...lines];
+        let state = seed || 1;
+        for (let i = copy.length - 1; i > 0; i--) {
+          state = (state * 1103515245 + 12345) & 0x7fffffff;
+          const j = state % (i + 1);
+          [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+        }
+        return copy;
+      },
+  ),
   // insert unicode edge cases inside lines
-  fc.array(fc.tuple(fc.nat(), fc.nat(), nastyString), { minLength: 1, maxLength: 10 }).map((inserts): Mutation => (lines) => {
-    const copy = lines.length ? [...lines] : [''];
-    for (const [lineAt, charAt, text] of inserts) {
-      const i = lineAt % copy.length;
-      const line = copy[i]!;
-      const at = charAt % (line.length + 1);
-      copy[i] = line.slice(0, at) + text + line.slice(at);
-    }
-    return copy;
-  }),
+  fc.array(fc.tuple(fc.nat(), fc.nat(), nastyString), { minLength: 1, maxLength: 10 }).map(
+    (inserts): Mutation =>
+      (lines) => {
+        const copy = lines.length ? [...lines] : [''];
+        for (const [lineAt, charAt, text] of inserts) {
+          const i = lineAt % copy.length;
+          const line = copy[i]!;
+          const at = charAt % (line.length + 1);
+          copy[i] = line.slice(0, at) + text + line.slice(at);
+        }
+        return copy;
+      },
+  ),
   // insert whole lines
-  fc.array(fc.tuple(fc.nat(), anyLine), { minLength: 1, maxLength: 10 }).map((inserts): Mutation => (lines) => {
-    const copy = [...lines];
-    for (const [at, line] of inserts) copy.splice(at % (copy.length + 1), 0, ...line.split('\n'));
-    return copy;
-  }),
+  fc.array(fc.tuple(fc.nat(), anyLine), { minLength: 1, maxLength: 10 }).map(
+    (inserts): Mutation =>
+      (lines) => {
+        const copy = [...lines];
+        for (const [at, line] of inserts) copy.splice(at % (copy.length + 1), 0, ...line.split('\n'));
+        return copy;
+      },
+  ),
   // a huge line
-  fc.tuple(fc.nat(), fc.constantFrom(...HUGE_PATTERNS), fc.integer({ min: 1_000, max: 30_000 }), fc.boolean()).map(([at, pattern, length, prefixed]): Mutation => (lines) => {
-    const copy = [...lines];
-    const i = at % (copy.length + 1);
-    const huge = pattern.repeat(Math.ceil(length / pattern.length));
-    copy.splice(i, 0, prefixed && copy[i] !== undefined ? copy[i] + huge : huge);
-    return copy;
-  }),
+  fc.tuple(fc.nat(), fc.constantFrom(...HUGE_PATTERNS), fc.integer({ min: 1_000, max: 30_000 }), fc.boolean()).map(
+    ([at, pattern, length, prefixed]): Mutation =>
+      (lines) => {
+        const copy = [...lines];
+        const i = at % (copy.length + 1);
+        const huge = pattern.repeat(Math.ceil(length / pattern.length));
+        copy.splice(i, 0, prefixed && copy[i] !== undefined ? copy[i] + huge : huge);
+        return copy;
+      },
+  ),
   // many lines
-  fc.tuple(fc.nat(), fc.integer({ min: 500, max: 3_000 }), fc.constantFrom('', ' ', 'x', '1.', '\t')).map(([at, count, line]): Mutation => (lines) => {
-    const copy = [...lines];
-    copy.splice(at % (copy.length + 1), 0, ...Array.from({ length: count }, () => line));
-    return copy;
-  }),
+  fc.tuple(fc.nat(), fc.integer({ min: 500, max: 3_000 }), fc.constantFrom('', ' ', 'x', '1.', '\t')).map(
+    ([at, count, line]): Mutation =>
+      (lines) => {
+        const copy = [...lines];
+        copy.splice(at % (copy.length + 1), 0, ...Array.from({ length: count }, () => line));
+        return copy;
+      },
+  ),
   // CRLF and stray carriage returns
   fc.constant<Mutation>((lines) => lines.map((line) => `${line}\r`)),
   // tabs for spaces
-  fc.tuple(fc.nat(), fc.nat()).map(([from, count]): Mutation => (lines) => lines.map((line, index) => (index >= from % (lines.length || 1) && index < (from % (lines.length || 1)) + (count % 50) ? line.replace(/ /g, '\t') : line))),
+  fc.tuple(fc.nat(), fc.nat()).map(
+    ([from, count]): Mutation =>
+      (lines) =>
+        lines.map((line, index) =>
+          index >= from % (lines.length || 1) && index < (from % (lines.length || 1)) + (count % 50) ? line.replace(/ /g, '\t') : line,
+        ),
+  ),
   // upper or lower case
-  fc.tuple(fc.nat(), fc.boolean()).map(([at, upper]): Mutation => (lines) => lines.map((line, index) => (index % 7 === at % 7 ? (upper ? line.toUpperCase() : line.toLowerCase()) : line))),
+  fc.tuple(fc.nat(), fc.boolean()).map(
+    ([at, upper]): Mutation =>
+      (lines) =>
+        lines.map((line, index) => (index % 7 === at % 7 ? (upper ? line.toUpperCase() : line.toLowerCase()) : line)),
+  ),
 );
 
 /** How the mutated lines become a file. */
@@ -290,7 +406,16 @@ function toFile(doc: FuzzDocument, index: number): { name: string; bytes: Uint8A
   let text: string;
   if (doc.html && doc.extension === '.html') {
     // Tables become TAB-separated lines in the HTML reader: put tabbed lines into table rows.
-    const body = doc.lines.map((line) => (line.includes('\t') ? `<table><tr>${line.split('\t').map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr></table>` : `<p>${escapeHtml(line)}</p>`)).join(doc.newline);
+    const body = doc.lines
+      .map((line) =>
+        line.includes('\t')
+          ? `<table><tr>${line
+              .split('\t')
+              .map((cell) => `<td>${escapeHtml(cell)}</td>`)
+              .join('')}</tr></table>`
+          : `<p>${escapeHtml(line)}</p>`,
+      )
+      .join(doc.newline);
     text = `<!doctype html><html><head><title>Paper</title></head><body>${body}</body></html>`;
   } else {
     text = doc.lines.join(doc.newline);
@@ -322,8 +447,20 @@ function toFile(doc: FuzzDocument, index: number): { name: string; bytes: Uint8A
 // ---------------------------------------------------------------------------------------------------------------
 // Invariants
 
-const RUNTIME_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|is not defined|undefined is not|null is not|Maximum call stack|Invalid time value|Invalid array length|Invalid string length|of undefined|of null/;
-const SEGMENT_KINDS = new Set(['summons', 'minutes', 'questions', 'report', 'urgent-decisions', 'tracking-sheet', 'call-in', 'improvement-plan', 'allowances-scheme', 'other']);
+const RUNTIME_ERROR =
+  /Cannot read propert|Cannot set propert|is not a function|is not iterable|is not defined|undefined is not|null is not|Maximum call stack|Invalid time value|Invalid array length|Invalid string length|of undefined|of null/;
+const SEGMENT_KINDS = new Set([
+  'summons',
+  'minutes',
+  'questions',
+  'report',
+  'urgent-decisions',
+  'tracking-sheet',
+  'call-in',
+  'improvement-plan',
+  'allowances-scheme',
+  'other',
+]);
 
 function isRealDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
@@ -386,17 +523,24 @@ function checkPaper(doc: TextDocument): string[] {
     if (!SEGMENT_KINDS.has(segment.kind)) problems.push(`segment kind ${segment.kind}`);
     if (typeof segment.title !== 'string') problems.push('segment without a title');
     if (segment.lineFrom <= previousEnd) problems.push(`segments overlap at line ${segment.lineFrom}`);
-    if (segment.lines.length !== segment.lineTo - segment.lineFrom + 1) problems.push(`segment ${segment.lineFrom}-${segment.lineTo} holds ${segment.lines.length} lines`);
+    if (segment.lines.length !== segment.lineTo - segment.lineFrom + 1)
+      problems.push(`segment ${segment.lineFrom}-${segment.lineTo} holds ${segment.lines.length} lines`);
     previousEnd = segment.lineTo;
   }
-  checkRecords(segments.map(({ lines: _lines, ...rest }) => rest), lineCount, 'segments', problems);
+  checkRecords(
+    segments.map(({ lines: _lines, ...rest }) => rest),
+    lineCount,
+    'segments',
+    problems,
+  );
 
   const paper = extractPaper(doc);
   for (const meeting of paper.meetings) {
     if (typeof meeting.bodyName !== 'string' || meeting.bodyName.trim() === '') problems.push(`meeting on ${meeting.date} without a body name`);
     for (const item of meeting.agendaItems) if (typeof item.number !== 'string' || item.number === '') problems.push('agenda item without a number');
     for (const event of meeting.voteEvents) {
-      for (const count of [event.forCount, event.againstCount, event.abstainCount]) if (!Number.isInteger(count) || count < 0) problems.push(`vote count ${count}`);
+      for (const count of [event.forCount, event.againstCount, event.abstainCount])
+        if (!Number.isInteger(count) || count < 0) problems.push(`vote count ${count}`);
     }
     for (const row of meeting.attendance) if (typeof row.name.familyName !== 'string') problems.push('attendance without a family name');
   }
@@ -451,8 +595,14 @@ describe('the import pipeline under fuzzing (pure: read, segment, extract)', () 
         expect(problems).toEqual([]);
         const took = performance.now() - started;
         slowest = Math.max(slowest, took);
-        if (took > 1_000) slow.push(`${Math.round(took)} ms: ${text.lines.length} lines, longest ${Math.max(0, ...text.lines.map((line) => line.length))} chars, starting ${JSON.stringify(text.lines.find((line) => line.length > 1000)?.slice(0, 40) ?? '')}`);
-        expect(took, `document ${index} (${text.lines.length} lines, longest ${Math.max(0, ...text.lines.map((line) => line.length))} chars) took ${Math.round(took)} ms`).toBeLessThan(SLOW_MS);
+        if (took > 1_000)
+          slow.push(
+            `${Math.round(took)} ms: ${text.lines.length} lines, longest ${Math.max(0, ...text.lines.map((line) => line.length))} chars, starting ${JSON.stringify(text.lines.find((line) => line.length > 1000)?.slice(0, 40) ?? '')}`,
+          );
+        expect(
+          took,
+          `document ${index} (${text.lines.length} lines, longest ${Math.max(0, ...text.lines.map((line) => line.length))} chars) took ${Math.round(took)} ms`,
+        ).toBeLessThan(SLOW_MS);
       }),
       { numRuns: PURE_RUNS, seed: 20240509 },
     );
@@ -460,7 +610,9 @@ describe('the import pipeline under fuzzing (pure: read, segment, extract)', () 
     expect(outcomes.read).toBeGreaterThan(PURE_RUNS / 4);
     expect(outcomes.rawLines).toBeGreaterThan(PURE_RUNS / 10);
     expect(outcomes.refused).toBeGreaterThan(10);
-    console.log(`importer fuzz: ${index} documents: ${outcomes.read} read, ${outcomes.refused} refused by the reader, ${outcomes.rawLines} lines straight to the extractors; slowest ${Math.round(slowest)} ms`);
+    console.log(
+      `importer fuzz: ${index} documents: ${outcomes.read} read, ${outcomes.refused} refused by the reader, ${outcomes.rawLines} lines straight to the extractors; slowest ${Math.round(slowest)} ms`,
+    );
     if (slow.length) console.log(`over 1 s:\n${slow.join('\n')}`);
   }, 600_000);
 });
@@ -484,7 +636,11 @@ describe.skipIf(databaseUnavailable)('paperImporter under fuzzing (real database
   beforeAll(async () => {
     database = await createTestDatabase();
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-fuzz-import-'));
-    const result = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(database.db);
+    const result = await sql<{
+      table_name: string;
+    }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
+      database.db,
+    );
     tables = result.rows.map((row) => row.table_name).filter((name) => !/^kysely_migration/.test(name));
     // Start from the seed papers, so mutated papers meet people, bodies and meetings already on record.
     const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedsDir], actor: 'fuzz' });
@@ -529,7 +685,10 @@ describe.skipIf(databaseUnavailable)('paperImporter under fuzzing (real database
         // A file nothing was recognised in says why and leaves nothing behind.
         if (result!.status === 'unrecognised') expect(result!.reason).toMatch(/^no meeting, minutes, agenda/);
         if (result!.status === 'failed') {
-          const reason = result!.reason!.replace(/fuzz-\d+|export-\d+/g, 'FILE').replace(/\d+/g, 'N').slice(0, 90);
+          const reason = result!
+            .reason!.replace(/fuzz-\d+|export-\d+/g, 'FILE')
+            .replace(/\d+/g, 'N')
+            .slice(0, 90);
           reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
           expect(typeof result!.reason).toBe('string');
           expect(result!.reason!.trim()).not.toBe('');
@@ -543,7 +702,9 @@ describe.skipIf(databaseUnavailable)('paperImporter under fuzzing (real database
       }),
       { numRuns: DB_RUNS, seed: 4242 },
     );
-    console.log(`paperImporter fuzz: ${index} files: ${statuses.imported} imported, ${statuses.unrecognised} not recognised, ${statuses.skipped} skipped, ${statuses.failed} failed with a reason`);
+    console.log(
+      `paperImporter fuzz: ${index} files: ${statuses.imported} imported, ${statuses.unrecognised} not recognised, ${statuses.skipped} skipped, ${statuses.failed} failed with a reason`,
+    );
     console.log([...reasons].map(([reason, count]) => `  ${count} x ${reason}`).join('\n'));
     expect(statuses.imported).toBeGreaterThan(0);
     expect(statuses.failed).toBeGreaterThan(0);

@@ -47,7 +47,12 @@ describe.skipIf(databaseUnavailable)('quorum generate into a database', () => {
   });
 
   it('writes through the audit trail and refuses to generate the same authority twice', async () => {
-    const audited = await database.db.selectFrom('audit_log').select(({ fn }) => fn.countAll<string>().as('n')).where('actor', '=', 'generator').where('table_name', '=', 'agenda_item').executeTakeFirstOrThrow();
+    const audited = await database.db
+      .selectFrom('audit_log')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .where('actor', '=', 'generator')
+      .where('table_name', '=', 'agenda_item')
+      .executeTakeFirstOrThrow();
     expect(Number(audited.n)).toBe(180);
     await expect(generateAuthorities(database.db, { authorities: 1, years: 1, seed: 3, meetingsPerYear: 30 })).rejects.toThrow(/already in the database/);
   });
@@ -70,8 +75,24 @@ describe.skipIf(databaseUnavailable)('quorum generate into a database', () => {
   });
 
   it('holds an improvement plan tied to requirements, indicators observed monthly, and scrutiny recommendations, all served', async () => {
-    const count = async (table: 'plan_action' | 'requirement' | 'plan_action_requirement' | 'indicator' | 'indicator_observation' | 'scrutiny_recommendation' | 'scrutiny_response') =>
-      Number((await database.db.selectFrom(table).select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async (
+      table:
+        | 'plan_action'
+        | 'requirement'
+        | 'plan_action_requirement'
+        | 'indicator'
+        | 'indicator_observation'
+        | 'scrutiny_recommendation'
+        | 'scrutiny_response',
+    ) =>
+      Number(
+        (
+          await database.db
+            .selectFrom(table)
+            .select(({ fn }) => fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('requirement')).toBe(16 + 23 + 10);
     expect(await count('plan_action')).toBeGreaterThanOrEqual(6 * 4 * 4);
     expect(await count('plan_action_requirement')).toBeGreaterThan(0);
@@ -85,7 +106,16 @@ describe.skipIf(databaseUnavailable)('quorum generate into a database', () => {
       .innerJoin('scrutiny_item', 'scrutiny_item.id', 'scrutiny_recommendation.item_id')
       .innerJoin('meeting', 'meeting.id', 'scrutiny_item.meeting_id')
       .select(['scrutiny_recommendation.status', 'scrutiny_recommendation.due_date', 'meeting.date'])
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('scrutiny_response').select('scrutiny_response.id').whereRef('scrutiny_response.recommendation_id', '=', 'scrutiny_recommendation.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('scrutiny_response')
+              .select('scrutiny_response.id')
+              .whereRef('scrutiny_response.recommendation_id', '=', 'scrutiny_recommendation.id'),
+          ),
+        ),
+      )
       .execute();
     for (const row of unanswered) expect(['PENDING', 'OUTSTANDING', 'TO NOTE ONLY']).toContain(row.status);
 

@@ -16,7 +16,7 @@ import { csvTables } from '../../src/services/open-data/public-dataset.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { insertBody, insertMeeting, insertPerson, seedCouncilMeeting } from '../support/factories.ts';
 
-const FORMULAS = ['=HYPERLINK("http://evil.example","click")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+const FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
 const BOM = '\uFEFF';
 
 /** Cells as a spreadsheet would see them: parsed with the BOM understood. */
@@ -31,7 +31,11 @@ function runsAsFormula(cell: string): boolean {
 
 describe('the CSV writer', () => {
   it('never writes a cell a spreadsheet would run, and keeps every other cell as it was', () => {
-    const cell = fc.oneof(fc.string(), fc.constantFrom(...FORMULAS), fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.string()).map(([start, rest]) => `${start}${rest}`));
+    const cell = fc.oneof(
+      fc.string(),
+      fc.constantFrom(...FORMULAS),
+      fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.string()).map(([start, rest]) => `${start}${rest}`),
+    );
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 8 }), (rows) => {
         const text = csvText(['a', 'b'], rows);
@@ -53,7 +57,13 @@ describe('the CSV writer', () => {
   it('writes UTF-8 with a byte order mark, CRLF line ends, and a header row when there are no rows', () => {
     const empty = csvText(['Member', 'Total'], []);
     expect(empty).toBe(`${BOM}Member,Total\r\n`);
-    const text = csvText(['Member', 'Total'], [['Mrs Åsa O\'Brien', '-12.50'], ['Mr B', 3]]);
+    const text = csvText(
+      ['Member', 'Total'],
+      [
+        ["Mrs Åsa O'Brien", '-12.50'],
+        ['Mr B', 3],
+      ],
+    );
     expect(text.startsWith(BOM)).toBe(true);
     expect(text).toBe(`${BOM}Member,Total\r\nMrs Åsa O'Brien,-12.50\r\nMr B,3\r\n`);
   });
@@ -124,7 +134,13 @@ describe.skipIf(databaseUnavailable)('the open data CSVs', () => {
     }
     const people = cellsOf(csvFiles.find((file) => file.name === 'people.csv')!.body.toString('utf8'));
     const familyName = people[0]!.indexOf('familyName');
-    expect(people.slice(1).map((row) => row[familyName]).filter((name) => name!.startsWith("'")).sort()).toEqual(FORMULAS.map((formula) => `'${formula}`).sort());
+    expect(
+      people
+        .slice(1)
+        .map((row) => row[familyName])
+        .filter((name) => name!.startsWith("'"))
+        .sort(),
+    ).toEqual(FORMULAS.map((formula) => `'${formula}`).sort());
     // No plan was made: the table is its header alone.
     const priorities = cellsOf(csvFiles.find((file) => file.name === 'plan-priorities.csv')!.body.toString('utf8'));
     expect(priorities).toEqual([['id', 'planId', 'number', 'title', 'keyObjectives']]);

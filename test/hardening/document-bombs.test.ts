@@ -73,7 +73,11 @@ function pdfOf(stream: Buffer): Uint8Array<ArrayBuffer> {
     offsets.push(length);
     const part =
       body === null
-        ? Buffer.concat([Buffer.from(`${index + 1} 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from('\nendstream\nendobj\n')])
+        ? Buffer.concat([
+            Buffer.from(`${index + 1} 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`),
+            stream,
+            Buffer.from('\nendstream\nendobj\n'),
+          ])
         : Buffer.from(`${index + 1} 0 obj\n${body}\nendobj\n`);
     chunks.push(part);
     length += part.length;
@@ -115,9 +119,13 @@ describe('the reader of imported and uploaded papers', () => {
 
   it('refuses a PDF whose stream inflates to hundreds of MB, within its memory and time limits, and reads the next file', async () => {
     expect(pdfBomb.byteLength).toBeLessThan(2 * MB);
-    const refusal = await readDocument({ name: 'bomb.pdf', bytes: pdfBomb }, { isolation: { memoryMb: 128, timeMsFor: () => 20_000 } }).catch((error: unknown) => error);
+    const refusal = await readDocument({ name: 'bomb.pdf', bytes: pdfBomb }, { isolation: { memoryMb: 128, timeMsFor: () => 20_000 } }).catch(
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(ReadError);
-    expect((refusal as ReadError).reason).toMatch(/^PDF refused: (it needs more than 128 MB of memory|it stopped the reader, needing more than 128 MB|reading it took longer than 20 seconds)/);
+    expect((refusal as ReadError).reason).toMatch(
+      /^PDF refused: (it needs more than 128 MB of memory|it stopped the reader, needing more than 128 MB|reading it took longer than 20 seconds)/,
+    );
     // The reader is fresh for the next file.
     const small = pdfOf(zlib.deflateSync(Buffer.from('BT /F1 12 Tf 72 720 Td (Minutes of the meeting) Tj ET\n')));
     expect((await readDocument({ name: 'small.pdf', bytes: small })).lines).toContain('Minutes of the meeting');
@@ -146,10 +154,20 @@ describe.skipIf(databaseUnavailable)('a bomb uploaded as a report', () => {
       files: (await database.db.selectFrom('stored_file').select('sha256').execute()).length,
     });
     const before = await counts();
-    for (const [filename, content] of [['bomb.pdf', pdfBomb], ['bomb.docx', docxBomb]] as const) {
+    for (const [filename, content] of [
+      ['bomb.pdf', pdfBomb],
+      ['bomb.docx', docxBomb],
+    ] as const) {
       const page = await officer.get(linkTo('admin.meeting', { id: meetingId }));
       let done = false;
-      const upload = officer.postMultipart(linkTo('admin.meeting.agendaItems', { id: meetingId }), { title: 'Innocent report' }, { reportFile: { filename, content } }, { csrf: csrfFrom(page.body) }).finally(() => (done = true));
+      const upload = officer
+        .postMultipart(
+          linkTo('admin.meeting.agendaItems', { id: meetingId }),
+          { title: 'Innocent report' },
+          { reportFile: { filename, content } },
+          { csrf: csrfFrom(page.body) },
+        )
+        .finally(() => (done = true));
       // While the bomb is read, other requests are answered at once.
       let answeredWhileReading = 0;
       while (!done) {

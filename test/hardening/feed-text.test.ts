@@ -33,7 +33,12 @@ function feedOf(items: Array<Pick<FeedItemInput, 'title' | 'description'>>) {
     description: 'Decisions',
     siteUrl: 'https://quorum.example/decisions',
     feedLinks: { rss: 'https://quorum.example/decisions.rss', atom: 'https://quorum.example/decisions.atom' },
-    items: items.map((item, index) => ({ ...item, id: `urn:quorum:decision-${index}`, link: `https://quorum.example/decisions#${index}`, date: new Date(Date.UTC(2011, 3, 6 + index)) })),
+    items: items.map((item, index) => ({
+      ...item,
+      id: `urn:quorum:decision-${index}`,
+      link: `https://quorum.example/decisions#${index}`,
+      date: new Date(Date.UTC(2011, 3, 6 + index)),
+    })),
   });
 }
 
@@ -45,7 +50,9 @@ function elements(parent: Document | Element, tag: string): Element[] {
 
 function xml(text: string): Document {
   const errors: string[] = [];
-  const document = new DOMParser({ onError: (level: string, message: string) => (level === 'warning' ? undefined : errors.push(message)) } as never).parseFromString(text, 'text/xml');
+  const document = new DOMParser({
+    onError: (level: string, message: string) => (level === 'warning' ? undefined : errors.push(message)),
+  } as never).parseFromString(text, 'text/xml');
   expect(errors).toEqual([]);
   return document as unknown as Document;
 }
@@ -64,7 +71,10 @@ function expectAsText(feedText: { rss: string; atom: string }, items: Array<{ ti
   expect(rssItems).toHaveLength(items.length);
   // RSS 2.0 says a description may hold HTML, and readers render titles as HTML too: both must render as the text.
   for (const [index, item] of rssItems.entries()) {
-    for (const [tag, original] of [['title', items[index]!.title], ['description', items[index]!.description]] as const) {
+    for (const [tag, original] of [
+      ['title', items[index]!.title],
+      ['description', items[index]!.description],
+    ] as const) {
       const view = shown(elements(item, tag)[0]!, true);
       expect(view.elements, `${tag}: ${original}`).toBe(0);
       expect(view.text).toBe(xmlText(original));
@@ -73,7 +83,10 @@ function expectAsText(feedText: { rss: string; atom: string }, items: Array<{ ti
   const entries = elements(xml(feedText.atom), 'entry');
   expect(entries).toHaveLength(items.length);
   for (const [index, entry] of entries.entries()) {
-    for (const [tag, original] of [['title', items[index]!.title], ['summary', items[index]!.description]] as const) {
+    for (const [tag, original] of [
+      ['title', items[index]!.title],
+      ['summary', items[index]!.description],
+    ] as const) {
       const element = elements(entry, tag)[0]!;
       const type = element.getAttribute('type') ?? 'text';
       expect(['text', 'html']).toContain(type);
@@ -92,11 +105,18 @@ describe('RSS and Atom feeds', () => {
   });
 
   it('carry any text as text, and stay well-formed XML', () => {
-    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom(...HOSTILE), fc.array(fc.constantFrom('<', '>', '&', ']]>', 'amp;', '<b>', '"', "'", 'x', ' '), { maxLength: 12 }).map((parts) => parts.join('')));
+    const text = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom(...HOSTILE),
+      fc.array(fc.constantFrom('<', '>', '&', ']]>', 'amp;', '<b>', '"', "'", 'x', ' '), { maxLength: 12 }).map((parts) => parts.join('')),
+    );
     fc.assert(
       fc.property(fc.array(fc.record({ title: text, description: text }), { minLength: 1, maxLength: 4 }), (items) => {
         // The feed library leaves out an empty description or title; those have nothing to show.
-        const kept = items.map((item) => ({ title: xmlText(item.title).trim() ? item.title : 'x', description: xmlText(item.description).trim() ? item.description : 'x' }));
+        const kept = items.map((item) => ({
+          title: xmlText(item.title).trim() ? item.title : 'x',
+          description: xmlText(item.description).trim() ? item.description : 'x',
+        }));
         const feed = feedOf(kept);
         expectAsText({ rss: feed.rss2(), atom: feed.atom1() }, kept);
       }),

@@ -109,11 +109,30 @@ describe.skipIf(databaseUnavailable)('the HTTP surface', () => {
 
   it('revalidates the original of a report on every use, and stops serving it once the report is exempt', async () => {
     const body = await bodyCreator({ database, by: officer, authorityName: AUTHORITY, name: 'Education Committee', kind: 'committee' });
-    const meeting = await meetingScheduler({ database, by: officer, bodyId: body.id, date: '2029-09-19', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
-    const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Review of school transport in every district.' })] }] })));
+    const meeting = await meetingScheduler({
+      database,
+      by: officer,
+      bodyId: body.id,
+      date: '2029-09-19',
+      startTime: '10:00',
+      location: 'Darent Room',
+      kind: 'ordinary',
+    });
+    const bytes = new Uint8Array(
+      await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ text: 'Review of school transport in every district.' })] }] })),
+    );
     const read = await readReportUpload({ filename: 'transport.docx', data: bytes });
     if (!('upload' in read)) throw new Error(read.problem);
-    await agendaItemAdder({ database, by: officer, meetingId: meeting.id, authorityName: AUTHORITY, title: 'School transport', exempt: false, exemptParagraphs: [], reportFile: read.upload });
+    await agendaItemAdder({
+      database,
+      by: officer,
+      meetingId: meeting.id,
+      authorityName: AUTHORITY,
+      title: 'School transport',
+      exempt: false,
+      exemptParagraphs: [],
+      reportFile: read.upload,
+    });
     await agendaPublisher({ database, by: officer, meetingId: meeting.id, today: '2029-09-03', jurisdiction: 'england-and-wales', confirmLate: true });
     const item = (await store.listAgendaItems(database.db, meeting.id))[0]!;
 

@@ -73,7 +73,12 @@ describe.skipIf(databaseUnavailable)('multipart bodies', () => {
 
   it('refuses a NUL in a multipart field with a 400 naming the field', async () => {
     const page = await officer.get(linkTo('admin.meeting', { id: meetingId }));
-    const response = await officer.postMultipart(linkTo('admin.meeting.agendaItems', { id: meetingId }), { title: 'Budget\u0000report' }, {}, { csrf: csrfFrom(page.body) });
+    const response = await officer.postMultipart(
+      linkTo('admin.meeting.agendaItems', { id: meetingId }),
+      { title: 'Budget\u0000report' },
+      {},
+      { csrf: csrfFrom(page.body) },
+    );
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('title: contains a NUL character');
     expect((await database.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).execute()).length).toBe(0);

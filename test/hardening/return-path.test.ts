@@ -44,20 +44,50 @@ describe('the return path after signing in', () => {
     for (const next of ['/admin', '/admin/meetings/meeting-1a2b?tab=agenda#minutes', '/people/mr-w-a-hayton-0123456789abcdef', '/search?q=50%25']) {
       expect(safeNext(next)).toBe(next);
     }
-    const piece = fc.constantFrom('/', '\\', '//', '%2F', '%2f', '%5C', '%5c', '%09', '%0A', '%0d', '%25', '\t', '\n', '\r', ' ', 'evil.example', ':', '@', 'admin', '?', '#', '.', '..', 'https:', 'é', '\u0000');
+    const piece = fc.constantFrom(
+      '/',
+      '\\',
+      '//',
+      '%2F',
+      '%2f',
+      '%5C',
+      '%5c',
+      '%09',
+      '%0A',
+      '%0d',
+      '%25',
+      '\t',
+      '\n',
+      '\r',
+      ' ',
+      'evil.example',
+      ':',
+      '@',
+      'admin',
+      '?',
+      '#',
+      '.',
+      '..',
+      'https:',
+      'é',
+      '\u0000',
+    );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join('')), (next) => {
-        const kept = safeNext(next);
-        if (kept === undefined) return;
-        expect(landsOnSite(kept)).toBe(true);
-        // Nothing a browser or a header would treat specially: printable ASCII, starting with one slash.
-        expect(kept).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
-        // And decoded, it still names a path here: no encoded slash or backslash pair, no control character.
-        let decoded = kept;
-        for (let round = 0; round < 3; round++) decoded = decodeURIComponentLoosely(decoded);
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
-        expect(decoded).not.toMatch(/^\/[/\\]|[\\\u0000-\u001f\u007f]/);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join('')),
+        (next) => {
+          const kept = safeNext(next);
+          if (kept === undefined) return;
+          expect(landsOnSite(kept)).toBe(true);
+          // Nothing a browser or a header would treat specially: printable ASCII, starting with one slash.
+          expect(kept).toMatch(/^\/(?![/\\])[\x21-\x7e]*$/);
+          // And decoded, it still names a path here: no encoded slash or backslash pair, no control character.
+          let decoded = kept;
+          for (let round = 0; round < 3; round++) decoded = decodeURIComponentLoosely(decoded);
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this does
+          expect(decoded).not.toMatch(/^\/[/\\]|[\\\u0000-\u001f\u007f]/);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

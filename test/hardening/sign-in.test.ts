@@ -20,10 +20,11 @@ async function silentRelay(): Promise<{ port: number; close: () => Promise<void>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as net.AddressInfo).port,
-    close: () => new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -39,7 +40,12 @@ function from(client: Client, address: string) {
         method: 'POST',
         url: '/sign-in',
         payload: new URLSearchParams({ email, password, _csrf: csrf }).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'x-forwarded-for': address, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'text/html',
+          'x-forwarded-for': address,
+          cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
       });
     },
   };
@@ -88,7 +94,11 @@ describe.skipIf(databaseUnavailable)('sign-in and accounts under attack', () => 
   it('sends the email in the background, trying again when the relay fails', async () => {
     const sent: string[] = [];
     let failures = 2;
-    const outbox = mailOutbox({ send: async (mail) => (failures-- > 0 ? Promise.reject(new Error('relay down')) : void sent.push(mail.to)) }, { error: () => undefined, warn: () => undefined }, [10, 10, 10]);
+    const outbox = mailOutbox(
+      { send: async (mail) => (failures-- > 0 ? Promise.reject(new Error('relay down')) : void sent.push(mail.to)) },
+      { error: () => undefined, warn: () => undefined },
+      [10, 10, 10],
+    );
     outbox.post(async () => ({ to: 'officer@kent.example', subject: 'Reset', text: 'link' }));
     outbox.post(async () => undefined);
     for (let wait = 0; wait < 50 && !sent.length; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -124,17 +134,26 @@ describe.skipIf(databaseUnavailable)('sign-in and accounts under attack', () => 
 
   it('lets a reset link in even when strangers from many places have delayed the address, and only the newest link', async () => {
     const target = await makeAccount(database, 'officer', 'target@kent.example');
-    for (let place = 0; place < 4; place++) for (let attempt = 0; attempt < 5; attempt++) await from(new Client(app), `203.0.113.${100 + place}`).signIn(target.email, 'wrong guess for target');
+    for (let place = 0; place < 4; place++)
+      for (let attempt = 0; attempt < 5; attempt++) await from(new Client(app), `203.0.113.${100 + place}`).signIn(target.email, 'wrong guess for target');
     expect((await from(new Client(app), '192.0.2.20').signIn(target.email, PASSWORD)).statusCode).toBe(429);
     const tokens: string[] = [];
-    await passwordResetRequester({ database, email: target.email, linkFor: (token) => {
+    await passwordResetRequester({
+      database,
+      email: target.email,
+      linkFor: (token) => {
         tokens.push(token);
         return token;
-      } });
-    await passwordResetRequester({ database, email: target.email, linkFor: (token) => {
+      },
+    });
+    await passwordResetRequester({
+      database,
+      email: target.email,
+      linkFor: (token) => {
         tokens.push(token);
         return token;
-      } });
+      },
+    });
     const client = new Client(app);
     // Issuing the second link made the first worthless.
     expect((await client.get(`/reset-password/${tokens[0]}`)).statusCode).toBe(410);
@@ -149,9 +168,23 @@ describe.skipIf(databaseUnavailable)('sign-in and accounts under attack', () => 
   });
 
   it('refuses common passwords for new accounts', async () => {
-    const weak = accountCreator({ database, actor: { job: 'test' }, email: 'weak@kent.example', name: 'Weak Password', roles: ['officer'], password: 'password1234' });
+    const weak = accountCreator({
+      database,
+      actor: { job: 'test' },
+      email: 'weak@kent.example',
+      name: 'Weak Password',
+      roles: ['officer'],
+      password: 'password1234',
+    });
     await expect(weak).rejects.toThrow(/password: Choose a password that is harder to guess/);
-    const own = accountCreator({ database, actor: { job: 'test' }, email: 'jane.smith@kent.example', name: 'Jane Smith', roles: ['officer'], password: 'jane.smith@kent.example' });
+    const own = accountCreator({
+      database,
+      actor: { job: 'test' },
+      email: 'jane.smith@kent.example',
+      name: 'Jane Smith',
+      roles: ['officer'],
+      password: 'jane.smith@kent.example',
+    });
     await expect(own).rejects.toThrow(/harder to guess/);
   });
 

@@ -42,8 +42,18 @@ async function observed(database: TestDatabase) {
     .where('meeting_id', '=', auditMeeting)
     .where('printed_name', '=', 'Mr A R Chell')
     .executeTakeFirst();
-  const apologies = await database.db.selectFrom('attendance').select(['person_id', 'printed_name']).where('meeting_id', '=', auditMeeting).where('status', '=', 'apologies').execute();
-  const minutes = await database.db.selectFrom('minute').select(['number', 'title', 'text']).where('meeting_id', '=', auditMeeting).orderBy('position').execute();
+  const apologies = await database.db
+    .selectFrom('attendance')
+    .select(['person_id', 'printed_name'])
+    .where('meeting_id', '=', auditMeeting)
+    .where('status', '=', 'apologies')
+    .execute();
+  const minutes = await database.db
+    .selectFrom('minute')
+    .select(['number', 'title', 'text'])
+    .where('meeting_id', '=', auditMeeting)
+    .orderBy('position')
+    .execute();
   const votes = await database.db
     .selectFrom('vote_event')
     .leftJoin('minute', 'minute.id', 'vote_event.minute_id')
@@ -76,7 +86,7 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
 
   const correct = (correction: CorrectionInput) => correctionRecorder({ database, authorityName, sourceId, actor: { job: officer }, correction });
 
-  it('keeps the paper\'s text for the review screen', async () => {
+  it("keeps the paper's text for the review screen", async () => {
     const row = await database.db.selectFrom('source_text').select('lines').where('id', '=', sourceId).executeTakeFirstOrThrow();
     expect(row.lines[1384]).toMatch(/^MINUTES of a meeting of the Governance and Audit Committee/);
   });
@@ -123,7 +133,8 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
     expect(rows).toHaveLength(5);
     // The people the links name must exist there too: import the paper once, note the person, then start again.
     await paperImporter({ database: fresh, authorityName, paths: [seedFile('001')], actor: 'test' });
-    const angellThere = (await fresh.db.selectFrom('attendance').select('person_id').where('printed_name', '=', 'Mr M J Angell').executeTakeFirstOrThrow()).person_id;
+    const angellThere = (await fresh.db.selectFrom('attendance').select('person_id').where('printed_name', '=', 'Mr M J Angell').executeTakeFirstOrThrow())
+      .person_id;
     expect(angellThere).toBe(angell); // stable ids from natural keys: the same paper gives the same people
     const freshSource = (await fresh.db.selectFrom('source_document').select('id').executeTakeFirstOrThrow()).id;
     await fresh.db
@@ -141,11 +152,19 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
   });
 
   it('refuses a correction naming nobody on record, or with a bad count, saying which field', async () => {
-    await expect(correct({ ...audit, kind: 'person-link', recordKey: 'mr a r chell', value: { personId: 'person-nobody' } })).rejects.toThrow(/personId: Choose a person on record/);
-    await expect(correct({ ...council, kind: 'vote-count', recordKey: '22#1', value: { for: -1, against: 1, abstain: 0 } })).rejects.toThrow(/for: Cannot be negative/);
+    await expect(correct({ ...audit, kind: 'person-link', recordKey: 'mr a r chell', value: { personId: 'person-nobody' } })).rejects.toThrow(
+      /personId: Choose a person on record/,
+    );
+    await expect(correct({ ...council, kind: 'vote-count', recordKey: '22#1', value: { for: -1, against: 1, abstain: 0 } })).rejects.toThrow(
+      /for: Cannot be negative/,
+    );
     // A correction that finds no record is refused, and nothing of it is kept.
-    await expect(correct({ ...audit, kind: 'minute-split', recordKey: '1', value: { line: 5, number: '1A', title: 'Elsewhere' } })).rejects.toThrow(/line: Enter a line inside the minute/);
-    await expect(correct({ ...council, kind: 'vote-count', recordKey: '99#1', value: { for: 1, against: 1, abstain: 0 } })).rejects.toThrow(/for: That recorded vote is not in this meeting/);
+    await expect(correct({ ...audit, kind: 'minute-split', recordKey: '1', value: { line: 5, number: '1A', title: 'Elsewhere' } })).rejects.toThrow(
+      /line: Enter a line inside the minute/,
+    );
+    await expect(correct({ ...council, kind: 'vote-count', recordKey: '99#1', value: { for: 1, against: 1, abstain: 0 } })).rejects.toThrow(
+      /for: That recorded vote is not in this meeting/,
+    );
     expect(await database.db.selectFrom('import_correction').select('kind').where('kind', '=', 'minute-split').execute()).toHaveLength(1);
   });
 

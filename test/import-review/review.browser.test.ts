@@ -45,7 +45,8 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the import rev
   });
 
   it('corrects a name link and a vote count, imports the paper again, and the corrections remain', async () => {
-    const angell = (await database.db.selectFrom('attendance').select('person_id').where('printed_name', '=', 'Mr M J Angell').executeTakeFirstOrThrow()).person_id;
+    const angell = (await database.db.selectFrom('attendance').select('person_id').where('printed_name', '=', 'Mr M J Angell').executeTakeFirstOrThrow())
+      .person_id;
     const page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(30_000);
     await page.goto(`${origin}/sign-in`);
@@ -98,7 +99,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the import rev
 
 /** The attendance entry of "Mr A R Chell" at the Governance and Audit Committee (he is at the Council's meeting too). */
 function chellAtAudit(page: Page) {
-  return page.locator('section', { has: page.locator('h3', { hasText: 'Governance and Audit Committee' }) }).locator('li', { hasText: '“Mr A R Chell”, present' });
+  return page
+    .locator('section', { has: page.locator('h3', { hasText: 'Governance and Audit Committee' }) })
+    .locator('li', { hasText: '“Mr A R Chell”, present' });
 }
 
 function sourceIdOf(url: URL): string {

@@ -42,14 +42,28 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl: the official OParl 
     ]);
     // 08:00 at +01:00 on 4 January is 07:00 in London (GMT).
     expect(await db.selectFrom('meeting').select(['date', 'start_time', 'end_time', 'location', 'status']).execute()).toEqual([
-      { date: '2013-01-04', start_time: '07:00:00', end_time: '11:00:00', location: 'Rathaus der Beispielstadt, Ratshausplatz 1, 12345 Beispielstadt', status: 'held' },
+      {
+        date: '2013-01-04',
+        start_time: '07:00:00',
+        end_time: '11:00:00',
+        location: 'Rathaus der Beispielstadt, Ratshausplatz 1, 12345 Beispielstadt',
+        status: 'held',
+      },
     ]);
     expect(await db.selectFrom('agenda_item').select(['number', 'position', 'title', 'exempt']).execute()).toEqual([
       { number: '10.1', position: 1, title: 'Satzungsänderung für Ausschreibungen', exempt: false },
     ]);
     expect(await db.selectFrom('resolution').select('text').execute()).toEqual([{ text: 'Der Beschluss weicht wie folgt vom Antrag ab: ...' }]);
-    const report = await db.selectFrom('report').select(['subject', 'report_date', 'original_filename', 'original_media_type', 'original_file_sha256']).executeTakeFirstOrThrow();
-    expect(report).toMatchObject({ subject: 'Antwort auf Anfrage 1200/2014', report_date: '2014-04-04', original_filename: 'anlage_1_zur_anfrage.pdf', original_media_type: 'application/pdf' });
+    const report = await db
+      .selectFrom('report')
+      .select(['subject', 'report_date', 'original_filename', 'original_media_type', 'original_file_sha256'])
+      .executeTakeFirstOrThrow();
+    expect(report).toMatchObject({
+      subject: 'Antwort auf Anfrage 1200/2014',
+      report_date: '2014-04-04',
+      original_filename: 'anlage_1_zur_anfrage.pdf',
+      original_media_type: 'application/pdf',
+    });
     const stored = await db.selectFrom('stored_file').select('content').where('sha256', '=', report.original_file_sha256!).executeTakeFirstOrThrow();
     expect(Buffer.from(stored.content).equals(PDF_BYTES)).toBe(true);
   });

@@ -36,7 +36,8 @@ async function expectEqualCopy(source: QuorumServer, copy: TestDatabase): Promis
 }
 
 /** Changes to records (the source's own row notes each run's times, by design). */
-const auditRows = async (copy: TestDatabase) => Number((await sql<{ n: string }>`select count(*)::text as n from audit_log where table_name <> 'oparl_source'`.execute(copy.db)).rows[0]!.n);
+const auditRows = async (copy: TestDatabase) =>
+  Number((await sql<{ n: string }>`select count(*)::text as n from audit_log where table_name <> 'oparl_source'`.execute(copy.db)).rows[0]!.n);
 
 describe.skipIf(databaseUnavailable)('quorum import --oparl: Quorum to Quorum', () => {
   let source: QuorumServer;
@@ -56,10 +57,21 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl: Quorum to Quorum', 
     const summary = await oparlImporter({ database: copy, url: source.systemUrl, actor: 'test', client: FAST });
     expect(summary.problems).toEqual([]);
     expect(summary.completed).toBe(true);
-    expect(summary.created).toMatchObject({ authority: 1, body: expect.any(Number), person: expect.any(Number), meeting: expect.any(Number), agenda_item: expect.any(Number), report: expect.any(Number) });
+    expect(summary.created).toMatchObject({
+      authority: 1,
+      body: expect.any(Number),
+      person: expect.any(Number),
+      meeting: expect.any(Number),
+      agenda_item: expect.any(Number),
+      report: expect.any(Number),
+    });
     await expectEqualCopy(source, copy);
     // Participants are recorded present under their names as on record.
-    const attendance = await copy.db.selectFrom('attendance').innerJoin('person', 'person.id', 'attendance.person_id').select(['attendance.printed_name', 'person.family_name']).execute();
+    const attendance = await copy.db
+      .selectFrom('attendance')
+      .innerJoin('person', 'person.id', 'attendance.person_id')
+      .select(['attendance.printed_name', 'person.family_name'])
+      .execute();
     expect(attendance.length).toBeGreaterThan(0);
     for (const row of attendance) expect(row.printed_name).toContain(row.family_name);
   }, 120_000);
@@ -98,7 +110,13 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl: Quorum to Quorum', 
     const report = await db.selectFrom('public_report').select(['id']).orderBy('id').executeTakeFirstOrThrow();
     await db.updateTable('report').set({ exempt: true }).where('id', '=', report.id).execute();
     // A meeting withdrawn at the source: OParl shows it as a deleted Meeting, and the copy withdraws it too.
-    const withdrawn = await db.selectFrom('meeting').select(['id']).where('id', '<>', item.meeting_id).where('withdrawn_at', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    const withdrawn = await db
+      .selectFrom('meeting')
+      .select(['id'])
+      .where('id', '<>', item.meeting_id)
+      .where('withdrawn_at', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await db.updateTable('meeting').set({ withdrawn_at: new Date(), withdrawn_reason: 'Arranged in error' }).where('id', '=', withdrawn.id).execute();
 
     const summary = await oparlImporter({ database: copy, url: source.systemUrl, actor: 'test', client: FAST });
@@ -107,7 +125,12 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl: Quorum to Quorum', 
     expect(summary.created).toEqual({});
     expect(summary.deleted).toBe(3);
     await expectEqualCopy(source, copy);
-    const copied = await copy.db.selectFrom('meeting').innerJoin('oparl_record', 'oparl_record.local_id', 'meeting.id').select(['meeting.withdrawn_at', 'meeting.withdrawn_reason']).where('oparl_record.oparl_id', 'like', `%/meeting/${withdrawn.id}`).executeTakeFirstOrThrow();
+    const copied = await copy.db
+      .selectFrom('meeting')
+      .innerJoin('oparl_record', 'oparl_record.local_id', 'meeting.id')
+      .select(['meeting.withdrawn_at', 'meeting.withdrawn_reason'])
+      .where('oparl_record.oparl_id', 'like', `%/meeting/${withdrawn.id}`)
+      .executeTakeFirstOrThrow();
     expect(copied.withdrawn_at).not.toBeNull();
     expect(copied.withdrawn_reason).toMatch(/^Withdrawn at the source: /);
   }, 120_000);
@@ -121,7 +144,9 @@ describe.skipIf(databaseUnavailable)('quorum import --oparl: Quorum to Quorum', 
         if (url.includes('/meetings') || ++requests > 1000) throw new Error('connection reset (injected)');
         return fetch(url, init);
       };
-      await expect(oparlImporter({ database: second, url: source.systemUrl, actor: 'test', client: { ...FAST, retries: 1, fetch: failing } })).rejects.toThrow(/injected/);
+      await expect(oparlImporter({ database: second, url: source.systemUrl, actor: 'test', client: { ...FAST, retries: 1, fetch: failing } })).rejects.toThrow(
+        /injected/,
+      );
       expect(await second.db.selectFrom('person').select('id').execute()).not.toHaveLength(0);
       expect(await second.db.selectFrom('meeting').select('id').execute()).toHaveLength(0);
       const stored = await second.db.selectFrom('oparl_source').select(['synced_from']).executeTakeFirstOrThrow();

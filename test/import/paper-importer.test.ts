@@ -123,9 +123,7 @@ describe.skipIf(databaseUnavailable)('paperImporter', () => {
       'MINUTES of a meeting of the Testing Committee held in the Darent Room, Sessions House, County Hall, Maidstone on Tuesday, 5 July 2011.\n\n' +
       'PRESENT: Mr A B Example (Chairman), Mrs C D Sample\n\nUNRESTRICTED ITEMS\n\n1. Budget of \u00a3500k\n\n(1) The Committee noted the \u201cfigures\u201d.\n';
     const file = path.join(work, 'cp1252.txt');
-    const encoded = Buffer.from(
-      [...text].map((ch) => ({ '\u00a3': 0xa3, '\u201c': 0x93, '\u201d': 0x94 })[ch] ?? ch.charCodeAt(0)),
-    );
+    const encoded = Buffer.from([...text].map((ch) => ({ '\u00a3': 0xa3, '\u201c': 0x93, '\u201d': 0x94 })[ch] ?? ch.charCodeAt(0)));
     fs.writeFileSync(file, encoded);
     const summary = await paperImporter({ database, authorityName, paths: [file], actor: 'test' });
     const result = summary.files[0]!;

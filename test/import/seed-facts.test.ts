@@ -31,11 +31,7 @@ describe.skipIf(databaseUnavailable)('importing the seed papers yields the gold 
     const record = person(id);
     if (record.aliases.includes(printed)) return true;
     const name = parsePrintedName(printed)!;
-    return (
-      record.familyName === name.familyName &&
-      record.initials.join('') === name.initials.join('') &&
-      (record.honorific ?? undefined) === name.honorific
-    );
+    return record.familyName === name.familyName && record.initials.join('') === name.initials.join('') && (record.honorific ?? undefined) === name.honorific;
   };
   const bodyName = (meeting: Meeting) => doc.bodies.find((body) => body.id === meeting.bodyId)?.name;
   const meetingOn = (body: string, date: string) => {

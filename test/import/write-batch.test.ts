@@ -24,7 +24,12 @@ function minutesPaper(committee: string, date: string, approves?: string): strin
     'UNRESTRICTED ITEMS',
     '',
     ...(approves
-      ? [`1. Minutes - ${approves}`, '', `(1) RESOLVED that the minutes of the meeting held on ${approves} are correctly recorded and that they be signed by the Chairman.`, '']
+      ? [
+          `1. Minutes - ${approves}`,
+          '',
+          `(1) RESOLVED that the minutes of the meeting held on ${approves} are correctly recorded and that they be signed by the Chairman.`,
+          '',
+        ]
       : ['1. Budget monitoring', '', '(1) The Committee noted the figures.', '']),
   ].join('\n');
 }
@@ -99,10 +104,23 @@ describe.skipIf(databaseUnavailable)('writing a file in one batch', () => {
       ]),
     );
     expect(counts).toEqual([1, 60, 6000]);
-    const stored = await database.db.selectFrom('agenda_item').select((eb) => eb.fn.countAll<string>().as('n')).where('meeting_id', 'in', meetings.map((m) => m.id)).executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('agenda_item')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where(
+        'meeting_id',
+        'in',
+        meetings.map((m) => m.id),
+      )
+      .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(6000);
     // Again: everything is on record, so nothing is added and nothing fails.
-    const again = await database.db.transaction().execute((trx) => insertNewMany(trx, [{ table: 'meeting', rows: meetings }, { table: 'agenda_item', rows: doubled }]));
+    const again = await database.db.transaction().execute((trx) =>
+      insertNewMany(trx, [
+        { table: 'meeting', rows: meetings },
+        { table: 'agenda_item', rows: doubled },
+      ]),
+    );
     expect(again).toEqual([0, 0]);
   });
 

@@ -48,13 +48,16 @@ describe.skipIf(databaseUnavailable)('the portal under load (scaled down)', () =
   it(`answers 64 concurrent clients for ${SECONDS} s over mixed routes without an error`, async () => {
     const statuses = new Map<number, number>();
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ url: origin, connections: 64, duration: SECONDS, requests: paths.map((path) => ({ method: 'GET', path })) }, (error, done) =>
-        error ? reject(error) : resolve(done),
+      const instance = autocannon(
+        { url: origin, connections: 64, duration: SECONDS, requests: paths.map((path) => ({ method: 'GET', path })) },
+        (error, done) => (error ? reject(error) : resolve(done)),
       );
       instance.on('response', (_client: unknown, statusCode: number) => statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1));
     });
     const total = [...statuses.values()].reduce((sum, n) => sum + n, 0);
-    console.log(`load (${testEngine}): ${total} requests in ${SECONDS} s over ${paths.length} paths, p99 ${result.latency.p99} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `load (${testEngine}): ${total} requests in ${SECONDS} s over ${paths.length} paths, p99 ${result.latency.p99} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
     expect(total).toBeGreaterThan(paths.length);
     expect(Object.fromEntries(statuses)).toEqual({ 200: total });
     expect(result.errors).toBe(0);

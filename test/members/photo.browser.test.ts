@@ -22,7 +22,7 @@ import { makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the councillor photo browser test: ${chromiumMissing}`);
 
-describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a councillor\'s photo, from the back office to the portal, at 320 px', () => {
+describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("a councillor's photo, from the back office to the portal, at 320 px", () => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let browser: Browser;
@@ -35,15 +35,36 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a councillor\'
     const account = await makeAccount(database, 'democratic-services', 'officer@kent.example');
     officerEmail = account.email;
     const by: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
-    const authority = await database.db.insertInto('authority').values({ id: 'authority-kent', name: 'Kent County Council' }).returning('id').executeTakeFirstOrThrow();
+    const authority = await database.db
+      .insertInto('authority')
+      .values({ id: 'authority-kent', name: 'Kent County Council' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const body = await insertBody(database.db, authority.id, { name: 'Planning Committee', slug: 'planning-committee', kind: 'committee' });
-    const roster = await readRosterFile('members.csv', Buffer.from('family_name,given_name,honorific,ward,committees\nWhittle,Jenny,Mrs,Canterbury North,Planning Committee (chair)\n'));
+    const roster = await readRosterFile(
+      'members.csv',
+      Buffer.from('family_name,given_name,honorific,ward,committees\nWhittle,Jenny,Mrs,Canterbury North,Planning Committee (chair)\n'),
+    );
     if ('problems' in roster) throw new Error(JSON.stringify(roster.problems));
     const saved = await membersImporter({ database, by, authorityName: 'Kent County Council', lines: roster.lines, from: '2024-05-01', commit: true });
     expect(saved.committed).toBe(true);
     const person = await database.db.selectFrom('person').select('id').where('family_name', '=', 'Whittle').executeTakeFirstOrThrow();
     const meeting = await insertMeeting(database.db, body.id, { date: '2024-06-10', status: 'held' });
-    await database.db.insertInto('attendance').values({ id: 'attendance-photo1', meeting_id: meeting.id as string, person_id: person.id, status: 'present', role: null, printed_name: 'Mrs J Whittle', substitute_for_person_id: null, source_document_id: null, source_line_from: null, source_line_to: null }).execute();
+    await database.db
+      .insertInto('attendance')
+      .values({
+        id: 'attendance-photo1',
+        meeting_id: meeting.id as string,
+        person_id: person.id,
+        status: 'present',
+        role: null,
+        printed_name: 'Mrs J Whittle',
+        substitute_for_person_id: null,
+        source_document_id: null,
+        source_line_from: null,
+        source_line_to: null,
+      })
+      .execute();
     fs.writeFileSync(path.join(folder, 'whittle.jpg'), await jpegWithGps());
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -63,7 +84,8 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a councillor\'
     expect(await axeViolations(page), `axe on ${what}`).toEqual([]);
   }
 
-  const follow = (page: Page, name: string | RegExp) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('link', { name }).first().click()]);
+  const follow = (page: Page, name: string | RegExp) =>
+    Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('link', { name }).first().click()]);
 
   it('uploaded with its alt text, then found from the home page with ward, committees and attendance', async () => {
     const officer = await browser.newPage({ viewport: { width: 320, height: 800 } });
@@ -88,10 +110,17 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a councillor\'
     await check(resident, 'the home page');
     await follow(resident, 'Councillors');
     await check(resident, 'the councillors list');
-    await expect(resident.getByRole('img', { name: 'Photo of Mrs Jenny Whittle' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+    await expect(
+      resident.getByRole('img', { name: 'Photo of Mrs Jenny Whittle' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+    ).resolves.toBe(true);
     await follow(resident, 'Mrs Jenny Whittle');
     const photo = resident.getByRole('img', { name: 'Photo of Mrs Jenny Whittle' });
-    const shown = await photo.evaluate((img: HTMLImageElement) => ({ loaded: img.complete && img.naturalWidth > 0, width: img.getAttribute('width'), height: img.getAttribute('height'), ratio: img.naturalHeight / img.naturalWidth }));
+    const shown = await photo.evaluate((img: HTMLImageElement) => ({
+      loaded: img.complete && img.naturalWidth > 0,
+      width: img.getAttribute('width'),
+      height: img.getAttribute('height'),
+      ratio: img.naturalHeight / img.naturalWidth,
+    }));
     expect(shown).toEqual({ loaded: true, width: '240', height: '320', ratio: 4 / 3 });
     await expect(resident.locator('#profile').innerText()).resolves.toMatch(/Ward\s+Canterbury North/);
     await expect(resident.locator('#roles ~ ul').first().innerText()).resolves.toContain('Planning Committee: Chair');

@@ -26,7 +26,7 @@ async function problemsOf(promise: Promise<unknown>): Promise<Array<{ field: str
   throw new Error('expected a validation error');
 }
 
-describe.skipIf(databaseUnavailable)('councillors\' photos', () => {
+describe.skipIf(databaseUnavailable)("councillors' photos", () => {
   let database: TestDatabase;
   let by: SessionUser;
   let officerEmail: string;
@@ -39,7 +39,11 @@ describe.skipIf(databaseUnavailable)('councillors\' photos', () => {
     const account = await makeAccount(database, 'democratic-services');
     officerEmail = account.email;
     by = { id: account.id, email: account.email, name: 'Test officer', roles: ['democratic-services'], personId: null };
-    const authority = await database.db.insertInto('authority').values({ id: 'authority-kent', name: 'Kent County Council' }).returning('id').executeTakeFirstOrThrow();
+    const authority = await database.db
+      .insertInto('authority')
+      .values({ id: 'authority-kent', name: 'Kent County Council' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     whittle = (await insertPerson(database.db, authority.id, { honorific: 'Mrs', given_name: 'Jenny', family_name: 'Whittle' })).id as string;
     carter = (await insertPerson(database.db, authority.id, { honorific: 'Mr', given_name: 'Paul', family_name: 'Carter' })).id as string;
     app = await makeApp(database);
@@ -60,22 +64,36 @@ describe.skipIf(databaseUnavailable)('councillors\' photos', () => {
       .execute();
 
   it('refuses a text file named .jpg, a bomb, a GIF, a tiny picture and an oversized file, storing nothing', async () => {
-    const storedBefore = await database.db.selectFrom('stored_file').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const storedBefore = await database.db
+      .selectFrom('stored_file')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const save = (file: Uint8Array) => problemsOf(photoSaver({ database, by, personId: carter, altText: 'Photo of Mr Paul Carter', file }));
     expect(await save(new TextEncoder().encode('This is not a picture, whatever its name says.\n'))).toEqual([
       { field: 'photo', message: 'The file is not a picture: choose a JPEG, PNG or WebP photo' },
     ]);
-    expect(await save(pngBombHeader(30_000, 30_000))).toEqual([{ field: 'photo', message: 'The photo is 30000 by 30000 pixels: it must have at most 50 million pixels' }]);
-    const gif = new Uint8Array(await sharp({ create: { width: 200, height: 200, channels: 3, background: '#000' } }).gif().toBuffer());
+    expect(await save(pngBombHeader(30_000, 30_000))).toEqual([
+      { field: 'photo', message: 'The photo is 30000 by 30000 pixels: it must have at most 50 million pixels' },
+    ]);
+    const gif = new Uint8Array(
+      await sharp({ create: { width: 200, height: 200, channels: 3, background: '#000' } })
+        .gif()
+        .toBuffer(),
+    );
     expect(await save(gif)).toEqual([{ field: 'photo', message: 'The file is a GIF picture: choose a JPEG, PNG or WebP photo' }]);
-    expect(await save(await plainPng(100, 300))).toEqual([{ field: 'photo', message: 'The photo is 100 by 300 pixels: it must be at least 120 pixels each way' }]);
+    expect(await save(await plainPng(100, 300))).toEqual([
+      { field: 'photo', message: 'The photo is 100 by 300 pixels: it must be at least 120 pixels each way' },
+    ]);
     expect(await save(new Uint8Array(10 * 1024 * 1024 + 1))).toEqual([{ field: 'photo', message: 'The photo is 10 MB: it must be 10 MB or smaller' }]);
     // Both problems at once: the officer fixes them in one go.
     expect(await problemsOf(photoSaver({ database, by, personId: carter, altText: '  ', file: new TextEncoder().encode('text') }))).toEqual([
       { field: 'altText', message: expect.stringContaining('Enter the alt text') },
       { field: 'photo', message: 'The file is not a picture: choose a JPEG, PNG or WebP photo' },
     ]);
-    const storedAfter = await database.db.selectFrom('stored_file').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const storedAfter = await database.db
+      .selectFrom('stored_file')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(storedAfter.n)).toBe(Number(storedBefore.n));
     expect(await database.db.selectFrom('person_photo').selectAll().where('person_id', '=', carter).execute()).toEqual([]);
   });
@@ -87,7 +105,12 @@ describe.skipIf(databaseUnavailable)('councillors\' photos', () => {
     await photoSaver({ database, by, personId: whittle, altText: 'Photo of Mrs Jenny Whittle', file: original });
     const copies = await copiesOf(whittle);
     expect(copies.map((copy) => [copy.width, copy.height, copy.format])).toEqual([
-      [120, 160, 'jpeg'], [120, 160, 'webp'], [240, 320, 'jpeg'], [240, 320, 'webp'], [480, 640, 'jpeg'], [480, 640, 'webp'],
+      [120, 160, 'jpeg'],
+      [120, 160, 'webp'],
+      [240, 320, 'jpeg'],
+      [240, 320, 'webp'],
+      [480, 640, 'jpeg'],
+      [480, 640, 'webp'],
     ]);
     for (const copy of copies) {
       const bytes = Buffer.from(copy.content);
@@ -104,7 +127,9 @@ describe.skipIf(databaseUnavailable)('councillors\' photos', () => {
   it('changes the alt text alone, replaces the photo, and removes it, each audited', async () => {
     const before = (await copiesOf(whittle)).map((copy) => Buffer.from(copy.content).toString('base64'));
     await photoSaver({ database, by, personId: whittle, altText: 'Councillor Jenny Whittle, smiling' });
-    expect(await database.db.selectFrom('person_photo').select('alt_text').where('person_id', '=', whittle).executeTakeFirst()).toEqual({ alt_text: 'Councillor Jenny Whittle, smiling' });
+    expect(await database.db.selectFrom('person_photo').select('alt_text').where('person_id', '=', whittle).executeTakeFirst()).toEqual({
+      alt_text: 'Councillor Jenny Whittle, smiling',
+    });
     expect((await copiesOf(whittle)).map((copy) => Buffer.from(copy.content).toString('base64'))).toEqual(before);
 
     await photoSaver({ database, by, personId: whittle, altText: 'Photo of Mrs Jenny Whittle', file: await plainPng(300, 400) });
@@ -140,13 +165,21 @@ describe.skipIf(databaseUnavailable)('councillors\' photos', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('value="Photo of Mrs Jenny Whittle"');
 
-    const refused = await officer.postMultipart(`/admin/members/${whittle}/photo`, { altText: 'Photo of <b>Jenny</b>' }, { photo: { filename: 'me.jpg', content: 'not a picture', type: 'image/jpeg' } });
+    const refused = await officer.postMultipart(
+      `/admin/members/${whittle}/photo`,
+      { altText: 'Photo of <b>Jenny</b>' },
+      { photo: { filename: 'me.jpg', content: 'not a picture', type: 'image/jpeg' } },
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('govuk-error-summary');
     expect(refused.body).toContain('The file is not a picture: choose a JPEG, PNG or WebP photo');
     expect(refused.body).toContain('value="Photo of &lt;b&gt;Jenny&lt;/b&gt;"');
 
-    const saved = await officer.postMultipart(`/admin/members/${whittle}/photo`, { altText: 'Photo of Mrs Jenny Whittle' }, { photo: { filename: 'me.jpg', content: await jpegWithGps(), type: 'image/jpeg' } });
+    const saved = await officer.postMultipart(
+      `/admin/members/${whittle}/photo`,
+      { altText: 'Photo of Mrs Jenny Whittle' },
+      { photo: { filename: 'me.jpg', content: await jpegWithGps(), type: 'image/jpeg' } },
+    );
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`/admin/members/${whittle}/photo?done=saved`);
     expect((await officer.get(saved.headers.location as string)).body).toContain('Photo saved');
@@ -168,8 +201,13 @@ describe.skipIf(databaseUnavailable)('councillors\' photos', () => {
     const again = await app.inject({ method: 'GET', url: img![1]!.split('?')[0]!, headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
     const unversioned = await app.inject({ method: 'GET', url: `/people/${whittle}/photo/480.webp` });
-    expect([unversioned.statusCode, unversioned.headers['content-type'], unversioned.headers['cache-control']]).toEqual([200, 'image/webp', 'public, no-cache']);
-    for (const bad of ['241.jpg', '240.gif', '240.jpeg', 'x']) expect((await app.inject({ method: 'GET', url: `/people/${whittle}/photo/${bad}` })).statusCode, bad).toBe(404);
+    expect([unversioned.statusCode, unversioned.headers['content-type'], unversioned.headers['cache-control']]).toEqual([
+      200,
+      'image/webp',
+      'public, no-cache',
+    ]);
+    for (const bad of ['241.jpg', '240.gif', '240.jpeg', 'x'])
+      expect((await app.inject({ method: 'GET', url: `/people/${whittle}/photo/${bad}` })).statusCode, bad).toBe(404);
 
     const list = await app.inject({ method: 'GET', url: '/councillors' });
     expect(list.body).toMatch(/<img src="[^"]*\/120\.jpg\?v=[0-9a-f]{16}"[^>]* sizes="60px" alt="Photo of Mrs Jenny Whittle" width="60" height="80"/);

@@ -18,9 +18,17 @@ import { seedPlanPapers } from './seed-plans.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the dashboard browser test: ${chromiumMissing}`);
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
+const config: Config = {
+  dataDir: '/nonexistent',
+  papersDir: '/nonexistent',
+  port: 0,
+  host: '127.0.0.1',
+  logLevel: 'silent',
+  authorityName: 'Kent County Council',
+  holidays: 'england-and-wales',
+};
 
-describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' dashboard in a browser', () => {
+describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("the members' dashboard in a browser", () => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let browser: Browser;
@@ -59,7 +67,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' 
     const headings = await page.locator('h2 a').allTextContents();
     expect(headings).toEqual(goldFacts()['001_078369eba01f855e.txt'].indicators.names);
     const unallocated = page.locator('section', { has: page.getByRole('heading', { name: 'Number of Cases Unallocated for over 28 days' }) });
-    await expect(unallocated.locator('.govuk-summary-list').innerText()).resolves.toMatch(/338 in May 2011[\s\S]*At most 200 by August 2011 \(IN 3\)[\s\S]*Amber/);
+    await expect(unallocated.locator('.govuk-summary-list').innerText()).resolves.toMatch(
+      /338 in May 2011[\s\S]*At most 200 by August 2011 \(IN 3\)[\s\S]*Amber/,
+    );
     await expect(unallocated.getByRole('table').innerText()).resolves.toMatch(/February 2011\s+2,269[\s\S]*April 2011\s+973[\s\S]*May 2011\s+338/);
     await expect(page.locator('svg[role="img"]').count()).resolves.toBe(6);
     expect(await axeViolations(page)).toEqual([]);
@@ -96,7 +106,12 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the members\' 
   it('the plan, priority and coverage pages have no WCAG 2.2 AA violations', async () => {
     const plan = (await database.db.selectFrom('plan').select('slug').executeTakeFirstOrThrow()).slug;
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    for (const path of [linkTo('plans.index'), linkTo('plan.show', { plan }), linkTo('plan.priority', { plan, number: 2 }), linkTo('plan.coverage', { plan })]) {
+    for (const path of [
+      linkTo('plans.index'),
+      linkTo('plan.show', { plan }),
+      linkTo('plan.priority', { plan, number: 2 }),
+      linkTo('plan.coverage', { plan }),
+    ]) {
       const response = await page.goto(`${origin}${path}?asAt=2011-06-21`);
       expect(response?.status(), path).toBe(200);
       expect(await axeViolations(page), path).toEqual([]);

@@ -68,7 +68,10 @@ describe('the improvement plan in seed 001', () => {
     expect(plan.actions.find((a) => a.ref === '2.4.4')!.jointWith).toBe('Joint with Partners');
     expect(plan.actions.find((a) => a.ref === '1.1.1')!.jointWith).toBeUndefined();
     const leads = plan.actions.find((a) => a.ref === '2.1.1')!.milestones[0]!.leads;
-    expect(leads).toEqual([{ kind: 'person', name: 'Alastair Pettigrew' }, { kind: 'role', role: 'Heads of Service' }]);
+    expect(leads).toEqual([
+      { kind: 'person', name: 'Alastair Pettigrew' },
+      { kind: 'role', role: 'Heads of Service' },
+    ]);
   });
 
   it('has the three requirement sets with 16, 23 and 10 requirements and the Ofsted timings', () => {

@@ -25,7 +25,15 @@ async function problemsOf(promise: Promise<unknown>) {
 
 describe.skipIf(databaseUnavailable)('recording and uploading observations', () => {
   let database: TestDatabase;
-  const count = async () => Number((await database.db.selectFrom('indicator_observation').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('indicator_observation')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -44,7 +52,12 @@ describe.skipIf(databaseUnavailable)('recording and uploading observations', () 
     ].join('\n');
     expect(await observationsUploader({ db: database.db, csv, actor: { job: 'test' } })).toEqual({ loaded: 2 });
     expect(await count()).toBe(before + 2);
-    const row = await database.db.selectFrom('indicator_observation').innerJoin('indicator', 'indicator.id', 'indicator_id').select(['value', 'commentary']).where('indicator.slug', '=', FILLED).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('indicator_observation')
+      .innerJoin('indicator', 'indicator.id', 'indicator_id')
+      .select(['value', 'commentary'])
+      .where('indicator.slug', '=', FILLED)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ value: 91.5, commentary: null });
   });
 
@@ -75,18 +88,38 @@ describe.skipIf(databaseUnavailable)('recording and uploading observations', () 
       { field: 'line 1', line: 1, message: 'the header must name the columns indicator, period, value, as_at; missing period, as_at' },
     ]);
     expect((await problemsOf(observationsUploader({ db: database.db, csv: '', actor: { job: 'test' } })))[0]!.message).toContain('empty');
-    expect((await problemsOf(observationsUploader({ db: database.db, csv: 'indicator,period,value,as_at\n', actor: { job: 'test' } })))[0]!.message).toContain('no rows');
-    expect((await problemsOf(observationsUploader({ db: database.db, csv: 'indicator,period,value,as_at\n"unclosed,2011-01,1,2011-01-01', actor: { job: 'test' } })))[0]!.message).toContain('not readable as CSV');
+    expect((await problemsOf(observationsUploader({ db: database.db, csv: 'indicator,period,value,as_at\n', actor: { job: 'test' } })))[0]!.message).toContain(
+      'no rows',
+    );
+    expect(
+      (
+        await problemsOf(observationsUploader({ db: database.db, csv: 'indicator,period,value,as_at\n"unclosed,2011-01,1,2011-01-01', actor: { job: 'test' } }))
+      )[0]!.message,
+    ).toContain('not readable as CSV');
   });
 
   it('records a figure from the form, says which field is wrong, and corrects a figure reported again the same day', async () => {
-    expect(await problemsOf(observationRecorder({ db: database.db, indicator: UNALLOCATED, input: { period: '2011', value: '', asAt: '21/06/2011' }, actor: { job: 'test' } }))).toEqual([
+    expect(
+      await problemsOf(
+        observationRecorder({ db: database.db, indicator: UNALLOCATED, input: { period: '2011', value: '', asAt: '21/06/2011' }, actor: { job: 'test' } }),
+      ),
+    ).toEqual([
       { field: 'period', message: 'must be a month as YYYY-MM, like 2011-05' },
       { field: 'value', message: 'enter a value' },
       { field: 'asAt', message: 'must be a date as YYYY-MM-DD, like 2011-06-21' },
     ]);
-    const first = await observationRecorder({ db: database.db, indicator: UNALLOCATED, input: { period: '2011-05', value: '71', asAt: '2011-06-21', commentary: 'Over 28 days' }, actor: { job: 'officer:test' } });
-    const again = await observationRecorder({ db: database.db, indicator: UNALLOCATED, input: { period: '2011-05', value: '72', asAt: '2011-06-21' }, actor: { job: 'officer:test' } });
+    const first = await observationRecorder({
+      db: database.db,
+      indicator: UNALLOCATED,
+      input: { period: '2011-05', value: '71', asAt: '2011-06-21', commentary: 'Over 28 days' },
+      actor: { job: 'officer:test' },
+    });
+    const again = await observationRecorder({
+      db: database.db,
+      indicator: UNALLOCATED,
+      input: { period: '2011-05', value: '72', asAt: '2011-06-21' },
+      actor: { job: 'officer:test' },
+    });
     expect(again.id).toBe(first.id);
     const row = await database.db.selectFrom('indicator_observation').select(['value']).where('id', '=', first.id).executeTakeFirstOrThrow();
     expect(row.value).toBe(72);
@@ -107,15 +140,37 @@ describe.skipIf(databaseUnavailable)('recording and uploading observations', () 
       .where('plan_action.ref', '=', '2.1.3')
       .executeTakeFirstOrThrow();
     const author = { name: 'Test Officer', personId: null };
-    expect(await problemsOf(progressUpdater({ db: database.db, actionId: action.id, input: { date: '2011-06-01', rag: 'purple', narrative: '' }, author, actor: { job: 't' } }))).toEqual([
+    expect(
+      await problemsOf(
+        progressUpdater({ db: database.db, actionId: action.id, input: { date: '2011-06-01', rag: 'purple', narrative: '' }, author, actor: { job: 't' } }),
+      ),
+    ).toEqual([
       { field: 'rag', message: 'choose red, amber or green' },
       { field: 'narrative', message: 'enter what has happened' },
     ]);
     expect(
-      await problemsOf(progressUpdater({ db: database.db, actionId: action.id, input: { date: '2011-06-01', rag: 'green', narrative: 'Done', measureId: otherMeasure.id, measureCompleted: 'yes' }, author, actor: { job: 't' } })),
+      await problemsOf(
+        progressUpdater({
+          db: database.db,
+          actionId: action.id,
+          input: { date: '2011-06-01', rag: 'green', narrative: 'Done', measureId: otherMeasure.id, measureCompleted: 'yes' },
+          author,
+          actor: { job: 't' },
+        }),
+      ),
     ).toEqual([{ field: 'measureId', message: 'is not a measure of action 2.1.6' }]);
-    await progressUpdater({ db: database.db, actionId: action.id, input: { date: '2011-06-01', rag: 'amber', narrative: 'Protocol drafted' }, author, actor: { job: 't' } });
-    const updates = await database.db.selectFrom('plan_progress_update').select(['rag', 'narrative', 'author_name']).where('action_id', '=', action.id).execute();
+    await progressUpdater({
+      db: database.db,
+      actionId: action.id,
+      input: { date: '2011-06-01', rag: 'amber', narrative: 'Protocol drafted' },
+      author,
+      actor: { job: 't' },
+    });
+    const updates = await database.db
+      .selectFrom('plan_progress_update')
+      .select(['rag', 'narrative', 'author_name'])
+      .where('action_id', '=', action.id)
+      .execute();
     expect(updates).toEqual([{ rag: 'amber', narrative: 'Protocol drafted', author_name: 'Test Officer' }]);
   });
 });

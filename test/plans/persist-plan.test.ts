@@ -75,14 +75,27 @@ describe.skipIf(databaseUnavailable)('importing the plan papers', () => {
     expect(august.end_date).toBe(sample.milestone.end);
     const measures = await db.selectFrom('plan_measure').select('text').where('milestone_id', '=', august.id).execute();
     expect(measures.map((m) => m.text)).toEqual([sample.milestone.measure]);
-    const leads = await db.selectFrom('plan_lead').select(['role', 'person_id']).where('milestone_id', 'in', milestones.map((m) => m.id)).execute();
+    const leads = await db
+      .selectFrom('plan_lead')
+      .select(['role', 'person_id'])
+      .where(
+        'milestone_id',
+        'in',
+        milestones.map((m) => m.id),
+      )
+      .execute();
     expect([...new Set(leads.map((l) => l.role))]).toEqual(sample.leads);
     expect(leads.every((l) => l.person_id === null)).toBe(true);
   });
 
   it('stores the leads as officers with their job titles, never "Heads of Service" as a person', async () => {
     const { db } = database;
-    const titled = await db.selectFrom('person').select(['given_name', 'family_name', 'job_title']).where('kind', '=', 'officer').where('job_title', 'is not', null).execute();
+    const titled = await db
+      .selectFrom('person')
+      .select(['given_name', 'family_name', 'job_title'])
+      .where('kind', '=', 'officer')
+      .where('job_title', 'is not', null)
+      .execute();
     const shkalla = titled.find((p) => p.family_name === 'Shkalla');
     expect(shkalla?.job_title).toBe('Head of Management Information');
     const leadPeople = await db
@@ -143,8 +156,17 @@ describe.skipIf(databaseUnavailable)('the paper importer stores plans too', () =
     database = await createTestDatabase();
     const { paperImporter } = await import('../../src/services/paper-importer.ts');
     const { seedFile } = await import('../support/seeds.ts');
-    const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedFile('001_'), seedFile('002_'), seedFile('004_')], actor: 'test' });
-    expect(summary.files.map((f) => [f.status, f.reason])).toEqual([['imported', undefined], ['imported', undefined], ['imported', undefined]]);
+    const summary = await paperImporter({
+      database,
+      authorityName: 'Kent County Council',
+      paths: [seedFile('001_'), seedFile('002_'), seedFile('004_')],
+      actor: 'test',
+    });
+    expect(summary.files.map((f) => [f.status, f.reason])).toEqual([
+      ['imported', undefined],
+      ['imported', undefined],
+      ['imported', undefined],
+    ]);
     const { db } = database;
     expect(await db.selectFrom('plan_action').select('id').execute()).toHaveLength(128);
     expect(await db.selectFrom('indicator').select('id').execute()).toHaveLength(6);

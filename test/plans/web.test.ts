@@ -12,7 +12,15 @@ import { ESCAPE_PROBE } from '../support/factories.ts';
 import { Client, csrfFrom, makeAccount } from '../admin/support.ts';
 import { seedPlanPapers } from './seed-plans.ts';
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
+const config: Config = {
+  dataDir: '/nonexistent',
+  papersDir: '/nonexistent',
+  port: 0,
+  host: '127.0.0.1',
+  logLevel: 'silent',
+  authorityName: 'Kent County Council',
+  holidays: 'england-and-wales',
+};
 
 describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
   let database: TestDatabase;
@@ -40,7 +48,12 @@ describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
     const response = await get(`${linkTo('dashboard')}?asAt=2011-06-21`);
     expect(response.statusCode).toBe(200);
     const html = response.body;
-    for (const name of ['Number of Cases Unallocated for over 28 days', 'Initial Assessments in progress out of timescale', 'Percentage of caseholding posts filled']) expect(html).toContain(name);
+    for (const name of [
+      'Number of Cases Unallocated for over 28 days',
+      'Initial Assessments in progress out of timescale',
+      'Percentage of caseholding posts filled',
+    ])
+      expect(html).toContain(name);
     expect(html.match(/<svg role="img"/g)).toHaveLength(6);
     // Latest figures reported by 21 June (seed 002) and the IN 3 targets.
     expect(html).toMatch(/<strong[^>]*>338<\/strong> in May 2011/);
@@ -108,13 +121,21 @@ describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
     const query = `committee=${body.id}&date=2011-06-21`;
     const html = await get(`${linkTo('plan.report', { plan })}?${query}`);
     expect(html.statusCode).toBe(200);
-    for (const text of ['Progress to date', 'Impact on Performance', 'Recommendations', 'Kent Children&#39;s Trust Board – 21 June 2011']) expect(html.body).toContain(text);
+    for (const text of ['Progress to date', 'Impact on Performance', 'Recommendations', 'Kent Children&#39;s Trust Board – 21 June 2011'])
+      expect(html.body).toContain(text);
     expect(html.body).toContain('Reduced number of Cases Unallocated for over 28 days from 2,269 (February 2011) to 338 (May 2011)');
     const docx = await get(`${linkTo('plan.report.docx', { plan })}?${query}`);
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
-    for (const expected of ['Progress to date', 'Impact on Performance', 'Recommendations', 'from 1,926 (February 2011) to 665 (May 2011)', 'NOTE the progress']) expect(text).toContain(expected);
+    for (const expected of [
+      'Progress to date',
+      'Impact on Performance',
+      'Recommendations',
+      'from 1,926 (February 2011) to 665 (May 2011)',
+      'NOTE the progress',
+    ])
+      expect(text).toContain(expected);
     const bad = await get(`${linkTo('plan.report', { plan })}?committee=&date=2011-13-45`);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Choose the committee the report goes to');
@@ -136,13 +157,17 @@ describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
 
   it('uploads figures as CSV: reports bad lines with a GOV.UK error summary and loads nothing, then loads a good file', async () => {
     const before = await database.db.selectFrom('indicator_observation').select('id').execute();
-    const bad = await post(linkTo('plans.admin.upload'), { csv: 'indicator,period,value,as_at\nnumber-of-cases-unallocated-for-over-28-days,2011-06,150,2011-07-20\nnumber-of-cases-unallocated-for-over-28-days,June,150,2011-07-20' });
+    const bad = await post(linkTo('plans.admin.upload'), {
+      csv: 'indicator,period,value,as_at\nnumber-of-cases-unallocated-for-over-28-days,2011-06,150,2011-07-20\nnumber-of-cases-unallocated-for-over-28-days,June,150,2011-07-20',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('govuk-error-summary');
     expect(bad.body).toContain('Line 3: period must be a month as YYYY-MM');
     expect(bad.body).toContain('June,150');
     expect(await database.db.selectFrom('indicator_observation').select('id').execute()).toHaveLength(before.length);
-    const good = await post(linkTo('plans.admin.upload'), { csv: `indicator,period,value,as_at,commentary\nnumber-of-cases-unallocated-for-over-28-days,2011-06,150,2011-07-20,"${ESCAPE_PROBE}"` });
+    const good = await post(linkTo('plans.admin.upload'), {
+      csv: `indicator,period,value,as_at,commentary\nnumber-of-cases-unallocated-for-over-28-days,2011-06,150,2011-07-20,"${ESCAPE_PROBE}"`,
+    });
     expect(good.statusCode).toBe(200);
     expect(good.body).toContain('1 figures loaded');
     const dashboard = (await get(`${linkTo('dashboard')}?asAt=2011-07-31`)).body;
@@ -160,7 +185,19 @@ describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
     const count = async () => (await database.db.selectFrom('indicator_observation').select('id').execute()).length;
     const before = await count();
 
-    const bad = await officer.postMultipart(url, {}, { file: { filename: 'july.csv', type: 'text/csv', content: 'indicator,period,value,as_at\nnumber-of-cases-unallocated-for-over-28-days,2011-07,140,2011-08-20\nno-such-indicator,2011-07,1,2011-08-20\n' } }, { csrf });
+    const bad = await officer.postMultipart(
+      url,
+      {},
+      {
+        file: {
+          filename: 'july.csv',
+          type: 'text/csv',
+          content:
+            'indicator,period,value,as_at\nnumber-of-cases-unallocated-for-over-28-days,2011-07,140,2011-08-20\nno-such-indicator,2011-07,1,2011-08-20\n',
+        },
+      },
+      { csrf },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('govuk-error-summary');
     expect(bad.body).toContain('Line 3: indicator &quot;no-such-indicator&quot; is not one of');
@@ -168,7 +205,12 @@ describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
     expect(bad.body).toMatch(/id="file-error"/);
     expect(await count()).toBe(before);
 
-    const notText = await officer.postMultipart(url, {}, { file: { filename: 'figures.xlsx', content: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0xc3]) } }, { csrf });
+    const notText = await officer.postMultipart(
+      url,
+      {},
+      { file: { filename: 'figures.xlsx', content: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0xc3]) } },
+      { csrf },
+    );
     expect(notText.statusCode).toBe(400);
     expect(notText.body).toContain('figures.xlsx is not a CSV file saved as UTF-8 text');
     expect(await count()).toBe(before);
@@ -178,7 +220,18 @@ describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
     expect(nothing.body).toContain('Choose a CSV file, or paste the figures into the box');
 
     // A spreadsheet's UTF-8 export starts with a byte-order mark; it must not spoil the first column's name.
-    const good = await officer.postMultipart(url, {}, { file: { filename: 'july.csv', type: 'text/csv', content: '\uFEFFindicator,period,value,as_at\nnumber-of-cases-unallocated-for-over-28-days,2011-07,140,2011-08-20\n' } }, { csrf });
+    const good = await officer.postMultipart(
+      url,
+      {},
+      {
+        file: {
+          filename: 'july.csv',
+          type: 'text/csv',
+          content: '\uFEFFindicator,period,value,as_at\nnumber-of-cases-unallocated-for-over-28-days,2011-07,140,2011-08-20\n',
+        },
+      },
+      { csrf },
+    );
     expect(good.statusCode).toBe(200);
     expect(good.body).toContain('1 figures loaded');
     expect(await count()).toBe(before + 1);

@@ -10,10 +10,16 @@ import { formatFraction } from '../../src/domain/political-balance/fraction.ts';
 
 /** Groups named by their ids in capitals: { a: 5 } is group A of 5 members. */
 const groupsOf = (sizes: Record<string, number>) => Object.entries(sizes).map(([id, members]) => ({ id, name: id.toUpperCase(), members }));
-const seatsOf = (allocation: Allocation, bodyId: string, partyId: string) => allocation.cells.find((cell) => cell.bodyId === bodyId && cell.partyId === partyId)?.seats;
-const cellOf = (allocation: Allocation, bodyId: string, partyId: string) => allocation.cells.find((cell) => cell.bodyId === bodyId && cell.partyId === partyId)!;
+const seatsOf = (allocation: Allocation, bodyId: string, partyId: string) =>
+  allocation.cells.find((cell) => cell.bodyId === bodyId && cell.partyId === partyId)?.seats;
+const cellOf = (allocation: Allocation, bodyId: string, partyId: string) =>
+  allocation.cells.find((cell) => cell.bodyId === bodyId && cell.partyId === partyId)!;
 const table = (allocation: Allocation, input: BalanceInput, partyIds: string[]) =>
-  Object.fromEntries(input.bodies.filter((body) => allocation.bodies.find((b) => b.id === body.id)!.applies).map((body) => [body.id, partyIds.map((id) => seatsOf(allocation, body.id, id) ?? 0)]));
+  Object.fromEntries(
+    input.bodies
+      .filter((body) => allocation.bodies.find((b) => b.id === body.id)!.applies)
+      .map((body) => [body.id, partyIds.map((id) => seatsOf(allocation, body.id, id) ?? 0)]),
+  );
 
 /**
  * Written again from the statute, sharing nothing with the implementation: every allocation meeting (a) and (b), the
@@ -53,7 +59,8 @@ function bruteForce(input: BalanceInput) {
     return rows.filter((row) => row[majority]! >= bare);
   };
   // Costs scaled by the membership so that they are whole numbers.
-  const dCost = (seats: number, row: number[]) => row.reduce((sum, x, p) => sum + (parties[p]!.group ? Math.abs(x * size - seats * parties[p]!.members) : 0), 0);
+  const dCost = (seats: number, row: number[]) =>
+    row.reduce((sum, x, p) => sum + (parties[p]!.group ? Math.abs(x * size - seats * parties[p]!.members) : 0), 0);
   const best = (bodies: BalanceInput['bodies'], withC: boolean) => {
     const total = bodies.reduce((sum, body) => sum + body.seats, 0);
     const options = bodies.map((body) => rowsOf(body.seats));
@@ -61,7 +68,9 @@ function bruteForce(input: BalanceInput) {
     let winners: number[][][] = [];
     const choose = (b: number, chosen: number[][]) => {
       if (b === bodies.length) {
-        const c = withC ? parties.reduce((sum, party, p) => sum + (party.group ? Math.abs(chosen.reduce((s, row) => s + row[p]!, 0) * size - total * party.members) : 0), 0) : 0;
+        const c = withC
+          ? parties.reduce((sum, party, p) => sum + (party.group ? Math.abs(chosen.reduce((s, row) => s + row[p]!, 0) * size - total * party.members) : 0), 0)
+          : 0;
         const d = chosen.reduce((sum, row, i) => sum + dCost(bodies[i]!.seats, row), 0);
         if (c < bestKey[0] || (c === bestKey[0] && d < bestKey[1])) {
           bestKey = [c, d];
@@ -142,7 +151,8 @@ describe('political balance: the rules on random councils', () => {
           for (const cell of cells) {
             const party = allocation.parties.find((candidate) => candidate.id === cell.partyId)!;
             expect(cell.seats).toBeLessThanOrEqual(party.members);
-            if (party.isGroup && body.seats >= 2 && cell.seats === body.seats) expect(allocation.notes.some((note) => note.startsWith(`${body.name}: rule (a)`))).toBe(true);
+            if (party.isGroup && body.seats >= 2 && cell.seats === body.seats)
+              expect(allocation.notes.some((note) => note.startsWith(`${body.name}: rule (a)`))).toBe(true);
           }
           if (majority && body.seats >= 3) expect(seatsOf(allocation, body.id, majority)! * 2).toBeGreaterThan(body.seats);
         }
@@ -159,10 +169,16 @@ describe('political balance: the regulations’ answers', () => {
       ungroupedMembers: 0,
       bodies: [{ id: 'x', name: 'X', seats: 9, kind: 'committee' }],
     });
-    expect(allocation.parties.map((party) => [party.id, party.members, party.isGroup])).toEqual([['a', 5, true], ['b', 3, true], [NO_GROUP, 1, false]]);
+    expect(allocation.parties.map((party) => [party.id, party.members, party.isGroup])).toEqual([
+      ['a', 5, true],
+      ['b', 3, true],
+      [NO_GROUP, 1, false],
+    ]);
     expect(['a', 'b', NO_GROUP].map((id) => seatsOf(allocation, 'x', id))).toEqual([5, 3, 1]);
     expect(cellOf(allocation, 'x', NO_GROUP).rule).toBe('reg16');
-    expect(allocation.notes).toContain('C has one member: a political group needs at least two (regulation 8(2)), so its member counts among the members in no group');
+    expect(allocation.notes).toContain(
+      'C has one member: a political group needs at least two (regulation 8(2)), so its member counts among the members in no group',
+    );
   });
 
   it('members in no group take the seats left after the groups’ shares (reg 16), not a share of their own', () => {
@@ -217,8 +233,15 @@ describe('political balance: the regulations’ answers', () => {
         { id: 'panel', name: 'Appeals Sub-Committee', seats: 2, kind: 'sub-committee' },
       ],
     });
-    expect(allocation.bodies.map((body) => [body.id, body.applies])).toEqual([['fire', false], ['joint', false], ['police', true], ['panel', true]]);
-    expect(allocation.bodies[0]!.why).toBe('the rules apply to an outside body only where the council fills at least three of its seats (Schedule 1 paragraph 1(c))');
+    expect(allocation.bodies.map((body) => [body.id, body.applies])).toEqual([
+      ['fire', false],
+      ['joint', false],
+      ['police', true],
+      ['panel', true],
+    ]);
+    expect(allocation.bodies[0]!.why).toBe(
+      'the rules apply to an outside body only where the council fills at least three of its seats (Schedule 1 paragraph 1(c))',
+    );
     expect(['a', 'b'].map((id) => seatsOf(allocation, 'police', id))).toEqual([2, 1]);
     expect(seatsOf(allocation, 'fire', 'a')).toBeUndefined();
   });
@@ -246,7 +269,10 @@ describe('political balance: the regulations’ answers', () => {
   });
 
   it('flags a tie for the council to decide, whatever the groups are called', () => {
-    for (const [first, second] of [['Aardvark', 'Zebra'], ['Zebra', 'Aardvark']] as const) {
+    for (const [first, second] of [
+      ['Aardvark', 'Zebra'],
+      ['Zebra', 'Aardvark'],
+    ] as const) {
       const allocation = allocateSeats({
         groups: [
           { id: 'p', name: first, members: 4 },
@@ -257,7 +283,9 @@ describe('political balance: the regulations’ answers', () => {
       });
       expect(cellOf(allocation, 'x', 'p').tied && cellOf(allocation, 'x', 'q').tied).toBe(true);
       expect(cellOf(allocation, 'x', 'p').reason).toContain('the council must decide');
-      expect(allocation.ties.map((tie) => tie.text)).toContain(`Licensing Committee: ${first} or ${second} could each have a seat more or fewer with the rules met equally well; the council must decide (the table shows one of the ways)`);
+      expect(allocation.ties.map((tie) => tie.text)).toContain(
+        `Licensing Committee: ${first} or ${second} could each have a seat more or fewer with the rules met equally well; the council must decide (the table shows one of the ways)`,
+      );
       expect(allocation.ties.some((tie) => tie.text.startsWith('Ordinary committees:'))).toBe(true);
     }
   });
@@ -296,12 +324,26 @@ describe('political balance: the regulations’ answers', () => {
   });
 
   it('does not count vacancies in the membership (Sch.1 para 4), and refuses impossible input with a clear message', () => {
-    const allocation = allocateSeats({ groups: [{ id: 'a', name: 'A', members: 26 }, { id: 'b', name: 'B', members: 23 }], ungroupedMembers: 0, vacancies: 1, bodies: [{ id: 'x', name: 'X', seats: 7, kind: 'committee' }] });
+    const allocation = allocateSeats({
+      groups: [
+        { id: 'a', name: 'A', members: 26 },
+        { id: 'b', name: 'B', members: 23 },
+      ],
+      ungroupedMembers: 0,
+      vacancies: 1,
+      bodies: [{ id: 'x', name: 'X', seats: 7, kind: 'committee' }],
+    });
     expect(allocation.councilSize).toBe(49);
     expect(allocation.majorityGroupId).toBe('a');
     expect(allocation.notes).toContain('1 vacant seat is not counted: the membership is the 49 members for the time being (Schedule 1 paragraph 4)');
-    expect(() => allocateSeats({ groups: [{ id: 'a', name: 'A', members: 0 }], ungroupedMembers: 0, bodies: [] })).toThrow('the council has no members on this date');
-    expect(() => allocateSeats({ groups: [{ id: 'a', name: 'A', members: 3 }], ungroupedMembers: 0, bodies: [{ id: 'x', name: 'X', seats: 0, kind: 'committee' }] })).toThrow('X: the number of seats must be a whole number, 1 or more');
-    expect(() => allocateSeats({ groups: [{ id: 'a', name: 'A', members: 3 }], ungroupedMembers: 0, bodies: [{ id: 'x', name: 'X', seats: 5, kind: 'committee' }] })).toThrow('X: 5 seats, more than the council’s 3 members');
+    expect(() => allocateSeats({ groups: [{ id: 'a', name: 'A', members: 0 }], ungroupedMembers: 0, bodies: [] })).toThrow(
+      'the council has no members on this date',
+    );
+    expect(() =>
+      allocateSeats({ groups: [{ id: 'a', name: 'A', members: 3 }], ungroupedMembers: 0, bodies: [{ id: 'x', name: 'X', seats: 0, kind: 'committee' }] }),
+    ).toThrow('X: the number of seats must be a whole number, 1 or more');
+    expect(() =>
+      allocateSeats({ groups: [{ id: 'a', name: 'A', members: 3 }], ungroupedMembers: 0, bodies: [{ id: 'x', name: 'X', seats: 5, kind: 'committee' }] }),
+    ).toThrow('X: 5 seats, more than the council’s 3 members');
   });
 });

@@ -81,7 +81,15 @@ export const PUBLISHED_ALLOCATIONS: PublishedAllocation[] = [
     year: '2023',
     document: 'Annual review of the Council’s political balance, decision of 4 May 2023 (opengovernment.network/councils/gwynedd/decisions/23746)',
     provenance: 'Group sizes after the May 2022 election: Plaid Cymru 44, Independent 23, Labour 1 and Liberal Democrat 1 forming one group',
-    input: { groups: [{ name: 'Plaid Cymru', members: 44 }, { name: 'Independent', members: 23 }, { name: 'Labour Liberal', members: 2 }], ungroupedMembers: 0, bodies: gwyneddBodies },
+    input: {
+      groups: [
+        { name: 'Plaid Cymru', members: 44 },
+        { name: 'Independent', members: 23 },
+        { name: 'Labour Liberal', members: 2 },
+      ],
+      ungroupedMembers: 0,
+      bodies: gwyneddBodies,
+    },
     totals: { 'Plaid Cymru': 110, Independent: 58, 'Labour Liberal': 5 },
   },
   {
@@ -89,16 +97,31 @@ export const PUBLISHED_ALLOCATIONS: PublishedAllocation[] = [
     year: '2024',
     document: 'Review of the Council’s political balance, decision of 7 March 2024 (democracy.gwynedd.llyw.cymru/mgDecisionDetails.aspx?IId=31531)',
     provenance: 'Group sizes from the Council’s page “Political structure”: Plaid Cymru 46, Independent 21, Liberal - Labour 2',
-    input: { groups: [{ name: 'Plaid Cymru', members: 46 }, { name: 'Independent', members: 21 }, { name: 'Labour Liberal', members: 2 }], ungroupedMembers: 0, bodies: gwyneddBodies },
+    input: {
+      groups: [
+        { name: 'Plaid Cymru', members: 46 },
+        { name: 'Independent', members: 21 },
+        { name: 'Labour Liberal', members: 2 },
+      ],
+      ungroupedMembers: 0,
+      bodies: gwyneddBodies,
+    },
     totals: { 'Plaid Cymru': 115, Independent: 53, 'Labour Liberal': 5 },
   },
   {
     council: 'East Sussex County Council',
     year: 'not printed in the appendix',
     document: 'Revised Appendix 1 of Agenda Item 7 – Report of the Governance Committee',
-    provenance: 'The appendix names no council; its committees (People, Place and Health Overview and Scrutiny; Regulatory; Pension) and its 50 members are East Sussex County Council’s. Three members are unaligned (no group).',
+    provenance:
+      'The appendix names no council; its committees (People, Place and Health Overview and Scrutiny; Regulatory; Pension) and its 50 members are East Sussex County Council’s. Three members are unaligned (no group).',
     input: {
-      groups: [{ name: 'Conservative', members: 23 }, { name: 'Liberal Democrat', members: 12 }, { name: 'Labour', members: 5 }, { name: 'Green', members: 5 }, { name: 'Independent Democrats', members: 2 }],
+      groups: [
+        { name: 'Conservative', members: 23 },
+        { name: 'Liberal Democrat', members: 12 },
+        { name: 'Labour', members: 5 },
+        { name: 'Green', members: 5 },
+        { name: 'Independent Democrats', members: 2 },
+      ],
       ungroupedMembers: 3,
       bodies: eastSussexBodies(6),
     },
@@ -111,7 +134,13 @@ export const PUBLISHED_ALLOCATIONS: PublishedAllocation[] = [
     provenance:
       'Same council by its committees. The appendix divides by 50, counting the vacancy; the 1989 Act counts the members for the time being (Sch.1 para 4), 49, under which the Conservatives’ 26 are a majority. The published totals are the ones the law gives with 49.',
     input: {
-      groups: [{ name: 'Conservative', members: 26 }, { name: 'Liberal Democrat', members: 11 }, { name: 'Labour', members: 5 }, { name: 'Green', members: 4 }, { name: 'Independent Democrat Group', members: 2 }],
+      groups: [
+        { name: 'Conservative', members: 26 },
+        { name: 'Liberal Democrat', members: 11 },
+        { name: 'Labour', members: 5 },
+        { name: 'Green', members: 4 },
+        { name: 'Independent Democrat Group', members: 2 },
+      ],
       ungroupedMembers: 1,
       vacancies: 1,
       bodies: eastSussexBodies(5),
@@ -125,7 +154,13 @@ export const PUBLISHED_ALLOCATIONS: PublishedAllocation[] = [
     provenance:
       'The appendix prints the seats, not the group sizes. After the May 2016 elections (KentOnline, “Maidstone Borough Council election results 2016”): Conservative 25 − 2 = 23, Liberal Democrat 20 + 2 = 22, UKIP 2 + 1 = 3, Labour 2, so Independent 55 − 50 = 5; these give exactly the appendix’s “overall entitlement” row.',
     input: {
-      groups: [{ name: 'Conservative', members: 23 }, { name: 'Liberal Democrat', members: 22 }, { name: 'Independent', members: 5 }, { name: 'UKIP', members: 3 }, { name: 'Labour', members: 2 }],
+      groups: [
+        { name: 'Conservative', members: 23 },
+        { name: 'Liberal Democrat', members: 22 },
+        { name: 'Independent', members: 5 },
+        { name: 'UKIP', members: 3 },
+        { name: 'Labour', members: 2 },
+      ],
       ungroupedMembers: 0,
       bodies: committees([
         ['Policy and Resources', 15],
@@ -147,18 +182,28 @@ export const PUBLISHED_ALLOCATIONS: PublishedAllocation[] = [
   {
     council: 'Carmarthenshire County Council (Cyngor Sir Gâr)',
     year: '2012',
-    document: 'Report 8 to the County Council on the political balance and composition of committees, after the May 2012 election (online.carmarthenshire.gov.uk/agendas/eng/COCO20120601/REP08.HTM)',
+    document:
+      'Report 8 to the County Council on the political balance and composition of committees, after the May 2012 election (online.carmarthenshire.gov.uk/agendas/eng/COCO20120601/REP08.HTM)',
     provenance:
       'The report prints each body’s seats per group and two totals (scrutiny committees 64: Plaid Cymru 24, Labour 20, Independent 18, unaffiliated 2; other committees and panels 99: 38, 31, 28, 2), not the group sizes. ' +
       'After the 3 May 2012 election the council had 74 members: Plaid Cymru 28, Labour 23 and the Independent group 21 (ITV Wales, 15 May 2012, on the Labour–Independent coalition), so 2 unaffiliated members, the report’s fourth column (a local blog’s count of the results, cneifiwr-emlyn.blogspot.com, 7 May 2012, gives 20 Independents, 1 People First and 2 unaffiliated: the 21 and the report’s 2 unaffiliated fit if the People First member joined the group). ' +
       'The council shared the two pools separately; the law pools every ordinary committee (s.15(5)(c)), and its totals over the 163 seats are the sum of the report’s: 62, 51, 46 and 4. ' +
       'On four bodies the report’s figures are not the law’s (published Plaid/Labour/Independent/unaffiliated: Education & Children 5/4/3/1, Appointments – Directors 6/5/5/0, Audit 3/3/2/0, Housing Review Panel 3/1/2/1): the law gives each group the nearest whole number to its share (s.15(5)(d)) except the one Independent seat rule (c) takes away, on Appointments – Directors (share 4 20/37, the cut that costs least); no figure is tied.',
     input: {
-      groups: [{ name: 'Plaid Cymru', members: 28 }, { name: 'Labour', members: 23 }, { name: 'Independent', members: 21 }],
+      groups: [
+        { name: 'Plaid Cymru', members: 28 },
+        { name: 'Labour', members: 23 },
+        { name: 'Independent', members: 21 },
+      ],
       ungroupedMembers: 2,
       bodies: committees(carmarthenshireBodies.map(([name, seats]) => [name, seats])),
     },
     totals: { 'Plaid Cymru': 62, Labour: 51, Independent: 46, ungrouped: 4 },
-    bodySeats: Object.fromEntries(carmarthenshireBodies.map(([name, , plaid, labour, independent, ungrouped]) => [name, { 'Plaid Cymru': plaid, Labour: labour, Independent: independent, ungrouped }])),
+    bodySeats: Object.fromEntries(
+      carmarthenshireBodies.map(([name, , plaid, labour, independent, ungrouped]) => [
+        name,
+        { 'Plaid Cymru': plaid, Labour: labour, Independent: independent, ungrouped },
+      ]),
+    ),
   },
 ];

@@ -38,11 +38,35 @@ export async function seedBalanceCouncil(db: Kysely<Database>) {
   let n = 0;
   for (const [party, size] of Object.entries(sizes)) {
     for (let i = 0; i < size; i++) {
-      const person = await insertPerson(db, authority.id, { honorific: 'Cllr', given_name: `${party[0]!.toUpperCase()}${party.slice(1)}${i + 1}`, family_name: `Member${String(++n).padStart(2, '0')}` });
+      const person = await insertPerson(db, authority.id, {
+        honorific: 'Cllr',
+        given_name: `${party[0]!.toUpperCase()}${party.slice(1)}${i + 1}`,
+        family_name: `Member${String(++n).padStart(2, '0')}`,
+      });
       people[party as keyof typeof people].push(person.id as string);
-      await db.insertInto('membership').values({ id: `membership-${person.id}`, person_id: person.id as string, body_id: council.id, role: 'member', start_date: '2009-06-04', end_date: null }).execute();
+      await db
+        .insertInto('membership')
+        .values({
+          id: `membership-${person.id}`,
+          person_id: person.id as string,
+          body_id: council.id,
+          role: 'member',
+          start_date: '2009-06-04',
+          end_date: null,
+        })
+        .execute();
       if (party !== 'none') {
-        await db.insertInto('group_membership').values({ id: `group-membership-${person.id}`, person_id: person.id as string, group_id: groups[party as keyof typeof groups], role: null, start_date: '2009-06-04', end_date: null }).execute();
+        await db
+          .insertInto('group_membership')
+          .values({
+            id: `group-membership-${person.id}`,
+            person_id: person.id as string,
+            group_id: groups[party as keyof typeof groups],
+            role: null,
+            start_date: '2009-06-04',
+            end_date: null,
+          })
+          .execute();
       }
     }
   }

@@ -91,7 +91,10 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     const after = await balanceTable(database.db, date, { from: council.groups.amber, to: council.groups.blue });
     const moves = seatsThatMove(before, after);
     expect(moves.length).toBeGreaterThan(0);
-    for (const move of moves) expect(page.body).toContain(`${move.body}: ${move.party} ${move.after > move.before ? 'gains' : 'loses'} ${Math.abs(move.after - move.before)} (${move.before} to ${move.after})`);
+    for (const move of moves)
+      expect(page.body).toContain(
+        `${move.body}: ${move.party} ${move.after > move.before ? 'gains' : 'loses'} ${Math.abs(move.after - move.before)} (${move.before} to ${move.after})`,
+      );
     expect(page.body).toContain('Blue Group (10)');
     const refused = await new Client(app).get(`${linkTo('balance.whatIf')}?date=${date}&person=${amber}&group=${council.groups.amber}`);
     expect(refused.statusCode).toBe(400);
@@ -113,9 +116,19 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     expect(bad.body).toContain('Choose what kind of body it is');
     const saved = await officer.post(url, { seats: '4', rulesApply: 'yes', kind: 'committee' }, { csrf: csrfFrom(form.body) });
     expect(saved.statusCode).toBe(303);
-    const row = await database.db.selectFrom('balance_body').select(['seats', 'rules_apply', 'kind']).where('id', '=', council.bodies.governance.id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('balance_body')
+      .select(['seats', 'rules_apply', 'kind'])
+      .where('id', '=', council.bodies.governance.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ seats: 4, rules_apply: true, kind: 'committee' });
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor']).where('table_name', '=', 'balance_body').where('record_id', '=', council.bodies.governance.id).where('action', '=', 'update').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor'])
+      .where('table_name', '=', 'balance_body')
+      .where('record_id', '=', council.bodies.governance.id)
+      .where('action', '=', 'update')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).not.toBe('system');
     const page = await new Client(app).get(`${linkTo('balance.table')}?date=${date}`);
@@ -127,13 +140,22 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     const form = await officer.get(url);
     const csrf = csrfFrom(form.body);
     const independent = council.people.none[0]!;
-    const departure = { bodyId: council.bodies.regulation.id, groupId: council.groups.blue, agreedOn: date, votesFor: '15', votesAgainst: '0', votesAbstained: '1' };
+    const departure = {
+      bodyId: council.bodies.regulation.id,
+      groupId: council.groups.blue,
+      agreedOn: date,
+      votesFor: '15',
+      votesAgainst: '0',
+      votesAbstained: '1',
+    };
     const inside = await officer.post(url, { ...departure, personId: council.people.blue[0]! }, { csrf });
     expect(inside.statusCode).toBe(400);
     expect(inside.body).toContain('The member taking the seat must be outside the group giving it up');
     const opposed = await officer.post(url, { ...departure, personId: independent, votesFor: '14', votesAgainst: '1' }, { csrf });
     expect(opposed.statusCode).toBe(400);
-    expect(opposed.body).toContain('The council may depart from the balance rules only if no member votes against (section 17); 1 voted against, so the rules stand');
+    expect(opposed.body).toContain(
+      'The council may depart from the balance rules only if no member votes against (section 17); 1 voted against, so the rules stand',
+    );
     expect(opposed.body).toContain('href="#votesAgainst"');
     const unvoted = await officer.post(url, { ...departure, personId: independent, votesFor: '' }, { csrf });
     expect(unvoted.statusCode).toBe(400);
@@ -141,9 +163,13 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     expect(await database.db.selectFrom('balance_agreement').select('id').execute()).toEqual([]);
     const saved = await officer.post(url, { ...departure, personId: independent, note: 'Agreed by the Council with none against' }, { csrf });
     expect(saved.statusCode).toBe(303);
-    expect(await database.db.selectFrom('balance_agreement').select(['votes_for', 'votes_against', 'votes_abstained']).execute()).toEqual([{ votes_for: 15, votes_against: 0, votes_abstained: 1 }]);
+    expect(await database.db.selectFrom('balance_agreement').select(['votes_for', 'votes_against', 'votes_abstained']).execute()).toEqual([
+      { votes_for: 15, votes_against: 0, votes_abstained: 1 },
+    ]);
     const page = await new Client(app).get(`${linkTo('balance.table')}?date=${date}`);
-    expect(page.body).toContain(`Gives 1 seat to Cllr None1 Member16 by a departure under section 17 agreed ${date} (15 for, 0 against, 1 abstaining) (Agreed by the Council with none against)`);
+    expect(page.body).toContain(
+      `Gives 1 seat to Cllr None1 Member16 by a departure under section 17 agreed ${date} (15 for, 0 against, 1 abstaining) (Agreed by the Council with none against)`,
+    );
     const before = await new Client(app).get(`${linkTo('balance.table')}?date=2011-04-05`);
     expect(before.body).not.toContain('Gives 1 seat to');
   });
@@ -153,7 +179,12 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
     const blank = await new Client(app).get(url);
     expect(blank.statusCode).toBe(200);
     expect(blank.body).not.toContain('The allocation');
-    const query = new URLSearchParams({ groups: 'Conservative, 23\nLabour, 10\n<b>Green</b>, 1', ungrouped: '3', vacancies: '', bodies: 'Planning, 7\n"Fire Authority, Kent", 2, outside-body' });
+    const query = new URLSearchParams({
+      groups: 'Conservative, 23\nLabour, 10\n<b>Green</b>, 1',
+      ungrouped: '3',
+      vacancies: '',
+      bodies: 'Planning, 7\n"Fire Authority, Kent", 2, outside-body',
+    });
     const page = await new Client(app).get(`${url}?${query}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('The allocation');
@@ -175,14 +206,20 @@ describe.skipIf(databaseUnavailable)('political balance pages', () => {
   });
 
   it('lists each body’s kind under Schedule 1 for democratic services, or that none is recorded', async () => {
-    const unrecorded = await insertBody(database.db, council.authority.id, { name: 'Appeals Sub-Committee', slug: 'appeals-sub-committee', kind: 'sub-committee' });
+    const unrecorded = await insertBody(database.db, council.authority.id, {
+      name: 'Appeals Sub-Committee',
+      slug: 'appeals-sub-committee',
+      kind: 'sub-committee',
+    });
     const url = linkTo('balance.admin.body', { id: council.bodies.panel.id });
     const form = await officer.get(url);
     expect((await officer.post(url, { seats: '4', rulesApply: 'no', kind: 'outside-body' }, { csrf: csrfFrom(form.body) })).statusCode).toBe(303);
     const page = await officer.get(linkTo('balance.admin'));
     expect(page.statusCode).toBe(200);
     const row = (name: string) => {
-      const found = [...page.body.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((match) => match[1]!).find((cells) => cells.includes(`>${name}<`));
+      const found = [...page.body.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)]
+        .map((match) => match[1]!)
+        .find((cells) => cells.includes(`>${name}<`));
       return [...(found ?? '').matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => cell[1]!.replace(/<[^>]+>/g, '').trim()).slice(0, 4);
     };
     expect(page.body).toMatch(/<th scope="col" class="govuk-table__header">\s*Kind\s*<\/th>/);

@@ -87,9 +87,14 @@ describe.skipIf(databaseUnavailable)('the page cache renews what a write changes
     await expectHit('previous');
   });
 
-  it('attendance of one meeting: its page and the councillor\'s page are renewed; the other meeting stays cached', async () => {
+  it("attendance of one meeting: its page and the councillor's page are renewed; the other meeting stays cached", async () => {
     await warm();
-    await database.db.updateTable('attendance').set({ status: 'apologies' }).where('meeting_id', '=', seed.meeting.id as string).where('person_id', '=', seed.members[0]!.id as string).execute();
+    await database.db
+      .updateTable('attendance')
+      .set({ status: 'apologies' })
+      .where('meeting_id', '=', seed.meeting.id as string)
+      .where('person_id', '=', seed.members[0]!.id as string)
+      .execute();
     await expectFresh('meeting');
     await expectFresh('councillor');
     await expectHit('previous');
@@ -97,19 +102,32 @@ describe.skipIf(databaseUnavailable)('the page cache renews what a write changes
 
   it('a resolution and a vote of one meeting: its page and the decisions register are renewed; the other meeting stays cached', async () => {
     await warm();
-    await database.db.updateTable('resolution').set({ text: 'RESOLVED that the salt barns be refilled.' }).where('minute_id', '=', seed.minuteIds.winterMinute).execute();
+    await database.db
+      .updateTable('resolution')
+      .set({ text: 'RESOLVED that the salt barns be refilled.' })
+      .where('minute_id', '=', seed.minuteIds.winterMinute)
+      .execute();
     await expectFresh('meeting');
     await expectFresh('decisions');
     await expectHit('previous');
     await warm();
-    await database.db.updateTable('vote').set({ option: 'abstain' }).where('vote_event_id', '=', seed.voteEvent.id as string).where('person_id', '=', seed.members[1]!.id as string).execute();
+    await database.db
+      .updateTable('vote')
+      .set({ option: 'abstain' })
+      .where('vote_event_id', '=', seed.voteEvent.id as string)
+      .where('person_id', '=', seed.members[1]!.id as string)
+      .execute();
     await expectFresh('meeting');
     await expectHit('previous');
   });
 
   it('exemption (Schedule 12A) and publication (LGA 1972 ss. 100B, 100C) never leave a public page stale', async () => {
     await warm();
-    await database.db.updateTable('agenda_item').set({ exempt: true, exempt_paragraphs: [3] }).where('id', '=', seed.agendaIds['4']!).execute();
+    await database.db
+      .updateTable('agenda_item')
+      .set({ exempt: true, exempt_paragraphs: [3] })
+      .where('id', '=', seed.agendaIds['4']!)
+      .execute();
     const exempt = await expectFresh('meeting');
     expect(exempt.body).not.toContain('Kent Highway Services: winter service review');
     await expectHit('previous');
@@ -121,7 +139,16 @@ describe.skipIf(databaseUnavailable)('the page cache renews what a write changes
     const report = await database.db.selectFrom('agenda_item').select('report_id').where('id', '=', seed.agendaIds['4']!).executeTakeFirstOrThrow();
     await database.db
       .insertInto('agenda_item')
-      .values({ id: 'agenda-cache-test', meeting_id: seed.previousMeeting.id as string, position: 9, number: '9', title: 'Winter service (exempt)', report_id: report.report_id, exempt: true, exempt_paragraphs: [3] })
+      .values({
+        id: 'agenda-cache-test',
+        meeting_id: seed.previousMeeting.id as string,
+        position: 9,
+        number: '9',
+        title: 'Winter service (exempt)',
+        report_id: report.report_id,
+        exempt: true,
+        exempt_paragraphs: [3],
+      })
       .execute();
     const viaOther = await expectFresh('meeting');
     expect(viaOther.body).not.toContain('Kent Highway Services: winter service review');
@@ -131,19 +158,41 @@ describe.skipIf(databaseUnavailable)('the page cache renews what a write changes
 
     // The agenda unpublished by the workflow: withdrawn from the meeting's page at once.
     await warm();
-    await database.db.insertInto('meeting_workflow').values({ id: seed.meeting.id as string }).execute();
+    await database.db
+      .insertInto('meeting_workflow')
+      .values({ id: seed.meeting.id as string })
+      .execute();
     const unpublished = await expectFresh('meeting');
     expect(unpublished.body).not.toContain('Kent Highway Services: winter service review');
     await expectHit('previous');
-    await database.db.updateTable('meeting_workflow').set({ agenda_published_at: new Date(), minutes_published_at: new Date() }).where('id', '=', seed.meeting.id as string).execute();
+    await database.db
+      .updateTable('meeting_workflow')
+      .set({ agenda_published_at: new Date(), minutes_published_at: new Date() })
+      .where('id', '=', seed.meeting.id as string)
+      .execute();
     await expectFresh('meeting', 'Kent Highway Services: winter service review');
   });
 
-  it('a person, a body or a meeting\'s own row: every page is renewed (they show on every meeting\'s page)', async () => {
+  it("a person, a body or a meeting's own row: every page is renewed (they show on every meeting's page)", async () => {
     for (const write of [
-      () => database.db.updateTable('person').set({ family_name: 'Kingsnorth' }).where('id', '=', seed.members[0]!.id as string).execute(),
-      () => database.db.updateTable('body').set({ name: 'The County Council' }).where('id', '=', seed.body.id as string).execute(),
-      () => database.db.updateTable('meeting').set({ location: 'Sessions House' }).where('id', '=', seed.meeting.id as string).execute(),
+      () =>
+        database.db
+          .updateTable('person')
+          .set({ family_name: 'Kingsnorth' })
+          .where('id', '=', seed.members[0]!.id as string)
+          .execute(),
+      () =>
+        database.db
+          .updateTable('body')
+          .set({ name: 'The County Council' })
+          .where('id', '=', seed.body.id as string)
+          .execute(),
+      () =>
+        database.db
+          .updateTable('meeting')
+          .set({ location: 'Sessions House' })
+          .where('id', '=', seed.meeting.id as string)
+          .execute(),
     ]) {
       await warm();
       await write();
@@ -153,19 +202,64 @@ describe.skipIf(databaseUnavailable)('the page cache renews what a write changes
 
   // Writes a visitor can see, with what they set drawn at random: after any of them, no page may be stale.
   const WRITES: Array<(db: TestDatabase['db'], s: Seed, text: string, flag: boolean) => Promise<unknown>> = [
-    (db, s, text) => db.updateTable('minute').set({ title: `Minute ${text}` }).where('id', '=', s.minuteIds.winterMinute).execute(),
-    (db, s, text) => db.updateTable('minute').set({ text: `Text ${text}` }).where('id', '=', s.minuteIds.approvalMinute).execute(),
-    (db, s, _text, flag) => db.updateTable('agenda_item').set({ exempt: flag, exempt_paragraphs: flag ? [3] : [] }).where('id', '=', s.agendaIds['4']!).execute(),
-    (db, s, text) => db.updateTable('agenda_item').set({ title: `Item ${text}` }).where('meeting_id', '=', s.previousMeeting.id as string).execute(),
-    (db, s, _text, flag) => db.updateTable('attendance').set({ status: flag ? 'present' : 'absent' }).where('meeting_id', '=', s.meeting.id as string).where('person_id', '=', s.members[2]!.id as string).execute(),
-    (db, s, text) => db.updateTable('person').set({ family_name: `Name${text.replace(/\W/g, '')}` }).where('id', '=', s.members[3]!.id as string).execute(),
-    (db, s, text) => db.updateTable('resolution').set({ text: `RESOLVED ${text}` }).where('minute_id', '=', s.minuteIds.winterMinute).execute(),
+    (db, s, text) =>
+      db
+        .updateTable('minute')
+        .set({ title: `Minute ${text}` })
+        .where('id', '=', s.minuteIds.winterMinute)
+        .execute(),
+    (db, s, text) =>
+      db
+        .updateTable('minute')
+        .set({ text: `Text ${text}` })
+        .where('id', '=', s.minuteIds.approvalMinute)
+        .execute(),
+    (db, s, _text, flag) =>
+      db
+        .updateTable('agenda_item')
+        .set({ exempt: flag, exempt_paragraphs: flag ? [3] : [] })
+        .where('id', '=', s.agendaIds['4']!)
+        .execute(),
+    (db, s, text) =>
+      db
+        .updateTable('agenda_item')
+        .set({ title: `Item ${text}` })
+        .where('meeting_id', '=', s.previousMeeting.id as string)
+        .execute(),
+    (db, s, _text, flag) =>
+      db
+        .updateTable('attendance')
+        .set({ status: flag ? 'present' : 'absent' })
+        .where('meeting_id', '=', s.meeting.id as string)
+        .where('person_id', '=', s.members[2]!.id as string)
+        .execute(),
+    (db, s, text) =>
+      db
+        .updateTable('person')
+        .set({ family_name: `Name${text.replace(/\W/g, '')}` })
+        .where('id', '=', s.members[3]!.id as string)
+        .execute(),
+    (db, s, text) =>
+      db
+        .updateTable('resolution')
+        .set({ text: `RESOLVED ${text}` })
+        .where('minute_id', '=', s.minuteIds.winterMinute)
+        .execute(),
     async (db, s, _text, flag) => {
       const id = s.meeting.id as string;
       const published = flag ? new Date() : null;
-      await db.insertInto('meeting_workflow').values({ id, agenda_published_at: published, minutes_published_at: published }).onConflict((c) => c.column('id').doUpdateSet({ agenda_published_at: published, minutes_published_at: published })).execute();
+      await db
+        .insertInto('meeting_workflow')
+        .values({ id, agenda_published_at: published, minutes_published_at: published })
+        .onConflict((c) => c.column('id').doUpdateSet({ agenda_published_at: published, minutes_published_at: published }))
+        .execute();
     },
-    (db, s, text) => db.updateTable('report').set({ subject: `Report ${text}` }).where('authority_id', '=', s.authority.id as string).execute(),
+    (db, s, text) =>
+      db
+        .updateTable('report')
+        .set({ subject: `Report ${text}` })
+        .where('authority_id', '=', s.authority.id as string)
+        .execute(),
   ];
 
   it('property: random writes followed by GETs never serve a page that differs from an uncached render', async () => {

@@ -47,7 +47,10 @@ function parseCalendar(text: string) {
     expect(line.includes('\n') || line.includes('\r'), 'bare CR or LF').toBe(false);
     expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(75);
   }
-  const lines = text.replace(/\r\n[ \t]/g, '').slice(0, -2).split('\r\n');
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .slice(0, -2)
+    .split('\r\n');
   const events: Array<Record<string, string>> = [];
   let current: Record<string, string> | undefined;
   for (const line of lines) {
@@ -86,9 +89,14 @@ describe.skipIf(databaseUnavailable)('the meeting calendar on the seed papers', 
   });
 
   it('opens on the month of the latest meeting, and walks back a month to the Council of 6 April 2011', async () => {
-    const latest = await database.db.selectFrom('meeting').select((eb) => eb.fn.max('date').as('date')).executeTakeFirstOrThrow();
+    const latest = await database.db
+      .selectFrom('meeting')
+      .select((eb) => eb.fn.max('date').as('date'))
+      .executeTakeFirstOrThrow();
     const opening = await get('/meetings');
-    expect(opening.querySelector('h2')?.text).toBe(new Date(`${latest.date}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+    expect(opening.querySelector('h2')?.text).toBe(
+      new Date(`${latest.date}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    );
     const page = await get('/meetings?year=2011&month=5');
     expect(page.querySelector('h2')?.text).toBe('May 2011');
     const cells = page.querySelectorAll('table.quorum-calendar td');

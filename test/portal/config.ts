@@ -7,5 +7,6 @@ export const portalConfig: Config = {
   port: 0,
   host: '127.0.0.1',
   logLevel: 'silent',
-  authorityName: 'Kent County Council', holidays: 'england-and-wales',
+  authorityName: 'Kent County Council',
+  holidays: 'england-and-wales',
 };

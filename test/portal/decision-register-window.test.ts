@@ -34,12 +34,18 @@ describe.skipIf(databaseUnavailable)('the decisions register read through date w
     await database?.destroy();
   });
 
-  it('every page equals the whole register\'s page, and the total is exact up to its bound', async () => {
+  it("every page equals the whole register's page, and the total is exact up to its bound", async () => {
     const whole = await listDecisions(database.db, { limit: 1000, offset: 0, countCap: 1_000_000 });
     expect(whole.total).toBeGreaterThan(60);
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ limit: fc.integer({ min: 1, max: 12 }), offset: fc.integer({ min: 0, max: 80 }), countCap: fc.integer({ min: 0, max: 90 }), keyOnly: fc.boolean(), body: fc.boolean() }),
+        fc.record({
+          limit: fc.integer({ min: 1, max: 12 }),
+          offset: fc.integer({ min: 0, max: 80 }),
+          countCap: fc.integer({ min: 0, max: 90 }),
+          keyOnly: fc.boolean(),
+          body: fc.boolean(),
+        }),
         async ({ limit, offset, countCap, keyOnly, body }) => {
           const filters = { keyOnly, ...(body ? { bodyId } : {}) };
           const expected = await listDecisions(database.db, { ...filters, limit: 1000, offset: 0, countCap: 1_000_000 });

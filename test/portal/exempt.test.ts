@@ -56,28 +56,83 @@ describe.skipIf(databaseUnavailable)('exempt information stays private', () => {
     await db
       .insertInto('report')
       .values([
-        { id: reportId, authority_id: authorityId, subject: `Land valuation ${CANARY} subject`, exempt: true, summary: `${CANARY} price`, full_text: `The bid of ${CANARY} pounds` },
-        { id: paperId, authority_id: authorityId, subject: `Staffing ${PAPER_CANARY} proposals`, exempt: false, summary: `${PAPER_CANARY} names`, full_text: `Posts held by ${PAPER_CANARY}` },
+        {
+          id: reportId,
+          authority_id: authorityId,
+          subject: `Land valuation ${CANARY} subject`,
+          exempt: true,
+          summary: `${CANARY} price`,
+          full_text: `The bid of ${CANARY} pounds`,
+        },
+        {
+          id: paperId,
+          authority_id: authorityId,
+          subject: `Staffing ${PAPER_CANARY} proposals`,
+          exempt: false,
+          summary: `${PAPER_CANARY} names`,
+          full_text: `Posts held by ${PAPER_CANARY}`,
+        },
       ])
       .execute();
-    await db.updateTable('agenda_item').set({ report_id: reportId, description: `Private note ${CANARY}` }).where('id', '=', seed.agendaIds['5']!).execute();
+    await db
+      .updateTable('agenda_item')
+      .set({ report_id: reportId, description: `Private note ${CANARY}` })
+      .where('id', '=', seed.agendaIds['5']!)
+      .execute();
     await db
       .insertInto('agenda_item')
-      .values({ id: 'agenda-canary0000000006', meeting_id: seed.meeting.id as string, number: '6', position: 5, title: 'Staffing matters', exempt: true, exempt_paragraphs: [1], report_id: paperId })
+      .values({
+        id: 'agenda-canary0000000006',
+        meeting_id: seed.meeting.id as string,
+        number: '6',
+        position: 5,
+        title: 'Staffing matters',
+        exempt: true,
+        exempt_paragraphs: [1],
+        report_id: paperId,
+      })
       .execute();
-    await db.updateTable('minute').set({ text: `${EXEMPT_MINUTE_TEXT} ${CANARY}` }).where('id', '=', seed.minuteIds.exemptMinute).execute();
+    await db
+      .updateTable('minute')
+      .set({ text: `${EXEMPT_MINUTE_TEXT} ${CANARY}` })
+      .where('id', '=', seed.minuteIds.exemptMinute)
+      .execute();
     const voters = seed.members.slice(0, 3).map((member) => member.id as string);
     await db
       .insertInto('vote_event')
-      .values({ id: 'vote-event-canary000001', meeting_id: seed.meeting.id as string, minute_id: seed.minuteIds.exemptMinute, motion_text: `That the ${CANARY} offer be accepted`, for_count: 2, against_count: 1, abstain_count: 0, result: 'carried' })
+      .values({
+        id: 'vote-event-canary000001',
+        meeting_id: seed.meeting.id as string,
+        minute_id: seed.minuteIds.exemptMinute,
+        motion_text: `That the ${CANARY} offer be accepted`,
+        for_count: 2,
+        against_count: 1,
+        abstain_count: 0,
+        result: 'carried',
+      })
       .execute();
     await db
       .insertInto('vote')
-      .values(voters.map((person_id, index) => ({ vote_event_id: 'vote-event-canary000001', person_id, option: index < 2 ? ('for' as const) : ('against' as const), printed_name: 'x' })))
+      .values(
+        voters.map((person_id, index) => ({
+          vote_event_id: 'vote-event-canary000001',
+          person_id,
+          option: index < 2 ? ('for' as const) : ('against' as const),
+          printed_name: 'x',
+        })),
+      )
       .execute();
     await db
       .insertInto('decision')
-      .values({ id: 'decision-canary00000001', authority_id: authorityId, decision_date: '2011-04-07', subject: 'Sale of land at Ashford', text: 'To sell the land as resolved.', report_id: reportId, decision_maker_person_id: voters[0]! })
+      .values({
+        id: 'decision-canary00000001',
+        authority_id: authorityId,
+        decision_date: '2011-04-07',
+        subject: 'Sale of land at Ashford',
+        text: 'To sell the land as resolved.',
+        report_id: reportId,
+        decision_maker_person_id: voters[0]!,
+      })
       .execute();
     app = await createApp({ config: { ...portalConfig, publicUrl: PUBLIC_URL }, database, logger: false });
     await app.ready();
@@ -172,9 +227,12 @@ describe.skipIf(databaseUnavailable)('exempt information stays private', () => {
     expect(seen).toContain(linkTo('feed.committee.ics', { slug: 'county-council' }));
     expect(seen).toContain(linkTo('report.show', { id: paperId }));
     // The bulk download (built by the exporter) was really read, not just asked for.
-    expect([...ok].filter((url) => url.startsWith(`${linkTo('api.openData')}/`))).toEqual(expect.arrayContaining([expect.stringMatching(/\.json$/), expect.stringMatching(/\.csv$/)]));
+    expect([...ok].filter((url) => url.startsWith(`${linkTo('api.openData')}/`))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/\.json$/), expect.stringMatching(/\.csv$/)]),
+    );
     expect(ok).toContain(linkTo('meeting.show', { id: seed.meeting.id as string }));
-    for (const feed of ['feed.meetings.ics', 'feed.decisions.rss', 'feed.decisions.atom', 'feed.minutes.rss', 'feed.minutes.atom'] as const) expect(seen).toContain(linkTo(feed));
+    for (const feed of ['feed.meetings.ics', 'feed.decisions.rss', 'feed.decisions.atom', 'feed.minutes.rss', 'feed.minutes.atom'] as const)
+      expect(seen).toContain(linkTo(feed));
   });
 
   it('the public export leaves out exempt reports and their contents', async () => {

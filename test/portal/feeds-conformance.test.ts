@@ -61,7 +61,11 @@ describe.skipIf(databaseUnavailable)('feeds and calendars through independent pa
         const url = `/${name}.${format}`;
         const feed = parseFeed(await body(url));
         expect(feed.title, url).toMatch(/Kent County Council/);
-        if (format === 'atom') expect(feed.authors.map((author) => author.name), url).toContain('Kent County Council');
+        if (format === 'atom')
+          expect(
+            feed.authors.map((author) => author.name),
+            url,
+          ).toContain('Kent County Council');
         for (const item of feed.items) {
           expect(item.title, url).toBeTruthy();
           expect(item.url, url).toMatch(/^http:\/\//);

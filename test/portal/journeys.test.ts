@@ -90,7 +90,17 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a visitor in a
       .where('vote.option', '=', 'against')
       .execute();
     expect(recorded).toHaveLength(11);
-    for (const row of recorded) expect(names.some((name) => name.includes(row.printed_name.replace(/^(Mr|Mrs|Miss|Ms|Dr)\s+/, '').split(' ').at(-1)!))).toBe(true);
+    for (const row of recorded)
+      expect(
+        names.some((name) =>
+          name.includes(
+            row.printed_name
+              .replace(/^(Mr|Mrs|Miss|Ms|Dr)\s+/, '')
+              .split(' ')
+              .at(-1)!,
+          ),
+        ),
+      ).toBe(true);
     await against.scrollIntoViewIfNeeded();
     await shot(page, '3-meeting-votes-against');
     expect(problems).toEqual([]);
@@ -181,7 +191,13 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a visitor in a
         const style = getComputedStyle(element);
         const visible =
           (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)';
-        return { tag: element.tagName, id: element.id, text: (element.textContent ?? '').trim().replace(/\s+/g, ' '), href: element.getAttribute('href'), visible };
+        return {
+          tag: element.tagName,
+          id: element.id,
+          text: (element.textContent ?? '').trim().replace(/\s+/g, ' '),
+          href: element.getAttribute('href'),
+          visible,
+        };
       });
     const reached: Array<NonNullable<Awaited<ReturnType<typeof focused>>>> = [];
     for (let step = 0; step < 40; step++) {

@@ -46,7 +46,10 @@ describe.skipIf(databaseUnavailable)('portal pages on the seed papers', () => {
     const links = page.querySelectorAll('a').map((a) => [squash(a.text), a.getAttribute('href')]);
     expect(links).toContainEqual(['Kent County Council, Thursday 12 May 2011', '/meetings/2011-05-12-kent-county-council']);
     // The latest resolutions are the planning committee's of 12 April 2011, each linking to its minute.
-    const decisions = page.querySelectorAll('h2').find((h) => h.text === 'Latest decisions')!.nextElementSibling!.querySelectorAll('li a');
+    const decisions = page
+      .querySelectorAll('h2')
+      .find((h) => h.text === 'Latest decisions')!
+      .nextElementSibling!.querySelectorAll('li a');
     expect(decisions).toHaveLength(5);
     expect(decisions[0]!.getAttribute('href')).toMatch(/^\/meetings\/2011-04-12-planning-applications-committee#minute-\d+$/);
     expect(page.querySelector('form[role=search]')?.getAttribute('action')).toBe('/search');
@@ -73,14 +76,20 @@ describe.skipIf(databaseUnavailable)('portal pages on the seed papers', () => {
     const page = await get(path);
     expect(page.querySelector('h1')?.text).toMatch(/Cowan/);
     expect(squash(page.querySelector('#roles')?.nextElementSibling?.nextElementSibling?.text)).toBe('Not recorded.');
-    const attendanceRows = page.querySelectorAll('table')[0]!.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('th, td').map((cell) => squash(cell.text)));
+    const attendanceRows = page
+      .querySelectorAll('table')[0]!
+      .querySelectorAll('tbody tr')
+      .map((tr) => tr.querySelectorAll('th, td').map((cell) => squash(cell.text)));
     // Listed present at the Council of 6 April 2011 (the papers hold no attendance for 12 May).
     expect(attendanceRows).toContainEqual(['Kent County Council', '1', '1', '0', '0', '100%']);
     expect(page.text).toContain('he and his wife were foster carers');
     expect(page.text).toMatch(/Political group not recorded/);
 
     const absent = await get(await personPath('Mr K Smith'));
-    const absentRows = absent.querySelectorAll('table')[0]!.querySelectorAll('tbody tr').map((tr) => tr.querySelectorAll('th, td').map((cell) => squash(cell.text)));
+    const absentRows = absent
+      .querySelectorAll('table')[0]!
+      .querySelectorAll('tbody tr')
+      .map((tr) => tr.querySelectorAll('th, td').map((cell) => squash(cell.text)));
     // Listed with apologies: expected, not present, not absent.
     expect(absentRows).toContainEqual(['Kent County Council', '1', '0', '1', '0', '0%']);
 

@@ -29,7 +29,12 @@ describe.skipIf(databaseUnavailable)('search finds what people type', () => {
     database = await createTestDatabase();
     const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedsDir], actor: 'test' });
     expect(summary.failed).toBe(0);
-    const meeting = await database.db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select(['meeting.id', 'body.id as body_id', 'body.authority_id']).orderBy('meeting.date').executeTakeFirstOrThrow();
+    const meeting = await database.db
+      .selectFrom('meeting')
+      .innerJoin('body', 'body.id', 'meeting.body_id')
+      .select(['meeting.id', 'body.id as body_id', 'body.authority_id'])
+      .orderBy('meeting.date')
+      .executeTakeFirstOrThrow();
     await plantAccountability(database.db, { authorityId: meeting.authority_id, meetingId: meeting.id, bodyId: meeting.body_id });
     // A response to the unpublished recommendation: as private as the recommendation.
     await database.db
@@ -43,13 +48,16 @@ describe.skipIf(databaseUnavailable)('search finds what people type', () => {
     await database?.destroy();
   });
 
-  it.each(['Councillor Vye', 'Cllr Vye', 'Mr Vye', 'cllr. vye', 'County Councillor Martin Vye', 'Mr M J Vye'])('"%s" finds Martin Vye first, under one display name', async (q) => {
-    const outcome = await search({ q });
-    expect(outcome.total).toBeGreaterThan(0);
-    const person = outcome.hits.find((hit) => hit.kind === 'person');
-    expect(person?.title).toBe('Martin Vye');
-    expect(outcome.hits[0]!.kind).toBe('person');
-  });
+  it.each(['Councillor Vye', 'Cllr Vye', 'Mr Vye', 'cllr. vye', 'County Councillor Martin Vye', 'Mr M J Vye'])(
+    '"%s" finds Martin Vye first, under one display name',
+    async (q) => {
+      const outcome = await search({ q });
+      expect(outcome.total).toBeGreaterThan(0);
+      const person = outcome.hits.find((hit) => hit.kind === 'person');
+      expect(person?.title).toBe('Martin Vye');
+      expect(outcome.hits[0]!.kind).toBe('person');
+    },
+  );
 
   it('"Councillor Carter" finds a person named Carter', async () => {
     const outcome = await search({ q: 'Councillor Carter', kind: 'person' });
@@ -68,7 +76,12 @@ describe.skipIf(databaseUnavailable)('search finds what people type', () => {
 
   it.each([
     ['recommendation', 'quarterly treasury reports', 'Recommendation 1: Treasury management review', '/scrutiny/recommendations/recommendation-planted1'],
-    ['response', 'reports will come each quarter', 'Response to recommendation 1: Treasury management review', '/scrutiny/recommendations/recommendation-planted1'],
+    [
+      'response',
+      'reports will come each quarter',
+      'Response to recommendation 1: Treasury management review',
+      '/scrutiny/recommendations/recommendation-planted1',
+    ],
     ['plan-action', 'borrowing quarterly', 'Report borrowing quarterly', '/plans/treasury-improvement-plan/actions/1.1.1'],
     ['indicator', 'authorised limit', 'Borrowing as a share of the limit', '/dashboard/borrowing-share'],
     ['body', 'Planning Applications Committee', 'Planning Applications Committee', '/committees/planning-applications-committee'],
@@ -84,13 +97,30 @@ describe.skipIf(databaseUnavailable)('search finds what people type', () => {
   it('the kind filter offers every kind, and a search across all of them mixes kinds', async () => {
     const { page } = await get('/search');
     const kinds = page.querySelectorAll('input[name=kind]').map((input) => input.getAttribute('value'));
-    expect(kinds).toEqual(['meeting', 'agenda-item', 'report', 'minute', 'decision', 'person', 'body', 'recommendation', 'response', 'plan-action', 'indicator']);
+    expect(kinds).toEqual([
+      'meeting',
+      'agenda-item',
+      'report',
+      'minute',
+      'decision',
+      'person',
+      'body',
+      'recommendation',
+      'response',
+      'plan-action',
+      'indicator',
+    ]);
     const mixed = await search({ q: 'borrowing' });
     expect(new Set(mixed.hits.map((hit) => hit.kind))).toEqual(new Set(['plan-action', 'indicator']));
   });
 
   it('filters the new kinds by committee and date', async () => {
-    const meeting = await database.db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select(['meeting.date', 'body.slug']).orderBy('meeting.date').executeTakeFirstOrThrow();
+    const meeting = await database.db
+      .selectFrom('meeting')
+      .innerJoin('body', 'body.id', 'meeting.body_id')
+      .select(['meeting.date', 'body.slug'])
+      .orderBy('meeting.date')
+      .executeTakeFirstOrThrow();
     expect((await search({ q: 'treasury', kind: 'recommendation', body: meeting.slug })).total).toBe(1);
     expect((await search({ q: 'treasury', kind: 'recommendation', body: 'planning-applications-committee' })).total).toBe(0);
     expect((await search({ q: 'treasury', kind: 'recommendation', from: meeting.date, to: meeting.date })).total).toBe(1);
@@ -115,8 +145,14 @@ describe.skipIf(databaseUnavailable)('search finds what people type', () => {
   it('never finds or suggests an unpublished recommendation or its response', async () => {
     for (const q of ['CANARY-a81f', 'still in draft', 'Zeppelinquux']) {
       const outcome = await search({ q });
-      expect(outcome.hits.map((hit) => hit.record_id), q).not.toContain('recommendation-planted2');
-      expect(outcome.hits.map((hit) => hit.record_id), q).not.toContain('response-planted2');
+      expect(
+        outcome.hits.map((hit) => hit.record_id),
+        q,
+      ).not.toContain('recommendation-planted2');
+      expect(
+        outcome.hits.map((hit) => hit.record_id),
+        q,
+      ).not.toContain('response-planted2');
       expect(JSON.stringify(outcome.hits), q).not.toMatch(/CANARY-a81f|Zeppelinquux/i);
     }
     const misspelt = await search({ q: 'Zeppelinqux' });

@@ -58,15 +58,19 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('search at 320 
     ['results for a name', '?q=Cllr+Vye&kind=person'],
     ['did you mean, with a date range', '?q=Crosrail&from=2011-04-01&to=2011-04-30'],
     ['a form with errors', '?q=budget&from=2011-02-30'],
-  ])('%s: reflows at 320 px and axe finds no WCAG 2.2 AA violation', async (_name, query) => {
-    // axe is injected as a script, so this context runs JavaScript.
-    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${origin}${linkTo('search')}${query}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-    if (query.includes('Crosrail')) await expect(page.locator('.quorum-did-you-mean a').innerText()).resolves.toBe('crossrail');
-    if (query.includes('2011-02-30')) await expect(page.locator('.govuk-error-summary').isVisible()).resolves.toBe(true);
-    expect(await axeViolations(page)).toEqual([]);
-    await context.close();
-  }, 300_000);
+  ])(
+    '%s: reflows at 320 px and axe finds no WCAG 2.2 AA violation',
+    async (_name, query) => {
+      // axe is injected as a script, so this context runs JavaScript.
+      const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${origin}${linkTo('search')}${query}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      if (query.includes('Crosrail')) await expect(page.locator('.quorum-did-you-mean a').innerText()).resolves.toBe('crossrail');
+      if (query.includes('2011-02-30')) await expect(page.locator('.govuk-error-summary').isVisible()).resolves.toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    },
+    300_000,
+  );
 });

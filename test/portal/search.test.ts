@@ -15,7 +15,6 @@ import { explainSearch } from '../../src/db/queries/portal/search.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedsDir } from '../support/seeds.ts';
 
-
 describe.skipIf(databaseUnavailable)('search over the seed papers', () => {
   let database: TestDatabase;
   let app: FastifyInstance;
@@ -127,8 +126,17 @@ describe.skipIf(databaseUnavailable)('search over the seed papers', () => {
   });
 
   it('the index follows writes: an edited minute is found by its new words at once, and no longer by the old', async () => {
-    const minute = await database.db.selectFrom('minute').select(['id', 'text']).where('title', '=', 'Declarations of Interest').orderBy('id').executeTakeFirstOrThrow();
-    await database.db.updateTable('minute').set({ text: 'Mr Cowan declared a personal interest as a zymurgy enthusiast.' }).where('id', '=', minute.id).execute();
+    const minute = await database.db
+      .selectFrom('minute')
+      .select(['id', 'text'])
+      .where('title', '=', 'Declarations of Interest')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .updateTable('minute')
+      .set({ text: 'Mr Cowan declared a personal interest as a zymurgy enthusiast.' })
+      .where('id', '=', minute.id)
+      .execute();
     expect((await search({ q: 'zymurgy' })).hits.map((hit) => hit.record_id)).toEqual([minute.id]);
     expect((await search({ q: 'foster carers', kind: 'minute' })).hits.map((hit) => hit.record_id)).not.toContain(minute.id);
     await database.db.updateTable('minute').set({ text: minute.text }).where('id', '=', minute.id).execute();

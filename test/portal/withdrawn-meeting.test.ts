@@ -25,8 +25,19 @@ describe.skipIf(databaseUnavailable)('a withdrawn meeting in calendars and searc
     database = await createTestDatabase();
     app = await makeApp(database);
     const bodyId = (await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Quarrying Liaison Committee', kind: 'committee' })).id;
-    meetingId = (await meetingScheduler({ database, by, bodyId, date: '2031-03-04', startTime: '14:00', location: 'Zanzibar Room, Sessions House', kind: 'ordinary' })).id;
-    await agendaItemAdder({ database, by, meetingId, authorityName: AUTHORITY, title: 'Aggregates survey', description: 'Survey of quarry output', exempt: false, exemptParagraphs: [] });
+    meetingId = (
+      await meetingScheduler({ database, by, bodyId, date: '2031-03-04', startTime: '14:00', location: 'Zanzibar Room, Sessions House', kind: 'ordinary' })
+    ).id;
+    await agendaItemAdder({
+      database,
+      by,
+      meetingId,
+      authorityName: AUTHORITY,
+      title: 'Aggregates survey',
+      description: 'Survey of quarry output',
+      exempt: false,
+      exemptParagraphs: [],
+    });
     await agendaPublisher({ database, by, meetingId, today: '2031-02-01', jurisdiction: 'england-and-wales', confirmLate: true });
   });
   afterAll(async () => {
@@ -37,9 +48,16 @@ describe.skipIf(databaseUnavailable)('a withdrawn meeting in calendars and searc
   const events = async (url: string) => {
     const response = await app.inject({ method: 'GET', url });
     expect(response.statusCode, url).toBe(200);
-    return new ICAL.Component(ICAL.parse(response.body)).getAllSubcomponents('vevent').filter((event) => String(event.getFirstPropertyValue('uid')).startsWith(`${meetingId}@`));
+    return new ICAL.Component(ICAL.parse(response.body))
+      .getAllSubcomponents('vevent')
+      .filter((event) => String(event.getFirstPropertyValue('uid')).startsWith(`${meetingId}@`));
   };
-  const indexed = () => database.db.selectFrom('search_document').select(['kind', 'record_id']).where((eb) => eb.or([eb('record_id', '=', meetingId), eb('meeting_id', '=', meetingId)])).execute();
+  const indexed = () =>
+    database.db
+      .selectFrom('search_document')
+      .select(['kind', 'record_id'])
+      .where((eb) => eb.or([eb('record_id', '=', meetingId), eb('meeting_id', '=', meetingId)]))
+      .execute();
 
   it('is CANCELLED with a higher SEQUENCE in every calendar, and leaves the search index', async () => {
     const before = await events('/meetings.ics');

@@ -32,7 +32,10 @@ describe.skipIf(databaseUnavailable)('portal wording on the seed papers', () => 
     const seenPaths = new Set<string>();
     // Pages of one template differ only in their records: a few of each shape (first segment and depth) suffice.
     const perShape = new Map<string, number>();
-    const shapeOf = (path: string) => { const parts = path.split('/'); return `${parts[1]}#${parts.length}`; };
+    const shapeOf = (path: string) => {
+      const parts = path.split('/');
+      return `${parts[1]}#${parts.length}`;
+    };
     while (queue.length > 0 && pages.size < MAX_PAGES) {
       const url = queue.shift()!;
       const path = url.split('?')[0]!;
@@ -59,18 +62,27 @@ describe.skipIf(databaseUnavailable)('portal wording on the seed papers', () => 
     const paths = [...pages.keys()];
     expect(paths.length).toBeGreaterThan(25);
     for (const prefix of ['/allowances', '/political-balance', '/plans', '/meetings/', '/people/']) {
-      expect(paths.some((p) => p.startsWith(prefix)), prefix).toBe(true);
+      expect(
+        paths.some((p) => p.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
   });
 
   it('no page shows a date as yyyy-mm-dd', () => {
-    const offenders = [...pages].flatMap(([url, text]) => [...text.matchAll(/\b(19|20)\d\d-\d\d-\d\d\b/g)].map((m) => `${url}: ${text.slice(Math.max(0, m.index - 60), m.index + 30)}`));
+    const offenders = [...pages].flatMap(([url, text]) =>
+      [...text.matchAll(/\b(19|20)\d\d-\d\d-\d\d\b/g)].map((m) => `${url}: ${text.slice(Math.max(0, m.index - 60), m.index + 30)}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   // The interface's own rates (a scheme's mileage bands, the carers' cap); a paper's text quoted on a page stays as written.
   it('money the interface writes is in pounds, or pence written out', () => {
-    const offenders = [...pages].flatMap(([url, text]) => [...text.matchAll(/\b\d+(?:\.\d+)?p (?=a mile up to|a mile after that|an hour for each)/g)].map((m) => `${url}: ${text.slice(Math.max(0, m.index - 60), m.index + 30)}`));
+    const offenders = [...pages].flatMap(([url, text]) =>
+      [...text.matchAll(/\b\d+(?:\.\d+)?p (?=a mile up to|a mile after that|an hour for each)/g)].map(
+        (m) => `${url}: ${text.slice(Math.max(0, m.index - 60), m.index + 30)}`,
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 

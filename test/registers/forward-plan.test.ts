@@ -80,9 +80,17 @@ describe.skipIf(databaseUnavailable)('forward plan', () => {
     // Published Thursday 14 January 2027: five working days end on Thursday 21st; implementation Friday 22nd.
     expect(decided.body).toContain('May be called in until the end of Thursday 21 January 2027');
     expect(decided.body).toContain('Friday 22 January 2027');
-    const decision = await database.db.selectFrom('decision').selectAll().where('subject', '=', 'Highways maintenance contract 2027-2032').executeTakeFirstOrThrow();
+    const decision = await database.db
+      .selectFrom('decision')
+      .selectAll()
+      .where('subject', '=', 'Highways maintenance contract 2027-2032')
+      .executeTakeFirstOrThrow();
     expect(decision).toMatchObject({ decision_date: '2027-01-13', is_key: true, is_urgent: false, decision_maker_body_id: council.cabinet.id });
-    const audit = await database.db.selectFrom('audit_log').select(['table_name', 'action']).where('table_name', 'in', ['forward_plan_entry', 'executive_decision_record']).execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['table_name', 'action'])
+      .where('table_name', 'in', ['forward_plan_entry', 'executive_decision_record'])
+      .execute();
     expect(audit).toContainEqual({ table_name: 'executive_decision_record', action: 'insert' });
     expect(audit.filter((row) => row.table_name === 'forward_plan_entry').length).toBeGreaterThanOrEqual(2);
   });
@@ -96,14 +104,27 @@ describe.skipIf(databaseUnavailable)('forward plan', () => {
     expect(refused.body).toContain('general exception (regulation 10)');
     expect(refused.body).toContain('href="#publish-publishedOn"');
 
-    const edited = await officer.post(linkTo('forwardPlan.admin.edit', { id }), entryFields({ subject: 'School transport policy', plannedDate: '2026-12-20', route: 'general-exception' }));
+    const edited = await officer.post(
+      linkTo('forwardPlan.admin.edit', { id }),
+      entryFields({ subject: 'School transport policy', plannedDate: '2026-12-20', route: 'general-exception' }),
+    );
     expect(edited.statusCode).toBe(303);
     const stillRefused = await officer.post(linkTo('forwardPlan.admin.publish', { id }), { publishedOn: '2026-12-01' });
     expect(stillRefused.statusCode).toBe(400);
     expect(stillRefused.body).toContain('Say why 28 days’ notice is impracticable');
     expect(stillRefused.body).toContain('Choose the chair of the relevant overview and scrutiny committee');
 
-    await officer.post(linkTo('forwardPlan.admin.edit', { id }), entryFields({ subject: 'School transport policy', plannedDate: '2026-12-20', route: 'general-exception', urgencyReasons: 'The grant must be claimed by January.', scrutinyChairPersonId: council.chair.id as string, scrutinyChairInformedOn: '2026-12-01' }));
+    await officer.post(
+      linkTo('forwardPlan.admin.edit', { id }),
+      entryFields({
+        subject: 'School transport policy',
+        plannedDate: '2026-12-20',
+        route: 'general-exception',
+        urgencyReasons: 'The grant must be claimed by January.',
+        scrutinyChairPersonId: council.chair.id as string,
+        scrutinyChairInformedOn: '2026-12-01',
+      }),
+    );
     expect((await officer.post(linkTo('forwardPlan.admin.publish', { id }), { publishedOn: '2026-12-01' })).statusCode).toBe(303);
     const page = await new Client(app).get(linkTo('forwardPlan.entry', { id }));
     expect(page.body).toContain('General exception (regulation 10)');
@@ -112,14 +133,26 @@ describe.skipIf(databaseUnavailable)('forward plan', () => {
   });
 
   it('takes special urgency only with the scrutiny chair’s agreement; the decision escapes call-in and is in the quarterly report', async () => {
-    const fields = entryFields({ subject: 'Emergency bridge repairs', plannedDate: '2026-12-03', route: 'special-urgency', urgencyReasons: 'The bridge is unsafe.', scrutinyChairPersonId: council.chair.id as string });
+    const fields = entryFields({
+      subject: 'Emergency bridge repairs',
+      plannedDate: '2026-12-03',
+      route: 'special-urgency',
+      urgencyReasons: 'The bridge is unsafe.',
+      scrutinyChairPersonId: council.chair.id as string,
+    });
     const id = await create(fields);
     const refused = await officer.post(linkTo('forwardPlan.admin.publish', { id }), { publishedOn: '2026-12-01' });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Enter the date the scrutiny chair agreed the decision is urgent (regulation 11)');
     await officer.post(linkTo('forwardPlan.admin.edit', { id }), { ...fields, scrutinyChairAgreedOn: '2026-12-01' });
     expect((await officer.post(linkTo('forwardPlan.admin.publish', { id }), { publishedOn: '2026-12-01' })).statusCode).toBe(303);
-    const recorded = await officer.post(linkTo('forwardPlan.admin.decision', { id }), { decidedOn: '2026-12-03', decision: 'To close the bridge and repair it.', reasons: 'Safety.', meetingId: council.urgentMeeting.id as string, publishedOn: '2026-12-03' });
+    const recorded = await officer.post(linkTo('forwardPlan.admin.decision', { id }), {
+      decidedOn: '2026-12-03',
+      decision: 'To close the bridge and repair it.',
+      reasons: 'Safety.',
+      meetingId: council.urgentMeeting.id as string,
+      publishedOn: '2026-12-03',
+    });
     expect(recorded.statusCode, recorded.body.slice(0, 2000)).toBe(303);
     expect((await new Client(app).get(linkTo('forwardPlan.entry', { id }))).body).toContain('Not subject to call-in');
 
@@ -141,11 +174,27 @@ describe.skipIf(databaseUnavailable)('forward plan', () => {
   });
 
   it('publishes a private meeting notice with its representations and response', async () => {
-    const id = await create(entryFields({ subject: 'Sale of the depot', privateMeeting: 'yes', exemptParagraphs: ['3'], privateReasons: 'Commercial terms of the sale.' }));
+    const id = await create(
+      entryFields({ subject: 'Sale of the depot', privateMeeting: 'yes', exemptParagraphs: ['3'], privateReasons: 'Commercial terms of the sale.' }),
+    );
     await officer.post(linkTo('forwardPlan.admin.publish', { id }), { publishedOn: '2026-12-01' });
-    expect((await officer.post(linkTo('forwardPlan.admin.representations', { id }), { receivedOn: '2026-12-10', text: 'The public should hear why the depot is sold.' })).statusCode).toBe(303);
+    expect(
+      (
+        await officer.post(linkTo('forwardPlan.admin.representations', { id }), {
+          receivedOn: '2026-12-10',
+          text: 'The public should hear why the depot is sold.',
+        })
+      ).statusCode,
+    ).toBe(303);
     const representation = await database.db.selectFrom('forward_plan_representation').select('id').executeTakeFirstOrThrow();
-    expect((await officer.post(linkTo('forwardPlan.admin.response', { id: representation.id }), { response: 'Only the prices are private.', respondedOn: '2026-12-15' })).statusCode).toBe(303);
+    expect(
+      (
+        await officer.post(linkTo('forwardPlan.admin.response', { id: representation.id }), {
+          response: 'Only the prices are private.',
+          respondedOn: '2026-12-15',
+        })
+      ).statusCode,
+    ).toBe(303);
     const page = await new Client(app).get(linkTo('forwardPlan.entry', { id }));
     expect(page.body).toContain('Schedule 12A paragraph 3');
     expect(page.body).toContain('The public should hear why the depot is sold.');
@@ -159,7 +208,14 @@ describe.skipIf(databaseUnavailable)('forward plan', () => {
     await officer.post(linkTo('forwardPlan.admin.publish', { id: withdrawn }), { publishedOn: '2026-12-01' });
     expect((await officer.post(linkTo('forwardPlan.admin.withdraw', { id: withdrawn }), { reason: 'No longer needed' })).statusCode).toBe(303);
     const anonymous = new Client(app);
-    const surfaces = [linkTo('forwardPlan.list'), linkTo('forwardPlan.rss'), linkTo('forwardPlan.atom'), linkTo('forwardPlan.ics'), linkTo('forwardPlan.entry', { id: draft }), linkTo('forwardPlan.entry', { id: withdrawn })];
+    const surfaces = [
+      linkTo('forwardPlan.list'),
+      linkTo('forwardPlan.rss'),
+      linkTo('forwardPlan.atom'),
+      linkTo('forwardPlan.ics'),
+      linkTo('forwardPlan.entry', { id: draft }),
+      linkTo('forwardPlan.entry', { id: withdrawn }),
+    ];
     for (const url of surfaces) {
       const body = (await anonymous.get(url)).body;
       expect(body, url).not.toContain('Draft only matter');

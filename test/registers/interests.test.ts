@@ -32,7 +32,15 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
     database = await createTestDatabase();
     council = await seedRegistersCouncil(database.db);
     app = await makeApp(database);
-    await accountCreator({ database, actor: { job: 'test' }, email: 'carys@shire.example', name: 'Carys Register', roles: ['councillor'], password: PASSWORD, personId: council.councillor.id as string });
+    await accountCreator({
+      database,
+      actor: { job: 'test' },
+      email: 'carys@shire.example',
+      name: 'Carys Register',
+      roles: ['councillor'],
+      password: PASSWORD,
+      personId: council.councillor.id as string,
+    });
     councillor = member();
     expect((await councillor.signIn('carys@shire.example')).statusCode).toBe(303);
     officer = member();
@@ -46,9 +54,23 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
   });
 
   it('a councillor registers interests, submits; democratic services publish it with the sensitive one withheld', async () => {
-    expect((await councillor.post(linkTo('interests.mine.new'), { category: 'employment', description: 'Solicitor, Register & Co', spousePartner: 'no', sensitive: 'no' })).statusCode).toBe(303);
-    expect((await councillor.post(linkTo('interests.mine.new'), { category: 'land', description: SPOUSE_LAND, spousePartner: 'yes', sensitive: 'no' })).statusCode).toBe(303);
-    expect((await councillor.post(linkTo('interests.mine.new'), { category: 'securities', description: SENSITIVE, spousePartner: 'no', sensitive: 'yes' })).statusCode).toBe(303);
+    expect(
+      (
+        await councillor.post(linkTo('interests.mine.new'), {
+          category: 'employment',
+          description: 'Solicitor, Register & Co',
+          spousePartner: 'no',
+          sensitive: 'no',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      (await councillor.post(linkTo('interests.mine.new'), { category: 'land', description: SPOUSE_LAND, spousePartner: 'yes', sensitive: 'no' })).statusCode,
+    ).toBe(303);
+    expect(
+      (await councillor.post(linkTo('interests.mine.new'), { category: 'securities', description: SENSITIVE, spousePartner: 'no', sensitive: 'yes' }))
+        .statusCode,
+    ).toBe(303);
     const bad = await councillor.post(linkTo('interests.mine.new'), { category: 'yachts', description: '', spousePartner: 'no', sensitive: 'no' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Choose the kind of interest');
@@ -57,7 +79,11 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
     expect(mine.body).toContain(SENSITIVE); // the member sees their own
     expect((await councillor.post(linkTo('interests.mine.submit'), {})).statusCode).toBe(303);
 
-    const version = await database.db.selectFrom('interest_register').selectAll().where('person_id', '=', council.councillor.id as string).executeTakeFirstOrThrow();
+    const version = await database.db
+      .selectFrom('interest_register')
+      .selectAll()
+      .where('person_id', '=', council.councillor.id as string)
+      .executeTakeFirstOrThrow();
     expect(version.status).toBe('submitted');
     const review = await officer.get(linkTo('interests.admin.version', { id: version.id }));
     expect(review.statusCode).toBe(200);
@@ -76,19 +102,47 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
     const all = await member().get(linkTo('interests.register'));
     expect(all.body).toContain('Ms Carys Register');
     expect(all.body).toMatch(/No register published yet/);
-    const audit = await database.db.selectFrom('audit_log').select(['table_name', 'action']).where('table_name', 'in', ['interest_register', 'interest_entry']).execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['table_name', 'action'])
+      .where('table_name', 'in', ['interest_register', 'interest_entry'])
+      .execute();
     expect(audit.filter((row) => row.table_name === 'interest_entry' && row.action === 'insert')).toHaveLength(3);
   });
 
   it('keeps the published version while the member drafts the next; each version dated', async () => {
-    const [latest] = await database.db.selectFrom('interest_register').selectAll().where('person_id', '=', council.councillor.id as string).orderBy('version', 'desc').execute();
-    const entry = await database.db.selectFrom('interest_entry').selectAll().where('register_id', '=', latest!.id).where('category', '=', 'employment').executeTakeFirstOrThrow();
-    expect((await councillor.post(linkTo('interests.mine.entry', { key: entry.entry_key }), { category: 'employment', description: 'Partner, Register & Co', spousePartner: 'no', sensitive: 'no' })).statusCode).toBe(303);
+    const [latest] = await database.db
+      .selectFrom('interest_register')
+      .selectAll()
+      .where('person_id', '=', council.councillor.id as string)
+      .orderBy('version', 'desc')
+      .execute();
+    const entry = await database.db
+      .selectFrom('interest_entry')
+      .selectAll()
+      .where('register_id', '=', latest!.id)
+      .where('category', '=', 'employment')
+      .executeTakeFirstOrThrow();
+    expect(
+      (
+        await councillor.post(linkTo('interests.mine.entry', { key: entry.entry_key }), {
+          category: 'employment',
+          description: 'Partner, Register & Co',
+          spousePartner: 'no',
+          sensitive: 'no',
+        })
+      ).statusCode,
+    ).toBe(303);
     let page = await member().get(linkTo('interests.member', { id: council.councillor.id as string }));
     expect(page.body).toContain('Solicitor, Register &amp; Co');
     expect(page.body).not.toContain('Partner, Register');
     await councillor.post(linkTo('interests.mine.submit'), {});
-    const v2 = await database.db.selectFrom('interest_register').selectAll().where('person_id', '=', council.councillor.id as string).where('version', '=', 2).executeTakeFirstOrThrow();
+    const v2 = await database.db
+      .selectFrom('interest_register')
+      .selectAll()
+      .where('person_id', '=', council.councillor.id as string)
+      .where('version', '=', 2)
+      .executeTakeFirstOrThrow();
     const returned = await officer.post(linkTo('interests.admin.return', { id: v2.id }), { note: '' });
     expect(returned.statusCode).toBe(400);
     expect(returned.body).toContain('Say what the member should change');
@@ -102,14 +156,31 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
   });
 
   it('registers gifts and hospitality, marks late ones, and publishes them with the next register', async () => {
-    const late = await councillor.post(linkTo('interests.mine.gift'), { kind: 'hospitality', description: 'Dinner at the county show', donor: 'Shire Agricultural Society', value: '85.50', receivedOn: '2020-01-10' });
+    const late = await councillor.post(linkTo('interests.mine.gift'), {
+      kind: 'hospitality',
+      description: 'Dinner at the county show',
+      donor: 'Shire Agricultural Society',
+      value: '85.50',
+      receivedOn: '2020-01-10',
+    });
     expect(late.statusCode).toBe(303);
-    const bad = await councillor.post(linkTo('interests.mine.gift'), { kind: 'gift', description: 'Pen', donor: 'Acme', value: 'lots', receivedOn: '2099-01-01' });
+    const bad = await councillor.post(linkTo('interests.mine.gift'), {
+      kind: 'gift',
+      description: 'Pen',
+      donor: 'Acme',
+      value: 'lots',
+      receivedOn: '2099-01-01',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter the value in pounds, like 75 or 75.50');
     expect((await member().get(linkTo('interests.member', { id: council.councillor.id as string }))).body).not.toContain('Dinner at the county show');
     await councillor.post(linkTo('interests.mine.submit'), {});
-    const v3 = await database.db.selectFrom('interest_register').selectAll().where('person_id', '=', council.councillor.id as string).where('status', '=', 'submitted').executeTakeFirstOrThrow();
+    const v3 = await database.db
+      .selectFrom('interest_register')
+      .selectAll()
+      .where('person_id', '=', council.councillor.id as string)
+      .where('status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
     await officer.post(linkTo('interests.admin.publish', { id: v3.id }), {});
     const page = await member().get(linkTo('interests.member', { id: council.councillor.id as string }));
     expect(page.body).toContain('Dinner at the county show');
@@ -119,8 +190,38 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
 
   it('flags a declaration that is not in the register to the monitoring officer alone, who resolves it', async () => {
     const meetingId = council.cabinetMeeting.id as string;
-    await database.db.insertInto('declaration').values({ id: 'declaration-flag-1', meeting_id: meetingId, person_id: council.other.id as string, agenda_item_id: null, minute_id: null, agenda_item_number: '4', kind: 'disclosable pecuniary', reason: 'Owns land next to the depot', source_document_id: null, source_line_from: null, source_line_to: null }).execute();
-    await database.db.insertInto('declaration').values({ id: 'declaration-linked-1', meeting_id: meetingId, person_id: council.councillor.id as string, agenda_item_id: null, minute_id: null, agenda_item_number: '5', kind: 'other', reason: 'Works for a bidder', source_document_id: null, source_line_from: null, source_line_to: null }).execute();
+    await database.db
+      .insertInto('declaration')
+      .values({
+        id: 'declaration-flag-1',
+        meeting_id: meetingId,
+        person_id: council.other.id as string,
+        agenda_item_id: null,
+        minute_id: null,
+        agenda_item_number: '4',
+        kind: 'disclosable pecuniary',
+        reason: 'Owns land next to the depot',
+        source_document_id: null,
+        source_line_from: null,
+        source_line_to: null,
+      })
+      .execute();
+    await database.db
+      .insertInto('declaration')
+      .values({
+        id: 'declaration-linked-1',
+        meeting_id: meetingId,
+        person_id: council.councillor.id as string,
+        agenda_item_id: null,
+        minute_id: null,
+        agenda_item_number: '5',
+        kind: 'other',
+        reason: 'Works for a bidder',
+        source_document_id: null,
+        source_line_from: null,
+        source_line_to: null,
+      })
+      .execute();
     const page = await officer.get(linkTo('interests.admin.meeting', { id: meetingId }));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('No register published by the day of the meeting');
@@ -135,7 +236,9 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
     expect(flags.body).toContain('Owns land next to the depot');
     expect(flags.body).toContain('the member had no published register that day');
     expect((await monitoring.post(linkTo('interests.admin.flag.resolve', { id: 'declaration-flag-1' }), { resolution: '' })).statusCode).toBe(400);
-    expect((await monitoring.post(linkTo('interests.admin.flag.resolve', { id: 'declaration-flag-1' }), { resolution: 'Member registered the land.' })).statusCode).toBe(303);
+    expect(
+      (await monitoring.post(linkTo('interests.admin.flag.resolve', { id: 'declaration-flag-1' }), { resolution: 'Member registered the land.' })).statusCode,
+    ).toBe(303);
     expect((await monitoring.get(linkTo('interests.admin.flags'))).body).toContain('Member registered the land.');
     // No public page shows a flag.
     expect((await member().get(linkTo('interests.member', { id: council.other.id as string }))).body).not.toContain('Owns land next to the depot');
@@ -145,18 +248,32 @@ describe.skipIf(databaseUnavailable)('register of members’ interests', () => {
     const unlinked = member();
     expect((await unlinked.signIn((await makeAccount(database, 'councillor', 'unlinked@shire.example')).email)).statusCode).toBe(303);
     expect((await unlinked.get(linkTo('interests.mine'))).body).toContain('Your account is not linked to a member');
-    expect((await unlinked.post(linkTo('interests.mine.new'), { category: 'land', description: 'x', spousePartner: 'no', sensitive: 'no' })).statusCode).toBe(403);
+    expect((await unlinked.post(linkTo('interests.mine.new'), { category: 'land', description: 'x', spousePartner: 'no', sensitive: 'no' })).statusCode).toBe(
+      403,
+    );
   });
 
   it('reminds members whose register is older than the review period, and names those it cannot email', async () => {
     const sent: Array<{ to: string; text: string }> = [];
     const mailer = { send: async (mail: { to: string; subject: string; text: string }) => void sent.push(mail) };
     const today = todayInLondon();
-    const now = await reviewReminderSender({ db: database.db, mailer, asAt: today, reviewMonths: 12, myInterestsUrl: 'https://democracy.shire.example/my-interests' });
+    const now = await reviewReminderSender({
+      db: database.db,
+      mailer,
+      asAt: today,
+      reviewMonths: 12,
+      myInterestsUrl: 'https://democracy.shire.example/my-interests',
+    });
     expect(now.sent).toEqual([]); // Carys published hers today
     expect(now.withoutAccount).toContain('Mrs Alice Chairwood');
     const nextYear = `${Number(today.slice(0, 4)) + 1}-${today.slice(5, 7)}-${today.slice(8) === '29' && today.slice(5, 7) === '02' ? '28' : today.slice(8)}`;
-    const later = await reviewReminderSender({ db: database.db, mailer, asAt: `${Number(today.slice(0, 4)) + 2}-01-01`, reviewMonths: 12, myInterestsUrl: 'https://democracy.shire.example/my-interests' });
+    const later = await reviewReminderSender({
+      db: database.db,
+      mailer,
+      asAt: `${Number(today.slice(0, 4)) + 2}-01-01`,
+      reviewMonths: 12,
+      myInterestsUrl: 'https://democracy.shire.example/my-interests',
+    });
     expect(later.sent).toEqual([{ name: 'Ms Carys Register', email: 'carys@shire.example' }]);
     expect(sent[0]!.text).toContain(`last published on ${today}`);
     expect(sent[0]!.text).toContain('https://democracy.shire.example/my-interests');

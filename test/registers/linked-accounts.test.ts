@@ -32,12 +32,23 @@ describe.skipIf(databaseUnavailable)('accounts linked to people', { timeout: 180
   });
 
   it('finds people by part of their name and links the new account to the one chosen', async () => {
-    const found = await officer.post(linkTo('admin.account.new'), { name: 'Carys Register', email: 'carys@shire.example', roles: ['councillor'], personQuery: 'regis', find: '1' });
+    const found = await officer.post(linkTo('admin.account.new'), {
+      name: 'Carys Register',
+      email: 'carys@shire.example',
+      roles: ['councillor'],
+      personQuery: 'regis',
+      find: '1',
+    });
     expect(found.statusCode).toBe(200);
     expect(found.body).toContain('Ms Carys Register (member)');
     expect(found.body).not.toContain('Mr Bernard Portfolio');
     expect(found.body).toContain('value="carys@shire.example"'); // the values are kept
-    const created = await officer.post(linkTo('admin.account.new'), { name: 'Carys Register', email: 'carys@shire.example', roles: ['councillor'], personId: council.councillor.id as string });
+    const created = await officer.post(linkTo('admin.account.new'), {
+      name: 'Carys Register',
+      email: 'carys@shire.example',
+      roles: ['councillor'],
+      personId: council.councillor.id as string,
+    });
     expect(created.statusCode).toBe(303);
     const account = await database.db.selectFrom('account').selectAll().where('email', '=', 'carys@shire.example').executeTakeFirstOrThrow();
     expect(account.person_id).toBe(council.councillor.id);
@@ -46,12 +57,25 @@ describe.skipIf(databaseUnavailable)('accounts linked to people', { timeout: 180
   });
 
   it('refuses a person already linked to another account, naming it, and marks them in the picker', async () => {
-    const refused = await officer.post(linkTo('admin.account.new'), { name: 'Impostor', email: 'other@shire.example', roles: ['councillor'], personId: council.councillor.id as string });
+    const refused = await officer.post(linkTo('admin.account.new'), {
+      name: 'Impostor',
+      email: 'other@shire.example',
+      roles: ['councillor'],
+      personId: council.councillor.id as string,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('That person is already linked to the account of carys@shire.example');
-    const picker = await officer.post(linkTo('admin.account.new'), { name: 'X', email: 'x@shire.example', roles: ['councillor'], personQuery: 'Carys', find: '1' });
+    const picker = await officer.post(linkTo('admin.account.new'), {
+      name: 'X',
+      email: 'x@shire.example',
+      roles: ['councillor'],
+      personQuery: 'Carys',
+      find: '1',
+    });
     expect(picker.body).toContain('Already linked to another account');
-    await expect(accountCreator({ database, actor: { job: 'test' }, email: 'y@shire.example', name: 'Y', roles: ['officer'], personId: 'person-nobody' })).rejects.toThrow('personId: Choose a member or officer from the list');
+    await expect(
+      accountCreator({ database, actor: { job: 'test' }, email: 'y@shire.example', name: 'Y', roles: ['officer'], personId: 'person-nobody' }),
+    ).rejects.toThrow('personId: Choose a member or officer from the list');
   });
 
   it('links an existing account, and unlinks it', async () => {
@@ -73,7 +97,8 @@ describe.skipIf(databaseUnavailable)('accounts linked to people', { timeout: 180
       delete env.DATABASE_URL;
       env.QUORUM_DATA_DIR = database.location.dataDir;
     }
-    const quorum = (args: string[]) => spawnSync(process.execPath, [path.resolve('bin/quorum.js'), 'user', 'create', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+    const quorum = (args: string[]) =>
+      spawnSync(process.execPath, [path.resolve('bin/quorum.js'), 'user', 'create', ...args], { env, encoding: 'utf8', timeout: 120_000 });
     const byName = quorum(['--email', 'bernard@shire.example', '--name', 'Bernard Portfolio', '--role', 'councillor', '--person', 'Bernard Portfolio']);
     expect(byName.stderr).toBe('');
     expect(byName.stdout).toContain(`linked to ${council.cabinetMember.id}`);
@@ -85,7 +110,9 @@ describe.skipIf(databaseUnavailable)('accounts linked to people', { timeout: 180
     expect(taken.stderr).toContain('--personId: That person is already linked to the account of bernard@shire.example');
     const handle = await openDatabase({ dataDir: database.location.dataDir, databaseUrl: database.location.databaseUrl });
     try {
-      expect((await handle.db.selectFrom('account').select('person_id').where('email', '=', 'bernard@shire.example').executeTakeFirstOrThrow()).person_id).toBe(council.cabinetMember.id);
+      expect((await handle.db.selectFrom('account').select('person_id').where('email', '=', 'bernard@shire.example').executeTakeFirstOrThrow()).person_id).toBe(
+        council.cabinetMember.id,
+      );
     } finally {
       await handle.close();
     }

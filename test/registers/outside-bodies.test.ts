@@ -20,9 +20,45 @@ describe.skipIf(databaseUnavailable)('outside bodies', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     council = await seedRegistersCouncil(database.db);
-    await database.db.insertInto('meeting').values({ id: 'meeting-annual', body_id: council.council.id as string, date: '2026-05-21', start_time: '10:00', end_time: null, location: null }).execute();
-    await database.db.insertInto('minute').values({ id: 'minute-annual-12', meeting_id: 'meeting-annual', number: '12', position: 12, title: 'Appointments to outside bodies', agenda_item_id: null, agenda_item_number: null, approves_meeting_date: null, approves_meeting_id: null, application_reference: null, source_document_id: null, source_line_from: null, source_line_to: null }).execute();
-    await database.db.insertInto('agenda_item').values({ id: 'item-report-back', meeting_id: 'meeting-annual', number: '14', position: 14, title: 'Report from the Fire Authority', description: null, page_from: null, page_to: null, report_id: null, source_document_id: null, source_line_from: null, source_line_to: null }).execute();
+    await database.db
+      .insertInto('meeting')
+      .values({ id: 'meeting-annual', body_id: council.council.id as string, date: '2026-05-21', start_time: '10:00', end_time: null, location: null })
+      .execute();
+    await database.db
+      .insertInto('minute')
+      .values({
+        id: 'minute-annual-12',
+        meeting_id: 'meeting-annual',
+        number: '12',
+        position: 12,
+        title: 'Appointments to outside bodies',
+        agenda_item_id: null,
+        agenda_item_number: null,
+        approves_meeting_date: null,
+        approves_meeting_id: null,
+        application_reference: null,
+        source_document_id: null,
+        source_line_from: null,
+        source_line_to: null,
+      })
+      .execute();
+    await database.db
+      .insertInto('agenda_item')
+      .values({
+        id: 'item-report-back',
+        meeting_id: 'meeting-annual',
+        number: '14',
+        position: 14,
+        title: 'Report from the Fire Authority',
+        description: null,
+        page_from: null,
+        page_to: null,
+        report_id: null,
+        source_document_id: null,
+        source_line_from: null,
+        source_line_to: null,
+      })
+      .execute();
     app = await makeApp(database);
     officer = new Client(app);
     expect((await officer.signIn((await makeAccount(database, 'democratic-services')).email)).statusCode).toBe(303);
@@ -38,10 +74,24 @@ describe.skipIf(databaseUnavailable)('outside bodies', () => {
     expect(bad.body).toContain('Enter the name of the body');
     expect(bad.body).toContain('Enter the number of places as a whole number');
     expect(bad.body).toContain('Enter the website as a full address');
-    const created = await officer.post(linkTo('outsideBodies.admin.new'), { name: 'Shire Fire and Rescue Authority', category: 'Fire authority', places: '2', website: 'https://fire.example' });
+    const created = await officer.post(linkTo('outsideBodies.admin.new'), {
+      name: 'Shire Fire and Rescue Authority',
+      category: 'Fire authority',
+      places: '2',
+      website: 'https://fire.example',
+    });
     expect(created.statusCode).toBe(303);
     bodyId = created.headers.location!.split('/').pop()!;
-    const appoint = (personId: string, extra: Record<string, string> = {}) => officer.post(linkTo('outsideBodies.admin.appoint', { id: bodyId }), { personId, role: 'Member', startsOn: '2026-05-21', endsOn: '2030-05-01', meetingId: 'meeting-annual', minuteNumber: '12', ...extra });
+    const appoint = (personId: string, extra: Record<string, string> = {}) =>
+      officer.post(linkTo('outsideBodies.admin.appoint', { id: bodyId }), {
+        personId,
+        role: 'Member',
+        startsOn: '2026-05-21',
+        endsOn: '2030-05-01',
+        meetingId: 'meeting-annual',
+        minuteNumber: '12',
+        ...extra,
+      });
     expect((await appoint(council.chair.id as string)).statusCode).toBe(303);
     const twice = await appoint(council.chair.id as string);
     expect(twice.statusCode).toBe(400);
@@ -63,14 +113,32 @@ describe.skipIf(databaseUnavailable)('outside bodies', () => {
   });
 
   it('ends a term, which frees a place, and records a report back to a meeting', async () => {
-    const appointment = await database.db.selectFrom('outside_body_appointment').selectAll().where('person_id', '=', council.cabinetMember.id as string).executeTakeFirstOrThrow();
+    const appointment = await database.db
+      .selectFrom('outside_body_appointment')
+      .selectAll()
+      .where('person_id', '=', council.cabinetMember.id as string)
+      .executeTakeFirstOrThrow();
     const bad = await officer.post(linkTo('outsideBodies.admin.end', { id: appointment.id }), { endsOn: '2020-01-01' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('The term cannot end before it started on 2026-05-21');
     expect((await officer.post(linkTo('outsideBodies.admin.end', { id: appointment.id }), { endsOn: '2026-06-30' })).statusCode).toBe(303);
-    const chairs = await database.db.selectFrom('outside_body_appointment').selectAll().where('person_id', '=', council.chair.id as string).executeTakeFirstOrThrow();
-    expect((await officer.post(linkTo('outsideBodies.admin.report', { id: chairs.id }), { meetingId: 'meeting-annual', itemNumber: '77' })).statusCode).toBe(400);
-    expect((await officer.post(linkTo('outsideBodies.admin.report', { id: chairs.id }), { meetingId: 'meeting-annual', itemNumber: '14', summary: 'Budget and response times.' })).statusCode).toBe(303);
+    const chairs = await database.db
+      .selectFrom('outside_body_appointment')
+      .selectAll()
+      .where('person_id', '=', council.chair.id as string)
+      .executeTakeFirstOrThrow();
+    expect((await officer.post(linkTo('outsideBodies.admin.report', { id: chairs.id }), { meetingId: 'meeting-annual', itemNumber: '77' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (
+        await officer.post(linkTo('outsideBodies.admin.report', { id: chairs.id }), {
+          meetingId: 'meeting-annual',
+          itemNumber: '14',
+          summary: 'Budget and response times.',
+        })
+      ).statusCode,
+    ).toBe(303);
     const list = await new Client(app).get(linkTo('outsideBodies.list'));
     expect(list.body).toContain('Shire Fire and Rescue Authority');
     const page = await new Client(app).get(linkTo('outsideBodies.show', { slug: 'shire-fire-and-rescue-authority' }));

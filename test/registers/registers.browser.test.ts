@@ -46,10 +46,33 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the registers 
   beforeAll(async () => {
     database = await createTestDatabase();
     council = await seedRegistersCouncil(database.db);
-    await accountCreator({ database, actor: { job: 'test' }, email: 'carys@shire.example', name: 'Carys Register', roles: ['councillor'], password: PASSWORD, personId: council.councillor.id as string });
+    await accountCreator({
+      database,
+      actor: { job: 'test' },
+      email: 'carys@shire.example',
+      name: 'Carys Register',
+      roles: ['councillor'],
+      password: PASSWORD,
+      personId: council.councillor.id as string,
+    });
     await makeAccount(database, 'democratic-services', 'ds@shire.example');
     await makeAccount(database, 'monitoring-officer', 'mo@shire.example');
-    await database.db.insertInto('declaration').values({ id: 'declaration-browser', meeting_id: council.cabinetMeeting.id as string, person_id: council.councillor.id as string, agenda_item_id: null, minute_id: null, agenda_item_number: '3', kind: 'other', reason: 'Trustee of the Shire Trust', source_document_id: null, source_line_from: null, source_line_to: null }).execute();
+    await database.db
+      .insertInto('declaration')
+      .values({
+        id: 'declaration-browser',
+        meeting_id: council.cabinetMeeting.id as string,
+        person_id: council.councillor.id as string,
+        agenda_item_id: null,
+        minute_id: null,
+        agenda_item_number: '3',
+        kind: 'other',
+        reason: 'Trustee of the Shire Trust',
+        source_document_id: null,
+        source_line_from: null,
+        source_line_to: null,
+      })
+      .execute();
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

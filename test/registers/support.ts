@@ -16,7 +16,13 @@ export async function seedRegistersCouncil(db: Kysely<Database>) {
   const cabinetMember = await insertPerson(db, authority.id, { honorific: 'Mr', given_name: 'Bernard', family_name: 'Portfolio' });
   const councillor = await insertPerson(db, authority.id, { honorific: 'Ms', given_name: 'Carys', family_name: 'Register' });
   const other = await insertPerson(db, authority.id, { honorific: 'Mr', given_name: 'Dafydd', family_name: 'Declarer' });
-  const officer = await insertPerson(db, authority.id, { honorific: 'Ms', given_name: 'Eira', family_name: 'Director', kind: 'officer', job_title: 'Director of Highways' });
+  const officer = await insertPerson(db, authority.id, {
+    honorific: 'Ms',
+    given_name: 'Eira',
+    family_name: 'Director',
+    kind: 'officer',
+    job_title: 'Director of Highways',
+  });
   const cabinetMeeting = await insertMeeting(db, cabinet.id, { date: '2027-01-13' });
   const urgentMeeting = await insertMeeting(db, cabinet.id, { date: '2026-12-03' });
   return { authority, council, cabinet, scrutiny, chair, cabinetMember, councillor, other, officer, cabinetMeeting, urgentMeeting };

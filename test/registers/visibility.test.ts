@@ -10,7 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExport } from '../../src/services/exporter.ts';
 import { restoreExport } from '../../src/services/export-restorer.ts';
 import { forwardPlanEntryPublisher, forwardPlanEntrySaver, forwardPlanEntryWithdrawer } from '../../src/services/registers/forward-plan.ts';
-import { declarationLinker, giftRegistrar, interestSaver, registerPublisher, registerReturner, registerSubmitter } from '../../src/services/registers/interests.ts';
+import {
+  declarationLinker,
+  giftRegistrar,
+  interestSaver,
+  registerPublisher,
+  registerReturner,
+  registerSubmitter,
+} from '../../src/services/registers/interests.ts';
 import { appointmentMaker, outsideBodySaver } from '../../src/services/registers/outside-bodies.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { Client, makeApp } from '../admin/support.ts';
@@ -48,7 +55,23 @@ describe.skipIf(databaseUnavailable)('registers: the public sees only what is pu
     );
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 8 }), async (actions) => {
-        const person = (await database.db.insertInto('person').values({ id: `person-prop-${++counter}`, authority_id: council.authority.id, kind: 'member', honorific: 'Cllr', given_name: 'Prop', initials: ['P'], family_name: `Member${counter}`, post_nominals: [], job_title: null }).returning('id').executeTakeFirstOrThrow()).id;
+        const person = (
+          await database.db
+            .insertInto('person')
+            .values({
+              id: `person-prop-${++counter}`,
+              authority_id: council.authority.id,
+              kind: 'member',
+              honorific: 'Cllr',
+              given_name: 'Prop',
+              initials: ['P'],
+              family_name: `Member${counter}`,
+              post_nominals: [],
+              job_title: null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
         const secrets: string[] = [];
         const publishedTexts = new Set<string>();
         let draftTexts: string[] = [];
@@ -60,7 +83,13 @@ describe.skipIf(databaseUnavailable)('registers: the public sees only what is pu
           if (step.kind === 'add') {
             const text = `Interest ${counter}-${index}${step.sensitive ? ' SECRET' : ''}`;
             if (step.sensitive) secrets.push(text);
-            await interestSaver({ db: database.db, actor, personId: person, input: { category: 'land', description: text, spousePartner: step.spouse, sensitive: step.sensitive }, today: '2026-12-01' });
+            await interestSaver({
+              db: database.db,
+              actor,
+              personId: person,
+              input: { category: 'land', description: text, spousePartner: step.spouse, sensitive: step.sensitive },
+              today: '2026-12-01',
+            });
             if (!latest || latest.status === 'published') draftTexts = [...(lastPublished ?? [])];
             draftTexts.push(text);
           } else if (step.kind === 'submit') {
@@ -76,7 +105,13 @@ describe.skipIf(databaseUnavailable)('registers: the public sees only what is pu
           } else if (step.kind === 'gift') {
             const donor = `Donor ${counter}-${index}`;
             unpublishedGifts.push(donor);
-            await giftRegistrar({ db: database.db, actor, personId: person, input: { kind: 'gift', description: 'A book', donor, value: '60', receivedOn: '2026-11-01' }, today: '2026-12-01' });
+            await giftRegistrar({
+              db: database.db,
+              actor,
+              personId: person,
+              input: { kind: 'gift', description: 'A book', donor, value: '60', receivedOn: '2026-11-01' },
+              today: '2026-12-01',
+            });
           }
         }
         const json = await api(linkTo('api.memberInterests', { id: person }));
@@ -89,7 +124,10 @@ describe.skipIf(databaseUnavailable)('registers: the public sees only what is pu
         for (const donor of unpublishedGifts) expect(text).not.toContain(donor);
         expect(text).not.toContain('spousePartner');
         expect(text).not.toContain('Please check');
-        const shown = (json.register?.entries ?? []).filter((entry: { withheld: boolean }) => !entry.withheld).map((entry: { description: string }) => entry.description).sort();
+        const shown = (json.register?.entries ?? [])
+          .filter((entry: { withheld: boolean }) => !entry.withheld)
+          .map((entry: { description: string }) => entry.description)
+          .sort();
         expect(shown).toEqual((lastPublished ?? []).filter((entry) => !secrets.includes(entry)).sort());
         for (const entry of json.register?.entries ?? []) if (entry.withheld) expect(entry.description).toContain('section 32(2) of the Localism Act 2011');
       }),
@@ -102,13 +140,26 @@ describe.skipIf(databaseUnavailable)('registers: the public sees only what is pu
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom<Step>('publish', 'withdraw', 'edit'), { maxLength: 5 }), async (steps) => {
         const subject = `Matter ${++counter}`;
-        const input = { subject, decisionMakerBodyId: council.cabinet.id as string, plannedDate: '2027-03-01', keyDecision: true, privateMeeting: false, officerNote: `NOTE ${counter}` };
+        const input = {
+          subject,
+          decisionMakerBodyId: council.cabinet.id as string,
+          plannedDate: '2027-03-01',
+          keyDecision: true,
+          privateMeeting: false,
+          officerNote: `NOTE ${counter}`,
+        };
         const { id } = await forwardPlanEntrySaver({ db: database.db, actor, input });
         let state: 'draft' | 'published' | 'withdrawn' = 'draft';
         for (const step of steps) {
-          const attempt = async (work: () => Promise<unknown>) => work().then(() => true, () => false);
-          if (step === 'publish' && (await attempt(() => forwardPlanEntryPublisher({ db: database.db, actor, id, publishedOn: '2026-12-01' })))) state = 'published';
-          if (step === 'withdraw' && (await attempt(() => forwardPlanEntryWithdrawer({ db: database.db, actor, id, reason: 'Not needed', on: '2026-12-05' })))) state = 'withdrawn';
+          const attempt = async (work: () => Promise<unknown>) =>
+            work().then(
+              () => true,
+              () => false,
+            );
+          if (step === 'publish' && (await attempt(() => forwardPlanEntryPublisher({ db: database.db, actor, id, publishedOn: '2026-12-01' }))))
+            state = 'published';
+          if (step === 'withdraw' && (await attempt(() => forwardPlanEntryWithdrawer({ db: database.db, actor, id, reason: 'Not needed', on: '2026-12-05' }))))
+            state = 'withdrawn';
           if (step === 'edit') await attempt(() => forwardPlanEntrySaver({ db: database.db, actor, id, input: { ...input, summary: 'Changed' } }));
         }
         const list = JSON.stringify(await api(linkTo('api.forwardPlan')));
@@ -127,18 +178,63 @@ describe.skipIf(databaseUnavailable)('registers: the public sees only what is pu
     const bodies = await api(linkTo('api.outsideBodies'));
     expect(bodies.data).toContainEqual(expect.objectContaining({ name: 'Police and Crime Panel', places: 1, vacancies: 0 }));
     const openapi = await api(linkTo('api.openapi'));
-    for (const path of ['/api/v1/forward-plan', '/api/v1/forward-plan/{id}', '/api/v1/interests', '/api/v1/interests/{id}', '/api/v1/outside-bodies', '/api/v1/outside-bodies/{id}']) expect(Object.keys(openapi.paths)).toContain(path);
+    for (const path of [
+      '/api/v1/forward-plan',
+      '/api/v1/forward-plan/{id}',
+      '/api/v1/interests',
+      '/api/v1/interests/{id}',
+      '/api/v1/outside-bodies',
+      '/api/v1/outside-bodies/{id}',
+    ])
+      expect(Object.keys(openapi.paths)).toContain(path);
     const bad = await new Client(app).get(`${linkTo('api.forwardPlan')}?from=yesterday`, { accept: 'application/json' });
     expect(bad.statusCode).toBe(400);
     expect(JSON.parse(bad.body).error.problems[0].field).toBe('from');
   });
 
   it('exports everything for officers, only the public records with --public, and restores the full export', async () => {
-    await database.db.insertInto('declaration').values({ id: 'declaration-export-1', meeting_id: council.cabinetMeeting.id as string, person_id: council.other.id as string, agenda_item_id: null, minute_id: null, agenda_item_number: '1', kind: 'other', reason: 'Flag me', source_document_id: null, source_line_from: null, source_line_to: null }).execute();
+    await database.db
+      .insertInto('declaration')
+      .values({
+        id: 'declaration-export-1',
+        meeting_id: council.cabinetMeeting.id as string,
+        person_id: council.other.id as string,
+        agenda_item_id: null,
+        minute_id: null,
+        agenda_item_number: '1',
+        kind: 'other',
+        reason: 'Flag me',
+        source_document_id: null,
+        source_line_from: null,
+        source_line_to: null,
+      })
+      .execute();
     await declarationLinker({ db: database.db, actor, declarationId: 'declaration-export-1', entryKey: null, today: '2026-12-01' });
     // A sensitive interest of its own: the property test above draws its actions at random and may add none.
-    const holder = (await database.db.insertInto('person').values({ id: 'person-export-secret', authority_id: council.authority.id, kind: 'member', honorific: 'Cllr', given_name: 'Sam', initials: ['S'], family_name: 'Secret', post_nominals: [], job_title: null }).returning('id').executeTakeFirstOrThrow()).id;
-    await interestSaver({ db: database.db, actor, personId: holder, input: { category: 'land', description: 'Land at the quay SECRET', spousePartner: false, sensitive: true }, today: '2026-12-01' });
+    const holder = (
+      await database.db
+        .insertInto('person')
+        .values({
+          id: 'person-export-secret',
+          authority_id: council.authority.id,
+          kind: 'member',
+          honorific: 'Cllr',
+          given_name: 'Sam',
+          initials: ['S'],
+          family_name: 'Secret',
+          post_nominals: [],
+          job_title: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await interestSaver({
+      db: database.db,
+      actor,
+      personId: holder,
+      input: { category: 'land', description: 'Land at the quay SECRET', spousePartner: false, sensitive: true },
+      today: '2026-12-01',
+    });
     const full = await buildExport(database.db, { includeExempt: true });
     const open = await buildExport(database.db, { includeExempt: false });
     const fullText = JSON.stringify(full.registers);
@@ -156,8 +252,25 @@ describe.skipIf(databaseUnavailable)('registers: the public sees only what is pu
     const target = await createTestDatabase();
     try {
       await restoreExport(target.db, JSON.parse(JSON.stringify(full)), { actor: 'restore' });
-      for (const table of ['forward_plan_entry', 'interest_register', 'interest_entry', 'gift_hospitality', 'declaration_interest', 'outside_body', 'outside_body_appointment'] as const) {
-        const [before, after] = await Promise.all([database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(), target.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()]);
+      for (const table of [
+        'forward_plan_entry',
+        'interest_register',
+        'interest_entry',
+        'gift_hospitality',
+        'declaration_interest',
+        'outside_body',
+        'outside_body_appointment',
+      ] as const) {
+        const [before, after] = await Promise.all([
+          database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow(),
+          target.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow(),
+        ]);
         expect(Number(after.n), table).toBe(Number(before.n));
       }
       const again = await buildExport(target.db, { includeExempt: true });

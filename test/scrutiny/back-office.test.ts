@@ -30,7 +30,15 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     world = await seedScrutinyWorld(database.db);
     app = await makeApp(database);
     const scrutiny = await makeAccount(database, 'scrutiny-officer');
-    await accountCreator({ database, actor: { job: 'test' }, email: 'paul@kent.example', name: 'Paul Brightwell', roles: ['officer'], password: PASSWORD, personId: world.officerId });
+    await accountCreator({
+      database,
+      actor: { job: 'test' },
+      email: 'paul@kent.example',
+      name: 'Paul Brightwell',
+      roles: ['officer'],
+      password: PASSWORD,
+      personId: world.officerId,
+    });
     officer = new Client(app);
     expect((await officer.signIn(scrutiny.email)).statusCode).toBe(303);
     owner = new Client(app);
@@ -104,7 +112,12 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
 
   it('refuses an unknown owner, a deadline before the meeting and an impossible date, keeping the values and writing nothing', async () => {
     const before = await counts();
-    const unknown = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm({ ownerIds: ['person-nobody'], text: 'Kept words' }));
+    const unknown = await submit(
+      officer,
+      linkTo('scrutiny.admin.new'),
+      linkTo('scrutiny.admin.new'),
+      newForm({ ownerIds: ['person-nobody'], text: 'Kept words' }),
+    );
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('govuk-error-summary');
     expect(unknown.body).toContain('href="#ownerIds"');
@@ -112,18 +125,33 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     expect(unknown.body).toContain('Kept words');
     expect(unknown.body).toMatch(/<title>Error: /);
 
-    const early = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm({ 'dueDate-day': '1', 'dueDate-month': '12', 'dueDate-year': '2011' }));
+    const early = await submit(
+      officer,
+      linkTo('scrutiny.admin.new'),
+      linkTo('scrutiny.admin.new'),
+      newForm({ 'dueDate-day': '1', 'dueDate-month': '12', 'dueDate-year': '2011' }),
+    );
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('The response deadline must be on or after the meeting on 13 December 2011');
     expect(early.body).toContain('href="#dueDate-day"');
     expect(early.body).toContain('value="2011"');
 
-    const receivedEarly = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm({ 'receivedOn-day': '12', 'receivedOn-month': '12', 'receivedOn-year': '2011' }));
+    const receivedEarly = await submit(
+      officer,
+      linkTo('scrutiny.admin.new'),
+      linkTo('scrutiny.admin.new'),
+      newForm({ 'receivedOn-day': '12', 'receivedOn-month': '12', 'receivedOn-year': '2011' }),
+    );
     expect(receivedEarly.statusCode).toBe(400);
     expect(receivedEarly.body).toContain('The date the executive received it must be on or after the meeting on 13 December 2011');
     expect(receivedEarly.body).toContain('href="#receivedOn-day"');
 
-    const impossible = await submit(officer, linkTo('scrutiny.admin.new'), linkTo('scrutiny.admin.new'), newForm({ 'dueDate-day': '31', 'dueDate-month': '2', 'dueDate-year': '2012' }));
+    const impossible = await submit(
+      officer,
+      linkTo('scrutiny.admin.new'),
+      linkTo('scrutiny.admin.new'),
+      newForm({ 'dueDate-day': '31', 'dueDate-month': '2', 'dueDate-year': '2012' }),
+    );
     expect(impossible.statusCode).toBe(400);
     expect(impossible.body).toContain('The response deadline must be a real date');
 
@@ -137,7 +165,15 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
 
   it('the tracker shows overdue recommendations first and filters by owner, status and age', async () => {
     // A second, later recommendation on the same meeting with a far deadline: not overdue as at 1 March 2012.
-    const later = await recommendationRecorder({ database, actor: { job: 'test' }, meetingId: world.meetingId, itemTitle: 'Older libraries review', text: 'Keep the mobile library.', ownerIds: [world.silentOfficerId], dueDate: '2013-01-01' });
+    const later = await recommendationRecorder({
+      database,
+      actor: { job: 'test' },
+      meetingId: world.meetingId,
+      itemTitle: 'Older libraries review',
+      text: 'Keep the mobile library.',
+      ownerIds: [world.silentOfficerId],
+      dueDate: '2013-01-01',
+    });
     const page = await officer.get(`${linkTo('scrutiny.admin.tracker')}?asAt=2012-03-01`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('2 recommendations, 1 overdue');
@@ -164,13 +200,28 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     expect(offered).toEqual(['OUTSTANDING', 'RESPONSE RECEIVED', 'TO NOTE ONLY', 'CLOSED']);
     const version = String((await store.findRecommendation(database.db, recommendationId))!.version);
     const before = await counts();
-    const refused = await officer.post(linkTo('scrutiny.admin.status', { id: recommendationId }), { to: 'IMPLEMENTED', reason: 'Done', version, 'effectiveDate-day': '1', 'effectiveDate-month': '3', 'effectiveDate-year': '2012' }, { csrf: csrfFrom(form.body) });
+    const refused = await officer.post(
+      linkTo('scrutiny.admin.status', { id: recommendationId }),
+      { to: 'IMPLEMENTED', reason: 'Done', version, 'effectiveDate-day': '1', 'effectiveDate-month': '3', 'effectiveDate-year': '2012' },
+      { csrf: csrfFrom(form.body) },
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('A recommendation that is PENDING cannot become IMPLEMENTED');
     expect(refused.body).toContain('href="#to"');
     expect(await counts()).toEqual(before);
 
-    const moved = await officer.post(linkTo('scrutiny.admin.status', { id: recommendationId }), { to: 'OUTSTANDING', reason: 'No response by the deadline', version, 'effectiveDate-day': '14', 'effectiveDate-month': '2', 'effectiveDate-year': '2012' }, { csrf: csrfFrom(form.body) });
+    const moved = await officer.post(
+      linkTo('scrutiny.admin.status', { id: recommendationId }),
+      {
+        to: 'OUTSTANDING',
+        reason: 'No response by the deadline',
+        version,
+        'effectiveDate-day': '14',
+        'effectiveDate-month': '2',
+        'effectiveDate-year': '2012',
+      },
+      { csrf: csrfFrom(form.body) },
+    );
     expect(moved.statusCode).toBe(303);
     const history = await store.statusHistory(database.db, recommendationId);
     expect(history.map((change) => [change.from_status, change.to_status, change.effective_date])).toEqual([
@@ -184,9 +235,25 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     const staleVersion = /name="version" value="(\d+)"/.exec(form.body)![1]!;
     // Someone else publishes it meanwhile.
     const record = await officer.get(linkTo('scrutiny.admin.recommendation', { id: recommendationId }));
-    expect((await officer.post(linkTo('scrutiny.admin.publish', { id: recommendationId }), { published: 'yes', version: staleVersion }, { csrf: csrfFrom(record.body) })).statusCode).toBe(303);
+    expect(
+      (
+        await officer.post(
+          linkTo('scrutiny.admin.publish', { id: recommendationId }),
+          { published: 'yes', version: staleVersion },
+          { csrf: csrfFrom(record.body) },
+        )
+      ).statusCode,
+    ).toBe(303);
     const before = await counts();
-    const fields = { text: 'My careful redraft', addressee: '', notes: '', version: staleVersion, 'dueDate-day': '13', 'dueDate-month': '2', 'dueDate-year': '2012' };
+    const fields = {
+      text: 'My careful redraft',
+      addressee: '',
+      notes: '',
+      version: staleVersion,
+      'dueDate-day': '13',
+      'dueDate-month': '2',
+      'dueDate-year': '2012',
+    };
     const stale = await officer.post(linkTo('scrutiny.admin.edit', { id: recommendationId }), fields, { csrf: csrfFrom(form.body) });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Someone else changed this recommendation after you opened the page');
@@ -206,27 +273,55 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     expect(mine.body).toContain(linkTo('scrutiny.myActions.recommendation', { id: recommendationId }));
     const formUrl = linkTo('scrutiny.myActions.recommendation', { id: recommendationId });
     const before = await counts();
-    const early = await submit(owner, formUrl, formUrl, { responseText: 'We will publish them.', 'responseDate-day': '1', 'responseDate-month': '1', 'responseDate-year': '2011' });
+    const early = await submit(owner, formUrl, formUrl, {
+      responseText: 'We will publish them.',
+      'responseDate-day': '1',
+      'responseDate-month': '1',
+      'responseDate-year': '2011',
+    });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('The date of response must be on or after the meeting on 13 December 2011');
     expect(early.body).toContain('We will publish them.');
     expect(await counts()).toEqual(before);
 
     // Another officer, not named on it, may not answer for it.
-    await accountCreator({ database, actor: { job: 'test' }, email: 'tony@kent.example', name: 'Tony Doran', roles: ['officer'], password: PASSWORD, personId: world.silentOfficerId });
+    await accountCreator({
+      database,
+      actor: { job: 'test' },
+      email: 'tony@kent.example',
+      name: 'Tony Doran',
+      roles: ['officer'],
+      password: PASSWORD,
+      personId: world.silentOfficerId,
+    });
     const other = new Client(app);
     await other.signIn('tony@kent.example');
     expect((await other.get(formUrl)).statusCode).toBe(403);
     const token = csrfFrom((await other.get(linkTo('scrutiny.myActions'))).body);
-    expect((await other.post(formUrl, { responseText: 'Not mine', 'responseDate-day': '1', 'responseDate-month': '3', 'responseDate-year': '2012' }, { csrf: token })).statusCode).toBe(403);
+    expect(
+      (
+        await other.post(
+          formUrl,
+          { responseText: 'Not mine', 'responseDate-day': '1', 'responseDate-month': '3', 'responseDate-year': '2012' },
+          { csrf: token },
+        )
+      ).statusCode,
+    ).toBe(403);
     expect(await counts()).toEqual(before);
 
-    const done = await submit(owner, formUrl, formUrl, { responseText: 'The routes will be on the website by October.', 'responseDate-day': '2', 'responseDate-month': '3', 'responseDate-year': '2012' });
+    const done = await submit(owner, formUrl, formUrl, {
+      responseText: 'The routes will be on the website by October.',
+      'responseDate-day': '2',
+      'responseDate-month': '3',
+      'responseDate-year': '2012',
+    });
     expect(done.statusCode).toBe(303);
     const row = await store.findRecommendation(database.db, recommendationId);
     expect(row?.status).toBe('RESPONSE RECEIVED');
     const responses = await store.responsesOf(database.db, [recommendationId]);
-    expect(responses.map((r) => [r.text, r.response_date, r.responder_id])).toEqual([['The routes will be on the website by October.', '2012-03-02', world.officerId]]);
+    expect(responses.map((r) => [r.text, r.response_date, r.responder_id])).toEqual([
+      ['The routes will be on the website by October.', '2012-03-02', world.officerId],
+    ]);
     const banner = await owner.get(done.headers.location!);
     expect(banner.body).toContain('has been recorded');
   });
@@ -237,7 +332,11 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
     const page = await owner.get(formUrl);
     expect(page.body).toContain('The recommendation is CLOSED, so it takes no more responses');
     const before = await counts();
-    const refused = await owner.post(formUrl, { responseText: 'A late thought', 'responseDate-day': '2', 'responseDate-month': '4', 'responseDate-year': '2012' }, { csrf: csrfFrom(page.body) });
+    const refused = await owner.post(
+      formUrl,
+      { responseText: 'A late thought', 'responseDate-day': '2', 'responseDate-month': '4', 'responseDate-year': '2012' },
+      { csrf: csrfFrom(page.body) },
+    );
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('The recommendation is CLOSED, so it takes no more responses');
     expect(refused.body).toContain('A late thought');
@@ -247,7 +346,14 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
   it('every state-changing scrutiny route refuses the anonymous public and the wrong role, writing nothing', async () => {
     const names = (Object.keys(ROUTES) as RouteName[]).filter((name) => name.startsWith('scrutiny.'));
     const posts = names.filter((name) => app.hasRoute({ method: 'POST', url: ROUTES[name] }));
-    expect(posts.sort()).toEqual(['scrutiny.admin.edit', 'scrutiny.admin.new', 'scrutiny.admin.publish', 'scrutiny.admin.response', 'scrutiny.admin.status', 'scrutiny.myActions.recommendation']);
+    expect(posts.sort()).toEqual([
+      'scrutiny.admin.edit',
+      'scrutiny.admin.new',
+      'scrutiny.admin.publish',
+      'scrutiny.admin.response',
+      'scrutiny.admin.status',
+      'scrutiny.myActions.recommendation',
+    ]);
     const before = await counts();
     const plainOfficer = new Client(app);
     await plainOfficer.signIn((await makeAccount(database, 'officer', 'plain.officer@kent.example')).email);
@@ -258,7 +364,21 @@ describe.skipIf(databaseUnavailable)('the scrutiny back office', () => {
       expect(refusedAnonymous.statusCode, `${name} anonymous`).toBe(303);
       expect(refusedAnonymous.headers.location, `${name} anonymous`).toBe('/sign-in');
       const token = csrfFrom((await plainOfficer.get(linkTo('scrutiny.myActions'))).body);
-      const refusedRole = await plainOfficer.post(url, { text: 'x', responseText: 'x', to: 'CLOSED', reason: 'x', version: '99', published: 'no', 'responseDate-day': '1', 'responseDate-month': '5', 'responseDate-year': '2012' }, { csrf: token });
+      const refusedRole = await plainOfficer.post(
+        url,
+        {
+          text: 'x',
+          responseText: 'x',
+          to: 'CLOSED',
+          reason: 'x',
+          version: '99',
+          published: 'no',
+          'responseDate-day': '1',
+          'responseDate-month': '5',
+          'responseDate-year': '2012',
+        },
+        { csrf: token },
+      );
       expect(refusedRole.statusCode, `${name} as an officer who is not an owner`).toBe(403);
     }
     expect(await counts()).toEqual(before);

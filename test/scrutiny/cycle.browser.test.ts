@@ -43,7 +43,15 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny c
     database = await createTestDatabase();
     world = await seedScrutinyWorld(database.db);
     scrutinyOfficerEmail = (await makeAccount(database, 'scrutiny-officer')).email;
-    await accountCreator({ database, actor: { job: 'test' }, email: 'paul.brightwell@kent.example', name: 'Paul Brightwell', roles: ['officer'], password: PASSWORD, personId: world.officerId });
+    await accountCreator({
+      database,
+      actor: { job: 'test' },
+      email: 'paul.brightwell@kent.example',
+      name: 'Paul Brightwell',
+      roles: ['officer'],
+      password: PASSWORD,
+      personId: world.officerId,
+    });
     app = await makeApp(database);
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -88,7 +96,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny c
     await deadline.getByLabel('Year').fill('2011');
     await page.getByLabel('Publish it now on the public scrutiny pages').check();
     await page.getByRole('button', { name: 'Record the recommendation' }).click();
-    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('The response deadline must be on or after the meeting on 13 December 2011');
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'The response deadline must be on or after the meeting on 13 December 2011',
+    );
     await expect(page.getByLabel('Recommendation', { exact: true }).inputValue()).resolves.toBe(RECOMMENDATION);
     await accessible(page, 'new-form-error');
     // Leave the deadline to its default: two months after the meeting.

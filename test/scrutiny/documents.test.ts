@@ -38,7 +38,13 @@ describe.skipIf(databaseUnavailable)('generated scrutiny documents', () => {
     const counts: Record<string, number> = {};
     for (const row of data.rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
     expect(counts).toEqual(sheetFact.statusCounts);
-    expect(data.rows[0]).toMatchObject({ item: sheetFact.rowSample.item, meetingDate: '10/12/08', recommendation: 1, status: 'PENDING', notes: sheetFact.rowSample.notes });
+    expect(data.rows[0]).toMatchObject({
+      item: sheetFact.rowSample.item,
+      meetingDate: '10/12/08',
+      recommendation: 1,
+      status: 'PENDING',
+      notes: sheetFact.rowSample.notes,
+    });
   });
 
   it('reproduces the paper: row 4 keeps the title as printed ("2010-12"), though the record says 2010-11', async () => {
@@ -79,7 +85,14 @@ describe.skipIf(databaseUnavailable)('generated scrutiny documents', () => {
     expect(first.getCell(4).value).toBe('PENDING');
     expect(worksheet.rowCount).toBe(4 + sheetFact.rows);
     // Print-ready: landscape A4, one page wide, the header row repeated, long text wrapped.
-    expect(worksheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    expect(worksheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:4',
+    });
     expect(first.alignment).toMatchObject({ wrapText: true });
   });
 

@@ -45,16 +45,21 @@ describe('seed 000: the tracking sheet and two call-ins of 1 June 2011', () => {
 
   it('reads both call-ins: title, meeting, portfolio holder, number of recommendations, response dates', () => {
     expect(extract.callIns.map((callIn) => callIn.title)).toEqual(fact.callIns.map((callIn: { item: string }) => callIn.item));
-    fact.callIns.forEach((expected: { meetingDate: string; portfolio: string; recommendations: number; responseDate?: string; respondedRecommendations?: number[] }, index: number) => {
-      const callIn = extract.callIns[index]!;
-      expect(callIn.meetingDate).toBe(expected.meetingDate);
-      expect(callIn.committee).toBe('Cabinet Scrutiny Committee');
-      expect(callIn.portfolio).toBe(expected.portfolio);
-      expect(callIn.recommendations.map((r) => r.number)).toEqual(Array.from({ length: expected.recommendations }, (_, i) => i + 1));
-      const responded = callIn.recommendations.filter((r) => r.responses.length > 0);
-      expect(responded.map((r) => r.number)).toEqual(expected.respondedRecommendations ?? []);
-      for (const recommendation of responded) expect(recommendation.responses.map((r) => r.date)).toEqual([expected.responseDate]);
-    });
+    fact.callIns.forEach(
+      (
+        expected: { meetingDate: string; portfolio: string; recommendations: number; responseDate?: string; respondedRecommendations?: number[] },
+        index: number,
+      ) => {
+        const callIn = extract.callIns[index]!;
+        expect(callIn.meetingDate).toBe(expected.meetingDate);
+        expect(callIn.committee).toBe('Cabinet Scrutiny Committee');
+        expect(callIn.portfolio).toBe(expected.portfolio);
+        expect(callIn.recommendations.map((r) => r.number)).toEqual(Array.from({ length: expected.recommendations }, (_, i) => i + 1));
+        const responded = callIn.recommendations.filter((r) => r.responses.length > 0);
+        expect(responded.map((r) => r.number)).toEqual(expected.respondedRecommendations ?? []);
+        for (const recommendation of responded) expect(recommendation.responses.map((r) => r.date)).toEqual([expected.responseDate]);
+      },
+    );
   });
 
   it('reads the synopsis, reason, witnesses, the bracketed proposal and the heading above recommendation 3', () => {
@@ -103,7 +108,10 @@ describe('seed 003: the Cabinet report of 9 January 2012 and the call-in of 13 D
     const owners = fact.callIns[0].owners as Record<string, string[]>;
     for (const [number, names] of Object.entries(owners)) {
       const recommendation = callIn.recommendations.find((r) => r.number === Number(number))!;
-      expect(recommendation.owners.map((owner) => owner.printed), `recommendation ${number}`).toEqual(names);
+      expect(
+        recommendation.owners.map((owner) => owner.printed),
+        `recommendation ${number}`,
+      ).toEqual(names);
     }
     expect(callIn.recommendations[8]!.owners[0]!.instruction).toBe('to discuss with Tony Doran and report back to Cabinet Scrutiny');
     expect(callIn.recommendations[13]!.owners).toEqual([]);
@@ -140,7 +148,15 @@ describe('small papers', () => {
   it('skips a malformed tracking row with a warning naming its line', () => {
     const extract = extractScrutiny(
       paper(
-        ['Follow-up items from Cabinet Scrutiny Committee – Tracking sheet', '', '3 March 2012', '', 'Item\tDate of meeting\tRecommendation\tStatus\tNotes', 'Parks\t01/02/12\t1\tPENDING\t', 'Roads\tsoon\t2\tPENDING'].join('\n'),
+        [
+          'Follow-up items from Cabinet Scrutiny Committee – Tracking sheet',
+          '',
+          '3 March 2012',
+          '',
+          'Item\tDate of meeting\tRecommendation\tStatus\tNotes',
+          'Parks\t01/02/12\t1\tPENDING\t',
+          'Roads\tsoon\t2\tPENDING',
+        ].join('\n'),
       ),
     );
     expect(extract.trackingSheets[0]!.rows.map((row) => row.item)).toEqual(['Parks']);

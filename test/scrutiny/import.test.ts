@@ -34,7 +34,13 @@ describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
       .execute();
 
   it('creates the items, recommendations, responses, owners and the tracking sheet with its 9 rows', () => {
-    expect(results[0]!.created).toMatchObject({ scrutinyItems: 4, scrutinyRecommendations: 9, scrutinyResponses: 3, scrutinyTrackingSheets: 1, scrutinyTrackingRows: 9 });
+    expect(results[0]!.created).toMatchObject({
+      scrutinyItems: 4,
+      scrutinyRecommendations: 9,
+      scrutinyResponses: 3,
+      scrutinyTrackingSheets: 1,
+      scrutinyTrackingRows: 9,
+    });
     expect(results[1]!.created).toMatchObject({ scrutinyItems: 2, scrutinyRecommendations: 15, scrutinyResponses: 13 });
   });
 
@@ -55,7 +61,14 @@ describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
     for (const row of rows) counts[row.status!] = (counts[row.status!] ?? 0) + 1;
     expect(counts).toEqual(sheet.statusCounts);
     const [pending] = await recommendationsOf(sheet.rowSample.item);
-    expect(pending).toMatchObject({ number: 1, status: 'PENDING', date: '2008-12-10', tracking_notes: sheet.rowSample.notes, body: 'Cabinet Scrutiny Committee', due_date: '2009-02-09' });
+    expect(pending).toMatchObject({
+      number: 1,
+      status: 'PENDING',
+      date: '2008-12-10',
+      tracking_notes: sheet.rowSample.notes,
+      body: 'Cabinet Scrutiny Committee',
+      due_date: '2009-02-09',
+    });
   });
 
   it('keeps row 4 as printed, links it to recommendation 2 of the 2010-11 call-in, and warns', async () => {
@@ -66,7 +79,11 @@ describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
       .select(['t.item_printed', 'i.title', 'r.number'])
       .where('t.position', '=', 4)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ item_printed: 'Revenue & Capital Budget Monitoring Exception Report 2010-12', title: 'Revenue & Capital Budget Monitoring Exception Report 2010-11', number: 2 });
+    expect(row).toEqual({
+      item_printed: 'Revenue & Capital Budget Monitoring Exception Report 2010-12',
+      title: 'Revenue & Capital Budget Monitoring Exception Report 2010-11',
+      number: 2,
+    });
     const warning = results[0]!.issues.find((issue) => issue.line === 11 && issue.message.includes('prints'));
     expect(warning?.severity).toBe('warning');
     expect(warning?.message).toMatch(/prints "Revenue & Capital Budget Monitoring Exception Report 2010-12" where the call-in of 2011-06-01/);
@@ -104,7 +121,11 @@ describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
     const responses = await database.db
       .selectFrom('scrutiny_response')
       .select(['recommendation_id', 'response_date'])
-      .where('recommendation_id', 'in', rows.map((row) => row.id))
+      .where(
+        'recommendation_id',
+        'in',
+        rows.map((row) => row.id),
+      )
       .execute();
     const responded = rows.filter((row) => responses.some((response) => response.recommendation_id === row.id)).map((row) => row.number);
     expect(responded).toEqual(fact.respondedRecommendations);
@@ -118,7 +139,11 @@ describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
       .selectFrom('scrutiny_action_owner as o')
       .leftJoin('person as p', 'p.id', 'o.person_id')
       .select(['o.recommendation_id', 'o.printed', 'o.person_id', 'p.family_name', 'p.kind'])
-      .where('o.recommendation_id', 'in', rows.map((row) => row.id))
+      .where(
+        'o.recommendation_id',
+        'in',
+        rows.map((row) => row.id),
+      )
       .orderBy('o.position')
       .execute();
     for (const [number, names] of Object.entries(fact.owners as Record<string, string[]>)) {
@@ -146,7 +171,12 @@ describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
       .select(['b.name', 'm.date', 'i.addressed_to', 'r.status', 'r.text'])
       .where('i.kind', '=', 'posc-recommendation')
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ name: "Specialist Children's Services Policy Overview and Scrutiny Committee", date: fact.meetingDate, addressed_to: fact.to, status: 'PENDING' });
+    expect(row).toMatchObject({
+      name: "Specialist Children's Services Policy Overview and Scrutiny Committee",
+      date: fact.meetingDate,
+      addressed_to: fact.to,
+      status: 'PENDING',
+    });
     expect(row.text).toMatch(/adequate funding is made available/);
   });
 

@@ -13,7 +13,15 @@ import { readDocument } from '../../src/import/read/index.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { importAllScrutinySeeds } from './support.ts';
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'silent', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
+const config: Config = {
+  dataDir: '/nonexistent',
+  papersDir: '/nonexistent',
+  port: 0,
+  host: '127.0.0.1',
+  logLevel: 'silent',
+  authorityName: 'Kent County Council',
+  holidays: 'england-and-wales',
+};
 
 describe.skipIf(databaseUnavailable)('public scrutiny pages', () => {
   let database: TestDatabase;

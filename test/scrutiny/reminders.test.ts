@@ -23,7 +23,16 @@ describe.skipIf(databaseUnavailable)('reminder emails', () => {
     world = await seedScrutinyWorld(database.db);
     smtp = await startSmtpServer();
     const record = (text: string, dueDate: string, ownerIds: string[]) =>
-      recommendationRecorder({ database, actor: { job: 'test' }, authorityId: world.authorityId, meetingId: world.meetingId, itemTitle: 'Looked After Children Strategy', text, ownerIds, dueDate });
+      recommendationRecorder({
+        database,
+        actor: { job: 'test' },
+        authorityId: world.authorityId,
+        meetingId: world.meetingId,
+        itemTitle: 'Looked After Children Strategy',
+        text,
+        ownerIds,
+        dueDate,
+      });
     first = (await record('Explore distance learning.', '2012-02-13', [world.officerId, world.silentOfficerId])).id;
     later = (await record('Write to London Boroughs.', '2012-04-30', [world.officerId])).id;
   });

@@ -16,7 +16,14 @@ const row = (line: number, status: string) => ({ line, item: 'Home to School Tra
 
 const extract: ScrutinyExtract = {
   trackingSheets: [
-    { title: 'Tracking sheet', committee: 'Cabinet Scrutiny Committee', date: '2011-12-07', lineFrom: 1, lineTo: 3, rows: [row(2, 'PENDING'), row(3, 'RESPONSE RECEIVED')] },
+    {
+      title: 'Tracking sheet',
+      committee: 'Cabinet Scrutiny Committee',
+      date: '2011-12-07',
+      lineFrom: 1,
+      lineTo: 3,
+      rows: [row(2, 'PENDING'), row(3, 'RESPONSE RECEIVED')],
+    },
   ],
   callIns: [],
   poscRecommendations: [],

@@ -165,7 +165,13 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
     case 'apology_name':
       return attendance.some((entry) => entry.status === 'apologies' && sameName(entry.printedName, value));
     case 'chair_name':
-      return attendance.some((entry) => entry.status === 'present' && /chair|mayor|presid|cathaoirleach|provost/i.test(entry.role ?? '') && !/vice|deputy/i.test(entry.role ?? '') && sameName(entry.printedName, value));
+      return attendance.some(
+        (entry) =>
+          entry.status === 'present' &&
+          /chair|mayor|presid|cathaoirleach|provost/i.test(entry.role ?? '') &&
+          !/vice|deputy/i.test(entry.role ?? '') &&
+          sameName(entry.printedName, value),
+      );
     case 'officer_name':
       return (
         doc.people.some((person) => person.kind === 'officer' && [person.displayName, ...person.aliases].some((printed) => sameName(printed, value))) ||
@@ -173,7 +179,9 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
       );
     case 'agenda_item': {
       const { number, title, pages } = value as { number: string | null; title: string; pages?: string };
-      return items.some((item) => (number === null || item.number === number) && sameText(item.title, title) && (pages === undefined || pagesMatch(item, pages)));
+      return items.some(
+        (item) => (number === null || item.number === number) && sameText(item.title, title) && (pages === undefined || pagesMatch(item, pages)),
+      );
     }
     case 'agenda_item_count':
       return meetings.some((meeting) => meeting.agendaItems.length === value);
@@ -191,8 +199,13 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
     case 'resolution_contains': {
       // A fact quoting the words that introduce the resolution ("RESOLVED to elect ...", "That ...") states what
       // follows them, as the importer stores it.
-      const wanted = textKey(value).replace(/^resolved\s+/, '').replace(/^that\s+/, '');
-      const texts = [...minutes.flatMap((minute) => minute.resolutions.map((resolution) => resolution.text)), ...doc.decisions.map((decision) => decision.text)];
+      const wanted = textKey(value)
+        .replace(/^resolved\s+/, '')
+        .replace(/^that\s+/, '');
+      const texts = [
+        ...minutes.flatMap((minute) => minute.resolutions.map((resolution) => resolution.text)),
+        ...doc.decisions.map((decision) => decision.text),
+      ];
       return texts.some((text) => textKey(text).includes(wanted));
     }
     case 'motion': {
@@ -248,7 +261,9 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
     }
     case 'action': {
       const { ref, lead, status } = value as { ref: string; lead: string | null; status: string };
-      return view.actions.some((action) => action.ref === ref && textKey(action.status) === textKey(status) && (lead === null || sameName(action.lead ?? '', lead)));
+      return view.actions.some(
+        (action) => action.ref === ref && textKey(action.status) === textKey(status) && (lead === null || sameName(action.lead ?? '', lead)),
+      );
     }
     default:
       return false;

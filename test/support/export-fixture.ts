@@ -54,7 +54,15 @@ export async function insertExportFixture(db: Kysely<Database>): Promise<void> {
           post_nominals: ['MBE'],
         },
         { id: f.people.member, authority_id: f.authority, kind: 'member', honorific: 'Mrs', given_name: 'Jenny', family_name: 'Whittle' },
-        { id: f.people.substitute, authority_id: f.authority, kind: 'member', honorific: 'Mr', initials: ['P', 'M'], family_name: 'Hill', post_nominals: ['OBE'] },
+        {
+          id: f.people.substitute,
+          authority_id: f.authority,
+          kind: 'member',
+          honorific: 'Mr',
+          initials: ['P', 'M'],
+          family_name: 'Hill',
+          post_nominals: ['OBE'],
+        },
         { id: f.people.officer, authority_id: f.authority, kind: 'officer', given_name: 'Anna', family_name: "O'Brien", job_title: 'Head of Planning' },
       ])
       .execute();
@@ -76,8 +84,22 @@ export async function insertExportFixture(db: Kysely<Database>): Promise<void> {
       .insertInto('body')
       .values([
         { id: f.bodies.council, authority_id: f.authority, name: 'County Council', slug: 'county-council', kind: 'council' },
-        { id: f.bodies.committee, authority_id: f.authority, name: 'Planning Applications Committee', slug: 'planning-applications-committee', kind: 'committee', parent_id: f.bodies.council },
-        { id: f.bodies.subCommittee, authority_id: f.authority, name: 'Planning Site Visits Sub-Committee', slug: 'planning-site-visits', kind: 'sub-committee', parent_id: f.bodies.committee },
+        {
+          id: f.bodies.committee,
+          authority_id: f.authority,
+          name: 'Planning Applications Committee',
+          slug: 'planning-applications-committee',
+          kind: 'committee',
+          parent_id: f.bodies.council,
+        },
+        {
+          id: f.bodies.subCommittee,
+          authority_id: f.authority,
+          name: 'Planning Site Visits Sub-Committee',
+          slug: 'planning-site-visits',
+          kind: 'sub-committee',
+          parent_id: f.bodies.committee,
+        },
       ])
       .execute();
     await trx
@@ -136,18 +158,70 @@ export async function insertExportFixture(db: Kysely<Database>): Promise<void> {
       .insertInto('agenda_item')
       .values([
         // Inserted out of order: the export orders children by position.
-        { id: f.agendaItems.exempt, meeting_id: f.meetings.later, number: 'C1', position: 3, title: 'Disposal of land', description: 'Terms of the disposal.', exempt: true, exempt_paragraphs: [3, 5], report_id: f.reports.exempt },
-        { id: f.agendaItems.minutes, meeting_id: f.meetings.later, number: 'A3', position: 1, title: 'Minutes of the meeting on 16 March 2011', page_from: 1, page_to: 6, ...src(10, 12) },
-        { id: f.agendaItems.application, meeting_id: f.meetings.later, number: 'B1', position: 2, title: 'Application SE/10/1234', description: 'Waste transfer station.', page_from: 7, page_to: 40, report_id: f.reports.public, ...src(13, 20) },
+        {
+          id: f.agendaItems.exempt,
+          meeting_id: f.meetings.later,
+          number: 'C1',
+          position: 3,
+          title: 'Disposal of land',
+          description: 'Terms of the disposal.',
+          exempt: true,
+          exempt_paragraphs: [3, 5],
+          report_id: f.reports.exempt,
+        },
+        {
+          id: f.agendaItems.minutes,
+          meeting_id: f.meetings.later,
+          number: 'A3',
+          position: 1,
+          title: 'Minutes of the meeting on 16 March 2011',
+          page_from: 1,
+          page_to: 6,
+          ...src(10, 12),
+        },
+        {
+          id: f.agendaItems.application,
+          meeting_id: f.meetings.later,
+          number: 'B1',
+          position: 2,
+          title: 'Application SE/10/1234',
+          description: 'Waste transfer station.',
+          page_from: 7,
+          page_to: 40,
+          report_id: f.reports.public,
+          ...src(13, 20),
+        },
       ])
       .execute();
     await trx
       .insertInto('attendance')
       .values([
-        { id: 'attendance-1', meeting_id: f.meetings.later, person_id: f.people.chair, status: 'present', role: 'Chairman', printed_name: 'Mr K A Ferrin, MBE', ...src(3, 3) },
+        {
+          id: 'attendance-1',
+          meeting_id: f.meetings.later,
+          person_id: f.people.chair,
+          status: 'present',
+          role: 'Chairman',
+          printed_name: 'Mr K A Ferrin, MBE',
+          ...src(3, 3),
+        },
         { id: 'attendance-2', meeting_id: f.meetings.later, person_id: f.people.member, status: 'apologies', printed_name: 'Mrs J Whittle' },
-        { id: 'attendance-3', meeting_id: f.meetings.later, person_id: f.people.substitute, status: 'substitute', printed_name: 'Mr P M Hill, OBE', substitute_for_person_id: f.people.member },
-        { id: 'attendance-4', meeting_id: f.meetings.later, person_id: f.people.officer, status: 'in-attendance', role: 'Head of Planning', printed_name: "Ms A O'Brien" },
+        {
+          id: 'attendance-3',
+          meeting_id: f.meetings.later,
+          person_id: f.people.substitute,
+          status: 'substitute',
+          printed_name: 'Mr P M Hill, OBE',
+          substitute_for_person_id: f.people.member,
+        },
+        {
+          id: 'attendance-4',
+          meeting_id: f.meetings.later,
+          person_id: f.people.officer,
+          status: 'in-attendance',
+          role: 'Head of Planning',
+          printed_name: "Ms A O'Brien",
+        },
       ])
       .execute();
     await trx
@@ -203,7 +277,14 @@ export async function insertExportFixture(db: Kysely<Database>): Promise<void> {
     await trx
       .insertInto('motion')
       .values([
-        { id: 'motion-2', minute_id: f.minutes.application, position: 1, text: 'That permission be refused.', mover_id: f.people.substitute, seconder_id: f.people.chair },
+        {
+          id: 'motion-2',
+          minute_id: f.minutes.application,
+          position: 1,
+          text: 'That permission be refused.',
+          mover_id: f.people.substitute,
+          seconder_id: f.people.chair,
+        },
         { id: 'motion-3', minute_id: f.minutes.exempt, position: 1, text: 'That the disposal be agreed.', mover_id: f.people.chair },
       ])
       .execute();

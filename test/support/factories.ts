@@ -67,13 +67,76 @@ export async function insertMeeting(db: Db, bodyId: string, overrides: Partial<N
 
 /** Printed as "Mr W A Hayton": initials, family name. Enough distinct names for 68 members voting and 2 sending apologies. */
 const FAMILY_NAMES = [
-  'Hayton', 'Stockell', 'Ferrin', 'Wickham', 'Willicombe', 'Carey', 'Hill', 'Whittle', 'Carter', 'Gibbens',
-  'Simmonds', 'King', 'Lake', 'Manion', 'Angell', 'Bassam', 'Bowles', 'Brazier', 'Chard', 'Christie',
-  'Cowan', 'Crowther', 'Dance', 'Davies', 'Eddy', 'Elenor', 'Gates', 'Gilroy', 'Gough', 'Harrison',
-  'Hart', 'Hohler', 'Hotson', 'Jarvis', 'Jones', 'Kenworthy', 'Koowaree', 'Law', 'Lees', 'London',
-  'Maddison', 'Marsh', 'Mckenna', 'Northey', 'Oakford', 'Ogilvie', 'Parry', 'Pascoe', 'Pearman', 'Prater',
-  'Robertson', 'Rowe', 'Sass', 'Scholes', 'Smyth', 'Sweetland', 'Tanton', 'Thomas', 'Truelove', 'Vye',
-  'Waters', 'Wedgbury', 'Wild', 'Daley', 'Hibberd', 'Mills', 'Stevens', 'Seymour', 'Tolputt', 'Dagger',
+  'Hayton',
+  'Stockell',
+  'Ferrin',
+  'Wickham',
+  'Willicombe',
+  'Carey',
+  'Hill',
+  'Whittle',
+  'Carter',
+  'Gibbens',
+  'Simmonds',
+  'King',
+  'Lake',
+  'Manion',
+  'Angell',
+  'Bassam',
+  'Bowles',
+  'Brazier',
+  'Chard',
+  'Christie',
+  'Cowan',
+  'Crowther',
+  'Dance',
+  'Davies',
+  'Eddy',
+  'Elenor',
+  'Gates',
+  'Gilroy',
+  'Gough',
+  'Harrison',
+  'Hart',
+  'Hohler',
+  'Hotson',
+  'Jarvis',
+  'Jones',
+  'Kenworthy',
+  'Koowaree',
+  'Law',
+  'Lees',
+  'London',
+  'Maddison',
+  'Marsh',
+  'Mckenna',
+  'Northey',
+  'Oakford',
+  'Ogilvie',
+  'Parry',
+  'Pascoe',
+  'Pearman',
+  'Prater',
+  'Robertson',
+  'Rowe',
+  'Sass',
+  'Scholes',
+  'Smyth',
+  'Sweetland',
+  'Tanton',
+  'Thomas',
+  'Truelove',
+  'Vye',
+  'Waters',
+  'Wedgbury',
+  'Wild',
+  'Daley',
+  'Hibberd',
+  'Mills',
+  'Stevens',
+  'Seymour',
+  'Tolputt',
+  'Dagger',
 ] as const;
 
 const INITIALS = ['A', 'B', 'C', 'D', 'E', 'G', 'J', 'K', 'M', 'P', 'R', 'S', 'T'];
@@ -111,7 +174,11 @@ export async function seedCouncilMeeting(db: Db) {
     await insertPerson(db, authorityId, { kind: 'officer', honorific: 'Ms', given_name: 'Katherine', family_name: 'Kerswell', job_title: 'Managing Director' }),
   ];
 
-  const previous = await insertMeeting(db, bodyId, { date: '2011-03-16', start_time: '10:30', location: 'Council Chamber, Sessions House, County Hall, Maidstone' });
+  const previous = await insertMeeting(db, bodyId, {
+    date: '2011-03-16',
+    start_time: '10:30',
+    location: 'Council Chamber, Sessions House, County Hall, Maidstone',
+  });
   const meeting = await insertMeeting(db, bodyId, { date: '2011-04-06', start_time: '10:00', end_time: '13:15' });
   const meetingId = meeting.id as string;
 
@@ -141,10 +208,24 @@ export async function seedCouncilMeeting(db: Db) {
     attendance.push({ id: nextId('attendance'), meeting_id: meetingId, person_id: member(index), status: 'present', role, printed_name: FAMILY_NAMES[index]! });
   }
   for (const index of [68, 69]) {
-    attendance.push({ id: nextId('attendance'), meeting_id: meetingId, person_id: member(index), status: 'apologies', role: null, printed_name: FAMILY_NAMES[index]! });
+    attendance.push({
+      id: nextId('attendance'),
+      meeting_id: meetingId,
+      person_id: member(index),
+      status: 'apologies',
+      role: null,
+      printed_name: FAMILY_NAMES[index]!,
+    });
   }
   for (const officer of officers) {
-    attendance.push({ id: nextId('attendance'), meeting_id: meetingId, person_id: officer.id as string, status: 'in-attendance', role: officer.job_title ?? null, printed_name: officer.family_name });
+    attendance.push({
+      id: nextId('attendance'),
+      meeting_id: meetingId,
+      person_id: officer.id as string,
+      status: 'in-attendance',
+      role: officer.job_title ?? null,
+      printed_name: officer.family_name,
+    });
   }
   await db.insertInto('attendance').values(attendance).execute();
 
@@ -190,19 +271,41 @@ export async function seedCouncilMeeting(db: Db) {
   await db
     .insertInto('resolution')
     .values([
-      { id: nextId('resolution'), minute_id: approvalMinute!, position: 0, text: 'that the Minutes of the meeting held on 16 March 2011 are correctly recorded and that they be signed by the Chairman.', unanimous: true },
+      {
+        id: nextId('resolution'),
+        minute_id: approvalMinute!,
+        position: 0,
+        text: 'that the Minutes of the meeting held on 16 March 2011 are correctly recorded and that they be signed by the Chairman.',
+        unanimous: true,
+      },
       { id: nextId('resolution'), minute_id: winterMinute!, position: 0, text: 'that the winter service policy for 2011/12 be approved.' },
       { id: nextId('resolution'), minute_id: exemptMinute!, position: 0, text: 'that the land be sold to the preferred bidder at the price stated.' },
     ])
     .execute();
   await db
     .insertInto('motion')
-    .values({ id: nextId('motion'), minute_id: winterMinute!, position: 0, text: 'That the winter service policy for 2011/12 be approved.', mover_id: member(8), seconder_id: member(9) })
+    .values({
+      id: nextId('motion'),
+      minute_id: winterMinute!,
+      position: 0,
+      text: 'That the winter service policy for 2011/12 be approved.',
+      mover_id: member(8),
+      seconder_id: member(9),
+    })
     .execute();
 
   await db
     .insertInto('declaration')
-    .values({ id: nextId('declaration'), meeting_id: meetingId, person_id: member(2), agenda_item_id: agendaIds['4']!, minute_id: winterMinute!, agenda_item_number: '4', kind: 'personal', reason: 'his wife is employed by a gritting contractor' })
+    .values({
+      id: nextId('declaration'),
+      meeting_id: meetingId,
+      person_id: member(2),
+      agenda_item_id: agendaIds['4']!,
+      minute_id: winterMinute!,
+      agenda_item_number: '4',
+      kind: 'personal',
+      reason: 'his wife is employed by a gritting contractor',
+    })
     .execute();
 
   const voteEvent = {

@@ -7,7 +7,10 @@ export function jpegWithGps(): Promise<Uint8Array<ArrayBuffer>> {
   return sharp({ create: { width: 600, height: 900, channels: 3, background: '#1d70b8' } })
     .composite([{ input: { create: { width: 200, height: 200, channels: 3, background: '#ffdd00' } }, top: 200, left: 200 }])
     .jpeg()
-    .withExif({ IFD0: { Make: 'PhoneMaker', Copyright: 'Kent County Council' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 16/1 48/1', GPSLongitudeRef: 'E', GPSLongitude: '1/1 4/1 48/1' } })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Copyright: 'Kent County Council' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 16/1 48/1', GPSLongitudeRef: 'E', GPSLongitude: '1/1 4/1 48/1' },
+    })
     .toBuffer()
     .then((buffer) => new Uint8Array(buffer));
 }
@@ -41,6 +44,11 @@ export function pngBombHeader(width: number, height: number): Uint8Array<ArrayBu
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(0))), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.alloc(0))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return new Uint8Array(png);
 }

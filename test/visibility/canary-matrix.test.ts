@@ -12,7 +12,19 @@ import { createApp } from '../../src/server/app.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { portalConfig } from '../portal/config.ts';
-import { canary, crawl, createCouncil, expectation, found, leaksIn, MeetingScene, offlineSurfaces, PUBLIC_URL, type Expectation, type Surface } from './support.ts';
+import {
+  canary,
+  crawl,
+  createCouncil,
+  expectation,
+  found,
+  leaksIn,
+  MeetingScene,
+  offlineSurfaces,
+  PUBLIC_URL,
+  type Expectation,
+  type Surface,
+} from './support.ts';
 
 describe.skipIf(databaseUnavailable)('the canary matrix: every order of officer actions, every public surface', () => {
   let database: TestDatabase;
@@ -94,10 +106,28 @@ describe.skipIf(databaseUnavailable)('the canary matrix: every order of officer 
     await app.ready();
 
     const ids = new Set<string>([council.bodySlug, council.authorityId, ...council.members]);
-    for (const table of ['meeting', 'report', 'agenda_item', 'minute', 'vote_event', 'resolution', 'motion', 'scrutiny_recommendation', 'scrutiny_response'] as const) {
+    for (const table of [
+      'meeting',
+      'report',
+      'agenda_item',
+      'minute',
+      'vote_event',
+      'resolution',
+      'motion',
+      'scrutiny_recommendation',
+      'scrutiny_response',
+    ] as const) {
       for (const row of await database.db.selectFrom(table).select('id').execute()) ids.add(row.id);
     }
-    const start = ['/', linkTo('feed.meetings.ics'), linkTo('feed.minutes.rss'), linkTo('feed.minutes.atom'), linkTo('feed.decisions.rss'), linkTo('feed.decisions.atom'), linkTo('api.openData')];
+    const start = [
+      '/',
+      linkTo('feed.meetings.ics'),
+      linkTo('feed.minutes.rss'),
+      linkTo('feed.minutes.atom'),
+      linkTo('feed.decisions.rss'),
+      linkTo('feed.decisions.atom'),
+      linkTo('api.openData'),
+    ];
     for (const text of [...expected.secret, ...expected.open]) start.push(`${linkTo('search')}?q=${text}`);
     surfaces = [...(await crawl(app, { ids: [...ids], start })), ...(await offlineSurfaces(database.db))];
   }, 600_000);

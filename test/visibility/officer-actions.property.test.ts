@@ -26,9 +26,15 @@ type Action =
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('addItem' as const), exempt: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('setExempt' as const), item: fc.nat(3), exempt: fc.boolean() }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('writeMinute' as const), item: fc.option(fc.nat(3), { nil: null }), exempt: fc.constantFrom(false, false, true) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('writeMinute' as const), item: fc.option(fc.nat(3), { nil: null }), exempt: fc.constantFrom(false, false, true) }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('recordVote' as const), minute: fc.nat(3) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('publishAgenda' as const, 'withdrawAgenda' as const, 'publishMinutes' as const, 'withdrawMinutes' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constantFrom('publishAgenda' as const, 'withdrawAgenda' as const, 'publishMinutes' as const, 'withdrawMinutes' as const) }),
+  },
 );
 
 async function perform(scene: MeetingScene, step: Action): Promise<void> {
@@ -40,7 +46,13 @@ async function perform(scene: MeetingScene, step: Action): Promise<void> {
       if (scene.items.length) await attempt(() => scene.setExempt(step.item % scene.items.length, step.exempt));
       return;
     case 'writeMinute':
-      await attempt(() => scene.writeMinute({ item: step.item === null || scene.items.length === 0 ? null : step.item % scene.items.length, exempt: step.exempt, titleCanary: true }));
+      await attempt(() =>
+        scene.writeMinute({
+          item: step.item === null || scene.items.length === 0 ? null : step.item % scene.items.length,
+          exempt: step.exempt,
+          titleCanary: true,
+        }),
+      );
       return;
     case 'recordVote':
       if (scene.minutes.length) await attempt(() => scene.recordVote(step.minute % scene.minutes.length));
@@ -112,7 +124,12 @@ describe.skipIf(databaseUnavailable)('random orders of officer actions never mak
     }
     const surfaces: Surface[] = [];
     for (const url of urls) surfaces.push(await read(url));
-    surfaces.push({ url: 'search index', status: 200, type: 'json', text: JSON.stringify(await database.db.selectFrom('search_document').select(['title', 'body']).execute()) });
+    surfaces.push({
+      url: 'search index',
+      status: 200,
+      type: 'json',
+      text: JSON.stringify(await database.db.selectFrom('search_document').select(['title', 'body']).execute()),
+    });
     surfaces.push({ url: 'quorum export --public', status: 200, type: 'json', text: JSON.stringify(await buildExport(database.db, { includeExempt: false })) });
     return surfaces;
   }
@@ -130,7 +147,10 @@ describe.skipIf(databaseUnavailable)('random orders of officer actions never mak
         expect(leaksIn(surfaces, expected.secret)).toEqual([]);
         // Nothing public is hidden: each of this meeting's public canaries is on some surface.
         const mine = [...expected.open].filter((text) => text.startsWith(`kanary${scene.name}`));
-        const all = surfaces.filter((surface) => surface.status === 200).map((surface) => surface.text).join('\n');
+        const all = surfaces
+          .filter((surface) => surface.status === 200)
+          .map((surface) => surface.text)
+          .join('\n');
         expect(mine.filter((text) => found(all, [text]).length === 0)).toEqual([]);
         const workflow = await database.db.selectFrom('meeting_workflow').selectAll().where('id', '=', scene.meetingId).executeTakeFirstOrThrow();
         if (workflow.agenda_published_at) {

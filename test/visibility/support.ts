@@ -64,7 +64,15 @@ export class MeetingScene {
   ) {}
 
   static async start(council: Council, name: string, date: string): Promise<MeetingScene> {
-    const { id } = await meetingScheduler({ database: council.database, by, bodyId: council.bodyId, date, startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const { id } = await meetingScheduler({
+      database: council.database,
+      by,
+      bodyId: council.bodyId,
+      date,
+      startTime: '10:00',
+      location: 'Darent Room',
+      kind: 'ordinary',
+    });
     return new MeetingScene(council, name, id);
   }
 
@@ -97,7 +105,16 @@ export class MeetingScene {
     const id = this.items[item]!;
     const row = await this.database.db.selectFrom('agenda_item').select(['title', 'description', 'updated_at']).where('id', '=', id).executeTakeFirstOrThrow();
     const version = await itemVersion(this.database.db, id);
-    await agendaItemEditor({ database: this.database, by, id, version, title: row.title, description: row.description ?? undefined, exempt, exemptParagraphs: exempt ? [3] : [] });
+    await agendaItemEditor({
+      database: this.database,
+      by,
+      id,
+      version,
+      title: row.title,
+      description: row.description ?? undefined,
+      exempt,
+      exemptParagraphs: exempt ? [3] : [],
+    });
   }
 
   /** A minute (on an agenda item, or on none) with its text and one resolution, each a canary. */
@@ -150,12 +167,27 @@ export class MeetingScene {
       published: options.published,
     });
     const meeting = await this.database.db.selectFrom('meeting').select('date').where('id', '=', this.meetingId).executeTakeFirstOrThrow();
-    await responseRecorder({ database: this.database, actor: by, recommendationId: id, text: `Answered ${canary(scene, 'rresp')}`, responseDate: meeting.date, responderId: b, today: meeting.date });
+    await responseRecorder({
+      database: this.database,
+      actor: by,
+      recommendationId: id,
+      text: `Answered ${canary(scene, 'rresp')}`,
+      responseDate: meeting.date,
+      responderId: b,
+      today: meeting.date,
+    });
     return id;
   }
 
   publishAgenda(): Promise<unknown> {
-    return agendaPublisher({ database: this.database, by, meetingId: this.meetingId, today: '2029-01-02', jurisdiction: 'england-and-wales', confirmLate: true });
+    return agendaPublisher({
+      database: this.database,
+      by,
+      meetingId: this.meetingId,
+      today: '2029-01-02',
+      jurisdiction: 'england-and-wales',
+      confirmLate: true,
+    });
   }
   withdrawAgenda(): Promise<void> {
     return agendaWithdrawer({ database: this.database, by, meetingId: this.meetingId });
@@ -170,11 +202,7 @@ export class MeetingScene {
 
 async function itemVersion(db: Kysely<Database>, id: string): Promise<string> {
   const { sql } = await import('kysely');
-  const row = await db
-    .selectFrom('agenda_item')
-    .select(sql<string>`version::text`.as('version'))
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom('agenda_item').select(sql<string>`version::text`.as('version')).where('id', '=', id).executeTakeFirstOrThrow();
   return row.version;
 }
 
@@ -225,7 +253,8 @@ export async function expectation(db: Kysely<Database>): Promise<Expectation> {
   }
   for (const report of reports) {
     const carriers = [...items.values()].filter((item) => item.report_id === report.id);
-    const visible = !report.exempt && carriers.every((item) => !item.exempt) && (carriers.length === 0 || carriers.some((item) => agendaPublic(item.meeting_id)));
+    const visible =
+      !report.exempt && carriers.every((item) => !item.exempt) && (carriers.length === 0 || carriers.some((item) => agendaPublic(item.meeting_id)));
     judge(report.full_text, visible);
   }
   const minuteOpen = (minuteId: string | null) => {
@@ -238,13 +267,16 @@ export async function expectation(db: Kysely<Database>): Promise<Expectation> {
     judge(minute.title, minutesPublic(minute.meeting_id));
     judge(minute.text, minuteOpen(minute.id));
   }
-  for (const resolution of await db.selectFrom('resolution').selectAll().execute()) judge(resolution.text, resolution.withdrawn_at === null && minuteOpen(resolution.minute_id));
+  for (const resolution of await db.selectFrom('resolution').selectAll().execute())
+    judge(resolution.text, resolution.withdrawn_at === null && minuteOpen(resolution.minute_id));
   for (const motion of await db.selectFrom('motion').selectAll().execute()) judge(motion.text, minuteOpen(motion.minute_id));
-  for (const event of await db.selectFrom('vote_event').selectAll().execute()) judge(event.motion_text, minutesPublic(event.meeting_id) && minuteOpen(event.minute_id));
+  for (const event of await db.selectFrom('vote_event').selectAll().execute())
+    judge(event.motion_text, minutesPublic(event.meeting_id) && minuteOpen(event.minute_id));
   // Scrutiny: a recommendation and its responses are public once it is published (the scrutiny pages' rule).
   const recommendations = new Map((await db.selectFrom('scrutiny_recommendation').selectAll().execute()).map((row) => [row.id, row]));
   for (const recommendation of recommendations.values()) judge(recommendation.text, recommendation.published);
-  for (const response of await db.selectFrom('scrutiny_response').selectAll().execute()) judge(response.text, recommendations.get(response.recommendation_id)?.published === true);
+  for (const response of await db.selectFrom('scrutiny_response').selectAll().execute())
+    judge(response.text, recommendations.get(response.recommendation_id)?.published === true);
   // A canary written in two places is secret if either place is.
   for (const text of secret) open.delete(text);
   return { secret, open };
@@ -314,14 +346,17 @@ export async function crawl(app: FastifyInstance, options: CrawlOptions): Promis
     surfaces.push({ url, status: response.statusCode, type, text });
     if (response.statusCode !== 200) continue;
     if (type.startsWith('text/html')) for (const match of text.matchAll(/href="([^"]+)"/g)) visit(match[1]!.replaceAll('&amp;', '&'));
-    else if (/json|xml|calendar/.test(type)) for (const match of text.matchAll(/https?:\/\/quorum\.test(\/[^\s"<>\\]*)/g)) visit(match[1]!.replaceAll('&amp;', '&'));
+    else if (/json|xml|calendar/.test(type))
+      for (const match of text.matchAll(/https?:\/\/quorum\.test(\/[^\s"<>\\]*)/g)) visit(match[1]!.replaceAll('&amp;', '&'));
   }
   return surfaces;
 }
 
 /** The public outputs made without HTTP: `quorum export --public` and `quorum open-data`. */
 export async function offlineSurfaces(db: Kysely<Database>): Promise<Surface[]> {
-  const surfaces: Surface[] = [{ url: 'quorum export --public', status: 200, type: 'application/json', text: JSON.stringify(await buildExport(db, { includeExempt: false })) }];
+  const surfaces: Surface[] = [
+    { url: 'quorum export --public', status: 200, type: 'application/json', text: JSON.stringify(await buildExport(db, { includeExempt: false })) },
+  ];
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-open-data-'));
   try {
     await writeOpenDataset(db, folder);

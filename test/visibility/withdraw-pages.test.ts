@@ -23,9 +23,27 @@ describe.skipIf(databaseUnavailable)('withdrawing an agenda and draft minutes in
     app = await makeApp(database);
     ({ officer, meetingId } = await officerWithMeeting(database, app, 'Withdrawal Committee'));
     const by = 'cli' as const;
-    await agendaItemAdder({ database, by, meetingId, authorityName: 'Kent County Council', title: 'Highways programme', description: 'Described for the public', exempt: false, exemptParagraphs: [] });
+    await agendaItemAdder({
+      database,
+      by,
+      meetingId,
+      authorityName: 'Kent County Council',
+      title: 'Highways programme',
+      description: 'Described for the public',
+      exempt: false,
+      exemptParagraphs: [],
+    });
     await agendaPublisher({ database, by, meetingId, today: '2029-01-02', jurisdiction: 'england-and-wales', confirmLate: true });
-    await minuteWriter({ database, by, meetingId, title: 'Highways programme', agendaItemNumber: '1', text: 'The Committee noted the programme.', resolutions: ['RESOLVED that the programme be agreed.'], exempt: false });
+    await minuteWriter({
+      database,
+      by,
+      meetingId,
+      title: 'Highways programme',
+      agendaItemNumber: '1',
+      text: 'The Committee noted the programme.',
+      resolutions: ['RESOLVED that the programme be agreed.'],
+      exempt: false,
+    });
     await minutesPublisher({ database, by, meetingId });
   });
   afterAll(async () => {

@@ -32,7 +32,11 @@ describe.skipIf(databaseUnavailable)('withdrawals reach mirrors', () => {
 
   const get = async (url: string) => {
     const response = await app.inject({ method: 'GET', url });
-    return { status: response.statusCode, json: response.statusCode === 200 && /json/.test(String(response.headers['content-type'])) ? response.json() : undefined, body: response.body };
+    return {
+      status: response.statusCode,
+      json: response.statusCode === 200 && /json/.test(String(response.headers['content-type'])) ? response.json() : undefined,
+      body: response.body,
+    };
   };
 
   async function publishedScene(name: string, date: string): Promise<{ scene: MeetingScene; itemId: string; reportId: string }> {
@@ -119,7 +123,9 @@ describe.skipIf(databaseUnavailable)('withdrawals reach mirrors', () => {
     expect(item.body).not.toContain('kanary');
     expect(new Date(String(item.json.modified)).getTime()).toBeGreaterThanOrEqual(since.getTime());
     const papers = await get(`${linkTo('oparl.body.papers', { id: council.authorityId })}?modified_since=${encodeURIComponent(since.toISOString())}`);
-    expect((papers.json.data as Array<Record<string, unknown>>).filter((object) => object.deleted).map((object) => object.id)).toContain(`${PUBLIC_URL}${linkTo('oparl.paper', { id: reportId })}`);
+    expect((papers.json.data as Array<Record<string, unknown>>).filter((object) => object.deleted).map((object) => object.id)).toContain(
+      `${PUBLIC_URL}${linkTo('oparl.paper', { id: reportId })}`,
+    );
   });
 
   it('pages of a modified_since list run through the public objects and then the deleted ones, each once', async () => {
@@ -127,7 +133,9 @@ describe.skipIf(databaseUnavailable)('withdrawals reach mirrors', () => {
     const all: string[] = [];
     let total = 0;
     for (let page = 1; page <= 20; page++) {
-      const response = await get(`${linkTo('oparl.body.papers', { id: council.authorityId })}?modified_since=${encodeURIComponent(since.toISOString())}&limit=1&page=${page}`);
+      const response = await get(
+        `${linkTo('oparl.body.papers', { id: council.authorityId })}?modified_since=${encodeURIComponent(since.toISOString())}&limit=1&page=${page}`,
+      );
       total = response.json.pagination.totalElements;
       all.push(...(response.json.data as Array<{ id: string }>).map((object) => object.id));
       if (!response.json.links.next) break;

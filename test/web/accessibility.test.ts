@@ -23,7 +23,8 @@ const config: Config = {
   port: 0,
   host: '127.0.0.1',
   logLevel: 'silent',
-  authorityName: 'Kent County Council', holidays: 'england-and-wales',
+  authorityName: 'Kent County Council',
+  holidays: 'england-and-wales',
 };
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility in a real browser', () => {

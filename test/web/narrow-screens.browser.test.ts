@@ -30,13 +30,13 @@ const EXCUSED: Partial<Record<RouteName, string>> = {
   healthz: 'a health check for load balancers, not a page',
   'person.photo': 'a photo (an image), shown inside the councillor pages',
   'report.original': 'the uploaded file of a report, not a page',
-  'auth.resetPassword': 'reached only from an emailed one-time link; it is the forgot-password page\'s layout',
+  'auth.resetPassword': "reached only from an emailed one-time link; it is the forgot-password page's layout",
   'scrutiny.insight.chart': 'a chart image shown inside the scrutiny insight page',
   'api.openData.file': 'a file of the bulk download',
   // Not reached from a link on the seed papers plus one account with every role (found by the first run of this test):
   // the records behind them are not in the seeds. Planting one of each is the way to measure them too.
   'report.show': 'not reached: no report page is linked from the meetings the crawl opens on the seeds',
-  'allowances.mine.claim': 'not reached: the account\'s councillor has no claim in the seeds',
+  'allowances.mine.claim': "not reached: the account's councillor has no claim in the seeds",
   'allowances.mine.claim.receipt': 'not reached: no claim with a receipt in the seeds',
   'allowances.admin.claim': 'not reached: no claim in the seeds',
   'admin.group': 'not reached: no political group is linked from the back office on the seeds',
@@ -48,7 +48,7 @@ const EXCUSED: Partial<Record<RouteName, string>> = {
   'forwardPlan.entry': 'not reached: the seeds hold no forward plan entry',
   'forwardPlan.admin.entry': 'not reached: the seeds hold no forward plan entry',
   'forwardPlan.admin.edit': 'not reached: the seeds hold no forward plan entry',
-  'interests.mine.entry': 'not reached: the account\'s councillor has no register entry in the seeds',
+  'interests.mine.entry': "not reached: the account's councillor has no register entry in the seeds",
   'interests.admin.version': 'not reached: the seeds hold no submitted register of interests',
   'outsideBodies.show': 'not reached: the seeds hold no outside body',
   'outsideBodies.admin.body': 'not reached: the seeds hold no outside body',
@@ -98,7 +98,10 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('every page typ
     const signedIn = new Client(app);
     await signedIn.signIn(EMAIL);
     const starts = ['/', ...getRoutes.map((name) => ROUTES[name]).filter((path) => !path.includes(':'))];
-    for (const [client, isSignedIn] of [[anonymous, false], [signedIn, true]] as const) {
+    for (const [client, isSignedIn] of [
+      [anonymous, false],
+      [signedIn, true],
+    ] as const) {
       const queue = [...starts];
       const seen = new Set<string>();
       const perRoute = new Map<string, number>();
@@ -134,7 +137,22 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('every page typ
     expect(missing).toEqual([]);
     // An excuse for a route that is gone, or that is reached after all, is out of date.
     expect(Object.keys(EXCUSED).filter((name) => !getRoutes.includes(name as RouteName) || reached.has(name as RouteName))).toEqual([]);
-    for (const name of ['home', 'meeting.list', 'meeting.show', 'committee.show', 'person.show', 'decision.list', 'search', 'forwardPlan.list', 'scrutiny.trackingSheet', 'dashboard', 'allowances.statement', 'balance.table', 'auth.signIn', 'admin.home'] as const) {
+    for (const name of [
+      'home',
+      'meeting.list',
+      'meeting.show',
+      'committee.show',
+      'person.show',
+      'decision.list',
+      'search',
+      'forwardPlan.list',
+      'scrutiny.trackingSheet',
+      'dashboard',
+      'allowances.statement',
+      'balance.table',
+      'auth.signIn',
+      'admin.home',
+    ] as const) {
       expect(reached.has(name), name).toBe(true);
     }
   });
@@ -159,11 +177,15 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('every page typ
       const widths = await page.evaluate((width) => {
         const wide = [...document.querySelectorAll('body *')]
           .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !element.closest('.quorum-table-scroll, [role="region"][tabindex="0"]'))
-          .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''} (${Math.round(element.getBoundingClientRect().right)})`);
+          .map(
+            (element) =>
+              `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.trim().split(/\s+/).join('.')}` : ''} (${Math.round(element.getBoundingClientRect().right)})`,
+          );
         return { html: document.documentElement.scrollWidth, body: document.body.scrollWidth, wide: wide.slice(-4) };
       }, WIDTH);
       if (widths.html > WIDTH || widths.body > WIDTH) overflowing.push(`${name} ${url}: ${widths.html} px wide; ${widths.wide.join(', ')}`);
-      for (const violation of await axeViolations(page)) violations.push(`${name} ${url}: ${violation.id} ${JSON.stringify(violation.nodes.slice(0, 2).map((node) => node.target))}`);
+      for (const violation of await axeViolations(page))
+        violations.push(`${name} ${url}: ${violation.id} ${JSON.stringify(violation.nodes.slice(0, 2).map((node) => node.target))}`);
       // Progress for whoever watches a slow run: each page's width as it is measured.
       if (process.env.QUORUM_TEST_PROGRESS) console.log(`${name} ${url}: ${widths.html} ${widths.wide.join(', ')}`);
       await page.close();

@@ -18,7 +18,9 @@ import { insertAuthority, insertBody, insertMeeting } from '../support/factories
 
 describe('openDatabase with a read replica', () => {
   it('refuses a replica without a PostgreSQL server, before opening anything', async () => {
-    await expect(openDatabase({ dataDir: '/nonexistent', replicaUrl: 'postgres://replica.example/quorum' })).rejects.toThrow(/needs a PostgreSQL server \(DATABASE_URL\)/);
+    await expect(openDatabase({ dataDir: '/nonexistent', replicaUrl: 'postgres://replica.example/quorum' })).rejects.toThrow(
+      /needs a PostgreSQL server \(DATABASE_URL\)/,
+    );
   });
 });
 
@@ -104,7 +106,11 @@ if (testEngine === 'postgres') {
 
     it('keeps a request with the session cookie on the primary; other cookies read the replica (issue 23)', async () => {
       await primary.db.updateTable('body').set({ name: 'Primary Only Name' }).where('id', '=', ids.body).execute();
-      const withSession = await app.inject({ method: 'GET', url: committeePage, headers: { accept: 'text/html', cookie: 'something=1; quorum_session=not-a-session' } });
+      const withSession = await app.inject({
+        method: 'GET',
+        url: committeePage,
+        headers: { accept: 'text/html', cookie: 'something=1; quorum_session=not-a-session' },
+      });
       expect(withSession.body).toContain('Primary Only Name');
       const withOtherCookies = await app.inject({ method: 'GET', url: committeePage, headers: { accept: 'text/html', cookie: '_csrf=secret; something=1' } });
       expect(withOtherCookies.body).not.toContain('Primary Only Name');

@@ -6,7 +6,15 @@ import type { Config } from '../../src/config.ts';
 import { createApp } from '../../src/server/app.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 
-const config: Config = { dataDir: '/nonexistent', papersDir: '/nonexistent', port: 0, host: '127.0.0.1', logLevel: 'warn', authorityName: 'Kent County Council', holidays: 'england-and-wales' };
+const config: Config = {
+  dataDir: '/nonexistent',
+  papersDir: '/nonexistent',
+  port: 0,
+  host: '127.0.0.1',
+  logLevel: 'warn',
+  authorityName: 'Kent County Council',
+  holidays: 'england-and-wales',
+};
 
 describe.skipIf(databaseUnavailable)('slow-request log', () => {
   let database: TestDatabase;

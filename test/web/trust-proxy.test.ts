@@ -17,7 +17,11 @@ async function attemptsUntilLimited(app: FastifyInstance, forwardedFor: string):
       method: 'POST',
       url: '/sign-in',
       payload: new URLSearchParams({ email: `nobody${attempt}@kent.example`, password: 'wrong', _csrf: csrf }).toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-forwarded-for': forwardedFor },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-forwarded-for': forwardedFor,
+      },
     });
     if (response.statusCode === 429) return attempt;
   }

@@ -6,15 +6,20 @@ describe('file uploads on forms', () => {
   const app = Fastify();
   beforeAll(async () => {
     await registerUploads(app);
-    app.post('/upload', { config: { files: ['file'] }, preHandler: (request, reply) => readMultipartForm(request, reply, ['file'], () => undefined) }, async (request) => {
-      const body = request.body as Record<string, unknown>;
-      const parsed = optionalUploadedFile.safeParse(body.file);
-      return {
-        title: body.title,
-        file: parsed.success && parsed.data ? { filename: parsed.data.filename, mimetype: parsed.data.mimetype, text: parsed.data.data.toString('utf8') } : null,
-        error: parsed.success ? null : parsed.error.issues[0]?.message,
-      };
-    });
+    app.post(
+      '/upload',
+      { config: { files: ['file'] }, preHandler: (request, reply) => readMultipartForm(request, reply, ['file'], () => undefined) },
+      async (request) => {
+        const body = request.body as Record<string, unknown>;
+        const parsed = optionalUploadedFile.safeParse(body.file);
+        return {
+          title: body.title,
+          file:
+            parsed.success && parsed.data ? { filename: parsed.data.filename, mimetype: parsed.data.mimetype, text: parsed.data.data.toString('utf8') } : null,
+          error: parsed.success ? null : parsed.error.issues[0]?.message,
+        };
+      },
+    );
     app.post('/no-files', async () => 'read');
     await app.ready();
   });
@@ -26,7 +31,11 @@ describe('file uploads on forms', () => {
     form.append('file', new Blob(['line one\nline two'], { type: 'text/csv' }), 'figures.csv');
     const response = await app.inject({ method: 'POST', url: '/upload', payload: form });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ title: 'Budget report', file: { filename: 'figures.csv', mimetype: 'text/csv', text: 'line one\nline two' }, error: null });
+    expect(response.json()).toEqual({
+      title: 'Budget report',
+      file: { filename: 'figures.csv', mimetype: 'text/csv', text: 'line one\nline two' },
+      error: null,
+    });
   });
 
   it('treats a file input left empty as no file', async () => {

@@ -15,7 +15,9 @@ import { seedCouncilMeeting } from '../support/factories.ts';
 import { portalConfig } from '../portal/config.ts';
 
 function navigation(response: LightMyRequestResponse): string[] {
-  return parse(response.body).querySelectorAll('.govuk-service-navigation__list .govuk-service-navigation__link').map((link) => link.text.trim());
+  return parse(response.body)
+    .querySelectorAll('.govuk-service-navigation__list .govuk-service-navigation__link')
+    .map((link) => link.text.trim());
 }
 
 function htmlLang(response: LightMyRequestResponse): string | undefined {
@@ -48,7 +50,17 @@ describe.skipIf(databaseUnavailable)('the portal in Welsh', () => {
     const english = await get(linkTo('home'));
     expect(htmlLang(english)).toBe('en');
     expect(english.headers['content-language']).toBe('en');
-    expect(navigation(english)).toEqual(['Meetings', 'Committees', 'Councillors', 'Decisions', 'Forward plan', 'Scrutiny', 'Improvement', 'Allowances', 'Search']);
+    expect(navigation(english)).toEqual([
+      'Meetings',
+      'Committees',
+      'Councillors',
+      'Decisions',
+      'Forward plan',
+      'Scrutiny',
+      'Improvement',
+      'Allowances',
+      'Search',
+    ]);
 
     const welsh = await get(`${linkTo('home')}?lang=cy`);
     expect(welsh.statusCode).toBe(200);

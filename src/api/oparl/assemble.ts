@@ -12,7 +12,6 @@ import { groupBy } from '../../domain/group-by.ts';
 
 type Db = Kysely<Database>;
 
-
 export async function agendaItemObjects(db: Db, link: AbsoluteLink, rows: q.AgendaItemRow[], options: { withMeeting: boolean }): Promise<OParlObject[]> {
   const ids = rows.map((row) => row.id);
   const resolutions = groupBy(await q.resolutionsOfAgendaItems(db, ids), (row) => row.agenda_item_id);
@@ -48,21 +47,57 @@ export async function meetingObjects(db: Db, link: AbsoluteLink, rows: q.Meeting
 }
 
 export async function personObjects(db: Db, link: AbsoluteLink, rows: q.PersonRow[]): Promise<OParlObject[]> {
-  const memberships = groupBy(await q.membershipsOfPeople(db, rows.map((row) => row.id)), (row) => row.person_id);
+  const memberships = groupBy(
+    await q.membershipsOfPeople(
+      db,
+      rows.map((row) => row.id),
+    ),
+    (row) => row.person_id,
+  );
   return rows.map((row) => present.presentPerson(link, row, memberships.get(row.id) ?? []));
 }
 
 export async function organizationObjects(db: Db, link: AbsoluteLink, rows: q.OrganizationRow[]): Promise<OParlObject[]> {
-  const memberships = groupBy(await q.membershipsOfOrganizations(db, rows.map((row) => row.id)), (row) => row.organization_id);
-  return rows.map((row) => present.presentOrganization(link, row, (memberships.get(row.id) ?? []).map((membership) => membership.id)));
+  const memberships = groupBy(
+    await q.membershipsOfOrganizations(
+      db,
+      rows.map((row) => row.id),
+    ),
+    (row) => row.organization_id,
+  );
+  return rows.map((row) =>
+    present.presentOrganization(
+      link,
+      row,
+      (memberships.get(row.id) ?? []).map((membership) => membership.id),
+    ),
+  );
 }
 
 export async function paperObjects(db: Db, link: AbsoluteLink, rows: q.PaperRow[]): Promise<OParlObject[]> {
-  const consultations = groupBy(await q.consultationsOfPapers(db, rows.map((row) => row.id)), (row) => row.report_id);
+  const consultations = groupBy(
+    await q.consultationsOfPapers(
+      db,
+      rows.map((row) => row.id),
+    ),
+    (row) => row.report_id,
+  );
   return rows.map((row) => present.presentPaper(link, row, consultations.get(row.id) ?? []));
 }
 
 export async function locationObjects(db: Db, link: AbsoluteLink, rows: q.LocationRow[]): Promise<OParlObject[]> {
-  const meetings = groupBy(await q.meetingsAtLocations(db, rows.map((row) => row.id)), (row) => row.location_id);
-  return rows.map((row) => present.presentLocation(link, row, (meetings.get(row.id) ?? []).map((meeting) => meeting.id)));
+  const meetings = groupBy(
+    await q.meetingsAtLocations(
+      db,
+      rows.map((row) => row.id),
+    ),
+    (row) => row.location_id,
+  );
+  return rows.map((row) =>
+    present.presentLocation(
+      link,
+      row,
+      (meetings.get(row.id) ?? []).map((meeting) => meeting.id),
+    ),
+  );
 }

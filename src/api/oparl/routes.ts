@@ -117,11 +117,17 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     const offset = Math.max(0, window.offset - page.total);
     const room = window.offset + window.limit <= page.total ? 0 : window.limit - page.rows.length;
     const gone = await q.listWithdrawals(db, withdrawn.kind, authorityId, filter, { limit: room, offset });
-    return { rows: [...page.rows, ...gone.rows.map((row) => present.presentDeleted(link, withdrawn.route, withdrawn.type, row))], total: page.total + (gone.total ?? 0) };
+    return {
+      rows: [...page.rows, ...gone.rows.map((row) => present.presentDeleted(link, withdrawn.route, withdrawn.type, row))],
+      total: page.total + (gone.total ?? 0),
+    };
   }
 
   const authorityOf = async (db: Kysely<Database>, params: { id?: string }) => (params.id ? q.findAuthority(db, params.id) : undefined);
-  const presentRows = async <R>(page: Paged<R>, toObjects: (rows: R[]) => Promise<OParlObject[]> | OParlObject[]) => ({ rows: await toObjects(page.rows), total: page.total });
+  const presentRows = async <R>(page: Paged<R>, toObjects: (rows: R[]) => Promise<OParlObject[]> | OParlObject[]) => ({
+    rows: await toObjects(page.rows),
+    total: page.total,
+  });
 
   const publisher: present.Publisher = { license: config.dataLicense, contactEmail: config.contactEmail };
 
@@ -194,12 +200,16 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
   });
   list<{ id: string }>('oparl.body.agendaItems', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
-    const page = await presentRows(await q.listAgendaItems(db, params.id, filter, window), (rows) => assemble.agendaItemObjects(db, link, rows, { withMeeting: true }));
+    const page = await presentRows(await q.listAgendaItems(db, params.id, filter, window), (rows) =>
+      assemble.agendaItemObjects(db, link, rows, { withMeeting: true }),
+    );
     return withWithdrawn(db, params.id, filter, window, page, { ...AGENDA_ITEM, route: 'oparl.agendaItem' });
   });
   list<{ id: string }>('oparl.body.consultations', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
-    const page = await presentRows(await q.listConsultations(db, params.id, filter, window), (rows) => rows.map((row) => present.presentConsultation(link, row, { withPaper: true })));
+    const page = await presentRows(await q.listConsultations(db, params.id, filter, window), (rows) =>
+      rows.map((row) => present.presentConsultation(link, row, { withPaper: true })),
+    );
     return withWithdrawn(db, params.id, filter, window, page, { ...CONSULTATION, route: 'oparl.consultation' });
   });
   list<{ id: string }>('oparl.body.files', async (db, params, filter, window) => {
@@ -215,11 +225,16 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     const authority = await authorityOf(db, params);
     if (!authority) return undefined;
     const terms = stampsWithin(await stampedTerms(db, authority), filter);
-    return { rows: terms.slice(window.offset, window.offset + window.limit).map((term) => present.presentLegislativeTerm(link, authority, term)), total: terms.length };
+    return {
+      rows: terms.slice(window.offset, window.offset + window.limit).map((term) => present.presentLegislativeTerm(link, authority, term)),
+      total: terms.length,
+    };
   });
   list<{ id: string }>('oparl.body.memberships', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
-    return presentRows(await q.listMemberships(db, params.id, filter, window), (rows) => rows.map((row) => present.presentMembership(link, row, { withPerson: true })));
+    return presentRows(await q.listMemberships(db, params.id, filter, window), (rows) =>
+      rows.map((row) => present.presentMembership(link, row, { withPerson: true })),
+    );
   });
 
   object('oparl.organization', 'Organization', async (db, id) => {
@@ -241,26 +256,51 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     const row = await q.findMembership(db, id);
     return row && present.presentMembership(link, row, { withPerson: true });
   });
-  object('oparl.meeting', 'Meeting', async (db, id) => {
-    const row = await q.findMeeting(db, id);
-    return row && (await assemble.meetingObjects(db, link, [row]))[0];
-  }, MEETING);
-  object('oparl.agendaItem', 'Agenda item', async (db, id) => {
-    const row = await q.findAgendaItem(db, id);
-    return row && (await assemble.agendaItemObjects(db, link, [row], { withMeeting: true }))[0];
-  }, AGENDA_ITEM);
-  object('oparl.paper', 'Paper', async (db, id) => {
-    const row = await q.findPaper(db, id);
-    return row && (await assemble.paperObjects(db, link, [row]))[0];
-  }, PAPER);
-  object('oparl.consultation', 'Consultation', async (db, id) => {
-    const row = await q.findConsultation(db, id);
-    return row && present.presentConsultation(link, row, { withPaper: true });
-  }, CONSULTATION);
-  object('oparl.file', 'File', async (db, id) => {
-    const row = await q.findPaper(db, id);
-    return row && present.presentFile(link, row);
-  }, FILE);
+  object(
+    'oparl.meeting',
+    'Meeting',
+    async (db, id) => {
+      const row = await q.findMeeting(db, id);
+      return row && (await assemble.meetingObjects(db, link, [row]))[0];
+    },
+    MEETING,
+  );
+  object(
+    'oparl.agendaItem',
+    'Agenda item',
+    async (db, id) => {
+      const row = await q.findAgendaItem(db, id);
+      return row && (await assemble.agendaItemObjects(db, link, [row], { withMeeting: true }))[0];
+    },
+    AGENDA_ITEM,
+  );
+  object(
+    'oparl.paper',
+    'Paper',
+    async (db, id) => {
+      const row = await q.findPaper(db, id);
+      return row && (await assemble.paperObjects(db, link, [row]))[0];
+    },
+    PAPER,
+  );
+  object(
+    'oparl.consultation',
+    'Consultation',
+    async (db, id) => {
+      const row = await q.findConsultation(db, id);
+      return row && present.presentConsultation(link, row, { withPaper: true });
+    },
+    CONSULTATION,
+  );
+  object(
+    'oparl.file',
+    'File',
+    async (db, id) => {
+      const row = await q.findPaper(db, id);
+      return row && present.presentFile(link, row);
+    },
+    FILE,
+  );
   object('oparl.location', 'Location', async (db, id) => {
     const row = await q.findLocation(db, id);
     return row && (await assemble.locationObjects(db, link, [row]))[0];

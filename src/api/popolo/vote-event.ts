@@ -41,7 +41,9 @@ export const PopoloVoteEventSchema = z
     group_results: z.array(
       z.object({
         group: z.object({ id: z.string(), name: z.string() }),
-        result: z.enum(['pass', 'fail', 'tie']).describe("The group's own result: pass when more of its members voted yes than no, fail when more voted no, tie otherwise"),
+        result: z
+          .enum(['pass', 'fail', 'tie'])
+          .describe("The group's own result: pass when more of its members voted yes than no, fail when more voted no, tie otherwise"),
         counts: z.array(CountSchema),
       }),
     ),
@@ -96,14 +98,24 @@ export function presentVoteEvent(link: AbsoluteLink, event: VoteEventRow, votes:
       voter_id: vote.person_id,
       voter: {
         id: vote.person_id,
-        name: formatName({ honorific: vote.honorific ?? undefined, givenName: vote.given_name ?? undefined, initials: vote.initials, familyName: vote.family_name, postNominals: vote.post_nominals }),
+        name: formatName({
+          honorific: vote.honorific ?? undefined,
+          givenName: vote.given_name ?? undefined,
+          initials: vote.initials,
+          familyName: vote.family_name,
+          postNominals: vote.post_nominals,
+        }),
       },
       option: publishedVoteOption(vote.option),
       group_id: vote.group_id,
     })),
     group_results: [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, group]) => ({ group: { id, name: group.name }, result: groupResult(group.counts), counts: PUBLISHED_VOTE_OPTIONS.map((option) => ({ option, value: group.counts[option] })) })),
+      .map(([id, group]) => ({
+        group: { id, name: group.name },
+        result: groupResult(group.counts),
+        counts: PUBLISHED_VOTE_OPTIONS.map((option) => ({ option, value: group.counts[option] })),
+      })),
     links: {
       self: link('api.voteEvent', { id: event.id }),
       meeting: link('api.meeting', { id: event.meeting_id }),

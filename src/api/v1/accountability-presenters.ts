@@ -25,7 +25,13 @@ export function presentRecommendation(link: AbsoluteLink, row: RecommendationRow
     bodyName: row.body_name,
     meetingId: row.meeting_id,
     meetingDate: row.meeting_date,
-    responses: responses.map((response) => ({ id: response.id, text: response.text, responseDate: response.response_date, responderId: response.responder_id, responderPrinted: response.responder_printed })),
+    responses: responses.map((response) => ({
+      id: response.id,
+      text: response.text,
+      responseDate: response.response_date,
+      responderId: response.responder_id,
+      responderPrinted: response.responder_printed,
+    })),
     created: isoTimestamp(row.created_at),
     modified: isoTimestamp(row.updated_at),
     links: { self: link('api.recommendation', { id: row.id }), meeting: link('api.meeting', { id: row.meeting_id }) },
@@ -86,18 +92,31 @@ export function presentIndicatorSummary(link: AbsoluteLink, row: IndicatorRow): 
 export function presentIndicator(link: AbsoluteLink, row: IndicatorRow, series: Awaited<ReturnType<typeof indicatorSeries>>): z.infer<typeof IndicatorSchema> {
   return {
     ...presentIndicatorSummary(link, row),
-    observations: series.observations.map((observation) => ({ period: observation.period, value: Number(observation.value), asAt: observation.as_at, printedLabel: observation.printed_label })),
-    targets: series.targets.map((target) => ({ value: Number(target.value), comparison: target.comparison, deadline: target.deadline, printedLabel: target.printed_label })),
+    observations: series.observations.map((observation) => ({
+      period: observation.period,
+      value: Number(observation.value),
+      asAt: observation.as_at,
+      printedLabel: observation.printed_label,
+    })),
+    targets: series.targets.map((target) => ({
+      value: Number(target.value),
+      comparison: target.comparison,
+      deadline: target.deadline,
+      printedLabel: target.printed_label,
+    })),
   };
 }
 
 const PENCE_FIELDS = ['basicPence', 'sraPence', 'coOpteePence', 'travelPence', 'subsistencePence', 'carersPence', 'forgonePence', 'totalPence'] as const;
-const pence = (row: Record<(typeof PENCE_FIELDS)[number], bigint>) => Object.fromEntries(PENCE_FIELDS.map((field) => [field, row[field].toString()])) as Record<(typeof PENCE_FIELDS)[number], string>;
+const pence = (row: Record<(typeof PENCE_FIELDS)[number], bigint>) =>
+  Object.fromEntries(PENCE_FIELDS.map((field) => [field, row[field].toString()])) as Record<(typeof PENCE_FIELDS)[number], string>;
 
 export function presentAllowancesStatement(statement: Statement): z.infer<typeof AllowancesStatementSchema> {
   return {
     year: { label: statement.year.label, start: statement.year.start, end: statement.year.end },
-    rows: [...statement.rows].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((row) => ({ personId: row.personId, name: row.name, ...pence(row) })),
+    rows: [...statement.rows]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((row) => ({ personId: row.personId, name: row.name, ...pence(row) })),
     totals: pence(statement.totals),
   };
 }

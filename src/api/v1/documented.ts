@@ -70,7 +70,10 @@ export function documentedGet<P extends z.ZodType = z.ZodObject<{}>, Q extends z
   const ok =
     spec.response instanceof z.ZodType
       ? { description: 'OK', content: { 'application/json': { schema: jsonSchemaOf(spec.response, 'output') } } }
-      : { description: spec.response.description, content: Object.fromEntries(spec.response.mediaTypes.map((mediaType) => [mediaType, { schema: { type: 'string' } }])) };
+      : {
+          description: spec.response.description,
+          content: Object.fromEntries(spec.response.mediaTypes.map((mediaType) => [mediaType, { schema: { type: 'string' } }])),
+        };
   app.get(
     path.slice(spec.prefix.length),
     {

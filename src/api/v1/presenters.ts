@@ -3,7 +3,15 @@
  */
 import type { z } from 'zod';
 import { formatName } from '../../domain/person-name.ts';
-import type { ApiBodyRow, ApiDecisionRow, ApiMeetingRow, ApiPersonRow, bodyMembershipsOf, groupMembershipsOf, meetingDetails } from '../../db/queries/api/committee.ts';
+import type {
+  ApiBodyRow,
+  ApiDecisionRow,
+  ApiMeetingRow,
+  ApiPersonRow,
+  bodyMembershipsOf,
+  groupMembershipsOf,
+  meetingDetails,
+} from '../../db/queries/api/committee.ts';
 import type { AbsoluteLink } from '../links.ts';
 import { isoTimestamp } from '../../domain/dates.ts';
 import { withQuery } from '../links.ts';
@@ -20,7 +28,11 @@ export function presentBody(link: AbsoluteLink, row: ApiBodyRow): z.infer<typeof
     parentId: row.parent_id,
     created: isoTimestamp(row.created_at),
     modified: isoTimestamp(row.updated_at),
-    links: { self: link('api.body', { id: row.id }), meetings: withQuery(link('api.meetings'), { body: row.id }), oparl: link('oparl.organization', { id: row.id }) },
+    links: {
+      self: link('api.body', { id: row.id }),
+      meetings: withQuery(link('api.meetings'), { body: row.id }),
+      oparl: link('oparl.organization', { id: row.id }),
+    },
   };
 }
 
@@ -31,14 +43,26 @@ export function presentPerson(link: AbsoluteLink, row: ApiPersonRow, groups: Gro
   return {
     id: row.id,
     kind: row.kind,
-    name: formatName({ honorific: row.honorific ?? undefined, givenName: row.given_name ?? undefined, initials: row.initials, familyName: row.family_name, postNominals: row.post_nominals }),
+    name: formatName({
+      honorific: row.honorific ?? undefined,
+      givenName: row.given_name ?? undefined,
+      initials: row.initials,
+      familyName: row.family_name,
+      postNominals: row.post_nominals,
+    }),
     honorific: row.honorific,
     givenName: row.given_name,
     initials: row.initials,
     familyName: row.family_name,
     postNominals: row.post_nominals,
     jobTitle: row.job_title,
-    politicalGroups: groups.map((group) => ({ id: group.group_id, name: group.group_name, role: group.role, startDate: group.start_date, endDate: group.end_date })),
+    politicalGroups: groups.map((group) => ({
+      id: group.group_id,
+      name: group.group_name,
+      role: group.role,
+      startDate: group.start_date,
+      endDate: group.end_date,
+    })),
     bodies: bodies.map((body) => ({ id: body.body_id, name: body.body_name, role: body.role, startDate: body.start_date, endDate: body.end_date })),
     created: isoTimestamp(row.created_at),
     modified: isoTimestamp(row.updated_at),
@@ -88,7 +112,9 @@ export function presentMeeting(link: AbsoluteLink, row: ApiMeetingRow, details: 
       exempt: minute.exempt,
       exemptParagraphs: minute.exempt_paragraphs,
       text: minute.text,
-      resolutions: details.resolutions.filter((resolution) => resolution.minute_id === minute.id).map((resolution) => ({ text: resolution.text, unanimous: resolution.unanimous })),
+      resolutions: details.resolutions
+        .filter((resolution) => resolution.minute_id === minute.id)
+        .map((resolution) => ({ text: resolution.text, unanimous: resolution.unanimous })),
     })),
     attendance: details.attendance.map((entry) => ({ personId: entry.person_id, status: entry.status, role: entry.role, printedName: entry.printed_name })),
     voteEvents: details.voteEvents.map((event) => link('api.voteEvent', { id: event.id })),

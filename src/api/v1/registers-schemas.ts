@@ -82,7 +82,10 @@ export const MemberInterestsSchema = z
   .object({
     personId: z.string(),
     name: z.string(),
-    register: z.object({ version: z.int(), publishedOn: Day, entries: z.array(PublicInterestSchema) }).nullable().describe('The newest published version, or null'),
+    register: z
+      .object({ version: z.int(), publishedOn: Day, entries: z.array(PublicInterestSchema) })
+      .nullable()
+      .describe('The newest published version, or null'),
     versions: z.array(z.object({ version: z.int(), publishedOn: Day })),
     gifts: z.array(GiftSchema),
     links: z.object({ self: z.string(), html: z.string(), person: z.string() }),
@@ -117,4 +120,6 @@ export const OutsideBodySchema = z
   .meta({ title: 'OutsideBody', description: 'An organisation the council appoints to, with its appointments' });
 
 export const completeList = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ data: z.array(item), links: z.object({ self: z.string(), next: z.null().describe('Always null: the list is complete') }) }).meta({ title: id, description: `Every ${id.replace(/List$/, '')} record` });
+  z
+    .object({ data: z.array(item), links: z.object({ self: z.string(), next: z.null().describe('Always null: the list is complete') }) })
+    .meta({ title: id, description: `Every ${id.replace(/List$/, '')} record` });

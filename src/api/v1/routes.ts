@@ -46,16 +46,35 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
 
   const pageLinks = pageLinksFor(link);
 
-  documentedGet(app, { name: 'api.bodies', prefix, summary: 'List bodies', description: 'The council, its cabinet, committees, sub-committees and panels.', tags: ['Committee records'], querystring: PageQuerySchema, response: listOf(BodySchema, 'BodyList') }, async ({ query }) => {
-    const page = await committee.listBodies(db, { after: decodeCursor(query.cursor), limit: query.limit });
-    return { data: page.rows.map((row) => present.presentBody(link, row)), links: pageLinks('api.bodies', { limit: query.limit, cursor: query.cursor }, page.nextAfter) };
-  });
+  documentedGet(
+    app,
+    {
+      name: 'api.bodies',
+      prefix,
+      summary: 'List bodies',
+      description: 'The council, its cabinet, committees, sub-committees and panels.',
+      tags: ['Committee records'],
+      querystring: PageQuerySchema,
+      response: listOf(BodySchema, 'BodyList'),
+    },
+    async ({ query }) => {
+      const page = await committee.listBodies(db, { after: decodeCursor(query.cursor), limit: query.limit });
+      return {
+        data: page.rows.map((row) => present.presentBody(link, row)),
+        links: pageLinks('api.bodies', { limit: query.limit, cursor: query.cursor }, page.nextAfter),
+      };
+    },
+  );
 
-  documentedGet(app, { name: 'api.body', prefix, summary: 'One body', tags: ['Committee records'], params: IdParamsSchema, response: BodySchema, what: 'Body' }, async ({ params }) => {
-    const row = await committee.findBody(db, params.id);
-    if (!row) throw NotFound('Body not found');
-    return present.presentBody(link, row);
-  });
+  documentedGet(
+    app,
+    { name: 'api.body', prefix, summary: 'One body', tags: ['Committee records'], params: IdParamsSchema, response: BodySchema, what: 'Body' },
+    async ({ params }) => {
+      const row = await committee.findBody(db, params.id);
+      if (!row) throw NotFound('Body not found');
+      return present.presentBody(link, row);
+    },
+  );
 
   async function people(rows: committee.ApiPersonRow[]) {
     const ids = rows.map((row) => row.id);
@@ -70,28 +89,68 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
     );
   }
 
-  documentedGet(app, { name: 'api.people', prefix, summary: 'List people', description: 'Members, officers and others named in the papers, with their political groups and bodies.', tags: ['Committee records'], querystring: PeopleQuerySchema, response: listOf(PersonSchema, 'PersonList') }, async ({ query }) => {
-    const page = await committee.listPeople(db, { kind: query.kind }, { after: decodeCursor(query.cursor), limit: query.limit });
-    return { data: await people(page.rows), links: pageLinks('api.people', { kind: query.kind, limit: query.limit, cursor: query.cursor }, page.nextAfter) };
-  });
-
-  documentedGet(app, { name: 'api.person', prefix, summary: 'One person', tags: ['Committee records'], params: IdParamsSchema, response: PersonSchema, what: 'Person' }, async ({ params }) => {
-    const row = await committee.findPerson(db, params.id);
-    if (!row) throw NotFound('Person not found');
-    return (await people([row]))[0];
-  });
-
-  documentedGet(app, { name: 'api.meetings', prefix, summary: 'List meetings', tags: ['Committee records'], querystring: MeetingsQuerySchema, response: listOf(MeetingSummarySchema, 'MeetingList') }, async ({ query }) => {
-    const page = await committee.listMeetings(db, { bodyId: query.body, from: query.from, to: query.to }, { after: decodeCursor(query.cursor), limit: query.limit });
-    return {
-      data: page.rows.map((row) => present.presentMeetingSummary(link, row)),
-      links: pageLinks('api.meetings', { body: query.body, from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }, page.nextAfter),
-    };
-  });
+  documentedGet(
+    app,
+    {
+      name: 'api.people',
+      prefix,
+      summary: 'List people',
+      description: 'Members, officers and others named in the papers, with their political groups and bodies.',
+      tags: ['Committee records'],
+      querystring: PeopleQuerySchema,
+      response: listOf(PersonSchema, 'PersonList'),
+    },
+    async ({ query }) => {
+      const page = await committee.listPeople(db, { kind: query.kind }, { after: decodeCursor(query.cursor), limit: query.limit });
+      return { data: await people(page.rows), links: pageLinks('api.people', { kind: query.kind, limit: query.limit, cursor: query.cursor }, page.nextAfter) };
+    },
+  );
 
   documentedGet(
     app,
-    { name: 'api.meeting', prefix, summary: 'One meeting with its agenda, minutes, attendance and vote events', description: 'Exempt items show number, title and Schedule 12A paragraphs only; exempt minutes have no text or resolutions.', tags: ['Committee records'], params: IdParamsSchema, response: MeetingSchema, what: 'Meeting' },
+    { name: 'api.person', prefix, summary: 'One person', tags: ['Committee records'], params: IdParamsSchema, response: PersonSchema, what: 'Person' },
+    async ({ params }) => {
+      const row = await committee.findPerson(db, params.id);
+      if (!row) throw NotFound('Person not found');
+      return (await people([row]))[0];
+    },
+  );
+
+  documentedGet(
+    app,
+    {
+      name: 'api.meetings',
+      prefix,
+      summary: 'List meetings',
+      tags: ['Committee records'],
+      querystring: MeetingsQuerySchema,
+      response: listOf(MeetingSummarySchema, 'MeetingList'),
+    },
+    async ({ query }) => {
+      const page = await committee.listMeetings(
+        db,
+        { bodyId: query.body, from: query.from, to: query.to },
+        { after: decodeCursor(query.cursor), limit: query.limit },
+      );
+      return {
+        data: page.rows.map((row) => present.presentMeetingSummary(link, row)),
+        links: pageLinks('api.meetings', { body: query.body, from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }, page.nextAfter),
+      };
+    },
+  );
+
+  documentedGet(
+    app,
+    {
+      name: 'api.meeting',
+      prefix,
+      summary: 'One meeting with its agenda, minutes, attendance and vote events',
+      description: 'Exempt items show number, title and Schedule 12A paragraphs only; exempt minutes have no text or resolutions.',
+      tags: ['Committee records'],
+      params: IdParamsSchema,
+      response: MeetingSchema,
+      what: 'Meeting',
+    },
     async ({ params }) => {
       const row = await committee.findMeeting(db, params.id);
       if (!row) throw NotFound('Meeting not found');
@@ -101,33 +160,81 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
 
   documentedGet(
     app,
-    { name: 'api.voteEvents', prefix, summary: 'List recorded votes (Popolo vote events)', description: 'Each recorded vote with its counts, every member’s vote and the counts by political group. Votes on exempt items are not published.', tags: ['Votes'], querystring: VoteEventsQuerySchema, response: listOf(PopoloVoteEventSchema, 'VoteEventList') },
+    {
+      name: 'api.voteEvents',
+      prefix,
+      summary: 'List recorded votes (Popolo vote events)',
+      description: 'Each recorded vote with its counts, every member’s vote and the counts by political group. Votes on exempt items are not published.',
+      tags: ['Votes'],
+      querystring: VoteEventsQuerySchema,
+      response: listOf(PopoloVoteEventSchema, 'VoteEventList'),
+    },
     async ({ query }) => {
       const page = await votes.listVoteEvents(db, { meetingId: query.meeting, bodyId: query.body }, { after: decodeCursor(query.cursor), limit: query.limit });
-      const allVotes = await votes.votesOf(db, page.rows.map((row) => row.id));
+      const allVotes = await votes.votesOf(
+        db,
+        page.rows.map((row) => row.id),
+      );
       return {
-        data: page.rows.map((row) => presentVoteEvent(link, row, allVotes.filter((vote) => vote.vote_event_id === row.id))),
+        data: page.rows.map((row) =>
+          presentVoteEvent(
+            link,
+            row,
+            allVotes.filter((vote) => vote.vote_event_id === row.id),
+          ),
+        ),
         links: pageLinks('api.voteEvents', { meeting: query.meeting, body: query.body, limit: query.limit, cursor: query.cursor }, page.nextAfter),
       };
     },
   );
 
-  documentedGet(app, { name: 'api.voteEvent', prefix, summary: 'One recorded vote (Popolo vote event)', tags: ['Votes'], params: IdParamsSchema, response: PopoloVoteEventSchema, what: 'Vote event' }, async ({ params }) => {
-    const row = await votes.findVoteEvent(db, params.id);
-    if (!row) throw NotFound('Vote event not found');
-    return presentVoteEvent(link, row, await votes.votesOf(db, [row.id]));
-  });
+  documentedGet(
+    app,
+    {
+      name: 'api.voteEvent',
+      prefix,
+      summary: 'One recorded vote (Popolo vote event)',
+      tags: ['Votes'],
+      params: IdParamsSchema,
+      response: PopoloVoteEventSchema,
+      what: 'Vote event',
+    },
+    async ({ params }) => {
+      const row = await votes.findVoteEvent(db, params.id);
+      if (!row) throw NotFound('Vote event not found');
+      return presentVoteEvent(link, row, await votes.votesOf(db, [row.id]));
+    },
+  );
 
-  documentedGet(app, { name: 'api.decisions', prefix, summary: 'List decisions', description: 'Executive and urgent decisions, newest records first by id order.', tags: ['Committee records'], querystring: DecisionsQuerySchema, response: listOf(DecisionSchema, 'DecisionList') }, async ({ query }) => {
-    const page = await committee.listDecisions(db, { from: query.from, to: query.to }, { after: decodeCursor(query.cursor), limit: query.limit });
-    return { data: page.rows.map((row) => present.presentDecision(link, row)), links: pageLinks('api.decisions', { from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }, page.nextAfter) };
-  });
+  documentedGet(
+    app,
+    {
+      name: 'api.decisions',
+      prefix,
+      summary: 'List decisions',
+      description: 'Executive and urgent decisions, newest records first by id order.',
+      tags: ['Committee records'],
+      querystring: DecisionsQuerySchema,
+      response: listOf(DecisionSchema, 'DecisionList'),
+    },
+    async ({ query }) => {
+      const page = await committee.listDecisions(db, { from: query.from, to: query.to }, { after: decodeCursor(query.cursor), limit: query.limit });
+      return {
+        data: page.rows.map((row) => present.presentDecision(link, row)),
+        links: pageLinks('api.decisions', { from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }, page.nextAfter),
+      };
+    },
+  );
 
-  documentedGet(app, { name: 'api.decision', prefix, summary: 'One decision', tags: ['Committee records'], params: IdParamsSchema, response: DecisionSchema, what: 'Decision' }, async ({ params }) => {
-    const row = await committee.findDecision(db, params.id);
-    if (!row) throw NotFound('Decision not found');
-    return present.presentDecision(link, row);
-  });
+  documentedGet(
+    app,
+    { name: 'api.decision', prefix, summary: 'One decision', tags: ['Committee records'], params: IdParamsSchema, response: DecisionSchema, what: 'Decision' },
+    async ({ params }) => {
+      const row = await committee.findDecision(db, params.id);
+      if (!row) throw NotFound('Decision not found');
+      return present.presentDecision(link, row);
+    },
+  );
 
   async function dataset() {
     try {
@@ -140,20 +247,42 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
 
   documentedGet(
     app,
-    { name: 'api.openData', prefix, summary: 'The bulk download: index of files', description: 'The whole public dataset as one JSON document and one CSV file per record kind, rebuilt whenever a record changes.', tags: ['Bulk download'], response: OpenDataIndexSchema },
+    {
+      name: 'api.openData',
+      prefix,
+      summary: 'The bulk download: index of files',
+      description: 'The whole public dataset as one JSON document and one CSV file per record kind, rebuilt whenever a record changes.',
+      tags: ['Bulk download'],
+      response: OpenDataIndexSchema,
+    },
     async () => {
       const current = await dataset();
       return {
         generatedAt: isoTimestamp(current.generatedAt),
         dataVersion: current.version,
-        files: current.files.map((file) => ({ name: file.name, kind: file.kind, mediaType: file.mediaType, bytes: file.body.length, rows: file.rows, url: link('api.openData.file', { file: file.name }) })),
+        files: current.files.map((file) => ({
+          name: file.name,
+          kind: file.kind,
+          mediaType: file.mediaType,
+          bytes: file.body.length,
+          rows: file.rows,
+          url: link('api.openData.file', { file: file.name }),
+        })),
       };
     },
   );
 
   documentedGet(
     app,
-    { name: 'api.openData.file', prefix, summary: 'One file of the bulk download', tags: ['Bulk download'], params: OpenDataFileParamsSchema, response: { mediaTypes: ['text/csv', 'application/json'], description: 'The file: a CSV table, or quorum.json (application/json)' }, what: 'File' },
+    {
+      name: 'api.openData.file',
+      prefix,
+      summary: 'One file of the bulk download',
+      tags: ['Bulk download'],
+      params: OpenDataFileParamsSchema,
+      response: { mediaTypes: ['text/csv', 'application/json'], description: 'The file: a CSV table, or quorum.json (application/json)' },
+      what: 'File',
+    },
     async ({ params, reply }) => {
       const file = (await dataset()).files.find((candidate) => candidate.name === params.file);
       if (!file) throw NotFound('File not found');

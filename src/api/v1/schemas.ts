@@ -4,7 +4,12 @@
  */
 import { z } from 'zod';
 
-export const IdParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be an id').describe('A stable id') });
+export const IdParamsSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, 'must be an id')
+    .describe('A stable id'),
+});
 export type IdParams = z.infer<typeof IdParamsSchema>;
 
 const IsoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
@@ -44,7 +49,10 @@ export const ErrorSchema = z
       id: z.string().describe('Stable error id: validation_error, not_found, internal_error...'),
       status: z.int(),
       message: z.string(),
-      problems: z.array(z.object({ field: z.string(), message: z.string() })).optional().describe('For validation errors: each bad field and what is wrong'),
+      problems: z
+        .array(z.object({ field: z.string(), message: z.string() }))
+        .optional()
+        .describe('For validation errors: each bad field and what is wrong'),
     }),
   })
   .meta({ title: 'Error', description: 'The body of every error response' });
@@ -118,7 +126,9 @@ export const MeetingSummarySchema = z
 export const MeetingSchema = MeetingSummarySchema.extend({
   minutesStatus: z
     .enum(['draft', 'approved', 'published', 'unpublished'])
-    .describe('draft: published but not yet approved at a later meeting (its resolutions are provisional); approved: approved as a correct record; published: imported from the council’s published papers; unpublished: no minutes are public'),
+    .describe(
+      'draft: published but not yet approved at a later meeting (its resolutions are provisional); approved: approved as a correct record; published: imported from the council’s published papers; unpublished: no minutes are public',
+    ),
   agendaItems: z.array(
     z.object({
       id: z.string(),
@@ -185,7 +195,12 @@ export const OpenDataIndexSchema = z
   })
   .meta({ title: 'OpenDataIndex', description: 'The bulk download: the whole public dataset' });
 
-export const OpenDataFileParamsSchema = z.object({ file: z.string().regex(/^[a-z0-9-]+\.(json|csv)$/, 'must be a file name from the open data index').describe('A file name from the index') });
+export const OpenDataFileParamsSchema = z.object({
+  file: z
+    .string()
+    .regex(/^[a-z0-9-]+\.(json|csv)$/, 'must be a file name from the open data index')
+    .describe('A file name from the index'),
+});
 
 // ---- accountability: scrutiny, plans, indicators, allowances ---------------------------------------------------------
 
@@ -210,7 +225,15 @@ export const RecommendationSchema = z
     bodyName: z.string(),
     meetingId: z.string(),
     meetingDate: z.string(),
-    responses: z.array(z.object({ id: z.string(), text: z.string(), responseDate: z.string().nullable(), responderId: z.string().nullable(), responderPrinted: z.string().nullable() })),
+    responses: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        responseDate: z.string().nullable(),
+        responderId: z.string().nullable(),
+        responderPrinted: z.string().nullable(),
+      }),
+    ),
     created: z.string(),
     modified: z.string(),
     links: z.object({ self: z.string(), meeting: z.string() }),
@@ -242,7 +265,15 @@ export const PlanSchema = PlanSummarySchema.extend({
           id: z.string(),
           ref: z.string(),
           statement: z.string(),
-          actions: z.array(z.object({ id: z.string(), ref: z.string(), text: z.string(), rag: z.enum(['red', 'amber', 'green']).nullable().describe('From the latest progress update'), updated: z.string().nullable() })),
+          actions: z.array(
+            z.object({
+              id: z.string(),
+              ref: z.string(),
+              text: z.string(),
+              rag: z.enum(['red', 'amber', 'green']).nullable().describe('From the latest progress update'),
+              updated: z.string().nullable(),
+            }),
+          ),
         }),
       ),
     }),
@@ -272,9 +303,17 @@ export const IndicatorSchema = IndicatorSummarySchema.extend({
   targets: z.array(z.object({ value: z.number(), comparison: z.enum(['at-most', 'at-least']), deadline: z.string().nullable(), printedLabel: z.string() })),
 }).meta({ title: 'Indicator', description: 'A performance indicator with its observations and targets' });
 
-export const AllowancesYearParamsSchema = z.object({ year: z.string().regex(/^\d{4}-\d{2}$/, 'must be an allowances year like 2011-12').describe('The allowances year (1 April to 31 March), such as 2011-12') });
+export const AllowancesYearParamsSchema = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'must be an allowances year like 2011-12')
+    .describe('The allowances year (1 April to 31 March), such as 2011-12'),
+});
 
-const Pence = z.string().regex(/^-?\d+$/).describe('An amount in pence, as a string of digits (exact)');
+const Pence = z
+  .string()
+  .regex(/^-?\d+$/)
+  .describe('An amount in pence, as a string of digits (exact)');
 
 export const AllowancesStatementSchema = z
   .object({
@@ -293,6 +332,15 @@ export const AllowancesStatementSchema = z
         totalPence: Pence,
       }),
     ),
-    totals: z.object({ basicPence: Pence, sraPence: Pence, coOpteePence: Pence, travelPence: Pence, subsistencePence: Pence, carersPence: Pence, forgonePence: Pence, totalPence: Pence }),
+    totals: z.object({
+      basicPence: Pence,
+      sraPence: Pence,
+      coOpteePence: Pence,
+      travelPence: Pence,
+      subsistencePence: Pence,
+      carersPence: Pence,
+      forgonePence: Pence,
+      totalPence: Pence,
+    }),
   })
   .meta({ title: 'AllowancesStatement', description: 'The annual statement of allowances and expenses paid to members (Regulation 15)' });

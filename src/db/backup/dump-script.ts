@@ -29,7 +29,10 @@ export function checkDumpFile(file: string): void {
   try {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new BackupFileError(`Cannot read the backup ${file}: it is a folder`);
-    const headLines = readStart(fd, PROBE_BYTES).split('\n').slice(0, 5).map((line) => line.trim());
+    const headLines = readStart(fd, PROBE_BYTES)
+      .split('\n')
+      .slice(0, 5)
+      .map((line) => line.trim());
     if (!headLines.includes(HEADER)) {
       throw new BackupFileError(
         `${file} is not a Quorum backup: it does not start like a plain-SQL pg_dump ("${HEADER}"). ` +
@@ -41,7 +44,12 @@ export function checkDumpFile(file: string): void {
     if (isCompressed(probe)) return;
     const tail = Buffer.alloc(Math.min(PROBE_BYTES, stat.size));
     fs.readSync(fd, tail, 0, tail.length, stat.size - tail.length);
-    const lastLines = tail.toString('utf8').trimEnd().split('\n').slice(-4).map((line) => line.trim());
+    const lastLines = tail
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-4)
+      .map((line) => line.trim());
     if (!lastLines.includes(TRAILER)) throw incomplete(file, `it does not end with "${TRAILER}" (truncated or damaged copy?)`);
   } finally {
     fs.closeSync(fd);
@@ -105,9 +113,7 @@ export async function* readDumpScript(file: string): AsyncGenerator<DumpPiece> {
     }
     if (atBoundary && line.startsWith('\\')) {
       if (ALLOWED_META.test(line)) continue;
-      throw new BackupFileError(
-        `${file} line ${lineNumber}: the psql command ${line.split(/\s/)[0]} is not supported (make the dump without --create)`,
-      );
+      throw new BackupFileError(`${file} line ${lineNumber}: the psql command ${line.split(/\s/)[0]} is not supported (make the dump without --create)`);
     }
     if (atBoundary && line.trim() === TRAILER) ended = true;
     else if (atBoundary && line.trim() && !line.startsWith('--')) ended = false;

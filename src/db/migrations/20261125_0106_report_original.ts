@@ -17,5 +17,8 @@ alter table report add column original_media_type text check (original_media_typ
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(db, `alter table report drop column original_file_sha256; alter table report drop column original_filename; alter table report drop column original_media_type;`);
+  await runSqlScript(
+    db,
+    `alter table report drop column original_file_sha256; alter table report drop column original_filename; alter table report drop column original_media_type;`,
+  );
 }

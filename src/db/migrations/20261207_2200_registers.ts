@@ -191,7 +191,10 @@ create table outside_body_report (
   await addAuditTriggers(db, REGISTER_TABLES);
   // Public pages and API answers are cached per data version: a change here must move it too.
   for (const table of REGISTER_TABLES) {
-    await runSqlScript(db, `create trigger ${table}_portal_version after insert or update or delete or truncate on ${table} for each statement execute function portal_bump_data_version();`);
+    await runSqlScript(
+      db,
+      `create trigger ${table}_portal_version after insert or update or delete or truncate on ${table} for each statement execute function portal_bump_data_version();`,
+    );
   }
 }
 

@@ -239,7 +239,10 @@ drop extension if exists pg_trgm;
   );
   // Migration 1560's refresh and 0400's rebuild, as they were.
   await runSqlScript(db, SEARCH_FROM_VIEWS.split('-- Everything a meeting')[0]!);
-  const rebuild = REFRESH_FUNCTIONS.slice(REFRESH_FUNCTIONS.indexOf('create function portal_search_rebuild'), REFRESH_FUNCTIONS.indexOf('create function portal_search_on_change'));
+  const rebuild = REFRESH_FUNCTIONS.slice(
+    REFRESH_FUNCTIONS.indexOf('create function portal_search_rebuild'),
+    REFRESH_FUNCTIONS.indexOf('create function portal_search_on_change'),
+  );
   await runSqlScript(db, rebuild.replace('create function', 'create or replace function'));
   await rebuildIndex(db);
 }

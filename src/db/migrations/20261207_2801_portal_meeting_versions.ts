@@ -102,7 +102,10 @@ create trigger ${table}_portal_version after truncate on ${table} for each state
 `,
     );
     for (const { event, suffix, referencing } of EVENTS) {
-      await runSqlScript(db, `create trigger ${table}_portal_scope_${suffix} after ${event} on ${table} ${referencing} for each statement execute function portal_scope_${table}();`);
+      await runSqlScript(
+        db,
+        `create trigger ${table}_portal_scope_${suffix} after ${event} on ${table} ${referencing} for each statement execute function portal_scope_${table}();`,
+      );
     }
   }
 }

@@ -35,7 +35,10 @@ create index person_photo_file_sha256_idx on person_photo_file (sha256);
   );
   await addAuditTriggers(db, ['person_photo', 'person_photo_file']);
   for (const table of ['person_photo', 'person_photo_file']) {
-    await runSqlScript(db, `create trigger ${table}_portal_version after insert or update or delete or truncate on ${table} for each statement execute function portal_bump_data_version();`);
+    await runSqlScript(
+      db,
+      `create trigger ${table}_portal_version after insert or update or delete or truncate on ${table} for each statement execute function portal_bump_data_version();`,
+    );
   }
 }
 

@@ -95,7 +95,11 @@ export async function minutesStateOf(db: Db, meetingId: string, audience: Docume
     .selectFrom('meeting')
     .leftJoin('meeting_workflow', 'meeting_workflow.id', 'meeting.id')
     .select((eb) => [
-      eb.selectFrom(source('minute', audience)).select((inner) => inner.fn.countAll<string>().as('count')).whereRef('minute.meeting_id', '=', 'meeting.id').as('minutes'),
+      eb
+        .selectFrom(source('minute', audience))
+        .select((inner) => inner.fn.countAll<string>().as('count'))
+        .whereRef('minute.meeting_id', '=', 'meeting.id')
+        .as('minutes'),
       'meeting_workflow.id as workflow_id',
       'meeting_workflow.minutes_published_at',
       'meeting_workflow.minutes_approved_at',
@@ -105,29 +109,31 @@ export async function minutesStateOf(db: Db, meetingId: string, audience: Docume
 }
 
 export async function questionsOf(db: Db, meetingId: string) {
-  return db
-    .selectFrom('question')
-    .innerJoin('person as asker', 'asker.id', 'question.asked_by_id')
-    // A question may be printed without whom it is put to (migration 20261207_4601).
-    .leftJoin('person as answerer', 'answerer.id', 'question.asked_to_id')
-    .select([
-      'question.id',
-      'question.position',
-      'question.to_role',
-      'question.question_text',
-      'question.answer_text',
-      'asker.honorific as asker_honorific',
-      'asker.given_name as asker_given_name',
-      'asker.initials as asker_initials',
-      'asker.family_name as asker_family_name',
-      'answerer.honorific as answerer_honorific',
-      'answerer.given_name as answerer_given_name',
-      'answerer.initials as answerer_initials',
-      'answerer.family_name as answerer_family_name',
-    ])
-    .where('question.meeting_id', '=', meetingId)
-    .orderBy('question.position')
-    .execute();
+  return (
+    db
+      .selectFrom('question')
+      .innerJoin('person as asker', 'asker.id', 'question.asked_by_id')
+      // A question may be printed without whom it is put to (migration 20261207_4601).
+      .leftJoin('person as answerer', 'answerer.id', 'question.asked_to_id')
+      .select([
+        'question.id',
+        'question.position',
+        'question.to_role',
+        'question.question_text',
+        'question.answer_text',
+        'asker.honorific as asker_honorific',
+        'asker.given_name as asker_given_name',
+        'asker.initials as asker_initials',
+        'asker.family_name as asker_family_name',
+        'answerer.honorific as answerer_honorific',
+        'answerer.given_name as answerer_given_name',
+        'answerer.initials as answerer_initials',
+        'answerer.family_name as answerer_family_name',
+      ])
+      .where('question.meeting_id', '=', meetingId)
+      .orderBy('question.position')
+      .execute()
+  );
 }
 export type QuestionRow = Awaited<ReturnType<typeof questionsOf>>[number];
 

@@ -23,13 +23,17 @@ export async function readWholeTables(db: Db, tables: readonly TableName[]): Pro
 
 /** The tables of this database (information_schema), for the test that no table is forgotten by the export. */
 export async function listDatabaseTables(db: Db): Promise<string[]> {
-  const result = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
+  const result = await sql<{
+    table_name: string;
+  }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
   return result.rows.map((row) => row.table_name).sort();
 }
 
 /** The columns of one table, in the database's order. */
 export async function listTableColumns(db: Db, table: string): Promise<string[]> {
-  const result = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db);
+  const result = await sql<{
+    column_name: string;
+  }>`select column_name from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db);
   return result.rows.map((row) => row.column_name);
 }
 
@@ -62,7 +66,10 @@ export async function insertMissingKeyedRows(trx: Transaction<Database>, spec: K
     const present = new Set(existing.map((row) => keyOf(row as PlainRow)));
     const missing = chunk.filter((row) => !present.has(keyOf(row)));
     if (missing.length === 0) continue;
-    const query = db.insertInto(spec.table).values(missing).onConflict((oc) => oc.columns(spec.key as string[]).doNothing());
+    const query = db
+      .insertInto(spec.table)
+      .values(missing)
+      .onConflict((oc) => oc.columns(spec.key as string[]).doNothing());
     let compiled = query.compile();
     if (spec.identity) {
       // Kysely has no `overriding system value`; it goes between the column list and `values`.
@@ -72,7 +79,9 @@ export async function insertMissingKeyedRows(trx: Transaction<Database>, spec: K
     inserted += Number(result.numAffectedRows ?? 0n);
   }
   if (spec.identity && spec.rows.length > 0) {
-    await sql`select setval(pg_get_serial_sequence(${spec.table}, ${spec.identity}), greatest((select max(${sql.ref(spec.identity)}) from ${sql.table(spec.table)}), 1))`.execute(trx);
+    await sql`select setval(pg_get_serial_sequence(${spec.table}, ${spec.identity}), greatest((select max(${sql.ref(spec.identity)}) from ${sql.table(spec.table)}), 1))`.execute(
+      trx,
+    );
   }
   return inserted;
 }

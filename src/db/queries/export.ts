@@ -49,7 +49,10 @@ export interface ExportTables {
  * Reads every exported table inside one read-only, repeatable-read transaction, so an export taken while officers
  * are editing is a consistent snapshot (no vote without its vote event).
  */
-export async function readExportTables(db: Kysely<Database>, options: { publicOnly?: boolean; sectionTables?: readonly (keyof Database)[] } = {}): Promise<ExportTables> {
+export async function readExportTables(
+  db: Kysely<Database>,
+  options: { publicOnly?: boolean; sectionTables?: readonly (keyof Database)[] } = {},
+): Promise<ExportTables> {
   const sectionTables = options.sectionTables ?? [];
   // The public export reads the visibility rule's views (migration 20261207_1560): unpublished papers are left out and
   // exempt text is blanked at the source. The views have their tables' columns.
@@ -144,10 +147,7 @@ export async function setTransactionActor(trx: Transaction<Database>, actor: str
 export async function countRows(db: Db, tables: readonly (keyof Database)[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of tables) {
-    const row = await (db as unknown as Kysely<any>)
-      .selectFrom(table)
-      .select(sql<string>`count(*)::text`.as('count'))
-      .executeTakeFirstOrThrow();
+    const row = await (db as unknown as Kysely<any>).selectFrom(table).select(sql<string>`count(*)::text`.as('count')).executeTakeFirstOrThrow();
     counts[table] = Number(row.count);
   }
   return counts;

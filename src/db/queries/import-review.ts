@@ -28,8 +28,7 @@ export interface PaperRow {
   checked: boolean;
 }
 
-const countBySource = (table: string) =>
-  sql<number>`(select count(*)::int from ${sql.table(table)} t where t.source_document_id = s.id)`;
+const countBySource = (table: string) => sql<number>`(select count(*)::int from ${sql.table(table)} t where t.source_document_id = s.id)`;
 
 /** Every imported paper, newest first, with what it gave and its problems. */
 export async function listPapers(db: Db): Promise<PaperRow[]> {
@@ -154,7 +153,17 @@ export async function paperReview(db: Db, sourceId: string): Promise<PaperReview
     db
       .selectFrom('attendance as a')
       .innerJoin('person as p', 'p.id', 'a.person_id')
-      .select(['a.id', 'a.meeting_id', 'a.person_id', personNameSql('p').as('person_name'), 'a.printed_name', 'a.status', 'a.role', 'a.source_line_from', 'a.source_line_to'])
+      .select([
+        'a.id',
+        'a.meeting_id',
+        'a.person_id',
+        personNameSql('p').as('person_name'),
+        'a.printed_name',
+        'a.status',
+        'a.role',
+        'a.source_line_from',
+        'a.source_line_to',
+      ])
       .where('a.source_document_id', '=', sourceId)
       .orderBy('a.source_line_from')
       .orderBy('a.printed_name')
@@ -170,18 +179,53 @@ export async function paperReview(db: Db, sourceId: string): Promise<PaperReview
     db
       .selectFrom('declaration as d')
       .innerJoin('person as p', 'p.id', 'd.person_id')
-      .select(['d.id', 'd.meeting_id', personNameSql('p').as('person_name'), 'd.kind', 'd.reason', 'd.agenda_item_number', 'd.source_line_from', 'd.source_line_to'])
+      .select([
+        'd.id',
+        'd.meeting_id',
+        personNameSql('p').as('person_name'),
+        'd.kind',
+        'd.reason',
+        'd.agenda_item_number',
+        'd.source_line_from',
+        'd.source_line_to',
+      ])
       .where('d.source_document_id', '=', sourceId)
       .orderBy('d.source_line_from')
       .execute(),
     db
       .selectFrom('vote_event as v')
       .leftJoin('minute as m', 'm.id', 'v.minute_id')
-      .select(['v.id', 'v.meeting_id', 'm.number as minute_number', 'v.motion_text', 'v.for_count', 'v.against_count', 'v.abstain_count', 'v.result', 'v.source_line_from', 'v.source_line_to'])
+      .select([
+        'v.id',
+        'v.meeting_id',
+        'm.number as minute_number',
+        'v.motion_text',
+        'v.for_count',
+        'v.against_count',
+        'v.abstain_count',
+        'v.result',
+        'v.source_line_from',
+        'v.source_line_to',
+      ])
       .select((eb) => [
-        eb.selectFrom('vote').select(sql<number>`count(*)::int`.as('n')).whereRef('vote.vote_event_id', '=', 'v.id').where('vote.option', '=', 'for').as('named_for'),
-        eb.selectFrom('vote').select(sql<number>`count(*)::int`.as('n')).whereRef('vote.vote_event_id', '=', 'v.id').where('vote.option', '=', 'against').as('named_against'),
-        eb.selectFrom('vote').select(sql<number>`count(*)::int`.as('n')).whereRef('vote.vote_event_id', '=', 'v.id').where('vote.option', '=', 'abstain').as('named_abstain'),
+        eb
+          .selectFrom('vote')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('vote.vote_event_id', '=', 'v.id')
+          .where('vote.option', '=', 'for')
+          .as('named_for'),
+        eb
+          .selectFrom('vote')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('vote.vote_event_id', '=', 'v.id')
+          .where('vote.option', '=', 'against')
+          .as('named_against'),
+        eb
+          .selectFrom('vote')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('vote.vote_event_id', '=', 'v.id')
+          .where('vote.option', '=', 'abstain')
+          .as('named_abstain'),
       ])
       .where('v.source_document_id', '=', sourceId)
       .orderBy('v.source_line_from')
@@ -204,7 +248,13 @@ export async function paperReview(db: Db, sourceId: string): Promise<PaperReview
           .selectFrom('motion as mo')
           .leftJoin('person as mover', 'mover.id', 'mo.mover_id')
           .leftJoin('person as seconder', 'seconder.id', 'mo.seconder_id')
-          .select(['mo.minute_id', 'mo.position', 'mo.text', sql<string | null>`case when mover.id is null then null else ${personNameSql('mover')} end`.as('mover_name'), sql<string | null>`case when seconder.id is null then null else ${personNameSql('seconder')} end`.as('seconder_name')])
+          .select([
+            'mo.minute_id',
+            'mo.position',
+            'mo.text',
+            sql<string | null>`case when mover.id is null then null else ${personNameSql('mover')} end`.as('mover_name'),
+            sql<string | null>`case when seconder.id is null then null else ${personNameSql('seconder')} end`.as('seconder_name'),
+          ])
           .where('mo.minute_id', 'in', minuteIds)
           .orderBy('mo.minute_id')
           .orderBy('mo.position')
@@ -227,7 +277,12 @@ export async function paperReview(db: Db, sourceId: string): Promise<PaperReview
     minutes: minutes.map((minute) => ({ ...minute, resolutions: minute.resolutions ?? 0 })),
     motions,
     declarations,
-    voteEvents: voteEvents.map((event) => ({ ...event, named_for: event.named_for ?? 0, named_against: event.named_against ?? 0, named_abstain: event.named_abstain ?? 0 })),
+    voteEvents: voteEvents.map((event) => ({
+      ...event,
+      named_for: event.named_for ?? 0,
+      named_against: event.named_against ?? 0,
+      named_abstain: event.named_abstain ?? 0,
+    })),
   };
 }
 

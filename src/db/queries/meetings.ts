@@ -39,16 +39,16 @@ async function findMeeting(db: Db, id: string) {
 }
 
 async function agendaItems(db: Db, meetingId: string) {
-  return db
-    .selectFrom('public_agenda_item as agenda_item')
-    // An exempt report is not joined at all: its subject and link stay private along with its text.
-    .leftJoin('public_report as report', (join) => join.onRef('report.id', '=', 'agenda_item.report_id').on('report.exempt', '=', false))
-    .select([
-      ...AGENDA_ITEM_COLUMNS,
-    ])
-    .where('agenda_item.meeting_id', '=', meetingId)
-    .orderBy('agenda_item.position')
-    .execute();
+  return (
+    db
+      .selectFrom('public_agenda_item as agenda_item')
+      // An exempt report is not joined at all: its subject and link stay private along with its text.
+      .leftJoin('public_report as report', (join) => join.onRef('report.id', '=', 'agenda_item.report_id').on('report.exempt', '=', false))
+      .select([...AGENDA_ITEM_COLUMNS])
+      .where('agenda_item.meeting_id', '=', meetingId)
+      .orderBy('agenda_item.position')
+      .execute()
+  );
 }
 
 async function attendance(db: Db, meetingId: string) {
@@ -115,56 +115,62 @@ async function minutes(db: Db, meetingId: string) {
 }
 
 async function resolutions(db: Db, meetingId: string) {
-  return db
-    .selectFrom('public_resolution as resolution')
-    // The view alone decides what is public (its minute published and not exempt, the resolution not withdrawn); the
-    // minute table only finds the meeting's and orders them. Joining public_minute again put eleven tables in one
-    // query, past the planner's join_collapse_limit of 8, and it read every resolution of the archive (issue 23).
-    .innerJoin('minute', 'minute.id', 'resolution.minute_id')
-    .select(['resolution.id', 'resolution.minute_id', 'resolution.position', 'resolution.text', 'resolution.unanimous'])
-    .where('minute.meeting_id', '=', meetingId)
-    .where('resolution.withdrawn_at', 'is', null)
-    .orderBy('minute.position')
-    .orderBy('resolution.position')
-    .execute();
+  return (
+    db
+      .selectFrom('public_resolution as resolution')
+      // The view alone decides what is public (its minute published and not exempt, the resolution not withdrawn); the
+      // minute table only finds the meeting's and orders them. Joining public_minute again put eleven tables in one
+      // query, past the planner's join_collapse_limit of 8, and it read every resolution of the archive (issue 23).
+      .innerJoin('minute', 'minute.id', 'resolution.minute_id')
+      .select(['resolution.id', 'resolution.minute_id', 'resolution.position', 'resolution.text', 'resolution.unanimous'])
+      .where('minute.meeting_id', '=', meetingId)
+      .where('resolution.withdrawn_at', 'is', null)
+      .orderBy('minute.position')
+      .orderBy('resolution.position')
+      .execute()
+  );
 }
 
 async function motions(db: Db, meetingId: string) {
-  return db
-    .selectFrom('public_motion as motion')
-    // As for resolutions: the view decides what is public, the minute table finds and orders.
-    .innerJoin('minute', 'minute.id', 'motion.minute_id')
-    .select(['motion.id', 'motion.minute_id', 'motion.position', 'motion.text', 'motion.mover_id', 'motion.seconder_id'])
-    .where('minute.meeting_id', '=', meetingId)
-    .orderBy('minute.position')
-    .orderBy('motion.position')
-    .execute();
+  return (
+    db
+      .selectFrom('public_motion as motion')
+      // As for resolutions: the view decides what is public, the minute table finds and orders.
+      .innerJoin('minute', 'minute.id', 'motion.minute_id')
+      .select(['motion.id', 'motion.minute_id', 'motion.position', 'motion.text', 'motion.mover_id', 'motion.seconder_id'])
+      .where('minute.meeting_id', '=', meetingId)
+      .orderBy('minute.position')
+      .orderBy('motion.position')
+      .execute()
+  );
 }
 
 async function voteEvents(db: Db, meetingId: string) {
-  return db
-    .selectFrom('public_vote_event as vote_event')
-    .leftJoin('public_minute as minute', 'minute.id', 'vote_event.minute_id')
-    .select([
-      'vote_event.id',
-      'vote_event.motion_text',
-      'vote_event.mover_id',
-      'vote_event.seconder_id',
-      'vote_event.for_count',
-      'vote_event.against_count',
-      'vote_event.abstain_count',
-      'vote_event.result',
-      'minute.id as minute_id',
-      'minute.number as minute_number',
-      'minute.title as minute_title',
-      'minute.position as minute_position',
-    ])
-    .where('vote_event.meeting_id', '=', meetingId)
-    // A vote on an exempt item would disclose what the exempt minute withholds.
-    .where((eb) => eb.or([eb('minute.exempt', 'is', null), eb('minute.exempt', '=', false)]))
-    .orderBy('minute.position')
-    .orderBy('vote_event.id')
-    .execute();
+  return (
+    db
+      .selectFrom('public_vote_event as vote_event')
+      .leftJoin('public_minute as minute', 'minute.id', 'vote_event.minute_id')
+      .select([
+        'vote_event.id',
+        'vote_event.motion_text',
+        'vote_event.mover_id',
+        'vote_event.seconder_id',
+        'vote_event.for_count',
+        'vote_event.against_count',
+        'vote_event.abstain_count',
+        'vote_event.result',
+        'minute.id as minute_id',
+        'minute.number as minute_number',
+        'minute.title as minute_title',
+        'minute.position as minute_position',
+      ])
+      .where('vote_event.meeting_id', '=', meetingId)
+      // A vote on an exempt item would disclose what the exempt minute withholds.
+      .where((eb) => eb.or([eb('minute.exempt', 'is', null), eb('minute.exempt', '=', false)]))
+      .orderBy('minute.position')
+      .orderBy('vote_event.id')
+      .execute()
+  );
 }
 
 /** Each member's vote, with the political group they belonged to on the day of the meeting (null if none is recorded). */
@@ -212,7 +218,15 @@ async function recommendations(db: Db, meetingId: string) {
   return db
     .selectFrom('scrutiny_recommendation as recommendation')
     .innerJoin('scrutiny_item as item', 'item.id', 'recommendation.item_id')
-    .select(['recommendation.id', 'recommendation.number', 'recommendation.text', 'recommendation.status', 'item.id as item_id', 'item.title as item_title', 'item.kind as item_kind'])
+    .select([
+      'recommendation.id',
+      'recommendation.number',
+      'recommendation.text',
+      'recommendation.status',
+      'item.id as item_id',
+      'item.title as item_title',
+      'item.kind as item_kind',
+    ])
     .where('item.meeting_id', '=', meetingId)
     .where('recommendation.published', '=', true)
     .orderBy('item.title')

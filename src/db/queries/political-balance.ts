@@ -43,7 +43,15 @@ export async function membersOn(db: Db, date: string): Promise<MemberOnDate[]> {
     .where('p.kind', '=', 'member')
     .where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('membership as m').innerJoin('body as b', 'b.id', 'm.body_id').select('m.id').whereRef('m.person_id', '=', 'p.id').where('b.kind', '=', 'council').where(sql<boolean>`(m.start_date is null or m.start_date <= ${date}) and (m.end_date is null or m.end_date >= ${date})`)),
+        eb.exists(
+          eb
+            .selectFrom('membership as m')
+            .innerJoin('body as b', 'b.id', 'm.body_id')
+            .select('m.id')
+            .whereRef('m.person_id', '=', 'p.id')
+            .where('b.kind', '=', 'council')
+            .where(sql<boolean>`(m.start_date is null or m.start_date <= ${date}) and (m.end_date is null or m.end_date >= ${date})`),
+        ),
         eb('g.group_id', 'is not', null),
       ]),
     )
@@ -51,7 +59,14 @@ export async function membersOn(db: Db, date: string): Promise<MemberOnDate[]> {
     .orderBy('p.given_name')
     .orderBy('p.id')
     .execute();
-  return rows.map((row) => ({ personId: row.id, honorific: row.honorific, givenName: row.given_name, initials: row.initials, familyName: row.family_name, groupId: row.group_id ?? null }));
+  return rows.map((row) => ({
+    personId: row.id,
+    honorific: row.honorific,
+    givenName: row.given_name,
+    initials: row.initials,
+    familyName: row.family_name,
+    groupId: row.group_id ?? null,
+  }));
 }
 
 export async function listGroups(db: Db) {
@@ -85,7 +100,21 @@ export async function agreementsOn(db: Db, date: string) {
   return db
     .selectFrom('balance_agreement as a')
     .innerJoin('person as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.body_id', 'a.group_id', 'a.person_id', 'a.agreed_on', 'a.note', 'a.votes_for', 'a.votes_against', 'a.votes_abstained', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
+    .select([
+      'a.id',
+      'a.body_id',
+      'a.group_id',
+      'a.person_id',
+      'a.agreed_on',
+      'a.note',
+      'a.votes_for',
+      'a.votes_against',
+      'a.votes_abstained',
+      'p.honorific',
+      'p.given_name',
+      'p.initials',
+      'p.family_name',
+    ])
     .where('a.agreed_on', '<=', date)
     .where((eb) => eb.or([eb('a.ended_on', 'is', null), eb('a.ended_on', '>=', date)]))
     .orderBy('a.agreed_on')

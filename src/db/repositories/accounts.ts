@@ -11,11 +11,7 @@ export type AccountRow = Row<'account'>;
 export { setActor } from '../actor.ts';
 
 export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
-  return db
-    .selectFrom('account')
-    .selectAll()
-    .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('account').selectAll().where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
 }
 
 export async function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
@@ -151,7 +147,9 @@ export async function searchPeople(db: Db, query: string, limit = 25): Promise<P
   let select = personChoices(db).where('p.kind', 'in', ['member', 'officer']);
   for (const word of words) {
     const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    select = select.where((eb) => eb.or([eb('p.family_name', 'ilike', like), eb('p.given_name', 'ilike', like), eb('p.job_title', 'ilike', like), eb('p.id', '=', word)]));
+    select = select.where((eb) =>
+      eb.or([eb('p.family_name', 'ilike', like), eb('p.given_name', 'ilike', like), eb('p.job_title', 'ilike', like), eb('p.id', '=', word)]),
+    );
   }
   return select.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(limit).execute();
 }

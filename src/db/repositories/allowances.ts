@@ -59,9 +59,18 @@ export interface SchemeDetail {
 /** The latest day anything was claimed, paid or held under a scheme: the statement opens on that day's year. */
 export async function latestRecordedDay(db: Db): Promise<string | undefined> {
   const [claim, payment, holding] = await Promise.all([
-    db.selectFrom('allowance_claim').select((eb) => eb.fn.max('duty_date').as('day')).executeTakeFirst(),
-    db.selectFrom('allowance_payment').select((eb) => eb.fn.max('paid_on').as('day')).executeTakeFirst(),
-    db.selectFrom('allowance_holding').select((eb) => eb.fn.max('start_date').as('day')).executeTakeFirst(),
+    db
+      .selectFrom('allowance_claim')
+      .select((eb) => eb.fn.max('duty_date').as('day'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('allowance_payment')
+      .select((eb) => eb.fn.max('paid_on').as('day'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('allowance_holding')
+      .select((eb) => eb.fn.max('start_date').as('day'))
+      .executeTakeFirst(),
   ]);
   const days = [claim?.day, payment?.day, holding?.day].filter((day): day is string => typeof day === 'string' && day.length > 0);
   return days.sort().at(-1);
@@ -200,7 +209,9 @@ export async function claimsLike(db: Db, personId: string, dutyDate: string, rec
     .leftJoin('allowance_claim_receipt as receipt', 'receipt.claim_id', 'claim.id')
     .select(['claim.kind', 'claim.duty_date', 'claim.claimed_on', 'claim.status', 'claim.miles', 'claim.cost_pence', 'claim.days', 'receipt.file_sha256'])
     .where('claim.person_id', '=', personId)
-    .where((eb) => (receiptSha256 ? eb.or([eb('claim.duty_date', '=', dutyDate), eb('receipt.file_sha256', '=', receiptSha256)]) : eb('claim.duty_date', '=', dutyDate)))
+    .where((eb) =>
+      receiptSha256 ? eb.or([eb('claim.duty_date', '=', dutyDate), eb('receipt.file_sha256', '=', receiptSha256)]) : eb('claim.duty_date', '=', dutyDate),
+    )
     .orderBy('claim.claimed_on')
     .execute();
   return rows.map((row) => ({
@@ -226,7 +237,10 @@ export async function decideClaim(
   return Number(result.numUpdatedRows);
 }
 
-export async function listClaims(db: Db, filter: { personId?: string; status?: 'submitted' | 'approved' | 'rejected'; period?: { start: string; end: string } }) {
+export async function listClaims(
+  db: Db,
+  filter: { personId?: string; status?: 'submitted' | 'approved' | 'rejected'; period?: { start: string; end: string } },
+) {
   let query = db
     .selectFrom('allowance_claim as c')
     .innerJoin('person as p', 'p.id', 'c.person_id')
@@ -275,7 +289,18 @@ export async function holdersIn(db: Db, period: { start: string; end: string }) 
     .leftJoin('allowance_co_optee_rate as c', 'c.id', 'h.co_optee_rate_id')
     .leftJoin('membership as m', 'm.id', 'h.membership_id')
     .leftJoin('body as b', 'b.id', 'm.body_id')
-    .select(['h.id', 'h.kind', 'h.start_date', 'h.end_date', 'h.sra_post_id', 's.name as post_name', 's.max_holders', 'c.role as co_optee_role', 'm.role as membership_role', 'b.name as membership_body'])
+    .select([
+      'h.id',
+      'h.kind',
+      'h.start_date',
+      'h.end_date',
+      'h.sra_post_id',
+      's.name as post_name',
+      's.max_holders',
+      'c.role as co_optee_role',
+      'm.role as membership_role',
+      'b.name as membership_body',
+    ])
     .select(['p.id as person_id', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
     .where('h.start_date', '<=', period.end)
     .where((eb) => eb.or([eb('h.end_date', 'is', null), eb('h.end_date', '>=', period.start)]))
@@ -308,21 +333,38 @@ export async function findClaimDetail(db: Db, id: string) {
     .leftJoin('account as decider', 'decider.id', 'c.decided_by')
     .leftJoin('allowance_journey_purpose as j', (join) => join.onRef('j.scheme_id', '=', 'c.scheme_id').onRef('j.code', '=', 'c.purpose_code'))
     .selectAll('c')
-    .select(['p.honorific', 'p.given_name', 'p.initials', 'p.family_name', 'submitter.name as submitter_name', 'decider.name as decider_name', 'j.text as purpose_text'])
+    .select([
+      'p.honorific',
+      'p.given_name',
+      'p.initials',
+      'p.family_name',
+      'submitter.name as submitter_name',
+      'decider.name as decider_name',
+      'j.text as purpose_text',
+    ])
     .where('c.id', '=', id)
     .executeTakeFirst();
 }
 
 /** Marks a proposed scheme adopted; returns how many rows changed (0 when it was not proposed). */
 export async function adoptScheme(db: Db, id: string, changes: { adopted_on: string; takes_effect_on: string }): Promise<number> {
-  const result = await db.updateTable('allowance_scheme').set({ status: 'adopted', ...changes }).where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
+  const result = await db
+    .updateTable('allowance_scheme')
+    .set({ status: 'adopted', ...changes })
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 /** Every adopted scheme's period with its basic allowance, SRA amounts by post name and co-optees' annual rates by role. */
 export async function adoptedSchemeAmounts(db: Db) {
   const [schemes, posts, rates] = await Promise.all([
-    db.selectFrom('allowance_scheme').select(['id', 'effective_from', 'effective_to', 'takes_effect_on', 'one_sra_only', 'basic_allowance_pence']).where('status', '=', 'adopted').execute(),
+    db
+      .selectFrom('allowance_scheme')
+      .select(['id', 'effective_from', 'effective_to', 'takes_effect_on', 'one_sra_only', 'basic_allowance_pence'])
+      .where('status', '=', 'adopted')
+      .execute(),
     db
       .selectFrom('allowance_sra_post as p')
       .innerJoin('allowance_scheme as s', 's.id', 'p.scheme_id')
@@ -354,7 +396,18 @@ export async function listRoleMemberships(db: Db) {
     .selectFrom('membership as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
     .innerJoin('body as b', 'b.id', 'm.body_id')
-    .select(['m.id', 'm.person_id', 'm.role', 'm.start_date', 'm.end_date', 'b.name as body_name', 'p.honorific', 'p.given_name', 'p.initials', 'p.family_name'])
+    .select([
+      'm.id',
+      'm.person_id',
+      'm.role',
+      'm.start_date',
+      'm.end_date',
+      'b.name as body_name',
+      'p.honorific',
+      'p.given_name',
+      'p.initials',
+      'p.family_name',
+    ])
     .where('m.role', 'not in', ['member', ''])
     .where('p.kind', '=', 'member')
     .orderBy('p.family_name')

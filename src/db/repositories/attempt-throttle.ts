@@ -67,5 +67,9 @@ export async function clearKeys(db: Db, keyHashes: string[]): Promise<void> {
 
 /** Forgets counters with no failure since `before`: they would start again anyway. */
 export async function pruneThrottle(db: Db, before: Date): Promise<void> {
-  await db.deleteFrom('attempt_throttle').where('last_failure_at', '<', before).where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', before)])).execute();
+  await db
+    .deleteFrom('attempt_throttle')
+    .where('last_failure_at', '<', before)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', before)]))
+    .execute();
 }

@@ -27,7 +27,17 @@ export async function searchAudit(db: Db, filter: AuditFilter): Promise<AuditEnt
   let query = db
     .selectFrom('audit_log')
     .leftJoin('account', 'account.id', 'audit_log.actor')
-    .select(['audit_log.id', 'audit_log.at', 'audit_log.actor', 'account.name as actorName', 'audit_log.action', 'audit_log.table_name', 'audit_log.record_id', 'audit_log.before', 'audit_log.after']);
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'audit_log.actor',
+      'account.name as actorName',
+      'audit_log.action',
+      'audit_log.table_name',
+      'audit_log.record_id',
+      'audit_log.before',
+      'audit_log.after',
+    ]);
   if (filter.actor) query = query.where('audit_log.actor', '=', filter.actor);
   if (filter.table) query = query.where('audit_log.table_name', '=', filter.table);
   if (filter.recordId) query = query.where('audit_log.record_id', '=', filter.recordId);
@@ -65,7 +75,12 @@ export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<strin
   const [people, bodies, meetings, items, accounts, reports, groups, authorities] = await Promise.all([
     db.selectFrom('person').select(['id', 'honorific', 'given_name', 'family_name']).where('id', 'in', list).execute(),
     db.selectFrom('body').select(['id', 'name']).where('id', 'in', list).execute(),
-    db.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select(['meeting.id', 'meeting.date', 'body.name']).where('meeting.id', 'in', list).execute(),
+    db
+      .selectFrom('meeting')
+      .innerJoin('body', 'body.id', 'meeting.body_id')
+      .select(['meeting.id', 'meeting.date', 'body.name'])
+      .where('meeting.id', 'in', list)
+      .execute(),
     db.selectFrom('agenda_item').select(['id', 'number', 'title']).where('id', 'in', list).execute(),
     db.selectFrom('account').select(['id', 'name']).where('id', 'in', list).execute(),
     db.selectFrom('report').select(['id', 'subject']).where('id', 'in', list).execute(),

@@ -35,7 +35,15 @@ export async function listHistory(db: Db, table: string, recordId: string): Prom
 }
 
 /** An audit_log row (with its actor's account name) as a history entry. */
-export function historyEntryOf(row: { id: string | number | bigint; at: HistoryEntry['at']; actor: string; actorName: string | null; action: HistoryEntry['action']; before: unknown; after: unknown }): HistoryEntry {
+export function historyEntryOf(row: {
+  id: string | number | bigint;
+  at: HistoryEntry['at'];
+  actor: string;
+  actorName: string | null;
+  action: HistoryEntry['action'];
+  before: unknown;
+  after: unknown;
+}): HistoryEntry {
   return {
     id: String(row.id),
     at: row.at,
@@ -83,7 +91,11 @@ export async function updateMinute(db: Db, id: string, changes: Partial<NewRow<'
 // ---- authority, people ----
 
 export async function ensureAuthority(db: Db, id: string, name: string): Promise<string> {
-  await db.insertInto('authority').values({ id, name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('authority')
+    .values({ id, name })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const row = await db.selectFrom('authority').select('id').where('name', '=', name).executeTakeFirstOrThrow();
   return row.id;
 }
@@ -125,15 +137,32 @@ export async function listBodyMemberships(db: Db, bodyId: string) {
   return db
     .selectFrom('membership')
     .innerJoin('person', 'person.id', 'membership.person_id')
-    .select(['membership.id', 'membership.role', 'membership.start_date', 'membership.end_date', 'person.id as person_id', 'person.honorific', 'person.given_name', 'person.family_name'])
+    .select([
+      'membership.id',
+      'membership.role',
+      'membership.start_date',
+      'membership.end_date',
+      'person.id as person_id',
+      'person.honorific',
+      'person.given_name',
+      'person.family_name',
+    ])
     .where('membership.body_id', '=', bodyId)
     .orderBy('person.family_name')
     .execute();
 }
 
-export async function findMembershipRow(db: Db, table: 'membership' | 'group_membership', id: string): Promise<{ id: string; owner_id: string; start_date: string | null } | undefined> {
+export async function findMembershipRow(
+  db: Db,
+  table: 'membership' | 'group_membership',
+  id: string,
+): Promise<{ id: string; owner_id: string; start_date: string | null } | undefined> {
   const owner = table === 'membership' ? 'body_id' : 'group_id';
-  return (db as Kysely<any>).selectFrom(table).select(['id', `${owner} as owner_id`, 'start_date']).where('id', '=', id).executeTakeFirst();
+  return (db as Kysely<any>)
+    .selectFrom(table)
+    .select(['id', `${owner} as owner_id`, 'start_date'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function setMembershipEnd(db: Db, table: 'membership' | 'group_membership', id: string, endDate: string): Promise<void> {
@@ -153,7 +182,12 @@ export async function findGroup(db: Db, id: string): Promise<Row<'political_grou
 }
 
 export async function findGroupByName(db: Db, authorityId: string, name: string): Promise<Row<'political_group'> | undefined> {
-  return db.selectFrom('political_group').selectAll().where('authority_id', '=', authorityId).where(sql<string>`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('political_group')
+    .selectAll()
+    .where('authority_id', '=', authorityId)
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function insertGroup(db: Db, row: NewRow<'political_group'>): Promise<void> {
@@ -164,7 +198,16 @@ export async function listGroupMembers(db: Db, groupId: string) {
   return db
     .selectFrom('group_membership')
     .innerJoin('person', 'person.id', 'group_membership.person_id')
-    .select(['group_membership.id', 'group_membership.role', 'group_membership.start_date', 'group_membership.end_date', 'person.id as person_id', 'person.honorific', 'person.given_name', 'person.family_name'])
+    .select([
+      'group_membership.id',
+      'group_membership.role',
+      'group_membership.start_date',
+      'group_membership.end_date',
+      'person.id as person_id',
+      'person.honorific',
+      'person.given_name',
+      'person.family_name',
+    ])
     .where('group_membership.group_id', '=', groupId)
     .orderBy('person.family_name')
     .execute();
@@ -201,7 +244,15 @@ export async function listRecentMeetings(db: Db, limit = 50) {
     .selectFrom('meeting')
     .innerJoin('body', 'body.id', 'meeting.body_id')
     .leftJoin('meeting_workflow', 'meeting_workflow.id', 'meeting.id')
-    .select(['meeting.id', 'meeting.date', 'meeting.status', 'body.name as body_name', 'meeting_workflow.agenda_published_at', 'meeting_workflow.minutes_published_at', 'meeting_workflow.minutes_approved_at'])
+    .select([
+      'meeting.id',
+      'meeting.date',
+      'meeting.status',
+      'body.name as body_name',
+      'meeting_workflow.agenda_published_at',
+      'meeting_workflow.minutes_published_at',
+      'meeting_workflow.minutes_approved_at',
+    ])
     .orderBy('meeting.date', 'desc')
     .limit(limit)
     .execute();
@@ -290,7 +341,16 @@ export async function listAttendance(db: Db, meetingId: string) {
   return db
     .selectFrom('attendance')
     .leftJoin('person as substituted', 'substituted.id', 'attendance.substitute_for_person_id')
-    .select(['attendance.id', 'attendance.person_id', 'attendance.status', 'attendance.printed_name', 'attendance.role', 'attendance.substitute_for_person_id', 'substituted.family_name as substitute_for_family_name', 'substituted.given_name as substitute_for_given_name'])
+    .select([
+      'attendance.id',
+      'attendance.person_id',
+      'attendance.status',
+      'attendance.printed_name',
+      'attendance.role',
+      'attendance.substitute_for_person_id',
+      'substituted.family_name as substitute_for_family_name',
+      'substituted.given_name as substitute_for_given_name',
+    ])
     .where('attendance.meeting_id', '=', meetingId)
     .orderBy('attendance.status')
     .orderBy('attendance.printed_name')
@@ -309,7 +369,15 @@ export async function listDeclarations(db: Db, meetingId: string) {
   return db
     .selectFrom('declaration')
     .innerJoin('person', 'person.id', 'declaration.person_id')
-    .select(['declaration.id', 'declaration.kind', 'declaration.reason', 'declaration.agenda_item_number', 'person.honorific', 'person.given_name', 'person.family_name'])
+    .select([
+      'declaration.id',
+      'declaration.kind',
+      'declaration.reason',
+      'declaration.agenda_item_number',
+      'person.honorific',
+      'person.given_name',
+      'person.family_name',
+    ])
     .where('declaration.meeting_id', '=', meetingId)
     .orderBy('declaration.created_at')
     .execute();
@@ -335,7 +403,14 @@ export async function insertMinute(db: Db, row: NewRow<'minute'>): Promise<void>
 
 export async function listResolutions(db: Db, minuteIds: string[]) {
   if (!minuteIds.length) return [];
-  return db.selectFrom('resolution').selectAll().where('minute_id', 'in', minuteIds).where('withdrawn_at', 'is', null).orderBy('minute_id').orderBy('position').execute();
+  return db
+    .selectFrom('resolution')
+    .selectAll()
+    .where('minute_id', 'in', minuteIds)
+    .where('withdrawn_at', 'is', null)
+    .orderBy('minute_id')
+    .orderBy('position')
+    .execute();
 }
 
 export async function insertResolution(db: Db, row: NewRow<'resolution'>): Promise<void> {
@@ -348,17 +423,30 @@ export async function insertResolution(db: Db, row: NewRow<'resolution'>): Promi
  * A withdrawn resolution brought back at its old place is restored rather than added twice.
  */
 export async function reviseResolutions(db: Db, minuteId: string, texts: string[], actor: string, newId: (position: number) => string): Promise<void> {
-  const inForce = await db.selectFrom('resolution').select(['id', 'position', 'text']).where('minute_id', '=', minuteId).where('withdrawn_at', 'is', null).orderBy('position').execute();
+  const inForce = await db
+    .selectFrom('resolution')
+    .select(['id', 'position', 'text'])
+    .where('minute_id', '=', minuteId)
+    .where('withdrawn_at', 'is', null)
+    .orderBy('position')
+    .execute();
   for (const [index, text] of texts.entries()) {
     const position = index + 1;
     const current = inForce[index];
     if (current) {
-      if (current.text !== text || current.position !== position) await db.updateTable('resolution').set({ text, position }).where('id', '=', current.id).execute();
+      if (current.text !== text || current.position !== position)
+        await db.updateTable('resolution').set({ text, position }).where('id', '=', current.id).execute();
       continue;
     }
     const id = newId(position);
-    const restored = await db.updateTable('resolution').set({ text, position, withdrawn_at: null, withdrawn_by: null }).where('id', '=', id).where('minute_id', '=', minuteId).executeTakeFirst();
-    if (Number(restored.numUpdatedRows) === 0) await db.insertInto('resolution').values({ id, minute_id: minuteId, position, text, unanimous: false }).execute();
+    const restored = await db
+      .updateTable('resolution')
+      .set({ text, position, withdrawn_at: null, withdrawn_by: null })
+      .where('id', '=', id)
+      .where('minute_id', '=', minuteId)
+      .executeTakeFirst();
+    if (Number(restored.numUpdatedRows) === 0)
+      await db.insertInto('resolution').values({ id, minute_id: minuteId, position, text, unanimous: false }).execute();
   }
   const gone = inForce.slice(texts.length).map((row) => row.id);
   if (gone.length) await db.updateTable('resolution').set({ withdrawn_at: new Date(), withdrawn_by: actor }).where('id', 'in', gone).execute();
@@ -374,7 +462,11 @@ export async function insertMotion(db: Db, row: NewRow<'motion'>): Promise<void>
 }
 
 export async function countVoteEvents(db: Db, meetingId: string): Promise<number> {
-  const row = await db.selectFrom('vote_event').select((eb) => eb.fn.countAll<string>().as('count')).where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('vote_event')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -402,7 +494,13 @@ export async function listMinuteCorrections(db: Db, minuteIds: string[]) {
 }
 
 export async function recordExists(db: Db, table: 'membership' | 'group_membership' | 'declaration', id: string): Promise<boolean> {
-  return Boolean(await (db as Kysely<Database>).selectFrom(table as 'membership').select('id').where('id', '=', id).executeTakeFirst());
+  return Boolean(
+    await (db as Kysely<Database>)
+      .selectFrom(table as 'membership')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  );
 }
 
 // ---- the attendance grid ----
@@ -428,7 +526,16 @@ export async function listPeopleWithWards(db: Db) {
   return db
     .selectFrom('person')
     .leftJoin('ward', 'ward.id', 'person.ward_id')
-    .select(['person.id', 'person.kind', 'person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.job_title', 'ward.name as ward_name'])
+    .select([
+      'person.id',
+      'person.kind',
+      'person.honorific',
+      'person.given_name',
+      'person.initials',
+      'person.family_name',
+      'person.job_title',
+      'ward.name as ward_name',
+    ])
     .orderBy('person.family_name')
     .orderBy('person.given_name')
     .orderBy('person.id')

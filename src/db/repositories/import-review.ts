@@ -14,7 +14,11 @@ export { setActor } from '../actor.ts';
 
 /** Keeps a paper's lines beside its source record (once: a paper's text never changes). */
 export async function insertSourceText(db: Db, sourceId: string, lines: readonly string[]): Promise<void> {
-  await db.insertInto('source_text').values({ id: sourceId, lines: [...lines] }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('source_text')
+    .values({ id: sourceId, lines: [...lines] })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
 export async function sourceText(db: Db, sourceId: string): Promise<string[] | undefined> {
@@ -72,7 +76,11 @@ export async function deleteCorrection(db: Db, id: string, contentHash: string):
 }
 
 export async function markChecked(db: Db, id: string, contentHash: string, checkedBy: string): Promise<void> {
-  await db.insertInto('paper_check').values({ id, content_hash: contentHash, checked_by: checkedBy }).onConflict((oc) => oc.column('content_hash').doNothing()).execute();
+  await db
+    .insertInto('paper_check')
+    .values({ id, content_hash: contentHash, checked_by: checkedBy })
+    .onConflict((oc) => oc.column('content_hash').doNothing())
+    .execute();
 }
 
 export async function unmarkChecked(db: Db, contentHash: string): Promise<void> {
@@ -102,7 +110,11 @@ export async function removePaperRecords(trx: Transaction<Database>, sourceId: s
 }
 
 /** A paper nothing was recognised in, with why; the latest attempt's file name and reason are kept. */
-export async function recordUnrecognised(db: Kysely<Database>, actor: string, paper: { id: string; contentHash: string; fileName: string; reason: string }): Promise<void> {
+export async function recordUnrecognised(
+  db: Kysely<Database>,
+  actor: string,
+  paper: { id: string; contentHash: string; fileName: string; reason: string },
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await setActorOf(trx, actor);
     await trx

@@ -9,13 +9,22 @@ import type { Database, NewRow, Row } from '../schema.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function ensureSource(db: Db, id: string, url: string): Promise<Row<'oparl_source'>> {
-  await db.insertInto('oparl_source').values({ id, url }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('oparl_source')
+    .values({ id, url })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   return db.selectFrom('oparl_source').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 /** The database's clock, so `modified_since` compares server times with server times, never this machine's. */
 export async function markRunStarted(db: Db, id: string): Promise<Date> {
-  const row = await db.updateTable('oparl_source').set({ last_run_started_at: sql`now()` }).where('id', '=', id).returning('last_run_started_at').executeTakeFirstOrThrow();
+  const row = await db
+    .updateTable('oparl_source')
+    .set({ last_run_started_at: sql`now()` })
+    .where('id', '=', id)
+    .returning('last_run_started_at')
+    .executeTakeFirstOrThrow();
   return row.last_run_started_at!;
 }
 
@@ -38,20 +47,43 @@ export async function putRecords(db: Db, sourceId: string, records: MirroredReco
     .onConflict((oc) =>
       oc
         .columns(['source_id', 'oparl_id'])
-        .doUpdateSet((eb) => ({ oparl_type: eb.ref('excluded.oparl_type'), local_table: eb.ref('excluded.local_table'), local_id: eb.ref('excluded.local_id'), modified: eb.ref('excluded.modified') }))
-        .where(sql<boolean>`(oparl_record.local_table, oparl_record.local_id, oparl_record.modified) is distinct from (excluded.local_table, excluded.local_id, excluded.modified)`),
+        .doUpdateSet((eb) => ({
+          oparl_type: eb.ref('excluded.oparl_type'),
+          local_table: eb.ref('excluded.local_table'),
+          local_id: eb.ref('excluded.local_id'),
+          modified: eb.ref('excluded.modified'),
+        }))
+        .where(
+          sql<boolean>`(oparl_record.local_table, oparl_record.local_id, oparl_record.modified) is distinct from (excluded.local_table, excluded.local_id, excluded.modified)`,
+        ),
     )
     .execute();
 }
 
 /** The tables an OParl object may become, with the columns an upsert may change (never id or created_at). */
-export type MirrorTable = 'authority' | 'body' | 'political_group' | 'person' | 'membership' | 'group_membership' | 'meeting' | 'agenda_item' | 'attendance' | 'minute' | 'resolution' | 'report';
+export type MirrorTable =
+  | 'authority'
+  | 'body'
+  | 'political_group'
+  | 'person'
+  | 'membership'
+  | 'group_membership'
+  | 'meeting'
+  | 'agenda_item'
+  | 'attendance'
+  | 'minute'
+  | 'resolution'
+  | 'report';
 
 /**
  * Inserts rows, or updates the row with the same id where any given column differs. Returns how many rows were
  * created and how many changed.
  */
-export async function upsertRows<T extends MirrorTable>(db: Db, table: T, rows: Array<NewRow<T> & { id: string }>): Promise<{ created: number; updated: number }> {
+export async function upsertRows<T extends MirrorTable>(
+  db: Db,
+  table: T,
+  rows: Array<NewRow<T> & { id: string }>,
+): Promise<{ created: number; updated: number }> {
   if (rows.length === 0) return { created: 0, updated: 0 };
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((column) => column !== 'id' && column !== 'created_at');
   const result = await (db as Kysely<Database>)
@@ -94,7 +126,9 @@ export async function linkReport(db: Db, reportId: string, agendaItemIds: string
 /** A body's slug is unique in its authority: the first free one of "name", "name-2", ... (this body's own counts as free). */
 export async function freeBodySlug(db: Db, authorityId: string, bodyId: string, slug: string): Promise<string> {
   const taken = new Set(
-    (await db.selectFrom('body').select('slug').where('authority_id', '=', authorityId).where('id', '!=', bodyId).where('slug', 'like', `${slug}%`).execute()).map((row) => row.slug),
+    (
+      await db.selectFrom('body').select('slug').where('authority_id', '=', authorityId).where('id', '!=', bodyId).where('slug', 'like', `${slug}%`).execute()
+    ).map((row) => row.slug),
   );
   let candidate = slug;
   for (let n = 2; taken.has(candidate); n++) candidate = `${slug}-${n}`;
@@ -103,7 +137,12 @@ export async function freeBodySlug(db: Db, authorityId: string, bodyId: string, 
 
 /** Sets a body's parent; returns 1 if it changed. */
 export async function setBodyParent(db: Db, bodyId: string, parentId: string): Promise<number> {
-  const result = await db.updateTable('body').set({ parent_id: parentId }).where('id', '=', bodyId).where(sql<boolean>`parent_id is distinct from ${parentId}`).executeTakeFirst();
+  const result = await db
+    .updateTable('body')
+    .set({ parent_id: parentId })
+    .where('id', '=', bodyId)
+    .where(sql<boolean>`parent_id is distinct from ${parentId}`)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -135,13 +174,24 @@ export async function removeReport(db: Db, reportId: string): Promise<number> {
  * copy's public pages and OParl treat it as the source does (migration 20261207_3001). Returns 1 when it changed.
  */
 export async function withdrawMeeting(db: Db, meetingId: string, reason: string): Promise<number> {
-  const result = await db.updateTable('meeting').set({ withdrawn_at: new Date(), withdrawn_reason: reason }).where('id', '=', meetingId).where('withdrawn_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('meeting')
+    .set({ withdrawn_at: new Date(), withdrawn_reason: reason })
+    .where('id', '=', meetingId)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 export async function dropRecordsOfLocal(db: Db, sourceId: string, localTable: string, localIds: string[]): Promise<string[]> {
   if (localIds.length === 0) return [];
-  const rows = await db.deleteFrom('oparl_record').where('source_id', '=', sourceId).where('local_table', '=', localTable).where('local_id', 'in', localIds).returning('oparl_id').execute();
+  const rows = await db
+    .deleteFrom('oparl_record')
+    .where('source_id', '=', sourceId)
+    .where('local_table', '=', localTable)
+    .where('local_id', 'in', localIds)
+    .returning('oparl_id')
+    .execute();
   return rows.map((row) => row.oparl_id);
 }
 

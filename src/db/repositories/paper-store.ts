@@ -27,7 +27,11 @@ export async function findSourceByHash(db: Db, contentHash: string): Promise<Row
 }
 
 export async function ensureAuthority(db: Db, id: string, name: string): Promise<string> {
-  await db.insertInto('authority').values({ id, name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('authority')
+    .values({ id, name })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const row = await db.selectFrom('authority').select('id').where('name', '=', name).executeTakeFirstOrThrow();
   return row.id;
 }
@@ -52,10 +56,11 @@ export async function loadPeople(db: Db, authorityId: string): Promise<Array<Row
 /** Writes back what papers taught us about people already on record, in one statement. */
 export async function updatePeople(db: Db, people: Array<{ id: string } & PersonColumns>): Promise<void> {
   for (let start = 0; start < people.length; start += CHUNK) {
-    const rows = people.slice(start, start + CHUNK).map(
-      (p) =>
-        sql`(${p.id}, ${p.kind}, ${p.honorific}, ${p.given_name}, ${p.initials}::text[], ${p.family_name}, ${p.post_nominals}::text[], ${p.job_title})`,
-    );
+    const rows = people
+      .slice(start, start + CHUNK)
+      .map(
+        (p) => sql`(${p.id}, ${p.kind}, ${p.honorific}, ${p.given_name}, ${p.initials}::text[], ${p.family_name}, ${p.post_nominals}::text[], ${p.job_title})`,
+      );
     await sql`
       update person set kind = v.kind, honorific = v.honorific, given_name = v.given_name, initials = v.initials,
         family_name = v.family_name, post_nominals = v.post_nominals, job_title = v.job_title
@@ -87,7 +92,13 @@ export async function findMeetings(db: Db, keys: Array<{ bodyId: string; date: s
       ...(await db
         .selectFrom('meeting')
         .selectAll()
-        .where((eb) => eb(eb.refTuple('body_id', 'date'), 'in', chunk.map((key) => eb.tuple(key.bodyId, key.date))))
+        .where((eb) =>
+          eb(
+            eb.refTuple('body_id', 'date'),
+            'in',
+            chunk.map((key) => eb.tuple(key.bodyId, key.date)),
+          ),
+        )
         .execute()),
     );
   }
@@ -144,12 +155,18 @@ export { insertNew, insertNewMany, type InsertPart } from './bulk-insert.ts';
 
 export async function insertImportIssues(db: Db, rows: Array<NewRow<'import_issue'>>): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
-    await db.insertInto('import_issue').values(rows.slice(start, start + CHUNK)).execute();
+    await db
+      .insertInto('import_issue')
+      .values(rows.slice(start, start + CHUNK))
+      .execute();
   }
 }
 
 export async function countMeetings(db: Db): Promise<number> {
-  const row = await db.selectFrom('meeting').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('meeting')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 

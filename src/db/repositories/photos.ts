@@ -19,7 +19,11 @@ export interface PhotoCopy {
 }
 
 export async function findPhotoPerson(db: Db, personId: string) {
-  return db.selectFrom('person').select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name', 'post_nominals']).where('id', '=', personId).executeTakeFirst();
+  return db
+    .selectFrom('person')
+    .select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name', 'post_nominals'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
 }
 
 /** Puts the person's photo in place of any earlier one: its alt text and every copy. */

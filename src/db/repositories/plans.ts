@@ -59,7 +59,11 @@ export async function listPlans(db: Db): Promise<Array<Row<'plan'> & { action_co
 }
 
 export async function findPlan(db: Db, idOrSlug: string): Promise<Row<'plan'> | undefined> {
-  return db.selectFrom('plan').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).executeTakeFirst();
+  return db
+    .selectFrom('plan')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .executeTakeFirst();
 }
 
 export interface PlanTree {
@@ -112,7 +116,17 @@ export async function loadPlanTree(db: Db, planId: string): Promise<PlanTree | u
     .execute();
   const requirementSets = await db.selectFrom('requirement_set').selectAll().where('plan_id', '=', planId).orderBy('prefix', 'desc').execute();
   const requirements = requirementSets.length
-    ? await db.selectFrom('requirement').selectAll().where('set_id', 'in', requirementSets.map((s) => s.id)).orderBy('set_id').orderBy('number').execute()
+    ? await db
+        .selectFrom('requirement')
+        .selectAll()
+        .where(
+          'set_id',
+          'in',
+          requirementSets.map((s) => s.id),
+        )
+        .orderBy('set_id')
+        .orderBy('number')
+        .execute()
     : [];
   return {
     plan,
@@ -124,7 +138,9 @@ export async function loadPlanTree(db: Db, planId: string): Promise<PlanTree | u
     milestones,
     measures,
     leads,
-    links: actionIds.length ? await db.selectFrom('plan_action_requirement').select(['action_id', 'requirement_id']).where('action_id', 'in', actionIds).execute() : [],
+    links: actionIds.length
+      ? await db.selectFrom('plan_action_requirement').select(['action_id', 'requirement_id']).where('action_id', 'in', actionIds).execute()
+      : [],
     requirementSets,
     requirements,
     updates: actionIds.length
@@ -172,13 +188,23 @@ export async function loadIndicators(db: Db, options: { slug?: string; dashboard
 }
 
 /** The actions that address a requirement, with the plan they belong to. */
-export async function actionsForRequirements(db: Db, requirementIds: string[]): Promise<Array<Pick<Row<'plan_action'>, 'id' | 'ref' | 'text' | 'plan_id'> & { requirement_id: string; plan_slug: string }>> {
+export async function actionsForRequirements(
+  db: Db,
+  requirementIds: string[],
+): Promise<Array<Pick<Row<'plan_action'>, 'id' | 'ref' | 'text' | 'plan_id'> & { requirement_id: string; plan_slug: string }>> {
   if (requirementIds.length === 0) return [];
   return db
     .selectFrom('plan_action_requirement')
     .innerJoin('plan_action', 'plan_action.id', 'plan_action_requirement.action_id')
     .innerJoin('plan', 'plan.id', 'plan_action.plan_id')
-    .select(['plan_action.id', 'plan_action.ref', 'plan_action.text', 'plan_action.plan_id', 'plan_action_requirement.requirement_id', 'plan.slug as plan_slug'])
+    .select([
+      'plan_action.id',
+      'plan_action.ref',
+      'plan_action.text',
+      'plan_action.plan_id',
+      'plan_action_requirement.requirement_id',
+      'plan.slug as plan_slug',
+    ])
     .where('plan_action_requirement.requirement_id', 'in', requirementIds)
     .orderBy('plan_action.position')
     .execute();
@@ -195,7 +221,11 @@ export async function findBody(db: Db, id: string): Promise<Pick<Row<'body'>, 'i
 // ---- Writes from the back office ----
 
 export async function findIndicator(db: Db, idOrSlug: string): Promise<Row<'indicator'> | undefined> {
-  return db.selectFrom('indicator').selectAll().where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).executeTakeFirst();
+  return db
+    .selectFrom('indicator')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .executeTakeFirst();
 }
 
 export async function allIndicatorKeys(db: Db): Promise<Array<Pick<Row<'indicator'>, 'id' | 'slug' | 'name' | 'unit'>>> {

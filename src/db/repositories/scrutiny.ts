@@ -273,7 +273,12 @@ export async function reportsAndDecisionsTitled(db: Db, authorityId: string) {
     .selectFrom('report')
     .select([sql<'report' | 'decision'>`'report'`.as('kind'), 'id', 'subject'])
     .where('authority_id', '=', authorityId)
-    .unionAll(db.selectFrom('decision').select([sql<'report' | 'decision'>`'decision'`.as('kind'), 'id', 'subject']).where('authority_id', '=', authorityId))
+    .unionAll(
+      db
+        .selectFrom('decision')
+        .select([sql<'report' | 'decision'>`'decision'`.as('kind'), 'id', 'subject'])
+        .where('authority_id', '=', authorityId),
+    )
     .execute();
   const of = (kind: 'report' | 'decision') => rows.filter((row) => row.kind === kind).map(({ id, subject }) => ({ id, subject }));
   return { reports: of('report'), decisions: of('decision') };

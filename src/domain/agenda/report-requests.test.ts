@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clearWorkingDaysBetween, isWorkingDay, JURISDICTIONS, latestPublicationDate } from '../working-days.ts';
-import { awaitingOfficer, CLEARANCE_WORKING_DAYS, daysOverdue, deadlineProblems, defaultDeadline, nextState, REPORT_REQUEST_STATES, type ReportRequestAction, type ReportRequestState } from './report-requests.ts';
+import {
+  awaitingOfficer,
+  CLEARANCE_WORKING_DAYS,
+  daysOverdue,
+  deadlineProblems,
+  defaultDeadline,
+  nextState,
+  REPORT_REQUEST_STATES,
+  type ReportRequestAction,
+  type ReportRequestState,
+} from './report-requests.ts';
 
 const ACTIONS: ReportRequestAction[] = ['submit', 'clear', 'return'];
 const day = (from: string, offset: number) => {
@@ -13,7 +23,9 @@ const dates = fc.integer({ min: 0, max: 365 * 60 }).map((offset) => day('1990-01
 
 describe('the report request state machine', () => {
   it('allows exactly the documented transitions', () => {
-    const allowed = REPORT_REQUEST_STATES.flatMap((state) => ACTIONS.map((action) => [state, action, nextState(state, action)] as const)).filter(([, , next]) => next);
+    const allowed = REPORT_REQUEST_STATES.flatMap((state) => ACTIONS.map((action) => [state, action, nextState(state, action)] as const)).filter(
+      ([, , next]) => next,
+    );
     expect(allowed).toEqual([
       ['requested', 'submit', 'submitted'],
       ['submitted', 'clear', 'cleared'],
@@ -95,8 +107,10 @@ describe('deadline checks and days overdue', () => {
     expect(daysOverdue('2026-03-27', '2026-03-30')).toBe(3);
     expect(daysOverdue('2026-01-08', '2026-01-08')).toBe(0);
     expect(daysOverdue('2026-01-09', '2026-01-08')).toBe(0);
-    fc.assert(fc.property(dates, fc.integer({ min: 0, max: 400 }), (deadline, late) => {
-      expect(daysOverdue(deadline, day(deadline, late))).toBe(late);
-    }));
+    fc.assert(
+      fc.property(dates, fc.integer({ min: 0, max: 400 }), (deadline, late) => {
+        expect(daysOverdue(deadline, day(deadline, late))).toBe(late);
+      }),
+    );
   });
 });

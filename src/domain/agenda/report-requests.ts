@@ -39,7 +39,9 @@ export function nextState(state: ReportRequestState, action: ReportRequestAction
 export function refusal(state: ReportRequestState, action: ReportRequestAction): string {
   if (state === 'cleared') return 'This report has been cleared for publication, so the request is closed.';
   if (action === 'submit') return 'This report has been submitted and is waiting for democratic services to clear it.';
-  return state === 'returned' ? 'This report was returned to the officer: it can be cleared once they submit it again.' : 'The officer has not submitted this report yet.';
+  return state === 'returned'
+    ? 'This report was returned to the officer: it can be cleared once they submit it again.'
+    : 'The officer has not submitted this report yet.';
 }
 
 /** Still waiting for the officer: a request past its deadline in these states is overdue. */

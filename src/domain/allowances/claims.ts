@@ -140,7 +140,12 @@ export function assessClaim(input: ClaimInput, rules: ClaimRules): Assessment {
       if (!rules.journeyPurposes.some((purpose) => purpose.code === input.purposeCode)) {
         breach('purposeCode', "Choose the purpose of the journey from the scheme's list of journeys that may be claimed");
       }
-      const tenths = parseOrBreach(() => milesToTenths(input.miles ?? ''), 'miles', 'Enter the miles as a number with at most one decimal place, like 12.5', breach);
+      const tenths = parseOrBreach(
+        () => milesToTenths(input.miles ?? ''),
+        'miles',
+        'Enter the miles as a number with at most one decimal place, like 12.5',
+        breach,
+      );
       if (tenths !== undefined && tenths <= 0n) breach('miles', 'Miles must be more than 0');
       if (tenths !== undefined && tenths > 0n && breaches.length === 0) {
         mileageParts = splitMileage(rules.mileageBands, input.milesBeforeTenths ?? 0n, tenths);

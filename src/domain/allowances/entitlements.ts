@@ -71,8 +71,8 @@ export function accrue(holdings: Holding[], year: Period): AccruedEntitlement[] 
       for (const holding of held) payableDays.set(holding.id, (payableDays.get(holding.id) ?? 0) + daysInclusive(start, end));
       continue;
     }
-    const paid = [...held].sort(
-      (a, b) => (b.annualPence > a.annualPence ? 1 : b.annualPence < a.annualPence ? -1 : a.start.localeCompare(b.start) || a.id.localeCompare(b.id)),
+    const paid = [...held].sort((a, b) =>
+      b.annualPence > a.annualPence ? 1 : b.annualPence < a.annualPence ? -1 : a.start.localeCompare(b.start) || a.id.localeCompare(b.id),
     )[0]!;
     payableDays.set(paid.id, (payableDays.get(paid.id) ?? 0) + daysInclusive(start, end));
     for (const other of held) {
@@ -176,13 +176,18 @@ export function exceedsMaxHolders(existing: HolderRange[], candidate: HolderRang
  */
 export function payableTo(holdings: Holding[], forgone: Array<Forgone & { yearStart: string }>, upTo: string): PayableTotals {
   const totals: PayableTotals = { basicPence: 0n, sraPence: 0n, coOpteePence: 0n, forgonePence: 0n };
-  const started = holdings.filter((holding) => holding.start <= upTo).map((holding) => ({ ...holding, end: holding.end === null || holding.end > upTo ? upTo : holding.end }));
+  const started = holdings
+    .filter((holding) => holding.start <= upTo)
+    .map((holding) => ({ ...holding, end: holding.end === null || holding.end > upTo ? upTo : holding.end }));
   if (started.length === 0) return totals;
   const first = Number(allowanceYearOf(started.reduce((min, holding) => (holding.start < min ? holding.start : min), upTo)).start.slice(0, 4));
   const last = Number(allowanceYearOf(upTo).start.slice(0, 4));
   for (let startYear = first; startYear <= last; startYear++) {
     const year = allowanceYear(startYear);
-    const payable = applyForgone(accrue(started, year), forgone.filter((entry) => entry.yearStart === year.start));
+    const payable = applyForgone(
+      accrue(started, year),
+      forgone.filter((entry) => entry.yearStart === year.start),
+    );
     totals.basicPence += payable.basicPence;
     totals.sraPence += payable.sraPence;
     totals.coOpteePence += payable.coOpteePence;

@@ -41,7 +41,13 @@ export type Proposal =
 export const FORGO_RULE = 'A Member may elect to forgo all or any part of an entitlement to an allowance (Regulation 13)';
 
 export function applyProposals(base: SchemeTerms, proposals: Proposal[]): SchemeTerms {
-  const terms: SchemeTerms = { ...base, claimTimeLimits: { ...base.claimTimeLimits }, posts: base.posts.map((post) => ({ ...post })), mileageBands: base.mileageBands.map((band) => ({ ...band })), rules: [...base.rules] };
+  const terms: SchemeTerms = {
+    ...base,
+    claimTimeLimits: { ...base.claimTimeLimits },
+    posts: base.posts.map((post) => ({ ...post })),
+    mileageBands: base.mileageBands.map((band) => ({ ...band })),
+    rules: [...base.rules],
+  };
   for (const proposal of proposals) {
     switch (proposal.kind) {
       case 'basic-allowance-reduction':

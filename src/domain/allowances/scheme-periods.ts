@@ -27,9 +27,7 @@ const OPEN_END = '9999-12-31';
 
 /** The scheme in force on `date`: the latest to start on or before it that has not ended (as findSchemeInForce). */
 export function schemeInForce(schemes: SchemeAmounts[], date: string): SchemeAmounts | undefined {
-  return schemes
-    .filter((scheme) => scheme.from <= date && (scheme.to === null || scheme.to >= date))
-    .sort((a, b) => b.from.localeCompare(a.from))[0];
+  return schemes.filter((scheme) => scheme.from <= date && (scheme.to === null || scheme.to >= date)).sort((a, b) => b.from.localeCompare(a.from))[0];
 }
 
 function amountIn(scheme: SchemeAmounts | undefined, holding: KeyedHolding): Pence {

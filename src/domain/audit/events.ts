@@ -49,7 +49,8 @@ export function auditEvents(entry: AuditFacts): string[] {
     });
     // An undone approval carries the officer's reason (minutesApprovalUndoer), so the trail says why.
     const reason = entry.after?.approval_undone_reason;
-    if (events.length) return events.map((event) => (event === 'Undid the approval of the minutes' && typeof reason === 'string' && reason ? `${event}: ${reason}` : event));
+    if (events.length)
+      return events.map((event) => (event === 'Undid the approval of the minutes' && typeof reason === 'string' && reason ? `${event}: ${reason}` : event));
   }
   const kind = recordKind(entry.table);
   return [entry.action === 'insert' ? `Created ${kind}` : entry.action === 'delete' ? `Deleted ${kind}` : `Changed ${kind}`];

@@ -21,7 +21,8 @@ export interface CallInDates {
 }
 
 export function callInDates(rules: CallInRules, route: NoticeRoute, decidedOn: string, publishedOn: string): CallInDates {
-  if (route === 'special-urgency' || rules.workingDays === 0) return { callInEndsOn: null, implementationDate: publishedOn > decidedOn ? publishedOn : decidedOn };
+  if (route === 'special-urgency' || rules.workingDays === 0)
+    return { callInEndsOn: null, implementationDate: publishedOn > decidedOn ? publishedOn : decidedOn };
   const callInEndsOn = workingDaysAfter(publishedOn, rules.workingDays);
   return { callInEndsOn, implementationDate: nextWorkingDay(callInEndsOn) };
 }

@@ -13,7 +13,8 @@ const DAY_MS = 86_400_000;
 
 function parse(date: string): number {
   const time = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date) throw new RangeError(`not a date: ${date}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== date)
+    throw new RangeError(`not a date: ${date}`);
   return time;
 }
 

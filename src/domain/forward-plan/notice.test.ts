@@ -5,7 +5,17 @@ import { addDays, clearDaysBetween, workingDaysAfter } from './clear-days.ts';
 import { furtherNoticeDue, noticeProblems, routeCovers, routeFor, NOTICE_ROUTES, type NoticeFacts } from './notice.ts';
 
 const day = fc.integer({ min: 0, max: 365 * 15 }).map((n) => addDays('2012-09-10', n));
-const base: NoticeFacts = { keyDecision: true, privateMeeting: false, exemptParagraphs: [], privateReasons: '', route: 'notice', urgencyReasons: '', scrutinyChairPersonId: null, scrutinyChairInformedOn: null, scrutinyChairAgreedOn: null };
+const base: NoticeFacts = {
+  keyDecision: true,
+  privateMeeting: false,
+  exemptParagraphs: [],
+  privateReasons: '',
+  route: 'notice',
+  urgencyReasons: '',
+  scrutinyChairPersonId: null,
+  scrutinyChairInformedOn: null,
+  scrutinyChairAgreedOn: null,
+};
 
 describe('clear days (2012 Regulations)', () => {
   it('leave out the day of notice and the day of decision, and count weekends and holidays', () => {
@@ -48,16 +58,31 @@ describe('notice route (regulations 9, 10 and 11)', () => {
 
   it('the general exception needs reasons and the scrutiny chair informed in writing before the decision', () => {
     const facts: NoticeFacts = { ...base, route: 'general-exception' };
-    expect(noticeProblems(facts, '2026-12-01', '2026-12-20').map((p) => p.field)).toEqual(['urgencyReasons', 'scrutinyChairPersonId', 'scrutinyChairInformedOn']);
-    expect(noticeProblems({ ...facts, urgencyReasons: 'Grant deadline', scrutinyChairPersonId: 'p', scrutinyChairInformedOn: '2026-12-01' }, '2026-12-01', '2026-12-20')).toEqual([]);
+    expect(noticeProblems(facts, '2026-12-01', '2026-12-20').map((p) => p.field)).toEqual([
+      'urgencyReasons',
+      'scrutinyChairPersonId',
+      'scrutinyChairInformedOn',
+    ]);
+    expect(
+      noticeProblems(
+        { ...facts, urgencyReasons: 'Grant deadline', scrutinyChairPersonId: 'p', scrutinyChairInformedOn: '2026-12-01' },
+        '2026-12-01',
+        '2026-12-20',
+      ),
+    ).toEqual([]);
     // Four clear days is too few even for the general exception.
-    expect(noticeProblems({ ...facts, urgencyReasons: 'x', scrutinyChairPersonId: 'p', scrutinyChairInformedOn: '2026-12-01' }, '2026-12-01', '2026-12-06')[0]!.message).toContain('special urgency');
+    expect(
+      noticeProblems({ ...facts, urgencyReasons: 'x', scrutinyChairPersonId: 'p', scrutinyChairInformedOn: '2026-12-01' }, '2026-12-01', '2026-12-06')[0]!
+        .message,
+    ).toContain('special urgency');
   });
 
   it('special urgency needs the scrutiny chair’s agreement on or before the day of decision', () => {
     const facts: NoticeFacts = { ...base, route: 'special-urgency', urgencyReasons: 'Backlog of assessments', scrutinyChairPersonId: 'p' };
     expect(noticeProblems(facts, '2026-12-01', '2026-12-02').map((p) => p.field)).toEqual(['scrutinyChairAgreedOn']);
-    expect(noticeProblems({ ...facts, scrutinyChairAgreedOn: '2026-12-03' }, '2026-12-01', '2026-12-02').map((p) => p.field)).toEqual(['scrutinyChairAgreedOn']);
+    expect(noticeProblems({ ...facts, scrutinyChairAgreedOn: '2026-12-03' }, '2026-12-01', '2026-12-02').map((p) => p.field)).toEqual([
+      'scrutinyChairAgreedOn',
+    ]);
     expect(noticeProblems({ ...facts, scrutinyChairAgreedOn: '2026-12-01' }, '2026-12-01', '2026-12-01')).toEqual([]);
   });
 
@@ -65,10 +90,12 @@ describe('notice route (regulations 9, 10 and 11)', () => {
     fc.assert(
       fc.property(day, fc.integer({ min: -3, max: 60 }), fc.constantFrom(...NOTICE_ROUTES), fc.boolean(), (published, gap, route, complete) => {
         const decision = addDays(published, gap);
-        const facts: NoticeFacts = complete ? { ...base, route, urgencyReasons: 'Reasons', scrutinyChairPersonId: 'p', scrutinyChairInformedOn: published, scrutinyChairAgreedOn: published } : { ...base, route };
+        const facts: NoticeFacts = complete
+          ? { ...base, route, urgencyReasons: 'Reasons', scrutinyChairPersonId: 'p', scrutinyChairInformedOn: published, scrutinyChairAgreedOn: published }
+          : { ...base, route };
         const problems = noticeProblems(facts, published, decision);
         const allowed = gap >= 0 && routeCovers(route, routeFor(published, decision)) && (complete || route === 'notice');
-        return problems.length === 0 === allowed;
+        return (problems.length === 0) === allowed;
       }),
     );
   });
@@ -101,7 +128,11 @@ describe('call-in', () => {
       fc.property(fc.integer({ min: 0, max: 365 * 10 }), fc.integer({ min: 1, max: 10 }), (n, days) => {
         const published = addDays('2015-01-01', n);
         const dates = callInDates({ workingDays: days }, 'general-exception', published, published);
-        return dates.callInEndsOn! > published && dates.implementationDate > dates.callInEndsOn! && workingDaysAfter(dates.callInEndsOn!, 1) === dates.implementationDate;
+        return (
+          dates.callInEndsOn! > published &&
+          dates.implementationDate > dates.callInEndsOn! &&
+          workingDaysAfter(dates.callInEndsOn!, 1) === dates.implementationDate
+        );
       }),
     );
   });

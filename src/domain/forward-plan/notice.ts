@@ -78,7 +78,8 @@ export function needsNotice(facts: Pick<NoticeFacts, 'keyDecision' | 'privateMee
 export function noticeProblems(facts: NoticeFacts, publishedOn: string, decisionOn: string): Problem[] {
   const problems: Problem[] = [];
   if (facts.privateMeeting) {
-    if (!facts.exemptParagraphs.length) problems.push({ field: 'exemptParagraphs', message: 'Choose the paragraphs of Schedule 12A that make the meeting private' });
+    if (!facts.exemptParagraphs.length)
+      problems.push({ field: 'exemptParagraphs', message: 'Choose the paragraphs of Schedule 12A that make the meeting private' });
     if (!facts.privateReasons.trim()) problems.push({ field: 'privateReasons', message: 'Say why the meeting is to be held in private (regulation 5(2))' });
   }
   if (!needsNotice(facts)) return problems;
@@ -98,7 +99,13 @@ export function noticeProblems(facts: NoticeFacts, publishedOn: string, decision
     });
   }
   if (facts.route !== 'notice' && !facts.urgencyReasons.trim()) {
-    problems.push({ field: 'urgencyReasons', message: facts.route === 'general-exception' ? 'Say why 28 days’ notice is impracticable (regulation 10(2)(b))' : 'Say why the decision is urgent and cannot reasonably be deferred (regulation 11(2))' });
+    problems.push({
+      field: 'urgencyReasons',
+      message:
+        facts.route === 'general-exception'
+          ? 'Say why 28 days’ notice is impracticable (regulation 10(2)(b))'
+          : 'Say why the decision is urgent and cannot reasonably be deferred (regulation 11(2))',
+    });
   }
   if (facts.route !== 'notice' && !facts.scrutinyChairPersonId) {
     problems.push({ field: 'scrutinyChairPersonId', message: 'Choose the chair of the relevant overview and scrutiny committee' });
@@ -110,8 +117,10 @@ export function noticeProblems(facts: NoticeFacts, publishedOn: string, decision
     problems.push({ field: 'scrutinyChairInformedOn', message: 'The scrutiny chair must be informed before the decision is taken' });
   }
   if (facts.route === 'special-urgency') {
-    if (!facts.scrutinyChairAgreedOn) problems.push({ field: 'scrutinyChairAgreedOn', message: 'Enter the date the scrutiny chair agreed the decision is urgent (regulation 11)' });
-    else if (facts.scrutinyChairAgreedOn > decisionOn) problems.push({ field: 'scrutinyChairAgreedOn', message: 'The scrutiny chair’s agreement must come before the decision' });
+    if (!facts.scrutinyChairAgreedOn)
+      problems.push({ field: 'scrutinyChairAgreedOn', message: 'Enter the date the scrutiny chair agreed the decision is urgent (regulation 11)' });
+    else if (facts.scrutinyChairAgreedOn > decisionOn)
+      problems.push({ field: 'scrutinyChairAgreedOn', message: 'The scrutiny chair’s agreement must come before the decision' });
   }
   return problems;
 }

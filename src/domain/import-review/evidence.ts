@@ -6,7 +6,10 @@
 /** A name printed without initials or a given name ("Mr Cope") was matched to a person by family name alone. */
 export function attendanceToCheck(entry: { printed_name: string; issueOnLines: boolean }): string | undefined {
   if (entry.issueOnLines) return 'The importer reported a problem on these lines.';
-  const words = entry.printed_name.replace(/[(),.]/g, ' ').split(/\s+/).filter(Boolean);
+  const words = entry.printed_name
+    .replace(/[(),.]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   const honorific = /^(mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lady|lord|rev|prof)$/i;
   const named = words.filter((word) => !honorific.test(word));
   if (named.length < 2) return 'Only a family name was printed: check who this is.';
@@ -41,7 +44,13 @@ export function voteToCheck(event: {
 /** Over this many lines a minute has probably swallowed the next one (a number the importer did not see). */
 export const LONG_MINUTE_LINES = 120;
 
-export function minuteToCheck(minute: { text: string; title: string; lineFrom: number | null; lineTo: number | null; issueOnLines: boolean }): string | undefined {
+export function minuteToCheck(minute: {
+  text: string;
+  title: string;
+  lineFrom: number | null;
+  lineTo: number | null;
+  issueOnLines: boolean;
+}): string | undefined {
   if (minute.issueOnLines) return 'The importer reported a problem on these lines.';
   if (!minute.title.trim()) return 'No title was found.';
   if (!minute.text.trim()) return 'No text was found: was it joined to another minute?';

@@ -19,8 +19,35 @@ export interface IndicatorMatch {
 }
 
 const STOP = new Set([
-  'number', 'numbers', 'of', 'the', 'for', 'over', 'in', 'out', 'a', 'to', 'and', 'cases', 'case', 'days', 'day', 'percentage', 'rate',
-  'outstanding', 'progress', 'timescale', 'timescales', 'within', 'carried', 'referral', 'assessments', 'assessment', 'qualified', 'social', 'workers',
+  'number',
+  'numbers',
+  'of',
+  'the',
+  'for',
+  'over',
+  'in',
+  'out',
+  'a',
+  'to',
+  'and',
+  'cases',
+  'case',
+  'days',
+  'day',
+  'percentage',
+  'rate',
+  'outstanding',
+  'progress',
+  'timescale',
+  'timescales',
+  'within',
+  'carried',
+  'referral',
+  'assessments',
+  'assessment',
+  'qualified',
+  'social',
+  'workers',
 ]);
 
 function words(text: string): Set<string> {

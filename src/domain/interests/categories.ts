@@ -22,12 +22,14 @@ export const INTEREST_CATEGORY_LABELS: Record<InterestCategory, string> = {
 /** What each category asks the member to give, shown as the hint on the form. */
 export const INTEREST_CATEGORY_HINTS: Record<InterestCategory, string> = {
   employment: 'Any employment, office, trade, profession or vocation carried on for profit or gain.',
-  sponsorship: 'Any payment or financial benefit (other than from the council) towards your expenses as a member or your election expenses, including from a trade union.',
+  sponsorship:
+    'Any payment or financial benefit (other than from the council) towards your expenses as a member or your election expenses, including from a trade union.',
   contracts: 'Any current contract for goods, services or works between the council and you (or a body in which you have a beneficial interest).',
   land: 'Any beneficial interest in land in the council’s area.',
   licences: 'Any licence to occupy land in the council’s area for a month or longer.',
   'corporate-tenancies': 'Any tenancy where the council is the landlord and the tenant is a body in which you have a beneficial interest.',
-  securities: 'Any beneficial interest in securities of a body with a place of business or land in the council’s area, above the thresholds in the regulations.',
+  securities:
+    'Any beneficial interest in securities of a body with a place of business or land in the council’s area, above the thresholds in the regulations.',
   other: 'Interests your council’s code of conduct asks you to register, such as membership of outside bodies, charities or lobbying groups.',
 };
 

@@ -10,14 +10,20 @@ describe('the public register', () => {
   it('withholds a sensitive interest’s details with the statutory wording and never says whose an interest is', () => {
     fc.assert(
       // Each description carries a marker found nowhere in the statutory wording, so "not shown" can be checked.
-      fc.property(fc.constantFrom(...INTEREST_CATEGORIES), fc.string().map((text) => `SECRET#${text}`), fc.boolean(), fc.boolean(), (category, description, spousePartner, sensitive) => {
-        const shown = publicEntry({ entryKey: 'k', category, description, spousePartner, sensitive, registeredOn: '2026-01-01' });
-        expect(Object.keys(shown)).not.toContain('spousePartner');
-        if (sensitive) {
-          expect(shown.description).toBe(WITHHELD_WORDING);
-          expect(JSON.stringify(shown)).not.toContain('SECRET#');
-        } else expect(shown.description).toBe(description);
-      }),
+      fc.property(
+        fc.constantFrom(...INTEREST_CATEGORIES),
+        fc.string().map((text) => `SECRET#${text}`),
+        fc.boolean(),
+        fc.boolean(),
+        (category, description, spousePartner, sensitive) => {
+          const shown = publicEntry({ entryKey: 'k', category, description, spousePartner, sensitive, registeredOn: '2026-01-01' });
+          expect(Object.keys(shown)).not.toContain('spousePartner');
+          if (sensitive) {
+            expect(shown.description).toBe(WITHHELD_WORDING);
+            expect(JSON.stringify(shown)).not.toContain('SECRET#');
+          } else expect(shown.description).toBe(description);
+        },
+      ),
     );
   });
 
@@ -32,7 +38,13 @@ describe('gifts and hospitality', () => {
   it('are late when registered more than 28 days after receipt', () => {
     expect(isLate('2026-01-01', '2026-01-29')).toBe(false);
     expect(isLate('2026-01-01', '2026-01-30')).toBe(true);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 90 }), (n, gap) => isLate(addDays('2015-01-01', n), addDays('2015-01-01', n + gap)) === gap > 28));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4000 }),
+        fc.integer({ min: 0, max: 90 }),
+        (n, gap) => isLate(addDays('2015-01-01', n), addDays('2015-01-01', n + gap)) === gap > 28,
+      ),
+    );
   });
 
   it('show values in pounds', () => {

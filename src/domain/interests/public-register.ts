@@ -43,5 +43,9 @@ export interface CategorySection<T> {
 
 /** Entries by category in the order of the regulations' Schedule, every category present ("None" reads as a nil return). */
 export function byCategory<T extends { category: InterestCategory }>(entries: readonly T[]): Array<CategorySection<T>> {
-  return INTEREST_CATEGORIES.map((category) => ({ category, label: INTEREST_CATEGORY_LABELS[category], entries: entries.filter((entry) => entry.category === category) }));
+  return INTEREST_CATEGORIES.map((category) => ({
+    category,
+    label: INTEREST_CATEGORY_LABELS[category],
+    entries: entries.filter((entry) => entry.category === category),
+  }));
 }

@@ -9,10 +9,7 @@ import { approvalProblem, meetingStart, moveProblem, type MeetingWhen } from './
 const NOW = new Date('2026-12-07T12:00:00Z');
 const day = (offset: number) => new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 
-type Operation =
-  | { kind: 'approve'; approved: number; at: number }
-  | { kind: 'undo'; approved: number }
-  | { kind: 'move'; meeting: number; to: number };
+type Operation = { kind: 'approve'; approved: number; at: number } | { kind: 'undo'; approved: number } | { kind: 'move'; meeting: number; to: number };
 
 const MEETINGS = 6;
 const operation: fc.Arbitrary<Operation> = fc.oneof(
@@ -24,24 +21,34 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
 describe('approval order', () => {
   it('no sequence of approve, undo and move lets an approving meeting precede the approved one', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: MEETINGS, maxLength: MEETINGS }), fc.array(operation, { maxLength: 40 }), (offsets, operations) => {
-        const meetings: MeetingWhen[] = offsets.map((offset, index) => ({ id: `meeting-${index}`, bodyId: 'body-1', date: day(offset), startTime: index % 2 ? '10:00' : null }));
-        /** approvedAt[i] = the meeting that approved meeting i's minutes. */
-        const approvedAt = new Map<number, number>();
-        for (const op of operations) {
-          if (op.kind === 'approve' && !approvedAt.has(op.approved) && !approvalProblem(meetings[op.approved]!, meetings[op.at]!, NOW)) {
-            approvedAt.set(op.approved, op.at);
-          } else if (op.kind === 'undo') {
-            approvedAt.delete(op.approved);
-          } else if (op.kind === 'move') {
-            const approvedDates = [...approvedAt].filter(([, at]) => at === op.meeting).map(([approved]) => meetings[approved]!.date);
-            const at = approvedAt.get(op.meeting);
-            const to = day(op.to);
-            if (!moveProblem(to, { approvedDates, approvedAtDate: at === undefined ? undefined : meetings[at]!.date })) meetings[op.meeting] = { ...meetings[op.meeting]!, date: to };
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: MEETINGS, maxLength: MEETINGS }),
+        fc.array(operation, { maxLength: 40 }),
+        (offsets, operations) => {
+          const meetings: MeetingWhen[] = offsets.map((offset, index) => ({
+            id: `meeting-${index}`,
+            bodyId: 'body-1',
+            date: day(offset),
+            startTime: index % 2 ? '10:00' : null,
+          }));
+          /** approvedAt[i] = the meeting that approved meeting i's minutes. */
+          const approvedAt = new Map<number, number>();
+          for (const op of operations) {
+            if (op.kind === 'approve' && !approvedAt.has(op.approved) && !approvalProblem(meetings[op.approved]!, meetings[op.at]!, NOW)) {
+              approvedAt.set(op.approved, op.at);
+            } else if (op.kind === 'undo') {
+              approvedAt.delete(op.approved);
+            } else if (op.kind === 'move') {
+              const approvedDates = [...approvedAt].filter(([, at]) => at === op.meeting).map(([approved]) => meetings[approved]!.date);
+              const at = approvedAt.get(op.meeting);
+              const to = day(op.to);
+              if (!moveProblem(to, { approvedDates, approvedAtDate: at === undefined ? undefined : meetings[at]!.date }))
+                meetings[op.meeting] = { ...meetings[op.meeting]!, date: to };
+            }
+            for (const [approved, at] of approvedAt) expect(meetings[at]!.date > meetings[approved]!.date).toBe(true);
           }
-          for (const [approved, at] of approvedAt) expect(meetings[at]!.date > meetings[approved]!.date).toBe(true);
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { PHOTO_FORMATS, PHOTO_WIDTHS, parsePhotoFileName, photoFileName, photoHeight } from './photo.ts';
 
 describe('photo file names', () => {
-  it('every copy\'s name reads back as that copy', () => {
+  it("every copy's name reads back as that copy", () => {
     for (const width of PHOTO_WIDTHS) for (const format of PHOTO_FORMATS) expect(parsePhotoFileName(photoFileName(width, format))).toEqual({ width, format });
   });
 

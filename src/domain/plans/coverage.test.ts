@@ -10,8 +10,18 @@ const action213: CoverageAction = {
     { timescaleKind: 'range', due: '2011-08-30', measures: [{ id: 'm3' }] },
   ],
 };
-const action211: CoverageAction = { id: 'a211', ref: '2.1.1', requirementIds: ['o1'], milestones: [{ timescaleKind: 'completed', due: null, measures: [{ id: 'c1' }] }] };
-const action216: CoverageAction = { id: 'a216', ref: '2.1.6', requirementIds: [], milestones: [{ timescaleKind: 'date', due: '2011-03-31', measures: [{ id: 'p1' }] }] };
+const action211: CoverageAction = {
+  id: 'a211',
+  ref: '2.1.1',
+  requirementIds: ['o1'],
+  milestones: [{ timescaleKind: 'completed', due: null, measures: [{ id: 'c1' }] }],
+};
+const action216: CoverageAction = {
+  id: 'a216',
+  ref: '2.1.6',
+  requirementIds: [],
+  milestones: [{ timescaleKind: 'date', due: '2011-03-31', measures: [{ id: 'p1' }] }],
+};
 const requirements = [
   { id: 'in3', code: 'IN 3' },
   { id: 'ct1', code: 'CT 1' },

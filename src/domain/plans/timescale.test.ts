@@ -3,7 +3,12 @@ import { dueDate, parseTimescale } from './timescale.ts';
 
 describe('parseTimescale', () => {
   it('reads date ranges, keeping the printed text', () => {
-    expect(parseTimescale('1 Aug 2011- 30 Aug 2011')).toMatchObject({ kind: 'range', start: '2011-08-01', end: '2011-08-30', printed: '1 Aug 2011- 30 Aug 2011' });
+    expect(parseTimescale('1 Aug 2011- 30 Aug 2011')).toMatchObject({
+      kind: 'range',
+      start: '2011-08-01',
+      end: '2011-08-30',
+      printed: '1 Aug 2011- 30 Aug 2011',
+    });
     expect(parseTimescale('1 March 2011 – 1 Sept 2011 (review)')).toMatchObject({ kind: 'range', start: '2011-03-01', end: '2011-09-01', review: true });
   });
 

@@ -21,7 +21,18 @@ export interface Timescale {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const MENTION = new RegExp(`(?:\\b(\\d{1,2})(?:st|nd|rd|th)?\\s*)?\\b${MONTH}\\b\\.?(?:\\s*(\\d{4}))?`, 'gi');
@@ -59,7 +70,10 @@ function mentions(text: string): Mention[] {
     const mention = found[i]!;
     if (mention.year !== undefined) continue;
     const later = found.slice(i + 1).find((next) => next.year !== undefined);
-    const earlier = found.slice(0, i).reverse().find((next) => next.year !== undefined);
+    const earlier = found
+      .slice(0, i)
+      .reverse()
+      .find((next) => next.year !== undefined);
     const year = later?.year ?? earlier?.year;
     if (year !== undefined) mention.year = later && later.month < mention.month ? year - 1 : year;
   }

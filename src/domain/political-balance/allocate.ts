@@ -138,7 +138,8 @@ export class BalanceInputError extends Error {}
 
 function checkInput(input: BalanceInput): void {
   const whole = (n: number) => Number.isInteger(n) && n >= 0;
-  for (const group of input.groups) if (!whole(group.members)) throw new BalanceInputError(`${group.name}: the number of members must be a whole number, 0 or more`);
+  for (const group of input.groups)
+    if (!whole(group.members)) throw new BalanceInputError(`${group.name}: the number of members must be a whole number, 0 or more`);
   if (!whole(input.ungroupedMembers)) throw new BalanceInputError('the number of members in no group must be a whole number, 0 or more');
   if (input.vacancies !== undefined && !whole(input.vacancies)) throw new BalanceInputError('the number of vacancies must be a whole number, 0 or more');
   for (const body of input.bodies) {
@@ -215,7 +216,8 @@ function solve(bodies: BalanceBody[], parties: Party[], councilSize: number, bou
   const sink = P + B + 1;
   const arcs: Arc[] = [];
   parties.forEach((_, p) => {
-    if (withTotals && parties[p]!.isGroup) for (let k = lowerTotal(p) + 1; k <= upperTotal(p); k++) arcs.push({ from: 0, to: 1 + p, capacity: 1, cost: totalCost(p, k) });
+    if (withTotals && parties[p]!.isGroup)
+      for (let k = lowerTotal(p) + 1; k <= upperTotal(p); k++) arcs.push({ from: 0, to: 1 + p, capacity: 1, cost: totalCost(p, k) });
     else if (upperTotal(p) > lowerTotal(p)) arcs.push({ from: 0, to: 1 + p, capacity: upperTotal(p) - lowerTotal(p), cost: 0 });
   });
   const cellArcs: Array<{ arc: number; b: number; p: number }> = [];
@@ -275,16 +277,24 @@ export function allocateSeats(input: BalanceInput): Allocation {
   const { parties, notes } = partiesOf(input);
   const councilSize = parties.reduce((sum, party) => sum + party.members, 0);
   if (councilSize === 0) throw new BalanceInputError('the council has no members on this date');
-  if (input.vacancies) notes.push(`${input.vacancies} vacant ${input.vacancies === 1 ? 'seat is' : 'seats are'} not counted: the membership is the ${councilSize} members for the time being (Schedule 1 paragraph 4)`);
+  if (input.vacancies)
+    notes.push(
+      `${input.vacancies} vacant ${input.vacancies === 1 ? 'seat is' : 'seats are'} not counted: the membership is the ${councilSize} members for the time being (Schedule 1 paragraph 4)`,
+    );
   const majority = parties.find((party) => party.isGroup && party.members * 2 > councilSize);
 
   const bodies: BodyAllocation[] = input.bodies.map((body) =>
     THREE_SEAT_KINDS.includes(body.kind) && body.seats < 3
-      ? { ...body, applies: false, why: `the rules apply to ${/^[aeiou]/.test(BODY_KIND_NAMES[body.kind]) ? 'an' : 'a'} ${BODY_KIND_NAMES[body.kind]} only where the council fills at least three of its seats (Schedule 1 paragraph 1(c))` }
+      ? {
+          ...body,
+          applies: false,
+          why: `the rules apply to ${/^[aeiou]/.test(BODY_KIND_NAMES[body.kind]) ? 'an' : 'a'} ${BODY_KIND_NAMES[body.kind]} only where the council fills at least three of its seats (Schedule 1 paragraph 1(c))`,
+        }
       : { ...body, applies: true },
   );
   const applying = bodies.filter((body) => body.applies);
-  for (const body of applying) if (body.seats > councilSize) throw new BalanceInputError(`${body.name}: ${body.seats} seats, more than the council’s ${councilSize} members`);
+  for (const body of applying)
+    if (body.seats > councilSize) throw new BalanceInputError(`${body.name}: ${body.seats} seats, more than the council’s ${councilSize} members`);
 
   const boundsOf = (body: BalanceBody): Bound[] => {
     const room = (party: Party) => Math.min(party.members, body.seats);
@@ -297,12 +307,15 @@ export function allocateSeats(input: BalanceInput): Allocation {
       // No one else can take enough of the seats: (a) gives way to filling them.
       row.forEach((bound, i) => Object.assign(bound, { upper: room(parties[i]!), upperByA: false }));
     }
-    if (body.seats >= 2 && row.some((bound, i) => parties[i]!.isGroup && bound.upper === body.seats)) notes.push(`${body.name}: rule (a) cannot be met: no other group or member could take a seat`);
-    if (body.seats === 1 && parties.filter((party) => party.isGroup).length > 0) notes.push(`${body.name}: with one seat, rule (a) cannot be met if a group takes it`);
+    if (body.seats >= 2 && row.some((bound, i) => parties[i]!.isGroup && bound.upper === body.seats))
+      notes.push(`${body.name}: rule (a) cannot be met: no other group or member could take a seat`);
+    if (body.seats === 1 && parties.filter((party) => party.isGroup).length > 0)
+      notes.push(`${body.name}: with one seat, rule (a) cannot be met if a group takes it`);
     if (majority) {
       const bound = row[parties.indexOf(majority)]!;
       const bare = Math.floor(body.seats / 2) + 1;
-      if (bare > bound.upper) notes.push(`${body.name}: with ${body.seats} seats, ${majority.name} cannot have a majority without having every seat; rule (a) comes first`);
+      if (bare > bound.upper)
+        notes.push(`${body.name}: with ${body.seats} seats, ${majority.name} cannot have a majority without having every seat; rule (a) comes first`);
       bound.lower = Math.min(bare, bound.upper);
       bound.lowerByB = bound.lower > 0;
     }
@@ -345,7 +358,10 @@ export function allocateSeats(input: BalanceInput): Allocation {
             reason = `not every seat may go to one group: at most ${bound.upper} of ${body.seats}`;
           } else if (near.includes(given)) {
             rule = 'd';
-            reason = near.length === 2 ? 'its share of this body is exactly half a seat over a whole number: either is as near' : 'the nearest whole number to its share of this body';
+            reason =
+              near.length === 2
+                ? 'its share of this body is exactly half a seat over a whole number: either is as near'
+                : 'the nearest whole number to its share of this body';
           } else if (withTotals) {
             rule = 'c';
             reason = `${given > Math.max(...near) ? 'rounded up' : 'rounded down'} so that its seats on all the ordinary committees come as near as the rules allow to its share of them`;
@@ -388,7 +404,10 @@ export function allocateSeats(input: BalanceInput): Allocation {
   for (const total of totals) {
     const party = parties.find((candidate) => candidate.id === total.partyId)!;
     if (!party.isGroup || ordinarySeats === 0) continue;
-    if (!nearestWhole(total.entitlement).includes(total.seats)) notes.push(`${party.name}: ${total.seats} seats on the ordinary committees against a share of ${formatFraction(total.entitlement)}, because rules (a) and (b) come first`);
+    if (!nearestWhole(total.entitlement).includes(total.seats))
+      notes.push(
+        `${party.name}: ${total.seats} seats on the ordinary committees against a share of ${formatFraction(total.entitlement)}, because rules (a) and (b) come first`,
+      );
   }
   return {
     councilSize,

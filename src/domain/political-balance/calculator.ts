@@ -10,7 +10,12 @@ import { formatFraction } from './fraction.ts';
 /** The key members in no group (and "groups" of one member) are reported under. */
 export const UNGROUPED = 'ungrouped';
 
-const count = (what: string) => z.number(`${what} must be a number`).int(`${what} must be a whole number`).min(0, `${what} must be 0 or more`).max(100_000, `${what} must be 100000 or fewer`);
+const count = (what: string) =>
+  z
+    .number(`${what} must be a number`)
+    .int(`${what} must be a whole number`)
+    .min(0, `${what} must be 0 or more`)
+    .max(100_000, `${what} must be 100000 or fewer`);
 
 export const CalculatorInputSchema = z
   .object({
@@ -26,7 +31,10 @@ export const CalculatorInputSchema = z
       )
       .max(100, 'at most 100 groups')
       .refine((groups) => new Set(groups.map((group) => group.name)).size === groups.length, 'two groups have the same name')
-      .refine((groups) => groups.every((group) => group.name.toLowerCase() !== UNGROUPED), `"${UNGROUPED}" is where members in no group are reported: give the group another name`),
+      .refine(
+        (groups) => groups.every((group) => group.name.toLowerCase() !== UNGROUPED),
+        `"${UNGROUPED}" is where members in no group are reported: give the group another name`,
+      ),
     ungroupedMembers: count('ungroupedMembers').default(0),
     vacancies: count('vacancies').default(0),
     bodies: z
@@ -34,7 +42,11 @@ export const CalculatorInputSchema = z
         z
           .object({
             name: z.string('each body needs a name').trim().min(1, 'each body needs a name').max(200, 'a body name must be 200 characters or fewer'),
-            seats: z.number('seats must be a number').int('seats must be a whole number').min(1, 'seats must be 1 or more').max(500, 'seats must be 500 or fewer'),
+            seats: z
+              .number('seats must be a number')
+              .int('seats must be a whole number')
+              .min(1, 'seats must be 1 or more')
+              .max(500, 'seats must be 500 or fewer'),
             kind: z.enum(BODY_KINDS, `kind must be one of ${BODY_KINDS.join(', ')}`).default('committee'),
           })
           .strict(),
@@ -97,7 +109,14 @@ function present(allocation: Allocation): CalculatorOutput {
         name: body.name,
         kind: body.kind,
         seats: Object.fromEntries(cells.map((cell) => [key(cell.partyId), cell.seats])),
-        rules: cells.map((cell) => ({ group: key(cell.partyId), seats: cell.seats, share: formatFraction(cell.entitlement), rule: cell.rule, reason: cell.reason, tie: cell.tied })),
+        rules: cells.map((cell) => ({
+          group: key(cell.partyId),
+          seats: cell.seats,
+          share: formatFraction(cell.entitlement),
+          rule: cell.rule,
+          reason: cell.reason,
+          tie: cell.tied,
+        })),
       };
     });
   const ties = allocation.ties.map((tie) => tie.text);

@@ -17,7 +17,9 @@ describe('the executive response deadline (Local Government Act 2000 s.9FE)', ()
   });
 
   it('for any day and months: the period holds the day of receipt and ends within the month it should', () => {
-    const day = fc.integer({ min: Date.UTC(1990, 0, 1) / 86_400_000, max: Date.UTC(2100, 11, 31) / 86_400_000 }).map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: Date.UTC(1990, 0, 1) / 86_400_000, max: Date.UTC(2100, 11, 31) / 86_400_000 })
+      .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: 1, max: 24 }), (received, months) => {
         const deadline = responseDeadline(received, months);

@@ -39,7 +39,14 @@ export function scrutinyInsight(rows: InsightRow[], asAt: string, oldest = 10): 
     .filter((row) => AWAITING_RESPONSE.includes(row.status))
     .sort((a, b) => a.meetingDate.localeCompare(b.meetingDate))
     .slice(0, oldest)
-    .map((row) => ({ id: row.id, label: row.label, meetingDate: row.meetingDate, ageDays: daysBetween(row.meetingDate, asAt), overdue: asAt > row.dueDate, status: row.status }));
+    .map((row) => ({
+      id: row.id,
+      label: row.label,
+      meetingDate: row.meetingDate,
+      ageDays: daysBetween(row.meetingDate, asAt),
+      overdue: asAt > row.dueDate,
+      status: row.status,
+    }));
   const portfolios = new Map<string, { accepted: number; rejected: number }>();
   for (const row of rows) {
     const accepted = ACCEPTED.includes(row.status);

@@ -46,8 +46,14 @@ describe('scrutiny status transitions', () => {
   });
 
   it('explains a refusal: CLOSED is final, and IMPLEMENTED cannot go back to PENDING', () => {
-    expect(checkTransition('CLOSED', 'PENDING')).toEqual({ allowed: false, reason: 'A recommendation that is CLOSED cannot become PENDING: it is final and cannot change' });
-    expect(checkTransition('IMPLEMENTED', 'PENDING')).toEqual({ allowed: false, reason: 'A recommendation that is IMPLEMENTED cannot become PENDING: it can only become CLOSED' });
+    expect(checkTransition('CLOSED', 'PENDING')).toEqual({
+      allowed: false,
+      reason: 'A recommendation that is CLOSED cannot become PENDING: it is final and cannot change',
+    });
+    expect(checkTransition('IMPLEMENTED', 'PENDING')).toEqual({
+      allowed: false,
+      reason: 'A recommendation that is IMPLEMENTED cannot become PENDING: it can only become CLOSED',
+    });
     expect(checkTransition('PENDING', 'PENDING')).toEqual({ allowed: false, reason: 'The recommendation is already PENDING' });
   });
 
@@ -97,7 +103,9 @@ describe('matching a tracking row to a call-in title', async () => {
   const { compareTitles } = await import('./titles.ts');
   it('exact despite case, ampersands and curly quotes; near for a one-character slip; different otherwise', () => {
     expect(compareTitles('Kent’s Plan & Strategy', "KENT'S PLAN AND STRATEGY")).toBe('exact');
-    expect(compareTitles('Revenue & Capital Budget Monitoring Exception Report 2010-12', 'Revenue & Capital Budget Monitoring Exception Report 2010-11')).toBe('near');
+    expect(compareTitles('Revenue & Capital Budget Monitoring Exception Report 2010-12', 'Revenue & Capital Budget Monitoring Exception Report 2010-11')).toBe(
+      'near',
+    );
     expect(compareTitles('Libraries', 'Librarian')).toBe('different');
     expect(compareTitles('Bold Steps for Kent - The Medium Term Plan to 2014', 'Highways Business Plan IMG - Gulley Emptying Schedules')).toBe('different');
   });

@@ -57,6 +57,14 @@ describe('spellableWords and withCorrections', () => {
     expect(spellableWords('budjet "school transprot" -libary or hihgways a1')).toEqual(['budjet', 'hihgways']);
   });
   it('puts corrections in place, whole words only', () => {
-    expect(withCorrections('Budjet for hihgways', new Map([['budjet', 'budget'], ['hihgways', 'highways']]))).toBe('budget for highways');
+    expect(
+      withCorrections(
+        'Budjet for hihgways',
+        new Map([
+          ['budjet', 'budget'],
+          ['hihgways', 'highways'],
+        ]),
+      ),
+    ).toBe('budget for highways');
   });
 });

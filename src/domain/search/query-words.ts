@@ -8,8 +8,26 @@
 
 /** Honorifics and the roles used as one before a name, lower case, without a full stop. */
 export const HONORIFICS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'rev', 'revd',
-  'reverend', 'hon', 'cllr', 'councillor', 'alderman', 'cc',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'prof',
+  'professor',
+  'rev',
+  'revd',
+  'reverend',
+  'hon',
+  'cllr',
+  'councillor',
+  'alderman',
+  'cc',
 ]);
 
 function isHonorific(token: string): boolean {
@@ -42,11 +60,7 @@ export function withoutHonorifics(text: string): string {
     // Spaces at a quote's side stay, so a phrase keeps its distance from the words around it.
     return `${/^\s/.test(part) ? ' ' : ''}${kept.join(' ')}${/\s$/.test(part) && kept.length ? ' ' : ''}`;
   });
-  return cleaned
-    .join('"')
-    .replace(/\s+/g, ' ')
-    .replace(/"\s*"/g, '""')
-    .trim();
+  return cleaned.join('"').replace(/\s+/g, ' ').replace(/"\s*"/g, '""').trim();
 }
 
 /**

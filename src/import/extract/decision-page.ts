@@ -18,7 +18,8 @@ export interface DecisionPage {
   issues: ImportIssue[];
 }
 
-const FIELD = /^(Decision\s+Maker|Decision\s+status|Is\s+Key\s+decision\?|Is\s+subject\s+to\s+call\s+in\?|Report\s+author|Lead\s+officer|Publication\s+date|Date\s+of\s+decision|Decided(?:\s+at\s+meeting)?|Effective\s+from|Contact|Details\s+of\s+the\s+Committee|Accompanying\s+Documents|Wards?\s+affected|Reasons?\s+for\s+(?:the\s+)?decision|Alternative\s+options\s+considered|Purpose|Interests\s+and\s+Nature\s+of\s+Interests\s+Declared|Reason\s+Key)\s*:\s*(.*)$/i;
+const FIELD =
+  /^(Decision\s+Maker|Decision\s+status|Is\s+Key\s+decision\?|Is\s+subject\s+to\s+call\s+in\?|Report\s+author|Lead\s+officer|Publication\s+date|Date\s+of\s+decision|Decided(?:\s+at\s+meeting)?|Effective\s+from|Contact|Details\s+of\s+the\s+Committee|Accompanying\s+Documents|Wards?\s+affected|Reasons?\s+for\s+(?:the\s+)?decision|Alternative\s+options\s+considered|Purpose|Interests\s+and\s+Nature\s+of\s+Interests\s+Declared|Reason\s+Key)\s*:\s*(.*)$/i;
 
 /** Whether the lines are a decision page: its title line and at least two of its labelled fields near the top. */
 export function isDecisionPage(lines: string[]): boolean {
@@ -62,7 +63,12 @@ export function extractDecisionPage(lines: string[]): DecisionPage | undefined {
   if (!subject || !date) return undefined;
   const maker = fields.get('decision maker')?.value.replace(/\.$/, '').trim();
   const text = decided.map((entry) => entry.text).join('\n');
-  if (!text) issues.push({ severity: 'warning', line: subject.line, message: 'a decision page without the decision itself (no text before "Reasons for the decision:")' });
+  if (!text)
+    issues.push({
+      severity: 'warning',
+      line: subject.line,
+      message: 'a decision page without the decision itself (no text before "Reasons for the decision:")',
+    });
   const decision: DecisionRecord = {
     date,
     ...(maker ? { decisionMakerBody: maker } : {}),
@@ -80,7 +86,18 @@ export function extractDecisionPage(lines: string[]): DecisionPage | undefined {
   const held = at ? /^(.+?)\s+[-–—]\s+(.+?)\.?$/.exec(at.value) : null;
   const heldDate = held ? findDates(held[1]!)[0]?.iso : undefined;
   if (held && heldDate) {
-    meeting = { bodyName: held[2]!.trim(), date: heldDate, lineFrom: at!.line, lineTo: at!.line, agendaItems: [], attendance: [], declarations: [], minutes: [], voteEvents: [], questions: [] };
+    meeting = {
+      bodyName: held[2]!.trim(),
+      date: heldDate,
+      lineFrom: at!.line,
+      lineTo: at!.line,
+      agendaItems: [],
+      attendance: [],
+      declarations: [],
+      minutes: [],
+      voteEvents: [],
+      questions: [],
+    };
     const author = fields.get('report author') ?? fields.get('lead officer');
     const name = author?.value ? parsePrintedName(author.value.replace(/[.,;]+$/, '')) : undefined;
     if (author && name) meeting.officers = [{ name, jobTitle: 'Report author', lineFrom: author.line, lineTo: author.line }];

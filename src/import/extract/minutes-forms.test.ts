@@ -30,7 +30,11 @@ describe('minutes in other councils’ forms', () => {
 
   it('takes a bare list of members under an Apologies minute as the apologies', () => {
     const meeting = minutes(['1. APOLOGIES', '', 'Councillors Anna Ash, Ben ab Birch and Cai Cedar.']);
-    expect(meeting.attendance.map((entry) => `${entry.status}:${entry.name.printed}`)).toEqual(['apologies:Anna Ash', 'apologies:Ben ab Birch', 'apologies:Cai Cedar']);
+    expect(meeting.attendance.map((entry) => `${entry.status}:${entry.name.printed}`)).toEqual([
+      'apologies:Anna Ash',
+      'apologies:Ben ab Birch',
+      'apologies:Cai Cedar',
+    ]);
   });
 });
 
@@ -44,7 +48,16 @@ describe('minutes in more layouts', () => {
   });
 
   it('reads a "Surname, Forename" list whose columns ran into one line, and officials', () => {
-    const meeting = minutes(['PRESENT:', '', 'Ash, Anna Birch, Ben Carroll Cedar, Cai Elm, Dee', '', 'OFFICIALS PRESENT:', 'Nia Lloyd (Clerk)', '', '1. Minutes']);
+    const meeting = minutes([
+      'PRESENT:',
+      '',
+      'Ash, Anna Birch, Ben Carroll Cedar, Cai Elm, Dee',
+      '',
+      'OFFICIALS PRESENT:',
+      'Nia Lloyd (Clerk)',
+      '',
+      '1. Minutes',
+    ]);
     expect(meeting.attendance.map((entry) => `${entry.status}:${entry.name.printed}:${entry.officer}`)).toEqual([
       'present:Anna Ash:false',
       'present:Ben Birch:false',
@@ -56,7 +69,14 @@ describe('minutes in more layouts', () => {
 
   it('reads names run together without commas, a style before them and a stray page number after', () => {
     const meeting = minutes(['Present :- The Right Honourable Anna Ash COUNCILLORS Ben Birch Cai C Cedar Dee Elm Fay Fir lain Gorse 2', '', '1. Minutes']);
-    expect(meeting.attendance.map((entry) => entry.name.printed)).toEqual(['The Right Honourable Anna Ash', 'Ben Birch', 'Cai C Cedar', 'Dee Elm', 'Fay Fir', 'lain Gorse']);
+    expect(meeting.attendance.map((entry) => entry.name.printed)).toEqual([
+      'The Right Honourable Anna Ash',
+      'Ben Birch',
+      'Cai C Cedar',
+      'Dee Elm',
+      'Fay Fir',
+      'lain Gorse',
+    ]);
   });
 
   it('reads unnumbered minutes under headings in capitals, "on the motion of" and uncounted vote lists', () => {
@@ -91,7 +111,14 @@ describe('minutes in more layouts', () => {
 
 describe('the Scottish opening', () => {
   it('reads "Place, date - At a meeting of the body."', () => {
-    const lines = ['Portwell, 3 June 2027 - At a meeting of The Portwell Council.', '', 'Present :- Councillors Anna Ash, Ben Birch', '', '1 Deputations', 'None were heard.'];
+    const lines = [
+      'Portwell, 3 June 2027 - At a meeting of The Portwell Council.',
+      '',
+      'Present :- Councillors Anna Ash, Ben Birch',
+      '',
+      '1 Deputations',
+      'None were heard.',
+    ];
     const { meeting } = extractMinutes({ kind: 'minutes', title: 'm', lineFrom: 1, lineTo: lines.length, lines });
     expect(meeting).toMatchObject({ bodyName: 'Portwell Council', date: '2027-06-03' });
     expect(meeting.minutes.map((minute) => minute.title)).toEqual(['Deputations']);
@@ -100,7 +127,12 @@ describe('the Scottish opening', () => {
 
 describe('decisions introduced with a colon and counts in prose', () => {
   it('keeps the numbered paragraphs after "resolved by 6 votes for and 2 abstentions to:"', () => {
-    const meeting = minutes(['7. Harbour Plan', 'Following debate, the Board resolved by 6 votes for and 2 abstentions to:', '(1) Endorse the Harbour Plan.', '(2) Review it in a year.']);
+    const meeting = minutes([
+      '7. Harbour Plan',
+      'Following debate, the Board resolved by 6 votes for and 2 abstentions to:',
+      '(1) Endorse the Harbour Plan.',
+      '(2) Review it in a year.',
+    ]);
     expect(meeting.minutes[0]!.resolutions[0]!.text).toContain('(1) Endorse the Harbour Plan.\n(2) Review it in a year.');
     expect(meeting.voteEvents[0]).toMatchObject({ forCount: 6, againstCount: 0, abstainCount: 2 });
   });
@@ -113,7 +145,9 @@ describe('minutes approved without RESOLVED', () => {
       'The Chair shall propose that the minutes of the meeting held on 6 May 2027 be signed as a true record.',
       'The Minutes of the meeting held on 6 May 2027 were approved and signed as a correct record.',
     ]);
-    expect(meeting.minutes[0]!.resolutions.map((resolution) => resolution.text)).toEqual(['The Minutes of the meeting held on 6 May 2027 were approved and signed as a correct record.']);
+    expect(meeting.minutes[0]!.resolutions.map((resolution) => resolution.text)).toEqual([
+      'The Minutes of the meeting held on 6 May 2027 were approved and signed as a correct record.',
+    ]);
   });
 });
 
@@ -137,7 +171,11 @@ describe('apologies and motions in more wordings', () => {
   });
 
   it('keeps the kind of interest another code names, as printed', () => {
-    const meeting = minutes(['2. Declarations of Interest', 'Councillor Ann Ash declared a non-pecuniary interest on items about the harbour as a boat owner.', 'Cllr Birch declared an other registrable interest in item 5 as a trustee.']);
+    const meeting = minutes([
+      '2. Declarations of Interest',
+      'Councillor Ann Ash declared a non-pecuniary interest on items about the harbour as a boat owner.',
+      'Cllr Birch declared an other registrable interest in item 5 as a trustee.',
+    ]);
     expect(meeting.declarations.map((declaration) => [declaration.name.printed, declaration.kind])).toEqual([
       ['Councillor Ann Ash', 'non-pecuniary'],
       ['Cllr Birch', 'other registrable'],

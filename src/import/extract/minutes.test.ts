@@ -38,7 +38,10 @@ function cutMinutes(lines: string[], bodyName: string): Segment {
 }
 
 function synthetic(text: string, lineFrom = 1, eol = '\n'): Segment {
-  const lines = text.replace(/^\n/, '').split('\n').map((line) => line.replace(/^ {4}/, ''));
+  const lines = text
+    .replace(/^\n/, '')
+    .split('\n')
+    .map((line) => line.replace(/^ {4}/, ''));
   // Re-join with the requested line ending and split on "\n" only, as a naive reader would (CRLF keeps its "\r").
   const raw = lines.join(eol).split('\n');
   return { kind: 'minutes', title: 'synthetic', lineFrom, lineTo: lineFrom + raw.length - 1, lines: raw };
@@ -208,7 +211,10 @@ describe('extractMinutes on the seed paper 001', () => {
       expect(chairman.name.postNominals).toEqual(['TD']);
       expect(chairman.name.initials).toEqual(['R', 'L', 'H']);
       expect(present.map((entry) => entry.name.printed)).toEqual(expect.arrayContaining(['Mr R Tolputt', 'Mr C T Wells']));
-      expect(meeting.attendance.filter((entry) => entry.status === 'also-present').map((entry) => entry.name.printed)).toEqual(['Miss S J Carey', 'Mr J D Simmonds']);
+      expect(meeting.attendance.filter((entry) => entry.status === 'also-present').map((entry) => entry.name.printed)).toEqual([
+        'Miss S J Carey',
+        'Mr J D Simmonds',
+      ]);
       const officers = meeting.attendance.filter((entry) => entry.officer);
       expect(officers).toHaveLength(9);
       expect(officers.find((entry) => entry.name.familyName === 'Tonks')?.role).toBe('Head of Audit & Risk');
@@ -349,9 +355,16 @@ describe('extractMinutes on synthetic minutes', () => {
     const byStatus = (status: string) => meeting.attendance.filter((entry) => entry.status === status).map((entry) => entry.name.printed);
     expect(byStatus('present')).toEqual(['Cllr A B Jones', 'Mrs C Smith', 'Mr D E Brown', 'Mr F Green', 'Ms J Grey']);
     expect(byStatus('substitute')).toEqual(['Mr G Black', 'Mr K Red']);
-    expect(meeting.attendance.filter((entry) => entry.status === 'substitute').map((entry) => entry.substituteFor?.printed)).toEqual(['Mr H White', 'Mr L Blue']);
+    expect(meeting.attendance.filter((entry) => entry.status === 'substitute').map((entry) => entry.substituteFor?.printed)).toEqual([
+      'Mr H White',
+      'Mr L Blue',
+    ]);
     expect(byStatus('apologies')).toEqual(['Mr H White', 'Mr L Blue', 'Mrs N Pink']);
-    expect(meeting.attendance.find((entry) => entry.name.printed === 'Ms M Lane')).toMatchObject({ officer: true, role: 'Licensing Manager', status: 'in-attendance' });
+    expect(meeting.attendance.find((entry) => entry.name.printed === 'Ms M Lane')).toMatchObject({
+      officer: true,
+      role: 'Licensing Manager',
+      status: 'in-attendance',
+    });
     // Line numbers count from the segment's first line, and no text keeps a "\r".
     expect(meeting.attendance.find((entry) => entry.name.printed === 'Mr K Red')?.lineFrom).toBe(101 + 6);
     expect(meeting.minutes.map((minute) => [minute.number, minute.title, minute.agendaItemNumber])).toEqual([
@@ -363,7 +376,11 @@ describe('extractMinutes on synthetic minutes', () => {
 
     const minute2 = meeting.minutes[1]!;
     expect(minute2.motions).toEqual([
-      expect.objectContaining({ text: 'that the licence be revoked', mover: expect.objectContaining({ printed: 'Mr F Green' }), seconder: expect.objectContaining({ printed: 'Mrs C Smith' }) }),
+      expect.objectContaining({
+        text: 'that the licence be revoked',
+        mover: expect.objectContaining({ printed: 'Mr F Green' }),
+        seconder: expect.objectContaining({ printed: 'Mrs C Smith' }),
+      }),
     ]);
     expect(minute2.resolutions).toEqual([expect.objectContaining({ text: 'the licence be revoked.', unanimous: true })]);
     // Chair/Vice-Chair roles resolve "the Chairman" spellings too.
@@ -443,7 +460,14 @@ describe('extractMinutes on synthetic minutes', () => {
     const { meeting, issues } = extractMinutes(segment);
     expect(meeting.voteEvents).toHaveLength(2);
     const [named, prose] = meeting.voteEvents;
-    expect(named).toMatchObject({ minuteNumber: '5', forCount: 3, againstCount: 1, abstainCount: 0, result: 'Lost', motionText: 'that this Council supports its libraries' });
+    expect(named).toMatchObject({
+      minuteNumber: '5',
+      forCount: 3,
+      againstCount: 1,
+      abstainCount: 0,
+      result: 'Lost',
+      motionText: 'that this Council supports its libraries',
+    });
     expect(printed(named!.mover)).toBe('Mr B Two');
     expect(printed(named!.seconder)).toBe('Mrs C Three');
     expect(named!.votes.map((vote) => [vote.name.printed, vote.option])).toEqual([

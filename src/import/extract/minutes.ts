@@ -51,7 +51,8 @@ const ROLE_REF = '(?:the\\s+)?(?:Vice[- ]?Chairman|Vice[- ]?Chair|Chairman|Chair
 const PERSON = `(?:${NAME}|${ROLE_REF})`;
 const NAMES = `${NAME}(?:(?:,\\s*|,?\\s+and\\s+)${NAME})*`;
 
-const HEADER = /\bMINUTES\s+of\s+(?:an?\s+|the\s+)?(?:(annual|extraordinary|special|ordinary|adjourned)\s+)?(?:(?:general|council)\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+held\s+(.*)$/i;
+const HEADER =
+  /\bMINUTES\s+of\s+(?:an?\s+|the\s+)?(?:(annual|extraordinary|special|ordinary|adjourned)\s+)?(?:(?:general|council)\s+)?meeting\s+of\s+(?:the\s+)?(.+?)\s+held\s+(.*)$/i;
 /** Looser: "Minutes of the Cabinet meeting held on ...", "Minutes - Planning Committee - 6 April 2011". */
 /** "Minutes of the County Council Meeting held in ... on ...": the body named before "Meeting held". */
 const BODY_MEETING_HEADER = /^minutes\s+of\s+(?:the\s+)?(.+?)\s+meeting\s+held\s+(.*)$/i;
@@ -60,10 +61,12 @@ const LOOSE_HEADER = /^minutes\s+(?:of\s+(?:the\s+)?)?(.+?)(?:\s+meeting)?\s*(?:
 /** "Edinburgh, 20 December 2007 - At a meeting of The City of Edinburgh Council.": the body; the date is on the line. */
 const AT_A_MEETING_HEADER = /(?:^|[-–—]\s+)At\s+a\s+meeting\s+of\s+(?:the\s+)?([A-Z][^.]{2,100}?)\.?$/;
 
-const SECTION = /^(?:(UNRESTRICTED|OPEN|PUBLIC)|(EXEMPT|RESTRICTED|CONFIDENTIAL|PRIVATE))\s+(?:ITEMS?|BUSINESS|SESSION|MINUTES)\b.*$|^PART\s+(I{1,2}|1|2)\b(?:\s*[-–—:].*)?$/;
+const SECTION =
+  /^(?:(UNRESTRICTED|OPEN|PUBLIC)|(EXEMPT|RESTRICTED|CONFIDENTIAL|PRIVATE))\s+(?:ITEMS?|BUSINESS|SESSION|MINUTES)\b.*$|^PART\s+(I{1,2}|1|2)\b(?:\s*[-–—:].*)?$/;
 const LABEL =
   /^(ALSO\s+PRESENT|(?:MEMBERS\s+)?PRESENT(?:\s+MEMBERS)?|ALSO\s+IN\s+ATTENDANCE|IN\s+ATTENDANCE|(?:OFFICERS|OFFICIALS)(?:\s+PRESENT|\s+IN\s+ATTENDANCE)?|APOLOGIES(?:\s+FOR\s+ABSENCE)?|SUBSTITUTES?(?:\s+MEMBERS?)?|SUBSTITUTE\s+MEMBERS?)\s*(?:[:\-–]\s*(.*))?$/i;
-const HEADING = /^(?:Minute\s+)?(\d{1,4})(\/\d{2,4})?(?:\.|:|\s+[-–—]|(?=\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)))\s+([A-Z(‘'"“].*)$/;
+const HEADING =
+  /^(?:Minute\s+)?(\d{1,4})(\/\d{2,4})?(?:\.|:|\s+[-–—]|(?=\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)))\s+([A-Z(‘'"“].*)$/;
 /**
  * A minute numbered with a reference: council or body letters, a running number and the year ("C/453/19",
  * "Cou/285/07-08", "CAB/12/21"), perhaps followed by the agenda item it records ("(Agenda Item No. 1)").
@@ -92,9 +95,12 @@ const ITEM_SUFFIX = /\s*[(\[]\s*(?:Agenda\s+)?Item\s*(?:No\.?\s*)?:?\s*([A-Z]{0,
 const SUBPART = /^(?:[-•*]\s*)?\((?:[a-z]{1,2}|[ivxl]+)\)\s*/;
 const NUMBERED = /^(?:[-•*]\s*)?\((\d+)\)\s*/;
 const BULLET = /^[-•*]\s+/;
-const RESOLVED = /^(?:[Ii]t\s+was\s+|The\s+(?:County\s+)?(?:Committee|Council|Cabinet|Panel|Board|Sub-Committee)\s+)?(unanimously\s+)?(?:RESOLVED|Resolved|AGREED|DECIDED)\b(\s+unanimously)?\s*(\(unanimously\))?\s*(?:[:\-–—]+|,)?\s*(.*)$/;
-const OPTION_LINE = /^(For|Against|Abstain(?:ed|ing|ions?)?|Abstentions?)\s*(?:\(\s*(\d+)\s*\)|[:\-–]\s*(\d+)\b|\s+(\d+)(?=\s*$|\s*[:\-–]))\s*[:.\-–]?\s*(.*)$/i;
-const RESULT_LINE = /^(?:(?:the\s+)?(?:substantive\s+)?(?:motion|amendment|recommendation|proposal)\s+(?:was\s+)?)?(carried|lost|defeated|fell|not carried|agreed|rejected)(?:\s+(?:unanimously))?\.?$/i;
+const RESOLVED =
+  /^(?:[Ii]t\s+was\s+|The\s+(?:County\s+)?(?:Committee|Council|Cabinet|Panel|Board|Sub-Committee)\s+)?(unanimously\s+)?(?:RESOLVED|Resolved|AGREED|DECIDED)\b(\s+unanimously)?\s*(\(unanimously\))?\s*(?:[:\-–—]+|,)?\s*(.*)$/;
+const OPTION_LINE =
+  /^(For|Against|Abstain(?:ed|ing|ions?)?|Abstentions?)\s*(?:\(\s*(\d+)\s*\)|[:\-–]\s*(\d+)\b|\s+(\d+)(?=\s*$|\s*[:\-–]))\s*[:.\-–]?\s*(.*)$/i;
+const RESULT_LINE =
+  /^(?:(?:the\s+)?(?:substantive\s+)?(?:motion|amendment|recommendation|proposal)\s+(?:was\s+)?)?(carried|lost|defeated|fell|not carried|agreed|rejected)(?:\s+(?:unanimously))?\.?$/i;
 const PROSE_VOTE = /\b(carried|lost|defeated|agreed|rejected)\s+by\s+(\d+)\s+votes?\s+to\s+(\d+)(?:,?\s+with\s+(\d+|no|one|two|three)\s+abstentions?)?/i;
 const SCHEDULE_12A = /paragraphs?\s+((?:\d+[a-z]?\s*(?:,|&|and|\s)\s*)*\d+)\s*(?:\([^)]{0,30}\)\s*)?of\s+(?:Part\s+(?:1|I|One)\s+of\s+)?Schedule\s+12\s*A/i;
 const APPLICATION_REF = /\b((?:[A-Z]{1,5}\/)+\d{2,4}\/\d{1,6}(?:\/[A-Z0-9]{1,6})*|\d{2}\/\d{3,6}\/[A-Z]{2,6}(?:\/[A-Z0-9]{1,6})*)\b/;
@@ -178,7 +184,8 @@ function numberSideHeadings(lines: Line[], start: number, issues: ImportIssue[])
   for (let index = start; index < lines.length; index++) {
     const line = lines[index]!;
     if (!line.text) continue;
-    const heading = SIDE_HEADING.test(line.text) && !NOT_SIDE_HEADING.test(line.text) && (!LABEL.test(line.text) || /^APOLOGIES/.test(line.text)) && !SECTION.test(line.text);
+    const heading =
+      SIDE_HEADING.test(line.text) && !NOT_SIDE_HEADING.test(line.text) && (!LABEL.test(line.text) || /^APOLOGIES/.test(line.text)) && !SECTION.test(line.text);
     // A heading wrapped onto a line of its own: "APOLOGIES" / "/ leave of absence".
     if (previous && /^[/&(]/.test(line.text) && line.text.length <= 60) {
       previous.text += ` ${line.text}`;
@@ -196,7 +203,12 @@ function numberSideHeadings(lines: Line[], start: number, issues: ImportIssue[])
     line.text = `${count}. ${line.text}`;
     previous = line;
   }
-  if (count > 0) issues.push({ severity: 'warning', line: lines[start]?.no, message: `the ${count} minutes are printed without numbers; they are numbered in the order printed` });
+  if (count > 0)
+    issues.push({
+      severity: 'warning',
+      line: lines[start]?.no,
+      message: `the ${count} minutes are printed without numbers; they are numbered in the order printed`,
+    });
 }
 
 /** What each minute's text says: apologies, substitutes, resolutions, motions, recorded votes, declarations. */
@@ -211,7 +223,8 @@ function readBodies(minuteBodies: MinuteBody[], meeting: MeetingRecord, issues: 
     if (/\bapolog/i.test(body.minute.title) && meeting.attendance.filter((entry) => entry.status === 'apologies').length === before) {
       for (const para of body.paragraphs) {
         if (!/^(?:Councillors|Cllrs\.?)\s/.test(para.text) || !looksLikeNameLine(para.text.replace(/^(?:Councillors|Cllrs\.?)\s+/, ''), true)) continue;
-        for (const entry of namesWithLines([{ no: para.from, text: para.text }], false)) addAttendance(meeting, entry.name, entry.role, 'apologies', entry.line, issues);
+        for (const entry of namesWithLines([{ no: para.from, text: para.text }], false))
+          addAttendance(meeting, entry.name, entry.role, 'apologies', entry.line, issues);
       }
     }
     readSubstituteSentences(body.paragraphs, meeting);
@@ -247,13 +260,21 @@ function readLabelledLists(lines: Line[], meeting: MeetingRecord, issues: Import
 
 /** "Mr B Smith in the Chair", "Councillor A Jones presided": the chair of the meeting, marked on the attendance. */
 function readChair(paras: Paragraph[], meeting: MeetingRecord): void {
-  const pattern = new RegExp(`(?:^|[.,;]\\s*)(${NAME}|[A-Z][\\p{L}'’\\-]+(?:\\s+[A-Z][\\p{L}'’\\-]+){0,3})\\s+(?:was\\s+)?(?:in\\s+the\\s+Chair|presided)\\b`, 'u');
+  const pattern = new RegExp(
+    `(?:^|[.,;]\\s*)(${NAME}|[A-Z][\\p{L}'’\\-]+(?:\\s+[A-Z][\\p{L}'’\\-]+){0,3})\\s+(?:was\\s+)?(?:in\\s+the\\s+Chair|presided)\\b`,
+    'u',
+  );
   for (const para of paras) {
     const match = pattern.exec(para.text);
     if (!match) continue;
     const name = parsePrintedName(match[1]!);
     if (!name) continue;
-    const present = meeting.attendance.find((entry) => entry.status === 'present' && entry.name.familyName === name.familyName && (entry.name.initials.join('') === name.initials.join('') || !name.initials.length));
+    const present = meeting.attendance.find(
+      (entry) =>
+        entry.status === 'present' &&
+        entry.name.familyName === name.familyName &&
+        (entry.name.initials.join('') === name.initials.join('') || !name.initials.length),
+    );
     if (present) present.role ??= 'Chair';
     else meeting.attendance.push({ name, status: 'present', role: 'Chair', officer: false, lineFrom: para.from, lineTo: para.to });
     return;
@@ -292,7 +313,11 @@ function logicalLines(segment: Segment): Line[] {
   segment.lines.forEach((raw, index) => {
     const no = segment.lineFrom + index;
     // CRLF files split on "\n" keep a trailing "\r"; non-breaking spaces come from HTML and PDF text.
-    const cleaned = raw.replace(/\r/g, '').replace(/\u00a0/g, ' ').replace(/^#{1,6}\s+/, '').trim();
+    const cleaned = raw
+      .replace(/\r/g, '')
+      .replace(/\u00a0/g, ' ')
+      .replace(/^#{1,6}\s+/, '')
+      .trim();
     if (cleaned.includes('**')) {
       const pieces = cleaned
         .split('**')
@@ -326,7 +351,11 @@ function paragraphs(lines: Line[]): Paragraph[] {
   for (const line of lines) {
     if (!line.text) continue;
     // A line ending in a joining word ("... leave of absence from" / "Councillor Ash ...") cannot end a paragraph.
-    if (current && !/[.:;!?"”)]$/.test(current.text) && (/^[a-z]/.test(line.text) || /\s(?:from|of|the|and|to|on|in|by|for|with|that|at)$/i.test(current.text))) {
+    if (
+      current &&
+      !/[.:;!?"”)]$/.test(current.text) &&
+      (/^[a-z]/.test(line.text) || /\s(?:from|of|the|and|to|on|in|by|for|with|that|at)$/i.test(current.text))
+    ) {
       current.text += ` ${line.text}`;
       current.to = line.no;
       continue;
@@ -376,7 +405,10 @@ function readHeaderWith(lines: Line[], meeting: MeetingRecord, issues: ImportIss
     if (scottish) {
       const date = findDates(lines[index]!.text)[0];
       if (!date) continue;
-      meeting.bodyName = scottish[1]!.replace(/^the\s+/i, '').replace(/[.\s]+$/, '').trim();
+      meeting.bodyName = scottish[1]!
+        .replace(/^the\s+/i, '')
+        .replace(/[.\s]+$/, '')
+        .trim();
       meeting.date = date.iso;
       return index;
     }
@@ -426,7 +458,10 @@ function readHeaderWith(lines: Line[], meeting: MeetingRecord, issues: ImportIss
     }
     const place = /\b(?:in|at)\s+(?:the\s+)?(.+)$/i.exec(rest.replace(/\s+/g, ' ').trim());
     if (place) {
-      const location = place[1]!.replace(/[\s,.;]+$/, '').replace(/\s+on$/i, '').trim();
+      const location = place[1]!
+        .replace(/[\s,.;]+$/, '')
+        .replace(/\s+on$/i, '')
+        .trim();
       if (location) meeting.location = location;
     }
     return end;
@@ -594,14 +629,7 @@ function markSubstitutes(text: string, substituteBlock: boolean): string {
   return text.replace(pattern, (_whole, who: string, forWhom: string) => `${who} (substitute for ${forWhom})`);
 }
 
-function addAttendance(
-  meeting: MeetingRecord,
-  name: PrintedName,
-  role: string | undefined,
-  kind: LabelKind,
-  line: number,
-  issues: ImportIssue[],
-): void {
+function addAttendance(meeting: MeetingRecord, name: PrintedName, role: string | undefined, kind: LabelKind, line: number, issues: ImportIssue[]): void {
   if (!looksLikeName(name)) {
     issues.push({ severity: 'warning', line, message: `Could not read "${clip(name.printed)}" as a name in the attendance` });
     return;
@@ -637,7 +665,10 @@ function looksLikeName(name: PrintedName): boolean {
   if (tokens.length > 3) return false;
   if (/\d/.test(name.familyName)) return false;
   // "lain": OCR's reading of "Iain", kept as printed.
-  return tokens.every((token) => /^[A-Z'’\u00C0-\u00DE]/.test(token) || /^l[a-z]{2,}$/.test(token) || /^(?:de|del|della|van|von|le|la|du|di|da|der|den|st|d'|mac|ab|ap)$/i.test(token));
+  return tokens.every(
+    (token) =>
+      /^[A-Z'’\u00C0-\u00DE]/.test(token) || /^l[a-z]{2,}$/.test(token) || /^(?:de|del|della|van|von|le|la|du|di|da|der|den|st|d'|mac|ab|ap)$/i.test(token),
+  );
 }
 
 /** A line that is nothing but a list of names (with bracketed roles), as printed in attendance and vote lists. */
@@ -658,7 +689,13 @@ function looksLikeNameLine(text: string, continuesList = false): boolean {
     // "Mr D Wells from the Audit Commission" is still a name line.
     const bare = chunk.replace(/\s+(?:from|of|representing)\s+(?:the\s+)?[A-Z].*$/, '');
     // Particles start some surnames in lower case: "del Gallego", "de Lacey", "ab Iago".
-    if (!new RegExp(`^(?:${HON}\\.?\\s+)?(?:(?:[A-Z\\u00C0-\\u00DE][\\p{L}'’.\\-]*|(?:de|del|della|van|von|der|den|le|la|du|di|da|ab|ap|mac|ó|ní|ni|o)(?=\\s))\\s*){1,6}$`, 'u').test(bare)) return false;
+    if (
+      !new RegExp(
+        `^(?:${HON}\\.?\\s+)?(?:(?:[A-Z\\u00C0-\\u00DE][\\p{L}'’.\\-]*|(?:de|del|della|van|von|der|den|le|la|du|di|da|ab|ap|mac|ó|ní|ni|o)(?=\\s))\\s*){1,6}$`,
+        'u',
+      ).test(bare)
+    )
+      return false;
     if (isHonorific(words[0]!)) honorifics++;
   }
   // Bare surnames ("Heyde, Marr and Nicita") only where a list of names is continued from the line before.
@@ -676,7 +713,10 @@ function namesBeforeSentence(text: string): string {
   const sentence = sentenceStart(words.slice(0, end + 1));
   if (sentence > 0 && sentence < end) end = sentence;
   else if (end > 1 && /^(?:With|The|This|It|In|As|At|On|Also|But|However|Following|After|Due)$/.test(words[end - 1]!)) end--;
-  return words.slice(0, end).join(' ').replace(/[.,;\s]+$/, '');
+  return words
+    .slice(0, end)
+    .join(' ')
+    .replace(/[.,;\s]+$/, '');
 }
 
 function readApologies(lines: Line[], paras: Paragraph[], meeting: MeetingRecord, issues: ImportIssue[]): void {
@@ -758,7 +798,10 @@ function readMinutes(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[
     if (!current) return;
     finishMinute(current);
     const text = current.minute.text;
-    if (!current.minute.exempt && /(?:public\s+be\s+excluded|exclu(?:de|sion\s+of)\s+(?:the\s+)?(?:press\s+and\s+)?public)/i.test(`${current.minute.title}\n${text}`)) {
+    if (
+      !current.minute.exempt &&
+      /(?:public\s+be\s+excluded|exclu(?:de|sion\s+of)\s+(?:the\s+)?(?:press\s+and\s+)?public)/i.test(`${current.minute.title}\n${text}`)
+    ) {
       exemptFromNext = schedule12AParagraphs(`${current.minute.title}\n${text}`);
     }
     current = undefined;
@@ -895,7 +938,8 @@ function approvedMinutesDate(minute: MinuteRecord): string | undefined {
 // Resolutions and motions
 
 /** "The Minutes of the meeting held on 6 May were approved and signed as a correct record.", "The Chair signed the minutes ... as a true record." */
-const MINUTES_APPROVED = /^(?:The\s+)?(?:(?:Chairman|Chair|Mayor|Provost|Cathaoirleach)\s+signed\s+the\s+minutes\b|minutes\b[^.]{0,160}\b(?:were|was)\s+(?:approved|confirmed|agreed|signed)\b).{0,200}\b(?:correct|true|accurate)\s+record\b/i;
+const MINUTES_APPROVED =
+  /^(?:The\s+)?(?:(?:Chairman|Chair|Mayor|Provost|Cathaoirleach)\s+signed\s+the\s+minutes\b|minutes\b[^.]{0,160}\b(?:were|was)\s+(?:approved|confirmed|agreed|signed)\b).{0,200}\b(?:correct|true|accurate)\s+record\b/i;
 
 /** "on the motion of Councillor A, seconded by Councillor B," printed after RESOLVED. */
 const ON_THE_MOTION_CLAUSE = /^on\s+the\s+motion\s+of\s+[^,]{2,80},\s*(?:and\s+)?seconded\s+by\s+[^,]{2,80},?\s*/i;
@@ -927,7 +971,8 @@ function readResolutions(paras: Paragraph[]): ResolutionRecord[] {
       const next = paras[index + 1]!;
       // "(1)" paragraphs belong to a resolution that introduced them with a colon ("resolved by 6 votes to:").
       const isPart =
-        SUBPART.test(next.text) || (NUMBERED.test(next.text) && !RESOLVED.test(core(next.text)) && !/^[-•*]/.test(next.text) && (parts.length === 0 || /:\s*$/.test(match[4]!)));
+        SUBPART.test(next.text) ||
+        (NUMBERED.test(next.text) && !RESOLVED.test(core(next.text)) && !/^[-•*]/.test(next.text) && (parts.length === 0 || /:\s*$/.test(match[4]!)));
       if (!isPart) break;
       parts.push(next.text.replace(BULLET, '').trim());
       to = next.to;
@@ -1078,8 +1123,21 @@ function readVotes(body: MinuteBody, issues: ImportIssue[]): VoteEvent[] {
     const inline = countsOnOneLine(lines[index]!.text);
     if (!first && !inline) continue;
 
-    const event: VoteEvent = { forCount: 0, againstCount: 0, abstainCount: 0, result: '', votes: [], lineFrom: lines[index]!.no, lineTo: lines[index]!.no, minuteNumber: number };
-    const named: Record<'for' | 'against' | 'abstain', { count: number; names: number; line: number } | undefined> = { for: undefined, against: undefined, abstain: undefined };
+    const event: VoteEvent = {
+      forCount: 0,
+      againstCount: 0,
+      abstainCount: 0,
+      result: '',
+      votes: [],
+      lineFrom: lines[index]!.no,
+      lineTo: lines[index]!.no,
+      minuteNumber: number,
+    };
+    const named: Record<'for' | 'against' | 'abstain', { count: number; names: number; line: number } | undefined> = {
+      for: undefined,
+      against: undefined,
+      abstain: undefined,
+    };
 
     if (inline) {
       event.forCount = inline.for;
@@ -1093,7 +1151,12 @@ function readVotes(body: MinuteBody, issues: ImportIssue[]): VoteEvent[] {
         const count = Number(option[2] ?? option[3] ?? option[4]);
         const optionLine = lines[index]!.no;
         const nameLines: Line[] = option[5]?.trim() ? [{ no: optionLine, text: option[5].trim() }] : [];
-        while (index + 1 < lines.length && !OPTION_LINE.test(lines[index + 1]!.text) && !RESULT_LINE.test(lines[index + 1]!.text) && looksLikeNameLine(lines[index + 1]!.text)) {
+        while (
+          index + 1 < lines.length &&
+          !OPTION_LINE.test(lines[index + 1]!.text) &&
+          !RESULT_LINE.test(lines[index + 1]!.text) &&
+          looksLikeNameLine(lines[index + 1]!.text)
+        ) {
           index++;
           nameLines.push(lines[index]!);
         }
@@ -1141,7 +1204,11 @@ function readVotes(body: MinuteBody, issues: ImportIssue[]): VoteEvent[] {
   for (const para of body.paragraphs) {
     const match = PROSE_VOTE.exec(para.text);
     if (!match) continue;
-    const abstain = match[4] ? (/^\d+$/.test(match[4]) ? Number(match[4]) : ({ no: 0, one: 1, two: 2, three: 3 } as Record<string, number>)[match[4].toLowerCase()] ?? 0) : 0;
+    const abstain = match[4]
+      ? /^\d+$/.test(match[4])
+        ? Number(match[4])
+        : (({ no: 0, one: 1, two: 2, three: 3 } as Record<string, number>)[match[4].toLowerCase()] ?? 0)
+      : 0;
     const event: VoteEvent = {
       forCount: Number(match[2]),
       againstCount: Number(match[3]),
@@ -1181,11 +1248,26 @@ function readUncountedLists(body: MinuteBody, events: VoteEvent[]): void {
   };
   for (let index = 0; index < lines.length; index++) {
     if (!listStart(lines[index]!.text)) continue;
-    const event: VoteEvent = { forCount: 0, againstCount: 0, abstainCount: 0, result: '', votes: [], lineFrom: lines[index]!.no, lineTo: lines[index]!.no, minuteNumber: body.minute.number };
+    const event: VoteEvent = {
+      forCount: 0,
+      againstCount: 0,
+      abstainCount: 0,
+      result: '',
+      votes: [],
+      lineFrom: lines[index]!.no,
+      lineTo: lines[index]!.no,
+      minuteNumber: body.minute.number,
+    };
     for (let start = listStart(lines[index]!.text); start; start = index < lines.length ? listStart(lines[index]!.text) : undefined) {
       const nameLines: Line[] = start.rest ? [{ no: lines[index]!.no, text: start.rest }] : [];
       event.lineTo = lines[index]!.no;
-      while (!start.nobody && index + 1 < lines.length && !NAMED_OPTION.test(lines[index + 1]!.text) && !RESULT_LINE.test(lines[index + 1]!.text) && looksLikeNameLine(lines[index + 1]!.text, true)) {
+      while (
+        !start.nobody &&
+        index + 1 < lines.length &&
+        !NAMED_OPTION.test(lines[index + 1]!.text) &&
+        !RESULT_LINE.test(lines[index + 1]!.text) &&
+        looksLikeNameLine(lines[index + 1]!.text, true)
+      ) {
         index++;
         nameLines.push(lines[index]!);
         event.lineTo = lines[index]!.no;
@@ -1198,7 +1280,10 @@ function readUncountedLists(body: MinuteBody, events: VoteEvent[]): void {
       index++;
     }
     index--;
-    const result = lines.slice(index + 1, index + 3).map((line) => RESULT_LINE.exec(line.text)).find(Boolean);
+    const result = lines
+      .slice(index + 1, index + 3)
+      .map((line) => RESULT_LINE.exec(line.text))
+      .find(Boolean);
     if (result) event.result = capitalise(result[1]!);
     else if (body.minute.resolutions.some((resolution) => resolution.lineFrom <= event.lineFrom)) event.result = 'Carried';
     attachMotion(event, body);
@@ -1213,7 +1298,8 @@ const PROSE_COUNTS =
 /** "Councillors A, B and C voted FOR the motion (9);", "Councillor D abstained from voting." */
 const PROSE_NAMED =
   /^(?:(?:County\s+)?Councillors?|Cllrs?\.?)\s+(.+?)\s+(?:voted\s+(for|against|in\s+favour)(?:\s+of)?(?:\s+the\s+(?:motion|amendment|resolution|recommendation|proposal))?|(abstained)(?:\s+from\s+(?:voting|the\s+vote))?)\s*(?:\((\d+)\))?\s*[;.,]?\s*$/i;
-const PROSE_RESULT = /\b(?:motion|amendment|recommendation|resolution|proposal)\s+was\s+(?:therefore\s+)?(?:declared\s+)?(carried|lost|defeated|rejected|agreed)\b/i;
+const PROSE_RESULT =
+  /\b(?:motion|amendment|recommendation|resolution|proposal)\s+was\s+(?:therefore\s+)?(?:declared\s+)?(carried|lost|defeated|rejected|agreed)\b/i;
 
 /**
  * Votes recorded in sentences: counts in prose ("RESOLVED on a vote of 5 to 2 with 1 abstention") and named lists
@@ -1224,7 +1310,16 @@ function readProseVotes(body: MinuteBody, events: VoteEvent[]): void {
   let event: VoteEvent | undefined;
   const number = body.minute.number;
   const fresh = (para: Paragraph): VoteEvent => {
-    const created: VoteEvent = { forCount: 0, againstCount: 0, abstainCount: 0, result: '', votes: [], lineFrom: para.from, lineTo: para.to, minuteNumber: number };
+    const created: VoteEvent = {
+      forCount: 0,
+      againstCount: 0,
+      abstainCount: 0,
+      result: '',
+      votes: [],
+      lineFrom: para.from,
+      lineTo: para.to,
+      minuteNumber: number,
+    };
     attachMotion(created, body);
     events.push(created);
     return created;
@@ -1316,7 +1411,15 @@ function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: Impo
       const printedKind = tabled[3]!.trim().toLowerCase();
       const kind = KIND_WORDS.find(([pattern]) => pattern.test(printedKind))?.[1] ?? printedKind;
       for (const entry of splitNameList(tabled[2]!)) {
-        meeting.declarations.push({ name: entry.name, kind, agendaItemNumber: tabled[1]!, minuteNumber: body.minute.number, reason: '', lineFrom: para.from, lineTo: para.to });
+        meeting.declarations.push({
+          name: entry.name,
+          kind,
+          agendaItemNumber: tabled[1]!,
+          minuteNumber: body.minute.number,
+          reason: '',
+          lineFrom: para.from,
+          lineTo: para.to,
+        });
       }
       continue;
     }
@@ -1327,12 +1430,25 @@ function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: Impo
         const kindWord = row[2]!.toLowerCase().replace(/\s+/g, ' ');
         const kind = KIND_WORDS.find(([pattern]) => pattern.test(kindWord))?.[1] ?? kindWord;
         const name = parsePrintedName(row[1]!);
-        if (name) meeting.declarations.push({ name, kind, agendaItemNumber: row[3]!, minuteNumber: body.minute.number, reason: '', lineFrom: para.from, lineTo: para.to });
+        if (name)
+          meeting.declarations.push({
+            name,
+            kind,
+            agendaItemNumber: row[3]!,
+            minuteNumber: body.minute.number,
+            reason: '',
+            lineFrom: para.from,
+            lineTo: para.to,
+          });
       }
       continue;
     }
     const named = lead.exec(text);
-    const declared = named && /^(?:also\s+)?(?:declared|made|gave|disclosed|registered)\s+(?:an?\s+)?(?:declaration\s+of\s+(?:an?\s+)?)?((?:personal\s+and\s+prejudicial|prejudicial|personal|disclosable\s+pecuniary|pecuniary|non-pecuniary|other\s+significant|other\s+registrable|significant|private|other)\s+)?interests?\b(.*)$/i.exec(named[2]!);
+    const declared =
+      named &&
+      /^(?:also\s+)?(?:declared|made|gave|disclosed|registered)\s+(?:an?\s+)?(?:declaration\s+of\s+(?:an?\s+)?)?((?:personal\s+and\s+prejudicial|prejudicial|personal|disclosable\s+pecuniary|pecuniary|non-pecuniary|other\s+significant|other\s+registrable|significant|private|other)\s+)?interests?\b(.*)$/i.exec(
+        named[2]!,
+      );
     if (named && declared) {
       const kindWord = (declared[1] ?? '').trim().replace(/\s+/g, ' ');
       // A kind of another code ("non-pecuniary", "other registrable") is kept as printed, as in a table of interests.
@@ -1355,7 +1471,10 @@ function readDeclarations(body: MinuteBody, meeting: MeetingRecord, issues: Impo
     }
     // Not an interest, but worth keeping: a member who also sits on another council saying they come with a fresh mind.
     if (named && /\b(?:fresh|open)\s+mind\b|\bpre-?determin/i.test(text)) {
-      const statement = /^(?:also\s+)?(?:informed|advised|told|reminded|stated|said|indicated|explained|declared)(?:\s+(?:to\s+)?(?:the\s+)?(?:Committee|Council|meeting|Panel|Board|Members|Cabinet))?(?:\s+for\s+the\s+record)?\s+that\s+(.*)$/i.exec(named[2]!);
+      const statement =
+        /^(?:also\s+)?(?:informed|advised|told|reminded|stated|said|indicated|explained|declared)(?:\s+(?:to\s+)?(?:the\s+)?(?:Committee|Council|meeting|Panel|Board|Members|Cabinet))?(?:\s+for\s+the\s+record)?\s+that\s+(.*)$/i.exec(
+          named[2]!,
+        );
       const reason = firstSentence(statement ? statement[1]! : named[2]!);
       for (const entry of splitNameList(named[1]!)) {
         meeting.declarations.push({
@@ -1380,7 +1499,10 @@ function declarationDetails(rest: string): { item?: string; itemTitle?: string; 
   let remaining = rest.trim();
   let item: string | undefined;
   let itemTitle: string | undefined;
-  const itemMatch = /^(?:in|on|regarding|in\s+relation\s+to|in\s+respect\s+of|relating\s+to)\s+(?:agenda\s+)?(?:item|minute)\s+(?:No\.?\s*)?([A-Z]{0,2}\d+[a-z]?)\b/i.exec(remaining);
+  const itemMatch =
+    /^(?:in|on|regarding|in\s+relation\s+to|in\s+respect\s+of|relating\s+to)\s+(?:agenda\s+)?(?:item|minute)\s+(?:No\.?\s*)?([A-Z]{0,2}\d+[a-z]?)\b/i.exec(
+      remaining,
+    );
   if (itemMatch) {
     item = itemMatch[1]!;
     remaining = remaining.slice(itemMatch[0].length).trim();
@@ -1416,7 +1538,8 @@ function bracketed(text: string): { inner: string; end: number } | undefined {
 function targetMinute(meeting: MeetingRecord, item: string | undefined, itemTitle: string | undefined): MinuteRecord | undefined {
   if (itemTitle) {
     const wanted = comparable(itemTitle);
-    const byTitle = meeting.minutes.find((minute) => comparable(minute.title) === wanted) ??
+    const byTitle =
+      meeting.minutes.find((minute) => comparable(minute.title) === wanted) ??
       meeting.minutes.find((minute) => wanted.length >= 12 && (comparable(minute.title).startsWith(wanted) || wanted.startsWith(comparable(minute.title))));
     if (byTitle) return byTitle;
   }
@@ -1425,7 +1548,11 @@ function targetMinute(meeting: MeetingRecord, item: string | undefined, itemTitl
 }
 
 function comparable(text: string): string {
-  return text.toLowerCase().replace(/[’']/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function firstSentence(text: string): string {

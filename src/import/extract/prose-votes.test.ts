@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { extractMinutes } from './minutes.ts';
 
 function minutes(body: string[]) {
-  const lines = ['MINUTES of a meeting of the Parks Committee held at the Lodge on Monday, 7 June 2021 at 7.00 pm', '', 'PRESENT: Mr A Ash, Mr B Birch, Mrs C Cedar, Ms D Elm', '', '5. Bandstand', '', ...body];
+  const lines = [
+    'MINUTES of a meeting of the Parks Committee held at the Lodge on Monday, 7 June 2021 at 7.00 pm',
+    '',
+    'PRESENT: Mr A Ash, Mr B Birch, Mrs C Cedar, Ms D Elm',
+    '',
+    '5. Bandstand',
+    '',
+    ...body,
+  ];
   return extractMinutes({ kind: 'minutes', title: 'm', lineFrom: 1, lineTo: lines.length, lines }).meeting;
 }
 

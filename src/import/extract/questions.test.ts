@@ -42,7 +42,9 @@ describe('extractQuestions on the 12 May 2011 questions', () => {
 
 describe('extractQuestions on small papers', () => {
   it('reads a one-line header with post-nominals and no answer, and has no meeting when none is printed', () => {
-    const result = extractQuestions(segmentOf(['Question by Mr A Smith to Mr K A Ferrin, MBE, Cabinet Member for Highways', '', 'When will the road be mended?'], 5));
+    const result = extractQuestions(
+      segmentOf(['Question by Mr A Smith to Mr K A Ferrin, MBE, Cabinet Member for Highways', '', 'When will the road be mended?'], 5),
+    );
     expect(result.bodyName).toBeUndefined();
     expect(result.date).toBeUndefined();
     expect(result.questions).toHaveLength(1);
@@ -58,7 +60,15 @@ describe('extractQuestions on small papers', () => {
 
   it('copes with Windows line endings and an answer label with a colon', () => {
     const result = extractQuestions(
-      segmentOf(['CABINET MEETING\r', '3 March 2012\r', 'Question by Jane Doe to\r', 'John Roe – Leader of the Council\r', 'Why?\r', 'Answer:\r', 'Because.\r']),
+      segmentOf([
+        'CABINET MEETING\r',
+        '3 March 2012\r',
+        'Question by Jane Doe to\r',
+        'John Roe – Leader of the Council\r',
+        'Why?\r',
+        'Answer:\r',
+        'Because.\r',
+      ]),
     );
     expect(result).toMatchObject({ bodyName: 'Cabinet', date: '2012-03-03' });
     expect(result.questions[0]).toMatchObject({ toRole: 'Leader of the Council', question: 'Why?', answer: 'Because.' });

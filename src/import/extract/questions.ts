@@ -20,7 +20,12 @@ function logicalLines(segment: Segment): Logical[] {
     const line = segment.lineFrom + offset;
     const clean = cleanLine(raw);
     const pieces = /\*\*/.test(clean) && /Question\s+(?:by|from)|MEETING/i.test(clean) ? clean.split(/\*\*+/) : [clean];
-    const texts = pieces.map((piece) => piece.replace(/\*+/g, '').replace(/^\s*#+\s+/, '').trim());
+    const texts = pieces.map((piece) =>
+      piece
+        .replace(/\*+/g, '')
+        .replace(/^\s*#+\s+/, '')
+        .trim(),
+    );
     if (texts.every((text) => text === '')) result.push({ text: '', line });
     else for (const text of texts) if (text !== '') result.push({ text, line });
   });
@@ -32,7 +37,10 @@ const ANSWER_HEADER = /^(?:Answer|Reply|Response)(?:\s+(?:by|from)\s+.+)?\s*:?$/
 
 function titleCase(text: string): string {
   if (/[a-z]/.test(text)) return text;
-  return text.toLowerCase().replace(/\b([a-z])/g, (letter) => letter.toUpperCase()).replace(/\b(And|Of|The|For)\b/g, (word) => word.toLowerCase());
+  return text
+    .toLowerCase()
+    .replace(/\b([a-z])/g, (letter) => letter.toUpperCase())
+    .replace(/\b(And|Of|The|For)\b/g, (word) => word.toLowerCase());
 }
 
 /** "Sarah Hohler, Cabinet Member for Education, Learning & Skills" -> name and role (post-nominals stay with the name). */
@@ -141,6 +149,9 @@ export function extractQuestions(segment: Segment): QuestionsExtract {
   });
 
   // A paper of questions that prints no meeting heading may still date itself in its first lines.
-  date ??= lines.slice(0, 5).map((line) => findLongDate(line.text)).find(Boolean);
+  date ??= lines
+    .slice(0, 5)
+    .map((line) => findLongDate(line.text))
+    .find(Boolean);
   return { ...(bodyName ? { bodyName } : {}), ...(date ? { date } : {}), questions };
 }

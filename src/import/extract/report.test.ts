@@ -13,7 +13,7 @@ const reportsOf = (prefix: string) => segmentDocument(seedLines(prefix)).filter(
 const segmentOf = (lines: string[], lineFrom = 1): Segment => ({ kind: 'report', title: 'test', lineFrom, lineTo: lineFrom + lines.length - 1, lines });
 
 describe('extractReport on the seed reports', () => {
-  it('reads the update to the Specialist Children\'s Services POSC (002)', () => {
+  it("reads the update to the Specialist Children's Services POSC (002)", () => {
     const report = extractReport(reportsOf('002_')[0]!);
     expect(report.to).toEqual([{ bodyName: "Specialist Children's Services Policy Overview & Scrutiny Committee", date: '2011-06-21' }]);
     expect(report.date).toBe('2011-06-21');
@@ -25,7 +25,12 @@ describe('extractReport on the seed reports', () => {
     expect(report.exempt).toBe(false);
     expect(report.summary).toBe('Updates Members on progress on delivering the Improvement Plan');
     expect(report.recommendations).toMatch(/^4\. Members are asked to NOTE/);
-    expect(report.contact?.split('\n')).toEqual(['Malcolm Newsam', 'Interim Corporate Director Families & Social Care', '01622 694173', 'malcolm.newsam@kent.gov.uk']);
+    expect(report.contact?.split('\n')).toEqual([
+      'Malcolm Newsam',
+      'Interim Corporate Director Families & Social Care',
+      '01622 694173',
+      'malcolm.newsam@kent.gov.uk',
+    ]);
     expect(report.backgroundDocuments).toBe('None');
     expect(report.fullText.split('\n')).toHaveLength(report.lineTo - report.lineFrom + 1);
   });

@@ -8,7 +8,8 @@ import { plainText } from '../segment.ts';
 import { findLongDate, matchLongDate, parseLongDate } from './dates.ts';
 
 const HEADER = /^(By|To|From|Subject|Classification|Summary|Date|Report\s+(?:by|of)|Key decision|Division|Electoral Divisions?|Decision No)\s*:\s*(.*)$/i;
-const SECTION_LABEL = /^(?:Background\s+(?:documents?|papers?|information)|Other\s+Useful\s+Information|Contact(?:\s+Officer)?s?|Enquiries|Author\s+Contact\s+Details|Report\s+Author|Lead\s+Officer)\b/i;
+const SECTION_LABEL =
+  /^(?:Background\s+(?:documents?|papers?|information)|Other\s+Useful\s+Information|Contact(?:\s+Officer)?s?|Enquiries|Author\s+Contact\s+Details|Report\s+Author|Lead\s+Officer)\b/i;
 
 interface Line {
   text: string;
@@ -72,7 +73,10 @@ function isShortLine(text: string): boolean {
 }
 
 function contactOf(lines: string[], startAfter: number): string | undefined {
-  const labelled = lines.findIndex((text, index) => index > startAfter && /^(?:Contacts?(?:\s+Officers?)?|Enquiries|Author\s+Contact\s+Details|Report\s+Author|Contact\s+details)\b/i.test(text));
+  const labelled = lines.findIndex(
+    (text, index) =>
+      index > startAfter && /^(?:Contacts?(?:\s+Officers?)?|Enquiries|Author\s+Contact\s+Details|Report\s+Author|Contact\s+details)\b/i.test(text),
+  );
   if (labelled !== -1) {
     const block: string[] = [];
     const first = lines[labelled]!.replace(/^[^:]*:\s*/, '');
@@ -188,7 +192,10 @@ export function extractReport(segment: Segment): ReportRecord {
   if (!subject) throw new Error(`Report at line ${segment.lineFrom}: no "Subject:" line`);
 
   const recommendationAt = lines.findIndex(
-    (text, index) => index > headerEnd && /^(?:\d+\.?\s*)?Recommendations?\s*(?:and\s+\w+)?\s*:?(?:\s+(.*))?$/i.test(text) && !/^Recommendations?\s+(?:from|following|of)\b/i.test(text),
+    (text, index) =>
+      index > headerEnd &&
+      /^(?:\d+\.?\s*)?Recommendations?\s*(?:and\s+\w+)?\s*:?(?:\s+(.*))?$/i.test(text) &&
+      !/^Recommendations?\s+(?:from|following|of)\b/i.test(text),
   );
   let recommendations: string | undefined;
   let recommendationEnd = headerEnd;
@@ -201,7 +208,10 @@ export function extractReport(segment: Segment): ReportRecord {
 
   const contact = contactOf(lines, recommendationEnd);
   const backgroundDocuments = backgroundOf(lines);
-  const exempt = classification !== undefined && /\bexempt\b|\brestricted\b|not for publication|confidential/i.test(classification) && !/\bunrestricted\b/i.test(classification);
+  const exempt =
+    classification !== undefined &&
+    /\bexempt\b|\brestricted\b|not for publication|confidential/i.test(classification) &&
+    !/\bunrestricted\b/i.test(classification);
   const reportDate = date ?? to.find((addressee) => addressee.date)?.date;
 
   return {

@@ -27,8 +27,16 @@ describe('extractSummons on the 12 May 2011 agenda pack', () => {
   it('reads the 14 agenda items with their page ranges and descriptions', () => {
     expect(meeting.agendaItems.map((item) => item.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14']);
     const item = (number: string) => meeting.agendaItems.find((candidate) => candidate.number === number)!;
-    expect(item('5')).toMatchObject({ title: 'Minutes of the meeting held on 6 April 2011, if in order, to be approved as a correct record', pageFrom: 1, pageTo: 6 });
-    expect(item('11')).toMatchObject({ title: 'Putting Children First: Kent Safeguarding and Looked After Children Improvement Plan', pageFrom: 21, pageTo: 86 });
+    expect(item('5')).toMatchObject({
+      title: 'Minutes of the meeting held on 6 April 2011, if in order, to be approved as a correct record',
+      pageFrom: 1,
+      pageTo: 6,
+    });
+    expect(item('11')).toMatchObject({
+      title: 'Putting Children First: Kent Safeguarding and Looked After Children Improvement Plan',
+      pageFrom: 21,
+      pageTo: 86,
+    });
     expect(item('8').title).toBe('Report by Leader of the Council (Oral)');
     expect(item('8').pageFrom).toBeUndefined();
     expect(item('12').description).toBe("Procurement of a Managed peripatetic children's assessment service in East/Mid/West Kent");
@@ -65,8 +73,21 @@ describe('extractSummons on small agendas', () => {
     expect(a1).toMatchObject({ number: 'A1', title: 'Introduction', exempt: false, lineFrom: 14, lineTo: 14 });
     expect(a1!.pageFrom).toBeUndefined();
     expect(b1).toMatchObject({ number: 'B1', pageFrom: 5, pageTo: 20, exempt: false });
-    expect(c1).toMatchObject({ number: 'C1', title: 'Property disposal (Exempt - paragraph 3)', pageFrom: 21, pageTo: 24, exempt: true, exemptParagraphs: [3] });
-    expect(a2).toMatchObject({ title: 'Minutes of the meeting held on 1 May 2012, if in order, to be approved', pageFrom: 1, pageTo: 4, lineFrom: 15, lineTo: 16 });
+    expect(c1).toMatchObject({
+      number: 'C1',
+      title: 'Property disposal (Exempt - paragraph 3)',
+      pageFrom: 21,
+      pageTo: 24,
+      exempt: true,
+      exemptParagraphs: [3],
+    });
+    expect(a2).toMatchObject({
+      title: 'Minutes of the meeting held on 1 May 2012, if in order, to be approved',
+      pageFrom: 1,
+      pageTo: 4,
+      lineFrom: 15,
+      lineTo: 16,
+    });
     expect(a2!.description).toBeUndefined();
   });
 
@@ -78,9 +99,23 @@ describe('extractSummons on small agendas', () => {
 
   it('reads an invitation wrapped over several lines', () => {
     const { meeting } = extractSummons(
-      segmentOf(['Please attend an Extraordinary Meeting of the County', 'Council in the Council Chamber, County Hall on', 'Friday, 7 October 2011 at', '2.00 pm.', '', 'AGENDA', '1. Budget (1 - 4)']),
+      segmentOf([
+        'Please attend an Extraordinary Meeting of the County',
+        'Council in the Council Chamber, County Hall on',
+        'Friday, 7 October 2011 at',
+        '2.00 pm.',
+        '',
+        'AGENDA',
+        '1. Budget (1 - 4)',
+      ]),
     );
-    expect(meeting).toMatchObject({ bodyName: 'County Council', kind: 'extraordinary', date: '2011-10-07', startTime: '14:00', location: 'Council Chamber, County Hall' });
+    expect(meeting).toMatchObject({
+      bodyName: 'County Council',
+      kind: 'extraordinary',
+      date: '2011-10-07',
+      startTime: '14:00',
+      location: 'Council Chamber, County Hall',
+    });
   });
 
   it('takes the date from the title page when there is no invitation, and fails clearly without one', () => {
@@ -107,7 +142,12 @@ describe('a summons with a venue label, officers and page ranges printed bare', 
   const { meeting } = extractSummons(segmentOf(lines.flatMap((line) => [line, ''])));
 
   it('takes the place from the venue label, ending at its postcode', () => {
-    expect(meeting).toMatchObject({ bodyName: 'Council of the Borough of Portwell', date: '2027-06-09', startTime: '19:30', location: 'The Guildhall, Quay Street, Portwell PW1 2AB' });
+    expect(meeting).toMatchObject({
+      bodyName: 'Council of the Borough of Portwell',
+      date: '2027-06-09',
+      startTime: '19:30',
+      location: 'The Guildhall, Quay Street, Portwell PW1 2AB',
+    });
   });
 
   it('records the contact and the signatory as officers', () => {

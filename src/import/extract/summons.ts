@@ -13,7 +13,8 @@ const AGENDA_HEADING = /^(?:A\s+G\s+E\s+N\s+D\s+A|AGENDA)$/i;
 /** "5.", "5", "A4", "C1", "Item 5:" followed by the title. */
 const ITEM_LINE = /^(?:[-*]\s+)?(?:Item\s+)?([A-Z]?\d{1,3}[a-z]?)(?:\.(?!\d)|:|\)|\s)\s*(\S.*)$/;
 /** "(1 - 6)", "(21-86)", "(7)", "Pages 1 - 6", or a tab-separated page column at the end of the title. */
-const PAGE_RANGE = /(?:\s*\((?:pages?\s+)?(\d+)(?:\s*[-–]\s*(\d+))?\)|\s*\t\s*(?:pages?\s+)?(\d+)(?:\s*[-–]\s*(\d+))?|\s+pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?)\s*$/i;
+const PAGE_RANGE =
+  /(?:\s*\((?:pages?\s+)?(\d+)(?:\s*[-–]\s*(\d+))?\)|\s*\t\s*(?:pages?\s+)?(\d+)(?:\s*[-–]\s*(\d+))?|\s+pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?)\s*$/i;
 
 const KINDS: Array<[RegExp, MeetingKind]> = [
   [/\bannual\b/i, 'annual'],
@@ -24,7 +25,10 @@ const KINDS: Array<[RegExp, MeetingKind]> = [
 
 function titleCase(text: string): string {
   if (/[a-z]/.test(text)) return text;
-  return text.toLowerCase().replace(/\b([a-z])/g, (letter) => letter.toUpperCase()).replace(/\b(And|Of|The|For)\b/g, (word) => word.toLowerCase());
+  return text
+    .toLowerCase()
+    .replace(/\b([a-z])/g, (letter) => letter.toUpperCase())
+    .replace(/\b(And|Of|The|For)\b/g, (word) => word.toLowerCase());
 }
 
 /** A page range printed bare after an ALL-CAPS title, the page column of a layout run into one line: "MINUTES 3 - 28". */
@@ -188,7 +192,9 @@ function officersNamed(lines: string[], firstLine: number): OfficerMention[] {
   const found: OfficerMention[] = [];
   const name = "((?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?[A-Z][a-z]+(?:\\s+[A-Z]\\.?)?\\s+[A-Z][a-z'’\\-]+)";
   const contact = new RegExp(`\\bcontact\\s*:?\\s+${name},\\s+([A-Z][A-Za-z ]{2,40}?)(?:,|\\s+Tel\\b|$)`);
-  const signatory = new RegExp(`${name},?\\s+(Chief\\s+Executive|Head\\s+of\\s+(?:Legal\\s+and\\s+)?Democratic\\s+Services|Monitoring\\s+Officer|Proper\\s+Officer|Town\\s+Clerk|Clerk\\s+to\\s+the\\s+(?:Council|Committee))\\b`);
+  const signatory = new RegExp(
+    `${name},?\\s+(Chief\\s+Executive|Head\\s+of\\s+(?:Legal\\s+and\\s+)?Democratic\\s+Services|Monitoring\\s+Officer|Proper\\s+Officer|Town\\s+Clerk|Clerk\\s+to\\s+the\\s+(?:Council|Committee))\\b`,
+  );
   lines.forEach((line, index) => {
     for (const pattern of [contact, signatory]) {
       const match = pattern.exec(line);
@@ -219,7 +225,10 @@ export function extractSummons(segment: Segment): { meeting: MeetingRecord } {
   const agendaAt = lines.findIndex((line) => AGENDA_HEADING.test(line));
   const front = lines.slice(0, agendaAt === -1 ? Math.min(lines.length, 30) : agendaAt);
 
-  const placed = /\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?:to\s+be\s+held\s+)?(?:in|at)\s+(?:the\s+)?(.+?),?\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d)/i.exec(invitation);
+  const placed =
+    /\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+(?:to\s+be\s+held\s+)?(?:in|at)\s+(?:the\s+)?(.+?),?\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d)/i.exec(
+      invitation,
+    );
   const bodyMatch = placed ?? /\bmeeting\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:to\s+be\s+held|in|at|on)\b|[.,]|$)/i.exec(invitation || front.join(' '));
   const toAll = front.map((line) => /^To:\s*(?:All\s+)?(?:Members|Councillors)\s+of\s+(?:the\s+)?(.+)$/i.exec(line)?.[1]).find(Boolean);
   const labelled = frontSheet(front, lines.slice(0, 80));
@@ -240,7 +249,10 @@ export function extractSummons(segment: Segment): { meeting: MeetingRecord } {
     if (time) startTime = parseClockTime(time[1]!);
   }
   startTime ??= labelled.startTime;
-  startTime ??= front.map((line) => new RegExp(`\\bat\\s+(${CLOCK_TIME_SOURCE})`, 'i').exec(line)?.[1]).filter(Boolean).map((t) => parseClockTime(t!))[0];
+  startTime ??= front
+    .map((line) => new RegExp(`\\bat\\s+(${CLOCK_TIME_SOURCE})`, 'i').exec(line)?.[1])
+    .filter(Boolean)
+    .map((t) => parseClockTime(t!))[0];
   const endText = new RegExp(`\\b(?:end|finish|close|conclude)\\s+(?:by|at|no later than)\\s+(${CLOCK_TIME_SOURCE})`, 'i').exec(joined)?.[1];
   const endTime = endText ? parseClockTime(endText) : undefined;
 

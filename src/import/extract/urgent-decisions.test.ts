@@ -9,7 +9,13 @@ import { extractUrgentDecisions } from './urgent-decisions.ts';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const seeds = path.resolve(repoRoot, '../shared/seeds');
 const seedLines = (prefix: string) => fs.readFileSync(path.join(seeds, fs.readdirSync(seeds).find((name) => name.startsWith(prefix))!), 'utf8').split('\n');
-const segmentOf = (lines: string[], lineFrom = 1): Segment => ({ kind: 'urgent-decisions', title: 'test', lineFrom, lineTo: lineFrom + lines.length - 1, lines });
+const segmentOf = (lines: string[], lineFrom = 1): Segment => ({
+  kind: 'urgent-decisions',
+  title: 'test',
+  lineFrom,
+  lineTo: lineFrom + lines.length - 1,
+  lines,
+});
 
 describe('extractUrgentDecisions on the quarterly report of 12 May 2011', () => {
   const lines = seedLines('001_');
@@ -49,9 +55,21 @@ describe('extractUrgentDecisions on small reports', () => {
       ]),
     );
     expect(decisions).toHaveLength(2);
-    expect(decisions[0]).toMatchObject({ date: '2012-02-02', decisionMakerBody: 'Cabinet', subject: 'Sale of County Hall annexe', recordNumber: '12/00010', key: false, urgent: true });
+    expect(decisions[0]).toMatchObject({
+      date: '2012-02-02',
+      decisionMakerBody: 'Cabinet',
+      subject: 'Sale of County Hall annexe',
+      recordNumber: '12/00010',
+      key: false,
+      urgent: true,
+    });
     expect(decisions[0]!.decisionMaker).toBeUndefined();
-    expect(decisions[1]).toMatchObject({ date: '2012-02-03', decisionMakerRole: 'Cabinet Member for Highways', subject: 'Winter gritting contract', urgencyReason: 'The decision was deemed urgent because snow was forecast.' });
+    expect(decisions[1]).toMatchObject({
+      date: '2012-02-03',
+      decisionMakerRole: 'Cabinet Member for Highways',
+      subject: 'Winter gritting contract',
+      urgencyReason: 'The decision was deemed urgent because snow was forecast.',
+    });
     expect(decisions[1]!.decisionMaker?.familyName).toBe('Smith');
     expect(decisions[1]!.recordNumber).toBeUndefined();
   });

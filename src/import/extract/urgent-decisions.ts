@@ -12,7 +12,8 @@ import { extractReport } from './report.ts';
 
 const DECISION_SENTENCE = /\bdecision\s+(?:was|has been)\s+(?:taken|made)\b/i;
 const URGENCY = /\b(?:deemed|considered|regarded|treated as)\s+urgent\b|\burgen(?:t|cy)\s+because\b/i;
-const RECORD_NUMBER = /\b(?:Records?|Record\s+of\s+Decisions?|Records\s+of\s+Decisions?|Decision(?:\s+No\.?|\s+number)?)\s*(?:of\s+Decisions?\s*)?[:\s]*((?:\d{2}[/-]\d{3,6})(?:\s*(?:,|and|&)\s*\d{2}[/-]\d{3,6})*)/gi;
+const RECORD_NUMBER =
+  /\b(?:Records?|Record\s+of\s+Decisions?|Records\s+of\s+Decisions?|Decision(?:\s+No\.?|\s+number)?)\s*(?:of\s+Decisions?\s*)?[:\s]*((?:\d{2}[/-]\d{3,6})(?:\s*(?:,|and|&)\s*\d{2}[/-]\d{3,6})*)/gi;
 const BODIES = /^(?:the\s+)?(Cabinet|Executive|Leader(?:\s+of\s+the\s+Council)?|County Council|Council|[A-Z][\w&' ]*Committee)$/;
 
 /** "by Mrs Jenny Whittle, Cabinet Member for Specialist Children's Services, to authorise ..." -> maker and role. */
@@ -30,7 +31,10 @@ function makerOf(sentence: string, dateStart: number, dateEnd: number): { name?:
 
 /** The thing decided: "for the provision of a <subject>, following", else the heading above the decision. */
 function subjectOf(sentence: string, heading: string | undefined): string | undefined {
-  const provision = /\bfor\s+the\s+(?:provision|procurement|supply|purchase|award)\s+of\s+(?:an?\s+|the\s+)?(.+?)(?:,\s*(?:following|after|subject|with|at)\b|\s+following\b|\.\s|\.$|$)/i.exec(sentence);
+  const provision =
+    /\bfor\s+the\s+(?:provision|procurement|supply|purchase|award)\s+of\s+(?:an?\s+|the\s+)?(.+?)(?:,\s*(?:following|after|subject|with|at)\b|\s+following\b|\.\s|\.$|$)/i.exec(
+      sentence,
+    );
   if (provision) return provision[1]!.trim();
   if (heading) return heading.replace(/^\(?[a-z0-9]{1,3}[.)]\s*/i, '').trim();
   const to = /,\s*to\s+(.+?)(?:[,.]|$)/i.exec(sentence);

@@ -33,7 +33,14 @@ describe('a voting record page', () => {
     expect(meeting.agendaItems.map((item) => [item.number, item.title])).toEqual([['19/01234/FUL', 'Land at Mill Lane']]);
     const event = meeting.voteEvents[0]!;
     expect(event).toMatchObject({ result: 'Lost', forCount: 2, againstCount: 3, abstainCount: 1, motionText: 'Motion to refuse' });
-    expect(event.votes.map((vote) => `${vote.option}:${vote.name.printed}`)).toEqual(['for:A Cole', 'for:B Dunn', 'against:C Egan', 'against:D Ford', 'against:E Gale', 'abstain:F Hart']);
+    expect(event.votes.map((vote) => `${vote.option}:${vote.name.printed}`)).toEqual([
+      'for:A Cole',
+      'for:B Dunn',
+      'against:C Egan',
+      'against:D Ford',
+      'against:E Gale',
+      'abstain:F Hart',
+    ]);
   });
 
   it('reads the chair’s casting vote deciding a tie, beside the chair’s ordinary vote', () => {

@@ -89,7 +89,16 @@ export function extractVotingRecord(lines: string[], firstLine = 1): { meetings:
     }
     const status = STATUS.exec(text);
     if (status) {
-      event = { forCount: 0, againstCount: 0, abstainCount: 0, result: status[1]!.trim(), votes: [], lineFrom: no, lineTo: no, ...(motionText ? { motionText } : {}) };
+      event = {
+        forCount: 0,
+        againstCount: 0,
+        abstainCount: 0,
+        result: status[1]!.trim(),
+        votes: [],
+        lineFrom: no,
+        lineTo: no,
+        ...(motionText ? { motionText } : {}),
+      };
       meeting.voteEvents.push(event);
       counted.set(event, []);
       continue;
@@ -139,7 +148,11 @@ export function extractVotingRecord(lines: string[], firstLine = 1): { meetings:
   for (const [voteEvent, rows] of counted) {
     for (const row of rows) {
       if (row.names > 0 && row.names !== row.count) {
-        issues.push({ severity: 'warning', line: row.line, message: `Recorded vote: "${row.option}" printed as ${row.count} but ${row.names} names are listed` });
+        issues.push({
+          severity: 'warning',
+          line: row.line,
+          message: `Recorded vote: "${row.option}" printed as ${row.count} but ${row.names} names are listed`,
+        });
       }
     }
     if (!voteEvent.result) issues.push({ severity: 'warning', line: voteEvent.lineFrom, message: 'Recorded vote without a printed result' });

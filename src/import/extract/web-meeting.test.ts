@@ -65,7 +65,25 @@ describe('extractWebMeeting', () => {
 
 describe('web meeting pages in other layouts', () => {
   it('numbers the items of a page whose list lost its numbers, and says so', () => {
-    const lines = ['Annual Meeting, Harbour Board', 'Wednesday, 5th May, 2027 7.00 pm', '', 'Venue: The Boathouse', '', 'No. Item', '', '', 'Election of the Chair', '', '', 'Minutes pdf icon PDF 137 KB', '', 'To approve the minutes of the last meeting.', '', '', 'Apologies for Absence'];
+    const lines = [
+      'Annual Meeting, Harbour Board',
+      'Wednesday, 5th May, 2027 7.00 pm',
+      '',
+      'Venue: The Boathouse',
+      '',
+      'No. Item',
+      '',
+      '',
+      'Election of the Chair',
+      '',
+      '',
+      'Minutes pdf icon PDF 137 KB',
+      '',
+      'To approve the minutes of the last meeting.',
+      '',
+      '',
+      'Apologies for Absence',
+    ];
     const result = extractWebMeeting(lines)!;
     expect(result.meeting.agendaItems.map((item) => [item.number, item.title])).toEqual([
       ['1', 'Election of the Chair'],
@@ -76,7 +94,15 @@ describe('web meeting pages in other layouts', () => {
   });
 
   it('reads a header with the page’s kind after the body, and numbers run into the titles', () => {
-    const lines = ['Harbour Board Agenda - 5 May 2027, 13:30 Help', '', 'Number Item', '12Minutes of the last meeting (pages 4 to 7).', '2Moorings', '(a)Quay Street - add two berths;', '3Question by Councillor Ash - Lights on the quay. View Papers'];
+    const lines = [
+      'Harbour Board Agenda - 5 May 2027, 13:30 Help',
+      '',
+      'Number Item',
+      '12Minutes of the last meeting (pages 4 to 7).',
+      '2Moorings',
+      '(a)Quay Street - add two berths;',
+      '3Question by Councillor Ash - Lights on the quay. View Papers',
+    ];
     const result = extractWebMeeting(lines)!;
     expect(result.meeting).toMatchObject({ bodyName: 'Harbour Board', date: '2027-05-05', startTime: '13:30' });
     expect(result.meeting.agendaItems.map((item) => [item.number, item.title, item.pageFrom ?? null])).toEqual([
@@ -89,7 +115,15 @@ describe('web meeting pages in other layouts', () => {
 
 describe('officers presenting an item', () => {
   it('records "Name, Job Title; introduced the report" as an officer', () => {
-    const lines = ['Meeting: 05/05/2027 - Harbour Board (Item 9)', '', '9 Moorings pdf icon PDF 20 KB', '', 'Nia Lloyd, Harbour Master & Clerk; introduced the report.', '', '1. That the report was noted.'];
+    const lines = [
+      'Meeting: 05/05/2027 - Harbour Board (Item 9)',
+      '',
+      '9 Moorings pdf icon PDF 20 KB',
+      '',
+      'Nia Lloyd, Harbour Master & Clerk; introduced the report.',
+      '',
+      '1. That the report was noted.',
+    ];
     const result = extractWebMeeting(lines)!;
     expect(result.meeting.officers?.map((officer) => [officer.name.printed, officer.jobTitle])).toEqual([['Nia Lloyd', 'Harbour Master & Clerk']]);
   });
@@ -121,8 +155,17 @@ describe('officers presenting an item', () => {
   });
 
   it('takes no decision from numbered points the debate follows', () => {
-    const lines = ['Meeting: 05/02/2027 - Harbour Board (Item 4)', '', '4 Moorings Review', '', 'The report said:', '', '1.    That the moorings were full.', '', 'Members discussed it.'];
+    const lines = [
+      'Meeting: 05/02/2027 - Harbour Board (Item 4)',
+      '',
+      '4 Moorings Review',
+      '',
+      'The report said:',
+      '',
+      '1.    That the moorings were full.',
+      '',
+      'Members discussed it.',
+    ];
     expect(extractWebMeeting(lines)!.meeting.minutes[0]!.resolutions).toEqual([]);
   });
 });
-

@@ -27,7 +27,8 @@ const NUMBER_ALONE = /^((?:[A-Z]{1,4}\/)?\d{1,4}(?:\/\d{1,4})*[a-z]?(?:\([a-z]{1
 /** A document link printed after a title: "pdf icon PDF 176 KB", "PDF 3 MB". */
 const DOCUMENT_LINK = /\s*(?:pdf icon\s*)?PDF\s+[\d.]+\s*[KM]B\b.*$/i;
 const RECORD_MARKER = /^(Minutes|Decision|Decisions|Minute|Record of decision)\s*:\s*(.*)$/i;
-const CHROME = /^(?:Additional documents:|Webcast(?:\s+for\b.*|:.*)?|Media|Items|(?:No\.?|Number)\s+Item|Attendance details|View the webcast|•.*|Audio recording\b.*)$/i;
+const CHROME =
+  /^(?:Additional documents:|Webcast(?:\s+for\b.*|:.*)?|Media|Items|(?:No\.?|Number)\s+Item|Attendance details|View the webcast|•.*|Audio recording\b.*)$/i;
 
 /** An item number run into its title, as a table's cells lose their separator: "12Minutes of the last meeting". */
 const GLUED = /^(\d{1,4})([A-Z][a-z'’].*)$/;
@@ -35,13 +36,18 @@ const GLUED = /^(\d{1,4})([A-Z][a-z'’].*)$/;
 const TITLE_PAGES = /\(\s*(?:[^()]*,\s*)?pages?\s+(\d{1,4})(?:\s*(?:to|-|–)\s*(\d{1,4}))?[^()]*\)/i;
 
 /** "Jane Smith, Strategic Director & Monitoring Officer; introduced the report". */
-const PRESENTER = /^((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’\-]+),\s+([A-Z][^;,.]{2,80}?)[;,]?\s+(?:introduced|presented)\s+the\s+report\b/;
+const PRESENTER =
+  /^((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’\-]+(?:\s+[A-Z]\.?)?\s+[A-Z][A-Za-z'’\-]+),\s+([A-Z][^;,.]{2,80}?)[;,]?\s+(?:introduced|presented)\s+the\s+report\b/;
 
 /** A title: starts with a capital, short, not a sentence (no full stop at its end). */
 const UNNUMBERED_TITLE = /^[A-Z][^.]{1,88}[^.:;,]$/;
 
 function cleanTitle(text: string): string {
-  return text.replace(DOCUMENT_LINK, '').replace(/\s+View\s+(?:Papers|documents)$/i, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(DOCUMENT_LINK, '')
+    .replace(/\s+View\s+(?:Papers|documents)$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** "Venue: Council Chamber, Town Hall. View directions" -> "Council Chamber, Town Hall". */
@@ -112,7 +118,11 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
       continue;
     }
     // Read from the line as printed: two spaces end a contact's name before the job title.
-    const contact = readContact(lines[index]!.replace(/\u00a0/g, ' ').replace(/\*+/g, '').trim());
+    const contact = readContact(
+      lines[index]!.replace(/\u00a0/g, ' ')
+        .replace(/\*+/g, '')
+        .trim(),
+    );
     if (contact) {
       meeting.officers ??= [];
       if (!meeting.officers.some((officer) => officer.name.printed === contact.name.printed)) meeting.officers.push({ ...contact, lineFrom: no, lineTo: no });
@@ -133,7 +143,16 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
     if (alone) numbered = true;
     // A page whose list lost its numbers: each item's title follows two blank lines, a short line, no sentence.
     if (!alone && !numbered && sawItemsHeading && blanksBefore >= 2 && UNNUMBERED_TITLE.test(text) && !RECORD_MARKER.test(text)) {
-      current = { number: String(items.length + 1), title: cleanTitle(text), titleLine: no, lineFrom: no, description: [], record: [], earlier: [], hasRecord: false };
+      current = {
+        number: String(items.length + 1),
+        title: cleanTitle(text),
+        titleLine: no,
+        lineFrom: no,
+        description: [],
+        record: [],
+        earlier: [],
+        hasRecord: false,
+      };
       items.push(current);
       inRecord = false;
       unnumbered = true;
@@ -150,7 +169,16 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
         title = plain[titleIndex]?.trim() ?? '';
         if (!title || NUMBER_ALONE.test(title) || RECORD_MARKER.test(title)) continue;
       }
-      current = { number: (alone ?? inline)![1]!, title: cleanTitle(title), titleLine: firstLine + titleIndex, lineFrom: no, description: [], record: [], earlier: [], hasRecord: false };
+      current = {
+        number: (alone ?? inline)![1]!,
+        title: cleanTitle(title),
+        titleLine: firstLine + titleIndex,
+        lineFrom: no,
+        description: [],
+        record: [],
+        earlier: [],
+        hasRecord: false,
+      };
       items.push(current);
       inRecord = false;
       index = titleIndex;
@@ -158,7 +186,16 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
     }
     if (!current && heading.itemNumber && items.length === 0 && !venueOf(text)) {
       // An issue page whose item title is printed without its number: the number is the heading's "(Item 294)".
-      current = { number: heading.itemNumber, title: cleanTitle(text), titleLine: no, lineFrom: no, description: [], record: [], earlier: [], hasRecord: false };
+      current = {
+        number: heading.itemNumber,
+        title: cleanTitle(text),
+        titleLine: no,
+        lineFrom: no,
+        description: [],
+        record: [],
+        earlier: [],
+        hasRecord: false,
+      };
       items.push(current);
       continue;
     }
@@ -181,7 +218,12 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
 
   // An issue page records what one meeting did with the item: its text is the record even without a "Minutes:" label.
   const size = (record: Array<{ text: string }>) => record.reduce((sum, line) => sum + line.text.length, 0);
-  const flat = (record: Array<{ text: string }>) => record.map((line) => line.text).join(' ').replace(/\s+/g, ' ').trim();
+  const flat = (record: Array<{ text: string }>) =>
+    record
+      .map((line) => line.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   for (const item of items) {
     for (const earlier of item.earlier) {
       const [a, b] = [flat(earlier), flat(item.record)];
@@ -205,7 +247,11 @@ export function extractWebMeeting(lines: string[], firstLine = 1): WebMeeting | 
     }
   });
   if (unnumbered) {
-    issues.push({ severity: 'warning', line: items[0]!.lineFrom, message: `the ${items.length} items are printed without numbers; they are numbered in the order printed` });
+    issues.push({
+      severity: 'warning',
+      line: items[0]!.lineFrom,
+      message: `the ${items.length} items are printed without numbers; they are numbered in the order printed`,
+    });
   }
   for (const item of items) {
     const lineTo = Math.max(item.titleLine, ...[...item.description, ...item.record].filter((line) => line.text).map((line) => line.no));

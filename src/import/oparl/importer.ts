@@ -72,7 +72,17 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
   const resolve: rows.Resolve = (id) => records.get(id);
   const startedAt = await mirror.markRunStarted(db, sourceId);
   const since = !props.full && source.synced_from ? new Date(source.synced_from.getTime() - OVERLAP_MS).toISOString() : undefined;
-  const summary: OParlImportSummary = { source: props.url, modifiedSince: since, created: {}, updated: {}, unchanged: 0, deleted: 0, problems: [], requests: 0, completed: false };
+  const summary: OParlImportSummary = {
+    source: props.url,
+    modifiedSince: since,
+    created: {},
+    updated: {},
+    unchanged: 0,
+    deleted: 0,
+    problems: [],
+    requests: 0,
+    completed: false,
+  };
   const problem = (url: string, message: string) => summary.problems.push({ url, message });
   const tally = (into: Record<string, number>, table: string, n: number) => {
     if (n > 0) into[table] = (into[table] ?? 0) + n;
@@ -243,70 +253,150 @@ export async function oparlImporter(props: OParlImportProps): Promise<OParlImpor
         }
         return [
           // A person with a membership not copied is walked again next time (modified unknown), so it can be.
-          { oparl_id: person.id, oparl_type: 'Person', local_table: 'person', local_id: row.id, modified: memberships.length === (person.membership ?? []).length ? stamp(person) : null },
-          ...memberships.map((membership) => ({ oparl_id: membership.oparl.id, oparl_type: 'Membership', local_table: membership.table, local_id: membership.row.id, modified: stamp(membership.oparl) })),
+          {
+            oparl_id: person.id,
+            oparl_type: 'Person',
+            local_table: 'person',
+            local_id: row.id,
+            modified: memberships.length === (person.membership ?? []).length ? stamp(person) : null,
+          },
+          ...memberships.map((membership) => ({
+            oparl_id: membership.oparl.id,
+            oparl_type: 'Membership',
+            local_table: membership.table,
+            local_id: membership.row.id,
+            modified: stamp(membership.oparl),
+          })),
         ];
       };
     });
 
-    await walk(body.meeting, s.MeetingSchema, 'meetings', body.name, (meeting) => {
-      const built = rows.meetingRows(meeting, resolve);
-      for (const participant of built.unknownParticipants) problem(meeting.id, `participant: ${participant} is not a copied person`);
-      return async (trx) => {
-        await upsert(trx, 'meeting', [built.meeting]);
-        await upsert(trx, 'agenda_item', built.agendaItems.map((item) => item.row));
-        // An item the meeting no longer shows was withdrawn at the source (OParl 1.1 section 2.8).
-        const gone = await mirror.removeAgendaItemsExcept(trx, built.meeting.id, built.agendaItems.map((item) => item.row.id));
-        for (const oparlId of await mirror.dropRecordsOfLocal(trx, sourceId, 'agenda_item', gone)) forgotten.push(oparlId);
-        summary.deleted += gone.length;
-        await upsert(trx, 'minute', built.minutes);
-        await upsert(trx, 'resolution', built.resolutions);
-        await mirror.deleteRows(trx, 'resolution', built.withoutResolution.map((id) => rows.localId('resolution', id)));
-        await mirror.deleteRows(trx, 'minute', built.withoutResolution.map((id) => rows.localId('minute', id)));
-        const keep = new Set(built.attendance.map((row) => row.id));
-        await mirror.deleteRows(trx, 'attendance', (await mirror.attendanceIdsOfMeeting(trx, built.meeting.id)).filter((id) => !keep.has(id)));
-        const names = new Map((await mirror.peopleByIds(trx, built.attendance.map((row) => row.person_id))).map((person) => [person.id, formatName({ honorific: person.honorific ?? undefined, givenName: person.given_name ?? undefined, initials: person.initials, familyName: person.family_name, postNominals: person.post_nominals })]));
-        await upsert(trx, 'attendance', built.attendance.map((row) => ({ ...row, printed_name: names.get(row.person_id) ?? '' })));
-        return [
-          { oparl_id: meeting.id, oparl_type: 'Meeting', local_table: 'meeting', local_id: built.meeting.id, modified: built.unknownParticipants.length ? null : stamp(meeting) },
-          ...built.agendaItems.map((item) => ({ oparl_id: item.oparlId, oparl_type: 'AgendaItem', local_table: 'agenda_item', local_id: item.row.id, modified: item.modified })),
-        ];
-      };
-    }, (id) => {
-      // A meeting the server withdrew (deleted: true, OParl 1.1 section 2.8) is withdrawn in the copy.
-      const known = records.get(id);
-      if (known?.local_table !== 'meeting') return undefined;
-      return async (trx) => {
-        summary.deleted += await mirror.withdrawMeeting(trx, known.local_id, `Withdrawn at the source: ${id}`);
-        return [];
-      };
-    });
+    await walk(
+      body.meeting,
+      s.MeetingSchema,
+      'meetings',
+      body.name,
+      (meeting) => {
+        const built = rows.meetingRows(meeting, resolve);
+        for (const participant of built.unknownParticipants) problem(meeting.id, `participant: ${participant} is not a copied person`);
+        return async (trx) => {
+          await upsert(trx, 'meeting', [built.meeting]);
+          await upsert(
+            trx,
+            'agenda_item',
+            built.agendaItems.map((item) => item.row),
+          );
+          // An item the meeting no longer shows was withdrawn at the source (OParl 1.1 section 2.8).
+          const gone = await mirror.removeAgendaItemsExcept(
+            trx,
+            built.meeting.id,
+            built.agendaItems.map((item) => item.row.id),
+          );
+          for (const oparlId of await mirror.dropRecordsOfLocal(trx, sourceId, 'agenda_item', gone)) forgotten.push(oparlId);
+          summary.deleted += gone.length;
+          await upsert(trx, 'minute', built.minutes);
+          await upsert(trx, 'resolution', built.resolutions);
+          await mirror.deleteRows(
+            trx,
+            'resolution',
+            built.withoutResolution.map((id) => rows.localId('resolution', id)),
+          );
+          await mirror.deleteRows(
+            trx,
+            'minute',
+            built.withoutResolution.map((id) => rows.localId('minute', id)),
+          );
+          const keep = new Set(built.attendance.map((row) => row.id));
+          await mirror.deleteRows(
+            trx,
+            'attendance',
+            (await mirror.attendanceIdsOfMeeting(trx, built.meeting.id)).filter((id) => !keep.has(id)),
+          );
+          const names = new Map(
+            (
+              await mirror.peopleByIds(
+                trx,
+                built.attendance.map((row) => row.person_id),
+              )
+            ).map((person) => [
+              person.id,
+              formatName({
+                honorific: person.honorific ?? undefined,
+                givenName: person.given_name ?? undefined,
+                initials: person.initials,
+                familyName: person.family_name,
+                postNominals: person.post_nominals,
+              }),
+            ]),
+          );
+          await upsert(
+            trx,
+            'attendance',
+            built.attendance.map((row) => ({ ...row, printed_name: names.get(row.person_id) ?? '' })),
+          );
+          return [
+            {
+              oparl_id: meeting.id,
+              oparl_type: 'Meeting',
+              local_table: 'meeting',
+              local_id: built.meeting.id,
+              modified: built.unknownParticipants.length ? null : stamp(meeting),
+            },
+            ...built.agendaItems.map((item) => ({
+              oparl_id: item.oparlId,
+              oparl_type: 'AgendaItem',
+              local_table: 'agenda_item',
+              local_id: item.row.id,
+              modified: item.modified,
+            })),
+          ];
+        };
+      },
+      (id) => {
+        // A meeting the server withdrew (deleted: true, OParl 1.1 section 2.8) is withdrawn in the copy.
+        const known = records.get(id);
+        if (known?.local_table !== 'meeting') return undefined;
+        return async (trx) => {
+          summary.deleted += await mirror.withdrawMeeting(trx, known.local_id, `Withdrawn at the source: ${id}`);
+          return [];
+        };
+      },
+    );
 
-    await walk(body.paper, s.PaperSchema, 'papers', body.name, async (paper) => {
-      const consulted = rows.consultedItems(paper, resolve);
-      for (const item of consulted.unknown) problem(paper.id, `consultation.agendaItem: ${item} is not a copied agenda item`);
-      // Downloaded before the page's transaction opens, so no transaction waits on the network.
-      const file = paper.mainFile ? await fetchFile(client, paper.mainFile) : undefined;
-      return async (trx) => {
-        if (file?.bytes) await storeFile(trx, file.bytes);
-        const row = rows.reportRow(paper, authorityId, file?.paperFile ?? { fullText: '' });
-        await upsert(trx, 'report', [row]);
-        await mirror.linkReport(trx, row.id, consulted.itemIds);
-        return [
-          { oparl_id: paper.id, oparl_type: 'Paper', local_table: 'report', local_id: row.id, modified: consulted.unknown.length ? null : stamp(paper) },
-          ...(paper.mainFile ? [{ oparl_id: paper.mainFile.id, oparl_type: 'File', local_table: 'report', local_id: row.id, modified: stamp(paper.mainFile) }] : []),
-        ];
-      };
-    }, (id) => {
-      // A paper the server withdrew (deleted: true): the copy drops it too.
-      const known = records.get(id);
-      if (known?.local_table !== 'report') return undefined;
-      return async (trx) => {
-        summary.deleted += await mirror.removeReport(trx, known.local_id);
-        for (const oparlId of await mirror.dropRecordsOfLocal(trx, sourceId, 'report', [known.local_id])) forgotten.push(oparlId);
-        return [];
-      };
-    });
+    await walk(
+      body.paper,
+      s.PaperSchema,
+      'papers',
+      body.name,
+      async (paper) => {
+        const consulted = rows.consultedItems(paper, resolve);
+        for (const item of consulted.unknown) problem(paper.id, `consultation.agendaItem: ${item} is not a copied agenda item`);
+        // Downloaded before the page's transaction opens, so no transaction waits on the network.
+        const file = paper.mainFile ? await fetchFile(client, paper.mainFile) : undefined;
+        return async (trx) => {
+          if (file?.bytes) await storeFile(trx, file.bytes);
+          const row = rows.reportRow(paper, authorityId, file?.paperFile ?? { fullText: '' });
+          await upsert(trx, 'report', [row]);
+          await mirror.linkReport(trx, row.id, consulted.itemIds);
+          return [
+            { oparl_id: paper.id, oparl_type: 'Paper', local_table: 'report', local_id: row.id, modified: consulted.unknown.length ? null : stamp(paper) },
+            ...(paper.mainFile
+              ? [{ oparl_id: paper.mainFile.id, oparl_type: 'File', local_table: 'report', local_id: row.id, modified: stamp(paper.mainFile) }]
+              : []),
+          ];
+        };
+      },
+      (id) => {
+        // A paper the server withdrew (deleted: true): the copy drops it too.
+        const known = records.get(id);
+        if (known?.local_table !== 'report') return undefined;
+        return async (trx) => {
+          summary.deleted += await mirror.removeReport(trx, known.local_id);
+          for (const oparlId of await mirror.dropRecordsOfLocal(trx, sourceId, 'report', [known.local_id])) forgotten.push(oparlId);
+          return [];
+        };
+      },
+    );
   }
 
   summary.requests = client.requests;

@@ -80,9 +80,15 @@ export function membershipRows(membership: OParlMembership, personId: string, re
   const organization = need(resolve, membership.organization, 'organization', ['body', 'political_group']);
   const dates = { start_date: membership.startDate ?? null, end_date: membership.endDate ?? null };
   if (organization.local_table === 'political_group') {
-    return { table: 'group_membership', row: { id: localId('group-membership', membership.id), person_id: personId, group_id: organization.local_id, role: membership.role ?? null, ...dates } };
+    return {
+      table: 'group_membership',
+      row: { id: localId('group-membership', membership.id), person_id: personId, group_id: organization.local_id, role: membership.role ?? null, ...dates },
+    };
   }
-  return { table: 'membership', row: { id: localId('membership', membership.id), person_id: personId, body_id: organization.local_id, role: membership.role ?? '', ...dates } };
+  return {
+    table: 'membership',
+    row: { id: localId('membership', membership.id), person_id: personId, body_id: organization.local_id, role: membership.role ?? '', ...dates },
+  };
 }
 
 /** London's date and wall-clock time of an OParl date-time, whatever offset it was written with. */
@@ -139,7 +145,13 @@ export function meetingRows(meeting: OParlMeeting, resolve: Resolve, today = tod
       rows.unknownParticipants.push(participant);
       continue;
     }
-    rows.attendance.push({ id: localId('attendance', meeting.id, participant), meeting_id: id, person_id: person.local_id, status: 'present', printed_name: '' });
+    rows.attendance.push({
+      id: localId('attendance', meeting.id, participant),
+      meeting_id: id,
+      person_id: person.local_id,
+      status: 'present',
+      printed_name: '',
+    });
   }
   return rows;
 }
@@ -153,12 +165,34 @@ function addAgendaItem(rows: MeetingRows, meetingId: string, item: OParlAgendaIt
   rows.agendaItems.push({
     oparlId: item.id,
     modified: item.modified ?? null,
-    row: { id, meeting_id: meetingId, number, position, title: item.name.trim(), description: null, page_from: null, page_to: null, exempt, exempt_paragraphs: exempt ? (item['quorum:exemptParagraphs'] ?? []) : [] },
+    row: {
+      id,
+      meeting_id: meetingId,
+      number,
+      position,
+      title: item.name.trim(),
+      description: null,
+      page_from: null,
+      page_to: null,
+      exempt,
+      exempt_paragraphs: exempt ? (item['quorum:exemptParagraphs'] ?? []) : [],
+    },
   });
   // The resolution OParl shows on the item is kept as the item's minute with that resolution, where Quorum keeps it.
   const minuteId = localId('minute', item.id);
   if (item.resolutionText?.trim()) {
-    rows.minutes.push({ id: minuteId, meeting_id: meetingId, number, position, title: item.name.trim(), agenda_item_id: id, agenda_item_number: number, approves_meeting_date: null, approves_meeting_id: null, application_reference: null });
+    rows.minutes.push({
+      id: minuteId,
+      meeting_id: meetingId,
+      number,
+      position,
+      title: item.name.trim(),
+      agenda_item_id: id,
+      agenda_item_number: number,
+      approves_meeting_date: null,
+      approves_meeting_id: null,
+      application_reference: null,
+    });
     rows.resolutions.push({ id: localId('resolution', item.id), minute_id: minuteId, position: 1, text: item.resolutionText });
   } else {
     rows.withoutResolution.push(item.id);

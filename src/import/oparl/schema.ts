@@ -140,7 +140,10 @@ export const ListPageSchema = z
   .object({
     data: z.array(z.unknown()),
     links: z.object({ next: url.optional() }).passthrough().optional(),
-    pagination: z.object({ totalElements: z.number().int().min(0).optional() }).passthrough().optional(),
+    pagination: z
+      .object({ totalElements: z.number().int().min(0).optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 

@@ -85,11 +85,20 @@ function runNext(): void {
   };
   const onError = (error: Error & { code?: string }) => {
     const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-    finish(outOfMemory ? { refused: `it needs more than ${job.limits.memoryMb} MB of memory to read (a file built to exhaust the reader?)` } : { failed: error.message }, true);
+    finish(
+      outOfMemory
+        ? { refused: `it needs more than ${job.limits.memoryMb} MB of memory to read (a file built to exhaust the reader?)` }
+        : { failed: error.message },
+      true,
+    );
   };
   // A worker that ends mid-file (its heap exhausted, reported as an exit rather than an error) refuses the file too.
-  const onExit = () => finish({ refused: `it stopped the reader, needing more than ${job.limits.memoryMb} MB of memory (a file built to exhaust the reader?)` }, true);
-  const timer = setTimeout(() => finish({ refused: `reading it took longer than ${seconds} seconds, the limit for a file of its size (a file built to exhaust the reader?)` }, true), job.limits.timeMsFor(job.bytes.byteLength));
+  const onExit = () =>
+    finish({ refused: `it stopped the reader, needing more than ${job.limits.memoryMb} MB of memory (a file built to exhaust the reader?)` }, true);
+  const timer = setTimeout(
+    () => finish({ refused: `reading it took longer than ${seconds} seconds, the limit for a file of its size (a file built to exhaust the reader?)` }, true),
+    job.limits.timeMsFor(job.bytes.byteLength),
+  );
   current.on('message', onMessage);
   current.on('error', onError);
   current.on('exit', onExit);
@@ -101,7 +110,12 @@ function runNext(): void {
 /** Reads a PDF or DOCX in the reader worker; a refusal or failure there is a ReadError here. */
 export async function readIsolated(kind: 'pdf', name: string, bytes: Uint8Array, limits?: IsolationLimits): Promise<PdfText>;
 export async function readIsolated(kind: 'docx', name: string, bytes: Uint8Array, limits?: IsolationLimits): Promise<DocxText>;
-export async function readIsolated(kind: 'pdf' | 'docx', name: string, bytes: Uint8Array, limits: IsolationLimits = DEFAULT_ISOLATION): Promise<PdfText | DocxText> {
+export async function readIsolated(
+  kind: 'pdf' | 'docx',
+  name: string,
+  bytes: Uint8Array,
+  limits: IsolationLimits = DEFAULT_ISOLATION,
+): Promise<PdfText | DocxText> {
   const answer = await new Promise<Answer>((resolve) => {
     queue.push({ kind, name, bytes, limits, resolve });
     runNext();

@@ -61,7 +61,7 @@ describe('reading PDFs', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('accepts a Buffer and does not detach or alter the caller\'s bytes', async () => {
+  it("accepts a Buffer and does not detach or alter the caller's bytes", async () => {
     for (const copy of [pdf.slice(), Buffer.from(pdf)]) {
       const result = await readDocument({ name: 'cabinet.pdf', bytes: copy });
       expect(result.lines[0]).toBe('KENT COUNTY COUNCIL');

@@ -14,7 +14,10 @@ export interface ReaderRequest {
 
 parentPort!.on('message', async (request: ReaderRequest) => {
   try {
-    const result = request.kind === 'pdf' ? await readPdf(request.bytes, request.name) : await (checkZipLimits(request.bytes, request.name).then(() => readDocx(request.bytes, request.name)));
+    const result =
+      request.kind === 'pdf'
+        ? await readPdf(request.bytes, request.name)
+        : await checkZipLimits(request.bytes, request.name).then(() => readDocx(request.bytes, request.name));
     parentPort!.postMessage({ id: request.id, result });
   } catch (error) {
     if (error instanceof ReadError) parentPort!.postMessage({ id: request.id, readError: error.reason });

@@ -62,13 +62,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return latin1.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
-function decodeUtf16(
-  bytes: Uint8Array,
-  encoding: 'utf-16le' | 'utf-16be',
-  file: string,
-  warnings: string[],
-  bomLength = 2,
-): DecodedText {
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string, warnings: string[], bomLength = 2): DecodedText {
   const body = bytes.subarray(bomLength);
   const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
   const junkAt = findBinaryChar(text);

@@ -24,21 +24,26 @@ const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
 export async function checkZipLimits(bytes: Uint8Array, file: string): Promise<void> {
   const refuse = (detail: string) => new ReadError(file, `DOCX refused: ${detail}`);
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, opened) =>
-      error ? reject(new ReadError(file, `DOCX is damaged or not a Word document: ${error.message}`, { cause: error })) : resolve(opened!),
+    yauzl.fromBuffer(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      (error, opened) => (error ? reject(new ReadError(file, `DOCX is damaged or not a Word document: ${error.message}`, { cause: error })) : resolve(opened!)),
     ),
   );
   try {
     if (zip.entryCount > ZIP_LIMITS.maxEntries) throw refuse(`it has ${zip.entryCount} parts, over the limit of ${ZIP_LIMITS.maxEntries}`);
     let total = 0;
     await new Promise<void>((resolve, reject) => {
-      zip.on('error', (error: Error) => reject(error instanceof ReadError ? error : new ReadError(file, `DOCX is damaged or not a Word document: ${error.message}`, { cause: error })));
+      zip.on('error', (error: Error) =>
+        reject(error instanceof ReadError ? error : new ReadError(file, `DOCX is damaged or not a Word document: ${error.message}`, { cause: error })),
+      );
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
         const size = entry.uncompressedSize;
         total += size;
         const ratio = size / Math.max(1, entry.compressedSize);
-        if (size > ZIP_LIMITS.maxEntryBytes) return reject(refuse(`${entry.fileName} would expand to ${mb(size)}, over the limit of ${mb(ZIP_LIMITS.maxEntryBytes)} for one part`));
+        if (size > ZIP_LIMITS.maxEntryBytes)
+          return reject(refuse(`${entry.fileName} would expand to ${mb(size)}, over the limit of ${mb(ZIP_LIMITS.maxEntryBytes)} for one part`));
         if (total > ZIP_LIMITS.maxTotalBytes) return reject(refuse(`its parts would expand to over ${mb(ZIP_LIMITS.maxTotalBytes)} in all`));
         if (size > ZIP_LIMITS.ratioFloorBytes && ratio > ZIP_LIMITS.maxRatio) {
           return reject(refuse(`${entry.fileName} would expand ${Math.round(ratio)} times, to ${mb(size)}, more than a document does (a zip bomb?)`));

@@ -17,7 +17,8 @@ export interface AgreeingMeeting {
   index: number;
 }
 
-const AGREED_BY = /\b(?:[Aa]greed|[Aa]pproved|[Aa]dopted)\s+by\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}?(?:Council|Committee|Cabinet|Board|Panel|Executive|Assembly))\s+(?:at|on)\s+its\s+meeting\s+(?:of|on|held\s+on)\s+/;
+const AGREED_BY =
+  /\b(?:[Aa]greed|[Aa]pproved|[Aa]dopted)\s+by\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}?(?:Council|Committee|Cabinet|Board|Panel|Executive|Assembly))\s+(?:at|on)\s+its\s+meeting\s+(?:of|on|held\s+on)\s+/;
 const SEE_ITEM = /^[^()]{0,40}\(\s*see\s+(?:agenda\s+)?item\s+(?:no\.?\s*)?([A-Z]?\d{1,3}[a-z]?)\s*[-–—:]\s*([^()]{3,200})\)/i;
 
 export function agreeingMeeting(lines: string[]): AgreeingMeeting | undefined {

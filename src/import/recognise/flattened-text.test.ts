@@ -41,7 +41,10 @@ describe('text whose line breaks were lost', () => {
     expect(splitTitle('1. Minutes To confirm the minutes')).toEqual(['1. Minutes', 'To confirm the minutes']);
     expect(splitTitle('3. MINUTES 3 - 28 To confirm the minutes')).toEqual(['3. MINUTES 3 - 28', 'To confirm the minutes']);
     expect(splitTitle('4. Report of the Director of Finance')).toEqual(['4. Report of the Director of Finance']);
-    expect(splitTitle('5. Apologies for Absence Apologies for absence were received')).toEqual(['5. Apologies for Absence', 'Apologies for absence were received']);
+    expect(splitTitle('5. Apologies for Absence Apologies for absence were received')).toEqual([
+      '5. Apologies for Absence',
+      'Apologies for absence were received',
+    ]);
     expect(sentenceStart('Cllr Fir With the absence of the Chair'.split(' '))).toBe(2);
   });
 
@@ -71,7 +74,9 @@ describe('text whose line breaks were lost', () => {
       ['PTC/102/27-28', 'Apologies for Absence'],
       ['PTC/103/27-28', 'Declarations of Interest'],
     ]);
-    expect(meeting!.declarations.map((declaration) => [declaration.name.printed, declaration.kind, declaration.agendaItemNumber])).toEqual([['Cllr Birch', 'personal', '5']]);
+    expect(meeting!.declarations.map((declaration) => [declaration.name.printed, declaration.kind, declaration.agendaItemNumber])).toEqual([
+      ['Cllr Birch', 'personal', '5'],
+    ]);
     expect(meeting!.minutes[1]!.resolutions[0]!.text).toMatch(/^the harbour dues be frozen/);
     expect(meeting!.lineFrom).toBe(3);
   });

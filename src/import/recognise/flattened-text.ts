@@ -27,7 +27,28 @@ const LABELS =
 const ITEM_NUMBER = /(?:^|\s)(\d{1,2})\.\s+(?=[A-Z(])/g;
 const MINUTE_REF = /(?:^|\s)(?=[A-Z][A-Za-z]{0,4}\/\d{1,4}\/\d{2}(?:-\d{2})?\b)/g;
 /** Words that join the words of a title: a lower-case word among these does not start a sentence. */
-const CONNECTORS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'into', 'under', 'upon', 'per', 'vs', 'v']);
+const CONNECTORS = new Set([
+  'a',
+  'an',
+  'and',
+  'or',
+  'of',
+  'the',
+  'for',
+  'to',
+  'in',
+  'on',
+  'at',
+  'by',
+  'with',
+  'from',
+  'into',
+  'under',
+  'upon',
+  'per',
+  'vs',
+  'v',
+]);
 const HONORIFIC = /^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?$/;
 
 /** Whether the document has lines run together: some line is very long and holds several labels or item numbers. */

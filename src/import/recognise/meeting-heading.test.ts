@@ -13,7 +13,11 @@ describe('findMeetingHeading', () => {
   });
 
   it('reads "Body, Weekday, date time" and the kind of meeting printed first', () => {
-    expect(findMeetingHeading(['Ferry Board, Friday, 1st May, 2015 2.15 pm'])).toMatchObject({ bodyName: 'Ferry Board', date: '2015-05-01', startTime: '14:15' });
+    expect(findMeetingHeading(['Ferry Board, Friday, 1st May, 2015 2.15 pm'])).toMatchObject({
+      bodyName: 'Ferry Board',
+      date: '2015-05-01',
+      startTime: '14:15',
+    });
     expect(findMeetingHeading(['Extraordinary Meeting, Town Council - Monday, 4th June, 2012 7.00 pm'])).toMatchObject({
       bodyName: 'Town Council',
       kind: 'extraordinary',

@@ -107,7 +107,14 @@ export function findMeetingHeading(lines: string[], firstLine = 1, limit = 60): 
       if (prefix) {
         // "Body - date" / "Body, date" on one line.
         const body = /[-–—,]\s*$/.test(found.before) || WEEKDAY.test(text.slice(prefix.length).trim()) ? splitBody(prefix) : undefined;
-        if (body) return { ...body, date: found.date, ...(found.startTime ? { startTime: found.startTime } : {}), lineFrom: firstLine + index, lineTo: firstLine + index };
+        if (body)
+          return {
+            ...body,
+            date: found.date,
+            ...(found.startTime ? { startTime: found.startTime } : {}),
+            lineFrom: firstLine + index,
+            lineTo: firstLine + index,
+          };
         continue;
       }
       // The date alone: the body is the line above (blank lines between allowed).
@@ -116,7 +123,13 @@ export function findMeetingHeading(lines: string[], firstLine = 1, limit = 60): 
         if (!above) continue;
         const body = splitBody(above);
         if (body && !findDates(above).length) {
-          return { ...body, date: found.date, ...(found.startTime ? { startTime: found.startTime } : {}), lineFrom: firstLine + back, lineTo: firstLine + index };
+          return {
+            ...body,
+            date: found.date,
+            ...(found.startTime ? { startTime: found.startTime } : {}),
+            lineFrom: firstLine + back,
+            lineTo: firstLine + index,
+          };
         }
         break;
       }

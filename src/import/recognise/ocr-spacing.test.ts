@@ -13,7 +13,10 @@ const broken = [
 describe('OCR text whose words are broken by spaces', () => {
   it('is told from ordinary text', () => {
     expect(isSpaceBroken(broken)).toBe(true);
-    const ordinary = Array.from({ length: 4 }, () => 'The minutes of the meeting held on 3 March 2027 were approved as a correct record and signed by the Chair of the Board.');
+    const ordinary = Array.from(
+      { length: 4 },
+      () => 'The minutes of the meeting held on 3 March 2027 were approved as a correct record and signed by the Chair of the Board.',
+    );
     expect(isSpaceBroken(ordinary)).toBe(false);
     expect(isSpaceBroken(['A short line.'])).toBe(false);
   });

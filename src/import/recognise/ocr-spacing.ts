@@ -23,13 +23,47 @@ selection introduced congratulated representing chamber commerce`;
 const BUILT_IN = new Set(PAPER_WORDS.split(/\s+/));
 
 /** Short words that are words on their own: a line of them is not broken text. */
-const SHORT_WORDS = new Set(['a', 'i', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or', 'so', 'to', 'up', 'us', 'we', 'mr', 'ms', 'dr', 'am', 'pm']);
+const SHORT_WORDS = new Set([
+  'a',
+  'i',
+  'an',
+  'as',
+  'at',
+  'be',
+  'by',
+  'do',
+  'go',
+  'he',
+  'if',
+  'in',
+  'is',
+  'it',
+  'me',
+  'my',
+  'no',
+  'of',
+  'on',
+  'or',
+  'so',
+  'to',
+  'up',
+  'us',
+  'we',
+  'mr',
+  'ms',
+  'dr',
+  'am',
+  'pm',
+]);
 
 const letters = (token: string) => token.toLowerCase().replace(/[^\p{L}]/gu, '');
 
 /** Whether the text is broken by spaces: many fragments of one or two letters that are no words. */
 export function isSpaceBroken(lines: string[]): boolean {
-  const tokens = lines.join(' ').split(/\s+/).filter((token) => /\p{L}/u.test(token));
+  const tokens = lines
+    .join(' ')
+    .split(/\s+/)
+    .filter((token) => /\p{L}/u.test(token));
   if (tokens.length < 40) return false;
   const fragments = tokens.filter((token) => {
     const word = letters(token);

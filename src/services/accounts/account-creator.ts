@@ -29,7 +29,8 @@ export interface AccountCreatorProps extends AccountCreate {
 /** A person links to one account: a councillor's allowances and interests are theirs alone. */
 async function checkPersonFree(trx: Parameters<typeof accounts.findAccountByPerson>[0], personId: string, exceptAccountId?: string): Promise<void> {
   const person = await accounts.findPersonChoice(trx, personId);
-  if (!person || (person.kind !== 'member' && person.kind !== 'officer')) throw ValidationError([{ field: 'personId', message: 'Choose a member or officer from the list' }]);
+  if (!person || (person.kind !== 'member' && person.kind !== 'officer'))
+    throw ValidationError([{ field: 'personId', message: 'Choose a member or officer from the list' }]);
   if (person.linked_account_id && person.linked_account_id !== exceptAccountId) {
     const other = await accounts.findAccountById(trx, person.linked_account_id);
     throw ValidationError([{ field: 'personId', message: `That person is already linked to the account of ${other?.email ?? 'someone else'}` }]);

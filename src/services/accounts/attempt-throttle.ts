@@ -15,7 +15,11 @@ export interface ThrottledKey {
 
 /** Seconds to wait before any of these keys may be tried again; 0 when none is delayed. */
 export async function throttleWait(db: Kysely<Database>, keys: ThrottledKey[], now: Date): Promise<number> {
-  const until = await counters.blockedUntil(db, keys.map((entry) => hashSecret(entry.key)), now);
+  const until = await counters.blockedUntil(
+    db,
+    keys.map((entry) => hashSecret(entry.key)),
+    now,
+  );
   return until ? Math.ceil((until.getTime() - now.getTime()) / 1000) : 0;
 }
 
@@ -24,7 +28,12 @@ export async function throttleFailure(db: Kysely<Database>, keys: ThrottledKey[]
   const forgetAfterSeconds = Math.max(...keys.map((entry) => entry.rule.forgetAfterSeconds));
   const forgetBefore = new Date(now.getTime() - forgetAfterSeconds * 1000);
   const hashed = keys.map((entry) => ({ ...entry, keyHash: hashSecret(entry.key) }));
-  const failures = await counters.countFailures(db, hashed.map((entry) => entry.keyHash), now, forgetBefore);
+  const failures = await counters.countFailures(
+    db,
+    hashed.map((entry) => entry.keyHash),
+    now,
+    forgetBefore,
+  );
   const blocks = hashed
     .map((entry) => ({ keyHash: entry.keyHash, seconds: delayAfter(entry.rule, failures.get(entry.keyHash) ?? 0) }))
     .filter((block) => block.seconds > 0)

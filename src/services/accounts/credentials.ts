@@ -24,7 +24,7 @@ export function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   // Unknown accounts still pay for one verification, so response times do not reveal which emails have accounts.
-  dummyHash ??= hash('not anybody\'s password');
+  dummyHash ??= hash("not anybody's password");
   const target = passwordHash ?? (await dummyHash);
   try {
     return (await verify(target, password)) && passwordHash !== null;
@@ -58,7 +58,11 @@ export async function passwordProblem(password: string, context: string[] = []):
   if (password.length < MIN_PASSWORD_LENGTH) return `Password must be ${MIN_PASSWORD_LENGTH} characters or more`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`;
   // The person's own words, whole and in parts: "jane.smith@kent.gov.uk" and "smith" alike.
-  const words = ['quorum', 'council', ...context.flatMap((text) => [text.toLowerCase(), ...text.toLowerCase().split(/[^\p{L}\p{N}]+/u)]).filter((word) => word.length >= 3)];
+  const words = [
+    'quorum',
+    'council',
+    ...context.flatMap((text) => [text.toLowerCase(), ...text.toLowerCase().split(/[^\p{L}\p{N}]+/u)]).filter((word) => word.length >= 3),
+  ];
   const result = (await strengthChecker()).check(password, words);
   if (result.score >= MIN_PASSWORD_SCORE) return undefined;
   const why = result.feedback.warning ? ` (${result.feedback.warning.replace(/\.$/, '').toLowerCase()})` : '';

@@ -97,7 +97,10 @@ export function oidcSignIn(props: { database: DatabaseHandle; oidc: OidcConfig; 
         subject = claims.sub;
         // Many providers put the email claims in the ID token; the rest (as the specification prefers when an access
         // token is issued) only at the UserInfo endpoint, which must answer for the same subject.
-        profile = typeof claims.email === 'string' ? { email: claims.email, email_verified: claims.email_verified } : await client.fetchUserInfo(config, tokens.access_token, subject);
+        profile =
+          typeof claims.email === 'string'
+            ? { email: claims.email, email_verified: claims.email_verified }
+            : await client.fetchUserInfo(config, tokens.access_token, subject);
       } catch (error) {
         return { ok: false, reason: 'provider', detail: (error as Error).message };
       }

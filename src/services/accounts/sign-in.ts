@@ -59,7 +59,11 @@ export async function signInAttempter(props: SignInAttempterProps): Promise<Sign
 }
 
 /** Starts a session for an account already proven (password or identity provider): the token goes to the browser. */
-export async function sessionStarter(db: Parameters<typeof accounts.insertSession>[0], accountId: string, now: Date): Promise<{ sessionToken: string; expiresAt: Date }> {
+export async function sessionStarter(
+  db: Parameters<typeof accounts.insertSession>[0],
+  accountId: string,
+  now: Date,
+): Promise<{ sessionToken: string; expiresAt: Date }> {
   const sessionToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   await accounts.insertSession(db, { id_hash: hashSecret(sessionToken), account_id: accountId, expires_at: expiresAt });

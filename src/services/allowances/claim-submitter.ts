@@ -64,7 +64,10 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
     if (!assessment.ok) throw AllowanceRuleError(assessment.breaches);
     if (!props.confirmDuplicate) {
       const receiptSha256 = receipt ? createHash('sha256').update(receipt.data).digest('hex') : undefined;
-      const duplicates = duplicateClaimWarnings({ kind: claim.kind, dutyDate: claim.dutyDate, quantity: claimQuantity(claim.kind, claim), ...(receiptSha256 ? { receiptSha256 } : {}) }, await repo.claimsLike(trx, personId, claim.dutyDate, receiptSha256));
+      const duplicates = duplicateClaimWarnings(
+        { kind: claim.kind, dutyDate: claim.dutyDate, quantity: claimQuantity(claim.kind, claim), ...(receiptSha256 ? { receiptSha256 } : {}) },
+        await repo.claimsLike(trx, personId, claim.dutyDate, receiptSha256),
+      );
       if (duplicates.length) throw AllowanceRuleError(duplicates);
     }
 
@@ -92,7 +95,15 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
     });
     if (receipt) {
       const sha256 = await storeFile(trx, receipt.data);
-      await repo.insertClaimReceipt(trx, { id: `${id}-receipt`, claim_id: id, file_sha256: sha256, filename: receipt.filename, media_type: receipt.mediaType, byte_size: receipt.data.byteLength, uploaded_by: user.id });
+      await repo.insertClaimReceipt(trx, {
+        id: `${id}-receipt`,
+        claim_id: id,
+        file_sha256: sha256,
+        filename: receipt.filename,
+        media_type: receipt.mediaType,
+        byte_size: receipt.data.byteLength,
+        uploaded_by: user.id,
+      });
     }
     return { id, payablePence: assessment.claim.payablePence };
   });

@@ -28,7 +28,8 @@ export interface PostHolderAppointerProps {
 export async function postHolderAppointer(props: PostHolderAppointerProps): Promise<{ id: string }> {
   const end = props.end ?? null;
   if (!isIsoDate(props.start)) throw AllowanceRuleError([{ field: 'start', rule: 'Enter the start as a real date' }]);
-  if (end !== null && (!isIsoDate(end) || end < props.start)) throw AllowanceRuleError([{ field: 'end', rule: 'The end must be a real date on or after the start' }]);
+  if (end !== null && (!isIsoDate(end) || end < props.start))
+    throw AllowanceRuleError([{ field: 'end', rule: 'The end must be a real date on or after the start' }]);
   return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     if (!(await repo.findPerson(trx, props.personId))) throw AllowanceNotFound('No such person');
     if (props.kind === 'sra') {
@@ -43,7 +44,12 @@ export async function postHolderAppointer(props: PostHolderAppointerProps): Prom
         post.max_holders,
       );
       if (full) {
-        throw AllowanceRuleError([{ field: 'sraPostId', rule: `${post.name}: the scheme allows at most ${post.max_holders} holders, and on ${full} there would be ${post.max_holders! + 1}` }]);
+        throw AllowanceRuleError([
+          {
+            field: 'sraPostId',
+            rule: `${post.name}: the scheme allows at most ${post.max_holders} holders, and on ${full} there would be ${post.max_holders! + 1}`,
+          },
+        ]);
       }
     }
     if (props.membershipId) {
@@ -52,7 +58,8 @@ export async function postHolderAppointer(props: PostHolderAppointerProps): Prom
       if (!membership || membership.person_id !== props.personId) throw AllowanceRuleError([{ field: 'membershipId', rule: 'Choose a role the member holds' }]);
       const startsAfter = membership.start_date !== null && end !== null && membership.start_date > end;
       const endsBefore = membership.end_date !== null && membership.end_date < props.start;
-      if (startsAfter || endsBefore) throw AllowanceRuleError([{ field: 'membershipId', rule: `The member did not hold that role between ${props.start} and ${end ?? 'now'}` }]);
+      if (startsAfter || endsBefore)
+        throw AllowanceRuleError([{ field: 'membershipId', rule: `The member did not hold that role between ${props.start} and ${end ?? 'now'}` }]);
     }
     const id = `holding-${randomUUID()}`;
     await repo.insertHolding(trx, {
@@ -84,7 +91,8 @@ export interface AllowanceForgoerProps {
 }
 
 export async function allowanceForgoer(props: AllowanceForgoerProps): Promise<{ id: string }> {
-  if (props.amountPence !== null && props.amountPence <= 0n) throw AllowanceRuleError([{ field: 'amount', rule: 'Enter an amount more than £0, or forgo the whole entitlement' }]);
+  if (props.amountPence !== null && props.amountPence <= 0n)
+    throw AllowanceRuleError([{ field: 'amount', rule: 'Enter an amount more than £0, or forgo the whole entitlement' }]);
   return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     if (!(await repo.findPerson(trx, props.personId))) throw AllowanceNotFound('No such person');
     const id = `forgone-${randomUUID()}`;

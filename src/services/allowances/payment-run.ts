@@ -39,7 +39,8 @@ export async function paymentRunRecorder(props: PaymentRunProps): Promise<Paymen
   const breaches = [];
   if (!isIsoDate(props.paidOn)) breaches.push({ field: 'paidOn', rule: 'Enter the date of payment as a real date' });
   if (!isIsoDate(props.upTo)) breaches.push({ field: 'upTo', rule: 'Enter the last day paid for as a real date' });
-  else if (isIsoDate(props.paidOn) && props.upTo > props.paidOn) breaches.push({ field: 'upTo', rule: 'Allowances are paid for days up to the day of payment at the latest' });
+  else if (isIsoDate(props.paidOn) && props.upTo > props.paidOn)
+    breaches.push({ field: 'upTo', rule: 'Allowances are paid for days up to the day of payment at the latest' });
   if (breaches.length) throw AllowanceRuleError(breaches);
 
   return writeOperation({ db: props.db, actor: props.user }, async ({ trx }) => {
@@ -59,16 +60,41 @@ export async function paymentRunRecorder(props: PaymentRunProps): Promise<Paymen
     for (const personId of new Set(holdings.map((holding) => holding.person_id))) {
       const due = payableTo(
         splitBySchemes(toHoldings(holdings.filter((holding) => holding.person_id === personId)), schemes),
-        forgone.filter((entry) => entry.person_id === personId).map((entry) => ({ kind: entry.kind, amountPence: entry.amount_pence === null ? null : BigInt(entry.amount_pence), yearStart: entry.year_start })),
+        forgone
+          .filter((entry) => entry.person_id === personId)
+          .map((entry) => ({ kind: entry.kind, amountPence: entry.amount_pence === null ? null : BigInt(entry.amount_pence), yearStart: entry.year_start })),
         props.upTo,
       );
-      for (const [head, amount] of [['basic', due.basicPence], ['sra', due.sraPence], ['co-optee', due.coOpteePence]] as const) {
+      for (const [head, amount] of [
+        ['basic', due.basicPence],
+        ['sra', due.sraPence],
+        ['co-optee', due.coOpteePence],
+      ] as const) {
         const owed = amount - paidBefore(personId, head);
-        if (owed !== 0n) rows.push({ id: `${runId}:${personId}:${head}`, run_id: runId, person_id: personId, head, amount_pence: owed, paid_on: props.paidOn, covers_to: props.upTo, claim_id: null });
+        if (owed !== 0n)
+          rows.push({
+            id: `${runId}:${personId}:${head}`,
+            run_id: runId,
+            person_id: personId,
+            head,
+            amount_pence: owed,
+            paid_on: props.paidOn,
+            covers_to: props.upTo,
+            claim_id: null,
+          });
       }
     }
     for (const claim of claims) {
-      rows.push({ id: `${runId}:${claim.id}`, run_id: runId, person_id: claim.person_id, head: STATEMENT_HEAD_OF_CLAIM[claim.kind as ClaimKind], amount_pence: claim.payable_pence, paid_on: props.paidOn, covers_to: null, claim_id: claim.id });
+      rows.push({
+        id: `${runId}:${claim.id}`,
+        run_id: runId,
+        person_id: claim.person_id,
+        head: STATEMENT_HEAD_OF_CLAIM[claim.kind as ClaimKind],
+        amount_pence: claim.payable_pence,
+        paid_on: props.paidOn,
+        covers_to: null,
+        claim_id: claim.id,
+      });
     }
     await repo.insertPayments(trx, rows);
     return { runId, payments: rows.length, totalPence: rows.reduce((sum, row) => sum + BigInt(row.amount_pence), 0n) };

@@ -39,7 +39,8 @@ export async function schemeAdopter(props: SchemeAdopterProps): Promise<void> {
     if (!isIsoDate(takesEffectOn)) throw breach('Enter the date it takes effect as a real date');
     if (takesEffectOn < from) throw breach(`It cannot take effect before its own period begins on ${from}`);
     if (to !== null && takesEffectOn > to) throw breach(`It cannot take effect after its period ends on ${to}`);
-    if (takesEffectOn < earliest) throw breach(`An amendment may apply from the beginning of the year in which it is made (Regulation 10(6)), ${earliest}, and no earlier`);
+    if (takesEffectOn < earliest)
+      throw breach(`An amendment may apply from the beginning of the year in which it is made (Regulation 10(6)), ${earliest}, and no earlier`);
     await repo.adoptScheme(trx, props.schemeId, { adopted_on: props.adoptedOn, takes_effect_on: takesEffectOn });
   });
 }

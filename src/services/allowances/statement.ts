@@ -67,10 +67,22 @@ export async function buildStatement(db: Kysely<Database>, year: Period, personI
     repo.paymentsIn(db, year, personId),
   ]);
   const schemes = toSchemeAmounts(adopted);
-  const ids = new Set<string>([...holdings.map((h) => h.person_id), ...claims.map((c) => c.person_id), ...forgone.map((f) => f.person_id), ...payments.map((p) => p.person_id)]);
+  const ids = new Set<string>([
+    ...holdings.map((h) => h.person_id),
+    ...claims.map((c) => c.person_id),
+    ...forgone.map((f) => f.person_id),
+    ...payments.map((p) => p.person_id),
+  ]);
   const paidOf = (id: string): PaidHeads => {
     const head = (name: string) => BigInt(payments.find((row) => row.person_id === id && row.head === name)?.total ?? '0');
-    const paid = { basicPence: head('basic'), sraPence: head('sra'), coOpteePence: head('co-optee'), travelPence: head('travel'), subsistencePence: head('subsistence'), carersPence: head('carers') };
+    const paid = {
+      basicPence: head('basic'),
+      sraPence: head('sra'),
+      coOpteePence: head('co-optee'),
+      travelPence: head('travel'),
+      subsistencePence: head('subsistence'),
+      carersPence: head('carers'),
+    };
     return { ...paid, totalPence: Object.values(paid).reduce((sum, amount) => sum + amount, 0n) };
   };
   const people = new Map((await repo.peopleNamed(db, [...ids])).map((person) => [person.id, person]));
@@ -100,7 +112,7 @@ export async function buildStatement(db: Kysely<Database>, year: Period, personI
     };
     return row;
   });
-  rows.sort((a, b) => (people.get(a.personId)!.family_name.localeCompare(people.get(b.personId)!.family_name) || a.name.localeCompare(b.name)));
+  rows.sort((a, b) => people.get(a.personId)!.family_name.localeCompare(people.get(b.personId)!.family_name) || a.name.localeCompare(b.name));
 
   const sum = (key: Exclude<keyof Statement['totals'], 'paid'>) => rows.reduce((total, row) => total + row[key], 0n);
   const paid = (key: keyof PaidHeads) => rows.reduce((total, row) => total + row.paid[key], 0n);

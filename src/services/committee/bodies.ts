@@ -47,7 +47,14 @@ export const BodyPageFieldsSchema = z.object({
   termsOfReference: z.string().trim().max(50_000, 'The terms of reference must be 50,000 characters or fewer').default(''),
   clerkName: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
   clerkEmail: z.preprocess(blankToUndefined, z.email('Enter an email address like democratic.services@council.gov.uk').optional()),
-  clerkPhone: z.preprocess(blankToUndefined, z.string().trim().regex(/^[0-9+()\s-]{6,30}$/, 'Enter a telephone number, like 03000 416000').optional()),
+  clerkPhone: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9+()\s-]{6,30}$/, 'Enter a telephone number, like 03000 416000')
+      .optional(),
+  ),
 });
 export type BodyPageFields = z.infer<typeof BodyPageFieldsSchema>;
 
@@ -64,7 +71,15 @@ export async function bodyEditor(props: BodyEditorProps): Promise<void> {
     if (!body) throw NotFound('Body not found');
     const clash = await store.findBodyBySlug(trx, body.authority_id, slugify(props.name), props.name);
     if (clash && clash.id !== body.id) refuse([{ field: 'name', message: `There is already a body called ${props.name}` }]);
-    const page = props.termsOfReference === undefined ? {} : { terms_of_reference: props.termsOfReference, clerk_name: props.clerkName ?? null, clerk_email: props.clerkEmail ?? null, clerk_phone: props.clerkPhone ?? null };
+    const page =
+      props.termsOfReference === undefined
+        ? {}
+        : {
+            terms_of_reference: props.termsOfReference,
+            clerk_name: props.clerkName ?? null,
+            clerk_email: props.clerkEmail ?? null,
+            clerk_phone: props.clerkPhone ?? null,
+          };
     await expectCurrent(trx, 'body', props.id, props.version, 'body');
     await store.updateBody(trx, props.id, { name: props.name, kind: props.kind, ...page });
   });
@@ -91,14 +106,24 @@ export async function membershipAdder(props: CommitteeWriteProps & MembershipFie
     refuse(problems);
     const id = stableId('membership', props.personId, props.bodyId, props.role, props.startDate ?? '');
     if (await store.recordExists(trx, 'membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
-    await store.insertMembership(trx, { id, person_id: props.personId, body_id: props.bodyId, role: props.role.toLowerCase(), start_date: props.startDate ?? null, end_date: props.endDate ?? null });
+    await store.insertMembership(trx, {
+      id,
+      person_id: props.personId,
+      body_id: props.bodyId,
+      role: props.role.toLowerCase(),
+      start_date: props.startDate ?? null,
+      end_date: props.endDate ?? null,
+    });
     return { id };
   });
 }
 
 export const GroupFieldsSchema = z.object({
   name: z.string().trim().min(1, 'Enter the name of the political group').max(200),
-  abbreviation: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().max(20, 'Abbreviation must be 20 characters or fewer').optional()),
+  abbreviation: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().trim().max(20, 'Abbreviation must be 20 characters or fewer').optional(),
+  ),
 });
 export type GroupFields = z.infer<typeof GroupFieldsSchema>;
 
@@ -141,21 +166,42 @@ export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMem
     if (await store.recordExists(trx, 'group_membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
     // One political group at a time: a membership from a day ends the member's other group the day before.
     if (props.startDate) {
-      const spans = (await store.listPersonGroupMemberships(trx, props.personId)).map((row) => ({ id: row.id, value: row.group_id, start: row.start_date, end: row.end_date }));
+      const spans = (await store.listPersonGroupMemberships(trx, props.personId)).map((row) => ({
+        id: row.id,
+        value: row.group_id,
+        start: row.start_date,
+        end: row.end_date,
+      }));
       const outcome = assignFrom(spans, props.groupId, props.startDate);
       if ('laterSpan' in outcome) {
-        refuse([{ field: 'startDate', message: `This member has a group membership from ${formatShortDate(outcome.laterSpan.start!)}: enter a start date after it` }]);
+        refuse([
+          { field: 'startDate', message: `This member has a group membership from ${formatShortDate(outcome.laterSpan.start!)}: enter a start date after it` },
+        ]);
       } else {
         for (const change of outcome.changes) {
           if (change.kind === 'end') await store.setMembershipEnd(trx, 'group_membership', change.id, change.end);
-          else if (change.kind === 'delete') refuse([{ field: 'startDate', message: 'This member joined another group on the same day: end or correct that membership first' }]);
+          else if (change.kind === 'delete')
+            refuse([{ field: 'startDate', message: 'This member joined another group on the same day: end or correct that membership first' }]);
         }
-        if (!outcome.changes.some((change) => change.kind === 'insert')) refuse([{ field: 'personId', message: 'This member is already in this group on that day' }]);
+        if (!outcome.changes.some((change) => change.kind === 'insert'))
+          refuse([{ field: 'personId', message: 'This member is already in this group on that day' }]);
       }
     } else if ((await store.listPersonGroupMemberships(trx, props.personId)).some((row) => row.end_date === null)) {
-      refuse([{ field: 'startDate', message: 'This member is already in a political group: enter the day they joined this one, and the other membership ends the day before' }]);
+      refuse([
+        {
+          field: 'startDate',
+          message: 'This member is already in a political group: enter the day they joined this one, and the other membership ends the day before',
+        },
+      ]);
     }
-    await store.insertGroupMembership(trx, { id, person_id: props.personId, group_id: props.groupId, role: props.role ?? null, start_date: props.startDate ?? null, end_date: props.endDate ?? null });
+    await store.insertGroupMembership(trx, {
+      id,
+      person_id: props.personId,
+      group_id: props.groupId,
+      role: props.role ?? null,
+      start_date: props.startDate ?? null,
+      end_date: props.endDate ?? null,
+    });
     return { id };
   });
 }
@@ -166,7 +212,9 @@ export const MembershipEndSchema = z.object({ endDate: realDate('Enter the last 
  * Ends a membership of a body or a political group on a day (a member leaving a committee, or changing group: end
  * one, then add the other). The record stays, with its dates; the audit log keeps what it said before.
  */
-export async function membershipEnder(props: CommitteeWriteProps & { table: 'membership' | 'group_membership'; id: string; endDate: string }): Promise<{ ownerId: string }> {
+export async function membershipEnder(
+  props: CommitteeWriteProps & { table: 'membership' | 'group_membership'; id: string; endDate: string },
+): Promise<{ ownerId: string }> {
   return asEditor(props, async (trx) => {
     const row = await store.findMembershipRow(trx, props.table, props.id);
     if (!row) throw NotFound('Membership not found');

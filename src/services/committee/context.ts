@@ -31,7 +31,13 @@ export function refuse(problems: Problems): void {
 /** A committee write: democratic services only, under the write-operation contract. */
 export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx, today: string) => Promise<T>): Promise<T> {
   return writeOperation(
-    { db: props.database.db, actor: props.by, role: 'democratic-services', refusal: 'Only democratic services officers can change committee records', clock: props.clock },
+    {
+      db: props.database.db,
+      actor: props.by,
+      role: 'democratic-services',
+      refusal: 'Only democratic services officers can change committee records',
+      clock: props.clock,
+    },
     ({ trx, today }) => work(trx, today),
   );
 }

@@ -24,7 +24,8 @@ export async function meetingDeleter(props: CommitteeWriteProps & { id: string }
     if (!workflow || workflow.agenda_published_at || workflow.minutes_published_at || workflow.minutes_approved_at) {
       throw Conflict('Something of this meeting has been published, so it cannot be deleted: withdraw it instead, with a reason the public will see.');
     }
-    if ((await lifecycle.listDatesApprovedAt(trx, meeting.id)).length > 0) throw Conflict('This meeting approved the minutes of an earlier meeting, so it cannot be deleted.');
+    if ((await lifecycle.listDatesApprovedAt(trx, meeting.id)).length > 0)
+      throw Conflict('This meeting approved the minutes of an earlier meeting, so it cannot be deleted.');
     try {
       await lifecycle.deleteMeeting(trx, meeting.id);
     } catch (error) {

@@ -19,7 +19,13 @@ import { asEditor, assertMinutesOpen, Conflict, expectCurrent, refuse, type Comm
 
 const isoDate = realDate('Enter the date of the meeting as a real date, like 2011-07-20');
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
-const time = z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 10:00 or 14:30').optional());
+const time = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 10:00 or 14:30')
+    .optional(),
+);
 
 export const MeetingFieldsSchema = z.object({
   bodyId: z.string().min(1, 'Choose the body that meets'),
@@ -144,7 +150,11 @@ export async function agendaItemAdder(
     if (props.reportFile && props.reportText) refuse([{ field: 'reportFile', message: 'Upload the report or write it here, not both' }]);
     const reportText = props.reportFile?.text ?? props.reportText;
     const original = props.reportFile
-      ? { original_file_sha256: await storeFile(trx, props.reportFile.data), original_filename: props.reportFile.filename, original_media_type: props.reportFile.mediaType }
+      ? {
+          original_file_sha256: await storeFile(trx, props.reportFile.data),
+          original_filename: props.reportFile.filename,
+          original_media_type: props.reportFile.mediaType,
+        }
       : {};
     const position = await store.nextPosition(trx, 'agenda_item', meeting.id);
     const number = String(position);
@@ -234,12 +244,18 @@ export async function agendaPublisher(props: AgendaPublisherProps): Promise<Agen
     if (!meeting) throw NotFound('Meeting not found');
     const workflow = await store.lockWorkflow(trx, meeting.id);
     if (workflow.agenda_published_at) throw Conflict('The agenda of this meeting has already been published');
-    if ((await store.listAgendaItems(trx, meeting.id)).length === 0) refuse([{ field: 'agenda', message: 'Add at least one agenda item before publishing the agenda' }]);
+    if ((await store.listAgendaItems(trx, meeting.id)).length === 0)
+      refuse([{ field: 'agenda', message: 'Add at least one agenda item before publishing the agenda' }]);
     if (meeting.date < props.today) refuse([{ field: 'agenda', message: 'The meeting has already taken place' }]);
     const clearWorkingDays = clearWorkingDaysBetween(props.today, meeting.date, props.jurisdiction);
     const late = clearWorkingDays < AGENDA_NOTICE_CLEAR_WORKING_DAYS;
     if (late && !props.confirmLate) {
-      return { published: false, needsConfirmation: true, clearWorkingDays, latestOnTime: latestPublicationDate(meeting.date, AGENDA_NOTICE_CLEAR_WORKING_DAYS, props.jurisdiction) } as const;
+      return {
+        published: false,
+        needsConfirmation: true,
+        clearWorkingDays,
+        latestOnTime: latestPublicationDate(meeting.date, AGENDA_NOTICE_CLEAR_WORKING_DAYS, props.jurisdiction),
+      } as const;
     }
     await store.updateWorkflow(trx, meeting.id, { agenda_published_at: new Date(), agenda_published_late: late });
     return { published: true, clearWorkingDays, late } as const;

@@ -20,7 +20,8 @@ export async function minutesPublisher(props: CommitteeWriteProps & { meetingId:
     const workflow = await store.lockWorkflow(trx, meeting.id);
     await assertMinutesOpen(trx, meeting.id);
     if (workflow.minutes_published_at) throw Conflict('The draft minutes of this meeting have already been published');
-    if ((await store.listMinutes(trx, meeting.id)).length === 0) refuse([{ field: 'minutes', message: 'Write at least one minute before publishing the draft minutes' }]);
+    if ((await store.listMinutes(trx, meeting.id)).length === 0)
+      refuse([{ field: 'minutes', message: 'Write at least one minute before publishing the draft minutes' }]);
     await store.updateWorkflow(trx, meeting.id, { minutes_published_at: new Date() });
     if (meeting.status === 'scheduled') await store.updateMeeting(trx, meeting.id, { status: 'held' });
   });
@@ -67,14 +68,18 @@ export async function minutesApprover(
     await assertMinutesOpen(trx, meeting.id);
     if (!workflow.minutes_published_at) refuse([{ field: 'atMeetingId', message: 'Publish the draft minutes before they are approved' }]);
     const at = await store.findMeeting(trx, props.atMeetingId);
-    const problem = at
-      ? approvalProblem(whenOf(meeting), whenOf(at), props.now ?? new Date())
-      : 'Choose a later meeting of the same body';
+    const problem = at ? approvalProblem(whenOf(meeting), whenOf(at), props.now ?? new Date()) : 'Choose a later meeting of the same body';
     if (problem) refuse([{ field: 'atMeetingId', message: problem.replace('the same body', meeting.body_name) }]);
-    if (at!.withdrawn_at || at!.status === 'cancelled') refuse([{ field: 'atMeetingId', message: 'Choose a meeting that took place: that one was cancelled or withdrawn' }]);
+    if (at!.withdrawn_at || at!.status === 'cancelled')
+      refuse([{ field: 'atMeetingId', message: 'Choose a meeting that took place: that one was cancelled or withdrawn' }]);
     await assertMinutesOpen(trx, at!.id);
     if (!props.confirm) {
-      return { approved: false, needsConfirmation: true, meeting: { id: meeting.id, date: meeting.date, bodyName: meeting.body_name }, at: { id: at!.id, date: at!.date } } as const;
+      return {
+        approved: false,
+        needsConfirmation: true,
+        meeting: { id: meeting.id, date: meeting.date, bodyName: meeting.body_name },
+        at: { id: at!.id, date: at!.date },
+      } as const;
     }
     const existing = (await store.listMinutes(trx, at!.id)).find((minute) => minute.approves_meeting_id === meeting.id);
     if (!existing) {
@@ -131,7 +136,9 @@ export async function minutesApprovalUndoer(props: CommitteeWriteProps & z.infer
     if (written) {
       const atWorkflow = await store.findWorkflow(trx, atId);
       if (atWorkflow?.minutes_approved_at) {
-        throw Conflict('The minutes of the meeting that approved these minutes are themselves approved, so its record of this approval stands. Undo that approval first.');
+        throw Conflict(
+          'The minutes of the meeting that approved these minutes are themselves approved, so its record of this approval stands. Undo that approval first.',
+        );
       }
       await lifecycle.deleteMinute(trx, written.id);
     }

@@ -14,7 +14,13 @@ import { auditName, type SeenVersion } from '../write-operation.ts';
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 export function printedName(person: Pick<Row<'person'>, 'honorific' | 'given_name' | 'family_name' | 'initials'>): string {
-  return formatName({ honorific: person.honorific ?? undefined, givenName: person.given_name ?? undefined, initials: person.initials ?? [], familyName: person.family_name, postNominals: [] });
+  return formatName({
+    honorific: person.honorific ?? undefined,
+    givenName: person.given_name ?? undefined,
+    initials: person.initials ?? [],
+    familyName: person.family_name,
+    postNominals: [],
+  });
 }
 
 async function meetingOpenForMinutes(trx: Trx, meetingId: string) {
@@ -26,7 +32,10 @@ async function meetingOpenForMinutes(trx: Trx, meetingId: string) {
 
 export const AttendanceFieldsSchema = z.object({
   personId: z.string().min(1, 'Choose who attended or sent apologies'),
-  status: z.enum(['present', 'apologies', 'substitute', 'also-present', 'in-attendance'], 'Choose present, apologies, substitute, also present or in attendance'),
+  status: z.enum(
+    ['present', 'apologies', 'substitute', 'also-present', 'in-attendance'],
+    'Choose present, apologies, substitute, also present or in attendance',
+  ),
   substituteForPersonId: z.preprocess(blankToUndefined, z.string().optional()),
   role: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
 });
@@ -39,10 +48,14 @@ export async function attendanceRecorder(props: CommitteeWriteProps & Attendance
     const problems: Problems = [];
     const person = await store.findPerson(trx, props.personId);
     if (!person) problems.push({ field: 'personId', message: 'Choose a person from the list' });
-    if (props.status === 'substitute' && !props.substituteForPersonId) problems.push({ field: 'substituteForPersonId', message: 'Choose the member this person substituted for' });
-    if (props.status !== 'substitute' && props.substituteForPersonId) problems.push({ field: 'substituteForPersonId', message: 'Only a substitute substitutes for someone' });
-    if (props.substituteForPersonId && props.substituteForPersonId === props.personId) problems.push({ field: 'substituteForPersonId', message: 'A member cannot substitute for themselves' });
-    if (person && (await store.findAttendance(trx, meeting.id, person.id))) problems.push({ field: 'personId', message: `${printedName(person)} is already recorded for this meeting` });
+    if (props.status === 'substitute' && !props.substituteForPersonId)
+      problems.push({ field: 'substituteForPersonId', message: 'Choose the member this person substituted for' });
+    if (props.status !== 'substitute' && props.substituteForPersonId)
+      problems.push({ field: 'substituteForPersonId', message: 'Only a substitute substitutes for someone' });
+    if (props.substituteForPersonId && props.substituteForPersonId === props.personId)
+      problems.push({ field: 'substituteForPersonId', message: 'A member cannot substitute for themselves' });
+    if (person && (await store.findAttendance(trx, meeting.id, person.id)))
+      problems.push({ field: 'personId', message: `${printedName(person)} is already recorded for this meeting` });
     refuse(problems);
     const id = stableId('attendance', meeting.id, props.personId, props.status);
     await store.insertAttendance(trx, {
@@ -97,7 +110,16 @@ export async function declarationRecorder(props: CommitteeWriteProps & Declarati
   });
 }
 
-const lines = z.preprocess((value) => (typeof value === 'string' ? value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : value ?? []), z.array(z.string().max(10_000)));
+const lines = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : (value ?? []),
+  z.array(z.string().max(10_000)),
+);
 
 export const MinuteFieldsSchema = z.object({
   title: z.string().trim().min(1, 'Enter the title of the minute').max(500),
@@ -118,7 +140,9 @@ export async function minuteWriter(props: CommitteeWriteProps & MinuteFields & {
   return asEditor(props, async (trx) => {
     const meeting = await meetingOpenForMinutes(trx, props.meetingId);
     const problems = minuteProblems(props);
-    const item = props.agendaItemNumber ? (await store.listAgendaItems(trx, meeting.id)).find((candidate) => candidate.number === props.agendaItemNumber) : undefined;
+    const item = props.agendaItemNumber
+      ? (await store.listAgendaItems(trx, meeting.id)).find((candidate) => candidate.number === props.agendaItemNumber)
+      : undefined;
     if (props.agendaItemNumber && !item) problems.push({ field: 'agendaItemNumber', message: `There is no item ${props.agendaItemNumber} on this agenda` });
     refuse(problems);
     const position = await store.nextPosition(trx, 'minute', meeting.id);
@@ -185,7 +209,8 @@ export async function voteEventRecorder(props: CommitteeWriteProps & VoteEventFi
     for (const id of new Set([props.moverId, props.seconderId, ...voters])) {
       const person = await store.findPerson(trx, id);
       if (person) people.set(id, person);
-      else problems.push({ field: id === props.moverId ? 'moverId' : id === props.seconderId ? 'seconderId' : 'votes', message: 'Choose members from the list' });
+      else
+        problems.push({ field: id === props.moverId ? 'moverId' : id === props.seconderId ? 'seconderId' : 'votes', message: 'Choose members from the list' });
     }
     refuse(problems);
     const counts = { for: 0, against: 0, abstain: 0 };
@@ -194,7 +219,14 @@ export async function voteEventRecorder(props: CommitteeWriteProps & VoteEventFi
     const index = (await store.countVoteEvents(trx, minute.meeting_id)) + 1;
     const id = stableId('vote-event', minute.meeting_id, minute.number, index);
     const motions = await store.listMotions(trx, [minute.id]);
-    await store.insertMotion(trx, { id: stableId('motion', minute.id, motions.length + 1), minute_id: minute.id, position: motions.length + 1, text: props.motionText, mover_id: props.moverId, seconder_id: props.seconderId });
+    await store.insertMotion(trx, {
+      id: stableId('motion', minute.id, motions.length + 1),
+      minute_id: minute.id,
+      position: motions.length + 1,
+      text: props.motionText,
+      mover_id: props.moverId,
+      seconder_id: props.seconderId,
+    });
     await store.insertVoteEvent(
       trx,
       {
@@ -212,7 +244,12 @@ export async function voteEventRecorder(props: CommitteeWriteProps & VoteEventFi
         source_line_from: null,
         source_line_to: null,
       },
-      Object.entries(props.votes).map(([personId, option]) => ({ vote_event_id: id, person_id: personId, option, printed_name: printedName(people.get(personId)!) })),
+      Object.entries(props.votes).map(([personId, option]) => ({
+        vote_event_id: id,
+        person_id: personId,
+        option,
+        printed_name: printedName(people.get(personId)!),
+      })),
     );
     return { id, result };
   });

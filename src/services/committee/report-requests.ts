@@ -34,7 +34,11 @@ export const ReportSubmissionSchema = z.object({
 });
 
 export const ReportReturnSchema = z.object({
-  reason: z.string('Enter why the report is returned').trim().min(1, 'Enter why the report is returned').max(2000, 'The reason must be 2000 characters or fewer'),
+  reason: z
+    .string('Enter why the report is returned')
+    .trim()
+    .min(1, 'Enter why the report is returned')
+    .max(2000, 'The reason must be 2000 characters or fewer'),
 });
 
 function advance(state: ReportRequestState, action: ReportRequestAction): ReportRequestState {
@@ -54,11 +58,21 @@ export async function reportRequester(props: CommitteeWriteProps & ReportRequest
     if (item.report_id) throw Conflict(`Agenda item ${item.number} already has a report.`);
     if (await prep.findReportRequestOfItem(trx, item.id)) throw Conflict(`A report has already been requested for agenda item ${item.number}.`);
     const officer = await prep.findReportAuthor(trx, props.officerAccountId);
-    const problems = deadlineProblems(props.deadline, meeting.date, today).map((message) => ({ field: 'deadline', message: message.replace('the day of the meeting', `the day of the meeting, ${formatShortDate(meeting.date)}`) }));
+    const problems = deadlineProblems(props.deadline, meeting.date, today).map((message) => ({
+      field: 'deadline',
+      message: message.replace('the day of the meeting', `the day of the meeting, ${formatShortDate(meeting.date)}`),
+    }));
     if (!officer || officer.disabled_at) problems.unshift({ field: 'officerAccountId', message: 'Choose an officer from the list' });
     refuse(problems);
     const id = stableId('report-request', item.id);
-    await prep.insertReportRequest(trx, { id, agenda_item_id: item.id, officer_account_id: officer!.id, officer_name: officer!.name, deadline: props.deadline, note: props.note ?? null });
+    await prep.insertReportRequest(trx, {
+      id,
+      agenda_item_id: item.id,
+      officer_account_id: officer!.id,
+      officer_name: officer!.name,
+      deadline: props.deadline,
+      note: props.note ?? null,
+    });
     return { id };
   });
 }

@@ -29,7 +29,11 @@ export async function readReportUpload(file: { filename: string; data: Uint8Arra
     throw error;
   }
   if (document.format !== 'pdf' && document.format !== 'docx') return { problem: `Upload the report as a PDF or Word (DOCX) file: ${filename} is not one` };
-  const text = document.lines.join('\n').replace(/\f/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = document.lines
+    .join('\n')
+    .replace(/\f/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (!text) return { problem: `No text could be read from ${filename}: if it is a scan, upload a version with a text layer` };
   return { upload: { filename, mediaType: REPORT_MEDIA_TYPES[document.format], data: file.data, text } };
 }

@@ -39,7 +39,8 @@ async function append(trx: Trx, bodyId: string, titles: readonly string[]): Prom
 export async function standingItemAdder(props: CommitteeWriteProps & StandingItemFields & { bodyId: string }): Promise<void> {
   await asEditor(props, async (trx) => {
     await lockedBody(trx, props.bodyId);
-    if ((await append(trx, props.bodyId, [props.title])) === 0) refuse([{ field: 'title', message: `“${props.title}” is already a standing item of this body` }]);
+    if ((await append(trx, props.bodyId, [props.title])) === 0)
+      refuse([{ field: 'title', message: `“${props.title}” is already a standing item of this body` }]);
   });
 }
 
@@ -74,7 +75,7 @@ export async function standingItemRemover(props: CommitteeWriteProps & { id: str
     if (!item) throw NotFound('Standing item not found');
     await lockedBody(trx, item.body_id);
     await prep.deleteStandingItem(trx, item.id);
-    await renumber(trx, (await prep.listStandingItems(trx, item.body_id)));
+    await renumber(trx, await prep.listStandingItems(trx, item.body_id));
     return { bodyId: item.body_id };
   });
 }

@@ -68,9 +68,10 @@ export interface AgendaPackContent {
   originals: Map<string, PDFDocument[]>;
 }
 
-
 function textBlocks(text: string | null | undefined): Block[] {
-  return textPieces(text).map((piece): Block => (piece.kind === 'bullet' ? { kind: 'bullet', text: piece.text } : { kind: 'paragraph', runs: [{ text: piece.text }] }));
+  return textPieces(text).map(
+    (piece): Block => (piece.kind === 'bullet' ? { kind: 'bullet', text: piece.text } : { kind: 'paragraph', runs: [{ text: piece.text }] }),
+  );
 }
 
 function personName(honorific: string | null, initials: string[], givenName: string | null, familyName: string): string {
@@ -81,7 +82,9 @@ function questionBlocks(questions: QuestionRow[]): Block[] {
   return questions.flatMap((question): Block[] => {
     const asker = personName(question.asker_honorific, question.asker_initials, question.asker_given_name, question.asker_family_name);
     const answerer =
-      question.answerer_family_name === null ? '' : ` to ${personName(question.answerer_honorific, question.answerer_initials ?? [], question.answerer_given_name, question.answerer_family_name)}`;
+      question.answerer_family_name === null
+        ? ''
+        : ` to ${personName(question.answerer_honorific, question.answerer_initials ?? [], question.answerer_given_name, question.answerer_family_name)}`;
     return [
       { kind: 'heading', text: `Question ${question.position} by ${asker}${answerer}${question.to_role ? `, ${question.to_role}` : ''}` },
       ...textBlocks(question.question_text),
@@ -90,12 +93,19 @@ function questionBlocks(questions: QuestionRow[]): Block[] {
   });
 }
 
-function frontSheet(meeting: DocumentMeetingRow, audience: DocumentAudience, items: AgendaReportRow[], packItems: AgendaPackItem[], supplement?: Supplement): Block[] {
+function frontSheet(
+  meeting: DocumentMeetingRow,
+  audience: DocumentAudience,
+  items: AgendaReportRow[],
+  packItems: AgendaPackItem[],
+  supplement?: Supplement,
+): Block[] {
   const kind = KIND_LABELS[meeting.kind];
   const time = meeting.start_time ? councilTime(meeting.start_time) : null;
   const opening = supplement ? [`Supplementary agenda pack ${supplement.number}`, 'for the'] : ['Summons to and', 'Agenda for the'];
   const blocks: Block[] = [{ kind: 'title', lines: [...opening, `${kind} on`, formatDate(meeting.date), ...(time ? [`at ${time}`] : [])] }];
-  if (audience === 'officers') blocks.push({ kind: 'notice', text: 'RESTRICTED PACK for members and officers: includes exempt information. Not for publication.' });
+  if (audience === 'officers')
+    blocks.push({ kind: 'notice', text: 'RESTRICTED PACK for members and officers: includes exempt information. Not for publication.' });
   blocks.push({ kind: 'paragraph', align: 'right', runs: [{ text: `Democratic Services, ${meeting.authority_name}`, bold: true }] });
   const publishedOn = supplement?.publishedOn ?? (meeting.agenda_published_at ? londonDateOf(meeting.agenda_published_at) : null);
   if (publishedOn) blocks.push({ kind: 'paragraph', align: 'right', runs: [{ text: formatFormalDate(publishedOn) }] });
@@ -104,7 +114,11 @@ function frontSheet(meeting: DocumentMeetingRow, audience: DocumentAudience, ite
   if (supplement) {
     blocks.push({
       kind: 'paragraph',
-      runs: [{ text: `The following business for the ${kind} of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time ? ` at ${time}` : ''} was published after the agenda.` }],
+      runs: [
+        {
+          text: `The following business for the ${kind} of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time ? ` at ${time}` : ''} was published after the agenda.`,
+        },
+      ],
     });
     blocks.push({ kind: 'heading', text: 'A G E N D A' });
     items.forEach((item, index) => blocks.push(agendaEntry(item, packItems[index]!)));
@@ -113,7 +127,9 @@ function frontSheet(meeting: DocumentMeetingRow, audience: DocumentAudience, ite
   blocks.push({
     kind: 'paragraph',
     runs: [
-      { text: `Please attend the ${kind} of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time ? ` at ${time}` : ''} to deal with the following business.` },
+      {
+        text: `Please attend the ${kind} of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time ? ` at ${time}` : ''} to deal with the following business.`,
+      },
       ...(meeting.end_time ? [{ text: ` The meeting is scheduled to end by ${councilTime(meeting.end_time)}.`, bold: true }] : []),
     ],
   });
@@ -133,7 +149,11 @@ function frontSheet(meeting: DocumentMeetingRow, audience: DocumentAudience, ite
     if (item.exempt && !exemptHeadingDone) {
       exemptHeadingDone = true;
       blocks.push({ kind: 'subheading', text: 'EXEMPT ITEMS' });
-      blocks.push({ kind: 'paragraph', small: true, runs: [{ text: '(The public may be excluded for these items under Section 100A of the Local Government Act 1972.)' }] });
+      blocks.push({
+        kind: 'paragraph',
+        small: true,
+        runs: [{ text: '(The public may be excluded for these items under Section 100A of the Local Government Act 1972.)' }],
+      });
     }
     blocks.push(agendaEntry(item, packItems[index]!));
   });
@@ -143,7 +163,12 @@ function frontSheet(meeting: DocumentMeetingRow, audience: DocumentAudience, ite
       kind: 'page-comparison',
       heading: 'Page numbers',
       intro: 'The page numbers above are those of this pack. The agenda as first published printed these ranges:',
-      rows: printed.map((item) => ({ number: item.number, title: item.title, pages: item.partKey ? { partKey: item.partKey } : null, printed: item.printedPages! })),
+      rows: printed.map((item) => ({
+        number: item.number,
+        title: item.title,
+        pages: item.partKey ? { partKey: item.partKey } : null,
+        printed: item.printedPages!,
+      })),
     });
   }
   return blocks;
@@ -161,7 +186,13 @@ function agendaEntry(item: AgendaReportRow, packItem: AgendaPackItem): Block {
 }
 
 /** The report as its original pages when it was uploaded as a file, or its text (with the reason, if that failed). */
-async function reportPart(db: Kysely<Database>, key: string, head: Block[], item: AgendaReportRow, originals: Map<string, PDFDocument[]> | null): Promise<Part> {
+async function reportPart(
+  db: Kysely<Database>,
+  key: string,
+  head: Block[],
+  item: AgendaReportRow,
+  originals: Map<string, PDFDocument[]> | null,
+): Promise<Part> {
   if (!originals || !item.report_original_sha256) return { key, blocks: [...head, ...textBlocks(item.report_full_text)] };
   const filename = item.report_original_filename ?? 'report';
   const loaded = await loadReportOriginal(db, { sha256: item.report_original_sha256, filename, mediaType: item.report_original_media_type ?? '' });
@@ -173,7 +204,11 @@ async function reportPart(db: Kysely<Database>, key: string, head: Block[], item
   const pages = loaded.pageCount === 1 ? '1 page' : `${loaded.pageCount} pages`;
   return {
     key,
-    blocks: [...head, { kind: 'heading', text: item.title }, { kind: 'paragraph', runs: [{ text: `The report follows as published: ${filename} (${pages}).` }] }],
+    blocks: [
+      ...head,
+      { kind: 'heading', text: item.title },
+      { kind: 'paragraph', runs: [{ text: `The report follows as published: ${filename} (${pages}).` }] },
+    ],
     insertedPages: loaded.pageCount,
   };
 }
@@ -189,13 +224,20 @@ async function itemPart(
   const head: Block[] = [{ kind: 'paragraph', align: 'right', runs: [{ text: `Agenda Item ${item.number}`, bold: true }] }];
   if (item.exempt || item.report_exempt) {
     // Only the officers' pack gets here with papers: the public queries withhold exempt reports.
-    head.push({ kind: 'notice', text: `NOT FOR PUBLICATION: exempt information under ${exemptGround(item.exempt_paragraphs)} of the Local Government Act 1972` });
+    head.push({
+      kind: 'notice',
+      text: `NOT FOR PUBLICATION: exempt information under ${exemptGround(item.exempt_paragraphs)} of the Local Government Act 1972`,
+    });
   }
   if (item.report_id && (item.report_full_text || item.report_original_sha256)) return reportPart(db, key, head, item, originals);
   if (item.exempt && audience === 'public') return null;
   const reference = minutesReferenceOf(item);
   if (reference) {
-    const id = await findMeetingIdByBodyName(db, { authorityId: meeting.authority_id, bodyName: reference.bodyName ?? meeting.body_name, date: reference.date });
+    const id = await findMeetingIdByBodyName(db, {
+      authorityId: meeting.authority_id,
+      bodyName: reference.bodyName ?? meeting.body_name,
+      date: reference.date,
+    });
     const record = id ? await findMinutesRecord(db, id, audience) : undefined;
     if (record && record.minutes.length > 0) return { key, blocks: [...head, ...minutesBlocks(record)] };
     return null;
@@ -207,8 +249,15 @@ async function itemPart(
   return null;
 }
 
-function selected(items: AgendaReportRow[], meeting: DocumentMeetingRow, selection: PackSelection): { items: AgendaReportRow[]; supplement?: Supplement } | undefined {
-  const supplements = supplementsOf(meeting.agenda_published_at, items.map((item) => ({ number: item.number, addedAt: item.item_created_at })));
+function selected(
+  items: AgendaReportRow[],
+  meeting: DocumentMeetingRow,
+  selection: PackSelection,
+): { items: AgendaReportRow[]; supplement?: Supplement } | undefined {
+  const supplements = supplementsOf(
+    meeting.agenda_published_at,
+    items.map((item) => ({ number: item.number, addedAt: item.item_created_at })),
+  );
   if (selection.kind === 'item') {
     const item = items.find((candidate) => candidate.number === selection.number);
     return item ? { items: [item] } : undefined;
@@ -244,7 +293,7 @@ export async function agendaPackContent(db: Kysely<Database>, props: PackContent
   }
   // One item's papers are a document only when there are papers to print.
   if (props.selection.kind === 'item' && parts.length === 0) return undefined;
-  const restricted = props.audience === 'officers' ? " (restricted: members and officers only, not for publication)" : '';
+  const restricted = props.audience === 'officers' ? ' (restricted: members and officers only, not for publication)' : '';
   const title =
     props.selection.kind === 'item'
       ? `Agenda item ${items[0]!.number}: ${items[0]!.title}. ${meeting.body_name}, ${formatDate(meeting.date)}`

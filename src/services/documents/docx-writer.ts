@@ -23,7 +23,6 @@ import { estimatePageNumbers } from 'docx/layout';
 import type { Block, DocumentModel, PageRangeRef, Part } from './model.ts';
 import { HOUSE_STYLES, numberedFooter } from './docx-house-style.ts';
 
-
 /** Bookmark names: letters, digits and underscores, starting with a letter (Word's rule). */
 function bookmark(partKey: string, end: 'start' | 'end'): string {
   return `p_${partKey.replace(/[^A-Za-z0-9]/g, '_')}_${end}`.slice(0, 40);

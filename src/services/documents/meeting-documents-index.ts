@@ -19,14 +19,20 @@ export interface MeetingDocumentsIndex {
   minutes: { status: 'Draft' | 'Approved' | null } | null;
 }
 
-export async function meetingDocumentsIndex(db: Kysely<Database>, props: { meetingId: string; audience: DocumentAudience }): Promise<MeetingDocumentsIndex | undefined> {
+export async function meetingDocumentsIndex(
+  db: Kysely<Database>,
+  props: { meetingId: string; audience: DocumentAudience },
+): Promise<MeetingDocumentsIndex | undefined> {
   const [meeting, items, minutes] = await Promise.all([
     findDocumentMeeting(db, props.meetingId),
     agendaWithReports(db, props.meetingId, props.audience),
     minutesStateOf(db, props.meetingId, props.audience),
   ]);
   if (!meeting || !minutes) return undefined;
-  const supplements = supplementsOf(meeting.agenda_published_at, items.map((item) => ({ number: item.number, addedAt: item.item_created_at })));
+  const supplements = supplementsOf(
+    meeting.agenda_published_at,
+    items.map((item) => ({ number: item.number, addedAt: item.item_created_at })),
+  );
   const late = new Set(supplements.flatMap((supplement) => supplement.itemNumbers));
   const hasMinutes = Number(minutes.minutes) > 0;
   // A meeting recorded outside the workflow (imported papers) has no draft or approved state to show.

@@ -28,11 +28,19 @@ function heading(record: MinutesRecord): Block[] {
     { kind: 'title', lines: [meeting.authority_name.toUpperCase()] },
     {
       kind: 'paragraph',
-      runs: [{ text: meeting.minutes_draft ? 'DRAFT MINUTES' : 'MINUTES', bold: true }, { text: ` of a meeting of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time}.` }],
+      runs: [
+        { text: meeting.minutes_draft ? 'DRAFT MINUTES' : 'MINUTES', bold: true },
+        { text: ` of a meeting of the ${meeting.body_name}${place} on ${formatFormalDate(meeting.date)}${time}.` },
+      ],
     },
     // Draft minutes are not the record until a later meeting approves them (Local Government Act 1972, Sch. 12 para. 41).
     ...(meeting.minutes_draft
-      ? [{ kind: 'paragraph', runs: [{ text: 'DRAFT: not yet approved as a correct record. Resolutions are provisional until approved.', bold: true }] } satisfies Block]
+      ? [
+          {
+            kind: 'paragraph',
+            runs: [{ text: 'DRAFT: not yet approved as a correct record. Resolutions are provisional until approved.', bold: true }],
+          } satisfies Block,
+        ]
       : []),
   ];
 }
@@ -48,11 +56,31 @@ function attendance(record: MinutesRecord): Block[] {
     for (const row of officers) blocks.push({ kind: 'paragraph', runs: [{ text: attendeeName(row) }] });
     if (others.length > 0) blocks.push({ kind: 'paragraph', runs: [{ text: others.map(attendeeName).join(', ') }] });
   }
-  blocks.push(...namesLine('ALSO PRESENT', record.attendance.filter((row) => row.status === 'also-present')));
-  blocks.push(...namesLine('IN ATTENDANCE', record.attendance.filter((row) => row.status === 'in-attendance')));
-  blocks.push(...namesLine('APOLOGIES', record.attendance.filter((row) => row.status === 'apologies')));
+  blocks.push(
+    ...namesLine(
+      'ALSO PRESENT',
+      record.attendance.filter((row) => row.status === 'also-present'),
+    ),
+  );
+  blocks.push(
+    ...namesLine(
+      'IN ATTENDANCE',
+      record.attendance.filter((row) => row.status === 'in-attendance'),
+    ),
+  );
+  blocks.push(
+    ...namesLine(
+      'APOLOGIES',
+      record.attendance.filter((row) => row.status === 'apologies'),
+    ),
+  );
   // Recorded on the attendance grid: members expected who neither came nor sent apologies.
-  blocks.push(...namesLine('ABSENT', record.attendance.filter((row) => row.status === 'absent')));
+  blocks.push(
+    ...namesLine(
+      'ABSENT',
+      record.attendance.filter((row) => row.status === 'absent'),
+    ),
+  );
   return blocks;
 }
 
@@ -114,7 +142,9 @@ export function minutesBlocks(record: MinutesRecord): Block[] {
     blocks.push({
       kind: 'paragraph',
       small: true,
-      runs: [{ text: `(The public were excluded for the following business under Section 100A of the Local Government Act 1972: ${exemptGround(paragraphs)}.)` }],
+      runs: [
+        { text: `(The public were excluded for the following business under Section 100A of the Local Government Act 1972: ${exemptGround(paragraphs)}.)` },
+      ],
     });
     for (const minute of exempt) blocks.push(...minuteBlocks(record, minute));
   }

@@ -41,7 +41,13 @@ export async function assemblePack(generated: PdfResult, originals: Map<string, 
       const text = `Page ${index - generated.frontSheetPages + 1} of ${generated.numberedPages}`;
       const { x, y, width } = page.getCropBox();
       page.pushOperators(beginMarkedContent('Artifact'));
-      page.drawText(text, { x: x + (width - font.widthOfTextAtSize(text, FOOTER_SIZE)) / 2, y: y + FOOTER_BASELINE, size: FOOTER_SIZE, font, color: rgb(0, 0, 0) });
+      page.drawText(text, {
+        x: x + (width - font.widthOfTextAtSize(text, FOOTER_SIZE)) / 2,
+        y: y + FOOTER_BASELINE,
+        size: FOOTER_SIZE,
+        font,
+        color: rgb(0, 0, 0),
+      });
       page.pushOperators(endMarkedContent());
     });
   }

@@ -48,17 +48,32 @@ function block(pdf: Pdf, item: Block, ranges: PageRanges, section?: Struct): voi
       return;
     case 'heading':
       pdf.moveDown(0.6);
-      tag(pdf, section, 'H2', () => pdf.font(FONT.bold).fontSize(13).text(item.text, left, undefined, { width: contentWidth(pdf) }));
+      tag(pdf, section, 'H2', () =>
+        pdf
+          .font(FONT.bold)
+          .fontSize(13)
+          .text(item.text, left, undefined, { width: contentWidth(pdf) }),
+      );
       pdf.fontSize(BODY_SIZE).moveDown(0.4);
       return;
     case 'subheading':
       pdf.moveDown(0.4);
-      tag(pdf, section, 'H3', () => pdf.font(FONT.bold).fontSize(BODY_SIZE).text(item.text, left, undefined, { width: contentWidth(pdf) }));
+      tag(pdf, section, 'H3', () =>
+        pdf
+          .font(FONT.bold)
+          .fontSize(BODY_SIZE)
+          .text(item.text, left, undefined, { width: contentWidth(pdf) }),
+      );
       pdf.moveDown(0.3);
       return;
     case 'notice':
       pdf.moveDown(0.3);
-      tag(pdf, section, 'P', () => pdf.font(FONT.bold).fontSize(BODY_SIZE).text(item.text, left, undefined, { width: contentWidth(pdf) }));
+      tag(pdf, section, 'P', () =>
+        pdf
+          .font(FONT.bold)
+          .fontSize(BODY_SIZE)
+          .text(item.text, left, undefined, { width: contentWidth(pdf) }),
+      );
       pdf.moveDown(0.5);
       return;
     case 'paragraph':
@@ -70,7 +85,10 @@ function block(pdf: Pdf, item: Block, ranges: PageRanges, section?: Struct): voi
     case 'bullet': {
       const y = pdf.y;
       const write = () => {
-        pdf.font(FONT.regular).fontSize(BODY_SIZE).text('•', left + 6, y, { lineBreak: false });
+        pdf
+          .font(FONT.regular)
+          .fontSize(BODY_SIZE)
+          .text('•', left + 6, y, { lineBreak: false });
         pdf.text(item.text, left + 20, y, { width: contentWidth(pdf) - 20 });
       };
       if (section) section.add(pdf.struct('L', {}, [pdf.struct('LI', {}, [pdf.struct('LBody', {}, write)])]));
@@ -123,7 +141,8 @@ function block(pdf: Pdf, item: Block, ranges: PageRanges, section?: Struct): voi
         pdf.y = bottom + 2;
       };
       row(['Item', 'Title', 'This pack', 'First printed'], true);
-      for (const entry of item.rows) row([entry.number, entry.title, entry.pages ? formatRange(ranges.get(entry.pages.partKey)) || '-' : '-', entry.printed], false);
+      for (const entry of item.rows)
+        row([entry.number, entry.title, entry.pages ? formatRange(ranges.get(entry.pages.partKey)) || '-' : '-', entry.printed], false);
       table?.end();
       pdf.fontSize(BODY_SIZE).moveDown(0.5);
       return;
@@ -241,7 +260,10 @@ export async function writePdf(model: DocumentModel): Promise<PdfResult> {
     pdf.page.margins.bottom = 0;
     // Page numbers are pagination artifacts, outside the structure a screen reader reads.
     pdf.markContent('Artifact', { type: 'Pagination' });
-    pdf.font(FONT.regular).fontSize(10).text(`Page ${index - frontSheetPages + 1} of ${numberedPages}`, 0, pdf.page.height - 44, { width: pdf.page.width, align: 'center', lineBreak: false });
+    pdf
+      .font(FONT.regular)
+      .fontSize(10)
+      .text(`Page ${index - frontSheetPages + 1} of ${numberedPages}`, 0, pdf.page.height - 44, { width: pdf.page.width, align: 'center', lineBreak: false });
     pdf.endMarkedContent();
     pdf.page.margins.bottom = bottom;
   }

@@ -37,7 +37,12 @@ export function textPieces(text: string | null | undefined): TextPiece[] {
     return paragraphs(block);
   });
   return blocks
-    .map((piece) => piece.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|\s)\*([^*\s][^*]*)\*/g, '$1$2').trim())
+    .map((piece) =>
+      piece
+        .replace(/\*\*([^*]+)\*\*/g, '$1')
+        .replace(/(^|\s)\*([^*\s][^*]*)\*/g, '$1$2')
+        .trim(),
+    )
     .filter((piece) => piece.length > 0)
     .map((piece) => (/^[-•]\s+/.test(piece) ? { kind: 'bullet' as const, text: piece.replace(/^[-•]\s+/, '') } : { kind: 'paragraph' as const, text: piece }));
 }

@@ -45,8 +45,18 @@ function meaningOf(schema: z.ZodType): string {
 }
 
 function tableDocs(section: ExportSection, spec: TableSpec): string {
-  const rows = Object.entries(spec.fields).map(([name, schema]) => `| \`${name}\` | ${typeOf(name, schema as z.ZodType)} | ${meaningOf(schema as z.ZodType)} |`);
-  return [`#### \`${section.name}.${spec.key}\``, '', `${spec.about} Table \`${spec.table}\`.`, '', '| Field | Type | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
+  const rows = Object.entries(spec.fields).map(
+    ([name, schema]) => `| \`${name}\` | ${typeOf(name, schema as z.ZodType)} | ${meaningOf(schema as z.ZodType)} |`,
+  );
+  return [
+    `#### \`${section.name}.${spec.key}\``,
+    '',
+    `${spec.about} Table \`${spec.table}\`.`,
+    '',
+    '| Field | Type | Meaning |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** The generated part of docs/export.md. */

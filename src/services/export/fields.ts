@@ -13,9 +13,15 @@ export const instant = z.iso.datetime({ offset: true, error: (issue) => `expecte
 export const int = z.int32();
 export const bool = z.boolean();
 /** bigint columns (sums in pence): text, so no value is ever rounded by a JSON reader's doubles. */
-export const pence = z.string().regex(/^-?\d+$/, 'expected a whole number as text').describe('integer as text');
+export const pence = z
+  .string()
+  .regex(/^-?\d+$/, 'expected a whole number as text')
+  .describe('integer as text');
 /** numeric columns (miles, hours, percentages): exact decimal text. */
-export const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number as text').describe('decimal as text');
+export const decimal = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number as text')
+  .describe('decimal as text');
 /** double precision columns. */
 export const real = z.number();
 export const texts = z.array(z.string());

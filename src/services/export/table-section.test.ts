@@ -26,18 +26,22 @@ const thing = fc.record({
 describe('row-for-row export sections', () => {
   it('write the same lists whatever order the database returned the rows in', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(thing, { selector: (row) => row.id, maxLength: 12 }), fc.array(fc.nat({ max: 10_000 }), { maxLength: 12 }), (rows, history) => {
-        const issues = [...new Set(history)].map((n) => ({ id: String(n), message: `m${n}` }));
-        const forward = sectionFromRows(section, { plan: rows, import_issue: issues }, false);
-        const backward = sectionFromRows(section, { plan: [...rows].reverse(), import_issue: [...issues].reverse() }, false);
-        expect(backward).toEqual(forward);
-        expect(forward.history!.map((row) => Number(row.id))).toEqual([...new Set(history)].sort((a, b) => a - b));
-        expect(sectionSchema(section).safeParse(forward).success).toBe(true);
-        // Written records read back as the rows they came from.
-        expect(forward.things!.map((record) => rowFromRecord(section.tables[0]!, record))).toEqual(
-          [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-        );
-      }),
+      fc.property(
+        fc.uniqueArray(thing, { selector: (row) => row.id, maxLength: 12 }),
+        fc.array(fc.nat({ max: 10_000 }), { maxLength: 12 }),
+        (rows, history) => {
+          const issues = [...new Set(history)].map((n) => ({ id: String(n), message: `m${n}` }));
+          const forward = sectionFromRows(section, { plan: rows, import_issue: issues }, false);
+          const backward = sectionFromRows(section, { plan: [...rows].reverse(), import_issue: [...issues].reverse() }, false);
+          expect(backward).toEqual(forward);
+          expect(forward.history!.map((row) => Number(row.id))).toEqual([...new Set(history)].sort((a, b) => a - b));
+          expect(sectionSchema(section).safeParse(forward).success).toBe(true);
+          // Written records read back as the rows they came from.
+          expect(forward.things!.map((record) => rowFromRecord(section.tables[0]!, record))).toEqual(
+            [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+          );
+        },
+      ),
     );
   });
 
@@ -45,7 +49,14 @@ describe('row-for-row export sections', () => {
     const scheme = allowancesSection.tables.find((spec) => spec.table === 'allowance_scheme')!;
     const record = { sections: [{ heading: 'Basic', paragraphs: ['Paid monthly.'] }] };
     expect(rowFromRecord(scheme, record)).toEqual({ sections: JSON.stringify(record.sections) });
-    const file = { key: 'files', table: 'stored_file' as const, about: 'x', key_columns: ['sha256'], bytes: ['content'], fields: { sha256: text, content: text } };
+    const file = {
+      key: 'files',
+      table: 'stored_file' as const,
+      about: 'x',
+      key_columns: ['sha256'],
+      bytes: ['content'],
+      fields: { sha256: text, content: text },
+    };
     const written = sectionFromRows({ ...section, tables: [file] }, { stored_file: [{ sha256: 'a', content: new Uint8Array([0, 255]) }] }, false);
     expect(written.files).toEqual([{ sha256: 'a', content: 'AP8=' }]);
     expect(Buffer.from(rowFromRecord(file, written.files![0]!).content as Uint8Array)).toEqual(Buffer.from([0, 255]));

@@ -12,7 +12,10 @@ export function sectionsOf(t: ExportTables, includeExempt: boolean): Record<Sect
   const { sectionRows, ...records } = t;
   // The public rules may look at the committee records (e.g. which minutes are exempt).
   const rows: TableRows = { ...(records as unknown as Record<string, PlainRow[]>), ...sectionRows };
-  return Object.fromEntries(EXPORT_SECTIONS.map((section) => [section.name, sectionFromRows(section, rows, !includeExempt)])) as Record<SectionName, Record<string, Array<Record<string, unknown>>>>;
+  return Object.fromEntries(EXPORT_SECTIONS.map((section) => [section.name, sectionFromRows(section, rows, !includeExempt)])) as Record<
+    SectionName,
+    Record<string, Array<Record<string, unknown>>>
+  >;
 }
 
 /** How many records each section's lists hold, as `section.list`, for the command line to print. */

@@ -66,7 +66,15 @@ describe('the Atom feed (RFC 4287)', () => {
       description: 'Decisions',
       siteUrl: 'https://quorum.example/decisions',
       feedLinks: { rss: 'https://quorum.example/decisions.rss', atom: 'https://quorum.example/decisions.atom' },
-      items: [{ id: 'urn:quorum:decision-1', title: 'A decision', link: 'https://quorum.example/decisions#1', date: new Date('2026-03-04T00:00:00Z'), description: 'Agreed' }],
+      items: [
+        {
+          id: 'urn:quorum:decision-1',
+          title: 'A decision',
+          link: 'https://quorum.example/decisions#1',
+          date: new Date('2026-03-04T00:00:00Z'),
+          description: 'Agreed',
+        },
+      ],
     }).atom1();
     expect(atom).toMatch(/<author>\s*<name>Kent County Council<\/name>/);
   });

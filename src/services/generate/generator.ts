@@ -11,7 +11,25 @@ import { buildAuthority, type GenerateOptions, type Rows } from './build.ts';
 import { writeOperation } from '../write-operation.ts';
 
 /** Parents before children: the order foreign keys need. */
-const TABLE_ORDER = ['authority', 'political_group', 'person', 'group_membership', 'body', 'membership', 'meeting', 'report', 'agenda_item', 'attendance', 'minute', 'resolution', 'declaration', 'vote_event', 'vote', 'question', ...ACCOUNTABILITY_TABLES] as const;
+const TABLE_ORDER = [
+  'authority',
+  'political_group',
+  'person',
+  'group_membership',
+  'body',
+  'membership',
+  'meeting',
+  'report',
+  'agenda_item',
+  'attendance',
+  'minute',
+  'resolution',
+  'declaration',
+  'vote_event',
+  'vote',
+  'question',
+  ...ACCOUNTABILITY_TABLES,
+] as const;
 
 /** Rows per INSERT: well inside PostgreSQL's 65,535 parameters for the widest table. */
 const CHUNK = 400;
@@ -27,7 +45,11 @@ async function writeRows(db: Kysely<Database>, rows: Rows, counts: Record<string
     for (const table of TABLE_ORDER) {
       const list = rows[table] as Array<Record<string, unknown>> | undefined;
       if (!list?.length) continue;
-      for (let i = 0; i < list.length; i += CHUNK) await (trx as Kysely<any>).insertInto(table).values(list.slice(i, i + CHUNK)).execute();
+      for (let i = 0; i < list.length; i += CHUNK)
+        await (trx as Kysely<any>)
+          .insertInto(table)
+          .values(list.slice(i, i + CHUNK))
+          .execute();
       counts[table] = (counts[table] ?? 0) + list.length;
     }
   });

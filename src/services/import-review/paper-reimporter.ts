@@ -58,7 +58,7 @@ export async function reimportInTransaction(trx: Transaction<Database>, authorit
   const authorityId = await store.ensureAuthority(trx, stableId('authority', authorityName), authorityName);
   const people = new PeopleDirectory(authorityId, await store.loadPeople(trx, authorityId));
   const bodies = new Map((await store.loadBodies(trx, authorityId)).map((body) => [body.name, body.id]));
-  const corrections = { corrections: (await review.correctionsOfPaper(trx, source.content_hash)), lines };
+  const corrections = { corrections: await review.correctionsOfPaper(trx, source.content_hash), lines };
   const result = await persistExtract({ trx, authorityId, authorityName, sourceId, people, bodies }, extract, corrections);
   await people.flush(trx);
   return { created: result.created, issues: result.issues.length, unapplied: [...result.unapplied] };

@@ -7,15 +7,7 @@
  */
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { ValidationError } from '../../domain/errors.ts';
-import {
-  MAX_PHOTO_BYTES,
-  MAX_PHOTO_PIXELS,
-  MIN_PHOTO_SIDE,
-  PHOTO_FORMATS,
-  PHOTO_WIDTHS,
-  photoHeight,
-  type PhotoFormat,
-} from '../../domain/members/photo.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MIN_PHOTO_SIDE, PHOTO_FORMATS, PHOTO_WIDTHS, photoHeight, type PhotoFormat } from '../../domain/members/photo.ts';
 import type { PhotoCopy } from '../../db/repositories/photos.ts';
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
@@ -37,8 +29,10 @@ export async function photoCopies(bytes: Uint8Array): Promise<PhotoCopy[]> {
   }
   if (!ACCEPTED.has(metadata.format)) throw refuse(`The file is a ${metadata.format.toUpperCase()} picture: choose a JPEG, PNG or WebP photo`);
   const { width, height } = metadata;
-  if (width * height > MAX_PHOTO_PIXELS) throw refuse(`The photo is ${width} by ${height} pixels: it must have at most ${MAX_PHOTO_PIXELS / 1_000_000} million pixels`);
-  if (Math.min(width, height) < MIN_PHOTO_SIDE) throw refuse(`The photo is ${width} by ${height} pixels: it must be at least ${MIN_PHOTO_SIDE} pixels each way`);
+  if (width * height > MAX_PHOTO_PIXELS)
+    throw refuse(`The photo is ${width} by ${height} pixels: it must have at most ${MAX_PHOTO_PIXELS / 1_000_000} million pixels`);
+  if (Math.min(width, height) < MIN_PHOTO_SIDE)
+    throw refuse(`The photo is ${width} by ${height} pixels: it must be at least ${MIN_PHOTO_SIDE} pixels each way`);
   try {
     // failOn 'error': a damaged or cut-short file is refused rather than half drawn.
     const upright = sharp(input, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: 'error' }).autoOrient();

@@ -40,7 +40,8 @@ export async function photoSaver(props: PhotoSave): Promise<void> {
   await asEditor(props, async (trx) => {
     if (!(await store.findPhotoPerson(trx, props.personId))) throw NotFound('Person not found');
     if (copies) return store.replacePhoto(trx, props.personId, altText.data!, copies);
-    if (!(await store.updateAltText(trx, props.personId, altText.data!))) throw ValidationError([{ field: 'photo', message: 'Choose a photo to upload: a JPEG, PNG or WebP file' }]);
+    if (!(await store.updateAltText(trx, props.personId, altText.data!)))
+      throw ValidationError([{ field: 'photo', message: 'Choose a photo to upload: a JPEG, PNG or WebP file' }]);
   });
 }
 

@@ -35,12 +35,21 @@ export async function buildOpenDataset(db: Kysely<Database>, options: { now?: Da
   const generatedAt = options.now ?? new Date();
   const document = publicDataset(await buildExport(db, { includeExempt: false, now: generatedAt }));
   const files: OpenDataFile[] = [
-    { name: OPEN_DATA_JSON, kind: 'all', mediaType: 'application/json; charset=utf-8', body: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'), rows: null },
+    {
+      name: OPEN_DATA_JSON,
+      kind: 'all',
+      mediaType: 'application/json; charset=utf-8',
+      body: Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8'),
+      rows: null,
+    },
   ];
   for (const table of [...csvTables(document), ...accountabilityCsvTables(await accountabilityTables(db))]) {
     // A field a row has and the table's columns do not name is still written, never dropped.
     const columns = [...new Set([...table.columns, ...table.rows.flatMap((row) => Object.keys(row))])];
-    const text = csvText(columns, table.rows.map((row) => columns.map((column) => row[column])));
+    const text = csvText(
+      columns,
+      table.rows.map((row) => columns.map((column) => row[column])),
+    );
     files.push({ name: `${table.kind}.csv`, kind: table.kind, mediaType: 'text/csv; charset=utf-8', body: Buffer.from(text, 'utf8'), rows: table.rows.length });
   }
   return { version, generatedAt, files };

@@ -36,10 +36,14 @@ export function publicDataset(document: ExportDocument): ExportDocument {
   );
   const keptReport = (id: string | null) => (id !== null && withheldReports.has(id) ? null : id);
   const meetings = document.meetings.map((meeting) => {
-    const privateMinutes = new Set(meeting.minutes.filter((minute) => minute.exempt || (minute.agendaItemId !== null && exemptItems.has(minute.agendaItemId))).map((minute) => minute.id));
+    const privateMinutes = new Set(
+      meeting.minutes.filter((minute) => minute.exempt || (minute.agendaItemId !== null && exemptItems.has(minute.agendaItemId))).map((minute) => minute.id),
+    );
     return {
       ...meeting,
-      agendaItems: meeting.agendaItems.map((item) => (item.exempt ? { ...item, description: null, reportId: null } : { ...item, reportId: keptReport(item.reportId) })),
+      agendaItems: meeting.agendaItems.map((item) =>
+        item.exempt ? { ...item, description: null, reportId: null } : { ...item, reportId: keptReport(item.reportId) },
+      ),
       minutes: meeting.minutes.map((minute) => (privateMinutes.has(minute.id) ? { ...minute, text: '', resolutions: [], motions: [] } : minute)),
       voteEvents: meeting.voteEvents.filter((event) => event.minuteId === null || !privateMinutes.has(event.minuteId)),
     };
@@ -117,7 +121,11 @@ export function csvTables(document: ExportDocument): CsvTable[] {
   return [
     { kind: 'bodies', columns: flatColumns(BodyV2Schema), rows: document.bodies.map((body) => flat(body)) },
     { kind: 'people', columns: flatColumns(PersonV2Schema), rows: document.people.map((person) => flat(person)) },
-    { kind: 'political-groups', columns: flatColumns(GroupSchema, [], ['memberships']), rows: document.groups.map((group) => flat(group, {}, ['memberships'])) },
+    {
+      kind: 'political-groups',
+      columns: flatColumns(GroupSchema, [], ['memberships']),
+      rows: document.groups.map((group) => flat(group, {}, ['memberships'])),
+    },
     {
       kind: 'group-memberships',
       columns: flatColumns(GroupMembershipSchema, ['groupId']),
@@ -128,17 +136,27 @@ export function csvTables(document: ExportDocument): CsvTable[] {
     { kind: 'agenda-items', columns: flatColumns(AgendaItemSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.agendaItems) },
     { kind: 'attendance', columns: flatColumns(AttendanceSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.attendance) },
     { kind: 'declarations', columns: flatColumns(DeclarationSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.declarations) },
-    { kind: 'minutes', columns: flatColumns(MinuteSchema, ['meetingId'], ['resolutions', 'motions']), rows: perMeeting((meeting) => meeting.minutes, ['resolutions', 'motions']) },
+    {
+      kind: 'minutes',
+      columns: flatColumns(MinuteSchema, ['meetingId'], ['resolutions', 'motions']),
+      rows: perMeeting((meeting) => meeting.minutes, ['resolutions', 'motions']),
+    },
     {
       kind: 'resolutions',
       columns: flatColumns(ResolutionV2Schema, ['meetingId', 'minuteId']),
-      rows: meetings.flatMap((meeting) => meeting.minutes.flatMap((minute) => minute.resolutions.map((resolution) => flat(resolution, { meetingId: meeting.id, minuteId: minute.id })))),
+      rows: meetings.flatMap((meeting) =>
+        meeting.minutes.flatMap((minute) => minute.resolutions.map((resolution) => flat(resolution, { meetingId: meeting.id, minuteId: minute.id }))),
+      ),
     },
     { kind: 'vote-events', columns: flatColumns(VoteEventSchema, ['meetingId'], ['votes']), rows: perMeeting((meeting) => meeting.voteEvents, ['votes']) },
     {
       kind: 'votes',
       columns: flatColumns(VoteSchema, ['meetingId', 'voteEventId']),
-      rows: meetings.flatMap((meeting) => meeting.voteEvents.flatMap((event) => event.votes.map((vote) => flat({ ...vote, option: publishedVoteOption(vote.option) }, { meetingId: meeting.id, voteEventId: event.id })))),
+      rows: meetings.flatMap((meeting) =>
+        meeting.voteEvents.flatMap((event) =>
+          event.votes.map((vote) => flat({ ...vote, option: publishedVoteOption(vote.option) }, { meetingId: meeting.id, voteEventId: event.id })),
+        ),
+      ),
     },
     { kind: 'questions', columns: flatColumns(QuestionSchema, ['meetingId']), rows: perMeeting((meeting) => meeting.questions) },
     { kind: 'reports', columns: flatColumns(ReportV2Schema), rows: document.reports.map((report) => flat(report)) },
@@ -159,7 +177,11 @@ const camel = (column: string) => column.replace(/_([a-z])/g, (_match, letter: s
 
 /** The scrutiny, plan and indicator tables of the bulk download (published recommendations only). */
 export function accountabilityCsvTables(tables: Record<keyof typeof ACCOUNTABILITY_COLUMNS, Array<Record<string, unknown>>>): CsvTable[] {
-  const table = (kind: string, name: keyof typeof ACCOUNTABILITY_COLUMNS): CsvTable => ({ kind, columns: ACCOUNTABILITY_COLUMNS[name].map(camel), rows: tables[name].map(camelRow) });
+  const table = (kind: string, name: keyof typeof ACCOUNTABILITY_COLUMNS): CsvTable => ({
+    kind,
+    columns: ACCOUNTABILITY_COLUMNS[name].map(camel),
+    rows: tables[name].map(camelRow),
+  });
   return [
     table('scrutiny-recommendations', 'recommendations'),
     table('scrutiny-responses', 'responses'),

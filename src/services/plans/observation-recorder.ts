@@ -31,7 +31,18 @@ export async function observationRecorder(props: ObservationRecorderProps): Prom
   const id = stableId('observation', indicator.id, period, asAt);
   await writeOperation({ db: props.db, actor: props.actor, role: 'officer', refusal: 'Only officers can change plans and indicators' }, async ({ trx }) => {
     await plans.upsertObservations(trx, [
-      { id, indicator_id: indicator.id, period, value, as_at: asAt, commentary: commentary ?? null, printed_label: null, source_document_id: null, source_line_from: null, source_line_to: null },
+      {
+        id,
+        indicator_id: indicator.id,
+        period,
+        value,
+        as_at: asAt,
+        commentary: commentary ?? null,
+        printed_label: null,
+        source_document_id: null,
+        source_line_from: null,
+        source_line_to: null,
+      },
     ]);
   });
   return { id };

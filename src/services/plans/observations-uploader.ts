@@ -36,8 +36,10 @@ export async function observationsUploader(props: ObservationsUploaderProps): Pr
   if (records.length === 0) throw PlanInputError([{ field: 'file', message: 'the file is empty; it needs a header line and at least one row' }]);
   const header = records[0]!.map((cell) => cell.toLowerCase().replace(/\s+/g, '_'));
   const missing = REQUIRED.filter((column) => !header.includes(column));
-  if (missing.length) throw PlanInputError([{ field: 'line 1', line: 1, message: `the header must name the columns ${REQUIRED.join(', ')}; missing ${missing.join(', ')}` }]);
-  if (records.length - 1 > maxRows) throw PlanInputError([{ field: 'file', message: `the file has ${records.length - 1} rows; at most ${maxRows} can be loaded at once` }]);
+  if (missing.length)
+    throw PlanInputError([{ field: 'line 1', line: 1, message: `the header must name the columns ${REQUIRED.join(', ')}; missing ${missing.join(', ')}` }]);
+  if (records.length - 1 > maxRows)
+    throw PlanInputError([{ field: 'file', message: `the file has ${records.length - 1} rows; at most ${maxRows} can be loaded at once` }]);
   if (records.length === 1) throw PlanInputError([{ field: 'file', message: 'the file has a header but no rows' }]);
 
   const indicators = await plans.allIndicatorKeys(props.db);
@@ -53,7 +55,12 @@ export async function observationsUploader(props: ObservationsUploaderProps): Pr
     const where = `line ${line}`;
     const name = column(record, 'indicator');
     const indicator = bySlug.get(name) ?? byName.get(name.toLowerCase());
-    if (!indicator) problems.push({ field: where, line, message: `indicator "${name}" is not one of ${indicators.map((i) => i.slug).join(', ') || 'the indicators on record'}` });
+    if (!indicator)
+      problems.push({
+        field: where,
+        line,
+        message: `indicator "${name}" is not one of ${indicators.map((i) => i.slug).join(', ') || 'the indicators on record'}`,
+      });
     const parsed = ObservationInputSchema.safeParse({
       period: column(record, 'period'),
       value: column(record, 'value'),

@@ -55,7 +55,12 @@ export interface BalanceTable {
 }
 
 export async function balanceTable(db: Kysely<Database>, date: string, shift?: Shift): Promise<BalanceTable> {
-  const [members, groups, bodies, agreements] = await Promise.all([queries.membersOn(db, date), queries.listGroups(db), queries.bodiesWithSettings(db), queries.agreementsOn(db, date)]);
+  const [members, groups, bodies, agreements] = await Promise.all([
+    queries.membersOn(db, date),
+    queries.listGroups(db),
+    queries.bodiesWithSettings(db),
+    queries.agreementsOn(db, date),
+  ]);
   const counts = new Map<string, number>();
   for (const member of members) counts.set(member.groupId ?? NO_GROUP, (counts.get(member.groupId ?? NO_GROUP) ?? 0) + 1);
   if (shift) {
@@ -67,8 +72,21 @@ export async function balanceTable(db: Kysely<Database>, date: string, shift?: S
   const outside = bodies
     .filter((body) => !(body.rules_apply && body.seats))
     .map((body) => ({ id: body.id, name: body.name, why: body.seats ? 'The balance rules do not apply to it' : 'No number of seats recorded yet' }));
-  const empty = (problem: string): BalanceTable => ({ date, councilSize: members.length, totalSeats: 0, ordinarySeats: 0, parties: [], rows: [], totals: [], ties: [], notes: [], outside, problem });
-  if (members.length === 0) return empty(`No members of the council are recorded on ${formatShortDate(date)}: add their memberships of the council or of their political groups.`);
+  const empty = (problem: string): BalanceTable => ({
+    date,
+    councilSize: members.length,
+    totalSeats: 0,
+    ordinarySeats: 0,
+    parties: [],
+    rows: [],
+    totals: [],
+    ties: [],
+    notes: [],
+    outside,
+    problem,
+  });
+  if (members.length === 0)
+    return empty(`No members of the council are recorded on ${formatShortDate(date)}: add their memberships of the council or of their political groups.`);
   if (applying.length === 0) return empty('No body has its seats recorded with the balance rules applying to it.');
 
   let allocation: Allocation;
@@ -83,34 +101,43 @@ export async function balanceTable(db: Kysely<Database>, date: string, shift?: S
     throw error;
   }
   for (const body of allocation.bodies) if (!body.applies) outside.push({ id: body.id, name: body.name, why: `The rules do not apply to it: ${body.why}` });
-  const rows = applying.filter((body) => allocation.bodies.find((candidate) => candidate.id === body.id)!.applies).map((body) => ({
-    body: { id: body.id, name: body.name, slug: body.slug, seats: body.seats!, kind: body.balance_kind ?? ('committee' as const) },
-    cells: allocation.parties.map((party) => {
-      const cell = allocation.cells.find((candidate) => candidate.bodyId === body.id && candidate.partyId === party.id)!;
-      return {
-        partyId: party.id,
-        seats: cell.seats,
-        entitlement: formatFraction(cell.entitlement),
-        rule: cell.rule,
-        reason: cell.reason,
-        tied: cell.tied,
-        givenUp: agreements
-          .filter((agreement) => agreement.body_id === body.id && agreement.group_id === party.id)
-          .map((agreement) => ({
-            personName: personName(agreement),
-            agreedOn: agreement.agreed_on,
-            note: agreement.note,
-            vote: agreement.votes_for === null ? null : `${agreement.votes_for} for, ${agreement.votes_against} against, ${agreement.votes_abstained} abstaining`,
-          })),
-      };
-    }),
-  }));
+  const rows = applying
+    .filter((body) => allocation.bodies.find((candidate) => candidate.id === body.id)!.applies)
+    .map((body) => ({
+      body: { id: body.id, name: body.name, slug: body.slug, seats: body.seats!, kind: body.balance_kind ?? ('committee' as const) },
+      cells: allocation.parties.map((party) => {
+        const cell = allocation.cells.find((candidate) => candidate.bodyId === body.id && candidate.partyId === party.id)!;
+        return {
+          partyId: party.id,
+          seats: cell.seats,
+          entitlement: formatFraction(cell.entitlement),
+          rule: cell.rule,
+          reason: cell.reason,
+          tied: cell.tied,
+          givenUp: agreements
+            .filter((agreement) => agreement.body_id === body.id && agreement.group_id === party.id)
+            .map((agreement) => ({
+              personName: personName(agreement),
+              agreedOn: agreement.agreed_on,
+              note: agreement.note,
+              vote:
+                agreement.votes_for === null ? null : `${agreement.votes_for} for, ${agreement.votes_against} against, ${agreement.votes_abstained} abstaining`,
+            })),
+        };
+      }),
+    }));
   return {
     date,
     councilSize: allocation.councilSize,
     totalSeats: allocation.totalSeats,
     ordinarySeats: allocation.ordinarySeats,
-    parties: allocation.parties.map((party) => ({ id: party.id, name: party.name, members: party.members, majority: party.id === allocation.majorityGroupId, isGroup: party.isGroup })),
+    parties: allocation.parties.map((party) => ({
+      id: party.id,
+      name: party.name,
+      members: party.members,
+      majority: party.id === allocation.majorityGroupId,
+      isGroup: party.isGroup,
+    })),
     rows,
     totals: allocation.totals.map((total) => ({
       partyId: total.partyId,
@@ -136,7 +163,8 @@ export interface SeatMove {
 /** The seats that move between two tables of the same date (a body or party missing from one counts as 0). */
 export function seatsThatMove(before: BalanceTable, after: BalanceTable): SeatMove[] {
   const names = new Map([...before.parties, ...after.parties].map((party) => [party.id, party.name]));
-  const seats = (table: BalanceTable) => new Map(table.rows.flatMap((row) => row.cells.map((cell) => [`${row.body.id}\u0000${cell.partyId}`, cell.seats] as const)));
+  const seats = (table: BalanceTable) =>
+    new Map(table.rows.flatMap((row) => row.cells.map((cell) => [`${row.body.id}\u0000${cell.partyId}`, cell.seats] as const)));
   const was = seats(before);
   const now = seats(after);
   const bodyNames = new Map([...before.rows, ...after.rows].map((row) => [row.body.id, row.body.name]));

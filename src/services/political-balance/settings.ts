@@ -19,8 +19,16 @@ function BalanceSettingError(field: string, message: string): QuorumError {
 
 const AS_DEMOCRATIC_SERVICES = { role: 'democratic-services', refusal: 'Only democratic services officers can change the political balance settings' } as const;
 
-export async function bodySeatsSetter(props: { db: Kysely<Database>; actor: Actor; bodyId: string; seats: number; rulesApply: boolean; kind: BodyKind }): Promise<void> {
-  if (!Number.isInteger(props.seats) || props.seats < 1 || props.seats > 500) throw BalanceSettingError('seats', 'Enter the number of seats as a whole number from 1 to 500');
+export async function bodySeatsSetter(props: {
+  db: Kysely<Database>;
+  actor: Actor;
+  bodyId: string;
+  seats: number;
+  rulesApply: boolean;
+  kind: BodyKind;
+}): Promise<void> {
+  if (!Number.isInteger(props.seats) || props.seats < 1 || props.seats > 500)
+    throw BalanceSettingError('seats', 'Enter the number of seats as a whole number from 1 to 500');
   await writeOperation({ db: props.db, actor: props.actor, ...AS_DEMOCRATIC_SERVICES }, async ({ trx }) => {
     const body = await queries.findBody(trx, props.bodyId);
     if (!body) throw BalanceSettingError('bodyId', 'Choose a body');
@@ -45,7 +53,10 @@ export interface DepartureInput {
 export async function departureRecorder(props: { db: Kysely<Database>; actor: Actor; departure: DepartureInput }): Promise<{ id: string }> {
   const { departure: agreement } = props;
   if (agreement.votesAgainst > 0) {
-    throw BalanceSettingError('votesAgainst', `The council may depart from the balance rules only if no member votes against (section 17); ${agreement.votesAgainst} voted against, so the rules stand`);
+    throw BalanceSettingError(
+      'votesAgainst',
+      `The council may depart from the balance rules only if no member votes against (section 17); ${agreement.votesAgainst} voted against, so the rules stand`,
+    );
   }
   if (agreement.votesFor < 1) throw BalanceSettingError('votesFor', 'Enter how many members voted for the departure: at least 1');
   return writeOperation({ db: props.db, actor: props.actor, ...AS_DEMOCRATIC_SERVICES }, async ({ trx }) => {

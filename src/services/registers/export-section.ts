@@ -16,35 +16,100 @@ const Day = z.iso.date();
 const Text = z.string();
 
 const ForwardPlanEntry = z.strictObject({
-  id: Id, reference: Text, subject: Text, summary: Text, decisionMakerBodyId: Id.nullable(), decisionMakerPersonId: Id.nullable(), decisionMakerTitle: Text,
-  plannedDate: Day, wards: z.array(Text), documents: Text, consultees: Text, contact: Text, keyDecision: z.boolean(), privateMeeting: z.boolean(),
-  exemptParagraphs: z.array(z.int()), privateReasons: Text, officerNote: Text, noticeRoute: z.enum(NOTICE_ROUTES), urgencyReasons: Text,
-  scrutinyChairPersonId: Id.nullable(), scrutinyChairInformedOn: Day.nullable(), scrutinyChairAgreedOn: Day.nullable(), publishedOn: Day.nullable(),
-  withdrawnOn: Day.nullable(), withdrawnReason: Text,
+  id: Id,
+  reference: Text,
+  subject: Text,
+  summary: Text,
+  decisionMakerBodyId: Id.nullable(),
+  decisionMakerPersonId: Id.nullable(),
+  decisionMakerTitle: Text,
+  plannedDate: Day,
+  wards: z.array(Text),
+  documents: Text,
+  consultees: Text,
+  contact: Text,
+  keyDecision: z.boolean(),
+  privateMeeting: z.boolean(),
+  exemptParagraphs: z.array(z.int()),
+  privateReasons: Text,
+  officerNote: Text,
+  noticeRoute: z.enum(NOTICE_ROUTES),
+  urgencyReasons: Text,
+  scrutinyChairPersonId: Id.nullable(),
+  scrutinyChairInformedOn: Day.nullable(),
+  scrutinyChairAgreedOn: Day.nullable(),
+  publishedOn: Day.nullable(),
+  withdrawnOn: Day.nullable(),
+  withdrawnReason: Text,
 });
 const Representation = z.strictObject({ id: Id, entryId: Id, receivedOn: Day, text: Text, response: Text, respondedOn: Day.nullable() });
 const DecisionRecord = z.strictObject({
-  id: Id, entryId: Id, decidedOn: Day, decision: Text, reasons: Text, alternativesRejected: Text, conflicts: Text, meetingId: Id.nullable(), minuteId: Id.nullable(),
-  officerRecord: Text, publishedOn: Day, callInEndsOn: Day.nullable(), implementationDate: Day, decisionId: Id.nullable(),
+  id: Id,
+  entryId: Id,
+  decidedOn: Day,
+  decision: Text,
+  reasons: Text,
+  alternativesRejected: Text,
+  conflicts: Text,
+  meetingId: Id.nullable(),
+  minuteId: Id.nullable(),
+  officerRecord: Text,
+  publishedOn: Day,
+  callInEndsOn: Day.nullable(),
+  implementationDate: Day,
+  decisionId: Id.nullable(),
 });
 const InterestRegister = z.strictObject({
-  id: Id, personId: Id, version: z.int(), status: z.enum(['draft', 'submitted', 'published']), submittedOn: Day.nullable(), publishedOn: Day.nullable(),
-  publishedBy: Text.nullable(), reviewNote: Text,
+  id: Id,
+  personId: Id,
+  version: z.int(),
+  status: z.enum(['draft', 'submitted', 'published']),
+  submittedOn: Day.nullable(),
+  publishedOn: Day.nullable(),
+  publishedBy: Text.nullable(),
+  reviewNote: Text,
 });
 const InterestEntry = z.strictObject({
-  id: Id, registerId: Id, entryKey: Id, position: z.int(), category: z.enum(INTEREST_CATEGORIES), description: Text,
+  id: Id,
+  registerId: Id,
+  entryKey: Id,
+  position: z.int(),
+  category: z.enum(INTEREST_CATEGORIES),
+  description: Text,
   /** null in a public export: whose an interest is is not said. */
   spousePartner: z.boolean().nullable(),
-  sensitive: z.boolean(), registeredOn: Day,
+  sensitive: z.boolean(),
+  registeredOn: Day,
 });
 const Gift = z.strictObject({
-  id: Id, personId: Id, kind: z.enum(['gift', 'hospitality']), description: Text, donor: Text, valuePence: z.int(), receivedOn: Day, registeredOn: Day,
+  id: Id,
+  personId: Id,
+  kind: z.enum(['gift', 'hospitality']),
+  description: Text,
+  donor: Text,
+  valuePence: z.int(),
+  receivedOn: Day,
+  registeredOn: Day,
   publishedOn: Day.nullable(),
 });
-const DeclarationLink = z.strictObject({ id: Id, entryKey: Id.nullable(), flaggedOn: Day.nullable(), flagReason: Text, resolvedOn: Day.nullable(), resolution: Text });
+const DeclarationLink = z.strictObject({
+  id: Id,
+  entryKey: Id.nullable(),
+  flaggedOn: Day.nullable(),
+  flagReason: Text,
+  resolvedOn: Day.nullable(),
+  resolution: Text,
+});
 const OutsideBody = z.strictObject({ id: Id, name: Text, slug: Text, description: Text, category: Text, website: Text, places: z.int() });
 const Appointment = z.strictObject({
-  id: Id, outsideBodyId: Id, personId: Id, role: Text, startsOn: Day, endsOn: Day.nullable(), appointedAtMeetingId: Id.nullable(), appointedAtMinuteId: Id.nullable(),
+  id: Id,
+  outsideBodyId: Id,
+  personId: Id,
+  role: Text,
+  startsOn: Day,
+  endsOn: Day.nullable(),
+  appointedAtMeetingId: Id.nullable(),
+  appointedAtMinuteId: Id.nullable(),
 });
 const ReportBack = z.strictObject({ id: Id, appointmentId: Id, agendaItemId: Id, summary: Text });
 
@@ -84,7 +149,11 @@ const snake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLo
  * they say when a row was written to this database, and a restore stamps its own).
  */
 function fromRow(row: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).filter(([key]) => key !== 'created_at' && key !== 'updated_at').map(([key, value]) => [camel(key), value]));
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([key]) => key !== 'created_at' && key !== 'updated_at')
+      .map(([key, value]) => [camel(key), value]),
+  );
 }
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -94,7 +163,8 @@ export function registersSection(t: ExportTables, includeExempt: boolean): Regis
   const entryIds = new Set(entries.map((row) => row.id));
   const registers = t.interest_register.filter((row) => includeExempt || row.status === 'published');
   const registerIds = new Set(registers.map((row) => row.id));
-  const publicEntry = (row: Row<'interest_entry'>) => (includeExempt ? fromRow(row) : { ...fromRow(row), spousePartner: null, description: row.sensitive ? WITHHELD_WORDING : row.description });
+  const publicEntry = (row: Row<'interest_entry'>) =>
+    includeExempt ? fromRow(row) : { ...fromRow(row), spousePartner: null, description: row.sensitive ? WITHHELD_WORDING : row.description };
   return RegistersExportSchema.parse({
     forwardPlanEntries: byId(entries).map((row) => (includeExempt ? fromRow(row) : { ...fromRow(row), officerNote: '' })),
     forwardPlanRepresentations: byId(t.forward_plan_representation.filter((row) => entryIds.has(row.entry_id))).map(fromRow),
@@ -121,6 +191,8 @@ export function registersRestoreSteps(section: RegistersExport | undefined): Reg
   return (Object.keys(TABLES) as Array<keyof RegistersExport>).map((key) => ({
     label: key,
     table: TABLES[key],
-    rows: (section[key] as Array<Record<string, unknown>>).map((record) => Object.fromEntries(Object.entries(record).map(([field, value]) => [snake(field), field === 'spousePartner' && value === null ? false : value]))) as RegistersRestoreStep['rows'],
+    rows: (section[key] as Array<Record<string, unknown>>).map((record) =>
+      Object.fromEntries(Object.entries(record).map(([field, value]) => [snake(field), field === 'spousePartner' && value === null ? false : value])),
+    ) as RegistersRestoreStep['rows'],
   }));
 }

@@ -57,12 +57,17 @@ export function factsOf(entry: repo.EntryRow): NoticeFacts {
 
 async function checkPeople(trx: Kysely<Database>, data: z.infer<typeof EntryInputSchema>): Promise<void> {
   const problems: Array<{ field: string; message: string }> = [];
-  if (!data.decisionMakerBodyId && !data.decisionMakerPersonId && !data.decisionMakerTitle) problems.push({ field: 'decisionMakerBodyId', message: 'Choose who takes the decision: a body, a member or an officer' });
+  if (!data.decisionMakerBodyId && !data.decisionMakerPersonId && !data.decisionMakerTitle)
+    problems.push({ field: 'decisionMakerBodyId', message: 'Choose who takes the decision: a body, a member or an officer' });
   const { bodies, people } = await repo.decisionMakerChoices(trx);
-  if (data.decisionMakerBodyId && !bodies.some((body) => body.id === data.decisionMakerBodyId)) problems.push({ field: 'decisionMakerBodyId', message: 'Choose a body from the list' });
-  if (data.decisionMakerPersonId && !people.some((person) => person.id === data.decisionMakerPersonId)) problems.push({ field: 'decisionMakerPersonId', message: 'Choose a person from the list' });
-  if (data.scrutinyChairPersonId && !people.some((person) => person.id === data.scrutinyChairPersonId && person.kind === 'member')) problems.push({ field: 'scrutinyChairPersonId', message: 'Choose the scrutiny chair from the members' });
-  if (data.privateMeeting === false && data.exemptParagraphs.length) problems.push({ field: 'exemptParagraphs', message: 'Schedule 12A paragraphs apply only to a meeting held in private' });
+  if (data.decisionMakerBodyId && !bodies.some((body) => body.id === data.decisionMakerBodyId))
+    problems.push({ field: 'decisionMakerBodyId', message: 'Choose a body from the list' });
+  if (data.decisionMakerPersonId && !people.some((person) => person.id === data.decisionMakerPersonId))
+    problems.push({ field: 'decisionMakerPersonId', message: 'Choose a person from the list' });
+  if (data.scrutinyChairPersonId && !people.some((person) => person.id === data.scrutinyChairPersonId && person.kind === 'member'))
+    problems.push({ field: 'scrutinyChairPersonId', message: 'Choose the scrutiny chair from the members' });
+  if (data.privateMeeting === false && data.exemptParagraphs.length)
+    problems.push({ field: 'exemptParagraphs', message: 'Schedule 12A paragraphs apply only to a meeting held in private' });
   if (problems.length) throw FieldProblems(problems);
 }
 
@@ -103,7 +108,8 @@ export async function forwardPlanEntrySaver(props: { db: Kysely<Database>; actor
       const entry = await repo.findEntry(trx, props.id);
       if (!entry) throw RecordMissing('Forward plan entry not found');
       if (entry.withdrawn_on) throw fieldProblem('form', 'This entry was withdrawn and cannot be changed');
-      if ((await repo.decisionRecordsOf(trx, [entry.id])).length) throw fieldProblem('form', 'The decision has been recorded: the entry can no longer be changed');
+      if ((await repo.decisionRecordsOf(trx, [entry.id])).length)
+        throw fieldProblem('form', 'The decision has been recorded: the entry can no longer be changed');
       const changed = { ...entry, ...columns(data) } as repo.EntryRow;
       if (entry.published_on) {
         const problems = noticeProblems(factsOf(changed), entry.published_on, data.plannedDate);
@@ -127,7 +133,10 @@ export async function forwardPlanEntryPublisher(props: { db: Kysely<Database>; a
     if (entry.published_on) throw fieldProblem('form', `This entry was already published on ${entry.published_on}`);
     const problems = noticeProblems(factsOf(entry), props.publishedOn, entry.planned_date);
     if (entry.notice_route === 'special-urgency' && entry.scrutiny_chair_agreed_on && entry.scrutiny_chair_agreed_on > props.publishedOn) {
-      problems.push({ field: 'scrutinyChairAgreedOn', message: 'The notice of special urgency follows the chair’s agreement (regulation 11(3)): it cannot be published before it' });
+      problems.push({
+        field: 'scrutinyChairAgreedOn',
+        message: 'The notice of special urgency follows the chair’s agreement (regulation 11(3)): it cannot be published before it',
+      });
     }
     if (problems.length) throw FieldProblems(problems);
     await repo.updateEntry(trx, entry.id, { published_on: props.publishedOn });
@@ -152,7 +161,12 @@ export const RepresentationInputSchema = z.object({
 });
 
 /** Regulation 5(3)-(4): representations about why a meeting should be open, kept with the entry and published with it. */
-export async function representationRecorder(props: { db: Kysely<Database>; actor: Actor; entryId: string; input: z.input<typeof RepresentationInputSchema> }): Promise<{ id: string }> {
+export async function representationRecorder(props: {
+  db: Kysely<Database>;
+  actor: Actor;
+  entryId: string;
+  input: z.input<typeof RepresentationInputSchema>;
+}): Promise<{ id: string }> {
   const data = parse(RepresentationInputSchema, props.input);
   return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const entry = await repo.findEntry(trx, props.entryId);
@@ -169,7 +183,12 @@ export const ResponseInputSchema = z.object({
   respondedOn: isoDate('Enter the date of the response as YYYY-MM-DD'),
 });
 
-export async function representationResponder(props: { db: Kysely<Database>; actor: Actor; id: string; input: z.input<typeof ResponseInputSchema> }): Promise<void> {
+export async function representationResponder(props: {
+  db: Kysely<Database>;
+  actor: Actor;
+  id: string;
+  input: z.input<typeof ResponseInputSchema>;
+}): Promise<void> {
   const data = parse(ResponseInputSchema, props.input);
   await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const representation = await repo.findRepresentation(trx, props.id);
@@ -197,7 +216,13 @@ export type DecisionInput = z.input<typeof DecisionInputSchema>;
  * the meeting and minute (a body's decision) or to the written record of an individual's decision; it enters the
  * decisions register, and its call-in period and implementation date follow from the council's call-in rules.
  */
-export async function decisionRecorder(props: { db: Kysely<Database>; actor: Actor; entryId: string; input: DecisionInput; callInWorkingDays: number }): Promise<{ id: string; decisionId: string }> {
+export async function decisionRecorder(props: {
+  db: Kysely<Database>;
+  actor: Actor;
+  entryId: string;
+  input: DecisionInput;
+  callInWorkingDays: number;
+}): Promise<{ id: string; decisionId: string }> {
   const data = parse(DecisionInputSchema, props.input);
   return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const entry = await repo.findEntry(trx, props.entryId);
@@ -205,7 +230,10 @@ export async function decisionRecorder(props: { db: Kysely<Database>; actor: Act
     if (!entry.published_on) throw fieldProblem('form', 'Publish the notice before recording the decision');
     if (entry.withdrawn_on) throw fieldProblem('form', 'This entry was withdrawn');
     if ((await repo.decisionRecordsOf(trx, [entry.id])).length) throw fieldProblem('form', 'The decision has already been recorded');
-    const problems = noticeProblems(factsOf(entry), entry.published_on, data.decidedOn).map((problem) => ({ field: problem.field === 'plannedDate' || problem.field === 'route' ? 'decidedOn' : problem.field, message: problem.message }));
+    const problems = noticeProblems(factsOf(entry), entry.published_on, data.decidedOn).map((problem) => ({
+      field: problem.field === 'plannedDate' || problem.field === 'route' ? 'decidedOn' : problem.field,
+      message: problem.message,
+    }));
     if (data.publishedOn < data.decidedOn) problems.push({ field: 'publishedOn', message: 'The record cannot be published before the decision is taken' });
     if (entry.decision_maker_body_id) {
       if (!data.meetingId) problems.push({ field: 'meetingId', message: 'Choose the meeting at which the decision was taken' });
@@ -216,8 +244,10 @@ export async function decisionRecorder(props: { db: Kysely<Database>; actor: Act
       const meeting = await repo.meetingOf(trx, data.meetingId);
       if (!meeting) problems.push({ field: 'meetingId', message: 'Choose a meeting from the list' });
       else {
-        if (entry.decision_maker_body_id && meeting.body_id !== entry.decision_maker_body_id) problems.push({ field: 'meetingId', message: 'Choose a meeting of the body that takes the decision' });
-        if (meeting.date !== data.decidedOn) problems.push({ field: 'meetingId', message: `That meeting was on ${meeting.date}, not the date of the decision` });
+        if (entry.decision_maker_body_id && meeting.body_id !== entry.decision_maker_body_id)
+          problems.push({ field: 'meetingId', message: 'Choose a meeting of the body that takes the decision' });
+        if (meeting.date !== data.decidedOn)
+          problems.push({ field: 'meetingId', message: `That meeting was on ${meeting.date}, not the date of the decision` });
       }
       if (data.minuteId) {
         const minute = await repo.minuteOf(trx, data.minuteId);

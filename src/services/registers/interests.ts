@@ -47,7 +47,17 @@ async function draftOf(trx: Transaction<Database>, personId: string): Promise<re
     const entries = await repo.entriesOf(trx, [latest.id]);
     await repo.insertEntries(
       trx,
-      entries.map((entry) => ({ id: `interest-${randomUUID()}`, register_id: id, entry_key: entry.entry_key, position: entry.position, category: entry.category, description: entry.description, spouse_partner: entry.spouse_partner, sensitive: entry.sensitive, registered_on: entry.registered_on })),
+      entries.map((entry) => ({
+        id: `interest-${randomUUID()}`,
+        register_id: id,
+        entry_key: entry.entry_key,
+        position: entry.position,
+        category: entry.category,
+        description: entry.description,
+        spouse_partner: entry.spouse_partner,
+        sensitive: entry.sensitive,
+        registered_on: entry.registered_on,
+      })),
     );
   }
   return (await repo.findVersion(trx, id))!;
@@ -62,7 +72,14 @@ export const InterestInputSchema = z.object({
 export type InterestInput = z.input<typeof InterestInputSchema>;
 
 /** Adds an interest to the member's draft register (no entryKey), or changes one; the date it was first registered is kept. */
-export async function interestSaver(props: { db: Kysely<Database>; actor: Actor; personId: string; entryKey?: string; input: InterestInput; today: string }): Promise<{ entryKey: string }> {
+export async function interestSaver(props: {
+  db: Kysely<Database>;
+  actor: Actor;
+  personId: string;
+  entryKey?: string;
+  input: InterestInput;
+  today: string;
+}): Promise<{ entryKey: string }> {
   const data = parse(InterestInputSchema, props.input);
   return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     await member(trx, props.personId);
@@ -71,12 +88,29 @@ export async function interestSaver(props: { db: Kysely<Database>; actor: Actor;
     if (props.entryKey) {
       const entry = entries.find((candidate) => candidate.entry_key === props.entryKey);
       if (!entry) throw RecordMissing('Interest not found');
-      await repo.updateEntry(trx, entry.id, { category: data.category, description: data.description, spouse_partner: data.spousePartner, sensitive: data.sensitive });
+      await repo.updateEntry(trx, entry.id, {
+        category: data.category,
+        description: data.description,
+        spouse_partner: data.spousePartner,
+        sensitive: data.sensitive,
+      });
       return { entryKey: entry.entry_key };
     }
     const entryKey = `interest-${randomUUID()}`;
     const position = entries.reduce((max, entry) => Math.max(max, entry.position), 0) + 1;
-    await repo.insertEntries(trx, [{ id: `interest-${randomUUID()}`, register_id: draft.id, entry_key: entryKey, position, category: data.category, description: data.description, spouse_partner: data.spousePartner, sensitive: data.sensitive, registered_on: props.today }]);
+    await repo.insertEntries(trx, [
+      {
+        id: `interest-${randomUUID()}`,
+        register_id: draft.id,
+        entry_key: entryKey,
+        position,
+        category: data.category,
+        description: data.description,
+        spouse_partner: data.spousePartner,
+        sensitive: data.sensitive,
+        registered_on: props.today,
+      },
+    ]);
     return { entryKey };
   });
 }
@@ -106,7 +140,11 @@ export async function registerPublisher(props: { db: Kysely<Database>; actor: Ac
   await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const version = await repo.findVersion(trx, props.versionId);
     if (!version) throw RecordMissing('Register not found');
-    if (version.status !== 'submitted') throw fieldProblem('form', version.status === 'published' ? `This version was published on ${version.published_on}` : 'The member has not submitted this version');
+    if (version.status !== 'submitted')
+      throw fieldProblem(
+        'form',
+        version.status === 'published' ? `This version was published on ${version.published_on}` : 'The member has not submitted this version',
+      );
     await repo.updateVersion(trx, version.id, { status: 'published', published_on: props.today, published_by: auditName(props.actor) });
     await repo.publishGiftsOf(trx, version.person_id, props.today);
   });
@@ -136,14 +174,29 @@ export const GiftInputSchema = z.object({
 export type GiftInput = z.input<typeof GiftInputSchema>;
 
 /** Registers a gift or hospitality today; late (more than 28 days after receipt) is flagged, never refused. */
-export async function giftRegistrar(props: { db: Kysely<Database>; actor: Actor; personId: string; input: GiftInput; today: string }): Promise<{ id: string; late: boolean }> {
+export async function giftRegistrar(props: {
+  db: Kysely<Database>;
+  actor: Actor;
+  personId: string;
+  input: GiftInput;
+  today: string;
+}): Promise<{ id: string; late: boolean }> {
   const data = parse(GiftInputSchema, props.input);
   if (data.receivedOn > props.today) throw fieldProblem('receivedOn', 'The date received cannot be in the future');
   const valuePence = Math.round(Number(data.value.replace('£', '')) * 100);
   return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     await member(trx, props.personId);
     const id = `gift-${randomUUID()}`;
-    await repo.insertGift(trx, { id, person_id: props.personId, kind: data.kind, description: data.description, donor: data.donor, value_pence: valuePence, received_on: data.receivedOn, registered_on: props.today });
+    await repo.insertGift(trx, {
+      id,
+      person_id: props.personId,
+      kind: data.kind,
+      description: data.description,
+      donor: data.donor,
+      value_pence: valuePence,
+      received_on: data.receivedOn,
+      registered_on: props.today,
+    });
     return { id, late: isLate(data.receivedOn, props.today) };
   });
 }
@@ -152,14 +205,21 @@ export async function giftRegistrar(props: { db: Kysely<Database>; actor: Actor;
  * Links a declaration made at a meeting to the interest in the member's register in force that day, or (no entry
  * key) flags it to the monitoring officer as declared but not registered.
  */
-export async function declarationLinker(props: { db: Kysely<Database>; actor: Actor; declarationId: string; entryKey: string | null; today: string }): Promise<{ flagged: boolean }> {
+export async function declarationLinker(props: {
+  db: Kysely<Database>;
+  actor: Actor;
+  declarationId: string;
+  entryKey: string | null;
+  today: string;
+}): Promise<{ flagged: boolean }> {
   return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const declaration = await repo.findDeclaration(trx, props.declarationId);
     if (!declaration) throw RecordMissing('Declaration not found');
     const register = await repo.publishedOn(trx, declaration.person_id, declaration.meeting_date);
     if (props.entryKey) {
       const entries = register ? await repo.entriesOf(trx, [register.id]) : [];
-      if (!entries.some((entry) => entry.entry_key === props.entryKey)) throw fieldProblem('entryKey', 'Choose an interest from the member’s register as it stood on the day of the meeting');
+      if (!entries.some((entry) => entry.entry_key === props.entryKey))
+        throw fieldProblem('entryKey', 'Choose an interest from the member’s register as it stood on the day of the meeting');
       await repo.saveDeclarationLink(trx, { id: declaration.id, entry_key: props.entryKey, flagged_on: null, flag_reason: '' });
       return { flagged: false };
     }
@@ -172,7 +232,13 @@ export async function declarationLinker(props: { db: Kysely<Database>; actor: Ac
 }
 
 /** The monitoring officer closes a flag with what was done (the member registered it, a dispensation, no action). */
-export async function flagResolver(props: { db: Kysely<Database>; actor: SessionUser; declarationId: string; resolution: string; today: string }): Promise<void> {
+export async function flagResolver(props: {
+  db: Kysely<Database>;
+  actor: SessionUser;
+  declarationId: string;
+  resolution: string;
+  today: string;
+}): Promise<void> {
   if (!props.actor.roles.includes('monitoring-officer')) throw NotPermitted('Only the monitoring officer resolves flags');
   const resolution = props.resolution.trim();
   if (!resolution) throw fieldProblem('resolution', 'Say how the flag was resolved');

@@ -21,25 +21,37 @@ export const OutsideBodyInputSchema = z.object({
   description: z.string().trim().max(5000).default(''),
   category: z.string().trim().max(200).default(''),
   website: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Enter the website as a full address, like https://www.example.org' })]).default(''),
-  places: z.coerce.number({ error: 'Enter the number of places as a whole number' }).int('Enter the number of places as a whole number').min(0, 'Enter 0 to 100 places').max(100, 'Enter 0 to 100 places'),
+  places: z.coerce
+    .number({ error: 'Enter the number of places as a whole number' })
+    .int('Enter the number of places as a whole number')
+    .min(0, 'Enter 0 to 100 places')
+    .max(100, 'Enter 0 to 100 places'),
 });
 export type OutsideBodyInput = z.input<typeof OutsideBodyInputSchema>;
 
-export async function outsideBodySaver(props: { db: Kysely<Database>; actor: Actor; id?: string; input: OutsideBodyInput }): Promise<{ id: string; slug: string }> {
+export async function outsideBodySaver(props: {
+  db: Kysely<Database>;
+  actor: Actor;
+  id?: string;
+  input: OutsideBodyInput;
+}): Promise<{ id: string; slug: string }> {
   const data = parse(OutsideBodyInputSchema, props.input);
-  return writeOperation({ db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' }, async ({ trx }) => {
-    const slug = slugify(data.name) || 'outside-body';
-    const clash = await repo.findBodyBySlug(trx, slug);
-    if (clash && clash.id !== props.id) throw fieldProblem('name', `There is already an outside body called ${clash.name}`);
-    if (props.id) {
-      if (!(await repo.findBody(trx, props.id))) throw RecordMissing('Outside body not found');
-      await repo.updateBody(trx, props.id, { ...data, slug });
-      return { id: props.id, slug };
-    }
-    const id = `outside-body-${randomUUID()}`;
-    await repo.insertBody(trx, { id, slug, ...data });
-    return { id, slug };
-  });
+  return writeOperation(
+    { db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' },
+    async ({ trx }) => {
+      const slug = slugify(data.name) || 'outside-body';
+      const clash = await repo.findBodyBySlug(trx, slug);
+      if (clash && clash.id !== props.id) throw fieldProblem('name', `There is already an outside body called ${clash.name}`);
+      if (props.id) {
+        if (!(await repo.findBody(trx, props.id))) throw RecordMissing('Outside body not found');
+        await repo.updateBody(trx, props.id, { ...data, slug });
+        return { id: props.id, slug };
+      }
+      const id = `outside-body-${randomUUID()}`;
+      await repo.insertBody(trx, { id, slug, ...data });
+      return { id, slug };
+    },
+  );
 }
 
 export const AppointmentInputSchema = z.object({
@@ -55,50 +67,86 @@ export type AppointmentInput = z.input<typeof AppointmentInputSchema>;
 /** Appoints a person to a place for a term; refused when every place is filled then, or they already hold one. */
 export async function appointmentMaker(props: { db: Kysely<Database>; actor: Actor; outsideBodyId: string; input: AppointmentInput }): Promise<{ id: string }> {
   const data = parse(AppointmentInputSchema, props.input);
-  return writeOperation({ db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' }, async ({ trx }) => {
-    const body = await repo.findBody(trx, props.outsideBodyId);
-    if (!body) throw RecordMissing('Outside body not found');
-    const problems: Array<{ field: string; message: string }> = [];
-    if (!(await findPerson(trx, data.personId))) problems.push({ field: 'personId', message: 'Choose a person from the list' });
-    if (data.endsOn && data.endsOn < data.startsOn) problems.push({ field: 'endsOn', message: 'The term cannot end before it starts' });
-    const term = { startsOn: data.startsOn, endsOn: data.endsOn ?? null };
-    const existing = await repo.appointmentsOf(trx, [body.id]);
-    if (existing.some((appointment) => appointment.person_id === data.personId && overlaps(term, { startsOn: appointment.starts_on, endsOn: appointment.ends_on }))) {
-      problems.push({ field: 'personId', message: 'This person already holds a place on the body for part of that term' });
-    }
-    if (vacancies(body.places, existing.map((appointment) => ({ startsOn: appointment.starts_on, endsOn: appointment.ends_on })), data.startsOn) === 0) {
-      problems.push({ field: 'startsOn', message: `Every one of the ${body.places} places is filled on ${data.startsOn}: end an appointment first` });
-    }
-    if (data.meetingId && !(await meetingOf(trx, data.meetingId))) problems.push({ field: 'meetingId', message: 'Choose the appointing meeting from the list' });
-    if (data.minuteId) {
-      const minute = await minuteOf(trx, data.minuteId);
-      if (!minute || minute.meeting_id !== data.meetingId) problems.push({ field: 'minuteId', message: 'Choose a minute of the appointing meeting' });
-    }
-    if (problems.length) throw FieldProblems(problems);
-    const id = `appointment-${randomUUID()}`;
-    await repo.insertAppointment(trx, { id, outside_body_id: body.id, person_id: data.personId, role: data.role, starts_on: data.startsOn, ends_on: data.endsOn ?? null, appointed_at_meeting_id: data.meetingId ?? null, appointed_at_minute_id: data.minuteId ?? null });
-    return { id };
-  });
+  return writeOperation(
+    { db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' },
+    async ({ trx }) => {
+      const body = await repo.findBody(trx, props.outsideBodyId);
+      if (!body) throw RecordMissing('Outside body not found');
+      const problems: Array<{ field: string; message: string }> = [];
+      if (!(await findPerson(trx, data.personId))) problems.push({ field: 'personId', message: 'Choose a person from the list' });
+      if (data.endsOn && data.endsOn < data.startsOn) problems.push({ field: 'endsOn', message: 'The term cannot end before it starts' });
+      const term = { startsOn: data.startsOn, endsOn: data.endsOn ?? null };
+      const existing = await repo.appointmentsOf(trx, [body.id]);
+      if (
+        existing.some(
+          (appointment) => appointment.person_id === data.personId && overlaps(term, { startsOn: appointment.starts_on, endsOn: appointment.ends_on }),
+        )
+      ) {
+        problems.push({ field: 'personId', message: 'This person already holds a place on the body for part of that term' });
+      }
+      if (
+        vacancies(
+          body.places,
+          existing.map((appointment) => ({ startsOn: appointment.starts_on, endsOn: appointment.ends_on })),
+          data.startsOn,
+        ) === 0
+      ) {
+        problems.push({ field: 'startsOn', message: `Every one of the ${body.places} places is filled on ${data.startsOn}: end an appointment first` });
+      }
+      if (data.meetingId && !(await meetingOf(trx, data.meetingId)))
+        problems.push({ field: 'meetingId', message: 'Choose the appointing meeting from the list' });
+      if (data.minuteId) {
+        const minute = await minuteOf(trx, data.minuteId);
+        if (!minute || minute.meeting_id !== data.meetingId) problems.push({ field: 'minuteId', message: 'Choose a minute of the appointing meeting' });
+      }
+      if (problems.length) throw FieldProblems(problems);
+      const id = `appointment-${randomUUID()}`;
+      await repo.insertAppointment(trx, {
+        id,
+        outside_body_id: body.id,
+        person_id: data.personId,
+        role: data.role,
+        starts_on: data.startsOn,
+        ends_on: data.endsOn ?? null,
+        appointed_at_meeting_id: data.meetingId ?? null,
+        appointed_at_minute_id: data.minuteId ?? null,
+      });
+      return { id };
+    },
+  );
 }
 
 export async function appointmentEnder(props: { db: Kysely<Database>; actor: Actor; id: string; endsOn: string }): Promise<void> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(props.endsOn) || Number.isNaN(Date.parse(props.endsOn))) throw fieldProblem('endsOn', 'Enter the last day of the term as YYYY-MM-DD');
-  await writeOperation({ db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' }, async ({ trx }) => {
-    const appointment = await repo.findAppointment(trx, props.id);
-    if (!appointment) throw RecordMissing('Appointment not found');
-    if (props.endsOn < appointment.starts_on) throw fieldProblem('endsOn', `The term cannot end before it started on ${appointment.starts_on}`);
-    await repo.endAppointment(trx, props.id, props.endsOn);
-  });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(props.endsOn) || Number.isNaN(Date.parse(props.endsOn)))
+    throw fieldProblem('endsOn', 'Enter the last day of the term as YYYY-MM-DD');
+  await writeOperation(
+    { db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' },
+    async ({ trx }) => {
+      const appointment = await repo.findAppointment(trx, props.id);
+      if (!appointment) throw RecordMissing('Appointment not found');
+      if (props.endsOn < appointment.starts_on) throw fieldProblem('endsOn', `The term cannot end before it started on ${appointment.starts_on}`);
+      await repo.endAppointment(trx, props.id, props.endsOn);
+    },
+  );
 }
 
 /** The appointee's report back, as an item on a meeting's agenda. */
-export async function reportBackRecorder(props: { db: Kysely<Database>; actor: Actor; appointmentId: string; agendaItemId: string; summary: string }): Promise<{ id: string }> {
-  return writeOperation({ db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' }, async ({ trx }) => {
-    const appointment = await repo.findAppointment(trx, props.appointmentId);
-    if (!appointment) throw RecordMissing('Appointment not found');
-    if (!(await repo.findAgendaItem(trx, props.agendaItemId))) throw fieldProblem('agendaItemId', 'Choose the agenda item at which the report was received');
-    const id = `report-back-${randomUUID()}`;
-    await repo.insertReportBack(trx, { id, appointment_id: appointment.id, agenda_item_id: props.agendaItemId, summary: props.summary.trim() });
-    return { id };
-  });
+export async function reportBackRecorder(props: {
+  db: Kysely<Database>;
+  actor: Actor;
+  appointmentId: string;
+  agendaItemId: string;
+  summary: string;
+}): Promise<{ id: string }> {
+  return writeOperation(
+    { db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' },
+    async ({ trx }) => {
+      const appointment = await repo.findAppointment(trx, props.appointmentId);
+      if (!appointment) throw RecordMissing('Appointment not found');
+      if (!(await repo.findAgendaItem(trx, props.agendaItemId))) throw fieldProblem('agendaItemId', 'Choose the agenda item at which the report was received');
+      const id = `report-back-${randomUUID()}`;
+      await repo.insertReportBack(trx, { id, appointment_id: appointment.id, agenda_item_id: props.agendaItemId, summary: props.summary.trim() });
+      return { id };
+    },
+  );
 }

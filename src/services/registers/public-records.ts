@@ -59,13 +59,22 @@ export interface PublicForwardPlanEntry {
   } | null;
 }
 
-export function publicForwardPlanEntry(entry: EntryRow, representations: ReadonlyArray<Row<'forward_plan_representation'>>, record: DecisionRecordRow | undefined): PublicForwardPlanEntry {
+export function publicForwardPlanEntry(
+  entry: EntryRow,
+  representations: ReadonlyArray<Row<'forward_plan_representation'>>,
+  record: DecisionRecordRow | undefined,
+): PublicForwardPlanEntry {
   return {
     id: entry.id,
     reference: entry.reference,
     subject: entry.subject,
     summary: entry.summary,
-    decisionMaker: { text: decisionMakerText(entry), bodyId: entry.decision_maker_body_id, personId: entry.decision_maker_person_id, title: entry.decision_maker_title },
+    decisionMaker: {
+      text: decisionMakerText(entry),
+      bodyId: entry.decision_maker_body_id,
+      personId: entry.decision_maker_person_id,
+      title: entry.decision_maker_title,
+    },
     plannedDate: entry.planned_date,
     wards: entry.wards,
     documents: entry.documents,
@@ -77,7 +86,12 @@ export function publicForwardPlanEntry(entry: EntryRow, representations: Readonl
     urgencyReasons: entry.notice_route === 'notice' ? '' : entry.urgency_reasons,
     scrutinyChair:
       entry.notice_route !== 'notice' && entry.scrutiny_chair_person_id
-        ? { personId: entry.scrutiny_chair_person_id, name: entry.chair_name, informedOn: entry.scrutiny_chair_informed_on, agreedOn: entry.scrutiny_chair_agreed_on }
+        ? {
+            personId: entry.scrutiny_chair_person_id,
+            name: entry.chair_name,
+            informedOn: entry.scrutiny_chair_informed_on,
+            agreedOn: entry.scrutiny_chair_agreed_on,
+          }
         : null,
     publishedOn: entry.published_on ?? '',
     privateMeeting: entry.private_meeting
@@ -85,7 +99,9 @@ export function publicForwardPlanEntry(entry: EntryRow, representations: Readonl
           exemptParagraphs: entry.exempt_paragraphs,
           reasons: entry.private_reasons,
           furtherNoticeDue: furtherNoticeDue(entry.planned_date),
-          representations: representations.filter((row) => row.entry_id === entry.id).map((row) => ({ receivedOn: row.received_on, text: row.text, response: row.response, respondedOn: row.responded_on })),
+          representations: representations
+            .filter((row) => row.entry_id === entry.id)
+            .map((row) => ({ receivedOn: row.received_on, text: row.text, response: row.response, respondedOn: row.responded_on })),
         }
       : null,
     decision: record
@@ -119,7 +135,16 @@ export interface PublicGift {
 }
 
 export function publicGift(gift: GiftRow): PublicGift {
-  return { id: gift.id, kind: gift.kind, description: gift.description, donor: gift.donor, valuePence: gift.value_pence, receivedOn: gift.received_on, registeredOn: gift.registered_on, late: isLate(gift.received_on, gift.registered_on) };
+  return {
+    id: gift.id,
+    kind: gift.kind,
+    description: gift.description,
+    donor: gift.donor,
+    valuePence: gift.value_pence,
+    receivedOn: gift.received_on,
+    registeredOn: gift.registered_on,
+    late: isLate(gift.received_on, gift.registered_on),
+  };
 }
 
 export interface PublicRegister {
@@ -136,6 +161,15 @@ export function publicRegister(register: RegisterRow, entries: readonly Interest
     publishedOn: register.published_on!,
     entries: entries
       .filter((entry) => entry.register_id === register.id)
-      .map((entry) => publicEntry({ entryKey: entry.entry_key, category: entry.category, description: entry.description, spousePartner: entry.spouse_partner, sensitive: entry.sensitive, registeredOn: entry.registered_on })),
+      .map((entry) =>
+        publicEntry({
+          entryKey: entry.entry_key,
+          category: entry.category,
+          description: entry.description,
+          spousePartner: entry.spouse_partner,
+          sensitive: entry.sensitive,
+          registeredOn: entry.registered_on,
+        }),
+      ),
   };
 }

@@ -16,7 +16,13 @@ export interface ReminderRun {
   failed: Array<{ email: string; error: string }>;
 }
 
-export async function reviewReminderSender(props: { db: Kysely<Database>; mailer: Mailer; asAt: string; reviewMonths: number; myInterestsUrl: string }): Promise<ReminderRun> {
+export async function reviewReminderSender(props: {
+  db: Kysely<Database>;
+  mailer: Mailer;
+  asAt: string;
+  reviewMonths: number;
+  myInterestsUrl: string;
+}): Promise<ReminderRun> {
   const [members, published] = await Promise.all([repo.membersWithAccounts(props.db), repo.latestPublished(props.db)]);
   const last = new Map(published.map((version) => [version.person_id, version.published_on]));
   const run: ReminderRun = { sent: [], withoutAccount: [], failed: [] };
@@ -31,7 +37,9 @@ export async function reviewReminderSender(props: { db: Kysely<Database>; mailer
     const text = [
       `Dear ${name},`,
       '',
-      lastPublished ? `Your register of interests was last published on ${lastPublished}, more than ${props.reviewMonths} months ago.` : 'No register of interests has been published for you yet.',
+      lastPublished
+        ? `Your register of interests was last published on ${lastPublished}, more than ${props.reviewMonths} months ago.`
+        : 'No register of interests has been published for you yet.',
       'Please check it, add any change (within 28 days of it, as the Localism Act 2011 requires) and send it for publication:',
       props.myInterestsUrl,
     ].join('\n');

@@ -44,16 +44,44 @@ export function urgencyReportModel(authorityName: string, quarter: Quarter, deci
   const period = `${longDate(quarter.from)} to ${longDate(quarter.to)}`;
   const blocks: Block[] = [
     { kind: 'heading', text: 'Summary' },
-    { kind: 'paragraph', runs: [{ text: count ? `${count} executive ${count === 1 ? 'decision was' : 'decisions were'} taken under the special urgency procedure between ${period}.` : `No executive decision was taken under the special urgency procedure between ${period}.` }] },
-    { kind: 'paragraph', runs: [{ text: 'Regulation 11 of the Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations 2012 allows a key decision without the notice that regulations 9 and 10 require only where the chair of the relevant overview and scrutiny committee agrees that it is urgent and cannot reasonably be deferred. Regulation 19 requires the executive to report such decisions to the council.' }] },
+    {
+      kind: 'paragraph',
+      runs: [
+        {
+          text: count
+            ? `${count} executive ${count === 1 ? 'decision was' : 'decisions were'} taken under the special urgency procedure between ${period}.`
+            : `No executive decision was taken under the special urgency procedure between ${period}.`,
+        },
+      ],
+    },
+    {
+      kind: 'paragraph',
+      runs: [
+        {
+          text: 'Regulation 11 of the Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England) Regulations 2012 allows a key decision without the notice that regulations 9 and 10 require only where the chair of the relevant overview and scrutiny committee agrees that it is urgent and cannot reasonably be deferred. Regulation 19 requires the executive to report such decisions to the council.',
+        },
+      ],
+    },
   ];
   decisions.forEach(({ entry, record }, index) => {
     blocks.push({ kind: 'subheading', text: `(${String.fromCharCode(97 + (index % 26))}) ${entry.subject}` });
-    blocks.push({ kind: 'paragraph', runs: [{ text: `Decision taken on ${longDate(record.decided_on)} by ${decisionMakerText(entry)} (forward plan reference ${entry.reference}):`, bold: true }] });
+    blocks.push({
+      kind: 'paragraph',
+      runs: [
+        { text: `Decision taken on ${longDate(record.decided_on)} by ${decisionMakerText(entry)} (forward plan reference ${entry.reference}):`, bold: true },
+      ],
+    });
     blocks.push({ kind: 'paragraph', runs: [{ text: record.decision }] });
     blocks.push({ kind: 'paragraph', runs: [{ text: 'Why it was urgent: ', bold: true }, { text: entry.urgency_reasons }] });
     if (entry.chair_name && entry.scrutiny_chair_agreed_on) {
-      blocks.push({ kind: 'paragraph', runs: [{ text: `${entry.chair_name}, chair of the relevant overview and scrutiny committee, agreed on ${longDate(entry.scrutiny_chair_agreed_on)} that the decision was urgent and could not reasonably be deferred.` }] });
+      blocks.push({
+        kind: 'paragraph',
+        runs: [
+          {
+            text: `${entry.chair_name}, chair of the relevant overview and scrutiny committee, agreed on ${longDate(entry.scrutiny_chair_agreed_on)} that the decision was urgent and could not reasonably be deferred.`,
+          },
+        ],
+      });
     }
   });
   blocks.push({ kind: 'heading', text: 'Recommendation' }, { kind: 'paragraph', runs: [{ text: 'The council is asked to note this report.' }] });
@@ -62,7 +90,12 @@ export function urgencyReportModel(authorityName: string, quarter: Quarter, deci
     subject: `Special urgency decisions ${quarter.label}`,
     date: quarter.to,
     frontSheet: [],
-    parts: [{ key: 'report', blocks: [{ kind: 'title', lines: [authorityName, 'Report to the council', `Executive decisions taken under special urgency: ${period}`] }, ...blocks] }],
+    parts: [
+      {
+        key: 'report',
+        blocks: [{ kind: 'title', lines: [authorityName, 'Report to the council', `Executive decisions taken under special urgency: ${period}`] }, ...blocks],
+      },
+    ],
   };
 }
 

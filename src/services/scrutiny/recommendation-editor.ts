@@ -21,21 +21,27 @@ export interface RecommendationEditorProps {
 }
 
 export async function recommendationEditor(props: RecommendationEditorProps): Promise<void> {
-  await writeOperation({ db: props.database.db, actor: props.actor, role: 'scrutiny-officer', refusal: 'Only scrutiny officers can change scrutiny records' }, async ({ trx }) => {
-    const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
-    if (!recommendation) throw NotFound('Recommendation not found');
-    expectVersion(recommendation, props.expectedVersion, 'recommendation', 'text');
-    const problems: Array<{ field: string; message: string }> = [];
-    if (!props.text.trim()) problems.push({ field: 'text', message: 'Enter the recommendation' });
-    if (props.dueDate < recommendation.meeting_date) {
-      problems.push({ field: 'dueDate', message: `The response deadline must be on or after the meeting on ${formatShortDate(recommendation.meeting_date)}` });
-    }
-    if (problems.length) throw ValidationError(problems);
-    await store.updateRecommendation(trx, recommendation.id, {
-      text: props.text.trim(),
-      addressee: props.addressee?.trim() || null,
-      due_date: props.dueDate,
-      tracking_notes: props.notes?.trim() || null,
-    });
-  });
+  await writeOperation(
+    { db: props.database.db, actor: props.actor, role: 'scrutiny-officer', refusal: 'Only scrutiny officers can change scrutiny records' },
+    async ({ trx }) => {
+      const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
+      if (!recommendation) throw NotFound('Recommendation not found');
+      expectVersion(recommendation, props.expectedVersion, 'recommendation', 'text');
+      const problems: Array<{ field: string; message: string }> = [];
+      if (!props.text.trim()) problems.push({ field: 'text', message: 'Enter the recommendation' });
+      if (props.dueDate < recommendation.meeting_date) {
+        problems.push({
+          field: 'dueDate',
+          message: `The response deadline must be on or after the meeting on ${formatShortDate(recommendation.meeting_date)}`,
+        });
+      }
+      if (problems.length) throw ValidationError(problems);
+      await store.updateRecommendation(trx, recommendation.id, {
+        text: props.text.trim(),
+        addressee: props.addressee?.trim() || null,
+        due_date: props.dueDate,
+        tracking_notes: props.notes?.trim() || null,
+      });
+    },
+  );
 }

@@ -125,7 +125,14 @@ export async function recommendationRecorder(props: RecommendationRecorderProps)
         position: index + 1,
       })),
     );
-    await store.insertStatusChange(trx, { recommendation_id: id, from_status: null, to_status: 'PENDING', effective_date: meeting!.date, reason: 'Recorded', actor: auditName(props.actor) });
+    await store.insertStatusChange(trx, {
+      recommendation_id: id,
+      from_status: null,
+      to_status: 'PENDING',
+      effective_date: meeting!.date,
+      reason: 'Recorded',
+      actor: auditName(props.actor),
+    });
     return { id, itemId: item.id };
   });
 }
@@ -157,7 +164,10 @@ export async function responseRecorder(props: ResponseRecorderProps): Promise<{ 
     if (!allowed.allowed) problems.push({ field: 'text', message: allowed.reason });
     if (!props.text.trim()) problems.push({ field: 'text', message: 'Enter the response' });
     if (props.responseDate < recommendation.meeting_date) {
-      problems.push({ field: 'responseDate', message: `The date of response must be on or after the meeting on ${formatShortDate(recommendation.meeting_date)}` });
+      problems.push({
+        field: 'responseDate',
+        message: `The date of response must be on or after the meeting on ${formatShortDate(recommendation.meeting_date)}`,
+      });
     }
     problems.push(...notInFuture('responseDate', 'The date of response', props.responseDate, props.today));
     const responder = await store.findPerson(trx, props.responderId);
@@ -235,7 +245,13 @@ export async function statusChanger(props: StatusChangerProps): Promise<void> {
 }
 
 /** Makes a recommendation and its responses public, or withdraws them. */
-export async function recommendationPublisher(props: { database: DatabaseHandle; actor: Actor; recommendationId: string; published: boolean; expectedVersion?: SeenVersion }): Promise<void> {
+export async function recommendationPublisher(props: {
+  database: DatabaseHandle;
+  actor: Actor;
+  recommendationId: string;
+  published: boolean;
+  expectedVersion?: SeenVersion;
+}): Promise<void> {
   await inTransaction(props.database, props.actor, SCRUTINY_OFFICER, async (trx) => {
     const recommendation = await store.findRecommendation(trx, props.recommendationId, { forUpdate: true });
     if (!recommendation) throw NotFound('Recommendation not found');

@@ -75,7 +75,13 @@ export async function reminderSender(props: ReminderSenderProps): Promise<Remind
     const recommendation = open.find((candidate) => candidate.id === row.recommendation_id)!;
     const owner = owners.get(row.person_id) ?? {
       personId: row.person_id,
-      name: formatName({ honorific: row.honorific ?? undefined, givenName: row.given_name ?? undefined, initials: row.initials ?? [], familyName: row.family_name ?? row.printed, postNominals: [] }),
+      name: formatName({
+        honorific: row.honorific ?? undefined,
+        givenName: row.given_name ?? undefined,
+        initials: row.initials ?? [],
+        familyName: row.family_name ?? row.printed,
+        postNominals: [],
+      }),
       email: row.email ?? null,
       owed: [],
     };

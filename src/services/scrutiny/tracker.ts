@@ -39,7 +39,10 @@ export async function trackerRows(db: Kysely<Database>, query: TrackerQuery): Pr
     ...(query.status ? { statuses: [query.status] } : {}),
     meetingOnOrBefore: months ? addMonths(query.asAt, -months) : query.asAt,
   });
-  const owners = await store.ownersOf(db, rows.map((row) => row.id));
+  const owners = await store.ownersOf(
+    db,
+    rows.map((row) => row.id),
+  );
   const withFlags = rows.map((row) => ({ ...row, overdue: isOverdue(row, query.asAt), owners: owners.filter((owner) => owner.recommendation_id === row.id) }));
   // Overdue first, longest overdue at the top; then the newest meetings first, as officers work through them.
   return withFlags.sort(

@@ -14,9 +14,16 @@ export const DecisionQuerySchema = z
     to: optionalDateEntry('The end date'),
     key: z.preprocess((value) => value === 'yes' || value === 'true' || value === '1', z.boolean()),
     urgent: z.preprocess((value) => value === 'yes' || value === 'true' || value === '1', z.boolean()),
-    page: optional(z.coerce.number({ message: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(100_000, 'Page is too large')),
+    page: optional(
+      z.coerce
+        .number({ message: 'Page must be a number' })
+        .int('Page must be a whole number')
+        .min(1, 'Page must be 1 or more')
+        .max(100_000, 'Page is too large'),
+    ),
   })
   .superRefine((value, context) => {
-    if (value.from && value.to && value.from > value.to) context.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be the same as or after the start date' });
+    if (value.from && value.to && value.from > value.to)
+      context.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be the same as or after the start date' });
   });
 export type DecisionQuery = z.infer<typeof DecisionQuerySchema>;

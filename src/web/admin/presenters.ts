@@ -10,7 +10,13 @@ interface PersonLike {
 }
 
 export function personName(person: Omit<PersonLike, 'id'>): string {
-  return formatName({ honorific: person.honorific ?? undefined, givenName: person.given_name ?? undefined, initials: [], familyName: person.family_name, postNominals: [] });
+  return formatName({
+    honorific: person.honorific ?? undefined,
+    givenName: person.given_name ?? undefined,
+    initials: [],
+    familyName: person.family_name,
+    postNominals: [],
+  });
 }
 
 export interface SelectItem {
@@ -25,7 +31,11 @@ export function selectItems(rows: Array<{ value: string; text: string }>, select
 }
 
 export function personItems(people: PersonLike[], selected: unknown, blank = 'Choose a person'): SelectItem[] {
-  return selectItems(people.map((person) => ({ value: person.id, text: personName(person) })), selected, blank);
+  return selectItems(
+    people.map((person) => ({ value: person.id, text: personName(person) })),
+    selected,
+    blank,
+  );
 }
 
 /** "Wednesday, 6 April 2011", or nothing for no date. */
@@ -38,4 +48,7 @@ export function stamp(at: Date | null | undefined): string {
   return at ? formatStamp(at) : '';
 }
 
-export const BODY_KIND_ITEMS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'].map((kind) => ({ value: kind, text: kind[0]!.toUpperCase() + kind.slice(1).replace('-', ' ') }));
+export const BODY_KIND_ITEMS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'].map((kind) => ({
+  value: kind,
+  text: kind[0]!.toUpperCase() + kind.slice(1).replace('-', ' '),
+}));

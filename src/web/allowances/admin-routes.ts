@@ -40,10 +40,16 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       return reply.view('allowances/admin/index.njk', {
         pageTitle: 'Allowances – back office',
         waiting: waiting.map((claim) => presentClaimRow(claim, linkTo('allowances.admin.claim', { id: claim.id }))),
-        decided: decidedClaim ? { ...presentClaimRow(decidedClaim, linkTo('allowances.admin.claim', { id: decidedClaim.id })), status: decidedClaim.status } : null,
+        decided: decidedClaim
+          ? { ...presentClaimRow(decidedClaim, linkTo('allowances.admin.claim', { id: decidedClaim.id })), status: decidedClaim.status }
+          : null,
         proposed: schemes
           .filter((scheme) => scheme.status === 'proposed')
-          .map((scheme) => ({ title: scheme.title, href: linkTo('allowances.scheme', { id: scheme.id }), adoptHref: linkTo('allowances.admin.scheme.adopt', { id: scheme.id }) })),
+          .map((scheme) => ({
+            title: scheme.title,
+            href: linkTo('allowances.scheme', { id: scheme.id }),
+            adoptHref: linkTo('allowances.admin.scheme.adopt', { id: scheme.id }),
+          })),
         newClaimHref: linkTo('allowances.admin.claim.new'),
         holdersHref: linkTo('allowances.admin.holders'),
         forgoneHref: linkTo('allowances.admin.forgone'),
@@ -101,7 +107,12 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
 
     const holdersPage = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, problems?: Problem[]) => {
       const year = yearOf(request);
-      const [scheme, holders, members, roles] = await Promise.all([repo.findSchemeInForce(db, todayInLondon()), repo.holdersIn(db, year), repo.listMembers(db), repo.listRoleMemberships(db)]);
+      const [scheme, holders, members, roles] = await Promise.all([
+        repo.findSchemeInForce(db, todayInLondon()),
+        repo.holdersIn(db, year),
+        repo.listMembers(db),
+        repo.listRoleMemberships(db),
+      ]);
       if (problems) reply.code(400);
       const counts = new Map<string, number>();
       for (const holder of holders) if (holder.sra_post_id) counts.set(holder.sra_post_id, (counts.get(holder.sra_post_id) ?? 0) + 1);
@@ -112,7 +123,9 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
           value: `sra:${post.id}`,
           text: `${post.name} (${formatPounds(BigInt(post.amount_pence))}${post.max_holders ? `, at most ${post.max_holders}` : ''})`,
         })),
-        ...(scheme?.coOpteeRates ?? []).filter((rate) => rate.per_year_pence !== null).map((rate) => ({ value: `co-optee:${rate.id}`, text: `Co-optee: ${rate.role}` })),
+        ...(scheme?.coOpteeRates ?? [])
+          .filter((rate) => rate.per_year_pence !== null)
+          .map((rate) => ({ value: `co-optee:${rate.id}`, text: `Co-optee: ${rate.role}` })),
       ].map((option) => ({ ...option, selected: option.value === (values.entitlement ?? '') }));
       return reply.view('allowances/admin/holders.njk', {
         pageTitle: `${problems ? 'Error: ' : ''}Who holds which allowance, ${year.label}`,
@@ -125,11 +138,22 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
           role: holder.membership_body ? `${holder.membership_role}, ${holder.membership_body}` : '',
           maximum: holder.max_holders ? `${counts.get(holder.sra_post_id!) ?? 0} in the year; at most ${holder.max_holders} at a time` : '',
         })),
-        members: [{ value: '', text: 'Choose the member' }, ...members.map((member) => ({ value: member.id, text: `${member.family_name}, ${displayName({ ...member, family_name: '' }).trim()}`.replace(/, $/, ''), selected: member.id === values.personId }))],
+        members: [
+          { value: '', text: 'Choose the member' },
+          ...members.map((member) => ({
+            value: member.id,
+            text: `${member.family_name}, ${displayName({ ...member, family_name: '' }).trim()}`.replace(/, $/, ''),
+            selected: member.id === values.personId,
+          })),
+        ],
         entitlements,
         roles: [
           { value: '', text: 'Not linked to a role' },
-          ...roles.map((role) => ({ value: role.id, text: `${displayName(role)}: ${role.role}, ${role.body_name} (from ${role.start_date ?? 'unknown'}${role.end_date ? ` to ${role.end_date}` : ''})`, selected: role.id === values.membershipId })),
+          ...roles.map((role) => ({
+            value: role.id,
+            text: `${displayName(role)}: ${role.role}, ${role.body_name} (from ${role.start_date ?? 'unknown'}${role.end_date ? ` to ${role.end_date}` : ''})`,
+            selected: role.id === values.membershipId,
+          })),
         ],
         values,
         action: linkTo('allowances.admin.holders'),
@@ -168,7 +192,12 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
           end: end.value ?? null,
         });
       } catch (error) {
-        return holdersPage(request, reply, values, ruleProblems(error).map((problem) => (problem.field === 'sraPostId' ? { ...problem, field: 'entitlement' } : problem)));
+        return holdersPage(
+          request,
+          reply,
+          values,
+          ruleProblems(error).map((problem) => (problem.field === 'sraPostId' ? { ...problem, field: 'entitlement' } : problem)),
+        );
       }
       return reply.redirect(`${linkTo('allowances.admin.holders')}?year=${encodeURIComponent(allowanceYearOf(start.value!).label)}`, 303);
     });
@@ -187,8 +216,19 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
           recordedOn: entry.recorded_on,
           note: entry.note ?? '',
         })),
-        members: [{ value: '', text: 'Choose the member' }, ...members.map((member) => ({ value: member.id, text: `${member.family_name}, ${displayName({ ...member, family_name: '' }).trim()}`.replace(/, $/, ''), selected: member.id === values.personId }))],
-        kinds: (Object.keys(KIND_LABELS) as Array<keyof typeof KIND_LABELS>).map((kind) => ({ value: kind, text: KIND_LABELS[kind], checked: values.kind === kind })),
+        members: [
+          { value: '', text: 'Choose the member' },
+          ...members.map((member) => ({
+            value: member.id,
+            text: `${member.family_name}, ${displayName({ ...member, family_name: '' }).trim()}`.replace(/, $/, ''),
+            selected: member.id === values.personId,
+          })),
+        ],
+        kinds: (Object.keys(KIND_LABELS) as Array<keyof typeof KIND_LABELS>).map((kind) => ({
+          value: kind,
+          text: KIND_LABELS[kind],
+          checked: values.kind === kind,
+        })),
         values: { year: year.label, ...values },
         action: linkTo('allowances.admin.forgone'),
         errors: problems ? allowancesFormErrors(problems, { kind: 'kind' }) : undefined,
@@ -258,7 +298,12 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       if (problems) reply.code(400);
       return reply.view('allowances/admin/adopt.njk', {
         pageTitle: `${problems ? 'Error: ' : ''}Record the adoption of ${detail.scheme.title}`,
-        scheme: { title: detail.scheme.title, status: detail.scheme.status, href: linkTo('allowances.scheme', { id: detail.scheme.id }), proposals: detail.scheme.proposals.map((p) => p.summary) },
+        scheme: {
+          title: detail.scheme.title,
+          status: detail.scheme.status,
+          href: linkTo('allowances.scheme', { id: detail.scheme.id }),
+          proposals: detail.scheme.proposals.map((p) => p.summary),
+        },
         values: Object.keys(values).length ? values : detail.adoptedMeeting ? datePartsOf('adoptedOn', detail.adoptedMeeting.date) : {},
         action: linkTo('allowances.admin.scheme.adopt', { id: detail.scheme.id }),
         errors: problems ? allowancesFormErrors(problems, { adoptedOn: 'adoptedOn-day', takesEffectOn: 'takesEffectOn-day' }) : undefined,
@@ -278,9 +323,21 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       const effectGiven = ['day', 'month', 'year'].some((part) => values[`takesEffectOn-${part}`]?.trim());
       const effect: { value?: string; problem?: Problem } = effectGiven ? dateFromParts(values, 'takesEffectOn', 'the date it takes effect') : {};
       const dateProblems = [date.problem, effect.problem].filter((problem) => problem !== undefined);
-      if (dateProblems.length || !date.value) return adoptPage(request, reply, values, dateProblems.length ? dateProblems : [{ field: 'adoptedOn', message: 'Enter the date the Council adopted it' }]);
+      if (dateProblems.length || !date.value)
+        return adoptPage(
+          request,
+          reply,
+          values,
+          dateProblems.length ? dateProblems : [{ field: 'adoptedOn', message: 'Enter the date the Council adopted it' }],
+        );
       try {
-        await schemeAdopter({ db, user: request.user!, schemeId: params.data.id, adoptedOn: date.value, ...(effect.value ? { takesEffectOn: effect.value } : {}) });
+        await schemeAdopter({
+          db,
+          user: request.user!,
+          schemeId: params.data.id,
+          adoptedOn: date.value,
+          ...(effect.value ? { takesEffectOn: effect.value } : {}),
+        });
       } catch (error) {
         return adoptPage(request, reply, values, ruleProblems(error));
       }

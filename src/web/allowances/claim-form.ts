@@ -16,7 +16,13 @@ import type { ClaimFormSchema } from './schema.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 
 /** Where each problem's summary link jumps when the field is not a single input. */
-const CLAIM_TARGETS = { dutyDate: 'dutyDate-day', purposeCode: 'purposeCode', carerInHousehold: 'carerInHousehold', confirmDuplicate: 'confirmDuplicate', kind: 'main-content' };
+const CLAIM_TARGETS = {
+  dutyDate: 'dutyDate-day',
+  purposeCode: 'purposeCode',
+  carerInHousehold: 'carerInHousehold',
+  confirmDuplicate: 'confirmDuplicate',
+  kind: 'main-content',
+};
 
 /** Who the claim is for, when an officer makes it on a member's behalf. */
 export interface OnBehalfOf {
@@ -46,7 +52,14 @@ export function renderKindPage(reply: FastifyReply, place: FormPlace, problems?:
   });
 }
 
-export async function renderClaimPage(db: DatabaseHandle['db'], reply: FastifyReply, place: FormPlace, kind: ClaimKind, values: FormValues, problems?: Problem[]) {
+export async function renderClaimPage(
+  db: DatabaseHandle['db'],
+  reply: FastifyReply,
+  place: FormPlace,
+  kind: ClaimKind,
+  values: FormValues,
+  problems?: Problem[],
+) {
   const scheme = await repo.findSchemeInForce(db, values['dutyDate-year'] ? (dateFromParts(values, 'dutyDate', '').value ?? todayInLondon()) : todayInLondon());
   if (problems) reply.code(400);
   return reply.view('allowances/claim-form.njk', {
@@ -56,7 +69,11 @@ export async function renderClaimPage(db: DatabaseHandle['db'], reply: FastifyRe
     receipt: needsReceipt(kind),
     receiptLimitMb: MAX_RECEIPT_BYTES / 1024 / 1024,
     onBehalfOf: place.onBehalfOf,
-    purposes: (scheme?.purposes ?? []).map((purpose) => ({ value: purpose.code, text: `(${purpose.code}) ${purpose.text}`, checked: values.purposeCode === purpose.code })),
+    purposes: (scheme?.purposes ?? []).map((purpose) => ({
+      value: purpose.code,
+      text: `(${purpose.code}) ${purpose.text}`,
+      checked: values.purposeCode === purpose.code,
+    })),
     // The scheme's own limit for this kind of claim (Regulation 14); none when it sets none.
     timeLimit: scheme?.limits.find((limit) => limit.claim_kind === kind)?.months ?? null,
     values,
@@ -68,7 +85,11 @@ export async function renderClaimPage(db: DatabaseHandle['db'], reply: FastifyRe
 }
 
 /** The posted form as a claim for claimSubmitter; what cannot be read is a problem on its field. */
-export function readClaim(form: ReturnType<typeof ClaimFormSchema.parse>, values: FormValues, body: unknown): { claim?: ClaimSubmitterProps['claim']; problems: Problem[] } {
+export function readClaim(
+  form: ReturnType<typeof ClaimFormSchema.parse>,
+  values: FormValues,
+  body: unknown,
+): { claim?: ClaimSubmitterProps['claim']; problems: Problem[] } {
   const problems: Problem[] = [];
   const date = dateFromParts(values, 'dutyDate', 'the date of the duty');
   if (date.problem) problems.push(date.problem);
@@ -78,7 +99,8 @@ export function readClaim(form: ReturnType<typeof ClaimFormSchema.parse>, values
   const upload = optionalUploadedFile.safeParse((body as { receipt?: unknown } | undefined)?.receipt);
   const receipt = upload.success ? upload.data : undefined;
   // Without a date the scheme's rules cannot be checked yet; say now what else is missing, so one try shows all.
-  if (date.problem) problems.push(...missingFields(form.kind, values, Boolean(receipt)).filter((missing) => !problems.some((problem) => problem.field === missing.field)));
+  if (date.problem)
+    problems.push(...missingFields(form.kind, values, Boolean(receipt)).filter((missing) => !problems.some((problem) => problem.field === missing.field)));
   if (problems.length) return { problems };
   const claim: ClaimSubmitterProps['claim'] = {
     kind: form.kind,

@@ -95,8 +95,13 @@ export function presentClaimDetail(claim: ClaimDetailLike, receipt?: ClaimReceip
   if (claim.miles_before !== null) rows.push({ key: 'Miles claimed earlier in the tax year', value: trimDecimal(claim.miles_before) });
   if (claim.description) rows.push({ key: 'Description', value: claim.description });
   if (receipt) {
-    const size = receipt.byte_size < 1024 * 1024 ? `${Math.max(1, Math.round(receipt.byte_size / 1024))} KB` : `${(receipt.byte_size / 1024 / 1024).toFixed(1)} MB`;
-    rows.push({ key: 'Receipt', value: `${receipt.filename} (${RECEIPT_KINDS[receipt.media_type] ?? receipt.media_type}, ${size})`, href: linkTo('allowances.mine.claim.receipt', { id: claim.id }) });
+    const size =
+      receipt.byte_size < 1024 * 1024 ? `${Math.max(1, Math.round(receipt.byte_size / 1024))} KB` : `${(receipt.byte_size / 1024 / 1024).toFixed(1)} MB`;
+    rows.push({
+      key: 'Receipt',
+      value: `${receipt.filename} (${RECEIPT_KINDS[receipt.media_type] ?? receipt.media_type}, ${size})`,
+      href: linkTo('allowances.mine.claim.receipt', { id: claim.id }),
+    });
   } else if (claim.receipt_reference) {
     rows.push({ key: 'Receipt reference', value: claim.receipt_reference });
   }

@@ -74,7 +74,10 @@ export function allowancesFormErrors(problems: Problem[], targets: Record<string
   const fields: Record<string, { text: string }> = {};
   for (const problem of problems) fields[problem.field] ??= { text: problem.message };
   return {
-    summary: problems.map((problem) => ({ text: problem.message, href: problem.field === 'form' ? '#main-content' : `#${targets[problem.field] ?? problem.field}` })),
+    summary: problems.map((problem) => ({
+      text: problem.message,
+      href: problem.field === 'form' ? '#main-content' : `#${targets[problem.field] ?? problem.field}`,
+    })),
     fields,
   };
 }

@@ -48,7 +48,10 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
         repo.findPerson(db, user.personId),
       ]);
       const startYear = Number(year.start.slice(0, 4));
-      const claimed = typeof (request.query as { claimed?: unknown }).claimed === 'string' ? claims.find((claim) => claim.id === (request.query as { claimed: string }).claimed) : undefined;
+      const claimed =
+        typeof (request.query as { claimed?: unknown }).claimed === 'string'
+          ? claims.find((claim) => claim.id === (request.query as { claimed: string }).claimed)
+          : undefined;
       return reply.view('allowances/mine.njk', {
         pageTitle: `My allowances ${year.label}`,
         linked: true,
@@ -81,14 +84,26 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
       const parsed = ClaimFormSchema.safeParse(values);
       if (!parsed.success) {
         const kind = ClaimKindQuerySchema.safeParse({ kind: values.kind }).data?.kind;
-        return kind ? renderClaimPage(db, reply, formPlace, kind, values, zodProblems(parsed.error)) : renderKindPage(reply, kindPlace, zodProblems(parsed.error));
+        return kind
+          ? renderClaimPage(db, reply, formPlace, kind, values, zodProblems(parsed.error))
+          : renderKindPage(reply, kindPlace, zodProblems(parsed.error));
       }
       if (!user.personId) throw new HttpError(403, 'forbidden', 'Your account is not linked to a member. Ask democratic services to link it.');
       const { claim, problems } = readClaim(parsed.data, values, request.body);
       if (problems.length) return renderClaimPage(db, reply, formPlace, parsed.data.kind, values, problems);
       try {
-        const { id } = await claimSubmitter({ db, user, personId: user.personId, claim: claim!, claimedOn: todayInLondon(), confirmDuplicate: parsed.data.confirmDuplicate === 'yes' });
-        return reply.redirect(`${linkTo('allowances.mine')}?year=${encodeURIComponent(allowanceYearOf(claim!.dutyDate).label)}&claimed=${encodeURIComponent(id)}`, 303);
+        const { id } = await claimSubmitter({
+          db,
+          user,
+          personId: user.personId,
+          claim: claim!,
+          claimedOn: todayInLondon(),
+          confirmDuplicate: parsed.data.confirmDuplicate === 'yes',
+        });
+        return reply.redirect(
+          `${linkTo('allowances.mine')}?year=${encodeURIComponent(allowanceYearOf(claim!.dutyDate).label)}&claimed=${encodeURIComponent(id)}`,
+          303,
+        );
       } catch (error) {
         return renderClaimPage(db, reply, formPlace, parsed.data.kind, values, ruleProblems(error));
       }
@@ -121,7 +136,6 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
     });
   });
 }
-
 
 /** The claim, if it is the signed-in member's own (democratic services may see any); otherwise not found, so ids reveal nothing. */
 async function ownClaim(db: DatabaseHandle['db'], user: SessionUser, params: unknown) {

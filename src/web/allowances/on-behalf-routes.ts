@@ -53,12 +53,21 @@ export async function onBehalfClaimRoutes(app: FastifyInstance, { database }: { 
       const parsed = ClaimFormSchema.safeParse(values);
       if (!parsed.success) {
         const kind = OnBehalfQuerySchema.safeParse({ kind: values.kind }).data?.kind;
-        return kind ? renderClaimPage(db, reply, place, kind, values, zodProblems(parsed.error)) : renderKindPage(reply, await kindPlace(member.id), zodProblems(parsed.error));
+        return kind
+          ? renderClaimPage(db, reply, place, kind, values, zodProblems(parsed.error))
+          : renderKindPage(reply, await kindPlace(member.id), zodProblems(parsed.error));
       }
       const { claim, problems } = readClaim(parsed.data, values, request.body);
       if (problems.length) return renderClaimPage(db, reply, place, parsed.data.kind, values, problems);
       try {
-        const { id } = await claimSubmitter({ db, user: request.user!, personId: member.id, claim: claim!, claimedOn: todayInLondon(), confirmDuplicate: parsed.data.confirmDuplicate === 'yes' });
+        const { id } = await claimSubmitter({
+          db,
+          user: request.user!,
+          personId: member.id,
+          claim: claim!,
+          claimedOn: todayInLondon(),
+          confirmDuplicate: parsed.data.confirmDuplicate === 'yes',
+        });
         return reply.redirect(linkTo('allowances.admin.claim', { id }), 303);
       } catch (error) {
         return renderClaimPage(db, reply, place, parsed.data.kind, values, ruleProblems(error));

@@ -25,7 +25,11 @@ export function presentStatement(statement: Statement, years: string[]) {
     from: formatShortDate(statement.year.start),
     to: formatShortDate(statement.year.end),
     csvHref: `${linkTo('allowances.statement.csv')}?year=${encodeURIComponent(statement.year.label)}`,
-    years: years.map((label) => ({ label, href: `${linkTo('allowances.statement')}?year=${encodeURIComponent(label)}`, current: label === statement.year.label })),
+    years: years.map((label) => ({
+      label,
+      href: `${linkTo('allowances.statement')}?year=${encodeURIComponent(label)}`,
+      current: label === statement.year.label,
+    })),
     rows: statement.rows.map((row) => ({
       name: row.name,
       basic: money(row.basicPence),
@@ -36,7 +40,9 @@ export function presentStatement(statement: Statement, years: string[]) {
       carers: money(row.carersPence),
       forgone: row.forgonePence > 0n ? money(row.forgonePence) : '',
       total: money(row.totalPence),
-      sraPosts: row.entitlements.filter((entry) => entry.kind === 'sra').map((entry) => ({ name: entry.name, paid: entry.accruedPence > 0n, reason: entry.notPayableReason })),
+      sraPosts: row.entitlements
+        .filter((entry) => entry.kind === 'sra')
+        .map((entry) => ({ name: entry.name, paid: entry.accruedPence > 0n, reason: entry.notPayableReason })),
     })),
     totals: {
       basic: money(statement.totals.basicPence),
@@ -60,9 +66,18 @@ export function presentScheme(detail: SchemeDetail) {
     id: scheme.id,
     title: scheme.title,
     status: scheme.status,
-    period: scheme.period_text ?? `${formatShortDate(scheme.effective_from)} to ${scheme.effective_to ? formatShortDate(scheme.effective_to) : (scheme.effective_to_text ?? 'further notice')}`,
-    adopted: scheme.adopted_on ? `Adopted by the ${scheme.adopted_by ?? 'Council'} on ${formatShortDate(scheme.adopted_on)}${scheme.amended_on.length ? `, amended on ${scheme.amended_on.map(formatShortDate).join(', ')}` : ''}` : null,
-    meeting: detail.adoptedMeeting ? { text: `${detail.adoptedMeeting.bodyName}, ${formatShortDate(detail.adoptedMeeting.date)}`, href: linkTo('meeting.show', { id: detail.adoptedMeeting.id }) } : null,
+    period:
+      scheme.period_text ??
+      `${formatShortDate(scheme.effective_from)} to ${scheme.effective_to ? formatShortDate(scheme.effective_to) : (scheme.effective_to_text ?? 'further notice')}`,
+    adopted: scheme.adopted_on
+      ? `Adopted by the ${scheme.adopted_by ?? 'Council'} on ${formatShortDate(scheme.adopted_on)}${scheme.amended_on.length ? `, amended on ${scheme.amended_on.map(formatShortDate).join(', ')}` : ''}`
+      : null,
+    meeting: detail.adoptedMeeting
+      ? {
+          text: `${detail.adoptedMeeting.bodyName}, ${formatShortDate(detail.adoptedMeeting.date)}`,
+          href: linkTo('meeting.show', { id: detail.adoptedMeeting.id }),
+        }
+      : null,
     basic: formatPounds(BigInt(scheme.basic_allowance_pence)),
     basicNote: scheme.basic_allowance_note,
     posts: detail.posts.map((post) => {
@@ -82,7 +97,10 @@ export function presentScheme(detail: SchemeDetail) {
     }),
     bands: detail.bands.map((band) => ({
       from: formatShortDate(band.effective_from),
-      text: band.up_to_miles === null ? `${formatRate(band.pence_per_mile)} a mile after that` : `${formatRate(band.pence_per_mile)} a mile up to ${band.up_to_miles.toLocaleString('en-GB')} miles in the tax year`,
+      text:
+        band.up_to_miles === null
+          ? `${formatRate(band.pence_per_mile)} a mile after that`
+          : `${formatRate(band.pence_per_mile)} a mile up to ${band.up_to_miles.toLocaleString('en-GB')} miles in the tax year`,
     })),
     purposes: detail.purposes.map((purpose) => `(${purpose.code}) ${purpose.text}`),
     carers: scheme.carers_max_pence_per_hour === null ? null : `${formatPounds(BigInt(scheme.carers_max_pence_per_hour))} an hour for each dependant`,
@@ -94,8 +112,13 @@ export function presentScheme(detail: SchemeDetail) {
     timeLimit: detail.limits.length
       ? [...groupLimits(detail.limits)].map(([months, kinds]) => `${kinds.join(', ')}: ${months} months from the date of the duty`).join('; ')
       : null,
-    takesEffect: scheme.takes_effect_on && scheme.takes_effect_on !== scheme.effective_from ? `Takes effect on ${formatShortDate(scheme.takes_effect_on)}; the days before are paid under the scheme it replaces` : null,
-    oneSra: scheme.one_sra_only ? 'No member receives more than one special responsibility allowance' : 'A member may receive more than one special responsibility allowance',
+    takesEffect:
+      scheme.takes_effect_on && scheme.takes_effect_on !== scheme.effective_from
+        ? `Takes effect on ${formatShortDate(scheme.takes_effect_on)}; the days before are paid under the scheme it replaces`
+        : null,
+    oneSra: scheme.one_sra_only
+      ? 'No member receives more than one special responsibility allowance'
+      : 'A member may receive more than one special responsibility allowance',
     rules: scheme.rules,
     proposals: scheme.proposals.map((proposal) => proposal.summary),
     sections: scheme.sections,

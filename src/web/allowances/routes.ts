@@ -60,7 +60,11 @@ export const allowancesFeature: Feature = async (app, { database }) => {
 
   app.get(ROUTES['allowances.statement'], async (request, reply) => {
     const { statement, years } = await statementFor(request.query);
-    const schemes = (await listSchemes(db)).map((scheme) => ({ title: scheme.title, status: scheme.status, href: linkTo('allowances.scheme', { id: scheme.id }) }));
+    const schemes = (await listSchemes(db)).map((scheme) => ({
+      title: scheme.title,
+      status: scheme.status,
+      href: linkTo('allowances.scheme', { id: scheme.id }),
+    }));
     return reply.view('allowances/statement.njk', { view: statement ? presentStatement(statement, years) : null, schemes, currentNav: 'allowances' });
   });
 
@@ -69,17 +73,31 @@ export const allowancesFeature: Feature = async (app, { database }) => {
     if (!statement) throw NotFound('There is no allowances scheme yet');
     // Regulation 15's sums paid in the year first, then what accrued for the year.
     const heads = ['Basic allowance', 'Special responsibility allowance', "Co-optees' allowance", 'Travel', 'Subsistence', "Dependants' carers"];
-    const header = ['Member', ...heads.map((head) => `Paid: ${head}`), 'Paid: Total', ...heads.map((head) => `Accrued: ${head}`), 'Accrued: Forgone', 'Accrued: Total'];
+    const header = [
+      'Member',
+      ...heads.map((head) => `Paid: ${head}`),
+      'Paid: Total',
+      ...heads.map((head) => `Accrued: ${head}`),
+      'Accrued: Forgone',
+      'Accrued: Total',
+    ];
     const rows = statement.rows.map((row) => [
       row.name,
-      ...[row.paid.basicPence, row.paid.sraPence, row.paid.coOpteePence, row.paid.travelPence, row.paid.subsistencePence, row.paid.carersPence, row.paid.totalPence].map(penceToDecimal),
-      ...[row.basicPence, row.sraPence, row.coOpteePence, row.travelPence, row.subsistencePence, row.carersPence, row.forgonePence, row.totalPence].map(penceToDecimal),
+      ...[
+        row.paid.basicPence,
+        row.paid.sraPence,
+        row.paid.coOpteePence,
+        row.paid.travelPence,
+        row.paid.subsistencePence,
+        row.paid.carersPence,
+        row.paid.totalPence,
+      ].map(penceToDecimal),
+      ...[row.basicPence, row.sraPence, row.coOpteePence, row.travelPence, row.subsistencePence, row.carersPence, row.forgonePence, row.totalPence].map(
+        penceToDecimal,
+      ),
     ]);
     const fileName = `allowances-${statement.year.label.replace('/', '-')}.csv`;
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${fileName}"`)
-      .send(csvText(header, rows));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(csvText(header, rows));
   });
 
   app.get(ROUTES['allowances.scheme'], async (request, reply) => {

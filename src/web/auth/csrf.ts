@@ -39,7 +39,11 @@ function bindingOf(sessionToken: string | undefined): string {
 
 export function csrfGuard(options: { secureCookies: boolean }): CsrfGuard {
   // The library's call signature does not carry its userInfo overload through; this is the shape it has with userInfo.
-  const tokens = Tokens({ userInfo: true }) as unknown as { create(secret: string, userInfo: string): string; verify(secret: string, token: string, userInfo: string): boolean; secretSync(): string };
+  const tokens = Tokens({ userInfo: true }) as unknown as {
+    create(secret: string, userInfo: string): string;
+    verify(secret: string, token: string, userInfo: string): boolean;
+    secretSync(): string;
+  };
   const cookieOptions = { path: '/', sameSite: 'lax' as const, httpOnly: true, secure: options.secureCookies ? true : ('auto' as const) };
   // A secret or session set on this reply (signing in or out) is what the rest of the reply must use.
   const replaced = new WeakMap<FastifyReply, { secret: string; sessionToken: string | undefined }>();

@@ -28,7 +28,10 @@ function refusal(result: Exclude<OidcFinishResult, { ok: true }>, label: string)
     case 'provider':
       return { message: `Signing in with ${label} did not confirm who you are. Try again, or sign in with your email address and password.`, status: 502 };
     case 'unverified-email':
-      return { message: `${label} has not verified your email address (${result.email}), so Quorum cannot tell which account is yours. Verify it there, or sign in with your email address and password.`, status: 403 };
+      return {
+        message: `${label} has not verified your email address (${result.email}), so Quorum cannot tell which account is yours. Verify it there, or sign in with your email address and password.`,
+        status: 403,
+      };
     case 'no-account':
       return {
         message: result.email

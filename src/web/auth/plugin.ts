@@ -60,10 +60,12 @@ const authPlugin: Feature = async (app, deps) => {
   };
   const csrfCheck: preHandlerAsyncHookHandler = async (request) => refuseForgedForm(request, request.body);
   // A form with files: read after the route's other checks, the token checked before the first file.
-  const filesReader = (files: readonly string[]): preHandlerAsyncHookHandler => async (request, reply) => {
-    if (!request.isMultipart()) return refuseForgedForm(request, request.body);
-    await readMultipartForm(request, reply, files, (fields) => refuseForgedForm(request, fields));
-  };
+  const filesReader =
+    (files: readonly string[]): preHandlerAsyncHookHandler =>
+    async (request, reply) => {
+      if (!request.isMultipart()) return refuseForgedForm(request, request.body);
+      await readMultipartForm(request, reply, files, (fields) => refuseForgedForm(request, fields));
+    };
 
   app.decorateRequest('user', null);
 

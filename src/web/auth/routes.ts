@@ -44,10 +44,14 @@ function waitText(seconds: number): string {
   return `${minutes} minutes`;
 }
 
-export async function authRoutes(app: FastifyInstance, { config, database, secureCookies, csrf }: FeatureDeps & { secureCookies: boolean; csrf: CsrfGuard }): Promise<void> {
+export async function authRoutes(
+  app: FastifyInstance,
+  { config, database, secureCookies, csrf }: FeatureDeps & { secureCookies: boolean; csrf: CsrfGuard },
+): Promise<void> {
   const outbox = mailOutbox(createMailer(config, app.log), app.log);
   app.addHook('onClose', () => outbox.close());
-  const resetLinkFor = (token: string) => new URL(linkTo('auth.resetPassword', { token }), config.publicUrl ?? `http://${config.host}:${config.port}`).toString();
+  const resetLinkFor = (token: string) =>
+    new URL(linkTo('auth.resetPassword', { token }), config.publicUrl ?? `http://${config.host}:${config.port}`).toString();
 
   const signInPage = (reply: FastifyReply, values: Record<string, unknown>, problems: Problem[] = [], status = 200) =>
     renderSignIn(reply, config.oidc?.label, values, problems, status);
@@ -101,7 +105,9 @@ export async function authRoutes(app: FastifyInstance, { config, database, secur
     const raw = (request.body ?? {}) as Record<string, unknown>;
     const parsed = ForgotPasswordSchema.safeParse(raw);
     if (!parsed.success) {
-      return reply.code(400).view('admin/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(zodProblems(parsed.error)) });
+      return reply
+        .code(400)
+        .view('admin/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(zodProblems(parsed.error)) });
     }
     const email = parsed.data.email;
     const now = new Date();

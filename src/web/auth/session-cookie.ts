@@ -7,7 +7,13 @@ export { SESSION_COOKIE } from '../../http/reader.ts';
 
 /** Gives the browser a new session (httpOnly, SameSite=Lax, Secure on https or when the public URL is https). */
 export function setSessionCookie(reply: FastifyReply, session: { sessionToken: string; expiresAt: Date }, secureCookies: boolean): void {
-  reply.setCookie(SESSION_COOKIE, session.sessionToken, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies ? true : 'auto', expires: session.expiresAt });
+  reply.setCookie(SESSION_COOKIE, session.sessionToken, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies ? true : 'auto',
+    expires: session.expiresAt,
+  });
 }
 
 const ONE_SLASH_PATH = /^\/(?![/\\])[\x21-\x7e]*$/;

@@ -145,7 +145,8 @@ export const documentsFeature: Feature = async (app, { database }) => {
       async (request: FastifyRequest, reply: FastifyReply) => {
         const meetingId = await meetingIdOf(database, request.params);
         const selection = selectionOf(papers, request.params);
-        const document = meetingId && selection ? await agendaPackDocument(database.db, { meetingId, format: 'pdf', audience: 'officers', selection }) : undefined;
+        const document =
+          meetingId && selection ? await agendaPackDocument(database.db, { meetingId, format: 'pdf', audience: 'officers', selection }) : undefined;
         if (!document) throw NotFound(PAPERS_NOT_FOUND[papers]);
         return send(reply, document, OFFICERS_CACHE_CONTROL);
       },

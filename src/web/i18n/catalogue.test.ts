@@ -84,7 +84,11 @@ describe('the message catalogues', () => {
     const meetings = (count: number) => cy('meetings.count', { count, formatted: formatNumber(count, 'cy') });
     expect([0, 1, 2, 3, 6, 7].map(meetings)).toEqual(['0 cyfarfod', '1 cyfarfod', '2 gyfarfod', '3 chyfarfod', '6 chyfarfod', '7 cyfarfod']);
     const en = translatorFor('en');
-    expect([1, 2, 1234].map((count) => en('meetings.count', { count, formatted: formatNumber(count, 'en') }))).toEqual(['1 meeting', '2 meetings', '1,234 meetings']);
+    expect([1, 2, 1234].map((count) => en('meetings.count', { count, formatted: formatNumber(count, 'en') }))).toEqual([
+      '1 meeting',
+      '2 meetings',
+      '1,234 meetings',
+    ]);
   });
 
   it('falls back to English for a key Welsh lacks, and never shows a raw key for a known one', () => {

@@ -16,5 +16,4 @@ export const formatDatesInText = (text: string): string => dates.formatDatesInTe
 export const formatStamp = (at: Date): string => dates.formatStamp(at, currentLanguage());
 export const formatPreciseStamp = (at: Date): string => dates.formatPreciseStamp(at, currentLanguage());
 export const formatTime = (time: string): string => dates.formatTime(time, currentLanguage());
-export const formatTimeRange = (start: string | null, end: string | null): string | undefined =>
-  dates.formatTimeRange(start, end, currentLanguage());
+export const formatTimeRange = (start: string | null, end: string | null): string | undefined => dates.formatTimeRange(start, end, currentLanguage());

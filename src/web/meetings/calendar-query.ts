@@ -7,7 +7,13 @@ import { z } from 'zod';
 const blankToUndefined = (value: unknown) => (value === '' || value === undefined ? undefined : value);
 
 export const CalendarQuerySchema = z.object({
-  body: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9][a-z0-9-]{0,199}$/, 'Choose a committee from the list').optional()),
+  body: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,199}$/, 'Choose a committee from the list')
+      .optional(),
+  ),
   year: z.preprocess(
     (value) => (typeof value === 'string' ? blankToUndefined(value.trim()) : value),
     z

@@ -20,12 +20,17 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
     const form = {
       values: raw,
       bodies: [{ value: '', text: 'All committees' }, ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug }))],
-      months: [{ value: '', text: t('meetings.wholeYear') }, ...MONTH_NAMES.map((_, index) => ({ value: String(index + 1), text: monthName(index + 1), selected: raw.month === String(index + 1) }))],
+      months: [
+        { value: '', text: t('meetings.wholeYear') },
+        ...MONTH_NAMES.map((_, index) => ({ value: String(index + 1), text: monthName(index + 1), selected: raw.month === String(index + 1) })),
+      ],
     };
     const parsed = CalendarQuerySchema.safeParse(raw);
     const body = parsed.success && parsed.data.body ? bodies.find((candidate) => candidate.slug === parsed.data.body) : undefined;
     if (!parsed.success || (parsed.data.body && !body)) {
-      const errors = parsed.success ? { summary: [{ text: 'Choose a committee from the list', href: '#body' }], fields: { body: { text: 'Choose a committee from the list' } } } : formErrors(parsed.error);
+      const errors = parsed.success
+        ? { summary: [{ text: 'Choose a committee from the list', href: '#body' }], fields: { body: { text: 'Choose a committee from the list' } } }
+        : formErrors(parsed.error);
       reply.code(400);
       return reply.view('meetings.njk', { form, errors, currentNav: 'meetings' });
     }
@@ -33,14 +38,24 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
     const bodySlug = body?.slug;
     const range = await meetingDateRange(db, bodyId);
     const feed = body ? linkTo('feed.committee.ics', { slug: body.slug }) : linkTo('feed.meetings.ics');
-    const context = { form, currentNav: 'meetings', bodyName: body?.name, feed, committeeHref: body ? linkTo('committee.show', { slug: body.slug }) : undefined };
+    const context = {
+      form,
+      currentNav: 'meetings',
+      bodyName: body?.name,
+      feed,
+      committeeHref: body ? linkTo('committee.show', { slug: body.slug }) : undefined,
+    };
 
     if (parsed.data.year !== undefined && parsed.data.month === undefined) {
       const year = parsed.data.year;
       const rows = await meetingsBetween(db, { from: `${year}-01-01`, to: `${year}-12-31`, ...(bodyId ? { bodyId } : {}) });
       const pagination = {
-        ...(range.first && range.first < `${year}-01-01` ? { previous: { href: calendarHref({ body: bodySlug, year: year - 1 }), labelText: String(year - 1) } } : {}),
-        ...(range.last && range.last > `${year}-12-31` ? { next: { href: calendarHref({ body: bodySlug, year: year + 1 }), labelText: String(year + 1) } } : {}),
+        ...(range.first && range.first < `${year}-01-01`
+          ? { previous: { href: calendarHref({ body: bodySlug, year: year - 1 }), labelText: String(year - 1) } }
+          : {}),
+        ...(range.last && range.last > `${year}-12-31`
+          ? { next: { href: calendarHref({ body: bodySlug, year: year + 1 }), labelText: String(year + 1) } }
+          : {}),
       };
       return reply.view('meetings.njk', {
         ...context,
@@ -61,8 +76,12 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
     const previous = shiftMonth(year, month, -1);
     const next = shiftMonth(year, month, 1);
     const pagination = {
-      ...(range.first && range.first < from ? { previous: { href: calendarHref({ body: bodySlug, ...previous }), labelText: `${monthName(previous.month)} ${previous.year}` } } : {}),
-      ...(range.last && range.last > to ? { next: { href: calendarHref({ body: bodySlug, ...next }), labelText: `${monthName(next.month)} ${next.year}` } } : {}),
+      ...(range.first && range.first < from
+        ? { previous: { href: calendarHref({ body: bodySlug, ...previous }), labelText: `${monthName(previous.month)} ${previous.year}` } }
+        : {}),
+      ...(range.last && range.last > to
+        ? { next: { href: calendarHref({ body: bodySlug, ...next }), labelText: `${monthName(next.month)} ${next.year}` } }
+        : {}),
     };
     return reply.view('meetings.njk', {
       ...context,

@@ -91,7 +91,9 @@ export async function registerPlanAdminRoutes(app: FastifyInstance, database: Da
       return reply.redirect(linkTo('indicator.show', { indicator: params.data.indicator }), 303);
     });
 
-    admin.get(ROUTES['plans.admin.upload'], async (_request, reply) => reply.view('plans/admin/upload.njk', { values: {}, action: linkTo('plans.admin.upload'), currentNav: 'plans' }));
+    admin.get(ROUTES['plans.admin.upload'], async (_request, reply) =>
+      reply.view('plans/admin/upload.njk', { values: {}, action: linkTo('plans.admin.upload'), currentNav: 'plans' }),
+    );
 
     admin.post(ROUTES['plans.admin.upload'], { config: { files: ['file'] } }, async (request, reply) => {
       const { file: _file, ...values } = body(request);
@@ -104,14 +106,25 @@ export async function registerPlanAdminRoutes(app: FastifyInstance, database: Da
         const errors = errorsOf(problems, { file: field, csv: field });
         const first = errors.summary[0];
         reply.code(400);
-        return reply.view('plans/admin/upload.njk', { values, errors: { summary: errors.summary, fields: first ? { [field]: { text: first.text } } : {} }, action: linkTo('plans.admin.upload'), currentNav: 'plans' });
+        return reply.view('plans/admin/upload.njk', {
+          values,
+          errors: { summary: errors.summary, fields: first ? { [field]: { text: first.text } } : {} },
+          action: linkTo('plans.admin.upload'),
+          currentNav: 'plans',
+        });
       };
       const csv = uploaded ? utf8TextOf(uploaded) : pasted;
       if (csv === undefined) return fail([{ field, message: `${uploaded!.filename} is not a CSV file saved as UTF-8 text` }]);
       if (!csv.trim()) return fail([{ field, message: uploaded ? `${uploaded.filename} is empty` : 'Choose a CSV file, or paste the figures into the box' }]);
       try {
         const { loaded } = await observationsUploader({ db: database.db, csv, actor: actorOf(request) });
-        return reply.view('plans/admin/upload.njk', { values: {}, loaded, action: linkTo('plans.admin.upload'), dashboardHref: linkTo('dashboard'), currentNav: 'plans' });
+        return reply.view('plans/admin/upload.njk', {
+          values: {},
+          loaded,
+          action: linkTo('plans.admin.upload'),
+          dashboardHref: linkTo('dashboard'),
+          currentNav: 'plans',
+        });
       } catch (error) {
         const problems = serviceProblems(error);
         if (!problems) throw error;
@@ -131,7 +144,10 @@ export async function registerPlanAdminRoutes(app: FastifyInstance, database: Da
       return reply.view('plans/admin/progress.njk', {
         action: { ref: action.ref, text: action.text, href: linkTo('plan.action', { plan: tree.plan.slug, ref: action.ref }) },
         formAction: linkTo('plans.admin.progress', { plan: tree.plan.slug, ref: action.ref }),
-        measures: [{ value: '', text: 'None' }, ...measures.map((m) => ({ value: m.id, text: m.text.length > 120 ? `${m.text.slice(0, 117)}...` : m.text, selected: m.id === values.measureId }))],
+        measures: [
+          { value: '', text: 'None' },
+          ...measures.map((m) => ({ value: m.id, text: m.text.length > 120 ? `${m.text.slice(0, 117)}...` : m.text, selected: m.id === values.measureId })),
+        ],
         values,
         errors: problems ? errorsOf(problems) : undefined,
         currentNav: 'plans',
@@ -150,7 +166,13 @@ export async function registerPlanAdminRoutes(app: FastifyInstance, database: Da
       const values = body(request);
       const user = signedInUser(request);
       try {
-        await progressUpdater({ db: database.db, actionId: action.id, input: values, author: { name: user.name, personId: user.personId }, actor: actorOf(request) });
+        await progressUpdater({
+          db: database.db,
+          actionId: action.id,
+          input: values,
+          author: { name: user.name, personId: user.personId },
+          actor: actorOf(request),
+        });
       } catch (error) {
         const problems = serviceProblems(error);
         if (problems) return progressPage(request, reply, values, problems);

@@ -37,15 +37,29 @@ export function planModel(tree: PlanTree, asAt: string): PlanModel {
       measures: (measuresByMilestone.get(m.id) ?? []).map((measure) => ({ id: measure.id })),
     })),
   }));
-  const events = tree.updates.map((u) => ({ actionId: u.action_id, measureId: u.measure_id, date: u.update_date, rag: u.rag, measureCompleted: u.measure_completed }));
+  const events = tree.updates.map((u) => ({
+    actionId: u.action_id,
+    measureId: u.measure_id,
+    date: u.update_date,
+    rag: u.rag,
+    measureCompleted: u.measure_completed,
+  }));
   return {
     tree,
-    coverage: coverage(tree.requirements.map((r) => ({ id: r.id, code: r.code })), actions, events, asAt),
+    coverage: coverage(
+      tree.requirements.map((r) => ({ id: r.id, code: r.code })),
+      actions,
+      events,
+      asAt,
+    ),
     actionsByOutcome: group(tree.actions, (a) => a.outcome_id),
     actionsByPriority: group(tree.actions, (a) => outcomeById.get(a.outcome_id)?.priority_id ?? ''),
     milestonesByAction,
     measuresByMilestone,
-    leadsByMilestone: group(tree.leads.filter((l) => l.milestone_id), (l) => l.milestone_id!),
+    leadsByMilestone: group(
+      tree.leads.filter((l) => l.milestone_id),
+      (l) => l.milestone_id!,
+    ),
     requirementsByAction: new Map(actions.map((a) => [a.id, a.requirementIds.map((id) => requirementById.get(id)!).filter(Boolean)])),
     requirementById,
     setById: new Map(tree.requirementSets.map((s) => [s.id, s])),

@@ -144,7 +144,12 @@ export function presentAction(model: PlanModel, ref: string) {
     priority: { number: priority.number, title: priority.title, href: linkTo('plan.priority', { plan: tree.plan.slug, number: priority.number }) },
     outcome: { ref: outcome.ref, statement: outcome.statement },
     source: action.source_line_from ? `lines ${action.source_line_from}–${action.source_line_to}` : null,
-    requirementDetails: (model.requirementsByAction.get(action.id) ?? []).map((r) => ({ code: r.code, text: r.text, set: model.setById.get(r.set_id)?.name ?? '', due: r.due_category ?? formatDate(r.due_date) })),
+    requirementDetails: (model.requirementsByAction.get(action.id) ?? []).map((r) => ({
+      code: r.code,
+      text: r.text,
+      set: model.setById.get(r.set_id)?.name ?? '',
+      due: r.due_category ?? formatDate(r.due_date),
+    })),
     milestones: (model.milestonesByAction.get(action.id) ?? []).map((m) => ({
       timescale: m.timescale_text,
       leads: (model.leadsByMilestone.get(m.id) ?? []).map(leadName),
@@ -154,7 +159,12 @@ export function presentAction(model: PlanModel, ref: string) {
         completed: m.timescale_kind === 'completed' || completed.has(measure.id),
       })),
     })),
-    updates: [...updates].reverse().map((u) => ({ date: formatDate(u.update_date), rag: { text: RAG_LABELS[u.rag], classes: RAG_TAG_CLASSES[u.rag] }, narrative: u.narrative, author: u.author_name })),
+    updates: [...updates].reverse().map((u) => ({
+      date: formatDate(u.update_date),
+      rag: { text: RAG_LABELS[u.rag], classes: RAG_TAG_CLASSES[u.rag] },
+      narrative: u.narrative,
+      author: u.author_name,
+    })),
   };
 }
 
@@ -219,7 +229,9 @@ export function presentIndicator(data: IndicatorData, asAt: string, planSlugs: M
   const assessment = target ? assessTarget({ value: target.value, comparison: target.comparison, deadline: target.deadline }, observations, asAt) : undefined;
   const rag: TargetRag = assessment?.rag ?? 'none';
   const unit = indicator.unit;
-  const targetText = target ? `${target.comparison === 'at-most' ? 'At most' : 'At least'} ${formatValue(target.value, unit)}${target.deadline ? ` by ${formatMonth(target.deadline.slice(0, 7))}` : ''}` : null;
+  const targetText = target
+    ? `${target.comparison === 'at-most' ? 'At most' : 'At least'} ${formatValue(target.value, unit)}${target.deadline ? ` by ${formatMonth(target.deadline.slice(0, 7))}` : ''}`
+    : null;
   const planSlug = target?.plan_id ? planSlugs.get(target.plan_id) : undefined;
   const valuesText = series.map((p) => `${formatMonth(p.period)}: ${formatValue(p.value, unit)}`).join('; ');
   return {
@@ -230,12 +242,15 @@ export function presentIndicator(data: IndicatorData, asAt: string, planSlugs: M
     impact: indicator.impact,
     unitText: unit === 'percent' ? 'Per cent' : 'Number',
     polarityText: indicator.polarity === 'lower-is-better' ? 'Lower is better' : 'Higher is better',
-    latest: latest ? { value: formatValue(latest.value, unit), period: formatMonth(latest.period), asAt: formatDate(latest.asAt), source: latestRow?.source_file ?? null } : null,
+    latest: latest
+      ? { value: formatValue(latest.value, unit), period: formatMonth(latest.period), asAt: formatDate(latest.asAt), source: latestRow?.source_file ?? null }
+      : null,
     target: target
       ? {
           text: targetText!,
           requirementCode: target.requirement_code,
-          requirementHref: target.requirement_code && planSlug ? `${linkTo('plan.coverage', { plan: planSlug })}#${target.requirement_code.replace(/\s+/g, '-')}` : null,
+          requirementHref:
+            target.requirement_code && planSlug ? `${linkTo('plan.coverage', { plan: planSlug })}#${target.requirement_code.replace(/\s+/g, '-')}` : null,
           deadline: formatDate(target.deadline),
           note: target.note,
         }

@@ -35,7 +35,10 @@ export function buildProgressReport(model: PlanModel, indicators: IndicatorData[
   const overall = measureProgress(statuses);
   const overdue = tree.actions.filter((a) => coverage.actions.get(a.id)!.overdue);
   const completedActions = statuses.filter((s) => s.measuresTotal > 0 && s.measuresCompleted === s.measuresTotal).length;
-  const recent = tree.updates.filter((u) => u.update_date <= date).slice(-10).reverse();
+  const recent = tree.updates
+    .filter((u) => u.update_date <= date)
+    .slice(-10)
+    .reverse();
   const actionRef = new Map(tree.actions.map((a) => [a.id, a.ref]));
 
   const progressBullets = [
@@ -47,7 +50,12 @@ export function buildProgressReport(model: PlanModel, indicators: IndicatorData[
   const priorityRows = tree.priorities.map((priority) => {
     const actions = model.actionsByPriority.get(priority.id) ?? [];
     const p = measureProgress(actions.map((a) => coverage.actions.get(a.id)!));
-    return [`${priority.number}. ${priority.title}`, `${p.completed} of ${p.total}`, `${p.percent}%`, String(actions.filter((a) => coverage.actions.get(a.id)!.overdue).length)];
+    return [
+      `${priority.number}. ${priority.title}`,
+      `${p.completed} of ${p.total}`,
+      `${p.percent}%`,
+      String(actions.filter((a) => coverage.actions.get(a.id)!.overdue).length),
+    ];
   });
 
   const impactBullets: string[] = [];
@@ -68,7 +76,9 @@ export function buildProgressReport(model: PlanModel, indicators: IndicatorData[
       impactBullets.push(`${data.indicator.name}: ${formatValue(points[0]!.value, data.indicator.unit)} (${formatMonth(points[0]!.period)})`);
     }
     if (view.target) {
-      targetBullets.push(`${data.indicator.name}: ${view.target.text}${view.target.requirementCode ? ` (${view.target.requirementCode})` : ''} – ${view.rag.text}: ${view.rag.reason}.`);
+      targetBullets.push(
+        `${data.indicator.name}: ${view.target.text}${view.target.requirementCode ? ` (${view.target.requirementCode})` : ''} – ${view.rag.text}: ${view.rag.reason}.`,
+      );
     }
   }
 
@@ -89,14 +99,25 @@ export function buildProgressReport(model: PlanModel, indicators: IndicatorData[
         ],
         bullets: [],
       },
-      { number: 2, heading: 'Progress to date', paragraphs: [], bullets: progressBullets, table: { head: ['Priority', 'Measures completed', 'Per cent', 'Actions overdue'], rows: priorityRows } },
+      {
+        number: 2,
+        heading: 'Progress to date',
+        paragraphs: [],
+        bullets: progressBullets,
+        table: { head: ['Priority', 'Measures completed', 'Per cent', 'Actions overdue'], rows: priorityRows },
+      },
       {
         number: 3,
         heading: 'Impact on Performance',
         paragraphs: impactBullets.length ? [] : ['No figures have been reported for the indicators yet.'],
         bullets: [...impactBullets, ...targetBullets],
       },
-      { number: 4, heading: 'Recommendations', paragraphs: ['Members are asked to NOTE the progress that is being made on delivering the Improvement Plan.'], bullets: [] },
+      {
+        number: 4,
+        heading: 'Recommendations',
+        paragraphs: ['Members are asked to NOTE the progress that is being made on delivering the Improvement Plan.'],
+        bullets: [],
+      },
     ],
   };
 }
@@ -115,15 +136,28 @@ export async function progressReportDocx(report: ProgressReport): Promise<Buffer
     for (const text of section.bullets) children.push(new Paragraph({ text, bullet: { level: 0 } }));
     if (section.table) {
       const row = (cells: string[], header: boolean) =>
-        new TableRow({ tableHeader: header, children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] })) });
-      children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(section.table.head, true), ...section.table.rows.map((cells) => row(cells, false))] }));
+        new TableRow({
+          tableHeader: header,
+          children: cells.map((text) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })] })),
+        });
+      children.push(
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [row(section.table.head, true), ...section.table.rows.map((cells) => row(cells, false))],
+        }),
+      );
     }
   }
   const document = new Document({
     title: report.subject,
     description: `Progress report to ${report.to}, ${report.dateText}`,
     styles: HOUSE_STYLES,
-    sections: [{ footers: { default: numberedFooter() }, children: [new Paragraph({ text: report.subject, heading: HeadingLevel.HEADING_1, alignment: AlignmentType.LEFT }), ...children] }],
+    sections: [
+      {
+        footers: { default: numberedFooter() },
+        children: [new Paragraph({ text: report.subject, heading: HeadingLevel.HEADING_1, alignment: AlignmentType.LEFT }), ...children],
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

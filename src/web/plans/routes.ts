@@ -52,7 +52,13 @@ export async function dashboardViews(database: DatabaseHandle, asAt: string, slu
   return Promise.all(
     data.map(async (item) => {
       const view = presentIndicator(item, asAt, planSlugs);
-      return { ...view, chartSvg: await trendChartSvg({ title: view.name, unit: item.indicator.unit, points: view.chart.points, ...(view.chart.target ? { target: view.chart.target } : {}) }, view.chartDescription) };
+      return {
+        ...view,
+        chartSvg: await trendChartSvg(
+          { title: view.name, unit: item.indicator.unit, points: view.chart.points, ...(view.chart.target ? { target: view.chart.target } : {}) },
+          view.chartDescription,
+        ),
+      };
     }),
   );
 }
@@ -60,7 +66,12 @@ export async function dashboardViews(database: DatabaseHandle, asAt: string, slu
 export const plansFeature: Feature = async (app, { database }) => {
   app.get(ROUTES['plans.index'], async (_request, reply) => {
     const rows = await plans.listPlans(database.db);
-    const view = rows.map((p) => ({ title: p.title, href: linkTo('plan.show', { plan: p.slug }), issued: formatMonth(p.issued_month), actions: p.action_count }));
+    const view = rows.map((p) => ({
+      title: p.title,
+      href: linkTo('plan.show', { plan: p.slug }),
+      issued: formatMonth(p.issued_month),
+      actions: p.action_count,
+    }));
     return reply.view('plans/index.njk', { view, currentNav: 'plans' });
   });
 
@@ -109,7 +120,11 @@ export const plansFeature: Feature = async (app, { database }) => {
   app.get(ROUTES['plan.report'], async (request, reply) => {
     const { model, values, choices, submitted } = await reportRequest(request);
     const context: Record<string, unknown> = {
-      plan: { title: model.tree.plan.title, href: linkTo('plan.show', { plan: model.tree.plan.slug }), reportHref: linkTo('plan.report', { plan: model.tree.plan.slug }) },
+      plan: {
+        title: model.tree.plan.title,
+        href: linkTo('plan.show', { plan: model.tree.plan.slug }),
+        reportHref: linkTo('plan.report', { plan: model.tree.plan.slug }),
+      },
       choices: choices.map((b) => ({ value: b.id, text: b.name, selected: b.id === values.committee })),
       values,
       currentNav: 'plans',
@@ -137,7 +152,10 @@ export const plansFeature: Feature = async (app, { database }) => {
     const parsed = ReportQuerySchema.safeParse(values);
     const body = parsed.success ? await plans.findBody(database.db, parsed.data.committee) : undefined;
     if (!parsed.success || !body) {
-      return reply.code(400).type('text/plain; charset=utf-8').send(parsed.success ? 'committee: choose a committee from the list' : parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n'));
+      return reply
+        .code(400)
+        .type('text/plain; charset=utf-8')
+        .send(parsed.success ? 'committee: choose a committee from the list' : parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n'));
     }
     const indicators = await plans.loadIndicators(database.db, { dashboardOnly: true });
     const buffer = await progressReportDocx(buildProgressReport(model, indicators, body.name, parsed.data.date));

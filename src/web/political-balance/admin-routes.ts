@@ -24,7 +24,9 @@ const BODY_KIND_CHOICES = [
 ] as const;
 
 const valuesOf = (body: unknown): Values =>
-  Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([key, value]) => key !== '_csrf' && typeof value === 'string') as Array<[string, string]>);
+  Object.fromEntries(
+    Object.entries((body ?? {}) as Record<string, unknown>).filter(([key, value]) => key !== '_csrf' && typeof value === 'string') as Array<[string, string]>,
+  );
 
 const errorsOf = (problems: Problem[]) => ({
   summary: problems.map((problem) => ({ text: problem.message, href: `#${problem.field}` })),
@@ -56,7 +58,10 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
           person: personName(agreement),
           agreedOn: agreement.agreed_on,
           note: agreement.note,
-          vote: agreement.votes_for === null ? 'not recorded' : `${agreement.votes_for} for, ${agreement.votes_against} against, ${agreement.votes_abstained} abstaining`,
+          vote:
+            agreement.votes_for === null
+              ? 'not recorded'
+              : `${agreement.votes_for} for, ${agreement.votes_against} against, ${agreement.votes_abstained} abstaining`,
         })),
         newAgreementHref: linkTo('balance.admin.agreement'),
         tableHref: linkTo('balance.table'),
@@ -68,7 +73,11 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       const body = (await queries.bodiesWithSettings(db)).find((candidate) => candidate.id === id);
       if (!body) throw NotFound('Body not found');
       if (problems) reply.code(400);
-      const shown = values ?? { seats: body.seats ? String(body.seats) : '', rulesApply: body.rules_apply === false ? 'no' : body.rules_apply ? 'yes' : '', kind: body.balance_kind ?? (body.kind === 'sub-committee' ? 'sub-committee' : 'committee') };
+      const shown = values ?? {
+        seats: body.seats ? String(body.seats) : '',
+        rulesApply: body.rules_apply === false ? 'no' : body.rules_apply ? 'yes' : '',
+        kind: body.balance_kind ?? (body.kind === 'sub-committee' ? 'sub-committee' : 'committee'),
+      };
       return reply.view('political-balance/admin-body.njk', {
         body,
         values: shown,
@@ -93,7 +102,14 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
       const form = BodySettingsFormSchema.safeParse(values);
       if (!form.success) return bodyPage(reply, params.data.id, values, zodProblems(form.error));
       try {
-        await bodySeatsSetter({ db, actor: request.user!, bodyId: params.data.id, seats: form.data.seats, rulesApply: form.data.rulesApply === 'yes', kind: form.data.kind });
+        await bodySeatsSetter({
+          db,
+          actor: request.user!,
+          bodyId: params.data.id,
+          seats: form.data.seats,
+          rulesApply: form.data.rulesApply === 'yes',
+          kind: form.data.kind,
+        });
       } catch (error) {
         const problems = serviceProblems(error);
         if (problems) return bodyPage(reply, params.data.id, values, problems);
@@ -105,13 +121,28 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
     const agreementPage = async (reply: FastifyReply, values: Values, problems?: Problem[]) => {
       const date = values.agreedOn && /^\d{4}-\d{2}-\d{2}$/.test(values.agreedOn) ? values.agreedOn : todayInLondon();
       const [bodies, groups, members] = await Promise.all([queries.bodiesWithSettings(db), queries.listGroups(db), queries.membersOn(db, date)]);
-      const options = (items: Array<{ value: string; text: string }>, selected?: string) => [{ value: '', text: 'Choose' }, ...items.map((item) => ({ ...item, selected: item.value === selected }))];
+      const options = (items: Array<{ value: string; text: string }>, selected?: string) => [
+        { value: '', text: 'Choose' },
+        ...items.map((item) => ({ ...item, selected: item.value === selected })),
+      ];
       if (problems) reply.code(400);
       return reply.view('political-balance/admin-agreement.njk', {
         values,
-        bodies: options(bodies.map((body) => ({ value: body.id, text: body.name })), values.bodyId),
-        groups: options(groups.map((group) => ({ value: group.id, text: group.name })), values.groupId),
-        people: options(members.map((member) => ({ value: member.personId, text: personName({ honorific: member.honorific, given_name: member.givenName, initials: member.initials, family_name: member.familyName }) })), values.personId),
+        bodies: options(
+          bodies.map((body) => ({ value: body.id, text: body.name })),
+          values.bodyId,
+        ),
+        groups: options(
+          groups.map((group) => ({ value: group.id, text: group.name })),
+          values.groupId,
+        ),
+        people: options(
+          members.map((member) => ({
+            value: member.personId,
+            text: personName({ honorific: member.honorific, given_name: member.givenName, initials: member.initials, family_name: member.familyName }),
+          })),
+          values.personId,
+        ),
         errors: problems ? errorsOf(problems) : undefined,
         action: linkTo('balance.admin.agreement'),
         backHref: linkTo('balance.admin'),

@@ -16,7 +16,12 @@ export interface CalculatorForm {
 }
 
 const BOX_OF: Record<string, keyof CalculatorForm> = { groups: 'groups', bodies: 'bodies', ungroupedMembers: 'ungrouped', vacancies: 'vacancies' };
-const BOX_NAME: Record<keyof CalculatorForm, string> = { groups: 'Political groups', bodies: 'Bodies', ungrouped: 'Members in no group', vacancies: 'Vacancies' };
+const BOX_NAME: Record<keyof CalculatorForm, string> = {
+  groups: 'Political groups',
+  bodies: 'Bodies',
+  ungrouped: 'Members in no group',
+  vacancies: 'Vacancies',
+};
 
 function rows(text: string): string[][] {
   return (parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][]).filter((row) => row.some((cell) => cell !== ''));
@@ -36,11 +41,16 @@ export function readCalculatorForm(form: CalculatorForm): { input?: CalculatorIn
     }
   };
   const groups = lines('groups').map((row, i) => {
-    if (row.length !== 2) problems.push({ field: 'groups', message: `Political groups, line ${i + 1}: give the group’s name and its number of members, like Conservative, 23` });
+    if (row.length !== 2)
+      problems.push({ field: 'groups', message: `Political groups, line ${i + 1}: give the group’s name and its number of members, like Conservative, 23` });
     return { name: row[0] ?? '', members: whole(row[1] ?? '') };
   });
   const bodies = lines('bodies').map((row, i) => {
-    if (row.length < 2 || row.length > 3) problems.push({ field: 'bodies', message: `Bodies, line ${i + 1}: give the body’s name, its number of seats and, if it is not an ordinary committee, its kind, like Licensing Sub-Committee, 3, sub-committee` });
+    if (row.length < 2 || row.length > 3)
+      problems.push({
+        field: 'bodies',
+        message: `Bodies, line ${i + 1}: give the body’s name, its number of seats and, if it is not an ordinary committee, its kind, like Licensing Sub-Committee, 3, sub-committee`,
+      });
     return { name: row[0] ?? '', seats: whole(row[1] ?? ''), kind: row[2] ? row[2].toLowerCase() : 'committee' };
   });
   if (problems.length) return { problems };

@@ -40,7 +40,10 @@ export function presentCalculation(result: CalculatorOutput) {
     })),
     totals: columns.map((key) => result.totals[key]),
     totalSeats: Object.values(result.totals).reduce((sum, n) => sum + n, 0),
-    ordinary: { seats: result.ordinaryCommittees.seats, cells: columns.map((key) => ({ seats: result.ordinaryCommittees.totals[key], share: result.ordinaryCommittees.shares[key] })) },
+    ordinary: {
+      seats: result.ordinaryCommittees.seats,
+      cells: columns.map((key) => ({ seats: result.ordinaryCommittees.totals[key], share: result.ordinaryCommittees.shares[key] })),
+    },
     ties: result.ties,
     notes: result.notes.filter((note) => !note.startsWith('Tie: ')),
     json: JSON.stringify(result, null, 2),

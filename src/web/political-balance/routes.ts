@@ -32,9 +32,18 @@ async function whatIfChoices(db: Kysely<Database>, date: string, selected: Recor
   const [members, groups] = await Promise.all([queries.membersOn(db, date), queries.listGroups(db)]);
   const groupName = new Map(groups.map((group) => [group.id, group.name]));
   const parties = [...groups.map((group) => ({ value: group.id, text: group.name })), { value: NO_GROUP, text: 'No group' }];
-  const mark = (items: Array<{ value: string; text: string }>, value: string | undefined) => [{ value: '', text: 'Choose' }, ...items.map((item) => ({ ...item, selected: item.value === value }))];
+  const mark = (items: Array<{ value: string; text: string }>, value: string | undefined) => [
+    { value: '', text: 'Choose' },
+    ...items.map((item) => ({ ...item, selected: item.value === value })),
+  ];
   return {
-    people: mark(members.map((member) => ({ value: member.personId, text: `${personName({ honorific: member.honorific, given_name: member.givenName, initials: member.initials, family_name: member.familyName })} (${member.groupId ? groupName.get(member.groupId) : 'no group'})` })), selected.person),
+    people: mark(
+      members.map((member) => ({
+        value: member.personId,
+        text: `${personName({ honorific: member.honorific, given_name: member.givenName, initials: member.initials, family_name: member.familyName })} (${member.groupId ? groupName.get(member.groupId) : 'no group'})`,
+      })),
+      selected.person,
+    ),
     groups: mark(parties, selected.group),
     from: mark(parties, selected.from),
     to: mark(parties, selected.to),
@@ -78,7 +87,9 @@ export const politicalBalanceFeature: Feature = async (app, { config, database }
   });
 
   app.get(ROUTES['balance.whatIf'], async (request, reply: FastifyReply) => {
-    const parsed = WhatIfQuerySchema.safeParse(Object.fromEntries(Object.entries(request.query as Record<string, unknown>).map(([key, value]) => [key, firstValue(value)])));
+    const parsed = WhatIfQuerySchema.safeParse(
+      Object.fromEntries(Object.entries(request.query as Record<string, unknown>).map(([key, value]) => [key, firstValue(value)])),
+    );
     const date = readDate(request);
     const query = parsed.success ? parsed.data : {};
     const choices = await whatIfChoices(db, date.date, query);
@@ -111,7 +122,12 @@ export const politicalBalanceFeature: Feature = async (app, { config, database }
       dateState: date,
       values: query,
       choices,
-      errors: problems.length ? { summary: problems.map((problem) => ({ text: problem.message, href: `#${problem.field}` })), fields: Object.fromEntries(problems.map((problem) => [problem.field, { text: problem.message }])) } : undefined,
+      errors: problems.length
+        ? {
+            summary: problems.map((problem) => ({ text: problem.message, href: `#${problem.field}` })),
+            fields: Object.fromEntries(problems.map((problem) => [problem.field, { text: problem.message }])),
+          }
+        : undefined,
       description,
       moves: presentMoves(moves),
       table: after ? presentTable(after, moves) : undefined,
@@ -124,7 +140,12 @@ export const politicalBalanceFeature: Feature = async (app, { config, database }
   // The calculator: figures in, allocation out, nothing stored (a GET form, so a result can be bookmarked and shared).
   app.get(ROUTES['balance.calculator'], async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const form = { groups: firstValue(query.groups), ungrouped: firstValue(query.ungrouped), vacancies: firstValue(query.vacancies), bodies: firstValue(query.bodies) };
+    const form = {
+      groups: firstValue(query.groups),
+      ungrouped: firstValue(query.ungrouped),
+      vacancies: firstValue(query.vacancies),
+      bodies: firstValue(query.bodies),
+    };
     const submitted = Object.values(form).some((value) => value.trim() !== '');
     const read = submitted ? readCalculatorForm(form) : { problems: [] };
     let result: CalculatorOutput | undefined;

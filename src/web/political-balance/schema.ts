@@ -7,7 +7,12 @@ import { BODY_KINDS } from '../../domain/political-balance/allocate.ts';
 const date = optionalDateEntry('The date');
 const id = (message: string) => z.string().trim().min(1, message).max(200, message);
 
-const votes = (message: string) => z.string().trim().regex(/^\d{1,3}$/, message).transform(Number);
+const votes = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}$/, message)
+    .transform(Number);
 
 export const DateQuerySchema = z.object({ date });
 

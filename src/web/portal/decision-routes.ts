@@ -26,7 +26,14 @@ export function registerDecisionRoutes(app: FastifyInstance, database: DatabaseH
   app.get(ROUTES['decision.list'], async (request, reply) => {
     const db = readerFor(database, request);
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const raw = { body: firstValue(query.body), maker: firstValue(query.maker), from: firstValue(query.from), to: firstValue(query.to), key: firstValue(query.key), urgent: firstValue(query.urgent) };
+    const raw = {
+      body: firstValue(query.body),
+      maker: firstValue(query.maker),
+      from: firstValue(query.from),
+      to: firstValue(query.to),
+      key: firstValue(query.key),
+      urgent: firstValue(query.urgent),
+    };
     const bodies = await bodyChoices(db);
     const makers = (await decisionMakers(db)).map((row) => ({ value: row.id, text: displayName(row) ?? row.family_name }));
     const filters = {

@@ -67,7 +67,13 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
       feedLinks: { rss: absolute(linkTo('feed.decisions.rss')), atom: absolute(linkTo('feed.decisions.atom')) },
       items: rows.map((row) => {
         const view = presentDecisionSummary(row);
-        return { id: `urn:quorum:${row.id}`, title: `${row.provisional ? 'Provisional: ' : ''}${view.subject} (${view.maker})`, link: absolute(view.href), date: dayInstant(row.date), description: view.text };
+        return {
+          id: `urn:quorum:${row.id}`,
+          title: `${row.provisional ? 'Provisional: ' : ''}${view.subject} (${view.maker})`,
+          link: absolute(view.href),
+          date: dayInstant(row.date),
+          description: view.text,
+        };
       }),
     });
   }

@@ -29,13 +29,27 @@ import { presentPhoto } from '../presenters/portal/photo.ts';
 
 const blank = (value: unknown) => (value === '' ? undefined : value);
 const CouncillorsQuery = z.object({
-  group: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional()).catch(undefined),
-  ward: z.preprocess(blank, z.string().regex(/^[a-z0-9-]{1,200}$/).optional()).catch(undefined),
+  group: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,200}$/)
+        .optional(),
+    )
+    .catch(undefined),
+  ward: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,200}$/)
+        .optional(),
+    )
+    .catch(undefined),
 });
 const optionalDay = z.preprocess(blank, z.string().refine(isIsoDate).optional());
-const PeriodQuery = z
-  .object({ from: optionalDay, to: optionalDay })
-  .refine((period) => !period.from || !period.to || period.from <= period.to);
+const PeriodQuery = z.object({ from: optionalDay, to: optionalDay }).refine((period) => !period.from || !period.to || period.from <= period.to);
 
 export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   // Filtered by political group and ward ("find your councillor"): plain GET forms, so they work without JavaScript.
@@ -43,9 +57,16 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
     const db = readerFor(database, request);
     const query = CouncillorsQuery.parse(request.query ?? {});
     const today = todayInLondon();
-    const [rows, wards, groups] = await Promise.all([listCouncillors(db, { today, groupId: query.group, wardSlug: query.ward }), listWards(db), listGroupsOn(db, today)]);
+    const [rows, wards, groups] = await Promise.all([
+      listCouncillors(db, { today, groupId: query.group, wardSlug: query.ward }),
+      listWards(db),
+      listGroupsOn(db, today),
+    ]);
     const ward = wards.find((candidate) => candidate.slug === query.ward);
-    const photos = await photosOf(db, rows.map((row) => row.id));
+    const photos = await photosOf(
+      db,
+      rows.map((row) => row.id),
+    );
     return reply.view('portal/councillors.njk', {
       members: presentCouncillors(rows, photos),
       filtered: Boolean(query.group || query.ward),
@@ -84,7 +105,12 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
       view,
       photo: presentPhoto(person.id, photos.get(person.id), 240),
       interestsHref,
-      period: { from: (request.query as Record<string, unknown> | undefined)?.from ?? '', to: (request.query as Record<string, unknown> | undefined)?.to ?? '', error: periodError, chosen: Boolean(chosen.from || chosen.to) },
+      period: {
+        from: (request.query as Record<string, unknown> | undefined)?.from ?? '',
+        to: (request.query as Record<string, unknown> | undefined)?.to ?? '',
+        error: periodError,
+        chosen: Boolean(chosen.from || chosen.to),
+      },
       wardHref: view.ward ? `${linkTo('person.list')}?${new URLSearchParams({ ward: view.ward.slug ?? '' })}` : undefined,
       currentNav: 'councillors',
     });

@@ -32,7 +32,11 @@ export function presentMeetingDocuments(index: MeetingDocumentsIndex | undefined
   const packs: DocumentLink[] = [];
   if (index.pack) {
     packs.push({ text: 'Agenda pack', format: 'PDF', href: linkTo(restricted ? 'admin.meeting.agendaPack.pdf' : 'meeting.agendaPack.pdf', { id }) });
-    packs.push({ text: 'Agenda pack', format: 'Word document', href: linkTo(restricted ? 'admin.meeting.agendaPack.docx' : 'meeting.agendaPack.docx', { id }) });
+    packs.push({
+      text: 'Agenda pack',
+      format: 'Word document',
+      href: linkTo(restricted ? 'admin.meeting.agendaPack.docx' : 'meeting.agendaPack.docx', { id }),
+    });
   }
   for (const supplement of index.supplements) {
     const params = { id, number: supplement.number };
@@ -54,7 +58,12 @@ export function presentMeetingDocuments(index: MeetingDocumentsIndex | undefined
   if (index.minutes) {
     const tag = index.minutes.status ? { tag: index.minutes.status } : {};
     minutes.push({ text: 'Minutes', format: 'PDF', href: linkTo(restricted ? 'admin.meeting.minutes.pdf' : 'meeting.minutes.pdf', { id }), ...tag });
-    minutes.push({ text: 'Minutes', format: 'Word document', href: linkTo(restricted ? 'admin.meeting.minutes.docx' : 'meeting.minutes.docx', { id }), ...tag });
+    minutes.push({
+      text: 'Minutes',
+      format: 'Word document',
+      href: linkTo(restricted ? 'admin.meeting.minutes.docx' : 'meeting.minutes.docx', { id }),
+      ...tag,
+    });
   }
   return { restricted, packs, items, minutes, any: packs.length + items.length + minutes.length > 0 };
 }

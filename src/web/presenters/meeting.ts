@@ -206,7 +206,9 @@ function votesByGroup<V extends { option: VoteOption; group_name: string | null 
     entry.names.push({ name: nameOfVote(vote), label: t(`meeting.${vote.option}`) });
   }
   const none = t('meeting.noGroup', { defaultValue: NO_GROUP });
-  return [...groups.values()].sort((a, b) => Number(a.group === none) - Number(b.group === none) || b.names.length - a.names.length || a.group.localeCompare(b.group));
+  return [...groups.values()].sort(
+    (a, b) => Number(a.group === none) - Number(b.group === none) || b.names.length - a.names.length || a.group.localeCompare(b.group),
+  );
 }
 
 const VOTE_OPTIONS: Array<[VoteOption, string]> = [
@@ -240,7 +242,8 @@ const ITEM_KINDS: Record<string, string> = { 'call-in': 'Call-in', review: 'Revi
 function recommendationGroups(rows: MeetingRecommendationRow[]): RecommendationGroupView[] {
   const groups = new Map<string, RecommendationGroupView>();
   for (const row of rows) {
-    if (!groups.has(row.item_id)) groups.set(row.item_id, { title: row.item_title, kind: ITEM_KINDS[row.item_kind] ?? capitalise(row.item_kind), recommendations: [] });
+    if (!groups.has(row.item_id))
+      groups.set(row.item_id, { title: row.item_title, kind: ITEM_KINDS[row.item_kind] ?? capitalise(row.item_kind), recommendations: [] });
     groups.get(row.item_id)!.recommendations.push({
       number: row.number,
       text: row.text ?? 'The words of this recommendation are in the minutes of the meeting.',
@@ -266,9 +269,13 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
   const time = formatTimeRange(meeting.start_time, meeting.end_time);
   if (time) details.push({ key: t('meeting.time'), value: time });
   if (meeting.location) details.push({ key: t('meeting.location'), value: meeting.location });
-  if (meeting.kind !== 'ordinary') details.push({ key: t('meeting.kind'), value: t(`meetingKind.${meeting.kind}`, { defaultValue: capitalise(meeting.kind) }) });
+  if (meeting.kind !== 'ordinary')
+    details.push({ key: t('meeting.kind'), value: t(`meetingKind.${meeting.kind}`, { defaultValue: capitalise(meeting.kind) }) });
   const status = t(`meetingStatus.${meeting.status}`, { defaultValue: capitalise(meeting.status) });
-  details.push({ key: t('meeting.status'), value: meeting.status === 'cancelled' && meeting.cancelled_reason ? `${status}: ${meeting.cancelled_reason}` : status });
+  details.push({
+    key: t('meeting.status'),
+    value: meeting.status === 'cancelled' && meeting.cancelled_reason ? `${status}: ${meeting.cancelled_reason}` : status,
+  });
 
   const agendaItems: AgendaItemView[] = record.agendaItems.map((item) => {
     const pages = pageRange(item.page_from, item.page_to);
@@ -279,7 +286,9 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
       description: item.exempt ? [] : paragraphs(item.description),
       ...(pages ? { pages } : {}),
       ...(item.exempt ? { exempt: exemptView(item.exempt_paragraphs) } : {}),
-      ...(item.report_subject && item.report_id && !item.exempt ? { reportSubject: item.report_subject, reportHref: reportHref(item.report_id, item.report_subject) } : {}),
+      ...(item.report_subject && item.report_id && !item.exempt
+        ? { reportSubject: item.report_subject, reportHref: reportHref(item.report_id, item.report_subject) }
+        : {}),
     };
   });
 
@@ -301,7 +310,12 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     });
     // Chairman and Vice-Chairman first, as the papers print them; then by family name.
     attendees.sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.sortKey.localeCompare(b.sortKey, 'en-GB'));
-    groups.push({ status, heading: t(`attendance.${status}`, { defaultValue: heading }), count: attendees.length, people: attendees.map(({ sortKey: _sortKey, ...rest }) => rest) });
+    groups.push({
+      status,
+      heading: t(`attendance.${status}`, { defaultValue: heading }),
+      count: attendees.length,
+      people: attendees.map(({ sortKey: _sortKey, ...rest }) => rest),
+    });
   }
   const summary = groups.map((group) => `${group.heading}: ${group.count}`).join(', ');
 
@@ -354,7 +368,12 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
               };
             }),
       // The query already blanks exempt text and leaves out exempt resolutions; this keeps the guarantee if it changes.
-      blocks: row.exempt ? [] : minuteBlocks(row.text, record.resolutions.filter((resolution) => resolution.minute_id === row.id)),
+      blocks: row.exempt
+        ? []
+        : minuteBlocks(
+            row.text,
+            record.resolutions.filter((resolution) => resolution.minute_id === row.id),
+          ),
     };
   });
 
@@ -402,7 +421,11 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     agendaFromMinutes:
       agendaItems.length > 0
         ? []
-        : agendaFromMinutes(record.minutes.filter((row) => row.agenda_item_number).map((row) => ({ agendaItem: row.agenda_item_number!, number: row.number, title: row.title }))).map((item) => ({
+        : agendaFromMinutes(
+            record.minutes
+              .filter((row) => row.agenda_item_number)
+              .map((row) => ({ agendaItem: row.agenda_item_number!, number: row.number, title: row.title })),
+          ).map((item) => ({
             number: item.agendaItem,
             title: item.title,
             href: `#${minuteAnchor(item.number)}`,
@@ -416,7 +439,10 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     ...(meeting.withdrawn_reason ? { withdrawnReason: meeting.withdrawn_reason } : {}),
     voteEvents,
     questions,
-    contents: MEETING_SECTIONS.filter((section) => section.id !== 'recommendations' || record.recommendations.length > 0).map((section) => ({ href: `#${section.id}`, text: t(`meetingSections.${section.id}`) })),
+    contents: MEETING_SECTIONS.filter((section) => section.id !== 'recommendations' || record.recommendations.length > 0).map((section) => ({
+      href: `#${section.id}`,
+      text: t(`meetingSections.${section.id}`),
+    })),
   };
 }
 

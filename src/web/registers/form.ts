@@ -30,7 +30,11 @@ export const one = (value: string | string[] | undefined): string => (Array.isAr
 export const many = (value: string | string[] | undefined): string[] => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
 
 /** Options for govukSelect with one chosen. */
-export function options(items: Array<{ value: string; text: string }>, selected: string | undefined, empty = 'Choose'): Array<{ value: string; text: string; selected?: boolean }> {
+export function options(
+  items: Array<{ value: string; text: string }>,
+  selected: string | undefined,
+  empty = 'Choose',
+): Array<{ value: string; text: string; selected?: boolean }> {
   return [{ value: '', text: empty }, ...items.map((item) => ({ ...item, selected: item.value === selected }))];
 }
 

@@ -11,7 +11,16 @@ import { councilRules } from '../../domain/council-rules.ts';
 import { clearDaysBetween } from '../../domain/forward-plan/clear-days.ts';
 import { NOTICE_ROUTE_LABELS, NOTICE_ROUTES, needsNotice, routeCovers, routeFor } from '../../domain/forward-plan/notice.ts';
 import { personName } from '../../services/political-balance/person-name.ts';
-import { decisionRecorder, factsOf, forwardPlanEntryPublisher, forwardPlanEntrySaver, forwardPlanEntryWithdrawer, representationRecorder, representationResponder, type EntryInput } from '../../services/registers/forward-plan.ts';
+import {
+  decisionRecorder,
+  factsOf,
+  forwardPlanEntryPublisher,
+  forwardPlanEntrySaver,
+  forwardPlanEntryWithdrawer,
+  representationRecorder,
+  representationResponder,
+  type EntryInput,
+} from '../../services/registers/forward-plan.ts';
 import { publicForwardPlanEntry } from '../../services/registers/public-records.ts';
 import { FieldProblems } from '../../services/registers/problems.ts';
 import { formErrors, type Problem } from '../admin/forms.ts';
@@ -35,7 +44,10 @@ export function entryInput(values: Values): EntryInput {
     decisionMakerPersonId: one(values.decisionMakerPersonId),
     decisionMakerTitle: one(values.decisionMakerTitle),
     plannedDate: one(values.plannedDate),
-    wards: one(values.wards).split(/[\n,]/).map((ward) => ward.trim()).filter(Boolean),
+    wards: one(values.wards)
+      .split(/[\n,]/)
+      .map((ward) => ward.trim())
+      .filter(Boolean),
     documents: one(values.documents),
     consultees: one(values.consultees),
     contact: one(values.contact),
@@ -92,10 +104,24 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
 
   app.get(ROUTES['forwardPlan.admin'], officers, async (_request, reply) => {
     const rows = await repo.allEntries(db);
-    const decided = new Set((await repo.decisionRecordsOf(db, rows.map((row) => row.id))).map((record) => record.entry_id));
+    const decided = new Set(
+      (
+        await repo.decisionRecordsOf(
+          db,
+          rows.map((row) => row.id),
+        )
+      ).map((record) => record.entry_id),
+    );
     return reply.view('registers/admin/forward-plan.njk', {
       pageTitle: 'Forward plan',
-      entries: rows.map((row) => ({ reference: row.reference, subject: row.subject, href: linkTo('forwardPlan.admin.entry', { id: row.id }), date: formatDate(row.planned_date), maker: publicForwardPlanEntry(row, [], undefined).decisionMaker.text, status: status(row, decided.has(row.id)) })),
+      entries: rows.map((row) => ({
+        reference: row.reference,
+        subject: row.subject,
+        href: linkTo('forwardPlan.admin.entry', { id: row.id }),
+        date: formatDate(row.planned_date),
+        maker: publicForwardPlanEntry(row, [], undefined).decisionMaker.text,
+        status: status(row, decided.has(row.id)),
+      })),
       newHref: linkTo('forwardPlan.admin.new'),
       publicHref: linkTo('forwardPlan.list'),
     });
@@ -112,20 +138,34 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
       errors: props.problems?.length ? formErrors(props.problems) : undefined,
       action: props.id ? linkTo('forwardPlan.admin.edit', { id: props.id }) : linkTo('forwardPlan.admin.new'),
       backHref: props.id ? linkTo('forwardPlan.admin.entry', { id: props.id }) : linkTo('forwardPlan.admin'),
-      bodies: options(bodies.map((body) => ({ value: body.id, text: body.name })), one(values.decisionMakerBodyId), 'Not a body'),
-      people: options(people.map((person) => ({ value: person.id, text: `${personName(person)}${person.job_title ? `, ${person.job_title}` : ''}` })), one(values.decisionMakerPersonId), 'Not an individual'),
-      chairs: options(members.map((person) => ({ value: person.id, text: personName(person) })), one(values.scrutinyChairPersonId), 'Choose the chair'),
+      bodies: options(
+        bodies.map((body) => ({ value: body.id, text: body.name })),
+        one(values.decisionMakerBodyId),
+        'Not a body',
+      ),
+      people: options(
+        people.map((person) => ({ value: person.id, text: `${personName(person)}${person.job_title ? `, ${person.job_title}` : ''}` })),
+        one(values.decisionMakerPersonId),
+        'Not an individual',
+      ),
+      chairs: options(
+        members.map((person) => ({ value: person.id, text: personName(person) })),
+        one(values.scrutinyChairPersonId),
+        'Choose the chair',
+      ),
       paragraphs: [1, 2, 3, 4, 5, 6, 7].map((n) => ({ value: String(n), text: `Paragraph ${n}`, checked: chosen.includes(String(n)) })),
       routes: NOTICE_ROUTES.map((value) => ({ value, text: NOTICE_ROUTE_LABELS[value], checked: value === route })),
     });
   }
 
-  app.get(ROUTES['forwardPlan.admin.new'], officers, async (_request, reply) => formPage(reply, { keyDecision: 'yes', privateMeeting: 'no', route: 'notice' }, {}));
+  app.get(ROUTES['forwardPlan.admin.new'], officers, async (_request, reply) =>
+    formPage(reply, { keyDecision: 'yes', privateMeeting: 'no', route: 'notice' }, {}),
+  );
 
   app.post(ROUTES['forwardPlan.admin.new'], officers, async (request, reply) => {
     const values = formValues(request.body);
     return submit(
-      async () => linkTo('forwardPlan.admin.entry', (await forwardPlanEntrySaver({ db, actor: request.user!, input: entryInput(values) }))),
+      async () => linkTo('forwardPlan.admin.entry', await forwardPlanEntrySaver({ db, actor: request.user!, input: entryInput(values) })),
       (problems) => formPage(reply, values, { problems }),
       (url) => reply.redirect(url, 303),
     );
@@ -174,12 +214,19 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
         needed: NOTICE_ROUTE_LABELS[needed],
         enough: !needsNotice(facts) || routeCovers(row.notice_route, needed),
       },
-      representations: representations.map((representation) => ({ ...representation, action: linkTo('forwardPlan.admin.response', { id: representation.id }) })),
+      representations: representations.map((representation) => ({
+        ...representation,
+        action: linkTo('forwardPlan.admin.response', { id: representation.id }),
+      })),
       form: failed?.form,
       values,
       today,
       errors: failed ? formErrors(failed.problems, prefix) : undefined,
-      meetings: options(meetings.map((meeting) => ({ value: meeting.id, text: `${meeting.body_name}, ${formatDate(meeting.date)}` })), one(values.meetingId), 'Not taken at a meeting'),
+      meetings: options(
+        meetings.map((meeting) => ({ value: meeting.id, text: `${meeting.body_name}, ${formatDate(meeting.date)}` })),
+        one(values.meetingId),
+        'Not taken at a meeting',
+      ),
       actions: {
         edit: linkTo('forwardPlan.admin.edit', { id }),
         publish: linkTo('forwardPlan.admin.publish', { id }),
@@ -217,27 +264,48 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
     });
   }
 
-  entryForm('forwardPlan.admin.publish', 'publish', ['publishedOn'], (id, values, actor) => forwardPlanEntryPublisher({ db, actor, id, publishedOn: one(values.publishedOn) || todayInLondon() }));
-  entryForm('forwardPlan.admin.withdraw', 'withdraw', ['reason'], (id, values, actor) => forwardPlanEntryWithdrawer({ db, actor, id, reason: one(values.reason), on: todayInLondon() }));
-  entryForm('forwardPlan.admin.representations', 'representation', ['receivedOn', 'text'], (id, values, actor) => representationRecorder({ db, actor, entryId: id, input: { receivedOn: one(values.receivedOn), text: one(values.text) } }));
-  entryForm('forwardPlan.admin.decision', 'decision', ['decidedOn', 'decision', 'reasons', 'alternativesRejected', 'conflicts', 'meetingId', 'minuteNumber', 'officerRecord', 'publishedOn'], async (id, values, actor) => {
-    const meetingId = one(values.meetingId);
-    const minuteNumber = one(values.minuteNumber).trim();
-    let minuteId = '';
-    if (minuteNumber) {
-      if (!meetingId) throw FieldProblems([{ field: 'minuteNumber', message: 'Choose the meeting before its minute' }]);
-      const minute = await repo.minuteByNumber(db, meetingId, minuteNumber);
-      if (!minute) throw FieldProblems([{ field: 'minuteNumber', message: `That meeting has no minute numbered ${minuteNumber}` }]);
-      minuteId = minute.id;
-    }
-    return decisionRecorder({
-      db,
-      actor,
-      entryId: id,
-      callInWorkingDays: rules.callInWorkingDays,
-      input: { decidedOn: one(values.decidedOn), decision: one(values.decision), reasons: one(values.reasons), alternativesRejected: one(values.alternativesRejected), conflicts: one(values.conflicts), meetingId, minuteId, officerRecord: one(values.officerRecord), publishedOn: one(values.publishedOn) || one(values.decidedOn) },
-    });
-  });
+  entryForm('forwardPlan.admin.publish', 'publish', ['publishedOn'], (id, values, actor) =>
+    forwardPlanEntryPublisher({ db, actor, id, publishedOn: one(values.publishedOn) || todayInLondon() }),
+  );
+  entryForm('forwardPlan.admin.withdraw', 'withdraw', ['reason'], (id, values, actor) =>
+    forwardPlanEntryWithdrawer({ db, actor, id, reason: one(values.reason), on: todayInLondon() }),
+  );
+  entryForm('forwardPlan.admin.representations', 'representation', ['receivedOn', 'text'], (id, values, actor) =>
+    representationRecorder({ db, actor, entryId: id, input: { receivedOn: one(values.receivedOn), text: one(values.text) } }),
+  );
+  entryForm(
+    'forwardPlan.admin.decision',
+    'decision',
+    ['decidedOn', 'decision', 'reasons', 'alternativesRejected', 'conflicts', 'meetingId', 'minuteNumber', 'officerRecord', 'publishedOn'],
+    async (id, values, actor) => {
+      const meetingId = one(values.meetingId);
+      const minuteNumber = one(values.minuteNumber).trim();
+      let minuteId = '';
+      if (minuteNumber) {
+        if (!meetingId) throw FieldProblems([{ field: 'minuteNumber', message: 'Choose the meeting before its minute' }]);
+        const minute = await repo.minuteByNumber(db, meetingId, minuteNumber);
+        if (!minute) throw FieldProblems([{ field: 'minuteNumber', message: `That meeting has no minute numbered ${minuteNumber}` }]);
+        minuteId = minute.id;
+      }
+      return decisionRecorder({
+        db,
+        actor,
+        entryId: id,
+        callInWorkingDays: rules.callInWorkingDays,
+        input: {
+          decidedOn: one(values.decidedOn),
+          decision: one(values.decision),
+          reasons: one(values.reasons),
+          alternativesRejected: one(values.alternativesRejected),
+          conflicts: one(values.conflicts),
+          meetingId,
+          minuteId,
+          officerRecord: one(values.officerRecord),
+          publishedOn: one(values.publishedOn) || one(values.decidedOn),
+        },
+      });
+    },
+  );
 
   app.post(ROUTES['forwardPlan.admin.response'], democraticServices, async (request, reply) => {
     const representationId = idParam(request.params);
@@ -246,10 +314,20 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
     const values = formValues(request.body);
     return submit(
       async () => {
-        await representationResponder({ db, actor: request.user!, id: representationId, input: { response: one(values.response), respondedOn: one(values.respondedOn) } });
+        await representationResponder({
+          db,
+          actor: request.user!,
+          id: representationId,
+          input: { response: one(values.response), respondedOn: one(values.respondedOn) },
+        });
         return linkTo('forwardPlan.admin.entry', { id: representation.entry_id });
       },
-      (problems) => entryPage(reply, representation.entry_id, { form: `response-${representationId}`, values, problems: problems.map((problem) => (problem.field === 'respondedOn' ? problem : { ...problem, field: 'response' })) }),
+      (problems) =>
+        entryPage(reply, representation.entry_id, {
+          form: `response-${representationId}`,
+          values,
+          problems: problems.map((problem) => (problem.field === 'respondedOn' ? problem : { ...problem, field: 'response' })),
+        }),
       (url) => reply.redirect(url, 303),
     );
   });

@@ -39,7 +39,13 @@ export async function publicEntries(db: DatabaseHandle['db'], filter: repo.Entry
   const rows = await repo.publishedEntries(db, filter);
   const ids = rows.map((row) => row.id);
   const [representations, records] = await Promise.all([repo.representationsOf(db, ids), repo.decisionRecordsOf(db, ids)]);
-  return rows.map((row) => publicForwardPlanEntry(row, representations, records.find((record) => record.entry_id === row.id)));
+  return rows.map((row) =>
+    publicForwardPlanEntry(
+      row,
+      representations,
+      records.find((record) => record.entry_id === row.id),
+    ),
+  );
 }
 
 /** The view of an entry on the public page (and the officers' page, which adds to it). */
@@ -76,8 +82,15 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
     };
     const entries = parsed.success ? await publicEntries(db, filter) : [];
     const makers = [
-      ...bodies.filter((body) => body.kind === 'cabinet' || body.kind === 'council' || body.kind === 'committee').map((body) => ({ value: `body:${body.id}`, text: body.name })),
-      ...people.filter((person) => person.kind === 'member').map((person) => ({ value: `person:${person.id}`, text: [person.honorific, person.given_name ?? person.initials.join(' '), person.family_name].filter(Boolean).join(' ') })),
+      ...bodies
+        .filter((body) => body.kind === 'cabinet' || body.kind === 'council' || body.kind === 'committee')
+        .map((body) => ({ value: `body:${body.id}`, text: body.name })),
+      ...people
+        .filter((person) => person.kind === 'member')
+        .map((person) => ({
+          value: `person:${person.id}`,
+          text: [person.honorific, person.given_name ?? person.initials.join(' '), person.family_name].filter(Boolean).join(' '),
+        })),
     ];
     if (!parsed.success) reply.code(400);
     return reply.view('registers/forward-plan.njk', {
@@ -86,8 +99,19 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
       values: raw,
       errors: parsed.success ? undefined : formErrors(parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }))),
       makers: options(makers, maker, 'Any decision maker'),
-      wards: options(wards.map((ward) => ({ value: ward, text: ward })), values.ward, 'Any ward'),
-      statuses: options([{ value: 'planned', text: 'Still to be decided' }, { value: 'decided', text: 'Decided' }], values.status, 'Any'),
+      wards: options(
+        wards.map((ward) => ({ value: ward, text: ward })),
+        values.ward,
+        'Any ward',
+      ),
+      statuses: options(
+        [
+          { value: 'planned', text: 'Still to be decided' },
+          { value: 'decided', text: 'Decided' },
+        ],
+        values.status,
+        'Any',
+      ),
       feeds: { rss: linkTo('forwardPlan.rss'), atom: linkTo('forwardPlan.atom'), ics: linkTo('forwardPlan.ics') },
       urgencyHref: linkTo('forwardPlan.urgencyReport'),
       currentNav: 'forward-plan',
@@ -101,7 +125,13 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
     if (!row) throw NotFound('Forward plan entry not found');
     const [representations, records] = await Promise.all([repo.representationsOf(db, [id]), repo.decisionRecordsOf(db, [id])]);
     const entry = entryView(publicForwardPlanEntry(row, representations, records[0]));
-    return reply.view('registers/forward-plan-entry.njk', { pageTitle: entry.subject, entry, formatDate, listHref: linkTo('forwardPlan.list'), currentNav: 'forward-plan' });
+    return reply.view('registers/forward-plan-entry.njk', {
+      pageTitle: entry.subject,
+      entry,
+      formatDate,
+      listHref: linkTo('forwardPlan.list'),
+      currentNav: 'forward-plan',
+    });
   });
 
   async function feed(db: DatabaseHandle['db']) {
@@ -117,13 +147,23 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
         title: `${entry.subject} (${entry.decisionMaker.text}, ${longDate(entry.plannedDate)})`,
         link: absolute(linkTo('forwardPlan.entry', { id: entry.id })),
         date: dayInstant(entry.publishedOn),
-        description: [entry.summary, entry.privateMeeting ? `To be considered in private: ${exemptGround(entry.privateMeeting.exemptParagraphs)}.` : '', entry.decision ? `Decided on ${longDate(entry.decision.decidedOn)}.` : ''].filter(Boolean).join(' '),
+        description: [
+          entry.summary,
+          entry.privateMeeting ? `To be considered in private: ${exemptGround(entry.privateMeeting.exemptParagraphs)}.` : '',
+          entry.decision ? `Decided on ${longDate(entry.decision.decidedOn)}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       })),
     });
   }
 
-  app.get(ROUTES['forwardPlan.rss'], async (request, reply) => reply.type('application/rss+xml; charset=utf-8').send((await feed(readerFor(database, request))).rss2()));
-  app.get(ROUTES['forwardPlan.atom'], async (request, reply) => reply.type('application/atom+xml; charset=utf-8').send((await feed(readerFor(database, request))).atom1()));
+  app.get(ROUTES['forwardPlan.rss'], async (request, reply) =>
+    reply.type('application/rss+xml; charset=utf-8').send((await feed(readerFor(database, request))).rss2()),
+  );
+  app.get(ROUTES['forwardPlan.atom'], async (request, reply) =>
+    reply.type('application/atom+xml; charset=utf-8').send((await feed(readerFor(database, request))).atom1()),
+  );
 
   app.get(ROUTES['forwardPlan.ics'], async (request, reply) => {
     const entries = await publicEntries(readerFor(database, request));
@@ -143,7 +183,10 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
       });
     }
     const text = calendar.toString();
-    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="forward-plan.ics"').send(text.endsWith('\r\n') ? text : `${text}\r\n`);
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', 'inline; filename="forward-plan.ics"')
+      .send(text.endsWith('\r\n') ? text : `${text}\r\n`);
   });
 
   function quarterFrom(query: unknown) {
@@ -164,7 +207,13 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
       period: `${longDate(quarter.from)} to ${longDate(quarter.to)}`,
       value: first((request.query as Record<string, unknown>)?.quarter) ?? quarter.label,
       errors: error ? formErrors([{ field: 'quarter', message: error }]) : undefined,
-      decisions: decisions.map(({ entry, record }) => ({ subject: entry.subject, href: linkTo('forwardPlan.entry', { id: entry.id }), decidedOn: formatDate(record.decided_on), reasons: entry.urgency_reasons, chair: entry.chair_name })),
+      decisions: decisions.map(({ entry, record }) => ({
+        subject: entry.subject,
+        href: linkTo('forwardPlan.entry', { id: entry.id }),
+        decidedOn: formatDate(record.decided_on),
+        reasons: entry.urgency_reasons,
+        chair: entry.chair_name,
+      })),
       docxHref: `${linkTo('forwardPlan.urgencyReport.docx')}?quarter=${quarter.label}`,
       pdfHref: `${linkTo('forwardPlan.urgencyReport.pdf')}?quarter=${quarter.label}`,
       currentNav: 'forward-plan',

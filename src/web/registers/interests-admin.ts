@@ -38,16 +38,34 @@ export function registerInterestsAdminRoutes(app: FastifyInstance, config: Confi
 
   app.get(ROUTES['interests.admin'], democraticServices, async (_request, reply) => {
     const today = todayInLondon();
-    const [submitted, members, published, meetings] = await Promise.all([repo.submittedVersions(db), repo.members(db), repo.latestPublished(db), repo.meetingsWithDeclarations(db)]);
+    const [submitted, members, published, meetings] = await Promise.all([
+      repo.submittedVersions(db),
+      repo.members(db),
+      repo.latestPublished(db),
+      repo.meetingsWithDeclarations(db),
+    ]);
     const lastPublished = new Map(published.map((version) => [version.person_id, version.published_on]));
     return reply.view('registers/admin/interests.njk', {
       pageTitle: 'Registers of interests',
-      submitted: submitted.map((version) => ({ name: version.person_name, submittedOn: version.submitted_on ? formatDate(version.submitted_on) : '', href: linkTo('interests.admin.version', { id: version.id }) })),
+      submitted: submitted.map((version) => ({
+        name: version.person_name,
+        submittedOn: version.submitted_on ? formatDate(version.submitted_on) : '',
+        href: linkTo('interests.admin.version', { id: version.id }),
+      })),
       due: members
         .filter((member) => reviewDue(lastPublished.get(member.id) ?? null, today, rules.interestReviewMonths))
-        .map((member) => ({ name: personName(member), lastPublished: lastPublished.get(member.id) ? formatDate(lastPublished.get(member.id)!) : 'Never published', href: linkTo('interests.member', { id: member.id }) })),
+        .map((member) => ({
+          name: personName(member),
+          lastPublished: lastPublished.get(member.id) ? formatDate(lastPublished.get(member.id)!) : 'Never published',
+          href: linkTo('interests.member', { id: member.id }),
+        })),
       reviewMonths: rules.interestReviewMonths,
-      meetings: meetings.map((meeting) => ({ text: `${meeting.body_name}, ${formatDate(meeting.date)}`, declarations: meeting.declarations, unlinked: meeting.unlinked, href: linkTo('interests.admin.meeting', { id: meeting.id }) })),
+      meetings: meetings.map((meeting) => ({
+        text: `${meeting.body_name}, ${formatDate(meeting.date)}`,
+        declarations: meeting.declarations,
+        unlinked: meeting.unlinked,
+        href: linkTo('interests.admin.meeting', { id: meeting.id }),
+      })),
       flagsHref: linkTo('interests.admin.flags'),
     });
   });
@@ -61,12 +79,19 @@ export function registerInterestsAdminRoutes(app: FastifyInstance, config: Confi
       pageTitle: `${failed ? 'Error: ' : ''}${personName(person!)}: register version ${version.version}`,
       name: personName(person!),
       version,
-      statusText: version.status === 'submitted' ? `Submitted ${version.submitted_on ? formatDate(version.submitted_on) : ''}` : version.status === 'published' ? `Published ${formatDate(version.published_on!)}` : 'Draft',
+      statusText:
+        version.status === 'submitted'
+          ? `Submitted ${version.submitted_on ? formatDate(version.submitted_on) : ''}`
+          : version.status === 'published'
+            ? `Published ${formatDate(version.published_on!)}`
+            : 'Draft',
       sections: byCategory(
         entries.map((entry) => ({
           category: entry.category,
           description: entry.sensitive && !seeWithheld ? WITHHELD_WORDING : entry.description,
-          extra: [entry.spouse_partner ? '(spouse or partner)' : '', entry.sensitive ? '(sensitive: withheld from the public register)' : ''].filter(Boolean).join(' '),
+          extra: [entry.spouse_partner ? '(spouse or partner)' : '', entry.sensitive ? '(sensitive: withheld from the public register)' : '']
+            .filter(Boolean)
+            .join(' '),
         })),
       ),
       form: failed?.form,
@@ -116,7 +141,9 @@ export function registerInterestsAdminRoutes(app: FastifyInstance, config: Confi
         return {
           id: declaration.id,
           person: declaration.person_name,
-          item: declaration.agenda_item_number ? `Item ${declaration.agenda_item_number}${declaration.item_title ? `: ${declaration.item_title}` : ''}` : 'The meeting',
+          item: declaration.agenda_item_number
+            ? `Item ${declaration.agenda_item_number}${declaration.item_title ? `: ${declaration.item_title}` : ''}`
+            : 'The meeting',
           kind: declaration.kind,
           reason: declaration.reason,
           register: register ? `Register published ${formatDate(register.published_on!)}` : 'No register published by the day of the meeting',
@@ -125,7 +152,10 @@ export function registerInterestsAdminRoutes(app: FastifyInstance, config: Confi
           error: failed?.declarationId === declaration.id ? failed.problems[0] : undefined,
           choices: [
             ...options(
-              entries.map((entry) => ({ value: entry.entry_key, text: `${INTEREST_CATEGORY_LABELS[entry.category]}: ${entry.sensitive && !seeWithheld ? 'withheld (sensitive)' : entry.description}` })),
+              entries.map((entry) => ({
+                value: entry.entry_key,
+                text: `${INTEREST_CATEGORY_LABELS[entry.category]}: ${entry.sensitive && !seeWithheld ? 'withheld (sensitive)' : entry.description}`,
+              })),
               chosen,
               'Choose',
             ),

@@ -32,7 +32,12 @@ function memberOf(request: FastifyRequest): string {
 }
 
 function interestInput(values: Values): InterestInput {
-  return { category: one(values.category) as InterestInput['category'], description: one(values.description), spousePartner: one(values.spousePartner) === 'yes', sensitive: one(values.sensitive) === 'yes' };
+  return {
+    category: one(values.category) as InterestInput['category'],
+    description: one(values.description),
+    spousePartner: one(values.spousePartner) === 'yes',
+    sensitive: one(values.sensitive) === 'yes',
+  };
 }
 
 export function registerInterestsMemberRoutes(app: FastifyInstance, config: Config, database: DatabaseHandle): void {
@@ -58,12 +63,19 @@ export function registerInterestsMemberRoutes(app: FastifyInstance, config: Conf
         entries.map((entry) => ({
           category: entry.category,
           description: entry.description,
-          extra: [entry.spouse_partner ? '(spouse or partner)' : '', entry.sensitive ? '(sensitive: withheld from the public register)' : ''].filter(Boolean).join(' '),
+          extra: [entry.spouse_partner ? '(spouse or partner)' : '', entry.sensitive ? '(sensitive: withheld from the public register)' : '']
+            .filter(Boolean)
+            .join(' '),
           href: linkTo('interests.mine.entry', { key: entry.entry_key }),
         })),
       ),
       gifts: gifts.map((gift) => ({ ...giftView(publicGift(gift)), published: !!gift.published_on })),
-      links: { add: linkTo('interests.mine.new'), gift: linkTo('interests.mine.gift'), submit: linkTo('interests.mine.submit'), public: linkTo('interests.member', { id: personId }) },
+      links: {
+        add: linkTo('interests.mine.new'),
+        gift: linkTo('interests.mine.gift'),
+        submit: linkTo('interests.mine.submit'),
+        public: linkTo('interests.member', { id: personId }),
+      },
       threshold: formatPounds(rules.giftThresholdPence),
     });
   });
@@ -74,7 +86,12 @@ export function registerInterestsMemberRoutes(app: FastifyInstance, config: Conf
       pageTitle: `${props.problems?.length ? 'Error: ' : ''}${props.entryKey ? 'Change an interest' : 'Add an interest'}`,
       values: props.values,
       errors: props.problems?.length ? formErrors(props.problems) : undefined,
-      categories: INTEREST_CATEGORIES.map((value) => ({ value, text: INTEREST_CATEGORY_LABELS[value], hint: { text: INTEREST_CATEGORY_HINTS[value] }, checked: value === category })),
+      categories: INTEREST_CATEGORIES.map((value) => ({
+        value,
+        text: INTEREST_CATEGORY_LABELS[value],
+        hint: { text: INTEREST_CATEGORY_HINTS[value] },
+        checked: value === category,
+      })),
       withheldWording: WITHHELD_WORDING,
       action: props.entryKey ? linkTo('interests.mine.entry', { key: props.entryKey }) : linkTo('interests.mine.new'),
       removeAction: props.entryKey ? linkTo('interests.mine.remove', { key: props.entryKey }) : null,
@@ -112,7 +129,15 @@ export function registerInterestsMemberRoutes(app: FastifyInstance, config: Conf
     const personId = memberOf(request);
     const key = (request.params as { key: string }).key;
     const entry = await ownEntry(personId, key);
-    return entryPage(reply, { entryKey: key, values: { category: entry.category, description: entry.description, spousePartner: entry.spouse_partner ? 'yes' : 'no', sensitive: entry.sensitive ? 'yes' : 'no' } });
+    return entryPage(reply, {
+      entryKey: key,
+      values: {
+        category: entry.category,
+        description: entry.description,
+        spousePartner: entry.spouse_partner ? 'yes' : 'no',
+        sensitive: entry.sensitive ? 'yes' : 'no',
+      },
+    });
   });
 
   app.post(ROUTES['interests.mine.entry'], councillors, async (request, reply) => {
@@ -167,7 +192,19 @@ export function registerInterestsMemberRoutes(app: FastifyInstance, config: Conf
     const values = formValues(request.body);
     return submit(
       async () => {
-        await giftRegistrar({ db, actor: request.user!, personId, today: todayInLondon(), input: { kind: one(values.kind) as 'gift', description: one(values.description), donor: one(values.donor), value: one(values.value), receivedOn: one(values.receivedOn) } });
+        await giftRegistrar({
+          db,
+          actor: request.user!,
+          personId,
+          today: todayInLondon(),
+          input: {
+            kind: one(values.kind) as 'gift',
+            description: one(values.description),
+            donor: one(values.donor),
+            value: one(values.value),
+            receivedOn: one(values.receivedOn),
+          },
+        });
         return linkTo('interests.mine');
       },
       (problems) => giftPage(reply, values, problems),

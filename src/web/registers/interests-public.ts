@@ -18,7 +18,13 @@ import { idParam } from './form.ts';
 import { idFromSlug } from '../portal/slugs.ts';
 
 export function giftView(gift: ReturnType<typeof publicGift>) {
-  return { ...gift, value: formatPounds(gift.valuePence), receivedOnText: formatDate(gift.receivedOn), registeredOnText: formatDate(gift.registeredOn), kindText: gift.kind === 'gift' ? 'Gift' : 'Hospitality' };
+  return {
+    ...gift,
+    value: formatPounds(gift.valuePence),
+    receivedOnText: formatDate(gift.receivedOn),
+    registeredOnText: formatDate(gift.registeredOn),
+    kindText: gift.kind === 'gift' ? 'Gift' : 'Hospitality',
+  };
 }
 
 export function registerInterestsPublicRoutes(app: FastifyInstance, database: DatabaseHandle): void {
@@ -28,7 +34,11 @@ export function registerInterestsPublicRoutes(app: FastifyInstance, database: Da
     const published = new Map(registers.map((register) => [register.person_id, register]));
     return reply.view('registers/interests.njk', {
       pageTitle: 'Register of members’ interests',
-      members: members.map((member) => ({ name: personName(member), href: linkTo('interests.member', { id: member.id }), publishedOn: published.get(member.id)?.published_on ? formatDate(published.get(member.id)!.published_on!) : null })),
+      members: members.map((member) => ({
+        name: personName(member),
+        href: linkTo('interests.member', { id: member.id }),
+        publishedOn: published.get(member.id)?.published_on ? formatDate(published.get(member.id)!.published_on!) : null,
+      })),
       currentNav: 'councillors',
     });
   });
@@ -49,8 +59,14 @@ export function registerInterestsPublicRoutes(app: FastifyInstance, database: Da
       pageTitle: `${name}: register of interests`,
       name,
       personHref: linkTo('person.show', { id }),
-      register: register ? { ...register, publishedOnText: formatDate(register.publishedOn), latest: shown === versions[0], sections: byCategory(register.entries) } : undefined,
-      versions: versions.map((version) => ({ text: `Version ${version.version}, published ${formatDate(version.published_on!)}`, href: `${linkTo('interests.member', { id })}?version=${version.version}`, current: version === shown })),
+      register: register
+        ? { ...register, publishedOnText: formatDate(register.publishedOn), latest: shown === versions[0], sections: byCategory(register.entries) }
+        : undefined,
+      versions: versions.map((version) => ({
+        text: `Version ${version.version}, published ${formatDate(version.published_on!)}`,
+        href: `${linkTo('interests.member', { id })}?version=${version.version}`,
+        current: version === shown,
+      })),
       gifts: gifts.map((gift) => giftView(publicGift(gift))),
       registerHref: linkTo('interests.register'),
       currentNav: 'councillors',

@@ -17,7 +17,13 @@ import { appointmentView } from './outside-bodies-public.ts';
 
 type Values = Record<string, string | string[]>;
 
-const bodyInput = (values: Values) => ({ name: one(values.name), description: one(values.description), category: one(values.category), website: one(values.website), places: one(values.places) });
+const bodyInput = (values: Values) => ({
+  name: one(values.name),
+  description: one(values.description),
+  category: one(values.category),
+  website: one(values.website),
+  places: one(values.places),
+});
 
 export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   const { db } = database;
@@ -59,9 +65,17 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
   async function bodyPage(reply: FastifyReply, id: string, failed?: { form: string; values: Values; problems: Problem[] }) {
     const body = await repo.findBody(db, id);
     if (!body) throw NotFound('Outside body not found');
-    const [appointments, { people }, meetings, allMeetings] = await Promise.all([repo.appointmentsOf(db, [id]), decisionMakerChoices(db), meetingChoices(db, 'council-and-cabinet'), meetingChoices(db, 'all')]);
+    const [appointments, { people }, meetings, allMeetings] = await Promise.all([
+      repo.appointmentsOf(db, [id]),
+      decisionMakerChoices(db),
+      meetingChoices(db, 'council-and-cabinet'),
+      meetingChoices(db, 'all'),
+    ]);
     const values = failed?.values ?? {};
-    const detailValues = failed?.form === 'details' ? values : { name: body.name, description: body.description, category: body.category, website: body.website, places: String(body.places) };
+    const detailValues =
+      failed?.form === 'details'
+        ? values
+        : { name: body.name, description: body.description, category: body.category, website: body.website, places: String(body.places) };
     return reply.code(failed ? 400 : 200).view('registers/admin/outside-body.njk', {
       pageTitle: `${failed ? 'Error: ' : ''}${body.name}`,
       body,
@@ -76,10 +90,22 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
         endAction: linkTo('outsideBodies.admin.end', { id: appointment.id }),
         reportAction: linkTo('outsideBodies.admin.report', { id: appointment.id }),
       })),
-      people: options(people.filter((person) => person.kind !== 'external').map((person) => ({ value: person.id, text: personName(person) })), one(values.personId)),
-      meetings: options(meetings.map((meeting) => ({ value: meeting.id, text: `${meeting.body_name}, ${formatDate(meeting.date)}` })), one(values.meetingId), 'Not recorded'),
+      people: options(
+        people.filter((person) => person.kind !== 'external').map((person) => ({ value: person.id, text: personName(person) })),
+        one(values.personId),
+      ),
+      meetings: options(
+        meetings.map((meeting) => ({ value: meeting.id, text: `${meeting.body_name}, ${formatDate(meeting.date)}` })),
+        one(values.meetingId),
+        'Not recorded',
+      ),
       reportMeetings: allMeetings.map((meeting) => ({ value: meeting.id, text: `${meeting.body_name}, ${formatDate(meeting.date)}` })),
-      actions: { details: linkTo('outsideBodies.admin.body', { id }), appoint: linkTo('outsideBodies.admin.appoint', { id }), list: linkTo('outsideBodies.admin'), public: linkTo('outsideBodies.show', { slug: body.slug }) },
+      actions: {
+        details: linkTo('outsideBodies.admin.body', { id }),
+        appoint: linkTo('outsideBodies.admin.appoint', { id }),
+        list: linkTo('outsideBodies.admin'),
+        public: linkTo('outsideBodies.show', { slug: body.slug }),
+      },
     });
   }
 
@@ -114,10 +140,20 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
       async () => {
         const meetingId = one(values.meetingId);
         const minuteId = await minuteIdOf(meetingId, one(values.minuteNumber));
-        await appointmentMaker({ db, actor: request.user!, outsideBodyId: id, input: { personId: one(values.personId), role: one(values.role), startsOn: one(values.startsOn), endsOn: one(values.endsOn), meetingId, minuteId } });
+        await appointmentMaker({
+          db,
+          actor: request.user!,
+          outsideBodyId: id,
+          input: { personId: one(values.personId), role: one(values.role), startsOn: one(values.startsOn), endsOn: one(values.endsOn), meetingId, minuteId },
+        });
         return linkTo('outsideBodies.admin.body', { id });
       },
-      (problems) => bodyPage(reply, id, { form: 'appoint', values, problems: problems.map((problem) => (problem.field === 'minuteId' ? { ...problem, field: 'minuteNumber' } : problem)) }),
+      (problems) =>
+        bodyPage(reply, id, {
+          form: 'appoint',
+          values,
+          problems: problems.map((problem) => (problem.field === 'minuteId' ? { ...problem, field: 'minuteNumber' } : problem)),
+        }),
       (url) => reply.redirect(url, 303),
     );
   });
@@ -137,12 +173,20 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
           else {
             const meetingId = one(values.meetingId);
             const item = meetingId && one(values.itemNumber).trim() ? await agendaItemByNumber(db, meetingId, one(values.itemNumber)) : undefined;
-            if (!item) throw FieldProblems([{ field: 'itemNumber', message: 'Choose the meeting and enter the number of the agenda item at which the report was received' }]);
+            if (!item)
+              throw FieldProblems([
+                { field: 'itemNumber', message: 'Choose the meeting and enter the number of the agenda item at which the report was received' },
+              ]);
             await reportBackRecorder({ db, actor: request.user!, appointmentId, agendaItemId: item.id, summary: one(values.summary) });
           }
           return linkTo('outsideBodies.admin.body', { id: appointment.outside_body_id });
         },
-        (problems) => bodyPage(reply, appointment.outside_body_id, { form: `${form}-${appointmentId}`, values, problems: problems.map((problem) => ({ ...problem, field })) }),
+        (problems) =>
+          bodyPage(reply, appointment.outside_body_id, {
+            form: `${form}-${appointmentId}`,
+            values,
+            problems: problems.map((problem) => ({ ...problem, field })),
+          }),
         (url) => reply.redirect(url, 303),
       );
     });

@@ -19,7 +19,10 @@ export function appointmentView(appointment: repo.AppointmentRow) {
     role: appointment.role || 'Member',
     term: `${formatDate(appointment.starts_on)} to ${appointment.ends_on ? formatDate(appointment.ends_on) : 'no end date'}`,
     appointedAt: appointment.appointed_at_meeting_id
-      ? { text: `${appointment.meeting_body_name}, ${formatDate(appointment.meeting_date!)}${appointment.minute_number ? `, minute ${appointment.minute_number}` : ''}`, href: linkTo('meeting.show', { id: appointment.appointed_at_meeting_id }) }
+      ? {
+          text: `${appointment.meeting_body_name}, ${formatDate(appointment.meeting_date!)}${appointment.minute_number ? `, minute ${appointment.minute_number}` : ''}`,
+          href: linkTo('meeting.show', { id: appointment.appointed_at_meeting_id }),
+        }
       : null,
   };
 }
@@ -29,7 +32,10 @@ export function registerOutsideBodiesPublicRoutes(app: FastifyInstance, database
     const db = readerFor(database, request);
     const today = todayInLondon();
     const bodies = await repo.listBodies(db);
-    const appointments = await repo.appointmentsOf(db, bodies.map((body) => body.id));
+    const appointments = await repo.appointmentsOf(
+      db,
+      bodies.map((body) => body.id),
+    );
     return reply.view('registers/outside-bodies.njk', {
       pageTitle: 'Outside bodies',
       bodies: bodies.map((body) => {
@@ -40,7 +46,10 @@ export function registerOutsideBodiesPublicRoutes(app: FastifyInstance, database
           href: linkTo('outsideBodies.show', { slug: body.slug }),
           places: body.places,
           vacancies: vacancies(body.places, own.map(term), today),
-          members: own.filter((appointment) => inForce(term(appointment), today)).map((appointment) => appointment.person_name).join(', '),
+          members: own
+            .filter((appointment) => inForce(term(appointment), today))
+            .map((appointment) => appointment.person_name)
+            .join(', '),
         };
       }),
       currentNav: 'councillors',
@@ -54,14 +63,22 @@ export function registerOutsideBodiesPublicRoutes(app: FastifyInstance, database
     if (!body) throw NotFound('Outside body not found');
     const today = todayInLondon();
     const appointments = await repo.appointmentsOf(db, [body.id]);
-    const reports = await repo.reportsBack(db, appointments.map((appointment) => appointment.id));
+    const reports = await repo.reportsBack(
+      db,
+      appointments.map((appointment) => appointment.id),
+    );
     return reply.view('registers/outside-body.njk', {
       pageTitle: body.name,
       body,
       vacancies: vacancies(body.places, appointments.map(term), today),
       current: appointments.filter((appointment) => inForce(term(appointment), today)).map(appointmentView),
       past: appointments.filter((appointment) => !inForce(term(appointment), today)).map(appointmentView),
-      reports: reports.map((report) => ({ person: report.person_name, text: `${report.body_name}, ${formatDate(report.meeting_date)}, item ${report.item_number}: ${report.item_title}`, href: linkTo('meeting.show', { id: report.meeting_id }), summary: report.summary })),
+      reports: reports.map((report) => ({
+        person: report.person_name,
+        text: `${report.body_name}, ${formatDate(report.meeting_date)}, item ${report.item_number}: ${report.item_title}`,
+        href: linkTo('meeting.show', { id: report.meeting_id }),
+        summary: report.summary,
+      })),
       listHref: linkTo('outsideBodies.list'),
       currentNav: 'councillors',
     });

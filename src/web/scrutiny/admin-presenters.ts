@@ -32,7 +32,13 @@ export function presentTrackerRow(row: TrackerRow, href: string) {
     owners: row.owners.map(ownerName).join(', ') || 'No one named',
     portfolio:
       row.portfolio_printed ??
-      personName({ honorific: row.holder_honorific, given_name: row.holder_given_name, initials: row.holder_initials, family_name: row.holder_family_name, post_nominals: row.holder_post_nominals }),
+      personName({
+        honorific: row.holder_honorific,
+        given_name: row.holder_given_name,
+        initials: row.holder_initials,
+        family_name: row.holder_family_name,
+        post_nominals: row.holder_post_nominals,
+      }),
     published: row.published,
     responseCount: row.response_count ?? 0,
   };
@@ -68,7 +74,13 @@ export function presentDetail(row: store.RecommendationDetailRow, item: Item | u
       date: response.response_date ? formatShortDate(response.response_date) : null,
       responder: personName(response, response.responder_printed ?? ''),
     })),
-    history: history.map((change) => ({ from: change.from_status, to: change.to_status, date: formatShortDate(change.effective_date), reason: change.reason, actor: change.actor })),
+    history: history.map((change) => ({
+      from: change.from_status,
+      to: change.to_status,
+      date: formatShortDate(change.effective_date),
+      reason: change.reason,
+      actor: change.actor,
+    })),
   };
 }
 export type RecommendationDetail = ReturnType<typeof presentDetail>;

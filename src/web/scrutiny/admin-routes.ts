@@ -24,7 +24,15 @@ import { linkTo, ROUTES } from '../../http/routes.ts';
 import { presentDetail, presentTrackerRow, selectItems, transitionChoices } from './admin-presenters.ts';
 import { dateFromParts, datePartsOf, formList, formValues, renameFields, scrutinyFormErrors, type FormValues } from './form-input.ts';
 import { personName } from './presenters.ts';
-import { IdParamsSchema, OfficerResponseSchema, PublishSchema, RecommendationEditSchema, RecommendationNewSchema, StatusChangeSchema, TrackerQuerySchema } from './schema.ts';
+import {
+  IdParamsSchema,
+  OfficerResponseSchema,
+  PublishSchema,
+  RecommendationEditSchema,
+  RecommendationNewSchema,
+  StatusChangeSchema,
+  TrackerQuerySchema,
+} from './schema.ts';
 
 /** Today at the web boundary; services and rules take the date as a parameter. */
 
@@ -96,11 +104,23 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
           overdue: items.filter((item) => item.overdue).length,
           rows: items,
           filters: {
-            committee: selectItems(choices.bodies.map((body) => ({ value: body.id, text: body.name })), values.committee, 'Any committee'),
+            committee: selectItems(
+              choices.bodies.map((body) => ({ value: body.id, text: body.name })),
+              values.committee,
+              'Any committee',
+            ),
             portfolio: selectItems(people(choices.holders), values.portfolio, 'Any portfolio'),
             owner: selectItems(people(choices.owners), values.owner, 'Anyone'),
-            status: selectItems(SCRUTINY_STATUSES.map((status) => ({ value: status, text: status })), values.status, 'Any status'),
-            age: Object.entries(AGE_LABELS).map(([value, text]) => ({ value: value === 'any' ? '' : value, text, selected: (values.age || '') === (value === 'any' ? '' : value) })),
+            status: selectItems(
+              SCRUTINY_STATUSES.map((status) => ({ value: status, text: status })),
+              values.status,
+              'Any status',
+            ),
+            age: Object.entries(AGE_LABELS).map(([value, text]) => ({
+              value: value === 'any' ? '' : value,
+              text,
+              selected: (values.age || '') === (value === 'any' ? '' : value),
+            })),
           },
         },
       });
@@ -118,7 +138,11 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
         values,
         formAction: linkTo('scrutiny.admin.new'),
         responseMonths,
-        meetings: selectItems(meetings.map((meeting) => ({ value: meeting.id, text: `${meeting.body_name}, ${formatShortDate(meeting.date)}` })), values.meetingId, 'Select a meeting'),
+        meetings: selectItems(
+          meetings.map((meeting) => ({ value: meeting.id, text: `${meeting.body_name}, ${formatShortDate(meeting.date)}` })),
+          values.meetingId,
+          'Select a meeting',
+        ),
         firstOwner: selectItems(personChoices, ownerIds[0], 'Select an owner'),
         secondOwner: selectItems(personChoices, ownerIds[1], 'No second owner'),
       });
@@ -180,7 +204,13 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
     // ---- correct the words, addressee, deadline, notes ----
     const editPage = async (request: FastifyRequest, reply: FastifyReply, values: FormValues | undefined, problems: Problem[] = [], status = 400) => {
       const { row, view } = await loadDetail(database, idOf(request));
-      const shown = values ?? { text: row.text ?? '', addressee: row.addressee ?? '', notes: row.tracking_notes ?? '', version: String(row.version), ...datePartsOf('dueDate', row.due_date) };
+      const shown = values ?? {
+        text: row.text ?? '',
+        addressee: row.addressee ?? '',
+        notes: row.tracking_notes ?? '',
+        version: String(row.version),
+        ...datePartsOf('dueDate', row.due_date),
+      };
       if (problems.length) reply.code(status);
       return reply.view('scrutiny/admin/edit.njk', {
         pageTitle: `${problems.length ? 'Error: ' : ''}Change recommendation ${view.number}`,
@@ -252,10 +282,19 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
       if (!effective.value && !effective.problem) problems.push({ field: 'effectiveDate', message: 'Enter the date of the change' });
       if (problems.length || !parsed.success) return statusPage(request, reply, values, problems);
       try {
-        await statusChanger({ database, actor: actorOf(request), recommendationId: id, to: parsed.data.to, reason: parsed.data.reason, effectiveDate: effective.value!, expectedVersion: parsed.data.version });
+        await statusChanger({
+          database,
+          actor: actorOf(request),
+          recommendationId: id,
+          to: parsed.data.to,
+          reason: parsed.data.reason,
+          effectiveDate: effective.value!,
+          expectedVersion: parsed.data.version,
+        });
         return reply.redirect(linkTo('scrutiny.admin.recommendation', { id }), 303);
       } catch (error) {
-        if (isStaleVersion(error)) return statusPage(request, reply, { ...values, version: String(error.currentVersion) }, renameFields(error.problems ?? [], { status: 'to' }), 409);
+        if (isStaleVersion(error))
+          return statusPage(request, reply, { ...values, version: String(error.currentVersion) }, renameFields(error.problems ?? [], { status: 'to' }), 409);
         const found = serviceProblems(error);
         if (!found) throw error;
         return statusPage(request, reply, values, renameFields(found, { status: 'to' }));
@@ -268,7 +307,10 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
       const people = await store.ownerChoices(db);
       // The owners first: they are who usually answer.
       const ownerIds = new Set(owners.map((owner) => owner.person_id).filter(Boolean));
-      const ordered = [...people.filter((person) => ownerIds.has(person.id) || person.id === row.portfolio_holder_id), ...people.filter((person) => !ownerIds.has(person.id) && person.id !== row.portfolio_holder_id)];
+      const ordered = [
+        ...people.filter((person) => ownerIds.has(person.id) || person.id === row.portfolio_holder_id),
+        ...people.filter((person) => !ownerIds.has(person.id) && person.id !== row.portfolio_holder_id),
+      ];
       const shown = values ?? datePartsOf('responseDate', todayInLondon());
       if (problems.length) reply.code(400);
       return reply.view('scrutiny/admin/response.njk', {
@@ -277,7 +319,11 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
         errors: problems.length ? scrutinyFormErrors(problems, ['responseDate']) : undefined,
         view,
         values: shown,
-        responders: selectItems(ordered.map((person) => ({ value: person.id, text: personName(person) })), shown.responderId, 'Select who responded'),
+        responders: selectItems(
+          ordered.map((person) => ({ value: person.id, text: personName(person) })),
+          shown.responderId,
+          'Select who responded',
+        ),
         formAction: linkTo('scrutiny.admin.response', { id: view.id }),
         backHref: linkTo('scrutiny.admin.recommendation', { id: view.id }),
       });
@@ -294,7 +340,14 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
       if (!date.value && !date.problem) problems.push({ field: 'responseDate', message: 'Enter the date of response' });
       if (problems.length || !parsed.success) return responsePage(request, reply, values, problems);
       try {
-        await responseRecorder({ database, actor: actorOf(request), recommendationId: id, text: parsed.data.responseText, responseDate: date.value!, responderId: parsed.data.responderId });
+        await responseRecorder({
+          database,
+          actor: actorOf(request),
+          recommendationId: id,
+          text: parsed.data.responseText,
+          responseDate: date.value!,
+          responderId: parsed.data.responderId,
+        });
         return reply.redirect(linkTo('scrutiny.admin.recommendation', { id }), 303);
       } catch (error) {
         const found = serviceProblems(error);
@@ -309,7 +362,13 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
       const parsed = PublishSchema.safeParse(formValues(request.body));
       if (!parsed.success) return recommendationPage(reply, id, zodProblems(parsed.error));
       try {
-        await recommendationPublisher({ database, actor: actorOf(request), recommendationId: id, published: parsed.data.published === 'yes', expectedVersion: parsed.data.version });
+        await recommendationPublisher({
+          database,
+          actor: actorOf(request),
+          recommendationId: id,
+          published: parsed.data.published === 'yes',
+          expectedVersion: parsed.data.version,
+        });
       } catch (error) {
         if (!isStaleVersion(error)) throw error;
         return recommendationPage(reply, id, error.problems ?? [], 409);

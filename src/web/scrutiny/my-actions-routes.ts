@@ -37,10 +37,17 @@ export async function myActionsRoutes(app: FastifyInstance, { database }: { data
       const personId = personOf(request);
       const asAt = todayInLondon();
       const rows = personId ? await store.listRecommendations(db, { answerableBy: personId }) : [];
-      const owners = await store.ownersOf(db, rows.map((row) => row.id));
+      const owners = await store.ownersOf(
+        db,
+        rows.map((row) => row.id),
+      );
       const items = rows
         .map((row) => ({ ...row, overdue: isOverdue(row, asAt), owners: owners.filter((owner) => owner.recommendation_id === row.id) }))
-        .map((row) => ({ ...presentTrackerRow(row, linkTo('scrutiny.myActions.recommendation', { id: row.id })), open: checkResponseAllowed(row.status).allowed, due: row.due_date }))
+        .map((row) => ({
+          ...presentTrackerRow(row, linkTo('scrutiny.myActions.recommendation', { id: row.id })),
+          open: checkResponseAllowed(row.status).allowed,
+          due: row.due_date,
+        }))
         // Open ones first, the overdue at the very top, then by deadline.
         .sort((a, b) => Number(b.open) - Number(a.open) || Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due));
       return reply.view('scrutiny/my-actions.njk', {
@@ -79,7 +86,8 @@ export async function myActionsRoutes(app: FastifyInstance, { database }: { data
     mine.post(ROUTES['scrutiny.myActions.recommendation'], async (request, reply) => {
       const id = IdParamsSchema.parse(request.params).id;
       const personId = personOf(request);
-      if (!personId) throw new HttpError(403, 'forbidden', 'Your account is not linked to an officer or member, so it has no actions. Ask democratic services to link it.');
+      if (!personId)
+        throw new HttpError(403, 'forbidden', 'Your account is not linked to an officer or member, so it has no actions. Ask democratic services to link it.');
       const values = formValues(request.body);
       const parsed = ResponseSchema.safeParse(values);
       const date = dateFromParts(values, 'responseDate', 'the date of response');
@@ -87,7 +95,15 @@ export async function myActionsRoutes(app: FastifyInstance, { database }: { data
       if (!date.value && !date.problem) problems.push({ field: 'responseDate', message: 'Enter the date of response' });
       if (problems.length || !parsed.success) return respondPage(request, reply, values, problems);
       try {
-        await responseRecorder({ database, actor: request.user!, recommendationId: id, text: parsed.data.responseText, responseDate: date.value!, responderId: personId, ownResponseOnly: true });
+        await responseRecorder({
+          database,
+          actor: request.user!,
+          recommendationId: id,
+          text: parsed.data.responseText,
+          responseDate: date.value!,
+          responderId: personId,
+          ownResponseOnly: true,
+        });
         return reply.redirect(`${linkTo('scrutiny.myActions')}?responded=${encodeURIComponent(id)}`, 303);
       } catch (error) {
         const found = serviceProblems(error);

@@ -54,7 +54,15 @@ export function presentListRow(row: RecommendationListRow, asAt: string, href: s
     meetingHref: linkTo('meeting.show', { id: row.meeting_id }),
     dueDate: formatShortDate(row.due_date),
     overdue: awaiting && asAt > row.due_date,
-    portfolio: row.portfolio_printed ?? personName({ honorific: row.holder_honorific, given_name: row.holder_given_name, initials: row.holder_initials, family_name: row.holder_family_name, post_nominals: row.holder_post_nominals }),
+    portfolio:
+      row.portfolio_printed ??
+      personName({
+        honorific: row.holder_honorific,
+        given_name: row.holder_given_name,
+        initials: row.holder_initials,
+        family_name: row.holder_family_name,
+        post_nominals: row.holder_post_nominals,
+      }),
     responseCount: row.response_count ?? 0,
   };
 }
@@ -62,12 +70,26 @@ export type RecommendationListItem = ReturnType<typeof presentListRow>;
 
 /** Groups rows by the item they belong to, keeping order. */
 export function groupByItem(rows: RecommendationListItem[]) {
-  const groups: Array<{ title: string; bodyName: string; meetingDate: string; meetingHref: string; portfolio: string; recommendations: RecommendationListItem[] }> = [];
+  const groups: Array<{
+    title: string;
+    bodyName: string;
+    meetingDate: string;
+    meetingHref: string;
+    portfolio: string;
+    recommendations: RecommendationListItem[];
+  }> = [];
   for (const row of rows) {
     const last = groups.at(-1);
     if (last && last.title === row.itemTitle && last.meetingDate === row.meetingDate) last.recommendations.push(row);
-    else groups.push({ title: row.itemTitle, bodyName: row.bodyName, meetingDate: row.meetingDate, meetingHref: row.meetingHref, portfolio: row.portfolio, recommendations: [row] });
+    else
+      groups.push({
+        title: row.itemTitle,
+        bodyName: row.bodyName,
+        meetingDate: row.meetingDate,
+        meetingHref: row.meetingHref,
+        portfolio: row.portfolio,
+        recommendations: [row],
+      });
   }
   return groups;
 }
-

@@ -18,9 +18,15 @@ import { groupByItem, personName, presentListRow, statusTag } from './presenters
 import { isRealDate } from '../../domain/meetings/date-plausibility.ts';
 
 const IdSchema = z.object({ id: z.string().regex(/^[a-z-]+-[0-9a-f]{16}$|^[A-Za-z0-9_-]{1,128}$/, 'must be an id') });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine(isRealDate, 'must be a real date'); // Date.parse took 2026-02-31 as 3 March
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(isRealDate, 'must be a real date'); // Date.parse took 2026-02-31 as 3 March
 export const ListQuerySchema = z.object({
-  status: z.enum(SCRUTINY_STATUSES).optional().or(z.literal('').transform(() => undefined)),
+  status: z
+    .enum(SCRUTINY_STATUSES)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   asAt: IsoDate.optional(),
 });
 export const AsAtQuerySchema = z.object({ asAt: IsoDate.optional() });
@@ -96,7 +102,12 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
           date: response.response_date ? formatShortDate(response.response_date) : null,
           responder: personName(response, response.responder_printed ?? ''),
         })),
-        history: history.map((change) => ({ from: change.from_status, to: change.to_status, date: formatShortDate(change.effective_date), reason: change.reason })),
+        history: history.map((change) => ({
+          from: change.from_status,
+          to: change.to_status,
+          date: formatShortDate(change.effective_date),
+          reason: change.reason,
+        })),
       },
     });
   });
@@ -139,7 +150,11 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
       const params = IdSchema.safeParse(request.params);
       if (!params.success) throw NotFound('Meeting not found');
       const query = parseQuery(CabinetQuery, request.query);
-      const report = await cabinetReportData(db, { meetingId: params.data.id, publishedOnly: true, ...(query.cabinetDate ? { cabinetDate: query.cabinetDate } : {}) });
+      const report = await cabinetReportData(db, {
+        meetingId: params.data.id,
+        publishedOnly: true,
+        ...(query.cabinetDate ? { cabinetDate: query.cabinetDate } : {}),
+      });
       if (!report || report.items.length === 0) throw NotFound('This meeting made no scrutiny recommendations');
       const name = `recommendations-${report.meetingDate}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`);
@@ -159,7 +174,11 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
         asAt: formatShortDate(asAt),
         insight,
         acceptance: insight.acceptanceByPortfolio.map((entry) => ({ ...entry, percent: `${Math.round(entry.rate * 100)}%` })),
-        oldest: insight.oldestOpen.map((entry) => ({ ...entry, href: linkTo('scrutiny.recommendation', { id: entry.id }), meetingDate: formatShortDate(entry.meetingDate) })),
+        oldest: insight.oldestOpen.map((entry) => ({
+          ...entry,
+          href: linkTo('scrutiny.recommendation', { id: entry.id }),
+          meetingDate: formatShortDate(entry.meetingDate),
+        })),
         charts: { status: chartHref('status'), oldest: chartHref('oldest'), acceptance: chartHref('acceptance') },
       },
     });

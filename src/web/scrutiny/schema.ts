@@ -7,7 +7,10 @@ import { SCRUTINY_STATUSES } from '../../domain/scrutiny/status.ts';
 import { AGES } from '../../services/scrutiny/tracker.ts';
 import { isRealDate } from '../../domain/meetings/date-plausibility.ts';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine(isRealDate, 'must be a real date'); // Date.parse took 2026-02-31 as 3 March
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(isRealDate, 'must be a real date'); // Date.parse took 2026-02-31 as 3 March
 /** A select's "any" option posts an empty string: that means no filter. */
 const blankIsAbsent = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 

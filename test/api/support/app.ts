@@ -17,7 +17,8 @@ export const apiTestConfig: Config = {
   port: 0,
   host: '127.0.0.1',
   logLevel: 'silent',
-  authorityName: 'Kent County Council', holidays: 'england-and-wales',
+  authorityName: 'Kent County Council',
+  holidays: 'england-and-wales',
   publicUrl: PUBLIC_URL,
   dataLicense: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
   contactEmail: 'opendata@democracy.example.gov.uk',
@@ -33,7 +34,13 @@ export interface ApiFixture {
 export async function openApiFixture(): Promise<ApiFixture> {
   const database = await createTestDatabase();
   const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedsDir], actor: 'test' });
-  if (summary.failed > 0) throw new Error(`seed import failed: ${summary.files.filter((file) => file.status === 'failed').map((file) => `${file.file}: ${file.reason}`).join('; ')}`);
+  if (summary.failed > 0)
+    throw new Error(
+      `seed import failed: ${summary.files
+        .filter((file) => file.status === 'failed')
+        .map((file) => `${file.file}: ${file.reason}`)
+        .join('; ')}`,
+    );
   const planted = await plantOpenDataRecords(database.db);
   const app = await createApp({ config: apiTestConfig, database, logger: false });
   return {

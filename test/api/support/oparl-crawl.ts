@@ -81,4 +81,3 @@ export async function crawl(app: FastifyInstance, schemas: OParlSchemas, forbidd
   }
   return result;
 }
-

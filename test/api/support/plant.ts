@@ -42,7 +42,14 @@ export async function plantOpenDataRecords(db: Kysely<Database>): Promise<Plante
   const meetingId = 'meeting-planted0000001';
   await db
     .insertInto('meeting')
-    .values({ id: meetingId, body_id: body.id, date: '2011-11-23', start_time: '10:00', end_time: '12:30', location: 'Darent Room, Sessions House, County Hall, Maidstone' })
+    .values({
+      id: meetingId,
+      body_id: body.id,
+      date: '2011-11-23',
+      start_time: '10:00',
+      end_time: '12:30',
+      location: 'Darent Room, Sessions House, County Hall, Maidstone',
+    })
     .execute();
 
   const exemptReportId = 'report-planted0000001';
@@ -51,9 +58,30 @@ export async function plantOpenDataRecords(db: Kysely<Database>): Promise<Plante
   await db
     .insertInto('report')
     .values([
-      { id: exemptReportId, authority_id: authorityId, subject: CANARY.exemptReportSubject, exempt: true, full_text: CANARY.exemptReportText, report_date: '2011-11-14' },
-      { id: reportOnExemptItemId, authority_id: authorityId, subject: CANARY.reportOnExemptItem, exempt: false, full_text: CANARY.reportOnExemptItem, report_date: '2011-11-14' },
-      { id: publicReportId, authority_id: authorityId, subject: 'Treasury management mid-year review', exempt: false, full_text: 'Borrowing stayed within the prudential limits.', report_date: '2011-11-14' },
+      {
+        id: exemptReportId,
+        authority_id: authorityId,
+        subject: CANARY.exemptReportSubject,
+        exempt: true,
+        full_text: CANARY.exemptReportText,
+        report_date: '2011-11-14',
+      },
+      {
+        id: reportOnExemptItemId,
+        authority_id: authorityId,
+        subject: CANARY.reportOnExemptItem,
+        exempt: false,
+        full_text: CANARY.reportOnExemptItem,
+        report_date: '2011-11-14',
+      },
+      {
+        id: publicReportId,
+        authority_id: authorityId,
+        subject: 'Treasury management mid-year review',
+        exempt: false,
+        full_text: 'Borrowing stayed within the prudential limits.',
+        report_date: '2011-11-14',
+      },
     ])
     .execute();
 
@@ -64,7 +92,16 @@ export async function plantOpenDataRecords(db: Kysely<Database>): Promise<Plante
     .insertInto('agenda_item')
     .values([
       { id: publicItemId, meeting_id: meetingId, number: '1', position: 1, title: 'Treasury management mid-year review', report_id: publicReportId },
-      { id: exemptItemId, meeting_id: meetingId, number: '2', position: 2, title: 'Contract award: cleaning services', exempt: true, exempt_paragraphs: [3], report_id: reportOnExemptItemId },
+      {
+        id: exemptItemId,
+        meeting_id: meetingId,
+        number: '2',
+        position: 2,
+        title: 'Contract award: cleaning services',
+        exempt: true,
+        exempt_paragraphs: [3],
+        report_id: reportOnExemptItemId,
+      },
       { id: exemptReportItemId, meeting_id: meetingId, number: '3', position: 3, title: 'Write-off of a debt', report_id: exemptReportId },
     ])
     .execute();
@@ -74,8 +111,26 @@ export async function plantOpenDataRecords(db: Kysely<Database>): Promise<Plante
   await db
     .insertInto('minute')
     .values([
-      { id: publicMinuteId, meeting_id: meetingId, number: '16', position: 1, title: 'Treasury management mid-year review', agenda_item_id: publicItemId, text: 'The Committee noted the review.' },
-      { id: exemptMinuteId, meeting_id: meetingId, number: '17', position: 2, title: 'Contract award: cleaning services', agenda_item_id: exemptItemId, text: CANARY.exemptMinuteText, exempt: true, exempt_paragraphs: [3] },
+      {
+        id: publicMinuteId,
+        meeting_id: meetingId,
+        number: '16',
+        position: 1,
+        title: 'Treasury management mid-year review',
+        agenda_item_id: publicItemId,
+        text: 'The Committee noted the review.',
+      },
+      {
+        id: exemptMinuteId,
+        meeting_id: meetingId,
+        number: '17',
+        position: 2,
+        title: 'Contract award: cleaning services',
+        agenda_item_id: exemptItemId,
+        text: CANARY.exemptMinuteText,
+        exempt: true,
+        exempt_paragraphs: [3],
+      },
     ])
     .execute();
   await db
@@ -96,11 +151,26 @@ export async function plantOpenDataRecords(db: Kysely<Database>): Promise<Plante
     .execute();
   await db
     .insertInto('group_membership')
-    .values(ids.map((personId, index) => ({ id: `group-membership-planted${index}`, person_id: personId, group_id: groupIds[index < 4 ? 0 : 1]!, start_date: '2009-06-04' })))
+    .values(
+      ids.map((personId, index) => ({
+        id: `group-membership-planted${index}`,
+        person_id: personId,
+        group_id: groupIds[index < 4 ? 0 : 1]!,
+        start_date: '2009-06-04',
+      })),
+    )
     .execute();
   await db
     .insertInto('membership')
-    .values(ids.slice(0, 3).map((personId, index) => ({ id: `membership-planted${index}`, person_id: personId, body_id: body.id, role: index === 0 ? 'Chairman' : 'member', start_date: '2011-05-12' })))
+    .values(
+      ids.slice(0, 3).map((personId, index) => ({
+        id: `membership-planted${index}`,
+        person_id: personId,
+        body_id: body.id,
+        role: index === 0 ? 'Chairman' : 'member',
+        start_date: '2011-05-12',
+      })),
+    )
     .execute();
 
   const voters = { yes: ids.slice(0, 3), no: ids.slice(3, 5), abstain: ids.slice(5, 6) };
@@ -109,11 +179,32 @@ export async function plantOpenDataRecords(db: Kysely<Database>): Promise<Plante
   await db
     .insertInto('vote_event')
     .values([
-      { id: publicVoteEventId, meeting_id: meetingId, minute_id: publicMinuteId, motion_text: 'that the review be noted', mover_id: ids[0]!, seconder_id: ids[1]!, for_count: 3, against_count: 2, abstain_count: 1, result: 'Carried' },
-      { id: exemptVoteEventId, meeting_id: meetingId, minute_id: exemptMinuteId, motion_text: CANARY.exemptMotion, for_count: 4, against_count: 0, abstain_count: 0, result: 'Carried' },
+      {
+        id: publicVoteEventId,
+        meeting_id: meetingId,
+        minute_id: publicMinuteId,
+        motion_text: 'that the review be noted',
+        mover_id: ids[0]!,
+        seconder_id: ids[1]!,
+        for_count: 3,
+        against_count: 2,
+        abstain_count: 1,
+        result: 'Carried',
+      },
+      {
+        id: exemptVoteEventId,
+        meeting_id: meetingId,
+        minute_id: exemptMinuteId,
+        motion_text: CANARY.exemptMotion,
+        for_count: 4,
+        against_count: 0,
+        abstain_count: 0,
+        result: 'Carried',
+      },
     ])
     .execute();
-  const option = (personId: string) => (voters.yes.includes(personId) ? 'for' : voters.no.includes(personId) ? 'against' : 'abstain') as 'for' | 'against' | 'abstain';
+  const option = (personId: string) =>
+    (voters.yes.includes(personId) ? 'for' : voters.no.includes(personId) ? 'against' : 'abstain') as 'for' | 'against' | 'abstain';
   await db
     .insertInto('vote')
     .values(ids.map((personId) => ({ vote_event_id: publicVoteEventId, person_id: personId, option: option(personId), printed_name: personId })))
@@ -126,8 +217,28 @@ export async function plantOpenDataRecords(db: Kysely<Database>): Promise<Plante
   const decisionId = 'decision-planted000001';
   await db
     .insertInto('decision')
-    .values({ id: decisionId, authority_id: authorityId, decision_date: '2011-11-24', subject: 'Award of the cleaning services contract', text: 'The contract was awarded.', report_id: reportOnExemptItemId })
+    .values({
+      id: decisionId,
+      authority_id: authorityId,
+      decision_date: '2011-11-24',
+      subject: 'Award of the cleaning services contract',
+      text: 'The contract was awarded.',
+      report_id: reportOnExemptItemId,
+    })
     .execute();
 
-  return { decisionId, authorityId, meetingId, exemptItemId, exemptReportId, reportOnExemptItemId, publicReportId, publicItemId, publicVoteEventId, exemptVoteEventId, groupIds, voters };
+  return {
+    decisionId,
+    authorityId,
+    meetingId,
+    exemptItemId,
+    exemptReportId,
+    reportOnExemptItemId,
+    publicReportId,
+    publicItemId,
+    publicVoteEventId,
+    exemptVoteEventId,
+    groupIds,
+    voters,
+  };
 }

@@ -17,7 +17,8 @@ export class PopoloSchemas {
   constructor() {
     this.ajv = new Ajv({ allErrors: true, strict: true });
     addFormats(this.ajv);
-    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.json'))) this.ajv.addSchema(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.json')))
+      this.ajv.addSchema(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
     this.voteEvent = this.ajv.getSchema('http://www.popoloproject.com/schemas/vote_event.json#')!;
   }
 

@@ -14,7 +14,10 @@ async function getJson(app: FastifyInstance, baseUrl: string, url: string): Prom
   return response.json();
 }
 
-export async function readLists(app: FastifyInstance, baseUrl: string): Promise<{ body: Record<string, unknown>; lists: Record<ListName, Array<Record<string, unknown>>> }> {
+export async function readLists(
+  app: FastifyInstance,
+  baseUrl: string,
+): Promise<{ body: Record<string, unknown>; lists: Record<ListName, Array<Record<string, unknown>>> }> {
   const bodies = await getJson(app, baseUrl, '/oparl/v1/bodies');
   const body = (bodies.data as Array<Record<string, unknown>>)[0]!;
   const lists = {} as Record<ListName, Array<Record<string, unknown>>>;

@@ -53,7 +53,12 @@ export async function startExamplesServer(options: ExamplesOptions = {}): Promis
       throttled.add(url.pathname);
       return send(429, { type: 'https://schema.oparl.org/1.1/Error', message: 'slow down' }, { 'retry-after': '0' });
     }
-    const list = (name: string, objects: unknown[]) => send(200, { data: [...objects, ...(options.extra?.[name] ?? [])], pagination: { totalElements: objects.length + (options.extra?.[name]?.length ?? 0) }, links: {} });
+    const list = (name: string, objects: unknown[]) =>
+      send(200, {
+        data: [...objects, ...(options.extra?.[name] ?? [])],
+        pagination: { totalElements: objects.length + (options.extra?.[name]?.length ?? 0) },
+        links: {},
+      });
     switch (url.pathname) {
       case '/':
         return send(200, example('System-01', baseUrl));

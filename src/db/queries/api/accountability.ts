@@ -16,7 +16,8 @@ function keyset<T extends { id: string }>(rows: T[], window: KeysetWindow): Keys
   return { rows: page, nextAfter: page[page.length - 1]!.id };
 }
 
-const afterId = (column: string, after: string | undefined) => (after === undefined ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} collate "C" > ${after} collate "C"`);
+const afterId = (column: string, after: string | undefined) =>
+  after === undefined ? sql<boolean>`true` : sql<boolean>`${sql.ref(column)} collate "C" > ${after} collate "C"`;
 
 // ---- scrutiny recommendations ---------------------------------------------------------------------------------------
 
@@ -47,7 +48,10 @@ const recommendations = (db: Db) =>
 export type RecommendationRow = Awaited<ReturnType<ReturnType<typeof recommendations>['execute']>>[number];
 
 export async function listRecommendations(db: Db, filter: { status?: string; bodyId?: string }, window: KeysetWindow) {
-  let query = recommendations(db).where(afterId('r.id', window.after)).orderBy(sql`r.id collate "C"`).limit(window.limit + 1);
+  let query = recommendations(db)
+    .where(afterId('r.id', window.after))
+    .orderBy(sql`r.id collate "C"`)
+    .limit(window.limit + 1);
   if (filter.status) query = query.where('r.status', '=', filter.status as RecommendationRow['status']);
   if (filter.bodyId) query = query.where('i.body_id', '=', filter.bodyId);
   return keyset(await query.execute(), window);
@@ -61,7 +65,14 @@ export async function responsesOf(db: Db, recommendationIds: string[]) {
   if (recommendationIds.length === 0) return [];
   return db
     .selectFrom('scrutiny_response')
-    .select(['scrutiny_response.id', 'scrutiny_response.recommendation_id', 'scrutiny_response.text', 'scrutiny_response.response_date', 'scrutiny_response.responder_id', 'scrutiny_response.responder_printed'])
+    .select([
+      'scrutiny_response.id',
+      'scrutiny_response.recommendation_id',
+      'scrutiny_response.text',
+      'scrutiny_response.response_date',
+      'scrutiny_response.responder_id',
+      'scrutiny_response.responder_printed',
+    ])
     .where('scrutiny_response.recommendation_id', 'in', recommendationIds)
     .orderBy('scrutiny_response.response_date')
     .orderBy(sql`scrutiny_response.id collate "C"`)
@@ -70,11 +81,19 @@ export async function responsesOf(db: Db, recommendationIds: string[]) {
 
 // ---- plans ----------------------------------------------------------------------------------------------------------
 
-const plans = (db: Db) => db.selectFrom('plan').select(['plan.id', 'plan.title', 'plan.slug', 'plan.issued_month', 'plan.owner_body_id', 'plan.created_at', 'plan.updated_at']);
+const plans = (db: Db) =>
+  db.selectFrom('plan').select(['plan.id', 'plan.title', 'plan.slug', 'plan.issued_month', 'plan.owner_body_id', 'plan.created_at', 'plan.updated_at']);
 export type PlanRow = Awaited<ReturnType<ReturnType<typeof plans>['execute']>>[number];
 
 export async function listPlans(db: Db, window: KeysetWindow) {
-  return keyset(await plans(db).where(afterId('plan.id', window.after)).orderBy(sql`plan.id collate "C"`).limit(window.limit + 1).execute(), window);
+  return keyset(
+    await plans(db)
+      .where(afterId('plan.id', window.after))
+      .orderBy(sql`plan.id collate "C"`)
+      .limit(window.limit + 1)
+      .execute(),
+    window,
+  );
 }
 
 export function findPlan(db: Db, id: string) {
@@ -117,11 +136,25 @@ export async function planTree(db: Db, planId: string) {
 const indicators = (db: Db) =>
   db
     .selectFrom('indicator')
-    .select(['indicator.id', 'indicator.plan_id', 'indicator.name', 'indicator.slug', 'indicator.definition', 'indicator.unit', 'indicator.polarity', 'indicator.frequency', 'indicator.created_at', 'indicator.updated_at']);
+    .select([
+      'indicator.id',
+      'indicator.plan_id',
+      'indicator.name',
+      'indicator.slug',
+      'indicator.definition',
+      'indicator.unit',
+      'indicator.polarity',
+      'indicator.frequency',
+      'indicator.created_at',
+      'indicator.updated_at',
+    ]);
 export type IndicatorRow = Awaited<ReturnType<ReturnType<typeof indicators>['execute']>>[number];
 
 export async function listIndicators(db: Db, filter: { planId?: string }, window: KeysetWindow) {
-  let query = indicators(db).where(afterId('indicator.id', window.after)).orderBy(sql`indicator.id collate "C"`).limit(window.limit + 1);
+  let query = indicators(db)
+    .where(afterId('indicator.id', window.after))
+    .orderBy(sql`indicator.id collate "C"`)
+    .limit(window.limit + 1);
   if (filter.planId) query = query.where('indicator.plan_id', '=', filter.planId);
   return keyset(await query.execute(), window);
 }
@@ -156,7 +189,21 @@ export async function indicatorSeries(db: Db, indicatorId: string) {
  * less the timestamps), so the header and the rows cannot drift apart.
  */
 export const ACCOUNTABILITY_COLUMNS = {
-  recommendations: ['id', 'number', 'text', 'addressee', 'status', 'due_date', 'item_id', 'item_kind', 'item_title', 'body_id', 'body_name', 'meeting_id', 'meeting_date'],
+  recommendations: [
+    'id',
+    'number',
+    'text',
+    'addressee',
+    'status',
+    'due_date',
+    'item_id',
+    'item_kind',
+    'item_title',
+    'body_id',
+    'body_name',
+    'meeting_id',
+    'meeting_date',
+  ],
   responses: ['id', 'recommendation_id', 'response_date', 'responder_id', 'responder_printed', 'text'],
   plans: ['id', 'title', 'slug', 'issued_month', 'owner_body_id'],
   planPriorities: ['id', 'plan_id', 'number', 'title', 'key_objectives'],
@@ -175,7 +222,10 @@ export async function accountabilityTables(db: Db) {
   const published = recommendationRows.map((row) => row.id);
   return {
     recommendations: recommendationRows.map(({ created_at: _c, updated_at: _u, ...row }) => row),
-    responses: published.length === 0 ? [] : await db.selectFrom('scrutiny_response').select(columns.responses).where('recommendation_id', 'in', published).orderBy(byId).execute(),
+    responses:
+      published.length === 0
+        ? []
+        : await db.selectFrom('scrutiny_response').select(columns.responses).where('recommendation_id', 'in', published).orderBy(byId).execute(),
     plans: await db.selectFrom('plan').select(columns.plans).orderBy(byId).execute(),
     planPriorities: await db.selectFrom('plan_priority').select(columns.planPriorities).orderBy(byId).execute(),
     planOutcomes: await db.selectFrom('plan_outcome').select(columns.planOutcomes).orderBy(byId).execute(),

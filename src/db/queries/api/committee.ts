@@ -34,7 +34,8 @@ async function keysetPage<O extends { id: string }>(query: SelectQueryBuilder<an
 
 // ---- bodies ---------------------------------------------------------------------------------------------------------
 
-const bodies = (db: Db) => db.selectFrom('body').select(['body.id', 'body.name', 'body.slug', 'body.kind', 'body.parent_id', 'body.created_at', 'body.updated_at']);
+const bodies = (db: Db) =>
+  db.selectFrom('body').select(['body.id', 'body.name', 'body.slug', 'body.kind', 'body.parent_id', 'body.created_at', 'body.updated_at']);
 export type ApiBodyRow = Awaited<ReturnType<ReturnType<typeof bodies>['execute']>>[number];
 
 export function listBodies(db: Db, window: KeysetWindow) {
@@ -49,7 +50,18 @@ export function findBody(db: Db, id: string) {
 const people = (db: Db) =>
   db
     .selectFrom('person')
-    .select(['person.id', 'person.kind', 'person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.post_nominals', 'person.job_title', 'person.created_at', 'person.updated_at']);
+    .select([
+      'person.id',
+      'person.kind',
+      'person.honorific',
+      'person.given_name',
+      'person.initials',
+      'person.family_name',
+      'person.post_nominals',
+      'person.job_title',
+      'person.created_at',
+      'person.updated_at',
+    ]);
 export type ApiPersonRow = Awaited<ReturnType<ReturnType<typeof people>['execute']>>[number];
 
 export function listPeople(db: Db, filter: { kind?: 'member' | 'officer' | 'external' }, window: KeysetWindow) {
@@ -66,7 +78,14 @@ export async function groupMembershipsOf(db: Db, personIds: string[]) {
   return db
     .selectFrom('group_membership')
     .innerJoin('political_group', 'political_group.id', 'group_membership.group_id')
-    .select(['group_membership.person_id', 'political_group.id as group_id', 'political_group.name as group_name', 'group_membership.role', 'group_membership.start_date', 'group_membership.end_date'])
+    .select([
+      'group_membership.person_id',
+      'political_group.id as group_id',
+      'political_group.name as group_name',
+      'group_membership.role',
+      'group_membership.start_date',
+      'group_membership.end_date',
+    ])
     .where('group_membership.person_id', 'in', personIds)
     .orderBy('group_membership.start_date')
     .execute();
@@ -140,7 +159,9 @@ export async function meetingDetails(db: Db, meetingId: string) {
       'agenda_item.page_from',
       'agenda_item.page_to',
       sql<string | null>`case when agenda_item.exempt then null else agenda_item.description end`.as('description'),
-      sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as('report_id'),
+      sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as(
+        'report_id',
+      ),
     ])
     .where('agenda_item.meeting_id', '=', meetingId)
     .orderBy('agenda_item.position')

@@ -72,7 +72,12 @@ export async function runPage<O>(db: Kysely<any>, query: SelectQueryBuilder<any,
   if (rows.length > 0 && rows.length < window.limit) return { rows, total: window.offset + rows.length };
   if (rows.length === 0 && window.offset === 0) return { rows, total: 0 };
   const bound = window.offset + window.limit + countAhead;
-  const bounded = query.clearSelect().clearOrderBy().select(sql<number>`1`.as('one')).limit(bound + 1).as('bounded');
+  const bounded = query
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`1`.as('one'))
+    .limit(bound + 1)
+    .as('bounded');
   const counted = (await db.selectFrom(bounded).select(sql<string>`count(*)::text`.as('count')).executeTakeFirst()) as { count: string } | undefined;
   const total = Number(counted?.count ?? 0);
   return { rows, total: total > bound ? undefined : total };

@@ -82,14 +82,21 @@ export function findAuthority(db: Db, id: string) {
 
 /** The span of meeting dates, from which the legislative terms are derived. */
 export async function meetingDateSpan(db: Db, authorityId: string) {
-  return db
-    .selectFrom('meeting')
-    .innerJoin('body', 'body.id', 'meeting.body_id')
-    .where('body.authority_id', '=', authorityId)
-    // A withdrawn meeting is not public (migration 20261207_3002): it neither makes nor stretches a term.
-    .where('meeting.withdrawn_at', 'is', null)
-    .select((eb) => [eb.fn.min('meeting.date').as('first'), eb.fn.max('meeting.date').as('last'), eb.fn.min('meeting.created_at').as('created_at'), eb.fn.max('meeting.updated_at').as('updated_at')])
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('meeting')
+      .innerJoin('body', 'body.id', 'meeting.body_id')
+      .where('body.authority_id', '=', authorityId)
+      // A withdrawn meeting is not public (migration 20261207_3002): it neither makes nor stretches a term.
+      .where('meeting.withdrawn_at', 'is', null)
+      .select((eb) => [
+        eb.fn.min('meeting.date').as('first'),
+        eb.fn.max('meeting.date').as('last'),
+        eb.fn.min('meeting.created_at').as('created_at'),
+        eb.fn.max('meeting.updated_at').as('updated_at'),
+      ])
+      .executeTakeFirst()
+  );
 }
 
 /** When the first meeting dated within [from, to] was recorded: when a derived legislative term appeared there. */
@@ -145,7 +152,10 @@ export type OrganizationRow = Awaited<ReturnType<ReturnType<typeof organizations
 export function listOrganizations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
     db,
-    organizations(db).where('organization.authority_id', '=', authorityId).where(changedWithin('organization', filter, 'modified_at')).orderBy(byIdC('organization.id')),
+    organizations(db)
+      .where('organization.authority_id', '=', authorityId)
+      .where(changedWithin('organization', filter, 'modified_at'))
+      .orderBy(byIdC('organization.id')),
     window,
   );
 }
@@ -191,7 +201,11 @@ function memberships(db: Db) {
 export type MembershipRow = Awaited<ReturnType<ReturnType<typeof memberships>['execute']>>[number];
 
 export function listMemberships(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(db, memberships(db).where('membership.authority_id', '=', authorityId).where(changedWithin('membership', filter)).orderBy(byIdC('membership.id')), window);
+  return runPage(
+    db,
+    memberships(db).where('membership.authority_id', '=', authorityId).where(changedWithin('membership', filter)).orderBy(byIdC('membership.id')),
+    window,
+  );
 }
 
 export function findMembership(db: Db, id: string) {
@@ -211,22 +225,20 @@ export async function membershipsOfOrganizations(db: Db, organizationIds: string
 // ---- Person --------------------------------------------------------------------------------------------------------
 
 function people(db: Db) {
-  return db
-    .selectFrom('person')
-    .select([
-      'person.id',
-      'person.authority_id',
-      'person.kind',
-      'person.honorific',
-      'person.given_name',
-      'person.initials',
-      'person.family_name',
-      'person.post_nominals',
-      'person.job_title',
-      'person.created_at',
-      // The memberships it embeds are other rows (oparl_change 'person').
-      latest('person.updated_at', changeOf('person', 'person.id')).as('modified_at'),
-    ]);
+  return db.selectFrom('person').select([
+    'person.id',
+    'person.authority_id',
+    'person.kind',
+    'person.honorific',
+    'person.given_name',
+    'person.initials',
+    'person.family_name',
+    'person.post_nominals',
+    'person.job_title',
+    'person.created_at',
+    // The memberships it embeds are other rows (oparl_change 'person').
+    latest('person.updated_at', changeOf('person', 'person.id')).as('modified_at'),
+  ]);
 }
 export type PersonRow = Awaited<ReturnType<ReturnType<typeof people>['execute']>>[number];
 
@@ -283,7 +295,15 @@ export type MeetingRow = Awaited<ReturnType<ReturnType<typeof meetings>['execute
 export function listMeetings(db: Db, scope: { authorityId: string; bodyId?: string }, filter: ChangeFilter, window: PageWindow) {
   let query = meetings(db).where('meeting.authority_id', '=', scope.authorityId);
   if (scope.bodyId) query = query.where('meeting.body_id', '=', scope.bodyId);
-  return runPage(db, query.where(amongChanged('meeting.id', filter, changedMeetingIds)).where(changedWithin('meeting', filter, 'modified_at')).orderBy('meeting.date', 'desc').orderBy(byIdC('meeting.id')), window);
+  return runPage(
+    db,
+    query
+      .where(amongChanged('meeting.id', filter, changedMeetingIds))
+      .where(changedWithin('meeting', filter, 'modified_at'))
+      .orderBy('meeting.date', 'desc')
+      .orderBy(byIdC('meeting.id')),
+    window,
+  );
 }
 
 export function findMeeting(db: Db, id: string) {
@@ -322,7 +342,9 @@ function agendaItems(db: Db) {
       'agenda_item.exempt',
       'agenda_item.exempt_paragraphs',
       // The consultation (the item's public report) is the agenda item's own id; none for exempt items or reports.
-      sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as('public_report_id'),
+      sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as(
+        'public_report_id',
+      ),
       'agenda_item.created_at',
       // The view's updated_at holds its publication; resolutions, vote events and its report's exemption are other rows.
       latest('agenda_item.updated_at', changeOf('agenda-item', 'agenda_item.id')).as('modified_at'),
@@ -431,7 +453,12 @@ export function findPaper(db: Db, id: string) {
 
 /** The text of a public report, for its File's access URL; undefined for exempt or unknown reports. */
 export async function publicReportText(db: Db, id: string) {
-  return db.selectFrom('public_report as report').select(['report.full_text', 'report.subject', 'report.updated_at']).where('report.id', '=', id).where(reportIsPublic('report')).executeTakeFirst();
+  return db
+    .selectFrom('public_report as report')
+    .select(['report.full_text', 'report.subject', 'report.updated_at'])
+    .where('report.id', '=', id)
+    .where(reportIsPublic('report'))
+    .executeTakeFirst();
 }
 
 // ---- Consultation: a public report on a public agenda item -------------------------------------------------------
@@ -459,7 +486,11 @@ function consultations(db: Db) {
 export type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultations>['execute']>>[number];
 
 export function listConsultations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(db, consultations(db).where('body.authority_id', '=', authorityId).where(changedWithin('agenda_item', filter)).orderBy(byIdC('agenda_item.id')), window);
+  return runPage(
+    db,
+    consultations(db).where('body.authority_id', '=', authorityId).where(changedWithin('agenda_item', filter)).orderBy(byIdC('agenda_item.id')),
+    window,
+  );
 }
 
 export function findConsultation(db: Db, id: string) {
@@ -497,7 +528,14 @@ function locations(db: Db) {
 export type LocationRow = Awaited<ReturnType<ReturnType<typeof locations>['execute']>>[number];
 
 export function listLocations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
-  return runPage(db, locations(db).where('location.authority_id', '=', authorityId).where(changedWithin('location', filter, 'modified_at')).orderBy(byIdC('location.id')), window);
+  return runPage(
+    db,
+    locations(db)
+      .where('location.authority_id', '=', authorityId)
+      .where(changedWithin('location', filter, 'modified_at'))
+      .orderBy(byIdC('location.id')),
+    window,
+  );
 }
 
 export function findLocation(db: Db, id: string) {
@@ -522,12 +560,23 @@ export type WithdrawalKind = 'agenda-item' | 'report' | 'consultation' | 'meetin
 
 /** A record the public may not see (never published, withdrawn, or made exempt), and the latest change deciding it. */
 export function findWithdrawal(db: Db, kind: WithdrawalKind, id: string) {
-  return db.selectFrom('public_withdrawal').select(['record_id', 'created_at', 'modified']).where('kind', '=', kind).where('record_id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('public_withdrawal')
+    .select(['record_id', 'created_at', 'modified'])
+    .where('kind', '=', kind)
+    .where('record_id', '=', id)
+    .executeTakeFirst();
 }
 export type WithdrawalRow = NonNullable<Awaited<ReturnType<typeof findWithdrawal>>>;
 
 /** The withdrawn records of an authority changed within the filter, in id order, with their total. */
-export async function listWithdrawals(db: Db, kind: WithdrawalKind, authorityId: string, filter: ChangeFilter, window: PageWindow): Promise<Paged<WithdrawalRow>> {
+export async function listWithdrawals(
+  db: Db,
+  kind: WithdrawalKind,
+  authorityId: string,
+  filter: ChangeFilter,
+  window: PageWindow,
+): Promise<Paged<WithdrawalRow>> {
   const base = db
     .selectFrom('public_withdrawal as withdrawal')
     .where('withdrawal.kind', '=', kind)
@@ -538,7 +587,12 @@ export async function listWithdrawals(db: Db, kind: WithdrawalKind, authorityId:
     .$if(kind === 'meeting', (query) => query.where(amongChanged('withdrawal.record_id', filter, changedMeetingIds)));
   const [rows, counted] = await Promise.all([
     window.limit > 0
-      ? base.select(['withdrawal.record_id', 'withdrawal.created_at', 'withdrawal.modified']).orderBy(byIdC('withdrawal.record_id')).limit(window.limit).offset(window.offset).execute()
+      ? base
+          .select(['withdrawal.record_id', 'withdrawal.created_at', 'withdrawal.modified'])
+          .orderBy(byIdC('withdrawal.record_id'))
+          .limit(window.limit)
+          .offset(window.offset)
+          .execute()
       : Promise.resolve([]),
     base.select(sql<string>`count(*)::text`.as('count')).executeTakeFirstOrThrow(),
   ]);

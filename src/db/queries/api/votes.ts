@@ -40,7 +40,9 @@ const voteEvents = (db: Db) =>
 export type VoteEventRow = Awaited<ReturnType<ReturnType<typeof voteEvents>['execute']>>[number];
 
 export async function listVoteEvents(db: Db, filter: { meetingId?: string; bodyId?: string }, window: KeysetWindow): Promise<KeysetPage<VoteEventRow>> {
-  let query = voteEvents(db).orderBy(sql`vote_event.id collate "C"`).limit(window.limit + 1);
+  let query = voteEvents(db)
+    .orderBy(sql`vote_event.id collate "C"`)
+    .limit(window.limit + 1);
   if (filter.meetingId) query = query.where('vote_event.meeting_id', '=', filter.meetingId);
   if (filter.bodyId) query = query.where('body.id', '=', filter.bodyId);
   if (window.after !== undefined) query = query.where(sql<boolean>`vote_event.id collate "C" > ${window.after} collate "C"`);

@@ -8,7 +8,18 @@ export async function findBodyBySlug(db: Db, slug: string) {
   return db
     .selectFrom('body')
     .leftJoin('body as parent', 'parent.id', 'body.parent_id')
-    .select(['body.id', 'body.name', 'body.slug', 'body.kind', 'body.terms_of_reference', 'body.clerk_name', 'body.clerk_email', 'body.clerk_phone', 'parent.name as parent_name', 'parent.slug as parent_slug'])
+    .select([
+      'body.id',
+      'body.name',
+      'body.slug',
+      'body.kind',
+      'body.terms_of_reference',
+      'body.clerk_name',
+      'body.clerk_email',
+      'body.clerk_phone',
+      'parent.name as parent_name',
+      'parent.slug as parent_slug',
+    ])
     .where('body.slug', '=', slug)
     .executeTakeFirst();
 }
@@ -31,10 +42,28 @@ export async function listBodies(db: Db, today: string) {
       'body.name',
       'body.slug',
       'body.kind',
-      eb.selectFrom('meeting').whereRef('meeting.body_id', '=', 'body.id').select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n')).as('meeting_count'),
-      eb.selectFrom('meeting').whereRef('meeting.body_id', '=', 'body.id').where('meeting.date', '<', today).select((sub) => sub.fn.max('meeting.date').as('d')).as('last_meeting_date'),
-      eb.selectFrom('meeting').whereRef('meeting.body_id', '=', 'body.id').where('meeting.date', '>=', today).select((sub) => sub.fn.min('meeting.date').as('d')).as('next_meeting_date'),
-      eb.selectFrom('membership').whereRef('membership.body_id', '=', 'body.id').select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n')).as('membership_count'),
+      eb
+        .selectFrom('meeting')
+        .whereRef('meeting.body_id', '=', 'body.id')
+        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n'))
+        .as('meeting_count'),
+      eb
+        .selectFrom('meeting')
+        .whereRef('meeting.body_id', '=', 'body.id')
+        .where('meeting.date', '<', today)
+        .select((sub) => sub.fn.max('meeting.date').as('d'))
+        .as('last_meeting_date'),
+      eb
+        .selectFrom('meeting')
+        .whereRef('meeting.body_id', '=', 'body.id')
+        .where('meeting.date', '>=', today)
+        .select((sub) => sub.fn.min('meeting.date').as('d'))
+        .as('next_meeting_date'),
+      eb
+        .selectFrom('membership')
+        .whereRef('membership.body_id', '=', 'body.id')
+        .select((sub) => sub.cast<number>(sub.fn.countAll(), 'integer').as('n'))
+        .as('membership_count'),
     ])
     .orderBy('body.name')
     .execute();
@@ -43,37 +72,41 @@ export type BodyListRow = Awaited<ReturnType<typeof listBodies>>[number];
 
 /** Members of a body on a date (open-ended memberships count), with their political group then if recorded. */
 export async function bodyMembers(db: Db, bodyId: string, onDate: string) {
-  return db
-    .selectFrom('membership')
-    .innerJoin('person', 'person.id', 'membership.person_id')
-    .leftJoin('group_membership', (join) =>
-      join
-        .onRef('group_membership.person_id', '=', 'person.id')
-        .on((eb) => eb.or([eb('group_membership.start_date', 'is', null), eb('group_membership.start_date', '<=', onDate)]))
-        .on((eb) => eb.or([eb('group_membership.end_date', 'is', null), eb('group_membership.end_date', '>=', onDate)])),
-    )
-    .leftJoin('political_group', 'political_group.id', 'group_membership.group_id')
-    .select([
-      'membership.id',
-      'membership.role',
-      'membership.start_date',
-      'membership.end_date',
-      'person.id as person_id',
-      'person.honorific',
-      'person.given_name',
-      'person.initials',
-      'person.family_name',
-      'person.post_nominals',
-      'political_group.name as group_name',
-    ])
-    .where('membership.body_id', '=', bodyId)
-    .where((eb) => eb.or([eb('membership.start_date', 'is', null), eb('membership.start_date', '<=', onDate)]))
-    .where((eb) => eb.or([eb('membership.end_date', 'is', null), eb('membership.end_date', '>=', onDate)]))
-    // The chair first, then the vice-chair, members, and substitutes last, as a committee's page lists them.
-    .orderBy(sql`case when lower(membership.role) in ('chair', 'chairman', 'chairwoman', 'chairperson') then 0 when lower(membership.role) like 'vice%' then 1 when lower(membership.role) like 'substitute%' then 3 else 2 end`)
-    .orderBy('person.family_name')
-    .orderBy('person.id')
-    .execute();
+  return (
+    db
+      .selectFrom('membership')
+      .innerJoin('person', 'person.id', 'membership.person_id')
+      .leftJoin('group_membership', (join) =>
+        join
+          .onRef('group_membership.person_id', '=', 'person.id')
+          .on((eb) => eb.or([eb('group_membership.start_date', 'is', null), eb('group_membership.start_date', '<=', onDate)]))
+          .on((eb) => eb.or([eb('group_membership.end_date', 'is', null), eb('group_membership.end_date', '>=', onDate)])),
+      )
+      .leftJoin('political_group', 'political_group.id', 'group_membership.group_id')
+      .select([
+        'membership.id',
+        'membership.role',
+        'membership.start_date',
+        'membership.end_date',
+        'person.id as person_id',
+        'person.honorific',
+        'person.given_name',
+        'person.initials',
+        'person.family_name',
+        'person.post_nominals',
+        'political_group.name as group_name',
+      ])
+      .where('membership.body_id', '=', bodyId)
+      .where((eb) => eb.or([eb('membership.start_date', 'is', null), eb('membership.start_date', '<=', onDate)]))
+      .where((eb) => eb.or([eb('membership.end_date', 'is', null), eb('membership.end_date', '>=', onDate)]))
+      // The chair first, then the vice-chair, members, and substitutes last, as a committee's page lists them.
+      .orderBy(
+        sql`case when lower(membership.role) in ('chair', 'chairman', 'chairwoman', 'chairperson') then 0 when lower(membership.role) like 'vice%' then 1 when lower(membership.role) like 'substitute%' then 3 else 2 end`,
+      )
+      .orderBy('person.family_name')
+      .orderBy('person.id')
+      .execute()
+  );
 }
 
 /**

@@ -47,11 +47,17 @@ export type CalendarMeetingRow = Awaited<ReturnType<typeof meetingsBetween>>[num
  * An archive of past papers would otherwise open on an empty month.
  */
 export async function anchorMeetingDate(db: Db, today: string, bodyId?: string): Promise<string | undefined> {
-  let past = db.selectFrom('meeting').select((eb) => eb.fn.max('meeting.date').as('date')).where('meeting.date', '<=', today);
+  let past = db
+    .selectFrom('meeting')
+    .select((eb) => eb.fn.max('meeting.date').as('date'))
+    .where('meeting.date', '<=', today);
   if (bodyId) past = past.where('meeting.body_id', '=', bodyId);
   const latest = (await past.executeTakeFirst())?.date;
   if (latest) return latest;
-  let next = db.selectFrom('meeting').select((eb) => eb.fn.min('meeting.date').as('date')).where('meeting.date', '>', today);
+  let next = db
+    .selectFrom('meeting')
+    .select((eb) => eb.fn.min('meeting.date').as('date'))
+    .where('meeting.date', '>', today);
   if (bodyId) next = next.where('meeting.body_id', '=', bodyId);
   return (await next.executeTakeFirst())?.date ?? undefined;
 }

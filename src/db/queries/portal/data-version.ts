@@ -27,7 +27,19 @@ export async function currentMeetingPageVersion(db: Kysely<Database>, ref: Meeti
       eb
         .selectFrom('portal_meeting_version as mv')
         .select('mv.version')
-        .where('mv.meeting_id', '=', 'id' in ref ? eb.val(ref.id) : eb.selectFrom('meeting').innerJoin('body', 'body.id', 'meeting.body_id').select('meeting.id').where('body.slug', '=', ref.bodySlug).where('meeting.date', '=', ref.date).limit(1))
+        .where(
+          'mv.meeting_id',
+          '=',
+          'id' in ref
+            ? eb.val(ref.id)
+            : eb
+                .selectFrom('meeting')
+                .innerJoin('body', 'body.id', 'meeting.body_id')
+                .select('meeting.id')
+                .where('body.slug', '=', ref.bodySlug)
+                .where('meeting.date', '=', ref.date)
+                .limit(1),
+        )
         .as('meeting'),
     ])
     .executeTakeFirstOrThrow();

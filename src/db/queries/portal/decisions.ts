@@ -93,10 +93,22 @@ export const DECISION_COUNT_CAP = 1000;
 async function dateSpan(db: Db): Promise<{ oldest: string; newest: string } | undefined> {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('meeting').select((m) => m.fn.min('meeting.date').as('d')).as('meeting_oldest'),
-      eb.selectFrom('meeting').select((m) => m.fn.max('meeting.date').as('d')).as('meeting_newest'),
-      eb.selectFrom('decision').select((d) => d.fn.min('decision.decision_date').as('d')).as('decision_oldest'),
-      eb.selectFrom('decision').select((d) => d.fn.max('decision.decision_date').as('d')).as('decision_newest'),
+      eb
+        .selectFrom('meeting')
+        .select((m) => m.fn.min('meeting.date').as('d'))
+        .as('meeting_oldest'),
+      eb
+        .selectFrom('meeting')
+        .select((m) => m.fn.max('meeting.date').as('d'))
+        .as('meeting_newest'),
+      eb
+        .selectFrom('decision')
+        .select((d) => d.fn.min('decision.decision_date').as('d'))
+        .as('decision_oldest'),
+      eb
+        .selectFrom('decision')
+        .select((d) => d.fn.max('decision.decision_date').as('d'))
+        .as('decision_newest'),
     ])
     .executeTakeFirst();
   const oldest = [row?.meeting_oldest, row?.decision_oldest].filter((date): date is string => Boolean(date)).sort();
@@ -138,7 +150,12 @@ export async function listDecisions(db: Db, filters: DecisionFilters) {
   const cap = filters.countCap ?? DECISION_COUNT_CAP;
   const [countRow, span] = await Promise.all([
     db
-      .selectFrom(filtered(db, filters).select('register.id').limit(cap + 1).as('bounded'))
+      .selectFrom(
+        filtered(db, filters)
+          .select('register.id')
+          .limit(cap + 1)
+          .as('bounded'),
+      )
       .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
       .executeTakeFirst(),
     dateSpan(db),

@@ -41,7 +41,11 @@ export async function publishedMinutes(db: Db, limit: number) {
       'meeting.date',
       'body.name as body_name',
       'body.slug as body_slug',
-      eb.selectFrom('public_minute as minute').whereRef('minute.meeting_id', '=', 'meeting.id').select((sub) => sub.fn.max('minute.updated_at').as('at')).as('published_at'),
+      eb
+        .selectFrom('public_minute as minute')
+        .whereRef('minute.meeting_id', '=', 'meeting.id')
+        .select((sub) => sub.fn.max('minute.updated_at').as('at'))
+        .as('published_at'),
     ])
     .where((eb) => eb.exists(eb.selectFrom('public_minute as minute').whereRef('minute.meeting_id', '=', 'meeting.id').select('minute.id')))
     .orderBy('meeting.date', 'desc')

@@ -79,7 +79,12 @@ function matching(db: Db, filters: Omit<SearchFilters, 'limit' | 'offset'>) {
 /** How many records match, counting no further than cap + 1. */
 export async function countMatches(db: Db, filters: Omit<SearchFilters, 'limit' | 'offset'>, cap = COUNT_CAP): Promise<number> {
   const row = await db
-    .selectFrom(matching(db, filters).select(sql<number>`1`.as('one')).limit(cap + 1).as('bounded'))
+    .selectFrom(
+      matching(db, filters)
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('bounded'),
+    )
     .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -128,7 +133,9 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<S
       'body.name as body_name',
       'body.slug as body_slug',
       'hit.date',
-      sql<string>`ts_headline('english', hit.title, ${tsquery(filters.text)}, ${`StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`})`.as('title_snippet'),
+      sql<string>`ts_headline('english', hit.title, ${tsquery(filters.text)}, ${`StartSel=${HIT_START}, StopSel=${HIT_END}, HighlightAll=true`})`.as(
+        'title_snippet',
+      ),
       sql<string>`ts_headline('english', hit.body, ${tsquery(filters.text)}, ${HEADLINE_OPTIONS})`.as('snippet'),
     ])
     // The page's own order again, over its rows only (an outer query does not keep a subquery's order).
@@ -168,6 +175,8 @@ export async function suggestWords(db: Db, words: string[]): Promise<Map<string,
 
 /** The plan PostgreSQL chooses for a search, for the documentation and the index test. */
 export async function explainSearch(db: Db, text: string): Promise<string> {
-  const result = await sql<{ 'QUERY PLAN': string }>`explain select kind, record_id from search_document where document @@ websearch_to_tsquery('english', ${text})`.execute(db);
+  const result = await sql<{
+    'QUERY PLAN': string;
+  }>`explain select kind, record_id from search_document where document @@ websearch_to_tsquery('english', ${text})`.execute(db);
   return result.rows.map((row) => row['QUERY PLAN']).join('\n');
 }

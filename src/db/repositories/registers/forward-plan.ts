@@ -64,12 +64,16 @@ export async function publishedEntries(db: Db, filter: EntryFilter = {}): Promis
 }
 
 export async function findPublishedEntry(db: Db, id: string): Promise<EntryRow | undefined> {
-  return (await entries(db).where('e.id', '=', id).where('e.published_on', 'is not', null).where('e.withdrawn_on', 'is', null).executeTakeFirst()) as EntryRow | undefined;
+  return (await entries(db).where('e.id', '=', id).where('e.published_on', 'is not', null).where('e.withdrawn_on', 'is', null).executeTakeFirst()) as
+    | EntryRow
+    | undefined;
 }
 
 /** The wards named in published entries, for the filter. */
 export async function publishedWards(db: Db): Promise<string[]> {
-  const rows = await sql<{ ward: string }>`select distinct unnest(wards) as ward from forward_plan_entry where published_on is not null and withdrawn_on is null order by ward`.execute(db);
+  const rows = await sql<{
+    ward: string;
+  }>`select distinct unnest(wards) as ward from forward_plan_entry where published_on is not null and withdrawn_on is null order by ward`.execute(db);
   return rows.rows.map((row) => row.ward);
 }
 
@@ -150,7 +154,12 @@ export async function specialUrgencyDecisions(db: Db, from: string, to: string):
 export async function decisionMakerChoices(db: Db) {
   const [bodies, people] = await Promise.all([
     db.selectFrom('body').select(['id', 'name', 'kind']).orderBy('name').execute(),
-    db.selectFrom('person').select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name', 'job_title']).orderBy('family_name').orderBy('given_name').execute(),
+    db
+      .selectFrom('person')
+      .select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name', 'job_title'])
+      .orderBy('family_name')
+      .orderBy('given_name')
+      .execute(),
   ]);
   return { bodies, people };
 }

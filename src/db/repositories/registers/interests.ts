@@ -37,7 +37,11 @@ export async function updateVersion(db: Db, id: string, changes: Partial<NewRow<
 }
 
 export async function insertEntries(db: Db, rows: ReadonlyArray<NewRow<'interest_entry'>>): Promise<void> {
-  if (rows.length) await db.insertInto('interest_entry').values([...rows]).execute();
+  if (rows.length)
+    await db
+      .insertInto('interest_entry')
+      .values([...rows])
+      .execute();
 }
 
 export async function updateEntry(db: Db, id: string, changes: Partial<NewRow<'interest_entry'>>): Promise<void> {
@@ -91,7 +95,14 @@ export interface MemberRow {
 
 /** Members of the council: people of kind member, by name. */
 export async function members(db: Db): Promise<MemberRow[]> {
-  return db.selectFrom('person').select(['id', 'honorific', 'given_name', 'initials', 'family_name']).where('kind', '=', 'member').orderBy('family_name').orderBy('given_name').orderBy('id').execute();
+  return db
+    .selectFrom('person')
+    .select(['id', 'honorific', 'given_name', 'initials', 'family_name'])
+    .where('kind', '=', 'member')
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('id')
+    .execute();
 }
 
 export async function findPerson(db: Db, id: string) {
@@ -172,7 +183,11 @@ export async function saveDeclarationLink(db: Db, row: NewRow<'declaration_inter
   await db
     .insertInto('declaration_interest')
     .values(row)
-    .onConflict((oc) => oc.column('id').doUpdateSet({ entry_key: row.entry_key, flagged_on: row.flagged_on, flag_reason: row.flag_reason ?? '', resolved_on: null, resolution: '' }))
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet({ entry_key: row.entry_key, flagged_on: row.flagged_on, flag_reason: row.flag_reason ?? '', resolved_on: null, resolution: '' }),
+    )
     .execute();
 }
 
@@ -184,7 +199,15 @@ export async function meetingsWithDeclarations(db: Db) {
   return db
     .selectFrom('meeting as m')
     .innerJoin('body as b', 'b.id', 'm.body_id')
-    .select(['m.id', 'm.date', 'b.name as body_name', sql<number>`(select count(*) from declaration d where d.meeting_id = m.id)::int`.as('declarations'), sql<number>`(select count(*) from declaration d left join declaration_interest l on l.id = d.id where d.meeting_id = m.id and l.id is null)::int`.as('unlinked')])
+    .select([
+      'm.id',
+      'm.date',
+      'b.name as body_name',
+      sql<number>`(select count(*) from declaration d where d.meeting_id = m.id)::int`.as('declarations'),
+      sql<number>`(select count(*) from declaration d left join declaration_interest l on l.id = d.id where d.meeting_id = m.id and l.id is null)::int`.as(
+        'unlinked',
+      ),
+    ])
     .where(sql<boolean>`exists (select 1 from declaration d where d.meeting_id = m.id)`)
     .orderBy('m.date', 'desc')
     .limit(200)
@@ -192,7 +215,12 @@ export async function meetingsWithDeclarations(db: Db) {
 }
 
 export async function findMeetingHeading(db: Db, id: string) {
-  return db.selectFrom('meeting as m').innerJoin('body as b', 'b.id', 'm.body_id').select(['m.id', 'm.date', 'b.name']).where('m.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('meeting as m')
+    .innerJoin('body as b', 'b.id', 'm.body_id')
+    .select(['m.id', 'm.date', 'b.name'])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Members with the email of their linked account (null when none), for review reminders. */

@@ -43,12 +43,7 @@ export async function appointmentsOf(db: Db, outsideBodyIds: readonly string[]):
     .leftJoin('body as b', 'b.id', 'm.body_id')
     .leftJoin('minute as mi', 'mi.id', 'a.appointed_at_minute_id')
     .selectAll('a')
-    .select([
-      personNameSql('p').as('person_name'),
-      'm.date as meeting_date',
-      'b.name as meeting_body_name',
-      'mi.number as minute_number',
-    ])
+    .select([personNameSql('p').as('person_name'), 'm.date as meeting_date', 'b.name as meeting_body_name', 'mi.number as minute_number'])
     .where('a.outside_body_id', 'in', outsideBodyIds)
     .orderBy('a.starts_on', 'desc')
     .orderBy('a.id')
@@ -67,7 +62,14 @@ export async function endAppointment(db: Db, id: string, endsOn: string): Promis
   await db.updateTable('outside_body_appointment').set({ ends_on: endsOn }).where('id', '=', id).execute();
 }
 
-export type ReportBackRow = Row<'outside_body_report'> & { meeting_id: string; meeting_date: string; body_name: string; item_title: string; item_number: string; person_name: string };
+export type ReportBackRow = Row<'outside_body_report'> & {
+  meeting_id: string;
+  meeting_date: string;
+  body_name: string;
+  item_title: string;
+  item_number: string;
+  person_name: string;
+};
 
 /** Reports back on an outside body's appointments, to meetings whose agenda is public (the item is not exempt). */
 export async function reportsBack(db: Db, appointmentIds: readonly string[]): Promise<ReportBackRow[]> {

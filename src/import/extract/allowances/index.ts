@@ -24,7 +24,11 @@ export function extractAllowances(segments: Segment[]): AllowancesExtract {
       } else if (isRemunerationReport(segment)) result.remunerationReports.push(extractRemunerationReport(segment));
     } catch (error) {
       const line = (error as { line?: number }).line ?? segment.lineFrom;
-      result.issues.push({ severity: 'error', line, message: `could not read the allowances in "${segment.title}" (lines ${segment.lineFrom}-${segment.lineTo}): ${(error as Error).message}` });
+      result.issues.push({
+        severity: 'error',
+        line,
+        message: `could not read the allowances in "${segment.title}" (lines ${segment.lineFrom}-${segment.lineTo}): ${(error as Error).message}`,
+      });
     }
   }
   return result;

@@ -20,7 +20,11 @@ export function extractRemunerationReport(segment: Segment): RemunerationReportR
   const toDate = findLongDate(to) ?? null;
   const toBodyName = to.replace(/\s*[–-]\s*.*$/, '').trim() || null;
   const year = lines.map((entry) => /\b(\d{4}\/\d{2})\b/.exec(entry.text)?.[1]).find(Boolean) ?? null;
-  const reportDate = [...lines].reverse().map((entry) => (entry.text.length <= 20 ? parseLongDate(entry.text) : undefined)).find(Boolean) ?? null;
+  const reportDate =
+    [...lines]
+      .reverse()
+      .map((entry) => (entry.text.length <= 20 ? parseLongDate(entry.text) : undefined))
+      .find(Boolean) ?? null;
 
   const membersAt = lines.findIndex((entry) => /Panel members are:$/i.test(entry.text));
   const panelMembers: string[] = [];
@@ -37,19 +41,33 @@ export function extractRemunerationReport(segment: Segment): RemunerationReportR
     const basic = /reduction in the basic allowance by (\d+(?:\.\d+)?)%/i.exec(text);
     if (basic) proposals.push({ kind: 'basic-allowance-reduction', summary: `Basic allowance reduced by ${basic[1]}%`, percent: basic[1]!, ...at(line) });
     const sras = /reduction in the remaining SRAs by (\d+(?:\.\d+)?)%/i.exec(text);
-    if (sras) proposals.push({ kind: 'sra-reduction', summary: `Remaining Special Responsibility Allowances reduced by ${sras[1]}%`, percent: sras[1]!, ...at(line) });
+    if (sras)
+      proposals.push({ kind: 'sra-reduction', summary: `Remaining Special Responsibility Allowances reduced by ${sras[1]}%`, percent: sras[1]!, ...at(line) });
     const posts = /number of (.+?) positions from (\d+) to (\d+)/i.exec(text);
     if (posts) {
       const postName = posts[1]!.replace(/\bMember\b/, 'Members');
-      proposals.push({ kind: 'post-maximum', summary: `${postName}: at most ${posts[3]} (from ${posts[2]})`, postName, maxHolders: Number(posts[3]), ...at(line) });
+      proposals.push({
+        kind: 'post-maximum',
+        summary: `${postName}: at most ${posts[3]} (from ${posts[2]})`,
+        postName,
+        maxHolders: Number(posts[3]),
+        ...at(line),
+      });
     }
     const mileage = /^-?\s*(?:[a-z]\.\s*)?To agree to apply the increase .*? from (\d+)p to (\d+)p per mile for the first ([\d,]+) miles/i.exec(text);
-    if (mileage) proposals.push({ kind: 'mileage-rate', summary: `Mileage ${mileage[2]} pence a mile for the first ${mileage[3]} miles (from ${mileage[1]} pence)`, pencePerMile: mileage[2]!, ...at(line) });
+    if (mileage)
+      proposals.push({
+        kind: 'mileage-rate',
+        summary: `Mileage ${mileage[2]} pence a mile for the first ${mileage[3]} miles (from ${mileage[1]} pence)`,
+        pencePerMile: mileage[2]!,
+        ...at(line),
+      });
     if (/^-?\s*(?:[a-z]\.\s*)?To amend the .*Scheme to include .*forgo/i.test(text)) {
       proposals.push({ kind: 'forgo-provision', summary: 'A member may elect to forgo all or part of an entitlement (Regulation 13)', ...at(line) });
       const limit = /time limit .*? should be (\w+) months/i.exec(text);
       const months = limit ? wordNumber(limit[1]!) : undefined;
-      if (months) proposals.push({ kind: 'claim-time-limit', summary: `Claims to be made within ${months} months of the duty (Regulation 14)`, months, ...at(line) });
+      if (months)
+        proposals.push({ kind: 'claim-time-limit', summary: `Claims to be made within ${months} months of the duty (Regulation 14)`, months, ...at(line) });
     }
   }
 

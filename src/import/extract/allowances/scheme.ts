@@ -165,7 +165,10 @@ export function extractScheme(segment: Segment): AllowanceSchemeRecord {
 /** "Cabinet Members (maximum 9)" -> max 9; "Other Committee Chairmen (13)^(a)" -> max 13, note a. */
 function readPostName(printed: string): { name: string; maxHolders: number | null; qualifier: string | null; noteRef: string | null } {
   const noteRef = /\^\(([a-z])\)/.exec(printed)?.[1] ?? /\(([a-z])\)\s*$/.exec(printed)?.[1] ?? null;
-  let name = printed.replace(/\^\([a-z]\)/g, '').replace(/\s*\([a-z]\)\s*$/, '').trim();
+  let name = printed
+    .replace(/\^\([a-z]\)/g, '')
+    .replace(/\s*\([a-z]\)\s*$/, '')
+    .trim();
   let maxHolders: number | null = null;
   let qualifier: string | null = null;
   const bracket = /\s*\(([^)]+)\)\s*$/.exec(name);
@@ -204,7 +207,13 @@ function readPurposes(sections: SchemeSectionRecord[]): Array<{ code: string; te
   for (const paragraph of travel.paragraphs.slice(start + 1)) {
     const item = /^-?\s*\(([a-z])\)\s*(.+)$/.exec(paragraph);
     if (!item) break;
-    purposes.push({ code: item[1]!, text: item[2]!.replace(/;?\s*(?:and)?\s*$/, '').replace(/[;.]$/, '').trim() });
+    purposes.push({
+      code: item[1]!,
+      text: item[2]!
+        .replace(/;?\s*(?:and)?\s*$/, '')
+        .replace(/[;.]$/, '')
+        .trim(),
+    });
   }
   return purposes;
 }

@@ -66,11 +66,16 @@ export function extractTableScheme(segment: Segment): AllowanceSchemeRecord | un
   }
   if (basic === undefined && posts.length === 0) return undefined;
   // The period: the first dates printed ("1 April 2023 to 31 March 2024"); else the date the scheme was agreed.
-  const head = lines.slice(0, 12).map((entry) => entry.text).join('\n');
+  const head = lines
+    .slice(0, 12)
+    .map((entry) => entry.text)
+    .join('\n');
   const dates = findDates(head);
   const effectiveFrom = dates[0]?.iso;
   if (!effectiveFrom) return undefined;
-  const periodLine = lines.slice(0, 12).find((entry) => /\d{4}\s+to\s+\d{1,2}/.test(entry.text) || /\bto\b.*\d{4}/.test(entry.text) && findDates(entry.text).length >= 2);
+  const periodLine = lines
+    .slice(0, 12)
+    .find((entry) => /\d{4}\s+to\s+\d{1,2}/.test(entry.text) || (/\bto\b.*\d{4}/.test(entry.text) && findDates(entry.text).length >= 2));
   const effectiveTo = periodLine ? (findDates(periodLine.text)[1]?.iso ?? null) : null;
   const agreed = /\bagreed\b|\badopted\b/i.test(head) && !periodLine;
   return {

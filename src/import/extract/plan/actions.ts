@@ -37,7 +37,11 @@ function withoutReprints(actions: ActionRecord[], issues: ImportIssue[]): Action
     const key = `${action.ref.split('.').slice(0, 2).join('.')}|${sayings(action)}`;
     const first = seen.get(key);
     if (first) {
-      issues.push({ severity: 'warning', line: action.lineFrom, message: `Action ${action.ref} repeats action ${first.ref} word for word; imported once, as ${first.ref}` });
+      issues.push({
+        severity: 'warning',
+        line: action.lineFrom,
+        message: `Action ${action.ref} repeats action ${first.ref} word for word; imported once, as ${first.ref}`,
+      });
       return false;
     }
     seen.set(key, action);
@@ -141,7 +145,13 @@ export function extractActionTables(lines: string[], lineFrom: number, knownName
       const timescale = cells[at + 1] ?? '';
       if (timescale || cells[at + 3]) {
         const milestone: MilestoneRecord = { timescale: parseTimescale(timescale), measures: [], leads, lineFrom: lineNo, lineTo: lineNo };
-        addMeasures(milestone, cells.slice(at + 3).filter(Boolean).join(' '));
+        addMeasures(
+          milestone,
+          cells
+            .slice(at + 3)
+            .filter(Boolean)
+            .join(' '),
+        );
         action.milestones.push(milestone);
       }
       continue;

@@ -60,7 +60,12 @@ export function extractPlan(segment: Segment): { plan: PlanRecord; issues: Impor
   const { lines, lineFrom } = segment;
   const { leads, roleHolders } = extractLeadTitles(lines, lineFrom);
   const roles = [...new Set(roleHolders.map((holder) => holder.role))];
-  const tables = extractActionTables(lines, lineFrom, leads.map((lead) => lead.name), roles);
+  const tables = extractActionTables(
+    lines,
+    lineFrom,
+    leads.map((lead) => lead.name),
+    roles,
+  );
   const owner = /\bAn?\s+((?:[A-Z][a-z]+\s+)*Improvement Board)\s+was established\b/.exec(lines.map(plainText).join('\n'))?.[1];
   const plan: PlanRecord = {
     ...titlePage(segment),
@@ -98,7 +103,8 @@ export function extractPlanPaper(doc: TextDocument, segments: Segment[] = segmen
         const report = extractReport(segment);
         const asAt = report.to.find((to) => to.date)?.date ?? report.date;
         if (!asAt) continue;
-        for (const figure of extractFigures(segment.lines, segment.lineFrom, asAt)) result.observations.push({ ...figure, reportSubject: report.subject, asAt });
+        for (const figure of extractFigures(segment.lines, segment.lineFrom, asAt))
+          result.observations.push({ ...figure, reportSubject: report.subject, asAt });
       }
     } catch (error) {
       result.issues.push({

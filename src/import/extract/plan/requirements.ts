@@ -42,14 +42,29 @@ export function extractRequirementSets(lines: string[], lineFrom: number): Requi
   const span = (items: RequirementRecord[]) => ({ lineFrom: items[0]?.lineFrom ?? lineFrom, lineTo: items[items.length - 1]?.lineTo ?? lineFrom });
 
   const coreTasks = numberedItems(lines, lineFrom, { start: /^OUR CORE STRATEGY\b/i, end: /^The detailed Improvement Plan\b/i }, 'CT');
-  if (coreTasks.length) sets.push({ prefix: 'CT', name: 'Core Tasks', source: 'Core strategy of the improvement plan', requirements: coreTasks, ...span(coreTasks) });
+  if (coreTasks.length)
+    sets.push({ prefix: 'CT', name: 'Core Tasks', source: 'Core strategy of the improvement plan', requirements: coreTasks, ...span(coreTasks) });
 
   const ofsted = numberedItems(lines, lineFrom, { start: /^Ofsted Recommendations/i, end: /^Improvement Notice Targets\b/i }, 'O');
   assignOfstedHeadings(lines, lineFrom, ofsted);
-  if (ofsted.length) sets.push({ prefix: 'O', name: 'Ofsted recommendations', source: 'Ofsted inspection of safeguarding and looked after children services', requirements: ofsted, ...span(ofsted) });
+  if (ofsted.length)
+    sets.push({
+      prefix: 'O',
+      name: 'Ofsted recommendations',
+      source: 'Ofsted inspection of safeguarding and looked after children services',
+      requirements: ofsted,
+      ...span(ofsted),
+    });
 
   const notice = numberedItems(lines, lineFrom, { start: /^Improvement Notice Targets\b/i, end: /^Leads and job titles\b/i }, 'IN');
-  if (notice.length) sets.push({ prefix: 'IN', name: 'Improvement Notice targets', source: 'Improvement Notice from the Secretary of State', requirements: notice, ...span(notice) });
+  if (notice.length)
+    sets.push({
+      prefix: 'IN',
+      name: 'Improvement Notice targets',
+      source: 'Improvement Notice from the Secretary of State',
+      requirements: notice,
+      ...span(notice),
+    });
   return sets;
 }
 
@@ -74,7 +89,10 @@ function assignOfstedHeadings(lines: string[], lineFrom: number, items: Requirem
 }
 
 /** "Leads and job titles": one "Name<TAB>Job title" line each; then "The Heads of Service ... are A – East Kent; ...". */
-export function extractLeadTitles(lines: string[], lineFrom: number): { leads: LeadTitleRecord[]; roleHolders: Array<{ role: string; name: string; area?: string }> } {
+export function extractLeadTitles(
+  lines: string[],
+  lineFrom: number,
+): { leads: LeadTitleRecord[]; roleHolders: Array<{ role: string; name: string; area?: string }> } {
   const leads: LeadTitleRecord[] = [];
   const roleHolders: Array<{ role: string; name: string; area?: string }> = [];
   const start = lines.findIndex((line) => /^Leads and job titles$/i.test(plainText(line)));

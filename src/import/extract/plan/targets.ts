@@ -30,7 +30,11 @@ export function extractTargets(requirement: RequirementRecord): TargetRecord[] {
       comparison: orMore ? 'at-least' : 'at-most',
       lineFrom: requirement.lineFrom,
       lineTo: requirement.lineTo,
-      ...(ownDeadline ? { deadline: `${ownDeadline[2]}-${String(MONTHS.indexOf(ownDeadline[1]!.toLowerCase()) + 1).padStart(2, '0')}` } : by ? { deadline: by } : {}),
+      ...(ownDeadline
+        ? { deadline: `${ownDeadline[2]}-${String(MONTHS.indexOf(ownDeadline[1]!.toLowerCase()) + 1).padStart(2, '0')}` }
+        : by
+          ? { deadline: by }
+          : {}),
     });
   }
   return targets;

@@ -46,7 +46,10 @@ export function poscRecommendationsIn(segment: Segment, to: string): PoscRecomme
     const at = index + 1 + offset;
     const quoted = /^["“](.+?)["”]?\.?$/.exec(lines[at]!);
     if (!quoted) return;
-    const from = following[1]!.replace(/\s*\([A-Z]+\)\s*/g, ' ').replace(/\s+/g, ' ').trim();
+    const from = following[1]!
+      .replace(/\s*\([A-Z]+\)\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     found.push({ from, meetingDate, to, text: quoted[1]!.trim(), lineFrom: segment.lineFrom + index, lineTo: segment.lineFrom + at });
   });
   return found;

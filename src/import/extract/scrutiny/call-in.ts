@@ -62,7 +62,11 @@ export function extractCallIn(segment: Segment, committee: string): CallInRecord
   const synopsisAt = before(SYNOPSIS);
   const reasonAt = before(REASON);
 
-  const section = (from: number, to: number) => lines.slice(from, to).map((entry) => entry.text).filter(Boolean);
+  const section = (from: number, to: number) =>
+    lines
+      .slice(from, to)
+      .map((entry) => entry.text)
+      .filter(Boolean);
   let synopsis: string | undefined;
   if (synopsisAt >= 0) {
     const [first, ...rest] = section(synopsisAt, reasonAt > synopsisAt ? reasonAt : recommendationsAt);

@@ -6,7 +6,8 @@
 import type { OwnerRecord } from './types.ts';
 
 const ACTOR = "(Cabinet Member|[A-Z][a-z'’-]+ [A-Z][A-Za-z'’-]+)";
-const VERBS = 'action|explore|discuss|provide|send|consider|report|write|look|review|arrange|circulate|respond|investigate|follow|update|prepare|contact|raise|ensure|check';
+const VERBS =
+  'action|explore|discuss|provide|send|consider|report|write|look|review|arrange|circulate|respond|investigate|follow|update|prepare|contact|raise|ensure|check';
 // The owner opens a sentence or clause: "The Leader met with the Children's Minister to discuss …" names no owner.
 const TASK = new RegExp(`(?:^|[.;:]\\s+|\\n)${ACTOR} to (${VERBS})\\b([^.;\\n]*)`, 'g');
 const WITH = new RegExp(`^\\s*with ${ACTOR}`);

@@ -48,7 +48,12 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     const known = ctx.bodies.get(canonical.name);
     if (known) return known;
     const id = stableId('body', ctx.authorityName, canonical.name);
-    add('bodies', await paperStore.insertNew(trx, 'body', [{ id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind }]));
+    add(
+      'bodies',
+      await paperStore.insertNew(trx, 'body', [
+        { id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind },
+      ]),
+    );
     ctx.bodies.set(canonical.name, id);
     return id;
   }
@@ -60,7 +65,10 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
   const meetingKey = (body: string, date: string) => `${body}|${date}`;
   async function resolveMeetings(wanted: Array<{ body: string; date: string; lineFrom: number; lineTo: number }>): Promise<void> {
     const missing = wanted.filter((want) => !meetingIds.has(meetingKey(want.body, want.date)));
-    for (const row of await paperStore.findMeetings(trx, missing.map((want) => ({ bodyId: want.body, date: want.date })))) {
+    for (const row of await paperStore.findMeetings(
+      trx,
+      missing.map((want) => ({ bodyId: want.body, date: want.date })),
+    )) {
       meetingIds.set(meetingKey(row.body_id, row.date), row.id);
     }
     for (const want of missing) {
@@ -180,9 +188,18 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
   const poscItemId = (posc: PoscRecommendationRecord) => stableId('scrutiny-item', meetingId(poscBodies.get(posc)!, posc.meetingDate), 'posc', posc.to);
   const rowMeeting = ({ sheet, row }: { sheet: TrackingSheetRecord; row: TrackingRowRecord }) => meetingId(sheetBodies.get(sheet)!, row.meetingDate);
   const added = new Set(newMeetings.map((meeting) => meeting.id));
-  const itemsOnRecord = groupBy(await store.itemsOfMeetings(trx, [...new Set(unmatched.map(rowMeeting))].filter((id) => !added.has(id))), (item) => item.meeting_id);
+  const itemsOnRecord = groupBy(
+    await store.itemsOfMeetings(
+      trx,
+      [...new Set(unmatched.map(rowMeeting))].filter((id) => !added.has(id)),
+    ),
+    (item) => item.meeting_id,
+  );
   const recommendationsOnRecord = groupBy(
-    await store.recommendationsOfItems(trx, [...itemsOnRecord.values()].flat().map((item) => item.id)),
+    await store.recommendationsOfItems(
+      trx,
+      [...itemsOnRecord.values()].flat().map((item) => item.id),
+    ),
     (recommendation) => recommendation.item_id,
   );
   // Every recommendation id the paper could add, so one query says which are already on record.
@@ -356,7 +373,9 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
           message: `Tracking sheet row at line ${row.line} prints "${row.item}" where the record says "${item.title}"; kept as printed and linked. Check the paper.`,
         });
       }
-      const gathered = [...pending.recommendations.values()].find((candidate) => candidate.item_id === item.id && candidate.number === row.recommendationNumber);
+      const gathered = [...pending.recommendations.values()].find(
+        (candidate) => candidate.item_id === item.id && candidate.number === row.recommendationNumber,
+      );
       const existing = gathered ?? recommendationsOnRecord.get(item.id)?.find((candidate) => candidate.number === row.recommendationNumber);
       if (existing) {
         if (isScrutinyStatus(printed) && printed !== existing.status) {

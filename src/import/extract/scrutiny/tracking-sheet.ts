@@ -40,7 +40,11 @@ export function extractTrackingSheet(segment: Segment): { sheet: TrackingSheetRe
     const meetingDate = parseShortDate(cells[1] ?? '');
     const number = Number(cells[2]);
     if (cells.length < 4 || !meetingDate || !Number.isInteger(number) || number < 1) {
-      issues.push({ severity: 'warning', line, message: `Tracking sheet row at line ${line} is not Item, Date of meeting, Recommendation, Status, Notes; skipped` });
+      issues.push({
+        severity: 'warning',
+        line,
+        message: `Tracking sheet row at line ${line} is not Item, Date of meeting, Recommendation, Status, Notes; skipped`,
+      });
       return;
     }
     const notes = cells.slice(4).join(' ').trim();

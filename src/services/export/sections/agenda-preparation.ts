@@ -7,19 +7,19 @@ import type { ExportSection } from '../table-section.ts';
 
 export const agendaPreparationSection: ExportSection = {
   name: 'agendaPreparation',
-  about: 'Bodies\' standing items, and reports requested from officers for agenda items (docs/back-office.md).',
+  about: "Bodies' standing items, and reports requested from officers for agenda items (docs/back-office.md).",
   publicRule: 'Left out.',
   tables: [
     {
       key: 'standingItems',
       table: 'standing_item',
-      about: 'One of a body\'s standing items; every new meeting\'s agenda starts with them in `position` order.',
+      about: "One of a body's standing items; every new meeting's agenda starts with them in `position` order.",
       fields: { id, bodyId: id, position: int, title: text },
     },
     {
       key: 'reportRequests',
       table: 'report_request',
-      about: 'A report asked of an officer for an agenda item by a deadline: requested, submitted, returned or cleared (then `reportId` is the item\'s report).',
+      about: "A report asked of an officer for an agenda item by a deadline: requested, submitted, returned or cleared (then `reportId` is the item's report).",
       fields: {
         id,
         agendaItemId: id,

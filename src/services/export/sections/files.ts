@@ -14,7 +14,7 @@ export const filesSection: ExportSection = {
     {
       key: 'storedFiles',
       table: 'stored_file',
-      about: 'A file\'s bytes, stored once per content.',
+      about: "A file's bytes, stored once per content.",
       key_columns: ['sha256'],
       bytes: ['content'],
       fields: { sha256: text.describe('SHA-256 of the bytes, hex.'), content: base64, byteSize: int },

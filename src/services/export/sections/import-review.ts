@@ -8,13 +8,13 @@ import type { ExportSection } from '../table-section.ts';
 
 export const importReviewSection: ExportSection = {
   name: 'importReview',
-  about: 'Imported papers\' text, officers\' corrections of what was extracted from them, and the papers they checked.',
+  about: "Imported papers' text, officers' corrections of what was extracted from them, and the papers they checked.",
   publicRule: 'Left out.',
   tables: [
     {
       key: 'sourceTexts',
       table: 'source_text',
-      about: 'One imported paper\'s lines, as read; records\' line numbers point into them.',
+      about: "One imported paper's lines, as read; records' line numbers point into them.",
       fields: {
         id: id.describe('The paper (an entry in `sources`).'),
         lines: texts.describe('The lines, line 1 first.'),
@@ -28,7 +28,7 @@ export const importReviewSection: ExportSection = {
       fields: {
         id,
         contentHash: text.describe('The paper: the SHA-256 of its bytes.'),
-        bodyName: text.describe('The meeting\'s body, by name.'),
+        bodyName: text.describe("The meeting's body, by name."),
         meetingDate: day,
         kind: text.describe('`person-link`, `vote-count`, `apology`, `minute-merge` or `minute-split`'),
         recordKey: text.describe('The record within the meeting: a printed name, a minute number, or minute#place of a vote.'),

@@ -28,12 +28,26 @@ export const indicatorsSection: ExportSection = {
         ...source,
       },
     },
-    { key: 'observations', table: 'indicator_observation', about: 'A value for one period.', fields: { id, indicatorId: id, period: text, value: real, asAt: day, printedLabel: text.nullable(), commentary: text.nullable(), ...source } },
+    {
+      key: 'observations',
+      table: 'indicator_observation',
+      about: 'A value for one period.',
+      fields: { id, indicatorId: id, period: text, value: real, asAt: day, printedLabel: text.nullable(), commentary: text.nullable(), ...source },
+    },
     {
       key: 'targets',
       table: 'indicator_target',
       about: 'A target for an indicator, perhaps set by a requirement.',
-      fields: { id, indicatorId: id, requirementId: id.nullable(), value: real, comparison: text.describe('`at-most` | `at-least`'), deadline: day.nullable(), printedLabel: text, note: text.nullable() },
+      fields: {
+        id,
+        indicatorId: id,
+        requirementId: id.nullable(),
+        value: real,
+        comparison: text.describe('`at-most` | `at-least`'),
+        deadline: day.nullable(),
+        printedLabel: text,
+        note: text.nullable(),
+      },
     },
   ],
 };

@@ -18,13 +18,13 @@ const publicRows = (rows: TableRows): TableRows => {
 export const meetingWorkflowSection: ExportSection = {
   name: 'meetingWorkflow',
   about: 'Publication and approval of agendas and minutes, and corrections to minutes (docs/back-office.md).',
-  publicRule: 'Every meeting\'s workflow; corrections except those of exempt minutes.',
+  publicRule: "Every meeting's workflow; corrections except those of exempt minutes.",
   publicRows,
   tables: [
     {
       key: 'meetings',
       table: 'meeting_workflow',
-      about: 'A meeting\'s workflow; `id` is the meeting\'s. Once `minutesApprovedAt` is set the meeting\'s record is locked.',
+      about: "A meeting's workflow; `id` is the meeting's. Once `minutesApprovedAt` is set the meeting's record is locked.",
       fields: {
         id,
         agendaPublishedAt: instant.nullable(),
@@ -38,10 +38,15 @@ export const meetingWorkflowSection: ExportSection = {
     {
       key: 'meetingAddresses',
       table: 'meeting_address',
-      about: 'An address a meeting had before its date or its committee\'s address changed; answered with a permanent redirect.',
+      about: "An address a meeting had before its date or its committee's address changed; answered with a permanent redirect.",
       fields: { slug: text, meetingId: id },
       key_columns: ['slug'],
     },
-    { key: 'minuteCorrections', table: 'minute_correction', about: 'A correction to a minute, agreed when the minutes were approved.', fields: { id, minuteId: id, text, reason: text } },
+    {
+      key: 'minuteCorrections',
+      table: 'minute_correction',
+      about: 'A correction to a minute, agreed when the minutes were approved.',
+      fields: { id, minuteId: id, text, reason: text },
+    },
   ],
 };

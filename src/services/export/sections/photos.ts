@@ -7,13 +7,13 @@ import type { ExportSection } from '../table-section.ts';
 
 export const photosSection: ExportSection = {
   name: 'photos',
-  about: 'Councillors\' photos: alt text and resized copies (the bytes are in `files`).',
+  about: "Councillors' photos: alt text and resized copies (the bytes are in `files`).",
   publicRule: 'Left out (the public export has no files).',
   tables: [
     {
       key: 'personPhotos',
       table: 'person_photo',
-      about: 'A person\'s photo and the text read out in its place.',
+      about: "A person's photo and the text read out in its place.",
       key_columns: ['person_id'],
       fields: { personId: id, altText: text },
     },

@@ -14,7 +14,7 @@ export const politicalBalanceSection: ExportSection = {
     {
       key: 'bodies',
       table: 'balance_body',
-      about: 'A body\'s balance settings; `id` is the body\'s.',
+      about: "A body's balance settings; `id` is the body's.",
       fields: { id, seats: int, rulesApply: bool, kind: text.describe('What Schedule 1 makes of it, e.g. `committee`, `joint-committee`, `outside-body`.') },
     },
     {
@@ -30,7 +30,7 @@ export const politicalBalanceSection: ExportSection = {
         meetingId: id.nullable(),
         note: text,
         endedOn: day.nullable(),
-        votesFor: int.nullable().describe('The council\'s vote on the departure (s.17: none may vote against); null if not kept.'),
+        votesFor: int.nullable().describe("The council's vote on the departure (s.17: none may vote against); null if not kept."),
         votesAgainst: int.nullable(),
         votesAbstained: int.nullable(),
       },

@@ -30,7 +30,7 @@ export const scrutinySection: ExportSection = {
   name: 'scrutiny',
   about: 'Scrutiny items (call-ins, reviews), their recommendations and what became of them (docs/scrutiny.md).',
   publicRule:
-    'Published recommendations only, with the items that carry them, their responses and status history (`actor` empty), their owners without `instruction`, `trackingNotes` null; every tracking sheet, a row\'s `recommendationId` null when it points at an unpublished recommendation; no reminders.',
+    "Published recommendations only, with the items that carry them, their responses and status history (`actor` empty), their owners without `instruction`, `trackingNotes` null; every tracking sheet, a row's `recommendationId` null when it points at an unpublished recommendation; no reminders.",
   publicRows,
   tables: [
     {
@@ -89,17 +89,17 @@ export const scrutinySection: ExportSection = {
     {
       key: 'responses',
       table: 'scrutiny_response',
-      about: 'The executive\'s response to a recommendation.',
+      about: "The executive's response to a recommendation.",
       fields: { id, recommendationId: id, text, responseDate: day.nullable(), responderId: id.nullable(), responderPrinted: text.nullable(), ...source },
     },
     {
       key: 'statusChanges',
       table: 'scrutiny_status_change',
-      about: 'Every change of a recommendation\'s status, append-only.',
+      about: "Every change of a recommendation's status, append-only.",
       identity: 'id',
       order: (row) => [Number(row.id)],
       fields: {
-        id: id.describe('A number, as text (the history\'s own sequence).'),
+        id: id.describe("A number, as text (the history's own sequence)."),
         recommendationId: id,
         fromStatus: text.nullable(),
         toStatus: text,

@@ -74,14 +74,27 @@ export async function cabinetReportDocx(report: CabinetReport): Promise<Buffer> 
         return new Paragraph({ text: block.text });
     }
   });
-  const document = new Document({ creator: 'Quorum', title: report.subject, styles: HOUSE_STYLES, sections: [{ footers: { default: numberedFooter() }, children }] });
+  const document = new Document({
+    creator: 'Quorum',
+    title: report.subject,
+    styles: HOUSE_STYLES,
+    sections: [{ footers: { default: numberedFooter() }, children }],
+  });
   return Packer.toBuffer(document);
 }
 
 export async function cabinetReportPdf(report: CabinetReport): Promise<Buffer> {
   // Tagged, in an embedded Unicode font, like every generated PDF (src/services/documents/pdf-writer.ts).
   const pdf = useDocumentFonts(
-    new PDFDocument({ size: 'A4', margin: 56, pdfVersion: '1.7', tagged: true, lang: 'en-GB', displayTitle: true, info: { Title: report.subject, Creator: 'Quorum' } }),
+    new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      pdfVersion: '1.7',
+      tagged: true,
+      lang: 'en-GB',
+      displayTitle: true,
+      info: { Title: report.subject, Creator: 'Quorum' },
+    }),
   );
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));

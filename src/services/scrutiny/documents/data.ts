@@ -35,12 +35,23 @@ export interface TrackingSheet {
 /** Statuses the committee no longer follows up. */
 const FINISHED: readonly ScrutinyStatus[] = ['CLOSED'];
 
-export async function trackingSheetData(db: Kysely<Database>, options: { asAt: string; bodyId?: string; committeeName?: string; publishedOnly?: boolean }): Promise<TrackingSheet> {
-  const rows = await store.listRecommendations(db, { ...(options.bodyId ? { bodyId: options.bodyId } : {}), meetingOnOrBefore: options.asAt, publishedOnly: options.publishedOnly ?? false });
+export async function trackingSheetData(
+  db: Kysely<Database>,
+  options: { asAt: string; bodyId?: string; committeeName?: string; publishedOnly?: boolean },
+): Promise<TrackingSheet> {
+  const rows = await store.listRecommendations(db, {
+    ...(options.bodyId ? { bodyId: options.bodyId } : {}),
+    meetingOnOrBefore: options.asAt,
+    publishedOnly: options.publishedOnly ?? false,
+  });
   const followed = rows.filter((row) => !FINISHED.includes(row.status) && row.item_kind !== 'posc-recommendation');
   const committee = options.committeeName ?? followed[0]?.body_name ?? 'Cabinet Scrutiny Committee';
   // A row a paper sheet already tracked keeps the item's words as printed there, so the sheet reproduces the paper.
-  const printed = await store.printedItemTitles(db, followed.map((row) => row.id), options.asAt);
+  const printed = await store.printedItemTitles(
+    db,
+    followed.map((row) => row.id),
+    options.asAt,
+  );
   return {
     title: `Follow-up items from ${committee} – Tracking sheet`,
     committee,
@@ -53,7 +64,9 @@ export async function trackingSheetData(db: Kysely<Database>, options: { asAt: s
       meetingDateIso: row.meeting_date,
       recommendation: row.number,
       status: row.status,
-      notes: row.tracking_notes ?? (row.first_response_date && row.status === 'RESPONSE RECEIVED' ? `Response received ${formatShortDate(String(row.first_response_date))}` : ''),
+      notes:
+        row.tracking_notes ??
+        (row.first_response_date && row.status === 'RESPONSE RECEIVED' ? `Response received ${formatShortDate(String(row.first_response_date))}` : ''),
     })),
   };
 }
@@ -101,7 +114,10 @@ export async function cabinetReportData(
     .where('i.meeting_id', '=', options.meetingId)
     .where('i.kind', '!=', 'posc-recommendation')
     .execute();
-  const items = await store.listItems(db, rows.map((row) => row.id));
+  const items = await store.listItems(
+    db,
+    rows.map((row) => row.id),
+  );
   const meeting = await db
     .selectFrom('meeting as m')
     .innerJoin('body as b', 'b.id', 'm.body_id')
@@ -111,7 +127,10 @@ export async function cabinetReportData(
   if (!meeting) return undefined;
   const recommendations = await store.listRecommendations(db, { publishedOnly: options.publishedOnly ?? false });
   const mine = recommendations.filter((row) => items.some((item) => item.id === row.item_id));
-  const responses = await store.responsesOf(db, mine.map((row) => row.id));
+  const responses = await store.responsesOf(
+    db,
+    mine.map((row) => row.id),
+  );
   return {
     to: 'Cabinet',
     cabinetDate: options.cabinetDate ?? null,
@@ -135,7 +154,9 @@ export async function cabinetReportData(
           number: row.number,
           text: row.text ?? '(the words are in the minutes of the meeting)',
           context: row.context,
-          responses: responses.filter((response) => response.recommendation_id === row.id).map((response) => ({ text: response.text, date: response.response_date })),
+          responses: responses
+            .filter((response) => response.recommendation_id === row.id)
+            .map((response) => ({ text: response.text, date: response.response_date })),
         })),
     })),
   };

@@ -52,7 +52,11 @@ async function pickerItems(db: FeatureDeps['database']['db'], query: string, cho
 export async function accountRoutes(app: FastifyInstance, { database }: FeatureDeps): Promise<void> {
   app.get(ROUTES['admin.accounts'], async (_request, reply) => {
     const rows = await listAccounts(database.db);
-    const people = new Map((await Promise.all(rows.filter((row) => row.person_id).map((row) => findPersonChoice(database.db, row.person_id!)))).filter((person) => person).map((person) => [person!.id, choiceText(person!)]));
+    const people = new Map(
+      (await Promise.all(rows.filter((row) => row.person_id).map((row) => findPersonChoice(database.db, row.person_id!))))
+        .filter((person) => person)
+        .map((person) => [person!.id, choiceText(person!)]),
+    );
     const accounts = rows.map((account) => ({
       person: account.person_id ? (people.get(account.person_id) ?? '') : '',
       linkHref: linkTo('admin.account.person', { id: account.id }),
@@ -68,7 +72,11 @@ export async function accountRoutes(app: FastifyInstance, { database }: FeatureD
   async function newAccountPage(reply: FastifyReply, values: Record<string, unknown>, problems: Problem[] = [], status = 200) {
     const chosen = asList(values.roles);
     return reply.code(status).view('admin/account-new.njk', {
-      picker: await pickerItems(database.db, String(values.personQuery ?? ''), typeof values.personId === 'string' && values.personId ? values.personId : undefined),
+      picker: await pickerItems(
+        database.db,
+        String(values.personQuery ?? ''),
+        typeof values.personId === 'string' && values.personId ? values.personId : undefined,
+      ),
       pageTitle: `${problems.length ? 'Error: ' : ''}Create an account`,
       values,
       roles: ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role], checked: chosen.includes(role) })),
@@ -87,7 +95,14 @@ export async function accountRoutes(app: FastifyInstance, { database }: FeatureD
       body: values,
       run: async (data) => {
         // The service validates email, name and roles and says which field is wrong.
-        await accountCreator({ database, actor: request.user!, email: data.email, name: data.name, roles: data.roles as never, ...(data.personId ? { personId: data.personId } : {}) });
+        await accountCreator({
+          database,
+          actor: request.user!,
+          email: data.email,
+          name: data.name,
+          roles: data.roles as never,
+          ...(data.personId ? { personId: data.personId } : {}),
+        });
         return linkTo('admin.accounts');
       },
       fail: (problems, status) => newAccountPage(reply, values, problems, status),

@@ -14,7 +14,15 @@ import { hasRole } from '../../../domain/roles.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { NotFound } from '../../../http/errors.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
-import { reportClearer, reportRequester, ReportRequestFieldsSchema, reportReturner, ReportReturnSchema, ReportSubmissionSchema, reportSubmitter } from '../../../services/committee/report-requests.ts';
+import {
+  reportClearer,
+  reportRequester,
+  ReportRequestFieldsSchema,
+  reportReturner,
+  ReportReturnSchema,
+  ReportSubmissionSchema,
+  reportSubmitter,
+} from '../../../services/committee/report-requests.ts';
 import { readReportUpload, type ReportUpload } from '../../../services/committee/report-upload.ts';
 import { requireRole } from '../../auth/plugin.ts';
 import { optionalUploadedFile } from '../../uploads.ts';
@@ -47,7 +55,11 @@ export async function reportRequestAdminRoutes(app: FastifyInstance, { config, d
   async function requestForm(reply: FastifyReply, itemId: string, failure?: { values: Record<string, unknown>; problems: Problem[]; status: number }) {
     const item = await store.findAgendaItem(db, itemId);
     if (!item) throw NotFound('Agenda item not found');
-    const [meeting, authors, existing] = await Promise.all([store.findMeeting(db, item.meeting_id), prep.listReportAuthors(db), prep.findReportRequestOfItem(db, item.id)]);
+    const [meeting, authors, existing] = await Promise.all([
+      store.findMeeting(db, item.meeting_id),
+      prep.listReportAuthors(db),
+      prep.findReportRequestOfItem(db, item.id),
+    ]);
     const today = todayInLondon();
     const suggested = meeting!.date >= today ? defaultDeadline(meeting!.date, today, config.holidays) : '';
     const values = failure?.values ?? { deadline: suggested };
@@ -57,7 +69,11 @@ export async function reportRequestAdminRoutes(app: FastifyInstance, { config, d
       meeting: { ...meeting, longDate: longDate(meeting!.date) },
       existing,
       hasReport: Boolean(item.report_id),
-      authors: selectItems(authors.map((account) => ({ value: account.id, text: `${account.name} (${account.email})` })), values.officerAccountId, 'Choose the officer'),
+      authors: selectItems(
+        authors.map((account) => ({ value: account.id, text: `${account.name} (${account.email})` })),
+        values.officerAccountId,
+        'Choose the officer',
+      ),
       suggested: suggested ? longDate(suggested) : undefined,
       values,
       errors: failure ? formErrors(failure.problems) : undefined,
@@ -128,13 +144,20 @@ interface RequestPageFailure {
 }
 
 /** One request: the officer asked submits here; democratic services read what was submitted and clear or return it. */
-async function renderRequestPage(reply: FastifyReply, request: FastifyRequest, { database }: Pick<FeatureDeps, 'config' | 'database'>, id: string, failure?: RequestPageFailure) {
+async function renderRequestPage(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  { database }: Pick<FeatureDeps, 'config' | 'database'>,
+  id: string,
+  failure?: RequestPageFailure,
+) {
   const row = await prep.findReportRequest(database.db, id);
   if (!row) throw NotFound('Report request not found');
   const user = request.user!;
   const clerk = hasRole(user, 'democratic-services');
   if (!clerk && row.officer_account_id !== user.id) throw Forbidden('This report was requested from someone else.');
-  const form = (name: RequestPageFailure['form']) => (failure?.form === name ? { values: failure.values, errors: formErrors(failure.problems, `${name}-`) } : { values: {}, errors: undefined });
+  const form = (name: RequestPageFailure['form']) =>
+    failure?.form === name ? { values: failure.values, errors: formErrors(failure.problems, `${name}-`) } : { values: {}, errors: undefined };
   return reply.code(failure?.status ?? 200).view('admin/report-request.njk', {
     pageTitle: `${failure ? 'Error: ' : ''}Report for agenda item ${row.item_number}: ${row.item_title}`,
     request: presentRequest(row, todayInLondon()),
@@ -155,7 +178,11 @@ export async function reportRequestOfficerRoutes(app: FastifyInstance, deps: Fea
   app.get(ROUTES['admin.reportRequests.mine'], signedIn, async (request, reply) => {
     const today = todayInLondon();
     const rows = (await prep.listReportRequestsOfOfficer(database.db, request.user!.id)).map((row) => presentRequest(row, today));
-    return reply.view('admin/my-report-requests.njk', { pageTitle: 'My report requests', open: rows.filter((row) => row.state !== 'cleared'), cleared: rows.filter((row) => row.state === 'cleared') });
+    return reply.view('admin/my-report-requests.njk', {
+      pageTitle: 'My report requests',
+      open: rows.filter((row) => row.state !== 'cleared'),
+      cleared: rows.filter((row) => row.state === 'cleared'),
+    });
   });
 
   app.get(ROUTES['admin.reportRequest'], signedIn, async (request, reply) => renderRequestPage(reply, request, deps, IdParams.parse(request.params).id));
@@ -176,7 +203,13 @@ export async function reportRequestOfficerRoutes(app: FastifyInstance, deps: Fea
       schema: ReportSubmissionSchema,
       body: values,
       run: async (data) => {
-        await reportSubmitter({ database, by: request.user!, id, ...(data.reportText ? { reportText: data.reportText } : {}), ...(reportFile ? { reportFile } : {}) });
+        await reportSubmitter({
+          database,
+          by: request.user!,
+          id,
+          ...(data.reportText ? { reportText: data.reportText } : {}),
+          ...(reportFile ? { reportFile } : {}),
+        });
         return linkTo('admin.reportRequest', { id });
       },
       fail,

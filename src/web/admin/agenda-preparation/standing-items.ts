@@ -7,7 +7,14 @@ import { USUAL_STANDING_ITEMS } from '../../../domain/agenda/report-requests.ts'
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { NotFound } from '../../../http/errors.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
-import { standingItemAdder, StandingItemFieldsSchema, StandingItemMoveSchema, standingItemMover, standingItemRemover, usualStandingItemsAdder } from '../../../services/committee/standing-items.ts';
+import {
+  standingItemAdder,
+  StandingItemFieldsSchema,
+  StandingItemMoveSchema,
+  standingItemMover,
+  standingItemRemover,
+  usualStandingItemsAdder,
+} from '../../../services/committee/standing-items.ts';
 import { formAction } from '../form-action.ts';
 import { formErrors, type Problem } from '../forms.ts';
 
@@ -65,7 +72,11 @@ export async function standingItemRoutes(app: FastifyInstance, { database }: Fea
   });
 
   /** Moving and removing name the item; on a refusal the body's page is shown again with the message. */
-  function itemPost<S extends z.ZodType>(route: string, schema: S, run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<{ bodyId: string }>) {
+  function itemPost<S extends z.ZodType>(
+    route: string,
+    schema: S,
+    run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<{ bodyId: string }>,
+  ) {
     app.post(route, async (request, reply) => {
       const { id } = IdParams.parse(request.params);
       const item = await prep.findStandingItem(db, id);

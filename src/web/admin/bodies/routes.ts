@@ -57,13 +57,30 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
     });
   });
 
-  async function bodyPage(reply: FastifyReply, id: string, overrides: { values?: Record<string, unknown>; problems?: Problem[]; membership?: { values: Record<string, unknown>; problems: Problem[] }; status?: number } = {}) {
+  async function bodyPage(
+    reply: FastifyReply,
+    id: string,
+    overrides: {
+      values?: Record<string, unknown>;
+      problems?: Problem[];
+      membership?: { values: Record<string, unknown>; problems: Problem[] };
+      status?: number;
+    } = {},
+  ) {
     const body = await store.findBody(db, id);
     if (!body) throw NotFound('Body not found');
     const [memberships, people] = await Promise.all([store.listBodyMemberships(db, id), store.listPeople(db)]);
     const values = overrides.values
       ? { ...overrides.values, version: body.version }
-      : { name: body.name, kind: body.kind, termsOfReference: body.terms_of_reference, clerkName: body.clerk_name ?? '', clerkEmail: body.clerk_email ?? '', clerkPhone: body.clerk_phone ?? '', version: body.version };
+      : {
+          name: body.name,
+          kind: body.kind,
+          termsOfReference: body.terms_of_reference,
+          clerkName: body.clerk_name ?? '',
+          clerkEmail: body.clerk_email ?? '',
+          clerkPhone: body.clerk_phone ?? '',
+          version: body.version,
+        };
     const membershipValues = overrides.membership?.values ?? {};
     return reply.code(overrides.status ?? 200).view('admin/body.njk', {
       pageTitle: `${overrides.problems?.length || overrides.membership?.problems.length ? 'Error: ' : ''}${body.name}`,
@@ -73,7 +90,11 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
       kinds: selectItems(BODY_KIND_ITEMS, values.kind, 'Choose the kind of body'),
       errors: overrides.problems?.length ? formErrors(overrides.problems) : undefined,
       memberships: memberships.map((row) => ({ ...row, name: personName(row) })),
-      membership: { values: membershipValues, people: personItems(people, membershipValues.personId), errors: overrides.membership?.problems.length ? formErrors(overrides.membership.problems, 'membership-') : undefined },
+      membership: {
+        values: membershipValues,
+        people: personItems(people, membershipValues.personId),
+        errors: overrides.membership?.problems.length ? formErrors(overrides.membership.problems, 'membership-') : undefined,
+      },
     });
   }
 
@@ -116,7 +137,11 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
   });
 
   function newGroupPage(reply: FastifyReply, values: Record<string, unknown>, problems: Problem[] = [], status = 200) {
-    return reply.code(status).view('admin/group-new.njk', { pageTitle: `${problems.length ? 'Error: ' : ''}Create a political group`, values, errors: problems.length ? formErrors(problems) : undefined });
+    return reply.code(status).view('admin/group-new.njk', {
+      pageTitle: `${problems.length ? 'Error: ' : ''}Create a political group`,
+      values,
+      errors: problems.length ? formErrors(problems) : undefined,
+    });
   }
 
   app.get(ROUTES['admin.group.new'], async (_request, reply) => newGroupPage(reply, {}));
@@ -126,17 +151,29 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
     return formAction({
       schema: GroupFieldsSchema,
       body: values,
-      run: async (data) => linkTo('admin.group', { id: (await groupCreator({ database, by: request.user!, authorityName: config.authorityName, ...data })).id }),
+      run: async (data) =>
+        linkTo('admin.group', { id: (await groupCreator({ database, by: request.user!, authorityName: config.authorityName, ...data })).id }),
       fail: (problems, status) => newGroupPage(reply, values, problems, status),
       redirect: (url) => reply.redirect(url, 303),
     });
   });
 
-  async function groupPage(reply: FastifyReply, id: string, overrides: { values?: Record<string, unknown>; problems?: Problem[]; member?: { values: Record<string, unknown>; problems: Problem[] }; status?: number } = {}) {
+  async function groupPage(
+    reply: FastifyReply,
+    id: string,
+    overrides: {
+      values?: Record<string, unknown>;
+      problems?: Problem[];
+      member?: { values: Record<string, unknown>; problems: Problem[] };
+      status?: number;
+    } = {},
+  ) {
     const group = await store.findGroup(db, id);
     if (!group) throw NotFound('Political group not found');
     const [members, people] = await Promise.all([store.listGroupMembers(db, id), store.listPeople(db)]);
-    const values = overrides.values ? { ...overrides.values, version: group.version } : { name: group.name, abbreviation: group.abbreviation ?? '', version: group.version };
+    const values = overrides.values
+      ? { ...overrides.values, version: group.version }
+      : { name: group.name, abbreviation: group.abbreviation ?? '', version: group.version };
     const memberValues = overrides.member?.values ?? {};
     return reply.code(overrides.status ?? 200).view('admin/group.njk', {
       pageTitle: `${overrides.problems?.length || overrides.member?.problems.length ? 'Error: ' : ''}${group.name}`,
@@ -145,7 +182,11 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
       values,
       errors: overrides.problems?.length ? formErrors(overrides.problems) : undefined,
       members: members.map((row) => ({ ...row, name: personName(row) })),
-      member: { values: memberValues, people: personItems(people, memberValues.personId), errors: overrides.member?.problems.length ? formErrors(overrides.member.problems, 'member-') : undefined },
+      member: {
+        values: memberValues,
+        people: personItems(people, memberValues.personId),
+        errors: overrides.member?.problems.length ? formErrors(overrides.member.problems, 'member-') : undefined,
+      },
     });
   }
 
@@ -198,7 +239,9 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
           return table === 'membership' ? linkTo('admin.body', { id: ownerId }) : linkTo('admin.group', { id: ownerId });
         },
         fail: (problems, status) =>
-          table === 'membership' ? bodyPage(reply, owner, { membership: { values: {}, problems }, status }) : groupPage(reply, owner, { member: { values: {}, problems }, status }),
+          table === 'membership'
+            ? bodyPage(reply, owner, { membership: { values: {}, problems }, status })
+            : groupPage(reply, owner, { member: { values: {}, problems }, status }),
         redirect: (url) => reply.redirect(url, 303),
       });
     });

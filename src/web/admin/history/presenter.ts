@@ -41,7 +41,9 @@ export function presentHistory(entries: HistoryEntry[], context: { table?: strin
   return entries.map((entry) => ({
     when: formatPreciseStamp(entry.at),
     who: entry.actorName ? `${entry.actorName}` : describeActor(entry.actor),
-    what: context.table ? auditEvents({ table: context.table, action: entry.action, before: entry.before, after: entry.after }).join('; ') : ACTIONS[entry.action],
+    what: context.table
+      ? auditEvents({ table: context.table, action: entry.action, before: entry.before, after: entry.after }).join('; ')
+      : ACTIONS[entry.action],
     changes: fieldChanges(entry.before, entry.after, context.names),
   }));
 }
@@ -70,7 +72,11 @@ export function fieldChanges(before: Record<string, unknown> | null, after: Reco
     const now = after ? after[field] : undefined;
     if (before && after && JSON.stringify(old) === JSON.stringify(now)) continue;
     const secret = SECRET_FIELD.test(field);
-    changes.push({ field: field.replaceAll('_', ' '), before: secret ? '(hidden)' : show(old, Boolean(before), names), after: secret ? '(hidden)' : show(now, Boolean(after), names) });
+    changes.push({
+      field: field.replaceAll('_', ' '),
+      before: secret ? '(hidden)' : show(old, Boolean(before), names),
+      after: secret ? '(hidden)' : show(now, Boolean(after), names),
+    });
   }
   return changes;
 }

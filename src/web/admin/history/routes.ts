@@ -44,13 +44,21 @@ export async function historyRoutes(app: FastifyInstance, { database }: FeatureD
       kinds: tables.map((table) => ({ value: table, text: recordKind(table) })),
     };
     if (!parsed.success) {
-      return reply.code(400).view('admin/audit.njk', { pageTitle: 'Error: Audit trail', errors: formErrors(parsed.error), filter: request.query ?? {}, options, entries: [] });
+      return reply
+        .code(400)
+        .view('admin/audit.njk', { pageTitle: 'Error: Audit trail', errors: formErrors(parsed.error), filter: request.query ?? {}, options, entries: [] });
     }
     const filter = parsed.data;
     const rows = await searchAudit(database.db, { ...filter, limit: PAGE + 1 });
     const page = rows.slice(0, PAGE);
-    const names = await namesOf(database.db, [...page.flatMap((row) => (row.recordId ? [row.recordId] : [])), ...idsIn(page.flatMap((row) => [row.before, row.after]))]);
-    const older = rows.length > PAGE ? `${linkTo('admin.audit')}?${new URLSearchParams(Object.entries({ ...filter, before: page.at(-1)!.id }).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '')).toString()}` : null;
+    const names = await namesOf(database.db, [
+      ...page.flatMap((row) => (row.recordId ? [row.recordId] : [])),
+      ...idsIn(page.flatMap((row) => [row.before, row.after])),
+    ]);
+    const older =
+      rows.length > PAGE
+        ? `${linkTo('admin.audit')}?${new URLSearchParams(Object.entries({ ...filter, before: page.at(-1)!.id }).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '')).toString()}`
+        : null;
     return reply.view('admin/audit.njk', { pageTitle: 'Audit trail', filter, options, entries: presentTrail(page, names), older });
   });
 }
@@ -68,7 +76,12 @@ const optionalDate = z
   .trim()
   .optional()
   .transform((value) => value || undefined)
-  .refine((value) => value === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)), 'Enter a real date, like 2026-03-04');
+  .refine(
+    (value) =>
+      value === undefined ||
+      (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)),
+    'Enter a real date, like 2026-03-04',
+  );
 
 export const AuditQuerySchema = z
   .object({

@@ -15,7 +15,20 @@ import { longDate, personItems, personName, selectItems, stamp } from '../presen
 import { meetingDocumentsIndex } from '../../../services/documents/meeting-documents-index.ts';
 import { presentMeetingDocuments } from '../../presenters/meeting-documents.ts';
 
-export type HubForm = 'details' | 'cancel' | 'agenda' | 'publish' | 'withdrawAgenda' | 'attendance' | 'declaration' | 'minute' | 'publishMinutes' | 'withdrawMinutes' | 'approve' | 'undoApproval' | 'withdraw';
+export type HubForm =
+  | 'details'
+  | 'cancel'
+  | 'agenda'
+  | 'publish'
+  | 'withdrawAgenda'
+  | 'attendance'
+  | 'declaration'
+  | 'minute'
+  | 'publishMinutes'
+  | 'withdrawMinutes'
+  | 'approve'
+  | 'undoApproval'
+  | 'withdraw';
 
 export interface HubFailure {
   form: HubForm;
@@ -48,8 +61,16 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
     store.listVoteEvents(db, meetingId),
     meetingDocumentsIndex(db, { meetingId: meeting.id, audience: 'officers' }),
   ]);
-  const requests = new Map((await listReportRequestsOfMeeting(db, meeting.id)).map((row) => [row.agenda_item_id, { id: row.id, stateLabel: REPORT_REQUEST_STATE_LABELS[row.state], officer: row.officer_name, deadline: longDate(row.deadline) }]));
-  const resolutions = await store.listResolutions(db, minutes.map((minute) => minute.id));
+  const requests = new Map(
+    (await listReportRequestsOfMeeting(db, meeting.id)).map((row) => [
+      row.agenda_item_id,
+      { id: row.id, stateLabel: REPORT_REQUEST_STATE_LABELS[row.state], officer: row.officer_name, deadline: longDate(row.deadline) },
+    ]),
+  );
+  const resolutions = await store.listResolutions(
+    db,
+    minutes.map((minute) => minute.id),
+  );
   const approvedAt = workflow?.minutes_approved_at_meeting_id ? await store.findMeeting(db, workflow.minutes_approved_at_meeting_id) : undefined;
   const form = (name: HubForm, prefix: string) => {
     const failed = failure?.form === name ? failure : undefined;
@@ -83,7 +104,9 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
     attendance: attendance.map((row) => ({
       ...row,
       statusLabel: ATTENDANCE_LABELS[row.status] ?? row.status,
-      substituteFor: row.substitute_for_family_name ? personName({ honorific: null, given_name: row.substitute_for_given_name, family_name: row.substitute_for_family_name }) : undefined,
+      substituteFor: row.substitute_for_family_name
+        ? personName({ honorific: null, given_name: row.substitute_for_given_name, family_name: row.substitute_for_family_name })
+        : undefined,
     })),
     declarations: declarations.map((row) => ({ ...row, name: personName(row) })),
     minutes: minutes.map((minute) => ({
@@ -96,11 +119,22 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
       cancel: form('cancel', 'cancel-'),
       agenda: form('agenda', 'agenda-'),
       publish: form('publish', 'publish-'),
-      attendance: { ...attendanceForm, people: personItems(people, attendanceForm.values.personId), substitutes: personItems(people, attendanceForm.values.substituteForPersonId, 'Not a substitute') },
+      attendance: {
+        ...attendanceForm,
+        people: personItems(people, attendanceForm.values.personId),
+        substitutes: personItems(people, attendanceForm.values.substituteForPersonId, 'Not a substitute'),
+      },
       declaration: { ...declarationForm, people: personItems(people, declarationForm.values.personId) },
       minute: form('minute', 'minute-'),
       publishMinutes: form('publishMinutes', 'publishMinutes-'),
-      approve: { ...approveForm, meetings: selectItems(begun.map((row) => ({ value: row.id, text: longDate(row.date) })), approveForm.values.atMeetingId, 'Choose the meeting') },
+      approve: {
+        ...approveForm,
+        meetings: selectItems(
+          begun.map((row) => ({ value: row.id, text: longDate(row.date) })),
+          approveForm.values.atMeetingId,
+          'Choose the meeting',
+        ),
+      },
       undoApproval: form('undoApproval', 'undoApproval-'),
       withdraw: form('withdraw', 'withdraw-'),
     },

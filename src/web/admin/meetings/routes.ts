@@ -63,7 +63,11 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
     return reply.code(status).view('admin/meeting-new.njk', {
       pageTitle: `${problems.length ? 'Error: ' : ''}Schedule a meeting`,
       values,
-      bodies: selectItems(bodies.map((body) => ({ value: body.id, text: body.name })), values.bodyId, 'Choose the body'),
+      bodies: selectItems(
+        bodies.map((body) => ({ value: body.id, text: body.name })),
+        values.bodyId,
+        'Choose the body',
+      ),
       errors: problems.length ? formErrors(problems) : undefined,
     });
   }
@@ -84,7 +88,12 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
   app.get(ROUTES['admin.meeting'], async (request, reply) => renderMeetingHub(reply, database, IdParams.parse(request.params).id));
 
   /** A hub form: on failure the meeting page is shown again with this form's values and errors. */
-  function hubPost<S extends z.ZodType>(route: string, form: HubForm, schema: S, run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>) {
+  function hubPost<S extends z.ZodType>(
+    route: string,
+    form: HubForm,
+    schema: S,
+    run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>,
+  ) {
     app.post(route, async (request, reply) => {
       const { id } = IdParams.parse(request.params);
       const values = (request.body ?? {}) as Record<string, unknown>;
@@ -119,15 +128,26 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       schema: AgendaItemFieldsSchema,
       body: values,
       run: async (data) => {
-        await agendaItemAdder({ database, by: request.user!, meetingId: id, authorityName: config.authorityName, ...data, ...(reportFile ? { reportFile } : {}) });
+        await agendaItemAdder({
+          database,
+          by: request.user!,
+          meetingId: id,
+          authorityName: config.authorityName,
+          ...data,
+          ...(reportFile ? { reportFile } : {}),
+        });
         return back(id);
       },
       fail,
       redirect: (url) => reply.redirect(url, 303),
     });
   });
-  hubPost(ROUTES['admin.meeting.attendance'], 'attendance', AttendanceFieldsSchema, (meetingId, data, by) => attendanceRecorder({ database, by, meetingId, ...data }));
-  hubPost(ROUTES['admin.meeting.declarations'], 'declaration', DeclarationFieldsSchema, (meetingId, data, by) => declarationRecorder({ database, by, meetingId, ...data }));
+  hubPost(ROUTES['admin.meeting.attendance'], 'attendance', AttendanceFieldsSchema, (meetingId, data, by) =>
+    attendanceRecorder({ database, by, meetingId, ...data }),
+  );
+  hubPost(ROUTES['admin.meeting.declarations'], 'declaration', DeclarationFieldsSchema, (meetingId, data, by) =>
+    declarationRecorder({ database, by, meetingId, ...data }),
+  );
   hubPost(ROUTES['admin.meeting.minutes'], 'minute', MinuteFieldsSchema, (meetingId, data, by) => minuteWriter({ database, by, meetingId, ...data }));
   hubPost(ROUTES['admin.meeting.publishMinutes'], 'publishMinutes', Nothing, (meetingId, _data, by) => minutesPublisher({ database, by, meetingId }));
   // Withdrawing takes the papers off every public surface at once (issue 15); they can be published again.
@@ -145,7 +165,14 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       schema: PublishSchema,
       body: values,
       run: async (data) => {
-        const outcome = await agendaPublisher({ database, by: request.user!, meetingId: id, today: todayInLondon(), jurisdiction: config.holidays, confirmLate: data.confirmLate });
+        const outcome = await agendaPublisher({
+          database,
+          by: request.user!,
+          meetingId: id,
+          today: todayInLondon(),
+          jurisdiction: config.holidays,
+          confirmLate: data.confirmLate,
+        });
         if (!outcome.published) {
           const meeting = await store.findMeeting(db, id);
           confirmation = reply.view('admin/publish-confirm.njk', {
@@ -171,8 +198,16 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
     if (!item) throw NotFound('Agenda item not found');
     const report = item.report_id ? await store.findReport(db, item.report_id) : undefined;
     const meeting = (await store.findMeeting(db, item.meeting_id))!;
-    const current = { title: item.title, description: item.description ?? '', reportText: report?.full_text ?? '', exempt: item.exempt ? 'yes' : '', exemptParagraphs: item.exempt_paragraphs.map(String) };
-    const values = failure ? { ...failure.values, exemptParagraphs: asStrings(failure.values.exemptParagraphs), version: item.version } : { ...current, version: item.version };
+    const current = {
+      title: item.title,
+      description: item.description ?? '',
+      reportText: report?.full_text ?? '',
+      exempt: item.exempt ? 'yes' : '',
+      exemptParagraphs: item.exempt_paragraphs.map(String),
+    };
+    const values = failure
+      ? { ...failure.values, exemptParagraphs: asStrings(failure.values.exemptParagraphs), version: item.version }
+      : { ...current, version: item.version };
     return reply.code(failure?.status ?? 200).view('admin/agenda-item.njk', {
       pageTitle: `${failure ? 'Error: ' : ''}Agenda item ${item.number}`,
       item,
@@ -205,7 +240,11 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
   // ---- minutes ----
 
   type MinuteForm = 'edit' | 'vote' | 'correction';
-  async function minutePage(reply: FastifyReply, id: string, failure?: { form: MinuteForm; values: Record<string, unknown>; problems: Problem[]; status: number }) {
+  async function minutePage(
+    reply: FastifyReply,
+    id: string,
+    failure?: { form: MinuteForm; values: Record<string, unknown>; problems: Problem[]; status: number },
+  ) {
     const minute = await store.findMinute(db, id);
     if (!minute) throw NotFound('Minute not found');
     const meeting = (await store.findMeeting(db, minute.meeting_id))!;
@@ -217,13 +256,23 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       store.listMinuteCorrections(db, [minute.id]),
       store.listVoteEvents(db, meeting.id),
     ]);
-    const votes = await store.listVotes(db, events.filter((event) => event.minute_id === minute.id).map((event) => event.id));
+    const votes = await store.listVotes(
+      db,
+      events.filter((event) => event.minute_id === minute.id).map((event) => event.id),
+    );
     const current = { title: minute.title, text: minute.text, resolutions: resolutions.map((row) => row.text).join('\n'), exempt: minute.exempt ? 'yes' : '' };
     const edit = failure?.form === 'edit' ? { ...failure.values, version: minute.version } : { ...current, version: minute.version };
     const voteValues = failure?.form === 'vote' ? failure.values : {};
     // Those who can vote: members present and substitutes.
-    const voters = attendance.filter((row) => row.status === 'present' || row.status === 'substitute').map((row) => ({ id: row.person_id, name: row.printed_name, choice: voteValues[`vote-${row.person_id}`] ?? '' }));
-    const peopleItems = (selected: unknown) => selectItems(people.map((person) => ({ value: person.id, text: personName(person) })), selected, 'Choose a member');
+    const voters = attendance
+      .filter((row) => row.status === 'present' || row.status === 'substitute')
+      .map((row) => ({ id: row.person_id, name: row.printed_name, choice: voteValues[`vote-${row.person_id}`] ?? '' }));
+    const peopleItems = (selected: unknown) =>
+      selectItems(
+        people.map((person) => ({ value: person.id, text: personName(person) })),
+        selected,
+        'Choose a member',
+      );
     const errorsFor = (form: MinuteForm, prefix: string) => (failure?.form === form ? formErrors(failure.problems, prefix) : undefined);
     return reply.code(failure?.status ?? 200).view('admin/minute.njk', {
       pageTitle: `${failure ? 'Error: ' : ''}Minute ${minute.number}`,
@@ -232,8 +281,16 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       locked: Boolean(workflow?.minutes_approved_at),
       edit: { values: edit, errors: errorsFor('edit', '') },
       saved: failure?.form === 'edit' && failure.status === 409 ? current : undefined,
-      vote: { values: voteValues, voters, movers: peopleItems(voteValues.moverId), seconders: peopleItems(voteValues.seconderId), errors: errorsFor('vote', 'vote-') },
-      events: events.filter((event) => event.minute_id === minute.id).map((event) => ({ ...event, votes: votes.filter((vote) => vote.vote_event_id === event.id) })),
+      vote: {
+        values: voteValues,
+        voters,
+        movers: peopleItems(voteValues.moverId),
+        seconders: peopleItems(voteValues.seconderId),
+        errors: errorsFor('vote', 'vote-'),
+      },
+      events: events
+        .filter((event) => event.minute_id === minute.id)
+        .map((event) => ({ ...event, votes: votes.filter((vote) => vote.vote_event_id === event.id) })),
       correction: { values: failure?.form === 'correction' ? failure.values : {}, errors: errorsFor('correction', 'correction-') },
       corrections,
       error: failure ? formErrors(failure.problems, failure.form === 'edit' ? '' : `${failure.form}-`) : undefined,
@@ -242,7 +299,12 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
 
   app.get(ROUTES['admin.minute'], async (request, reply) => minutePage(reply, IdParams.parse(request.params).id));
 
-  function minutePost<S extends z.ZodType>(route: string, form: MinuteForm, schema: S, run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>) {
+  function minutePost<S extends z.ZodType>(
+    route: string,
+    form: MinuteForm,
+    schema: S,
+    run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>,
+  ) {
     app.post(route, async (request, reply) => {
       const { id } = IdParams.parse(request.params);
       const values = (request.body ?? {}) as Record<string, unknown>;
@@ -261,7 +323,9 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
 
   minutePost(ROUTES['admin.minute'], 'edit', MinuteFieldsSchema.extend(VersionSchema.shape), (id, data, by) => minuteEditor({ database, by, id, ...data }));
   minutePost(ROUTES['admin.minute.voteEvents'], 'vote', VoteEventFormSchema, (minuteId, data, by) => voteEventRecorder({ database, by, minuteId, ...data }));
-  minutePost(ROUTES['admin.minute.corrections'], 'correction', CorrectionFieldsSchema, (minuteId, data, by) => minuteCorrector({ database, by, minuteId, ...data }));
+  minutePost(ROUTES['admin.minute.corrections'], 'correction', CorrectionFieldsSchema, (minuteId, data, by) =>
+    minuteCorrector({ database, by, minuteId, ...data }),
+  );
 }
 
 function asStrings(value: unknown): string[] {

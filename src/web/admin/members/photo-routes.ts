@@ -79,5 +79,9 @@ export async function photoRoutes(app: FastifyInstance, { database }: FeatureDep
 /** The members for the roster page's list of photos. */
 export async function memberPhotoList(database: FeatureDeps['database']) {
   const rows = await listMembersWithPhoto(database.db);
-  return rows.map((row) => ({ name: displayName(row) ?? row.family_name, href: linkTo('admin.member.photo', { id: row.id }), hasPhoto: row.alt_text !== null }));
+  return rows.map((row) => ({
+    name: displayName(row) ?? row.family_name,
+    href: linkTo('admin.member.photo', { id: row.id }),
+    hasPhoto: row.alt_text !== null,
+  }));
 }

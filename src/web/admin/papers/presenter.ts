@@ -37,7 +37,9 @@ export function presentPaperRow(row: PaperRow) {
 type Span = { source_line_from: number | null; source_line_to: number | null };
 
 const lines = (span: Span) =>
-  span.source_line_from === null ? undefined : { from: span.source_line_from, to: span.source_line_to ?? span.source_line_from, href: `#L${span.source_line_from}` };
+  span.source_line_from === null
+    ? undefined
+    : { from: span.source_line_from, to: span.source_line_to ?? span.source_line_from, href: `#L${span.source_line_from}` };
 
 /** `names`: the names of the people that name-link corrections point to, by id. */
 export function presentReview(review: PaperReview, corrections: Array<Correction & { id: string }>, names: ReadonlyMap<string, string>) {
@@ -72,7 +74,13 @@ export function presentReview(review: PaperReview, corrections: Array<Correction
         lines: lines(minute),
         excerpt: minute.text.length > 300 ? `${minute.text.slice(0, 297)}...` : minute.text,
         motions: review.motions.filter((motion) => motion.minute_id === minute.id),
-        toCheck: minuteToCheck({ text: minute.text, title: minute.title, lineFrom: minute.source_line_from, lineTo: minute.source_line_to, issueOnLines: hasIssue(minute) }),
+        toCheck: minuteToCheck({
+          text: minute.text,
+          title: minute.title,
+          lineFrom: minute.source_line_from,
+          lineTo: minute.source_line_to,
+          issueOnLines: hasIssue(minute),
+        }),
         split: correct({ kind: 'minute-split', ...at, key: minute.number }),
         mergeInto: index > 0 ? minutes[index - 1]!.number : undefined,
         merge: { bodyName: meeting.body_name, meetingDate: meeting.date, recordKey: minute.number },

@@ -73,7 +73,9 @@ export async function paperRoutes(app: FastifyInstance, { database, config }: Fe
     const found = await paperReview(database.db, id);
     if (!found) throw NotFound('No imported paper with that id');
     const corrections = await correctionsOfPaper(database.db, found.source.content_hash);
-    const linked = corrections.flatMap((correction) => (correction.kind === 'person-link' ? [String((correction.value as { personId?: unknown }).personId)] : []));
+    const linked = corrections.flatMap((correction) =>
+      correction.kind === 'person-link' ? [String((correction.value as { personId?: unknown }).personId)] : [],
+    );
     const view = presentReview(found, corrections, await namesOf(database.db, linked));
     return reply.code(failure?.status ?? 200).view('admin/paper.njk', {
       pageTitle: `${failure ? 'Error: ' : ''}Review ${found.source.file_name}`,
@@ -90,7 +92,12 @@ export async function paperRoutes(app: FastifyInstance, { database, config }: Fe
 
   app.get(ROUTES['admin.paper'], async (request, reply) => reviewPage(reply, IdParams.parse(request.params).id));
 
-  async function correctPage(reply: FastifyReply, id: string, query: CorrectQuery, failure?: { values: Record<string, unknown>; problems: Problem[]; status: number }) {
+  async function correctPage(
+    reply: FastifyReply,
+    id: string,
+    query: CorrectQuery,
+    failure?: { values: Record<string, unknown>; problems: Problem[]; status: number },
+  ) {
     const found = await paperReview(database.db, id);
     if (!found) throw NotFound('No imported paper with that id');
     const meeting = found.meetings.find((candidate) => candidate.body_name === query.body && candidate.date === query.date);
@@ -99,7 +106,13 @@ export async function paperRoutes(app: FastifyInstance, { database, config }: Fe
     const people = query.kind === 'person-link' || query.kind === 'apology' ? await peopleToLink(database.db) : [];
     const current = found.attendance.find((entry) => entry.meeting_id === meeting.id && entry.printed_name === query.printed);
     const minute = found.minutes.find((entry) => entry.meeting_id === meeting.id && entry.number === query.key);
-    const event = query.kind === 'vote-count' ? voteOf(found.voteEvents.filter((entry) => entry.meeting_id === meeting.id), query.key) : undefined;
+    const event =
+      query.kind === 'vote-count'
+        ? voteOf(
+            found.voteEvents.filter((entry) => entry.meeting_id === meeting.id),
+            query.key,
+          )
+        : undefined;
     return reply.code(failure?.status ?? 200).view('admin/paper-correct.njk', {
       pageTitle: `${failure ? 'Error: ' : ''}${TITLES[query.kind]}`,
       heading: TITLES[query.kind],
@@ -107,9 +120,18 @@ export async function paperRoutes(app: FastifyInstance, { database, config }: Fe
       meeting: { bodyName: meeting.body_name, date: meeting.date, title: `${meeting.body_name}, ${longDate(meeting.date)}` },
       recordKey: query.key,
       printed: query.printed,
-      people: selectItems(people.map((person) => ({ value: person.id, text: `${person.name} (${person.kind})` })), values.personId ?? current?.person_id, 'Choose a person'),
+      people: selectItems(
+        people.map((person) => ({ value: person.id, text: `${person.name} (${person.kind})` })),
+        values.personId ?? current?.person_id,
+        'Choose a person',
+      ),
       minute,
-      event: event && { for: values.for ?? event.for_count, against: values.against ?? event.against_count, abstain: values.abstain ?? event.abstain_count, lines: event.source_line_from },
+      event: event && {
+        for: values.for ?? event.for_count,
+        against: values.against ?? event.against_count,
+        abstain: values.abstain ?? event.abstain_count,
+        lines: event.source_line_from,
+      },
       split: { line: values.line ?? '', number: values.number ?? '', title: values.title ?? '' },
       errors: failure ? formErrors(failure.problems) : undefined,
       action: linkTo('admin.paper.corrections', { id }),
@@ -120,7 +142,7 @@ export async function paperRoutes(app: FastifyInstance, { database, config }: Fe
   app.get(ROUTES['admin.paper.correct'], async (request, reply) => {
     const { id } = IdParams.parse(request.params);
     const query = CorrectQuerySchema.safeParse(request.query ?? {});
-    if (!query.success) throw NotFound('Choose a record to correct from the paper\'s review page');
+    if (!query.success) throw NotFound("Choose a record to correct from the paper's review page");
     return correctPage(reply, id, query.data);
   });
 
@@ -128,18 +150,31 @@ export async function paperRoutes(app: FastifyInstance, { database, config }: Fe
     const { id } = IdParams.parse(request.params);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = CorrectionFormSchema.safeParse(body);
-    if (!form.success) throw NotFound('Choose a record to correct from the paper\'s review page');
+    if (!form.success) throw NotFound("Choose a record to correct from the paper's review page");
     const { kind, bodyName, meetingDate, recordKey, ...fields } = form.data;
     const value = Object.fromEntries(Object.entries(fields).filter(([, field]) => field !== undefined));
-    const query: CorrectQuery = { kind: kind === 'minute-merge' ? 'minute-split' : kind, body: bodyName, date: meetingDate, key: recordKey, printed: String(body.printed ?? '') };
+    const query: CorrectQuery = {
+      kind: kind === 'minute-merge' ? 'minute-split' : kind,
+      body: bodyName,
+      date: meetingDate,
+      key: recordKey,
+      printed: String(body.printed ?? ''),
+    };
     return formAction({
       schema: z.object({}),
       body: {},
       run: async () => {
-        await correctionRecorder({ database, authorityName: config.authorityName, sourceId: id, actor: actor(request), correction: { kind, bodyName, meetingDate, recordKey, value } });
+        await correctionRecorder({
+          database,
+          authorityName: config.authorityName,
+          sourceId: id,
+          actor: actor(request),
+          correction: { kind, bodyName, meetingDate, recordKey, value },
+        });
         return review(id);
       },
-      fail: (problems, status) => (kind === 'minute-merge' ? reviewPage(reply, id, { problems, status }) : correctPage(reply, id, query, { values: fields, problems, status })),
+      fail: (problems, status) =>
+        kind === 'minute-merge' ? reviewPage(reply, id, { problems, status }) : correctPage(reply, id, query, { values: fields, problems, status }),
       redirect: (url) => reply.redirect(url, 303),
     });
   });

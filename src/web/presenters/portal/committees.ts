@@ -53,7 +53,13 @@ export function presentCommittee(body: BodyRow, members: Rows<typeof bodyMembers
   const recordedMembers = members.map((row) => {
     const name = displayName(row) ?? row.family_name;
     const role = committeeRole(row.role) ?? row.role;
-    return { name, href: personHref(row.person_id, name), role: t(`memberRoles.${role}`, { defaultValue: ROLE_LABELS[role] ?? role.charAt(0).toUpperCase() + role.slice(1) }), substitute: role === 'substitute', group: row.group_name ?? t('person.notRecorded') };
+    return {
+      name,
+      href: personHref(row.person_id, name),
+      role: t(`memberRoles.${role}`, { defaultValue: ROLE_LABELS[role] ?? role.charAt(0).toUpperCase() + role.slice(1) }),
+      substitute: role === 'substitute',
+      group: row.group_name ?? t('person.notRecorded'),
+    };
   });
   const listed = attendees.map((row) => {
     const name = displayName(row) ?? row.family_name;
@@ -67,7 +73,10 @@ export function presentCommittee(body: BodyRow, members: Rows<typeof bodyMembers
     members: recordedMembers.filter((member) => !member.substitute),
     substitutes: recordedMembers.filter((member) => member.substitute),
     termsOfReference: body.terms_of_reference ? paragraphs(body.terms_of_reference) : [],
-    clerk: body.clerk_name || body.clerk_email || body.clerk_phone ? { name: body.clerk_name ?? undefined, email: body.clerk_email ?? undefined, phone: body.clerk_phone ?? undefined } : undefined,
+    clerk:
+      body.clerk_name || body.clerk_email || body.clerk_phone
+        ? { name: body.clerk_name ?? undefined, email: body.clerk_email ?? undefined, phone: body.clerk_phone ?? undefined }
+        : undefined,
     attendees: listed,
     years,
     icalHref: linkTo('feed.committee.ics', { slug: body.slug }),

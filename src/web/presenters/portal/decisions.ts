@@ -27,7 +27,11 @@ export const PROVISIONAL = 'Provisional: draft minutes';
 
 export function presentDecisionSummary(row: DecisionRegisterRow): DecisionSummaryView {
   const person = displayName(row);
-  const tags = [...(row.provisional ? [t('decisions.provisional', { defaultValue: PROVISIONAL })] : []), ...(row.is_key ? [t('decisions.keyDecision')] : []), ...(row.is_urgent ? [t('decisions.urgentTag')] : [])];
+  const tags = [
+    ...(row.provisional ? [t('decisions.provisional', { defaultValue: PROVISIONAL })] : []),
+    ...(row.is_key ? [t('decisions.keyDecision')] : []),
+    ...(row.is_urgent ? [t('decisions.urgentTag')] : []),
+  ];
   if (row.kind === 'resolution') {
     const meeting = { id: row.meeting_id ?? '', date: row.date, body_slug: row.body_slug };
     return {
@@ -60,13 +64,15 @@ type DecisionRecord = NonNullable<Awaited<ReturnType<typeof findDecision>>>;
 export function presentDecision(row: DecisionRecord) {
   const person = displayName(row);
   const details: Array<{ key: string; value: string; href?: string }> = [{ key: t('meetings.date'), value: formatDate(row.decision_date) }];
-  if (person && row.person_id) details.push({ key: t('decisions.maker'), value: [person, row.decision_maker_role].filter(Boolean).join(', '), href: personHref(row.person_id, person) });
+  if (person && row.person_id)
+    details.push({ key: t('decisions.maker'), value: [person, row.decision_maker_role].filter(Boolean).join(', '), href: personHref(row.person_id, person) });
   else if (row.decision_maker_role) details.push({ key: t('decisions.maker'), value: row.decision_maker_role });
   if (row.body_name && row.body_slug) details.push({ key: t('meeting.body'), value: row.body_name, href: committeeHref(row.body_slug) });
   details.push({ key: t('decisions.keyDecision'), value: row.is_key ? t('common.yes') : t('common.no') });
   details.push({ key: t('decisions.urgentTag'), value: row.is_urgent ? t('common.yes') : t('common.no') });
   if (row.record_number) details.push({ key: t('decisions.recordNumber'), value: row.record_number });
-  if (row.report_id && row.report_subject) details.push({ key: t('report.caption'), value: row.report_subject, href: reportHref(row.report_id, row.report_subject) });
+  if (row.report_id && row.report_subject)
+    details.push({ key: t('report.caption'), value: row.report_subject, href: reportHref(row.report_id, row.report_subject) });
   return {
     title: row.subject,
     details,

@@ -32,5 +32,8 @@ export function highlightHeadline(headline: string): string {
 
 /** The headline as plain text, for places that cannot hold markup (feeds, titles). */
 export function plainHeadline(headline: string): string {
-  return headline.replace(new RegExp(`[${HIT_START}${HIT_END}]`, 'g'), '').replace(/\s+/g, ' ').trim();
+  return headline
+    .replace(new RegExp(`[${HIT_START}${HIT_END}]`, 'g'), '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -3,7 +3,18 @@
  * Where the papers do not record something (political groups, committee memberships), the page says "not
  * recorded" instead of guessing.
  */
-import type { AttendanceRecordRow, CouncillorRow, PersonProfileRow, PersonRow, PersonVoteRow, personDeclarations, personGroups, personMemberships, personQuestions, personRecordedRoles } from '../../../db/queries/portal/people.ts';
+import type {
+  AttendanceRecordRow,
+  CouncillorRow,
+  PersonProfileRow,
+  PersonRow,
+  PersonVoteRow,
+  personDeclarations,
+  personGroups,
+  personMemberships,
+  personQuestions,
+  personRecordedRoles,
+} from '../../../db/queries/portal/people.ts';
 import { formatShortDate, paragraphs } from '../meeting.ts';
 import { committeeHref, meetingHref, minuteAnchor, personHref } from './links.ts';
 import { displayName } from './names.ts';
@@ -63,7 +74,9 @@ export function presentPerson(input: PersonPageInput) {
     let comparison: string;
     if (!row.group_name) comparison = 'Political group not recorded';
     else if (!majority) comparison = `${row.group_name}: no majority`;
-    else comparison = majority === row.option ? `With ${row.group_name} majority` : `Against ${row.group_name} majority (${OPTION_LABELS[majority].toLowerCase()})`;
+    else
+      comparison =
+        majority === row.option ? `With ${row.group_name} majority` : `Against ${row.group_name} majority (${OPTION_LABELS[majority].toLowerCase()})`;
     const meeting = { id: row.meeting_id, date: row.date, body_slug: row.body_slug };
     return {
       date: formatShortDate(row.date),
@@ -95,7 +108,12 @@ export function presentPerson(input: PersonPageInput) {
       role: membership.role.charAt(0).toUpperCase() + membership.role.slice(1),
       dates: dateRange(membership.start_date, membership.end_date),
     })),
-    roles: input.roles.map((role) => ({ role: role.role ?? '', body: role.body_name, href: committeeHref(role.body_slug), lastDate: formatShortDate(String(role.last_date)) })),
+    roles: input.roles.map((role) => ({
+      role: role.role ?? '',
+      body: role.body_name,
+      href: committeeHref(role.body_slug),
+      lastDate: formatShortDate(String(role.last_date)),
+    })),
     attendance: input.attendance.map((row) => ({
       body: row.body_name,
       href: committeeHref(row.body_slug),
@@ -150,6 +168,13 @@ export function presentPerson(input: PersonPageInput) {
 export function presentCouncillors(rows: CouncillorRow[], photos: ReadonlyMap<string, PhotoSummary> = new Map()) {
   return rows.map((row) => {
     const name = displayName(row) ?? row.family_name;
-    return { name, href: personHref(row.id, name), photo: presentPhoto(row.id, photos.get(row.id), 60), group: row.group_name ?? 'Not recorded', ward: row.ward_name ?? 'Not recorded', meetingsAttended: Number(row.meetings_attended ?? 0) };
+    return {
+      name,
+      href: personHref(row.id, name),
+      photo: presentPhoto(row.id, photos.get(row.id), 60),
+      group: row.group_name ?? 'Not recorded',
+      ward: row.ward_name ?? 'Not recorded',
+      meetingsAttended: Number(row.meetings_attended ?? 0),
+    };
   });
 }

@@ -24,9 +24,20 @@ export function presentPhoto(personId: string, photo: PhotoSummary | undefined, 
   const copiesIn = (format: PhotoFormat) => photo.copies.filter((copy) => copy.format === format).sort((a, b) => a.width - b.width);
   const url = (copy: PhotoSummary['copies'][number]) =>
     `${linkTo('person.photo', { id: personId, file: photoFileName(copy.width as PhotoWidth, copy.format) })}?v=${copy.sha256.slice(0, 16)}`;
-  const srcsetOf = (format: PhotoFormat) => copiesIn(format).map((copy) => `${url(copy)} ${copy.width}w`).join(', ');
+  const srcsetOf = (format: PhotoFormat) =>
+    copiesIn(format)
+      .map((copy) => `${url(copy)} ${copy.width}w`)
+      .join(', ');
   const jpegs = copiesIn('jpeg');
   const fallback = jpegs.find((copy) => copy.width >= shownWidth) ?? jpegs.at(-1);
   if (!fallback) return undefined;
-  return { alt: photo.altText, width: shownWidth, height: photoHeight(shownWidth), sizes: `${shownWidth}px`, src: url(fallback), srcset: srcsetOf('jpeg'), webpSrcset: srcsetOf('webp') };
+  return {
+    alt: photo.altText,
+    width: shownWidth,
+    height: photoHeight(shownWidth),
+    sizes: `${shownWidth}px`,
+    src: url(fallback),
+    srcset: srcsetOf('jpeg'),
+    webpSrcset: srcsetOf('webp'),
+  };
 }

@@ -17,9 +17,13 @@ export function presentReport(report: Report, items: Rows<typeof reportAgendaIte
   return {
     title: report.subject,
     details,
-    original: report.original_file_sha256 && report.original_filename
-      ? { href: linkTo('report.original', { id: report.id }), text: `Download the report as published (${report.original_media_type === 'application/pdf' ? 'PDF' : 'Word document'}): ${report.original_filename}` }
-      : undefined,
+    original:
+      report.original_file_sha256 && report.original_filename
+        ? {
+            href: linkTo('report.original', { id: report.id }),
+            text: `Download the report as published (${report.original_media_type === 'application/pdf' ? 'PDF' : 'Word document'}): ${report.original_filename}`,
+          }
+        : undefined,
     summary: paragraphs(report.summary),
     recommendations: paragraphs(report.recommendations),
     text: paragraphs(report.full_text),
@@ -28,9 +32,14 @@ export function presentReport(report: Report, items: Rows<typeof reportAgendaIte
       return {
         text: `${item.body_name}, ${formatShortDate(item.date)}: agenda item ${item.number}`,
         href: `${meetingHref(meeting)}#${agendaItemAnchor(item.number)}`,
-        ...(item.minute_number ? { minute: { text: `Minute ${item.minute_number}`, href: `${meetingHref(meeting)}#${minuteAnchor(item.minute_number)}` } } : {}),
+        ...(item.minute_number
+          ? { minute: { text: `Minute ${item.minute_number}`, href: `${meetingHref(meeting)}#${minuteAnchor(item.minute_number)}` } }
+          : {}),
       };
     }),
-    decisions: decisions.map((decision) => ({ text: `${decision.subject} (${formatShortDate(decision.decision_date)})`, href: decisionHref(decision.id, decision.subject) })),
+    decisions: decisions.map((decision) => ({
+      text: `${decision.subject} (${formatShortDate(decision.decision_date)})`,
+      href: decisionHref(decision.id, decision.subject),
+    })),
   };
 }

@@ -92,13 +92,13 @@ function searchForHref(query: SearchQuery, text: string): string {
   return `${linkTo('search')}?${params.toString()}`;
 }
 
-
 function pagination(outcome: SearchOutcome): SearchPageView['pagination'] {
   if (outcome.pageCount <= 1) return undefined;
   const { page, pageCount, query } = outcome;
   const items: NonNullable<SearchPageView['pagination']>['items'] = [];
   for (let number = 1; number <= pageCount; number++) {
-    if (number === 1 || number === pageCount || Math.abs(number - page) <= 1) items.push({ number, href: searchPageHref(query, number), current: number === page });
+    if (number === 1 || number === pageCount || Math.abs(number - page) <= 1)
+      items.push({ number, href: searchPageHref(query, number), current: number === page });
     else if (!('ellipsis' in (items[items.length - 1] ?? {}))) items.push({ ellipsis: true });
   }
   return {
@@ -140,19 +140,35 @@ export function presentSearchPage(outcome: SearchOutcome | undefined, raw: RawSe
       const first = (outcome.page - 1) * outcome.pageSize + 1;
       const last = first + outcome.hits.length - 1;
       const words = outcome.correctedTo ?? outcome.query.q;
-      const howMany = outcome.capped ? t('search.moreThan', { formatted: formatNumber(outcome.total) }) : t('search.count', { count: outcome.total, formatted: formatNumber(outcome.total) });
-      const shown = outcome.hits.length === 0 ? '' : outcome.pageCount > 1 || outcome.capped ? t('search.showing', { first: formatNumber(first), last: formatNumber(last) }) : '';
+      const howMany = outcome.capped
+        ? t('search.moreThan', { formatted: formatNumber(outcome.total) })
+        : t('search.count', { count: outcome.total, formatted: formatNumber(outcome.total) });
+      const shown =
+        outcome.hits.length === 0
+          ? ''
+          : outcome.pageCount > 1 || outcome.capped
+            ? t('search.showing', { first: formatNumber(first), last: formatNumber(last) })
+            : '';
       summary = t('search.summary', { howMany, words, shown });
     }
   }
   const pages = outcome ? pagination(outcome) : undefined;
   return {
     values: raw,
-    kinds: SEARCH_KINDS.map((kind) => ({ value: kind.value, text: t(`searchKinds.${kind.value}`, { defaultValue: kind.label }), checked: raw.kind.includes(kind.value) })),
-    bodies: [{ value: '', text: t('search.allCommittees'), selected: !raw.body }, ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug }))],
+    kinds: SEARCH_KINDS.map((kind) => ({
+      value: kind.value,
+      text: t(`searchKinds.${kind.value}`, { defaultValue: kind.label }),
+      checked: raw.kind.includes(kind.value),
+    })),
+    bodies: [
+      { value: '', text: t('search.allCommittees'), selected: !raw.body },
+      ...bodies.map((body) => ({ value: body.slug, text: body.name, selected: raw.body === body.slug })),
+    ],
     searched: Boolean(outcome?.searched),
     ...(summary ? { summary } : {}),
-    ...(outcome?.correctedTo ? { corrected: { text: outcome.correctedTo, href: searchForHref(outcome.query, outcome.correctedTo), original: outcome.query.q } } : {}),
+    ...(outcome?.correctedTo
+      ? { corrected: { text: outcome.correctedTo, href: searchForHref(outcome.query, outcome.correctedTo), original: outcome.query.q } }
+      : {}),
     hits,
     ...(pages ? { pagination: pages } : {}),
   };
