@@ -19,7 +19,7 @@ export interface LanguageLink {
 
 /** This page in each language, the current one marked. */
 export function languageLinksOf(route: string | undefined, url: string, current: Language): LanguageLink[] {
-  const key = cacheKeyOf(route, url);
+  const key = withoutReturnPath(cacheKeyOf(route, url));
   const separator = key.includes('?') ? '&' : '?';
   return LANGUAGES.map((language) => ({
     language,
@@ -27,4 +27,17 @@ export function languageLinksOf(route: string | undefined, url: string, current:
     href: `${key}${separator}${LANGUAGE_PARAMETER}=${language}`,
     current: language === current,
   }));
+}
+
+/**
+ * The sign-in page's return path (`next`) is left out: it is whatever the visitor's link said, possibly another site's
+ * address, and the page must not print it back; after switching language the visitor signs in to the home page.
+ */
+function withoutReturnPath(key: string): string {
+  const [path, query] = key.split('?', 2) as [string, string | undefined];
+  if (!query) return key;
+  const params = new URLSearchParams(query);
+  params.delete('next');
+  const rest = params.toString();
+  return rest ? `${path}?${rest}` : path;
 }

@@ -114,6 +114,15 @@ function unwrapped(type: unknown): unknown {
 
 /** The tables of the bulk download, by record kind, in a fixed order. */
 export function csvTables(document: ExportDocument): CsvTable[] {
+  // A field the export leaves out when it has no value (a vote event's castingVoterId) is an empty cell here: every
+  // row names exactly the header's columns.
+  return recordTables(document).map((table) => ({
+    ...table,
+    rows: table.rows.map((row) => Object.fromEntries(table.columns.map((column) => [column, row[column] ?? null]))),
+  }));
+}
+
+function recordTables(document: ExportDocument): CsvTable[] {
   const meetings = document.meetings;
   const perMeeting = <T extends Record<string, unknown>>(pick: (meeting: ExportDocument['meetings'][number]) => T[], children: readonly string[] = []) =>
     meetings.flatMap((meeting) => pick(meeting).map((item) => flat(item, { meetingId: meeting.id }, children)));
