@@ -5,17 +5,15 @@
  * clear it, see another request on the overdue list, publish the agenda, and the public sees the cleared report.
  * Every new page is checked with axe-core against WCAG 2.2 AA.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
 import { todayInLondon } from '../../src/domain/dates.ts';
 import { bodyCreator } from '../../src/services/committee/bodies.ts';
 import { agendaItemAdder, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { reportRequester } from '../../src/services/committee/report-requests.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
-import { makeAccount, makeApp, PASSWORD } from './support.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
+import { makeAccount, makeApp } from './support.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the agenda preparation browser test: ${chromiumMissing}`);
 
@@ -30,8 +28,7 @@ function plusDays(date: string, days: number): string {
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items and report requests in the browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   let clerkEmail: string;
   let authorEmail: string;
@@ -66,15 +63,12 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
       deadline: plusDays(today, -3),
       today: plusDays(today, -10),
     });
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await makeApp(database));
+    origin = portal.origin;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
@@ -90,15 +84,11 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
   }
 
   async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await portal.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await submit(page, 'Sign in');
-    return { context, page, problems };
+    await portal.signIn(page, email);
+    return { context: page.context(), page, problems };
   }
 
   const agendaTitles = (page: Page) => page.locator('table:has(caption:text("Agenda items")) tbody tr td:nth-child(2)').allInnerTexts();
@@ -190,7 +180,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
     expect(await axeViolations(page)).toEqual([]);
 
     // Not public before the agenda is; with it once published.
-    const publicPage = await browser.newPage();
+    const publicPage = await portal.browser.newPage();
     await publicPage.goto(`${origin}/search?q=branch+libraries`);
     await expect(publicPage.getByText('Library services review').count()).resolves.toBe(0);
     await page.goto(meetingUrl);

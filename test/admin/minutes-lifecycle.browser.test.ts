@@ -4,17 +4,15 @@
  * error through its confirmation page, and withdraw a published meeting, whose public page then shows the notice.
  * Every new page is checked with axe-core against WCAG 2.2 AA.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { bodyCreator } from '../../src/services/committee/bodies.ts';
 import { agendaItemAdder, agendaPublisher, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { minuteWriter } from '../../src/services/committee/proceedings.ts';
 import { minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
-import { makeAccount, makeApp, PASSWORD } from './support.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
+import { makeAccount, makeApp } from './support.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the minutes lifecycle browser test: ${chromiumMissing}`);
 
@@ -22,8 +20,7 @@ const AUTHORITY = 'Kent County Council';
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer approves, undoes, deletes and withdraws in the browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   let officerEmail: string;
   const ids: Record<string, string> = {};
@@ -56,15 +53,12 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer app
       exemptParagraphs: [],
     });
     await agendaPublisher({ database, by: 'cli', meetingId: ids.published, today: '2011-10-01', jurisdiction: 'england-and-wales' });
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await makeApp(database));
+    origin = portal.origin;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
@@ -73,15 +67,10 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer app
   }
 
   it('approves with a confirmation, undoes with a reason, deletes and withdraws', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await portal.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Email address').fill(officerEmail);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await submit(page, 'Sign in');
+    await portal.signIn(page, officerEmail);
 
     // The public page labels the draft minutes.
     await page.goto(`${origin}/meetings/2011-07-12-planning-applications-committee`);
@@ -131,6 +120,6 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer app
     expect(await axeViolations(page)).toEqual([]);
 
     expect(problems).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 240_000);
 });

@@ -6,10 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { addDays, allowanceYearOf, taxYearOf } from '../../src/domain/allowances/dates.ts';
 import type { SessionUser } from '../../src/domain/roles.ts';
 import { claimDecider } from '../../src/services/allowances/claim-decider.ts';
@@ -18,10 +16,10 @@ import { postHolderAppointer } from '../../src/services/allowances/entitlement-r
 import { todayInLondon } from '../../src/domain/dates.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { insertPerson } from '../support/factories.ts';
 import { makeApp } from '../admin/support.ts';
-import { importSeedScheme, makeAccount, PASSWORD } from './support.ts';
+import { importSeedScheme, makeAccount } from './support.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the allowances browser test: ${chromiumMissing}`);
 
@@ -29,8 +27,7 @@ const OUTPUT = path.resolve('test-output');
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage claim across the 10,000-mile threshold, in a browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   const today = todayInLondon();
   // Both journeys on one recent day in the current tax year, inside the four-month limit.
@@ -67,19 +64,16 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
       decision: 'approve',
       decidedOn: today,
     });
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await makeApp(database));
+    origin = portal.origin;
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
   async function signedInContext(url: string, email: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await portal.browser.newContext({ viewport: { width: 1100, height: 900 } });
     // A step that cannot happen fails in seconds with the locator it waited for, not at the test's time limit.
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
@@ -92,11 +86,8 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
       // The deliberate 400 of the empty claim form is the only error status expected.
       if (response.status() >= 400 && response.status() !== 400) problems.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(`${origin}${url}`);
-    await expect(page.locator('h1').innerText()).resolves.toBe('Sign in');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Signed in on the way to the page, which then opens.
+    await portal.signIn(page, email, { from: url });
     await page.waitForURL(`${origin}${url}`);
     return { context, page, problems };
   }
@@ -163,7 +154,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     await officer.context.close();
 
     // The public statement for the year: £13,000 basic + £3,980.00 + £37.50 travel.
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await portal.browser.newContext({ viewport: { width: 1100, height: 900 } });
     page = await context.newPage();
     await page.goto(`${origin}${linkTo('allowances.statement')}`);
     await expect(page.locator('h1').innerText()).resolves.toBe(`Members’ allowances and expenses ${allowanceYearOf(duty).label}`);

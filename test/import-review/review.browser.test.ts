@@ -4,14 +4,12 @@
  * refused with an error summary), imports the paper again and finds both corrections still there. axe-core finds no
  * WCAG 2.2 AA problem on any page visited, the error page included.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkTo } from '../../src/http/routes.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
-import { makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { makeAccount, makeApp } from '../admin/support.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedFile } from '../support/seeds.ts';
 
@@ -19,9 +17,7 @@ if (chromiumMissing) console.warn(`SKIPPING the import review browser test: ${ch
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the import review in a browser', { timeout: 300_000 }, () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let origin: string;
+  let portal: Portal;
 
   async function accessible(page: Page): Promise<void> {
     const violations = await axeViolations(page);
@@ -33,27 +29,19 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the import rev
     const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedFile('001')], actor: 'test' });
     expect(summary.imported).toBe(1);
     await makeAccount(database, 'democratic-services', 'ds@kent.example');
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await makeApp(database));
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
   it('corrects a name link and a vote count, imports the paper again, and the corrections remain', async () => {
     const angell = (await database.db.selectFrom('attendance').select('person_id').where('printed_name', '=', 'Mr M J Angell').executeTakeFirstOrThrow())
       .person_id;
-    const page = await (await browser.newContext()).newPage();
+    const page = await portal.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Email address').fill('ds@kent.example');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await portal.signIn(page, 'ds@kent.example');
 
     await page.getByRole('link', { name: /Imported papers/ }).click();
     await expect(page.locator('main').innerText()).resolves.toMatch(/001_078369eba01f855e\.txt/);

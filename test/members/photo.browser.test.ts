@@ -7,25 +7,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import type { SessionUser } from '../../src/domain/roles.ts';
 import { readRosterFile } from '../../src/services/members/roster-file.ts';
 import { membersImporter } from '../../src/services/members/roster-importer.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { insertBody, insertMeeting } from '../support/factories.ts';
 import { jpegWithGps } from '../support/photos.ts';
-import { makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
+import { makeAccount, makeApp } from '../admin/support.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the councillor photo browser test: ${chromiumMissing}`);
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("a councillor's photo, from the back office to the portal, at 320 px", () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   let officerEmail: string;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-photo-'));
@@ -66,14 +63,11 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("a councillor's
       })
       .execute();
     fs.writeFileSync(path.join(folder, 'whittle.jpg'), await jpegWithGps());
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await makeApp(database));
+    origin = portal.origin;
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
     fs.rmSync(folder, { recursive: true, force: true });
   });
@@ -88,13 +82,10 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("a councillor's
     Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.getByRole('link', { name }).first().click()]);
 
   it('uploaded with its alt text, then found from the home page with ward, committees and attendance', async () => {
-    const officer = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    const officer = await portal.newPage({ viewport: { width: 320, height: 800 } });
     const errors: string[] = [];
     officer.on('pageerror', (error) => errors.push(error.message));
-    await officer.goto(`${origin}/admin/members`);
-    await officer.getByLabel('Email address').fill(officerEmail);
-    await officer.getByLabel('Password').fill(PASSWORD);
-    await Promise.all([officer.waitForNavigation(), officer.getByRole('button', { name: 'Sign in' }).click()]);
+    await portal.signIn(officer, officerEmail, { from: '/admin/members' });
     await officer.goto(`${origin}/admin/members`);
     await follow(officer, /Mrs Jenny Whittle/);
     await check(officer, 'the photo form');
@@ -104,7 +95,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("a councillor's
     await expect(officer.getByText('Photo saved').isVisible()).resolves.toBe(true);
     await check(officer, 'the photo form with a photo');
 
-    const resident = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    const resident = await portal.newPage({ viewport: { width: 320, height: 800 } });
     resident.on('pageerror', (error) => errors.push(error.message));
     await resident.goto(`${origin}/`);
     await check(resident, 'the home page');

@@ -7,14 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { insertBody, insertMeeting } from '../support/factories.ts';
-import { makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
+import { makeAccount, makeApp } from '../admin/support.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the members roster browser test: ${chromiumMissing}`);
 
@@ -22,8 +20,7 @@ const HEADER = 'family_name,given_name,honorific,group,ward,term_start,email,com
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('members roster, attendance grid and councillor pages in a browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   let officerEmail: string;
   let meetingId: string;
@@ -39,14 +36,11 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('members roster
       .executeTakeFirstOrThrow();
     const body = await insertBody(database.db, authority.id, { name: 'Planning Committee', slug: 'planning-committee', kind: 'committee' });
     meetingId = (await insertMeeting(database.db, body.id, { date: '2024-06-10', status: 'held' })).id as string;
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await makeApp(database));
+    origin = portal.origin;
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
     fs.rmSync(folder, { recursive: true, force: true });
   });
@@ -65,15 +59,12 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('members roster
   }
 
   it('from a roster with a mistake to a councillor found by ward', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${origin}/admin`);
-    await page.getByLabel('Email address').fill(officerEmail);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await submit(page, 'Sign in');
+    await portal.signIn(page, officerEmail, { from: '/admin' });
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Members, groups and committees in bulk' }).click()]);
     await checkPage(page, 'the upload page');
 
@@ -116,7 +107,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('members roster
     await expect(page.getByText('Mrs Jenny Whittle: Apologies').isVisible()).resolves.toBe(true);
 
     // A resident finds their councillor by ward.
-    const resident = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const resident = await portal.newPage({ viewport: { width: 1280, height: 800 } });
     await resident.goto(`${origin}/councillors`);
     await checkPage(resident, 'the councillors list');
     await resident.getByLabel('Ward').selectOption({ label: 'Canterbury North' });

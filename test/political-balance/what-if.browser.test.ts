@@ -4,13 +4,10 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkTo } from '../../src/http/routes.ts';
 import { makeApp } from '../admin/support.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedBalanceCouncil } from './support.ts';
 
@@ -19,27 +16,23 @@ const OUTPUT = path.resolve('test-output');
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('what changes if a member changes group, in a browser', { timeout: 180_000 }, () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedBalanceCouncil(database.db);
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await makeApp(database));
+    origin = portal.origin;
     fs.mkdirSync(OUTPUT, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
   it('changes one member’s group and sees the table and the seats that move update', async () => {
-    const page = await browser.newPage();
+    const page = await portal.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(`${origin}${linkTo('balance.table')}?date=2011-04-06`);
     await expect(page.locator('h1').innerText()).resolves.toBe('Political balance on committees');
@@ -67,7 +60,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('what changes i
   });
 
   it('allocates seats in the calculator from typed figures, with no WCAG 2.2 AA problem, errors included', async () => {
-    const page = await browser.newPage();
+    const page = await portal.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(`${origin}${linkTo('balance.calculator')}`);
     await page.getByLabel('Political groups').fill('Conservative, 23\nLabour');

@@ -3,15 +3,12 @@
  * filters open and results shown, the filters work without JavaScript, "Did you mean" is a link, and axe finds no
  * WCAG 2.2 AA violation.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/server/app.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { seedsDir } from '../support/seeds.ts';
 import { portalConfig } from './config.ts';
 
@@ -19,27 +16,23 @@ if (chromiumMissing) console.warn(`SKIPPING the search browser test: ${chromiumM
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('search at 320 px in a browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedsDir], actor: 'test' });
     expect(summary.failed).toBe(0);
-    app = await createApp({ config: portalConfig, database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await createApp({ config: portalConfig, database, logger: false }));
+    origin = portal.origin;
   }, 300_000);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
   it('searches by name with filters, without JavaScript, and never scrolls sideways', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
+    const context = await portal.browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
     const page = await context.newPage();
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -62,7 +55,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('search at 320 
     '%s: reflows at 320 px and axe finds no WCAG 2.2 AA violation',
     async (_name, query) => {
       // axe is injected as a script, so this context runs JavaScript.
-      const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+      const context = await portal.browser.newContext({ viewport: { width: 320, height: 800 } });
       const page = await context.newPage();
       await page.goto(`${origin}${linkTo('search')}${query}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

@@ -4,14 +4,12 @@
  * the monitoring officer reviews flags; the public reads every register. axe-core finds no WCAG 2.2 AA problem on
  * any page the journeys visit, forms with errors included.
  */
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountCreator } from '../../src/services/accounts/account-creator.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedRegistersCouncil } from './support.ts';
 
@@ -19,8 +17,7 @@ if (chromiumMissing) console.warn(`SKIPPING the registers browser test: ${chromi
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the registers in a browser', { timeout: 300_000 }, () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   let council: Awaited<ReturnType<typeof seedRegistersCouncil>>;
   const checked: string[] = [];
@@ -33,13 +30,9 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the registers 
   }
 
   async function signedIn(email: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const page = await portal.newPage();
     page.setDefaultTimeout(20_000);
-    await page.goto(`${origin}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await portal.signIn(page, email);
     return page;
   }
 
@@ -73,14 +66,11 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the registers 
         source_line_to: null,
       })
       .execute();
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await makeApp(database));
+    origin = portal.origin;
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
@@ -186,7 +176,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the registers 
   });
 
   it('the public reads the forward plan, the registers and the outside bodies', async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await portal.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(`${origin}${linkTo('forwardPlan.list')}`);
     await accessible(page);

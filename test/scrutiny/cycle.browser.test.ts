@@ -7,17 +7,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { accountCreator } from '../../src/services/accounts/account-creator.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { makeAccount, makeApp, PASSWORD } from '../admin/support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { seedScrutinyWorld } from './fixtures.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the scrutiny cycle browser test: ${chromiumMissing}`);
@@ -29,8 +27,7 @@ const RESPONSE = 'Agreed. The routes will be published on the website by 31 Octo
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny cycle in a browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   let world: Awaited<ReturnType<typeof seedScrutinyWorld>>;
   let scrutinyOfficerEmail: string;
@@ -52,17 +49,14 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny c
       password: PASSWORD,
       personId: world.officerId,
     });
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-    officerContext = await browser.newContext({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
-    ownerContext = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    portal = await servePortal(await makeApp(database));
+    origin = portal.origin;
+    officerContext = await portal.browser.newContext({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
+    ownerContext = await portal.browser.newContext({ viewport: { width: 1024, height: 800 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
@@ -73,10 +67,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny c
 
   async function signIn(context: BrowserContext, email: string, next: string): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(`${origin}${linkTo('auth.signIn')}?next=${encodeURIComponent(next)}`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await portal.signIn(page, email, { from: `${linkTo('auth.signIn')}?next=${encodeURIComponent(next)}` });
     await page.waitForURL(`${origin}${next}`);
     return page;
   }
@@ -147,7 +138,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the scrutiny c
     await accessible(tracker, 'status-form');
     await tracker.close();
 
-    const visitor = await browser.newContext({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
+    const visitor = await portal.browser.newContext({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
     const page = await visitor.newPage();
     await page.goto(`${origin}${linkTo('scrutiny.list')}`);
     await expect(page.locator('main').textContent()).resolves.toContain(ITEM);

@@ -1,10 +1,14 @@
 /**
- * One way to drive Debian's Chromium in tests: where it lives, the flags it needs in a container, and the axe-core
- * WCAG 2.2 AA check. Locally a missing browser skips the test with what to install; under CI it is a failure.
+ * One way to drive Debian's Chromium in tests: where it lives, the flags it needs in a container, the axe-core
+ * WCAG 2.2 AA check, and a test file's portal (its app on a loopback port, one Chromium, signing in through the form).
+ * Locally a missing browser skips the test with what to install; under CI it is a failure.
  */
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import axe from 'axe-core';
+import { PASSWORD } from '../admin/support.ts';
 import { inCi } from './engine.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -41,4 +45,60 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
   }, WCAG_22_AA);
+}
+
+/** A test file's portal in a real browser: set up once per file (beforeAll), closed once (afterAll). */
+export interface Portal {
+  /** Where the app listens, e.g. http://127.0.0.1:40123 (no trailing slash). */
+  readonly origin: string;
+  readonly browser: Browser;
+  /** A page in a fresh browser context: one person's browser, with its own cookies. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * Signs in through the sign-in form, as a person does, and waits until the page has left the form. `from` is where
+   * the form is reached (a page that asks for sign-in, or the sign-in page with `?next=`); by default the sign-in page.
+   */
+  signIn(page: Page, email: string, options?: { from?: string; password?: string }): Promise<void>;
+  /** A new page (fresh context) signed in as `email`. */
+  signedInPage(email: string, options?: BrowserContextOptions & { from?: string }): Promise<Page>;
+  /** Closes Chromium and the app (the test's database is the test's to destroy). */
+  close(): Promise<void>;
+}
+
+/** Listens with `app` on a free loopback port and launches Chromium for it. */
+export async function servePortal(app: FastifyInstance): Promise<Portal> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const newPage = async (options: BrowserContextOptions = {}) => (await browser.newContext(options)).newPage();
+  const signIn: Portal['signIn'] = async (page, email, { from = '/sign-in', password = PASSWORD } = {}) => {
+    await page.goto(`${origin}${from}`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { waitUntil: 'load' }),
+      page.getByRole('button', { name: 'Sign in', exact: true }).click(),
+    ]);
+  };
+  return {
+    origin,
+    browser,
+    newPage,
+    signIn,
+    async signedInPage(email, { from, ...options } = {}) {
+      const page = await newPage(options);
+      await signIn(page, email, { from });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
 }

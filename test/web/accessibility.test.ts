@@ -2,15 +2,13 @@
  * Real-browser checks of the public pages: axe-core against WCAG 2.2 AA, no CSP violations (so the nonce admits
  * GOV.UK Frontend's scripts and nothing else is blocked), and a screenshot of a meeting page for a human to look at.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { type Page } from 'playwright-core';
 import type { Config } from '../../src/config.ts';
 import { createApp } from '../../src/server/app.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { seedCouncilMeeting } from '../support/factories.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING browser accessibility tests: ${chromiumMissing}`);
@@ -29,8 +27,7 @@ const config: Config = {
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility in a real browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   let meetingPath: string;
 
@@ -38,20 +35,17 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility 
     database = await createTestDatabase();
     const seed = await seedCouncilMeeting(database.db);
     meetingPath = linkTo('meeting.show', { id: seed.meeting.id as string });
-    app = await createApp({ config, database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await createApp({ config, database, logger: false }));
+    origin = portal.origin;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
   async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    const page = await portal.newPage({ viewport: { width: 1024, height: 800 } });
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
@@ -85,7 +79,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('accessibility 
   });
 
   it('a meeting page reads the same without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await portal.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${origin}${meetingPath}`);
     await expect(page.locator('h2').allTextContents()).resolves.toEqual(

@@ -6,17 +6,16 @@
  * each route type is reached the way a person reaches it; a GET route that is neither reached nor excused below, with
  * why, fails the test, so a new page type cannot be forgotten.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { parse } from 'node-html-parser';
+import type { BrowserContext } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { parse } from 'node-html-parser';
 import { ROUTES, type RouteName } from '../../src/http/routes.ts';
 import { ROLES } from '../../src/domain/roles.ts';
 import { accountCreator } from '../../src/services/accounts/account-creator.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { seedsDir } from '../support/seeds.ts';
 import { Client, makeApp, PASSWORD } from '../admin/support.ts';
 
@@ -86,8 +85,7 @@ function routeOf(url: string): RouteName | undefined {
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('every page type at 320 px wide', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   /** One URL for each page route reached, and whether it needs the signed-in account. */
   const reached = new Map<RouteName, { url: string; signedIn: boolean }>();
@@ -100,7 +98,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('every page typ
     // One account with every role, linked to a councillor, so every back-office page and "my" page opens.
     const member = await database.db.selectFrom('person').select('id').where('kind', '=', 'member').orderBy('id').executeTakeFirstOrThrow();
     await accountCreator({ database, actor: { job: 'test' }, email: EMAIL, name: 'Every Role', roles: [...ROLES], password: PASSWORD, personId: member.id });
-    app = await makeApp(database);
+    const app: FastifyInstance = await makeApp(database);
     getRoutes = (Object.entries(ROUTES) as Array<[RouteName, string]>).filter(([, path]) => app.hasRoute({ method: 'GET', url: path })).map(([name]) => name);
 
     // Breadth first from the home page, the back office and every page without parameters, anonymous first (what the
@@ -132,14 +130,12 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('every page typ
         }
       }
     }
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(app);
+    origin = portal.origin;
   }, 600_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
@@ -169,13 +165,10 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('every page typ
   });
 
   it('no page scrolls sideways at 320 px, and axe finds nothing there', async () => {
-    const anonymous = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });
-    const signedIn = await browser.newContext({ viewport: { width: WIDTH, height: 800 } });
+    const anonymous = await portal.browser.newContext({ viewport: { width: WIDTH, height: 800 } });
+    const signedIn = await portal.browser.newContext({ viewport: { width: WIDTH, height: 800 } });
     const signInPage = await signedIn.newPage();
-    await signInPage.goto(`${origin}/sign-in`);
-    await signInPage.getByLabel('Email address').fill(EMAIL);
-    await signInPage.getByLabel('Password').fill(PASSWORD);
-    await Promise.all([signInPage.waitForNavigation(), signInPage.getByRole('button', { name: 'Sign in' }).click()]);
+    await portal.signIn(signInPage, EMAIL);
     await signInPage.close();
 
     const overflowing: string[] = [];

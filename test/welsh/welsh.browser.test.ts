@@ -5,14 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/server/app.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium, type AxeViolation } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal, type AxeViolation } from '../support/browser.ts';
 import { seedCouncilMeeting } from '../support/factories.ts';
 import { portalConfig } from '../portal/config.ts';
 
@@ -22,8 +19,7 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/welsh')
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the portal in Welsh, in a real browser', { timeout: 300_000 }, () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   let seed: Awaited<ReturnType<typeof seedCouncilMeeting>>;
 
@@ -31,20 +27,17 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the portal in 
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     database = await createTestDatabase();
     seed = await seedCouncilMeeting(database.db);
-    app = await createApp({ config: portalConfig, database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await createApp({ config: portalConfig, database, logger: false }));
+    origin = portal.origin;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
   it('switches to Welsh once, keeps it on every page, and axe finds nothing on any page type', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    const context = await portal.browser.newContext({ viewport: { width: 1024, height: 800 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
