@@ -4,13 +4,11 @@
  * next meeting, and find that an edit afterwards is refused with a clear message and their text kept.
  * The back-office pages are checked with axe-core against WCAG 2.2 AA on the way.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { type Page } from 'playwright-core';
 import { bodyCreator } from '../../src/services/committee/bodies.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { insertPerson } from '../support/factories.ts';
 import { makeAccount, makeApp, PASSWORD } from './support.ts';
 
@@ -24,8 +22,7 @@ function daysFromNow(days: number): string {
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer runs a meeting in the back office', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
   let officerEmail: string;
 
@@ -41,15 +38,12 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
     ] as const) {
       await insertPerson(database.db, authority.id, { honorific: given_name === 'Beth' ? 'Mrs' : 'Mr', given_name, family_name });
     }
-    app = await makeApp(database);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await makeApp(database));
+    origin = portal.origin;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
@@ -70,7 +64,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
   }
 
   it('from sign-in to approved minutes that can no longer be edited', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

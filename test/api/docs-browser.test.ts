@@ -2,41 +2,36 @@
  * The interactive API documentation at /api/docs, in a real browser: it loads the generated OpenAPI document and
  * renders every documented operation, under the page's Content Security Policy.
  */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/server/app.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { chromiumMissing, launchChromium } from '../support/browser.ts';
+import { chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { apiTestConfig } from './support/app.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING the API documentation browser test: ${chromiumMissing}`);
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('interactive API documentation in a real browser', () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    app = await createApp({ config: apiTestConfig, database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await createApp({ config: apiTestConfig, database, logger: false }));
+    origin = portal.origin;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
   it('renders every documented operation without script errors', async () => {
-    const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { summary: string }>> };
+    const document = (await portal.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { summary: string }>>;
+    };
     const summaries = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((operation) => operation.summary));
-    const page = await browser.newPage();
+    const page = await portal.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('response', (response) => {

@@ -16,13 +16,10 @@ import { createTestDatabase, databaseUnavailable, testEngine, type TestDatabase 
 
 type Location = TestDatabase['location'];
 
-/**
- * The heap each command gets, in MB: well below the dump's size. Small, so that the dump that must outgrow it (and
- * the test's time: making it, writing it, restoring it twice on the PostgreSQL lane) stays small too.
- */
-const HEAP_MB = 32;
-/** Uploaded files, each WIDE_FILE_BYTES of raw bytes (twice that as hex in the dump's text): just over 2 x the heap. */
-const WIDE_FILES = Number(process.env.QUORUM_BACKUP_TEST_WIDE_FILES ?? HEAP_MB + 4);
+/** The heap each command gets, in MB: well below the dump's size. */
+const HEAP_MB = 64;
+/** Uploaded files, each WIDE_FILE_BYTES of raw bytes (twice that as hex in the dump's text). */
+const WIDE_FILES = Number(process.env.QUORUM_BACKUP_TEST_WIDE_FILES ?? 72);
 const WIDE_FILE_BYTES = 1024 * 1024;
 /** Many narrow rows too, so batching both ways is exercised. */
 const NARROW_FILES = 20_000;

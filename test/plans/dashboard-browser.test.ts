@@ -3,16 +3,13 @@
  * violations, following an indicator to the requirement and actions behind it, and downloading the progress report
  * (read back from the DOCX).
  */
-import type { AddressInfo } from 'node:net';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.ts';
 import { createApp } from '../../src/server/app.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal } from '../support/browser.ts';
 import { goldFacts } from '../support/seeds.ts';
 import { seedPlanPapers } from './seed-plans.ts';
 
@@ -30,26 +27,22 @@ const config: Config = {
 
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("the members' dashboard in a browser", () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedPlanPapers(database.db);
-    app = await createApp({ config, database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await createApp({ config, database, logger: false }));
+    origin = portal.origin;
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
   it('shows the six indicators, follows one to its requirement and actions, and downloads the progress report', async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+    const context = await portal.browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -105,7 +98,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("the members' d
 
   it('the plan, priority and coverage pages have no WCAG 2.2 AA violations', async () => {
     const plan = (await database.db.selectFrom('plan').select('slug').executeTakeFirstOrThrow()).slug;
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await portal.newPage({ viewport: { width: 1100, height: 900 } });
     for (const path of [
       linkTo('plans.index'),
       linkTo('plan.show', { plan }),
@@ -120,7 +113,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("the members' d
   });
 
   it('reads the same without JavaScript: the as-at form and the data tables work', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await portal.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${origin}${linkTo('dashboard')}?asAt=2011-05-12`);
     await expect(page.locator('table caption').allTextContents()).resolves.toHaveLength(6);

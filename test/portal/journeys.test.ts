@@ -6,14 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, type Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
-import { axeViolations, chromiumMissing, launchChromium, type AxeViolation } from '../support/browser.ts';
+import { axeViolations, chromiumMissing, servePortal, type Portal, type AxeViolation } from '../support/browser.ts';
 import { seedsDir } from '../support/seeds.ts';
 import { portalConfig } from './config.ts';
 
@@ -24,8 +22,7 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, '../../test-output/portal'
 // A shared two-core machine runs a browser, a server and axe here: generous limits, so slowness is not failure.
 describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a visitor in a real browser', { timeout: 300_000 }, () => {
   let database: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let portal: Portal;
   let origin: string;
 
   beforeAll(async () => {
@@ -33,20 +30,17 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a visitor in a
     database = await createTestDatabase();
     const summary = await paperImporter({ database, authorityName: 'Kent County Council', paths: [seedsDir], actor: 'test' });
     expect(summary.failed).toBe(0);
-    app = await createApp({ config: portalConfig, database, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    portal = await servePortal(await createApp({ config: portalConfig, database, logger: false }));
+    origin = portal.origin;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await portal?.close();
     await database?.destroy();
   });
 
   async function newPage(): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    const page = await portal.newPage({ viewport: { width: 1024, height: 800 } });
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);

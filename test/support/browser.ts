@@ -49,6 +49,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /** A test file's portal in a real browser: set up once per file (beforeAll), closed once (afterAll). */
 export interface Portal {
+  /** The app served, for requests that need no browser (app.inject). */
+  readonly app: FastifyInstance;
   /** Where the app listens, e.g. http://127.0.0.1:40123 (no trailing slash). */
   readonly origin: string;
   readonly browser: Browser;
@@ -87,6 +89,7 @@ export async function servePortal(app: FastifyInstance): Promise<Portal> {
     ]);
   };
   return {
+    app,
     origin,
     browser,
     newPage,
