@@ -25,6 +25,7 @@ import type {
 } from '../types.ts';
 import { findDates, parseFirstDate, parseTime, TIME_SOURCE } from './minutes-dates.ts';
 import { sentenceStart } from '../recognise/flattened-text.ts';
+import { headerFromCallToOrder, readRollCallMinutes } from './roll-call-minutes.ts';
 
 type VoteEvent = VoteEventRecord & { minuteNumber?: string };
 
@@ -156,6 +157,8 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
   readApologies(lines.slice(start, firstBody), preambleParagraphs, meeting, issues);
   readChair(preambleParagraphs, meeting);
   readBodies(minuteBodies, meeting, issues);
+  // American minutes: the roll call and roll-call votes, run on within paragraphs (or a whole OCR'd page).
+  readRollCallMinutes(lines, meeting, issues);
 
   const closing = lines.map((line) => line.text).join('\n');
   const ended = new RegExp(`meeting\\s+(?:closed|ended|finished|concluded|rose)\\s+at\\s+(${TIME_SOURCE})`, 'i').exec(closing);
@@ -387,7 +390,12 @@ function joinText(lines: Line[]): string {
 function readHeader(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[]): number {
   // The strict "MINUTES of a meeting of ..." form wins over a looser line above it (a cover sheet's
   // "Minutes for Approval - Governance and Audit Committee").
-  return readHeaderWith(lines, meeting, issues, true) ?? readHeaderWith(lines, meeting, issues, false) ?? noHeader(lines, issues);
+  return (
+    readHeaderWith(lines, meeting, issues, true) ??
+    readHeaderWith(lines, meeting, issues, false) ??
+    headerFromCallToOrder(lines, meeting) ??
+    noHeader(lines, issues)
+  );
 }
 
 function noHeader(lines: Line[], issues: ImportIssue[]): number {
