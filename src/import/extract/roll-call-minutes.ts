@@ -8,7 +8,7 @@ import type { ImportIssue, MeetingRecord, VoteEventRecord, VoteRecord } from '..
 import { callToOrder } from '../recognise/call-to-order.ts';
 import { rollCall } from '../recognise/roll-call.ts';
 import { rollCallVotes } from '../recognise/roll-call-vote.ts';
-import { movedSeconded, type MovedSeconded } from '../recognise/moved-seconded.ts';
+import { movedSecondedAll, type MovedSeconded } from '../recognise/moved-seconded.ts';
 
 interface NumberedLine {
   no: number;
@@ -105,11 +105,5 @@ export function readRollCallMinutes(lines: NumberedLine[], meeting: MeetingRecor
 
 /** The last motion moved in the text before a vote (the one put to it). */
 function lastMotion(text: string): MovedSeconded | undefined {
-  let found: MovedSeconded | undefined;
-  let at = 0;
-  for (let next = movedSeconded(text); next; next = movedSeconded(text.slice(at))) {
-    found = next;
-    at += next.end;
-  }
-  return found;
+  return movedSecondedAll(text).at(-1);
 }

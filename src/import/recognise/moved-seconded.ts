@@ -30,6 +30,9 @@ const MOVED_BY = new RegExp(
   'i',
 );
 
+const MOVER_FIRST_ALL = new RegExp(MOVER_FIRST.source, 'gi');
+const MOVED_BY_ALL = new RegExp(MOVED_BY.source, 'gi');
+
 /** Words a name pattern can take in that are not names. */
 const NOT_NAME = /^(?:moved|seconded|second|and|to|that|the|by|for|of|approve|adopt)$/i;
 
@@ -44,14 +47,27 @@ function nameOf(text: string | undefined): PrintedName | undefined {
   return words.length > 0 ? parsePrintedName(words.join(' ')) : undefined;
 }
 
-/** The first mover (and seconder) named in the text. */
-export function movedSeconded(text: string): MovedSeconded | undefined {
-  const first = MOVER_FIRST.exec(text);
-  const by = MOVED_BY.exec(text);
-  const match = first && (!by || first.index <= by.index) ? first : by;
-  if (!match) return undefined;
+function clause(match: RegExpExecArray | RegExpMatchArray): MovedSeconded | undefined {
   const mover = nameOf(match[1]);
   if (!mover) return undefined;
   const seconder = nameOf(match[2]);
-  return { mover, ...(seconder ? { seconder } : {}), index: match.index, end: match.index + match[0].length };
+  const index = match.index ?? 0;
+  return { mover, ...(seconder ? { seconder } : {}), index, end: index + match[0].length };
+}
+
+/** The first mover (and seconder) named in the text. */
+export function movedSeconded(text: string): MovedSeconded | undefined {
+  return movedSecondedAll(text)[0];
+}
+
+/** Every mover (and seconder) named in the text, in order: each pattern runs once over the text. */
+export function movedSecondedAll(text: string): MovedSeconded[] {
+  const found: MovedSeconded[] = [];
+  for (const pattern of [MOVER_FIRST_ALL, MOVED_BY_ALL]) {
+    for (const match of text.matchAll(pattern)) {
+      const read = clause(match);
+      if (read) found.push(read);
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
