@@ -135,7 +135,16 @@ describe('extractPaper on small papers', () => {
 describe('extractPaper on a meeting paper with no date anywhere', () => {
   it('stores no meeting and says what is missing and where the heading should have been', () => {
     const extract = extractPaper(
-      doc(['Council and democracy > Agenda', '', 'Venue: The Boathouse, Quay Street', 'Contact: Nia Lloyd', '1.', 'Apologies for Absence', 'Minutes:', 'Apologies were received from Councillor Ash.']),
+      doc([
+        'Council and democracy > Agenda',
+        '',
+        'Venue: The Boathouse, Quay Street',
+        'Contact: Nia Lloyd',
+        '1.',
+        'Apologies for Absence',
+        'Minutes:',
+        'Apologies were received from Councillor Ash.',
+      ]),
     );
     expect(extract.meetings).toEqual([]);
     expect(extract.issues).toContainEqual(expect.objectContaining({ line: 3, message: expect.stringMatching(/no date anywhere.*line 3/) }));
@@ -162,6 +171,8 @@ describe('extractPaper on American minutes', () => {
       ['Cedar', undefined],
     ]);
     expect(meeting!.officers?.map((officer) => officer.name.printed)).toEqual(['Elm']);
-    expect(meeting!.voteEvents).toMatchObject([{ forCount: 3, againstCount: 0, result: 'Carried', mover: { printed: 'BIRCH' }, seconder: { printed: 'CEDAR' }, lineFrom: 6 }]);
+    expect(meeting!.voteEvents).toMatchObject([
+      { forCount: 3, againstCount: 0, result: 'Carried', mover: { printed: 'BIRCH' }, seconder: { printed: 'CEDAR' }, lineFrom: 6 },
+    ]);
   });
 });

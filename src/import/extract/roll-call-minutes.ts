@@ -76,7 +76,9 @@ export function readRollCallMinutes(lines: NumberedLine[], meeting: MeetingRecor
   const opening = callToOrder(text);
   if (opening?.chair) {
     const line = lineAt(opening.index);
-    const present = meeting.attendance.find((entry) => entry.status === 'present' && entry.name.familyName.toLowerCase() === opening.chair!.familyName.toLowerCase());
+    const present = meeting.attendance.find(
+      (entry) => entry.status === 'present' && entry.name.familyName.toLowerCase() === opening.chair!.familyName.toLowerCase(),
+    );
     if (present) present.role ??= opening.chairRole;
     else meeting.attendance.push({ name: opening.chair, status: 'present', role: opening.chairRole, officer: false, lineFrom: line, lineTo: line });
   }

@@ -3,7 +3,9 @@ import { callToOrder } from './call-to-order.ts';
 
 describe('callToOrder', () => {
   it('reads body, kind, presiding officer, time and the date printed above', () => {
-    expect(callToOrder('HARBOR CITY COUNCIL MARCH 3, 2027 The regular meeting of the Harbor City Council was called to order by Mayor Ash at 7:02 p.m.')).toMatchObject({
+    expect(
+      callToOrder('HARBOR CITY COUNCIL MARCH 3, 2027 The regular meeting of the Harbor City Council was called to order by Mayor Ash at 7:02 p.m.'),
+    ).toMatchObject({
       bodyName: 'Harbor City Council',
       kind: 'regular',
       chair: { familyName: 'Ash' },

@@ -22,12 +22,11 @@ export interface CallToOrder {
   index: number;
 }
 
-const ROLE = '(Mayor(?:\\s+Pro\\s+Tem)?|Deputy\\s+Mayor|Vice[- ]Chair(?:man|woman|person)?|Chair(?:man|woman|person)?|President|Presiding\\s+Officer|Shire\\s+President|Cathaoirleach)';
+const ROLE =
+  '(Mayor(?:\\s+Pro\\s+Tem)?|Deputy\\s+Mayor|Vice[- ]Chair(?:man|woman|person)?|Chair(?:man|woman|person)?|President|Presiding\\s+Officer|Shire\\s+President|Cathaoirleach)';
 const NAME = "([A-Z][A-Za-z'’\\-]+(?:\\s+[A-Z][A-Za-z'’\\-]+){0,2})";
-const PASSIVE = new RegExp(
-  `\\b(?:the\\s+)?(?:(regular|special|adjourned|annual|ordinary|extraordinary)\\s+)?meeting(?:\\s+of\\s+(?:the\\s+)?([A-Z][A-Za-z'’&\\- ]{2,80}?))?\\s+was\\s+called\\s+to\\s+order\\b`,
-  'i',
-);
+const PASSIVE =
+  /\b(?:the\s+)?(?:(regular|special|adjourned|annual|ordinary|extraordinary)\s+)?meeting(?:\s+of\s+(?:the\s+)?([A-Z][A-Za-z'’&\- ]{2,80}?))?\s+was\s+called\s+to\s+order\b/i;
 const BY = new RegExp(`^\\s*(?:at\\s+(${TIME_SOURCE})\\s*)?(?:by\\s+${ROLE}\\s+${NAME})?\\s*,?\\s*(?:at\\s+)?(${TIME_SOURCE})?`, 'i');
 const ACTIVE = new RegExp(`\\b${ROLE}\\s+${NAME}\\s+called\\s+the\\s+(?:(regular|special)\\s+)?meeting\\s+to\\s+order\\b(?:\\s+at\\s+(${TIME_SOURCE}))?`, 'i');
 

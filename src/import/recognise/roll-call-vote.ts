@@ -160,7 +160,8 @@ function readRun(text: string, run: Label[]): RollCallVote {
     }
     vote.names[label.option].push(...names);
   });
-  if (orphans.length > 0) vote.warnings.push(`names after "None" in a roll call not placed under any option: ${orphans.map((name) => name.printed).join(', ')}`);
+  if (orphans.length > 0)
+    vote.warnings.push(`names after "None" in a roll call not placed under any option: ${orphans.map((name) => name.printed).join(', ')}`);
   for (const option of Object.keys(vote.counts) as RollCallOption[]) {
     const named = vote.names[option].length;
     const count = printed[option];

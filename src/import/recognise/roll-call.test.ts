@@ -5,7 +5,9 @@ const printed = (names: Array<{ printed: string }>) => names.map((name) => name.
 
 describe('rollCall', () => {
   it('reads present, absent and officers also present', () => {
-    const roll = rollCall('3. Roll Call. Present: Council Members Ash, Birch, Cedar. Absent: Council Member Dunn. Also present: City Manager Elm, City Attorney Fir, City Clerk Gorse. 4. Minutes');
+    const roll = rollCall(
+      '3. Roll Call. Present: Council Members Ash, Birch, Cedar. Absent: Council Member Dunn. Also present: City Manager Elm, City Attorney Fir, City Clerk Gorse. 4. Minutes',
+    );
     expect(printed(roll!.present)).toEqual(['Ash', 'Birch', 'Cedar']);
     expect(printed(roll!.absent)).toEqual(['Dunn']);
     expect(roll!.officers.map((officer) => [officer.name.printed, officer.jobTitle])).toEqual([
@@ -16,7 +18,9 @@ describe('rollCall', () => {
   });
 
   it('gives the groups of names to labels stacked above their columns, in order', () => {
-    const roll = rollCall('Roll Call Present: Absent : A quorum was present. Council Members Ash, Birch, Cedar Council Members Dunn, Elm Al s o present: City Clerk Fir');
+    const roll = rollCall(
+      'Roll Call Present: Absent : A quorum was present. Council Members Ash, Birch, Cedar Council Members Dunn, Elm Al s o present: City Clerk Fir',
+    );
     expect(printed(roll!.present)).toEqual(['Ash', 'Birch', 'Cedar']);
     expect(printed(roll!.absent)).toEqual(['Dunn', 'Elm']);
     expect(printed(roll!.officers.map((officer) => officer.name))).toEqual(['Fir']);
@@ -35,7 +39,9 @@ describe('rollCall', () => {
 
 describe('officersByTitle', () => {
   it('reads job titles before names, with acting and assistant posts', () => {
-    expect(officersByTitle('Acting City Attorney Reyes Assistant City Manager Holt, Police Chief Marsh').map((officer) => [officer.name.printed, officer.jobTitle])).toEqual([
+    expect(
+      officersByTitle('Acting City Attorney Reyes Assistant City Manager Holt, Police Chief Marsh').map((officer) => [officer.name.printed, officer.jobTitle]),
+    ).toEqual([
       ['Reyes', 'Acting City Attorney'],
       ['Holt', 'Assistant City Manager'],
       ['Marsh', 'Police Chief'],

@@ -35,7 +35,10 @@ export function officersByTitle(text: string): Array<{ name: PrintedName; jobTit
   titles.forEach((title, at) => {
     const to = at + 1 < titles.length ? titles[at + 1]!.index : title.index + title[0].length + 60;
     const words: string[] = [];
-    for (const word of text.slice(title.index + title[0].length, to).trim().split(/\s+/)) {
+    for (const word of text
+      .slice(title.index + title[0].length, to)
+      .trim()
+      .split(/\s+/)) {
       const bare = word.replace(/[,;.]+$/, '');
       if (!/^[A-Z][\p{L}'’\-]+$/u.test(bare) || words.length === 3) break;
       words.push(bare);
@@ -56,7 +59,10 @@ function groups(text: string): string[] {
 /** The first roll call in the text, or undefined when there is no Present label followed by names. */
 export function rollCall(text: string): RollCall | undefined {
   const labels = [...text.matchAll(LABEL)].map((match) => ({
-    kind: match[1]!.toLowerCase().replace(/^a\s?l\s?s\s?o/, 'also').replace(/\s+/g, ' '),
+    kind: match[1]!
+      .toLowerCase()
+      .replace(/^a\s?l\s?s\s?o/, 'also')
+      .replace(/\s+/g, ' '),
     at: match.index + (match[0].length - match[0].trimStart().length),
     after: match.index + match[0].length,
   }));
