@@ -26,6 +26,7 @@ import type {
 import { findDates, parseFirstDate, parseTime, TIME_SOURCE } from './minutes-dates.ts';
 import { sentenceStart } from '../recognise/flattened-text.ts';
 import { headerFromCallToOrder, readRollCallMinutes } from './roll-call-minutes.ts';
+import { voteTally } from '../recognise/roll-call-vote.ts';
 
 type VoteEvent = VoteEventRecord & { minuteNumber?: string };
 
@@ -1336,6 +1337,20 @@ function readProseVotes(body: MinuteBody, events: VoteEvent[]): void {
   for (const para of body.paragraphs) {
     const text = core(para.text);
     const counts = PROSE_VOTE.test(text) ? null : PROSE_COUNTS.exec(text);
+    // "approved on a 5-2 vote": the American tally in prose.
+    const tally = counts || PROSE_VOTE.test(text) ? undefined : voteTally(text);
+    if (tally) {
+      event = fresh(para);
+      counted = true;
+      event.forCount = tally.for;
+      event.againstCount = tally.against;
+      event.abstainCount = tally.abstain;
+      const passed = /\b(?:approved|adopted|passed|carried|resolved|agreed)\b/i.exec(text);
+      const failed = /\b(?:failed|defeated|rejected|lost)\b/i.exec(text);
+      if (failed) event.result = 'Lost';
+      else if (passed) event.result = 'Carried';
+      continue;
+    }
     if (counts) {
       event = fresh(para);
       counted = true;
