@@ -16,7 +16,16 @@ import { paperImporter } from '../src/services/paper-importer.ts';
 import { buildCorpus } from './corpus.ts';
 
 /** Written by triggers on both sides (or by the migrator), so not copied: each side makes its own. */
-const TRIGGER_MAINTAINED = new Set(['audit_log', 'search_document', 'portal_data_version', 'kysely_migration', 'kysely_migration_lock']);
+const TRIGGER_MAINTAINED = new Set([
+  'audit_log',
+  'search_document',
+  'portal_data_version',
+  'oparl_change',
+  'portal_meeting_version',
+  'meeting_address',
+  'kysely_migration',
+  'kysely_migration_lock',
+]);
 
 /**
  * Every table the import wrote rows to, parents before children, with the columns a plain INSERT may set (not

@@ -131,3 +131,48 @@ describe('extractPaper on small papers', () => {
     expect(extractPaper(doc([]))).toEqual({ segments: [], meetings: [], reports: [], decisions: [], issues: [] });
   });
 });
+
+describe('extractPaper on a meeting paper with no date anywhere', () => {
+  it('stores no meeting and says what is missing and where the heading should have been', () => {
+    const extract = extractPaper(
+      doc([
+        'Council and democracy > Agenda',
+        '',
+        'Venue: The Boathouse, Quay Street',
+        'Contact: Nia Lloyd',
+        '1.',
+        'Apologies for Absence',
+        'Minutes:',
+        'Apologies were received from Councillor Ash.',
+      ]),
+    );
+    expect(extract.meetings).toEqual([]);
+    expect(extract.issues).toContainEqual(expect.objectContaining({ line: 3, message: expect.stringMatching(/no date anywhere.*line 3/) }));
+  });
+});
+
+describe('extractPaper on American minutes', () => {
+  it('reads the call to order, the roll call and a roll-call vote with its mover and seconder', () => {
+    const extract = extractPaper(
+      doc([
+        'CITY OF HARBOR',
+        'MARCH 3, 2027',
+        'The regular meeting of the Harbor City Council was called to order by Mayor Ash at 7:02 p.m.',
+        'Roll Call. Present: Council Members Ash, Birch, Cedar. Absent: Council Member Dunn. Also present: City Clerk Elm.',
+        'COUNCIL MEMBER BIRCH MOVED, COUNCIL MEMBER CEDAR SECONDED, TO APPROVE THE MINUTES.',
+        'Ayes: Council Members Ash, Birch, Cedar Nays: None Absent: Council Member Dunn Motion carried.',
+      ]),
+    );
+    const [meeting] = extract.meetings;
+    expect(meeting).toMatchObject({ bodyName: 'Harbor City Council', date: '2027-03-03', startTime: '19:02' });
+    expect(meeting!.attendance.map((entry) => [entry.name.printed, entry.role])).toEqual([
+      ['Ash', 'Mayor'],
+      ['Birch', undefined],
+      ['Cedar', undefined],
+    ]);
+    expect(meeting!.officers?.map((officer) => officer.name.printed)).toEqual(['Elm']);
+    expect(meeting!.voteEvents).toMatchObject([
+      { forCount: 3, againstCount: 0, result: 'Carried', mover: { printed: 'BIRCH' }, seconder: { printed: 'CEDAR' }, lineFrom: 6 },
+    ]);
+  });
+});

@@ -76,8 +76,12 @@ function emptyMeeting(bodyName: string, date: string, segment: Segment): Meeting
 
 /** A web system's meeting page: its markers ("Venue:", the "No. Item" column heading, an issue page's "Meeting:"). */
 function looksLikeWebMeeting(lines: string[]): boolean {
-  const head = lines.slice(0, 80);
-  return head.some((line) => /^\s*(?:Venue\s*:|(?:No\.?|Number)\s+Item\s*$|Meeting:\s*\S.*\s[-–—]\s)/i.test(line));
+  return webMarkerLine(lines) > 0;
+}
+
+/** The 1-based line of a web meeting page's first marker, 0 when there is none. */
+function webMarkerLine(lines: string[]): number {
+  return lines.slice(0, 80).findIndex((line) => /^\s*(?:Venue\s*:|(?:No\.?|Number)\s+Item\s*$|Meeting:\s*\S.*\s[-–—]\s)/i.test(line)) + 1;
 }
 
 /**
@@ -157,9 +161,8 @@ function extractLines(doc: TextDocument): PaperExtract {
       ? [
           {
             severity: 'warning',
-            line: 1,
-            message:
-              'a web page of a meeting (venue, numbered items) without a heading naming the body and date; a meeting needs its date, so its items are not imported',
+            line: webMarkerLine(doc.lines),
+            message: `a web page of a meeting (venue, numbered items) with no date anywhere: no heading naming the body and date above the venue at line ${webMarkerLine(doc.lines)}; a meeting needs its date, so its items are not imported`,
           },
         ]
       : [];

@@ -6,6 +6,7 @@
  */
 import type { Segment, SegmentKind } from './types.ts';
 import { findLongDate, matchLongDate } from './extract/dates.ts';
+import { opensWithCallToOrder } from './extract/roll-call-minutes.ts';
 
 /** A line without Windows line endings, byte-order marks, non-breaking spaces or trailing blanks. */
 export function cleanLine(line: string): string {
@@ -119,7 +120,11 @@ function findAnchors(plain: string[]): Anchor[] {
   for (let index = 0; index < plain.length; index++) {
     const text = plain[index]!;
     if (text === '') continue;
-    if (MINUTES_START.test(text) || (AT_A_MEETING.test(text) && findLongDate(text) !== undefined)) {
+    if (
+      MINUTES_START.test(text) ||
+      (AT_A_MEETING.test(text) && findLongDate(text) !== undefined) ||
+      (/\bcalled\b/i.test(text) && opensWithCallToOrder(plain.slice(Math.max(0, index - 3), index + 1).join(' ')))
+    ) {
       anchors.push({ start: headingStart(plain, index, 0, isCapitalHeading, 3), kind: 'minutes' });
     } else if (QUESTION_START.test(text) && !/^[(\d]/.test(text) && text.length < 400 && /\bto\b/i.test(text + ' ' + (plain[index + 1] ?? ''))) {
       const heading = (line: string) => isDateLine(line) || /\bMEETING\b/.test(line) || isCapitalHeading(line);

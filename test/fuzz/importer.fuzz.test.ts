@@ -163,6 +163,15 @@ const grammarLine: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(personName, personName).map(([a, b]) => `${a} was present as a substitute for ${b}.`),
   fc.tuple(personName, number, fc.string()).map(([who, item, why]) => `${who} declared a personal interest in Item ${item} as ${why}.`),
   fc.tuple(number, fc.string()).map(([n, title]) => `${n}.\t${title}`),
+  // American minutes (call to order, roll call, roll-call votes, movers after member words).
+  fc
+    .tuple(bodyName, longDate, personName, time)
+    .map(([body, date, who, at]) => `${date} The regular meeting of the ${body} was called to order by Mayor ${who} at ${at}.`),
+  fc
+    .tuple(names, names, fc.string())
+    .map(([present, absent, rest]) => `Roll Call Present: Absent: Council Members ${present} Council Members ${absent} Also present: City Clerk ${rest}`),
+  fc.tuple(names, names, names).map(([ayes, nays, absent]) => `Ayes (3): ${ayes} Nays: ${nays} Abstain: None ${absent} Absent: Motion carried.`),
+  fc.tuple(personName, personName, fc.string()).map(([a, b, what]) => `COUNCIL MEMBER ${a} MOVED, COUNCIL MEMBER ${b} SECONDED, ${what}`),
   fc.tuple(number, fc.string(), number).map(([n, title, item]) => `${n}. ${title} (Item ${item})`),
   fc.string().map((text) => `RESOLVED that ${text}`),
   fc.string().map((text) => `(1) RESOLVED that ${text}`),
@@ -240,7 +249,25 @@ const seedWindow = fc
 
 const generatedDocument = fc.array(anyLine, { minLength: 1, maxLength: 120 }).map((lines) => lines.join('\n').split('\n'));
 
-const HUGE_PATTERNS = ['a', ' ', '*', '\t', '1 ', 'Mr A ', 'MINUTES of a meeting of ', '(', '- ', '£1,', 'RESOLVED that ', 'é\u0301'];
+const HUGE_PATTERNS = [
+  'a',
+  ' ',
+  '*',
+  '\t',
+  '1 ',
+  'Mr A ',
+  'MINUTES of a meeting of ',
+  '(',
+  '- ',
+  '£1,',
+  'RESOLVED that ',
+  'é\u0301',
+  'Ayes: ',
+  'Ayes: A Nays: ',
+  'Council Member A MOVED ',
+  'was called to order by Mayor A ',
+  'Present: ',
+];
 
 type Mutation = (lines: string[]) => string[];
 

@@ -25,6 +25,8 @@ import type {
 } from '../types.ts';
 import { findDates, parseFirstDate, parseTime, TIME_SOURCE } from './minutes-dates.ts';
 import { sentenceStart } from '../recognise/flattened-text.ts';
+import { headerFromCallToOrder, readRollCallMinutes } from './roll-call-minutes.ts';
+import { voteTally } from '../recognise/roll-call-vote.ts';
 
 type VoteEvent = VoteEventRecord & { minuteNumber?: string };
 
@@ -156,6 +158,8 @@ export function extractMinutes(segment: Segment): { meeting: MeetingRecord; issu
   readApologies(lines.slice(start, firstBody), preambleParagraphs, meeting, issues);
   readChair(preambleParagraphs, meeting);
   readBodies(minuteBodies, meeting, issues);
+  // American minutes: the roll call and roll-call votes, run on within paragraphs (or a whole OCR'd page).
+  readRollCallMinutes(lines, meeting, issues);
 
   const closing = lines.map((line) => line.text).join('\n');
   const ended = new RegExp(`meeting\\s+(?:closed|ended|finished|concluded|rose)\\s+at\\s+(${TIME_SOURCE})`, 'i').exec(closing);
@@ -387,7 +391,12 @@ function joinText(lines: Line[]): string {
 function readHeader(lines: Line[], meeting: MeetingRecord, issues: ImportIssue[]): number {
   // The strict "MINUTES of a meeting of ..." form wins over a looser line above it (a cover sheet's
   // "Minutes for Approval - Governance and Audit Committee").
-  return readHeaderWith(lines, meeting, issues, true) ?? readHeaderWith(lines, meeting, issues, false) ?? noHeader(lines, issues);
+  return (
+    readHeaderWith(lines, meeting, issues, true) ??
+    readHeaderWith(lines, meeting, issues, false) ??
+    headerFromCallToOrder(lines, meeting) ??
+    noHeader(lines, issues)
+  );
 }
 
 function noHeader(lines: Line[], issues: ImportIssue[]): number {
@@ -1328,6 +1337,20 @@ function readProseVotes(body: MinuteBody, events: VoteEvent[]): void {
   for (const para of body.paragraphs) {
     const text = core(para.text);
     const counts = PROSE_VOTE.test(text) ? null : PROSE_COUNTS.exec(text);
+    // "approved on a 5-2 vote": the American tally in prose.
+    const tally = counts || PROSE_VOTE.test(text) ? undefined : voteTally(text);
+    if (tally) {
+      event = fresh(para);
+      counted = true;
+      event.forCount = tally.for;
+      event.againstCount = tally.against;
+      event.abstainCount = tally.abstain;
+      const passed = /\b(?:approved|adopted|passed|carried|resolved|agreed)\b/i.exec(text);
+      const failed = /\b(?:failed|defeated|rejected|lost)\b/i.exec(text);
+      if (failed) event.result = 'Lost';
+      else if (passed) event.result = 'Carried';
+      continue;
+    }
     if (counts) {
       event = fresh(para);
       counted = true;

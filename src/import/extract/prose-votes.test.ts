@@ -42,4 +42,11 @@ describe('votes recorded in sentences', () => {
     expect(event.votes.map((vote) => `${vote.option}:${vote.name.printed}`)).toEqual(['against:Cedar']);
     expect(meeting.minutes[0]!.resolutions[0]!.text).toContain('to refuse the application');
   });
+
+  it('reads an American tally in prose ("on a 5-2 vote") and its result', () => {
+    const meeting = minutes(['The bandstand contract was approved on a 3-1 vote.']);
+    expect(meeting.voteEvents.map((event) => [event.forCount, event.againstCount, event.abstainCount, event.result])).toEqual([[3, 1, 0, 'Carried']]);
+    const failed = minutes(['The motion to defer failed on a 2–2–1 vote.']);
+    expect(failed.voteEvents.map((event) => [event.forCount, event.againstCount, event.abstainCount, event.result])).toEqual([[2, 2, 1, 'Lost']]);
+  });
 });
