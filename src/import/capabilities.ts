@@ -5,14 +5,14 @@
  * committee records (so meetings and people they link to exist).
  */
 import type { ImportIssue, Segment, TextDocument } from './types.ts';
-import type { Counts, PersistContext } from './persist.ts';
+import type { Counts, PersistContext } from './persist/committee.ts';
 import { segmentDocument } from './segment.ts';
 import { extractScrutiny } from './extract/scrutiny/index.ts';
-import { persistScrutiny } from './extract/scrutiny/persist.ts';
+import { persistScrutiny } from './persist/scrutiny.ts';
 import { extractPlanPaper } from './extract/plan/plan.ts';
-import { persistPlan } from './persist-plan.ts';
+import { persistPlan } from './persist/plans.ts';
 import { extractAllowances } from './extract/allowances/index.ts';
-import { persistAllowances } from './persist-allowances.ts';
+import { persistAllowances } from './persist/allowances.ts';
 
 export interface CapabilityOptions {
   /** Months to a scrutiny response deadline (Config.scrutinyResponseMonths). */

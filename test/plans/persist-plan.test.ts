@@ -3,7 +3,7 @@
  * extractPlanPaper + persistPlan, one transaction per paper.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PersistPlanResult } from '../../src/import/persist-plan.ts';
+import type { PersistPlanResult } from '../../src/import/persist/plans.ts';
 import { seedPlanPapers } from './seed-plans.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';

@@ -11,8 +11,8 @@ import type { Database } from '../../src/db/schema.ts';
 import * as store from '../../src/db/repositories/paper-store.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
 import { extractPlanPaper } from '../../src/import/extract/plan/plan.ts';
-import { PeopleDirectory } from '../../src/import/people.ts';
-import { persistPlan, type PersistPlanResult } from '../../src/import/persist-plan.ts';
+import { PeopleDirectory } from '../../src/import/persist/people.ts';
+import { persistPlan, type PersistPlanResult } from '../../src/import/persist/plans.ts';
 import { seedFile } from '../support/seeds.ts';
 
 export const AUTHORITY = 'Kent County Council';

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';
 import { importAllScrutinySeeds, importScrutinySeed } from './support.ts';
-import type { PersistScrutinyResult } from '../../src/import/extract/scrutiny/persist.ts';
+import type { PersistScrutinyResult } from '../../src/import/persist/scrutiny.ts';
 
 describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
   let database: TestDatabase;

@@ -9,8 +9,8 @@ import type { DatabaseHandle } from '../../src/db/engine.ts';
 import * as paperStore from '../../src/db/repositories/paper-store.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
 import { extractScrutiny } from '../../src/import/extract/scrutiny/index.ts';
-import { persistScrutiny, type PersistScrutinyResult } from '../../src/import/extract/scrutiny/persist.ts';
-import { PeopleDirectory } from '../../src/import/people.ts';
+import { persistScrutiny, type PersistScrutinyResult } from '../../src/import/persist/scrutiny.ts';
+import { PeopleDirectory } from '../../src/import/persist/people.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { seedFile, seedsDir } from '../support/seeds.ts';
 

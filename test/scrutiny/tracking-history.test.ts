@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as paperStore from '../../src/db/repositories/paper-store.ts';
 import * as store from '../../src/db/repositories/scrutiny.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
-import { persistScrutiny } from '../../src/import/extract/scrutiny/persist.ts';
+import { persistScrutiny } from '../../src/import/persist/scrutiny.ts';
 import type { ScrutinyExtract } from '../../src/import/extract/scrutiny/types.ts';
-import { PeopleDirectory } from '../../src/import/people.ts';
+import { PeopleDirectory } from '../../src/import/persist/people.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { AUTHORITY } from './support.ts';
 

@@ -14,8 +14,8 @@ import type { Database } from '../../db/schema.ts';
 import { Conflict, NotFound } from '../../domain/errors.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { extractPaper } from '../../import/extract-paper.ts';
-import { PeopleDirectory } from '../../import/people.ts';
-import { persistExtract } from '../../import/persist.ts';
+import { PeopleDirectory } from '../../import/persist/people.ts';
+import { persistExtract } from '../../import/persist/committee.ts';
 import type { TextDocument } from '../../import/types.ts';
 import type { Correction } from '../../domain/import-review/corrections.ts';
 

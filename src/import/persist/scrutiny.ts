@@ -4,20 +4,27 @@
  * are found or created exactly as the committee importer does. Tracking sheet rows keep what was printed; a row whose
  * title differs slightly from its call-in is linked and reported, never silently merged or split.
  */
-import * as paperStore from '../../../db/repositories/paper-store.ts';
-import * as store from '../../../db/repositories/scrutiny.ts';
-import type { NewRow } from '../../../db/schema.ts';
-import { canonicalBodyName } from '../../../domain/body-name.ts';
-import { formatShortDate } from '../../../domain/dates.ts';
-import { parsePrintedName } from '../../../domain/person-name.ts';
-import { DEFAULT_RESPONSE_MONTHS, responseDeadline } from '../../../domain/scrutiny/deadline.ts';
-import { checkTransition, importedStatus, isScrutinyStatus, type ScrutinyStatus } from '../../../domain/scrutiny/status.ts';
-import { compareTitles } from '../../../domain/scrutiny/titles.ts';
-import { slugify, stableId } from '../../../domain/stable-id.ts';
-import type { PersistContext } from '../../persist.ts';
-import type { ImportIssue } from '../../types.ts';
-import type { CallInRecord, PoscRecommendationRecord, RecommendationRecord, ScrutinyExtract, TrackingRowRecord, TrackingSheetRecord } from './types.ts';
-import { groupBy } from '../../../domain/group-by.ts';
+import * as paperStore from '../../db/repositories/paper-store.ts';
+import * as store from '../../db/repositories/scrutiny.ts';
+import type { NewRow } from '../../db/schema.ts';
+import { canonicalBodyName } from '../../domain/body-name.ts';
+import { formatShortDate } from '../../domain/dates.ts';
+import { parsePrintedName } from '../../domain/person-name.ts';
+import { DEFAULT_RESPONSE_MONTHS, responseDeadline } from '../../domain/scrutiny/deadline.ts';
+import { checkTransition, importedStatus, isScrutinyStatus, type ScrutinyStatus } from '../../domain/scrutiny/status.ts';
+import { compareTitles } from '../../domain/scrutiny/titles.ts';
+import { slugify, stableId } from '../../domain/stable-id.ts';
+import type { PersistContext } from './committee.ts';
+import type { ImportIssue } from '../types.ts';
+import type {
+  CallInRecord,
+  PoscRecommendationRecord,
+  RecommendationRecord,
+  ScrutinyExtract,
+  TrackingRowRecord,
+  TrackingSheetRecord,
+} from '../extract/scrutiny/types.ts';
+import { groupBy } from '../../domain/group-by.ts';
 
 export interface PersistScrutinyOptions {
   /** Months to the response deadline (Config.scrutinyResponseMonths). */

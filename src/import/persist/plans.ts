@@ -5,16 +5,16 @@
  * Ids are stable ids from natural keys, so re-importing a paper, or the same plan in another paper, adds nothing twice.
  * Figures and targets that name no indicator, and requirement codes the plan does not define, are reported, not guessed.
  */
-import type { NewRow } from '../db/schema.ts';
-import * as plans from '../db/repositories/plans.ts';
-import { canonicalBodyName } from '../domain/body-name.ts';
-import { parsePrintedName } from '../domain/person-name.ts';
-import { matchIndicator } from '../domain/indicators/match.ts';
-import { slugify, stableId } from '../domain/stable-id.ts';
-import type { PersistContext, Counts } from './persist.ts';
-import type { ImportIssue, SourceSpan } from './types.ts';
-import type { PlanPaperExtract } from './extract/plan/plan.ts';
-import type { LeadRecord, PlanRecord } from './extract/plan/types.ts';
+import type { NewRow } from '../../db/schema.ts';
+import * as plans from '../../db/repositories/plans.ts';
+import { canonicalBodyName } from '../../domain/body-name.ts';
+import { parsePrintedName } from '../../domain/person-name.ts';
+import { matchIndicator } from '../../domain/indicators/match.ts';
+import { slugify, stableId } from '../../domain/stable-id.ts';
+import type { PersistContext, Counts } from './committee.ts';
+import type { ImportIssue, SourceSpan } from '../types.ts';
+import type { PlanPaperExtract } from '../extract/plan/plan.ts';
+import type { LeadRecord, PlanRecord } from '../extract/plan/types.ts';
 
 export interface PersistPlanResult {
   created: Counts;

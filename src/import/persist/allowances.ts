@@ -4,15 +4,15 @@
  * start of the year they are for). Runs in the importer's transaction (one per file); ids are stable, so importing
  * the same paper twice adds nothing.
  */
-import { claimKindsLimitedBy } from '../domain/allowances/claims.ts';
-import type { PersistContext } from './persist.ts';
-import type { AllowancesExtract, AllowanceSchemeRecord, RemunerationReportRecord } from './extract/allowances/types.ts';
-import * as repo from '../db/repositories/allowances.ts';
-import { canonicalBodyName } from '../domain/body-name.ts';
-import { stableId } from '../domain/stable-id.ts';
-import { parseYearLabel } from '../domain/allowances/dates.ts';
-import { applyProposals, type Proposal, type SchemeTerms } from '../domain/allowances/proposals.ts';
-import type { ImportIssue } from './types.ts';
+import { claimKindsLimitedBy } from '../../domain/allowances/claims.ts';
+import type { PersistContext } from './committee.ts';
+import type { AllowancesExtract, AllowanceSchemeRecord, RemunerationReportRecord } from '../extract/allowances/types.ts';
+import * as repo from '../../db/repositories/allowances.ts';
+import { canonicalBodyName } from '../../domain/body-name.ts';
+import { stableId } from '../../domain/stable-id.ts';
+import { parseYearLabel } from '../../domain/allowances/dates.ts';
+import { applyProposals, type Proposal, type SchemeTerms } from '../../domain/allowances/proposals.ts';
+import type { ImportIssue } from '../types.ts';
 
 export interface PersistAllowancesResult {
   created: Record<string, number>;

@@ -5,15 +5,15 @@
  * Ambiguous names are reported as import issues, never guessed.
  */
 import type { Transaction } from 'kysely';
-import type { Database, MeetingKind, NewRow } from '../db/schema.ts';
-import * as store from '../db/repositories/paper-store.ts';
-import { canonicalBodyName } from '../domain/body-name.ts';
-import { slugify, stableId } from '../domain/stable-id.ts';
-import { splitRoleAndParty, type PartyName } from '../domain/political-party.ts';
-import type { AttendanceRecord, ImportIssue, MeetingRecord, PaperExtract, PrintedName, SourceSpan } from './types.ts';
+import type { Database, MeetingKind, NewRow } from '../../db/schema.ts';
+import * as store from '../../db/repositories/paper-store.ts';
+import { canonicalBodyName } from '../../domain/body-name.ts';
+import { slugify, stableId } from '../../domain/stable-id.ts';
+import { splitRoleAndParty, type PartyName } from '../../domain/political-party.ts';
+import type { AttendanceRecord, ImportIssue, MeetingRecord, PaperExtract, PrintedName, SourceSpan } from '../types.ts';
 import type { PeopleDirectory, PersonContext } from './people.ts';
-import { correctExtract, type PaperCorrections } from './corrections.ts';
-import { meetingKey as correctionMeetingKey, printedNameKey } from '../domain/import-review/corrections.ts';
+import { correctExtract, type PaperCorrections } from '../corrections.ts';
+import { meetingKey as correctionMeetingKey, printedNameKey } from '../../domain/import-review/corrections.ts';
 import { add, WriteBatch, type Counts } from './write-batch.ts';
 
 export interface PersistContext {
