@@ -48,7 +48,7 @@ describe.skipIf(databaseUnavailable)('a tracking sheet changing a status it reco
       ]);
       const authorityId = await paperStore.ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
       const people = new PeopleDirectory(authorityId, []);
-      await persistScrutiny({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies: new Map() }, extract, { actor: 'test-import' });
+      await persistScrutiny({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies: new Map(), actor: 'test-import' }, extract);
     });
     const recommendations = await database.db.selectFrom('scrutiny_recommendation').select(['id', 'number', 'status']).execute();
     expect(recommendations.map(({ number, status }) => ({ number, status }))).toEqual([{ number: 2, status: 'RESPONSE RECEIVED' }]);
