@@ -40,8 +40,24 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     expect(body.slug).toBe('governance-and-audit-committee');
     await membershipAdder({ database, actor, bodyId: body.id, personId: people[0]!, role: 'Chairman', startDate: '2011-05-01', endDate: undefined });
 
-    const first = await meetingScheduler({ database, actor, bodyId: body.id, date: '2011-07-20', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
-    const next = await meetingScheduler({ database, actor, bodyId: body.id, date: '2011-09-21', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const first = await meetingScheduler({
+      database,
+      actor,
+      bodyId: body.id,
+      date: '2011-07-20',
+      startTime: '10:00',
+      location: 'Darent Room',
+      kind: 'ordinary',
+    });
+    const next = await meetingScheduler({
+      database,
+      actor,
+      bodyId: body.id,
+      date: '2011-09-21',
+      startTime: '10:00',
+      location: 'Darent Room',
+      kind: 'ordinary',
+    });
     await expect(meetingScheduler({ database, actor, bodyId: body.id, date: '2011-07-20', kind: 'ordinary' })).rejects.toThrow(
       /already has a meeting on 20 July 2011/,
     );
@@ -323,7 +339,15 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
       location: 'Darent Room',
       kind: 'ordinary',
     });
-    const other = await meetingScheduler({ database, actor, bodyId: body.id, date: '2011-12-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const other = await meetingScheduler({
+      database,
+      actor,
+      bodyId: body.id,
+      date: '2011-12-08',
+      startTime: '10:00',
+      location: 'Darent Room',
+      kind: 'ordinary',
+    });
     const version = async (id: string) =>
       (await database.db.selectFrom('meeting').select(sql<string>`version::text`.as('version')).where('id', '=', id).executeTakeFirstOrThrow()).version;
     const seen = await version(meeting.id);

@@ -78,7 +78,9 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes', ()
     const first = await withDraftMinutes('2013-01-10');
     const next = await meetingScheduler({ database, actor, bodyId, date: '2013-02-14', kind: 'ordinary' });
     await minutesApprover({ database, actor, meetingId: first.id, atMeetingId: next.id, confirm: true });
-    await expect(meetingEditor({ database, actor, id: next.id, version: await versionOf(next.id), date: '2013-01-09', kind: 'ordinary' })).rejects.toMatchObject({
+    await expect(
+      meetingEditor({ database, actor, id: next.id, version: await versionOf(next.id), date: '2013-01-09', kind: 'ordinary' }),
+    ).rejects.toMatchObject({
       problems: [{ field: 'date', message: expect.stringMatching(/approved the minutes of the meeting on 10 January 2013/) }],
     });
     await expect(database.db.updateTable('meeting').set({ date: '2013-01-10' }).where('id', '=', next.id).execute()).rejects.toThrow(/cannot move/);
@@ -90,7 +92,9 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes', ()
     const first = await withDraftMinutes('2014-01-10');
     const wrong = await meetingScheduler({ database, actor, bodyId, date: '2014-03-14', kind: 'ordinary' });
     await minutesApprover({ database, actor, meetingId: first.id, atMeetingId: wrong.id, confirm: true });
-    await expect(minutesApprovalUndoer({ database, actor: { ...actor, roles: ['officer'] }, meetingId: first.id, reason: 'Wrong meeting' })).rejects.toMatchObject({
+    await expect(
+      minutesApprovalUndoer({ database, actor: { ...actor, roles: ['officer'] }, meetingId: first.id, reason: 'Wrong meeting' }),
+    ).rejects.toMatchObject({
       kind: 'forbidden',
     });
     await minutesApprovalUndoer({ database, actor, meetingId: first.id, reason: 'Approved at the wrong meeting' });

@@ -47,8 +47,9 @@ describe.skipIf(databaseUnavailable)('reports uploaded as PDF or DOCX', () => {
     expect((await officer.signIn(account.email)).statusCode).toBe(303);
     const actor: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
     const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Education Committee', kind: 'committee' });
-    meetingId = (await meetingScheduler({ database, actor, bodyId: body.id, date: '2011-09-14', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' }))
-      .id;
+    meetingId = (
+      await meetingScheduler({ database, actor, bodyId: body.id, date: '2011-09-14', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' })
+    ).id;
   });
   afterAll(async () => {
     await app?.close();

@@ -65,7 +65,8 @@ describe.skipIf(databaseUnavailable)('agenda packs with uploaded reports, exempt
     database = await createTestDatabase();
     app = await makeApp(database);
     const bodyId = (await bodyCreator({ database, actor: 'cli', authorityName: AUTHORITY, name: 'Environment Committee', kind: 'committee' })).id;
-    meetingId = (await meetingScheduler({ database, actor: 'cli', bodyId, date: '2011-11-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' })).id;
+    meetingId = (await meetingScheduler({ database, actor: 'cli', bodyId, date: '2011-11-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' }))
+      .id;
     const add = (title: string, extra: Partial<Parameters<typeof agendaItemAdder>[0]> = {}) =>
       agendaItemAdder({ database, actor: 'cli', authorityName: AUTHORITY, meetingId, title, exempt: false, exemptParagraphs: [], ...extra });
     await add('Apologies and substitutes');

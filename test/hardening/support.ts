@@ -13,6 +13,14 @@ export async function officerWithMeeting(database: TestDatabase, app: FastifyIns
   expect((await officer.signIn(account.email)).statusCode).toBe(303);
   const actor: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
   const body = await bodyCreator({ database, actor, authorityName: 'Kent County Council', name: bodyName, kind: 'committee' });
-  const meeting = await meetingScheduler({ database, actor, bodyId: body.id, date: '2029-09-19', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+  const meeting = await meetingScheduler({
+    database,
+    actor,
+    bodyId: body.id,
+    date: '2029-09-19',
+    startTime: '10:00',
+    location: 'Darent Room',
+    kind: 'ordinary',
+  });
   return { officer, meetingId: meeting.id };
 }

@@ -145,7 +145,14 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
 
   it('an export reads back as the same roster: uploading it again changes nothing', async () => {
     const records = await rosterRecords(database.db, '2024-06-01');
-    const again = await membersImporter({ database, actor, authorityName: AUTHORITY, lines: linesOf(writeRosterCsv(records)), from: '2024-06-01', commit: false });
+    const again = await membersImporter({
+      database,
+      actor,
+      authorityName: AUTHORITY,
+      lines: linesOf(writeRosterCsv(records)),
+      from: '2024-06-01',
+      commit: false,
+    });
     expect(again.problems).toEqual([]);
     expect(again.lines.flatMap((line) => line.changes)).toEqual([]);
     const workbook = await readRosterXlsx(await writeRosterXlsx(records));

@@ -91,6 +91,8 @@ export async function standingItemRoutes(app: FastifyInstance, { database }: Fea
     });
   }
 
-  itemPost(ROUTES['admin.standingItem.move'], StandingItemMoveSchema, (id, data, actor) => standingItemMover({ database, actor, id, direction: data.direction }));
+  itemPost(ROUTES['admin.standingItem.move'], StandingItemMoveSchema, (id, data, actor) =>
+    standingItemMover({ database, actor, id, direction: data.direction }),
+  );
   itemPost(ROUTES['admin.standingItem.remove'], Nothing, (id, _data, actor) => standingItemRemover({ database, actor, id }));
 }

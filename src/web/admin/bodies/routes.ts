@@ -51,7 +51,8 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
     return formAction({
       schema: BodyFieldsSchema,
       body: values,
-      run: async (data) => linkTo('admin.body', { id: (await bodyCreator({ database, actor: request.user!, authorityName: config.authorityName, ...data })).id }),
+      run: async (data) =>
+        linkTo('admin.body', { id: (await bodyCreator({ database, actor: request.user!, authorityName: config.authorityName, ...data })).id }),
       fail: (problems, status) => newBodyPage(reply, values, problems, status),
       redirect: (url) => reply.redirect(url, 303),
     });

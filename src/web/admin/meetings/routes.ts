@@ -321,8 +321,12 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
     });
   }
 
-  minutePost(ROUTES['admin.minute'], 'edit', MinuteFieldsSchema.extend(VersionSchema.shape), (id, data, actor) => minuteEditor({ database, actor, id, ...data }));
-  minutePost(ROUTES['admin.minute.voteEvents'], 'vote', VoteEventFormSchema, (minuteId, data, actor) => voteEventRecorder({ database, actor, minuteId, ...data }));
+  minutePost(ROUTES['admin.minute'], 'edit', MinuteFieldsSchema.extend(VersionSchema.shape), (id, data, actor) =>
+    minuteEditor({ database, actor, id, ...data }),
+  );
+  minutePost(ROUTES['admin.minute.voteEvents'], 'vote', VoteEventFormSchema, (minuteId, data, actor) =>
+    voteEventRecorder({ database, actor, minuteId, ...data }),
+  );
   minutePost(ROUTES['admin.minute.corrections'], 'correction', CorrectionFieldsSchema, (minuteId, data, actor) =>
     minuteCorrector({ database, actor, minuteId, ...data }),
   );
