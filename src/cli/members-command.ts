@@ -46,7 +46,7 @@ export function registerMembersCommand(program: Command, config: () => Config): 
         await migrateToLatest(handle.db);
         const outcome = await membersImporter({
           database: handle,
-          by: 'cli',
+          actor: 'cli',
           authorityName: settings.authorityName,
           lines: read.lines,
           from,

@@ -1,18 +1,20 @@
 /**
  * Beyond the committee records, a paper may hold the records of other capabilities: a scrutiny tracking sheet and
- * call-ins, an improvement plan and its indicators, a members' allowances scheme. Each capability contributes a pure
- * extractor and a persistence step; the paper importer runs them all in the file's one transaction, after the
- * committee records (so meetings and people they link to exist).
+ * call-ins, an improvement plan and its indicators, a members' allowances scheme. Each capability is one row of
+ * CAPABILITIES: which segment kinds it reads, a pure extractor and a persistence step. The records are plain data, so
+ * they are extracted away from the database (in a worker thread) and persisted later, in the file's one
+ * transaction, after the committee records (so meetings and people they link to exist). Adding a capability is
+ * adding a row.
  */
-import type { ImportIssue, Segment, TextDocument } from './types.ts';
-import type { Counts, PersistContext } from './persist.ts';
+import type { ImportIssue, Segment, SegmentKind, TextDocument } from './types.ts';
+import { addCount, type CapabilityOutcome, type Counts, type PersistContext } from './persist/context.ts';
 import { segmentDocument } from './segment.ts';
 import { extractScrutiny } from './extract/scrutiny/index.ts';
-import { persistScrutiny } from './extract/scrutiny/persist.ts';
+import { persistScrutiny } from './persist/scrutiny.ts';
 import { extractPlanPaper } from './extract/plan/plan.ts';
-import { persistPlan } from './persist-plan.ts';
+import { persistPlan } from './persist/plans.ts';
 import { extractAllowances } from './extract/allowances/index.ts';
-import { persistAllowances } from './persist-allowances.ts';
+import { persistAllowances } from './persist/allowances.ts';
 
 export interface CapabilityOptions {
   /** Months to a scrutiny response deadline (Config.scrutinyResponseMonths). */
@@ -20,29 +22,53 @@ export interface CapabilityOptions {
   actor: string;
 }
 
-interface CapabilityOutcome {
-  created: Counts;
-  issues: ImportIssue[];
+/** One capability: the pair of an extractor and the persistence step for what it extracts. */
+interface Capability<Name extends string, Records> {
+  name: Name;
+  /** Whether a paper with segments of these kinds may hold its records. */
+  applies(kinds: ReadonlySet<SegmentKind>): boolean;
+  extract(document: TextDocument, segments: Segment[]): Records;
+  persist(ctx: PersistContext, records: Records): Promise<CapabilityOutcome>;
 }
 
-/**
- * What the capabilities found in one document: plain data, so it can be extracted away from the database (in a worker
- * thread) and persisted later.
- */
-export interface CapabilityRecords {
-  scrutiny?: ReturnType<typeof extractScrutiny>;
-  plan?: ReturnType<typeof extractPlanPaper>;
-  allowances?: ReturnType<typeof extractAllowances>;
-}
+const capability = <const Name extends string, Records>(row: Capability<Name, Records>) => row;
+
+/** In the order their steps run. */
+export const CAPABILITIES = [
+  capability({
+    name: 'scrutiny',
+    applies: (kinds) => kinds.has('tracking-sheet') || kinds.has('call-in') || kinds.has('report'),
+    extract: (document) => extractScrutiny(document),
+    persist: persistScrutiny,
+  }),
+  capability({
+    name: 'plan',
+    applies: (kinds) => kinds.has('improvement-plan') || kinds.has('report'),
+    extract: extractPlanPaper,
+    persist: persistPlan,
+  }),
+  capability({
+    name: 'allowances',
+    applies: (kinds) => kinds.has('allowances-scheme'),
+    extract: (_document, segments) => extractAllowances(segments),
+    persist: persistAllowances,
+  }),
+] as const;
+
+type Row = (typeof CAPABILITIES)[number];
+
+/** What the capabilities found in one document, by capability: plain data, so it can cross to another thread. */
+export type CapabilityRecords = { [C in Row as C['name']]?: ReturnType<C['extract']> };
+
+/** The table with each row's records type forgotten, so one loop can run every row. */
+const ROWS: ReadonlyArray<Capability<keyof CapabilityRecords, unknown>> = CAPABILITIES;
 
 /** Extracts every capability's records from a document (segmented once, by the caller when it has the segments). */
 export function extractCapabilityRecords(document: TextDocument, segments: Segment[] = segmentDocument(document.lines)): CapabilityRecords {
   const kinds = new Set(segments.map((segment) => segment.kind));
-  const records: CapabilityRecords = {};
-  if (kinds.has('tracking-sheet') || kinds.has('call-in') || kinds.has('report')) records.scrutiny = extractScrutiny(document);
-  if (kinds.has('improvement-plan') || kinds.has('report')) records.plan = extractPlanPaper(document, segments);
-  if (kinds.has('allowances-scheme')) records.allowances = extractAllowances(segments);
-  return records;
+  const records: Partial<Record<keyof CapabilityRecords, unknown>> = {};
+  for (const row of ROWS) if (row.applies(kinds)) records[row.name] = row.extract(document, segments);
+  return records as CapabilityRecords;
 }
 
 /** A capability's records extracted from one document, ready to persist. */
@@ -51,10 +77,10 @@ type Pending = (ctx: PersistContext) => Promise<CapabilityOutcome>;
 /** The steps that persist a document's capability records, in the order they must run. */
 export function capabilitySteps(records: CapabilityRecords, options: CapabilityOptions): Pending[] {
   const pending: Pending[] = [];
-  const { scrutiny, plan, allowances } = records;
-  if (scrutiny) pending.push((ctx) => persistScrutiny(ctx, scrutiny, { responseMonths: options.scrutinyResponseMonths, actor: options.actor }));
-  if (plan) pending.push((ctx) => persistPlan(ctx, plan));
-  if (allowances) pending.push((ctx) => persistAllowances(ctx, allowances));
+  for (const row of ROWS) {
+    const found = records[row.name];
+    if (found) pending.push((ctx) => row.persist({ ...ctx, actor: options.actor, scrutinyResponseMonths: options.scrutinyResponseMonths }, found));
+  }
   return pending;
 }
 
@@ -69,9 +95,7 @@ export async function persistCapabilities(ctx: PersistContext, pending: Pending[
   const issues: ImportIssue[] = [];
   for (const step of pending) {
     const outcome = await step(ctx);
-    for (const [table, count] of Object.entries(outcome.created)) {
-      if (count > 0) created[table] = (created[table] ?? 0) + count;
-    }
+    for (const [table, count] of Object.entries(outcome.created)) addCount(created, table, count);
     issues.push(...outcome.issues);
   }
   return { created, issues };

@@ -9,11 +9,12 @@ import type { DatabaseHandle } from '../db/engine.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import { stableId } from '../domain/stable-id.ts';
 import { DEFAULT_MAX_BYTES } from '../import/read/index.ts';
-import { persistExtract, type Counts } from '../import/persist.ts';
+import { persistCommittee } from '../import/persist/committee.ts';
+import type { Counts } from '../import/persist/context.ts';
 import { capabilitySteps, persistCapabilities } from '../import/capabilities.ts';
 import type { PreparedFile } from '../import/prepare.ts';
 import { inlinePreparer, workerPreparer } from '../import/preparer.ts';
-import { PeopleDirectory } from '../import/people.ts';
+import { PeopleDirectory } from '../import/persist/people.ts';
 import type { ImportIssue } from '../import/types.ts';
 import { restoreExport } from './export-restorer.ts';
 import { refreshPlannerStatistics } from '../db/statistics.ts';
@@ -246,7 +247,10 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
       const session = state.session;
       const corrections = { corrections: session.corrections.get(contentHash) ?? [], lines: document.lines };
       const context = { trx, authorityName: props.authorityName, sourceId, ...session };
-      const committee = await persistExtract(context, recognisedHere ? { ...extract, issues: [...extract.issues, ...notUnderstood] } : extract, corrections);
+      const committee = await persistCommittee(context, {
+        extract: recognisedHere ? { ...extract, issues: [...extract.issues, ...notUnderstood] } : extract,
+        corrections,
+      });
       const more = await persistCapabilities(context, capabilities);
       const capabilityRows = Object.values(more.created).reduce((sum, count) => sum + count, 0);
       if (!recognisedHere && capabilityRows === 0) throw new NotRecognised(whyNotRecognised(extract.segments, [...extract.issues, ...more.issues]));

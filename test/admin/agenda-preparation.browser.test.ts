@@ -42,13 +42,13 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
     const author = await makeAccount(database, 'officer', 'pat.writer@kent.example');
     authorEmail = author.email;
     await database.db.updateTable('account').set({ name: 'Pat Writer' }).where('id', '=', author.id).execute();
-    bodyId = (await bodyCreator({ database, by: 'cli', authorityName: AUTHORITY, name: 'Scrutiny Committee', kind: 'committee' })).id;
+    bodyId = (await bodyCreator({ database, actor: 'cli', authorityName: AUTHORITY, name: 'Scrutiny Committee', kind: 'committee' })).id;
     // Another committee's report, asked for ten days ago with a deadline three days ago, and not yet written.
-    const other = await bodyCreator({ database, by: 'cli', authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
-    const otherMeeting = await meetingScheduler({ database, by: 'cli', bodyId: other.id, date: plusDays(today, 20), kind: 'ordinary' });
+    const other = await bodyCreator({ database, actor: 'cli', authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
+    const otherMeeting = await meetingScheduler({ database, actor: 'cli', bodyId: other.id, date: plusDays(today, 20), kind: 'ordinary' });
     const otherItem = await agendaItemAdder({
       database,
-      by: 'cli',
+      actor: 'cli',
       authorityName: AUTHORITY,
       meetingId: otherMeeting.id,
       title: 'Taxi licensing fees',
@@ -57,7 +57,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('standing items
     });
     await reportRequester({
       database,
-      by: 'cli',
+      actor: 'cli',
       agendaItemId: otherItem.id,
       officerAccountId: author.id,
       deadline: plusDays(today, -3),

@@ -43,29 +43,29 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
     );
 
   it('starts each new meeting of a body with its standing items, in the order the officers keep', async () => {
-    const body = await bodyCreator({ database, by: clerk, authorityName: AUTHORITY, name: 'Scrutiny Committee', kind: 'committee' });
-    const bare = await meetingScheduler({ database, by: 'cli', bodyId: body.id, date: '2026-02-03', kind: 'ordinary' });
+    const body = await bodyCreator({ database, actor: clerk, authorityName: AUTHORITY, name: 'Scrutiny Committee', kind: 'committee' });
+    const bare = await meetingScheduler({ database, actor: 'cli', bodyId: body.id, date: '2026-02-03', kind: 'ordinary' });
     expect(await titles(bare.id)).toEqual([]);
 
-    expect(await usualStandingItemsAdder({ database, by: clerk, bodyId: body.id })).toEqual({ added: 3 });
-    expect(await usualStandingItemsAdder({ database, by: clerk, bodyId: body.id })).toEqual({ added: 0 });
-    await standingItemAdder({ database, by: clerk, bodyId: body.id, title: 'Urgent business' });
-    await expect(standingItemAdder({ database, by: clerk, bodyId: body.id, title: ' urgent BUSINESS ' })).rejects.toMatchObject({
+    expect(await usualStandingItemsAdder({ database, actor: clerk, bodyId: body.id })).toEqual({ added: 3 });
+    expect(await usualStandingItemsAdder({ database, actor: clerk, bodyId: body.id })).toEqual({ added: 0 });
+    await standingItemAdder({ database, actor: clerk, bodyId: body.id, title: 'Urgent business' });
+    await expect(standingItemAdder({ database, actor: clerk, bodyId: body.id, title: ' urgent BUSINESS ' })).rejects.toMatchObject({
       problems: [{ field: 'title' }],
     });
-    await expect(standingItemAdder({ database, by: author, bodyId: body.id, title: 'Anything' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(standingItemAdder({ database, actor: author, bodyId: body.id, title: 'Anything' })).rejects.toMatchObject({ kind: 'forbidden' });
 
     const items = await database.db.selectFrom('standing_item').select(['id', 'title']).where('body_id', '=', body.id).orderBy('position').execute();
-    await standingItemMover({ database, by: clerk, id: items[3]!.id, direction: 'up' });
-    await expect(standingItemMover({ database, by: clerk, id: items[0]!.id, direction: 'up' })).rejects.toMatchObject({ kind: 'conflict' });
-    await standingItemRemover({ database, by: clerk, id: items[1]!.id });
+    await standingItemMover({ database, actor: clerk, id: items[3]!.id, direction: 'up' });
+    await expect(standingItemMover({ database, actor: clerk, id: items[0]!.id, direction: 'up' })).rejects.toMatchObject({ kind: 'conflict' });
+    await standingItemRemover({ database, actor: clerk, id: items[1]!.id });
 
-    const meeting = await meetingScheduler({ database, by: clerk, bodyId: body.id, date: '2026-03-03', kind: 'ordinary' });
+    const meeting = await meetingScheduler({ database, actor: clerk, bodyId: body.id, date: '2026-03-03', kind: 'ordinary' });
     expect(await titles(meeting.id)).toEqual(['1 Apologies for absence', '2 Urgent business', '3 Minutes of the previous meeting']);
     // Items added after the standing items number on from them; agendas already made are not changed.
     await agendaItemAdder({
       database,
-      by: clerk,
+      actor: clerk,
       authorityName: AUTHORITY,
       meetingId: meeting.id,
       title: 'Library services review',
@@ -80,11 +80,11 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
   });
 
   it('requests, returns, resubmits and clears a report; only the cleared one reaches the public, with the agenda', async () => {
-    const body = await bodyCreator({ database, by: clerk, authorityName: AUTHORITY, name: 'Cabinet', kind: 'cabinet' });
-    const meeting = await meetingScheduler({ database, by: clerk, bodyId: body.id, date: '2026-01-20', kind: 'ordinary' });
+    const body = await bodyCreator({ database, actor: clerk, authorityName: AUTHORITY, name: 'Cabinet', kind: 'cabinet' });
+    const meeting = await meetingScheduler({ database, actor: clerk, bodyId: body.id, date: '2026-01-20', kind: 'ordinary' });
     const item = await agendaItemAdder({
       database,
-      by: clerk,
+      actor: clerk,
       authorityName: AUTHORITY,
       meetingId: meeting.id,
       title: 'Library services review',
@@ -95,22 +95,22 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
 
     // The deadline: not in the past, not after the meeting; the officer must be one who can be asked.
     await expect(
-      reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-01', today }),
+      reportRequester({ database, actor: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-01', today }),
     ).rejects.toMatchObject({ problems: [{ field: 'deadline', message: 'The deadline must be today or later' }] });
     await expect(
-      reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-21', today }),
+      reportRequester({ database, actor: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-21', today }),
     ).rejects.toMatchObject({
       problems: [{ field: 'deadline', message: 'The deadline must be on or before the day of the meeting, 20 January 2026' }],
     });
     await expect(
-      reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: clerk.id, deadline: '2026-01-08', today }),
+      reportRequester({ database, actor: clerk, agendaItemId: item.id, officerAccountId: clerk.id, deadline: '2026-01-08', today }),
     ).rejects.toMatchObject({ problems: [{ field: 'officerAccountId' }] });
     await expect(
-      reportRequester({ database, by: author, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-08', today }),
+      reportRequester({ database, actor: author, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-08', today }),
     ).rejects.toMatchObject({ kind: 'forbidden' });
     const { id } = await reportRequester({
       database,
-      by: clerk,
+      actor: clerk,
       agendaItemId: item.id,
       officerAccountId: author.id,
       deadline: '2026-01-08',
@@ -118,7 +118,7 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
       today,
     });
     await expect(
-      reportRequester({ database, by: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-08', today }),
+      reportRequester({ database, actor: clerk, agendaItemId: item.id, officerAccountId: author.id, deadline: '2026-01-08', today }),
     ).rejects.toMatchObject({ kind: 'conflict' });
 
     // Overdue only after the deadline, and only while the officer holds it.
@@ -128,34 +128,34 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
       [id, 'requested', 'Library services review'],
     ]);
 
-    await expect(reportClearer({ database, by: clerk, id, authorityName: AUTHORITY })).rejects.toMatchObject({
+    await expect(reportClearer({ database, actor: clerk, id, authorityName: AUTHORITY })).rejects.toMatchObject({
       kind: 'conflict',
       message: 'The officer has not submitted this report yet.',
     });
-    await expect(reportSubmitter({ database, by: stranger, id, reportText: 'Not mine' })).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(reportSubmitter({ database, by: author, id })).rejects.toMatchObject({ problems: [{ field: 'reportFile' }] });
-    await reportSubmitter({ database, by: author, id, reportText: `${SECRET}, first draft` });
+    await expect(reportSubmitter({ database, actor: stranger, id, reportText: 'Not mine' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(reportSubmitter({ database, actor: author, id })).rejects.toMatchObject({ problems: [{ field: 'reportFile' }] });
+    await reportSubmitter({ database, actor: author, id, reportText: `${SECRET}, first draft` });
     expect(await listOverdueReportRequests(database.db, '2026-01-09')).toEqual([]);
-    await expect(reportSubmitter({ database, by: author, id, reportText: 'Again' })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(reportSubmitter({ database, actor: author, id, reportText: 'Again' })).rejects.toMatchObject({ kind: 'conflict' });
 
     // Published agenda, report not cleared: the item is public, nothing of the report is.
-    await agendaPublisher({ database, by: clerk, meetingId: meeting.id, today: '2026-01-05', jurisdiction: 'england-and-wales' });
+    await agendaPublisher({ database, actor: clerk, meetingId: meeting.id, today: '2026-01-05', jurisdiction: 'england-and-wales' });
     const publicItem = await database.db.selectFrom('public_agenda_item').select('report_id').where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(publicItem.report_id).toBeNull();
     expect(await database.db.selectFrom('public_report').select('id').where('full_text', 'like', '%CANARY%').execute()).toEqual([]);
     expect(await database.db.selectFrom('report').select('id').where('full_text', 'like', '%CANARY%').execute()).toEqual([]);
 
-    await expect(reportReturner({ database, by: author, id, reason: 'x' })).rejects.toMatchObject({ kind: 'forbidden' });
-    await reportReturner({ database, by: clerk, id, reason: 'Add the costs of each option' });
+    await expect(reportReturner({ database, actor: author, id, reason: 'x' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await reportReturner({ database, actor: clerk, id, reason: 'Add the costs of each option' });
     expect((await listOverdueReportRequests(database.db, '2026-01-09')).map((row) => [row.id, row.state])).toEqual([[id, 'returned']]);
-    await reportSubmitter({ database, by: author, id, reportText: `${SECRET}, with costs` });
-    const { reportId } = await reportClearer({ database, by: clerk, id, authorityName: AUTHORITY });
+    await reportSubmitter({ database, actor: author, id, reportText: `${SECRET}, with costs` });
+    const { reportId } = await reportClearer({ database, actor: clerk, id, authorityName: AUTHORITY });
 
     const cleared = await database.db.selectFrom('report_request').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect([cleared.state, cleared.report_id, cleared.returned_reason]).toEqual(['cleared', reportId, null]);
     const shown = await database.db.selectFrom('public_report').select(['id', 'full_text']).where('id', '=', reportId).executeTakeFirstOrThrow();
     expect(shown.full_text).toBe(`${SECRET}, with costs`);
-    await expect(reportReturner({ database, by: clerk, id, reason: 'Too late' })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(reportReturner({ database, actor: clerk, id, reason: 'Too late' })).rejects.toMatchObject({ kind: 'conflict' });
 
     // Every transition is in the audit log, with who made it.
     const audit = await database.db
@@ -175,11 +175,11 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
   });
 
   it('keeps a cleared report private until the agenda is published, and exempt when its item is', async () => {
-    const body = await bodyCreator({ database, by: clerk, authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
-    const meeting = await meetingScheduler({ database, by: clerk, bodyId: body.id, date: '2026-02-10', kind: 'ordinary' });
+    const body = await bodyCreator({ database, actor: clerk, authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
+    const meeting = await meetingScheduler({ database, actor: clerk, bodyId: body.id, date: '2026-02-10', kind: 'ordinary' });
     const open = await agendaItemAdder({
       database,
-      by: clerk,
+      actor: clerk,
       authorityName: AUTHORITY,
       meetingId: meeting.id,
       title: 'Fees and charges',
@@ -188,7 +188,7 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
     });
     const exempt = await agendaItemAdder({
       database,
-      by: clerk,
+      actor: clerk,
       authorityName: AUTHORITY,
       meetingId: meeting.id,
       title: 'Contract award',
@@ -199,18 +199,18 @@ describe.skipIf(databaseUnavailable)('preparing agendas', () => {
     for (const item of [open, exempt]) {
       const { id } = await reportRequester({
         database,
-        by: clerk,
+        actor: clerk,
         agendaItemId: item.id,
         officerAccountId: author.id,
         deadline: '2026-01-26',
         today: '2026-01-05',
       });
-      await reportSubmitter({ database, by: author, id, reportText: `${SECRET} ${item.id}` });
-      reports.push((await reportClearer({ database, by: clerk, id, authorityName: AUTHORITY })).reportId);
+      await reportSubmitter({ database, actor: author, id, reportText: `${SECRET} ${item.id}` });
+      reports.push((await reportClearer({ database, actor: clerk, id, authorityName: AUTHORITY })).reportId);
     }
     const publicReports = () => database.db.selectFrom('public_report').select('id').where('id', 'in', reports).execute();
     expect(await publicReports()).toEqual([]);
-    await agendaPublisher({ database, by: clerk, meetingId: meeting.id, today: '2026-01-27', jurisdiction: 'england-and-wales' });
+    await agendaPublisher({ database, actor: clerk, meetingId: meeting.id, today: '2026-01-27', jurisdiction: 'england-and-wales' });
     expect((await publicReports()).map((row) => row.id)).toEqual([reports[0]]);
   });
 });

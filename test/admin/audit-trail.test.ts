@@ -33,22 +33,22 @@ describe.skipIf(databaseUnavailable)('the audit trail', () => {
     database = await createTestDatabase();
     app = await makeApp(database);
     const account = await makeAccount(database, 'democratic-services');
-    const by: SessionUser = { id: account.id, email: account.email, name: 'Test democratic-services', roles: ['democratic-services'], personId: null };
+    const actor: SessionUser = { id: account.id, email: account.email, name: 'Test democratic-services', roles: ['democratic-services'], personId: null };
     const authority = await database.db.insertInto('authority').values({ id: 'authority-kent', name: AUTHORITY }).returning('id').executeTakeFirstOrThrow();
     personId = (await insertPerson(database.db, authority.id, { honorific: 'Mrs', given_name: 'Ann', family_name: 'Allen' })).id as string;
-    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Governance and Audit Committee', kind: 'committee' });
-    await membershipAdder({ database, by, bodyId: body.id, personId, role: 'Chairman', startDate: '2030-05-01', endDate: undefined });
+    const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Governance and Audit Committee', kind: 'committee' });
+    await membershipAdder({ database, actor, bodyId: body.id, personId, role: 'Chairman', startDate: '2030-05-01', endDate: undefined });
     const meeting = await meetingScheduler({
       database,
-      by,
+      actor,
       bodyId: body.id,
       date: '2030-07-20',
       startTime: '10:00',
       location: 'Darent Room',
       kind: 'ordinary',
     });
-    await agendaItemAdder({ database, by, authorityName: AUTHORITY, meetingId: meeting.id, title: 'Apologies', exempt: false, exemptParagraphs: [] });
-    const published = await agendaPublisher({ database, by, meetingId: meeting.id, today: '2030-07-01', jurisdiction: 'england-and-wales' });
+    await agendaItemAdder({ database, actor, authorityName: AUTHORITY, meetingId: meeting.id, title: 'Apologies', exempt: false, exemptParagraphs: [] });
+    const published = await agendaPublisher({ database, actor, meetingId: meeting.id, today: '2030-07-01', jurisdiction: 'england-and-wales' });
     expect(published.published).toBe(true);
     officer = new Client(app);
     await officer.signIn(account.email);

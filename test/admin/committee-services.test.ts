@@ -18,13 +18,13 @@ const AUTHORITY = 'Kent County Council';
 
 describe.skipIf(databaseUnavailable)('committee services', () => {
   let database: TestDatabase;
-  let by: SessionUser;
+  let actor: SessionUser;
   let people: string[];
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const account = await makeAccount(database, 'democratic-services');
-    by = { id: account.id, email: account.email, name: 'Test officer', roles: ['democratic-services'], personId: null };
+    actor = { id: account.id, email: account.email, name: 'Test officer', roles: ['democratic-services'], personId: null };
     const authorityId = await database.db.insertInto('authority').values({ id: 'authority-kent', name: AUTHORITY }).returning('id').executeTakeFirstOrThrow();
     people = [];
     for (const family_name of ['Hayton', 'Carter', 'Gibbens', 'Hill']) {
@@ -36,19 +36,35 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
   });
 
   it('runs a meeting from schedule to approved, locked minutes', async () => {
-    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Governance and Audit Committee', kind: 'committee' });
+    const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Governance and Audit Committee', kind: 'committee' });
     expect(body.slug).toBe('governance-and-audit-committee');
-    await membershipAdder({ database, by, bodyId: body.id, personId: people[0]!, role: 'Chairman', startDate: '2011-05-01', endDate: undefined });
+    await membershipAdder({ database, actor, bodyId: body.id, personId: people[0]!, role: 'Chairman', startDate: '2011-05-01', endDate: undefined });
 
-    const first = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-07-20', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
-    const next = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-09-21', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
-    await expect(meetingScheduler({ database, by, bodyId: body.id, date: '2011-07-20', kind: 'ordinary' })).rejects.toThrow(
+    const first = await meetingScheduler({
+      database,
+      actor,
+      bodyId: body.id,
+      date: '2011-07-20',
+      startTime: '10:00',
+      location: 'Darent Room',
+      kind: 'ordinary',
+    });
+    const next = await meetingScheduler({
+      database,
+      actor,
+      bodyId: body.id,
+      date: '2011-09-21',
+      startTime: '10:00',
+      location: 'Darent Room',
+      kind: 'ordinary',
+    });
+    await expect(meetingScheduler({ database, actor, bodyId: body.id, date: '2011-07-20', kind: 'ordinary' })).rejects.toThrow(
       /already has a meeting on 20 July 2011/,
     );
 
     const one = await agendaItemAdder({
       database,
-      by,
+      actor,
       authorityName: AUTHORITY,
       meetingId: first.id,
       title: 'Apologies and substitutes',
@@ -57,7 +73,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     });
     const two = await agendaItemAdder({
       database,
-      by,
+      actor,
       authorityName: AUTHORITY,
       meetingId: first.id,
       title: 'Contract award: waste services',
@@ -67,7 +83,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     });
     expect([one.number, two.number]).toEqual(['1', '2']);
     await expect(
-      agendaItemAdder({ database, by, authorityName: AUTHORITY, meetingId: first.id, title: 'Secret', exempt: true, exemptParagraphs: [] }),
+      agendaItemAdder({ database, actor, authorityName: AUTHORITY, meetingId: first.id, title: 'Secret', exempt: true, exemptParagraphs: [] }),
     ).rejects.toThrow(/paragraph of Schedule 12A/);
     const exemptItem = await database.db
       .selectFrom('agenda_item')
@@ -78,25 +94,25 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     expect(exemptItem).toEqual({ exempt: true, exempt_paragraphs: [3], report_exempt: true });
 
     // Published Thursday 14 July for Wednesday 20 July: only 15, 18 and 19 July are clear working days.
-    const short = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', jurisdiction: 'england-and-wales' });
+    const short = await agendaPublisher({ database, actor, meetingId: first.id, today: '2011-07-14', jurisdiction: 'england-and-wales' });
     expect(short).toEqual({ published: false, needsConfirmation: true, clearWorkingDays: 3, latestOnTime: '2011-07-12' });
     // In Northern Ireland 12 July (the Battle of the Boyne) is a bank holiday: the agenda had to be out on the 11th.
-    const boyne = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', jurisdiction: 'northern-ireland' });
+    const boyne = await agendaPublisher({ database, actor, meetingId: first.id, today: '2011-07-14', jurisdiction: 'northern-ireland' });
     expect(boyne).toEqual({ published: false, needsConfirmation: true, clearWorkingDays: 3, latestOnTime: '2011-07-11' });
-    const late = await agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', jurisdiction: 'england-and-wales', confirmLate: true });
+    const late = await agendaPublisher({ database, actor, meetingId: first.id, today: '2011-07-14', jurisdiction: 'england-and-wales', confirmLate: true });
     expect(late).toEqual({ published: true, clearWorkingDays: 3, late: true });
     await expect(
-      agendaPublisher({ database, by, meetingId: first.id, today: '2011-07-14', jurisdiction: 'england-and-wales', confirmLate: true }),
+      agendaPublisher({ database, actor, meetingId: first.id, today: '2011-07-14', jurisdiction: 'england-and-wales', confirmLate: true }),
     ).rejects.toThrow(/already been published/);
 
-    await attendanceRecorder({ database, by, meetingId: first.id, personId: people[0]!, status: 'present' });
-    await attendanceRecorder({ database, by, meetingId: first.id, personId: people[1]!, status: 'apologies' });
-    await attendanceRecorder({ database, by, meetingId: first.id, personId: people[2]!, status: 'substitute', substituteForPersonId: people[1]! });
-    await expect(attendanceRecorder({ database, by, meetingId: first.id, personId: people[3]!, status: 'substitute' })).rejects.toThrow(/substituted for/);
+    await attendanceRecorder({ database, actor, meetingId: first.id, personId: people[0]!, status: 'present' });
+    await attendanceRecorder({ database, actor, meetingId: first.id, personId: people[1]!, status: 'apologies' });
+    await attendanceRecorder({ database, actor, meetingId: first.id, personId: people[2]!, status: 'substitute', substituteForPersonId: people[1]! });
+    await expect(attendanceRecorder({ database, actor, meetingId: first.id, personId: people[3]!, status: 'substitute' })).rejects.toThrow(/substituted for/);
 
     const minute = await minuteWriter({
       database,
-      by,
+      actor,
       meetingId: first.id,
       title: 'Contract award: waste services',
       agendaItemNumber: '2',
@@ -106,7 +122,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     });
     const vote = await voteEventRecorder({
       database,
-      by,
+      actor,
       minuteId: minute.id,
       motionText: 'That the contract be awarded',
       moverId: people[0]!,
@@ -119,10 +135,10 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     // The minute of an exempt item is exempt too.
     expect((await database.db.selectFrom('minute').select('exempt').where('id', '=', minute.id).executeTakeFirstOrThrow()).exempt).toBe(true);
 
-    await expect(minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id })).rejects.toThrow(/Publish the draft minutes/);
-    await minutesPublisher({ database, by, meetingId: first.id });
-    await expect(minutesApprover({ database, by, meetingId: next.id, atMeetingId: first.id })).rejects.toThrow(/Publish the draft minutes/);
-    await minutesApprover({ database, by, meetingId: first.id, atMeetingId: next.id, confirm: true });
+    await expect(minutesApprover({ database, actor, meetingId: first.id, atMeetingId: next.id })).rejects.toThrow(/Publish the draft minutes/);
+    await minutesPublisher({ database, actor, meetingId: first.id });
+    await expect(minutesApprover({ database, actor, meetingId: next.id, atMeetingId: first.id })).rejects.toThrow(/Publish the draft minutes/);
+    await minutesApprover({ database, actor, meetingId: first.id, atMeetingId: next.id, confirm: true });
 
     const approving = await database.db.selectFrom('minute').select(['title', 'approves_meeting_id']).where('meeting_id', '=', next.id).execute();
     expect(approving).toEqual([{ title: 'Minutes of the meeting held on 20 July 2011', approves_meeting_id: first.id }]);
@@ -130,16 +146,16 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     // Locked in the services...
     const saved = await database.db.selectFrom('minute').select(sql<string>`version::text`.as('version')).where('id', '=', minute.id).executeTakeFirstOrThrow();
     await expect(
-      minuteEditor({ database, by, id: minute.id, version: saved.version, title: 'Changed', text: 'Changed', resolutions: [], exempt: false }),
+      minuteEditor({ database, actor, id: minute.id, version: saved.version, title: 'Changed', text: 'Changed', resolutions: [], exempt: false }),
     ).rejects.toThrow(/approved as a correct record at the meeting of 21 September 2011/);
-    await expect(attendanceRecorder({ database, by, meetingId: first.id, personId: people[3]!, status: 'present' })).rejects.toMatchObject({
+    await expect(attendanceRecorder({ database, actor, meetingId: first.id, personId: people[3]!, status: 'present' })).rejects.toMatchObject({
       kind: 'conflict',
       id: 'minutes_locked',
     });
     await expect(
       voteEventRecorder({
         database,
-        by,
+        actor,
         minuteId: minute.id,
         motionText: 'Again',
         moverId: people[0]!,
@@ -162,7 +178,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     // A correction is a new record linked to the original.
     const correction = await minuteCorrector({
       database,
-      by,
+      actor,
       minuteId: minute.id,
       text: 'The Committee considered the report and the appendix.',
       reason: 'The appendix was omitted',
@@ -179,15 +195,15 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     expect(new Set(actors.map((row) => row.table_name))).toEqual(
       new Set(['meeting', 'agenda_item', 'minute', 'vote_event', 'meeting_workflow', 'minute_correction']),
     );
-    expect(new Set(actors.map((row) => row.actor))).toEqual(new Set([by.id]));
+    expect(new Set(actors.map((row) => row.actor))).toEqual(new Set([actor.id]));
   });
 
   it('refuses a stale save: the second officer to save an edit gets a conflict', async () => {
-    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
+    const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' });
     const version = (await database.db.selectFrom('body').select(sql<string>`version::text`.as('version')).where('id', '=', body.id).executeTakeFirstOrThrow())
       .version;
-    await bodyEditor({ database, by, id: body.id, version, name: 'Regulation Committee (Planning)', kind: 'committee' });
-    await expect(bodyEditor({ database, by, id: body.id, version, name: 'Regulation Committee (Licensing)', kind: 'committee' })).rejects.toMatchObject({
+    await bodyEditor({ database, actor, id: body.id, version, name: 'Regulation Committee (Planning)', kind: 'committee' });
+    await expect(bodyEditor({ database, actor, id: body.id, version, name: 'Regulation Committee (Licensing)', kind: 'committee' })).rejects.toMatchObject({
       kind: 'conflict',
       id: 'conflict',
     });
@@ -197,10 +213,10 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
   });
 
   it('withdraws a resolution taken out of draft minutes instead of deleting it, and restores it if it comes back', async () => {
-    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Governance Committee', kind: 'committee' });
+    const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Governance Committee', kind: 'committee' });
     const meeting = await meetingScheduler({
       database,
-      by,
+      actor,
       bodyId: body.id,
       date: '2011-10-05',
       startTime: '10:00',
@@ -209,7 +225,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     });
     const minute = await minuteWriter({
       database,
-      by,
+      actor,
       meetingId: meeting.id,
       title: 'Internal audit',
       text: 'The Committee considered the report.',
@@ -217,7 +233,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
       exempt: false,
     });
     // Published, so the search index holds the minute (unpublished minutes are not public: issue 15).
-    await minutesPublisher({ database, by, meetingId: meeting.id });
+    await minutesPublisher({ database, actor, meetingId: meeting.id });
     const version = async () =>
       (await database.db.selectFrom('minute').select(sql<string>`version::text`.as('version')).where('id', '=', minute.id).executeTakeFirstOrThrow()).version;
     const rows = () =>
@@ -231,7 +247,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
 
     await minuteEditor({
       database,
-      by,
+      actor,
       id: minute.id,
       version: await version(),
       title: 'Internal audit',
@@ -243,7 +259,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     expect(after).toHaveLength(2);
     // The first changed in place (same row, the old text in the audit log); the second kept, marked withdrawn by this officer.
     expect(after[0]).toMatchObject({ id: first!.id, text: 'RESOLVED that the report be noted, with thanks.', withdrawn_at: null });
-    expect(after[1]).toMatchObject({ id: second!.id, text: 'RESOLVED that the plan be approved.', withdrawn_by: by.id });
+    expect(after[1]).toMatchObject({ id: second!.id, text: 'RESOLVED that the plan be approved.', withdrawn_by: actor.id });
     expect(after[1]!.withdrawn_at).not.toBeNull();
     const history = await database.db
       .selectFrom('audit_log')
@@ -266,7 +282,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
 
     await minuteEditor({
       database,
-      by,
+      actor,
       id: minute.id,
       version: await version(),
       title: 'Internal audit',
@@ -280,10 +296,10 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
   });
 
   it('numbers agenda items and minutes added at the same moment one after another, without a failure', async () => {
-    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Pension Fund Committee', kind: 'committee' });
+    const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Pension Fund Committee', kind: 'committee' });
     const meeting = await meetingScheduler({
       database,
-      by,
+      actor,
       bodyId: body.id,
       date: '2011-11-14',
       startTime: '10:00',
@@ -294,7 +310,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
       Array.from({ length: 6 }, (_, i) =>
         agendaItemAdder({
           database,
-          by,
+          actor,
           meetingId: meeting.id,
           authorityName: AUTHORITY,
           title: `Item added at once ${i + 1}`,
@@ -306,33 +322,41 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
     expect(items.map((item) => Number(item.number)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
     const minutes = await Promise.all(
       Array.from({ length: 4 }, (_, i) =>
-        minuteWriter({ database, by, meetingId: meeting.id, title: `Minute written at once ${i + 1}`, text: 'Noted.', resolutions: [], exempt: false }),
+        minuteWriter({ database, actor, meetingId: meeting.id, title: `Minute written at once ${i + 1}`, text: 'Noted.', resolutions: [], exempt: false }),
       ),
     );
     expect(minutes.map((minute) => Number(minute.number)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
   });
 
   it('changes a meeting’s date and place, refusing a clash and a stale save, and cancels one with its reason', async () => {
-    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Licensing Committee', kind: 'committee' });
+    const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Licensing Committee', kind: 'committee' });
     const meeting = await meetingScheduler({
       database,
-      by,
+      actor,
       bodyId: body.id,
       date: '2011-12-01',
       startTime: '10:00',
       location: 'Darent Room',
       kind: 'ordinary',
     });
-    const other = await meetingScheduler({ database, by, bodyId: body.id, date: '2011-12-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+    const other = await meetingScheduler({
+      database,
+      actor,
+      bodyId: body.id,
+      date: '2011-12-08',
+      startTime: '10:00',
+      location: 'Darent Room',
+      kind: 'ordinary',
+    });
     const version = async (id: string) =>
       (await database.db.selectFrom('meeting').select(sql<string>`version::text`.as('version')).where('id', '=', id).executeTakeFirstOrThrow()).version;
     const seen = await version(meeting.id);
     await expect(
-      meetingEditor({ database, by, id: meeting.id, version: seen, date: '2011-12-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' }),
+      meetingEditor({ database, actor, id: meeting.id, version: seen, date: '2011-12-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' }),
     ).rejects.toThrow(/already has a meeting on 8 December 2011/);
     await meetingEditor({
       database,
-      by,
+      actor,
       id: meeting.id,
       version: seen,
       date: '2011-12-02',
@@ -344,17 +368,17 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
       await database.db.selectFrom('meeting').select(['date', 'start_time', 'location', 'kind']).where('id', '=', meeting.id).executeTakeFirstOrThrow(),
     ).toMatchObject({ date: '2011-12-02', location: 'Medway Room', kind: 'extraordinary' });
     // A second officer saving from the version they saw before the change is refused; their change is not applied.
-    await expect(meetingEditor({ database, by, id: meeting.id, version: seen, date: '2011-12-03', kind: 'ordinary' })).rejects.toMatchObject({
+    await expect(meetingEditor({ database, actor, id: meeting.id, version: seen, date: '2011-12-03', kind: 'ordinary' })).rejects.toMatchObject({
       kind: 'conflict',
     });
 
-    await expect(meetingCanceller({ database, by, id: other.id, version: 'x', reason: 'No business' })).rejects.toMatchObject({ kind: 'conflict' });
-    await meetingCanceller({ database, by, id: other.id, version: await version(other.id), reason: 'There is no business to transact' });
+    await expect(meetingCanceller({ database, actor, id: other.id, version: 'x', reason: 'No business' })).rejects.toMatchObject({ kind: 'conflict' });
+    await meetingCanceller({ database, actor, id: other.id, version: await version(other.id), reason: 'There is no business to transact' });
     expect(await database.db.selectFrom('meeting').select(['status', 'cancelled_reason']).where('id', '=', other.id).executeTakeFirstOrThrow()).toEqual({
       status: 'cancelled',
       cancelled_reason: 'There is no business to transact',
     });
-    await expect(meetingEditor({ database, by, id: other.id, version: await version(other.id), date: '2011-12-09', kind: 'ordinary' })).rejects.toThrow(
+    await expect(meetingEditor({ database, actor, id: other.id, version: await version(other.id), date: '2011-12-09', kind: 'ordinary' })).rejects.toThrow(
       /was cancelled/,
     );
     const audit = await database.db.selectFrom('audit_log').select('action').where('table_name', '=', 'meeting').where('record_id', '=', other.id).execute();
@@ -362,17 +386,17 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
   });
 
   it('ends a membership of a body or a group on a day, keeping the record, and refuses an end before its start', async () => {
-    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Standards Committee', kind: 'committee' });
-    const { id } = await membershipAdder({ database, by, bodyId: body.id, personId: people[0]!, role: 'member', startDate: '2009-06-04' });
-    await expect(membershipEnder({ database, by, table: 'membership', id, endDate: '2009-01-01' })).rejects.toThrow(/same as or after the start date/);
-    expect(await membershipEnder({ database, by, table: 'membership', id, endDate: '2011-05-12' })).toEqual({ ownerId: body.id });
+    const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Standards Committee', kind: 'committee' });
+    const { id } = await membershipAdder({ database, actor, bodyId: body.id, personId: people[0]!, role: 'member', startDate: '2009-06-04' });
+    await expect(membershipEnder({ database, actor, table: 'membership', id, endDate: '2009-01-01' })).rejects.toThrow(/same as or after the start date/);
+    expect(await membershipEnder({ database, actor, table: 'membership', id, endDate: '2011-05-12' })).toEqual({ ownerId: body.id });
     expect(await database.db.selectFrom('membership').select(['start_date', 'end_date']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
       start_date: '2009-06-04',
       end_date: '2011-05-12',
     });
-    const group = await groupCreator({ database, by, authorityName: AUTHORITY, name: 'Independent Group' });
-    const joined = await groupMembershipAdder({ database, by, groupId: group.id, personId: people[1]!, startDate: '2009-06-04' });
-    await membershipEnder({ database, by, table: 'group_membership', id: joined.id, endDate: '2011-06-30' });
+    const group = await groupCreator({ database, actor, authorityName: AUTHORITY, name: 'Independent Group' });
+    const joined = await groupMembershipAdder({ database, actor, groupId: group.id, personId: people[1]!, startDate: '2009-06-04' });
+    await membershipEnder({ database, actor, table: 'group_membership', id: joined.id, endDate: '2011-06-30' });
     const history = await database.db
       .selectFrom('audit_log')
       .select('action')
@@ -384,7 +408,7 @@ describe.skipIf(databaseUnavailable)('committee services', () => {
 
   it('refuses anyone but democratic services', async () => {
     const councillor: SessionUser = { id: 'account-x', email: 'c@kent.example', name: 'Cllr', roles: ['councillor'], personId: null };
-    await expect(bodyCreator({ database, by: councillor, authorityName: AUTHORITY, name: 'Shadow Committee', kind: 'committee' })).rejects.toMatchObject({
+    await expect(bodyCreator({ database, actor: councillor, authorityName: AUTHORITY, name: 'Shadow Committee', kind: 'committee' })).rejects.toMatchObject({
       kind: 'forbidden',
     });
     expect(await database.db.selectFrom('body').select('id').where('name', '=', 'Shadow Committee').execute()).toEqual([]);

@@ -25,7 +25,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
   beforeAll(async () => {
     database = await createTestDatabase();
     const account = await makeAccount(database, 'democratic-services');
-    bodyId = (await bodyCreator({ database, by: 'cli', authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' })).id;
+    bodyId = (await bodyCreator({ database, actor: 'cli', authorityName: AUTHORITY, name: 'Regulation Committee', kind: 'committee' })).id;
     app = await makeApp(database);
     officer = new Client(app);
     expect((await officer.signIn(account.email)).statusCode).toBe(303);
@@ -36,24 +36,24 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
   });
 
   async function withDraftMinutes(date: string) {
-    const meeting = await meetingScheduler({ database, by: 'cli', bodyId, date, startTime: '10:00', kind: 'ordinary' });
+    const meeting = await meetingScheduler({ database, actor: 'cli', bodyId, date, startTime: '10:00', kind: 'ordinary' });
     await minuteWriter({
       database,
-      by: 'cli',
+      actor: 'cli',
       meetingId: meeting.id,
       title: 'Enforcement',
       text: 'The Committee considered the report.',
       resolutions: ['RESOLVED that enforcement action be taken.'],
       exempt: false,
     });
-    await minutesPublisher({ database, by: 'cli', meetingId: meeting.id });
+    await minutesPublisher({ database, actor: 'cli', meetingId: meeting.id });
     return meeting;
   }
 
   it('labels published draft minutes "Draft" on the public page, and approves them only after a confirmation naming both meetings', async () => {
     const first = await withDraftMinutes('2012-03-06');
-    const next = await meetingScheduler({ database, by: 'cli', bodyId, date: '2012-04-10', startTime: '10:00', kind: 'ordinary' });
-    const future = await meetingScheduler({ database, by: 'cli', bodyId, date: '2031-04-10', startTime: '10:00', kind: 'ordinary', confirmDate: true });
+    const next = await meetingScheduler({ database, actor: 'cli', bodyId, date: '2012-04-10', startTime: '10:00', kind: 'ordinary' });
+    const future = await meetingScheduler({ database, actor: 'cli', bodyId, date: '2031-04-10', startTime: '10:00', kind: 'ordinary', confirmDate: true });
 
     const draft = await officer.get('/meetings/2012-03-06-regulation-committee');
     expect(draft.statusCode).toBe(200);
@@ -122,7 +122,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect(old.body).toMatch(/before 2000/);
     expect(old.body).toContain('name="confirmDate"');
     expect((await officer.post('/admin/meetings/new', { bodyId, date: '1999-05-04', kind: 'ordinary', confirmDate: 'yes' })).statusCode).toBe(303);
-    const meeting = await meetingScheduler({ database, by: 'cli', bodyId, date: '2017-05-04', kind: 'ordinary' });
+    const meeting = await meetingScheduler({ database, actor: 'cli', bodyId, date: '2017-05-04', kind: 'ordinary' });
     const row = (await findMeeting(database.db, meeting.id))!;
     const edit = await officer.post(`/admin/meetings/${meeting.id}/details`, { date: '2017-02-30', kind: 'ordinary', version: String(row.version) });
     expect(edit.statusCode).toBe(400);
@@ -130,7 +130,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
   });
 
   it('deletes a meeting with nothing published after a confirmation page, and withdraws a published one with a public notice', async () => {
-    const mistake = await meetingScheduler({ database, by: 'cli', bodyId, date: '2018-06-05', kind: 'ordinary' });
+    const mistake = await meetingScheduler({ database, actor: 'cli', bodyId, date: '2018-06-05', kind: 'ordinary' });
     const page = await officer.get(`/admin/meetings/${mistake.id}/delete`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Delete the meeting of Tuesday, 5 June 2018?');
@@ -138,17 +138,17 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect(await findMeeting(database.db, mistake.id)).toBeUndefined();
     expect((await officer.get('/meetings/2018-06-05-regulation-committee')).statusCode).toBe(404);
 
-    const published = await meetingScheduler({ database, by: 'cli', bodyId, date: '2018-07-10', kind: 'ordinary' });
+    const published = await meetingScheduler({ database, actor: 'cli', bodyId, date: '2018-07-10', kind: 'ordinary' });
     await agendaItemAdder({
       database,
-      by: 'cli',
+      actor: 'cli',
       authorityName: AUTHORITY,
       meetingId: published.id,
       title: 'Tree preservation order',
       exempt: false,
       exemptParagraphs: [],
     });
-    await agendaPublisher({ database, by: 'cli', meetingId: published.id, today: '2018-06-01', jurisdiction: 'england-and-wales' });
+    await agendaPublisher({ database, actor: 'cli', meetingId: published.id, today: '2018-06-01', jurisdiction: 'england-and-wales' });
     const refused = await officer.post(`/admin/meetings/${published.id}/delete`, {});
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toMatch(/withdraw it instead/);
@@ -170,7 +170,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
   });
 
   it('answers a meeting’s old address with a permanent redirect to the current one', async () => {
-    const meeting = await meetingScheduler({ database, by: 'cli', bodyId, date: '2019-09-03', kind: 'ordinary' });
+    const meeting = await meetingScheduler({ database, actor: 'cli', bodyId, date: '2019-09-03', kind: 'ordinary' });
     const version = String((await findMeeting(database.db, meeting.id))!.version);
     expect((await officer.post(`/admin/meetings/${meeting.id}/details`, { date: '2019-09-10', kind: 'ordinary', version })).statusCode).toBe(303);
     const old = await app.inject({ method: 'GET', url: '/meetings/2019-09-03-regulation-committee' });

@@ -28,31 +28,31 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer app
   beforeAll(async () => {
     database = await createTestDatabase();
     officerEmail = (await makeAccount(database, 'democratic-services', 'officer@kent.example')).email;
-    const bodyId = (await bodyCreator({ database, by: 'cli', authorityName: AUTHORITY, name: 'Planning Applications Committee', kind: 'committee' })).id;
-    ids.first = (await meetingScheduler({ database, by: 'cli', bodyId, date: '2011-07-12', startTime: '10:00', kind: 'ordinary' })).id;
-    ids.next = (await meetingScheduler({ database, by: 'cli', bodyId, date: '2011-09-13', startTime: '10:00', kind: 'ordinary' })).id;
+    const bodyId = (await bodyCreator({ database, actor: 'cli', authorityName: AUTHORITY, name: 'Planning Applications Committee', kind: 'committee' })).id;
+    ids.first = (await meetingScheduler({ database, actor: 'cli', bodyId, date: '2011-07-12', startTime: '10:00', kind: 'ordinary' })).id;
+    ids.next = (await meetingScheduler({ database, actor: 'cli', bodyId, date: '2011-09-13', startTime: '10:00', kind: 'ordinary' })).id;
     await minuteWriter({
       database,
-      by: 'cli',
+      actor: 'cli',
       meetingId: ids.first,
       title: 'Application SE/11/123',
       text: 'The Committee considered the application.',
       resolutions: ['RESOLVED that permission be granted.'],
       exempt: false,
     });
-    await minutesPublisher({ database, by: 'cli', meetingId: ids.first });
-    ids.mistake = (await meetingScheduler({ database, by: 'cli', bodyId, date: '2011-10-11', kind: 'ordinary' })).id;
-    ids.published = (await meetingScheduler({ database, by: 'cli', bodyId, date: '2011-11-08', kind: 'ordinary' })).id;
+    await minutesPublisher({ database, actor: 'cli', meetingId: ids.first });
+    ids.mistake = (await meetingScheduler({ database, actor: 'cli', bodyId, date: '2011-10-11', kind: 'ordinary' })).id;
+    ids.published = (await meetingScheduler({ database, actor: 'cli', bodyId, date: '2011-11-08', kind: 'ordinary' })).id;
     await agendaItemAdder({
       database,
-      by: 'cli',
+      actor: 'cli',
       authorityName: AUTHORITY,
       meetingId: ids.published,
       title: 'Site visit arrangements',
       exempt: false,
       exemptParagraphs: [],
     });
-    await agendaPublisher({ database, by: 'cli', meetingId: ids.published, today: '2011-10-01', jurisdiction: 'england-and-wales' });
+    await agendaPublisher({ database, actor: 'cli', meetingId: ids.published, today: '2011-10-01', jurisdiction: 'england-and-wales' });
     portal = await servePortal(await makeApp(database));
     origin = portal.origin;
   });

@@ -29,7 +29,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('an officer run
   beforeAll(async () => {
     database = await createTestDatabase();
     officerEmail = (await makeAccount(database, 'democratic-services', 'officer@kent.example')).email;
-    await bodyCreator({ database, by: 'cli', authorityName: 'Kent County Council', name: 'Governance and Audit Committee', kind: 'committee' });
+    await bodyCreator({ database, actor: 'cli', authorityName: 'Kent County Council', name: 'Governance and Audit Committee', kind: 'committee' });
     const authority = await database.db.selectFrom('authority').select('id').executeTakeFirstOrThrow();
     for (const [given_name, family_name] of [
       ['Alan', 'Hayton'],

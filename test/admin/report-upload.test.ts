@@ -45,10 +45,11 @@ describe.skipIf(databaseUnavailable)('reports uploaded as PDF or DOCX', () => {
     const account = await makeAccount(database, 'democratic-services');
     officer = new Client(app);
     expect((await officer.signIn(account.email)).statusCode).toBe(303);
-    const by: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
-    const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Education Committee', kind: 'committee' });
-    meetingId = (await meetingScheduler({ database, by, bodyId: body.id, date: '2011-09-14', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' }))
-      .id;
+    const actor: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
+    const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Education Committee', kind: 'committee' });
+    meetingId = (
+      await meetingScheduler({ database, actor, bodyId: body.id, date: '2011-09-14', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' })
+    ).id;
   });
   afterAll(async () => {
     await app?.close();
@@ -72,7 +73,7 @@ describe.skipIf(databaseUnavailable)('reports uploaded as PDF or DOCX', () => {
       original_media_type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     });
     // The report is public once the agenda is published (issue 15).
-    await agendaPublisher({ database, by: 'cli', meetingId, today: '2011-09-01', jurisdiction: 'england-and-wales', confirmLate: true });
+    await agendaPublisher({ database, actor: 'cli', meetingId, today: '2011-09-01', jurisdiction: 'england-and-wales', confirmLate: true });
     const page = await new Client(app).get(linkTo('report.show', { id: report.id }));
     expect(page.body).toContain('Download the report as published (Word document): zither review.docx');
     const original = await new Client(app).get(linkTo('report.original', { id: report.id }));

@@ -73,23 +73,23 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     // Past meetings (1990 on, a day apart, so n up to 7000 stays in the past) for approvals: minutes are approved only
     // at a meeting that has begun.
     const date = new Date(options.past ? Date.UTC(1990, 0, 1) + n * 86_400_000 : Date.UTC(2029, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
-    const { id } = await meetingScheduler({ database, by: cli, bodyId, date, kind: 'ordinary', confirmDate: true });
+    const { id } = await meetingScheduler({ database, actor: cli, bodyId, date, kind: 'ordinary', confirmDate: true });
     if (options.item)
-      await agendaItemAdder({ database, by: cli, authorityName: AUTHORITY, meetingId: id, title: `Item ${n}`, exempt: false, exemptParagraphs: [] });
+      await agendaItemAdder({ database, actor: cli, authorityName: AUTHORITY, meetingId: id, title: `Item ${n}`, exempt: false, exemptParagraphs: [] });
     if (options.present) {
-      await attendanceRecorder({ database, by: cli, meetingId: id, personId: people[0]!, status: 'present' });
-      await attendanceRecorder({ database, by: cli, meetingId: id, personId: people[1]!, status: 'present' });
+      await attendanceRecorder({ database, actor: cli, meetingId: id, personId: people[0]!, status: 'present' });
+      await attendanceRecorder({ database, actor: cli, meetingId: id, personId: people[1]!, status: 'present' });
     }
     const minute = options.minute
-      ? await minuteWriter({ database, by: cli, meetingId: id, title: `Minute ${n}`, text: 'Noted.', resolutions: [], exempt: false })
+      ? await minuteWriter({ database, actor: cli, meetingId: id, title: `Minute ${n}`, text: 'Noted.', resolutions: [], exempt: false })
       : undefined;
     return { id, date, minuteId: minute?.id };
   }
 
   /** The second of two standing items of a body of its own. */
   async function standingItem(n: number): Promise<string> {
-    const body = await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: `Standing Board ${n}`, kind: 'board' });
-    await usualStandingItemsAdder({ database, by: cli, bodyId: body.id });
+    const body = await bodyCreator({ database, actor: cli, authorityName: AUTHORITY, name: `Standing Board ${n}`, kind: 'board' });
+    await usualStandingItemsAdder({ database, actor: cli, bodyId: body.id });
     return (await database.db.selectFrom('standing_item').select('id').where('body_id', '=', body.id).where('position', '=', 2).executeTakeFirstOrThrow()).id;
   }
 
@@ -97,8 +97,8 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
   async function reportRequest(n: number, submitted: boolean): Promise<string> {
     const { id: meetingId, date } = await meeting(n, { item: true });
     const item = await database.db.selectFrom('agenda_item').select('id').where('meeting_id', '=', meetingId).executeTakeFirstOrThrow();
-    const { id } = await reportRequester({ database, by: cli, agendaItemId: item.id, officerAccountId: accounts.get('officer')!.id, deadline: date });
-    if (submitted) await reportSubmitter({ database, by: cli, id, reportText: `Report ${n}` });
+    const { id } = await reportRequester({ database, actor: cli, agendaItemId: item.id, officerAccountId: accounts.get('officer')!.id, deadline: date });
+    if (submitted) await reportSubmitter({ database, actor: cli, id, reportText: `Report ${n}` });
     return id;
   }
 
@@ -159,7 +159,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/bodies/:id': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const body = await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: `Board ${n}`, kind: 'board' });
+        const body = await bodyCreator({ database, actor: cli, authorityName: AUTHORITY, name: `Board ${n}`, kind: 'board' });
         return { url: `/admin/bodies/${body.id}`, body: { name: `Board ${n} (renamed)`, kind: 'board', version: await versionOf('body', body.id) } };
       },
     },
@@ -177,7 +177,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/political-groups/:id': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const group = await groupCreator({ database, by: cli, authorityName: AUTHORITY, name: `Party ${n}` });
+        const group = await groupCreator({ database, actor: cli, authorityName: AUTHORITY, name: `Party ${n}` });
         return {
           url: `/admin/political-groups/${group.id}`,
           body: { name: `Party ${n} renamed`, abbreviation: '', version: await versionOf('political_group', group.id) },
@@ -187,7 +187,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/political-groups/:id/memberships': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const group = await groupCreator({ database, by: cli, authorityName: AUTHORITY, name: `Alliance ${n}` });
+        const group = await groupCreator({ database, actor: cli, authorityName: AUTHORITY, name: `Alliance ${n}` });
         // A member is in one group at a time: each request joins a member in no group yet.
         return { url: `/admin/political-groups/${group.id}/memberships`, body: { personId: await joiner(n), role: 'leader' } };
       },
@@ -214,7 +214,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       valid: async (n) => {
         const { id } = await membershipAdder({
           database,
-          by: cli,
+          actor: cli,
           bodyId,
           personId: people[n % people.length]!,
           role: `member until ${n}`,
@@ -226,15 +226,15 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/group-memberships/:id/end': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const group = await groupCreator({ database, by: cli, authorityName: AUTHORITY, name: `Leaving Group ${n}` });
-        const { id } = await groupMembershipAdder({ database, by: cli, groupId: group.id, personId: await joiner(n), startDate: '2029-05-01' });
+        const group = await groupCreator({ database, actor: cli, authorityName: AUTHORITY, name: `Leaving Group ${n}` });
+        const { id } = await groupMembershipAdder({ database, actor: cli, groupId: group.id, personId: await joiner(n), startDate: '2029-05-01' });
         return { url: `/admin/group-memberships/${id}/end`, body: { endDate: '2030-05-01' } };
       },
     },
     'POST /admin/meetings/new': {
       allowed: ['democratic-services'],
       valid: async (n) => {
-        const body = await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: `Scheduling Board ${n}`, kind: 'board' });
+        const body = await bodyCreator({ database, actor: cli, authorityName: AUTHORITY, name: `Scheduling Board ${n}`, kind: 'board' });
         return { url: '/admin/meetings/new', body: { bodyId: body.id, date: '2030-01-15', startTime: '10:00', kind: 'ordinary' } };
       },
     },
@@ -299,7 +299,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       allowed: ['democratic-services'],
       valid: async (n) => {
         const { id } = await meeting(n, { item: true });
-        await agendaPublisher({ database, by: cli, meetingId: id, today: '2029-01-01', jurisdiction: 'england-and-wales', confirmLate: true });
+        await agendaPublisher({ database, actor: cli, meetingId: id, today: '2029-01-01', jurisdiction: 'england-and-wales', confirmLate: true });
         return { url: `/admin/meetings/${id}/withdraw-agenda`, body: {} };
       },
     },
@@ -307,7 +307,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       allowed: ['democratic-services'],
       valid: async (n) => {
         const { id } = await meeting(n, { minute: true });
-        await minutesPublisher({ database, by: cli, meetingId: id });
+        await minutesPublisher({ database, actor: cli, meetingId: id });
         return { url: `/admin/meetings/${id}/withdraw-minutes`, body: {} };
       },
     },
@@ -316,7 +316,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       valid: async (n) => {
         const first = await meeting(n, { minute: true, past: true });
         const next = await meeting(n + 1000, { past: true });
-        await minutesPublisher({ database, by: cli, meetingId: first.id });
+        await minutesPublisher({ database, actor: cli, meetingId: first.id });
         return { url: `/admin/meetings/${first.id}/approve-minutes`, body: { atMeetingId: next.id, confirm: 'yes' } };
       },
     },
@@ -328,7 +328,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     'POST /admin/bodies/:id/standing-items/usual': {
       allowed: ['democratic-services'],
       valid: async (n) => ({
-        url: `/admin/bodies/${(await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: `Standing Panel ${n}`, kind: 'panel' })).id}/standing-items/usual`,
+        url: `/admin/bodies/${(await bodyCreator({ database, actor: cli, authorityName: AUTHORITY, name: `Standing Panel ${n}`, kind: 'panel' })).id}/standing-items/usual`,
         body: {},
       }),
     },
@@ -400,8 +400,8 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       valid: async (n) => {
         const first = await meeting(n, { minute: true, past: true });
         const next = await meeting(n + 1000, { past: true });
-        await minutesPublisher({ database, by: cli, meetingId: first.id });
-        await minutesApprover({ database, by: cli, meetingId: first.id, atMeetingId: next.id, confirm: true });
+        await minutesPublisher({ database, actor: cli, meetingId: first.id });
+        await minutesApprover({ database, actor: cli, meetingId: first.id, atMeetingId: next.id, confirm: true });
         return { url: `/admin/minutes/${first.minuteId}/corrections`, body: { text: 'Corrected.', reason: 'A typing error' } };
       },
     },
@@ -410,8 +410,8 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       valid: async (n) => {
         const first = await meeting(n, { minute: true, past: true });
         const next = await meeting(n + 1000, { past: true });
-        await minutesPublisher({ database, by: cli, meetingId: first.id });
-        await minutesApprover({ database, by: cli, meetingId: first.id, atMeetingId: next.id, confirm: true });
+        await minutesPublisher({ database, actor: cli, meetingId: first.id });
+        await minutesApprover({ database, actor: cli, meetingId: first.id, atMeetingId: next.id, confirm: true });
         return { url: `/admin/meetings/${first.id}/undo-approval`, body: { reason: 'Approved at the wrong meeting' } };
       },
     },
@@ -423,7 +423,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
       allowed: ['democratic-services'],
       valid: async (n) => {
         const { id } = await meeting(n, { item: true });
-        await agendaPublisher({ database, by: cli, meetingId: id, today: '2028-12-01', jurisdiction: 'england-and-wales' });
+        await agendaPublisher({ database, actor: cli, meetingId: id, today: '2028-12-01', jurisdiction: 'england-and-wales' });
         return { url: `/admin/meetings/${id}/withdraw`, body: { reason: 'Scheduled in error', version: await versionOf('meeting', id) } };
       },
     },
@@ -483,7 +483,7 @@ describe.skipIf(databaseUnavailable)('every state-changing route, by role', () =
     app = await makeApp(database);
     for (const role of ROLES) accounts.set(role, await makeAccount(database, role));
     await makeAccount(database, 'councillor', 'signin@kent.example');
-    const body = await bodyCreator({ database, by: cli, authorityName: AUTHORITY, name: 'Route Test Committee', kind: 'committee' });
+    const body = await bodyCreator({ database, actor: cli, authorityName: AUTHORITY, name: 'Route Test Committee', kind: 'committee' });
     bodyId = body.id;
     const authority = await database.db.selectFrom('authority').select('id').executeTakeFirstOrThrow();
     people = [];

@@ -52,14 +52,14 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('a mileage clai
     const memberUser: SessionUser = { id: member.id, email: member.email, name: 'Jenny Whittle', roles: ['councillor'], personId: person.id as string };
     const earlier = await claimSubmitter({
       db: database.db,
-      user: memberUser,
+      actor: memberUser,
       personId: person.id as string,
       claim: { kind: 'travel', dutyDate: duty, purposeCode: 'a', miles: '9950' },
       claimedOn: today,
     });
     await claimDecider({
       db: database.db,
-      user: { id: officer.id, email: officer.email, name: 'Dee Services', roles: ['democratic-services'], personId: null },
+      actor: { id: officer.id, email: officer.email, name: 'Dee Services', roles: ['democratic-services'], personId: null },
       claimId: earlier.id,
       decision: 'approve',
       decidedOn: today,

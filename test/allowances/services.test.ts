@@ -85,7 +85,7 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
   it('splits a mileage claim that crosses 10,000 miles, and an officer approves it', async () => {
     const first = await claimSubmitter({
       db: database.db,
-      user: member,
+      actor: member,
       personId: member.personId!,
       claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '9950' },
       claimedOn: '2011-04-20',
@@ -93,21 +93,21 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     expect(first.payablePence).toBe(398000n);
     const second = await claimSubmitter({
       db: database.db,
-      user: member,
+      actor: member,
       personId: member.personId!,
       claim: { kind: 'travel', dutyDate: '2011-04-15', purposeCode: 'b', miles: '120' },
       claimedOn: '2011-04-20',
     });
     // 50 miles at 40p and 70 at 25p.
     expect(second.payablePence).toBe(3750n);
-    await claimDecider({ db: database.db, user: officer, claimId: first.id, decision: 'approve', decidedOn: '2011-04-21' });
-    await claimDecider({ db: database.db, user: officer, claimId: second.id, decision: 'approve', decidedOn: '2011-04-21' });
+    await claimDecider({ db: database.db, actor: officer, claimId: first.id, decision: 'approve', decidedOn: '2011-04-21' });
+    await claimDecider({ db: database.db, actor: officer, claimId: second.id, decision: 'approve', decidedOn: '2011-04-21' });
     const history = await claimHistory(database.db, second.id);
     expect(history.map((entry) => [entry.action, entry.actor])).toEqual([
       ['insert', 'account-whittle'],
       ['update', 'officer-1'],
     ]);
-    await expect(claimDecider({ db: database.db, user: officer, claimId: second.id, decision: 'reject', note: 'x', decidedOn: '2011-04-22' })).rejects.toThrow(
+    await expect(claimDecider({ db: database.db, actor: officer, claimId: second.id, decision: 'reject', note: 'x', decidedOn: '2011-04-22' })).rejects.toThrow(
       /already approved/,
     );
   });
@@ -115,7 +115,7 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
   it('refuses a late claim and a parking claim without a receipt, naming the rule', async () => {
     const late = claimSubmitter({
       db: database.db,
-      user: member,
+      actor: member,
       personId: member.personId!,
       claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' },
       claimedOn: '2011-08-11',
@@ -123,7 +123,7 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     await expect(late).rejects.toThrow(/within 4 months of the duty/);
     const parking = claimSubmitter({
       db: database.db,
-      user: member,
+      actor: member,
       personId: member.personId!,
       claim: { kind: 'parking', dutyDate: '2011-04-10', costPence: 500n },
       claimedOn: '2011-04-11',
@@ -135,7 +135,7 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const pdf = new TextEncoder().encode('%PDF-1.4\n% a hotel bill\n%%EOF\n');
     const { id } = await claimSubmitter({
       db: database.db,
-      user: member,
+      actor: member,
       personId: member.personId!,
       claim: { kind: 'hotel', dutyDate: '2011-04-12', costPence: 8900n, receipt: { filename: 'hotel.pdf', data: pdf } },
       claimedOn: '2011-04-13',
@@ -154,7 +154,7 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const before = (await database.db.selectFrom('allowance_claim').select('id').execute()).length;
     const fake = claimSubmitter({
       db: database.db,
-      user: member,
+      actor: member,
       personId: member.personId!,
       claim: { kind: 'hotel', dutyDate: '2011-04-12', costPence: 100n, receipt: { filename: 'bill.pdf', data: new TextEncoder().encode('not a pdf') } },
       claimedOn: '2011-04-13',
@@ -168,7 +168,7 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const taxi = (dutyDate: string, confirmDuplicate?: boolean) =>
       claimSubmitter({
         db: database.db,
-        user: member,
+        actor: member,
         personId: member.personId!,
         claim: { kind: 'taxi', dutyDate, costPence: 1200n, receipt: { filename: 'taxi.pdf', data: pdf } },
         claimedOn: '2011-04-20',
@@ -194,7 +194,7 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     await expect(
       claimSubmitter({
         db: database.db,
-        user: other,
+        actor: other,
         personId: member.personId!,
         claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10' },
         claimedOn: '2011-04-11',
@@ -202,19 +202,19 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     ).rejects.toMatchObject({ kind: 'forbidden' });
     const own = await claimSubmitter({
       db: database.db,
-      user: other,
+      actor: other,
       personId: other.personId!,
       claim: { kind: 'travel', dutyDate: '2011-05-10', purposeCode: 'a', miles: '10' },
       claimedOn: '2011-05-11',
     });
-    await expect(claimDecider({ db: database.db, user: member, claimId: own.id, decision: 'approve', decidedOn: '2011-05-12' })).rejects.toMatchObject({
+    await expect(claimDecider({ db: database.db, actor: member, claimId: own.id, decision: 'approve', decidedOn: '2011-05-12' })).rejects.toMatchObject({
       kind: 'forbidden',
     });
     // A rejected claim's miles no longer count towards the tax year.
-    await claimDecider({ db: database.db, user: officer, claimId: own.id, decision: 'reject', note: 'Duplicate', decidedOn: '2011-05-12' });
+    await claimDecider({ db: database.db, actor: officer, claimId: own.id, decision: 'reject', note: 'Duplicate', decidedOn: '2011-05-12' });
     const again = await claimSubmitter({
       db: database.db,
-      user: other,
+      actor: other,
       personId: other.personId!,
       claim: { kind: 'travel', dutyDate: '2011-05-10', purposeCode: 'a', miles: '10' },
       claimedOn: '2011-05-13',
@@ -281,17 +281,17 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
 
   it('pays mileage at the old rate until the amended scheme takes effect (45p from 12 May 2011, not from 1 April)', async () => {
     const proposed = (await database.db.selectFrom('allowance_scheme').select('id').where('status', '=', 'proposed').executeTakeFirstOrThrow()).id;
-    await expect(schemeAdopter({ db: database.db, user: officer, schemeId: proposed, adoptedOn: '2011-05-12', takesEffectOn: '2011-03-01' })).rejects.toThrow(
+    await expect(schemeAdopter({ db: database.db, actor: officer, schemeId: proposed, adoptedOn: '2011-05-12', takesEffectOn: '2011-03-01' })).rejects.toThrow(
       /before its own period begins on 2011-04-01/,
     );
-    await schemeAdopter({ db: database.db, user: officer, schemeId: proposed, adoptedOn: '2011-05-12' });
+    await schemeAdopter({ db: database.db, actor: officer, schemeId: proposed, adoptedOn: '2011-05-12' });
     const authorityId = (await findSchemeInForce(database.db, '2011-06-01'))!.scheme.authority_id;
     const driver = await insertPerson(database.db, authorityId, { honorific: 'Mr', given_name: 'Dan', family_name: 'Driver' });
     const user: SessionUser = { id: 'account-driver', email: 'dd@example.org', name: 'Dan Driver', roles: ['councillor'], personId: driver.id };
     const claim = (dutyDate: string) =>
       claimSubmitter({
         db: database.db,
-        user,
+        actor: user,
         personId: driver.id,
         claim: { kind: 'travel', dutyDate, purposeCode: 'a', miles: '10' },
         claimedOn: '2011-06-01',
@@ -308,24 +308,24 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     // A journey of 20 March 2011 (in 2010/11), claimed and approved in April 2011: paid in 2011/12.
     const march = await claimSubmitter({
       db: database.db,
-      user,
+      actor: user,
       personId: payee.id,
       claim: { kind: 'travel', dutyDate: '2011-03-20', purposeCode: 'a', miles: '10' },
       claimedOn: '2011-04-05',
     });
-    await claimDecider({ db: database.db, user: officer, claimId: march.id, decision: 'approve', decidedOn: '2011-04-10' });
+    await claimDecider({ db: database.db, actor: officer, claimId: march.id, decision: 'approve', decidedOn: '2011-04-10' });
 
-    await expect(paymentRunRecorder({ db: database.db, user, paidOn: '2011-04-30', upTo: '2011-04-30' })).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(paymentRunRecorder({ db: database.db, user: officer, paidOn: '2011-04-29', upTo: '2011-04-30' })).rejects.toThrow(
+    await expect(paymentRunRecorder({ db: database.db, actor: user, paidOn: '2011-04-30', upTo: '2011-04-30' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(paymentRunRecorder({ db: database.db, actor: officer, paidOn: '2011-04-29', upTo: '2011-04-30' })).rejects.toThrow(
       /up to the day of payment at the latest/,
     );
     // April: 30 days of £13,000 (the 2009 scheme, in force until 12 May) = £1,065.57, and the March claim.
-    await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2011-04-30', upTo: '2011-04-30' });
+    await paymentRunRecorder({ db: database.db, actor: officer, paidOn: '2011-04-30', upTo: '2011-04-30' });
     const paidOf = async (year: number) => (await buildStatement(database.db, allowanceYear(year), payee.id)).rows[0]!;
     expect((await paidOf(2011)).paid).toMatchObject({ basicPence: 106557n, travelPence: 400n });
     // The rest of the year: 41 days at £13,000 and 325 at £12,805 = £12,826.84 in all, less the £1,065.57 paid.
-    await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2012-03-30', upTo: '2012-03-30' });
-    await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2012-04-27', upTo: '2012-03-31' });
+    await paymentRunRecorder({ db: database.db, actor: officer, paidOn: '2012-03-30', upTo: '2012-03-30' });
+    await paymentRunRecorder({ db: database.db, actor: officer, paidOn: '2012-04-27', upTo: '2012-03-31' });
     const year = await paidOf(2011);
     expect(year.paid).toMatchObject({ basicPence: 1282684n - 3499n, travelPence: 400n });
     expect(year.basicPence).toBe(1282684n); // accrued for 2011/12
@@ -335,7 +335,7 @@ describe.skipIf(databaseUnavailable)('allowances services', () => {
     const earlier = await paidOf(2010);
     expect([earlier.travelPence, earlier.paid.totalPence]).toEqual([400n, 0n]);
     // A run that finds nothing owed pays nothing: the claim is paid once, the allowance not twice.
-    expect(await paymentRunRecorder({ db: database.db, user: officer, paidOn: '2012-04-30', upTo: '2012-03-31' })).toMatchObject({
+    expect(await paymentRunRecorder({ db: database.db, actor: officer, paidOn: '2012-04-30', upTo: '2012-03-31' })).toMatchObject({
       payments: 0,
       totalPence: 0n,
     });

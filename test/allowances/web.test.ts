@@ -35,14 +35,14 @@ describe.skipIf(databaseUnavailable)('allowances pages', () => {
     const user = { id: 'a1', email: 'a@example.org', name: 'A', roles: ['councillor' as const], personId: person.id };
     const claim = await claimSubmitter({
       db: database.db,
-      user,
+      actor: user,
       personId: person.id,
       claim: { kind: 'travel', dutyDate: '2011-04-10', purposeCode: 'a', miles: '10020' },
       claimedOn: '2011-04-11',
     });
     await claimDecider({
       db: database.db,
-      user: { id: 'o1', email: 'o@example.org', name: 'O', roles: ['democratic-services'], personId: null },
+      actor: { id: 'o1', email: 'o@example.org', name: 'O', roles: ['democratic-services'], personId: null },
       claimId: claim.id,
       decision: 'approve',
       decidedOn: '2011-04-12',

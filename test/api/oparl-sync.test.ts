@@ -26,7 +26,7 @@ import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../s
 import { apiTestConfig } from './support/app.ts';
 import { type Mirror, mirrorDifferences, OParlClient } from './support/oparl-client.ts';
 
-const by = 'cli' as const;
+const actor = 'cli' as const;
 const typeOf = (id: string, mirror: Mirror) => mirror.get(id)?.type.split('/').at(-1);
 
 /** The types of the objects that differ between two states of a mirror: new, changed or dropped. */
@@ -53,7 +53,7 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
 
   it('follows every edit of the back office, for every type', async () => {
     const db = database.db;
-    const props = { database, by };
+    const props = { database, actor };
     const authority = await db.selectFrom('authority').select(['id', 'name']).executeTakeFirstOrThrow();
     const committee = await db.selectFrom('body').select('id').where('kind', '=', 'committee').orderBy('id').executeTakeFirstOrThrow();
     const members = await db.selectFrom('person').select('id').where('kind', '=', 'member').orderBy('id').limit(4).execute();

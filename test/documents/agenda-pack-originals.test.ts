@@ -64,10 +64,11 @@ describe.skipIf(databaseUnavailable)('agenda packs with uploaded reports, exempt
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await makeApp(database);
-    const bodyId = (await bodyCreator({ database, by: 'cli', authorityName: AUTHORITY, name: 'Environment Committee', kind: 'committee' })).id;
-    meetingId = (await meetingScheduler({ database, by: 'cli', bodyId, date: '2011-11-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' })).id;
+    const bodyId = (await bodyCreator({ database, actor: 'cli', authorityName: AUTHORITY, name: 'Environment Committee', kind: 'committee' })).id;
+    meetingId = (await meetingScheduler({ database, actor: 'cli', bodyId, date: '2011-11-08', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' }))
+      .id;
     const add = (title: string, extra: Partial<Parameters<typeof agendaItemAdder>[0]> = {}) =>
-      agendaItemAdder({ database, by: 'cli', authorityName: AUTHORITY, meetingId, title, exempt: false, exemptParagraphs: [], ...extra });
+      agendaItemAdder({ database, actor: 'cli', authorityName: AUTHORITY, meetingId, title, exempt: false, exemptParagraphs: [], ...extra });
     await add('Apologies and substitutes');
     await add('Highway maintenance plan', { reportFile: upload('highways.pdf', await pdfReport('ORIGINALHIGHWAYS', 3)) });
     await add('Street lighting', { reportText: 'The street lighting contract ends in March.' });
@@ -75,7 +76,7 @@ describe.skipIf(databaseUnavailable)('agenda packs with uploaded reports, exempt
     const docx = await docxReport('ORIGINALLIBRARY opening hours from April');
     await add('Library opening hours', { reportFile: upload('library.docx', docx) });
     if (libreoffice) docxPages = (await PDFDocument.load(await docxToPdf(docx))).getPageCount();
-    await agendaPublisher({ database, by: 'cli', meetingId, today: '2011-10-01', jurisdiction: 'england-and-wales' });
+    await agendaPublisher({ database, actor: 'cli', meetingId, today: '2011-10-01', jurisdiction: 'england-and-wales' });
     // Added after publication: the supplementary pack 1.
     await add('Flood response', { reportFile: upload('flood.pdf', await pdfReport('ORIGINALFLOOD', 2)) });
 
@@ -202,14 +203,14 @@ describe.skipIf(databaseUnavailable)('agenda packs with uploaded reports, exempt
   it('links the documents from the public meeting page and the back office', async () => {
     await minuteWriter({
       database,
-      by: 'cli',
+      actor: 'cli',
       meetingId,
       title: 'Highway maintenance plan',
       text: 'The Committee noted the plan.',
       resolutions: [],
       exempt: false,
     });
-    await minutesPublisher({ database, by: 'cli', meetingId });
+    await minutesPublisher({ database, actor: 'cli', meetingId });
     const page = (await new Client(app).get(linkTo('meeting.show', { id: meetingId }))).body;
     expect(page).toContain(`href="${linkTo('meeting.agendaPack.pdf', { id: meetingId })}"`);
     expect(page).toContain(`href="${linkTo('meeting.supplementaryPack.pdf', { id: meetingId, number: 1 })}"`);

@@ -108,10 +108,10 @@ describe.skipIf(databaseUnavailable)('the HTTP surface', () => {
   });
 
   it('revalidates the original of a report on every use, and stops serving it once the report is exempt', async () => {
-    const body = await bodyCreator({ database, by: officer, authorityName: AUTHORITY, name: 'Education Committee', kind: 'committee' });
+    const body = await bodyCreator({ database, actor: officer, authorityName: AUTHORITY, name: 'Education Committee', kind: 'committee' });
     const meeting = await meetingScheduler({
       database,
-      by: officer,
+      actor: officer,
       bodyId: body.id,
       date: '2029-09-19',
       startTime: '10:00',
@@ -125,7 +125,7 @@ describe.skipIf(databaseUnavailable)('the HTTP surface', () => {
     if (!('upload' in read)) throw new Error(read.problem);
     await agendaItemAdder({
       database,
-      by: officer,
+      actor: officer,
       meetingId: meeting.id,
       authorityName: AUTHORITY,
       title: 'School transport',
@@ -133,7 +133,7 @@ describe.skipIf(databaseUnavailable)('the HTTP surface', () => {
       exemptParagraphs: [],
       reportFile: read.upload,
     });
-    await agendaPublisher({ database, by: officer, meetingId: meeting.id, today: '2029-09-03', jurisdiction: 'england-and-wales', confirmLate: true });
+    await agendaPublisher({ database, actor: officer, meetingId: meeting.id, today: '2029-09-03', jurisdiction: 'england-and-wales', confirmLate: true });
     const item = (await store.listAgendaItems(database.db, meeting.id))[0]!;
 
     const url = linkTo('report.original', { id: item.report_id! });
@@ -147,7 +147,7 @@ describe.skipIf(databaseUnavailable)('the HTTP surface', () => {
     expect(again.statusCode).toBe(304);
 
     const current = (await store.findAgendaItem(database.db, item.id))!;
-    await agendaItemEditor({ database, by: officer, id: item.id, version: current.version, title: 'School transport', exempt: true, exemptParagraphs: [3] });
+    await agendaItemEditor({ database, actor: officer, id: item.id, version: current.version, title: 'School transport', exempt: true, exemptParagraphs: [3] });
     const afterwards = await app.inject({ url, headers: { 'if-none-match': etag } });
     expect(afterwards.statusCode).toBe(404);
   });

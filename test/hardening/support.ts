@@ -11,8 +11,16 @@ export async function officerWithMeeting(database: TestDatabase, app: FastifyIns
   const account = await makeAccount(database, 'democratic-services');
   const officer = new Client(app);
   expect((await officer.signIn(account.email)).statusCode).toBe(303);
-  const by: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
-  const body = await bodyCreator({ database, by, authorityName: 'Kent County Council', name: bodyName, kind: 'committee' });
-  const meeting = await meetingScheduler({ database, by, bodyId: body.id, date: '2029-09-19', startTime: '10:00', location: 'Darent Room', kind: 'ordinary' });
+  const actor: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
+  const body = await bodyCreator({ database, actor, authorityName: 'Kent County Council', name: bodyName, kind: 'committee' });
+  const meeting = await meetingScheduler({
+    database,
+    actor,
+    bodyId: body.id,
+    date: '2029-09-19',
+    startTime: '10:00',
+    location: 'Darent Room',
+    kind: 'ordinary',
+  });
   return { officer, meetingId: meeting.id };
 }

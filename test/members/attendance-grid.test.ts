@@ -42,10 +42,10 @@ describe.skipIf(databaseUnavailable)('attendance grid', () => {
       job_title: 'Democratic Services Officer',
     });
     const cli = 'cli' as const;
-    await membershipAdder({ database, by: cli, bodyId: body.id, personId: people.kingA!, role: 'chair', startDate: '2024-05-01', endDate: undefined });
-    await membershipAdder({ database, by: cli, bodyId: body.id, personId: people.kingB!, role: 'vice-chair', startDate: '2024-05-01', endDate: undefined });
-    await membershipAdder({ database, by: cli, bodyId: body.id, personId: people.whittle!, role: 'member', startDate: '2024-05-01', endDate: undefined });
-    await membershipAdder({ database, by: cli, bodyId: body.id, personId: people.former!, role: 'member', startDate: '2020-05-01', endDate: '2024-04-30' });
+    await membershipAdder({ database, actor: cli, bodyId: body.id, personId: people.kingA!, role: 'chair', startDate: '2024-05-01', endDate: undefined });
+    await membershipAdder({ database, actor: cli, bodyId: body.id, personId: people.kingB!, role: 'vice-chair', startDate: '2024-05-01', endDate: undefined });
+    await membershipAdder({ database, actor: cli, bodyId: body.id, personId: people.whittle!, role: 'member', startDate: '2024-05-01', endDate: undefined });
+    await membershipAdder({ database, actor: cli, bodyId: body.id, personId: people.former!, role: 'member', startDate: '2020-05-01', endDate: '2024-04-30' });
     meetingId = (await insertMeeting(database.db, body.id, { date: '2024-06-10', status: 'held' })).id as string;
     app = await makeApp(database);
     const account = await makeAccount(database, 'democratic-services');

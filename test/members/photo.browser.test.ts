@@ -31,7 +31,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("a councillor's
     database = await createTestDatabase();
     const account = await makeAccount(database, 'democratic-services', 'officer@kent.example');
     officerEmail = account.email;
-    const by: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
+    const actor: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
     const authority = await database.db
       .insertInto('authority')
       .values({ id: 'authority-kent', name: 'Kent County Council' })
@@ -43,7 +43,7 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))("a councillor's
       Buffer.from('family_name,given_name,honorific,ward,committees\nWhittle,Jenny,Mrs,Canterbury North,Planning Committee (chair)\n'),
     );
     if ('problems' in roster) throw new Error(JSON.stringify(roster.problems));
-    const saved = await membersImporter({ database, by, authorityName: 'Kent County Council', lines: roster.lines, from: '2024-05-01', commit: true });
+    const saved = await membersImporter({ database, actor, authorityName: 'Kent County Council', lines: roster.lines, from: '2024-05-01', commit: true });
     expect(saved.committed).toBe(true);
     const person = await database.db.selectFrom('person').select('id').where('family_name', '=', 'Whittle').executeTakeFirstOrThrow();
     const meeting = await insertMeeting(database.db, body.id, { date: '2024-06-10', status: 'held' });

@@ -28,7 +28,7 @@ async function problemsOf(promise: Promise<unknown>): Promise<Array<{ field: str
 
 describe.skipIf(databaseUnavailable)("councillors' photos", () => {
   let database: TestDatabase;
-  let by: SessionUser;
+  let actor: SessionUser;
   let officerEmail: string;
   let whittle: string;
   let carter: string;
@@ -38,7 +38,7 @@ describe.skipIf(databaseUnavailable)("councillors' photos", () => {
     database = await createTestDatabase();
     const account = await makeAccount(database, 'democratic-services');
     officerEmail = account.email;
-    by = { id: account.id, email: account.email, name: 'Test officer', roles: ['democratic-services'], personId: null };
+    actor = { id: account.id, email: account.email, name: 'Test officer', roles: ['democratic-services'], personId: null };
     const authority = await database.db
       .insertInto('authority')
       .values({ id: 'authority-kent', name: 'Kent County Council' })
@@ -68,7 +68,7 @@ describe.skipIf(databaseUnavailable)("councillors' photos", () => {
       .selectFrom('stored_file')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const save = (file: Uint8Array) => problemsOf(photoSaver({ database, by, personId: carter, altText: 'Photo of Mr Paul Carter', file }));
+    const save = (file: Uint8Array) => problemsOf(photoSaver({ database, actor, personId: carter, altText: 'Photo of Mr Paul Carter', file }));
     expect(await save(new TextEncoder().encode('This is not a picture, whatever its name says.\n'))).toEqual([
       { field: 'photo', message: 'The file is not a picture: choose a JPEG, PNG or WebP photo' },
     ]);
@@ -86,7 +86,7 @@ describe.skipIf(databaseUnavailable)("councillors' photos", () => {
     ]);
     expect(await save(new Uint8Array(10 * 1024 * 1024 + 1))).toEqual([{ field: 'photo', message: 'The photo is 10 MB: it must be 10 MB or smaller' }]);
     // Both problems at once: the officer fixes them in one go.
-    expect(await problemsOf(photoSaver({ database, by, personId: carter, altText: '  ', file: new TextEncoder().encode('text') }))).toEqual([
+    expect(await problemsOf(photoSaver({ database, actor, personId: carter, altText: '  ', file: new TextEncoder().encode('text') }))).toEqual([
       { field: 'altText', message: expect.stringContaining('Enter the alt text') },
       { field: 'photo', message: 'The file is not a picture: choose a JPEG, PNG or WebP photo' },
     ]);
@@ -102,7 +102,7 @@ describe.skipIf(databaseUnavailable)("councillors' photos", () => {
     const original = await jpegWithGps();
     const originalExif = (await sharp(original).metadata()).exif;
     expect(originalExif && hasGpsPointer(originalExif)).toBe(true);
-    await photoSaver({ database, by, personId: whittle, altText: 'Photo of Mrs Jenny Whittle', file: original });
+    await photoSaver({ database, actor, personId: whittle, altText: 'Photo of Mrs Jenny Whittle', file: original });
     const copies = await copiesOf(whittle);
     expect(copies.map((copy) => [copy.width, copy.height, copy.format])).toEqual([
       [120, 160, 'jpeg'],
@@ -121,31 +121,31 @@ describe.skipIf(databaseUnavailable)("councillors' photos", () => {
       expect(bytes.includes(Buffer.from('PhoneMaker'))).toBe(false);
     }
     const audit = await database.db.selectFrom('audit_log').select(['actor', 'action']).where('table_name', '=', 'person_photo').execute();
-    expect(audit).toEqual([{ actor: by.id, action: 'insert' }]);
+    expect(audit).toEqual([{ actor: actor.id, action: 'insert' }]);
   });
 
   it('changes the alt text alone, replaces the photo, and removes it, each audited', async () => {
     const before = (await copiesOf(whittle)).map((copy) => Buffer.from(copy.content).toString('base64'));
-    await photoSaver({ database, by, personId: whittle, altText: 'Councillor Jenny Whittle, smiling' });
+    await photoSaver({ database, actor, personId: whittle, altText: 'Councillor Jenny Whittle, smiling' });
     expect(await database.db.selectFrom('person_photo').select('alt_text').where('person_id', '=', whittle).executeTakeFirst()).toEqual({
       alt_text: 'Councillor Jenny Whittle, smiling',
     });
     expect((await copiesOf(whittle)).map((copy) => Buffer.from(copy.content).toString('base64'))).toEqual(before);
 
-    await photoSaver({ database, by, personId: whittle, altText: 'Photo of Mrs Jenny Whittle', file: await plainPng(300, 400) });
+    await photoSaver({ database, actor, personId: whittle, altText: 'Photo of Mrs Jenny Whittle', file: await plainPng(300, 400) });
     const after = (await copiesOf(whittle)).map((copy) => Buffer.from(copy.content).toString('base64'));
     expect(after).toHaveLength(6);
     expect(after.some((copy) => before.includes(copy))).toBe(false);
 
-    await photoRemover({ database, by, personId: whittle });
+    await photoRemover({ database, actor, personId: whittle });
     expect(await copiesOf(whittle)).toEqual([]);
-    await expect(photoRemover({ database, by, personId: whittle })).rejects.toThrow('This person has no photo to remove');
-    expect(await problemsOf(photoSaver({ database, by, personId: whittle, altText: 'Photo of Mrs Jenny Whittle' }))).toEqual([
+    await expect(photoRemover({ database, actor, personId: whittle })).rejects.toThrow('This person has no photo to remove');
+    expect(await problemsOf(photoSaver({ database, actor, personId: whittle, altText: 'Photo of Mrs Jenny Whittle' }))).toEqual([
       { field: 'photo', message: 'Choose a photo to upload: a JPEG, PNG or WebP file' },
     ]);
     const actions = await database.db.selectFrom('audit_log').select(['actor', 'action']).where('table_name', '=', 'person_photo').orderBy('id').execute();
     expect(actions.map((row) => row.action)).toEqual(['insert', 'update', 'update', 'delete']);
-    expect(new Set(actions.map((row) => row.actor))).toEqual(new Set([by.id]));
+    expect(new Set(actions.map((row) => row.actor))).toEqual(new Set([actor.id]));
   });
 
   it('a councillor without a photo: the pages show none, and a photo URL is not found', async () => {

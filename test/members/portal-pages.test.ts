@@ -54,10 +54,10 @@ describe.skipIf(databaseUnavailable)('councillor and committee pages', () => {
       clerk_phone: '03000 416478',
     });
     const account = await makeAccount(database, 'democratic-services');
-    const by: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
+    const actor: SessionUser = { id: account.id, email: account.email, name: 'Officer', roles: ['democratic-services'], personId: null };
     const file = readRosterCsv(ROSTER);
     if ('problems' in file) throw new Error('roster');
-    const outcome = await membersImporter({ database, by, authorityName: 'Kent County Council', lines: file.lines, from: '2024-05-01', commit: true });
+    const outcome = await membersImporter({ database, actor, authorityName: 'Kent County Council', lines: file.lines, from: '2024-05-01', commit: true });
     expect(outcome.problems).toEqual([]);
     for (const line of outcome.lines) ids.set(line.name, line.personId);
     const whittle = ids.get('Mrs Jenny Whittle')!;

@@ -22,20 +22,20 @@ function linesOf(csv: string): RosterFileLine[] {
 
 describe.skipIf(databaseUnavailable)('members roster', () => {
   let database: TestDatabase;
-  let by: SessionUser;
+  let actor: SessionUser;
   let whittle: string;
   let authorityId: string;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const account = await makeAccount(database, 'democratic-services');
-    by = { id: account.id, email: account.email, name: 'Test officer', roles: ['democratic-services'], personId: null };
+    actor = { id: account.id, email: account.email, name: 'Test officer', roles: ['democratic-services'], personId: null };
     authorityId = (await database.db.insertInto('authority').values({ id: 'authority-kent', name: AUTHORITY }).returning('id').executeTakeFirstOrThrow()).id;
     await insertBody(database.db, authorityId, { name: 'Planning Committee', slug: 'planning-committee', kind: 'committee' });
     await insertBody(database.db, authorityId, { name: 'Cabinet', slug: 'cabinet', kind: 'cabinet' });
     whittle = (await insertPerson(database.db, authorityId, { honorific: 'Mrs', given_name: 'Jenny', initials: ['J'], family_name: 'Whittle' })).id as string;
-    const labour = await groupCreator({ database, by, authorityName: AUTHORITY, name: 'Labour' });
-    await groupMembershipAdder({ database, by, groupId: labour.id, personId: whittle, startDate: '2019-05-02', endDate: undefined });
+    const labour = await groupCreator({ database, actor, authorityName: AUTHORITY, name: 'Labour' });
+    await groupMembershipAdder({ database, actor, groupId: labour.id, personId: whittle, startDate: '2019-05-02', endDate: undefined });
   });
   afterAll(async () => {
     await database?.destroy();
@@ -52,10 +52,10 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
 
   it('adding a member to a second group ends the first on the day before', async () => {
     const person = (await insertPerson(database.db, authorityId, { honorific: 'Mr', given_name: 'Mark', initials: ['M'], family_name: 'Vye' })).id as string;
-    const a = await groupCreator({ database, by, authorityName: AUTHORITY, name: 'Liberal Democrat' });
-    const b = await groupCreator({ database, by, authorityName: AUTHORITY, name: 'Independent Group' });
-    await groupMembershipAdder({ database, by, groupId: a.id, personId: person, startDate: '2017-05-04', endDate: undefined });
-    await groupMembershipAdder({ database, by, groupId: b.id, personId: person, startDate: '2022-01-10', endDate: undefined });
+    const a = await groupCreator({ database, actor, authorityName: AUTHORITY, name: 'Liberal Democrat' });
+    const b = await groupCreator({ database, actor, authorityName: AUTHORITY, name: 'Independent Group' });
+    await groupMembershipAdder({ database, actor, groupId: a.id, personId: person, startDate: '2017-05-04', endDate: undefined });
+    await groupMembershipAdder({ database, actor, groupId: b.id, personId: person, startDate: '2022-01-10', endDate: undefined });
     expect(await groupsOf(person)).toEqual([
       { name: 'Liberal Democrat', start_date: '2017-05-04', end_date: '2022-01-09' },
       { name: 'Independent Group', start_date: '2022-01-10', end_date: null },
@@ -69,7 +69,7 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
   ].join('\r\n');
 
   it('previews a file without writing anything', async () => {
-    const preview = await membersImporter({ database, by, authorityName: AUTHORITY, lines: linesOf(FILE), from: '2024-03-01', commit: false });
+    const preview = await membersImporter({ database, actor, authorityName: AUTHORITY, lines: linesOf(FILE), from: '2024-03-01', commit: false });
     expect(preview.problems).toEqual([]);
     expect(preview.committed).toBe(false);
     expect(preview.lines.map((line) => [line.line, line.name, line.isNew])).toEqual([
@@ -95,7 +95,7 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
     const bad = [FILE, 'Carter,Paul,Mr,Conservative,Tonbridge,2021-02-31,,not-an-email,,Planning (chair)', 'Hill,,Mr,,,,,,,Licensing Committee (boss)'].join(
       '\r\n',
     );
-    const outcome = await membersImporter({ database, by, authorityName: AUTHORITY, lines: linesOf(bad), from: '2024-03-01', commit: true });
+    const outcome = await membersImporter({ database, actor, authorityName: AUTHORITY, lines: linesOf(bad), from: '2024-03-01', commit: true });
     expect(outcome.committed).toBe(false);
     expect(outcome.problems).toEqual([
       { line: 4, field: 'term_start', message: 'The start of the term must be a real date written like 2026-05-07' },
@@ -112,7 +112,7 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
       'Whittle,Jenny,Mrs,,,,,,,Planning Committee (chair)',
       'Ellis,Tom,Mr,,,,,,,Planning Committee (chair); Scrutiny Board',
     ].join('\r\n');
-    const outcome = await membersImporter({ database, by, authorityName: AUTHORITY, lines: linesOf(clash), from: '2024-03-01', commit: true });
+    const outcome = await membersImporter({ database, actor, authorityName: AUTHORITY, lines: linesOf(clash), from: '2024-03-01', commit: true });
     expect(outcome.problems).toEqual([
       { line: 3, field: 'committees', message: 'Planning Committee has a chair on line 2 already' },
       { line: 3, field: 'committees', message: 'There is no committee called Scrutiny Board: create it in the back office first, or correct the name' },
@@ -120,7 +120,7 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
   });
 
   it('loads a sound file: groups one at a time, ward, term, contacts and committee roles', async () => {
-    const outcome = await membersImporter({ database, by, authorityName: AUTHORITY, lines: linesOf(FILE), from: '2024-03-01', commit: true });
+    const outcome = await membersImporter({ database, actor, authorityName: AUTHORITY, lines: linesOf(FILE), from: '2024-03-01', commit: true });
     expect(outcome).toMatchObject({ problems: [], committed: true });
     expect(await groupsOf(whittle)).toEqual([
       { name: 'Labour', start_date: '2019-05-02', end_date: '2024-02-29' },
@@ -145,12 +145,19 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
 
   it('an export reads back as the same roster: uploading it again changes nothing', async () => {
     const records = await rosterRecords(database.db, '2024-06-01');
-    const again = await membersImporter({ database, by, authorityName: AUTHORITY, lines: linesOf(writeRosterCsv(records)), from: '2024-06-01', commit: false });
+    const again = await membersImporter({
+      database,
+      actor,
+      authorityName: AUTHORITY,
+      lines: linesOf(writeRosterCsv(records)),
+      from: '2024-06-01',
+      commit: false,
+    });
     expect(again.problems).toEqual([]);
     expect(again.lines.flatMap((line) => line.changes)).toEqual([]);
     const workbook = await readRosterXlsx(await writeRosterXlsx(records));
     if ('problems' in workbook) throw new Error(JSON.stringify(workbook.problems));
-    const fromXlsx = await membersImporter({ database, by, authorityName: AUTHORITY, lines: workbook.lines, from: '2024-06-01', commit: false });
+    const fromXlsx = await membersImporter({ database, actor, authorityName: AUTHORITY, lines: workbook.lines, from: '2024-06-01', commit: false });
     expect(fromXlsx.problems).toEqual([]);
     expect(fromXlsx.lines.flatMap((line) => line.changes)).toEqual([]);
   });
@@ -159,7 +166,7 @@ describe.skipIf(databaseUnavailable)('members roster', () => {
     const header = 'id,family_name,committees';
     const outcome = await membersImporter({
       database,
-      by,
+      actor,
       authorityName: AUTHORITY,
       lines: linesOf(`${header}\r\n${whittle},Whittle,Cabinet`),
       from: '2024-09-01',

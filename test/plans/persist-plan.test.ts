@@ -3,14 +3,14 @@
  * extractPlanPaper + persistPlan, one transaction per paper.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PersistPlanResult } from '../../src/import/persist-plan.ts';
+import type { CapabilityOutcome } from '../../src/import/persist/context.ts';
 import { seedPlanPapers } from './seed-plans.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';
 
 describe.skipIf(databaseUnavailable)('importing the plan papers', () => {
   let database: TestDatabase;
-  let results: PersistPlanResult[];
+  let results: CapabilityOutcome[];
   const gold = goldFacts();
   const fact = gold['001_078369eba01f855e.txt'].improvementPlan;
 

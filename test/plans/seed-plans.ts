@@ -11,14 +11,15 @@ import type { Database } from '../../src/db/schema.ts';
 import * as store from '../../src/db/repositories/paper-store.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
 import { extractPlanPaper } from '../../src/import/extract/plan/plan.ts';
-import { PeopleDirectory } from '../../src/import/people.ts';
-import { persistPlan, type PersistPlanResult } from '../../src/import/persist-plan.ts';
+import { PeopleDirectory } from '../../src/import/persist/people.ts';
+import { persistPlan } from '../../src/import/persist/plans.ts';
+import type { CapabilityOutcome } from '../../src/import/persist/context.ts';
 import { seedFile } from '../support/seeds.ts';
 
 export const AUTHORITY = 'Kent County Council';
 
-export async function seedPlanPapers(db: Kysely<Database>, prefixes = ['001_', '002_', '004_']): Promise<PersistPlanResult[]> {
-  const results: PersistPlanResult[] = [];
+export async function seedPlanPapers(db: Kysely<Database>, prefixes = ['001_', '002_', '004_']): Promise<CapabilityOutcome[]> {
+  const results: CapabilityOutcome[] = [];
   for (const prefix of prefixes) {
     const file = seedFile(prefix);
     const text = fs.readFileSync(file, 'utf8');

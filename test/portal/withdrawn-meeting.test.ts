@@ -19,18 +19,18 @@ describe.skipIf(databaseUnavailable)('a withdrawn meeting in calendars and searc
   let database: TestDatabase;
   let app: FastifyInstance;
   let meetingId: string;
-  const by = 'cli' as const;
+  const actor = 'cli' as const;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     app = await makeApp(database);
-    const bodyId = (await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Quarrying Liaison Committee', kind: 'committee' })).id;
+    const bodyId = (await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Quarrying Liaison Committee', kind: 'committee' })).id;
     meetingId = (
-      await meetingScheduler({ database, by, bodyId, date: '2031-03-04', startTime: '14:00', location: 'Zanzibar Room, Sessions House', kind: 'ordinary' })
+      await meetingScheduler({ database, actor, bodyId, date: '2031-03-04', startTime: '14:00', location: 'Zanzibar Room, Sessions House', kind: 'ordinary' })
     ).id;
     await agendaItemAdder({
       database,
-      by,
+      actor,
       meetingId,
       authorityName: AUTHORITY,
       title: 'Aggregates survey',
@@ -38,7 +38,7 @@ describe.skipIf(databaseUnavailable)('a withdrawn meeting in calendars and searc
       exempt: false,
       exemptParagraphs: [],
     });
-    await agendaPublisher({ database, by, meetingId, today: '2031-02-01', jurisdiction: 'england-and-wales', confirmLate: true });
+    await agendaPublisher({ database, actor, meetingId, today: '2031-02-01', jurisdiction: 'england-and-wales', confirmLate: true });
   });
   afterAll(async () => {
     await app?.close();
@@ -67,7 +67,7 @@ describe.skipIf(databaseUnavailable)('a withdrawn meeting in calendars and searc
     expect((await indexed()).map((row) => row.kind).sort()).toEqual(['agenda-item', 'meeting']);
 
     const meeting = (await findMeeting(database.db, meetingId))!;
-    await meetingWithdrawer({ database, by, id: meetingId, reason: 'Arranged in error', version: String(meeting.version) });
+    await meetingWithdrawer({ database, actor, id: meetingId, reason: 'Arranged in error', version: String(meeting.version) });
 
     const slug = (await database.db.selectFrom('body').select('slug').where('id', '=', meeting.body_id).executeTakeFirstOrThrow()).slug;
     for (const url of ['/meetings.ics', `/committees/${slug}/meetings.ics`]) {

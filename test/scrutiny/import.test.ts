@@ -7,11 +7,11 @@ import { sql } from 'kysely';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { goldFacts } from '../support/seeds.ts';
 import { importAllScrutinySeeds, importScrutinySeed } from './support.ts';
-import type { PersistScrutinyResult } from '../../src/import/extract/scrutiny/persist.ts';
+import type { CapabilityOutcome } from '../../src/import/persist/context.ts';
 
 describe.skipIf(databaseUnavailable)('importing the scrutiny seeds', () => {
   let database: TestDatabase;
-  let results: Array<Pick<PersistScrutinyResult, 'created' | 'issues'>>;
+  let results: Array<CapabilityOutcome>;
   const gold = goldFacts();
 
   beforeAll(async () => {

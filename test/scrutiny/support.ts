@@ -9,14 +9,15 @@ import type { DatabaseHandle } from '../../src/db/engine.ts';
 import * as paperStore from '../../src/db/repositories/paper-store.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
 import { extractScrutiny } from '../../src/import/extract/scrutiny/index.ts';
-import { persistScrutiny, type PersistScrutinyResult } from '../../src/import/extract/scrutiny/persist.ts';
-import { PeopleDirectory } from '../../src/import/people.ts';
+import { persistScrutiny } from '../../src/import/persist/scrutiny.ts';
+import type { CapabilityOutcome } from '../../src/import/persist/context.ts';
+import { PeopleDirectory } from '../../src/import/persist/people.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { seedFile, seedsDir } from '../support/seeds.ts';
 
 export const AUTHORITY = 'Kent County Council';
 
-export async function importScrutinySeed(database: DatabaseHandle, prefix: string): Promise<PersistScrutinyResult> {
+export async function importScrutinySeed(database: DatabaseHandle, prefix: string): Promise<CapabilityOutcome> {
   const file = seedFile(prefix);
   const bytes = fs.readFileSync(file);
   const sourceId = stableId('source', createHash('sha256').update(bytes).digest('hex'));
@@ -26,7 +27,7 @@ export async function importScrutinySeed(database: DatabaseHandle, prefix: strin
     const authorityId = await paperStore.ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
     const people = new PeopleDirectory(authorityId, await paperStore.loadPeople(trx, authorityId));
     const bodies = new Map((await paperStore.loadBodies(trx, authorityId)).map((body) => [body.name, body.id]));
-    return persistScrutiny({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies }, extract, { actor: 'test-import' });
+    return persistScrutiny({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies, actor: 'test-import' }, extract);
   });
 }
 
@@ -34,7 +35,7 @@ export async function importScrutinySeed(database: DatabaseHandle, prefix: strin
  * Every seed through the paper importer, which runs the scrutiny extractor and persistScrutiny in each file's
  * transaction; returns what the files of seeds 000 and 003 created and reported.
  */
-export async function importAllScrutinySeeds(database: DatabaseHandle): Promise<Array<Pick<PersistScrutinyResult, 'created' | 'issues'>>> {
+export async function importAllScrutinySeeds(database: DatabaseHandle): Promise<Array<CapabilityOutcome>> {
   const summary = await paperImporter({ database, authorityName: AUTHORITY, paths: [seedsDir], actor: 'test-import' });
   if (summary.failed) throw new Error(`seed import failed: ${summary.files.map((f) => f.reason).join('; ')}`);
   return ['000_', '003_'].map((prefix) => {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as paperStore from '../../src/db/repositories/paper-store.ts';
 import * as store from '../../src/db/repositories/scrutiny.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
-import { persistScrutiny } from '../../src/import/extract/scrutiny/persist.ts';
+import { persistScrutiny } from '../../src/import/persist/scrutiny.ts';
 import type { ScrutinyExtract } from '../../src/import/extract/scrutiny/types.ts';
-import { PeopleDirectory } from '../../src/import/people.ts';
+import { PeopleDirectory } from '../../src/import/persist/people.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { AUTHORITY } from './support.ts';
 
@@ -48,7 +48,7 @@ describe.skipIf(databaseUnavailable)('a tracking sheet changing a status it reco
       ]);
       const authorityId = await paperStore.ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
       const people = new PeopleDirectory(authorityId, []);
-      await persistScrutiny({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies: new Map() }, extract, { actor: 'test-import' });
+      await persistScrutiny({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies: new Map(), actor: 'test-import' }, extract);
     });
     const recommendations = await database.db.selectFrom('scrutiny_recommendation').select(['id', 'number', 'status']).execute();
     expect(recommendations.map(({ number, status }) => ({ number, status }))).toEqual([{ number: 2, status: 'RESPONSE RECEIVED' }]);

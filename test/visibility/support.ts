@@ -26,7 +26,7 @@ import { docxText, pdfPages } from '../documents/read-back.ts';
 
 export const PUBLIC_URL = 'http://quorum.test';
 export const AUTHORITY = 'Kent County Council';
-const by = 'cli' as const;
+const actor = 'cli' as const;
 
 /** A canary: unique, lower case, and never a part of another (the slot name ends it). */
 export function canary(scene: string, slot: string): string {
@@ -42,7 +42,7 @@ export interface Council {
 }
 
 export async function createCouncil(database: DatabaseHandle): Promise<Council> {
-  const body = await bodyCreator({ database, by, authorityName: AUTHORITY, name: 'Visibility Committee', kind: 'committee' });
+  const body = await bodyCreator({ database, actor, authorityName: AUTHORITY, name: 'Visibility Committee', kind: 'committee' });
   const authorityId = stableId('authority', AUTHORITY);
   const members: string[] = [];
   for (const family_name of ['Ashdown', 'Brook', 'Carver']) {
@@ -66,7 +66,7 @@ export class MeetingScene {
   static async start(council: Council, name: string, date: string): Promise<MeetingScene> {
     const { id } = await meetingScheduler({
       database: council.database,
-      by,
+      actor,
       bodyId: council.bodyId,
       date,
       startTime: '10:00',
@@ -87,7 +87,7 @@ export class MeetingScene {
     const title = options.titleCanary ? `Item ${canary(scene, 'title')}` : `Public title ${this.name} item ${index}`;
     const { id, number } = await agendaItemAdder({
       database: this.database,
-      by,
+      actor,
       meetingId: this.meetingId,
       authorityName: AUTHORITY,
       title,
@@ -107,7 +107,7 @@ export class MeetingScene {
     const version = await itemVersion(this.database.db, id);
     await agendaItemEditor({
       database: this.database,
-      by,
+      actor,
       id,
       version,
       title: row.title,
@@ -123,7 +123,7 @@ export class MeetingScene {
     const scene = `${this.name}m${index}`;
     const { id } = await minuteWriter({
       database: this.database,
-      by,
+      actor,
       meetingId: this.meetingId,
       title: options.titleCanary ? `Minute ${canary(scene, 'mtitle')}` : `Minute title ${this.name} ${index}`,
       agendaItemNumber: options.item === null ? undefined : this.itemNumbers[options.item],
@@ -144,7 +144,7 @@ export class MeetingScene {
     const [a, b, c] = this.council.members as [string, string, string];
     await voteEventRecorder({
       database: this.database,
-      by,
+      actor,
       minuteId: this.minutes[minute]!,
       motionText: `That ${canary(`${this.name}m${minute + 1}v${nth}`, 'motion')}`,
       moverId: a,
@@ -159,7 +159,7 @@ export class MeetingScene {
     const [a, b] = this.council.members as [string, string];
     const { id } = await recommendationRecorder({
       database: this.database,
-      actor: by,
+      actor,
       meetingId: this.meetingId,
       itemTitle: `Scrutiny of ${this.name}`,
       text: `Recommended ${canary(scene, 'rtext')}`,
@@ -169,7 +169,7 @@ export class MeetingScene {
     const meeting = await this.database.db.selectFrom('meeting').select('date').where('id', '=', this.meetingId).executeTakeFirstOrThrow();
     await responseRecorder({
       database: this.database,
-      actor: by,
+      actor,
       recommendationId: id,
       text: `Answered ${canary(scene, 'rresp')}`,
       responseDate: meeting.date,
@@ -182,7 +182,7 @@ export class MeetingScene {
   publishAgenda(): Promise<unknown> {
     return agendaPublisher({
       database: this.database,
-      by,
+      actor,
       meetingId: this.meetingId,
       today: '2029-01-02',
       jurisdiction: 'england-and-wales',
@@ -190,13 +190,13 @@ export class MeetingScene {
     });
   }
   withdrawAgenda(): Promise<void> {
-    return agendaWithdrawer({ database: this.database, by, meetingId: this.meetingId });
+    return agendaWithdrawer({ database: this.database, actor, meetingId: this.meetingId });
   }
   publishMinutes(): Promise<void> {
-    return minutesPublisher({ database: this.database, by, meetingId: this.meetingId });
+    return minutesPublisher({ database: this.database, actor, meetingId: this.meetingId });
   }
   withdrawMinutes(): Promise<void> {
-    return minutesWithdrawer({ database: this.database, by, meetingId: this.meetingId });
+    return minutesWithdrawer({ database: this.database, actor, meetingId: this.meetingId });
   }
 }
 

@@ -22,10 +22,10 @@ describe.skipIf(databaseUnavailable)('withdrawing an agenda and draft minutes in
     database = await createTestDatabase();
     app = await makeApp(database);
     ({ officer, meetingId } = await officerWithMeeting(database, app, 'Withdrawal Committee'));
-    const by = 'cli' as const;
+    const actor = 'cli' as const;
     await agendaItemAdder({
       database,
-      by,
+      actor,
       meetingId,
       authorityName: 'Kent County Council',
       title: 'Highways programme',
@@ -33,10 +33,10 @@ describe.skipIf(databaseUnavailable)('withdrawing an agenda and draft minutes in
       exempt: false,
       exemptParagraphs: [],
     });
-    await agendaPublisher({ database, by, meetingId, today: '2029-01-02', jurisdiction: 'england-and-wales', confirmLate: true });
+    await agendaPublisher({ database, actor, meetingId, today: '2029-01-02', jurisdiction: 'england-and-wales', confirmLate: true });
     await minuteWriter({
       database,
-      by,
+      actor,
       meetingId,
       title: 'Highways programme',
       agendaItemNumber: '1',
@@ -44,7 +44,7 @@ describe.skipIf(databaseUnavailable)('withdrawing an agenda and draft minutes in
       resolutions: ['RESOLVED that the programme be agreed.'],
       exempt: false,
     });
-    await minutesPublisher({ database, by, meetingId });
+    await minutesPublisher({ database, actor, meetingId });
   });
   afterAll(async () => {
     await app?.close();

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewRow, Row } from '../schema.ts';
 
-/** Typed queries the paper importer needs. No rules here: those live in import/persist.ts. */
+/** Typed queries the paper importer needs. No rules here: those live in import/persist/. */
 
 type Db = Kysely<Database> | Transaction<Database>;
 

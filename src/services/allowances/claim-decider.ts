@@ -11,7 +11,7 @@ import { AllowanceForbidden, AllowanceNotFound, AllowanceRuleError } from './err
 
 export interface ClaimDeciderProps {
   db: Kysely<Database>;
-  user: SessionUser;
+  actor: SessionUser;
   claimId: string;
   decision: 'approve' | 'reject';
   /** Required when rejecting: the member is told why. */
@@ -20,16 +20,16 @@ export interface ClaimDeciderProps {
 }
 
 export async function claimDecider(props: ClaimDeciderProps): Promise<void> {
-  assertRole(props.user, 'democratic-services', 'Only democratic services officers approve claims');
+  assertRole(props.actor, 'democratic-services', 'Only democratic services officers approve claims');
   const note = props.note?.trim() || null;
   if (props.decision === 'reject' && !note) throw AllowanceRuleError([{ field: 'note', rule: 'Say why the claim is rejected' }]);
-  await writeOperation({ db: props.db, actor: props.user }, async ({ trx }) => {
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const claim = await repo.findClaim(trx, props.claimId);
     if (!claim) throw AllowanceNotFound('No such claim');
-    if (claim.person_id === props.user.personId) throw AllowanceForbidden('You cannot decide your own claim');
+    if (claim.person_id === props.actor.personId) throw AllowanceForbidden('You cannot decide your own claim');
     const updated = await repo.decideClaim(trx, props.claimId, {
       status: props.decision === 'approve' ? 'approved' : 'rejected',
-      decided_by: props.user.id,
+      decided_by: props.actor.id,
       decided_on: props.decidedOn,
       decision_note: note,
     });

@@ -21,7 +21,7 @@ import { AllowanceForbidden, AllowanceNotFound, AllowanceRuleError } from './err
 export interface ClaimSubmitterProps {
   db: Kysely<Database>;
   /** Who is claiming: the member themself, or a democratic services officer. */
-  user: SessionUser;
+  actor: SessionUser;
   personId: string;
   claim: Omit<ClaimInput, 'milesBeforeTenths' | 'claimedOn' | 'receipt'> & { description?: string; receipt?: { filename: string; data: Uint8Array } };
   /** Today, passed in. */
@@ -31,12 +31,12 @@ export interface ClaimSubmitterProps {
 }
 
 export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: string; payablePence: bigint }> {
-  const { user, personId, claim } = props;
-  if (user.personId !== personId && !hasRole(user, 'democratic-services')) {
+  const { actor, personId, claim } = props;
+  if (actor.personId !== personId && !hasRole(actor, 'democratic-services')) {
     throw AllowanceForbidden('You can only make claims for yourself');
   }
   const receipt = claim.receipt ? checkedReceipt(claim.receipt) : undefined;
-  return writeOperation({ db: props.db, actor: user }, async ({ trx }) => {
+  return writeOperation({ db: props.db, actor }, async ({ trx }) => {
     const person = await repo.findPerson(trx, personId);
     if (!person) throw AllowanceNotFound('No such member');
     await repo.lockPerson(trx, personId);
@@ -91,7 +91,7 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
       receipt_reference: null,
       payable_pence: assessment.claim.payablePence,
       note: assessment.claim.note ?? null,
-      submitted_by: user.id,
+      submitted_by: actor.id,
     });
     if (receipt) {
       const sha256 = await storeFile(trx, receipt.data);
@@ -102,7 +102,7 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
         filename: receipt.filename,
         media_type: receipt.mediaType,
         byte_size: receipt.data.byteLength,
-        uploaded_by: user.id,
+        uploaded_by: actor.id,
       });
     }
     return { id, payablePence: assessment.claim.payablePence };

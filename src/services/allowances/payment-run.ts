@@ -21,7 +21,7 @@ import { toHoldings, toSchemeAmounts } from './statement.ts';
 
 export interface PaymentRunProps {
   db: Kysely<Database>;
-  user: SessionUser;
+  actor: SessionUser;
   /** The day the payments are made. */
   paidOn: string;
   /** Allowances are paid for the days up to and including this one; claims approved by it are paid. */
@@ -35,7 +35,7 @@ export interface PaymentRun {
 }
 
 export async function paymentRunRecorder(props: PaymentRunProps): Promise<PaymentRun> {
-  assertRole(props.user, 'democratic-services', 'Only democratic services officers record payments');
+  assertRole(props.actor, 'democratic-services', 'Only democratic services officers record payments');
   const breaches = [];
   if (!isIsoDate(props.paidOn)) breaches.push({ field: 'paidOn', rule: 'Enter the date of payment as a real date' });
   if (!isIsoDate(props.upTo)) breaches.push({ field: 'upTo', rule: 'Enter the last day paid for as a real date' });
@@ -43,7 +43,7 @@ export async function paymentRunRecorder(props: PaymentRunProps): Promise<Paymen
     breaches.push({ field: 'upTo', rule: 'Allowances are paid for days up to the day of payment at the latest' });
   if (breaches.length) throw AllowanceRuleError(breaches);
 
-  return writeOperation({ db: props.db, actor: props.user }, async ({ trx }) => {
+  return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     await repo.lockPayments(trx);
     const [holdings, forgone, paid, claims, adopted] = await Promise.all([
       repo.holdingsTo(trx, props.upTo),

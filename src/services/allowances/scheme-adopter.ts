@@ -17,7 +17,7 @@ import { AllowanceNotFound, AllowanceRuleError } from './errors.ts';
 
 export interface SchemeAdopterProps {
   db: Kysely<Database>;
-  user: SessionUser;
+  actor: SessionUser;
   schemeId: string;
   /** The date of the meeting that adopted it. */
   adoptedOn: string;
@@ -26,9 +26,9 @@ export interface SchemeAdopterProps {
 }
 
 export async function schemeAdopter(props: SchemeAdopterProps): Promise<void> {
-  assertRole(props.user, 'democratic-services', 'Only democratic services officers record the adoption of a scheme');
+  assertRole(props.actor, 'democratic-services', 'Only democratic services officers record the adoption of a scheme');
   if (!isIsoDate(props.adoptedOn)) throw AllowanceRuleError([{ field: 'adoptedOn', rule: 'Enter the date the scheme was adopted as a real date' }]);
-  await writeOperation({ db: props.db, actor: props.user }, async ({ trx }) => {
+  await writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
     const detail = await repo.findScheme(trx, props.schemeId);
     if (!detail) throw AllowanceNotFound('No such allowances scheme');
     if (detail.scheme.status !== 'proposed') throw AllowanceRuleError([{ field: 'adoptedOn', rule: `${detail.scheme.title} is already adopted` }]);

@@ -14,7 +14,7 @@ export type { Trx };
 export interface CommitteeWriteProps {
   database: DatabaseHandle;
   /** Who makes the change: a democratic services officer, the command line or a system job. */
-  by: Actor;
+  actor: Actor;
   clock?: Clock;
 }
 
@@ -33,7 +33,7 @@ export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx, t
   return writeOperation(
     {
       db: props.database.db,
-      actor: props.by,
+      actor: props.actor,
       role: 'democratic-services',
       refusal: 'Only democratic services officers can change committee records',
       clock: props.clock,

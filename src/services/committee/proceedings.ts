@@ -182,7 +182,7 @@ export async function minuteEditor(props: CommitteeWriteProps & MinuteFields & {
     refuse(minuteProblems(props));
     await expectCurrent(trx, 'minute', minute.id, props.version, 'minute');
     await store.updateMinute(trx, minute.id, { title: props.title, text: props.text, exempt: props.exempt });
-    await store.reviseResolutions(trx, minute.id, props.resolutions, auditName(props.by), (position) => stableId('resolution', minute.id, position));
+    await store.reviseResolutions(trx, minute.id, props.resolutions, auditName(props.actor), (position) => stableId('resolution', minute.id, position));
   });
 }
 

@@ -83,10 +83,10 @@ export async function reportRequester(props: CommitteeWriteProps & ReportRequest
  */
 export async function reportSubmitter(props: CommitteeWriteProps & { id: string; reportText?: string; reportFile?: ReportUpload }): Promise<void> {
   // No role: the officer asked need not be in democratic services; who may submit is checked on the request.
-  await writeOperation({ db: props.database.db, actor: props.by, ...(props.clock ? { clock: props.clock } : {}) }, async ({ trx }) => {
+  await writeOperation({ db: props.database.db, actor: props.actor, ...(props.clock ? { clock: props.clock } : {}) }, async ({ trx }) => {
     const request = await prep.lockReportRequest(trx, props.id);
     if (!request) throw NotFound('Report request not found');
-    const account = accountOf(props.by);
+    const account = accountOf(props.actor);
     if (account && account.id !== request.officer_account_id && !hasRole(account, 'democratic-services')) {
       throw Forbidden(`This report was requested from ${request.officer_name}: only they or democratic services can submit it.`);
     }

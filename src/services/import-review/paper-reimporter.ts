@@ -14,8 +14,8 @@ import type { Database } from '../../db/schema.ts';
 import { Conflict, NotFound } from '../../domain/errors.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { extractPaper } from '../../import/extract-paper.ts';
-import { PeopleDirectory } from '../../import/people.ts';
-import { persistExtract } from '../../import/persist.ts';
+import { PeopleDirectory } from '../../import/persist/people.ts';
+import { persistCommittee } from '../../import/persist/committee.ts';
 import type { TextDocument } from '../../import/types.ts';
 import type { Correction } from '../../domain/import-review/corrections.ts';
 
@@ -59,7 +59,7 @@ export async function reimportInTransaction(trx: Transaction<Database>, authorit
   const people = new PeopleDirectory(authorityId, await store.loadPeople(trx, authorityId));
   const bodies = new Map((await store.loadBodies(trx, authorityId)).map((body) => [body.name, body.id]));
   const corrections = { corrections: await review.correctionsOfPaper(trx, source.content_hash), lines };
-  const result = await persistExtract({ trx, authorityId, authorityName, sourceId, people, bodies }, extract, corrections);
+  const result = await persistCommittee({ trx, authorityId, authorityName, sourceId, people, bodies }, { extract, corrections });
   await people.flush(trx);
   return { created: result.created, issues: result.issues.length, unapplied: [...result.unapplied] };
 }

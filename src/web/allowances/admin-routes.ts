@@ -88,7 +88,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       try {
         await claimDecider({
           db,
-          user: request.user!,
+          actor: request.user!,
           claimId: params.data.id,
           decision: parsed.data.decision,
           ...(parsed.data.note ? { note: parsed.data.note } : {}),
@@ -284,7 +284,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       const problems = [paidOn.problem, upTo.problem].filter((problem) => problem !== undefined);
       if (problems.length) return paymentsPage(reply, values, problems);
       try {
-        await paymentRunRecorder({ db, user: request.user!, paidOn: paidOn.value!, upTo: upTo.value! });
+        await paymentRunRecorder({ db, actor: request.user!, paidOn: paidOn.value!, upTo: upTo.value! });
       } catch (error) {
         return paymentsPage(reply, values, ruleProblems(error));
       }
@@ -333,7 +333,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       try {
         await schemeAdopter({
           db,
-          user: request.user!,
+          actor: request.user!,
           schemeId: params.data.id,
           adoptedOn: date.value,
           ...(effect.value ? { takesEffectOn: effect.value } : {}),

@@ -94,7 +94,7 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
       try {
         const { id } = await claimSubmitter({
           db,
-          user,
+          actor: user,
           personId: user.personId,
           claim: claim!,
           claimedOn: todayInLondon(),

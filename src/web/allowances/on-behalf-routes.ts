@@ -62,7 +62,7 @@ export async function onBehalfClaimRoutes(app: FastifyInstance, { database }: { 
       try {
         const { id } = await claimSubmitter({
           db,
-          user: request.user!,
+          actor: request.user!,
           personId: member.id,
           claim: claim!,
           claimedOn: todayInLondon(),

@@ -1,6 +1,6 @@
 /**
  * What the improvement-plan extractors read out of a plan and its appendices: plain records with the lines they came
- * from (1-based, whole document), no database access. Persisted by import/persist-plan.ts.
+ * from (1-based, whole document), no database access. Persisted by import/persist/plans.ts.
  */
 import type { SourceSpan } from '../../types.ts';
 import type { Timescale } from '../../../domain/plans/timescale.ts';

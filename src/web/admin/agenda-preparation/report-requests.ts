@@ -88,7 +88,7 @@ export async function reportRequestAdminRoutes(app: FastifyInstance, { config, d
     return formAction({
       schema: ReportRequestFieldsSchema,
       body: values,
-      run: async (data) => linkTo('admin.reportRequest', { id: (await reportRequester({ database, by: request.user!, agendaItemId: id, ...data })).id }),
+      run: async (data) => linkTo('admin.reportRequest', { id: (await reportRequester({ database, actor: request.user!, agendaItemId: id, ...data })).id }),
       fail: (problems, status) => requestForm(reply, id, { values, problems, status }),
       redirect: (url) => reply.redirect(url, 303),
     });
@@ -112,7 +112,7 @@ export async function reportRequestAdminRoutes(app: FastifyInstance, { config, d
       schema: Nothing,
       body: request.body,
       run: async () => {
-        await reportClearer({ database, by: request.user!, id, authorityName: config.authorityName });
+        await reportClearer({ database, actor: request.user!, id, authorityName: config.authorityName });
         return linkTo('admin.reportRequest', { id });
       },
       fail: (problems, status) => renderRequestPage(reply, request, { config, database }, id, { form: 'clear', values: {}, problems, status }),
@@ -127,7 +127,7 @@ export async function reportRequestAdminRoutes(app: FastifyInstance, { config, d
       schema: ReportReturnSchema,
       body: values,
       run: async (data) => {
-        await reportReturner({ database, by: request.user!, id, ...data });
+        await reportReturner({ database, actor: request.user!, id, ...data });
         return linkTo('admin.reportRequest', { id });
       },
       fail: (problems, status) => renderRequestPage(reply, request, { config, database }, id, { form: 'return', values, problems, status }),
@@ -205,7 +205,7 @@ export async function reportRequestOfficerRoutes(app: FastifyInstance, deps: Fea
       run: async (data) => {
         await reportSubmitter({
           database,
-          by: request.user!,
+          actor: request.user!,
           id,
           ...(data.reportText ? { reportText: data.reportText } : {}),
           ...(reportFile ? { reportFile } : {}),

@@ -49,7 +49,7 @@ export async function standingItemRoutes(app: FastifyInstance, { database }: Fea
       schema: StandingItemFieldsSchema,
       body: values,
       run: async (data) => {
-        await standingItemAdder({ database, by: request.user!, bodyId: id, ...data });
+        await standingItemAdder({ database, actor: request.user!, bodyId: id, ...data });
         return page(id);
       },
       fail: (problems, status) => standingItemsPage(reply, id, { values, problems, status }),
@@ -63,7 +63,7 @@ export async function standingItemRoutes(app: FastifyInstance, { database }: Fea
       schema: Nothing,
       body: request.body,
       run: async () => {
-        await usualStandingItemsAdder({ database, by: request.user!, bodyId: id });
+        await usualStandingItemsAdder({ database, actor: request.user!, bodyId: id });
         return page(id);
       },
       fail: (problems, status) => standingItemsPage(reply, id, { values: {}, problems, status }),
@@ -75,7 +75,7 @@ export async function standingItemRoutes(app: FastifyInstance, { database }: Fea
   function itemPost<S extends z.ZodType>(
     route: string,
     schema: S,
-    run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<{ bodyId: string }>,
+    run: (id: string, data: z.infer<S>, actor: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<{ bodyId: string }>,
   ) {
     app.post(route, async (request, reply) => {
       const { id } = IdParams.parse(request.params);
@@ -91,6 +91,8 @@ export async function standingItemRoutes(app: FastifyInstance, { database }: Fea
     });
   }
 
-  itemPost(ROUTES['admin.standingItem.move'], StandingItemMoveSchema, (id, data, by) => standingItemMover({ database, by, id, direction: data.direction }));
-  itemPost(ROUTES['admin.standingItem.remove'], Nothing, (id, _data, by) => standingItemRemover({ database, by, id }));
+  itemPost(ROUTES['admin.standingItem.move'], StandingItemMoveSchema, (id, data, actor) =>
+    standingItemMover({ database, actor, id, direction: data.direction }),
+  );
+  itemPost(ROUTES['admin.standingItem.remove'], Nothing, (id, _data, actor) => standingItemRemover({ database, actor, id }));
 }

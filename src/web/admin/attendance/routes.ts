@@ -94,7 +94,7 @@ export async function attendanceGridRoutes(app: FastifyInstance, { database }: F
       schema: z.object({}),
       body: {},
       run: async () => {
-        await attendanceGridSaver({ database, by: request.user!, meetingId: id, ...grid.data });
+        await attendanceGridSaver({ database, actor: request.user!, meetingId: id, ...grid.data });
         return linkTo('admin.meeting', { id });
       },
       fail: (problems, status) => gridPage(reply, id, { values, problems, status }),

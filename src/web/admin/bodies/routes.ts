@@ -51,7 +51,8 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
     return formAction({
       schema: BodyFieldsSchema,
       body: values,
-      run: async (data) => linkTo('admin.body', { id: (await bodyCreator({ database, by: request.user!, authorityName: config.authorityName, ...data })).id }),
+      run: async (data) =>
+        linkTo('admin.body', { id: (await bodyCreator({ database, actor: request.user!, authorityName: config.authorityName, ...data })).id }),
       fail: (problems, status) => newBodyPage(reply, values, problems, status),
       redirect: (url) => reply.redirect(url, 303),
     });
@@ -107,7 +108,7 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
       schema: BodyFieldsSchema.extend(BodyPageFieldsSchema.shape).extend(VersionSchema.shape),
       body: values,
       run: async (data) => {
-        await bodyEditor({ database, by: request.user!, id, ...data });
+        await bodyEditor({ database, actor: request.user!, id, ...data });
         return linkTo('admin.body', { id });
       },
       fail: (problems, status) => bodyPage(reply, id, { values, problems, status }),
@@ -122,7 +123,7 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
       schema: MembershipFieldsSchema,
       body: values,
       run: async (data) => {
-        await membershipAdder({ database, by: request.user!, bodyId: id, ...data });
+        await membershipAdder({ database, actor: request.user!, bodyId: id, ...data });
         return linkTo('admin.body', { id });
       },
       fail: (problems, status) => bodyPage(reply, id, { membership: { values, problems }, status }),
@@ -152,7 +153,7 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
       schema: GroupFieldsSchema,
       body: values,
       run: async (data) =>
-        linkTo('admin.group', { id: (await groupCreator({ database, by: request.user!, authorityName: config.authorityName, ...data })).id }),
+        linkTo('admin.group', { id: (await groupCreator({ database, actor: request.user!, authorityName: config.authorityName, ...data })).id }),
       fail: (problems, status) => newGroupPage(reply, values, problems, status),
       redirect: (url) => reply.redirect(url, 303),
     });
@@ -199,7 +200,7 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
       schema: GroupFieldsSchema.extend(VersionSchema.shape),
       body: values,
       run: async (data) => {
-        await groupEditor({ database, by: request.user!, id, ...data });
+        await groupEditor({ database, actor: request.user!, id, ...data });
         return linkTo('admin.group', { id });
       },
       fail: (problems, status) => groupPage(reply, id, { values, problems, status }),
@@ -214,7 +215,7 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
       schema: GroupMembershipFieldsSchema,
       body: values,
       run: async (data) => {
-        await groupMembershipAdder({ database, by: request.user!, groupId: id, ...data });
+        await groupMembershipAdder({ database, actor: request.user!, groupId: id, ...data });
         return linkTo('admin.group', { id });
       },
       fail: (problems, status) => groupPage(reply, id, { member: { values, problems }, status }),
@@ -235,7 +236,7 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
         schema: MembershipEndSchema,
         body: values,
         run: async (data) => {
-          const { ownerId } = await membershipEnder({ database, by: request.user!, table, id, endDate: data.endDate });
+          const { ownerId } = await membershipEnder({ database, actor: request.user!, table, id, endDate: data.endDate });
           return table === 'membership' ? linkTo('admin.body', { id: ownerId }) : linkTo('admin.group', { id: ownerId });
         },
         fail: (problems, status) =>

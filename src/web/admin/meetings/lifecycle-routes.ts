@@ -31,7 +31,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, database: Database
       schema: ApprovalFieldsSchema,
       body: values,
       run: async (data) => {
-        const outcome = await minutesApprover({ database, by: request.user!, meetingId: id, atMeetingId: data.atMeetingId, confirm: data.confirm });
+        const outcome = await minutesApprover({ database, actor: request.user!, meetingId: id, atMeetingId: data.atMeetingId, confirm: data.confirm });
         if (!outcome.approved) {
           confirmation = reply.view('admin/approve-confirm.njk', {
             pageTitle: 'Approve these minutes as a correct record?',
@@ -54,7 +54,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, database: Database
       schema: ApprovalUndoSchema,
       body: values,
       run: async (data) => {
-        await minutesApprovalUndoer({ database, by: request.user!, meetingId: id, reason: data.reason });
+        await minutesApprovalUndoer({ database, actor: request.user!, meetingId: id, reason: data.reason });
         return back(id);
       },
       fail: (problems, status) => renderMeetingHub(reply, database, id, { form: 'undoApproval', values, problems, status }),
@@ -82,7 +82,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, database: Database
       schema: z.object({}),
       body: request.body,
       run: async () => {
-        await meetingDeleter({ database, by: request.user!, id });
+        await meetingDeleter({ database, actor: request.user!, id });
         return linkTo('admin.home');
       },
       fail: (problems, status) => deletePage(reply, id, { message: problems[0]?.message ?? 'The meeting could not be deleted', status }),
@@ -97,7 +97,7 @@ export function registerLifecycleRoutes(app: FastifyInstance, database: Database
       schema: WithdrawalSchema,
       body: values,
       run: async (data) => {
-        await meetingWithdrawer({ database, by: request.user!, id, ...data });
+        await meetingWithdrawer({ database, actor: request.user!, id, ...data });
         return back(id);
       },
       fail: (problems, status) => renderMeetingHub(reply, database, id, { form: 'withdraw', values, problems, status }),

@@ -79,7 +79,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
     return formAction({
       schema: MeetingFieldsSchema,
       body: values,
-      run: async (data) => back((await meetingScheduler({ database, by: request.user!, ...data })).id),
+      run: async (data) => back((await meetingScheduler({ database, actor: request.user!, ...data })).id),
       fail: (problems, status) => newMeetingPage(reply, values, problems, status),
       redirect: (url) => reply.redirect(url, 303),
     });
@@ -92,7 +92,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
     route: string,
     form: HubForm,
     schema: S,
-    run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>,
+    run: (id: string, data: z.infer<S>, actor: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>,
   ) {
     app.post(route, async (request, reply) => {
       const { id } = IdParams.parse(request.params);
@@ -110,8 +110,8 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
     });
   }
 
-  hubPost(ROUTES['admin.meeting.details'], 'details', MeetingDetailsSchema, (id, data, by) => meetingEditor({ database, by, id, ...data }));
-  hubPost(ROUTES['admin.meeting.cancel'], 'cancel', CancellationSchema, (id, data, by) => meetingCanceller({ database, by, id, ...data }));
+  hubPost(ROUTES['admin.meeting.details'], 'details', MeetingDetailsSchema, (id, data, actor) => meetingEditor({ database, actor, id, ...data }));
+  hubPost(ROUTES['admin.meeting.cancel'], 'cancel', CancellationSchema, (id, data, actor) => meetingCanceller({ database, actor, id, ...data }));
   // The agenda item form may carry the report as an uploaded PDF or DOCX: read it first, refuse it on its field.
   app.post(ROUTES['admin.meeting.agendaItems'], { config: { files: ['reportFile'] } }, async (request, reply) => {
     const { id } = IdParams.parse(request.params);
@@ -130,7 +130,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       run: async (data) => {
         await agendaItemAdder({
           database,
-          by: request.user!,
+          actor: request.user!,
           meetingId: id,
           authorityName: config.authorityName,
           ...data,
@@ -142,17 +142,17 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       redirect: (url) => reply.redirect(url, 303),
     });
   });
-  hubPost(ROUTES['admin.meeting.attendance'], 'attendance', AttendanceFieldsSchema, (meetingId, data, by) =>
-    attendanceRecorder({ database, by, meetingId, ...data }),
+  hubPost(ROUTES['admin.meeting.attendance'], 'attendance', AttendanceFieldsSchema, (meetingId, data, actor) =>
+    attendanceRecorder({ database, actor, meetingId, ...data }),
   );
-  hubPost(ROUTES['admin.meeting.declarations'], 'declaration', DeclarationFieldsSchema, (meetingId, data, by) =>
-    declarationRecorder({ database, by, meetingId, ...data }),
+  hubPost(ROUTES['admin.meeting.declarations'], 'declaration', DeclarationFieldsSchema, (meetingId, data, actor) =>
+    declarationRecorder({ database, actor, meetingId, ...data }),
   );
-  hubPost(ROUTES['admin.meeting.minutes'], 'minute', MinuteFieldsSchema, (meetingId, data, by) => minuteWriter({ database, by, meetingId, ...data }));
-  hubPost(ROUTES['admin.meeting.publishMinutes'], 'publishMinutes', Nothing, (meetingId, _data, by) => minutesPublisher({ database, by, meetingId }));
+  hubPost(ROUTES['admin.meeting.minutes'], 'minute', MinuteFieldsSchema, (meetingId, data, actor) => minuteWriter({ database, actor, meetingId, ...data }));
+  hubPost(ROUTES['admin.meeting.publishMinutes'], 'publishMinutes', Nothing, (meetingId, _data, actor) => minutesPublisher({ database, actor, meetingId }));
   // Withdrawing takes the papers off every public surface at once (issue 15); they can be published again.
-  hubPost(ROUTES['admin.meeting.withdrawMinutes'], 'withdrawMinutes', Nothing, (meetingId, _data, by) => minutesWithdrawer({ database, by, meetingId }));
-  hubPost(ROUTES['admin.meeting.withdrawAgenda'], 'withdrawAgenda', Nothing, (meetingId, _data, by) => agendaWithdrawer({ database, by, meetingId }));
+  hubPost(ROUTES['admin.meeting.withdrawMinutes'], 'withdrawMinutes', Nothing, (meetingId, _data, actor) => minutesWithdrawer({ database, actor, meetingId }));
+  hubPost(ROUTES['admin.meeting.withdrawAgenda'], 'withdrawAgenda', Nothing, (meetingId, _data, actor) => agendaWithdrawer({ database, actor, meetingId }));
   // Approval, its undo, deleting and withdrawing a meeting: confirmation pages of their own (lifecycle-routes.ts).
   registerLifecycleRoutes(app, database);
 
@@ -167,7 +167,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       run: async (data) => {
         const outcome = await agendaPublisher({
           database,
-          by: request.user!,
+          actor: request.user!,
           meetingId: id,
           today: todayInLondon(),
           jurisdiction: config.holidays,
@@ -228,7 +228,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       schema: AgendaItemFieldsSchema.extend(VersionSchema.shape),
       body: values,
       run: async (data) => {
-        await agendaItemEditor({ database, by: request.user!, id, ...data });
+        await agendaItemEditor({ database, actor: request.user!, id, ...data });
         const item = await store.findAgendaItem(db, id);
         return back(item!.meeting_id);
       },
@@ -303,7 +303,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
     route: string,
     form: MinuteForm,
     schema: S,
-    run: (id: string, data: z.infer<S>, by: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>,
+    run: (id: string, data: z.infer<S>, actor: NonNullable<import('fastify').FastifyRequest['user']>) => Promise<unknown>,
   ) {
     app.post(route, async (request, reply) => {
       const { id } = IdParams.parse(request.params);
@@ -321,10 +321,14 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
     });
   }
 
-  minutePost(ROUTES['admin.minute'], 'edit', MinuteFieldsSchema.extend(VersionSchema.shape), (id, data, by) => minuteEditor({ database, by, id, ...data }));
-  minutePost(ROUTES['admin.minute.voteEvents'], 'vote', VoteEventFormSchema, (minuteId, data, by) => voteEventRecorder({ database, by, minuteId, ...data }));
-  minutePost(ROUTES['admin.minute.corrections'], 'correction', CorrectionFieldsSchema, (minuteId, data, by) =>
-    minuteCorrector({ database, by, minuteId, ...data }),
+  minutePost(ROUTES['admin.minute'], 'edit', MinuteFieldsSchema.extend(VersionSchema.shape), (id, data, actor) =>
+    minuteEditor({ database, actor, id, ...data }),
+  );
+  minutePost(ROUTES['admin.minute.voteEvents'], 'vote', VoteEventFormSchema, (minuteId, data, actor) =>
+    voteEventRecorder({ database, actor, minuteId, ...data }),
+  );
+  minutePost(ROUTES['admin.minute.corrections'], 'correction', CorrectionFieldsSchema, (minuteId, data, actor) =>
+    minuteCorrector({ database, actor, minuteId, ...data }),
   );
 }
 

@@ -60,7 +60,7 @@ export async function photoRoutes(app: FastifyInstance, { database }: FeatureDep
     const altText = form.success ? form.data.altText : '';
     if (!form.success) return photoPage(reply, id, { altText, problems: [{ field: 'photo', message: 'Choose a photo to upload: a JPEG, PNG or WebP file' }] });
     try {
-      await photoSaver({ database, by: request.user!, personId: id, altText, file: form.data.photo?.data });
+      await photoSaver({ database, actor: request.user!, personId: id, altText, file: form.data.photo?.data });
     } catch (error) {
       const problems = serviceProblems(error);
       if (!problems) throw error;
@@ -71,7 +71,7 @@ export async function photoRoutes(app: FastifyInstance, { database }: FeatureDep
 
   app.post(ROUTES['admin.member.photo.remove'], async (request, reply) => {
     const { id } = await personOf(request.params);
-    await photoRemover({ database, by: request.user!, personId: id });
+    await photoRemover({ database, actor: request.user!, personId: id });
     return reply.redirect(`${linkTo('admin.member.photo', { id })}?done=removed`, 303);
   });
 }

@@ -73,7 +73,7 @@ export async function memberRoutes(app: FastifyInstance, { config, database }: F
     if (fromProblem.length) return uploadPage(reply, values, fromProblem, 400);
     const read = await readRosterFile(file.data.filename, file.data.data);
     if ('problems' in read) return uploadPage(reply, values, read.problems, 400);
-    const outcome = await membersImporter({ database, by: request.user!, authorityName: config.authorityName, lines: read.lines, from, commit: false });
+    const outcome = await membersImporter({ database, actor: request.user!, authorityName: config.authorityName, lines: read.lines, from, commit: false });
     if (outcome.problems.length) return uploadPage(reply, values, outcome.problems, 400);
     return previewPage(reply, file.data.filename, from, read.lines, outcome);
   });
@@ -100,7 +100,7 @@ export async function memberRoutes(app: FastifyInstance, { config, database }: F
         400,
       );
     const { from, lines } = parsed.data;
-    const outcome = await membersImporter({ database, by: request.user!, authorityName: config.authorityName, lines, from, commit: true });
+    const outcome = await membersImporter({ database, actor: request.user!, authorityName: config.authorityName, lines, from, commit: true });
     // Someone may have changed the record since the preview: the problems are shown as for a fresh upload.
     if (!outcome.committed) return uploadPage(reply, { from }, outcome.problems, 400);
     return reply.view('admin/members-saved.njk', {

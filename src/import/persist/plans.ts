@@ -5,27 +5,16 @@
  * Ids are stable ids from natural keys, so re-importing a paper, or the same plan in another paper, adds nothing twice.
  * Figures and targets that name no indicator, and requirement codes the plan does not define, are reported, not guessed.
  */
-import type { NewRow } from '../db/schema.ts';
-import * as plans from '../db/repositories/plans.ts';
-import { canonicalBodyName } from '../domain/body-name.ts';
-import { parsePrintedName } from '../domain/person-name.ts';
-import { matchIndicator } from '../domain/indicators/match.ts';
-import { slugify, stableId } from '../domain/stable-id.ts';
-import type { PersistContext, Counts } from './persist.ts';
-import type { ImportIssue, SourceSpan } from './types.ts';
-import type { PlanPaperExtract } from './extract/plan/plan.ts';
-import type { LeadRecord, PlanRecord } from './extract/plan/types.ts';
-
-export interface PersistPlanResult {
-  created: Counts;
-  issues: ImportIssue[];
-}
-
-const source = (ctx: PersistContext, span: SourceSpan) => ({
-  source_document_id: ctx.sourceId,
-  source_line_from: span.lineFrom,
-  source_line_to: span.lineTo,
-});
+import type { NewRow } from '../../db/schema.ts';
+import * as plans from '../../db/repositories/plans.ts';
+import { canonicalBodyName } from '../../domain/body-name.ts';
+import { parsePrintedName } from '../../domain/person-name.ts';
+import { matchIndicator } from '../../domain/indicators/match.ts';
+import { slugify, stableId } from '../../domain/stable-id.ts';
+import { addCount, sourceOf as source, type CapabilityOutcome, type Counts, type PersistContext } from './context.ts';
+import type { ImportIssue, SourceSpan } from '../types.ts';
+import type { PlanPaperExtract } from '../extract/plan/plan.ts';
+import type { LeadRecord, PlanRecord } from '../extract/plan/types.ts';
 
 /** "2011-08" -> "2011-08-31": a target "by August 2011" is due at the end of August. */
 function endOfMonth(month: string): string {
@@ -34,12 +23,10 @@ function endOfMonth(month: string): string {
   return `${month}-${String(last).padStart(2, '0')}`;
 }
 
-export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract): Promise<PersistPlanResult> {
+export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract): Promise<CapabilityOutcome> {
   const created: Counts = {};
   const issues: ImportIssue[] = [...extract.issues];
-  const count = (table: string, n: number) => {
-    if (n > 0) created[table] = (created[table] ?? 0) + n;
-  };
+  const count = (table: string, n: number) => addCount(created, table, n);
   const { trx } = ctx;
 
   async function bodyId(printed: string): Promise<string> {

@@ -4,9 +4,10 @@
  * meeting, and all tables in one statement: statements, not rows, were most of an import's cost.
  */
 import type { Transaction } from 'kysely';
-import type { Database, NewRow } from '../db/schema.ts';
-import * as store from '../db/repositories/paper-store.ts';
+import type { Database, NewRow } from '../../db/schema.ts';
+import * as store from '../../db/repositories/paper-store.ts';
 import type { PeopleDirectory } from './people.ts';
+import { addCount, type Counts } from './context.ts';
 
 /** Tables in the order their foreign keys allow (votes follow vote events); people and their aliases come first. */
 const ORDER = [
@@ -46,8 +47,6 @@ const COUNT_NAME: Record<BatchTable | 'vote', string> = {
   question: 'questions',
   decision: 'decisions',
 };
-
-export type Counts = Record<string, number>;
 
 export class WriteBatch {
   private readonly rows = new Map<BatchTable, Map<string, unknown>>();
@@ -118,15 +117,11 @@ export class WriteBatch {
     const counts = await store.insertNewMany(trx, parts);
     parts.forEach((part, index) => {
       if (part.table === 'person') people.countCreated(counts[index]!);
-      else if (part.table in COUNT_NAME) add(created, COUNT_NAME[part.table as keyof typeof COUNT_NAME], counts[index]!);
+      else if (part.table in COUNT_NAME) addCount(created, COUNT_NAME[part.table as keyof typeof COUNT_NAME], counts[index]!);
     });
     await store.updatePeople(trx, writes.updates);
     for (const [id, changes] of this.meetingChanges) await store.updateMeeting(trx, id, changes);
     await store.linkReportsToAgendaItems(trx, this.reportLinks);
     return created;
   }
-}
-
-export function add(counts: Counts, name: string, n: number): void {
-  if (n > 0) counts[name] = (counts[name] ?? 0) + n;
 }

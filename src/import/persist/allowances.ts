@@ -4,25 +4,20 @@
  * start of the year they are for). Runs in the importer's transaction (one per file); ids are stable, so importing
  * the same paper twice adds nothing.
  */
-import { claimKindsLimitedBy } from '../domain/allowances/claims.ts';
-import type { PersistContext } from './persist.ts';
-import type { AllowancesExtract, AllowanceSchemeRecord, RemunerationReportRecord } from './extract/allowances/types.ts';
-import * as repo from '../db/repositories/allowances.ts';
-import { canonicalBodyName } from '../domain/body-name.ts';
-import { stableId } from '../domain/stable-id.ts';
-import { parseYearLabel } from '../domain/allowances/dates.ts';
-import { applyProposals, type Proposal, type SchemeTerms } from '../domain/allowances/proposals.ts';
-import type { ImportIssue } from './types.ts';
+import { claimKindsLimitedBy } from '../../domain/allowances/claims.ts';
+import type { CapabilityOutcome, PersistContext } from './context.ts';
+import type { AllowancesExtract, AllowanceSchemeRecord, RemunerationReportRecord } from '../extract/allowances/types.ts';
+import * as repo from '../../db/repositories/allowances.ts';
+import { canonicalBodyName } from '../../domain/body-name.ts';
+import { stableId } from '../../domain/stable-id.ts';
+import { parseYearLabel } from '../../domain/allowances/dates.ts';
+import { applyProposals, type Proposal, type SchemeTerms } from '../../domain/allowances/proposals.ts';
+import type { ImportIssue } from '../types.ts';
 
-export interface PersistAllowancesResult {
-  created: Record<string, number>;
-  issues: ImportIssue[];
-}
+/** What the scheme's rows need of the context. */
+type SchemeContext = Pick<PersistContext, 'trx' | 'authorityId' | 'authorityName' | 'sourceId'>;
 
-/** PersistContext's shape (a PersistContext will do); the source may be unknown when a scheme is imported on its own. */
-export type SchemeContext = Pick<PersistContext, 'trx' | 'authorityId' | 'authorityName'> & { sourceId: string | null };
-
-export async function persistAllowances(ctx: SchemeContext, records: AllowancesExtract): Promise<PersistAllowancesResult> {
+export async function persistAllowances(ctx: PersistContext, records: AllowancesExtract): Promise<CapabilityOutcome> {
   const issues: ImportIssue[] = [...records.issues];
   let schemes = 0;
   const stored: Array<{ record: AllowanceSchemeRecord; id: string }> = [];
