@@ -49,18 +49,14 @@ const changedPersonIds = (since: Date) => sql`
   select id from person where updated_at >= ${since}
   union select id from oparl_change where kind = 'person' and changed_at >= ${since}`;
 
-/** `column in (ids)` when the filter asks for changes since a time, else true. */
-function amongChanged(column: string, filter: ChangeFilter, ids: (since: Date) => RawBuilder<unknown>): RawBuilder<SqlBool> {
-  return filter.modifiedSince ? sql<SqlBool>`${sql.ref(column)} in (${ids(filter.modifiedSince)})` : sql<SqlBool>`true`;
-}
-
 /**
- * The same narrowing as amongChanged, with the ids gathered first into an array: the planner cannot turn
- * `= any(array(...))` into a join, so it pushes the condition into each branch of a view (public_withdrawal's
- * union) as an index lookup, instead of planning the view whole (every report's `not exists (public_report)`)
- * and narrowing after (issue 23: 180,000 buffers for papers polled with modified_since at four years).
+ * `column = any(ids)` when the filter asks for changes since a time, else true. The ids are gathered first into an
+ * array: the planner cannot turn `= any(array(...))` into a join, so it looks each one up by index, in a list as in
+ * each branch of a view (public_withdrawal's union). As a join it walked a whole list in order to spare a sort, or
+ * planned a view whole (every report's `not exists (public_report)`) before narrowing it (issue 23: 180,000
+ * buffers for papers polled with modified_since at four years).
  */
-function amongChangedFirst(column: string, filter: ChangeFilter, ids: (since: Date) => RawBuilder<unknown>): RawBuilder<SqlBool> {
+function amongChanged(column: string, filter: ChangeFilter, ids: (since: Date) => RawBuilder<unknown>): RawBuilder<SqlBool> {
   return filter.modifiedSince ? sql<SqlBool>`${sql.ref(column)} = any(array(${ids(filter.modifiedSince)}))` : sql<SqlBool>`true`;
 }
 
@@ -397,6 +393,9 @@ export async function agendaItemsOfMeetings(db: Db, meetingIds: string[]): Promi
     .execute();
 }
 
+/** The minutes of some agenda items, by the index on minute.agenda_item_id. */
+const minutesOf = (db: Db, agendaItemIds: string[]) => db.selectFrom('minute').select('minute.id').where('minute.agenda_item_id', 'in', agendaItemIds);
+
 /** The resolutions recorded against each agenda item, from its public minutes only. */
 export async function resolutionsOfAgendaItems(db: Db, agendaItemIds: string[]) {
   if (agendaItemIds.length === 0) return [];
@@ -410,6 +409,8 @@ export async function resolutionsOfAgendaItems(db: Db, agendaItemIds: string[]) 
       .innerJoin('minute', 'minute.id', 'resolution.minute_id')
       .select(['minute.agenda_item_id', 'resolution.text'])
       .where('minute.agenda_item_id', 'in', agendaItemIds)
+      // The items' minutes gathered first, so each minute's resolutions are found by index (a join read them all).
+      .where(sql<SqlBool>`resolution.minute_id = any(array(${minutesOf(db, agendaItemIds)}))`)
       .where('resolution.withdrawn_at', 'is', null)
       .orderBy('minute.position')
       .orderBy('resolution.position')
@@ -429,6 +430,7 @@ export async function voteEventsOfAgendaItems(db: Db, agendaItemIds: string[]) {
       .innerJoin('minute', 'minute.id', 'vote_event.minute_id')
       .select(['minute.agenda_item_id', 'vote_event.id'])
       .where('minute.agenda_item_id', 'in', agendaItemIds)
+      .where(sql<SqlBool>`vote_event.minute_id = any(array(${minutesOf(db, agendaItemIds)}))`)
       .orderBy(byIdC('vote_event.id'))
       .$narrowType<{ agenda_item_id: string }>()
       .execute()
@@ -625,8 +627,8 @@ export async function listWithdrawals(
     .where('withdrawal.authority_id', '=', authorityId)
     .where(changedWithin('withdrawal', filter, 'modified'))
     // A withdrawn report's or meeting's time is made of the same parts as a public one's.
-    .$if(kind === 'report', (query) => query.where(amongChangedFirst('withdrawal.record_id', filter, changedReportIds)))
-    .$if(kind === 'meeting', (query) => query.where(amongChangedFirst('withdrawal.record_id', filter, changedMeetingIds)))
+    .$if(kind === 'report', (query) => query.where(amongChanged('withdrawal.record_id', filter, changedReportIds)))
+    .$if(kind === 'meeting', (query) => query.where(amongChanged('withdrawal.record_id', filter, changedMeetingIds)))
     .where(afterId('withdrawal.record_id', window));
   const [rows, counted] = await Promise.all([
     window.limit > 0
