@@ -237,64 +237,86 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listPeople(db, params.id, filter, window), (rows) => assemble.personObjects(db, link, rows));
   });
-  list<{ id: string }>('oparl.body.meetings', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    // A withdrawn meeting (migration 20261207_3002) is a deleted object in the changes a client asks for.
-    return withWithdrawn(
-      db,
-      params.id,
-      filter,
-      window,
-      async (part) => presentRows(await q.listMeetings(db, { authorityId: params.id }, filter, part), (rows) => assemble.meetingObjects(db, link, rows)),
-      { ...MEETING, route: 'oparl.meeting' },
-    );
-  }, { order: 'date-id', withdrawn: true });
-  list<{ id: string }>('oparl.body.papers', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    return withWithdrawn(
-      db,
-      params.id,
-      filter,
-      window,
-      async (part) => presentRows(await q.listPapers(db, params.id, filter, part), (rows) => assemble.paperObjects(db, link, rows)),
-      { ...PAPER, route: 'oparl.paper' },
-    );
-  }, { withdrawn: true });
-  list<{ id: string }>('oparl.body.agendaItems', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    return withWithdrawn(
-      db,
-      params.id,
-      filter,
-      window,
-      async (part) =>
-        presentRows(await q.listAgendaItems(db, params.id, filter, part), (rows) => assemble.agendaItemObjects(db, link, rows, { withMeeting: true })),
-      { ...AGENDA_ITEM, route: 'oparl.agendaItem' },
-    );
-  }, { withdrawn: true });
-  list<{ id: string }>('oparl.body.consultations', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    return withWithdrawn(
-      db,
-      params.id,
-      filter,
-      window,
-      async (part) =>
-        presentRows(await q.listConsultations(db, params.id, filter, part), (rows) => rows.map((row) => present.presentConsultation(link, row, { withPaper: true }))),
-      { ...CONSULTATION, route: 'oparl.consultation' },
-    );
-  }, { withdrawn: true });
-  list<{ id: string }>('oparl.body.files', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    return withWithdrawn(
-      db,
-      params.id,
-      filter,
-      window,
-      async (part) => presentRows(await q.listPapers(db, params.id, filter, part), (rows) => rows.map((row) => present.presentFile(link, row))),
-      { ...FILE, route: 'oparl.file' },
-    );
-  }, { withdrawn: true });
+  list<{ id: string }>(
+    'oparl.body.meetings',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      // A withdrawn meeting (migration 20261207_3002) is a deleted object in the changes a client asks for.
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) => presentRows(await q.listMeetings(db, { authorityId: params.id }, filter, part), (rows) => assemble.meetingObjects(db, link, rows)),
+        { ...MEETING, route: 'oparl.meeting' },
+      );
+    },
+    { order: 'date-id', withdrawn: true },
+  );
+  list<{ id: string }>(
+    'oparl.body.papers',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) => presentRows(await q.listPapers(db, params.id, filter, part), (rows) => assemble.paperObjects(db, link, rows)),
+        { ...PAPER, route: 'oparl.paper' },
+      );
+    },
+    { withdrawn: true },
+  );
+  list<{ id: string }>(
+    'oparl.body.agendaItems',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) =>
+          presentRows(await q.listAgendaItems(db, params.id, filter, part), (rows) => assemble.agendaItemObjects(db, link, rows, { withMeeting: true })),
+        { ...AGENDA_ITEM, route: 'oparl.agendaItem' },
+      );
+    },
+    { withdrawn: true },
+  );
+  list<{ id: string }>(
+    'oparl.body.consultations',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) =>
+          presentRows(await q.listConsultations(db, params.id, filter, part), (rows) =>
+            rows.map((row) => present.presentConsultation(link, row, { withPaper: true })),
+          ),
+        { ...CONSULTATION, route: 'oparl.consultation' },
+      );
+    },
+    { withdrawn: true },
+  );
+  list<{ id: string }>(
+    'oparl.body.files',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) => presentRows(await q.listPapers(db, params.id, filter, part), (rows) => rows.map((row) => present.presentFile(link, row))),
+        { ...FILE, route: 'oparl.file' },
+      );
+    },
+    { withdrawn: true },
+  );
   list<{ id: string }>('oparl.body.locations', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listLocations(db, params.id, filter, window), (rows) => assemble.locationObjects(db, link, rows));
@@ -319,13 +341,17 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     const row = await q.findOrganization(db, id);
     return row && (await assemble.organizationObjects(db, link, [row]))[0];
   });
-  list<{ id: string }>('oparl.organization.meetings', async (db, params, filter, window) => {
-    const organization = params.id ? await q.findOrganization(db, params.id) : undefined;
-    if (!organization || organization.kind === 'political-group') return undefined;
-    return presentRows(await q.listMeetings(db, { authorityId: organization.authority_id, bodyId: organization.id }, filter, window), (rows) =>
-      assemble.meetingObjects(db, link, rows),
-    );
-  }, { order: 'date-id' });
+  list<{ id: string }>(
+    'oparl.organization.meetings',
+    async (db, params, filter, window) => {
+      const organization = params.id ? await q.findOrganization(db, params.id) : undefined;
+      if (!organization || organization.kind === 'political-group') return undefined;
+      return presentRows(await q.listMeetings(db, { authorityId: organization.authority_id, bodyId: organization.id }, filter, window), (rows) =>
+        assemble.meetingObjects(db, link, rows),
+      );
+    },
+    { order: 'date-id' },
+  );
   object('oparl.person', 'Person', async (db, id) => {
     const row = await q.findPerson(db, id);
     return row && (await assemble.personObjects(db, link, [row]))[0];

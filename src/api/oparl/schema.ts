@@ -34,28 +34,30 @@ const Since = z.iso
   .optional();
 
 /** OParl's list parameters: the change filters (section "Filter" of the specification), a page and its size. */
-export const ListQuerySchema = z.object({
-  created_since: Since,
-  created_until: Since,
-  modified_since: Since,
-  modified_until: Since,
-  page: z.coerce.number({ error: 'must be a whole number from 1' }).int('must be a whole number from 1').min(1, 'must be a whole number from 1').default(1),
-  // OParl lets a server cap the page size it is asked for: more than 100 gives pages of 100 (the links say so).
-  limit: z.coerce
-    .number({ error: 'must be a whole number from 1' })
-    .int('must be a whole number from 1')
-    .min(1, 'must be a whole number from 1')
-    .default(20)
-    .transform((limit) => Math.min(limit, MAX_LIMIT)),
-  after: Cursor.optional(),
-  // OParl clients may ask to leave out embedded objects; Quorum always embeds them, which OParl allows.
-  omit_internal: z.string().optional(),
-}).superRefine((query, context) => {
-  if (!query.after && (query.page - 1) * query.limit > MAX_PAGE_OFFSET)
-    context.addIssue({
-      code: 'custom',
-      path: ['page'],
-      message: `goes past the first ${MAX_PAGE_OFFSET.toLocaleString('en-GB')} objects: follow the next links, whose cursor (after) reaches any page`,
-    });
-});
+export const ListQuerySchema = z
+  .object({
+    created_since: Since,
+    created_until: Since,
+    modified_since: Since,
+    modified_until: Since,
+    page: z.coerce.number({ error: 'must be a whole number from 1' }).int('must be a whole number from 1').min(1, 'must be a whole number from 1').default(1),
+    // OParl lets a server cap the page size it is asked for: more than 100 gives pages of 100 (the links say so).
+    limit: z.coerce
+      .number({ error: 'must be a whole number from 1' })
+      .int('must be a whole number from 1')
+      .min(1, 'must be a whole number from 1')
+      .default(20)
+      .transform((limit) => Math.min(limit, MAX_LIMIT)),
+    after: Cursor.optional(),
+    // OParl clients may ask to leave out embedded objects; Quorum always embeds them, which OParl allows.
+    omit_internal: z.string().optional(),
+  })
+  .superRefine((query, context) => {
+    if (!query.after && (query.page - 1) * query.limit > MAX_PAGE_OFFSET)
+      context.addIssue({
+        code: 'custom',
+        path: ['page'],
+        message: `goes past the first ${MAX_PAGE_OFFSET.toLocaleString('en-GB')} objects: follow the next links, whose cursor (after) reaches any page`,
+      });
+  });
 export type ListQuery = z.infer<typeof ListQuerySchema>;

@@ -386,11 +386,7 @@ export function findAgendaItem(db: Db, id: string) {
 
 export async function agendaItemsOfMeetings(db: Db, meetingIds: string[]): Promise<AgendaItemRow[]> {
   if (meetingIds.length === 0) return [];
-  return agendaItems(db)
-    .where('agenda_item.meeting_id', 'in', meetingIds)
-    .orderBy('agenda_item.position')
-    .orderBy('agenda_item.number')
-    .execute();
+  return agendaItems(db).where('agenda_item.meeting_id', 'in', meetingIds).orderBy('agenda_item.position').orderBy('agenda_item.number').execute();
 }
 
 /** The minutes of some agenda items, by the index on minute.agenda_item_id. */
@@ -440,21 +436,19 @@ export async function voteEventsOfAgendaItems(db: Db, agendaItemIds: string[]) {
 // ---- Paper and File: public reports -----------------------------------------------------------------------------
 
 function papers(db: Db) {
-  return db
-    .selectFrom('public_report as report')
-    .select([
-      'report.id',
-      'report.authority_id',
-      'report.subject',
-      'report.report_date',
-      'report.classification',
-      'report.by_text',
-      'report.to_text',
-      sql<number>`octet_length(report.full_text)`.as('text_bytes'),
-      'report.created_at',
-      // The view's updated_at holds its publication and the items carrying it; a carrier leaving is another row.
-      latest('report.updated_at', changeOf('report', 'report.id')).as('modified_at'),
-    ]);
+  return db.selectFrom('public_report as report').select([
+    'report.id',
+    'report.authority_id',
+    'report.subject',
+    'report.report_date',
+    'report.classification',
+    'report.by_text',
+    'report.to_text',
+    sql<number>`octet_length(report.full_text)`.as('text_bytes'),
+    'report.created_at',
+    // The view's updated_at holds its publication and the items carrying it; a carrier leaving is another row.
+    latest('report.updated_at', changeOf('report', 'report.id')).as('modified_at'),
+  ]);
   // public_report is the visibility rule itself: checking each of its rows against it again doubled the work.
 }
 export type PaperRow = Awaited<ReturnType<ReturnType<typeof papers>['execute']>>[number];
@@ -491,24 +485,26 @@ export async function publicReportText(db: Db, id: string) {
 // ---- Consultation: a public report on a public agenda item -------------------------------------------------------
 
 function consultations(db: Db) {
-  return db
-    .selectFrom('public_agenda_item as agenda_item')
-    .innerJoin('public_report as report', 'report.id', 'agenda_item.report_id')
-    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
-    .innerJoin('body', 'body.id', 'meeting.body_id')
-    .select([
-      'agenda_item.id',
-      'agenda_item.id as agenda_item_id',
-      'report.id as report_id',
-      'agenda_item.meeting_id',
-      'meeting.body_id',
-      'body.authority_id',
-      'agenda_item.created_at',
-      // All it shows is links: its item's and meeting's publication, in the view's updated_at, decides them.
-      'agenda_item.updated_at as modified_at',
-    ])
-    // The report is joined from public_report, the visibility rule itself, so it is public.
-    .where('agenda_item.exempt', '=', false);
+  return (
+    db
+      .selectFrom('public_agenda_item as agenda_item')
+      .innerJoin('public_report as report', 'report.id', 'agenda_item.report_id')
+      .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+      .innerJoin('body', 'body.id', 'meeting.body_id')
+      .select([
+        'agenda_item.id',
+        'agenda_item.id as agenda_item_id',
+        'report.id as report_id',
+        'agenda_item.meeting_id',
+        'meeting.body_id',
+        'body.authority_id',
+        'agenda_item.created_at',
+        // All it shows is links: its item's and meeting's publication, in the view's updated_at, decides them.
+        'agenda_item.updated_at as modified_at',
+      ])
+      // The report is joined from public_report, the visibility rule itself, so it is public.
+      .where('agenda_item.exempt', '=', false)
+  );
 }
 export type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultations>['execute']>>[number];
 
