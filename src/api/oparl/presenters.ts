@@ -294,28 +294,39 @@ export function presentDeleted(link: AbsoluteLink, route: RouteName, typeName: s
  * One page of an OParl external list, with its pagination block and the links a client follows. A list too long to
  * count (total undefined) has no totalElements, totalPages or last link, which OParl 1.1 makes optional (section
  * 2.5); its next link, which is required, is there because such a list goes on past this page.
+ *
+ * The next link carries the page's cursor (`after`), so the next page starts from an index whatever its number.
+ * The other links address pages by number only; one that would skip more than `maxOffset` objects is left out
+ * (each is optional), since such a page is refused (src/api/oparl/schema.ts).
  */
 export function presentListPage(
   data: OParlObject[],
-  page: { total: number | undefined; perPage: number; current: number },
-  pageUrl: (page: number) => string,
+  page: { total: number | undefined; perPage: number; current: number; cursor?: string; maxOffset?: number },
+  pageUrl: (page: number, after?: string) => string,
 ): Record<string, unknown> {
+  const reachable = (number: number) => page.maxOffset === undefined || (number - 1) * page.perPage <= page.maxOffset;
+  const byNumber = (number: number) => (reachable(number) ? pageUrl(number) : undefined);
+  const links = (prev: number | undefined, next: boolean, last: number | undefined) => {
+    const prevUrl = prev !== undefined ? byNumber(prev) : undefined;
+    const lastUrl = last !== undefined ? byNumber(last) : undefined;
+    return {
+      first: pageUrl(1),
+      ...(prevUrl ? { prev: prevUrl } : {}),
+      ...(next ? { next: pageUrl(page.current + 1, page.cursor) } : {}),
+      ...(lastUrl ? { last: lastUrl } : {}),
+    };
+  };
   if (page.total === undefined) {
     return {
       data,
       pagination: { elementsPerPage: page.perPage, currentPage: page.current },
-      links: { first: pageUrl(1), ...(page.current > 1 ? { prev: pageUrl(page.current - 1) } : {}), next: pageUrl(page.current + 1) },
+      links: links(page.current > 1 ? page.current - 1 : undefined, true, undefined),
     };
   }
   const totalPages = Math.max(1, Math.ceil(page.total / page.perPage));
   return {
     data,
     pagination: { totalElements: page.total, elementsPerPage: page.perPage, currentPage: page.current, totalPages },
-    links: {
-      first: pageUrl(1),
-      ...(page.current > 1 ? { prev: pageUrl(Math.min(page.current - 1, totalPages)) } : {}),
-      ...(page.current < totalPages ? { next: pageUrl(page.current + 1) } : {}),
-      last: pageUrl(totalPages),
-    },
+    links: links(page.current > 1 ? Math.min(page.current - 1, totalPages) : undefined, page.current < totalPages, totalPages),
   };
 }

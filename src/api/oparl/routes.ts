@@ -8,8 +8,8 @@ import type { Config } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import type { Database } from '../../db/schema.ts';
 import * as q from '../../db/queries/api/oparl.ts';
-import type { ChangeFilter, Paged } from '../../db/queries/api/filters.ts';
-import { NotFound } from '../../http/errors.ts';
+import type { ChangeFilter, PageWindow, Paged } from '../../db/queries/api/filters.ts';
+import { NotFound, ValidationError } from '../../http/errors.ts';
 import { readerFor } from '../../http/reader.ts';
 import { ROUTES, type RouteName } from '../../http/routes.ts';
 import { oparlErrorBody, useApiConventions } from '../http.ts';
@@ -20,7 +20,7 @@ import { termById, termsSpanning } from './legislative-terms.ts';
 import { stampsWithin } from './term-filter.ts';
 import * as present from './presenters.ts';
 import type { OParlObject } from './presenters.ts';
-import { IdParamsSchema, ListQuerySchema, type ListQuery } from './schema.ts';
+import { IdParamsSchema, ListQuerySchema, MAX_PAGE_OFFSET, type ListCursor, type ListQuery } from './schema.ts';
 
 export const OPARL_PREFIX = '/oparl';
 
@@ -41,6 +41,38 @@ const local = (name: RouteName) => {
   return path.slice(OPARL_PREFIX.length);
 };
 
+/**
+ * A list page's window: the page by number and, from a next link, where it starts (the last object before it). In
+ * the withdrawn part of a list (`gone`), the public objects ended on an earlier page.
+ */
+interface ListWindow extends PageWindow {
+  gone?: string;
+}
+
+/** A page of objects and the cursor of its last one ('p' or 'w', then its order key), for the next link. */
+type ListPage = Paged<OParlObject> & { cursor?: string[] };
+
+/** How a list is ordered, so its cursors can be checked: by id, or by date (descending) then id. */
+type Order = 'id' | 'date-id';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The window a cursor gives, or a clear error when the cursor cannot be one of this list's. */
+function windowOf(query: ListQuery, order: Order, withdrawn: boolean): ListWindow {
+  const window = { limit: query.limit, offset: (query.page - 1) * query.limit };
+  const cursor: ListCursor | undefined = query.after;
+  if (!cursor) return window;
+  const [first, second] = cursor.key;
+  const fits =
+    cursor.phase === 'w'
+      ? withdrawn && query.modified_since !== undefined && cursor.key.length === 1
+      : order === 'id'
+        ? cursor.key.length === 1 && !DATE.test(first!)
+        : cursor.key.length === 2 && DATE.test(first!) && !DATE.test(second!);
+  if (!fits) throw ValidationError([{ field: 'after', message: 'must be the cursor of a next link of this list' }]);
+  return cursor.phase === 'w' ? { ...window, gone: first! } : { ...window, after: cursor.key };
+}
+
 const filterOf = (query: ListQuery): ChangeFilter => ({
   createdSince: query.created_since,
   createdUntil: query.created_until,
@@ -57,6 +89,8 @@ const carried = (raw: Record<string, unknown>, query: ListQuery) => ({
   limit: query.limit === 20 ? undefined : query.limit,
 });
 
+const cursorText = (cursor: string[] | undefined) => cursor?.join('.');
+
 export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: DatabaseHandle }> = async (app, { config, database }) => {
   const link = absoluteLinks(config);
   useApiConventions(app, database, { errorBody: oparlErrorBody });
@@ -66,20 +100,27 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     return payload;
   });
 
-  /** Registers an external list: parse the page and filters, fetch the page, present its objects, link the pages. */
+  /**
+   * Registers an external list: parse the page and filters, fetch the page, present its objects, link the pages.
+   * `order` says how its cursors look; `withdrawn` that withdrawn objects follow the public ones when changes are asked for.
+   */
   function list<P extends Record<string, string>>(
     name: RouteName,
-    load: (db: Kysely<Database>, params: P, filter: ChangeFilter, window: { limit: number; offset: number }) => Promise<Paged<OParlObject> | undefined>,
+    load: (db: Kysely<Database>, params: P, filter: ChangeFilter, window: ListWindow) => Promise<ListPage | undefined>,
+    shape: { order?: Order; withdrawn?: boolean } = {},
   ) {
     app.get(local(name), async (request) => {
       const params = parseId(IdParamsSchema.partial(), request.params, 'List') as P;
       const raw = (request.query ?? {}) as Record<string, unknown>;
       const query = parseInput(ListQuerySchema, raw);
-      const page = await load(readerFor(database, request), params, filterOf(query), { limit: query.limit, offset: (query.page - 1) * query.limit });
+      const window = windowOf(query, shape.order ?? 'id', shape.withdrawn ?? false);
+      const page = await load(readerFor(database, request), params, filterOf(query), window);
       if (!page) throw NotFound('List not found');
       const url = `${publicBaseUrl(config)}${request.url.split('?')[0]}`;
-      return present.presentListPage(page.rows, { total: page.total, perPage: query.limit, current: query.page }, (number) =>
-        withQuery(url, { ...carried(raw, query), page: number === 1 ? undefined : number }),
+      return present.presentListPage(
+        page.rows,
+        { total: page.total, perPage: query.limit, current: query.page, cursor: cursorText(page.cursor), maxOffset: MAX_PAGE_OFFSET },
+        (number, after) => withQuery(url, { ...carried(raw, query), page: number === 1 ? undefined : number, after }),
       );
     });
   }
@@ -108,25 +149,34 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     db: Kysely<Database>,
     authorityId: string,
     filter: ChangeFilter,
-    window: { limit: number; offset: number },
-    page: Paged<OParlObject>,
+    window: ListWindow,
+    publicPage: (window: PageWindow) => Promise<ListPage>,
     withdrawn: Withdrawn & { route: RouteName },
-  ): Promise<Paged<OParlObject>> {
+  ): Promise<ListPage> {
+    const deleted = (rows: q.WithdrawalRow[]) => rows.map((row) => present.presentDeleted(link, withdrawn.route, withdrawn.type, row));
+    if (window.gone !== undefined) {
+      // A cursor in the withdrawn part: the public objects ended on an earlier page; the total counts from here.
+      const gone = await q.listWithdrawals(db, withdrawn.kind, authorityId, filter, { limit: window.limit, offset: window.offset, after: [window.gone] });
+      return { rows: deleted(gone.rows), total: window.offset + (gone.total ?? 0), ...(gone.lastKey ? { cursor: ['w', ...gone.lastKey] } : {}) };
+    }
+    const page = await publicPage(window);
     // A list too long to count (filters.ts, COUNT_AHEAD) goes on past this page: no withdrawn objects on it yet.
     if (!filter.modifiedSince || page.total === undefined) return page;
     const offset = Math.max(0, window.offset - page.total);
     const room = window.offset + window.limit <= page.total ? 0 : window.limit - page.rows.length;
     const gone = await q.listWithdrawals(db, withdrawn.kind, authorityId, filter, { limit: room, offset });
     return {
-      rows: [...page.rows, ...gone.rows.map((row) => present.presentDeleted(link, withdrawn.route, withdrawn.type, row))],
+      rows: [...page.rows, ...deleted(gone.rows)],
       total: page.total + (gone.total ?? 0),
+      ...(gone.lastKey && gone.rows.length > 0 ? { cursor: ['w', ...gone.lastKey] } : page.cursor ? { cursor: page.cursor } : {}),
     };
   }
 
   const authorityOf = async (db: Kysely<Database>, params: { id?: string }) => (params.id ? q.findAuthority(db, params.id) : undefined);
-  const presentRows = async <R>(page: Paged<R>, toObjects: (rows: R[]) => Promise<OParlObject[]> | OParlObject[]) => ({
+  const presentRows = async <R>(page: Paged<R>, toObjects: (rows: R[]) => Promise<OParlObject[]> | OParlObject[]): Promise<ListPage> => ({
     rows: await toObjects(page.rows),
     total: page.total,
+    ...(page.lastKey ? { cursor: ['p', ...page.lastKey] } : {}),
   });
 
   const publisher: present.Publisher = { license: config.dataLicense, contactEmail: config.contactEmail };
@@ -187,36 +237,86 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listPeople(db, params.id, filter, window), (rows) => assemble.personObjects(db, link, rows));
   });
-  list<{ id: string }>('oparl.body.meetings', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    const page = await presentRows(await q.listMeetings(db, { authorityId: params.id }, filter, window), (rows) => assemble.meetingObjects(db, link, rows));
-    // A withdrawn meeting (migration 20261207_3002) is a deleted object in the changes a client asks for.
-    return withWithdrawn(db, params.id, filter, window, page, { ...MEETING, route: 'oparl.meeting' });
-  });
-  list<{ id: string }>('oparl.body.papers', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    const page = await presentRows(await q.listPapers(db, params.id, filter, window), (rows) => assemble.paperObjects(db, link, rows));
-    return withWithdrawn(db, params.id, filter, window, page, { ...PAPER, route: 'oparl.paper' });
-  });
-  list<{ id: string }>('oparl.body.agendaItems', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    const page = await presentRows(await q.listAgendaItems(db, params.id, filter, window), (rows) =>
-      assemble.agendaItemObjects(db, link, rows, { withMeeting: true }),
-    );
-    return withWithdrawn(db, params.id, filter, window, page, { ...AGENDA_ITEM, route: 'oparl.agendaItem' });
-  });
-  list<{ id: string }>('oparl.body.consultations', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    const page = await presentRows(await q.listConsultations(db, params.id, filter, window), (rows) =>
-      rows.map((row) => present.presentConsultation(link, row, { withPaper: true })),
-    );
-    return withWithdrawn(db, params.id, filter, window, page, { ...CONSULTATION, route: 'oparl.consultation' });
-  });
-  list<{ id: string }>('oparl.body.files', async (db, params, filter, window) => {
-    if (!(await authorityOf(db, params))) return undefined;
-    const page = await presentRows(await q.listPapers(db, params.id, filter, window), (rows) => rows.map((row) => present.presentFile(link, row)));
-    return withWithdrawn(db, params.id, filter, window, page, { ...FILE, route: 'oparl.file' });
-  });
+  list<{ id: string }>(
+    'oparl.body.meetings',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      // A withdrawn meeting (migration 20261207_3002) is a deleted object in the changes a client asks for.
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) => presentRows(await q.listMeetings(db, { authorityId: params.id }, filter, part), (rows) => assemble.meetingObjects(db, link, rows)),
+        { ...MEETING, route: 'oparl.meeting' },
+      );
+    },
+    { order: 'date-id', withdrawn: true },
+  );
+  list<{ id: string }>(
+    'oparl.body.papers',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) => presentRows(await q.listPapers(db, params.id, filter, part), (rows) => assemble.paperObjects(db, link, rows)),
+        { ...PAPER, route: 'oparl.paper' },
+      );
+    },
+    { withdrawn: true },
+  );
+  list<{ id: string }>(
+    'oparl.body.agendaItems',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) =>
+          presentRows(await q.listAgendaItems(db, params.id, filter, part), (rows) => assemble.agendaItemObjects(db, link, rows, { withMeeting: true })),
+        { ...AGENDA_ITEM, route: 'oparl.agendaItem' },
+      );
+    },
+    { withdrawn: true },
+  );
+  list<{ id: string }>(
+    'oparl.body.consultations',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) =>
+          presentRows(await q.listConsultations(db, params.id, filter, part), (rows) =>
+            rows.map((row) => present.presentConsultation(link, row, { withPaper: true })),
+          ),
+        { ...CONSULTATION, route: 'oparl.consultation' },
+      );
+    },
+    { withdrawn: true },
+  );
+  list<{ id: string }>(
+    'oparl.body.files',
+    async (db, params, filter, window) => {
+      if (!(await authorityOf(db, params))) return undefined;
+      return withWithdrawn(
+        db,
+        params.id,
+        filter,
+        window,
+        async (part) => presentRows(await q.listPapers(db, params.id, filter, part), (rows) => rows.map((row) => present.presentFile(link, row))),
+        { ...FILE, route: 'oparl.file' },
+      );
+    },
+    { withdrawn: true },
+  );
   list<{ id: string }>('oparl.body.locations', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listLocations(db, params.id, filter, window), (rows) => assemble.locationObjects(db, link, rows));
@@ -241,13 +341,17 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     const row = await q.findOrganization(db, id);
     return row && (await assemble.organizationObjects(db, link, [row]))[0];
   });
-  list<{ id: string }>('oparl.organization.meetings', async (db, params, filter, window) => {
-    const organization = params.id ? await q.findOrganization(db, params.id) : undefined;
-    if (!organization || organization.kind === 'political-group') return undefined;
-    return presentRows(await q.listMeetings(db, { authorityId: organization.authority_id, bodyId: organization.id }, filter, window), (rows) =>
-      assemble.meetingObjects(db, link, rows),
-    );
-  });
+  list<{ id: string }>(
+    'oparl.organization.meetings',
+    async (db, params, filter, window) => {
+      const organization = params.id ? await q.findOrganization(db, params.id) : undefined;
+      if (!organization || organization.kind === 'political-group') return undefined;
+      return presentRows(await q.listMeetings(db, { authorityId: organization.authority_id, bodyId: organization.id }, filter, window), (rows) =>
+        assemble.meetingObjects(db, link, rows),
+      );
+    },
+    { order: 'date-id' },
+  );
   object('oparl.person', 'Person', async (db, id) => {
     const row = await q.findPerson(db, id);
     return row && (await assemble.personObjects(db, link, [row]))[0];

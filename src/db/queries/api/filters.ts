@@ -14,13 +14,21 @@ export interface ChangeFilter {
 
 export interface PageWindow {
   limit: number;
+  /** How many rows come before this page: skipped by OFFSET, or only counted when `after` says where the page starts. */
   offset: number;
+  /**
+   * The order key of the last row of the page before (a next link's cursor): the page starts after it through the
+   * index, so page 1,000 costs what page 1 costs. The query must already hold the condition (`afterId`, `afterDateId`).
+   */
+  after?: readonly string[];
 }
 
 export interface Paged<T> {
   rows: T[];
   /** Every row across all pages; undefined when there are more than were counted (COUNT_AHEAD past this page). */
   total: number | undefined;
+  /** The order key of this page's last row: the next page's cursor. */
+  lastKey?: string[];
 }
 
 /** Conditions on a table's created_at/updated_at ("true" when the filter is empty), for `.where(...)`. */
@@ -68,10 +76,13 @@ export const COUNT_AHEAD = 1000;
  * count over every row would defeat the index that finds the first rows of a large list in order.
  */
 export async function runPage<O>(db: Kysely<any>, query: SelectQueryBuilder<any, any, O>, window: PageWindow, countAhead = COUNT_AHEAD): Promise<Paged<O>> {
-  const rows = (await query.limit(window.limit).offset(window.offset).execute()) as O[];
+  // With a cursor the rows before the page are not read, only known by number (the page's own).
+  const skip = window.after ? 0 : window.offset;
+  const before = window.offset - skip;
+  const rows = (await query.limit(window.limit).offset(skip).execute()) as O[];
   if (rows.length > 0 && rows.length < window.limit) return { rows, total: window.offset + rows.length };
   if (rows.length === 0 && window.offset === 0) return { rows, total: 0 };
-  const bound = window.offset + window.limit + countAhead;
+  const bound = skip + window.limit + countAhead;
   const bounded = query
     .clearSelect()
     .clearOrderBy()
@@ -80,5 +91,30 @@ export async function runPage<O>(db: Kysely<any>, query: SelectQueryBuilder<any,
     .as('bounded');
   const counted = (await db.selectFrom(bounded).select(sql<string>`count(*)::text`.as('count')).executeTakeFirst()) as { count: string } | undefined;
   const total = Number(counted?.count ?? 0);
-  return { rows, total: total > bound ? undefined : total };
+  return { rows, total: total > bound ? undefined : before + total };
+}
+
+/** Adds the order key of a page's last row (its next page's cursor). */
+export const keyedBy =
+  <O>(keyOf: (row: O) => string[]) =>
+  (page: Paged<O>): Paged<O> => {
+    const last = page.rows.at(-1);
+    return last ? { ...page, lastKey: keyOf(last) } : page;
+  };
+
+/** Rows after a cursor of (id), in byIdC order; "true" without one. */
+export function afterId(column: string, window: PageWindow): Expression<SqlBool> {
+  const [id] = window.after ?? [];
+  return id === undefined ? sql<SqlBool>`true` : sql<SqlBool>`${byIdC(column)} > ${id}`;
+}
+
+/**
+ * Rows after a cursor of (date, id) in the order date descending, then byIdC. The plain `date <= $date` lets an
+ * index on the date start at the cursor; the rest decides the rows of that same date.
+ */
+export function afterDateId(dateColumn: string, idColumn: string, window: PageWindow): Expression<SqlBool> {
+  const [date, id] = window.after ?? [];
+  if (date === undefined || id === undefined) return sql<SqlBool>`true`;
+  const day = sql.ref(dateColumn);
+  return sql<SqlBool>`(${day} <= ${date} and (${day} < ${date} or ${byIdC(idColumn)} > ${id}))`;
 }

@@ -10,7 +10,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../schema.ts';
 import type { OParlChangeKind } from '../../schema/oparl.ts';
-import { byIdC, changedWithin, reportIsPublic, runPage, type ChangeFilter, type PageWindow, type Paged } from './filters.ts';
+import { afterDateId, afterId, byIdC, changedWithin, keyedBy, reportIsPublic, runPage, type ChangeFilter, type PageWindow, type Paged } from './filters.ts';
 
 type Db = Kysely<Database>;
 
@@ -49,10 +49,19 @@ const changedPersonIds = (since: Date) => sql`
   select id from person where updated_at >= ${since}
   union select id from oparl_change where kind = 'person' and changed_at >= ${since}`;
 
-/** `column in (ids)` when the filter asks for changes since a time, else true. */
+/**
+ * `column = any(ids)` when the filter asks for changes since a time, else true. The ids are gathered first into an
+ * array: the planner cannot turn `= any(array(...))` into a join, so it looks each one up by index, in a list as in
+ * each branch of a view (public_withdrawal's union). As a join it walked a whole list in order to spare a sort, or
+ * planned a view whole (every report's `not exists (public_report)`) before narrowing it (issue 23: 180,000
+ * buffers for papers polled with modified_since at four years).
+ */
 function amongChanged(column: string, filter: ChangeFilter, ids: (since: Date) => RawBuilder<unknown>): RawBuilder<SqlBool> {
-  return filter.modifiedSince ? sql<SqlBool>`${sql.ref(column)} in (${ids(filter.modifiedSince)})` : sql<SqlBool>`true`;
+  return filter.modifiedSince ? sql<SqlBool>`${sql.ref(column)} = any(array(${ids(filter.modifiedSince)}))` : sql<SqlBool>`true`;
 }
+
+/** A page of a list in id order, with its last row's id for the next page's cursor. */
+const byId = <O extends { id: string }>(page: Paged<O>): Paged<O> => keyedBy((row: O) => [row.id])(page);
 
 // ---- Body (the authority) ------------------------------------------------------------------------------------
 
@@ -155,9 +164,10 @@ export function listOrganizations(db: Db, authorityId: string, filter: ChangeFil
     organizations(db)
       .where('organization.authority_id', '=', authorityId)
       .where(changedWithin('organization', filter, 'modified_at'))
+      .where(afterId('organization.id', window))
       .orderBy(byIdC('organization.id')),
     window,
-  );
+  ).then(byId);
 }
 
 export function findOrganization(db: Db, id: string) {
@@ -203,9 +213,13 @@ export type MembershipRow = Awaited<ReturnType<ReturnType<typeof memberships>['e
 export function listMemberships(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
     db,
-    memberships(db).where('membership.authority_id', '=', authorityId).where(changedWithin('membership', filter)).orderBy(byIdC('membership.id')),
+    memberships(db)
+      .where('membership.authority_id', '=', authorityId)
+      .where(changedWithin('membership', filter))
+      .where(afterId('membership.id', window))
+      .orderBy(byIdC('membership.id')),
     window,
-  );
+  ).then(byId);
 }
 
 export function findMembership(db: Db, id: string) {
@@ -251,9 +265,10 @@ export function listPeople(db: Db, authorityId: string, filter: ChangeFilter, wi
       .where('person.authority_id', '=', authorityId)
       .where(amongChanged('person.id', filter, changedPersonIds))
       .where(changedWithin('person', filter, 'modified_at'))
+      .where(afterId('person.id', window))
       .orderBy(byIdC('person.id')),
     window,
-  );
+  ).then(byId);
 }
 
 export function findPerson(db: Db, id: string) {
@@ -300,10 +315,11 @@ export function listMeetings(db: Db, scope: { authorityId: string; bodyId?: stri
     query
       .where(amongChanged('meeting.id', filter, changedMeetingIds))
       .where(changedWithin('meeting', filter, 'modified_at'))
+      .where(afterDateId('meeting.date', 'meeting.id', window))
       .orderBy('meeting.date', 'desc')
       .orderBy(byIdC('meeting.id')),
     window,
-  );
+  ).then(keyedBy((row) => [row.date, row.id]));
 }
 
 export function findMeeting(db: Db, id: string) {
@@ -342,9 +358,8 @@ function agendaItems(db: Db) {
       'agenda_item.exempt',
       'agenda_item.exempt_paragraphs',
       // The consultation (the item's public report) is the agenda item's own id; none for exempt items or reports.
-      sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as(
-        'public_report_id',
-      ),
+      // report comes from public_report, the visibility rule itself: found there is public.
+      sql<string | null>`case when agenda_item.exempt = false and report.id is not null then report.id else null end`.as('public_report_id'),
       'agenda_item.created_at',
       // The view's updated_at holds its publication; resolutions, vote events and its report's exemption are other rows.
       latest('agenda_item.updated_at', changeOf('agenda-item', 'agenda_item.id')).as('modified_at'),
@@ -359,9 +374,10 @@ export function listAgendaItems(db: Db, authorityId: string, filter: ChangeFilte
     agendaItems(db)
       .where('agenda_item.authority_id', '=', authorityId)
       .where(changedWithin('agenda_item', filter, 'modified_at'))
+      .where(afterId('agenda_item.id', window))
       .orderBy(byIdC('agenda_item.id')),
     window,
-  );
+  ).then(byId);
 }
 
 export function findAgendaItem(db: Db, id: string) {
@@ -372,6 +388,9 @@ export async function agendaItemsOfMeetings(db: Db, meetingIds: string[]): Promi
   if (meetingIds.length === 0) return [];
   return agendaItems(db).where('agenda_item.meeting_id', 'in', meetingIds).orderBy('agenda_item.position').orderBy('agenda_item.number').execute();
 }
+
+/** The minutes of some agenda items, by the index on minute.agenda_item_id. */
+const minutesOf = (db: Db, agendaItemIds: string[]) => db.selectFrom('minute').select('minute.id').where('minute.agenda_item_id', 'in', agendaItemIds);
 
 /** The resolutions recorded against each agenda item, from its public minutes only. */
 export async function resolutionsOfAgendaItems(db: Db, agendaItemIds: string[]) {
@@ -386,6 +405,8 @@ export async function resolutionsOfAgendaItems(db: Db, agendaItemIds: string[]) 
       .innerJoin('minute', 'minute.id', 'resolution.minute_id')
       .select(['minute.agenda_item_id', 'resolution.text'])
       .where('minute.agenda_item_id', 'in', agendaItemIds)
+      // The items' minutes gathered first, so each minute's resolutions are found by index (a join read them all).
+      .where(sql<SqlBool>`resolution.minute_id = any(array(${minutesOf(db, agendaItemIds)}))`)
       .where('resolution.withdrawn_at', 'is', null)
       .orderBy('minute.position')
       .orderBy('resolution.position')
@@ -405,6 +426,7 @@ export async function voteEventsOfAgendaItems(db: Db, agendaItemIds: string[]) {
       .innerJoin('minute', 'minute.id', 'vote_event.minute_id')
       .select(['minute.agenda_item_id', 'vote_event.id'])
       .where('minute.agenda_item_id', 'in', agendaItemIds)
+      .where(sql<SqlBool>`vote_event.minute_id = any(array(${minutesOf(db, agendaItemIds)}))`)
       .orderBy(byIdC('vote_event.id'))
       .$narrowType<{ agenda_item_id: string }>()
       .execute()
@@ -414,22 +436,20 @@ export async function voteEventsOfAgendaItems(db: Db, agendaItemIds: string[]) {
 // ---- Paper and File: public reports -----------------------------------------------------------------------------
 
 function papers(db: Db) {
-  return db
-    .selectFrom('public_report as report')
-    .select([
-      'report.id',
-      'report.authority_id',
-      'report.subject',
-      'report.report_date',
-      'report.classification',
-      'report.by_text',
-      'report.to_text',
-      sql<number>`octet_length(report.full_text)`.as('text_bytes'),
-      'report.created_at',
-      // The view's updated_at holds its publication and the items carrying it; a carrier leaving is another row.
-      latest('report.updated_at', changeOf('report', 'report.id')).as('modified_at'),
-    ])
-    .where(reportIsPublic('report'));
+  return db.selectFrom('public_report as report').select([
+    'report.id',
+    'report.authority_id',
+    'report.subject',
+    'report.report_date',
+    'report.classification',
+    'report.by_text',
+    'report.to_text',
+    sql<number>`octet_length(report.full_text)`.as('text_bytes'),
+    'report.created_at',
+    // The view's updated_at holds its publication and the items carrying it; a carrier leaving is another row.
+    latest('report.updated_at', changeOf('report', 'report.id')).as('modified_at'),
+  ]);
+  // public_report is the visibility rule itself: checking each of its rows against it again doubled the work.
 }
 export type PaperRow = Awaited<ReturnType<ReturnType<typeof papers>['execute']>>[number];
 
@@ -442,9 +462,10 @@ export function listPapers(db: Db, authorityId: string, filter: ChangeFilter, wi
       .where('report.authority_id', '=', authorityId)
       .where(amongChanged('report.id', filter, changedReportIds))
       .where(changedWithin('report', filter, 'modified_at'))
+      .where(afterId('report.id', window))
       .orderBy(byIdC('report.id')),
     window,
-  );
+  ).then(byId);
 }
 
 export function findPaper(db: Db, id: string) {
@@ -464,33 +485,39 @@ export async function publicReportText(db: Db, id: string) {
 // ---- Consultation: a public report on a public agenda item -------------------------------------------------------
 
 function consultations(db: Db) {
-  return db
-    .selectFrom('public_agenda_item as agenda_item')
-    .innerJoin('public_report as report', 'report.id', 'agenda_item.report_id')
-    .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
-    .innerJoin('body', 'body.id', 'meeting.body_id')
-    .select([
-      'agenda_item.id',
-      'agenda_item.id as agenda_item_id',
-      'report.id as report_id',
-      'agenda_item.meeting_id',
-      'meeting.body_id',
-      'body.authority_id',
-      'agenda_item.created_at',
-      // All it shows is links: its item's and meeting's publication, in the view's updated_at, decides them.
-      'agenda_item.updated_at as modified_at',
-    ])
-    .where('agenda_item.exempt', '=', false)
-    .where(reportIsPublic('report'));
+  return (
+    db
+      .selectFrom('public_agenda_item as agenda_item')
+      .innerJoin('public_report as report', 'report.id', 'agenda_item.report_id')
+      .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+      .innerJoin('body', 'body.id', 'meeting.body_id')
+      .select([
+        'agenda_item.id',
+        'agenda_item.id as agenda_item_id',
+        'report.id as report_id',
+        'agenda_item.meeting_id',
+        'meeting.body_id',
+        'body.authority_id',
+        'agenda_item.created_at',
+        // All it shows is links: its item's and meeting's publication, in the view's updated_at, decides them.
+        'agenda_item.updated_at as modified_at',
+      ])
+      // The report is joined from public_report, the visibility rule itself, so it is public.
+      .where('agenda_item.exempt', '=', false)
+  );
 }
 export type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultations>['execute']>>[number];
 
 export function listConsultations(db: Db, authorityId: string, filter: ChangeFilter, window: PageWindow) {
   return runPage(
     db,
-    consultations(db).where('body.authority_id', '=', authorityId).where(changedWithin('agenda_item', filter)).orderBy(byIdC('agenda_item.id')),
+    consultations(db)
+      .where('body.authority_id', '=', authorityId)
+      .where(changedWithin('agenda_item', filter))
+      .where(afterId('agenda_item.id', window))
+      .orderBy(byIdC('agenda_item.id')),
     window,
-  );
+  ).then(byId);
 }
 
 export function findConsultation(db: Db, id: string) {
@@ -499,7 +526,16 @@ export function findConsultation(db: Db, id: string) {
 
 export async function consultationsOfPapers(db: Db, reportIds: string[]): Promise<ConsultationRow[]> {
   if (reportIds.length === 0) return [];
-  return consultations(db).where('report.id', 'in', reportIds).orderBy(byIdC('agenda_item.id')).execute();
+  return (
+    consultations(db)
+      // The view's report_id is computed (null on exempt items), which no index holds: the plain table finds the
+      // carrying items by the index on report_id, so a page of papers does not read every agenda item.
+      .innerJoin('agenda_item as carrier', 'carrier.id', 'agenda_item.id')
+      .where('carrier.report_id', 'in', reportIds)
+      .where('report.id', 'in', reportIds)
+      .orderBy(byIdC('agenda_item.id'))
+      .execute()
+  );
 }
 
 // ---- Location: the places meetings are held -----------------------------------------------------------------------
@@ -533,9 +569,10 @@ export function listLocations(db: Db, authorityId: string, filter: ChangeFilter,
     locations(db)
       .where('location.authority_id', '=', authorityId)
       .where(changedWithin('location', filter, 'modified_at'))
+      .where(afterId('location.id', window))
       .orderBy(byIdC('location.id')),
     window,
-  );
+  ).then(byId);
 }
 
 export function findLocation(db: Db, id: string) {
@@ -569,7 +606,10 @@ export function findWithdrawal(db: Db, kind: WithdrawalKind, id: string) {
 }
 export type WithdrawalRow = NonNullable<Awaited<ReturnType<typeof findWithdrawal>>>;
 
-/** The withdrawn records of an authority changed within the filter, in id order, with their total. */
+/**
+ * The withdrawn records of an authority changed within the filter, in id order, with their total (from the cursor
+ * on, when the window has one).
+ */
 export async function listWithdrawals(
   db: Db,
   kind: WithdrawalKind,
@@ -584,17 +624,18 @@ export async function listWithdrawals(
     .where(changedWithin('withdrawal', filter, 'modified'))
     // A withdrawn report's or meeting's time is made of the same parts as a public one's.
     .$if(kind === 'report', (query) => query.where(amongChanged('withdrawal.record_id', filter, changedReportIds)))
-    .$if(kind === 'meeting', (query) => query.where(amongChanged('withdrawal.record_id', filter, changedMeetingIds)));
+    .$if(kind === 'meeting', (query) => query.where(amongChanged('withdrawal.record_id', filter, changedMeetingIds)))
+    .where(afterId('withdrawal.record_id', window));
   const [rows, counted] = await Promise.all([
     window.limit > 0
       ? base
           .select(['withdrawal.record_id', 'withdrawal.created_at', 'withdrawal.modified'])
           .orderBy(byIdC('withdrawal.record_id'))
           .limit(window.limit)
-          .offset(window.offset)
+          .offset(window.after ? 0 : window.offset)
           .execute()
       : Promise.resolve([]),
     base.select(sql<string>`count(*)::text`.as('count')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(counted.count) };
+  return { ...(rows.length > 0 ? { lastKey: [rows.at(-1)!.record_id] } : {}), rows, total: Number(counted.count) };
 }
