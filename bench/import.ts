@@ -16,7 +16,17 @@ import { paperImporter } from '../src/services/paper-importer.ts';
 import { buildCorpus } from './corpus.ts';
 
 /** Written by triggers on both sides (or by the migrator), so not copied: each side makes its own. */
-const TRIGGER_MAINTAINED = new Set(['audit_log', 'search_document', 'portal_data_version', 'kysely_migration', 'kysely_migration_lock']);
+const TRIGGER_MAINTAINED = new Set([
+  'audit_log',
+  'search_document',
+  'portal_data_version',
+  'portal_meeting_version',
+  'oparl_change',
+  'person_attendance_stat',
+  'person_attendance_total',
+  'kysely_migration',
+  'kysely_migration_lock',
+]);
 
 /**
  * Every table the import wrote rows to, parents before children, with the columns a plain INSERT may set (not

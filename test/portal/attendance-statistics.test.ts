@@ -204,7 +204,7 @@ describe.skipIf(databaseUnavailable)('attendance figures kept on write', () => {
         for (const step of steps) await apply(db, step);
         await keptEqualsRecomputed(db);
         for (const personId of people) {
-          for (const chosen of [{}, ...periods]) {
+          for (const chosen of [{} as Period, ...periods]) {
             if (chosen.from && chosen.to && chosen.from > chosen.to) continue;
             const page = await personAttendanceRecord(db, personId, chosen);
             const figures = page.map(({ body_id, expected, attended, apologies }) => ({ body_id, expected, attended, apologies }));

@@ -328,22 +328,47 @@ export interface PersonVoteRow {
   group_abstain: number;
 }
 
-export async function personVotes(db: Db, personId: string): Promise<PersonVoteRow[]> {
-  const result = await sql<PersonVoteRow>`
-    select v.vote_event_id, v.option, ve.motion_text, ve.result, m.id as meeting_id, m.date,
+/** Where a page of a person's votes starts: after this vote in the newest-first order. */
+export interface VoteCursor {
+  date: string;
+  /** The minute's position; null for a vote recorded without a minute (listed after the minutes of its day). */
+  position: number | null;
+  voteEventId: string;
+}
+
+/** Sorts a vote without a minute after its meeting's minutes, as `order by position` (nulls last) did. */
+const LAST_POSITION = 2147483647;
+
+/**
+ * The person's public votes, newest first: the page's rows are chosen and cut (keyset on date, minute position and
+ * vote event) before each one's group figures are counted, so a page costs its rows, not the person's whole record.
+ */
+function publicVotesOf(personId: string, before: VoteCursor | undefined, limit: number | undefined) {
+  const cursor = before
+    ? sql`and (m.date < ${before.date}::date or (m.date = ${before.date}::date
+              and (coalesce(mi.position, ${LAST_POSITION}), v.vote_event_id) > (${before.position ?? LAST_POSITION}::int, ${before.voteEventId}::text)))`
+    : sql``;
+  return sql`
+    select v.vote_event_id, v.person_id, v.option, ve.motion_text, ve.result, m.id as meeting_id, m.date,
            b.name as body_name, b.slug as body_slug, mi.number as minute_number, mi.title as minute_title,
-           pg.name as group_name,
-           coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
-           coalesce(gv.group_abstain, 0)::int as group_abstain
+           mi.position as minute_position, coalesce(mi.position, ${LAST_POSITION}) as sort_position
       from public_vote v
       join public_vote_event ve on ve.id = v.vote_event_id
       join meeting m on m.id = ve.meeting_id
       join body b on b.id = m.body_id
       left join public_minute mi on mi.id = ve.minute_id
+     where v.person_id = ${personId}
+       and (mi.id is null or not mi.exempt) ${cursor}
+     order by m.date desc, sort_position, v.vote_event_id
+     ${limit === undefined ? sql`` : sql`limit ${limit}`}`;
+}
+
+/** How the person's political group (on the day of each vote) voted: its members' for, against and abstain counts. */
+const GROUP_FIGURES = sql`
       left join lateral (
         select gm.group_id from group_membership gm
-         where gm.person_id = v.person_id
-           and (gm.start_date is null or gm.start_date <= m.date) and (gm.end_date is null or gm.end_date >= m.date)
+         where gm.person_id = mine.person_id
+           and (gm.start_date is null or gm.start_date <= mine.date) and (gm.end_date is null or gm.end_date >= mine.date)
          order by gm.start_date desc nulls last limit 1
       ) my_group on true
       left join political_group pg on pg.id = my_group.group_id
@@ -355,11 +380,42 @@ export async function personVotes(db: Db, personId: string): Promise<PersonVoteR
           -- counted from the table, not the view, which PostgreSQL would otherwise evaluate once per vote.
           from vote v2
           join group_membership gm2 on gm2.person_id = v2.person_id and gm2.group_id = my_group.group_id
-           and (gm2.start_date is null or gm2.start_date <= m.date) and (gm2.end_date is null or gm2.end_date >= m.date)
-         where v2.vote_event_id = v.vote_event_id
-      ) gv on my_group.group_id is not null
-     where v.person_id = ${personId}
-       and (mi.id is null or not mi.exempt)
-     order by m.date desc, mi.position, v.vote_event_id`.execute(db);
+           and (gm2.start_date is null or gm2.start_date <= mine.date) and (gm2.end_date is null or gm2.end_date >= mine.date)
+         where v2.vote_event_id = mine.vote_event_id
+      ) gv on my_group.group_id is not null`;
+
+/** One page of the person's votes, newest first, with one more read than shown to know whether older ones exist. */
+export async function personVotes(db: Db, personId: string, page: { limit: number; before?: VoteCursor | undefined }) {
+  const result = await sql<PersonVoteRow & { minute_position: number | null }>`
+    select mine.vote_event_id, mine.option, mine.motion_text, mine.result, mine.meeting_id, mine.date,
+           mine.body_name, mine.body_slug, mine.minute_number, mine.minute_title, mine.minute_position,
+           pg.name as group_name,
+           coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
+           coalesce(gv.group_abstain, 0)::int as group_abstain
+      from (${publicVotesOf(personId, page.before, page.limit + 1)}) mine
+      ${GROUP_FIGURES}
+     order by mine.date desc, mine.sort_position, mine.vote_event_id`.execute(db);
+  return { rows: result.rows.slice(0, page.limit), more: result.rows.length > page.limit };
+}
+
+export interface VoteComparisonRow {
+  option: 'for' | 'against' | 'abstain';
+  group_name: string | null;
+  group_for: number;
+  group_against: number;
+  group_abstain: number;
+}
+
+/**
+ * Every public vote of the person with their group's figures, for the record's summary (how often they voted with
+ * their group's majority). Not paged: the summary is of the whole record.
+ */
+export async function personVoteComparisons(db: Db, personId: string): Promise<VoteComparisonRow[]> {
+  const result = await sql<VoteComparisonRow>`
+    select mine.option, pg.name as group_name,
+           coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
+           coalesce(gv.group_abstain, 0)::int as group_abstain
+      from (${publicVotesOf(personId, undefined, undefined)}) mine
+      ${GROUP_FIGURES}`.execute(db);
   return result.rows;
 }
