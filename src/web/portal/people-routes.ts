@@ -12,7 +12,6 @@ import {
   personMemberships,
   personQuestions,
   personRecordedRoles,
-  personVoteComparisons,
   personVotes,
 } from '../../db/queries/portal/people.ts';
 import { NotFound } from '../../http/errors.ts';
@@ -103,7 +102,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
     const period = PeriodQuery.safeParse(request.query ?? {});
     const chosen = period.success ? period.data : {};
     const before = VotesQuery.parse(request.query ?? {}).votes;
-    const [profile, memberships, groups, roles, attendance, declarations, questions, votes, comparisons, photos] = await Promise.all([
+    const [profile, memberships, groups, roles, attendance, declarations, questions, votes, photos] = await Promise.all([
       personProfile(db, person.id),
       personMemberships(db, person.id),
       personGroups(db, person.id),
@@ -112,10 +111,9 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
       personDeclarations(db, person.id),
       personQuestions(db, person.id),
       personVotes(db, person.id, { limit: VOTES_PER_PAGE, before }),
-      personVoteComparisons(db, person.id),
       photosOf(db, [person.id]),
     ]);
-    const view = presentPerson({ person, profile, memberships, groups, roles, attendance, declarations, questions, votes: votes.rows, comparisons });
+    const view = presentPerson({ person, profile, memberships, groups, roles, attendance, declarations, questions, votes: votes.rows, comparisons: votes.all });
     const lastVote = votes.rows.at(-1);
     const self = linkTo('person.show', { id: params.data.id });
     const olderVotesHref =

@@ -339,16 +339,8 @@ export interface VoteCursor {
 /** Sorts a vote without a minute after its meeting's minutes, as `order by position` (nulls last) did. */
 const LAST_POSITION = 2147483647;
 
-/**
- * The person's public votes, newest first: the page's rows are chosen and cut (keyset on date, minute position and
- * vote event) before each one's group figures are counted, so a page costs its rows, not the person's whole record.
- */
-function publicVotesOf(personId: string, before: VoteCursor | undefined, limit: number | undefined) {
-  const cursor = before
-    ? sql`and (m.date < ${before.date}::date or (m.date = ${before.date}::date
-              and (coalesce(mi.position, ${LAST_POSITION}), v.vote_event_id) > (${before.position ?? LAST_POSITION}::int, ${before.voteEventId}::text)))`
-    : sql``;
-  return sql`
+/** Every public vote of the person, newest first; within a day by minute, a vote without a minute last. */
+const publicVotesOf = (personId: string) => sql`
     select v.vote_event_id, v.person_id, v.option, ve.motion_text, ve.result, m.id as meeting_id, m.date,
            b.name as body_name, b.slug as body_slug, mi.number as minute_number, mi.title as minute_title,
            mi.position as minute_position, coalesce(mi.position, ${LAST_POSITION}) as sort_position
@@ -358,10 +350,7 @@ function publicVotesOf(personId: string, before: VoteCursor | undefined, limit: 
       join body b on b.id = m.body_id
       left join public_minute mi on mi.id = ve.minute_id
      where v.person_id = ${personId}
-       and (mi.id is null or not mi.exempt) ${cursor}
-     order by m.date desc, sort_position, v.vote_event_id
-     ${limit === undefined ? sql`` : sql`limit ${limit}`}`;
-}
+       and (mi.id is null or not mi.exempt)`;
 
 /** How the person's political group (on the day of each vote) voted: its members' for, against and abstain counts. */
 const GROUP_FIGURES = sql`
@@ -384,7 +373,11 @@ const GROUP_FIGURES = sql`
          where v2.vote_event_id = mine.vote_event_id
       ) gv on my_group.group_id is not null`;
 
-/** One page of the person's votes, newest first, with one more read than shown to know whether older ones exist. */
+/**
+ * The person's whole public record of votes with their group's figures (the summary is of the whole record), and
+ * one page of it after a cursor. The record is still read whole: counting how often a member voted with their
+ * group's majority on write (a vote statistics table kept by triggers) is not built yet (bench/README.md).
+ */
 export async function personVotes(db: Db, personId: string, page: { limit: number; before?: VoteCursor | undefined }) {
   const result = await sql<PersonVoteRow & { minute_position: number | null }>`
     select mine.vote_event_id, mine.option, mine.motion_text, mine.result, mine.meeting_id, mine.date,
@@ -392,30 +385,17 @@ export async function personVotes(db: Db, personId: string, page: { limit: numbe
            pg.name as group_name,
            coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
            coalesce(gv.group_abstain, 0)::int as group_abstain
-      from (${publicVotesOf(personId, page.before, page.limit + 1)}) mine
+      from (${publicVotesOf(personId)}) mine
       ${GROUP_FIGURES}
      order by mine.date desc, mine.sort_position, mine.vote_event_id`.execute(db);
-  return { rows: result.rows.slice(0, page.limit), more: result.rows.length > page.limit };
-}
-
-export interface VoteComparisonRow {
-  option: 'for' | 'against' | 'abstain';
-  group_name: string | null;
-  group_for: number;
-  group_against: number;
-  group_abstain: number;
-}
-
-/**
- * Every public vote of the person with their group's figures, for the record's summary (how often they voted with
- * their group's majority). Not paged: the summary is of the whole record.
- */
-export async function personVoteComparisons(db: Db, personId: string): Promise<VoteComparisonRow[]> {
-  const result = await sql<VoteComparisonRow>`
-    select mine.option, pg.name as group_name,
-           coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
-           coalesce(gv.group_abstain, 0)::int as group_abstain
-      from (${publicVotesOf(personId, undefined, undefined)}) mine
-      ${GROUP_FIGURES}`.execute(db);
-  return result.rows;
+  const all = result.rows;
+  const before = page.before;
+  // After the cursor's vote; if it is gone, after the votes of its day and later.
+  let start = 0;
+  if (before) {
+    const at = all.findIndex((row) => row.vote_event_id === before.voteEventId);
+    start = at >= 0 ? at + 1 : all.findIndex((row) => row.date < before.date);
+    if (start < 0) start = all.length;
+  }
+  return { all, rows: all.slice(start, start + page.limit), more: all.length > start + page.limit };
 }

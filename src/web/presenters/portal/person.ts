@@ -9,7 +9,6 @@ import type {
   PersonProfileRow,
   PersonRow,
   PersonVoteRow,
-  VoteComparisonRow,
   personDeclarations,
   personGroups,
   personMemberships,
@@ -61,7 +60,7 @@ export interface PersonPageInput {
   /** One page of the votes, newest first. */
   votes: PersonVoteRow[];
   /** Every public vote, for the summary. */
-  comparisons: VoteComparisonRow[];
+  comparisons: PersonVoteRow[];
 }
 
 export function presentPerson(input: PersonPageInput) {
