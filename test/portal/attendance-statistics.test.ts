@@ -60,19 +60,38 @@ async function attendeesFromRecords(db: Db, bodyId: string) {
 }
 
 const write = fc.oneof(
-  fc.record({ kind: fc.constant('attend' as const), person: fc.nat(3), meeting: fc.nat(7), status: fc.constantFrom(...STATUSES), role: fc.constantFrom(null, 'Chairman', 'Vice-Chairman') }),
+  fc.record({
+    kind: fc.constant('attend' as const),
+    person: fc.nat(3),
+    meeting: fc.nat(7),
+    status: fc.constantFrom(...STATUSES),
+    role: fc.constantFrom(null, 'Chairman', 'Vice-Chairman'),
+  }),
   fc.record({ kind: fc.constant('unattend' as const), person: fc.nat(3), meeting: fc.nat(7) }),
   fc.record({ kind: fc.constant('restatus' as const), person: fc.nat(3), meeting: fc.nat(7), status: fc.constantFrom(...STATUSES) }),
   fc.record({ kind: fc.constant('move' as const), meeting: fc.nat(7), day: fc.constantFrom(...DAYS), body: fc.nat(1) }),
-  fc.record({ kind: fc.constant('hold' as const), meeting: fc.nat(7), status: fc.constantFrom('held', 'scheduled', 'cancelled', 'postponed') as fc.Arbitrary<'held'> }),
+  fc.record({
+    kind: fc.constant('hold' as const),
+    meeting: fc.nat(7),
+    status: fc.constantFrom('held', 'scheduled', 'cancelled', 'postponed') as fc.Arbitrary<'held'>,
+  }),
   fc.record({ kind: fc.constant('withdraw' as const), meeting: fc.nat(7), withdrawn: fc.boolean() }),
-  fc.record({ kind: fc.constant('join' as const), person: fc.nat(3), body: fc.nat(1), start: fc.constantFrom(null, ...DAYS), end: fc.constantFrom(null, ...DAYS) }),
+  fc.record({
+    kind: fc.constant('join' as const),
+    person: fc.nat(3),
+    body: fc.nat(1),
+    start: fc.constantFrom(null, ...DAYS),
+    end: fc.constantFrom(null, ...DAYS),
+  }),
   fc.record({ kind: fc.constant('leave' as const), person: fc.nat(3), body: fc.nat(1) }),
   fc.record({ kind: fc.constant('reterm' as const), person: fc.nat(3), end: fc.constantFrom(null, ...DAYS) }),
 );
 type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
 
-const period = fc.record({ from: fc.option(fc.constantFrom(...DAYS, '2024-02-29', '2024-01-15'), { nil: undefined }), to: fc.option(fc.constantFrom(...DAYS, '2024-02-01', '2024-03-30'), { nil: undefined }) });
+const period = fc.record({
+  from: fc.option(fc.constantFrom(...DAYS, '2024-02-29', '2024-01-15'), { nil: undefined }),
+  to: fc.option(fc.constantFrom(...DAYS, '2024-02-01', '2024-03-30'), { nil: undefined }),
+});
 
 describe.skipIf(databaseUnavailable)('attendance figures kept on write', () => {
   let database: TestDatabase;
@@ -124,7 +143,15 @@ describe.skipIf(databaseUnavailable)('attendance figures kept on write', () => {
           .where('meeting_id', '=', meetingId)
           .where('person_id', '=', personId)
           .where(({ not, exists, selectFrom }) =>
-            not(exists(selectFrom('attendance as other').select('other.id').whereRef('other.meeting_id', '=', 'attendance.meeting_id').whereRef('other.person_id', '=', 'attendance.person_id').where('other.status', '=', step.status))),
+            not(
+              exists(
+                selectFrom('attendance as other')
+                  .select('other.id')
+                  .whereRef('other.meeting_id', '=', 'attendance.meeting_id')
+                  .whereRef('other.person_id', '=', 'attendance.person_id')
+                  .where('other.status', '=', step.status),
+              ),
+            ),
           )
           .execute();
         return;
@@ -135,7 +162,15 @@ describe.skipIf(databaseUnavailable)('attendance figures kept on write', () => {
           .set({ date: step.day, body_id: bodies[step.body]! })
           .where('id', '=', meetingId)
           .where(({ not, exists, selectFrom }) =>
-            not(exists(selectFrom('meeting as other').select('other.id').where('other.body_id', '=', bodies[step.body]!).where('other.date', '=', step.day).whereRef('other.id', '<>', 'meeting.id'))),
+            not(
+              exists(
+                selectFrom('meeting as other')
+                  .select('other.id')
+                  .where('other.body_id', '=', bodies[step.body]!)
+                  .where('other.date', '=', step.day)
+                  .whereRef('other.id', '<>', 'meeting.id'),
+              ),
+            ),
           )
           .execute();
         return;

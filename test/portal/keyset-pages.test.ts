@@ -18,7 +18,8 @@ describe.skipIf(databaseUnavailable)('pages read by keyset', () => {
     database = await createTestDatabase();
     const db = database.db;
     const authority = await insertAuthority(db);
-    bodyId = (await insertBody(db, authority.id as string, { name: 'Wexbridge Licensing Committee', slug: 'wexbridge-licensing', kind: 'committee' })).id as string;
+    bodyId = (await insertBody(db, authority.id as string, { name: 'Wexbridge Licensing Committee', slug: 'wexbridge-licensing', kind: 'committee' }))
+      .id as string;
     personId = (await insertPerson(db, authority.id as string, { honorific: 'Cllr', initials: ['R'], family_name: 'Holloway' })).id as string;
     const days = ['2023-05-02', '2023-06-13', '2023-09-19', '2024-01-09', '2024-03-12', '2024-06-04', '2025-02-11'];
     let serial = 0;
@@ -38,7 +39,16 @@ describe.skipIf(databaseUnavailable)('pages read by keyset', () => {
         serial++;
         await db
           .insertInto('vote_event')
-          .values({ id: eventId, meeting_id: meetingId, minute_id: minuteId, motion_text: 'That the licence be granted', for_count: 1, against_count: 0, abstain_count: 0, result: 'carried' })
+          .values({
+            id: eventId,
+            meeting_id: meetingId,
+            minute_id: minuteId,
+            motion_text: 'That the licence be granted',
+            for_count: 1,
+            against_count: 0,
+            abstain_count: 0,
+            result: 'carried',
+          })
           .execute();
         await db.insertInto('vote').values({ vote_event_id: eventId, person_id: personId, option: 'for', printed_name: 'Cllr R Holloway' }).execute();
       }

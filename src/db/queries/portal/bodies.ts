@@ -152,7 +152,10 @@ export async function bodyMeetings(db: Db, bodyId: string, page: { limit: number
     .select(['meeting.id', 'meeting.date', 'meeting.start_time', 'meeting.location', 'meeting.status', 'meeting.kind'])
     .where('meeting.body_id', '=', bodyId);
   const before = page.before;
-  if (before) query = query.where((eb) => eb.or([eb('meeting.date', '<', before.date), eb.and([eb('meeting.date', '=', before.date), eb('meeting.id', '>', before.id)])]));
+  if (before)
+    query = query.where((eb) =>
+      eb.or([eb('meeting.date', '<', before.date), eb.and([eb('meeting.date', '=', before.date), eb('meeting.id', '>', before.id)])]),
+    );
   const rows = await query
     .orderBy('meeting.date', 'desc')
     .orderBy('meeting.id')
