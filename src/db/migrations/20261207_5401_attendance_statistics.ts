@@ -30,8 +30,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 const TABLES = `
-create index if not exists meeting_body_date_idx on meeting (body_id, date desc, id);
-
 create table person_attendance_stat (
   person_id text not null references person(id) on delete cascade,
   body_id text not null references body(id) on delete cascade,
@@ -251,7 +249,6 @@ drop function if exists person_attendance_recompute(text, text, date, date);
 drop function if exists person_attendance_rows(text, text, date, date);
 drop table if exists person_attendance_total;
 drop table if exists person_attendance_stat;
-drop index if exists meeting_body_date_idx;
 `,
   );
 }

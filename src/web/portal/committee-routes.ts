@@ -11,12 +11,12 @@ import { readerFor } from '../../http/reader.ts';
 
 /** Meetings shown on a committee's page at a time; older ones are a link away, so the page does not grow with the archive. */
 const MEETINGS_PER_PAGE = 50;
-/** `?before=<date>,<meeting id>`: the last meeting of the page before. A cursor that does not parse shows the newest. */
+/** `?before=<date>`: the day of the last meeting of the page before. A cursor that does not parse shows the newest. */
 const CommitteeQuery = z.object({
   before: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2},[A-Za-z0-9_-]{1,200}$/)
-    .transform((value) => ({ date: value.slice(0, 10), id: value.slice(11) }))
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .transform((date) => ({ date }))
     .optional()
     .catch(undefined),
 });
@@ -42,7 +42,7 @@ export function registerCommitteeRoutes(app: FastifyInstance, database: Database
     const self = linkTo('committee.show', { slug: body.slug });
     return reply.view('portal/committee.njk', {
       view: presentCommittee(body, members, attendees, meetings.rows),
-      olderHref: meetings.more && last ? `${self}?${new URLSearchParams({ before: `${last.date},${last.id}` })}#meetings` : undefined,
+      olderHref: meetings.more && last ? `${self}?${new URLSearchParams({ before: last.date })}#meetings` : undefined,
       newestHref: before ? `${self}#meetings` : undefined,
       currentNav: 'committees',
     });

@@ -136,14 +136,13 @@ export async function bodyAttendees(db: Db, bodyId: string) {
     .execute();
 }
 
-/** Where a page of a body's meetings starts: after this meeting in the newest-first order. */
+/** Where a page of a body's meetings starts: before this day (a body meets at most once a day: unique body and date). */
 export interface MeetingCursor {
   date: string;
-  id: string;
 }
 
 /**
- * One page of a body's meetings, newest first, after a cursor (keyset on `meeting_body_date_idx`), with one more
+ * One page of a body's meetings, newest first, before a cursor (keyset on the unique index on body and date), with one more
  * read than shown to know whether older ones exist.
  */
 export async function bodyMeetings(db: Db, bodyId: string, page: { limit: number; before?: MeetingCursor | undefined }) {
@@ -152,13 +151,9 @@ export async function bodyMeetings(db: Db, bodyId: string, page: { limit: number
     .select(['meeting.id', 'meeting.date', 'meeting.start_time', 'meeting.location', 'meeting.status', 'meeting.kind'])
     .where('meeting.body_id', '=', bodyId);
   const before = page.before;
-  if (before)
-    query = query.where((eb) =>
-      eb.or([eb('meeting.date', '<', before.date), eb.and([eb('meeting.date', '=', before.date), eb('meeting.id', '>', before.id)])]),
-    );
+  if (before) query = query.where('meeting.date', '<', before.date);
   const rows = await query
     .orderBy('meeting.date', 'desc')
-    .orderBy('meeting.id')
     .limit(page.limit + 1)
     .execute();
   return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
