@@ -23,6 +23,8 @@ const TRIGGER_MAINTAINED = new Set([
   'oparl_change',
   'portal_meeting_version',
   'meeting_address',
+  'person_attendance_stat',
+  'person_attendance_total',
   'kysely_migration',
   'kysely_migration_lock',
 ]);

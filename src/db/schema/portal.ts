@@ -1,4 +1,4 @@
-/** Kysely types of the portal's tables (migrations 20261125_0400, _0401 and 20261207_2701). Import this file where they are used. */
+/** Kysely types of the portal's tables (migrations 20261125_0400, _0401, 20261207_2701 and _5401). Import this file where they are used. */
 import type { ColumnType } from 'kysely';
 
 export type SearchDocumentKind =
@@ -46,9 +46,33 @@ export interface PortalMeetingVersionTable {
   version: ColumnType<string, never, never>;
 }
 
+/** Kept by triggers (migration 20261207_5401); never written by the application. */
+interface AttendanceFigures {
+  person_id: ColumnType<string, never, never>;
+  body_id: ColumnType<string, never, never>;
+  expected: ColumnType<number, never, never>;
+  attended: ColumnType<number, never, never>;
+  apologies: ColumnType<number, never, never>;
+  /** Meetings listed at as present, apologies or substitute. */
+  listed: ColumnType<number, never, never>;
+  /** The largest role printed beside the name at those meetings. */
+  role: ColumnType<string | null, never, never>;
+}
+
+/** A person's attendance figures at one body's meetings in one calendar month. */
+export interface PersonAttendanceStatTable extends AttendanceFigures {
+  /** The month's first day. */
+  month: ColumnType<string, never, never>;
+}
+
+/** A person's attendance figures at one body's meetings, all time. */
+export type PersonAttendanceTotalTable = AttendanceFigures;
+
 /** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
 export interface PortalTables {
   search_document: SearchDocumentTable;
   portal_data_version: PortalDataVersionTable;
   portal_meeting_version: PortalMeetingVersionTable;
+  person_attendance_stat: PersonAttendanceStatTable;
+  person_attendance_total: PersonAttendanceTotalTable;
 }

@@ -93,6 +93,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   attempt_throttle: 'Failed sign-in counters for rate limiting: operational state.',
   audit_log: 'The history of this database; a restore writes its own entries naming who restored.',
   search_document: 'The search index, derived from the records and rebuilt by the database as they are restored.',
+  person_attendance_stat: 'Attendance figures by person, body and month, derived from the records and rebuilt by the database as they are restored.',
+  person_attendance_total: 'Attendance figures by person and body, derived from the records and rebuilt by the database as they are restored.',
   portal_data_version: "A counter that tells the portal's cache the data changed.",
   oparl_change: 'When what an OParl object shows beyond its own row last changed (its `modified`); a restored database starts it afresh.',
   portal_meeting_version: "Per-meeting counters that tell the portal's cache which meeting pages changed.",

@@ -50,6 +50,20 @@ const CouncillorsQuery = z.object({
 });
 const optionalDay = z.preprocess(blank, z.string().refine(isIsoDate).optional());
 const PeriodQuery = z.object({ from: optionalDay, to: optionalDay }).refine((period) => !period.from || !period.to || period.from <= period.to);
+/** Votes shown on a person's page at a time; older ones are a link away, so the page does not grow with the record. */
+const VOTES_PER_PAGE = 50;
+/** `?votes=<date>,<minute position or ->,<vote event id>`: the last vote of the page before. One that does not parse shows the newest. */
+const VotesQuery = z.object({
+  votes: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2},(\d{1,9}|-),[A-Za-z0-9_-]{1,200}$/)
+    .transform((value) => {
+      const [date, position, voteEventId] = value.split(',') as [string, string, string];
+      return { date, position: position === '-' ? null : Number(position), voteEventId };
+    })
+    .optional()
+    .catch(undefined),
+});
 
 export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHandle): void {
   // Filtered by political group and ward ("find your councillor"): plain GET forms, so they work without JavaScript.
@@ -87,6 +101,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
     if (!person) throw NotFound('Person not found');
     const period = PeriodQuery.safeParse(request.query ?? {});
     const chosen = period.success ? period.data : {};
+    const before = VotesQuery.parse(request.query ?? {}).votes;
     const [profile, memberships, groups, roles, attendance, declarations, questions, votes, photos] = await Promise.all([
       personProfile(db, person.id),
       personMemberships(db, person.id),
@@ -95,10 +110,16 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
       personAttendanceRecord(db, person.id, chosen),
       personDeclarations(db, person.id),
       personQuestions(db, person.id),
-      personVotes(db, person.id),
+      personVotes(db, person.id, { limit: VOTES_PER_PAGE, before }),
       photosOf(db, [person.id]),
     ]);
-    const view = presentPerson({ person, profile, memberships, groups, roles, attendance, declarations, questions, votes });
+    const view = presentPerson({ person, profile, memberships, groups, roles, attendance, declarations, questions, votes: votes.rows, comparisons: votes.all });
+    const lastVote = votes.rows.at(-1);
+    const self = linkTo('person.show', { id: params.data.id });
+    const olderVotesHref =
+      votes.more && lastVote
+        ? `${self}?${new URLSearchParams({ votes: `${lastVote.date},${lastVote.minute_position ?? '-'},${lastVote.vote_event_id}` })}#votes`
+        : undefined;
     const interestsHref = person.kind === 'member' ? linkTo('interests.member', { id: person.id }) : undefined;
     const periodError = period.success ? undefined : 'Enter real dates, the first on or before the second, like 2026-04-01';
     return reply.view('portal/person.njk', {
@@ -112,6 +133,8 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
         chosen: Boolean(chosen.from || chosen.to),
       },
       wardHref: view.ward ? `${linkTo('person.list')}?${new URLSearchParams({ ward: view.ward.slug ?? '' })}` : undefined,
+      olderVotesHref,
+      newestVotesHref: before ? `${self}#votes` : undefined,
       currentNav: 'councillors',
     });
   });

@@ -111,37 +111,50 @@ export async function bodyMembers(db: Db, bodyId: string, onDate: string) {
 
 /**
  * People recorded at a body's meetings as members (present, apologies, substitutes), with how often: when the
- * council has not recorded memberships, this is the best public evidence of who sits on the body.
+ * council has not recorded memberships, this is the best public evidence of who sits on the body. Read from the
+ * figures kept on write (migration 20261207_5401), one row per person, whatever the number of meetings.
  */
 export async function bodyAttendees(db: Db, bodyId: string) {
   return db
-    .selectFrom('attendance')
-    .innerJoin('meeting', 'meeting.id', 'attendance.meeting_id')
-    .innerJoin('person', 'person.id', 'attendance.person_id')
-    .select((eb) => [
+    .selectFrom('person_attendance_total as total')
+    .innerJoin('person', 'person.id', 'total.person_id')
+    .select([
       'person.id as person_id',
       'person.honorific',
       'person.given_name',
       'person.initials',
       'person.family_name',
       'person.post_nominals',
-      eb.fn.max('attendance.role').as('role'),
-      eb.cast<number>(eb.fn.count('attendance.meeting_id').distinct(), 'integer').as('meeting_count'),
+      'total.role',
+      'total.listed as meeting_count',
     ])
-    .where('meeting.body_id', '=', bodyId)
+    .where('total.body_id', '=', bodyId)
+    .where('total.listed', '>', 0)
     .where('person.kind', '=', 'member')
-    .where('attendance.status', 'in', ['present', 'apologies', 'substitute'])
-    .groupBy(['person.id', 'person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.post_nominals'])
     .orderBy('person.family_name')
     .orderBy('person.id')
     .execute();
 }
 
-export async function bodyMeetings(db: Db, bodyId: string) {
-  return db
+/** Where a page of a body's meetings starts: before this day (a body meets at most once a day: unique body and date). */
+export interface MeetingCursor {
+  date: string;
+}
+
+/**
+ * One page of a body's meetings, newest first, before a cursor (keyset on the unique index on body and date), with one more
+ * read than shown to know whether older ones exist.
+ */
+export async function bodyMeetings(db: Db, bodyId: string, page: { limit: number; before?: MeetingCursor | undefined }) {
+  let query = db
     .selectFrom('meeting')
     .select(['meeting.id', 'meeting.date', 'meeting.start_time', 'meeting.location', 'meeting.status', 'meeting.kind'])
-    .where('meeting.body_id', '=', bodyId)
+    .where('meeting.body_id', '=', bodyId);
+  const before = page.before;
+  if (before) query = query.where('meeting.date', '<', before.date);
+  const rows = await query
     .orderBy('meeting.date', 'desc')
+    .limit(page.limit + 1)
     .execute();
+  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
 }

@@ -102,41 +102,80 @@ export interface Period {
 
 /**
  * Expected: held meetings of a body during a recorded membership, plus any meeting the person was listed at as a
- * member (present, apologies, absent or substitute), within the period if one is given. Attended: listed present or
- * as a substitute. Apologies: listed as sending apologies. The rest of the expected meetings are absences.
+ * member (present, apologies, absent or substitute), within the period if one is given; withdrawn meetings do not
+ * count. Attended: listed present or as a substitute. Apologies: listed as sending apologies. The rest of the
+ * expected meetings are absences.
+ *
+ * Read from the figures kept on write (migration 20261207_5401): the totals without a period; with one, the whole
+ * months inside it from the monthly rows and its partial first and last months from the records
+ * (`person_attendance_rows`, the same rule), so the cost is the number of months, not of meetings.
  */
 export async function personAttendanceRecord(db: Db, personId: string, period: Period = {}): Promise<AttendanceRecordRow[]> {
-  const from = period.from ?? '0001-01-01';
-  const to = period.to ?? '9999-12-31';
+  if (!period.from && !period.to) {
+    const result = await sql<AttendanceRecordRow>`
+      select b.id as body_id, b.name as body_name, b.slug as body_slug, t.expected, t.attended, t.apologies
+        from person_attendance_total t join body b on b.id = t.body_id
+       where t.person_id = ${personId} and t.expected > 0
+       order by b.name`.execute(db);
+    return result.rows;
+  }
+  const split = splitPeriod(period);
   const result = await sql<AttendanceRecordRow>`
-    with expected as (
-      select m.id as meeting_id, m.body_id
-        from meeting m
-        join membership ms on ms.body_id = m.body_id and ms.person_id = ${personId}
-         and (ms.start_date is null or ms.start_date <= m.date) and (ms.end_date is null or ms.end_date >= m.date)
-       where m.status = 'held' and m.date between ${from}::date and ${to}::date
-      union
-      select m.id, m.body_id
-        from attendance a join meeting m on m.id = a.meeting_id
-       where a.person_id = ${personId} and a.status in ('present', 'apologies', 'absent', 'substitute')
-         and m.date between ${from}::date and ${to}::date
-    ),
-    attended as (
-      select distinct meeting_id from attendance where person_id = ${personId} and status in ('present', 'substitute')
-    ),
-    apologised as (
-      select distinct meeting_id from attendance where person_id = ${personId} and status = 'apologies'
-    )
     select b.id as body_id, b.name as body_name, b.slug as body_slug,
-           count(*)::int as expected, count(attended.meeting_id)::int as attended,
-           count(apologised.meeting_id) filter (where attended.meeting_id is null)::int as apologies
-      from expected
-      join body b on b.id = expected.body_id
-      left join attended on attended.meeting_id = expected.meeting_id
-      left join apologised on apologised.meeting_id = expected.meeting_id
+           sum(x.expected)::int as expected, sum(x.attended)::int as attended, sum(x.apologies)::int as apologies
+      from (
+        select s.body_id, s.expected, s.attended, s.apologies
+          from person_attendance_stat s
+         where s.person_id = ${personId} and s.month >= ${split.months.from}::date and s.month < ${split.months.to}::date
+        union all
+        select t.body_id, r.expected, r.attended, r.apologies
+          from person_attendance_total t
+         cross join unnest(${split.edges.map((edge) => edge.from)}::text[], ${split.edges.map((edge) => edge.to)}::text[]) as edge(lo, hi)
+         cross join lateral person_attendance_rows(t.person_id, t.body_id, edge.lo::date, edge.hi::date) r
+         where t.person_id = ${personId}
+      ) x
+      join body b on b.id = x.body_id
      group by b.id, b.name, b.slug
+    having sum(x.expected) > 0
      order by b.name`.execute(db);
   return result.rows;
+}
+
+interface DayRange {
+  /** Inclusive. */
+  from: string;
+  /** Exclusive. */
+  to: string;
+}
+
+/**
+ * A period of days as whole calendar months (read from the monthly figures) and the partial months at its ends
+ * (read from the records); every range is half-open. 'infinity' stands for an open end, as PostgreSQL reads it.
+ */
+export function splitPeriod(period: Period): { months: DayRange; edges: DayRange[] } {
+  const start = period.from ?? '-infinity';
+  const end = period.to ? nextDay(period.to) : 'infinity';
+  const monthsFrom = !period.from || period.from.endsWith('-01') ? start : firstOfNextMonth(period.from);
+  const monthsTo = !period.to || end.endsWith('-01') ? end : `${period.to.slice(0, 7)}-01`;
+  if (!(monthsFrom === '-infinity' || monthsTo === 'infinity' || monthsFrom < monthsTo)) {
+    return { months: { from: start, to: start }, edges: [{ from: start, to: end }] };
+  }
+  const edges: DayRange[] = [];
+  if (start !== monthsFrom) edges.push({ from: start, to: monthsFrom });
+  if (end !== monthsTo) edges.push({ from: monthsTo, to: end });
+  return { months: { from: monthsFrom, to: monthsTo }, edges };
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function firstOfNextMonth(day: string): string {
+  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + 1);
+  return date.toISOString().slice(0, 10);
 }
 
 /** A member's ward, term of office and public contact details (migration 20261207_1800). */
@@ -289,22 +328,36 @@ export interface PersonVoteRow {
   group_abstain: number;
 }
 
-export async function personVotes(db: Db, personId: string): Promise<PersonVoteRow[]> {
-  const result = await sql<PersonVoteRow>`
-    select v.vote_event_id, v.option, ve.motion_text, ve.result, m.id as meeting_id, m.date,
+/** Where a page of a person's votes starts: after this vote in the newest-first order. */
+export interface VoteCursor {
+  date: string;
+  /** The minute's position; null for a vote recorded without a minute (listed after the minutes of its day). */
+  position: number | null;
+  voteEventId: string;
+}
+
+/** Sorts a vote without a minute after its meeting's minutes, as `order by position` (nulls last) did. */
+const LAST_POSITION = 2147483647;
+
+/** Every public vote of the person, newest first; within a day by minute, a vote without a minute last. */
+const publicVotesOf = (personId: string) => sql`
+    select v.vote_event_id, v.person_id, v.option, ve.motion_text, ve.result, m.id as meeting_id, m.date,
            b.name as body_name, b.slug as body_slug, mi.number as minute_number, mi.title as minute_title,
-           pg.name as group_name,
-           coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
-           coalesce(gv.group_abstain, 0)::int as group_abstain
+           mi.position as minute_position, coalesce(mi.position, ${LAST_POSITION}) as sort_position
       from public_vote v
       join public_vote_event ve on ve.id = v.vote_event_id
       join meeting m on m.id = ve.meeting_id
       join body b on b.id = m.body_id
       left join public_minute mi on mi.id = ve.minute_id
+     where v.person_id = ${personId}
+       and (mi.id is null or not mi.exempt)`;
+
+/** How the person's political group (on the day of each vote) voted: its members' for, against and abstain counts. */
+const GROUP_FIGURES = sql`
       left join lateral (
         select gm.group_id from group_membership gm
-         where gm.person_id = v.person_id
-           and (gm.start_date is null or gm.start_date <= m.date) and (gm.end_date is null or gm.end_date >= m.date)
+         where gm.person_id = mine.person_id
+           and (gm.start_date is null or gm.start_date <= mine.date) and (gm.end_date is null or gm.end_date >= mine.date)
          order by gm.start_date desc nulls last limit 1
       ) my_group on true
       left join political_group pg on pg.id = my_group.group_id
@@ -316,11 +369,33 @@ export async function personVotes(db: Db, personId: string): Promise<PersonVoteR
           -- counted from the table, not the view, which PostgreSQL would otherwise evaluate once per vote.
           from vote v2
           join group_membership gm2 on gm2.person_id = v2.person_id and gm2.group_id = my_group.group_id
-           and (gm2.start_date is null or gm2.start_date <= m.date) and (gm2.end_date is null or gm2.end_date >= m.date)
-         where v2.vote_event_id = v.vote_event_id
-      ) gv on my_group.group_id is not null
-     where v.person_id = ${personId}
-       and (mi.id is null or not mi.exempt)
-     order by m.date desc, mi.position, v.vote_event_id`.execute(db);
-  return result.rows;
+           and (gm2.start_date is null or gm2.start_date <= mine.date) and (gm2.end_date is null or gm2.end_date >= mine.date)
+         where v2.vote_event_id = mine.vote_event_id
+      ) gv on my_group.group_id is not null`;
+
+/**
+ * The person's whole public record of votes with their group's figures (the summary is of the whole record), and
+ * one page of it after a cursor. The record is still read whole: counting how often a member voted with their
+ * group's majority on write (a vote statistics table kept by triggers) is not built yet (bench/README.md).
+ */
+export async function personVotes(db: Db, personId: string, page: { limit: number; before?: VoteCursor | undefined }) {
+  const result = await sql<PersonVoteRow & { minute_position: number | null }>`
+    select mine.vote_event_id, mine.option, mine.motion_text, mine.result, mine.meeting_id, mine.date,
+           mine.body_name, mine.body_slug, mine.minute_number, mine.minute_title, mine.minute_position,
+           pg.name as group_name,
+           coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
+           coalesce(gv.group_abstain, 0)::int as group_abstain
+      from (${publicVotesOf(personId)}) mine
+      ${GROUP_FIGURES}
+     order by mine.date desc, mine.sort_position, mine.vote_event_id`.execute(db);
+  const all = result.rows;
+  const before = page.before;
+  // After the cursor's vote; if it is gone, after the votes of its day and later.
+  let start = 0;
+  if (before) {
+    const at = all.findIndex((row) => row.vote_event_id === before.voteEventId);
+    start = at >= 0 ? at + 1 : all.findIndex((row) => row.date < before.date);
+    if (start < 0) start = all.length;
+  }
+  return { all, rows: all.slice(start, start + page.limit), more: all.length > start + page.limit };
 }

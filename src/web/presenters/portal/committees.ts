@@ -37,7 +37,12 @@ export function presentCommitteeList(rows: BodyListRow[]) {
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 
-export function presentCommittee(body: BodyRow, members: Rows<typeof bodyMembers>, attendees: Rows<typeof bodyAttendees>, meetings: Rows<typeof bodyMeetings>) {
+export function presentCommittee(
+  body: BodyRow,
+  members: Rows<typeof bodyMembers>,
+  attendees: Rows<typeof bodyAttendees>,
+  meetings: Awaited<ReturnType<typeof bodyMeetings>>['rows'],
+) {
   const years: Array<{ year: string; meetings: Array<{ href: string; date: string; time?: string; status?: string }> }> = [];
   for (const meeting of meetings) {
     const year = meeting.date.slice(0, 4);

@@ -57,7 +57,10 @@ export interface PersonPageInput {
   attendance: AttendanceRecordRow[];
   declarations: Rows<typeof personDeclarations>;
   questions: Rows<typeof personQuestions>;
+  /** One page of the votes, newest first. */
   votes: PersonVoteRow[];
+  /** Every public vote, for the summary. */
+  comparisons: PersonVoteRow[];
 }
 
 export function presentPerson(input: PersonPageInput) {
@@ -89,8 +92,13 @@ export function presentPerson(input: PersonPageInput) {
       withGroup: majority ? majority === row.option : undefined,
     };
   });
-  const compared = votes.filter((vote) => vote.withGroup !== undefined);
-  const withGroup = compared.filter((vote) => vote.withGroup).length;
+  const majorities = input.comparisons.map((row) => ({
+    option: row.option,
+    majority: groupMajority({ for: row.group_for, against: row.group_against, abstain: row.group_abstain }),
+  }));
+  const compared = majorities.filter((vote) => vote.majority);
+  const withGroup = compared.filter((vote) => vote.majority === vote.option).length;
+  const recorded = input.comparisons.length;
 
   return {
     name,
@@ -157,10 +165,10 @@ export function presentPerson(input: PersonPageInput) {
     }),
     votes,
     voteSummary:
-      votes.length === 0
+      recorded === 0
         ? undefined
         : compared.length === 0
-          ? `${votes.length} recorded ${votes.length === 1 ? 'vote' : 'votes'}. Political group not recorded, so no comparison with a group majority.`
+          ? `${recorded} recorded ${recorded === 1 ? 'vote' : 'votes'}. Political group not recorded, so no comparison with a group majority.`
           : `Voted with their group's majority in ${withGroup} of ${compared.length} recorded ${compared.length === 1 ? 'vote' : 'votes'} where the group's majority is known.`,
   };
 }
