@@ -3,11 +3,12 @@
  * Wraps the pure PersonRegistry with what persisting needs: which records are new or enriched, and their aliases.
  */
 import type { Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import { formatName } from '../domain/person-name.ts';
 import { honorificsCompatible, PersonRegistry, type Person, type PersonKind } from '../domain/person-resolver.ts';
 import type { PrintedName } from './types.ts';
+import type { NewRow, Row } from '../db/types.ts';
 
 export interface PersonContext {
   kind: PersonKind;

@@ -1,11 +1,3 @@
-/**
- * persistPlan: stores what the plan extractors read from one paper, inside the importer's transaction (one per
- * file) and with the same context as the committee records (src/import/persist.ts): people through the shared
- * PeopleDirectory (leads are officers; roles such as "Heads of Service" stay roles), bodies through the shared map.
- * Ids are stable ids from natural keys, so re-importing a paper, or the same plan in another paper, adds nothing twice.
- * Figures and targets that name no indicator, and requirement codes the plan does not define, are reported, not guessed.
- */
-import type { NewRow } from '../db/schema.ts';
 import * as plans from '../db/repositories/plans.ts';
 import { canonicalBodyName } from '../domain/body-name.ts';
 import { parsePrintedName } from '../domain/person-name.ts';
@@ -15,6 +7,7 @@ import type { PersistContext, Counts } from './persist.ts';
 import type { ImportIssue, SourceSpan } from './types.ts';
 import type { PlanPaperExtract } from './extract/plan/plan.ts';
 import type { LeadRecord, PlanRecord } from './extract/plan/types.ts';
+import type { NewRow } from '../db/types.ts';
 
 export interface PersistPlanResult {
   created: Counts;

@@ -5,7 +5,7 @@
  * Ambiguous names are reported as import issues, never guessed.
  */
 import type { Transaction } from 'kysely';
-import type { Database, MeetingKind, NewRow } from '../db/schema.ts';
+import type { Database, MeetingKind } from '../db/schema.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import { canonicalBodyName } from '../domain/body-name.ts';
 import { slugify, stableId } from '../domain/stable-id.ts';
@@ -15,6 +15,7 @@ import type { PeopleDirectory, PersonContext } from './people.ts';
 import { correctExtract, type PaperCorrections } from './corrections.ts';
 import { meetingKey as correctionMeetingKey, printedNameKey } from '../domain/import-review/corrections.ts';
 import { add, WriteBatch, type Counts } from './write-batch.ts';
+import type { NewRow } from '../db/types.ts';
 
 export interface PersistContext {
   trx: Transaction<Database>;

@@ -4,9 +4,10 @@
  * meeting, and all tables in one statement: statements, not rows, were most of an import's cost.
  */
 import type { Transaction } from 'kysely';
-import type { Database, NewRow } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import type { PeopleDirectory } from './people.ts';
+import type { NewRow } from '../db/types.ts';
 
 /** Tables in the order their foreign keys allow (votes follow vote events); people and their aliases come first. */
 const ORDER = [

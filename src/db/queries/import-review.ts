@@ -2,11 +2,9 @@
  * Reads of the import review (issue 17 items 3 and 4): every imported paper with what it gave, and one paper's text
  * beside the records extracted from it, each with its lines.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { personNameSql } from '../repositories/registers/person-name-sql.ts';
-import type { Database, Row } from '../schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db, Row } from '../types.ts';
 
 export interface PaperRow {
   id: string;

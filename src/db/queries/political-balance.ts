@@ -2,11 +2,9 @@
  * What the political balance calculation reads: the council's members and their groups on a date, the bodies with
  * their seats, and the agreements in force; and the writes of its settings.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow } from '../schema.ts';
+import { sql } from 'kysely';
 import type { BodyKind } from '../../domain/political-balance/allocate.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewRow } from '../types.ts';
 
 const covers = (date: string) => sql<boolean>`(start_date is null or start_date <= ${date}) and (end_date is null or end_date >= ${date})`;
 

@@ -2,10 +2,9 @@
  * Typed queries for accounts, sessions and password reset tokens. Rules (expiry, hashing, throttling) live in
  * src/services/accounts; this file only reads and writes.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
+import { sql } from 'kysely';
+import type { Db, NewRow, Row } from '../types.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 export type AccountRow = Row<'account'>;
 
 export { setActor } from '../actor.ts';

@@ -2,13 +2,11 @@
  * Typed queries for members' allowances. No rules here: those live in src/domain/allowances and the services.
  */
 import { claimQuantity, type ClaimMade } from '../../domain/allowances/duplicate-claims.ts';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
 export { setActor } from '../actor.ts';
 import { insertNewMany } from './bulk-insert.ts';
+import type { Db, NewRow, Row } from '../types.ts';
 
 export interface SchemeRows {
   scheme: NewRow<'allowance_scheme'>;

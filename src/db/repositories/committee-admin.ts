@@ -2,10 +2,9 @@
  * Typed queries for the democratic services back office: committee records as officers edit them, their workflow
  * state, and the audit history of any record. Rules live in src/services/committee.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { Db, NewRow, Row } from '../types.ts';
 
 export { setActor } from '../actor.ts';
 

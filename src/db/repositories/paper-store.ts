@@ -1,9 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
-
-/** Typed queries the paper importer needs. No rules here: those live in import/persist.ts. */
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { Db, NewRow, Row } from '../types.ts';
 
 const CHUNK = 500;
 

@@ -2,10 +2,8 @@
  * Typed queries of improvement plans, requirements and indicators. No rules here: those live in
  * src/domain/plans, src/domain/indicators and src/services/plans.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql } from 'kysely';
+import type { Db, NewRow, Row } from '../types.ts';
 
 const CHUNK = 500;
 

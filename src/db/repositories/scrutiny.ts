@@ -2,11 +2,9 @@
  * Typed queries for scrutiny tracking. No rules here (those live in src/domain/scrutiny and src/services/scrutiny):
  * only reads and writes of the scrutiny tables.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
+import { sql } from 'kysely';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewRow, Row } from '../types.ts';
 
 export { setActor } from '../actor.ts';
 

@@ -7,13 +7,13 @@
  */
 import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
-import type { NewRow } from '../../db/schema.ts';
 import { distinctLabels, fullNameWithInitials } from '../../domain/members/attendance-names.ts';
 import { committeeRole } from '../../domain/members/roster.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { printedName } from './proceedings.ts';
 import { asEditor, assertMinutesOpen, refuse, type CommitteeWriteProps, type Problems } from './context.ts';
+import type { NewRow } from '../../db/types.ts';
 
 const personId = z.string().min(1).max(200);
 

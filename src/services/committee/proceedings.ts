@@ -4,12 +4,12 @@
  */
 import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
-import type { Row } from '../../db/schema.ts';
 import { formatName } from '../../domain/person-name.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { asEditor, assertMinutesOpen, expectCurrent, refuse, type CommitteeWriteProps, type Problems, type Trx } from './context.ts';
 import { auditName, type SeenVersion } from '../write-operation.ts';
+import type { Row } from '../../db/types.ts';
 
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 

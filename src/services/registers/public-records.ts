@@ -6,10 +6,10 @@
  */
 import type { DecisionRecordRow, EntryRow } from '../../db/repositories/registers/forward-plan.ts';
 import type { EntryRow as InterestEntryRow, GiftRow, RegisterRow } from '../../db/repositories/registers/interests.ts';
-import type { Row } from '../../db/schema.ts';
 import { furtherNoticeDue, NOTICE_ROUTE_LABELS, type NoticeRoute } from '../../domain/forward-plan/notice.ts';
 import { isLate } from '../../domain/interests/gifts.ts';
 import { publicEntry, type PublicInterestEntry } from '../../domain/interests/public-register.ts';
+import type { Row } from '../../db/types.ts';
 
 export function decisionMakerText(entry: Pick<EntryRow, 'body_name' | 'person_name' | 'decision_maker_title'>): string {
   if (entry.body_name) return entry.body_name;

@@ -4,11 +4,9 @@
  * tables belong to the scrutiny and plans capabilities (src/db/schema/scrutiny.ts, plans.ts).
  * Only published recommendations leave here: an unpublished one is still being drafted by officers.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
+import { sql } from 'kysely';
 import type { KeysetPage, KeysetWindow } from './committee.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 function keyset<T extends { id: string }>(rows: T[], window: KeysetWindow): KeysetPage<T> {
   if (rows.length <= window.limit) return { rows };

@@ -4,11 +4,9 @@
  * source: exempt minutes come back without text or resolutions, exempt items without description or report,
  * exempt reports not at all.
  */
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Database } from '../../schema.ts';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { reportIsPublic, voteEventIsPublic } from './filters.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 export interface KeysetWindow {
   /** Return records whose id sorts after this one (byte order). */

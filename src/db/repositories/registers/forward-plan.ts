@@ -3,12 +3,9 @@
  * reads (`published*`) return only entries that are published and not withdrawn: the one place the rule lives for
  * the forward plan's pages, feeds, API and export --public.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../../schema.ts';
-import '../../schema/registers.ts';
+import { sql } from 'kysely';
 import { personNameSql } from './person-name-sql.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewRow, Row } from '../../types.ts';
 
 export type EntryRow = Row<'forward_plan_entry'> & {
   body_name: string | null;

@@ -4,12 +4,9 @@
  * Public reads return only published versions and published gifts; what a published entry may show is decided by
  * domain/interests/public-register.ts.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../../schema.ts';
-import '../../schema/registers.ts';
+import { sql } from 'kysely';
 import { personNameSql } from './person-name-sql.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewRow, Row } from '../../types.ts';
 
 export type RegisterRow = Row<'interest_register'>;
 export type EntryRow = Row<'interest_entry'>;

@@ -1,10 +1,5 @@
-/** Outside bodies, the council's appointments to them, and the appointees' reports back to meetings. */
-import { type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../../schema.ts';
-import '../../schema/registers.ts';
 import { personNameSql } from './person-name-sql.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewRow, Row } from '../../types.ts';
 
 export type OutsideBodyRow = Row<'outside_body'>;
 export type AppointmentRow = Row<'outside_body_appointment'> & {

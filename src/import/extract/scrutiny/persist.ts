@@ -6,7 +6,6 @@
  */
 import * as paperStore from '../../../db/repositories/paper-store.ts';
 import * as store from '../../../db/repositories/scrutiny.ts';
-import type { NewRow } from '../../../db/schema.ts';
 import { canonicalBodyName } from '../../../domain/body-name.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { parsePrintedName } from '../../../domain/person-name.ts';
@@ -18,6 +17,7 @@ import type { PersistContext } from '../../persist.ts';
 import type { ImportIssue } from '../../types.ts';
 import type { CallInRecord, PoscRecommendationRecord, RecommendationRecord, ScrutinyExtract, TrackingRowRecord, TrackingSheetRecord } from './types.ts';
 import { groupBy } from '../../../domain/group-by.ts';
+import type { NewRow } from '../../../db/types.ts';
 
 export interface PersistScrutinyOptions {
   /** Months to the response deadline (Config.scrutinyResponseMonths). */
