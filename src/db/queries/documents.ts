@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 // For its types: meeting_workflow (when the agenda was published).
-import { AGENDA_ITEM_COLUMNS } from './agenda-item-columns.ts';
+import { AGENDA_ITEM_COLUMNS } from '../records/agenda-items.ts';
 import type { Db } from '../types.ts';
 
 /** Who a document is made for: the public (what anonymous users get) or officers (exempt content included). */

@@ -3,7 +3,7 @@
  * Exempt minutes never leave the database with their text: the public pages must not be able to show it by mistake.
  */
 import { sql } from 'kysely';
-import { AGENDA_ITEM_COLUMNS } from './agenda-item-columns.ts';
+import { AGENDA_ITEM_COLUMNS } from '../records/agenda-items.ts';
 import type { Db, Row } from '../types.ts';
 
 export type PersonNameRow = Pick<Row<'person'>, 'id' | 'kind' | 'honorific' | 'given_name' | 'initials' | 'family_name' | 'post_nominals' | 'job_title'>;
