@@ -8,6 +8,7 @@ import type { Database } from '../db/schema.ts';
 import * as store from '../db/repositories/paper-store.ts';
 import type { PeopleDirectory } from './people.ts';
 import type { NewRow } from '../db/types.ts';
+import { updateMeeting } from '../db/records/meetings.ts';
 
 /** Tables in the order their foreign keys allow (votes follow vote events); people and their aliases come first. */
 const ORDER = [
@@ -122,7 +123,7 @@ export class WriteBatch {
       else if (part.table in COUNT_NAME) add(created, COUNT_NAME[part.table as keyof typeof COUNT_NAME], counts[index]!);
     });
     await store.updatePeople(trx, writes.updates);
-    for (const [id, changes] of this.meetingChanges) await store.updateMeeting(trx, id, changes);
+    for (const [id, changes] of this.meetingChanges) await updateMeeting(trx, id, changes);
     await store.linkReportsToAgendaItems(trx, this.reportLinks);
     return created;
   }

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { personNameSql } from '../repositories/registers/person-name-sql.ts';
 import type { Db, Row } from '../types.ts';
 
-export interface PaperRow {
+export interface ImportedPaperRow {
   id: string;
   file_name: string;
   format: string;
@@ -29,8 +29,8 @@ export interface PaperRow {
 const countBySource = (table: string) => sql<number>`(select count(*)::int from ${sql.table(table)} t where t.source_document_id = s.id)`;
 
 /** Every imported paper, newest first, with what it gave and its problems. */
-export async function listPapers(db: Db): Promise<PaperRow[]> {
-  const result = await sql<PaperRow>`
+export async function listImportedPapers(db: Db): Promise<ImportedPaperRow[]> {
+  const result = await sql<ImportedPaperRow>`
     select s.id, s.file_name, s.format, s.kinds, s.imported_at, s.line_count,
       (select count(distinct meeting_id)::int from (
         select meeting_id from attendance where source_document_id = s.id

@@ -67,7 +67,7 @@ export async function membersOn(db: Db, date: string): Promise<MemberOnDate[]> {
   }));
 }
 
-export async function listGroups(db: Db) {
+export async function listGroupNames(db: Db) {
   return db.selectFrom('political_group').select(['id', 'name', 'abbreviation']).orderBy('name').execute();
 }
 
@@ -82,7 +82,7 @@ export async function bodiesWithSettings(db: Db) {
     .execute();
 }
 
-export async function findBody(db: Db, id: string) {
+export async function findBodyWithKind(db: Db, id: string) {
   return db.selectFrom('body').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
 }
 
@@ -123,10 +123,10 @@ export async function insertAgreement(db: Db, row: NewRow<'balance_agreement'>):
   await db.insertInto('balance_agreement').values(row).execute();
 }
 
-export async function findPerson(db: Db, id: string) {
+export async function findPersonKind(db: Db, id: string) {
   return db.selectFrom('person').select(['id', 'kind']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function findGroup(db: Db, id: string) {
+export async function findGroupName(db: Db, id: string) {
   return db.selectFrom('political_group').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 }

@@ -113,10 +113,6 @@ export async function findPost(db: Db, id: string): Promise<Row<'allowance_sra_p
   return db.selectFrom('allowance_sra_post').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findPerson(db: Db, id: string) {
-  return db.selectFrom('person').select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name']).where('id', '=', id).executeTakeFirst();
-}
-
 /** Serialises writes about one person's allowances (mileage counts, forgoing) and one post's holders. */
 export async function lockPerson(trx: Transaction<Database>, personId: string): Promise<void> {
   await sql`select id from person where id = ${personId} for update`.execute(trx);
@@ -267,7 +263,7 @@ export async function peopleNamed(db: Db, ids: string[]) {
 }
 
 /** Members an officer can choose from on the back-office forms, by family name. */
-export async function listMembers(db: Db) {
+export async function listMemberNames(db: Db) {
   return db
     .selectFrom('person')
     .select(['id', 'honorific', 'given_name', 'initials', 'family_name'])
@@ -414,7 +410,7 @@ export async function listRoleMemberships(db: Db) {
     .execute();
 }
 
-export async function findMembership(db: Db, id: string) {
+export async function findMembershipTerm(db: Db, id: string) {
   return db.selectFrom('membership').select(['id', 'person_id', 'start_date', 'end_date']).where('id', '=', id).executeTakeFirst();
 }
 

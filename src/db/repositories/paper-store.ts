@@ -23,16 +23,6 @@ export async function findSourceByHash(db: Db, contentHash: string): Promise<Row
   return db.selectFrom('source_document').selectAll().where('content_hash', '=', contentHash).executeTakeFirst();
 }
 
-export async function ensureAuthority(db: Db, id: string, name: string): Promise<string> {
-  await db
-    .insertInto('authority')
-    .values({ id, name })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db.selectFrom('authority').select('id').where('name', '=', name).executeTakeFirstOrThrow();
-  return row.id;
-}
-
 export async function loadPeople(db: Db, authorityId: string): Promise<Array<Row<'person'> & { aliases: string[] }>> {
   const people = await db.selectFrom('person').selectAll().where('authority_id', '=', authorityId).orderBy('id').execute();
   const aliases = await db
@@ -100,11 +90,6 @@ export async function findMeetings(db: Db, keys: Array<{ bodyId: string; date: s
     );
   }
   return found;
-}
-
-export async function updateMeeting(db: Db, id: string, changes: Partial<NewRow<'meeting'>>): Promise<void> {
-  if (Object.keys(changes).length === 0) return;
-  await db.updateTable('meeting').set(changes).where('id', '=', id).execute();
 }
 
 export type AgendaItemRef = Pick<Row<'agenda_item'>, 'id' | 'meeting_id' | 'number' | 'title' | 'report_id'>;

@@ -208,14 +208,6 @@ export async function actionsForRequirements(
     .execute();
 }
 
-export async function listBodies(db: Db): Promise<Array<Pick<Row<'body'>, 'id' | 'name'>>> {
-  return db.selectFrom('body').select(['id', 'name']).orderBy('name').execute();
-}
-
-export async function findBody(db: Db, id: string): Promise<Pick<Row<'body'>, 'id' | 'name'> | undefined> {
-  return db.selectFrom('body').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
-}
-
 // ---- Writes from the back office ----
 
 export async function findIndicator(db: Db, idOrSlug: string): Promise<Row<'indicator'> | undefined> {

@@ -37,7 +37,7 @@ const voteEvents = (db: Db) =>
     .where(voteEventIsPublic('vote_event'));
 export type VoteEventRow = Awaited<ReturnType<ReturnType<typeof voteEvents>['execute']>>[number];
 
-export async function listVoteEvents(db: Db, filter: { meetingId?: string; bodyId?: string }, window: KeysetWindow): Promise<KeysetPage<VoteEventRow>> {
+export async function listVoteEventsForApi(db: Db, filter: { meetingId?: string; bodyId?: string }, window: KeysetWindow): Promise<KeysetPage<VoteEventRow>> {
   let query = voteEvents(db)
     .orderBy(sql`vote_event.id collate "C"`)
     .limit(window.limit + 1);
