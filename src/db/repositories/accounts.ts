@@ -7,8 +7,6 @@ import type { Db, NewRow, Row } from '../types.ts';
 
 export type AccountRow = Row<'account'>;
 
-export { setActor } from '../actor.ts';
-
 export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
   return db.selectFrom('account').selectAll().where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
 }
@@ -110,11 +108,6 @@ export async function findAccountByIdentity(db: Db, issuer: string, subject: str
 
 export async function insertAccountIdentity(db: Db, row: NewRow<'account_identity'>): Promise<void> {
   await db.insertInto('account_identity').values(row).execute();
-}
-
-/** The account linked to a person, if any (at most one: account_person_idx). */
-export async function findAccountByPerson(db: Db, personId: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('account').selectAll().where('person_id', '=', personId).executeTakeFirst();
 }
 
 export interface PersonChoice {

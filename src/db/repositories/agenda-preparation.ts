@@ -69,8 +69,6 @@ function requests(db: Db) {
     .select(requestColumns);
 }
 
-export type ReportRequestRow = Awaited<ReturnType<typeof findReportRequest>> & {};
-
 export async function findReportRequest(db: Db, id: string) {
   return requests(db).where('r.id', '=', id).executeTakeFirst();
 }

@@ -4,7 +4,6 @@
 import { claimQuantity, type ClaimMade } from '../../domain/allowances/duplicate-claims.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-export { setActor } from '../actor.ts';
 import { insertNewMany } from './bulk-insert.ts';
 import type { Db, NewRow, Row } from '../types.ts';
 

@@ -7,8 +7,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { Db, NewRow, Row } from '../types.ts';
 
-export { setActor } from '../actor.ts';
-
 // ---- audit history ----
 
 export interface HistoryEntry {

@@ -9,8 +9,6 @@ import { personNameSql } from './registers/person-name-sql.ts';
 import { setActor as setActorOf } from '../actor.ts';
 import type { Db, Row } from '../types.ts';
 
-export { setActor } from '../actor.ts';
-
 /** Keeps a paper's lines beside its source record (once: a paper's text never changes). */
 export async function insertSourceText(db: Db, sourceId: string, lines: readonly string[]): Promise<void> {
   await db

@@ -5,8 +5,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db, NewRow } from '../types.ts';
 
-export { setActor } from '../actor.ts';
-
 /** The record as the importer plans against it: members, their group and committee memberships, and the names known. */
 export async function loadRosterState(db: Db) {
   const [members, groupSpans, committeeSpans, groups, wards, bodies, takenIds] = await Promise.all([

@@ -8,8 +8,6 @@ import type { Database } from '../schema.ts';
 import { storeFile } from './stored-files.ts';
 import type { Db } from '../types.ts';
 
-export { setActor } from '../actor.ts';
-
 export interface PhotoCopy {
   width: number;
   height: number;

@@ -6,8 +6,6 @@ import { sql } from 'kysely';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import type { Db, NewRow, Row } from '../types.ts';
 
-export { setActor } from '../actor.ts';
-
 // ---- writes ----
 
 export { insertNew, insertNewMany } from './bulk-insert.ts';
