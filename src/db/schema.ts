@@ -1,4 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { Audited, Optional, Sourced, Stamp, Versioned } from './schema/columns.ts';
 import type { MeetingAddressTables } from './schema/meeting-addresses.ts';
 import type { AccountsTables } from './schema/accounts.ts';
 import type { AgendaPreparationTables } from './schema/agenda-preparation.ts';
@@ -11,20 +12,9 @@ import type { PlansTables } from './schema/plans.ts';
 import type { PoliticalBalanceTables } from './schema/political-balance.ts';
 import type { PhotosTables } from './schema/photos.ts';
 import type { PortalTables } from './schema/portal.ts';
+import type { RegistersTables } from './schema/registers.ts';
 import type { ScrutinyTables } from './schema/scrutiny.ts';
 import type { VisibilityViews } from './schema/visibility.ts';
-
-/** Columns filled by the database on insert. Dates come back as JS Date for timestamptz, as 'YYYY-MM-DD' text for date (see engine.ts type parsers). */
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Audited = { created_at: Stamp; updated_at: Stamp };
-/** Migration 20261207_4701: raised by one on every update by a trigger; edit forms carry it (optimistic locking). */
-type Versioned = { version: ColumnType<number, never, never> };
-type Sourced = {
-  source_document_id: string | null;
-  source_line_from: number | null;
-  source_line_to: number | null;
-};
-type Optional<T> = ColumnType<T, T | undefined, T>;
 
 export interface SourceDocumentTable extends Audited {
   id: string;
@@ -318,6 +308,7 @@ export interface Database
     PlansTables,
     PoliticalBalanceTables,
     PortalTables,
+    RegistersTables,
     ScrutinyTables,
     VisibilityViews {
   source_document: SourceDocumentTable;
@@ -344,6 +335,3 @@ export interface Database
   import_issue: ImportIssueTable;
   audit_log: AuditLogTable;
 }
-
-export type Row<T extends keyof Database> = Selectable<Database[T]>;
-export type NewRow<T extends keyof Database> = Insertable<Database[T]>;

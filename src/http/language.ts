@@ -45,11 +45,6 @@ export function languageParameterOf(url: string): Language | undefined {
   return isLanguage(value) ? value : undefined;
 }
 
-/** A request's language: the URL's choice, else the remembered one, else English. */
-export function languageOfRequest(url: string, cookieHeader: string | undefined): Language {
-  return languageParameterOf(url) ?? languageCookieOf(cookieHeader) ?? DEFAULT_LANGUAGE;
-}
-
 const storage = new AsyncLocalStorage<Language>();
 
 /** The language of the request being served (English outside one: the command line, exports, feeds' tests). */

@@ -3,7 +3,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Database, NewRow } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import { CONFLICT_KEY, setTransactionActor, type RestorableTable } from '../db/queries/export.ts';
 import { insertMissingKeyedRows, type PlainRow } from '../db/queries/export-rows.ts';
 import {
@@ -18,6 +18,7 @@ import {
 import { upgradeVersion1 } from './export/read-version-1.ts';
 import { sectionInserts } from './export/restore-sections.ts';
 import { registersRestoreSteps } from './registers/export-section.ts';
+import type { NewRow } from '../db/types.ts';
 
 export interface RestoreOptions {
   /** Who is restoring, for the audit log (e.g. "cli:restore" or "user:jsmith"). */

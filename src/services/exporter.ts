@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { Kysely } from 'kysely';
-import type { Database, Row } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import { readExportTables, type ExportTables } from '../db/queries/export.ts';
 import { formatName } from '../domain/person-name.ts';
 import {
@@ -22,6 +22,7 @@ import {
 import { groupBy } from '../domain/group-by.ts';
 import { registersSection } from './registers/export-section.ts';
 import { SECTION_TABLES, sectionCounts, sectionsOf } from './export/write-sections.ts';
+import type { Row } from '../db/types.ts';
 
 export interface ExportOptions {
   /**

@@ -20,6 +20,7 @@ import { restoreExport } from './export-restorer.ts';
 import { refreshPlannerStatistics } from '../db/statistics.ts';
 import * as review from '../db/repositories/import-review.ts';
 import type { Correction } from '../domain/import-review/corrections.ts';
+import { ensureAuthority } from '../db/records/authorities.ts';
 
 /**
  * How a file ended. Every file ends in exactly one of these, and none is "ok" for nothing:
@@ -236,7 +237,7 @@ async function importPrepared(props: PaperImporterProps, file: string, prepared:
       // The text the records' line numbers point into: shown by the import review, read again by a re-import.
       await review.insertSourceText(trx, sourceId, document.lines);
       if (!state.session) {
-        const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
+        const authorityId = await ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
         state.session = {
           authorityId,
           people: new PeopleDirectory(authorityId, await store.loadPeople(trx, authorityId)),

@@ -9,10 +9,10 @@ import { bodyCreator } from '../../src/services/committee/bodies.ts';
 import { agendaItemAdder, agendaPublisher, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { minuteWriter } from '../../src/services/committee/proceedings.ts';
 import { minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
-import { findMeeting } from '../../src/db/repositories/committee-admin.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { Client, makeAccount, makeApp } from './support.ts';
 import { docxText, pdfPages } from '../documents/read-back.ts';
+import { findMeetingForEdit } from '../../src/db/records/meetings.ts';
 
 const AUTHORITY = 'Kent County Council';
 
@@ -96,7 +96,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect((await app.inject({ method: 'GET', url: '/decisions' })).body).not.toContain('Provisional: draft minutes');
 
     // Moving the approving meeting before the approved one is a field error on the date.
-    const approving = (await findMeeting(database.db, next.id))!;
+    const approving = (await findMeetingForEdit(database.db, next.id))!;
     const moved = await officer.post(`/admin/meetings/${next.id}/details`, { date: '2012-03-01', kind: 'ordinary', version: String(approving.version) });
     expect(moved.statusCode).toBe(400);
     expect(moved.body).toContain('href="#details-date"');
@@ -123,7 +123,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect(old.body).toContain('name="confirmDate"');
     expect((await officer.post('/admin/meetings/new', { bodyId, date: '1999-05-04', kind: 'ordinary', confirmDate: 'yes' })).statusCode).toBe(303);
     const meeting = await meetingScheduler({ database, actor: 'cli', bodyId, date: '2017-05-04', kind: 'ordinary' });
-    const row = (await findMeeting(database.db, meeting.id))!;
+    const row = (await findMeetingForEdit(database.db, meeting.id))!;
     const edit = await officer.post(`/admin/meetings/${meeting.id}/details`, { date: '2017-02-30', kind: 'ordinary', version: String(row.version) });
     expect(edit.statusCode).toBe(400);
     expect(edit.body).toContain('href="#details-date"');
@@ -135,7 +135,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Delete the meeting of Tuesday, 5 June 2018?');
     expect((await officer.post(`/admin/meetings/${mistake.id}/delete`, {})).statusCode).toBe(303);
-    expect(await findMeeting(database.db, mistake.id)).toBeUndefined();
+    expect(await findMeetingForEdit(database.db, mistake.id)).toBeUndefined();
     expect((await officer.get('/meetings/2018-06-05-regulation-committee')).statusCode).toBe(404);
 
     const published = await meetingScheduler({ database, actor: 'cli', bodyId, date: '2018-07-10', kind: 'ordinary' });
@@ -152,7 +152,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
     const refused = await officer.post(`/admin/meetings/${published.id}/delete`, {});
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toMatch(/withdraw it instead/);
-    const version = String((await findMeeting(database.db, published.id))!.version);
+    const version = String((await findMeetingForEdit(database.db, published.id))!.version);
     expect((await officer.post(`/admin/meetings/${published.id}/withdraw`, { reason: '', version })).statusCode).toBe(400);
     expect((await officer.post(`/admin/meetings/${published.id}/withdraw`, { reason: 'Arranged in error <b>twice</b>', version })).statusCode).toBe(303);
     const notice = await officer.get('/meetings/2018-07-10-regulation-committee');
@@ -171,7 +171,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes over
 
   it('answers a meeting’s old address with a permanent redirect to the current one', async () => {
     const meeting = await meetingScheduler({ database, actor: 'cli', bodyId, date: '2019-09-03', kind: 'ordinary' });
-    const version = String((await findMeeting(database.db, meeting.id))!.version);
+    const version = String((await findMeetingForEdit(database.db, meeting.id))!.version);
     expect((await officer.post(`/admin/meetings/${meeting.id}/details`, { date: '2019-09-10', kind: 'ordinary', version })).statusCode).toBe(303);
     const old = await app.inject({ method: 'GET', url: '/meetings/2019-09-03-regulation-committee' });
     expect(old.statusCode).toBe(301);

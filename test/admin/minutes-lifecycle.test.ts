@@ -11,9 +11,9 @@ import { agendaItemAdder, agendaPublisher, meetingEditor, MeetingFieldsSchema, m
 import { minuteWriter } from '../../src/services/committee/proceedings.ts';
 import { minutesApprovalUndoer, minutesApprover, minutesPublisher } from '../../src/services/committee/minutes-workflow.ts';
 import { meetingDeleter, meetingWithdrawer } from '../../src/services/committee/meeting-changes.ts';
-import { findMeeting } from '../../src/db/repositories/committee-admin.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { makeAccount } from './support.ts';
+import { findMeetingForEdit } from '../../src/db/records/meetings.ts';
 
 const AUTHORITY = 'Kent County Council';
 
@@ -47,7 +47,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes', ()
     return meeting;
   }
   const workflowOf = (id: string) => database.db.selectFrom('meeting_workflow').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const versionOf = async (id: string) => (await findMeeting(database.db, id))!.version;
+  const versionOf = async (id: string) => (await findMeetingForEdit(database.db, id))!.version;
 
   it('approves only at a later meeting that has begun (London time), after a confirmation naming both', async () => {
     const first = await withDraftMinutes('2012-01-10');
@@ -85,7 +85,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes', ()
     });
     await expect(database.db.updateTable('meeting').set({ date: '2013-01-10' }).where('id', '=', next.id).execute()).rejects.toThrow(/cannot move/);
     await meetingEditor({ database, actor, id: next.id, version: await versionOf(next.id), date: '2013-02-21', kind: 'ordinary' });
-    expect((await findMeeting(database.db, next.id))!.date).toBe('2013-02-21');
+    expect((await findMeetingForEdit(database.db, next.id))!.date).toBe('2013-02-21');
   });
 
   it('undoes a mistaken approval with a reason, audited, removing the minute it wrote', async () => {
@@ -151,7 +151,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes', ()
       exemptParagraphs: [],
     });
     await meetingDeleter({ database, actor, id: mistake.id });
-    expect(await findMeeting(database.db, mistake.id)).toBeUndefined();
+    expect(await findMeetingForEdit(database.db, mistake.id)).toBeUndefined();
     const deleted = await database.db
       .selectFrom('audit_log')
       .select('actor')
@@ -172,7 +172,7 @@ describe.skipIf(databaseUnavailable)('minutes lifecycle and meeting changes', ()
       reason: 'Scheduled in error: see the meeting of 12 June',
       version: await versionOf(published.id),
     });
-    const row = (await findMeeting(database.db, published.id))!;
+    const row = (await findMeetingForEdit(database.db, published.id))!;
     expect(row.withdrawn_reason).toBe('Scheduled in error: see the meeting of 12 June');
     expect((await workflowOf(published.id)).agenda_published_at).toBeNull();
     expect(await database.db.selectFrom('public_agenda_item').select('id').where('meeting_id', '=', published.id).execute()).toEqual([]);

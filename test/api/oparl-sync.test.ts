@@ -25,6 +25,9 @@ import { createApp } from '../../src/server/app.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { apiTestConfig } from './support/app.ts';
 import { type Mirror, mirrorDifferences, OParlClient } from './support/oparl-client.ts';
+import { findBodyRow } from '../../src/db/records/bodies.ts';
+import { findMeetingForEdit } from '../../src/db/records/meetings.ts';
+import { findAgendaItemRow } from '../../src/db/records/agenda-items.ts';
 
 const actor = 'cli' as const;
 const typeOf = (id: string, mirror: Mirror) => mirror.get(id)?.type.split('/').at(-1);
@@ -110,7 +113,7 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         edit: 'rename the agenda item',
         expect: ['AgendaItem', 'Meeting', 'Paper', 'Consultation'],
         run: async () => {
-          const item = (await store.findAgendaItem(db, ids.item!))!;
+          const item = (await findAgendaItemRow(db, ids.item!))!;
           await agendaItemEditor({
             ...props,
             id: item.id,
@@ -223,7 +226,7 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         edit: 'rename the committee, which renames its meetings',
         expect: ['Organization', 'Meeting'],
         run: async () => {
-          const body = (await store.findBody(db, committee.id))!;
+          const body = (await findBodyRow(db, committee.id))!;
           await bodyEditor({ ...props, id: body.id, version: body.version, name: `${body.name} (Highways)`, kind: body.kind as 'committee' });
         },
       },
@@ -231,7 +234,7 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         edit: 'move one meeting to another place: the place it left lists one meeting fewer',
         expect: ['Meeting', 'Location'],
         run: async () => {
-          const meeting = (await store.findMeeting(db, ids.other!))!;
+          const meeting = (await findMeetingForEdit(db, ids.other!))!;
           await meetingEditor({
             ...props,
             id: meeting.id,
@@ -252,7 +255,7 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         edit: 'make the agenda item exempt: its paper, file and consultation are withdrawn',
         expect: ['AgendaItem', 'Meeting', 'Paper deleted', 'File deleted', 'Consultation deleted'],
         run: async () => {
-          const item = (await store.findAgendaItem(db, ids.item!))!;
+          const item = (await findAgendaItemRow(db, ids.item!))!;
           await agendaItemEditor({ ...props, id: item.id, version: item.version, title: item.title, exempt: true, exemptParagraphs: [3] });
         },
       },
@@ -265,7 +268,7 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         edit: 'withdraw the meeting (its minutes were published): it is deleted, and its place lists one meeting fewer',
         expect: ['Meeting deleted', 'Location'],
         run: async () => {
-          const meeting = (await store.findMeeting(db, ids.meeting!))!;
+          const meeting = (await findMeetingForEdit(db, ids.meeting!))!;
           await meetingWithdrawer({ ...props, id: meeting.id, version: meeting.version, reason: 'Arranged in error' });
         },
       },

@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { Document, Packer, Paragraph } from 'docx';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as store from '../../src/db/repositories/committee-admin.ts';
 import type { SessionUser } from '../../src/domain/roles.ts';
 import { bodyCreator } from '../../src/services/committee/bodies.ts';
 import { agendaItemAdder, agendaItemEditor, agendaPublisher, meetingScheduler } from '../../src/services/committee/meetings.ts';
@@ -18,6 +17,7 @@ import { readReportUpload } from '../../src/services/committee/report-upload.ts'
 import { linkTo } from '../../src/http/routes.ts';
 import { makeApp } from '../admin/support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { listAgendaItemRows, findAgendaItemRow } from '../../src/db/records/agenda-items.ts';
 
 const AUTHORITY = 'Kent County Council';
 const JSON_ACCEPT = { accept: 'application/json' };
@@ -134,7 +134,7 @@ describe.skipIf(databaseUnavailable)('the HTTP surface', () => {
       reportFile: read.upload,
     });
     await agendaPublisher({ database, actor: officer, meetingId: meeting.id, today: '2029-09-03', jurisdiction: 'england-and-wales', confirmLate: true });
-    const item = (await store.listAgendaItems(database.db, meeting.id))[0]!;
+    const item = (await listAgendaItemRows(database.db, meeting.id))[0]!;
 
     const url = linkTo('report.original', { id: item.report_id! });
     const first = await app.inject({ url });
@@ -146,7 +146,7 @@ describe.skipIf(databaseUnavailable)('the HTTP surface', () => {
     const again = await app.inject({ url, headers: { 'if-none-match': etag } });
     expect(again.statusCode).toBe(304);
 
-    const current = (await store.findAgendaItem(database.db, item.id))!;
+    const current = (await findAgendaItemRow(database.db, item.id))!;
     await agendaItemEditor({ database, actor: officer, id: item.id, version: current.version, title: 'School transport', exempt: true, exemptParagraphs: [3] });
     const afterwards = await app.inject({ url, headers: { 'if-none-match': etag } });
     expect(afterwards.statusCode).toBe(404);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { listPapers, listUnrecognised } from '../../src/db/queries/import-review.ts';
+import { listImportedPapers, listUnrecognised } from '../../src/db/queries/import-review.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { correctionRecorder, correctionRemover, type CorrectionInput } from '../../src/services/import-review/correction-recorder.ts';
@@ -177,7 +177,7 @@ describe.skipIf(databaseUnavailable)('import corrections survive re-importing th
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
-    const [paper] = await listPapers(database.db);
+    const [paper] = await listImportedPapers(database.db);
     expect(paper).toMatchObject({ id: sourceId, checked: true, vote_events: 1 });
     expect(paper!.minutes).toBeGreaterThan(20);
     const unrecognised = await listUnrecognised(database.db);

@@ -15,6 +15,7 @@ import { PeopleDirectory } from '../../src/import/persist/people.ts';
 import { persistPlan } from '../../src/import/persist/plans.ts';
 import type { CapabilityOutcome } from '../../src/import/persist/context.ts';
 import { seedFile } from '../support/seeds.ts';
+import { ensureAuthority } from '../../src/db/records/authorities.ts';
 
 export const AUTHORITY = 'Kent County Council';
 
@@ -35,7 +36,7 @@ export async function seedPlanPapers(db: Kysely<Database>, prefixes = ['001_', '
           .values({ id: sourceId, content_hash: hash, file_name: path.basename(file), format: 'text', bytes: text.length, line_count: lines.length })
           .onConflict((oc) => oc.doNothing())
           .execute();
-        const authorityId = await store.ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
+        const authorityId = await ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
         const people = new PeopleDirectory(authorityId, await store.loadPeople(trx, authorityId));
         const bodies = new Map((await store.loadBodies(trx, authorityId)).map((body) => [body.name, body.id]));
         return persistPlan({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies }, extract);

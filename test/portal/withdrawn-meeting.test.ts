@@ -6,12 +6,12 @@
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findMeeting } from '../../src/db/repositories/committee-admin.ts';
 import { bodyCreator } from '../../src/services/committee/bodies.ts';
 import { meetingWithdrawer } from '../../src/services/committee/meeting-changes.ts';
 import { agendaItemAdder, agendaPublisher, meetingScheduler } from '../../src/services/committee/meetings.ts';
 import { makeApp } from '../admin/support.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
+import { findMeetingForEdit } from '../../src/db/records/meetings.ts';
 
 const AUTHORITY = 'Kent County Council';
 
@@ -66,7 +66,7 @@ describe.skipIf(databaseUnavailable)('a withdrawn meeting in calendars and searc
     const sequenceBefore = Number(before[0]!.getFirstPropertyValue('sequence'));
     expect((await indexed()).map((row) => row.kind).sort()).toEqual(['agenda-item', 'meeting']);
 
-    const meeting = (await findMeeting(database.db, meetingId))!;
+    const meeting = (await findMeetingForEdit(database.db, meetingId))!;
     await meetingWithdrawer({ database, actor, id: meetingId, reason: 'Arranged in error', version: String(meeting.version) });
 
     const slug = (await database.db.selectFrom('body').select('slug').where('id', '=', meeting.body_id).executeTakeFirstOrThrow()).slug;

@@ -4,7 +4,6 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
-import '../../src/db/schema/registers.ts';
 import { insertAuthority, insertBody, insertMeeting, insertPerson } from '../support/factories.ts';
 
 export async function seedRegistersCouncil(db: Kysely<Database>) {

@@ -14,6 +14,7 @@ import type { CapabilityOutcome } from '../../src/import/persist/context.ts';
 import { PeopleDirectory } from '../../src/import/persist/people.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
 import { seedFile, seedsDir } from '../support/seeds.ts';
+import { ensureAuthority } from '../../src/db/records/authorities.ts';
 
 export const AUTHORITY = 'Kent County Council';
 
@@ -24,7 +25,7 @@ export async function importScrutinySeed(database: DatabaseHandle, prefix: strin
   const extract = extractScrutiny({ name: file, format: 'text', lines: bytes.toString('utf8').split(/\r?\n/), warnings: [] });
   return database.db.transaction().execute(async (trx) => {
     await paperStore.setActor(trx, 'test-import');
-    const authorityId = await paperStore.ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
+    const authorityId = await ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
     const people = new PeopleDirectory(authorityId, await paperStore.loadPeople(trx, authorityId));
     const bodies = new Map((await paperStore.loadBodies(trx, authorityId)).map((body) => [body.name, body.id]));
     return persistScrutiny({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies, actor: 'test-import' }, extract);

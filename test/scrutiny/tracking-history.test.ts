@@ -11,6 +11,7 @@ import type { ScrutinyExtract } from '../../src/import/extract/scrutiny/types.ts
 import { PeopleDirectory } from '../../src/import/persist/people.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { AUTHORITY } from './support.ts';
+import { ensureAuthority } from '../../src/db/records/authorities.ts';
 
 const row = (line: number, status: string) => ({ line, item: 'Home to School Transport', meetingDate: '2011-09-14', recommendationNumber: 2, status });
 
@@ -46,7 +47,7 @@ describe.skipIf(databaseUnavailable)('a tracking sheet changing a status it reco
       await paperStore.insertNew(trx, 'source_document', [
         { id: sourceId, content_hash: 'tracking-history-test', file_name: 'sheet.txt', format: 'text', kinds: ['tracking-sheet'], bytes: 1, line_count: 3 },
       ]);
-      const authorityId = await paperStore.ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
+      const authorityId = await ensureAuthority(trx, stableId('authority', AUTHORITY), AUTHORITY);
       const people = new PeopleDirectory(authorityId, []);
       await persistScrutiny({ trx, authorityId, authorityName: AUTHORITY, sourceId, people, bodies: new Map(), actor: 'test-import' }, extract);
     });

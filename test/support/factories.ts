@@ -1,11 +1,5 @@
-/**
- * Test data written straight to the database, so web and query tests do not depend on the paper importer.
- * Small insert helpers with defaults, plus one realistic scenario: a Kent County Council meeting.
- */
-import type { Kysely } from 'kysely';
-import type { Database, NewRow, PersonKind } from '../../src/db/schema.ts';
-
-type Db = Kysely<Database>;
+import type { PersonKind } from '../../src/db/schema.ts';
+import type { Db, NewRow } from '../../src/db/types.ts';
 
 let sequence = 0;
 function nextId(kind: string): string {

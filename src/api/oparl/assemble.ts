@@ -1,16 +1,9 @@
-/**
- * Loads what each OParl object embeds (a meeting's agenda items, a person's memberships, a paper's consultations)
- * for a whole page of rows at once, then presents them: a page costs a fixed number of queries, not one per row.
- */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import * as q from '../../db/queries/api/oparl.ts';
 import type { AbsoluteLink } from '../links.ts';
 import * as present from './presenters.ts';
 import type { OParlObject } from './presenters.ts';
 import { groupBy } from '../../domain/group-by.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../db/types.ts';
 
 export async function agendaItemObjects(db: Db, link: AbsoluteLink, rows: q.AgendaItemRow[], options: { withMeeting: boolean }): Promise<OParlObject[]> {
   const ids = rows.map((row) => row.id);

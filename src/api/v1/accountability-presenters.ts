@@ -3,14 +3,14 @@
  * the schemas that document them. Money stays in exact pence, as strings, since JSON numbers are floating point.
  */
 import type { z } from 'zod';
-import type { IndicatorRow, PlanRow, RecommendationRow, indicatorSeries, planTree, responsesOf } from '../../db/queries/api/accountability.ts';
+import type { IndicatorRow, PlanRow, RecommendationRow, indicatorSeries, planTree, responsesForApi } from '../../db/queries/api/accountability.ts';
 import type { Statement } from '../../services/allowances/statement.ts';
 import type { AbsoluteLink } from '../links.ts';
 import { withQuery } from '../links.ts';
 import { isoTimestamp } from '../../domain/dates.ts';
 import type { AllowancesStatementSchema, IndicatorSchema, IndicatorSummarySchema, PlanSchema, PlanSummarySchema, RecommendationSchema } from './schemas.ts';
 
-type Response = Awaited<ReturnType<typeof responsesOf>>[number];
+type Response = Awaited<ReturnType<typeof responsesForApi>>[number];
 
 export function presentRecommendation(link: AbsoluteLink, row: RecommendationRow, responses: Response[]): z.infer<typeof RecommendationSchema> {
   return {

@@ -37,7 +37,7 @@ export const accountabilityRoutes: FastifyPluginAsync<{ config: Config; database
   const pageLinks = pageLinksFor(link);
 
   async function recommendations(rows: q.RecommendationRow[]) {
-    const responses = await q.responsesOf(
+    const responses = await q.responsesForApi(
       db,
       rows.map((row) => row.id),
     );
@@ -62,7 +62,11 @@ export const accountabilityRoutes: FastifyPluginAsync<{ config: Config; database
       response: listOf(RecommendationSchema, 'RecommendationList'),
     },
     async ({ query }) => {
-      const page = await q.listRecommendations(db, { status: query.status, bodyId: query.body }, { after: decodeCursor(query.cursor), limit: query.limit });
+      const page = await q.listRecommendationsForApi(
+        db,
+        { status: query.status, bodyId: query.body },
+        { after: decodeCursor(query.cursor), limit: query.limit },
+      );
       return {
         data: await recommendations(page.rows),
         links: pageLinks('api.recommendations', { status: query.status, body: query.body, limit: query.limit, cursor: query.cursor }, page.nextAfter),
@@ -82,7 +86,7 @@ export const accountabilityRoutes: FastifyPluginAsync<{ config: Config; database
       what: 'Recommendation',
     },
     async ({ params }) => {
-      const row = await q.findRecommendation(db, params.id);
+      const row = await q.findRecommendationForApi(db, params.id);
       if (!row) throw NotFound('Recommendation not found');
       return (await recommendations([row]))[0];
     },
@@ -99,7 +103,7 @@ export const accountabilityRoutes: FastifyPluginAsync<{ config: Config; database
       response: listOf(PlanSummarySchema, 'PlanList'),
     },
     async ({ query }) => {
-      const page = await q.listPlans(db, { after: decodeCursor(query.cursor), limit: query.limit });
+      const page = await q.listPlansForApi(db, { after: decodeCursor(query.cursor), limit: query.limit });
       return {
         data: page.rows.map((row) => present.presentPlanSummary(link, row)),
         links: pageLinks('api.plans', { limit: query.limit, cursor: query.cursor }, page.nextAfter),
@@ -119,7 +123,7 @@ export const accountabilityRoutes: FastifyPluginAsync<{ config: Config; database
       what: 'Plan',
     },
     async ({ params }) => {
-      const row = await q.findPlan(db, params.id);
+      const row = await q.findPlanForApi(db, params.id);
       if (!row) throw NotFound('Plan not found');
       return present.presentPlan(link, row, await q.planTree(db, row.id));
     },
@@ -156,7 +160,7 @@ export const accountabilityRoutes: FastifyPluginAsync<{ config: Config; database
       what: 'Indicator',
     },
     async ({ params }) => {
-      const row = await q.findIndicator(db, params.id);
+      const row = await q.findIndicatorForApi(db, params.id);
       if (!row) throw NotFound('Indicator not found');
       return present.presentIndicator(link, row, await q.indicatorSeries(db, row.id));
     },

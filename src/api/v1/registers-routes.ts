@@ -19,6 +19,7 @@ import { absoluteLinks, withQuery } from '../links.ts';
 import { documentedGet } from './documented.ts';
 import { IdParamsSchema } from './schemas.ts';
 import { completeList, ForwardPlanEntrySchema, ForwardPlanQuerySchema, MemberInterestsSchema, OutsideBodySchema } from './registers-schemas.ts';
+import { findPersonName } from '../../db/records/people.ts';
 
 export const registersApiRoutes: FastifyPluginAsync<{ config: Config; database: DatabaseHandle; pathPrefix: string }> = async (
   app,
@@ -28,7 +29,7 @@ export const registersApiRoutes: FastifyPluginAsync<{ config: Config; database: 
   const link = absoluteLinks(config);
   const tags = ['Registers'];
 
-  async function entries(rows: forwardPlan.EntryRow[]) {
+  async function entries(rows: forwardPlan.ForwardPlanEntryRow[]) {
     const ids = rows.map((row) => row.id);
     const [representations, records] = await Promise.all([forwardPlan.representationsOf(db, ids), forwardPlan.decisionRecordsOf(db, ids)]);
     return rows.map((row) => ({
@@ -142,7 +143,7 @@ export const registersApiRoutes: FastifyPluginAsync<{ config: Config; database: 
       what: 'Member',
     },
     async ({ params }) => {
-      const member = await interests.findPerson(db, params.id);
+      const member = await findPersonName(db, params.id);
       if (!member || member.kind !== 'member') throw NotFound('Member not found');
       return (await memberInterests([member]))[0];
     },
@@ -207,7 +208,7 @@ export const registersApiRoutes: FastifyPluginAsync<{ config: Config; database: 
       response: completeList(OutsideBodySchema, 'OutsideBodyList'),
     },
     async () => {
-      return { data: await outsideBodies(await outside.listBodies(db)), links: { self: link('api.outsideBodies'), next: null } };
+      return { data: await outsideBodies(await outside.listOutsideBodies(db)), links: { self: link('api.outsideBodies'), next: null } };
     },
   );
 
@@ -215,7 +216,7 @@ export const registersApiRoutes: FastifyPluginAsync<{ config: Config; database: 
     app,
     { name: 'api.outsideBody', prefix, summary: 'One outside body', tags, params: IdParamsSchema, response: OutsideBodySchema, what: 'Outside body' },
     async ({ params }) => {
-      const body = await outside.findBody(db, params.id);
+      const body = await outside.findOutsideBody(db, params.id);
       if (!body) throw NotFound('Outside body not found');
       return (await outsideBodies([body]))[0];
     },

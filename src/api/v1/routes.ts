@@ -58,7 +58,7 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
       response: listOf(BodySchema, 'BodyList'),
     },
     async ({ query }) => {
-      const page = await committee.listBodies(db, { after: decodeCursor(query.cursor), limit: query.limit });
+      const page = await committee.listBodiesForApi(db, { after: decodeCursor(query.cursor), limit: query.limit });
       return {
         data: page.rows.map((row) => present.presentBody(link, row)),
         links: pageLinks('api.bodies', { limit: query.limit, cursor: query.cursor }, page.nextAfter),
@@ -70,7 +70,7 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
     app,
     { name: 'api.body', prefix, summary: 'One body', tags: ['Committee records'], params: IdParamsSchema, response: BodySchema, what: 'Body' },
     async ({ params }) => {
-      const row = await committee.findBody(db, params.id);
+      const row = await committee.findBodyForApi(db, params.id);
       if (!row) throw NotFound('Body not found');
       return present.presentBody(link, row);
     },
@@ -101,7 +101,7 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
       response: listOf(PersonSchema, 'PersonList'),
     },
     async ({ query }) => {
-      const page = await committee.listPeople(db, { kind: query.kind }, { after: decodeCursor(query.cursor), limit: query.limit });
+      const page = await committee.listPeopleForApi(db, { kind: query.kind }, { after: decodeCursor(query.cursor), limit: query.limit });
       return { data: await people(page.rows), links: pageLinks('api.people', { kind: query.kind, limit: query.limit, cursor: query.cursor }, page.nextAfter) };
     },
   );
@@ -110,7 +110,7 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
     app,
     { name: 'api.person', prefix, summary: 'One person', tags: ['Committee records'], params: IdParamsSchema, response: PersonSchema, what: 'Person' },
     async ({ params }) => {
-      const row = await committee.findPerson(db, params.id);
+      const row = await committee.findPersonForApi(db, params.id);
       if (!row) throw NotFound('Person not found');
       return (await people([row]))[0];
     },
@@ -127,7 +127,7 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
       response: listOf(MeetingSummarySchema, 'MeetingList'),
     },
     async ({ query }) => {
-      const page = await committee.listMeetings(
+      const page = await committee.listMeetingsForApi(
         db,
         { bodyId: query.body, from: query.from, to: query.to },
         { after: decodeCursor(query.cursor), limit: query.limit },
@@ -152,7 +152,7 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
       what: 'Meeting',
     },
     async ({ params }) => {
-      const row = await committee.findMeeting(db, params.id);
+      const row = await committee.findMeetingForApi(db, params.id);
       if (!row) throw NotFound('Meeting not found');
       return present.presentMeeting(link, row, await committee.meetingDetails(db, row.id));
     },
@@ -170,7 +170,11 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
       response: listOf(PopoloVoteEventSchema, 'VoteEventList'),
     },
     async ({ query }) => {
-      const page = await votes.listVoteEvents(db, { meetingId: query.meeting, bodyId: query.body }, { after: decodeCursor(query.cursor), limit: query.limit });
+      const page = await votes.listVoteEventsForApi(
+        db,
+        { meetingId: query.meeting, bodyId: query.body },
+        { after: decodeCursor(query.cursor), limit: query.limit },
+      );
       const allVotes = await votes.votesOf(
         db,
         page.rows.map((row) => row.id),
@@ -218,7 +222,7 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
       response: listOf(DecisionSchema, 'DecisionList'),
     },
     async ({ query }) => {
-      const page = await committee.listDecisions(db, { from: query.from, to: query.to }, { after: decodeCursor(query.cursor), limit: query.limit });
+      const page = await committee.listDecisionsForApi(db, { from: query.from, to: query.to }, { after: decodeCursor(query.cursor), limit: query.limit });
       return {
         data: page.rows.map((row) => present.presentDecision(link, row)),
         links: pageLinks('api.decisions', { from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }, page.nextAfter),
@@ -230,7 +234,7 @@ export const apiV1Routes: FastifyPluginAsync<{ config: Config; database: Databas
     app,
     { name: 'api.decision', prefix, summary: 'One decision', tags: ['Committee records'], params: IdParamsSchema, response: DecisionSchema, what: 'Decision' },
     async ({ params }) => {
-      const row = await committee.findDecision(db, params.id);
+      const row = await committee.findDecisionForApi(db, params.id);
       if (!row) throw NotFound('Decision not found');
       return present.presentDecision(link, row);
     },

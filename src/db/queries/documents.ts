@@ -3,12 +3,10 @@
  * The audience is decided here, at the source: for the public, exempt reports are not joined and exempt minutes come
  * back without their text, motions or votes, so no generator can print them by mistake.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import { sql } from 'kysely';
 // For its types: meeting_workflow (when the agenda was published).
-import { AGENDA_ITEM_COLUMNS } from './agenda-item-columns.ts';
-
-type Db = Kysely<Database>;
+import { AGENDA_ITEM_COLUMNS } from '../records/agenda-items.ts';
+import type { Db } from '../types.ts';
 
 /** Who a document is made for: the public (what anonymous users get) or officers (exempt content included). */
 export type DocumentAudience = 'public' | 'officers';

@@ -4,8 +4,8 @@
  */
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import type { Db } from '../types.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 export type TableName = keyof Database;
 export type PlainRow = Record<string, unknown>;
 

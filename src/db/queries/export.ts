@@ -1,11 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Row } from '../schema.ts';
-import '../schema/registers.ts';
+import type { Database } from '../schema.ts';
 import { readWholeTables, type PlainRow } from './export-rows.ts';
-
-/** Typed reads and writes for the JSON export and its restore. No rules here: those live in services/exporter.ts and services/export-restorer.ts. */
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, Row } from '../types.ts';
 
 /** Every table the export covers, read whole. Ordering is left to the exporter, which sorts by code point so both engines agree whatever their collation. */
 export interface ExportTables {

@@ -2,13 +2,11 @@
  * Reads of the import review (issue 17 items 3 and 4): every imported paper with what it gave, and one paper's text
  * beside the records extracted from it, each with its lines.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { personNameSql } from '../repositories/registers/person-name-sql.ts';
-import type { Database, Row } from '../schema.ts';
+import type { Db, Row } from '../types.ts';
 
-type Db = Kysely<Database>;
-
-export interface PaperRow {
+export interface ImportedPaperRow {
   id: string;
   file_name: string;
   format: string;
@@ -31,8 +29,8 @@ export interface PaperRow {
 const countBySource = (table: string) => sql<number>`(select count(*)::int from ${sql.table(table)} t where t.source_document_id = s.id)`;
 
 /** Every imported paper, newest first, with what it gave and its problems. */
-export async function listPapers(db: Db): Promise<PaperRow[]> {
-  const result = await sql<PaperRow>`
+export async function listImportedPapers(db: Db): Promise<ImportedPaperRow[]> {
+  const result = await sql<ImportedPaperRow>`
     select s.id, s.file_name, s.format, s.kinds, s.imported_at, s.line_count,
       (select count(distinct meeting_id)::int from (
         select meeting_id from attendance where source_document_id = s.id

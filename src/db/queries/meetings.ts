@@ -2,11 +2,9 @@
  * Read queries for meetings: typed Kysely only, no rules and no formatting (that is the presenters' job).
  * Exempt minutes never leave the database with their text: the public pages must not be able to show it by mistake.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database, Row } from '../schema.ts';
-import { AGENDA_ITEM_COLUMNS } from './agenda-item-columns.ts';
-
-type Db = Kysely<Database>;
+import { sql } from 'kysely';
+import { AGENDA_ITEM_COLUMNS } from '../records/agenda-items.ts';
+import type { Db, Row } from '../types.ts';
 
 export type PersonNameRow = Pick<Row<'person'>, 'id' | 'kind' | 'honorific' | 'given_name' | 'initials' | 'family_name' | 'post_nominals' | 'job_title'>;
 

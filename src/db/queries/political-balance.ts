@@ -2,11 +2,9 @@
  * What the political balance calculation reads: the council's members and their groups on a date, the bodies with
  * their seats, and the agreements in force; and the writes of its settings.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow } from '../schema.ts';
+import { sql } from 'kysely';
 import type { BodyKind } from '../../domain/political-balance/allocate.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewRow } from '../types.ts';
 
 const covers = (date: string) => sql<boolean>`(start_date is null or start_date <= ${date}) and (end_date is null or end_date >= ${date})`;
 
@@ -69,7 +67,7 @@ export async function membersOn(db: Db, date: string): Promise<MemberOnDate[]> {
   }));
 }
 
-export async function listGroups(db: Db) {
+export async function listGroupNames(db: Db) {
   return db.selectFrom('political_group').select(['id', 'name', 'abbreviation']).orderBy('name').execute();
 }
 
@@ -84,7 +82,7 @@ export async function bodiesWithSettings(db: Db) {
     .execute();
 }
 
-export async function findBody(db: Db, id: string) {
+export async function findBodyWithKind(db: Db, id: string) {
   return db.selectFrom('body').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
 }
 
@@ -125,10 +123,10 @@ export async function insertAgreement(db: Db, row: NewRow<'balance_agreement'>):
   await db.insertInto('balance_agreement').values(row).execute();
 }
 
-export async function findPerson(db: Db, id: string) {
+export async function findPersonKind(db: Db, id: string) {
   return db.selectFrom('person').select(['id', 'kind']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function findGroup(db: Db, id: string) {
+export async function findGroupName(db: Db, id: string) {
   return db.selectFrom('political_group').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 }

@@ -2,13 +2,10 @@
  * Typed queries for accounts, sessions and password reset tokens. Rules (expiry, hashing, throttling) live in
  * src/services/accounts; this file only reads and writes.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
+import { sql } from 'kysely';
+import type { Db, NewRow, Row } from '../types.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 export type AccountRow = Row<'account'>;
-
-export { setActor } from '../actor.ts';
 
 export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
   return db.selectFrom('account').selectAll().where(sql<string>`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
@@ -111,11 +108,6 @@ export async function findAccountByIdentity(db: Db, issuer: string, subject: str
 
 export async function insertAccountIdentity(db: Db, row: NewRow<'account_identity'>): Promise<void> {
   await db.insertInto('account_identity').values(row).execute();
-}
-
-/** The account linked to a person, if any (at most one: account_person_idx). */
-export async function findAccountByPerson(db: Db, personId: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('account').selectAll().where('person_id', '=', personId).executeTakeFirst();
 }
 
 export interface PersonChoice {

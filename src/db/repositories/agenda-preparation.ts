@@ -2,10 +2,8 @@
  * Typed queries for preparing agendas: bodies' standing items and report requests (migration 20261207_4201). Rules
  * live in src/services/committee/standing-items.ts and report-requests.ts.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql } from 'kysely';
+import type { Db, NewRow, Row } from '../types.ts';
 
 // ---- standing items ----
 
@@ -70,8 +68,6 @@ function requests(db: Db) {
     .innerJoin('body as b', 'b.id', 'm.body_id')
     .select(requestColumns);
 }
-
-export type ReportRequestRow = Awaited<ReturnType<typeof findReportRequest>> & {};
 
 export async function findReportRequest(db: Db, id: string) {
   return requests(db).where('r.id', '=', id).executeTakeFirst();

@@ -2,13 +2,10 @@
  * Typed queries for members' allowances. No rules here: those live in src/domain/allowances and the services.
  */
 import { claimQuantity, type ClaimMade } from '../../domain/allowances/duplicate-claims.ts';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-export { setActor } from '../actor.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
 import { insertNewMany } from './bulk-insert.ts';
+import type { Db, NewRow, Row } from '../types.ts';
 
 export interface SchemeRows {
   scheme: NewRow<'allowance_scheme'>;
@@ -113,10 +110,6 @@ export async function findSchemeInForce(db: Db, date: string): Promise<SchemeDet
 
 export async function findPost(db: Db, id: string): Promise<Row<'allowance_sra_post'> | undefined> {
   return db.selectFrom('allowance_sra_post').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findPerson(db: Db, id: string) {
-  return db.selectFrom('person').select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name']).where('id', '=', id).executeTakeFirst();
 }
 
 /** Serialises writes about one person's allowances (mileage counts, forgoing) and one post's holders. */
@@ -269,7 +262,7 @@ export async function peopleNamed(db: Db, ids: string[]) {
 }
 
 /** Members an officer can choose from on the back-office forms, by family name. */
-export async function listMembers(db: Db) {
+export async function listMemberNames(db: Db) {
   return db
     .selectFrom('person')
     .select(['id', 'honorific', 'given_name', 'initials', 'family_name'])
@@ -416,7 +409,7 @@ export async function listRoleMemberships(db: Db) {
     .execute();
 }
 
-export async function findMembership(db: Db, id: string) {
+export async function findMembershipTerm(db: Db, id: string) {
   return db.selectFrom('membership').select(['id', 'person_id', 'start_date', 'end_date']).where('id', '=', id).executeTakeFirst();
 }
 

@@ -2,23 +2,8 @@
  * Typed queries for the attempt counters (migration 20261207_1550_attempt_throttle). The rule of how long to wait is
  * src/domain/accounts/attempt-throttle.ts; this file only counts, reads and clears, by key hash.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
-
-export interface AttemptThrottleTable {
-  key_hash: string;
-  failures: number;
-  last_failure_at: Date;
-  blocked_until: Date | null;
-}
-
-declare module '../schema.ts' {
-  interface Database {
-    attempt_throttle: AttemptThrottleTable;
-  }
-}
-
-type Db = Kysely<Database>;
+import { sql } from 'kysely';
+import type { Db } from '../types.ts';
 
 /** The latest time any of these keys is blocked until, if one is blocked after `now`. */
 export async function blockedUntil(db: Db, keyHashes: string[], now: Date): Promise<Date | undefined> {

@@ -3,11 +3,9 @@
  * newest first with keyset paging (the log only grows, so an id cursor never skips or repeats an entry); and the
  * names of the records an entry's ids point at, so people read "Cllr Jane Smith", not "person-1a2b...".
  */
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../schema.ts';
+import { sql } from 'kysely';
 import { type HistoryEntry, historyEntryOf } from './committee-admin.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../types.ts';
 
 export interface AuditFilter {
   actor?: string | undefined;

@@ -3,10 +3,10 @@
  * stable, so importing again adds nothing), counting what was new. Statements, not rows, were most of an import's
  * cost, so insertNewMany puts several tables in one statement.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow } from '../schema.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { Db, NewRow } from '../types.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type TableName = keyof Database & string;
 
 export interface InsertPart<T extends TableName = TableName> {

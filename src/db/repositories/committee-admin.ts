@@ -1,13 +1,11 @@
 /**
- * Typed queries for the democratic services back office: committee records as officers edit them, their workflow
+ * Typed queries for the democratic services back office: committee records as officers edit them (bodies, people,
+ * meetings and agenda items have their own modules in src/db/records/), their workflow
  * state, and the audit history of any record. Rules live in src/services/committee.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-export { setActor } from '../actor.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { Db, NewRow, Row } from '../types.ts';
 
 // ---- audit history ----
 
@@ -68,70 +66,15 @@ export async function lockVersion(db: Db, table: EditableTable, id: string): Pro
   return result.rows[0];
 }
 
-export async function updateBody(db: Db, id: string, changes: Partial<NewRow<'body'>>): Promise<void> {
-  await db.updateTable('body').set(changes).where('id', '=', id).execute();
-}
-
 export async function updateGroup(db: Db, id: string, changes: Partial<NewRow<'political_group'>>): Promise<void> {
   await db.updateTable('political_group').set(changes).where('id', '=', id).execute();
-}
-
-export async function updateMeeting(db: Db, id: string, changes: Partial<NewRow<'meeting'>>): Promise<void> {
-  await db.updateTable('meeting').set(changes).where('id', '=', id).execute();
-}
-
-export async function updateAgendaItem(db: Db, id: string, changes: Partial<NewRow<'agenda_item'>>): Promise<void> {
-  await db.updateTable('agenda_item').set(changes).where('id', '=', id).execute();
 }
 
 export async function updateMinute(db: Db, id: string, changes: Partial<NewRow<'minute'>>): Promise<void> {
   await db.updateTable('minute').set(changes).where('id', '=', id).execute();
 }
 
-// ---- authority, people ----
-
-export async function ensureAuthority(db: Db, id: string, name: string): Promise<string> {
-  await db
-    .insertInto('authority')
-    .values({ id, name })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db.selectFrom('authority').select('id').where('name', '=', name).executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function listPeople(db: Db): Promise<Array<Pick<Row<'person'>, 'id' | 'honorific' | 'given_name' | 'family_name' | 'kind'>>> {
-  return db.selectFrom('person').select(['id', 'honorific', 'given_name', 'family_name', 'kind']).orderBy('family_name').orderBy('given_name').execute();
-}
-
-export async function findPerson(db: Db, id: string): Promise<Row<'person'> | undefined> {
-  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 // ---- bodies, memberships, political groups ----
-
-export type BodyWithVersion = Row<'body'>;
-
-export async function listBodies(db: Db): Promise<Array<Row<'body'>>> {
-  return db.selectFrom('body').selectAll().orderBy('name').execute();
-}
-
-export async function findBody(db: Db, id: string): Promise<BodyWithVersion | undefined> {
-  return db.selectFrom('body').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findBodyBySlug(db: Db, authorityId: string, slug: string, name: string): Promise<Row<'body'> | undefined> {
-  return db
-    .selectFrom('body')
-    .selectAll()
-    .where('authority_id', '=', authorityId)
-    .where((eb) => eb.or([eb('slug', '=', slug), eb(sql<string>`lower(name)`, '=', name.toLowerCase())]))
-    .executeTakeFirst();
-}
-
-export async function insertBody(db: Db, row: NewRow<'body'>): Promise<void> {
-  await db.insertInto('body').values(row).execute();
-}
 
 export async function listBodyMemberships(db: Db, bodyId: string) {
   return db
@@ -223,22 +166,6 @@ export async function insertGroupMembership(db: Db, row: NewRow<'group_membershi
 
 // ---- meetings and their workflow ----
 
-export type MeetingWithVersion = Row<'meeting'> & { body_name: string };
-
-export async function findMeetingOfBodyOn(db: Db, bodyId: string, date: string): Promise<{ id: string } | undefined> {
-  return db.selectFrom('meeting').select('id').where('body_id', '=', bodyId).where('date', '=', date).executeTakeFirst();
-}
-
-export async function findMeeting(db: Db, id: string): Promise<MeetingWithVersion | undefined> {
-  return db
-    .selectFrom('meeting')
-    .innerJoin('body', 'body.id', 'meeting.body_id')
-    .selectAll('meeting')
-    .select(['body.name as body_name'])
-    .where('meeting.id', '=', id)
-    .executeTakeFirst();
-}
-
 export async function listRecentMeetings(db: Db, limit = 50) {
   return db
     .selectFrom('meeting')
@@ -260,10 +187,6 @@ export async function listRecentMeetings(db: Db, limit = 50) {
 
 export async function listLaterMeetingsOfBody(db: Db, bodyId: string, after: string) {
   return db.selectFrom('meeting').select(['id', 'date', 'start_time']).where('body_id', '=', bodyId).where('date', '>', after).orderBy('date').execute();
-}
-
-export async function insertMeeting(db: Db, row: NewRow<'meeting'>): Promise<void> {
-  await db.insertInto('meeting').values(row).execute();
 }
 
 export async function findWorkflow(db: Db, meetingId: string): Promise<Row<'meeting_workflow'> | undefined> {
@@ -296,14 +219,6 @@ export async function updateWorkflow(db: Db, meetingId: string, changes: Partial
 
 // ---- agenda ----
 
-export async function listAgendaItems(db: Db, meetingId: string) {
-  return db.selectFrom('agenda_item').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
-}
-
-export async function findAgendaItem(db: Db, id: string) {
-  return db.selectFrom('agenda_item').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /**
  * The next number for an agenda item or minute of a meeting. Call inside the transaction that inserts it: the
  * meeting row is locked until commit, so two officers adding at the same moment get consecutive numbers, not the
@@ -317,10 +232,6 @@ export async function nextPosition(db: Db, table: 'agenda_item' | 'minute', meet
     .where('meeting_id', '=', meetingId)
     .executeTakeFirstOrThrow();
   return Number(row.next);
-}
-
-export async function insertAgendaItem(db: Db, row: NewRow<'agenda_item'>): Promise<void> {
-  await db.insertInto('agenda_item').values(row).execute();
 }
 
 export async function insertReport(db: Db, row: NewRow<'report'>): Promise<void> {
@@ -475,7 +386,7 @@ export async function insertVoteEvent(db: Db, row: NewRow<'vote_event'>, votes: 
   if (votes.length) await db.insertInto('vote').values(votes).execute();
 }
 
-export async function listVoteEvents(db: Db, meetingId: string) {
+export async function listMeetingVoteEvents(db: Db, meetingId: string) {
   return db.selectFrom('vote_event').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').execute();
 }
 

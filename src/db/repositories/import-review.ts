@@ -4,13 +4,10 @@
  */
 import { type Kysely, type Transaction } from 'kysely';
 import type { Correction } from '../../domain/import-review/corrections.ts';
-import type { Database, Row } from '../schema.ts';
+import type { Database } from '../schema.ts';
 import { personNameSql } from './registers/person-name-sql.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
 import { setActor as setActorOf } from '../actor.ts';
-export { setActor } from '../actor.ts';
+import type { Db, Row } from '../types.ts';
 
 /** Keeps a paper's lines beside its source record (once: a paper's text never changes). */
 export async function insertSourceText(db: Db, sourceId: string, lines: readonly string[]): Promise<void> {

@@ -3,10 +3,8 @@
  * approval, deleting a meeting created in error, withdrawing a published one. Typed Kysely only; the rules are in
  * services/committee/meeting-changes.ts and minutes-workflow.ts.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
-
-type Db = Kysely<Database>;
+import { sql } from 'kysely';
+import type { Db } from '../types.ts';
 
 /** The dates of the meetings whose minutes this meeting approved. */
 export async function listDatesApprovedAt(db: Db, meetingId: string): Promise<string[]> {

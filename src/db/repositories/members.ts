@@ -2,12 +2,8 @@
  * Typed queries for the members' roster (issue 18 item 2): everything the roster importer needs to plan a file
  * against the record, the writes it makes, and the roster on a day for the export. Rules live in src/services/members.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-export { setActor } from '../actor.ts';
+import { sql, type Kysely } from 'kysely';
+import type { Db, NewRow } from '../types.ts';
 
 /** The record as the importer plans against it: members, their group and committee memberships, and the names known. */
 export async function loadRosterState(db: Db) {

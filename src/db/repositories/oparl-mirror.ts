@@ -3,10 +3,9 @@
  * records, and upserts of the committee records those objects become. An upsert leaves a row that would not change
  * untouched (no new `updated_at`, no audit entry), so a re-run of an unchanged server writes nothing.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { Db, NewRow, Row } from '../types.ts';
 
 export async function ensureSource(db: Db, id: string, url: string): Promise<Row<'oparl_source'>> {
   await db

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+import type { Db, NewRow, Row } from '../types.ts';
 
 /** Typed queries the paper importer needs. No rules here: those live in import/persist/. */
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 const CHUNK = 500;
 
@@ -24,16 +23,6 @@ export async function beginImport(trx: Transaction<Database>, actor: string, opt
 
 export async function findSourceByHash(db: Db, contentHash: string): Promise<Row<'source_document'> | undefined> {
   return db.selectFrom('source_document').selectAll().where('content_hash', '=', contentHash).executeTakeFirst();
-}
-
-export async function ensureAuthority(db: Db, id: string, name: string): Promise<string> {
-  await db
-    .insertInto('authority')
-    .values({ id, name })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const row = await db.selectFrom('authority').select('id').where('name', '=', name).executeTakeFirstOrThrow();
-  return row.id;
 }
 
 export async function loadPeople(db: Db, authorityId: string): Promise<Array<Row<'person'> & { aliases: string[] }>> {
@@ -103,11 +92,6 @@ export async function findMeetings(db: Db, keys: Array<{ bodyId: string; date: s
     );
   }
   return found;
-}
-
-export async function updateMeeting(db: Db, id: string, changes: Partial<NewRow<'meeting'>>): Promise<void> {
-  if (Object.keys(changes).length === 0) return;
-  await db.updateTable('meeting').set(changes).where('id', '=', id).execute();
 }
 
 export type AgendaItemRef = Pick<Row<'agenda_item'>, 'id' | 'meeting_id' | 'number' | 'title' | 'report_id'>;

@@ -2,14 +2,11 @@
  * Councillors' photos (migration 20261207_4401): writes, and the reads the back office and the portal share. The
  * bytes are stored files; a replaced photo's old files stay (stored files are never deleted) but nothing names them.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { PhotoFormat } from '../../domain/members/photo.ts';
 import type { Database } from '../schema.ts';
 import { storeFile } from './stored-files.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-export { setActor } from '../actor.ts';
+import type { Db } from '../types.ts';
 
 export interface PhotoCopy {
   width: number;

@@ -2,10 +2,8 @@
  * Typed queries of improvement plans, requirements and indicators. No rules here: those live in
  * src/domain/plans, src/domain/indicators and src/services/plans.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql } from 'kysely';
+import type { Db, NewRow, Row } from '../types.ts';
 
 const CHUNK = 500;
 
@@ -208,14 +206,6 @@ export async function actionsForRequirements(
     .where('plan_action_requirement.requirement_id', 'in', requirementIds)
     .orderBy('plan_action.position')
     .execute();
-}
-
-export async function listBodies(db: Db): Promise<Array<Pick<Row<'body'>, 'id' | 'name'>>> {
-  return db.selectFrom('body').select(['id', 'name']).orderBy('name').execute();
-}
-
-export async function findBody(db: Db, id: string): Promise<Pick<Row<'body'>, 'id' | 'name'> | undefined> {
-  return db.selectFrom('body').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 }
 
 // ---- Writes from the back office ----

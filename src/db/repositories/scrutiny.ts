@@ -2,13 +2,9 @@
  * Typed queries for scrutiny tracking. No rules here (those live in src/domain/scrutiny and src/services/scrutiny):
  * only reads and writes of the scrutiny tables.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../schema.ts';
+import { sql } from 'kysely';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-export { setActor } from '../actor.ts';
+import type { Db, NewRow, Row } from '../types.ts';
 
 // ---- writes ----
 
@@ -257,15 +253,6 @@ export async function filterChoices(db: Db) {
   return { bodies, holders, owners };
 }
 
-export async function findPerson(db: Db, id: string) {
-  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function peopleByIds(db: Db, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db.selectFrom('person').selectAll().where('id', 'in', ids).execute();
-}
-
 /** Reports and decisions whose subject is exactly a call-in's title (normalised by the caller): what was called in. */
 /** The subjects of the authority's reports and decisions, in one query (it runs for every paper with call-ins). */
 export async function reportsAndDecisionsTitled(db: Db, authorityId: string) {
@@ -306,7 +293,7 @@ export async function printedItemTitles(db: Db, recommendationIds: string[], asA
 }
 
 /** Meetings a scrutiny officer may record recommendations against: committee meetings, newest first. */
-export async function meetingChoices(db: Db) {
+export async function listAllMeetingChoices(db: Db) {
   return db
     .selectFrom('meeting as m')
     .innerJoin('body as b', 'b.id', 'm.body_id')
@@ -314,15 +301,6 @@ export async function meetingChoices(db: Db) {
     .orderBy('m.date', 'desc')
     .orderBy('b.name', 'asc')
     .execute();
-}
-
-export async function findMeeting(db: Db, id: string) {
-  return db
-    .selectFrom('meeting as m')
-    .innerJoin('body as b', 'b.id', 'm.body_id')
-    .select(['m.id', 'm.date', 'm.body_id', 'b.authority_id', 'b.name as body_name'])
-    .where('m.id', '=', id)
-    .executeTakeFirst();
 }
 
 /** Officers and members who may own an action, by family name. */

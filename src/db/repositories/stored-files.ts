@@ -3,10 +3,7 @@
  * changed or deleted (a trigger refuses it), so a hash names its content for ever.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../types.ts';
 
 export async function storeFile(db: Db, content: Uint8Array): Promise<string> {
   const sha256 = createHash('sha256').update(content).digest('hex');

@@ -1,9 +1,5 @@
-/** Kysely types of the back-office tables (migrations 20261125_0100_accounts.ts and 0101_committee_workflow.ts); src/db/schema.ts adds them to the Database type. */
-import type { ColumnType } from 'kysely';
+import type { Optional, Stamp } from './columns.ts';
 import type { Role } from '../../domain/roles.ts';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Optional<T> = ColumnType<T, T | undefined, T>;
 
 export interface AccountTable {
   id: string;
@@ -81,6 +77,14 @@ export interface OidcSignInTable {
   created_at: Stamp;
 }
 
+/** Failed sign-in attempts per key hash (migration 20261207_1550_attempt_throttle). */
+export interface AttemptThrottleTable {
+  key_hash: string;
+  failures: number;
+  last_failure_at: Date;
+  blocked_until: Date | null;
+}
+
 /** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
 export interface AccountsTables {
   account: AccountTable;
@@ -90,4 +94,5 @@ export interface AccountsTables {
   password_reset: PasswordResetTable;
   meeting_workflow: MeetingWorkflowTable;
   minute_correction: MinuteCorrectionTable;
+  attempt_throttle: AttemptThrottleTable;
 }

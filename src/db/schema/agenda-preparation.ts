@@ -1,8 +1,7 @@
 /** Table types of agenda preparation: standing items and report requests (migration 20261207_4201). */
 import type { ColumnType } from 'kysely';
+import type { Stamp } from './columns.ts';
 import type { ReportRequestState } from '../../domain/agenda/report-requests.ts';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** One of a body's standing items, which every new meeting's agenda starts with. */
 export interface StandingItemTable {

@@ -1,9 +1,7 @@
 /** Kysely types of the allowances tables (migration 20261125_0600_allowances.ts); src/db/schema.ts adds them to the Database type. */
 import type { ColumnType } from 'kysely';
+import type { Audited, Optional } from './columns.ts';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Optional<T> = ColumnType<T, T | undefined, T>;
-type Audited = { created_at: Stamp; updated_at: Stamp };
 /** bigint and numeric come back as strings on both engines; write bigint or string. */
 type Int8 = ColumnType<string, string | bigint, string | bigint>;
 type Numeric = ColumnType<string, string, string>;

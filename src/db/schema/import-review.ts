@@ -1,7 +1,6 @@
 /** Table types of the import review (migration 20261207_2401). */
 import type { ColumnType } from 'kysely';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+import type { Stamp } from './columns.ts';
 
 /** An imported paper's lines, as the reader produced them; id is the source_document's. */
 export interface SourceTextTable {

@@ -1,7 +1,6 @@
 /** Table types for what `quorum import --oparl` remembers of each OParl server (migration 20261207_2501). */
 import type { ColumnType } from 'kysely';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+import type { Stamp } from './columns.ts';
 
 export interface OParlSourceTable {
   id: string;

@@ -1,8 +1,5 @@
-/** Table types of councillors' photos (migration 20261207_4401). */
-import type { ColumnType } from 'kysely';
+import type { Stamp } from './columns.ts';
 import type { PhotoFormat } from '../../domain/members/photo.ts';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface PersonPhotoTable {
   person_id: string;

@@ -1,15 +1,5 @@
-/** Kysely types of the improvement plan tables (migration 20261125_0300_improvement_plans.ts); src/db/schema.ts adds them to the Database type. */
-import type { ColumnType } from 'kysely';
+import type { Audited, Optional, Sourced } from './columns.ts';
 import type { Recurrence, Timescale } from '../../domain/plans/timescale.ts';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Optional<T> = ColumnType<T, T | undefined, T>;
-type Audited = { created_at: Stamp; updated_at: Stamp };
-type Sourced = {
-  source_document_id: string | null;
-  source_line_from: number | null;
-  source_line_to: number | null;
-};
 
 export type Rag = 'red' | 'amber' | 'green';
 export type IndicatorUnit = 'count' | 'percent';

@@ -1,9 +1,7 @@
 /** Table types for political balance (migrations 20261125_0700, 20261207_2001). */
 import type { ColumnType } from 'kysely';
+import type { Audited } from './columns.ts';
 import type { BodyKind } from '../../domain/political-balance/allocate.ts';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Audited = { created_at: Stamp; updated_at: Stamp };
 
 export interface BalanceBodyTable extends Audited {
   id: string;

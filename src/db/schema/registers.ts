@@ -1,11 +1,6 @@
-/** Table types for the statutory registers (migration 20261207_2200): forward plan, interests, outside bodies. */
-import type { ColumnType } from 'kysely';
+import type { Audited, Optional } from './columns.ts';
 import type { NoticeRoute } from '../../domain/forward-plan/notice.ts';
 import type { InterestCategory } from '../../domain/interests/categories.ts';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Audited = { created_at: Stamp; updated_at: Stamp };
-type Optional<T> = ColumnType<T, T | undefined, T>;
 
 export interface ForwardPlanEntryTable extends Audited {
   id: string;
@@ -136,17 +131,16 @@ export interface OutsideBodyReportTable extends Audited {
   summary: Optional<string>;
 }
 
-declare module '../schema.ts' {
-  interface Database {
-    forward_plan_entry: ForwardPlanEntryTable;
-    forward_plan_representation: ForwardPlanRepresentationTable;
-    executive_decision_record: ExecutiveDecisionRecordTable;
-    interest_register: InterestRegisterTable;
-    interest_entry: InterestEntryTable;
-    gift_hospitality: GiftHospitalityTable;
-    declaration_interest: DeclarationInterestTable;
-    outside_body: OutsideBodyTable;
-    outside_body_appointment: OutsideBodyAppointmentTable;
-    outside_body_report: OutsideBodyReportTable;
-  }
+/** This capability's tables, part of the Database type. */
+export interface RegistersTables {
+  forward_plan_entry: ForwardPlanEntryTable;
+  forward_plan_representation: ForwardPlanRepresentationTable;
+  executive_decision_record: ExecutiveDecisionRecordTable;
+  interest_register: InterestRegisterTable;
+  interest_entry: InterestEntryTable;
+  gift_hospitality: GiftHospitalityTable;
+  declaration_interest: DeclarationInterestTable;
+  outside_body: OutsideBodyTable;
+  outside_body_appointment: OutsideBodyAppointmentTable;
+  outside_body_report: OutsideBodyReportTable;
 }

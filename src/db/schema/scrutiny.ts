@@ -1,15 +1,7 @@
 /** Kysely types of the scrutiny tables (migration 20261125_0200_scrutiny.ts); src/db/schema.ts adds them to the Database type. */
 import type { ColumnType, Generated } from 'kysely';
+import type { Audited, Optional, Sourced, Stamp } from './columns.ts';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Optional<T> = ColumnType<T, T | undefined, T>;
-type Audited = { created_at: Stamp; updated_at: Stamp };
-type Sourced = {
-  source_document_id: string | null;
-  source_line_from: number | null;
-  source_line_to: number | null;
-};
 
 export type ScrutinyItemKind = 'call-in' | 'review' | 'posc-recommendation';
 

@@ -5,9 +5,10 @@
  */
 import { londonTimestamp, todayInLondon } from '../../domain/dates.ts';
 import { slugify, stableId } from '../../domain/stable-id.ts';
-import type { BodyKind, MeetingStatus, NewRow, PersonKind } from '../../db/schema.ts';
+import type { BodyKind, MeetingStatus, PersonKind } from '../../db/schema.ts';
 import type { MirroredRecord } from '../../db/repositories/oparl-mirror.ts';
 import type { OParlAgendaItem, OParlMeeting, OParlMembership, OParlOrganization, OParlPaper, OParlPerson } from './schema.ts';
+import type { NewRow } from '../../db/types.ts';
 
 export type Resolve = (oparlId: string) => MirroredRecord | undefined;
 

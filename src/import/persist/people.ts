@@ -3,7 +3,8 @@
  * Wraps the pure PersonRegistry with what persisting needs: which records are new or enriched, and their aliases.
  */
 import type { Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
+import type { NewRow, Row } from '../../db/types.ts';
 import * as store from '../../db/repositories/paper-store.ts';
 import { formatName } from '../../domain/person-name.ts';
 import { honorificsCompatible, PersonRegistry, type Person, type PersonKind } from '../../domain/person-resolver.ts';

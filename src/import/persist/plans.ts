@@ -5,7 +5,7 @@
  * Ids are stable ids from natural keys, so re-importing a paper, or the same plan in another paper, adds nothing twice.
  * Figures and targets that name no indicator, and requirement codes the plan does not define, are reported, not guessed.
  */
-import type { NewRow } from '../../db/schema.ts';
+import type { NewRow } from '../../db/types.ts';
 import * as plans from '../../db/repositories/plans.ts';
 import { canonicalBodyName } from '../../domain/body-name.ts';
 import { parsePrintedName } from '../../domain/person-name.ts';

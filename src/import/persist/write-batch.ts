@@ -4,8 +4,10 @@
  * meeting, and all tables in one statement: statements, not rows, were most of an import's cost.
  */
 import type { Transaction } from 'kysely';
-import type { Database, NewRow } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
+import type { NewRow } from '../../db/types.ts';
 import * as store from '../../db/repositories/paper-store.ts';
+import { updateMeeting } from '../../db/records/meetings.ts';
 import type { PeopleDirectory } from './people.ts';
 import { addCount, type Counts } from './context.ts';
 
@@ -120,7 +122,7 @@ export class WriteBatch {
       else if (part.table in COUNT_NAME) addCount(created, COUNT_NAME[part.table as keyof typeof COUNT_NAME], counts[index]!);
     });
     await store.updatePeople(trx, writes.updates);
-    for (const [id, changes] of this.meetingChanges) await store.updateMeeting(trx, id, changes);
+    for (const [id, changes] of this.meetingChanges) await updateMeeting(trx, id, changes);
     await store.linkReportsToAgendaItems(trx, this.reportLinks);
     return created;
   }

@@ -10,6 +10,7 @@ import { ROLES, type Role } from '../../domain/roles.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import { hashPassword, passwordProblem } from './credentials.ts';
 import { type Actor, writeOperation } from '../write-operation.ts';
+import type { Db } from '../../db/types.ts';
 
 export const AccountCreateSchema = z.object({
   email: z.email('Enter an email address in the correct format, like name@example.gov.uk').max(254),
@@ -27,7 +28,7 @@ export interface AccountCreatorProps extends AccountCreate {
 }
 
 /** A person links to one account: a councillor's allowances and interests are theirs alone. */
-async function checkPersonFree(trx: Parameters<typeof accounts.findAccountByPerson>[0], personId: string, exceptAccountId?: string): Promise<void> {
+async function checkPersonFree(trx: Db, personId: string, exceptAccountId?: string): Promise<void> {
   const person = await accounts.findPersonChoice(trx, personId);
   if (!person || (person.kind !== 'member' && person.kind !== 'officer'))
     throw ValidationError([{ field: 'personId', message: 'Choose a member or officer from the list' }]);

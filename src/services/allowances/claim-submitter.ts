@@ -17,6 +17,7 @@ import { hasRole, type SessionUser } from '../../domain/roles.ts';
 import { storeFile } from '../../db/repositories/stored-files.ts';
 import { MAX_RECEIPT_BYTES, receiptMediaType, type ReceiptMediaType } from '../../domain/allowances/receipt.ts';
 import { AllowanceForbidden, AllowanceNotFound, AllowanceRuleError } from './errors.ts';
+import { findPersonName } from '../../db/records/people.ts';
 
 export interface ClaimSubmitterProps {
   db: Kysely<Database>;
@@ -37,7 +38,7 @@ export async function claimSubmitter(props: ClaimSubmitterProps): Promise<{ id: 
   }
   const receipt = claim.receipt ? checkedReceipt(claim.receipt) : undefined;
   return writeOperation({ db: props.db, actor }, async ({ trx }) => {
-    const person = await repo.findPerson(trx, personId);
+    const person = await findPersonName(trx, personId);
     if (!person) throw AllowanceNotFound('No such member');
     await repo.lockPerson(trx, personId);
     const scheme = await repo.findSchemeInForce(trx, claim.dutyDate);

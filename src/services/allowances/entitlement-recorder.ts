@@ -11,6 +11,7 @@ import { type Actor, writeOperation } from '../write-operation.ts';
 import { allowanceYearOf, isIsoDate } from '../../domain/allowances/dates.ts';
 import { exceedsMaxHolders } from '../../domain/allowances/entitlements.ts';
 import { AllowanceNotFound, AllowanceRuleError } from './errors.ts';
+import { findPersonName } from '../../db/records/people.ts';
 
 export interface PostHolderAppointerProps {
   db: Kysely<Database>;
@@ -31,7 +32,7 @@ export async function postHolderAppointer(props: PostHolderAppointerProps): Prom
   if (end !== null && (!isIsoDate(end) || end < props.start))
     throw AllowanceRuleError([{ field: 'end', rule: 'The end must be a real date on or after the start' }]);
   return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
-    if (!(await repo.findPerson(trx, props.personId))) throw AllowanceNotFound('No such person');
+    if (!(await findPersonName(trx, props.personId))) throw AllowanceNotFound('No such person');
     if (props.kind === 'sra') {
       if (!props.sraPostId) throw AllowanceRuleError([{ field: 'sraPostId', rule: 'Choose the post' }]);
       await repo.lockPost(trx, props.sraPostId);
@@ -54,7 +55,7 @@ export async function postHolderAppointer(props: PostHolderAppointerProps): Prom
     }
     if (props.membershipId) {
       // The role the allowance is paid for must be the member's own, and held while the allowance is.
-      const membership = await repo.findMembership(trx, props.membershipId);
+      const membership = await repo.findMembershipTerm(trx, props.membershipId);
       if (!membership || membership.person_id !== props.personId) throw AllowanceRuleError([{ field: 'membershipId', rule: 'Choose a role the member holds' }]);
       const startsAfter = membership.start_date !== null && end !== null && membership.start_date > end;
       const endsBefore = membership.end_date !== null && membership.end_date < props.start;
@@ -94,7 +95,7 @@ export async function allowanceForgoer(props: AllowanceForgoerProps): Promise<{ 
   if (props.amountPence !== null && props.amountPence <= 0n)
     throw AllowanceRuleError([{ field: 'amount', rule: 'Enter an amount more than £0, or forgo the whole entitlement' }]);
   return writeOperation({ db: props.db, actor: props.actor }, async ({ trx }) => {
-    if (!(await repo.findPerson(trx, props.personId))) throw AllowanceNotFound('No such person');
+    if (!(await findPersonName(trx, props.personId))) throw AllowanceNotFound('No such person');
     const id = `forgone-${randomUUID()}`;
     await repo.insertForgone(trx, {
       id,

@@ -7,13 +7,14 @@
  */
 import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
-import type { NewRow } from '../../db/schema.ts';
 import { distinctLabels, fullNameWithInitials } from '../../domain/members/attendance-names.ts';
 import { committeeRole } from '../../domain/members/roster.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { printedName } from './proceedings.ts';
 import { asEditor, assertMinutesOpen, refuse, type CommitteeWriteProps, type Problems } from './context.ts';
+import type { NewRow } from '../../db/types.ts';
+import { findMeetingForEdit } from '../../db/records/meetings.ts';
 
 const personId = z.string().min(1).max(200);
 
@@ -39,7 +40,7 @@ const ROLE_TITLES: Record<string, string> = { chair: 'Chair', 'vice-chair': 'Vic
 
 export async function attendanceGridSaver(props: CommitteeWriteProps & AttendanceGrid & { meetingId: string }): Promise<{ saved: number }> {
   return asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.meetingId);
+    const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     await assertMinutesOpen(trx, meeting.id);
     const [members, people] = await Promise.all([store.listBodyMembersOn(trx, meeting.body_id, meeting.date), store.listPeopleWithWards(trx)]);
@@ -109,7 +110,7 @@ export async function attendanceGridSaver(props: CommitteeWriteProps & Attendanc
 /** The grid as the form shows it: members with their current entry (present by default), then everyone else recorded. */
 export async function attendanceGridView(props: Pick<CommitteeWriteProps, 'database'> & { meetingId: string }) {
   const db = props.database.db;
-  const meeting = await store.findMeeting(db, props.meetingId);
+  const meeting = await findMeetingForEdit(db, props.meetingId);
   if (!meeting) throw NotFound('Meeting not found');
   const [members, people, attendance, workflow] = await Promise.all([
     store.listBodyMembersOn(db, meeting.body_id, meeting.date),

@@ -12,6 +12,9 @@ import { assignFrom } from '../../domain/members/spans.ts';
 import { asEditor, expectCurrent, refuse, type CommitteeWriteProps, type Problems } from './context.ts';
 import { realDate } from '../date-fields.ts';
 import type { SeenVersion } from '../write-operation.ts';
+import { findPersonRow } from '../../db/records/people.ts';
+import { findBodyRow, findBodyBySlugOrName, insertBody, updateBody } from '../../db/records/bodies.ts';
+import { ensureAuthority } from '../../db/records/authorities.ts';
 
 const BODY_KINDS = ['council', 'cabinet', 'committee', 'sub-committee', 'panel', 'board', 'other'] as const;
 const isoDate = realDate('Enter a real date, like 2011-05-12');
@@ -30,12 +33,12 @@ export interface BodyCreatorProps extends CommitteeWriteProps, BodyFields {
 /** Creates a body (committee, panel...) of the authority; refuses a name or URL already taken. */
 export async function bodyCreator(props: BodyCreatorProps): Promise<{ id: string; slug: string }> {
   return asEditor(props, async (trx) => {
-    const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
+    const authorityId = await ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
     const slug = slugify(props.name);
     if (!slug) refuse([{ field: 'name', message: 'Enter a name with letters or numbers' }]);
-    if (await store.findBodyBySlug(trx, authorityId, slug, props.name)) refuse([{ field: 'name', message: `There is already a body called ${props.name}` }]);
+    if (await findBodyBySlugOrName(trx, authorityId, slug, props.name)) refuse([{ field: 'name', message: `There is already a body called ${props.name}` }]);
     const id = stableId('body', props.authorityName, props.name);
-    await store.insertBody(trx, { id, authority_id: authorityId, name: props.name, slug, kind: props.kind, parent_id: null });
+    await insertBody(trx, { id, authority_id: authorityId, name: props.name, slug, kind: props.kind, parent_id: null });
     return { id, slug };
   });
 }
@@ -67,9 +70,9 @@ export interface BodyEditorProps extends CommitteeWriteProps, BodyFields, Partia
 /** Renames or re-kinds a body. The URL (slug) stays, so links people have saved keep working. */
 export async function bodyEditor(props: BodyEditorProps): Promise<void> {
   await asEditor(props, async (trx) => {
-    const body = await store.findBody(trx, props.id);
+    const body = await findBodyRow(trx, props.id);
     if (!body) throw NotFound('Body not found');
-    const clash = await store.findBodyBySlug(trx, body.authority_id, slugify(props.name), props.name);
+    const clash = await findBodyBySlugOrName(trx, body.authority_id, slugify(props.name), props.name);
     if (clash && clash.id !== body.id) refuse([{ field: 'name', message: `There is already a body called ${props.name}` }]);
     const page =
       props.termsOfReference === undefined
@@ -81,7 +84,7 @@ export async function bodyEditor(props: BodyEditorProps): Promise<void> {
             clerk_phone: props.clerkPhone ?? null,
           };
     await expectCurrent(trx, 'body', props.id, props.version, 'body');
-    await store.updateBody(trx, props.id, { name: props.name, kind: props.kind, ...page });
+    await updateBody(trx, props.id, { name: props.name, kind: props.kind, ...page });
   });
 }
 
@@ -100,9 +103,9 @@ function dateProblems(startDate: string | undefined, endDate: string | undefined
 /** Adds a person to a body for a period, in a role. */
 export async function membershipAdder(props: CommitteeWriteProps & MembershipFields & { bodyId: string }): Promise<{ id: string }> {
   return asEditor(props, async (trx) => {
-    if (!(await store.findBody(trx, props.bodyId))) throw NotFound('Body not found');
+    if (!(await findBodyRow(trx, props.bodyId))) throw NotFound('Body not found');
     const problems = dateProblems(props.startDate, props.endDate);
-    if (!(await store.findPerson(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
+    if (!(await findPersonRow(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
     refuse(problems);
     const id = stableId('membership', props.personId, props.bodyId, props.role, props.startDate ?? '');
     if (await store.recordExists(trx, 'membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
@@ -129,7 +132,7 @@ export type GroupFields = z.infer<typeof GroupFieldsSchema>;
 
 export async function groupCreator(props: CommitteeWriteProps & GroupFields & { authorityName: string }): Promise<{ id: string }> {
   return asEditor(props, async (trx) => {
-    const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
+    const authorityId = await ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
     if (await store.findGroupByName(trx, authorityId, props.name)) refuse([{ field: 'name', message: `There is already a group called ${props.name}` }]);
     const id = stableId('group', props.authorityName, props.name);
     await store.insertGroup(trx, { id, authority_id: authorityId, name: props.name, abbreviation: props.abbreviation ?? null });
@@ -160,7 +163,7 @@ export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMem
   return asEditor(props, async (trx) => {
     if (!(await store.findGroup(trx, props.groupId))) throw NotFound('Political group not found');
     const problems = dateProblems(props.startDate, props.endDate);
-    if (!(await store.findPerson(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
+    if (!(await findPersonRow(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
     refuse(problems);
     const id = stableId('group-membership', props.personId, props.groupId, props.startDate ?? '');
     if (await store.recordExists(trx, 'group_membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);

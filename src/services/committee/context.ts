@@ -7,6 +7,7 @@ import * as store from '../../db/repositories/committee-admin.ts';
 import { formatShortDate } from '../../domain/dates.ts';
 import { Conflict, type QuorumError, ValidationError } from '../../domain/errors.ts';
 import { type Actor, type Clock, expectVersion, type SeenVersion, type Trx, writeOperation } from '../write-operation.ts';
+import { findMeetingForEdit } from '../../db/records/meetings.ts';
 
 export type Problems = Array<{ field: string; message: string }>;
 export type { Trx };
@@ -46,7 +47,7 @@ export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx, t
 export async function assertMinutesOpen(trx: Trx, meetingId: string): Promise<void> {
   const workflow = await store.findWorkflow(trx, meetingId);
   if (!workflow?.minutes_approved_at) return;
-  const approvedAt = workflow.minutes_approved_at_meeting_id ? await store.findMeeting(trx, workflow.minutes_approved_at_meeting_id) : undefined;
+  const approvedAt = workflow.minutes_approved_at_meeting_id ? await findMeetingForEdit(trx, workflow.minutes_approved_at_meeting_id) : undefined;
   throw MinutesLocked(
     `These minutes were approved as a correct record${approvedAt ? ` at the meeting of ${formatShortDate(approvedAt.date)}` : ''}, so they can no longer be changed. Record a correction instead.`,
   );

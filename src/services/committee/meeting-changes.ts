@@ -10,6 +10,7 @@ import * as lifecycle from '../../db/repositories/meeting-lifecycle.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { SeenVersionSchema } from '../write-operation.ts';
 import { asEditor, Conflict, expectCurrent, type CommitteeWriteProps } from './context.ts';
+import { findMeetingForEdit, updateMeeting } from '../../db/records/meetings.ts';
 
 /** A row referring to the meeting from elsewhere (a scrutiny item, an appointment) makes the database refuse. */
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -17,7 +18,7 @@ const FOREIGN_KEY_VIOLATION = '23503';
 /** Deletes a meeting of which nothing has been published, with what was recorded for it in the back office. */
 export async function meetingDeleter(props: CommitteeWriteProps & { id: string }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.id);
+    const meeting = await findMeetingForEdit(trx, props.id);
     if (!meeting) throw NotFound('Meeting not found');
     const workflow = await store.findWorkflow(trx, meeting.id);
     // No workflow row: imported from papers the council published, so it counts as published.
@@ -45,14 +46,14 @@ export const WithdrawalSchema = z.object({
 /** Withdraws a published meeting: it stays at its address with the public reason, and its papers stop being public. */
 export async function meetingWithdrawer(props: CommitteeWriteProps & z.infer<typeof WithdrawalSchema> & { id: string }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.id);
+    const meeting = await findMeetingForEdit(trx, props.id);
     if (!meeting) throw NotFound('Meeting not found');
     if (meeting.withdrawn_at) throw Conflict('This meeting is already withdrawn.');
     const workflow = await store.lockWorkflow(trx, meeting.id);
     if (workflow.minutes_approved_at) throw Conflict('The minutes of this meeting are approved as a correct record, so the meeting cannot be withdrawn.');
     if (!workflow.agenda_published_at && !workflow.minutes_published_at) throw Conflict('Nothing of this meeting is published: delete it instead.');
     await expectCurrent(trx, 'meeting', meeting.id, props.version, 'meeting');
-    await store.updateMeeting(trx, meeting.id, { withdrawn_at: new Date(), withdrawn_reason: props.reason });
+    await updateMeeting(trx, meeting.id, { withdrawn_at: new Date(), withdrawn_reason: props.reason });
     await store.updateWorkflow(trx, meeting.id, { agenda_published_at: null, agenda_published_late: false, minutes_published_at: null });
   });
 }

@@ -16,6 +16,10 @@ import { ConfirmDateSchema, realDate, unconfirmedDateProblems } from '../date-fi
 import { SeenVersionSchema, type SeenVersion } from '../write-operation.ts';
 import { addStandingItemsToAgenda } from './standing-items.ts';
 import { asEditor, assertMinutesOpen, Conflict, expectCurrent, refuse, type CommitteeWriteProps, type Problems } from './context.ts';
+import { findBodyRow } from '../../db/records/bodies.ts';
+import { ensureAuthority } from '../../db/records/authorities.ts';
+import { findMeetingForEdit, findMeetingIdOfBodyOn, insertMeeting, updateMeeting } from '../../db/records/meetings.ts';
+import { listAgendaItemRows, findAgendaItemRow, insertAgendaItem, updateAgendaItem } from '../../db/records/agenda-items.ts';
 
 const isoDate = realDate('Enter the date of the meeting as a real date, like 2011-07-20');
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -45,11 +49,11 @@ export type MeetingFields = z.infer<typeof MeetingFieldsSchema>;
 export async function meetingScheduler(props: CommitteeWriteProps & MeetingFields & { today?: string }): Promise<{ id: string }> {
   refuse(unconfirmedDateProblems('date', props.date, props.today ?? todayInLondon(), props.confirmDate ?? false));
   return asEditor(props, async (trx) => {
-    const body = await store.findBody(trx, props.bodyId);
+    const body = await findBodyRow(trx, props.bodyId);
     if (!body) refuse([{ field: 'bodyId', message: 'Choose a body from the list' }]);
     const id = stableId('meeting', props.bodyId, props.date);
-    if (await store.findMeeting(trx, id)) refuse([{ field: 'date', message: `${body!.name} already has a meeting on ${formatShortDate(props.date)}` }]);
-    await store.insertMeeting(trx, {
+    if (await findMeetingForEdit(trx, id)) refuse([{ field: 'date', message: `${body!.name} already has a meeting on ${formatShortDate(props.date)}` }]);
+    await insertMeeting(trx, {
       id,
       body_id: props.bodyId,
       date: props.date,
@@ -78,20 +82,20 @@ export type MeetingDetails = z.infer<typeof MeetingDetailsSchema>;
  */
 export async function meetingEditor(props: CommitteeWriteProps & MeetingDetails & { id: string; today?: string }): Promise<void> {
   await asEditor(props, async (trx, today) => {
-    const meeting = await store.findMeeting(trx, props.id);
+    const meeting = await findMeetingForEdit(trx, props.id);
     if (!meeting) throw NotFound('Meeting not found');
     await assertMinutesOpen(trx, meeting.id);
     if (meeting.status === 'cancelled') throw Conflict('This meeting was cancelled, so it can no longer be changed. Schedule a new meeting instead.');
     if (meeting.withdrawn_at) throw Conflict('This meeting was withdrawn, so it can no longer be changed. Schedule a new meeting instead.');
     if (props.date !== meeting.date) {
       refuse(unconfirmedDateProblems('date', props.date, props.today ?? today, props.confirmDate ?? false));
-      const other = await store.findMeetingOfBodyOn(trx, meeting.body_id, props.date);
+      const other = await findMeetingIdOfBodyOn(trx, meeting.body_id, props.date);
       if (other) refuse([{ field: 'date', message: `${meeting.body_name} already has a meeting on ${formatShortDate(props.date)}` }]);
       const problem = moveProblem(props.date, { approvedDates: await listDatesApprovedAt(trx, meeting.id) });
       if (problem) refuse([{ field: 'date', message: problem }]);
     }
     await expectCurrent(trx, 'meeting', meeting.id, props.version, 'meeting');
-    await store.updateMeeting(trx, meeting.id, { date: props.date, start_time: props.startTime ?? null, location: props.location ?? null, kind: props.kind });
+    await updateMeeting(trx, meeting.id, { date: props.date, start_time: props.startTime ?? null, location: props.location ?? null, kind: props.kind });
   });
 }
 
@@ -103,13 +107,13 @@ export const CancellationSchema = z.object({
 /** Cancels a meeting that has not been held: it stays listed, marked cancelled with the reason. */
 export async function meetingCanceller(props: CommitteeWriteProps & z.infer<typeof CancellationSchema> & { id: string }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.id);
+    const meeting = await findMeetingForEdit(trx, props.id);
     if (!meeting) throw NotFound('Meeting not found');
     await assertMinutesOpen(trx, meeting.id);
     if (meeting.status === 'cancelled') throw Conflict('This meeting is already cancelled.');
     if ((await store.listMinutes(trx, meeting.id)).length > 0) throw Conflict('This meeting has minutes, so it was held and cannot be cancelled.');
     await expectCurrent(trx, 'meeting', meeting.id, props.version, 'meeting');
-    await store.updateMeeting(trx, meeting.id, { status: 'cancelled', cancelled_reason: props.reason });
+    await updateMeeting(trx, meeting.id, { status: 'cancelled', cancelled_reason: props.reason });
   });
 }
 
@@ -144,7 +148,7 @@ export async function agendaItemAdder(
   props: CommitteeWriteProps & AgendaItemFields & { meetingId: string; authorityName: string; reportFile?: ReportUpload },
 ): Promise<{ id: string; number: string }> {
   return asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.meetingId);
+    const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     refuse(exemptProblems(props));
     if (props.reportFile && props.reportText) refuse([{ field: 'reportFile', message: 'Upload the report or write it here, not both' }]);
@@ -161,7 +165,7 @@ export async function agendaItemAdder(
     const id = stableId('agenda-item', meeting.id, number);
     let reportId: string | null = null;
     if (reportText) {
-      const authorityId = await store.ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
+      const authorityId = await ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
       reportId = stableId('report', meeting.id, number, props.title);
       await store.insertReport(trx, {
         id: reportId,
@@ -181,7 +185,7 @@ export async function agendaItemAdder(
         source_line_to: null,
       });
     }
-    await store.insertAgendaItem(trx, {
+    await insertAgendaItem(trx, {
       id,
       meeting_id: meeting.id,
       number,
@@ -204,11 +208,11 @@ export async function agendaItemAdder(
 /** Changes an agenda item (and its written report), if nobody else has since the officer opened it. */
 export async function agendaItemEditor(props: CommitteeWriteProps & AgendaItemFields & { id: string; version: SeenVersion }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const item = await store.findAgendaItem(trx, props.id);
+    const item = await findAgendaItemRow(trx, props.id);
     if (!item) throw NotFound('Agenda item not found');
     refuse(exemptProblems(props));
     await expectCurrent(trx, 'agenda_item', item.id, props.version, 'agenda item');
-    await store.updateAgendaItem(trx, item.id, {
+    await updateAgendaItem(trx, item.id, {
       title: props.title,
       description: props.description ?? null,
       exempt: props.exempt,
@@ -240,11 +244,11 @@ export interface AgendaPublisherProps extends CommitteeWriteProps {
  */
 export async function agendaPublisher(props: AgendaPublisherProps): Promise<AgendaPublication> {
   return asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.meetingId);
+    const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     const workflow = await store.lockWorkflow(trx, meeting.id);
     if (workflow.agenda_published_at) throw Conflict('The agenda of this meeting has already been published');
-    if ((await store.listAgendaItems(trx, meeting.id)).length === 0)
+    if ((await listAgendaItemRows(trx, meeting.id)).length === 0)
       refuse([{ field: 'agenda', message: 'Add at least one agenda item before publishing the agenda' }]);
     if (meeting.date < props.today) refuse([{ field: 'agenda', message: 'The meeting has already taken place' }]);
     const clearWorkingDays = clearWorkingDaysBetween(props.today, meeting.date, props.jurisdiction);
@@ -268,7 +272,7 @@ export async function agendaPublisher(props: AgendaPublisherProps): Promise<Agen
  */
 export async function agendaWithdrawer(props: CommitteeWriteProps & { meetingId: string }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.meetingId);
+    const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     const workflow = await store.lockWorkflow(trx, meeting.id);
     if (!workflow.agenda_published_at) throw Conflict('The agenda of this meeting is not published');

@@ -11,11 +11,12 @@ import { formatShortDate } from '../../domain/dates.ts';
 import * as lifecycle from '../../db/repositories/meeting-lifecycle.ts';
 import { approvalProblem, type MeetingWhen } from '../../domain/meetings/approval-order.ts';
 import { asEditor, assertMinutesOpen, Conflict, refuse, type CommitteeWriteProps } from './context.ts';
+import { findMeetingForEdit, updateMeeting } from '../../db/records/meetings.ts';
 
 /** Publishes the meeting's minutes as a draft (not yet approved), and marks the meeting held. */
 export async function minutesPublisher(props: CommitteeWriteProps & { meetingId: string }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.meetingId);
+    const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     const workflow = await store.lockWorkflow(trx, meeting.id);
     await assertMinutesOpen(trx, meeting.id);
@@ -23,7 +24,7 @@ export async function minutesPublisher(props: CommitteeWriteProps & { meetingId:
     if ((await store.listMinutes(trx, meeting.id)).length === 0)
       refuse([{ field: 'minutes', message: 'Write at least one minute before publishing the draft minutes' }]);
     await store.updateWorkflow(trx, meeting.id, { minutes_published_at: new Date() });
-    if (meeting.status === 'scheduled') await store.updateMeeting(trx, meeting.id, { status: 'held' });
+    if (meeting.status === 'scheduled') await updateMeeting(trx, meeting.id, { status: 'held' });
   });
 }
 
@@ -33,7 +34,7 @@ export async function minutesPublisher(props: CommitteeWriteProps & { meetingId:
  */
 export async function minutesWithdrawer(props: CommitteeWriteProps & { meetingId: string }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.meetingId);
+    const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     const workflow = await store.lockWorkflow(trx, meeting.id);
     await assertMinutesOpen(trx, meeting.id);
@@ -62,12 +63,12 @@ export async function minutesApprover(
   props: CommitteeWriteProps & { meetingId: string; atMeetingId: string; confirm?: boolean | undefined; now?: Date },
 ): Promise<MinutesApproval> {
   return asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.meetingId);
+    const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     const workflow = await store.lockWorkflow(trx, meeting.id);
     await assertMinutesOpen(trx, meeting.id);
     if (!workflow.minutes_published_at) refuse([{ field: 'atMeetingId', message: 'Publish the draft minutes before they are approved' }]);
-    const at = await store.findMeeting(trx, props.atMeetingId);
+    const at = await findMeetingForEdit(trx, props.atMeetingId);
     const problem = at ? approvalProblem(whenOf(meeting), whenOf(at), props.now ?? new Date()) : 'Choose a later meeting of the same body';
     if (problem) refuse([{ field: 'atMeetingId', message: problem.replace('the same body', meeting.body_name) }]);
     if (at!.withdrawn_at || at!.status === 'cancelled')
@@ -127,7 +128,7 @@ export const ApprovalUndoSchema = z.object({
  */
 export async function minutesApprovalUndoer(props: CommitteeWriteProps & z.infer<typeof ApprovalUndoSchema> & { meetingId: string }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const meeting = await store.findMeeting(trx, props.meetingId);
+    const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     const workflow = await store.lockWorkflow(trx, meeting.id);
     if (!workflow.minutes_approved_at || !workflow.minutes_approved_at_meeting_id) throw Conflict('The minutes of this meeting are not approved');

@@ -4,12 +4,15 @@
  */
 import { z } from 'zod';
 import * as store from '../../db/repositories/committee-admin.ts';
-import type { Row } from '../../db/schema.ts';
 import { formatName } from '../../domain/person-name.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { asEditor, assertMinutesOpen, expectCurrent, refuse, type CommitteeWriteProps, type Problems, type Trx } from './context.ts';
 import { auditName, type SeenVersion } from '../write-operation.ts';
+import type { Row } from '../../db/types.ts';
+import { findPersonRow } from '../../db/records/people.ts';
+import { findMeetingForEdit } from '../../db/records/meetings.ts';
+import { listAgendaItemRows } from '../../db/records/agenda-items.ts';
 
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -24,7 +27,7 @@ export function printedName(person: Pick<Row<'person'>, 'honorific' | 'given_nam
 }
 
 async function meetingOpenForMinutes(trx: Trx, meetingId: string) {
-  const meeting = await store.findMeeting(trx, meetingId);
+  const meeting = await findMeetingForEdit(trx, meetingId);
   if (!meeting) throw NotFound('Meeting not found');
   await assertMinutesOpen(trx, meeting.id);
   return meeting;
@@ -46,7 +49,7 @@ export async function attendanceRecorder(props: CommitteeWriteProps & Attendance
   return asEditor(props, async (trx) => {
     const meeting = await meetingOpenForMinutes(trx, props.meetingId);
     const problems: Problems = [];
-    const person = await store.findPerson(trx, props.personId);
+    const person = await findPersonRow(trx, props.personId);
     if (!person) problems.push({ field: 'personId', message: 'Choose a person from the list' });
     if (props.status === 'substitute' && !props.substituteForPersonId)
       problems.push({ field: 'substituteForPersonId', message: 'Choose the member this person substituted for' });
@@ -86,8 +89,8 @@ export async function declarationRecorder(props: CommitteeWriteProps & Declarati
   return asEditor(props, async (trx) => {
     const meeting = await meetingOpenForMinutes(trx, props.meetingId);
     const problems: Problems = [];
-    if (!(await store.findPerson(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
-    const items = await store.listAgendaItems(trx, meeting.id);
+    if (!(await findPersonRow(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
+    const items = await listAgendaItemRows(trx, meeting.id);
     const item = props.agendaItemNumber ? items.find((candidate) => candidate.number === props.agendaItemNumber) : undefined;
     if (props.agendaItemNumber && !item) problems.push({ field: 'agendaItemNumber', message: `There is no item ${props.agendaItemNumber} on this agenda` });
     refuse(problems);
@@ -141,7 +144,7 @@ export async function minuteWriter(props: CommitteeWriteProps & MinuteFields & {
     const meeting = await meetingOpenForMinutes(trx, props.meetingId);
     const problems = minuteProblems(props);
     const item = props.agendaItemNumber
-      ? (await store.listAgendaItems(trx, meeting.id)).find((candidate) => candidate.number === props.agendaItemNumber)
+      ? (await listAgendaItemRows(trx, meeting.id)).find((candidate) => candidate.number === props.agendaItemNumber)
       : undefined;
     if (props.agendaItemNumber && !item) problems.push({ field: 'agendaItemNumber', message: `There is no item ${props.agendaItemNumber} on this agenda` });
     refuse(problems);
@@ -207,7 +210,7 @@ export async function voteEventRecorder(props: CommitteeWriteProps & VoteEventFi
     if (voters.length === 0) problems.push({ field: 'votes', message: 'Record how at least one member voted' });
     const people = new Map<string, Row<'person'>>();
     for (const id of new Set([props.moverId, props.seconderId, ...voters])) {
-      const person = await store.findPerson(trx, id);
+      const person = await findPersonRow(trx, id);
       if (person) people.set(id, person);
       else
         problems.push({ field: id === props.moverId ? 'moverId' : id === props.seconderId ? 'seconderId' : 'votes', message: 'Choose members from the list' });

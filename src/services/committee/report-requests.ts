@@ -19,6 +19,9 @@ import { realDate } from '../date-fields.ts';
 import { accountOf, writeOperation } from '../write-operation.ts';
 import { asEditor, Conflict, refuse, type CommitteeWriteProps, type Trx } from './context.ts';
 import type { ReportUpload } from './report-upload.ts';
+import { ensureAuthority } from '../../db/records/authorities.ts';
+import { findMeetingForEdit } from '../../db/records/meetings.ts';
+import { findAgendaItemRow } from '../../db/records/agenda-items.ts';
 
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
@@ -51,9 +54,9 @@ function advance(state: ReportRequestState, action: ReportRequestAction): Report
 export async function reportRequester(props: CommitteeWriteProps & ReportRequestFields & { agendaItemId: string; today?: string }): Promise<{ id: string }> {
   const today = props.today ?? todayInLondon();
   return asEditor(props, async (trx) => {
-    const item = await store.findAgendaItem(trx, props.agendaItemId);
+    const item = await findAgendaItemRow(trx, props.agendaItemId);
     if (!item) throw NotFound('Agenda item not found');
-    const meeting = (await store.findMeeting(trx, item.meeting_id))!;
+    const meeting = (await findMeetingForEdit(trx, item.meeting_id))!;
     if (meeting.status === 'cancelled' || meeting.withdrawn_at) throw Conflict('This meeting was cancelled or withdrawn, so no reports are needed for it.');
     if (item.report_id) throw Conflict(`Agenda item ${item.number} already has a report.`);
     if (await prep.findReportRequestOfItem(trx, item.id)) throw Conflict(`A report has already been requested for agenda item ${item.number}.`);
@@ -123,9 +126,9 @@ export async function reportClearer(props: CommitteeWriteProps & { id: string; a
     const request = await prep.lockReportRequest(trx, props.id);
     if (!request) throw NotFound('Report request not found');
     const state = advance(request.state, 'clear');
-    const item = (await store.findAgendaItem(trx, request.agenda_item_id))!;
+    const item = (await findAgendaItemRow(trx, request.agenda_item_id))!;
     if (item.report_id) throw Conflict(`Agenda item ${item.number} already has a report: edit that report on the agenda item instead.`);
-    const meeting = (await store.findMeeting(trx, item.meeting_id))!;
+    const meeting = (await findMeetingForEdit(trx, item.meeting_id))!;
     const reportId = await insertClearedReport(trx, props.authorityName, meeting, item, request);
     await prep.setAgendaItemReport(trx, item.id, reportId);
     await prep.updateReportRequest(trx, request.id, { state, cleared_at: new Date(), report_id: reportId, returned_reason: null });
@@ -140,7 +143,7 @@ async function insertClearedReport(
   item: { number: string; title: string; exempt: boolean; exempt_paragraphs: number[] },
   request: { submitted_text: string | null; original_file_sha256: string | null; original_filename: string | null; original_media_type: string | null },
 ): Promise<string> {
-  const authorityId = await store.ensureAuthority(trx, stableId('authority', authorityName), authorityName);
+  const authorityId = await ensureAuthority(trx, stableId('authority', authorityName), authorityName);
   const reportId = stableId('report', meeting.id, item.number, item.title);
   await store.insertReport(trx, {
     id: reportId,

@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 import * as prep from '../../db/repositories/agenda-preparation.ts';
-import * as store from '../../db/repositories/committee-admin.ts';
 import { USUAL_STANDING_ITEMS } from '../../domain/agenda/report-requests.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { asEditor, Conflict, refuse, type CommitteeWriteProps, type Trx } from './context.ts';
+import { insertAgendaItem } from '../../db/records/agenda-items.ts';
 
 export const StandingItemFieldsSchema = z.object({
   title: z.string('Enter the standing item').trim().min(1, 'Enter the standing item').max(500, 'The standing item must be 500 characters or fewer'),
@@ -89,7 +89,7 @@ export async function addStandingItemsToAgenda(trx: Trx, meetingId: string, body
   const items = await prep.listStandingItems(trx, bodyId);
   for (const [index, item] of items.entries()) {
     const number = String(index + 1);
-    await store.insertAgendaItem(trx, {
+    await insertAgendaItem(trx, {
       id: stableId('agenda-item', meetingId, number),
       meeting_id: meetingId,
       number,

@@ -1,16 +1,8 @@
-/**
- * The accountability side of a generated authority, shaped like the seed papers: an improvement plan (priorities,
- * outcomes, actions with milestones, measures and leads, tied to three requirement sets) with a members' dashboard
- * of indicators observed monthly against targets; and, year by year, scrutiny reviews and call-ins with
- * recommendations, action owners, responses and progress updates on the plan.
- *
- * Drawn from a random stream of its own, so adding it left the committee records of every seed as they were.
- */
-import type { NewRow } from '../../db/schema.ts';
 import { seededRandom, type Random } from '../../domain/generate/random.ts';
 import { TOPICS, sentence } from '../../domain/generate/vocabulary.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
+import type { NewRow } from '../../db/types.ts';
 
 /** Parents before children, after the committee records they refer to. */
 export const ACCOUNTABILITY_TABLES = [

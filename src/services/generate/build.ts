@@ -1,14 +1,8 @@
-/**
- * Builds a synthetic authority shaped like the seed papers: a council, a cabinet and committees with members in
- * political groups; meetings with agendas, reports with text, attendance, minutes with resolutions, declarations,
- * recorded votes and questions; an improvement plan, indicators and scrutiny recommendations (accountability.ts). Pure and deterministic: the same options give the same rows, year by year, so a
- * twenty-year authority never has to be held in memory at once.
- */
-import type { NewRow } from '../../db/schema.ts';
 import { accountabilityBuilder, type AccountabilityRows } from './accountability.ts';
 import { seededRandom, type Random } from '../../domain/generate/random.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { COMMITTEES, FAMILY_NAMES, GIVEN_NAMES, GROUP_NAMES, HONORIFICS, PLACES, TOPICS, WORDS, sentence } from '../../domain/generate/vocabulary.ts';
+import type { NewRow } from '../../db/types.ts';
 
 export interface GenerateOptions {
   /** Which authority (1, 2, ...): its ids and names are distinct. */

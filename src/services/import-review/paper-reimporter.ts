@@ -18,6 +18,7 @@ import { PeopleDirectory } from '../../import/persist/people.ts';
 import { persistCommittee } from '../../import/persist/committee.ts';
 import type { TextDocument } from '../../import/types.ts';
 import type { Correction } from '../../domain/import-review/corrections.ts';
+import { ensureAuthority } from '../../db/records/authorities.ts';
 
 export interface PaperReimporterProps {
   database: DatabaseHandle;
@@ -55,7 +56,7 @@ export async function reimportInTransaction(trx: Transaction<Database>, authorit
   } catch (error) {
     throw Conflict(`${source.file_name}: its records cannot be replaced (${(error as Error).message}).`, 'reimport_refused');
   }
-  const authorityId = await store.ensureAuthority(trx, stableId('authority', authorityName), authorityName);
+  const authorityId = await ensureAuthority(trx, stableId('authority', authorityName), authorityName);
   const people = new PeopleDirectory(authorityId, await store.loadPeople(trx, authorityId));
   const bodies = new Map((await store.loadBodies(trx, authorityId)).map((body) => [body.name, body.id]));
   const corrections = { corrections: await review.correctionsOfPaper(trx, source.content_hash), lines };

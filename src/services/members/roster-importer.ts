@@ -22,10 +22,11 @@ import { formatShortDate as formatDate } from '../../domain/dates.ts';
 import { isIsoDate } from '../../domain/allowances/dates.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import * as store from '../../db/repositories/members.ts';
-import { ensureAuthority, insertGroup, insertGroupMembership, insertMembership, setMembershipEnd } from '../../db/repositories/committee-admin.ts';
-import type { NewRow } from '../../db/schema.ts';
+import { insertGroup, insertGroupMembership, insertMembership, setMembershipEnd } from '../../db/repositories/committee-admin.ts';
 import { asEditor, type CommitteeWriteProps, type Trx } from '../committee/context.ts';
 import type { LineProblem, RosterFileLine } from './roster-file.ts';
+import type { NewRow } from '../../db/types.ts';
+import { ensureAuthority } from '../../db/records/authorities.ts';
 
 export interface MembersImporterProps extends CommitteeWriteProps {
   authorityName: string;

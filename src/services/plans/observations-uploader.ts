@@ -5,12 +5,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import type { Database, NewRow } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import * as plans from '../../db/repositories/plans.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { type Actor, writeOperation } from '../write-operation.ts';
 import { PlanInputError, problemsFromIssues, type InputProblem } from './input-error.ts';
 import { ObservationInputSchema } from './observation-schema.ts';
+import type { NewRow } from '../../db/types.ts';
 
 export interface ObservationsUploaderProps {
   db: Kysely<Database>;

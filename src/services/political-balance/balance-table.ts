@@ -57,7 +57,7 @@ export interface BalanceTable {
 export async function balanceTable(db: Kysely<Database>, date: string, shift?: Shift): Promise<BalanceTable> {
   const [members, groups, bodies, agreements] = await Promise.all([
     queries.membersOn(db, date),
-    queries.listGroups(db),
+    queries.listGroupNames(db),
     queries.bodiesWithSettings(db),
     queries.agreementsOn(db, date),
   ]);

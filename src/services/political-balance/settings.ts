@@ -30,7 +30,7 @@ export async function bodySeatsSetter(props: {
   if (!Number.isInteger(props.seats) || props.seats < 1 || props.seats > 500)
     throw BalanceSettingError('seats', 'Enter the number of seats as a whole number from 1 to 500');
   await writeOperation({ db: props.db, actor: props.actor, ...AS_DEMOCRATIC_SERVICES }, async ({ trx }) => {
-    const body = await queries.findBody(trx, props.bodyId);
+    const body = await queries.findBodyWithKind(trx, props.bodyId);
     if (!body) throw BalanceSettingError('bodyId', 'Choose a body');
     if (body.kind === 'council') throw BalanceSettingError('bodyId', 'The council itself is not allocated by the balance rules');
     await queries.saveBodySettings(trx, { id: body.id, seats: props.seats, rules_apply: props.rulesApply, kind: props.kind });
@@ -60,9 +60,9 @@ export async function departureRecorder(props: { db: Kysely<Database>; actor: Ac
   }
   if (agreement.votesFor < 1) throw BalanceSettingError('votesFor', 'Enter how many members voted for the departure: at least 1');
   return writeOperation({ db: props.db, actor: props.actor, ...AS_DEMOCRATIC_SERVICES }, async ({ trx }) => {
-    if (!(await queries.findBody(trx, agreement.bodyId))) throw BalanceSettingError('bodyId', 'Choose the body');
-    if (!(await queries.findGroup(trx, agreement.groupId))) throw BalanceSettingError('groupId', 'Choose the group giving up the seat');
-    const person = await queries.findPerson(trx, agreement.personId);
+    if (!(await queries.findBodyWithKind(trx, agreement.bodyId))) throw BalanceSettingError('bodyId', 'Choose the body');
+    if (!(await queries.findGroupName(trx, agreement.groupId))) throw BalanceSettingError('groupId', 'Choose the group giving up the seat');
+    const person = await queries.findPersonKind(trx, agreement.personId);
     if (!person || person.kind !== 'member') throw BalanceSettingError('personId', 'Choose the member who takes the seat');
     const members = await queries.membersOn(trx, agreement.agreedOn);
     if (members.find((member) => member.personId === agreement.personId)?.groupId === agreement.groupId) {

@@ -7,9 +7,9 @@
  */
 import { z } from 'zod';
 import type { ExportTables } from '../../db/queries/export.ts';
-import type { NewRow, Row } from '../../db/schema.ts';
 import { INTEREST_CATEGORIES, WITHHELD_WORDING } from '../../domain/interests/categories.ts';
 import { NOTICE_ROUTES } from '../../domain/forward-plan/notice.ts';
+import type { NewRow, Row } from '../../db/types.ts';
 
 const Id = z.string();
 const Day = z.iso.date();

@@ -41,7 +41,7 @@ export const EntryInputSchema = z.object({
 });
 export type EntryInput = z.input<typeof EntryInputSchema>;
 
-export function factsOf(entry: repo.EntryRow): NoticeFacts {
+export function factsOf(entry: repo.ForwardPlanEntryRow): NoticeFacts {
   return {
     keyDecision: entry.key_decision,
     privateMeeting: entry.private_meeting,
@@ -110,12 +110,12 @@ export async function forwardPlanEntrySaver(props: { db: Kysely<Database>; actor
       if (entry.withdrawn_on) throw fieldProblem('form', 'This entry was withdrawn and cannot be changed');
       if ((await repo.decisionRecordsOf(trx, [entry.id])).length)
         throw fieldProblem('form', 'The decision has been recorded: the entry can no longer be changed');
-      const changed = { ...entry, ...columns(data) } as repo.EntryRow;
+      const changed = { ...entry, ...columns(data) } as repo.ForwardPlanEntryRow;
       if (entry.published_on) {
         const problems = noticeProblems(factsOf(changed), entry.published_on, data.plannedDate);
         if (problems.length) throw FieldProblems(problems);
       }
-      await repo.updateEntry(trx, entry.id, columns(data));
+      await repo.updateForwardPlanEntry(trx, entry.id, columns(data));
       return { id: entry.id };
     }
     const id = `forward-plan-${randomUUID()}`;
@@ -139,7 +139,7 @@ export async function forwardPlanEntryPublisher(props: { db: Kysely<Database>; a
       });
     }
     if (problems.length) throw FieldProblems(problems);
-    await repo.updateEntry(trx, entry.id, { published_on: props.publishedOn });
+    await repo.updateForwardPlanEntry(trx, entry.id, { published_on: props.publishedOn });
   });
 }
 
@@ -151,7 +151,7 @@ export async function forwardPlanEntryWithdrawer(props: { db: Kysely<Database>; 
     if (!entry) throw RecordMissing('Forward plan entry not found');
     if (!entry.published_on) throw fieldProblem('form', 'Only a published entry can be withdrawn');
     if ((await repo.decisionRecordsOf(trx, [entry.id])).length) throw fieldProblem('form', 'The decision has been recorded: the entry cannot be withdrawn');
-    await repo.updateEntry(trx, entry.id, { withdrawn_on: props.on, withdrawn_reason: reason });
+    await repo.updateForwardPlanEntry(trx, entry.id, { withdrawn_on: props.on, withdrawn_reason: reason });
   });
 }
 

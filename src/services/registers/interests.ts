@@ -18,6 +18,7 @@ import { INTEREST_CATEGORIES } from '../../domain/interests/categories.ts';
 import { isLate } from '../../domain/interests/gifts.ts';
 import type { SessionUser } from '../../domain/roles.ts';
 import { fieldProblem, NotPermitted, RecordMissing, parse } from './problems.ts';
+import { findPersonName } from '../../db/records/people.ts';
 
 /**
  * Localism Act 2011 s.32: only the member and the monitoring officer (who agreed the interest is sensitive) see its
@@ -28,7 +29,7 @@ export function canSeeWithheld(user: SessionUser | null | undefined, personId: s
 }
 
 async function member(trx: Transaction<Database>, personId: string) {
-  const person = await repo.findPerson(trx, personId);
+  const person = await findPersonName(trx, personId);
   if (!person || person.kind !== 'member') throw RecordMissing('Member not found');
   return person;
 }
@@ -88,7 +89,7 @@ export async function interestSaver(props: {
     if (props.entryKey) {
       const entry = entries.find((candidate) => candidate.entry_key === props.entryKey);
       if (!entry) throw RecordMissing('Interest not found');
-      await repo.updateEntry(trx, entry.id, {
+      await repo.updateInterestEntry(trx, entry.id, {
         category: data.category,
         description: data.description,
         spouse_partner: data.spousePartner,

@@ -9,12 +9,13 @@ import { z } from 'zod';
 import { type Actor, writeOperation } from '../write-operation.ts';
 import * as repo from '../../db/repositories/registers/outside-bodies.ts';
 import { meetingOf, minuteOf } from '../../db/repositories/registers/forward-plan.ts';
-import { findPerson } from '../../db/repositories/registers/interests.ts';
 import type { Database } from '../../db/schema.ts';
 import { slugify } from '../../domain/stable-id.ts';
 import { overlaps, vacancies } from '../../domain/outside-bodies/vacancies.ts';
 import { FieldProblems, fieldProblem, RecordMissing, parse } from './problems.ts';
 import { optionalDate, optionalId } from './fields.ts';
+import { findPersonName } from '../../db/records/people.ts';
+import { findAgendaItemPlacement } from '../../db/records/agenda-items.ts';
 
 export const OutsideBodyInputSchema = z.object({
   name: z.string().trim().min(1, 'Enter the name of the body').max(300),
@@ -40,15 +41,15 @@ export async function outsideBodySaver(props: {
     { db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' },
     async ({ trx }) => {
       const slug = slugify(data.name) || 'outside-body';
-      const clash = await repo.findBodyBySlug(trx, slug);
+      const clash = await repo.findOutsideBodyBySlug(trx, slug);
       if (clash && clash.id !== props.id) throw fieldProblem('name', `There is already an outside body called ${clash.name}`);
       if (props.id) {
-        if (!(await repo.findBody(trx, props.id))) throw RecordMissing('Outside body not found');
-        await repo.updateBody(trx, props.id, { ...data, slug });
+        if (!(await repo.findOutsideBody(trx, props.id))) throw RecordMissing('Outside body not found');
+        await repo.updateOutsideBody(trx, props.id, { ...data, slug });
         return { id: props.id, slug };
       }
       const id = `outside-body-${randomUUID()}`;
-      await repo.insertBody(trx, { id, slug, ...data });
+      await repo.insertOutsideBody(trx, { id, slug, ...data });
       return { id, slug };
     },
   );
@@ -70,10 +71,10 @@ export async function appointmentMaker(props: { db: Kysely<Database>; actor: Act
   return writeOperation(
     { db: props.db, actor: props.actor, role: 'democratic-services', refusal: 'Only democratic services officers can change outside bodies' },
     async ({ trx }) => {
-      const body = await repo.findBody(trx, props.outsideBodyId);
+      const body = await repo.findOutsideBody(trx, props.outsideBodyId);
       if (!body) throw RecordMissing('Outside body not found');
       const problems: Array<{ field: string; message: string }> = [];
-      if (!(await findPerson(trx, data.personId))) problems.push({ field: 'personId', message: 'Choose a person from the list' });
+      if (!(await findPersonName(trx, data.personId))) problems.push({ field: 'personId', message: 'Choose a person from the list' });
       if (data.endsOn && data.endsOn < data.startsOn) problems.push({ field: 'endsOn', message: 'The term cannot end before it starts' });
       const term = { startsOn: data.startsOn, endsOn: data.endsOn ?? null };
       const existing = await repo.appointmentsOf(trx, [body.id]);
@@ -143,7 +144,8 @@ export async function reportBackRecorder(props: {
     async ({ trx }) => {
       const appointment = await repo.findAppointment(trx, props.appointmentId);
       if (!appointment) throw RecordMissing('Appointment not found');
-      if (!(await repo.findAgendaItem(trx, props.agendaItemId))) throw fieldProblem('agendaItemId', 'Choose the agenda item at which the report was received');
+      if (!(await findAgendaItemPlacement(trx, props.agendaItemId)))
+        throw fieldProblem('agendaItemId', 'Choose the agenda item at which the report was received');
       const id = `report-back-${randomUUID()}`;
       await repo.insertReportBack(trx, { id, appointment_id: appointment.id, agenda_item_id: props.agendaItemId, summary: props.summary.trim() });
       return { id };

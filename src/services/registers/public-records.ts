@@ -4,14 +4,14 @@
  * unpublished registers and gifts; these functions leave out the columns that are never public (an entry's officer
  * note; whose an interest is; a sensitive interest's details).
  */
-import type { DecisionRecordRow, EntryRow } from '../../db/repositories/registers/forward-plan.ts';
-import type { EntryRow as InterestEntryRow, GiftRow, RegisterRow } from '../../db/repositories/registers/interests.ts';
-import type { Row } from '../../db/schema.ts';
+import type { DecisionRecordRow, ForwardPlanEntryRow } from '../../db/repositories/registers/forward-plan.ts';
+import type { InterestEntryRow, GiftRow, RegisterRow } from '../../db/repositories/registers/interests.ts';
 import { furtherNoticeDue, NOTICE_ROUTE_LABELS, type NoticeRoute } from '../../domain/forward-plan/notice.ts';
 import { isLate } from '../../domain/interests/gifts.ts';
 import { publicEntry, type PublicInterestEntry } from '../../domain/interests/public-register.ts';
+import type { Row } from '../../db/types.ts';
 
-export function decisionMakerText(entry: Pick<EntryRow, 'body_name' | 'person_name' | 'decision_maker_title'>): string {
+export function decisionMakerText(entry: Pick<ForwardPlanEntryRow, 'body_name' | 'person_name' | 'decision_maker_title'>): string {
   if (entry.body_name) return entry.body_name;
   if (entry.person_name) return entry.decision_maker_title ? `${entry.person_name}, ${entry.decision_maker_title}` : entry.person_name;
   return entry.decision_maker_title;
@@ -60,7 +60,7 @@ export interface PublicForwardPlanEntry {
 }
 
 export function publicForwardPlanEntry(
-  entry: EntryRow,
+  entry: ForwardPlanEntryRow,
   representations: ReadonlyArray<Row<'forward_plan_representation'>>,
   record: DecisionRecordRow | undefined,
 ): PublicForwardPlanEntry {

@@ -12,6 +12,8 @@ import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
 import { Forbidden, NotFound, ValidationError } from '../../domain/errors.ts';
 import type { Role } from '../../domain/roles.ts';
 import { type Actor, auditName, expectVersion, type SeenVersion, type Trx, writeOperation } from '../write-operation.ts';
+import { findPersonRow, findPersonRows } from '../../db/records/people.ts';
+import { findMeetingWithBody } from '../../db/records/meetings.ts';
 
 type Problems = Array<{ field: string; message: string }>;
 
@@ -53,12 +55,12 @@ export interface RecommendationRecorderProps {
 export async function recommendationRecorder(props: RecommendationRecorderProps): Promise<{ id: string; itemId: string }> {
   return inTransaction(props.database, props.actor, SCRUTINY_OFFICER, async (trx) => {
     const problems: Problems = [];
-    const meeting = await store.findMeeting(trx, props.meetingId);
+    const meeting = await findMeetingWithBody(trx, props.meetingId);
     if (!meeting) problems.push({ field: 'meetingId', message: 'Select the meeting that made the recommendation' });
     if (!props.itemTitle.trim()) problems.push({ field: 'itemTitle', message: 'Enter the item the committee considered' });
     if (!props.text.trim()) problems.push({ field: 'text', message: 'Enter the recommendation' });
     if (props.ownerIds.length === 0) problems.push({ field: 'ownerIds', message: 'Select at least one owner' });
-    const owners = await store.peopleByIds(trx, props.ownerIds);
+    const owners = await findPersonRows(trx, props.ownerIds);
     for (const id of props.ownerIds) {
       if (!owners.some((owner) => owner.id === id)) problems.push({ field: 'ownerIds', message: `There is no officer or member with the id "${id}"` });
     }
@@ -170,7 +172,7 @@ export async function responseRecorder(props: ResponseRecorderProps): Promise<{ 
       });
     }
     problems.push(...notInFuture('responseDate', 'The date of response', props.responseDate, props.today));
-    const responder = await store.findPerson(trx, props.responderId);
+    const responder = await findPersonRow(trx, props.responderId);
     if (!responder) problems.push({ field: 'responderId', message: `There is no officer or member with the id "${props.responderId}"` });
     refuse(problems);
     const count = await trx.selectFrom('scrutiny_response').select('id').where('recommendation_id', '=', recommendation.id).execute();

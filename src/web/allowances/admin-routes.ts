@@ -110,7 +110,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
       const [scheme, holders, members, roles] = await Promise.all([
         repo.findSchemeInForce(db, todayInLondon()),
         repo.holdersIn(db, year),
-        repo.listMembers(db),
+        repo.listMemberNames(db),
         repo.listRoleMemberships(db),
       ]);
       if (problems) reply.code(400);
@@ -204,7 +204,7 @@ export async function allowancesAdminRoutes(app: FastifyInstance, { database }: 
 
     const forgonePage = async (request: FastifyRequest, reply: FastifyReply, values: FormValues, problems?: Problem[]) => {
       const year = yearOf(request);
-      const [forgone, members] = await Promise.all([repo.forgoneWithNames(db, year.start), repo.listMembers(db)]);
+      const [forgone, members] = await Promise.all([repo.forgoneWithNames(db, year.start), repo.listMemberNames(db)]);
       if (problems) reply.code(400);
       return reply.view('allowances/admin/forgone.njk', {
         pageTitle: `${problems ? 'Error: ' : ''}Allowances forgone, ${year.label}`,

@@ -24,6 +24,7 @@ import { attachmentDisposition } from '../uploads.ts';
 import { ClaimFormSchema, ClaimKindQuerySchema, ClaimParamsSchema, YearQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
+import { findPersonName } from '../../db/records/people.ts';
 
 export async function myAllowancesRoutes(app: FastifyInstance, { database }: { database: DatabaseHandle }): Promise<void> {
   const { db } = database;
@@ -45,7 +46,7 @@ export async function myAllowancesRoutes(app: FastifyInstance, { database }: { d
       const [statement, claims, person] = await Promise.all([
         buildStatement(db, year, user.personId),
         repo.listClaims(db, { personId: user.personId, period: year }),
-        repo.findPerson(db, user.personId),
+        findPersonName(db, user.personId),
       ]);
       const startYear = Number(year.start.slice(0, 4));
       const claimed =

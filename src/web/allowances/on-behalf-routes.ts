@@ -15,18 +15,19 @@ import { formValues } from './form-input.ts';
 import { ClaimFormSchema, OnBehalfQuerySchema } from './schema.ts';
 import { ruleProblems } from './service-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
+import { findPersonName } from '../../db/records/people.ts';
 
 export async function onBehalfClaimRoutes(app: FastifyInstance, { database }: { database: DatabaseHandle }): Promise<void> {
   const { db } = database;
   const action = linkTo('allowances.admin.claim.new');
 
   async function memberNamed(id: string | undefined): Promise<OnBehalfOf | undefined> {
-    const person = id ? await repo.findPerson(db, id) : undefined;
+    const person = id ? await findPersonName(db, id) : undefined;
     return person && person.kind === 'member' ? { id: person.id, name: displayName(person) } : undefined;
   }
 
   async function kindPlace(selected?: string) {
-    const members = (await repo.listMembers(db)).map((member) => ({ value: member.id, text: displayName(member), selected: member.id === selected }));
+    const members = (await repo.listMemberNames(db)).map((member) => ({ value: member.id, text: displayName(member), selected: member.id === selected }));
     return { action, backHref: linkTo('allowances.admin'), members: [{ value: '', text: 'Choose a member' }, ...members] };
   }
 

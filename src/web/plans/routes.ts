@@ -17,6 +17,7 @@ import { presentAction, presentCoverage, presentIndicator, presentPlan, presentP
 import { buildProgressReport, progressReportDocx } from './progress-report.ts';
 import { ActionParamsSchema, AsAtQuerySchema, IndicatorParamsSchema, PlanParamsSchema, PriorityParamsSchema, ReportQuerySchema } from './schema.ts';
 import { registerPlanAdminRoutes } from './admin-routes.ts';
+import { listBodyNames, findBodyName } from '../../db/records/bodies.ts';
 
 interface AsAt {
   asAt: string;
@@ -111,7 +112,7 @@ export const plansFeature: Feature = async (app, { database }) => {
     const query = request.query as Record<string, unknown>;
     const values = { committee: firstValue(query.committee), date: firstValue(query.date) };
     const model = await loadModel(database, request.params, values.date && /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? values.date : todayInLondon());
-    const bodies = await plans.listBodies(database.db);
+    const bodies = await listBodyNames(database.db);
     const governance = new Set(model.tree.governance);
     const choices = [...bodies.filter((b) => governance.has(b.name)), ...bodies.filter((b) => !governance.has(b.name))];
     return { model, values, choices, submitted: 'committee' in query || 'date' in query };
@@ -131,7 +132,7 @@ export const plansFeature: Feature = async (app, { database }) => {
     };
     if (submitted) {
       const parsed = ReportQuerySchema.safeParse(values);
-      const body = parsed.success ? await plans.findBody(database.db, parsed.data.committee) : undefined;
+      const body = parsed.success ? await findBodyName(database.db, parsed.data.committee) : undefined;
       if (!parsed.success || !body) {
         const errors = parsed.success
           ? { summary: [{ text: 'Choose a committee from the list', href: '#committee' }], fields: { committee: { text: 'Choose a committee from the list' } } }
@@ -150,7 +151,7 @@ export const plansFeature: Feature = async (app, { database }) => {
   app.get(ROUTES['plan.report.docx'], async (request, reply) => {
     const { model, values } = await reportRequest(request);
     const parsed = ReportQuerySchema.safeParse(values);
-    const body = parsed.success ? await plans.findBody(database.db, parsed.data.committee) : undefined;
+    const body = parsed.success ? await findBodyName(database.db, parsed.data.committee) : undefined;
     if (!parsed.success || !body) {
       return reply
         .code(400)

@@ -42,7 +42,7 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
     admin.get(ROUTES['balance.admin'], async (_request, reply) => {
       const [bodies, agreements] = await Promise.all([queries.bodiesWithSettings(db), queries.agreementsOn(db, '9999-12-31')]);
       const names = new Map(bodies.map((body) => [body.id, body.name]));
-      const groups = new Map((await queries.listGroups(db)).map((group) => [group.id, group.name]));
+      const groups = new Map((await queries.listGroupNames(db)).map((group) => [group.id, group.name]));
       return reply.view('political-balance/admin.njk', {
         bodies: bodies.map((body) => ({
           name: body.name,
@@ -120,7 +120,7 @@ export async function registerBalanceAdminRoutes(app: FastifyInstance, database:
 
     const agreementPage = async (reply: FastifyReply, values: Values, problems?: Problem[]) => {
       const date = values.agreedOn && /^\d{4}-\d{2}-\d{2}$/.test(values.agreedOn) ? values.agreedOn : todayInLondon();
-      const [bodies, groups, members] = await Promise.all([queries.bodiesWithSettings(db), queries.listGroups(db), queries.membersOn(db, date)]);
+      const [bodies, groups, members] = await Promise.all([queries.bodiesWithSettings(db), queries.listGroupNames(db), queries.membersOn(db, date)]);
       const options = (items: Array<{ value: string; text: string }>, selected?: string) => [
         { value: '', text: 'Choose' },
         ...items.map((item) => ({ ...item, selected: item.value === selected })),

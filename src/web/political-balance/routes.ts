@@ -29,7 +29,7 @@ function readDate(request: FastifyRequest): { date: string; value: string; error
 }
 
 async function whatIfChoices(db: Kysely<Database>, date: string, selected: Record<string, string | undefined>) {
-  const [members, groups] = await Promise.all([queries.membersOn(db, date), queries.listGroups(db)]);
+  const [members, groups] = await Promise.all([queries.membersOn(db, date), queries.listGroupNames(db)]);
   const groupName = new Map(groups.map((group) => [group.id, group.name]));
   const parties = [...groups.map((group) => ({ value: group.id, text: group.name })), { value: NO_GROUP, text: 'No group' }];
   const mark = (items: Array<{ value: string; text: string }>, value: string | undefined) => [

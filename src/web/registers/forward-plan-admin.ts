@@ -64,7 +64,7 @@ export function entryInput(values: Values): EntryInput {
   };
 }
 
-function valuesOf(entry: repo.EntryRow): Values {
+function valuesOf(entry: repo.ForwardPlanEntryRow): Values {
   return {
     subject: entry.subject,
     summary: entry.summary,
@@ -89,7 +89,7 @@ function valuesOf(entry: repo.EntryRow): Values {
   };
 }
 
-function status(entry: repo.EntryRow, decided: boolean): { text: string; classes: string } {
+function status(entry: repo.ForwardPlanEntryRow, decided: boolean): { text: string; classes: string } {
   if (entry.withdrawn_on) return { text: 'Withdrawn', classes: 'govuk-tag--grey' };
   if (decided) return { text: 'Decided', classes: 'govuk-tag--green' };
   if (entry.published_on) return { text: 'Published', classes: 'govuk-tag--blue' };
@@ -198,7 +198,7 @@ export function registerForwardPlanAdminRoutes(app: FastifyInstance, config: Con
     const noticeFrom = row.published_on ?? today;
     const days = clearDaysBetween(noticeFrom, row.planned_date);
     const needed = routeFor(noticeFrom, row.planned_date);
-    const meetings = row.decision_maker_body_id ? await repo.meetingChoices(db, { bodyId: row.decision_maker_body_id }) : [];
+    const meetings = row.decision_maker_body_id ? await repo.listMeetingChoicesInScope(db, { bodyId: row.decision_maker_body_id }) : [];
     const values = failed?.values ?? {};
     const prefix = failed ? `${failed.form}-` : '';
     return reply.code(failed ? 400 : 200).view('registers/admin/forward-plan-entry.njk', {

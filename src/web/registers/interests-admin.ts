@@ -22,6 +22,8 @@ import { formatDate } from '../presenters/meeting.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { formValues, idParam, one, options, submit } from './form.ts';
+import { findPersonName } from '../../db/records/people.ts';
+import { findMeetingHeading } from '../../db/records/meetings.ts';
 
 type Values = Record<string, string | string[]>;
 const NOT_REGISTERED = 'not-registered';
@@ -73,7 +75,7 @@ export function registerInterestsAdminRoutes(app: FastifyInstance, config: Confi
   async function versionPage(request: FastifyRequest, reply: FastifyReply, id: string, failed?: { form: string; values: Values; problems: Problem[] }) {
     const version = await repo.findVersion(db, id);
     if (!version) throw NotFound('Register not found');
-    const [person, entries] = await Promise.all([repo.findPerson(db, version.person_id), repo.entriesOf(db, [version.id])]);
+    const [person, entries] = await Promise.all([findPersonName(db, version.person_id), repo.entriesOf(db, [version.id])]);
     const seeWithheld = canSeeWithheld(request.user, version.person_id);
     return reply.code(failed ? 400 : 200).view('registers/admin/interests-version.njk', {
       pageTitle: `${failed ? 'Error: ' : ''}${personName(person!)}: register version ${version.version}`,
@@ -129,7 +131,7 @@ export function registerInterestsAdminRoutes(app: FastifyInstance, config: Confi
   });
 
   async function meetingPage(request: FastifyRequest, reply: FastifyReply, meetingId: string, failed?: { declarationId: string; problems: Problem[] }) {
-    const meeting = await repo.findMeetingHeading(db, meetingId);
+    const meeting = await findMeetingHeading(db, meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     const declarations = await repo.declarationsAt(db, meetingId);
     const rows = await Promise.all(

@@ -16,6 +16,7 @@ import { readerFor } from '../../http/reader.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { idParam } from './form.ts';
 import { idFromSlug } from '../portal/slugs.ts';
+import { findPersonName } from '../../db/records/people.ts';
 
 export function giftView(gift: ReturnType<typeof publicGift>) {
   return {
@@ -46,7 +47,7 @@ export function registerInterestsPublicRoutes(app: FastifyInstance, database: Da
   app.get(ROUTES['interests.member'], async (request, reply) => {
     const db = readerFor(database, request);
     const id = idFromSlug('person', idParam(request.params));
-    const person = await repo.findPerson(db, id);
+    const person = await findPersonName(db, id);
     if (!person || person.kind !== 'member') throw NotFound('Member not found');
     const versions = (await repo.versionsOf(db, id)).filter((version) => version.status === 'published');
     const wanted = Number((request.query as Record<string, unknown>)?.version);

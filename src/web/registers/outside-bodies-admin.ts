@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as repo from '../../db/repositories/registers/outside-bodies.ts';
-import { agendaItemByNumber, decisionMakerChoices, meetingChoices, minuteByNumber } from '../../db/repositories/registers/forward-plan.ts';
+import { agendaItemByNumber, decisionMakerChoices, listMeetingChoicesInScope, minuteByNumber } from '../../db/repositories/registers/forward-plan.ts';
 import { personName } from '../../services/political-balance/person-name.ts';
 import { appointmentEnder, appointmentMaker, outsideBodySaver, reportBackRecorder } from '../../services/registers/outside-bodies.ts';
 import { FieldProblems } from '../../services/registers/problems.ts';
@@ -30,7 +30,7 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
   const democraticServices = { preHandler: requireRole('democratic-services') };
 
   app.get(ROUTES['outsideBodies.admin'], democraticServices, async (_request, reply) => {
-    const bodies = await repo.listBodies(db);
+    const bodies = await repo.listOutsideBodies(db);
     return reply.view('registers/admin/outside-bodies.njk', {
       pageTitle: 'Outside bodies',
       bodies: bodies.map((body) => ({ name: body.name, places: body.places, href: linkTo('outsideBodies.admin.body', { id: body.id }) })),
@@ -63,13 +63,13 @@ export function registerOutsideBodiesAdminRoutes(app: FastifyInstance, database:
 
   /** One body's page: its details form, its appointments (each with "end" and "report back" forms) and the appointment form. */
   async function bodyPage(reply: FastifyReply, id: string, failed?: { form: string; values: Values; problems: Problem[] }) {
-    const body = await repo.findBody(db, id);
+    const body = await repo.findOutsideBody(db, id);
     if (!body) throw NotFound('Outside body not found');
     const [appointments, { people }, meetings, allMeetings] = await Promise.all([
       repo.appointmentsOf(db, [id]),
       decisionMakerChoices(db),
-      meetingChoices(db, 'council-and-cabinet'),
-      meetingChoices(db, 'all'),
+      listMeetingChoicesInScope(db, 'council-and-cabinet'),
+      listMeetingChoicesInScope(db, 'all'),
     ]);
     const values = failed?.values ?? {};
     const detailValues =

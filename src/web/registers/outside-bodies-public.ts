@@ -31,7 +31,7 @@ export function registerOutsideBodiesPublicRoutes(app: FastifyInstance, database
   app.get(ROUTES['outsideBodies.list'], async (request, reply) => {
     const db = readerFor(database, request);
     const today = todayInLondon();
-    const bodies = await repo.listBodies(db);
+    const bodies = await repo.listOutsideBodies(db);
     const appointments = await repo.appointmentsOf(
       db,
       bodies.map((body) => body.id),
@@ -59,7 +59,7 @@ export function registerOutsideBodiesPublicRoutes(app: FastifyInstance, database
   app.get(ROUTES['outsideBodies.show'], async (request, reply) => {
     const db = readerFor(database, request);
     const slug = (request.params as { slug?: unknown }).slug;
-    const body = typeof slug === 'string' ? await repo.findBodyBySlug(db, slug) : undefined;
+    const body = typeof slug === 'string' ? await repo.findOutsideBodyBySlug(db, slug) : undefined;
     if (!body) throw NotFound('Outside body not found');
     const today = todayInLondon();
     const appointments = await repo.appointmentsOf(db, [body.id]);

@@ -128,7 +128,7 @@ export async function scrutinyAdminRoutes(app: FastifyInstance, { config, databa
 
     // ---- record a new recommendation ----
     const newPage = async (reply: FastifyReply, values: FormValues, ownerIds: string[], problems: Problem[] = []) => {
-      const [meetings, people] = await Promise.all([store.meetingChoices(db), store.ownerChoices(db)]);
+      const [meetings, people] = await Promise.all([store.listAllMeetingChoices(db), store.ownerChoices(db)]);
       const personChoices = people.map((person) => ({ value: person.id, text: `${personName(person)}${person.job_title ? `, ${person.job_title}` : ''}` }));
       if (problems.length) reply.code(400);
       return reply.view('scrutiny/admin/new.njk', {

@@ -4,11 +4,9 @@
  * tables belong to the scrutiny and plans capabilities (src/db/schema/scrutiny.ts, plans.ts).
  * Only published recommendations leave here: an unpublished one is still being drafted by officers.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
+import { sql } from 'kysely';
 import type { KeysetPage, KeysetWindow } from './committee.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 function keyset<T extends { id: string }>(rows: T[], window: KeysetWindow): KeysetPage<T> {
   if (rows.length <= window.limit) return { rows };
@@ -47,7 +45,7 @@ const recommendations = (db: Db) =>
     .where('r.published', '=', true);
 export type RecommendationRow = Awaited<ReturnType<ReturnType<typeof recommendations>['execute']>>[number];
 
-export async function listRecommendations(db: Db, filter: { status?: string; bodyId?: string }, window: KeysetWindow) {
+export async function listRecommendationsForApi(db: Db, filter: { status?: string; bodyId?: string }, window: KeysetWindow) {
   let query = recommendations(db)
     .where(afterId('r.id', window.after))
     .orderBy(sql`r.id collate "C"`)
@@ -57,11 +55,11 @@ export async function listRecommendations(db: Db, filter: { status?: string; bod
   return keyset(await query.execute(), window);
 }
 
-export function findRecommendation(db: Db, id: string) {
+export function findRecommendationForApi(db: Db, id: string) {
   return recommendations(db).where('r.id', '=', id).executeTakeFirst();
 }
 
-export async function responsesOf(db: Db, recommendationIds: string[]) {
+export async function responsesForApi(db: Db, recommendationIds: string[]) {
   if (recommendationIds.length === 0) return [];
   return db
     .selectFrom('scrutiny_response')
@@ -85,7 +83,7 @@ const plans = (db: Db) =>
   db.selectFrom('plan').select(['plan.id', 'plan.title', 'plan.slug', 'plan.issued_month', 'plan.owner_body_id', 'plan.created_at', 'plan.updated_at']);
 export type PlanRow = Awaited<ReturnType<ReturnType<typeof plans>['execute']>>[number];
 
-export async function listPlans(db: Db, window: KeysetWindow) {
+export async function listPlansForApi(db: Db, window: KeysetWindow) {
   return keyset(
     await plans(db)
       .where(afterId('plan.id', window.after))
@@ -96,7 +94,7 @@ export async function listPlans(db: Db, window: KeysetWindow) {
   );
 }
 
-export function findPlan(db: Db, id: string) {
+export function findPlanForApi(db: Db, id: string) {
   return plans(db).where('plan.id', '=', id).executeTakeFirst();
 }
 
@@ -159,7 +157,7 @@ export async function listIndicators(db: Db, filter: { planId?: string }, window
   return keyset(await query.execute(), window);
 }
 
-export function findIndicator(db: Db, id: string) {
+export function findIndicatorForApi(db: Db, id: string) {
   return indicators(db).where('indicator.id', '=', id).executeTakeFirst();
 }
 

@@ -4,11 +4,9 @@
  * source: exempt minutes come back without text or resolutions, exempt items without description or report,
  * exempt reports not at all.
  */
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { Database } from '../../schema.ts';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { reportIsPublic, voteEventIsPublic } from './filters.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 export interface KeysetWindow {
   /** Return records whose id sorts after this one (byte order). */
@@ -38,10 +36,10 @@ const bodies = (db: Db) =>
   db.selectFrom('body').select(['body.id', 'body.name', 'body.slug', 'body.kind', 'body.parent_id', 'body.created_at', 'body.updated_at']);
 export type ApiBodyRow = Awaited<ReturnType<ReturnType<typeof bodies>['execute']>>[number];
 
-export function listBodies(db: Db, window: KeysetWindow) {
+export function listBodiesForApi(db: Db, window: KeysetWindow) {
   return keysetPage(bodies(db), 'body.id', window);
 }
-export function findBody(db: Db, id: string) {
+export function findBodyForApi(db: Db, id: string) {
   return bodies(db).where('body.id', '=', id).executeTakeFirst();
 }
 
@@ -64,12 +62,12 @@ const people = (db: Db) =>
     ]);
 export type ApiPersonRow = Awaited<ReturnType<ReturnType<typeof people>['execute']>>[number];
 
-export function listPeople(db: Db, filter: { kind?: 'member' | 'officer' | 'external' }, window: KeysetWindow) {
+export function listPeopleForApi(db: Db, filter: { kind?: 'member' | 'officer' | 'external' }, window: KeysetWindow) {
   let query = people(db);
   if (filter.kind) query = query.where('person.kind', '=', filter.kind);
   return keysetPage(query, 'person.id', window);
 }
-export function findPerson(db: Db, id: string) {
+export function findPersonForApi(db: Db, id: string) {
   return people(db).where('person.id', '=', id).executeTakeFirst();
 }
 
@@ -134,14 +132,14 @@ export interface MeetingFilter {
   to?: string;
 }
 
-export function listMeetings(db: Db, filter: MeetingFilter, window: KeysetWindow) {
+export function listMeetingsForApi(db: Db, filter: MeetingFilter, window: KeysetWindow) {
   let query = meetings(db);
   if (filter.bodyId) query = query.where('meeting.body_id', '=', filter.bodyId);
   if (filter.from) query = query.where('meeting.date', '>=', filter.from);
   if (filter.to) query = query.where('meeting.date', '<=', filter.to);
   return keysetPage(query, 'meeting.id', window);
 }
-export function findMeeting(db: Db, id: string) {
+export function findMeetingForApi(db: Db, id: string) {
   return meetings(db).where('meeting.id', '=', id).executeTakeFirst();
 }
 
@@ -236,12 +234,12 @@ const decisions = (db: Db) =>
     ]);
 export type ApiDecisionRow = Awaited<ReturnType<ReturnType<typeof decisions>['execute']>>[number];
 
-export function listDecisions(db: Db, filter: { from?: string; to?: string }, window: KeysetWindow) {
+export function listDecisionsForApi(db: Db, filter: { from?: string; to?: string }, window: KeysetWindow) {
   let query = decisions(db);
   if (filter.from) query = query.where('decision.decision_date', '>=', filter.from);
   if (filter.to) query = query.where('decision.decision_date', '<=', filter.to);
   return keysetPage(query, 'decision.id', window);
 }
-export function findDecision(db: Db, id: string) {
+export function findDecisionForApi(db: Db, id: string) {
   return decisions(db).where('decision.id', '=', id).executeTakeFirst();
 }

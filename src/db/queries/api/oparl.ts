@@ -7,12 +7,10 @@
  * row, its visibility, and what it embeds or derives, recorded in oparl_change by migration 20261207_2601). Each list
  * query selects from its object query as a subquery, so `modified_since` filters on the very value clients are shown.
  */
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../../schema.ts';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { OParlChangeKind } from '../../schema/oparl.ts';
 import { afterDateId, afterId, byIdC, changedWithin, keyedBy, reportIsPublic, runPage, type ChangeFilter, type PageWindow, type Paged } from './filters.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 /** When something an object of this kind shows beyond its own row last changed (null: never). */
 function changeOf(kind: OParlChangeKind, idColumn: string): RawBuilder<Date | null> {

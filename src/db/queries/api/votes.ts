@@ -2,12 +2,10 @@
  * Recorded votes for the Popolo vote events: the public vote events (never one taken on an exempt minute or item),
  * each voter's vote, and the political group each voter belonged to on the day of the vote.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
+import { sql } from 'kysely';
 import { voteEventIsPublic } from './filters.ts';
 import type { KeysetPage, KeysetWindow } from './committee.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 const voteEvents = (db: Db) =>
   db
@@ -39,7 +37,7 @@ const voteEvents = (db: Db) =>
     .where(voteEventIsPublic('vote_event'));
 export type VoteEventRow = Awaited<ReturnType<ReturnType<typeof voteEvents>['execute']>>[number];
 
-export async function listVoteEvents(db: Db, filter: { meetingId?: string; bodyId?: string }, window: KeysetWindow): Promise<KeysetPage<VoteEventRow>> {
+export async function listVoteEventsForApi(db: Db, filter: { meetingId?: string; bodyId?: string }, window: KeysetWindow): Promise<KeysetPage<VoteEventRow>> {
   let query = voteEvents(db)
     .orderBy(sql`vote_event.id collate "C"`)
     .limit(window.limit + 1);

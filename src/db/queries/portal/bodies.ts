@@ -1,8 +1,6 @@
 /** Read queries for bodies (the council, its cabinet, committees): typed Kysely only. */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
-
-type Db = Kysely<Database>;
+import { sql } from 'kysely';
+import type { Db } from '../../types.ts';
 
 export async function findBodyBySlug(db: Db, slug: string) {
   return db

@@ -1,8 +1,4 @@
-/** The meeting calendar's reads: meetings between two dates, optionally of one body, and the days that anchor its views. */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 export interface CalendarFilter {
   /** Inclusive, 'YYYY-MM-DD'. */

@@ -2,10 +2,8 @@
  * The decisions register: every resolution a body passed (from its published minutes) and every recorded decision
  * (executive, urgent, key), as one list. Resolutions of exempt minutes are left out here, at the source.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
-
-type Db = Kysely<Database>;
+import { sql } from 'kysely';
+import type { Db } from '../../types.ts';
 
 export interface DecisionFilters {
   bodyId?: string;

@@ -1,8 +1,4 @@
-/** Reads behind the portal's feeds: meetings for the iCalendar feeds, meetings with published minutes for RSS/Atom. */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 /** Meetings for a calendar: all, one body's (`bodyId`) or one (`meetingId`, the single meeting's .ics). */
 export async function calendarMeetings(db: Db, filter: { bodyId?: string; meetingId?: string } = {}) {

@@ -1,8 +1,4 @@
-/** The home page's lists: the next and the latest meetings, and the latest decisions and resolutions. */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 function meetingsQuery(db: Db) {
   return db

@@ -2,10 +2,8 @@
  * Read queries for people's public pages: roles, memberships, attendance record, declarations, questions and
  * votes. Votes on exempt minutes are left out, as on the meeting page.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
-
-type Db = Kysely<Database>;
+import { sql } from 'kysely';
+import type { Db } from '../../types.ts';
 
 export async function findPerson(db: Db, id: string) {
   return db

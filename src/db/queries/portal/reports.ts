@@ -1,11 +1,4 @@
-/**
- * A report's public page. An exempt report (or one on an exempt agenda item) is never selected: the public query
- * cannot return it, so no page can show it by mistake.
- */
-import type { Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 export async function findPublicReport(db: Db, id: string) {
   return db

@@ -12,11 +12,9 @@
  *   thousands of papers name the words, what is recent matters most.
  * Pages go no further than the capped count.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../schema.ts';
+import { sql } from 'kysely';
 import type { SearchDocumentKind } from '../../schema/portal.ts';
-
-type Db = Kysely<Database>;
+import type { Db } from '../../types.ts';
 
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';

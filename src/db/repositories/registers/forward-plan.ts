@@ -3,14 +3,11 @@
  * reads (`published*`) return only entries that are published and not withdrawn: the one place the rule lives for
  * the forward plan's pages, feeds, API and export --public.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../../schema.ts';
-import '../../schema/registers.ts';
+import { sql } from 'kysely';
 import { personNameSql } from './person-name-sql.ts';
+import type { Db, NewRow, Row } from '../../types.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-export type EntryRow = Row<'forward_plan_entry'> & {
+export type ForwardPlanEntryRow = Row<'forward_plan_entry'> & {
   body_name: string | null;
   person_name: string | null;
   chair_name: string | null;
@@ -38,16 +35,16 @@ export interface EntryFilter {
 }
 
 /** Every entry, drafts included, for the back office. */
-export async function allEntries(db: Db): Promise<EntryRow[]> {
-  return (await entries(db).orderBy('e.planned_date').orderBy('e.reference').execute()) as EntryRow[];
+export async function allEntries(db: Db): Promise<ForwardPlanEntryRow[]> {
+  return (await entries(db).orderBy('e.planned_date').orderBy('e.reference').execute()) as ForwardPlanEntryRow[];
 }
 
-export async function findEntry(db: Db, id: string): Promise<EntryRow | undefined> {
-  return (await entries(db).where('e.id', '=', id).executeTakeFirst()) as EntryRow | undefined;
+export async function findEntry(db: Db, id: string): Promise<ForwardPlanEntryRow | undefined> {
+  return (await entries(db).where('e.id', '=', id).executeTakeFirst()) as ForwardPlanEntryRow | undefined;
 }
 
 /** Published entries that have not been withdrawn, filtered; the public forward plan. */
-export async function publishedEntries(db: Db, filter: EntryFilter = {}): Promise<EntryRow[]> {
+export async function publishedEntries(db: Db, filter: EntryFilter = {}): Promise<ForwardPlanEntryRow[]> {
   let query = entries(db).where('e.published_on', 'is not', null).where('e.withdrawn_on', 'is', null);
   if (filter.from) query = query.where('e.planned_date', '>=', filter.from);
   if (filter.to) query = query.where('e.planned_date', '<=', filter.to);
@@ -60,12 +57,12 @@ export async function publishedEntries(db: Db, filter: EntryFilter = {}): Promis
   }
   if (filter.status === 'decided') query = query.where(sql<boolean>`exists (select 1 from executive_decision_record r where r.entry_id = e.id)`);
   if (filter.status === 'planned') query = query.where(sql<boolean>`not exists (select 1 from executive_decision_record r where r.entry_id = e.id)`);
-  return (await query.orderBy('e.planned_date').orderBy('e.reference').execute()) as EntryRow[];
+  return (await query.orderBy('e.planned_date').orderBy('e.reference').execute()) as ForwardPlanEntryRow[];
 }
 
-export async function findPublishedEntry(db: Db, id: string): Promise<EntryRow | undefined> {
+export async function findPublishedEntry(db: Db, id: string): Promise<ForwardPlanEntryRow | undefined> {
   return (await entries(db).where('e.id', '=', id).where('e.published_on', 'is not', null).where('e.withdrawn_on', 'is', null).executeTakeFirst()) as
-    | EntryRow
+    | ForwardPlanEntryRow
     | undefined;
 }
 
@@ -81,7 +78,7 @@ export async function insertEntry(db: Db, row: NewRow<'forward_plan_entry'>): Pr
   await db.insertInto('forward_plan_entry').values(row).execute();
 }
 
-export async function updateEntry(db: Db, id: string, changes: Partial<NewRow<'forward_plan_entry'>>): Promise<void> {
+export async function updateForwardPlanEntry(db: Db, id: string, changes: Partial<NewRow<'forward_plan_entry'>>): Promise<void> {
   await db.updateTable('forward_plan_entry').set(changes).where('id', '=', id).execute();
 }
 
@@ -133,7 +130,7 @@ export async function insertDecisionRecord(db: Db, row: NewRow<'executive_decisi
 }
 
 /** Published entries decided under special urgency in a period: the report to council (regulation 19). */
-export async function specialUrgencyDecisions(db: Db, from: string, to: string): Promise<Array<{ entry: EntryRow; record: DecisionRecordRow }>> {
+export async function specialUrgencyDecisions(db: Db, from: string, to: string): Promise<Array<{ entry: ForwardPlanEntryRow; record: DecisionRecordRow }>> {
   const records = await db
     .selectFrom('executive_decision_record as r')
     .innerJoin('forward_plan_entry as e', 'e.id', 'r.entry_id')
@@ -146,7 +143,10 @@ export async function specialUrgencyDecisions(db: Db, from: string, to: string):
     .execute();
   const ids = records.map((row) => row.entry_id);
   if (!ids.length) return [];
-  const [entryRows, recordRows] = await Promise.all([entries(db).where('e.id', 'in', ids).execute() as Promise<EntryRow[]>, decisionRecordsOf(db, ids)]);
+  const [entryRows, recordRows] = await Promise.all([
+    entries(db).where('e.id', 'in', ids).execute() as Promise<ForwardPlanEntryRow[]>,
+    decisionRecordsOf(db, ids),
+  ]);
   return ids.map((id) => ({ entry: entryRows.find((row) => row.id === id)!, record: recordRows.find((row) => row.entry_id === id)! }));
 }
 
@@ -181,7 +181,7 @@ export async function insertDecision(db: Db, row: NewRow<'decision'>): Promise<v
 }
 
 /** Meetings to choose from, newest first: one body's (the decision maker's), the council's and cabinet's, or all. */
-export async function meetingChoices(db: Db, scope: { bodyId: string } | 'council-and-cabinet' | 'all', limit = 300) {
+export async function listMeetingChoicesInScope(db: Db, scope: { bodyId: string } | 'council-and-cabinet' | 'all', limit = 300) {
   let query = db.selectFrom('meeting as m').innerJoin('body as b', 'b.id', 'm.body_id').select(['m.id', 'm.date', 'b.name as body_name']);
   if (scope === 'council-and-cabinet') query = query.where('b.kind', 'in', ['council', 'cabinet']);
   else if (scope !== 'all') query = query.where('m.body_id', '=', scope.bodyId);

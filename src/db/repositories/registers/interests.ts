@@ -4,15 +4,12 @@
  * Public reads return only published versions and published gifts; what a published entry may show is decided by
  * domain/interests/public-register.ts.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../../schema.ts';
-import '../../schema/registers.ts';
+import { sql } from 'kysely';
 import { personNameSql } from './person-name-sql.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewRow, Row } from '../../types.ts';
 
 export type RegisterRow = Row<'interest_register'>;
-export type EntryRow = Row<'interest_entry'>;
+export type InterestEntryRow = Row<'interest_entry'>;
 export type GiftRow = Row<'gift_hospitality'>;
 
 export async function versionsOf(db: Db, personId: string): Promise<RegisterRow[]> {
@@ -23,7 +20,7 @@ export async function findVersion(db: Db, id: string): Promise<RegisterRow | und
   return db.selectFrom('interest_register').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function entriesOf(db: Db, registerIds: readonly string[]): Promise<EntryRow[]> {
+export async function entriesOf(db: Db, registerIds: readonly string[]): Promise<InterestEntryRow[]> {
   if (!registerIds.length) return [];
   return db.selectFrom('interest_entry').selectAll().where('register_id', 'in', registerIds).orderBy('position').orderBy('id').execute();
 }
@@ -44,7 +41,7 @@ export async function insertEntries(db: Db, rows: ReadonlyArray<NewRow<'interest
       .execute();
 }
 
-export async function updateEntry(db: Db, id: string, changes: Partial<NewRow<'interest_entry'>>): Promise<void> {
+export async function updateInterestEntry(db: Db, id: string, changes: Partial<NewRow<'interest_entry'>>): Promise<void> {
   await db.updateTable('interest_entry').set(changes).where('id', '=', id).execute();
 }
 
@@ -103,10 +100,6 @@ export async function members(db: Db): Promise<MemberRow[]> {
     .orderBy('given_name')
     .orderBy('id')
     .execute();
-}
-
-export async function findPerson(db: Db, id: string) {
-  return db.selectFrom('person').select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function giftsOf(db: Db, personId: string, options: { publishedOnly: boolean }): Promise<GiftRow[]> {
@@ -212,15 +205,6 @@ export async function meetingsWithDeclarations(db: Db) {
     .orderBy('m.date', 'desc')
     .limit(200)
     .execute();
-}
-
-export async function findMeetingHeading(db: Db, id: string) {
-  return db
-    .selectFrom('meeting as m')
-    .innerJoin('body as b', 'b.id', 'm.body_id')
-    .select(['m.id', 'm.date', 'b.name'])
-    .where('m.id', '=', id)
-    .executeTakeFirst();
 }
 
 /** Members with the email of their linked account (null when none), for review reminders. */

@@ -1,10 +1,5 @@
-/** Outside bodies, the council's appointments to them, and the appointees' reports back to meetings. */
-import { type Kysely, type Transaction } from 'kysely';
-import type { Database, NewRow, Row } from '../../schema.ts';
-import '../../schema/registers.ts';
 import { personNameSql } from './person-name-sql.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db, NewRow, Row } from '../../types.ts';
 
 export type OutsideBodyRow = Row<'outside_body'>;
 export type AppointmentRow = Row<'outside_body_appointment'> & {
@@ -14,23 +9,23 @@ export type AppointmentRow = Row<'outside_body_appointment'> & {
   minute_number: string | null;
 };
 
-export async function listBodies(db: Db): Promise<OutsideBodyRow[]> {
+export async function listOutsideBodies(db: Db): Promise<OutsideBodyRow[]> {
   return db.selectFrom('outside_body').selectAll().orderBy('name').execute();
 }
 
-export async function findBody(db: Db, id: string): Promise<OutsideBodyRow | undefined> {
+export async function findOutsideBody(db: Db, id: string): Promise<OutsideBodyRow | undefined> {
   return db.selectFrom('outside_body').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findBodyBySlug(db: Db, slug: string): Promise<OutsideBodyRow | undefined> {
+export async function findOutsideBodyBySlug(db: Db, slug: string): Promise<OutsideBodyRow | undefined> {
   return db.selectFrom('outside_body').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function insertBody(db: Db, row: NewRow<'outside_body'>): Promise<void> {
+export async function insertOutsideBody(db: Db, row: NewRow<'outside_body'>): Promise<void> {
   await db.insertInto('outside_body').values(row).execute();
 }
 
-export async function updateBody(db: Db, id: string, changes: Partial<NewRow<'outside_body'>>): Promise<void> {
+export async function updateOutsideBody(db: Db, id: string, changes: Partial<NewRow<'outside_body'>>): Promise<void> {
   await db.updateTable('outside_body').set(changes).where('id', '=', id).execute();
 }
 
@@ -94,10 +89,6 @@ export async function reportsBack(db: Db, appointmentIds: readonly string[]): Pr
     .where('i.exempt', '=', false)
     .orderBy('m.date', 'desc')
     .execute()) as ReportBackRow[];
-}
-
-export async function findAgendaItem(db: Db, id: string) {
-  return db.selectFrom('agenda_item').select(['id', 'meeting_id', 'exempt']).where('id', '=', id).executeTakeFirst();
 }
 
 export async function insertReportBack(db: Db, row: NewRow<'outside_body_report'>): Promise<void> {

@@ -2,7 +2,8 @@
  * What a file's committee records are matched against: the records on record that it names, plus those it adds.
  * Loaded in one query per table for the whole file, instead of a lookup per record.
  */
-import type { MeetingKind, NewRow } from '../../../db/schema.ts';
+import type { MeetingKind } from '../../../db/schema.ts';
+import type { NewRow } from '../../../db/types.ts';
 import * as store from '../../../db/repositories/paper-store.ts';
 import { canonicalBodyName } from '../../../domain/body-name.ts';
 import type { PaperExtract } from '../../types.ts';

@@ -2,7 +2,7 @@
  * One meeting of a paper, step by step: the meeting, its agenda, who attended (people at the meeting first, so later
  * short forms resolve against them), then its minutes, declarations, votes and questions.
  */
-import type { NewRow } from '../../../db/schema.ts';
+import type { NewRow } from '../../../db/types.ts';
 import { stableId } from '../../../domain/stable-id.ts';
 import type { MeetingRecord } from '../../types.ts';
 import { sourceOf } from '../context.ts';

@@ -2,7 +2,7 @@
  * The state one file's committee records are built in: the batch of rows, what is known, the issues, and how names
  * become people and bodies. Each step of the committee import takes it and adds to it.
  */
-import type { NewRow } from '../../../db/schema.ts';
+import type { NewRow } from '../../../db/types.ts';
 import * as store from '../../../db/repositories/paper-store.ts';
 import { canonicalBodyName } from '../../../domain/body-name.ts';
 import { printedNameKey } from '../../../domain/import-review/corrections.ts';

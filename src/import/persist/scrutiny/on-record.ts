@@ -3,7 +3,7 @@
  * items and recommendations at the meetings of rows tracked elsewhere, and which of the recommendation ids the paper
  * could add are already on record.
  */
-import type { Row } from '../../../db/schema.ts';
+import type { Row } from '../../../db/types.ts';
 import * as store from '../../../db/repositories/scrutiny.ts';
 import { groupBy } from '../../../domain/group-by.ts';
 import { stableId } from '../../../domain/stable-id.ts';

@@ -4,7 +4,7 @@
  * responses, and statements were most of the cost).
  */
 import * as paperStore from '../../../db/repositories/paper-store.ts';
-import type { NewRow } from '../../../db/schema.ts';
+import type { NewRow } from '../../../db/types.ts';
 import { canonicalBodyName } from '../../../domain/body-name.ts';
 import { parsePrintedName } from '../../../domain/person-name.ts';
 import type { ScrutinyStatus } from '../../../domain/scrutiny/status.ts';

@@ -6,7 +6,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import * as prep from '../../../db/repositories/agenda-preparation.ts';
-import * as store from '../../../db/repositories/committee-admin.ts';
 import { awaitingOfficer, daysOverdue, defaultDeadline, REPORT_REQUEST_STATE_LABELS } from '../../../domain/agenda/report-requests.ts';
 import { todayInLondon } from '../../../domain/dates.ts';
 import { Forbidden } from '../../../domain/errors.ts';
@@ -29,6 +28,8 @@ import { optionalUploadedFile } from '../../uploads.ts';
 import { formAction } from '../form-action.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { longDate, selectItems } from '../presenters.ts';
+import { findMeetingForEdit } from '../../../db/records/meetings.ts';
+import { findAgendaItemRow } from '../../../db/records/agenda-items.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });
 const Nothing = z.object({});
@@ -53,10 +54,10 @@ export async function reportRequestAdminRoutes(app: FastifyInstance, { config, d
   const db = database.db;
 
   async function requestForm(reply: FastifyReply, itemId: string, failure?: { values: Record<string, unknown>; problems: Problem[]; status: number }) {
-    const item = await store.findAgendaItem(db, itemId);
+    const item = await findAgendaItemRow(db, itemId);
     if (!item) throw NotFound('Agenda item not found');
     const [meeting, authors, existing] = await Promise.all([
-      store.findMeeting(db, item.meeting_id),
+      findMeetingForEdit(db, item.meeting_id),
       prep.listReportAuthors(db),
       prep.findReportRequestOfItem(db, item.id),
     ]);

@@ -2,7 +2,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import * as prep from '../../../db/repositories/agenda-preparation.ts';
-import * as store from '../../../db/repositories/committee-admin.ts';
 import { USUAL_STANDING_ITEMS } from '../../../domain/agenda/report-requests.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { NotFound } from '../../../http/errors.ts';
@@ -17,6 +16,7 @@ import {
 } from '../../../services/committee/standing-items.ts';
 import { formAction } from '../form-action.ts';
 import { formErrors, type Problem } from '../forms.ts';
+import { findBodyRow } from '../../../db/records/bodies.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });
 const Nothing = z.object({});
@@ -26,7 +26,7 @@ export async function standingItemRoutes(app: FastifyInstance, { database }: Fea
   const page = (bodyId: string) => linkTo('admin.body.standingItems', { id: bodyId });
 
   async function standingItemsPage(reply: FastifyReply, bodyId: string, failure?: { values: Record<string, unknown>; problems: Problem[]; status: number }) {
-    const body = await store.findBody(db, bodyId);
+    const body = await findBodyRow(db, bodyId);
     if (!body) throw NotFound('Body not found');
     const items = await prep.listStandingItems(db, body.id);
     const missing = USUAL_STANDING_ITEMS.filter((title) => !items.some((item) => item.title.toLowerCase() === title.toLowerCase()));

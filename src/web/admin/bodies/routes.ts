@@ -23,6 +23,8 @@ import { formAction } from '../form-action.ts';
 import { formErrors, type Problem } from '../forms.ts';
 import { BODY_KIND_ITEMS, personItems, personName, selectItems } from '../presenters.ts';
 import { z } from 'zod';
+import { listPersonChoices } from '../../../db/records/people.ts';
+import { listBodyRows, findBodyRow } from '../../../db/records/bodies.ts';
 
 const VersionSchema = z.object({ version: z.string().regex(/^\d+$/, 'The form is out of date: open the page again') });
 const IdParams = z.object({ id: z.string().min(1).max(200) });
@@ -31,7 +33,7 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
   const db = database.db;
 
   app.get(ROUTES['admin.bodies'], async (_request, reply) => {
-    const bodies = await store.listBodies(db);
+    const bodies = await listBodyRows(db);
     return reply.view('admin/bodies.njk', { pageTitle: 'Bodies', bodies });
   });
 
@@ -68,9 +70,9 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
       status?: number;
     } = {},
   ) {
-    const body = await store.findBody(db, id);
+    const body = await findBodyRow(db, id);
     if (!body) throw NotFound('Body not found');
-    const [memberships, people] = await Promise.all([store.listBodyMemberships(db, id), store.listPeople(db)]);
+    const [memberships, people] = await Promise.all([store.listBodyMemberships(db, id), listPersonChoices(db)]);
     const values = overrides.values
       ? { ...overrides.values, version: body.version }
       : {
@@ -171,7 +173,7 @@ export async function bodyRoutes(app: FastifyInstance, { config, database }: Fea
   ) {
     const group = await store.findGroup(db, id);
     if (!group) throw NotFound('Political group not found');
-    const [members, people] = await Promise.all([store.listGroupMembers(db, id), store.listPeople(db)]);
+    const [members, people] = await Promise.all([store.listGroupMembers(db, id), listPersonChoices(db)]);
     const values = overrides.values
       ? { ...overrides.values, version: group.version }
       : { name: group.name, abbreviation: group.abbreviation ?? '', version: group.version };

@@ -14,6 +14,9 @@ import { meetingStart } from '../../../domain/meetings/approval-order.ts';
 import { longDate, personItems, personName, selectItems, stamp } from '../presenters.ts';
 import { meetingDocumentsIndex } from '../../../services/documents/meeting-documents-index.ts';
 import { presentMeetingDocuments } from '../../presenters/meeting-documents.ts';
+import { listPersonChoices } from '../../../db/records/people.ts';
+import { findMeetingForEdit } from '../../../db/records/meetings.ts';
+import { listAgendaItemRows } from '../../../db/records/agenda-items.ts';
 
 export type HubForm =
   | 'details'
@@ -48,17 +51,17 @@ const ATTENDANCE_LABELS: Record<string, string> = {
 
 export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHandle, meetingId: string, failure?: HubFailure): Promise<unknown> {
   const db = database.db;
-  const meeting = await store.findMeeting(db, meetingId);
+  const meeting = await findMeetingForEdit(db, meetingId);
   if (!meeting) throw NotFound('Meeting not found');
   const [workflow, items, attendance, declarations, minutes, people, later, voteEvents, documents] = await Promise.all([
     store.findWorkflow(db, meeting.id),
-    store.listAgendaItems(db, meeting.id),
+    listAgendaItemRows(db, meeting.id),
     store.listAttendance(db, meeting.id),
     store.listDeclarations(db, meeting.id),
     store.listMinutes(db, meeting.id),
-    store.listPeople(db),
+    listPersonChoices(db),
     store.listLaterMeetingsOfBody(db, meeting.body_id, meeting.date),
-    store.listVoteEvents(db, meetingId),
+    store.listMeetingVoteEvents(db, meetingId),
     meetingDocumentsIndex(db, { meetingId: meeting.id, audience: 'officers' }),
   ]);
   const requests = new Map(
@@ -71,7 +74,7 @@ export async function renderMeetingHub(reply: FastifyReply, database: DatabaseHa
     db,
     minutes.map((minute) => minute.id),
   );
-  const approvedAt = workflow?.minutes_approved_at_meeting_id ? await store.findMeeting(db, workflow.minutes_approved_at_meeting_id) : undefined;
+  const approvedAt = workflow?.minutes_approved_at_meeting_id ? await findMeetingForEdit(db, workflow.minutes_approved_at_meeting_id) : undefined;
   const form = (name: HubForm, prefix: string) => {
     const failed = failure?.form === name ? failure : undefined;
     return { values: failed?.values ?? {}, errors: failed?.problems.length ? formErrors(failed.problems, prefix) : undefined };

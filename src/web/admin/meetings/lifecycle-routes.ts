@@ -15,6 +15,8 @@ import { formAction } from '../form-action.ts';
 import { formErrors } from '../forms.ts';
 import { longDate } from '../presenters.ts';
 import { renderMeetingHub } from './hub.ts';
+import { findMeetingForEdit } from '../../../db/records/meetings.ts';
+import { listAgendaItemRows } from '../../../db/records/agenda-items.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });
 
@@ -63,9 +65,9 @@ export function registerLifecycleRoutes(app: FastifyInstance, database: Database
   });
 
   async function deletePage(reply: import('fastify').FastifyReply, id: string, failure?: { message: string; status: number }) {
-    const meeting = await store.findMeeting(db, id);
+    const meeting = await findMeetingForEdit(db, id);
     if (!meeting) throw NotFound('Meeting not found');
-    const [items, minutes] = await Promise.all([store.listAgendaItems(db, id), store.listMinutes(db, id)]);
+    const [items, minutes] = await Promise.all([listAgendaItemRows(db, id), store.listMinutes(db, id)]);
     return reply.code(failure?.status ?? 200).view('admin/meeting-delete.njk', {
       pageTitle: `${failure ? 'Error: ' : ''}Delete this meeting?`,
       meeting: { ...meeting, longDate: longDate(meeting.date) },

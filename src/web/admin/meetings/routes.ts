@@ -38,6 +38,10 @@ import { longDate, personName, selectItems } from '../presenters.ts';
 import { renderMeetingHub, type HubForm } from './hub.ts';
 import { optionalUploadedFile } from '../../uploads.ts';
 import { readReportUpload, type ReportUpload } from '../../../services/committee/report-upload.ts';
+import { listPersonChoices } from '../../../db/records/people.ts';
+import { listBodyRows } from '../../../db/records/bodies.ts';
+import { findMeetingForEdit } from '../../../db/records/meetings.ts';
+import { findAgendaItemRow } from '../../../db/records/agenda-items.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });
 const VersionSchema = z.object({ version: z.string().regex(/^\d+$/, 'The form is out of date: open the page again') });
@@ -59,7 +63,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
   // ---- schedule ----
 
   async function newMeetingPage(reply: FastifyReply, values: Record<string, unknown>, problems: Problem[] = [], status = 200) {
-    const bodies = await store.listBodies(db);
+    const bodies = await listBodyRows(db);
     return reply.code(status).view('admin/meeting-new.njk', {
       pageTitle: `${problems.length ? 'Error: ' : ''}Schedule a meeting`,
       values,
@@ -174,7 +178,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
           confirmLate: data.confirmLate,
         });
         if (!outcome.published) {
-          const meeting = await store.findMeeting(db, id);
+          const meeting = await findMeetingForEdit(db, id);
           confirmation = reply.view('admin/publish-confirm.njk', {
             pageTitle: 'Publish the agenda with short notice?',
             meeting: { ...meeting, longDate: longDate(meeting!.date) },
@@ -194,10 +198,10 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
   // ---- agenda items ----
 
   async function agendaItemPage(reply: FastifyReply, id: string, failure?: { values: Record<string, unknown>; problems: Problem[]; status: number }) {
-    const item = await store.findAgendaItem(db, id);
+    const item = await findAgendaItemRow(db, id);
     if (!item) throw NotFound('Agenda item not found');
     const report = item.report_id ? await store.findReport(db, item.report_id) : undefined;
-    const meeting = (await store.findMeeting(db, item.meeting_id))!;
+    const meeting = (await findMeetingForEdit(db, item.meeting_id))!;
     const current = {
       title: item.title,
       description: item.description ?? '',
@@ -229,7 +233,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       body: values,
       run: async (data) => {
         await agendaItemEditor({ database, actor: request.user!, id, ...data });
-        const item = await store.findAgendaItem(db, id);
+        const item = await findAgendaItemRow(db, id);
         return back(item!.meeting_id);
       },
       fail: (problems, status) => agendaItemPage(reply, id, { values, problems, status }),
@@ -247,14 +251,14 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
   ) {
     const minute = await store.findMinute(db, id);
     if (!minute) throw NotFound('Minute not found');
-    const meeting = (await store.findMeeting(db, minute.meeting_id))!;
+    const meeting = (await findMeetingForEdit(db, minute.meeting_id))!;
     const [resolutions, workflow, attendance, people, corrections, events] = await Promise.all([
       store.listResolutions(db, [minute.id]),
       store.findWorkflow(db, meeting.id),
       store.listAttendance(db, meeting.id),
-      store.listPeople(db),
+      listPersonChoices(db),
       store.listMinuteCorrections(db, [minute.id]),
-      store.listVoteEvents(db, meeting.id),
+      store.listMeetingVoteEvents(db, meeting.id),
     ]);
     const votes = await store.listVotes(
       db,

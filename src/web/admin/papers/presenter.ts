@@ -2,7 +2,7 @@
  * View models of the import review: the list of papers with their outcome, and one paper's text beside its records,
  * each record with its lines, its "to check" reason and the natural key a correction of it is stored under.
  */
-import type { PaperReview, PaperRow } from '../../../db/queries/import-review.ts';
+import type { PaperReview, ImportedPaperRow } from '../../../db/queries/import-review.ts';
 import type { Correction } from '../../../domain/import-review/corrections.ts';
 import { printedNameKey, voteKey } from '../../../domain/import-review/corrections.ts';
 import { attendanceToCheck, minuteToCheck, voteToCheck } from '../../../domain/import-review/evidence.ts';
@@ -12,7 +12,7 @@ import { longDate, stamp } from '../presenters.ts';
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Imported with counts, or partly understood when the importer reported problems. */
-export function presentPaperRow(row: PaperRow) {
+export function presentPaperRow(row: ImportedPaperRow) {
   const found = [
     row.meetings && plural(row.meetings, 'meeting'),
     row.attendance && `${row.attendance} attendance`,

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { listPapers, listUnrecognised, paperReview, peopleToLink } from '../../../db/queries/import-review.ts';
+import { listImportedPapers, listUnrecognised, paperReview, peopleToLink } from '../../../db/queries/import-review.ts';
 import { namesOf } from '../../../db/repositories/audit-trail.ts';
 import { correctionsOfPaper } from '../../../db/repositories/import-review.ts';
 import { NotFound } from '../../../http/errors.ts';
@@ -61,7 +61,7 @@ export async function paperRoutes(app: FastifyInstance, { database, config }: Fe
   const review = (id: string) => linkTo('admin.paper', { id });
 
   app.get(ROUTES['admin.papers'], async (_request, reply) => {
-    const [papers, unrecognised] = await Promise.all([listPapers(database.db), listUnrecognised(database.db)]);
+    const [papers, unrecognised] = await Promise.all([listImportedPapers(database.db), listUnrecognised(database.db)]);
     return reply.view('admin/papers.njk', {
       pageTitle: 'Imported papers',
       papers: papers.map(presentPaperRow),
