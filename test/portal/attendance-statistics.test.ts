@@ -10,12 +10,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyAttendees } from '../../src/db/queries/portal/bodies.ts';
 import { personAttendanceRecord, type Period } from '../../src/db/queries/portal/people.ts';
-import type { Database } from '../../src/db/schema.ts';
-import type { Kysely } from 'kysely';
+import type { Db } from '../../src/db/types.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { insertAuthority, insertBody, insertMeeting, insertPerson } from '../support/factories.ts';
 
-type Db = Kysely<Database>;
 const STATUSES = ['present', 'apologies', 'absent', 'substitute', 'also-present', 'in-attendance'] as const;
 const DAYS = ['2024-01-01', '2024-01-17', '2024-01-31', '2024-02-14', '2024-03-01', '2024-03-31', '2024-07-09', '2025-01-20'];
 
