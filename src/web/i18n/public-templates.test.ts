@@ -47,7 +47,8 @@ export function untranslated(source: string): string[] {
       const before = inner.slice(0, literal.index);
       // A key (t("...")), a route (linkTo("...")), a filter's argument, a class or an attribute's name are not shown.
       if (/\b(t|linkTo|include|import|from)\(\s*$|(classes|classes:|name|id|href|format|type|attributes|autocomplete|inputmode|spellcheck|for|colour|method|action|variant|dir)\s*:\s*$|==\s*$|!=\s*$|\bin\s*$|\b(replace|split|join|startsWith|endsWith|indexOf)\(\s*$/.test(before)) continue;
-      if (!WORDS.test(text) || NOT_WORDS.test(text.trim())) continue;
+      // HTML built in an expression: its tags are not words, and its words are checked where they come from.
+      if (!WORDS.test(text) || NOT_WORDS.test(text.trim()) || /^\s*<|^["']?>/.test(text)) continue;
       if (/^[a-z][a-zA-Z]*$/.test(text) || PROPER_NAMES.has(text)) continue;
       found.push(`line ${lineOf(tag.index! + literal.index!)}: "${text}"`);
     }
@@ -56,7 +57,7 @@ export function untranslated(source: string): string[] {
   const html = code.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (tag) => tag.replace(/[^\n]/g, ' '));
   for (const text of html.matchAll(/>([^<]+)</g)) {
     const words = text[1]!.trim();
-    if (words && WORDS.test(words)) found.push(`line ${lineOf(text.index!)}: ${words}`);
+    if (words && WORDS.test(words) && !PROPER_NAMES.has(words)) found.push(`line ${lineOf(text.index!)}: ${words}`);
   }
   for (const attribute of html.matchAll(/\b(alt|aria-label|title|placeholder|aria-description)="([^"]*)"/g)) {
     if (WORDS.test(attribute[2]!)) found.push(`line ${lineOf(attribute.index!)}: ${attribute[1]}="${attribute[2]}"`);
