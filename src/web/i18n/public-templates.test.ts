@@ -26,7 +26,7 @@ function templates(dir: string, prefix = ''): string[] {
 const publicTemplates = templates(viewsDir).filter((name) => !BACK_OFFICE.some((pattern) => pattern.test(name)));
 
 /** Names that are the same in every language. */
-const PROPER_NAMES = new Set(['Quorum', 'PDF', 'CSV', 'DOCX', 'XLSX']);
+const PROPER_NAMES = new Set(['Quorum', 'PDF', 'CSV', 'DOCX', 'XLSX', 'RSS', 'Atom']);
 
 /** A piece of text reads as words (not a number, a symbol, a class name or a route name). */
 const WORDS = /[A-Za-z]{2,}/;
