@@ -33,7 +33,7 @@ const WORDS = /[A-Za-z]{2,}/;
 const NOT_WORDS = /^(govuk-|quorum-|app-|[a-z]+(-[a-z]+)+$|[a-z]+(\.[a-zA-Z]+)+$|#|\/|https?:)/;
 
 /** The English a template would show without the catalogue, each with its line. */
-export function untranslated(source: string): string[] {
+function untranslated(source: string): string[] {
   const found: string[] = [];
   const lineOf = (index: number) => source.slice(0, index).split('\n').length;
   // Comments say why; they are never shown.
