@@ -27,13 +27,13 @@ export async function seedPublicPages(database: TestDatabase) {
   await plantRegisters(database.db, { bodyId: body.id, memberId: member.id });
 }
 
-/** The first link on a page whose address starts with prefix (and is not the page itself). */
-async function firstLink(app: FastifyInstance, page: string, prefix: string): Promise<string> {
+/** The first link on a page whose address starts with prefix, or matches a pattern (and is not the page itself). */
+async function firstLink(app: FastifyInstance, page: string, prefix: string | RegExp): Promise<string> {
   const response = await app.inject({ method: 'GET', url: page });
   const href = parse(response.body)
     .querySelectorAll('main a[href]')
     .map((link) => link.getAttribute('href')!)
-    .find((candidate) => candidate.startsWith(prefix) && candidate.split('?')[0] !== page.split('?')[0] && !/\.(csv|xlsx|docx|pdf|ics|rss|atom)\b/.test(candidate));
+    .find((candidate) => (typeof prefix === 'string' ? candidate.startsWith(prefix) : prefix.test(candidate)) && candidate.split('?')[0] !== page.split('?')[0] && !/\.(csv|xlsx|docx|pdf|ics|rss|atom)\b/.test(candidate));
   if (!href) throw new Error(`no link to ${prefix} on ${page}`);
   return href;
 }
@@ -41,6 +41,7 @@ async function firstLink(app: FastifyInstance, page: string, prefix: string): Pr
 /** Every kind of public page: its name, an address of one, and the status it answers with. */
 export async function publicPages(app: FastifyInstance): Promise<PublicPage[]> {
   const plan = await firstLink(app, linkTo('plans.index'), '/plans/');
+  const priority = await firstLink(app, plan, /^\/plans\/.*\/priorities\//);
   const page = (name: string, url: string, status = 200): PublicPage => ({ name, url, status });
   return [
     page('home', linkTo('home')),
@@ -68,10 +69,10 @@ export async function publicPages(app: FastifyInstance): Promise<PublicPage[]> {
     page('scrutiny insight', linkTo('scrutiny.insight')),
     page('plans', linkTo('plans.index')),
     page('plan', plan),
-    page('priority', await firstLink(app, plan, `${plan.split('?')[0]}/priorities/`)),
-    page('action', await firstLink(app, await firstLink(app, plan, `${plan.split('?')[0]}/priorities/`), `${plan.split('?')[0]}/actions/`)),
-    page('coverage', await firstLink(app, plan, `${plan.split('?')[0]}/coverage`)),
-    page('progress report', await firstLink(app, plan, `${plan.split('?')[0]}/progress-report`)),
+    page('priority', priority),
+    page('action', await firstLink(app, priority, /^\/plans\/.*\/actions\//)),
+    page('coverage', await firstLink(app, plan, /^\/plans\/.*\/coverage/)),
+    page('progress report', await firstLink(app, plan, /^\/plans\/.*\/progress-report/)),
     page('dashboard', linkTo('dashboard')),
     page('indicator', await firstLink(app, linkTo('dashboard'), '/dashboard/')),
     page('allowances', linkTo('allowances.statement')),
