@@ -33,7 +33,12 @@ async function firstLink(app: FastifyInstance, page: string, prefix: string | Re
   const href = parse(response.body)
     .querySelectorAll('main a[href]')
     .map((link) => link.getAttribute('href')!)
-    .find((candidate) => (typeof prefix === 'string' ? candidate.startsWith(prefix) : prefix.test(candidate)) && candidate.split('?')[0] !== page.split('?')[0] && !/\.(csv|xlsx|docx|pdf|ics|rss|atom)\b/.test(candidate));
+    .find(
+      (candidate) =>
+        (typeof prefix === 'string' ? candidate.startsWith(prefix) : prefix.test(candidate)) &&
+        candidate.split('?')[0] !== page.split('?')[0] &&
+        !/\.(csv|xlsx|docx|pdf|ics|rss|atom)\b/.test(candidate),
+    );
   if (!href) throw new Error(`no link to ${prefix} on ${page}`);
   return href;
 }
@@ -79,7 +84,10 @@ export async function publicPages(app: FastifyInstance): Promise<PublicPage[]> {
     page('allowances scheme', await firstLink(app, linkTo('allowances.statement'), '/allowances/schemes/')),
     page('political balance', linkTo('balance.table')),
     page('balance what-if', linkTo('balance.whatIf')),
-    page('balance calculator', `${linkTo('balance.calculator')}?groups=${encodeURIComponent('Red Party, 30\nBlue Party, 20')}&bodies=${encodeURIComponent('Roads Committee, 9')}`),
+    page(
+      'balance calculator',
+      `${linkTo('balance.calculator')}?groups=${encodeURIComponent('Red Party, 30\nBlue Party, 20')}&bodies=${encodeURIComponent('Roads Committee, 9')}`,
+    ),
     page('sign in', linkTo('auth.signIn')),
     page('not found', '/meetings/no-such-meeting', 404),
   ];

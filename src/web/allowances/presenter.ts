@@ -69,7 +69,10 @@ export function presentScheme(detail: SchemeDetail) {
     status: scheme.status,
     period:
       scheme.period_text ??
-      t('allowancePage.fromTo', { from: formatShortDate(scheme.effective_from), to: scheme.effective_to ? formatShortDate(scheme.effective_to) : (scheme.effective_to_text ?? t('allowancePage.furtherNotice')) }),
+      t('allowancePage.fromTo', {
+        from: formatShortDate(scheme.effective_from),
+        to: scheme.effective_to ? formatShortDate(scheme.effective_to) : (scheme.effective_to_text ?? t('allowancePage.furtherNotice')),
+      }),
     adopted: scheme.adopted_on
       ? `${t('allowancePage.adoptedBy', { body: scheme.adopted_by ?? t('allowancePage.council'), date: formatShortDate(scheme.adopted_on) })}${scheme.amended_on.length ? t('allowancePage.amendedOn', { dates: scheme.amended_on.map(formatShortDate).join(', ') }) : ''}`
       : null,
@@ -104,7 +107,8 @@ export function presentScheme(detail: SchemeDetail) {
           : t('allowancePage.mileUpTo', { rate: formatRate(band.pence_per_mile), miles: formatNumber(band.up_to_miles) }),
     })),
     purposes: detail.purposes.map((purpose) => `(${purpose.code}) ${purpose.text}`),
-    carers: scheme.carers_max_pence_per_hour === null ? null : t('allowancePage.carersRate', { amount: formatPounds(BigInt(scheme.carers_max_pence_per_hour)) }),
+    carers:
+      scheme.carers_max_pence_per_hour === null ? null : t('allowancePage.carersRate', { amount: formatPounds(BigInt(scheme.carers_max_pence_per_hour)) }),
     coOptees: detail.coOpteeRates.map((rate) => ({
       role: rate.role,
       rate:
@@ -120,9 +124,7 @@ export function presentScheme(detail: SchemeDetail) {
       scheme.takes_effect_on && scheme.takes_effect_on !== scheme.effective_from
         ? t('allowancePage.takesEffect', { date: formatShortDate(scheme.takes_effect_on) })
         : null,
-    oneSra: scheme.one_sra_only
-      ? t('allowancePage.oneSraOnly')
-      : t('allowancePage.manySras'),
+    oneSra: scheme.one_sra_only ? t('allowancePage.oneSraOnly') : t('allowancePage.manySras'),
     rules: scheme.rules,
     proposals: scheme.proposals.map((proposal) => proposal.summary),
     sections: scheme.sections,

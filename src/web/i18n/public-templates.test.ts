@@ -46,7 +46,12 @@ function untranslated(source: string): string[] {
       const text = literal[2]!;
       const before = inner.slice(0, literal.index);
       // A key (t("...")), a route (linkTo("...")), a filter's argument, a class or an attribute's name are not shown.
-      if (/\b(t|linkTo|include|import|from)\(\s*$|(classes|classes:|name|id|href|format|type|attributes|autocomplete|inputmode|spellcheck|for|colour|method|action|variant|dir)\s*:\s*$|==\s*$|!=\s*$|\bin\s*$|\b(replace|split|join|startsWith|endsWith|indexOf)\(\s*$/.test(before)) continue;
+      if (
+        /\b(t|linkTo|include|import|from)\(\s*$|(classes|classes:|name|id|href|format|type|attributes|autocomplete|inputmode|spellcheck|for|colour|method|action|variant|dir)\s*:\s*$|==\s*$|!=\s*$|\bin\s*$|\b(replace|split|join|startsWith|endsWith|indexOf)\(\s*$/.test(
+          before,
+        )
+      )
+        continue;
       // HTML built in an expression: its tags are not words, and its words are checked where they come from.
       if (!WORDS.test(text) || NOT_WORDS.test(text.trim()) || /^\s*<|^["']?>/.test(text)) continue;
       if (/^[a-z][a-zA-Z]*$/.test(text) || PROPER_NAMES.has(text)) continue;

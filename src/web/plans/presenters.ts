@@ -231,10 +231,15 @@ export function presentIndicator(data: IndicatorData, asAt: string, planSlugs: M
   const rag: TargetRag = assessment?.rag ?? 'none';
   const unit = indicator.unit;
   const targetText = target
-    ? t(target.deadline ? `planPages.${target.comparison === 'at-most' ? 'atMostBy' : 'atLeastBy'}` : `planPages.${target.comparison === 'at-most' ? 'atMost' : 'atLeast'}`, {
-        value: formatValue(target.value, unit),
-        month: target.deadline ? formatMonth(target.deadline.slice(0, 7)) : '',
-      })
+    ? t(
+        target.deadline
+          ? `planPages.${target.comparison === 'at-most' ? 'atMostBy' : 'atLeastBy'}`
+          : `planPages.${target.comparison === 'at-most' ? 'atMost' : 'atLeast'}`,
+        {
+          value: formatValue(target.value, unit),
+          month: target.deadline ? formatMonth(target.deadline.slice(0, 7)) : '',
+        },
+      )
     : null;
   const planSlug = target?.plan_id ? planSlugs.get(target.plan_id) : undefined;
   const valuesText = series.map((p) => `${formatMonth(p.period)}: ${formatValue(p.value, unit)}`).join('; ');
@@ -259,16 +264,30 @@ export function presentIndicator(data: IndicatorData, asAt: string, planSlugs: M
           note: target.note,
         }
       : null,
-    rag: { rag, text: t(`planRag.${rag}`), classes: RAG_TAG_CLASSES[rag], reason: assessment?.reason ?? t(target ? 'planPages.noFigures' : 'planPages.noTarget') },
+    rag: {
+      rag,
+      text: t(`planRag.${rag}`),
+      classes: RAG_TAG_CLASSES[rag],
+      reason: assessment?.reason ?? t(target ? 'planPages.noFigures' : 'planPages.noTarget'),
+    },
     commentary: latestRow?.commentary ?? null,
     chart: {
       points: series.map((p) => ({ period: p.period, value: p.value })),
       ...(target ? { target: { value: target.value, deadline: target.deadline, label: targetText! } } : {}),
     },
-    chartDescription: t(targetText ? 'planPages.chartWithTarget' : 'planPages.chart', { name: indicator.name, values: valuesText || t('planPages.noFiguresYet'), target: targetText }),
+    chartDescription: t(targetText ? 'planPages.chartWithTarget' : 'planPages.chart', {
+      name: indicator.name,
+      values: valuesText || t('planPages.noFiguresYet'),
+      target: targetText,
+    }),
     table: series.map((p) => {
       const row = data.observations.find((o) => o.period === p.period && o.as_at === p.asAt);
-      return { period: formatMonth(p.period), value: formatValue(p.value, unit), asAt: formatDate(p.asAt), source: row?.source_file ?? t('planPages.enteredInQuorum') };
+      return {
+        period: formatMonth(p.period),
+        value: formatValue(p.value, unit),
+        asAt: formatDate(p.asAt),
+        source: row?.source_file ?? t('planPages.enteredInQuorum'),
+      };
     }),
   };
 }

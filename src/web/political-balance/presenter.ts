@@ -22,7 +22,11 @@ export function presentTable(table: BalanceTable, moves: SeatMove[] = []) {
 }
 
 export function presentMoves(moves: SeatMove[]) {
-  return moves.map((move) => ({ ...move, change: move.after > move.before ? t('balancePage.gains', { seats: move.after - move.before }) : t('balancePage.loses', { seats: move.before - move.after }) }));
+  return moves.map((move) => ({
+    ...move,
+    change:
+      move.after > move.before ? t('balancePage.gains', { seats: move.after - move.before }) : t('balancePage.loses', { seats: move.before - move.after }),
+  }));
 }
 
 /** The calculator's answer as a table: bodies as rows, groups (and members in no group) as columns. */

@@ -40,7 +40,11 @@ export function presentMeetingDocuments(index: MeetingDocumentsIndex | undefined
   const id = index.meetingId;
   const packs: DocumentLink[] = [];
   if (index.pack) {
-    packs.push({ text: t('meetingDocuments.agendaPack'), format: 'PDF', href: linkTo(restricted ? 'admin.meeting.agendaPack.pdf' : 'meeting.agendaPack.pdf', { id }) });
+    packs.push({
+      text: t('meetingDocuments.agendaPack'),
+      format: 'PDF',
+      href: linkTo(restricted ? 'admin.meeting.agendaPack.pdf' : 'meeting.agendaPack.pdf', { id }),
+    });
     packs.push({
       text: t('meetingDocuments.agendaPack'),
       format: t('meetingDocuments.word'),

@@ -243,7 +243,11 @@ function recommendationGroups(rows: MeetingRecommendationRow[]): RecommendationG
   const groups = new Map<string, RecommendationGroupView>();
   for (const row of rows) {
     if (!groups.has(row.item_id))
-      groups.set(row.item_id, { title: row.item_title, kind: t(`scrutinyItemKind.${row.item_kind}`, { defaultValue: ITEM_KINDS[row.item_kind] ?? capitalise(row.item_kind) }), recommendations: [] });
+      groups.set(row.item_id, {
+        title: row.item_title,
+        kind: t(`scrutinyItemKind.${row.item_kind}`, { defaultValue: ITEM_KINDS[row.item_kind] ?? capitalise(row.item_kind) }),
+        recommendations: [],
+      });
     groups.get(row.item_id)!.recommendations.push({
       number: row.number,
       text: row.text ?? t('scrutinyPage.wordsInMinutes'),
@@ -352,7 +356,13 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
       anchor: minuteAnchor(row.number),
       number: row.number,
       title: row.title,
-      ...(agendaNumber ? { agendaItem: row.agenda_item_title ? `${t('meetingPage.agendaItem', { number: agendaNumber })}: ${row.agenda_item_title}` : t('meetingPage.agendaItem', { number: agendaNumber }) } : {}),
+      ...(agendaNumber
+        ? {
+            agendaItem: row.agenda_item_title
+              ? `${t('meetingPage.agendaItem', { number: agendaNumber })}: ${row.agenda_item_title}`
+              : t('meetingPage.agendaItem', { number: agendaNumber }),
+          }
+        : {}),
       ...(row.exempt ? { exempt: exemptView(row.exempt_paragraphs) } : {}),
       ...(row.application_reference ? { applicationReference: row.application_reference } : {}),
       ...(approves ? { approves } : {}),

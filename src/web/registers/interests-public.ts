@@ -61,7 +61,12 @@ export function registerInterestsPublicRoutes(app: FastifyInstance, database: Da
       name,
       personHref: linkTo('person.show', { id }),
       register: register
-        ? { ...register, publishedOnText: formatDate(register.publishedOn), latest: shown === versions[0], sections: byCategory(register.entries).map((section) => ({ ...section, label: t(`interestCategory.${section.category}`) })) }
+        ? {
+            ...register,
+            publishedOnText: formatDate(register.publishedOn),
+            latest: shown === versions[0],
+            sections: byCategory(register.entries).map((section) => ({ ...section, label: t(`interestCategory.${section.category}`) })),
+          }
         : undefined,
       versions: versions.map((version) => ({
         text: t('registers.versionPublished', { version: version.version, date: formatDate(version.published_on!) }),

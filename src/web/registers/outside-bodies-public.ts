@@ -18,7 +18,10 @@ export function appointmentView(appointment: repo.AppointmentRow) {
     person: appointment.person_name,
     personHref: linkTo('person.show', { id: appointment.person_id }),
     role: appointment.role || t('committee.member'),
-    term: t('registers.period', { from: formatDate(appointment.starts_on), to: appointment.ends_on ? formatDate(appointment.ends_on) : t('registers.noEndDate') }),
+    term: t('registers.period', {
+      from: formatDate(appointment.starts_on),
+      to: appointment.ends_on ? formatDate(appointment.ends_on) : t('registers.noEndDate'),
+    }),
     appointedAt: appointment.appointed_at_meeting_id
       ? {
           text: `${appointment.meeting_body_name}, ${formatDate(appointment.meeting_date!)}${appointment.minute_number ? `, ${t('registers.minute', { number: appointment.minute_number })}` : ''}`,
