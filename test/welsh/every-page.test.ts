@@ -39,7 +39,7 @@ function englishPhrases(): string[] {
 function readerText(html: string): string {
   const page = parse(html);
   // The language switch's link to English is in English on purpose (lang="en").
-  for (const element of page.querySelectorAll('script, style, [lang=en]')) element.remove();
+  for (const element of page.querySelectorAll('script, style, body [lang=en]')) element.remove();
   const attributes = page
     .querySelectorAll('[alt], [aria-label], [title]')
     .flatMap((element) => ['alt', 'aria-label', 'title'].map((name) => element.getAttribute(name) ?? ''));
