@@ -20,7 +20,7 @@ import { DEFAULT_REQUEST_LIMITS, type RequestLimits, useRequestLimits } from './
 import { linkTo, ROUTES } from '../http/routes.ts';
 import { DEFAULT_LANGUAGE, useLanguage } from '../http/language.ts';
 import { languageLinksOf } from '../http/language-links.ts';
-import { formatNumber, translatePagination, translatorFor } from '../web/i18n/index.ts';
+import { formatNumber, t, translatePagination, translatorFor } from '../web/i18n/index.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -74,6 +74,10 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     throwOnUndefined: false,
   });
   views.addGlobal('linkTo', linkTo);
+  // Macros imported from another template do not see the page's context; they find `t` here, in the request's
+  // language (src/http/language.ts). A page's own `t` in its context is the same translator.
+  views.addGlobal('t', t);
+  views.addGlobal('formatNumber', (value: number) => formatNumber(value));
 
   await app.register(helmet, {
     enableCSPNonces: true,

@@ -93,7 +93,7 @@ describe.skipIf(databaseUnavailable)('plan pages and the dashboard', () => {
     expect(overview.body).toContain('Putting Children First');
     expect(overview.body.match(/<progress /g)).toHaveLength(7);
     // The plan is the landing page of "Improvement" and links its dashboard as at the same day.
-    expect(overview.body).toContain(`href="${linkTo('dashboard')}?asAt=2011-06-21">Members' dashboard of performance indicators</a>`);
+    expect(overview.body).toContain(`href="${linkTo('dashboard')}?asAt=2011-06-21">Members&#39; dashboard of performance indicators</a>`);
     const priority = await get(`${linkTo('plan.priority', { plan, number: 2 })}?asAt=2011-06-21`);
     expect(priority.body).toContain('Outcome 2.1');
     expect(priority.body).toContain('Heads of Service');

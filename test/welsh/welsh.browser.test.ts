@@ -1,7 +1,8 @@
 /**
  * The portal in Welsh in a real browser (Debian's Chromium through playwright-core): the language switch is chosen
  * once and remembered from page to page, and axe-core (WCAG 2.2 A/AA) finds nothing on any public page type in
- * Welsh (issue 19, item 9). Screenshots go to test-output/welsh/.
+ * Welsh (issue 19, item 9): the portal's own pages and the scrutiny, plans, registers, allowances and political
+ * balance pages (test/welsh/public-pages.ts). Screenshots go to test-output/welsh/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { createApp } from '../../src/server/app.ts';
 import { linkTo } from '../../src/http/routes.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { axeViolations, chromiumMissing, servePortal, type Portal, type AxeViolation } from '../support/browser.ts';
-import { seedCouncilMeeting } from '../support/factories.ts';
+import { publicPages, seedPublicPages, type PublicPage } from './public-pages.ts';
 import { portalConfig } from '../portal/config.ts';
 
 if (chromiumMissing) console.warn(`SKIPPING Welsh browser test: ${chromiumMissing}`);
@@ -21,15 +22,17 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the portal in 
   let database: TestDatabase;
   let portal: Portal;
   let origin: string;
-  let seed: Awaited<ReturnType<typeof seedCouncilMeeting>>;
+  let pages: PublicPage[];
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     database = await createTestDatabase();
-    seed = await seedCouncilMeeting(database.db);
-    portal = await servePortal(await createApp({ config: portalConfig, database, logger: false }));
+    await seedPublicPages(database);
+    const app = await createApp({ config: portalConfig, database, logger: false });
+    pages = await publicPages(app);
+    portal = await servePortal(app);
     origin = portal.origin;
-  }, 180_000);
+  }, 600_000);
 
   afterAll(async () => {
     await portal?.close();
@@ -52,31 +55,8 @@ describe.skipIf(Boolean(databaseUnavailable || chromiumMissing))('the portal in 
     expect(page.url()).not.toContain('lang=');
     expect(await page.getAttribute('html', 'lang')).toBe('cy');
 
-    const meeting = seed.meeting.id as string;
-    const person = seed.members[0]!.id as string;
-    const pages: Array<[string, string, number]> = [
-      ['home', linkTo('home'), 200],
-      ['meetings list', `${linkTo('meeting.list')}?year=2011`, 200],
-      ['calendar', `${linkTo('meeting.list')}?year=2011&month=4`, 200],
-      ['meeting', linkTo('meeting.show', { id: meeting }), 200],
-      ['committees', linkTo('committee.list'), 200],
-      ['committee', linkTo('committee.show', { slug: seed.body.slug as string }), 200],
-      ['councillors', linkTo('person.list'), 200],
-      ['person', linkTo('person.show', { id: person }), 200],
-      ['decisions', linkTo('decision.list'), 200],
-      ['search with results', `${linkTo('search')}?q=winter`, 200],
-      ['search with an error', `${linkTo('search')}?q=winter&from=31-31-2011`, 400],
-      ['calendar with an error', `${linkTo('meeting.list')}?year=20x1`, 400],
-      ['forward plan', linkTo('forwardPlan.list'), 200],
-      ['scrutiny', linkTo('scrutiny.list'), 200],
-      ['plans', linkTo('plans.index'), 200],
-      ['allowances', linkTo('allowances.statement'), 200],
-      ['political balance', linkTo('balance.table'), 200],
-      ['sign in', linkTo('auth.signIn'), 200],
-      ['not found', '/meetings/no-such-meeting', 404],
-    ];
     const failures: Record<string, AxeViolation[]> = {};
-    for (const [name, url, status] of pages) {
+    for (const { name, url, status } of pages) {
       const response = await page.goto(`${origin}${url}`, { waitUntil: 'load' });
       expect(response?.status(), `${name}: ${url}`).toBe(status);
       expect(await page.getAttribute('html', 'lang'), `${name}: ${url}`).toBe('cy');

@@ -5,6 +5,7 @@ import { formatPounds, formatRate, percentOf, trimDecimal } from '../../domain/a
 import { formatShortDate } from '../i18n/dates.ts';
 import type { PaidHeads, Statement } from '../../services/allowances/statement.ts';
 import { linkTo } from '../../http/routes.ts';
+import { formatNumber, t } from '../i18n/index.ts';
 
 export function presentStatement(statement: Statement, years: string[]) {
   const money = (pence: bigint) => formatPounds(pence);
@@ -68,9 +69,12 @@ export function presentScheme(detail: SchemeDetail) {
     status: scheme.status,
     period:
       scheme.period_text ??
-      `${formatShortDate(scheme.effective_from)} to ${scheme.effective_to ? formatShortDate(scheme.effective_to) : (scheme.effective_to_text ?? 'further notice')}`,
+      t('allowancePage.fromTo', {
+        from: formatShortDate(scheme.effective_from),
+        to: scheme.effective_to ? formatShortDate(scheme.effective_to) : (scheme.effective_to_text ?? t('allowancePage.furtherNotice')),
+      }),
     adopted: scheme.adopted_on
-      ? `Adopted by the ${scheme.adopted_by ?? 'Council'} on ${formatShortDate(scheme.adopted_on)}${scheme.amended_on.length ? `, amended on ${scheme.amended_on.map(formatShortDate).join(', ')}` : ''}`
+      ? `${t('allowancePage.adoptedBy', { body: scheme.adopted_by ?? t('allowancePage.council'), date: formatShortDate(scheme.adopted_on) })}${scheme.amended_on.length ? t('allowancePage.amendedOn', { dates: scheme.amended_on.map(formatShortDate).join(', ') }) : ''}`
       : null,
     meeting: detail.adoptedMeeting
       ? {
@@ -99,26 +103,28 @@ export function presentScheme(detail: SchemeDetail) {
       from: formatShortDate(band.effective_from),
       text:
         band.up_to_miles === null
-          ? `${formatRate(band.pence_per_mile)} a mile after that`
-          : `${formatRate(band.pence_per_mile)} a mile up to ${band.up_to_miles.toLocaleString('en-GB')} miles in the tax year`,
+          ? t('allowancePage.mileAfter', { rate: formatRate(band.pence_per_mile) })
+          : t('allowancePage.mileUpTo', { rate: formatRate(band.pence_per_mile), miles: formatNumber(band.up_to_miles) }),
     })),
     purposes: detail.purposes.map((purpose) => `(${purpose.code}) ${purpose.text}`),
-    carers: scheme.carers_max_pence_per_hour === null ? null : `${formatPounds(BigInt(scheme.carers_max_pence_per_hour))} an hour for each dependant`,
+    carers:
+      scheme.carers_max_pence_per_hour === null ? null : t('allowancePage.carersRate', { amount: formatPounds(BigInt(scheme.carers_max_pence_per_hour)) }),
     coOptees: detail.coOpteeRates.map((rate) => ({
       role: rate.role,
-      rate: rate.per_year_pence !== null ? `${formatPounds(BigInt(rate.per_year_pence))} a year` : `${formatPounds(BigInt(rate.per_day_pence ?? '0'))} a day`,
+      rate:
+        rate.per_year_pence !== null
+          ? t('allowancePage.aYear', { amount: formatPounds(BigInt(rate.per_year_pence)) })
+          : t('allowancePage.aDay', { amount: formatPounds(BigInt(rate.per_day_pence ?? '0')) }),
     })),
     // The scheme's own limits, per kind of claim (Regulation 14), as "Mileage (own vehicle), Parking: 4 months".
     timeLimit: detail.limits.length
-      ? [...groupLimits(detail.limits)].map(([months, kinds]) => `${kinds.join(', ')}: ${months} months from the date of the duty`).join('; ')
+      ? [...groupLimits(detail.limits)].map(([months, kinds]) => `${kinds.join(', ')}: ${t('allowancePage.monthsFromDuty', { months })}`).join('; ')
       : null,
     takesEffect:
       scheme.takes_effect_on && scheme.takes_effect_on !== scheme.effective_from
-        ? `Takes effect on ${formatShortDate(scheme.takes_effect_on)}; the days before are paid under the scheme it replaces`
+        ? t('allowancePage.takesEffect', { date: formatShortDate(scheme.takes_effect_on) })
         : null,
-    oneSra: scheme.one_sra_only
-      ? 'No member receives more than one special responsibility allowance'
-      : 'A member may receive more than one special responsibility allowance',
+    oneSra: scheme.one_sra_only ? t('allowancePage.oneSraOnly') : t('allowancePage.manySras'),
     rules: scheme.rules,
     proposals: scheme.proposals.map((proposal) => proposal.summary),
     sections: scheme.sections,

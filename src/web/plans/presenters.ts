@@ -6,7 +6,8 @@ import type { IndicatorData, PlanTree } from '../../db/repositories/plans.ts';
 import { measureProgress, type ActionStatus } from '../../domain/plans/coverage.ts';
 import { assessTarget, knownSeries, type TargetRag } from '../../domain/indicators/rag.ts';
 import { linkTo } from '../../http/routes.ts';
-import { formatDate, formatMonth, formatValue, RAG_LABELS, RAG_TAG_CLASSES } from './format.ts';
+import { t } from '../i18n/index.ts';
+import { formatDate, formatMonth, formatValue, RAG_TAG_CLASSES } from './format.ts';
 import type { PlanModel } from './plan-model.ts';
 
 type Progress = { completed: number; total: number; percent: number };
@@ -63,8 +64,8 @@ export function actionRow(model: PlanModel, action: PlanTree['actions'][number])
     requirements: (model.requirementsByAction.get(action.id) ?? []).map((r) => requirementLink(model, r)),
     overdue: s.overdue,
     overdueSince: formatDate(s.overdueSince),
-    rag: s.rag ? { text: RAG_LABELS[s.rag], classes: RAG_TAG_CLASSES[s.rag] } : null,
-    measures: `${s.measuresCompleted} of ${s.measuresTotal}`,
+    rag: s.rag ? { text: t(`planRag.${s.rag}`), classes: RAG_TAG_CLASSES[s.rag] } : null,
+    measures: t('planPages.of', { completed: s.measuresCompleted, total: s.measuresTotal }),
   };
 }
 
@@ -143,7 +144,7 @@ export function presentAction(model: PlanModel, ref: string) {
     plan: { title: tree.plan.title, href: linkTo('plan.show', { plan: tree.plan.slug }) },
     priority: { number: priority.number, title: priority.title, href: linkTo('plan.priority', { plan: tree.plan.slug, number: priority.number }) },
     outcome: { ref: outcome.ref, statement: outcome.statement },
-    source: action.source_line_from ? `lines ${action.source_line_from}–${action.source_line_to}` : null,
+    source: action.source_line_from ? t('planPages.lines', { from: action.source_line_from, to: action.source_line_to }) : null,
     requirementDetails: (model.requirementsByAction.get(action.id) ?? []).map((r) => ({
       code: r.code,
       text: r.text,
@@ -161,7 +162,7 @@ export function presentAction(model: PlanModel, ref: string) {
     })),
     updates: [...updates].reverse().map((u) => ({
       date: formatDate(u.update_date),
-      rag: { text: RAG_LABELS[u.rag], classes: RAG_TAG_CLASSES[u.rag] },
+      rag: { text: t(`planRag.${u.rag}`), classes: RAG_TAG_CLASSES[u.rag] },
       narrative: u.narrative,
       author: u.author_name,
     })),
@@ -230,7 +231,15 @@ export function presentIndicator(data: IndicatorData, asAt: string, planSlugs: M
   const rag: TargetRag = assessment?.rag ?? 'none';
   const unit = indicator.unit;
   const targetText = target
-    ? `${target.comparison === 'at-most' ? 'At most' : 'At least'} ${formatValue(target.value, unit)}${target.deadline ? ` by ${formatMonth(target.deadline.slice(0, 7))}` : ''}`
+    ? t(
+        target.deadline
+          ? `planPages.${target.comparison === 'at-most' ? 'atMostBy' : 'atLeastBy'}`
+          : `planPages.${target.comparison === 'at-most' ? 'atMost' : 'atLeast'}`,
+        {
+          value: formatValue(target.value, unit),
+          month: target.deadline ? formatMonth(target.deadline.slice(0, 7)) : '',
+        },
+      )
     : null;
   const planSlug = target?.plan_id ? planSlugs.get(target.plan_id) : undefined;
   const valuesText = series.map((p) => `${formatMonth(p.period)}: ${formatValue(p.value, unit)}`).join('; ');
@@ -240,8 +249,8 @@ export function presentIndicator(data: IndicatorData, asAt: string, planSlugs: M
     href: linkTo('indicator.show', { indicator: indicator.slug }),
     definition: indicator.definition,
     impact: indicator.impact,
-    unitText: unit === 'percent' ? 'Per cent' : 'Number',
-    polarityText: indicator.polarity === 'lower-is-better' ? 'Lower is better' : 'Higher is better',
+    unitText: t(unit === 'percent' ? 'planPages.perCent' : 'planPages.number'),
+    polarityText: t(indicator.polarity === 'lower-is-better' ? 'planPages.lowerBetter' : 'planPages.higherBetter'),
     latest: latest
       ? { value: formatValue(latest.value, unit), period: formatMonth(latest.period), asAt: formatDate(latest.asAt), source: latestRow?.source_file ?? null }
       : null,
@@ -255,16 +264,30 @@ export function presentIndicator(data: IndicatorData, asAt: string, planSlugs: M
           note: target.note,
         }
       : null,
-    rag: { rag, text: RAG_LABELS[rag], classes: RAG_TAG_CLASSES[rag], reason: assessment?.reason ?? (target ? 'No figures reported yet' : 'No target set') },
+    rag: {
+      rag,
+      text: t(`planRag.${rag}`),
+      classes: RAG_TAG_CLASSES[rag],
+      reason: assessment?.reason ?? t(target ? 'planPages.noFigures' : 'planPages.noTarget'),
+    },
     commentary: latestRow?.commentary ?? null,
     chart: {
       points: series.map((p) => ({ period: p.period, value: p.value })),
       ...(target ? { target: { value: target.value, deadline: target.deadline, label: targetText! } } : {}),
     },
-    chartDescription: `${indicator.name}: ${valuesText || 'no figures yet'}${targetText ? `. Target: ${targetText}` : ''}. The figures are in the table below the chart.`,
+    chartDescription: t(targetText ? 'planPages.chartWithTarget' : 'planPages.chart', {
+      name: indicator.name,
+      values: valuesText || t('planPages.noFiguresYet'),
+      target: targetText,
+    }),
     table: series.map((p) => {
       const row = data.observations.find((o) => o.period === p.period && o.as_at === p.asAt);
-      return { period: formatMonth(p.period), value: formatValue(p.value, unit), asAt: formatDate(p.asAt), source: row?.source_file ?? 'Entered in Quorum' };
+      return {
+        period: formatMonth(p.period),
+        value: formatValue(p.value, unit),
+        asAt: formatDate(p.asAt),
+        source: row?.source_file ?? t('planPages.enteredInQuorum'),
+      };
     }),
   };
 }

@@ -1,6 +1,7 @@
 /** The balance table as the page shows it: parties as columns, each cell with its seats, entitlement and reason. */
 import type { CalculatorOutput } from '../../domain/political-balance/calculator.ts';
 import type { BalanceTable, SeatMove } from '../../services/political-balance/balance-table.ts';
+import { t } from '../i18n/index.ts';
 
 const RULE_NAMES = { a: 'rule (a)', b: 'rule (b)', c: 'rule (c)', d: 'rule (d)', reg16: 'regulation 16' } as const;
 
@@ -21,14 +22,18 @@ export function presentTable(table: BalanceTable, moves: SeatMove[] = []) {
 }
 
 export function presentMoves(moves: SeatMove[]) {
-  return moves.map((move) => ({ ...move, change: move.after > move.before ? `gains ${move.after - move.before}` : `loses ${move.before - move.after}` }));
+  return moves.map((move) => ({
+    ...move,
+    change:
+      move.after > move.before ? t('balancePage.gains', { seats: move.after - move.before }) : t('balancePage.loses', { seats: move.before - move.after }),
+  }));
 }
 
 /** The calculator's answer as a table: bodies as rows, groups (and members in no group) as columns. */
 export function presentCalculation(result: CalculatorOutput) {
   const columns = Object.keys(result.totals);
   return {
-    columns: columns.map((key) => (key === 'ungrouped' ? 'Members in no group' : key)),
+    columns: columns.map((key) => (key === 'ungrouped' ? t('balancePage.ungrouped') : key)),
     rows: result.bodies.map((body) => ({
       name: body.name,
       kind: body.kind,

@@ -20,6 +20,7 @@ import { linkTo, ROUTES } from '../../http/routes.ts';
 import { registerBalanceAdminRoutes } from './admin-routes.ts';
 import { presentCalculation, presentMoves, presentTable } from './presenter.ts';
 import { DateQuerySchema, WhatIfQuerySchema } from './schema.ts';
+import { t } from '../i18n/index.ts';
 
 function readDate(request: FastifyRequest): { date: string; value: string; errors?: ReturnType<typeof formErrors> } {
   const value = firstValue((request.query as Record<string, unknown>).date);
@@ -31,9 +32,9 @@ function readDate(request: FastifyRequest): { date: string; value: string; error
 async function whatIfChoices(db: Kysely<Database>, date: string, selected: Record<string, string | undefined>) {
   const [members, groups] = await Promise.all([queries.membersOn(db, date), queries.listGroupNames(db)]);
   const groupName = new Map(groups.map((group) => [group.id, group.name]));
-  const parties = [...groups.map((group) => ({ value: group.id, text: group.name })), { value: NO_GROUP, text: 'No group' }];
+  const parties = [...groups.map((group) => ({ value: group.id, text: group.name })), { value: NO_GROUP, text: t('balancePage.noGroup') }];
   const mark = (items: Array<{ value: string; text: string }>, value: string | undefined) => [
-    { value: '', text: 'Choose' },
+    { value: '', text: t('balancePage.choose') },
     ...items.map((item) => ({ ...item, selected: item.value === value })),
   ];
   return {
@@ -98,20 +99,26 @@ export const politicalBalanceFeature: Feature = async (app, { config, database }
     let description = '';
     if (query.person) {
       const from = await partyOf(db, date.date, query.person);
-      if (!from) problems.push({ field: 'person', message: 'Choose a member of the council' });
-      else if (!query.group || !choices.validParty(query.group)) problems.push({ field: 'group', message: 'Choose the group the member moves to' });
-      else if (from === query.group) problems.push({ field: 'group', message: 'The member is already in that group' });
+      if (!from) problems.push({ field: 'person', message: t('balancePage.errorMember') });
+      else if (!query.group || !choices.validParty(query.group)) problems.push({ field: 'group', message: t('balancePage.errorGroup') });
+      else if (from === query.group) problems.push({ field: 'group', message: t('balancePage.errorSameGroup') });
       else {
         shift = { from, to: query.group };
-        description = `if ${choices.people.find((person) => person.value === query.person)!.text.replace(/ \(.*\)$/, '')} moves to ${choices.groups.find((group) => group.value === query.group)!.text}`;
+        description = t('balancePage.ifMoves', {
+          name: choices.people.find((person) => person.value === query.person)!.text.replace(/ \(.*\)$/, ''),
+          group: choices.groups.find((group) => group.value === query.group)!.text,
+        });
       }
     } else if (query.from || query.to) {
-      if (!query.from || !choices.validParty(query.from)) problems.push({ field: 'from', message: 'Choose who held the seat' });
-      if (!query.to || !choices.validParty(query.to)) problems.push({ field: 'to', message: 'Choose who wins the seat' });
-      if (!problems.length && query.from === query.to) problems.push({ field: 'to', message: 'Choose a different group: the seat changes hands' });
+      if (!query.from || !choices.validParty(query.from)) problems.push({ field: 'from', message: t('balancePage.errorFrom') });
+      if (!query.to || !choices.validParty(query.to)) problems.push({ field: 'to', message: t('balancePage.errorTo') });
+      if (!problems.length && query.from === query.to) problems.push({ field: 'to', message: t('balancePage.errorDifferent') });
       if (!problems.length) {
         shift = { from: query.from!, to: query.to! };
-        description = `if ${choices.from.find((party) => party.value === query.from)!.text} loses a seat to ${choices.to.find((party) => party.value === query.to)!.text} at a by-election`;
+        description = t('balancePage.ifByElection', {
+          from: choices.from.find((party) => party.value === query.from)!.text,
+          to: choices.to.find((party) => party.value === query.to)!.text,
+        });
       }
     }
     if (date.errors || problems.length) reply.code(400);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { linkTo } from '../../http/routes.ts';
 import type { MeetingDocumentsIndex } from '../../services/documents/meeting-documents-index.ts';
 import { presentMeetingDocuments } from './meeting-documents.ts';
+import { withLanguage } from '../../http/language.ts';
 
 const index: MeetingDocumentsIndex = {
   meetingId: 'meeting-1',
@@ -35,6 +36,20 @@ describe('the links to a meeting’s documents', () => {
     expect([...view.packs, ...view.items, ...view.minutes].every((link) => link.href.startsWith('/admin/meetings/meeting-1/'))).toBe(true);
     expect(view.items[1]).toMatchObject({ tag: 'Exempt', href: '/admin/meetings/meeting-1/restricted/agenda-items/4.pdf' });
     expect(view.minutes[0]!.tag).toBe('Draft');
+  });
+
+  it('read in Welsh on a Welsh page: words, dates and tags, the tag keeping its colour', () => {
+    const view = withLanguage('cy', () => presentMeetingDocuments({ ...index, minutes: { status: 'Draft' } }, 'public'));
+    expect(view.packs.map((link) => `${link.text} (${link.format})`)).toEqual([
+      'Pecyn agenda (PDF)',
+      'Pecyn agenda (Dogfen Word)',
+      'Pecyn atodol 1, cyhoeddwyd Dydd Llun 3 Hydref 2011 (PDF)',
+    ]);
+    expect(view.items[1]).toMatchObject({ text: 'Eitem 4: Land disposal', tag: 'Eithriedig', tagClass: 'govuk-tag--red' });
+    expect(view.minutes.map((link) => [link.text, link.tag, link.tagClass])).toEqual([
+      ['Cofnodion', 'Drafft', 'govuk-tag--yellow'],
+      ['Cofnodion', 'Drafft', 'govuk-tag--yellow'],
+    ]);
   });
 
   it('show nothing when there is nothing to download', () => {

@@ -3,7 +3,8 @@
  * `_meeting-documents.njk`, on the public meeting page and in the back office. The public links lead to the public
  * versions; the back office's to the restricted ones, with exempt papers, and says so.
  */
-import { formatDate } from '../../domain/dates.ts';
+import { formatDate } from '../i18n/dates.ts';
+import { t } from '../i18n/index.ts';
 import { linkTo } from '../../http/routes.ts';
 import type { MeetingDocumentsIndex } from '../../services/documents/meeting-documents-index.ts';
 
@@ -12,8 +13,16 @@ export interface DocumentLink {
   href: string;
   /** "PDF", "Word document" */
   format: string;
-  /** "Draft", "Approved", "Exempt": shown as a tag beside the link. */
+  /** "Draft", "Approved", "Exempt" in the page's language: shown as a tag beside the link, coloured by tagClass. */
   tag?: string;
+  tagClass?: string;
+}
+
+const TAG_CLASSES = { Exempt: 'govuk-tag--red', Draft: 'govuk-tag--yellow', Approved: 'govuk-tag--green' } as const;
+
+/** A tag's words in the page's language, with its colour chosen by what it means (not by its words). */
+function tagged(tag: keyof typeof TAG_CLASSES | null | undefined): Pick<DocumentLink, 'tag' | 'tagClass'> {
+  return tag ? { tag: t(`meetingDocuments.tag${tag}`), tagClass: TAG_CLASSES[tag] } : {};
 }
 
 export interface MeetingDocumentsView {
@@ -31,36 +40,40 @@ export function presentMeetingDocuments(index: MeetingDocumentsIndex | undefined
   const id = index.meetingId;
   const packs: DocumentLink[] = [];
   if (index.pack) {
-    packs.push({ text: 'Agenda pack', format: 'PDF', href: linkTo(restricted ? 'admin.meeting.agendaPack.pdf' : 'meeting.agendaPack.pdf', { id }) });
     packs.push({
-      text: 'Agenda pack',
-      format: 'Word document',
+      text: t('meetingDocuments.agendaPack'),
+      format: 'PDF',
+      href: linkTo(restricted ? 'admin.meeting.agendaPack.pdf' : 'meeting.agendaPack.pdf', { id }),
+    });
+    packs.push({
+      text: t('meetingDocuments.agendaPack'),
+      format: t('meetingDocuments.word'),
       href: linkTo(restricted ? 'admin.meeting.agendaPack.docx' : 'meeting.agendaPack.docx', { id }),
     });
   }
   for (const supplement of index.supplements) {
     const params = { id, number: supplement.number };
     packs.push({
-      text: `Supplementary pack ${supplement.number}, published ${formatDate(supplement.publishedOn)}`,
+      text: t('meetingDocuments.supplement', { number: supplement.number, date: formatDate(supplement.publishedOn) }),
       format: 'PDF',
       href: linkTo(restricted ? 'admin.meeting.supplementaryPack.pdf' : 'meeting.supplementaryPack.pdf', params),
     });
   }
   const items = index.items.map(
     (item): DocumentLink => ({
-      text: `Item ${item.number}: ${item.title}`,
+      text: `${t('meetingDocuments.item', { number: item.number })}: ${item.title}`,
       format: 'PDF',
       href: linkTo(restricted ? 'admin.meeting.itemPapers.pdf' : 'meeting.itemPapers.pdf', { id, number: item.number }),
-      ...(item.exempt ? { tag: 'Exempt' } : {}),
+      ...tagged(item.exempt ? 'Exempt' : null),
     }),
   );
   const minutes: DocumentLink[] = [];
   if (index.minutes) {
-    const tag = index.minutes.status ? { tag: index.minutes.status } : {};
-    minutes.push({ text: 'Minutes', format: 'PDF', href: linkTo(restricted ? 'admin.meeting.minutes.pdf' : 'meeting.minutes.pdf', { id }), ...tag });
+    const tag = tagged(index.minutes.status);
+    minutes.push({ text: t('meeting.minutes'), format: 'PDF', href: linkTo(restricted ? 'admin.meeting.minutes.pdf' : 'meeting.minutes.pdf', { id }), ...tag });
     minutes.push({
-      text: 'Minutes',
-      format: 'Word document',
+      text: t('meeting.minutes'),
+      format: t('meetingDocuments.word'),
       href: linkTo(restricted ? 'admin.meeting.minutes.docx' : 'meeting.minutes.docx', { id }),
       ...tag,
     });

@@ -243,12 +243,16 @@ function recommendationGroups(rows: MeetingRecommendationRow[]): RecommendationG
   const groups = new Map<string, RecommendationGroupView>();
   for (const row of rows) {
     if (!groups.has(row.item_id))
-      groups.set(row.item_id, { title: row.item_title, kind: ITEM_KINDS[row.item_kind] ?? capitalise(row.item_kind), recommendations: [] });
+      groups.set(row.item_id, {
+        title: row.item_title,
+        kind: t(`scrutinyItemKind.${row.item_kind}`, { defaultValue: ITEM_KINDS[row.item_kind] ?? capitalise(row.item_kind) }),
+        recommendations: [],
+      });
     groups.get(row.item_id)!.recommendations.push({
       number: row.number,
-      text: row.text ?? 'The words of this recommendation are in the minutes of the meeting.',
+      text: row.text ?? t('scrutinyPage.wordsInMinutes'),
       href: linkTo('scrutiny.recommendation', { id: row.id }),
-      status: row.status,
+      status: t(`scrutinyStatus.${row.status}`, { defaultValue: row.status }),
     });
   }
   return [...groups.values()];
@@ -325,10 +329,10 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
       item = { text: `Minute ${row.minute_number}: ${row.minute_title ?? ''}`.replace(/: $/, ''), href: `#${minuteAnchor(row.minute_number)}` };
     } else if (row.agenda_item_linked_number || row.agenda_item_number) {
       const number = row.agenda_item_linked_number ?? row.agenda_item_number;
-      item = { text: row.agenda_item_title ? `Agenda item ${number}: ${row.agenda_item_title}` : `Agenda item ${number}` };
+      item = { text: row.agenda_item_title ? `${t('meetingPage.agendaItem', { number })}: ${row.agenda_item_title}` : t('meetingPage.agendaItem', { number }) };
     }
     return {
-      name: nameOf(people, row.person_id) ?? 'Unknown member',
+      name: nameOf(people, row.person_id) ?? t('meetingPage.unknownMember'),
       kind: capitalise(row.kind),
       reason: row.reason,
       ...(item ? { item } : {}),
@@ -340,17 +344,25 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
     let approves: MinuteView['approves'];
     if (row.approves_meeting_id && row.approved_meeting_date) {
       approves = {
-        text: `Minutes of the ${row.approved_body_name ?? 'meeting'} meeting on ${formatDate(row.approved_meeting_date)}`,
+        text: row.approved_body_name
+          ? t('meetingPage.minutesOfBody', { body: row.approved_body_name, date: formatDate(row.approved_meeting_date) })
+          : t('meetingPage.minutesOfMeeting', { date: formatDate(row.approved_meeting_date) }),
         href: linkTo('meeting.show', { id: row.approves_meeting_id }),
       };
     } else if (row.approves_meeting_date) {
-      approves = { text: `Minutes of the meeting on ${formatDate(row.approves_meeting_date)}` };
+      approves = { text: t('meetingPage.minutesOfMeeting', { date: formatDate(row.approves_meeting_date) }) };
     }
     return {
       anchor: minuteAnchor(row.number),
       number: row.number,
       title: row.title,
-      ...(agendaNumber ? { agendaItem: row.agenda_item_title ? `Agenda item ${agendaNumber}: ${row.agenda_item_title}` : `Agenda item ${agendaNumber}` } : {}),
+      ...(agendaNumber
+        ? {
+            agendaItem: row.agenda_item_title
+              ? `${t('meetingPage.agendaItem', { number: agendaNumber })}: ${row.agenda_item_title}`
+              : t('meetingPage.agendaItem', { number: agendaNumber }),
+          }
+        : {}),
       ...(row.exempt ? { exempt: exemptView(row.exempt_paragraphs) } : {}),
       ...(row.application_reference ? { applicationReference: row.application_reference } : {}),
       ...(approves ? { approves } : {}),
@@ -403,8 +415,8 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
 
   const questions: QuestionView[] = record.questions.map((row, index) => ({
     number: index + 1,
-    askedBy: nameOf(people, row.asked_by_id) ?? 'Unknown member',
-    askedTo: row.asked_to_id === null ? 'Not named in the paper' : (nameOf(people, row.asked_to_id) ?? 'Unknown member'),
+    askedBy: nameOf(people, row.asked_by_id) ?? t('meetingPage.unknownMember'),
+    askedTo: row.asked_to_id === null ? t('meetingPage.notNamed') : (nameOf(people, row.asked_to_id) ?? t('meetingPage.unknownMember')),
     ...(row.to_role ? { toRole: row.to_role } : {}),
     question: paragraphs(row.question_text),
     answer: paragraphs(row.answer_text),

@@ -15,7 +15,7 @@ import { newsFeed, dayInstant } from '../../services/feeds/news-feeds.ts';
 import { publicForwardPlanEntry, type PublicForwardPlanEntry } from '../../services/registers/public-records.ts';
 import { longDate, parseQuarter, quarterOf, urgencyReportDocument } from '../../services/registers/urgency-report.ts';
 import { NotFound } from '../../http/errors.ts';
-import { exemptGround, formatDate } from '../presenters/meeting.ts';
+import { exemptGround, formatDate, formatShortDate } from '../presenters/meeting.ts';
 import { publicBaseUrl } from '../portal/feed-routes.ts';
 import { formErrors } from '../admin/forms.ts';
 import { todayInLondon } from '../../domain/dates.ts';
@@ -53,6 +53,7 @@ export function entryView(entry: PublicForwardPlanEntry) {
   return {
     ...entry,
     href: linkTo('forwardPlan.entry', { id: entry.id }),
+    noticeRouteLabel: t(`noticeRoute.${entry.noticeRoute}`),
     plannedDateText: formatDate(entry.plannedDate),
     publishedOnText: entry.publishedOn ? formatDate(entry.publishedOn) : '',
     exemptGround: entry.privateMeeting ? exemptGround(entry.privateMeeting.exemptParagraphs) : '',
@@ -98,19 +99,19 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
       entries: entries.map(entryView),
       values: raw,
       errors: parsed.success ? undefined : formErrors(parsed.error.issues.map((issue) => ({ field: String(issue.path[0]), message: issue.message }))),
-      makers: options(makers, maker, 'Any decision maker'),
+      makers: options(makers, maker, t('registers.anyMaker')),
       wards: options(
         wards.map((ward) => ({ value: ward, text: ward })),
         values.ward,
-        'Any ward',
+        t('registers.anyWard'),
       ),
       statuses: options(
         [
-          { value: 'planned', text: 'Still to be decided' },
-          { value: 'decided', text: 'Decided' },
+          { value: 'planned', text: t('registers.stillToDecide') },
+          { value: 'decided', text: t('registers.decidedStatus') },
         ],
         values.status,
-        'Any',
+        t('registers.any'),
       ),
       feeds: { rss: linkTo('forwardPlan.rss'), atom: linkTo('forwardPlan.atom'), ics: linkTo('forwardPlan.ics') },
       urgencyHref: linkTo('forwardPlan.urgencyReport'),
@@ -193,7 +194,7 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
     const text = first((query as Record<string, unknown>)?.quarter);
     if (text === undefined || text === '') return { quarter: quarterOf(todayInLondon()), error: undefined };
     const quarter = typeof text === 'string' ? parseQuarter(text) : undefined;
-    return quarter ? { quarter, error: undefined } : { quarter: quarterOf(todayInLondon()), error: 'Enter the quarter as a year and quarter, like 2026-Q4' };
+    return quarter ? { quarter, error: undefined } : { quarter: quarterOf(todayInLondon()), error: t('registers.quarterError') };
   }
 
   app.get(ROUTES['forwardPlan.urgencyReport'], async (request, reply) => {
@@ -202,9 +203,9 @@ export function registerForwardPlanPublicRoutes(app: FastifyInstance, config: Co
     const decisions = await repo.specialUrgencyDecisions(db, quarter.from, quarter.to);
     if (error) reply.code(400);
     return reply.view('registers/urgency-report.njk', {
-      pageTitle: `${error ? 'Error: ' : ''}Decisions taken under special urgency`,
+      pageTitle: `${error ? t('common.errorPrefix') : ''}${t('registers.urgencyTitle')}`,
       quarter,
-      period: `${longDate(quarter.from)} to ${longDate(quarter.to)}`,
+      period: t('registers.period', { from: formatShortDate(quarter.from), to: formatShortDate(quarter.to) }),
       value: first((request.query as Record<string, unknown>)?.quarter) ?? quarter.label,
       errors: error ? formErrors([{ field: 'quarter', message: error }]) : undefined,
       decisions: decisions.map(({ entry, record }) => ({

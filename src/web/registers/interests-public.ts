@@ -17,6 +17,7 @@ import { linkTo, ROUTES } from '../../http/routes.ts';
 import { idParam } from './form.ts';
 import { idFromSlug } from '../portal/slugs.ts';
 import { findPersonName } from '../../db/records/people.ts';
+import { t } from '../i18n/index.ts';
 
 export function giftView(gift: ReturnType<typeof publicGift>) {
   return {
@@ -24,7 +25,7 @@ export function giftView(gift: ReturnType<typeof publicGift>) {
     value: formatPounds(gift.valuePence),
     receivedOnText: formatDate(gift.receivedOn),
     registeredOnText: formatDate(gift.registeredOn),
-    kindText: gift.kind === 'gift' ? 'Gift' : 'Hospitality',
+    kindText: t(gift.kind === 'gift' ? 'registers.gift' : 'registers.hospitality'),
   };
 }
 
@@ -34,7 +35,7 @@ export function registerInterestsPublicRoutes(app: FastifyInstance, database: Da
     const [members, registers] = await Promise.all([repo.members(db), repo.latestPublished(db)]);
     const published = new Map(registers.map((register) => [register.person_id, register]));
     return reply.view('registers/interests.njk', {
-      pageTitle: 'Register of members’ interests',
+      pageTitle: t('registers.interestsTitle'),
       members: members.map((member) => ({
         name: personName(member),
         href: linkTo('interests.member', { id: member.id }),
@@ -57,14 +58,19 @@ export function registerInterestsPublicRoutes(app: FastifyInstance, database: Da
     const register = shown ? publicRegister(shown, entries) : undefined;
     const name = personName(person);
     return reply.view('registers/member-interests.njk', {
-      pageTitle: `${name}: register of interests`,
+      pageTitle: `${name}: ${t('registers.registerOfInterestsLower')}`,
       name,
       personHref: linkTo('person.show', { id }),
       register: register
-        ? { ...register, publishedOnText: formatDate(register.publishedOn), latest: shown === versions[0], sections: byCategory(register.entries) }
+        ? {
+            ...register,
+            publishedOnText: formatDate(register.publishedOn),
+            latest: shown === versions[0],
+            sections: byCategory(register.entries).map((section) => ({ ...section, label: t(`interestCategory.${section.category}`) })),
+          }
         : undefined,
       versions: versions.map((version) => ({
-        text: `Version ${version.version}, published ${formatDate(version.published_on!)}`,
+        text: t('registers.versionPublished', { version: version.version, date: formatDate(version.published_on!) }),
         href: `${linkTo('interests.member', { id })}?version=${version.version}`,
         current: version === shown,
       })),

@@ -5,6 +5,7 @@ import * as repo from '../../db/repositories/registers/outside-bodies.ts';
 import { inForce, vacancies } from '../../domain/outside-bodies/vacancies.ts';
 import { NotFound } from '../../http/errors.ts';
 import { formatDate } from '../presenters/meeting.ts';
+import { t } from '../i18n/index.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { readerFor } from '../../http/reader.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
@@ -16,11 +17,14 @@ export function appointmentView(appointment: repo.AppointmentRow) {
     id: appointment.id,
     person: appointment.person_name,
     personHref: linkTo('person.show', { id: appointment.person_id }),
-    role: appointment.role || 'Member',
-    term: `${formatDate(appointment.starts_on)} to ${appointment.ends_on ? formatDate(appointment.ends_on) : 'no end date'}`,
+    role: appointment.role || t('committee.member'),
+    term: t('registers.period', {
+      from: formatDate(appointment.starts_on),
+      to: appointment.ends_on ? formatDate(appointment.ends_on) : t('registers.noEndDate'),
+    }),
     appointedAt: appointment.appointed_at_meeting_id
       ? {
-          text: `${appointment.meeting_body_name}, ${formatDate(appointment.meeting_date!)}${appointment.minute_number ? `, minute ${appointment.minute_number}` : ''}`,
+          text: `${appointment.meeting_body_name}, ${formatDate(appointment.meeting_date!)}${appointment.minute_number ? `, ${t('registers.minute', { number: appointment.minute_number })}` : ''}`,
           href: linkTo('meeting.show', { id: appointment.appointed_at_meeting_id }),
         }
       : null,
@@ -37,7 +41,7 @@ export function registerOutsideBodiesPublicRoutes(app: FastifyInstance, database
       bodies.map((body) => body.id),
     );
     return reply.view('registers/outside-bodies.njk', {
-      pageTitle: 'Outside bodies',
+      pageTitle: t('registers.outsideBodies'),
       bodies: bodies.map((body) => {
         const own = appointments.filter((appointment) => appointment.outside_body_id === body.id);
         return {
@@ -75,7 +79,7 @@ export function registerOutsideBodiesPublicRoutes(app: FastifyInstance, database
       past: appointments.filter((appointment) => !inForce(term(appointment), today)).map(appointmentView),
       reports: reports.map((report) => ({
         person: report.person_name,
-        text: `${report.body_name}, ${formatDate(report.meeting_date)}, item ${report.item_number}: ${report.item_title}`,
+        text: `${report.body_name}, ${formatDate(report.meeting_date)}, ${t('registers.item', { number: report.item_number })}: ${report.item_title}`,
         href: linkTo('meeting.show', { id: report.meeting_id }),
         summary: report.summary,
       })),

@@ -4,6 +4,7 @@ import { formatName } from '../../domain/person-name.ts';
 import type { ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import { formatShortDate } from '../i18n/dates.ts';
 import { linkTo } from '../../http/routes.ts';
+import { t } from '../i18n/index.ts';
 
 const TAG_CLASSES: Record<ScrutinyStatus, string> = {
   PENDING: 'govuk-tag--yellow',
@@ -17,8 +18,13 @@ const TAG_CLASSES: Record<ScrutinyStatus, string> = {
   CLOSED: 'govuk-tag--grey',
 };
 
+/** A status in the page's language: the council's own words in English, their Welsh otherwise. */
+export function statusLabel(status: ScrutinyStatus): string {
+  return t(`scrutinyStatus.${status}`);
+}
+
 export function statusTag(status: ScrutinyStatus) {
-  return { text: status, classes: TAG_CLASSES[status] };
+  return { text: statusLabel(status), classes: TAG_CLASSES[status] };
 }
 
 interface NameParts {
@@ -47,7 +53,7 @@ export function presentListRow(row: RecommendationListRow, asAt: string, href: s
     href,
     itemTitle: row.item_title,
     number: row.number,
-    text: row.text ?? 'The words of this recommendation are in the minutes of the meeting.',
+    text: row.text ?? t('scrutinyPage.wordsInMinutes'),
     status: statusTag(row.status),
     bodyName: row.body_name,
     meetingDate: formatShortDate(row.meeting_date),

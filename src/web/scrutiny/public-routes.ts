@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import * as store from '../../db/repositories/scrutiny.ts';
-import { SCRUTINY_STATUSES } from '../../domain/scrutiny/status.ts';
+import { SCRUTINY_STATUSES, type ScrutinyStatus } from '../../domain/scrutiny/status.ts';
 import { formatShortDate, todayInLondon } from '../i18n/dates.ts';
 import { cabinetReportData, trackingSheetData } from '../../services/scrutiny/documents/data.ts';
 import { cabinetReportDocx, cabinetReportPdf } from '../../services/scrutiny/documents/cabinet-report-files.ts';
@@ -14,7 +14,8 @@ import { NotFound, ValidationError } from '../../http/errors.ts';
 import type { Feature } from '../../http/feature.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { CHARTS, insightChart } from './charts.ts';
-import { groupByItem, personName, presentListRow, statusTag } from './presenters.ts';
+import { groupByItem, personName, presentListRow, statusLabel, statusTag } from './presenters.ts';
+import { t } from '../i18n/index.ts';
 import { isRealDate } from '../../domain/meetings/date-plausibility.ts';
 
 const IdSchema = z.object({ id: z.string().regex(/^[a-z-]+-[0-9a-f]{16}$|^[A-Za-z0-9_-]{1,128}$/, 'must be an id') });
@@ -53,7 +54,7 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
         total: items.length,
         groups: groupByItem(items).reverse(),
         status: query.status ?? '',
-        statuses: SCRUTINY_STATUSES.map((status) => ({ value: status, text: status, selected: status === query.status })),
+        statuses: SCRUTINY_STATUSES.map((status) => ({ value: status, text: statusLabel(status), selected: status === query.status })),
       },
     });
   });
@@ -74,7 +75,7 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
       view: {
         id: row.id,
         number: row.number,
-        text: row.text ?? 'The words of this recommendation are in the minutes of the meeting.',
+        text: row.text ?? t('scrutinyPage.wordsInMinutes'),
         context: row.context,
         status: statusTag(row.status),
         dueDate: formatShortDate(row.due_date),
@@ -103,8 +104,8 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
           responder: personName(response, response.responder_printed ?? ''),
         })),
         history: history.map((change) => ({
-          from: change.from_status,
-          to: change.to_status,
+          from: change.from_status ? statusLabel(change.from_status as ScrutinyStatus) : null,
+          to: statusLabel(change.to_status as ScrutinyStatus),
           date: formatShortDate(change.effective_date),
           reason: change.reason,
         })),
