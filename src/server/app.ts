@@ -21,6 +21,7 @@ import { linkTo, ROUTES } from '../http/routes.ts';
 import { DEFAULT_LANGUAGE, useLanguage } from '../http/language.ts';
 import { languageLinksOf } from '../http/language-links.ts';
 import { formatNumber, t, translatePagination, translatorFor } from '../web/i18n/index.ts';
+import { templateLoaders } from '../web/shared/template-loaders.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -40,7 +41,7 @@ export interface CreateAppOptions {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const viewsDir = path.join(here, '../web/views');
+const webDir = path.join(here, '../web');
 const publicDir = path.join(here, '../web/public');
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
 const govukDir = path.join(govukDist, 'govuk');
@@ -69,7 +70,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   // Before any route, so every route gets it, and after every cache's ETag (src/server/compression.ts says why).
   await useCompression(app);
 
-  const views = new nunjucks.Environment(new nunjucks.FileSystemLoader([viewsDir, govukDist], { noCache: false }), {
+  const views = new nunjucks.Environment(templateLoaders(webDir, govukDist), {
     autoescape: true,
     throwOnUndefined: false,
   });

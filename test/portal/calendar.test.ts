@@ -7,7 +7,7 @@ import { parse } from 'node-html-parser';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../src/server/app.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
-import { presentMonth } from '../../src/web/presenters/portal/calendar.ts';
+import { presentMonth } from '../../src/web/portal/presenters/calendar.ts';
 import { londonWallTimeToInstant } from '../../src/domain/dates.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import { seedsDir } from '../support/seeds.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highlightHeadline, plainHeadline } from '../../src/web/presenters/portal/highlight.ts';
-import { groupMajority, percentage } from '../../src/web/presenters/portal/person.ts';
+import { highlightHeadline, plainHeadline } from '../../src/web/portal/presenters/highlight.ts';
+import { groupMajority, percentage } from '../../src/web/portal/presenters/person.ts';
 import { idFromSlug, meetingSlug, parseMeetingSlug, recordSlug } from '../../src/web/portal/slugs.ts';
 
 describe('search highlights', () => {

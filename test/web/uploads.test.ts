@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_UPLOAD_BYTES, optionalUploadedFile, readMultipartForm, registerUploads, uploadedFile } from '../../src/web/uploads.ts';
+import { MAX_UPLOAD_BYTES, optionalUploadedFile, readMultipartForm, registerUploads, uploadedFile } from '../../src/web/shared/uploads.ts';
 
 describe('file uploads on forms', () => {
   const app = Fastify();

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { isQuorumError } from '../../http/errors.ts';
-import { serviceProblems, zodProblems, type Problem } from './forms.ts';
+import { serviceProblems, zodProblems, type Problem } from '../shared/forms.ts';
 
 export interface FormActionOptions<S extends z.ZodType> {
   schema: S;

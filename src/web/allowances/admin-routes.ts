@@ -14,7 +14,7 @@ import { allowanceForgoer, postHolderAppointer } from '../../services/allowances
 import { schemeAdopter } from '../../services/allowances/scheme-adopter.ts';
 import { paymentRunRecorder } from '../../services/allowances/payment-run.ts';
 import { displayName } from '../../services/allowances/statement.ts';
-import { zodProblems, type Problem } from '../admin/forms.ts';
+import { zodProblems, type Problem } from '../shared/forms.ts';
 import { presentHistory } from '../admin/history/presenter.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { NotFound } from '../../http/errors.ts';

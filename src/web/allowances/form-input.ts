@@ -5,7 +5,7 @@
  */
 import { isIsoDate } from '../../domain/allowances/dates.ts';
 import { parsePounds, type Pence } from '../../domain/allowances/money.ts';
-import type { Problem } from '../admin/forms.ts';
+import type { Problem } from '../shared/forms.ts';
 
 export type FormValues = Record<string, string>;
 

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import * as repo from '../../db/repositories/allowances.ts';
 import { claimSubmitter } from '../../services/allowances/claim-submitter.ts';
 import { displayName } from '../../services/allowances/statement.ts';
-import { zodProblems, type Problem } from '../admin/forms.ts';
+import { zodProblems, type Problem } from '../shared/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { readClaim, renderClaimPage, renderKindPage, type OnBehalfOf } from './claim-form.ts';

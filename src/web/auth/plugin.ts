@@ -7,7 +7,7 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import { readMultipartForm, registerUploads } from '../uploads.ts';
+import { readMultipartForm, registerUploads } from '../shared/uploads.ts';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
 import { hasRole, type Role, type SessionUser } from '../../domain/roles.ts';
 import { sessionUserFor } from '../../services/accounts/sign-in.ts';

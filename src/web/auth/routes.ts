@@ -14,7 +14,7 @@ import { passwordResetRequester, passwordResetter, passwordResetTokenUsable } fr
 import { sessionEnder, signInAttempter } from '../../services/accounts/sign-in.ts';
 import { createMailer } from '../../services/accounts/mailer.ts';
 import type { FeatureDeps } from '../../http/feature.ts';
-import { formErrors, serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
+import { formErrors, serviceProblems, zodProblems, type Problem } from '../shared/forms.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import type { CsrfGuard } from './csrf.ts';
 import { safeNext, SESSION_COOKIE, setSessionCookie } from './session-cookie.ts';
@@ -96,7 +96,7 @@ export async function authRoutes(
   });
 
   app.get(ROUTES['auth.forgotPassword'], async (_request, reply) => {
-    return reply.view('admin/forgot-password.njk', { pageTitle: 'Reset your password', values: {} });
+    return reply.view('auth/forgot-password.njk', { pageTitle: 'Reset your password', values: {} });
   });
 
   // The same page, at once, for every address: the account is looked up, the link issued and the email sent (with
@@ -107,7 +107,7 @@ export async function authRoutes(
     if (!parsed.success) {
       return reply
         .code(400)
-        .view('admin/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(zodProblems(parsed.error)) });
+        .view('auth/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(zodProblems(parsed.error)) });
     }
     const email = parsed.data.email;
     const now = new Date();
@@ -117,20 +117,20 @@ export async function authRoutes(
     if (addressWait > 0) {
       reply.header('retry-after', String(addressWait)).code(429);
       const problems = [{ field: 'email', message: `Too many requests for reset links from here. Wait ${waitText(addressWait)} and try again.` }];
-      return reply.view('admin/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(problems) });
+      return reply.view('auth/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(problems) });
     }
     // Every request counts; one for an address that already had its links is answered alike and sends nothing more.
     await throttleFailure(database.db, emailWait > 0 ? fromHere : [...fromHere, ...forEmail], now);
     if (emailWait === 0) outbox.post(() => passwordResetRequester({ database, email, linkFor: resetLinkFor, now }));
-    return reply.view('admin/forgot-password-sent.njk', { pageTitle: 'Check your email', email });
+    return reply.view('auth/forgot-password-sent.njk', { pageTitle: 'Check your email', email });
   });
 
   app.get(ROUTES['auth.resetPassword'], async (request, reply) => {
     const { token } = request.params as { token: string };
     if (!(await passwordResetTokenUsable(database, token))) {
-      return reply.code(410).view('admin/reset-password-expired.njk', { pageTitle: 'This link has expired' });
+      return reply.code(410).view('auth/reset-password-expired.njk', { pageTitle: 'This link has expired' });
     }
-    return reply.view('admin/reset-password.njk', { pageTitle: 'Choose a new password', token });
+    return reply.view('auth/reset-password.njk', { pageTitle: 'Choose a new password', token });
   });
 
   app.post(ROUTES['auth.resetPassword'], async (request, reply) => {
@@ -143,16 +143,16 @@ export async function authRoutes(
         const session = await passwordResetter({ database, token, password: parsed.data.password });
         // The link proved who they are: they are signed in (however many wrong passwords strangers have tried).
         startSession(reply, session);
-        return reply.view('admin/reset-password-done.njk', { pageTitle: 'Your password has been changed' });
+        return reply.view('auth/reset-password-done.njk', { pageTitle: 'Your password has been changed' });
       } catch (error) {
         const found = serviceProblems(error);
         if (!found) throw error;
         if (found.some((problem) => problem.field === 'token')) {
-          return reply.code(410).view('admin/reset-password-expired.njk', { pageTitle: 'This link has expired' });
+          return reply.code(410).view('auth/reset-password-expired.njk', { pageTitle: 'This link has expired' });
         }
         problems.push(...found);
       }
     }
-    return reply.code(400).view('admin/reset-password.njk', { pageTitle: 'Error: Choose a new password', token, errors: formErrors(problems) });
+    return reply.code(400).view('auth/reset-password.njk', { pageTitle: 'Error: Choose a new password', token, errors: formErrors(problems) });
   });
 }

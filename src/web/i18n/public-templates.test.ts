@@ -9,11 +9,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { capabilitiesWithViews, templateFile } from '../shared/template-loaders.ts';
 
-const viewsDir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'views');
+const webDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-/** Templates only staff or a signed-in member see: English by design (the brief's back office). */
-const BACK_OFFICE = [/(^|\/)admin([/-]|\.njk$)/, /\/my-[^/]*\.njk$/, /^allowances\/claim[^/]*\.njk$/, /^allowances\/mine\.njk$/];
+/** Templates only staff or a signed-in member see, and the sign-in and password pages (auth/) that lead to them:
+ * English by design, as the back office is. */
+const BACK_OFFICE = [
+  /(^|\/)admin([/-]|\.njk$)/,
+  /^_(csrf|errors|account-bar)\.njk$/,
+  /^auth\//,
+  /\/my-[^/]*\.njk$/,
+  /^allowances\/claim[^/]*\.njk$/,
+  /^allowances\/mine\.njk$/,
+];
 
 function templates(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -23,7 +32,12 @@ function templates(dir: string, prefix = ''): string[] {
   });
 }
 
-const publicTemplates = templates(viewsDir).filter((name) => !BACK_OFFICE.some((pattern) => pattern.test(name)));
+/** Every template by its name (src/web/shared/template-loaders.ts): bare names are the shared chrome. */
+const allTemplates = [
+  ...templates(path.join(webDir, 'shared', 'views')),
+  ...capabilitiesWithViews(webDir).flatMap((capability) => templates(path.join(webDir, capability, 'views'), capability)),
+];
+const publicTemplates = allTemplates.filter((name) => !BACK_OFFICE.some((pattern) => pattern.test(name)));
 
 /** Names that are the same in every language. */
 const PROPER_NAMES = new Set(['Quorum', 'PDF', 'CSV', 'DOCX', 'XLSX', 'RSS', 'Atom']);
@@ -72,7 +86,7 @@ function untranslated(source: string): string[] {
 
 describe('the public templates', () => {
   it('are found', () => {
-    expect(publicTemplates).toContain('meeting.njk');
+    expect(publicTemplates).toContain('meetings/meeting.njk');
     expect(publicTemplates).toContain('scrutiny/recommendation.njk');
     expect(publicTemplates).not.toContain('admin/meeting.njk');
   });
@@ -86,6 +100,6 @@ describe('the public templates', () => {
   });
 
   it.each(publicTemplates)('%s shows no English of its own', (name) => {
-    expect(untranslated(readFileSync(path.join(viewsDir, name), 'utf8'))).toEqual([]);
+    expect(untranslated(readFileSync(templateFile(webDir, name), 'utf8'))).toEqual([]);
   });
 });

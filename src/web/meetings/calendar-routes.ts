@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { bodyChoices } from '../../db/queries/portal/bodies.ts';
 import { anchorMeetingDate, meetingDateRange, meetingsBetween } from '../../db/queries/portal/calendar.ts';
-import { calendarHref, daysInMonth, isoDay, MONTH_NAMES, presentMonth, presentYearList, shiftMonth } from '../presenters/portal/calendar.ts';
-import { firstValue, formErrors } from '../portal/form-errors.ts';
+import { calendarHref, daysInMonth, isoDay, MONTH_NAMES, presentMonth, presentYearList, shiftMonth } from '../portal/presenters/calendar.ts';
+import { firstValue, formErrors } from '../shared/form-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { monthName } from '../i18n/dates.ts';
@@ -32,7 +32,7 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
         ? { summary: [{ text: 'Choose a committee from the list', href: '#body' }], fields: { body: { text: 'Choose a committee from the list' } } }
         : formErrors(parsed.error);
       reply.code(400);
-      return reply.view('meetings.njk', { form, errors, currentNav: 'meetings' });
+      return reply.view('meetings/meetings.njk', { form, errors, currentNav: 'meetings' });
     }
     const bodyId = body?.id;
     const bodySlug = body?.slug;
@@ -57,7 +57,7 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
           ? { next: { href: calendarHref({ body: bodySlug, year: year + 1 }), labelText: String(year + 1) } }
           : {}),
       };
-      return reply.view('meetings.njk', {
+      return reply.view('meetings/meetings.njk', {
         ...context,
         list: presentYearList(year, rows),
         shownYear: String(year),
@@ -83,7 +83,7 @@ export function registerCalendarRoutes(app: FastifyInstance, database: DatabaseH
         ? { next: { href: calendarHref({ body: bodySlug, ...next }), labelText: `${monthName(next.month)} ${next.year}` } }
         : {}),
     };
-    return reply.view('meetings.njk', {
+    return reply.view('meetings/meetings.njk', {
       ...context,
       month: presentMonth(year, month, rows),
       shownYear: String(year),

@@ -14,7 +14,7 @@ import { linkTo, ROUTES } from '../../http/routes.ts';
 import { meetingCalendar } from '../../services/feeds/meeting-calendar.ts';
 import { publicBaseUrl } from '../portal/feed-routes.ts';
 import { meetingSlug } from '../portal/slugs.ts';
-import { meetingHref } from '../presenters/portal/links.ts';
+import { meetingHref } from '../portal/presenters/links.ts';
 import { meetingNamed } from './meeting-params.ts';
 
 export function registerMeetingCalendarRoute(app: FastifyInstance, config: Config, database: DatabaseHandle): void {

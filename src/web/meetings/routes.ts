@@ -1,7 +1,7 @@
 import { findMeetingRecord } from '../../db/queries/meetings.ts';
 import { NotFound } from '../../http/errors.ts';
 import type { Feature } from '../../http/feature.ts';
-import { presentMeeting } from '../presenters/meeting.ts';
+import { presentMeeting } from './presenters/meeting.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { parseMeetingSlug } from '../portal/slugs.ts';
 import { MeetingParamsSchema, meetingNamed } from './meeting-params.ts';
@@ -11,7 +11,7 @@ import { readerFor, type MeetingRef } from '../../http/reader.ts';
 import type { FastifyRequest } from 'fastify';
 import { registerMeetingCalendarRoute } from './ics-route.ts';
 import { meetingDocumentsIndex } from '../../services/documents/meeting-documents-index.ts';
-import { presentMeetingDocuments } from '../presenters/meeting-documents.ts';
+import { presentMeetingDocuments } from './presenters/meeting-documents.ts';
 
 /** The meeting a request for a meeting's page names (not checked against the records: the page does that). */
 function meetingOf(request: FastifyRequest): MeetingRef | undefined {
@@ -34,6 +34,6 @@ export const meetingsFeature: Feature = async (app, { config, database }) => {
     const record = named.id ? await findMeetingRecord(db, named.id) : undefined;
     if (!record) throw NotFound('Meeting not found');
     const meetingDocuments = presentMeetingDocuments(await meetingDocumentsIndex(db, { meetingId: record.meeting.id, audience: 'public' }), 'public');
-    return reply.view('meeting.njk', { view: presentMeeting(record), meetingDocuments, currentNav: 'meetings' });
+    return reply.view('meetings/meeting.njk', { view: presentMeeting(record), meetingDocuments, currentNav: 'meetings' });
   });
 };

@@ -12,10 +12,10 @@ import { observationRecorder } from '../../services/plans/observation-recorder.t
 import { observationsUploader } from '../../services/plans/observations-uploader.ts';
 import { progressUpdater } from '../../services/plans/progress-updater.ts';
 import type { InputProblem } from '../../services/plans/input-error.ts';
-import { serviceProblems } from '../admin/forms.ts';
+import { serviceProblems } from '../shared/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { NotFound } from '../../http/errors.ts';
-import { optionalUploadedFile, utf8TextOf } from '../uploads.ts';
+import { optionalUploadedFile, utf8TextOf } from '../shared/uploads.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { ActionParamsSchema, IndicatorParamsSchema } from './schema.ts';
 

@@ -7,7 +7,7 @@ import * as plans from '../../db/repositories/plans.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { NotFound } from '../../http/errors.ts';
 import type { Feature } from '../../http/feature.ts';
-import { formErrors, firstValue } from '../portal/form-errors.ts';
+import { formErrors, firstValue } from '../shared/form-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { trendChartSvg } from './chart.ts';

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { BODY_KINDS } from '../../domain/political-balance/allocate.ts';
 import { CalculatorInputSchema, type CalculatorInput } from '../../domain/political-balance/calculator.ts';
-import type { Problem } from '../admin/forms.ts';
+import type { Problem } from '../shared/forms.ts';
 
 export interface CalculatorForm {
   groups: string;

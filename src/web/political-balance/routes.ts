@@ -11,10 +11,10 @@ import { balanceCalculator, type CalculatorOutput } from '../../domain/political
 import { balanceTable, partyOf, seatsThatMove, type Shift } from '../../services/political-balance/balance-table.ts';
 import { personName } from '../../services/political-balance/person-name.ts';
 import { balanceCsv, balanceDocx } from '../../services/political-balance/table-files.ts';
-import { formErrors as adminFormErrors, zodProblems } from '../admin/forms.ts';
+import { formErrors as adminFormErrors, zodProblems } from '../shared/forms.ts';
 import { BODY_KIND_WORDS, readCalculatorForm } from './calculator-form.ts';
 import type { Feature } from '../../http/feature.ts';
-import { formErrors, firstValue } from '../portal/form-errors.ts';
+import { formErrors, firstValue } from '../shared/form-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { registerBalanceAdminRoutes } from './admin-routes.ts';

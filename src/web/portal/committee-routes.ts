@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import { bodyAttendees, bodyMeetings, bodyMembers, findBodyBySlug, listBodies } from '../../db/queries/portal/bodies.ts';
 import { z } from 'zod';
 import { NotFound } from '../../http/errors.ts';
-import { presentCommittee, presentCommitteeList } from '../presenters/portal/committees.ts';
+import { presentCommittee, presentCommitteeList } from './presenters/committees.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { SlugParamSchema } from './params.ts';
 import { todayInLondon } from '../../domain/dates.ts';

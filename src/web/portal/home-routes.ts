@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { recentMeetings, upcomingMeetings } from '../../db/queries/portal/home.ts';
 import { listDecisions } from '../../db/queries/portal/decisions.ts';
-import { presentHome } from '../presenters/portal/home.ts';
+import { presentHome } from './presenters/home.ts';
 import { ROUTES } from '../../http/routes.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { readerFor } from '../../http/reader.ts';

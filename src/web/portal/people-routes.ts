@@ -15,7 +15,7 @@ import {
   personVotes,
 } from '../../db/queries/portal/people.ts';
 import { NotFound } from '../../http/errors.ts';
-import { presentCouncillors, presentPerson } from '../presenters/portal/person.ts';
+import { presentCouncillors, presentPerson } from './presenters/person.ts';
 import { z } from 'zod';
 import { todayInLondon } from '../../domain/dates.ts';
 import { isIsoDate } from '../../domain/allowances/dates.ts';
@@ -25,7 +25,7 @@ import { idFromSlug } from './slugs.ts';
 import { readerFor } from '../../http/reader.ts';
 import { photoFile, photosOf } from '../../db/repositories/photos.ts';
 import { PHOTO_MEDIA_TYPES, parsePhotoFileName } from '../../domain/members/photo.ts';
-import { presentPhoto } from '../presenters/portal/photo.ts';
+import { presentPhoto } from './presenters/photo.ts';
 
 const blank = (value: unknown) => (value === '' ? undefined : value);
 const CouncillorsQuery = z.object({

@@ -3,9 +3,9 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import { bodyChoices } from '../../db/queries/portal/bodies.ts';
 import { SearchQuerySchema } from '../../services/search/search-query.ts';
 import { searcher } from '../../services/search/searcher.ts';
-import { presentSearchPage, type RawSearchValues } from '../presenters/portal/search.ts';
+import { presentSearchPage, type RawSearchValues } from './presenters/search.ts';
 import { ROUTES } from '../../http/routes.ts';
-import { allValues, firstValue, formErrors } from './form-errors.ts';
+import { allValues, firstValue, formErrors } from '../shared/form-errors.ts';
 import { readerFor } from '../../http/reader.ts';
 
 export function registerSearchRoutes(app: FastifyInstance, database: DatabaseHandle): void {

@@ -2,7 +2,7 @@
  * The registers' form posts: run the write operation, then redirect (post/redirect/get); or re-render the page with
  * the values, a GOV.UK error summary and status 400. Other refusals (403, 404, 409) go to the error handler.
  */
-import { serviceProblems, type Problem } from '../admin/forms.ts';
+import { serviceProblems, type Problem } from '../shared/forms.ts';
 import { NotFound } from '../../http/errors.ts';
 
 export async function submit(run: () => Promise<string>, fail: (problems: Problem[]) => unknown, redirect: (url: string) => unknown): Promise<unknown> {

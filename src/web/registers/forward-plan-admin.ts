@@ -23,11 +23,11 @@ import {
 } from '../../services/registers/forward-plan.ts';
 import { publicForwardPlanEntry } from '../../services/registers/public-records.ts';
 import { FieldProblems } from '../../services/registers/problems.ts';
-import { formErrors, type Problem } from '../admin/forms.ts';
+import { formErrors, type Problem } from '../shared/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
 import type { SessionUser } from '../../domain/roles.ts';
 import { NotFound } from '../../http/errors.ts';
-import { formatDate } from '../presenters/meeting.ts';
+import { formatDate } from '../meetings/presenters/meeting.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { entryView } from './forward-plan-public.ts';

@@ -12,10 +12,10 @@ import { formatPounds, registrationDueBy } from '../../domain/interests/gifts.ts
 import { byCategory } from '../../domain/interests/public-register.ts';
 import { giftRegistrar, interestRemover, interestSaver, registerSubmitter, type InterestInput } from '../../services/registers/interests.ts';
 import { publicGift } from '../../services/registers/public-records.ts';
-import { formErrors, type Problem } from '../admin/forms.ts';
+import { formErrors, type Problem } from '../shared/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { HttpError, NotFound } from '../../http/errors.ts';
-import { formatDate } from '../presenters/meeting.ts';
+import { formatDate } from '../meetings/presenters/meeting.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { formValues, one, submit } from './form.ts';

@@ -11,7 +11,7 @@ import { formatPounds } from '../../domain/interests/gifts.ts';
 import { personName } from '../../services/political-balance/person-name.ts';
 import { publicGift, publicRegister } from '../../services/registers/public-records.ts';
 import { NotFound } from '../../http/errors.ts';
-import { formatDate } from '../presenters/meeting.ts';
+import { formatDate } from '../meetings/presenters/meeting.ts';
 import { readerFor } from '../../http/reader.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { idParam } from './form.ts';

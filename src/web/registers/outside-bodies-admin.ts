@@ -6,10 +6,10 @@ import { agendaItemByNumber, decisionMakerChoices, listMeetingChoicesInScope, mi
 import { personName } from '../../services/political-balance/person-name.ts';
 import { appointmentEnder, appointmentMaker, outsideBodySaver, reportBackRecorder } from '../../services/registers/outside-bodies.ts';
 import { FieldProblems } from '../../services/registers/problems.ts';
-import { formErrors, type Problem } from '../admin/forms.ts';
+import { formErrors, type Problem } from '../shared/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { NotFound } from '../../http/errors.ts';
-import { formatDate } from '../presenters/meeting.ts';
+import { formatDate } from '../meetings/presenters/meeting.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { formValues, idParam, one, options, submit } from './form.ts';

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../db/engine.ts';
 import * as repo from '../../db/repositories/registers/outside-bodies.ts';
 import { inForce, vacancies } from '../../domain/outside-bodies/vacancies.ts';
 import { NotFound } from '../../http/errors.ts';
-import { formatDate } from '../presenters/meeting.ts';
+import { formatDate } from '../meetings/presenters/meeting.ts';
 import { t } from '../i18n/index.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { readerFor } from '../../http/reader.ts';

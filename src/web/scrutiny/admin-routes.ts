@@ -17,7 +17,7 @@ import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
 import { recommendationEditor } from '../../services/scrutiny/recommendation-editor.ts';
 import { recommendationPublisher, recommendationRecorder, responseRecorder, statusChanger } from '../../services/scrutiny/recorders.ts';
 import { AGES, trackerRows } from '../../services/scrutiny/tracker.ts';
-import { serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
+import { serviceProblems, zodProblems, type Problem } from '../shared/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { NotFound } from '../../http/errors.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';

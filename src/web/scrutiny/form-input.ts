@@ -2,7 +2,7 @@
  * Reading GOV.UK form posts: plain values (the first of any repeat), lists, and the day, month and year boxes of a
  * date input made into an ISO date with a message a person can act on. Errors on a date link to its day box.
  */
-import { formErrors, type FormErrors, type Problem } from '../admin/forms.ts';
+import { formErrors, type FormErrors, type Problem } from '../shared/forms.ts';
 
 export type FormValues = Record<string, string>;
 

@@ -9,7 +9,7 @@ import * as store from '../../db/repositories/scrutiny.ts';
 import { checkResponseAllowed } from '../../domain/scrutiny/status.ts';
 import { responseRecorder } from '../../services/scrutiny/recorders.ts';
 import { isOverdue } from '../../services/scrutiny/tracker.ts';
-import { serviceProblems, zodProblems, type Problem } from '../admin/forms.ts';
+import { serviceProblems, zodProblems, type Problem } from '../shared/forms.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { HttpError } from '../../http/errors.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';

@@ -9,7 +9,7 @@ import { NotFound } from '../../../http/errors.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { formAction } from '../form-action.ts';
-import { asList, formErrors, type Problem } from '../forms.ts';
+import { asList, formErrors, type Problem } from '../../shared/forms.ts';
 
 export const AccountFormSchema = z.object({
   email: z.string(),

@@ -24,9 +24,9 @@ import {
 } from '../../../services/committee/report-requests.ts';
 import { readReportUpload, type ReportUpload } from '../../../services/committee/report-upload.ts';
 import { requireRole } from '../../auth/plugin.ts';
-import { optionalUploadedFile } from '../../uploads.ts';
+import { optionalUploadedFile } from '../../shared/uploads.ts';
 import { formAction } from '../form-action.ts';
-import { formErrors, type Problem } from '../forms.ts';
+import { formErrors, type Problem } from '../../shared/forms.ts';
 import { longDate, selectItems } from '../presenters.ts';
 import { findMeetingForEdit } from '../../../db/records/meetings.ts';
 import { findAgendaItemRow } from '../../../db/records/agenda-items.ts';

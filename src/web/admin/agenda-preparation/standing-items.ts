@@ -15,7 +15,7 @@ import {
   usualStandingItemsAdder,
 } from '../../../services/committee/standing-items.ts';
 import { formAction } from '../form-action.ts';
-import { formErrors, type Problem } from '../forms.ts';
+import { formErrors, type Problem } from '../../shared/forms.ts';
 import { findBodyRow } from '../../../db/records/bodies.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });

@@ -9,7 +9,7 @@ import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { attendanceGridSaver, AttendanceGridSchema, attendanceGridView } from '../../../services/committee/attendance-grid.ts';
 import { formAction } from '../form-action.ts';
-import { formErrors, type Problem } from '../forms.ts';
+import { formErrors, type Problem } from '../../shared/forms.ts';
 import { longDate } from '../presenters.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(200) });

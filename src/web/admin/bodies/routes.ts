@@ -20,7 +20,7 @@ import { NotFound } from '../../../http/errors.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { formAction } from '../form-action.ts';
-import { formErrors, type Problem } from '../forms.ts';
+import { formErrors, type Problem } from '../../shared/forms.ts';
 import { BODY_KIND_ITEMS, personItems, personName, selectItems } from '../presenters.ts';
 import { z } from 'zod';
 import { listPersonChoices } from '../../../db/records/people.ts';

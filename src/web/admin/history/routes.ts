@@ -6,7 +6,7 @@ import { idsIn, recordKind } from '../../../domain/audit/events.ts';
 import { NotFound } from '../../../http/errors.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
-import { formErrors } from '../../portal/form-errors.ts';
+import { formErrors } from '../../shared/form-errors.ts';
 import { presentHistory, presentTrail } from './presenter.ts';
 
 export const HistoryParamsSchema = z.object({

@@ -12,7 +12,7 @@ import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { ApprovalFieldsSchema, ApprovalUndoSchema, minutesApprovalUndoer, minutesApprover } from '../../../services/committee/minutes-workflow.ts';
 import { meetingDeleter, meetingWithdrawer, WithdrawalSchema } from '../../../services/committee/meeting-changes.ts';
 import { formAction } from '../form-action.ts';
-import { formErrors } from '../forms.ts';
+import { formErrors } from '../../shared/forms.ts';
 import { longDate } from '../presenters.ts';
 import { renderMeetingHub } from './hub.ts';
 import { findMeetingForEdit } from '../../../db/records/meetings.ts';

@@ -10,11 +10,11 @@ import { NotFound } from '../../../http/errors.ts';
 import { defaultAltText, MAX_PHOTO_BYTES } from '../../../domain/members/photo.ts';
 import { findPhotoPerson, listMembersWithPhoto, photosOf } from '../../../db/repositories/photos.ts';
 import { photoRemover, photoSaver } from '../../../services/members/photo-writer.ts';
-import { optionalUploadedFile } from '../../uploads.ts';
-import { displayName } from '../../presenters/portal/names.ts';
-import { personHref } from '../../presenters/portal/links.ts';
-import { presentPhoto } from '../../presenters/portal/photo.ts';
-import { formErrors, serviceProblems, type Problem } from '../forms.ts';
+import { optionalUploadedFile } from '../../shared/uploads.ts';
+import { displayName } from '../../portal/presenters/names.ts';
+import { personHref } from '../../portal/presenters/links.ts';
+import { presentPhoto } from '../../portal/presenters/photo.ts';
+import { formErrors, serviceProblems, type Problem } from '../../shared/forms.ts';
 
 const IdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,199}$/) });
 const PhotoForm = z.object({ altText: z.string().max(10_000).default(''), photo: optionalUploadedFile });

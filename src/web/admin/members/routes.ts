@@ -13,8 +13,8 @@ import { linkTo, ROUTES } from '../../../http/routes.ts';
 import { MAX_ROSTER_LINES, readRosterFile, type LineProblem, type RosterFileLine } from '../../../services/members/roster-file.ts';
 import { membersImporter, type MembersImport } from '../../../services/members/roster-importer.ts';
 import { rosterExporter } from '../../../services/members/roster-exporter.ts';
-import { optionalUploadedFile } from '../../uploads.ts';
-import { formErrors } from '../forms.ts';
+import { optionalUploadedFile } from '../../shared/uploads.ts';
+import { formErrors } from '../../shared/forms.ts';
 import { memberPhotoList } from './photo-routes.ts';
 import { longDate } from '../presenters.ts';
 

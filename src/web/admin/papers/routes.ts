@@ -17,7 +17,7 @@ import { correctionRecorder, correctionRemover } from '../../../services/import-
 import { paperChecker } from '../../../services/import-review/paper-checker.ts';
 import { paperReimporter } from '../../../services/import-review/paper-reimporter.ts';
 import { formAction } from '../form-action.ts';
-import { formErrors, type Problem } from '../forms.ts';
+import { formErrors, type Problem } from '../../shared/forms.ts';
 import { longDate, selectItems, stamp } from '../presenters.ts';
 import { presentPaperRow, presentReview } from './presenter.ts';
 

@@ -1,0 +1,82 @@
+/**
+ * The links to a meeting's documents (agenda pack, supplementary packs, each item's papers, minutes) for the partial
+ * `meetings/_meeting-documents.njk`, on the public meeting page and in the back office. The public links lead to the public
+ * versions; the back office's to the restricted ones, with exempt papers, and says so.
+ */
+import { formatDate } from '../../i18n/dates.ts';
+import { t } from '../../i18n/index.ts';
+import { linkTo } from '../../../http/routes.ts';
+import type { MeetingDocumentsIndex } from '../../../services/documents/meeting-documents-index.ts';
+
+export interface DocumentLink {
+  text: string;
+  href: string;
+  /** "PDF", "Word document" */
+  format: string;
+  /** "Draft", "Approved", "Exempt" in the page's language: shown as a tag beside the link, coloured by tagClass. */
+  tag?: string;
+  tagClass?: string;
+}
+
+const TAG_CLASSES = { Exempt: 'govuk-tag--red', Draft: 'govuk-tag--yellow', Approved: 'govuk-tag--green' } as const;
+
+/** A tag's words in the page's language, with its colour chosen by what it means (not by its words). */
+function tagged(tag: keyof typeof TAG_CLASSES | null | undefined): Pick<DocumentLink, 'tag' | 'tagClass'> {
+  return tag ? { tag: t(`meetingDocuments.tag${tag}`), tagClass: TAG_CLASSES[tag] } : {};
+}
+
+export interface MeetingDocumentsView {
+  /** Restricted versions (back office): the heading says they hold exempt information. */
+  restricted: boolean;
+  packs: DocumentLink[];
+  items: DocumentLink[];
+  minutes: DocumentLink[];
+  any: boolean;
+}
+
+export function presentMeetingDocuments(index: MeetingDocumentsIndex | undefined, audience: 'public' | 'restricted'): MeetingDocumentsView {
+  const restricted = audience === 'restricted';
+  if (!index) return { restricted, packs: [], items: [], minutes: [], any: false };
+  const id = index.meetingId;
+  const packs: DocumentLink[] = [];
+  if (index.pack) {
+    packs.push({
+      text: t('meetingDocuments.agendaPack'),
+      format: 'PDF',
+      href: linkTo(restricted ? 'admin.meeting.agendaPack.pdf' : 'meeting.agendaPack.pdf', { id }),
+    });
+    packs.push({
+      text: t('meetingDocuments.agendaPack'),
+      format: t('meetingDocuments.word'),
+      href: linkTo(restricted ? 'admin.meeting.agendaPack.docx' : 'meeting.agendaPack.docx', { id }),
+    });
+  }
+  for (const supplement of index.supplements) {
+    const params = { id, number: supplement.number };
+    packs.push({
+      text: t('meetingDocuments.supplement', { number: supplement.number, date: formatDate(supplement.publishedOn) }),
+      format: 'PDF',
+      href: linkTo(restricted ? 'admin.meeting.supplementaryPack.pdf' : 'meeting.supplementaryPack.pdf', params),
+    });
+  }
+  const items = index.items.map(
+    (item): DocumentLink => ({
+      text: `${t('meetingDocuments.item', { number: item.number })}: ${item.title}`,
+      format: 'PDF',
+      href: linkTo(restricted ? 'admin.meeting.itemPapers.pdf' : 'meeting.itemPapers.pdf', { id, number: item.number }),
+      ...tagged(item.exempt ? 'Exempt' : null),
+    }),
+  );
+  const minutes: DocumentLink[] = [];
+  if (index.minutes) {
+    const tag = tagged(index.minutes.status);
+    minutes.push({ text: t('meeting.minutes'), format: 'PDF', href: linkTo(restricted ? 'admin.meeting.minutes.pdf' : 'meeting.minutes.pdf', { id }), ...tag });
+    minutes.push({
+      text: t('meeting.minutes'),
+      format: t('meetingDocuments.word'),
+      href: linkTo(restricted ? 'admin.meeting.minutes.docx' : 'meeting.minutes.docx', { id }),
+      ...tag,
+    });
+  }
+  return { restricted, packs, items, minutes, any: packs.length + items.length + minutes.length > 0 };
+}
