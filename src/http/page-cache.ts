@@ -27,7 +27,7 @@ export { isAnonymous };
 export const PAGE_CACHE_CONTROL = 'public, no-cache';
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const CACHEABLE_TYPES = /^(text\/html|text\/calendar|application\/(rss|atom)\+xml)/;
-/** The hidden field of a form's CSRF token (src/web/views/admin/_csrf.njk). */
+/** The hidden field of a form's CSRF token (src/web/shared/views/_csrf.njk). */
 const CSRF_FIELD_MARK = 'name="_csrf"';
 
 interface Entry {
