@@ -1,6 +1,7 @@
 /** Outside bodies in the back office: democratic services record bodies, appoint to them, end terms and link reports back. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
+import type { Db } from '../../db/types.ts';
 import * as repo from '../../db/repositories/registers/outside-bodies.ts';
 import { agendaItemByNumber, decisionMakerChoices, listMeetingChoicesInScope, minuteByNumber } from '../../db/repositories/registers/forward-plan.ts';
 import { personName } from '../../services/political-balance/person-name.ts';
@@ -16,7 +17,6 @@ import { formValues, idParam, one, options, submit } from './form.ts';
 import { appointmentView } from './outside-bodies-public.ts';
 
 type Values = Record<string, string | string[]>;
-type Db = DatabaseHandle['db'];
 
 const bodyInput = (values: Values) => ({
   name: one(values.name),
