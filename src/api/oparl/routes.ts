@@ -237,86 +237,49 @@ export const oparlRoutes: FastifyPluginAsync<{ config: Config; database: Databas
     if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listPeople(db, params.id, filter, window), (rows) => assemble.personObjects(db, link, rows));
   });
-  list<{ id: string }>(
+  /**
+   * A Body's list whose objects can be withdrawn: a withdrawn one (migration 20261207_3002) is a deleted object in
+   * the changes a client asks for, after the public ones.
+   */
+  function withdrawableList<R>(
+    name: RouteName,
+    withdrawn: Withdrawn & { route: RouteName },
+    read: (db: Kysely<Database>, authorityId: string, filter: ChangeFilter, window: PageWindow) => Promise<Paged<R>>,
+    toObjects: (db: Kysely<Database>, rows: R[]) => Promise<OParlObject[]> | OParlObject[],
+    order: Order = 'id',
+  ) {
+    list<{ id: string }>(
+      name,
+      async (db, params, filter, window) => {
+        if (!(await authorityOf(db, params))) return undefined;
+        return withWithdrawn(
+          db,
+          params.id,
+          filter,
+          window,
+          async (part) => presentRows(await read(db, params.id, filter, part), (rows) => toObjects(db, rows)),
+          withdrawn,
+        );
+      },
+      { order, withdrawn: true },
+    );
+  }
+
+  withdrawableList(
     'oparl.body.meetings',
-    async (db, params, filter, window) => {
-      if (!(await authorityOf(db, params))) return undefined;
-      // A withdrawn meeting (migration 20261207_3002) is a deleted object in the changes a client asks for.
-      return withWithdrawn(
-        db,
-        params.id,
-        filter,
-        window,
-        async (part) => presentRows(await q.listMeetings(db, { authorityId: params.id }, filter, part), (rows) => assemble.meetingObjects(db, link, rows)),
-        { ...MEETING, route: 'oparl.meeting' },
-      );
-    },
-    { order: 'date-id', withdrawn: true },
+    { ...MEETING, route: 'oparl.meeting' },
+    (db, authorityId, filter, window) => q.listMeetings(db, { authorityId }, filter, window),
+    (db, rows) => assemble.meetingObjects(db, link, rows),
+    'date-id',
   );
-  list<{ id: string }>(
-    'oparl.body.papers',
-    async (db, params, filter, window) => {
-      if (!(await authorityOf(db, params))) return undefined;
-      return withWithdrawn(
-        db,
-        params.id,
-        filter,
-        window,
-        async (part) => presentRows(await q.listPapers(db, params.id, filter, part), (rows) => assemble.paperObjects(db, link, rows)),
-        { ...PAPER, route: 'oparl.paper' },
-      );
-    },
-    { withdrawn: true },
+  withdrawableList('oparl.body.papers', { ...PAPER, route: 'oparl.paper' }, q.listPapers, (db, rows) => assemble.paperObjects(db, link, rows));
+  withdrawableList('oparl.body.agendaItems', { ...AGENDA_ITEM, route: 'oparl.agendaItem' }, q.listAgendaItems, (db, rows) =>
+    assemble.agendaItemObjects(db, link, rows, { withMeeting: true }),
   );
-  list<{ id: string }>(
-    'oparl.body.agendaItems',
-    async (db, params, filter, window) => {
-      if (!(await authorityOf(db, params))) return undefined;
-      return withWithdrawn(
-        db,
-        params.id,
-        filter,
-        window,
-        async (part) =>
-          presentRows(await q.listAgendaItems(db, params.id, filter, part), (rows) => assemble.agendaItemObjects(db, link, rows, { withMeeting: true })),
-        { ...AGENDA_ITEM, route: 'oparl.agendaItem' },
-      );
-    },
-    { withdrawn: true },
+  withdrawableList('oparl.body.consultations', { ...CONSULTATION, route: 'oparl.consultation' }, q.listConsultations, (_db, rows) =>
+    rows.map((row) => present.presentConsultation(link, row, { withPaper: true })),
   );
-  list<{ id: string }>(
-    'oparl.body.consultations',
-    async (db, params, filter, window) => {
-      if (!(await authorityOf(db, params))) return undefined;
-      return withWithdrawn(
-        db,
-        params.id,
-        filter,
-        window,
-        async (part) =>
-          presentRows(await q.listConsultations(db, params.id, filter, part), (rows) =>
-            rows.map((row) => present.presentConsultation(link, row, { withPaper: true })),
-          ),
-        { ...CONSULTATION, route: 'oparl.consultation' },
-      );
-    },
-    { withdrawn: true },
-  );
-  list<{ id: string }>(
-    'oparl.body.files',
-    async (db, params, filter, window) => {
-      if (!(await authorityOf(db, params))) return undefined;
-      return withWithdrawn(
-        db,
-        params.id,
-        filter,
-        window,
-        async (part) => presentRows(await q.listPapers(db, params.id, filter, part), (rows) => rows.map((row) => present.presentFile(link, row))),
-        { ...FILE, route: 'oparl.file' },
-      );
-    },
-    { withdrawn: true },
-  );
+  withdrawableList('oparl.body.files', { ...FILE, route: 'oparl.file' }, q.listPapers, (_db, rows) => rows.map((row) => present.presentFile(link, row)));
   list<{ id: string }>('oparl.body.locations', async (db, params, filter, window) => {
     if (!(await authorityOf(db, params))) return undefined;
     return presentRows(await q.listLocations(db, params.id, filter, window), (rows) => assemble.locationObjects(db, link, rows));
