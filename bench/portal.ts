@@ -107,7 +107,8 @@ export function startPortal(env: Record<string, string>, portBase: number, logLe
 
 export async function prepare(options: PortalBenchOptions, engine: 'pglite' | 'postgres', name = 'portal'): Promise<Record<string, string>> {
   // A benchmark that changes the schema (new migrations on a branch) names its own copy, so it never migrates another's.
-  const key = `${options.cacheKey ?? name}-y${options.years}-s${options.seed}`;
+  // BENCH_AUTHORITY_KEY makes every benchmark share one generated authority per size (twenty years takes minutes).
+  const key = `${process.env.BENCH_AUTHORITY_KEY ?? options.cacheKey ?? name}-y${options.years}-s${options.seed}`;
   let env: Record<string, string>;
   if (engine === 'pglite') {
     const dataDir = path.join(here, '.cache', key);
