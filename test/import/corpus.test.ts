@@ -24,16 +24,31 @@ const EMPTY: FileView = {
 async function viewOf(database: TestDatabase): Promise<FileView> {
   const { db } = database;
   if (!(await db.selectFrom('authority').select('id').executeTakeFirst())) return EMPTY;
-  const [doc, schemes, posts] = await Promise.all([
+  const [doc, schemes, posts, actions, leads] = await Promise.all([
     buildExport(db),
     db.selectFrom('allowance_scheme').select(['basic_allowance_pence']).execute(),
     db.selectFrom('allowance_sra_post').select(['name', 'printed', 'amount_pence']).execute(),
+    db.selectFrom('plan_action').select(['id', 'ref', 'status']).execute(),
+    // An action's leads are its milestones' (a person, or a role that stays a role).
+    db
+      .selectFrom('plan_lead')
+      .innerJoin('plan_milestone', 'plan_milestone.id', 'plan_lead.milestone_id')
+      .leftJoin('person', 'person.id', 'plan_lead.person_id')
+      .select(['plan_milestone.action_id', 'person.given_name', 'person.family_name', 'plan_lead.role'])
+      .execute(),
   ]);
   const allowances = [
     ...schemes.map((scheme) => ({ name: 'Basic Allowance', pence: Number(scheme.basic_allowance_pence) })),
     ...posts.map((post) => ({ name: `${post.name} ${post.printed}`, pence: Number(post.amount_pence) })),
   ];
-  return { doc, allowances, actions: [] };
+  return {
+    doc,
+    allowances,
+    actions: actions.map((action) => {
+      const lead = leads.find((row) => row.action_id === action.id);
+      return { ref: action.ref, status: action.status ?? '', lead: lead ? (lead.family_name ? `${lead.given_name ?? ''} ${lead.family_name}`.trim() : lead.role) : null };
+    }),
+  };
 }
 
 describe.skipIf(databaseUnavailable)('the development corpus of other councils’ papers', () => {

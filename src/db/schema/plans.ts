@@ -1,5 +1,6 @@
 import type { Audited, Optional, Sourced } from './columns.ts';
 import type { Recurrence, Timescale } from '../../domain/plans/timescale.ts';
+import type { ActionStatus } from '../../domain/plans/action-status.ts';
 
 export type Rag = 'red' | 'amber' | 'green';
 export type IndicatorUnit = 'count' | 'percent';
@@ -41,11 +42,14 @@ export interface PlanOutcomeTable extends Audited, Sourced {
 export interface PlanActionTable extends Audited, Sourced {
   id: string;
   plan_id: string;
-  outcome_id: string;
+  /** Null for an action read from prose: its plan printed no outcomes. */
+  outcome_id: string | null;
   ref: string;
   position: number;
   text: string;
   joint_with: string | null;
+  /** As a paper stated it (src/domain/plans/action-status.ts); null when none was printed. */
+  status: ActionStatus | null;
 }
 
 export interface PlanMilestoneTable extends Audited, Sourced {

@@ -123,7 +123,9 @@ export async function persistPlan(ctx: PersistContext, extract: PlanPaperExtract
       actionRows.push({
         id: actionId,
         plan_id: id,
-        outcome_id: outcomeOf(outcomeRef, action),
+        // A plan read from prose printed no priorities or outcomes: its actions stand alone.
+        outcome_id: plan.priorities.length ? outcomeOf(outcomeRef, action) : null,
+        status: action.status ?? null,
         ref: action.ref,
         position: position + 1,
         text: action.text,

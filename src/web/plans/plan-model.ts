@@ -7,6 +7,8 @@ export interface PlanModel {
   coverage: Coverage;
   actionsByOutcome: Map<string, PlanTree['actions']>;
   actionsByPriority: Map<string, PlanTree['actions']>;
+  /** Actions read from prose: the plan printed no outcome for them. */
+  standaloneActions: PlanTree['actions'];
   milestonesByAction: Map<string, PlanTree['milestones']>;
   measuresByMilestone: Map<string, PlanTree['measures']>;
   leadsByMilestone: Map<string, PlanTree['leads']>;
@@ -52,8 +54,9 @@ export function planModel(tree: PlanTree, asAt: string): PlanModel {
       events,
       asAt,
     ),
-    actionsByOutcome: group(tree.actions, (a) => a.outcome_id),
-    actionsByPriority: group(tree.actions, (a) => outcomeById.get(a.outcome_id)?.priority_id ?? ''),
+    actionsByOutcome: group(tree.actions, (a) => a.outcome_id ?? ''),
+    actionsByPriority: group(tree.actions, (a) => (a.outcome_id ? (outcomeById.get(a.outcome_id)?.priority_id ?? '') : '')),
+    standaloneActions: tree.actions.filter((a) => a.outcome_id === null),
     milestonesByAction,
     measuresByMilestone,
     leadsByMilestone: group(

@@ -9,6 +9,7 @@ import { linkTo } from '../../http/routes.ts';
 import { t } from '../i18n/index.ts';
 import { formatDate, formatMonth, formatValue, RAG_TAG_CLASSES } from './format.ts';
 import type { PlanModel } from './plan-model.ts';
+import type { ActionStatus as StatedStatus } from '../../domain/plans/action-status.ts';
 
 type Progress = { completed: number; total: number; percent: number };
 
@@ -30,7 +31,17 @@ export interface ActionRow {
   overdueSince: string;
   rag: { text: string; classes: string } | null;
   measures: string;
+  /** As the paper stated it (actions read from prose), with its tag's colour. */
+  statedStatus: { text: string; classes: string } | null;
 }
+
+const STATED_STATUS_CLASSES: Record<StatedStatus, string> = {
+  completed: 'govuk-tag--green',
+  'in-progress': 'govuk-tag--blue',
+  outstanding: 'govuk-tag--yellow',
+  'not-started': 'govuk-tag--grey',
+  cancelled: 'govuk-tag--grey',
+};
 
 const planParam = (tree: PlanTree) => tree.plan.slug;
 
@@ -66,6 +77,7 @@ export function actionRow(model: PlanModel, action: PlanTree['actions'][number])
     overdueSince: formatDate(s.overdueSince),
     rag: s.rag ? { text: t(`planRag.${s.rag}`), classes: RAG_TAG_CLASSES[s.rag] } : null,
     measures: t('planPages.of', { completed: s.measuresCompleted, total: s.measuresTotal }),
+    statedStatus: action.status ? { text: t(`planActionStatus.${action.status}`), classes: STATED_STATUS_CLASSES[action.status] } : null,
   };
 }
 
@@ -92,6 +104,7 @@ export function presentPlan(model: PlanModel) {
     requirementSets: tree.requirementSets.map((set) => ({ name: set.name, count: tree.requirements.filter((r) => r.set_id === set.id).length })),
     coverageHref: linkTo('plan.coverage', { plan: tree.plan.slug }),
     reportHref: linkTo('plan.report', { plan: tree.plan.slug }),
+    standaloneActions: model.standaloneActions.map((a) => actionRow(model, a)),
     priorities: tree.priorities.map((priority) => {
       const actions = model.actionsByPriority.get(priority.id) ?? [];
       return {
@@ -132,8 +145,9 @@ export function presentAction(model: PlanModel, ref: string) {
   const { tree } = model;
   const action = tree.actions.find((a) => a.ref === ref);
   if (!action) return undefined;
-  const outcome = tree.outcomes.find((o) => o.id === action.outcome_id)!;
-  const priority = tree.priorities.find((p) => p.id === outcome.priority_id)!;
+  // An action read from prose has no outcome, so no priority either.
+  const outcome = tree.outcomes.find((o) => o.id === action.outcome_id);
+  const priority = outcome ? tree.priorities.find((p) => p.id === outcome.priority_id) : undefined;
   const asAt = model.coverage.asAt;
   const updates = tree.updates.filter((u) => u.action_id === action.id && u.update_date <= asAt);
   const completed = new Set(updates.filter((u) => u.measure_completed && u.measure_id).map((u) => u.measure_id!));
@@ -142,8 +156,10 @@ export function presentAction(model: PlanModel, ref: string) {
     asAt,
     asAtText: formatDate(asAt),
     plan: { title: tree.plan.title, href: linkTo('plan.show', { plan: tree.plan.slug }) },
-    priority: { number: priority.number, title: priority.title, href: linkTo('plan.priority', { plan: tree.plan.slug, number: priority.number }) },
-    outcome: { ref: outcome.ref, statement: outcome.statement },
+    priority: priority
+      ? { number: priority.number, title: priority.title, href: linkTo('plan.priority', { plan: tree.plan.slug, number: priority.number }) }
+      : null,
+    outcome: outcome ? { ref: outcome.ref, statement: outcome.statement } : null,
     source: action.source_line_from ? t('planPages.lines', { from: action.source_line_from, to: action.source_line_to }) : null,
     requirementDetails: (model.requirementsByAction.get(action.id) ?? []).map((r) => ({
       code: r.code,

@@ -206,7 +206,7 @@ export const ACCOUNTABILITY_COLUMNS = {
   plans: ['id', 'title', 'slug', 'issued_month', 'owner_body_id'],
   planPriorities: ['id', 'plan_id', 'number', 'title', 'key_objectives'],
   planOutcomes: ['id', 'plan_id', 'priority_id', 'ref', 'statement'],
-  planActions: ['id', 'plan_id', 'outcome_id', 'ref', 'position', 'text', 'joint_with'],
+  planActions: ['id', 'plan_id', 'outcome_id', 'ref', 'position', 'text', 'joint_with', 'status'],
   planProgressUpdates: ['id', 'action_id', 'measure_id', 'update_date', 'rag', 'narrative', 'measure_completed'],
   indicators: ['id', 'plan_id', 'name', 'slug', 'definition', 'unit', 'polarity', 'frequency'],
   indicatorObservations: ['id', 'indicator_id', 'period', 'value', 'as_at', 'printed_label'],

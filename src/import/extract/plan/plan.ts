@@ -8,6 +8,7 @@ import { extractReport } from '../report.ts';
 import { plainText, segmentDocument } from '../../segment.ts';
 import type { ImportIssue, Segment, TextDocument } from '../../types.ts';
 import { extractActionTables } from './actions.ts';
+import { extractProseActions } from './prose-actions.ts';
 import { extractDashboard } from './dashboard.ts';
 import { extractFigures } from './figures.ts';
 import { extractLeadTitles, extractRequirementSets } from './requirements.ts';
@@ -83,6 +84,25 @@ export function extractPlan(segment: Segment): { plan: PlanRecord; issues: Impor
   return { plan, issues: tables.issues };
 }
 
+/** The actions a segment states in prose, as a plan of their own (no priorities or outcomes: the paper printed none). */
+function addProsePlan(result: PlanPaperExtract, segment: Segment): void {
+  const prose = extractProseActions(segment.lines, segment.lineFrom);
+  result.issues.push(...prose.issues);
+  if (!prose.planTitle || prose.actions.length === 0) return;
+  result.plans.push({
+    title: prose.planTitle,
+    reportsTo: [],
+    priorities: [],
+    outcomes: [],
+    actions: prose.actions,
+    requirementSets: [],
+    leadTitles: [],
+    roleHolders: [],
+    lineFrom: Math.min(...prose.actions.map((action) => action.lineFrom)),
+    lineTo: Math.max(...prose.actions.map((action) => action.lineTo)),
+  });
+}
+
 /** Everything about improvement plans and their indicators that one document holds. */
 export function extractPlanPaper(doc: TextDocument, segments: Segment[] = segmentDocument(doc.lines)): PlanPaperExtract {
   const result: PlanPaperExtract = { plans: [], indicators: [], observations: [], targets: [], issues: [] };
@@ -95,11 +115,16 @@ export function extractPlanPaper(doc: TextDocument, segments: Segment[] = segmen
           continue;
         }
         const { plan, issues } = extractPlan(segment);
-        if (plan.actions.length === 0) continue;
+        if (plan.actions.length === 0) {
+          // No action table: the plan may state its actions in prose.
+          addProsePlan(result, segment);
+          continue;
+        }
         result.plans.push(plan);
         result.issues.push(...issues);
         for (const set of plan.requirementSets) for (const requirement of set.requirements) result.targets.push(...extractTargets(requirement));
       } else if (segment.kind === 'report') {
+        addProsePlan(result, segment);
         const report = extractReport(segment);
         const asAt = report.to.find((to) => to.date)?.date ?? report.date;
         if (!asAt) continue;

@@ -4,6 +4,7 @@
  */
 import type { SourceSpan } from '../../types.ts';
 import type { Timescale } from '../../../domain/plans/timescale.ts';
+import type { ActionStatus } from '../../../domain/plans/action-status.ts';
 
 /** A delivery lead as printed: a person ("Rob Semens") or a role that stays a role ("Heads of Service"). */
 export type LeadRecord = { kind: 'person'; name: string } | { kind: 'role'; role: string };
@@ -24,6 +25,8 @@ export interface ActionRecord extends SourceSpan {
   /** Requirement codes cited in the row: "IN 3", "O 14", "CT 1". */
   requirements: string[];
   milestones: MilestoneRecord[];
+  /** As the paper states it, for actions read from prose ("have been completed", "Status: on track"). */
+  status?: ActionStatus;
 }
 
 export interface OutcomeRecord extends SourceSpan {

@@ -3,6 +3,8 @@
  * they answer and the progress reported. Plans are published documents: a public export keeps them all, less who
  * wrote each progress update (an officer's name, not shown on the public pages).
  */
+import { z } from 'zod';
+import { ACTION_STATUSES } from '../../../domain/plans/action-status.ts';
 import { bool, day, id, int, source, text } from '../fields.ts';
 import type { ExportSection, TableRows } from '../table-section.ts';
 
@@ -39,8 +41,18 @@ export const plansSection: ExportSection = {
     {
       key: 'actions',
       table: 'plan_action',
-      about: 'An action towards an outcome.',
-      fields: { id, planId: id, outcomeId: id, ref: text, position: int, text, jointWith: text.nullable(), ...source },
+      about: 'An action towards an outcome; an action read from prose belongs to no outcome.',
+      fields: {
+        id,
+        planId: id,
+        outcomeId: id.nullable(),
+        ref: text,
+        position: int,
+        text,
+        jointWith: text.nullable(),
+        status: z.enum(ACTION_STATUSES).nullable().describe('As a paper stated it: `completed`, `in-progress`, `outstanding`, `not-started`, `cancelled`.'),
+        ...source,
+      },
     },
     {
       key: 'milestones',
