@@ -12,7 +12,7 @@ import { resetDatabase } from '../support/reset-database.ts';
 import { corpusDir, corpusFacts, formatScores, scoreFile, type FileScore, type FileView } from '../support/corpus.ts';
 
 /** The overall share of facts that must be found; raise it with every improvement, never lower it. */
-const FLOOR = 0.94;
+const FLOOR = 0.95;
 
 /** What a file not recognised leaves: nothing. */
 const EMPTY: FileView = {
@@ -46,7 +46,11 @@ async function viewOf(database: TestDatabase): Promise<FileView> {
     allowances,
     actions: actions.map((action) => {
       const lead = leads.find((row) => row.action_id === action.id);
-      return { ref: action.ref, status: action.status ?? '', lead: lead ? (lead.family_name ? `${lead.given_name ?? ''} ${lead.family_name}`.trim() : lead.role) : null };
+      return {
+        ref: action.ref,
+        status: action.status ?? '',
+        lead: lead ? (lead.family_name ? `${lead.given_name ?? ''} ${lead.family_name}`.trim() : lead.role) : null,
+      };
     }),
   };
 }

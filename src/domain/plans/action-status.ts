@@ -11,7 +11,10 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 /** Printed words for each status, tried in this order ("not complete" before "complete"). */
 const WORDS: ReadonlyArray<[RegExp, ActionStatus]> = [
   [/^(?:not\s+(?:yet\s+)?started|not\s+begun|yet\s+to\s+start)$/, 'not-started'],
-  [/^(?:not\s+(?:yet\s+)?(?:complete|completed|achieved|done|delivered)|incomplete|outstanding|overdue|delayed|behind(?:\s+schedule)?|off\s+track|slipped)$/, 'outstanding'],
+  [
+    /^(?:not\s+(?:yet\s+)?(?:complete|completed|achieved|done|delivered)|incomplete|outstanding|overdue|delayed|behind(?:\s+schedule)?|off\s+track|slipped)$/,
+    'outstanding',
+  ],
   [/^(?:complete|completed|done|achieved|delivered|closed|implemented|met|finished)$/, 'completed'],
   [/^(?:in\s+progress|ongoing|on\s+(?:track|target|schedule)|under\s*way|started|progressing)$/, 'in-progress'],
   [/^(?:cancelled|canceled|withdrawn|deleted|no\s+longer\s+required|superseded|discontinued|dropped)$/, 'cancelled'],

@@ -160,7 +160,10 @@ function commitment(paragraph: Paragraph): { ref?: string; action: ActionRecord 
   if (bracketed) text = text.replace(bracketed[0], '');
   else if (labelled) text = text.replace(labelled[0], '');
   if (trailing) text = text.replace(trailing[0], '');
-  text = text.replace(/\s+/g, ' ').replace(/\s+([.,;])/g, '$1').trim();
+  text = text
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;])/g, '$1')
+    .trim();
   const ref = marker ? (marker[1] ?? marker[2]) : undefined;
   return {
     ...(ref ? { ref } : {}),
