@@ -65,7 +65,7 @@ describe.skipIf(databaseUnavailable)('plan actions written in prose', () => {
     const file = path.join(work, 'decision.txt');
     fs.writeFileSync(file, PAPER);
     const summary = await paperImporter({ database, authorityName: AUTHORITY, paths: [file], actor: 'test' });
-    expect(summary.files.map((result) => result.status)).toEqual(['ok']);
+    expect(summary.files.map((result) => result.status)).toEqual(['imported']);
     app = await createApp({ config, database, logger: false });
   });
   afterAll(async () => {
