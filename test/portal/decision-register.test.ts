@@ -358,7 +358,7 @@ describe.skipIf(databaseUnavailable)('the decisions register kept on write', () 
         }
         await keptEqualsRecomputed(db);
       }),
-      { numRuns: 25 },
+      { numRuns: 60 },
     );
   });
 
