@@ -35,10 +35,20 @@ describe.skipIf(databaseUnavailable)('the decisions register read by cursor', ()
         const meetingId = (await insertMeeting(db, bodyId, { date, status: 'held' })).id as string;
         for (const number of ['2', '10', '3a']) {
           const minuteId = `pages-minute-${serial++}`;
-          await db.insertInto('minute').values({ id: minuteId, meeting_id: meetingId, number, position: serial, title: `Item ${number}` }).execute();
+          await db
+            .insertInto('minute')
+            .values({ id: minuteId, meeting_id: meetingId, number, position: serial, title: `Item ${number}` })
+            .execute();
           await db
             .insertInto('resolution')
-            .values([2, 0, 1].map((position) => ({ id: `pages-resolution-${String(99 - serial).padStart(3, '0')}-${position}`, minute_id: minuteId, position, text: 'Resolved.' })))
+            .values(
+              [2, 0, 1].map((position) => ({
+                id: `pages-resolution-${String(99 - serial).padStart(3, '0')}-${position}`,
+                minute_id: minuteId,
+                position,
+                text: 'Resolved.',
+              })),
+            )
             .execute();
         }
       }
@@ -48,8 +58,24 @@ describe.skipIf(databaseUnavailable)('the decisions register read by cursor', ()
       .insertInto('decision')
       .values(
         DAYS.flatMap((date, index) => [
-          { id: `pages-decision-${index}-a`, authority_id: authorityId, decision_date: date, subject: 'A', text: 'Decided.', decision_maker_body_id: bodies[index % 3]!, is_key: index % 2 === 0 },
-          { id: `pages-decision-${index}-b`, authority_id: authorityId, decision_date: date, subject: 'B', text: 'Decided.', decision_maker_person_id: makerId, is_urgent: index % 3 === 0 },
+          {
+            id: `pages-decision-${index}-a`,
+            authority_id: authorityId,
+            decision_date: date,
+            subject: 'A',
+            text: 'Decided.',
+            decision_maker_body_id: bodies[index % 3]!,
+            is_key: index % 2 === 0,
+          },
+          {
+            id: `pages-decision-${index}-b`,
+            authority_id: authorityId,
+            decision_date: date,
+            subject: 'B',
+            text: 'Decided.',
+            decision_maker_person_id: makerId,
+            is_urgent: index % 3 === 0,
+          },
           { id: `pages-decision-${index}-c`, authority_id: authorityId, decision_date: date, subject: 'C', text: 'Decided.', is_key: true },
         ]),
       )
@@ -133,5 +159,4 @@ describe.skipIf(databaseUnavailable)('the decisions register read by cursor', ()
       { numRuns: 40 },
     );
   });
-
 });

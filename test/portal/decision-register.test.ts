@@ -48,7 +48,13 @@ const step = fc.oneof(
     key: fc.boolean(),
     urgent: fc.boolean(),
   }),
-  fc.record({ kind: fc.constant('redecide' as const), decision: fc.nat(6), day: fc.constantFrom(...DAYS), body: fc.option(fc.nat(2), { nil: null }), key: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('redecide' as const),
+    decision: fc.nat(6),
+    day: fc.constantFrom(...DAYS),
+    body: fc.option(fc.nat(2), { nil: null }),
+    key: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant('undecide' as const), decision: fc.nat(6) }),
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
@@ -118,8 +124,23 @@ describe.skipIf(databaseUnavailable)('the decisions register kept on write', () 
     await db
       .insertInto('decision')
       .values([
-        { id: 'register-decision-a', authority_id: authorityId, decision_date: DAYS[0]!, subject: 'Fees', text: 'Approved.', decision_maker_person_id: people[0]! },
-        { id: 'register-decision-b', authority_id: authorityId, decision_date: DAYS[3]!, subject: 'Grants', text: 'Agreed.', decision_maker_body_id: bodies[1]!, is_key: true },
+        {
+          id: 'register-decision-a',
+          authority_id: authorityId,
+          decision_date: DAYS[0]!,
+          subject: 'Fees',
+          text: 'Approved.',
+          decision_maker_person_id: people[0]!,
+        },
+        {
+          id: 'register-decision-b',
+          authority_id: authorityId,
+          decision_date: DAYS[3]!,
+          subject: 'Grants',
+          text: 'Agreed.',
+          decision_maker_body_id: bodies[1]!,
+          is_key: true,
+        },
       ])
       .execute();
   });
@@ -142,7 +163,14 @@ describe.skipIf(databaseUnavailable)('the decisions register kept on write', () 
         const minuteId = minutes[write.minute]!;
         await db
           .insertInto('resolution')
-          .values(Array.from({ length: write.count }, (_, index) => ({ id: `register-resolution-${serial++}`, minute_id: minuteId, position: write.position + index, text: 'Resolved.' })))
+          .values(
+            Array.from({ length: write.count }, (_, index) => ({
+              id: `register-resolution-${serial++}`,
+              minute_id: minuteId,
+              position: write.position + index,
+              text: 'Resolved.',
+            })),
+          )
           .execute();
         return;
       }
@@ -158,7 +186,12 @@ describe.skipIf(databaseUnavailable)('the decisions register kept on write', () 
       }
       case 'withdraw-resolution': {
         const id = await resolutionId(db, write.resolution);
-        if (id) await db.updateTable('resolution').set({ withdrawn_at: write.withdrawn ? new Date() : null }).where('id', '=', id).execute();
+        if (id)
+          await db
+            .updateTable('resolution')
+            .set({ withdrawn_at: write.withdrawn ? new Date() : null })
+            .where('id', '=', id)
+            .execute();
         return;
       }
       case 'delete-resolution': {
@@ -198,11 +231,7 @@ describe.skipIf(databaseUnavailable)('the decisions register kept on write', () 
         await db.updateTable('agenda_item').set({ exempt: write.exempt }).where('id', '=', items[write.item]!).execute();
         return;
       case 'move-meeting':
-        await db
-          .updateTable('meeting')
-          .set({ date: write.day, body_id: bodies[write.body]! })
-          .where('id', '=', meetings[write.meeting]!)
-          .execute();
+        await db.updateTable('meeting').set({ date: write.day, body_id: bodies[write.body]! }).where('id', '=', meetings[write.meeting]!).execute();
         return;
       case 'withdraw-meeting':
         await db

@@ -2,13 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { findBodyBySlug, bodyChoices } from '../../db/queries/portal/bodies.ts';
 import { countDecisions, decisionCursorOf, decisionMakers, findDecision, listDecisions, type DecisionFilters } from '../../db/queries/portal/decisions.ts';
-import {
-  DECISION_MAX_OFFSET,
-  DECISION_MAX_PAGE,
-  DECISION_PAGE_SIZE,
-  DecisionQuerySchema,
-  type DecisionQuery,
-} from '../../services/search/decision-query.ts';
+import { DECISION_MAX_OFFSET, DECISION_MAX_PAGE, DECISION_PAGE_SIZE, DecisionQuerySchema, type DecisionQuery } from '../../services/search/decision-query.ts';
 import { NotFound } from '../../http/errors.ts';
 import { presentDecision, presentDecisionSummary } from './presenters/decisions.ts';
 import { displayName } from './presenters/names.ts';
@@ -77,7 +71,10 @@ async function decisionList(request: FastifyRequest, reply: FastifyReply, databa
   const offset = Math.min((page - 1) * DECISION_PAGE_SIZE, DECISION_MAX_OFFSET);
   const [result, count] =
     parsed.data.body && !body
-      ? [{ rows: [], older: false, newer: false }, { total: 0, capped: false }]
+      ? [
+          { rows: [], older: false, newer: false },
+          { total: 0, capped: false },
+        ]
       : [await listDecisions(db, chosen, { limit: DECISION_PAGE_SIZE, offset, before, after }), await countDecisions(db, chosen)];
   const first = result.rows[0];
   const last = result.rows.at(-1);
@@ -86,9 +83,16 @@ async function decisionList(request: FastifyRequest, reply: FastifyReply, databa
     result.newer || result.older
       ? {
           ...(result.newer
-            ? { previous: { href: first ? listHref(parsed.data, { after: encodeDecisionCursor(decisionCursorOf(first)) }) : listHref(parsed.data), text: t('decisions.newer') } }
+            ? {
+                previous: {
+                  href: first ? listHref(parsed.data, { after: encodeDecisionCursor(decisionCursorOf(first)) }) : listHref(parsed.data),
+                  text: t('decisions.newer'),
+                },
+              }
             : {}),
-          ...(result.older && last ? { next: { href: listHref(parsed.data, { before: encodeDecisionCursor(decisionCursorOf(last)) }), text: t('decisions.older') } } : {}),
+          ...(result.older && last
+            ? { next: { href: listHref(parsed.data, { before: encodeDecisionCursor(decisionCursorOf(last)) }), text: t('decisions.older') } }
+            : {}),
         }
       : undefined;
   return reply.view('portal/decisions.njk', {

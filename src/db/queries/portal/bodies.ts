@@ -118,12 +118,7 @@ export async function bodyAttendees(db: Db, bodyId: string) {
   return db
     .with(
       (cte) => cte('total').materialized(),
-      (qb) =>
-        qb
-          .selectFrom('person_attendance_total')
-          .select(['person_id', 'role', 'listed'])
-          .where('body_id', '=', bodyId)
-          .where('listed', '>', 0),
+      (qb) => qb.selectFrom('person_attendance_total').select(['person_id', 'role', 'listed']).where('body_id', '=', bodyId).where('listed', '>', 0),
     )
     .selectFrom('total')
     .innerJoin('person', 'person.id', 'total.person_id')
