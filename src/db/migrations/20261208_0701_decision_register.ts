@@ -17,7 +17,7 @@ import { runSqlScript } from '../sql-script.ts';
  *
  * Kept by statement-level triggers with transition tables, each of which works out the meetings (for resolutions) or
  * decisions whose entries a statement may have changed and hands them to one SQL function,
- * `decision_register_refresh`, which deletes their entries and reads them again from `decision_register_source`:
+ * `decision_register_refresh`, which reads their entries again from `decision_register_source` and writes what differs:
  * resolutions (text, position, minute, withdrawal), minutes (meeting, number, title, exemption, agenda item), agenda
  * items (exemption, which a minute's derives from), meetings (date, body, withdrawal), the meeting workflow
  * (publication and approval of minutes), bodies (name, slug) and decisions. So the table always equals the source
@@ -90,26 +90,34 @@ select 'decision'::text, d.id, d.decision_date, d.subject, d.text,
   from decision d
   left join body b on b.id = d.decision_maker_body_id;
 
--- Reads again the entries of these meetings' resolutions and of these decisions. The public views join many tables:
--- past the default collapse limits (8) the planner would plan the view apart and read every resolution for a few.
+-- Reads again the entries of these meetings' resolutions and of these decisions, and writes only what differs: a
+-- refresh that changes nothing leaves no dead rows behind (the attendance figures' delete and re-insert of every
+-- touched key left generated databases mostly dead rows). The public views join many tables: past the default
+-- collapse limits (8) the planner would plan the view apart and read every resolution for a few.
 create function decision_register_refresh(meetings text[], decisions text[]) returns void language plpgsql
 set join_collapse_limit = 20 set from_collapse_limit = 20 as $$
 begin
   if cardinality(meetings) > 0 then
-    delete from decision_register_entry e where e.kind = 'resolution' and e.meeting_id = any(meetings);
-    insert into decision_register_entry (kind, id, date, subject, text, body_id, body_name, body_slug, maker_person_id, maker_role,
-                                         meeting_id, minute_number, is_key, is_urgent, provisional, position)
-    select s.kind, s.id, s.date, s.subject, s.text, s.body_id, s.body_name, s.body_slug, s.maker_person_id, s.maker_role,
-           s.meeting_id, s.minute_number, s.is_key, s.is_urgent, s.provisional, s.position
-      from decision_register_source s where s.kind = 'resolution' and s.meeting_id = any(meetings);
+    with source as (
+      select s.kind, s.id, s.date, s.subject, s.text, s.body_id, s.body_name, s.body_slug, s.maker_person_id, s.maker_role, s.meeting_id, s.minute_number, s.is_key, s.is_urgent, s.provisional, s.position
+        from decision_register_source s where s.kind = 'resolution' and s.meeting_id = any(meetings)),
+    gone as (
+      delete from decision_register_entry e where e.kind = 'resolution' and e.meeting_id = any(meetings) and not exists (select 1 from source where source.id = e.id))
+    insert into decision_register_entry as e (kind, id, date, subject, text, body_id, body_name, body_slug, maker_person_id, maker_role, meeting_id, minute_number, is_key, is_urgent, provisional, position)
+    select kind, id, date, subject, text, body_id, body_name, body_slug, maker_person_id, maker_role, meeting_id, minute_number, is_key, is_urgent, provisional, position from source
+    on conflict (kind, id) do update set date = excluded.date, subject = excluded.subject, text = excluded.text, body_id = excluded.body_id, body_name = excluded.body_name, body_slug = excluded.body_slug, maker_person_id = excluded.maker_person_id, maker_role = excluded.maker_role, meeting_id = excluded.meeting_id, minute_number = excluded.minute_number, is_key = excluded.is_key, is_urgent = excluded.is_urgent, provisional = excluded.provisional, position = excluded.position
+     where (e.date, e.subject, e.text, e.body_id, e.body_name, e.body_slug, e.maker_person_id, e.maker_role, e.meeting_id, e.minute_number, e.is_key, e.is_urgent, e.provisional, e.position) is distinct from (excluded.date, excluded.subject, excluded.text, excluded.body_id, excluded.body_name, excluded.body_slug, excluded.maker_person_id, excluded.maker_role, excluded.meeting_id, excluded.minute_number, excluded.is_key, excluded.is_urgent, excluded.provisional, excluded.position);
   end if;
   if cardinality(decisions) > 0 then
-    delete from decision_register_entry e where e.kind = 'decision' and e.id = any(decisions);
-    insert into decision_register_entry (kind, id, date, subject, text, body_id, body_name, body_slug, maker_person_id, maker_role,
-                                         meeting_id, minute_number, is_key, is_urgent, provisional, position)
-    select s.kind, s.id, s.date, s.subject, s.text, s.body_id, s.body_name, s.body_slug, s.maker_person_id, s.maker_role,
-           s.meeting_id, s.minute_number, s.is_key, s.is_urgent, s.provisional, s.position
-      from decision_register_source s where s.kind = 'decision' and s.id = any(decisions);
+    with source as (
+      select s.kind, s.id, s.date, s.subject, s.text, s.body_id, s.body_name, s.body_slug, s.maker_person_id, s.maker_role, s.meeting_id, s.minute_number, s.is_key, s.is_urgent, s.provisional, s.position
+        from decision_register_source s where s.kind = 'decision' and s.id = any(decisions)),
+    gone as (
+      delete from decision_register_entry e where e.kind = 'decision' and e.id = any(decisions) and not exists (select 1 from source where source.id = e.id))
+    insert into decision_register_entry as e (kind, id, date, subject, text, body_id, body_name, body_slug, maker_person_id, maker_role, meeting_id, minute_number, is_key, is_urgent, provisional, position)
+    select kind, id, date, subject, text, body_id, body_name, body_slug, maker_person_id, maker_role, meeting_id, minute_number, is_key, is_urgent, provisional, position from source
+    on conflict (kind, id) do update set date = excluded.date, subject = excluded.subject, text = excluded.text, body_id = excluded.body_id, body_name = excluded.body_name, body_slug = excluded.body_slug, maker_person_id = excluded.maker_person_id, maker_role = excluded.maker_role, meeting_id = excluded.meeting_id, minute_number = excluded.minute_number, is_key = excluded.is_key, is_urgent = excluded.is_urgent, provisional = excluded.provisional, position = excluded.position
+     where (e.date, e.subject, e.text, e.body_id, e.body_name, e.body_slug, e.maker_person_id, e.maker_role, e.meeting_id, e.minute_number, e.is_key, e.is_urgent, e.provisional, e.position) is distinct from (excluded.date, excluded.subject, excluded.text, excluded.body_id, excluded.body_name, excluded.body_slug, excluded.maker_person_id, excluded.maker_role, excluded.meeting_id, excluded.minute_number, excluded.is_key, excluded.is_urgent, excluded.provisional, excluded.position);
   end if;
 end $$;
 
