@@ -25,6 +25,7 @@ const TRIGGER_MAINTAINED = new Set([
   'meeting_address',
   'person_attendance_stat',
   'person_attendance_total',
+  'decision_register_entry',
   'kysely_migration',
   'kysely_migration_lock',
 ]);

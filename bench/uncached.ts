@@ -4,8 +4,10 @@
  * (every URL is new to the server), so this is what a crawler, or the first visitor after a change, is served.
  * Aim: p95 under 100 ms for every route type, and a cost that does not grow with the archive.
  */
+import { sql } from 'kysely';
 import { openDatabase } from '../src/db/engine.ts';
 import { linkTo } from '../src/http/routes.ts';
+import { encodeDecisionCursor } from '../src/web/portal/decision-cursor.ts';
 import { percentile, prepare, type PortalBenchOptions, startPortal, waitFor } from './portal.ts';
 
 export interface UncachedBenchOptions {
@@ -41,7 +43,17 @@ export async function uncachedPaths(env: Record<string, string>, perRoute: numbe
         .select(({ fn }) => fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow(),
     ]);
-    const decisionPages = Math.max(1, Math.floor(Number(resolutions.n) / 25));
+    // Deep pages of the register as its "Older decisions" links reach them: the cursor of entries spread over it.
+    const entries = await sql<{ date: string; body_name: string | null; minute_number: string | null; position: number; id: string }>`
+      select date::text as date, body_name, minute_number, position, id
+        from (select e.*, row_number() over (order by date desc, body_name nulls last, minute_number nulls last, position, id) as n,
+                     count(*) over () as total
+                from decision_register_entry e) ranked
+       where n % greatest(1, total / ${perRoute + 1}) = 0
+       order by n
+       limit ${perRoute}`.execute(db);
+    // Numbered pages, as old links still ask for them (bounded at 21: src/services/search/decision-query.ts).
+    const numberedPages = Array.from({ length: 20 }, (_, index) => index + 2).slice(0, Math.max(1, Math.floor(Number(resolutions.n) / 50) - 1));
     const oparl = (route: 'oparl.body.meetings' | 'oparl.body.papers' | 'oparl.body.people', query: string) =>
       Array.from({ length: perRoute }, (_, index) => `${linkTo(route, { id: authority.id })}?page=${index + 1}${query}`);
     // A client polling for changes asks "since my last poll, a moment ago": few or no objects, whatever the archive.
@@ -54,10 +66,11 @@ export async function uncachedPaths(env: Record<string, string>, perRoute: numbe
       // First pages: the register and each committee's register (distinct URLs, each a first page).
       decisionsFirst: [linkTo('decision.list'), ...spread(bodies, perRoute - 1).map((b) => `${linkTo('decision.list')}?body=${encodeURIComponent(b.slug)}`)],
       // Deep pages, spread over the whole register up to its last page.
-      decisionsDeep: spread(
-        Array.from({ length: decisionPages }, (_, index) => index + 2).filter((page) => page <= decisionPages),
-        perRoute,
-      ).map((page) => `${linkTo('decision.list')}?page=${page}`),
+      decisionsDeep: entries.rows.map(
+        (row) =>
+          `${linkTo('decision.list')}?before=${encodeDecisionCursor({ date: row.date, bodyName: row.body_name, minuteNumber: row.minute_number, position: row.position, id: row.id })}`,
+      ),
+      decisionsNumbered: spread(numberedPages, perRoute).map((page) => `${linkTo('decision.list')}?page=${page}`),
       oparlMeetings: oparl('oparl.body.meetings', ''),
       oparlPapers: oparl('oparl.body.papers', ''),
       oparlPersons: oparl('oparl.body.people', '').slice(0, Math.max(1, Math.ceil(people.length / 20))),

@@ -20,10 +20,10 @@ export const CACHED_QUERY_PARAMETERS: Readonly<Record<string, readonly string[]>
   [ROUTES['meeting.list']]: ['body', 'year', 'month'],
   [ROUTES['meeting.show']]: [],
   [ROUTES['committee.list']]: [],
-  [ROUTES['committee.show']]: [],
+  [ROUTES['committee.show']]: ['before'],
   [ROUTES['person.list']]: ['group', 'ward'],
   [ROUTES['person.show']]: ['from', 'to'],
-  [ROUTES['decision.list']]: ['body', 'maker', 'from', 'to', 'key', 'urgent', 'page'],
+  [ROUTES['decision.list']]: ['body', 'maker', 'from', 'to', 'key', 'urgent', 'page', 'before', 'after'],
   [ROUTES.search]: ['q', 'kind', 'body', 'from', 'to', 'page'],
 };
 

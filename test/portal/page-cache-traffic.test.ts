@@ -94,6 +94,15 @@ describe.skipIf(databaseUnavailable)('the page cache under real traffic', () => 
     expect((await get(`${linkTo('meeting.list')}?year=2012`)).headers['x-quorum-cache']).toBe('miss');
   });
 
+  it("makes a page of its own of each cursor page of a committee's meetings and of the decisions register", async () => {
+    const committee = linkTo('committee.show', { slug: seeded.body.slug as string });
+    await get(committee);
+    expect((await get(`${committee}?before=2011-04-06`)).headers['x-quorum-cache']).toBe('miss');
+    await get(linkTo('decision.list'));
+    expect((await get(`${linkTo('decision.list')}?before=WyIyMDExLTA0LTA2IixudWxsLG51bGwsMCwieCJd`)).headers['x-quorum-cache']).toBe('miss');
+    expect((await get(`${linkTo('decision.list')}?after=WyIyMDExLTA0LTA2IixudWxsLG51bGwsMCwieCJd`)).headers['x-quorum-cache']).toBe('miss');
+  });
+
   it('serves anonymous pages from the cache whatever other cookies arrive, but not to a session', async () => {
     await get(meetingUrl);
     const withCsrf = await get(meetingUrl, { cookie: '_csrf=some-secret; _ga=GA1.2.3' });

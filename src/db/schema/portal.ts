@@ -1,4 +1,4 @@
-/** Kysely types of the portal's tables (migrations 20261125_0400, _0401, 20261207_2701 and _5401). Import this file where they are used. */
+/** Kysely types of the portal's tables (migrations 20261125_0400, _0401, 20261207_2701, _5401 and 20261208_0701). Import this file where they are used. */
 import type { ColumnType } from 'kysely';
 
 export type SearchDocumentKind =
@@ -68,6 +68,30 @@ export interface PersonAttendanceStatTable extends AttendanceFigures {
 /** A person's attendance figures at one body's meetings, all time. */
 export type PersonAttendanceTotalTable = AttendanceFigures;
 
+/**
+ * One entry of the public decisions register (migration 20261208_0701): a resolution of published, non-exempt minutes
+ * or a recorded decision. Kept by triggers; never written by the application.
+ */
+export interface DecisionRegisterEntryTable {
+  kind: ColumnType<'resolution' | 'decision', never, never>;
+  id: ColumnType<string, never, never>;
+  date: ColumnType<string, never, never>;
+  subject: ColumnType<string, never, never>;
+  text: ColumnType<string, never, never>;
+  body_id: ColumnType<string | null, never, never>;
+  body_name: ColumnType<string | null, never, never>;
+  body_slug: ColumnType<string | null, never, never>;
+  maker_person_id: ColumnType<string | null, never, never>;
+  maker_role: ColumnType<string | null, never, never>;
+  meeting_id: ColumnType<string | null, never, never>;
+  minute_number: ColumnType<string | null, never, never>;
+  is_key: ColumnType<boolean, never, never>;
+  is_urgent: ColumnType<boolean, never, never>;
+  /** From minutes published but not yet approved at a later meeting. */
+  provisional: ColumnType<boolean, never, never>;
+  position: ColumnType<number, never, never>;
+}
+
 /** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
 export interface PortalTables {
   search_document: SearchDocumentTable;
@@ -75,4 +99,5 @@ export interface PortalTables {
   portal_meeting_version: PortalMeetingVersionTable;
   person_attendance_stat: PersonAttendanceStatTable;
   person_attendance_total: PersonAttendanceTotalTable;
+  decision_register_entry: DecisionRegisterEntryTable;
 }

@@ -6,6 +6,14 @@ const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => 
 
 export const DECISION_PAGE_SIZE = 50;
 
+/**
+ * How many entries an old numbered link (`?page=N`) may skip, as OParl's lists (src/api/oparl/schema.ts): skipping by
+ * number reads every entry before the page, so further pages are reached by the "Older decisions" links, whose
+ * cursor starts the page through an index. Pages 1 to 21 still open as they did.
+ */
+export const DECISION_MAX_OFFSET = 1000;
+export const DECISION_MAX_PAGE = 1 + DECISION_MAX_OFFSET / DECISION_PAGE_SIZE;
+
 export const DecisionQuerySchema = z
   .object({
     body: optional(z.string().regex(/^[a-z0-9-]{1,200}$/, 'Choose a committee from the list')),

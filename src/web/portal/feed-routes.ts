@@ -58,7 +58,7 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
   });
 
   async function decisionsFeed(db: Kysely<Database>): Promise<Feed> {
-    const { rows } = await listDecisions(db, { limit: FEED_LENGTH, offset: 0 });
+    const { rows } = await listDecisions(db, {}, { limit: FEED_LENGTH });
     return newsFeed({
       publisher: config.authorityName,
       title: `${config.authorityName}: decisions`,

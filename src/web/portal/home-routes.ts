@@ -13,7 +13,7 @@ export function registerHomeRoutes(app: FastifyInstance, database: DatabaseHandl
     const day = todayInLondon();
     const upcoming = await upcomingMeetings(db, day, 5);
     const recent = await recentMeetings(db, day, 5);
-    const decisions = await listDecisions(db, { limit: 5, offset: 0 });
+    const decisions = await listDecisions(db, {}, { limit: 5 });
     return reply.view('portal/home.njk', { view: presentHome(upcoming, recent, decisions.rows), currentNav: 'home' });
   });
 }

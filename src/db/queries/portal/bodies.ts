@@ -113,8 +113,14 @@ export async function bodyMembers(db: Db, bodyId: string, onDate: string) {
  * figures kept on write (migration 20261207_5401), one row per person, whatever the number of meetings.
  */
 export async function bodyAttendees(db: Db, bodyId: string) {
+  // The body's figures first (its index), then their people: a plan that walks every person and looks each up in
+  // the figures (what PostgreSQL chose without statistics, as on a freshly restored database) grows with the people.
   return db
-    .selectFrom('person_attendance_total as total')
+    .with(
+      (cte) => cte('total').materialized(),
+      (qb) => qb.selectFrom('person_attendance_total').select(['person_id', 'role', 'listed']).where('body_id', '=', bodyId).where('listed', '>', 0),
+    )
+    .selectFrom('total')
     .innerJoin('person', 'person.id', 'total.person_id')
     .select([
       'person.id as person_id',
@@ -126,8 +132,6 @@ export async function bodyAttendees(db: Db, bodyId: string) {
       'total.role',
       'total.listed as meeting_count',
     ])
-    .where('total.body_id', '=', bodyId)
-    .where('total.listed', '>', 0)
     .where('person.kind', '=', 'member')
     .orderBy('person.family_name')
     .orderBy('person.id')

@@ -1,6 +1,11 @@
 /**
- * The decisions register: every resolution a body passed (from its published minutes) and every recorded decision
- * (executive, urgent, key), as one list. Resolutions of exempt minutes are left out here, at the source.
+ * The decisions register: every resolution a body passed (from its published, non-exempt minutes) and every recorded
+ * decision (executive, urgent, key), as one list, read from `decision_register_entry`, the table the database keeps
+ * on write with only the entries the public may see (migration 20261208_0701, where the rule is written).
+ *
+ * A page is an index range: the filters, then the register's order (newest first, then body, minute number, position
+ * and id), starting after a cursor (the order key of the last entry of the page before) rather than after a number
+ * of skipped entries, so page 2,000 costs what page 1 costs. The total is counted only up to a bound.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../types.ts';
@@ -12,174 +17,154 @@ export interface DecisionFilters {
   to?: string;
   keyOnly?: boolean;
   urgentOnly?: boolean;
-  limit: number;
-  offset: number;
-  /** How far the total is counted (default DECISION_COUNT_CAP; tests lower it to try the windows on small data). */
-  countCap?: number;
 }
 
-function register(db: Db) {
-  const resolutions = db
-    .selectFrom('public_resolution as resolution')
-    .innerJoin('public_minute as minute', 'minute.id', 'resolution.minute_id')
-    .innerJoin('meeting', 'meeting.id', 'minute.meeting_id')
-    .innerJoin('body', 'body.id', 'meeting.body_id')
-    .leftJoin('meeting_workflow as workflow', 'workflow.id', 'meeting.id')
-    .where('minute.exempt', '=', false)
-    .where('resolution.withdrawn_at', 'is', null)
-    .select((eb) => [
-      sql<'resolution' | 'decision'>`'resolution'`.as('kind'),
-      'resolution.id as id',
-      'meeting.date as date',
-      'minute.title as subject',
-      'resolution.text as text',
-      eb.ref('body.id').$castTo<string | null>().as('body_id'),
-      eb.ref('body.name').$castTo<string | null>().as('body_name'),
-      eb.ref('body.slug').$castTo<string | null>().as('body_slug'),
-      sql<string | null>`null::text`.as('maker_person_id'),
-      sql<string | null>`null::text`.as('maker_role'),
-      eb.ref('meeting.id').$castTo<string | null>().as('meeting_id'),
-      eb.ref('minute.number').$castTo<string | null>().as('minute_number'),
-      sql<boolean>`false`.as('is_key'),
-      sql<boolean>`false`.as('is_urgent'),
-      // From draft minutes not yet approved at a later meeting: provisional until then (issue 18).
-      sql<boolean>`coalesce(workflow.minutes_published_at is not null and workflow.minutes_approved_at is null, false)`.as('provisional'),
-      'resolution.position as position',
-    ]);
-  const decisions = db
-    .selectFrom('decision')
-    .leftJoin('body', 'body.id', 'decision.decision_maker_body_id')
-    .select([
-      sql<'resolution' | 'decision'>`'decision'`.as('kind'),
-      'decision.id as id',
-      'decision.decision_date as date',
-      'decision.subject as subject',
-      'decision.text as text',
-      'body.id as body_id',
-      'body.name as body_name',
-      'body.slug as body_slug',
-      'decision.decision_maker_person_id as maker_person_id',
-      'decision.decision_maker_role as maker_role',
-      sql<string | null>`null::text`.as('meeting_id'),
-      sql<string | null>`null::text`.as('minute_number'),
-      'decision.is_key as is_key',
-      'decision.is_urgent as is_urgent',
-      sql<boolean>`false`.as('provisional'),
-      sql<number>`0`.as('position'),
-    ]);
-  return db.selectFrom(resolutions.unionAll(decisions).as('register'));
+/** The register's order key of one entry: where a page before or after it starts. */
+export interface DecisionCursor {
+  date: string;
+  bodyName: string | null;
+  minuteNumber: string | null;
+  position: number;
+  id: string;
+}
+
+/**
+ * Which page (one of): the newest, `offset` entries skipped (for the old numbered links, which the route bounds), the
+ * entries older than `before`, or those newer than `after`.
+ */
+export interface DecisionWindow {
+  limit: number;
+  offset?: number;
+  before?: DecisionCursor | undefined;
+  after?: DecisionCursor | undefined;
 }
 
 function filtered(db: Db, filters: DecisionFilters) {
-  let query = register(db);
-  if (filters.bodyId) query = query.where('register.body_id', '=', filters.bodyId);
-  if (filters.makerPersonId) query = query.where('register.maker_person_id', '=', filters.makerPersonId);
-  if (filters.from) query = query.where('register.date', '>=', filters.from);
-  if (filters.to) query = query.where('register.date', '<=', filters.to);
-  if (filters.keyOnly) query = query.where('register.is_key', '=', true);
-  if (filters.urgentOnly) query = query.where('register.is_urgent', '=', true);
+  let query = db.selectFrom('decision_register_entry as entry');
+  if (filters.bodyId) query = query.where('entry.body_id', '=', filters.bodyId);
+  if (filters.makerPersonId) query = query.where('entry.maker_person_id', '=', filters.makerPersonId);
+  if (filters.from) query = query.where('entry.date', '>=', filters.from);
+  if (filters.to) query = query.where('entry.date', '<=', filters.to);
+  if (filters.keyOnly) query = query.where('entry.is_key', '=', true);
+  if (filters.urgentOnly) query = query.where('entry.is_urgent', '=', true);
   return query;
+}
+
+/**
+ * The order after the date as one row of values that are never null, ascending: a null body name or minute number
+ * sorts last (the flag `is null` is false before true), as `nulls last` does in the order and its indexes. Only the
+ * entries of the cursor's own day are compared with it; the date bounds the index range.
+ */
+const tail = sql`((entry.body_name is null), coalesce(entry.body_name, ''), (entry.minute_number is null), coalesce(entry.minute_number, ''), entry.position, entry.id)`;
+const cursorTail = (cursor: DecisionCursor) =>
+  sql`(${cursor.bodyName === null}, ${cursor.bodyName ?? ''}, ${cursor.minuteNumber === null}, ${cursor.minuteNumber ?? ''}, ${cursor.position}::integer, ${cursor.id})`;
+
+async function readPage(db: Db, filters: DecisionFilters, window: DecisionWindow, limit: number) {
+  let query = filtered(db, filters)
+    .leftJoin('person', 'person.id', 'entry.maker_person_id')
+    .selectAll('entry')
+    .select(['person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.post_nominals']);
+  if (window.before) {
+    const { date } = window.before;
+    query = query.where('entry.date', '<=', date).where(sql<boolean>`(entry.date < ${date} or ${tail} > ${cursorTail(window.before)})`);
+  }
+  if (window.after) {
+    // Newer entries, read from the cursor upwards (the same indexes walked backwards), then put back in order.
+    const { date } = window.after;
+    const rows = await query
+      .where('entry.date', '>=', date)
+      .where(sql<boolean>`(entry.date > ${date} or ${tail} < ${cursorTail(window.after)})`)
+      .orderBy('entry.date', 'asc')
+      .orderBy('entry.body_name', (ob) => ob.desc().nullsFirst())
+      .orderBy('entry.minute_number', (ob) => ob.desc().nullsFirst())
+      .orderBy('entry.position', 'desc')
+      .orderBy('entry.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.reverse();
+  }
+  return query
+    .orderBy('entry.date', 'desc')
+    .orderBy('entry.body_name', (ob) => ob.asc().nullsLast())
+    .orderBy('entry.minute_number', (ob) => ob.asc().nullsLast())
+    .orderBy('entry.position', 'asc')
+    .orderBy('entry.id', 'asc')
+    .limit(limit)
+    .offset(window.before ? 0 : (window.offset ?? 0))
+    .execute();
+}
+
+/**
+ * One page of the register, in its order, and whether there are older and newer entries beyond it. One entry more
+ * than the page is read to know. A page of newer entries that reaches the newest is the newest page itself, so
+ * walking back up ends on the page the register opens with.
+ */
+export async function listDecisions(db: Db, filters: DecisionFilters, window: DecisionWindow) {
+  const limit = window.limit;
+  if (window.after) {
+    const rows = await readPage(db, filters, window, limit + 1);
+    if (rows.length > limit) return { rows: rows.slice(1), older: true, newer: true };
+    return listDecisions(db, filters, { limit });
+  }
+  const rows = await readPage(db, filters, window, limit + 1);
+  return { rows: rows.slice(0, limit), older: rows.length > limit, newer: Boolean(window.before) || (window.offset ?? 0) > 0 };
+}
+export type DecisionRegisterRow = Awaited<ReturnType<typeof listDecisions>>['rows'][number];
+
+/** The cursor a page before or after this entry starts from. */
+export function decisionCursorOf(row: DecisionRegisterRow): DecisionCursor {
+  return { date: row.date, bodyName: row.body_name, minuteNumber: row.minute_number, position: row.position, id: row.id };
 }
 
 /** The register counts its entries up to this many; beyond, a page says "more than" (issue 23: bounded counts). */
 export const DECISION_COUNT_CAP = 1000;
 
-/**
- * The oldest and newest dates on the register (index reads: meeting_date_idx, decision_date_idx of migration
- * 20261207_2802): where the windows of `listDecisions` start, and when a window already holds everything.
- */
-async function dateSpan(db: Db): Promise<{ oldest: string; newest: string } | undefined> {
+/** How many entries the filters select, counted up to `cap` (then `capped`): an index range of at most cap + 1 entries. */
+export async function countDecisions(db: Db, filters: DecisionFilters, cap = DECISION_COUNT_CAP) {
   const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('meeting')
-        .select((m) => m.fn.min('meeting.date').as('d'))
-        .as('meeting_oldest'),
-      eb
-        .selectFrom('meeting')
-        .select((m) => m.fn.max('meeting.date').as('d'))
-        .as('meeting_newest'),
-      eb
-        .selectFrom('decision')
-        .select((d) => d.fn.min('decision.decision_date').as('d'))
-        .as('decision_oldest'),
-      eb
-        .selectFrom('decision')
-        .select((d) => d.fn.max('decision.decision_date').as('d'))
-        .as('decision_newest'),
-    ])
+    .selectFrom(
+      filtered(db, filters)
+        .select('entry.id')
+        .limit(cap + 1)
+        .as('bounded'),
+    )
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
     .executeTakeFirst();
-  const oldest = [row?.meeting_oldest, row?.decision_oldest].filter((date): date is string => Boolean(date)).sort();
-  const newest = [row?.meeting_newest, row?.decision_newest].filter((date): date is string => Boolean(date)).sort();
-  return oldest.length && newest.length ? { oldest: oldest[0]!, newest: newest.at(-1)! } : undefined;
-}
-
-function monthsBefore(date: string, months: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCMonth(at.getUTCMonth() - months);
-  return at.toISOString().slice(0, 10);
-}
-
-async function pageOf(db: Db, filters: DecisionFilters, since: string | undefined) {
-  let query = filtered(db, filters);
-  if (since) query = query.where('register.date', '>=', since);
-  return query
-    .leftJoin('person', 'person.id', 'register.maker_person_id')
-    .selectAll('register')
-    .select(['person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.post_nominals'])
-    .orderBy('register.date', 'desc')
-    .orderBy('register.body_name')
-    .orderBy('register.minute_number')
-    .orderBy('register.position')
-    .orderBy('register.id')
-    .limit(filters.limit + 1)
-    .offset(filters.offset)
-    .execute();
+  const total = Number(row?.total ?? 0);
+  return { total: Math.min(total, cap), capped: total > cap };
 }
 
 /**
- * One page of the register, newest first, and how many entries it has (exactly up to DECISION_COUNT_CAP, else
- * `capped`). Sorting the whole register for every page cost time in proportion to the archive (120,000 resolutions
- * at twenty years), so the page is read from a window of recent dates (an index range on the meeting's date), widened
- * until it holds the page and one more entry, or the whole register. The register is ordered by date first, so every
- * entry in the window comes before every entry outside it: the page is the same as the whole register's.
+ * People who have taken recorded decisions, for the register's filter. The distinct makers are found by skipping
+ * through the makers' index (one descent per person), not by reading every decision.
  */
-export async function listDecisions(db: Db, filters: DecisionFilters) {
-  const cap = filters.countCap ?? DECISION_COUNT_CAP;
-  const [countRow, span] = await Promise.all([
-    db
-      .selectFrom(
-        filtered(db, filters)
-          .select('register.id')
-          .limit(cap + 1)
-          .as('bounded'),
-      )
-      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
-      .executeTakeFirst(),
-    dateSpan(db),
-  ]);
-  const total = Number(countRow?.total ?? 0);
-  const capped = total > cap;
-  // A small register is read whole at once. A large one from a year's window, doubled until the window holds the
-  // page and one more entry (then it is the whole register's page) or reaches back past the oldest date.
-  let rows: Awaited<ReturnType<typeof pageOf>> = [];
-  for (let months = 12; ; months *= 2) {
-    const since = capped && span ? monthsBefore(span.newest, months) : undefined;
-    const whole = since === undefined || since <= span!.oldest;
-    rows = await pageOf(db, filters, whole ? undefined : since);
-    if (whole || rows.length > filters.limit) break;
-  }
-  return { total: Math.min(total, cap), capped, more: rows.length > filters.limit, rows: rows.slice(0, filters.limit) };
-}
-export type DecisionRegisterRow = Awaited<ReturnType<typeof listDecisions>>['rows'][number];
-
-/** People who have taken recorded decisions, for the register's filter. */
 export async function decisionMakers(db: Db) {
   return db
-    .selectFrom('decision')
-    .innerJoin('person', 'person.id', 'decision.decision_maker_person_id')
+    .withRecursive('maker(id)', (qb) =>
+      qb
+        .selectNoFrom((eb) =>
+          eb
+            .selectFrom('decision_register_entry')
+            .select((inner) => inner.fn.min('maker_person_id').as('id'))
+            .where('maker_person_id', 'is not', null)
+            .as('id'),
+        )
+        .unionAll((union) =>
+          union
+            .selectFrom('maker')
+            .select((eb) =>
+              eb
+                .selectFrom('decision_register_entry as entry')
+                .select((inner) => inner.fn.min('entry.maker_person_id').as('id'))
+                .whereRef('entry.maker_person_id', '>', 'maker.id')
+                .as('id'),
+            )
+            .where('maker.id', 'is not', null),
+        ),
+    )
+    .selectFrom('maker')
+    .innerJoin('person', 'person.id', 'maker.id')
     .select(['person.id', 'person.honorific', 'person.given_name', 'person.initials', 'person.family_name', 'person.post_nominals'])
-    .distinct()
     .orderBy('person.family_name')
     .orderBy('person.id')
     .execute();
