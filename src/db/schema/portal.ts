@@ -92,6 +92,32 @@ export interface DecisionRegisterEntryTable {
   position: ColumnType<number, never, never>;
 }
 
+/** One public vote of a person with their group's figures, kept by triggers (migration 20261208_0600). */
+export interface PersonVoteStatTable {
+  person_id: ColumnType<string, never, never>;
+  vote_event_id: ColumnType<string, never, never>;
+  /** The meeting's date. */
+  date: ColumnType<string, never, never>;
+  /** The minute's position; a vote without a minute sorts last of its day (2147483647). */
+  sort_position: ColumnType<number, never, never>;
+  option: ColumnType<'for' | 'against' | 'abstain', never, never>;
+  /** The person's political group on the day, if one is recorded. */
+  group_id: ColumnType<string | null, never, never>;
+  group_for: ColumnType<number, never, never>;
+  group_against: ColumnType<number, never, never>;
+  group_abstain: ColumnType<number, never, never>;
+}
+
+/** A person's whole public voting record in three figures, kept by triggers (migration 20261208_0600). */
+export interface PersonVoteTotalTable {
+  person_id: ColumnType<string, never, never>;
+  recorded: ColumnType<number, never, never>;
+  /** Votes where the group's majority is known. */
+  compared: ColumnType<number, never, never>;
+  /** Votes with that majority. */
+  with_group: ColumnType<number, never, never>;
+}
+
 /** This capability's tables, part of the Database type (src/db/schema.ts lists every capability's). */
 export interface PortalTables {
   search_document: SearchDocumentTable;
@@ -100,4 +126,6 @@ export interface PortalTables {
   person_attendance_stat: PersonAttendanceStatTable;
   person_attendance_total: PersonAttendanceTotalTable;
   decision_register_entry: DecisionRegisterEntryTable;
+  person_vote_stat: PersonVoteStatTable;
+  person_vote_total: PersonVoteTotalTable;
 }

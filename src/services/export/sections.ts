@@ -96,6 +96,8 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   person_attendance_stat: 'Attendance figures by person, body and month, derived from the records and rebuilt by the database as they are restored.',
   person_attendance_total: 'Attendance figures by person and body, derived from the records and rebuilt by the database as they are restored.',
   decision_register_entry: 'The public decisions register, derived from the records and rebuilt by the database as they are restored.',
+  person_vote_stat: "Each person's public votes with their group's figures, derived from the records and rebuilt by the database as they are restored.",
+  person_vote_total: "Each person's voting record in figures, derived from the records and rebuilt by the database as they are restored.",
   portal_data_version: "A counter that tells the portal's cache the data changed.",
   oparl_change: 'When what an OParl object shows beyond its own row last changed (its `modified`); a restored database starts it afresh.',
   portal_meeting_version: "Per-meeting counters that tell the portal's cache which meeting pages changed.",

@@ -13,6 +13,7 @@ import {
   personQuestions,
   personRecordedRoles,
   personVotes,
+  personVoteSummary,
 } from '../../db/queries/portal/people.ts';
 import { NotFound } from '../../http/errors.ts';
 import { presentCouncillors, presentPerson } from './presenters/person.ts';
@@ -102,7 +103,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
     const period = PeriodQuery.safeParse(request.query ?? {});
     const chosen = period.success ? period.data : {};
     const before = VotesQuery.parse(request.query ?? {}).votes;
-    const [profile, memberships, groups, roles, attendance, declarations, questions, votes, photos] = await Promise.all([
+    const [profile, memberships, groups, roles, attendance, declarations, questions, votes, voteSummary, photos] = await Promise.all([
       personProfile(db, person.id),
       personMemberships(db, person.id),
       personGroups(db, person.id),
@@ -111,9 +112,10 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
       personDeclarations(db, person.id),
       personQuestions(db, person.id),
       personVotes(db, person.id, { limit: VOTES_PER_PAGE, before }),
+      personVoteSummary(db, person.id),
       photosOf(db, [person.id]),
     ]);
-    const view = presentPerson({ person, profile, memberships, groups, roles, attendance, declarations, questions, votes: votes.rows, comparisons: votes.all });
+    const view = presentPerson({ person, profile, memberships, groups, roles, attendance, declarations, questions, votes: votes.rows, voteSummary });
     const lastVote = votes.rows.at(-1);
     const self = linkTo('person.show', { id: params.data.id });
     const olderVotesHref =

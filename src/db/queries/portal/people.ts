@@ -334,66 +334,57 @@ export interface VoteCursor {
   voteEventId: string;
 }
 
-/** Sorts a vote without a minute after its meeting's minutes, as `order by position` (nulls last) did. */
-const LAST_POSITION = 2147483647;
-
-/** Every public vote of the person, newest first; within a day by minute, a vote without a minute last. */
-const publicVotesOf = (personId: string) => sql`
-    select v.vote_event_id, v.person_id, v.option, ve.motion_text, ve.result, m.id as meeting_id, m.date,
-           b.name as body_name, b.slug as body_slug, mi.number as minute_number, mi.title as minute_title,
-           mi.position as minute_position, coalesce(mi.position, ${LAST_POSITION}) as sort_position
-      from public_vote v
-      join public_vote_event ve on ve.id = v.vote_event_id
-      join meeting m on m.id = ve.meeting_id
-      join body b on b.id = m.body_id
-      left join public_minute mi on mi.id = ve.minute_id
-     where v.person_id = ${personId}
-       and (mi.id is null or not mi.exempt)`;
-
-/** How the person's political group (on the day of each vote) voted: its members' for, against and abstain counts. */
-const GROUP_FIGURES = sql`
-      left join lateral (
-        select gm.group_id from group_membership gm
-         where gm.person_id = mine.person_id
-           and (gm.start_date is null or gm.start_date <= mine.date) and (gm.end_date is null or gm.end_date >= mine.date)
-         order by gm.start_date desc nulls last limit 1
-      ) my_group on true
-      left join political_group pg on pg.id = my_group.group_id
-      left join lateral (
-        select count(*) filter (where v2.option = 'for') as group_for,
-               count(*) filter (where v2.option = 'against') as group_against,
-               count(*) filter (where v2.option = 'abstain') as group_abstain
-          -- The outer vote's event is public, so every vote in it is (public_vote is vote joined to its public event):
-          -- counted from the table, not the view, which PostgreSQL would otherwise evaluate once per vote.
-          from vote v2
-          join group_membership gm2 on gm2.person_id = v2.person_id and gm2.group_id = my_group.group_id
-           and (gm2.start_date is null or gm2.start_date <= mine.date) and (gm2.end_date is null or gm2.end_date >= mine.date)
-         where v2.vote_event_id = mine.vote_event_id
-      ) gv on my_group.group_id is not null`;
-
 /**
- * The person's whole public record of votes with their group's figures (the summary is of the whole record), and
- * one page of it after a cursor. The record is still read whole: counting how often a member voted with their
- * group's majority on write (a vote statistics table kept by triggers) is not built yet (bench/README.md).
+ * One page of the person's public votes after a cursor, newest first; within a day by minute, a vote without a
+ * minute last. Read from the rows kept on write (migration 20261208_0600: the visibility rule and the group's
+ * figures are applied there), one range of the (person, date desc, position, event) index, so a page costs its 51
+ * rows whatever the length of the record. After the cursor's vote as it now stands; if it is gone, after the
+ * votes of the cursor's day and later.
  */
 export async function personVotes(db: Db, personId: string, page: { limit: number; before?: VoteCursor | undefined }) {
-  const result = await sql<PersonVoteRow & { minute_position: number | null }>`
-    select mine.vote_event_id, mine.option, mine.motion_text, mine.result, mine.meeting_id, mine.date,
-           mine.body_name, mine.body_slug, mine.minute_number, mine.minute_title, mine.minute_position,
-           pg.name as group_name,
-           coalesce(gv.group_for, 0)::int as group_for, coalesce(gv.group_against, 0)::int as group_against,
-           coalesce(gv.group_abstain, 0)::int as group_abstain
-      from (${publicVotesOf(personId)}) mine
-      ${GROUP_FIGURES}
-     order by mine.date desc, mine.sort_position, mine.vote_event_id`.execute(db);
-  const all = result.rows;
   const before = page.before;
-  // After the cursor's vote; if it is gone, after the votes of its day and later.
-  let start = 0;
+  let after = sql`true`;
   if (before) {
-    const at = all.findIndex((row) => row.vote_event_id === before.voteEventId);
-    start = at >= 0 ? at + 1 : all.findIndex((row) => row.date < before.date);
-    if (start < 0) start = all.length;
+    const at = await db
+      .selectFrom('person_vote_stat')
+      .select(['date', 'sort_position'])
+      .where('person_id', '=', personId)
+      .where('vote_event_id', '=', before.voteEventId)
+      .executeTakeFirst();
+    // The date bound alone opens the index range where the page starts; the rest picks up inside the cursor's day.
+    after = at
+      ? sql`s.date <= ${at.date}::date and (s.date < ${at.date}::date or (s.sort_position, s.vote_event_id) > (${at.sort_position}::int, ${before.voteEventId}::text))`
+      : sql`s.date < ${before.date}::date`;
   }
-  return { all, rows: all.slice(start, start + page.limit), more: all.length > start + page.limit };
+  const result = await sql<PersonVoteRow & { minute_position: number | null }>`
+    select s.vote_event_id, s.option, ve.motion_text, ve.result, m.id as meeting_id, s.date,
+           b.name as body_name, b.slug as body_slug, mi.number as minute_number, mi.title as minute_title,
+           mi.position as minute_position, pg.name as group_name, s.group_for, s.group_against, s.group_abstain
+      from (select * from person_vote_stat s
+             where s.person_id = ${personId} and ${after}
+             order by s.date desc, s.sort_position, s.vote_event_id
+             limit ${page.limit + 1}) s
+      join vote_event ve on ve.id = s.vote_event_id
+      join meeting m on m.id = ve.meeting_id
+      join body b on b.id = m.body_id
+      left join minute mi on mi.id = ve.minute_id
+      left join political_group pg on pg.id = s.group_id
+     order by s.date desc, s.sort_position, s.vote_event_id`.execute(db);
+  const rows = result.rows;
+  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
+}
+
+export interface VoteSummary {
+  /** Public votes recorded. */
+  recorded: number;
+  /** Of those, votes where the person's group's majority is known. */
+  compared: number;
+  /** Of those, votes with the group's majority. */
+  withGroup: number;
+}
+
+/** The summary of the person's whole public voting record, kept on write (migration 20261208_0600). */
+export async function personVoteSummary(db: Db, personId: string): Promise<VoteSummary> {
+  const row = await db.selectFrom('person_vote_total').select(['recorded', 'compared', 'with_group']).where('person_id', '=', personId).executeTakeFirst();
+  return { recorded: row?.recorded ?? 0, compared: row?.compared ?? 0, withGroup: row?.with_group ?? 0 };
 }

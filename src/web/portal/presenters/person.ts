@@ -9,6 +9,7 @@ import type {
   PersonProfileRow,
   PersonRow,
   PersonVoteRow,
+  VoteSummary,
   personDeclarations,
   personGroups,
   personMemberships,
@@ -59,8 +60,8 @@ export interface PersonPageInput {
   questions: Rows<typeof personQuestions>;
   /** One page of the votes, newest first. */
   votes: PersonVoteRow[];
-  /** Every public vote, for the summary. */
-  comparisons: PersonVoteRow[];
+  /** The whole public record in figures, for the summary (kept on write). */
+  voteSummary: VoteSummary;
 }
 
 export function presentPerson(input: PersonPageInput) {
@@ -92,13 +93,8 @@ export function presentPerson(input: PersonPageInput) {
       withGroup: majority ? majority === row.option : undefined,
     };
   });
-  const majorities = input.comparisons.map((row) => ({
-    option: row.option,
-    majority: groupMajority({ for: row.group_for, against: row.group_against, abstain: row.group_abstain }),
-  }));
-  const compared = majorities.filter((vote) => vote.majority);
-  const withGroup = compared.filter((vote) => vote.majority === vote.option).length;
-  const recorded = input.comparisons.length;
+  // The kept figures follow groupMajority's rule (vote_group_majority, migration 20261208_0600).
+  const { recorded, compared, withGroup } = input.voteSummary;
 
   return {
     name,
@@ -167,9 +163,9 @@ export function presentPerson(input: PersonPageInput) {
     voteSummary:
       recorded === 0
         ? undefined
-        : compared.length === 0
+        : compared === 0
           ? `${recorded} recorded ${recorded === 1 ? 'vote' : 'votes'}. Political group not recorded, so no comparison with a group majority.`
-          : `Voted with their group's majority in ${withGroup} of ${compared.length} recorded ${compared.length === 1 ? 'vote' : 'votes'} where the group's majority is known.`,
+          : `Voted with their group's majority in ${withGroup} of ${compared} recorded ${compared === 1 ? 'vote' : 'votes'} where the group's majority is known.`,
   };
 }
 
