@@ -22,7 +22,7 @@ export const CACHED_QUERY_PARAMETERS: Readonly<Record<string, readonly string[]>
   [ROUTES['committee.list']]: [],
   [ROUTES['committee.show']]: ['before'],
   [ROUTES['person.list']]: ['group', 'ward'],
-  [ROUTES['person.show']]: ['from', 'to'],
+  [ROUTES['person.show']]: ['from', 'to', 'votes'],
   [ROUTES['decision.list']]: ['body', 'maker', 'from', 'to', 'key', 'urgent', 'page', 'before', 'after'],
   [ROUTES.search]: ['q', 'kind', 'body', 'from', 'to', 'page'],
 };

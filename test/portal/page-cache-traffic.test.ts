@@ -94,7 +94,10 @@ describe.skipIf(databaseUnavailable)('the page cache under real traffic', () => 
     expect((await get(`${linkTo('meeting.list')}?year=2012`)).headers['x-quorum-cache']).toBe('miss');
   });
 
-  it("makes a page of its own of each cursor page of a committee's meetings and of the decisions register", async () => {
+  it("makes a page of its own of each cursor page of a committee's meetings, a councillor's votes and the decisions register", async () => {
+    const person = linkTo('person.show', { id: seeded.members[0]!.id as string });
+    await get(person);
+    expect((await get(`${person}?votes=2011-04-06,3,event-1`)).headers['x-quorum-cache']).toBe('miss');
     const committee = linkTo('committee.show', { slug: seeded.body.slug as string });
     await get(committee);
     expect((await get(`${committee}?before=2011-04-06`)).headers['x-quorum-cache']).toBe('miss');
