@@ -43,7 +43,7 @@ export function readCalculatorForm(form: CalculatorForm): { input?: CalculatorIn
   const lines = (box: 'groups' | 'bodies') => {
     try {
       return rows(form[box]);
-    } catch (error) {
+    } catch {
       problems.push({ field: box, message: located(box, undefined, t('balancePage.calc.unreadable')) });
       return [];
     }

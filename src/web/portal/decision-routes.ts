@@ -11,6 +11,7 @@ import { firstValue, formErrors } from '../shared/form-errors.ts';
 import { RecordParamSchema } from './params.ts';
 import { idFromSlug } from './slugs.ts';
 import { readerFor } from '../../http/reader.ts';
+import { inReaderLanguage } from './feed-routes.ts';
 
 function pageHref(query: DecisionQuery, page: number): string {
   const params = new URLSearchParams();
@@ -76,7 +77,7 @@ export function registerDecisionRoutes(app: FastifyInstance, database: DatabaseH
       totalCapped: result.capped ? result.total.toLocaleString('en-GB') : undefined,
       decisions: result.rows.map(presentDecisionSummary),
       pagination,
-      feeds: { rss: linkTo('feed.decisions.rss'), atom: linkTo('feed.decisions.atom') },
+      feeds: { rss: inReaderLanguage(linkTo('feed.decisions.rss')), atom: inReaderLanguage(linkTo('feed.decisions.atom')) },
       currentNav: 'decisions',
     });
   });
