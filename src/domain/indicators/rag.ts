@@ -70,7 +70,5 @@ export function assessTarget(target: Target, observations: Observation[], asAt: 
   const share = end > start ? Math.min(1, Math.max(0, (now - start) / (end - start))) : 1;
   const expected = first.value + (target.value - first.value) * share;
   const onTrack = target.comparison === 'at-most' ? latest.value <= expected : latest.value >= expected;
-  return onTrack
-    ? { rag: 'amber', latest, expected, reason: 'on-track' }
-    : { rag: 'red', latest, expected, reason: 'behind' };
+  return onTrack ? { rag: 'amber', latest, expected, reason: 'on-track' } : { rag: 'red', latest, expected, reason: 'behind' };
 }

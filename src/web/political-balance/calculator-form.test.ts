@@ -3,7 +3,9 @@ import { withLanguage } from '../../http/language.ts';
 import { readCalculatorForm } from './calculator-form.ts';
 
 const messages = (form: Partial<Parameters<typeof readCalculatorForm>[0]>, language: 'en' | 'cy') =>
-  withLanguage(language, () => readCalculatorForm({ groups: '', ungrouped: '', vacancies: '', bodies: '', ...form }).problems.map((problem) => problem.message));
+  withLanguage(language, () =>
+    readCalculatorForm({ groups: '', ungrouped: '', vacancies: '', bodies: '', ...form }).problems.map((problem) => problem.message),
+  );
 
 describe('the calculator form’s errors, in the reader’s language', () => {
   it('keeps the English as it was', () => {

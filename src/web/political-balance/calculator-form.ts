@@ -49,8 +49,7 @@ export function readCalculatorForm(form: CalculatorForm): { input?: CalculatorIn
     }
   };
   const groups = lines('groups').map((row, i) => {
-    if (row.length !== 2)
-      problems.push({ field: 'groups', message: located('groups', i + 1, t('balancePage.calc.groupLine')) });
+    if (row.length !== 2) problems.push({ field: 'groups', message: located('groups', i + 1, t('balancePage.calc.groupLine')) });
     return { name: row[0] ?? '', members: whole(row[1] ?? '') };
   });
   const bodies = lines('bodies').map((row, i) => {
