@@ -10,9 +10,18 @@ export function joinList(items: Array<string | number>): string {
   return `${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]}`;
 }
 
+/**
+ * The paragraphs of Schedule 12A an exempt item relies on, once each and in order: the ground's parameters, which a
+ * page words in its reader's language (src/web/i18n/wording.ts). The numbers are kept as the council cited them
+ * (Part 1, paragraphs 1 to 7, in England; Part 4, paragraphs 12 to 18, in Wales as inserted by SI 2007/1051 (W.108)).
+ */
+export function exemptParagraphs(paragraphs: number[]): number[] {
+  return [...new Set(paragraphs)].sort((a, b) => a - b);
+}
+
 /** "Schedule 12A paragraphs 2 and 7": the legal ground for excluding the public, never the withheld content. */
 export function exemptGround(paragraphs: number[]): string {
-  const sorted = [...new Set(paragraphs)].sort((a, b) => a - b);
+  const sorted = exemptParagraphs(paragraphs);
   if (sorted.length === 0) return 'Schedule 12A';
   return `Schedule 12A ${sorted.length === 1 ? 'paragraph' : 'paragraphs'} ${joinList(sorted)}`;
 }

@@ -89,6 +89,8 @@ export async function publicPages(app: FastifyInstance): Promise<PublicPage[]> {
       `${linkTo('balance.calculator')}?groups=${encodeURIComponent('Red Party, 30\nBlue Party, 20')}&bodies=${encodeURIComponent('Roads Committee, 9')}`,
     ),
     page('sign in', linkTo('auth.signIn')),
+    page('forgotten password', linkTo('auth.forgotPassword')),
+    page('expired reset link', linkTo('auth.resetPassword', { token: 'no-such-token' }), 410),
     page('not found', '/meetings/no-such-meeting', 404),
   ];
 }

@@ -89,21 +89,28 @@ export type AgendaReportRow = Awaited<ReturnType<typeof agendaWithReports>>[numb
 
 /** Whether the meeting has minutes the audience may read, and how far they have gone (published, approved). */
 export async function minutesStateOf(db: Db, meetingId: string, audience: DocumentAudience) {
-  return db
-    .selectFrom('meeting')
-    .leftJoin('meeting_workflow', 'meeting_workflow.id', 'meeting.id')
-    .select((eb) => [
-      eb
-        .selectFrom(source('minute', audience))
-        .select((inner) => inner.fn.countAll<string>().as('count'))
-        .whereRef('minute.meeting_id', '=', 'meeting.id')
-        .as('minutes'),
-      'meeting_workflow.id as workflow_id',
-      'meeting_workflow.minutes_published_at',
-      'meeting_workflow.minutes_approved_at',
-    ])
-    .where('meeting.id', '=', meetingId)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('meeting')
+      .leftJoin('meeting_workflow', 'meeting_workflow.id', 'meeting.id')
+      // The meeting that approved the minutes as a correct record, for their label ("Approved on ... at ...").
+      .leftJoin('meeting as approving', 'approving.id', 'meeting_workflow.minutes_approved_at_meeting_id')
+      .leftJoin('body as approving_body', 'approving_body.id', 'approving.body_id')
+      .select((eb) => [
+        eb
+          .selectFrom(source('minute', audience))
+          .select((inner) => inner.fn.countAll<string>().as('count'))
+          .whereRef('minute.meeting_id', '=', 'meeting.id')
+          .as('minutes'),
+        'meeting_workflow.id as workflow_id',
+        'meeting_workflow.minutes_published_at',
+        'meeting_workflow.minutes_approved_at',
+        'approving.date as approving_date',
+        'approving_body.name as approving_body_name',
+      ])
+      .where('meeting.id', '=', meetingId)
+      .executeTakeFirst()
+  );
 }
 
 export async function questionsOf(db: Db, meetingId: string) {

@@ -22,12 +22,18 @@ export interface Target {
   deadline: string | null;
 }
 
+/**
+ * Why the colour, as a code the presenter puts into the reader's language (catalogue planRag.reason.<code>):
+ * the domain decides, the web layer words it.
+ */
+export type RagReason = 'no-figures' | 'met' | 'missed' | 'not-yet-met' | 'on-track' | 'behind';
+
 export interface TargetAssessment {
   rag: TargetRag;
   latest?: Observation;
   /** Where the trajectory says the value should be by the latest period. */
   expected?: number;
-  reason: string;
+  reason: RagReason;
 }
 
 /** The last day of a "YYYY-MM" period. */
@@ -52,19 +58,17 @@ const days = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 export function assessTarget(target: Target, observations: Observation[], asAt: string): TargetAssessment {
   const series = knownSeries(observations, asAt);
   const latest = series[series.length - 1];
-  if (!latest) return { rag: 'none', reason: 'No figures reported yet' };
+  if (!latest) return { rag: 'none', reason: 'no-figures' };
   const meets = (value: number) => (target.comparison === 'at-most' ? value <= target.value : value >= target.value);
-  if (meets(latest.value)) return { rag: 'green', latest, reason: 'Target met' };
-  if (target.deadline && asAt > target.deadline) return { rag: 'red', latest, reason: 'Target missed: the deadline has passed' };
+  if (meets(latest.value)) return { rag: 'green', latest, reason: 'met' };
+  if (target.deadline && asAt > target.deadline) return { rag: 'red', latest, reason: 'missed' };
   const first = series[0]!;
-  if (!target.deadline || first === latest) return { rag: 'amber', latest, reason: 'Target not yet met' };
+  if (!target.deadline || first === latest) return { rag: 'amber', latest, reason: 'not-yet-met' };
   const start = days(periodEnd(first.period));
   const end = days(target.deadline);
   const now = days(periodEnd(latest.period));
   const share = end > start ? Math.min(1, Math.max(0, (now - start) / (end - start))) : 1;
   const expected = first.value + (target.value - first.value) * share;
   const onTrack = target.comparison === 'at-most' ? latest.value <= expected : latest.value >= expected;
-  return onTrack
-    ? { rag: 'amber', latest, expected, reason: 'Not yet met, on track to meet the target by its deadline' }
-    : { rag: 'red', latest, expected, reason: 'Behind the trajectory to the target' };
+  return onTrack ? { rag: 'amber', latest, expected, reason: 'on-track' } : { rag: 'red', latest, expected, reason: 'behind' };
 }

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { agendaWithReports, findDocumentMeeting, minutesStateOf, type DocumentAudience } from '../../db/queries/documents.ts';
 import { supplementsOf, type Supplement } from '../../domain/meetings/supplements.ts';
+import { londonDateOf } from '../../domain/dates.ts';
 
 export interface MeetingDocumentsIndex {
   meetingId: string;
@@ -15,8 +16,18 @@ export interface MeetingDocumentsIndex {
   supplements: Supplement[];
   /** Items whose report the audience may read: each has its own PDF. */
   items: Array<{ number: string; title: string; exempt: boolean }>;
-  /** Null when there are no minutes the audience may read; the status when the records know it. */
-  minutes: { status: 'Draft' | 'Approved' | null } | null;
+  /**
+   * Null when there are no minutes the audience may read; the status when the records know it, and for approved
+   * minutes when (the London day it was recorded) and at which meeting (its body and date) they were approved.
+   */
+  minutes: { status: 'Draft' | 'Approved' | null; approval?: MinutesApproval } | null;
+}
+
+export interface MinutesApproval {
+  /** ISO date. */
+  approvedOn: string;
+  /** The approving meeting: its body's name and its ISO date. */
+  meeting: { name: string; date: string } | null;
 }
 
 export async function meetingDocumentsIndex(
@@ -44,6 +55,13 @@ export async function meetingDocumentsIndex(
     items: items
       .filter((item) => item.report_id && (item.report_full_text || item.report_original_sha256))
       .map((item) => ({ number: item.number, title: item.title, exempt: item.exempt || Boolean(item.report_exempt) })),
-    minutes: hasMinutes ? { status } : null,
+    minutes: hasMinutes ? { status, ...(minutes.minutes_approved_at ? { approval: approvalOf(minutes) } : {}) } : null,
+  };
+}
+
+function approvalOf(state: { minutes_approved_at: Date | string | null; approving_date: string | null; approving_body_name: string | null }): MinutesApproval {
+  return {
+    approvedOn: londonDateOf(new Date(state.minutes_approved_at!)),
+    meeting: state.approving_date && state.approving_body_name ? { name: state.approving_body_name, date: state.approving_date } : null,
   };
 }

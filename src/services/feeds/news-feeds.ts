@@ -29,6 +29,8 @@ export interface NewsFeedProps {
   siteUrl: string;
   feedLinks: { rss: string; atom: string };
   items: FeedItemInput[];
+  /** The language the feed's own words are in (BCP 47, "en-GB" or "cy-GB"); the records keep theirs. */
+  language?: string;
 }
 
 export function newsFeed(props: NewsFeedProps): Feed {
@@ -38,7 +40,7 @@ export function newsFeed(props: NewsFeedProps): Feed {
     title: feedText(props.title),
     description: feedText(props.description),
     link: props.siteUrl,
-    language: 'en-GB',
+    language: props.language ?? 'en-GB',
     generator: 'Quorum',
     copyright: props.title,
     feedLinks: props.feedLinks,
@@ -68,7 +70,11 @@ export function dayInstant(date: string): Date {
   return new Date(`${date.slice(0, 10)}T00:00:00Z`);
 }
 
-export function minutesItemDescription(row: PublishedMinutesRow): string {
+/** words: the feed's own words in the reader's language (the portal passes the catalogue's); English by default. */
+export function minutesItemDescription(
+  row: PublishedMinutesRow,
+  words: { minutes: (titles: string) => string; published: string } = { minutes: (titles) => `Minutes: ${titles}`, published: 'Minutes published' },
+): string {
   const titles = row.minutes.map((minute) => `${minute.number}. ${minute.title}`);
-  return titles.length ? `Minutes: ${titles.join('; ')}` : 'Minutes published';
+  return titles.length ? words.minutes(titles.join('; ')) : words.published;
 }

@@ -16,6 +16,7 @@ import type { Feature } from '../../http/feature.ts';
 import { linkTo } from '../../http/routes.ts';
 import { CSRF_FIELD, csrfGuard } from './csrf.ts';
 import { authRoutes } from './routes.ts';
+import { t } from '../i18n/index.ts';
 import { SESSION_COOKIE, safeNext } from './session-cookie.ts';
 export { SESSION_COOKIE };
 
@@ -55,7 +56,8 @@ const authPlugin: Feature = async (app, deps) => {
   const refuseForgedForm = (request: FastifyRequest, fields: unknown) => {
     const token = (fields as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? request.headers['x-csrf-token'];
     if (!csrf.verify(request, token)) {
-      throw new HttpError(403, 'csrf_invalid', 'This form has expired or did not come from this site: go back, reload the page and send it again');
+      // A public form (sign in, the password pages) can meet this, so it is worded in the reader's language.
+      throw new HttpError(403, 'csrf_invalid', t('errors.formExpired'));
     }
   };
   const csrfCheck: preHandlerAsyncHookHandler = async (request) => refuseForgedForm(request, request.body);

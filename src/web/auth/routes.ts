@@ -20,28 +20,37 @@ import type { CsrfGuard } from './csrf.ts';
 import { safeNext, SESSION_COOKIE, setSessionCookie } from './session-cookie.ts';
 import { oidcRoutes } from './oidc-routes.ts';
 import { renderSignIn } from './sign-in-page.ts';
+import { t } from '../i18n/index.ts';
 
+/**
+ * The schemas' messages are catalogue keys (auth.errors.*): the footer's sign-in link is public, so a Welsh reader
+ * meets these pages, and problems() words them in the language of the request.
+ */
 export const SignInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').max(254, 'Email address must be 254 characters or fewer'),
-  password: z.string().min(1, 'Enter your password').max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
+  email: z.string().trim().min(1, 'auth.errors.enterEmail').max(254, 'auth.errors.emailTooLong'),
+  password: z.string().min(1, 'auth.errors.enterPassword').max(MAX_PASSWORD_LENGTH, 'auth.errors.passwordTooLong'),
   next: z.string().optional(),
 });
 export type SignIn = z.infer<typeof SignInSchema>;
 
 export const ForgotPasswordSchema = z.object({
-  email: z.email('Enter an email address in the correct format, like name@example.gov.uk').max(254),
+  email: z.email('auth.errors.emailFormat').max(254, 'auth.errors.emailTooLong'),
 });
 
 export const ResetPasswordSchema = z.object({
-  password: z.string().min(1, 'Enter a new password'),
-  confirm: z.string().min(1, 'Enter the new password again'),
+  password: z.string().min(1, 'auth.errors.enterNewPassword'),
+  confirm: z.string().min(1, 'auth.errors.confirmPassword'),
 });
+
+/** A schema's problems in the reader's language: each message is a catalogue key. */
+function problems(error: z.ZodError): Problem[] {
+  return zodProblems(error).map((problem) => ({ ...problem, message: t(problem.message, { max: MAX_PASSWORD_LENGTH }) }));
+}
 
 /** "30 seconds", "5 minutes": how long to wait, as a person would say it. */
 function waitText(seconds: number): string {
-  if (seconds < 90) return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
+  if (seconds < 90) return t('auth.wait.seconds', { count: seconds });
+  return t('auth.wait.minutes', { count: Math.ceil(seconds / 60) });
 }
 
 export async function authRoutes(
@@ -71,15 +80,15 @@ export async function authRoutes(
     const parsed = SignInSchema.safeParse(request.body ?? {});
     const raw = (request.body ?? {}) as Record<string, unknown>;
     const values = { email: raw.email, next: safeNext(raw.next) };
-    if (!parsed.success) return signInPage(reply, values, zodProblems(parsed.error), 400);
+    if (!parsed.success) return signInPage(reply, values, problems(parsed.error), 400);
     const result = await signInAttempter({ database, email: parsed.data.email, password: parsed.data.password, address: request.ip });
     if (!result.ok) {
       if (result.reason === 'throttled') {
         reply.header('retry-after', String(result.retryAfterSeconds));
-        const message = `Too many attempts to sign in. Wait ${waitText(result.retryAfterSeconds)} and try again, or reset your password.`;
+        const message = t('auth.errors.throttled', { wait: waitText(result.retryAfterSeconds) });
         return signInPage(reply, values, [{ field: 'email', message }], 429);
       }
-      return signInPage(reply, values, [{ field: 'email', message: 'Enter the email address and password of your Quorum account' }], 400);
+      return signInPage(reply, values, [{ field: 'email', message: t('auth.errors.wrong') }], 400);
     }
     startSession(reply, result);
     return reply.redirect(safeNext(parsed.data.next) ?? linkTo('admin.home'), 303);
@@ -96,7 +105,7 @@ export async function authRoutes(
   });
 
   app.get(ROUTES['auth.forgotPassword'], async (_request, reply) => {
-    return reply.view('auth/forgot-password.njk', { pageTitle: 'Reset your password', values: {} });
+    return reply.view('auth/forgot-password.njk', { pageTitle: t('auth.resetTitle'), values: {} });
   });
 
   // The same page, at once, for every address: the account is looked up, the link issued and the email sent (with
@@ -107,7 +116,7 @@ export async function authRoutes(
     if (!parsed.success) {
       return reply
         .code(400)
-        .view('auth/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(zodProblems(parsed.error)) });
+        .view('auth/forgot-password.njk', { pageTitle: t('auth.resetErrorTitle'), values: raw, errors: formErrors(problems(parsed.error)) });
     }
     const email = parsed.data.email;
     const now = new Date();
@@ -116,43 +125,43 @@ export async function authRoutes(
     const [addressWait, emailWait] = await Promise.all([throttleWait(database.db, fromHere, now), throttleWait(database.db, forEmail, now)]);
     if (addressWait > 0) {
       reply.header('retry-after', String(addressWait)).code(429);
-      const problems = [{ field: 'email', message: `Too many requests for reset links from here. Wait ${waitText(addressWait)} and try again.` }];
-      return reply.view('auth/forgot-password.njk', { pageTitle: 'Error: Reset your password', values: raw, errors: formErrors(problems) });
+      const waitProblems = [{ field: 'email', message: t('auth.errors.resetThrottled', { wait: waitText(addressWait) }) }];
+      return reply.view('auth/forgot-password.njk', { pageTitle: t('auth.resetErrorTitle'), values: raw, errors: formErrors(waitProblems) });
     }
     // Every request counts; one for an address that already had its links is answered alike and sends nothing more.
     await throttleFailure(database.db, emailWait > 0 ? fromHere : [...fromHere, ...forEmail], now);
     if (emailWait === 0) outbox.post(() => passwordResetRequester({ database, email, linkFor: resetLinkFor, now }));
-    return reply.view('auth/forgot-password-sent.njk', { pageTitle: 'Check your email', email });
+    return reply.view('auth/forgot-password-sent.njk', { pageTitle: t('auth.checkEmail'), email });
   });
 
   app.get(ROUTES['auth.resetPassword'], async (request, reply) => {
     const { token } = request.params as { token: string };
     if (!(await passwordResetTokenUsable(database, token))) {
-      return reply.code(410).view('auth/reset-password-expired.njk', { pageTitle: 'This link has expired' });
+      return reply.code(410).view('auth/reset-password-expired.njk', { pageTitle: t('auth.expiredTitle') });
     }
-    return reply.view('auth/reset-password.njk', { pageTitle: 'Choose a new password', token });
+    return reply.view('auth/reset-password.njk', { pageTitle: t('auth.chooseTitle'), token });
   });
 
   app.post(ROUTES['auth.resetPassword'], async (request, reply) => {
     const { token } = request.params as { token: string };
     const parsed = ResetPasswordSchema.safeParse(request.body ?? {});
-    const problems: Problem[] = parsed.success ? [] : zodProblems(parsed.error);
-    if (parsed.success && parsed.data.password !== parsed.data.confirm) problems.push({ field: 'confirm', message: 'The passwords do not match' });
-    if (!problems.length && parsed.success) {
+    const found: Problem[] = parsed.success ? [] : problems(parsed.error);
+    if (parsed.success && parsed.data.password !== parsed.data.confirm) found.push({ field: 'confirm', message: t('auth.errors.mismatch') });
+    if (!found.length && parsed.success) {
       try {
         const session = await passwordResetter({ database, token, password: parsed.data.password });
         // The link proved who they are: they are signed in (however many wrong passwords strangers have tried).
         startSession(reply, session);
-        return reply.view('auth/reset-password-done.njk', { pageTitle: 'Your password has been changed' });
+        return reply.view('auth/reset-password-done.njk', { pageTitle: t('auth.changedTitle') });
       } catch (error) {
-        const found = serviceProblems(error);
-        if (!found) throw error;
-        if (found.some((problem) => problem.field === 'token')) {
-          return reply.code(410).view('auth/reset-password-expired.njk', { pageTitle: 'This link has expired' });
+        const refused = serviceProblems(error);
+        if (!refused) throw error;
+        if (refused.some((problem) => problem.field === 'token')) {
+          return reply.code(410).view('auth/reset-password-expired.njk', { pageTitle: t('auth.expiredTitle') });
         }
-        problems.push(...found);
+        found.push(...refused);
       }
     }
-    return reply.code(400).view('auth/reset-password.njk', { pageTitle: 'Error: Choose a new password', token, errors: formErrors(problems) });
+    return reply.code(400).view('auth/reset-password.njk', { pageTitle: t('auth.chooseErrorTitle'), token, errors: formErrors(found) });
   });
 }

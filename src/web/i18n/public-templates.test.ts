@@ -13,12 +13,11 @@ import { capabilitiesWithViews, templateFile } from '../shared/template-loaders.
 
 const webDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-/** Templates only staff or a signed-in member see, and the sign-in and password pages (auth/) that lead to them:
- * English by design, as the back office is. */
+/** Templates only staff or a signed-in member see: English by design, as the back office is. The sign-in and
+ * password pages (auth/) are public (the footer links to them), so they are checked. */
 const BACK_OFFICE = [
   /(^|\/)admin([/-]|\.njk$)/,
   /^_(csrf|errors|account-bar)\.njk$/,
-  /^auth\//,
   /\/my-[^/]*\.njk$/,
   /^allowances\/claim[^/]*\.njk$/,
   /^allowances\/mine\.njk$/,

@@ -284,7 +284,7 @@ export function presentIndicator(data: IndicatorData, asAt: string, planSlugs: M
       rag,
       text: t(`planRag.${rag}`),
       classes: RAG_TAG_CLASSES[rag],
-      reason: assessment?.reason ?? t(target ? 'planPages.noFigures' : 'planPages.noTarget'),
+      reason: assessment ? t(`planRag.reason.${assessment.reason}`) : t(target ? 'planPages.noFigures' : 'planPages.noTarget'),
     },
     commentary: latestRow?.commentary ?? null,
     chart: {

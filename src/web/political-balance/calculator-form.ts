@@ -5,8 +5,9 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { BODY_KINDS } from '../../domain/political-balance/allocate.ts';
-import { CalculatorInputSchema, type CalculatorInput } from '../../domain/political-balance/calculator.ts';
+import { CalculatorInputSchema, UNGROUPED, type CalculatorInput } from '../../domain/political-balance/calculator.ts';
 import type { Problem } from '../shared/forms.ts';
+import { t } from '../i18n/index.ts';
 
 export interface CalculatorForm {
   groups: string;
@@ -16,12 +17,19 @@ export interface CalculatorForm {
 }
 
 const BOX_OF: Record<string, keyof CalculatorForm> = { groups: 'groups', bodies: 'bodies', ungroupedMembers: 'ungrouped', vacancies: 'vacancies' };
-const BOX_NAME: Record<keyof CalculatorForm, string> = {
-  groups: 'Political groups',
-  bodies: 'Bodies',
-  ungrouped: 'Members in no group',
-  vacancies: 'Vacancies',
+/** Each box's name: its label on the page (catalogue), so an error names the box the reader sees. */
+const BOX_LABEL: Record<keyof CalculatorForm, string> = {
+  groups: 'balancePage.groups',
+  bodies: 'balancePage.bodies',
+  ungrouped: 'balancePage.ungrouped',
+  vacancies: 'registers.vacancies',
 };
+
+/** "Political groups, line 2: …" or "Vacancies: …", in the reader's language. */
+function located(box: keyof CalculatorForm, line: number | undefined, problem: string): string {
+  const name = t(BOX_LABEL[box]);
+  return line === undefined ? t('balancePage.calc.inBox', { box: name, problem }) : t('balancePage.calc.onLine', { box: name, line, problem });
+}
 
 function rows(text: string): string[][] {
   return (parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][]).filter((row) => row.some((cell) => cell !== ''));
@@ -35,21 +43,20 @@ export function readCalculatorForm(form: CalculatorForm): { input?: CalculatorIn
   const lines = (box: 'groups' | 'bodies') => {
     try {
       return rows(form[box]);
-    } catch (error) {
-      problems.push({ field: box, message: `${BOX_NAME[box]}: ${(error as Error).message}` });
+    } catch {
+      problems.push({ field: box, message: located(box, undefined, t('balancePage.calc.unreadable')) });
       return [];
     }
   };
   const groups = lines('groups').map((row, i) => {
-    if (row.length !== 2)
-      problems.push({ field: 'groups', message: `Political groups, line ${i + 1}: give the group’s name and its number of members, like Conservative, 23` });
+    if (row.length !== 2) problems.push({ field: 'groups', message: located('groups', i + 1, t('balancePage.calc.groupLine')) });
     return { name: row[0] ?? '', members: whole(row[1] ?? '') };
   });
   const bodies = lines('bodies').map((row, i) => {
     if (row.length < 2 || row.length > 3)
       problems.push({
         field: 'bodies',
-        message: `Bodies, line ${i + 1}: give the body’s name, its number of seats and, if it is not an ordinary committee, its kind, like Licensing Sub-Committee, 3, sub-committee`,
+        message: located('bodies', i + 1, t('balancePage.calc.bodyLine')),
       });
     return { name: row[0] ?? '', seats: whole(row[1] ?? ''), kind: row[2] ? row[2].toLowerCase() : 'committee' };
   });
@@ -59,12 +66,35 @@ export function readCalculatorForm(form: CalculatorForm): { input?: CalculatorIn
   return { input: parsed.data, problems: [] };
 }
 
+/**
+ * The schema's problems worded through the catalogue (balancePage.calc.*): the domain's own messages are English for
+ * the command line and the API, so the page words each issue from what it is (its code, field and limit) instead.
+ */
 function problemsOf(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => {
     const box = BOX_OF[String(issue.path[0])] ?? 'groups';
-    const line = typeof issue.path[1] === 'number' ? `, line ${issue.path[1] + 1}` : '';
-    return { field: box, message: `${BOX_NAME[box]}${line}: ${issue.message}` };
+    const line = typeof issue.path[1] === 'number' ? issue.path[1] + 1 : undefined;
+    return { field: box, message: located(box, line, issueWords(issue)) };
   });
+}
+
+function issueWords(issue: z.core.$ZodIssue): string {
+  const field = String(issue.path[issue.path.length - 1]);
+  const what = t(`balancePage.calc.field.${field}`);
+  const limit = 'minimum' in issue ? Number(issue.minimum) : 'maximum' in issue ? Number(issue.maximum) : undefined;
+  if (field === 'name') return t(issue.code === 'too_big' ? 'balancePage.calc.nameTooLong' : 'balancePage.calc.nameMissing', { max: limit });
+  if (field === 'kind') return t('balancePage.calc.kind', { kinds: BODY_KINDS.join(', ') });
+  if (field === 'groups' || field === 'bodies') {
+    if (issue.code === 'too_small') return t('balancePage.calc.noBodies');
+    if (issue.code === 'too_big') return t(`balancePage.calc.tooMany.${field}`, { max: limit });
+    // The schema's refinements: two of the same name, or a group named as members in no group are reported.
+    if (field === 'groups' && issue.message.includes(`"${UNGROUPED}"`)) return t('balancePage.calc.reservedName', { name: UNGROUPED });
+    return t(`balancePage.calc.sameName.${field}`);
+  }
+  if (issue.code === 'invalid_type') return t(issue.expected === 'int' ? 'balancePage.calc.notWhole' : 'balancePage.calc.notNumber', { what });
+  if (issue.code === 'too_small') return t('balancePage.calc.atLeast', { what, min: limit });
+  if (issue.code === 'too_big') return t('balancePage.calc.atMost', { what, max: limit });
+  return t('balancePage.calc.notNumber', { what });
 }
 
 export const BODY_KIND_WORDS = BODY_KINDS.join(', ');

@@ -162,7 +162,7 @@ export const politicalBalanceFeature: Feature = async (app, { config, database }
         result = balanceCalculator(read.input);
       } catch (error) {
         if (!(error instanceof BalanceInputError)) throw error;
-        problems.push({ field: 'bodies', message: `Bodies: ${error.message}` });
+        problems.push({ field: 'bodies', message: t('balancePage.calc.inBox', { box: t('balancePage.bodies'), problem: error.message }) });
       }
     }
     if (problems.length) reply.code(400);

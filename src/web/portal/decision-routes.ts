@@ -13,6 +13,7 @@ import { idFromSlug } from './slugs.ts';
 import { readerFor } from '../../http/reader.ts';
 import { decodeDecisionCursor, encodeDecisionCursor } from './decision-cursor.ts';
 import { t } from '../i18n/index.ts';
+import { inReaderLanguage } from './feed-routes.ts';
 
 /** The register's address with the filters kept, and the cursor of the page to open (none: the newest). */
 function listHref(query: DecisionQuery, cursor?: { before: string } | { after: string }): string {
@@ -101,7 +102,7 @@ async function decisionList(request: FastifyRequest, reply: FastifyReply, databa
     totalCapped: count.capped ? count.total.toLocaleString('en-GB') : undefined,
     decisions: result.rows.map(presentDecisionSummary),
     pagination,
-    feeds: { rss: linkTo('feed.decisions.rss'), atom: linkTo('feed.decisions.atom') },
+    feeds: { rss: inReaderLanguage(linkTo('feed.decisions.rss')), atom: inReaderLanguage(linkTo('feed.decisions.atom')) },
     currentNav: 'decisions',
   });
 }

@@ -15,10 +15,24 @@ import { meetingHref } from './presenters/links.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { SlugParamSchema } from './params.ts';
 import { readerFor } from '../../http/reader.ts';
+import { currentLanguage, DEFAULT_LANGUAGE, LANGUAGE_PARAMETER, type Language } from '../../http/language.ts';
+import { t } from '../i18n/index.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 const FEED_LENGTH = 50;
+
+/** The feed's language as RSS and Atom name it. */
+export const FEED_LANGUAGE: Record<Language, string> = { en: 'en-GB', cy: 'cy-GB' };
+
+/**
+ * A feed reader sends no language cookie, so a Welsh feed's address carries the language (`?lang=cy`): the feed
+ * links on a Welsh page, and a Welsh feed's own links, keep the reader in Welsh. English addresses stay bare.
+ */
+export function inReaderLanguage(path: string): string {
+  const language = currentLanguage();
+  return language === DEFAULT_LANGUAGE ? path : `${path}${path.includes('?') ? '&' : '?'}${LANGUAGE_PARAMETER}=${language}`;
+}
 
 /**
  * Feeds are read by other programs, far from the request, so their links are absolute. They start with the
@@ -61,15 +75,16 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
     const { rows } = await listDecisions(db, {}, { limit: FEED_LENGTH });
     return newsFeed({
       publisher: config.authorityName,
-      title: `${config.authorityName}: decisions`,
-      description: 'Resolutions of the council and its committees, and decisions taken by the executive, newest first.',
-      siteUrl: absolute(linkTo('decision.list')),
-      feedLinks: { rss: absolute(linkTo('feed.decisions.rss')), atom: absolute(linkTo('feed.decisions.atom')) },
+      title: t('feeds.decisionsTitle', { authority: config.authorityName }),
+      description: t('feeds.decisionsDescription'),
+      siteUrl: absolute(inReaderLanguage(linkTo('decision.list'))),
+      feedLinks: { rss: absolute(inReaderLanguage(linkTo('feed.decisions.rss'))), atom: absolute(inReaderLanguage(linkTo('feed.decisions.atom'))) },
+      language: FEED_LANGUAGE[currentLanguage()],
       items: rows.map((row) => {
         const view = presentDecisionSummary(row);
         return {
           id: `urn:quorum:${row.id}`,
-          title: `${row.provisional ? 'Provisional: ' : ''}${view.subject} (${view.maker})`,
+          title: t(row.provisional ? 'feeds.provisionalDecision' : 'feeds.decision', { subject: view.subject, maker: view.maker }),
           link: absolute(view.href),
           date: dayInstant(row.date),
           description: view.text,
@@ -82,16 +97,17 @@ export function registerFeedRoutes(app: FastifyInstance, config: Config, databas
     const rows = await publishedMinutes(db, FEED_LENGTH);
     return newsFeed({
       publisher: config.authorityName,
-      title: `${config.authorityName}: published minutes`,
-      description: 'Minutes of council and committee meetings, newest meeting first.',
-      siteUrl: absolute(linkTo('meeting.list')),
-      feedLinks: { rss: absolute(linkTo('feed.minutes.rss')), atom: absolute(linkTo('feed.minutes.atom')) },
+      title: t('feeds.minutesTitle', { authority: config.authorityName }),
+      description: t('feeds.minutesDescription'),
+      siteUrl: absolute(inReaderLanguage(linkTo('meeting.list'))),
+      feedLinks: { rss: absolute(inReaderLanguage(linkTo('feed.minutes.rss'))), atom: absolute(inReaderLanguage(linkTo('feed.minutes.atom'))) },
+      language: FEED_LANGUAGE[currentLanguage()],
       items: rows.map((row) => ({
         id: `urn:quorum:minutes:${row.id}`,
-        title: `Minutes: ${row.body_name}, ${formatDate(row.date)}`,
+        title: t('feeds.minutesItem', { body: row.body_name, date: formatDate(row.date) }),
         link: `${absolute(meetingHref(row))}#minutes`,
         date: dayInstant(row.date),
-        description: minutesItemDescription(row),
+        description: minutesItemDescription(row, { minutes: (titles) => t('feeds.minutesOf', { titles }), published: t('feeds.minutesPublished') }),
       })),
     });
   }

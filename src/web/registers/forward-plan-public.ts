@@ -23,6 +23,7 @@ import { readerFor } from '../../http/reader.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { idParam, options } from './form.ts';
 import { t } from '../i18n/index.ts';
+import { exemptGroundText } from '../i18n/wording.ts';
 
 const FilterSchema = z.object({
   from: optionalDateEntry('The first decision date'),
@@ -56,7 +57,7 @@ export function entryView(entry: PublicForwardPlanEntry) {
     noticeRouteLabel: t(`noticeRoute.${entry.noticeRoute}`),
     plannedDateText: formatDate(entry.plannedDate),
     publishedOnText: entry.publishedOn ? formatDate(entry.publishedOn) : '',
-    exemptGround: entry.privateMeeting ? exemptGround(entry.privateMeeting.exemptParagraphs) : '',
+    exemptGround: entry.privateMeeting ? exemptGroundText(entry.privateMeeting.exemptParagraphs) : '',
     decisionHref: entry.decision?.decisionId ? linkTo('decision.show', { id: entry.decision.decisionId }) : null,
     meetingHref: entry.decision?.meetingId ? linkTo('meeting.show', { id: entry.decision.meetingId }) : null,
   };

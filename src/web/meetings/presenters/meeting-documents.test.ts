@@ -52,6 +52,22 @@ describe('the links to a meeting’s documents', () => {
     ]);
   });
 
+  it('say when and at which meeting the minutes were approved, in GOV.UK dates, in either language', () => {
+    const approved: MeetingDocumentsIndex = {
+      ...index,
+      minutes: { status: 'Approved', approval: { approvedOn: '2026-04-01', meeting: { name: 'Cabinet', date: '2026-04-01' } } },
+    };
+    expect(presentMeetingDocuments(approved, 'public').minutes.map((link) => [link.tag, link.tagClass])).toEqual([
+      ['Approved on 1 April 2026 at Cabinet, 1 April 2026', 'govuk-tag--green'],
+      ['Approved on 1 April 2026 at Cabinet, 1 April 2026', 'govuk-tag--green'],
+    ]);
+    expect(withLanguage('cy', () => presentMeetingDocuments(approved, 'restricted')).minutes[0]!.tag).toBe(
+      'Cymeradwywyd ar 1 Ebrill 2026 yng nghyfarfod Cabinet, 1 Ebrill 2026',
+    );
+    const meetingGone = { ...index, minutes: { status: 'Approved' as const, approval: { approvedOn: '2026-04-01', meeting: null } } };
+    expect(presentMeetingDocuments(meetingGone, 'public').minutes[0]!.tag).toBe('Approved on 1 April 2026');
+  });
+
   it('show nothing when there is nothing to download', () => {
     expect(presentMeetingDocuments({ ...index, pack: false, supplements: [], items: [], minutes: null }, 'public').any).toBe(false);
     expect(presentMeetingDocuments({ ...index, minutes: { status: null } }, 'public').minutes[0]!.tag).toBeUndefined();

@@ -3,7 +3,7 @@
  * `meetings/_meeting-documents.njk`, on the public meeting page and in the back office. The public links lead to the public
  * versions; the back office's to the restricted ones, with exempt papers, and says so.
  */
-import { formatDate } from '../../i18n/dates.ts';
+import { formatDate, formatShortDate } from '../../i18n/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { linkTo } from '../../../http/routes.ts';
 import type { MeetingDocumentsIndex } from '../../../services/documents/meeting-documents-index.ts';
@@ -23,6 +23,21 @@ const TAG_CLASSES = { Exempt: 'govuk-tag--red', Draft: 'govuk-tag--yellow', Appr
 /** A tag's words in the page's language, with its colour chosen by what it means (not by its words). */
 function tagged(tag: keyof typeof TAG_CLASSES | null | undefined): Pick<DocumentLink, 'tag' | 'tagClass'> {
   return tag ? { tag: t(`meetingDocuments.tag${tag}`), tagClass: TAG_CLASSES[tag] } : {};
+}
+
+/**
+ * The minutes' tag: "Draft", or "Approved on 1 April 2026 at Cabinet, 1 April 2026" (GOV.UK dates, no weekday),
+ * saying when and where they were approved as a correct record (Local Government Act 1972, Schedule 12, paragraph
+ * 41(1): signed at the same or the next suitable meeting).
+ */
+function minutesTag(minutes: NonNullable<MeetingDocumentsIndex['minutes']>): Pick<DocumentLink, 'tag' | 'tagClass'> {
+  const approval = minutes.status === 'Approved' ? minutes.approval : undefined;
+  if (!approval) return tagged(minutes.status);
+  const date = formatShortDate(approval.approvedOn);
+  const tag = approval.meeting
+    ? t('meetingDocuments.approvedAt', { date, meeting: `${approval.meeting.name}, ${formatShortDate(approval.meeting.date)}` })
+    : t('meetingDocuments.approvedOn', { date });
+  return { tag, tagClass: TAG_CLASSES.Approved };
 }
 
 export interface MeetingDocumentsView {
@@ -69,7 +84,7 @@ export function presentMeetingDocuments(index: MeetingDocumentsIndex | undefined
   );
   const minutes: DocumentLink[] = [];
   if (index.minutes) {
-    const tag = tagged(index.minutes.status);
+    const tag = minutesTag(index.minutes);
     minutes.push({ text: t('meeting.minutes'), format: 'PDF', href: linkTo(restricted ? 'admin.meeting.minutes.pdf' : 'meeting.minutes.pdf', { id }), ...tag });
     minutes.push({
       text: t('meeting.minutes'),

@@ -9,7 +9,8 @@ import { linkTo } from '../../../http/routes.ts';
 import { personHref, reportHref } from '../../portal/presenters/links.ts';
 import { meetingSlug } from '../../portal/slugs.ts';
 import { formatDate, formatShortDate, formatTimeRange } from '../../i18n/dates.ts';
-import { exemptGround, paragraphs } from '../../../domain/wording.ts';
+import { paragraphs } from '../../../domain/wording.ts';
+import { exemptGroundText } from '../../i18n/wording.ts';
 import { t } from '../../i18n/index.ts';
 import { minuteLayout } from '../../../domain/meetings/minute-layout.ts';
 import type { ResolutionList } from '../../../domain/meetings/resolution-parts.ts';
@@ -27,8 +28,8 @@ export interface ExemptView {
 }
 
 function exemptView(paragraphs: number[]): ExemptView {
-  const ground = exemptGround(paragraphs);
-  return { label: `Exempt: ${ground}`, ground };
+  const ground = exemptGroundText(paragraphs);
+  return { label: `${t('meeting.exempt')}: ${ground}`, ground };
 }
 
 function pageRange(from: number | null, to: number | null): string | undefined {
