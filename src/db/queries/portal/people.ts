@@ -348,6 +348,9 @@ const publicVotesOf = (personId: string) => sql`
       join body b on b.id = m.body_id
       left join public_minute mi on mi.id = ve.minute_id
      where v.person_id = ${personId}
+       -- Votes cast only: a roll call's absent or not-voting member cast none, so it is neither with nor against
+       -- the group (src/domain/vote-options.ts).
+       and v.option in ('for', 'against', 'abstain')
        and (mi.id is null or not mi.exempt)`;
 
 /** How the person's political group (on the day of each vote) voted: its members' for, against and abstain counts. */
