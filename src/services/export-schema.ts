@@ -165,7 +165,6 @@ export const ResolutionSchema = z.strictObject({
   unanimous: z.boolean(),
 });
 
-
 export const MinuteSchema = z.strictObject({
   id: Id,
   number: z.string(),

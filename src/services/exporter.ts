@@ -199,9 +199,7 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
             withdrawnAt: resolution.withdrawn_at === null ? null : isoTimestamp(resolution.withdrawn_at),
             withdrawnBy: resolution.withdrawn_by,
           })),
-      motions: redact
-        ? []
-        : byPosition(motions.get(row.id)).map(motionOf),
+      motions: redact ? [] : byPosition(motions.get(row.id)).map(motionOf),
     };
   };
 

@@ -80,7 +80,15 @@ describe.skipIf(databaseUnavailable)('notices of motion and absent members, impo
       .innerJoin('agenda_item', 'agenda_item.id', 'motion.agenda_item_id')
       .leftJoin('person as mover', 'mover.id', 'motion.mover_id')
       .leftJoin('person as seconder', 'seconder.id', 'motion.seconder_id')
-      .select(['agenda_item.number', 'agenda_item.kind', 'motion.minute_id', 'motion.text', 'motion.result', 'mover.family_name as mover', 'seconder.family_name as seconder'])
+      .select([
+        'agenda_item.number',
+        'agenda_item.kind',
+        'motion.minute_id',
+        'motion.text',
+        'motion.result',
+        'mover.family_name as mover',
+        'seconder.family_name as seconder',
+      ])
       .orderBy('motion.position')
       .execute();
 
@@ -95,7 +103,15 @@ describe.skipIf(databaseUnavailable)('notices of motion and absent members, impo
         mover: 'Birch',
         seconder: null,
       },
-      { number: '3', kind: 'notice_of_motion', minute_id: null, text: 'Council resolves to light the promenade all winter.', result: null, mover: 'Cedar', seconder: 'Elm' },
+      {
+        number: '3',
+        kind: 'notice_of_motion',
+        minute_id: null,
+        text: 'Council resolves to light the promenade all winter.',
+        result: null,
+        mover: 'Cedar',
+        seconder: 'Elm',
+      },
     ]);
     const kinds = await database.db.selectFrom('agenda_item').select(['number', 'kind']).orderBy('position').execute();
     expect(kinds.map((item) => item.kind)).toEqual(['item', 'question', 'notice_of_motion']);
@@ -104,7 +120,12 @@ describe.skipIf(databaseUnavailable)('notices of motion and absent members, impo
   it('stores the absent member as absent, outside the counts', async () => {
     const event = await database.db.selectFrom('vote_event').selectAll().executeTakeFirstOrThrow();
     expect([event.for_count, event.against_count, event.abstain_count, event.result]).toEqual([3, 1, 0, 'Carried']);
-    const votes = await database.db.selectFrom('vote').select(['printed_name', 'option']).where('vote_event_id', '=', event.id).orderBy('printed_name').execute();
+    const votes = await database.db
+      .selectFrom('vote')
+      .select(['printed_name', 'option'])
+      .where('vote_event_id', '=', event.id)
+      .orderBy('printed_name')
+      .execute();
     expect(votes).toEqual([
       { printed_name: 'Ash', option: 'for' },
       { printed_name: 'Birch', option: 'for' },
@@ -152,7 +173,9 @@ describe.skipIf(databaseUnavailable)('notices of motion and absent members, impo
     expect(cyAgenda).toContain('heb ei drafod eto');
 
     const rollCall = await database.db.selectFrom('meeting').select('id').where('date', '=', '2027-06-02').executeTakeFirstOrThrow();
-    const votes = parse((await get(`/meetings/${rollCall.id}`)).body).querySelector('#votes')!.text.replace(/\s+/g, ' ');
+    const votes = parse((await get(`/meetings/${rollCall.id}`)).body)
+      .querySelector('#votes')!
+      .text.replace(/\s+/g, ' ');
     expect(votes).toContain('Absent (1)');
     // Votes cast: three for, one against, none abstaining; the absent member is not among them.
     expect(votes).toMatch(/Votes cast Vote Members For 3 Against 1 Abstain 0/);
@@ -182,6 +205,8 @@ describe.skipIf(databaseUnavailable)('notices of motion and absent members, impo
       { option: 'no', value: 1 },
       { option: 'abstain', value: 0 },
     ]);
-    expect(popolo.votes.filter((vote: { option: string }) => vote.option === 'absent').map((vote: { voter: { name: string } }) => vote.voter.name)).toEqual(['Elm']);
+    expect(popolo.votes.filter((vote: { option: string }) => vote.option === 'absent').map((vote: { voter: { name: string } }) => vote.voter.name)).toEqual([
+      'Elm',
+    ]);
   });
 });

@@ -10,7 +10,8 @@ export function classifyAgendaItems(meetings: MeetingRecord[]): void {
   for (const meeting of meetings) {
     let heading: string | undefined;
     for (const item of meeting.agendaItems) {
-      const underHeading = heading !== undefined && item.number !== heading && item.number.startsWith(heading) && /^[\s.(]/.test(item.number.slice(heading.length));
+      const underHeading =
+        heading !== undefined && item.number !== heading && item.number.startsWith(heading) && /^[\s.(]/.test(item.number.slice(heading.length));
       const kind = underHeading ? 'notice_of_motion' : agendaItemKind(item.title);
       if (!underHeading) heading = kind === 'notice_of_motion' ? item.number : undefined;
       if (kind === 'item') continue;

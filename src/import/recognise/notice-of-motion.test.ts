@@ -110,9 +110,15 @@ describe('noticesOfMotion', () => {
       ]),
     ).toEqual([['Councillor Jo Juniper', null, 'This Council resolves to:\n1. freeze harbour dues for a year;\n2. review them in the spring.']]);
     expect(
-      read(['Notices of Motion', '(a) by Councillor Ash', 'Council resolves to:', '1. paint the pier;', '2. mend the rail.', '(b) by Councillor Birch', 'Council thanks the volunteers of the regatta.']).map(
-        ([mover, , text]) => [mover, text],
-      ),
+      read([
+        'Notices of Motion',
+        '(a) by Councillor Ash',
+        'Council resolves to:',
+        '1. paint the pier;',
+        '2. mend the rail.',
+        '(b) by Councillor Birch',
+        'Council thanks the volunteers of the regatta.',
+      ]).map(([mover, , text]) => [mover, text]),
     ).toEqual([
       ['Councillor Ash', 'Council resolves to:\n1. paint the pier;\n2. mend the rail.'],
       ['Councillor Birch', 'Council thanks the volunteers of the regatta.'],

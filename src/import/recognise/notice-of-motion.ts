@@ -49,16 +49,21 @@ export function agendaItemKind(title: string): AgendaItemKind {
 /** A member word or honorific before a name: kept with the name, which the name parser reads as its honorific. */
 const MEMBER = String.raw`(?:Councill?ors?|Cllrs?\.?|Cr\.?|Alderman|Alderwoman|Bailie|Provost|Mayor|Mr|Mrs|Ms|Miss|Mx|Dr)\s+`;
 /** Where a line names its motion's mover: "by Councillor Ash", "Moved by ...", "Proposer: ...", "Councillor Ash to move". */
-const MOVER_BY = new RegExp(String.raw`^(?:(?:notice\s+of\s+)?motion\s+|it\s+is\s+)?(?:submitted\s+|proposed\s+|moved\s+|given\s+|signed\s+)?by\s+(?=${MEMBER}|[A-Z])`, 'i');
+const MOVER_BY = new RegExp(
+  String.raw`^(?:(?:notice\s+of\s+)?motion\s+|it\s+is\s+)?(?:submitted\s+|proposed\s+|moved\s+|given\s+|signed\s+)?by\s+(?=${MEMBER}|[A-Z])`,
+  'i',
+);
 const MOVER_LABEL = /^(?:proposer|mover|proposed|moved|proposed\s+by|moved\s+by|submitted\s+by|signed)\s*[:\-–—]\s*/i;
 const MOVER_FIRST = new RegExp(`^(?=${MEMBER})`, 'i');
 /** What follows a member's name when the line starts with it: "Councillor Ash to move:", "... has given notice". */
-const MOVES = /^\s*(?:\([^)]{0,60}\)\s*)?(?:to\s+move|will\s+move|moves|has\s+given\s+notice|gives\s+notice|has\s+submitted|has\s+tabled|to\s+propose|will\s+propose)\b[^:]{0,120}:?\s*/i;
+const MOVES =
+  /^\s*(?:\([^)]{0,60}\)\s*)?(?:to\s+move|will\s+move|moves|has\s+given\s+notice|gives\s+notice|has\s+submitted|has\s+tabled|to\s+propose|will\s+propose)\b[^:]{0,120}:?\s*/i;
 const SECONDER = /\b(?:seconded\s+by|seconder\s*[:\-–—]|to\s+be\s+seconded\s+by|second(?:ed)?\s*[:\-–—])\s*/i;
 /** A part's letter or number at the start of a line: "(a)", "b)", "2.", "9.1", "(iii)". */
 const MARKER = /^\s*(?:\(\s*(?:[a-z]|[ivx]{1,4}|\d{1,2})\s*\)|(?:[a-z]|[ivx]{1,4})\)|\d{1,2}(?:\.\d{1,2})?[.)]|\d{1,2}\.\d{1,2})\s*/i;
 /** An introduction before the motions: "The following notices of motion have been received under Standing Order 12:". */
-const PREAMBLE = /\b(?:standing\s+orders?|procedure\s+rules?|rules?\s+of\s+procedure|notices?\s+of\s+motions?|following\s+motions?|(?:has|have)\s+been\s+received)\b/i;
+const PREAMBLE =
+  /\b(?:standing\s+orders?|procedure\s+rules?|rules?\s+of\s+procedure|notices?\s+of\s+motions?|following\s+motions?|(?:has|have)\s+been\s+received)\b/i;
 const NONE = /^\s*(?:none|nil|no\s+(?:notices|motions)\b)/i;
 /** Words that can start with a capital but end a name. */
 const NOT_NAME = /^(?:to|and|will|has|have|moved|seconded|seconder|proposed|proposer|that|this|the|council|notes|on|of|for|in|at|motion|re|subject)$/i;

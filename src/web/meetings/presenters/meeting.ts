@@ -438,9 +438,12 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
           const names = namesVoting(option);
           return { option, label: t(`meeting.${option}`), count: counts[option], names };
         }),
-        ...NOT_CAST_OPTIONS.map(([option]) => ({ option, label: t(`meeting.${option}`), count: namesVoting(option).length, names: namesVoting(option) })).filter(
-          (entry) => entry.count > 0,
-        ),
+        ...NOT_CAST_OPTIONS.map(([option]) => ({
+          option,
+          label: t(`meeting.${option}`),
+          count: namesVoting(option).length,
+          names: namesVoting(option),
+        })).filter((entry) => entry.count > 0),
       ],
       byGroup: votesByGroup(eventVotes, (vote) => nameOf(people, vote.person_id, vote.printed_name) ?? vote.printed_name),
       namedVoteCount: eventVotes.length,
