@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Audited, Optional, Sourced, Stamp, Versioned } from './schema/columns.ts';
+import type { AgendaItemKind } from '../domain/agenda-item-kind.ts';
+import type { StoredVoteOption } from '../domain/vote-options.ts';
 import type { MeetingAddressTables } from './schema/meeting-addresses.ts';
 import type { AccountsTables } from './schema/accounts.ts';
 import type { AgendaPreparationTables } from './schema/agenda-preparation.ts';
@@ -158,6 +160,8 @@ export interface AgendaItemTable extends Audited, Sourced, Versioned {
   exempt: Optional<boolean>;
   exempt_paragraphs: Optional<number[]>;
   report_id: string | null;
+  /** Migration 20261208_0301: a notice of motion, a question, a petition, or any other item. */
+  kind: Optional<AgendaItemKind>;
 }
 
 export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'substitute' | 'also-present' | 'in-attendance';
@@ -210,13 +214,18 @@ export interface ResolutionTable extends Audited {
   withdrawn_by: Optional<string | null>;
 }
 
+/** A motion moved at a meeting (its minute) or given notice of on the agenda (its agenda item), or both. */
 export interface MotionTable extends Audited {
   id: string;
-  minute_id: string;
+  minute_id: string | null;
   position: number;
   text: string | null;
   mover_id: string | null;
   seconder_id: string | null;
+  /** Migration 20261208_0301: the agenda item of a notice of motion. */
+  agenda_item_id: Optional<string | null>;
+  /** "carried", "lost", as decided; null until it is (a notice on an agenda has not been debated). */
+  result: Optional<string | null>;
 }
 
 export interface VoteEventTable extends Audited, Sourced {
@@ -234,7 +243,8 @@ export interface VoteEventTable extends Audited, Sourced {
   casting_voter_id: Optional<string | null>;
 }
 
-export type VoteOption = 'for' | 'against' | 'abstain';
+/** Absent and not voting are recorded from roll calls but are not votes cast (src/domain/vote-options.ts). */
+export type VoteOption = StoredVoteOption;
 
 export interface VoteTable extends Audited {
   vote_event_id: string;

@@ -15,6 +15,7 @@ import { extractVotingRecord, isVotingRecord } from './extract/voting-record.ts'
 import { remapLines, unflatten } from './recognise/flattened-text.ts';
 import { extractDecisionPage, isDecisionPage } from './extract/decision-page.ts';
 import { printedQuestion } from './recognise/member-question.ts';
+import { classifyAgendaItems } from './extract/agenda-kinds.ts';
 import { agreeingMeeting } from './recognise/agreeing-meeting.ts';
 import { isSpaceBroken, joinBrokenWords } from './recognise/ocr-spacing.ts';
 
@@ -92,8 +93,14 @@ export function extractPaper(given: TextDocument): PaperExtract {
   // OCR text with words broken by spaces is read with the words joined (same lines, so line numbers hold).
   const doc = isSpaceBroken(given.lines) ? { ...given, lines: joinBrokenWords(given.lines) } : given;
   const flat = unflatten(doc.lines);
-  if (!flat) return withPrintedQuestions(extractLines(doc));
-  return remapLines(withPrintedQuestions(extractLines({ ...doc, lines: flat.lines })), flat.lineOf);
+  if (!flat) return withAgendaKinds(withPrintedQuestions(extractLines(doc)));
+  return remapLines(withAgendaKinds(withPrintedQuestions(extractLines({ ...doc, lines: flat.lines }))), flat.lineOf);
+}
+
+/** Each agenda item's kind, and the notices of motion printed under it. */
+function withAgendaKinds(extract: PaperExtract): PaperExtract {
+  classifyAgendaItems(extract.meetings);
+  return extract;
 }
 
 /**

@@ -45,6 +45,8 @@ export interface Segment extends SourceSpan {
 /** A person's name as printed (src/domain/person-name.ts, where names are parsed). */
 export type { PrintedName } from '../domain/person-name.ts';
 import type { PrintedName } from '../domain/person-name.ts';
+import type { AgendaItemKind } from '../domain/agenda-item-kind.ts';
+import type { StoredVoteOption } from '../domain/vote-options.ts';
 
 export type AttendanceStatus = 'present' | 'apologies' | 'substitute' | 'also-present' | 'in-attendance';
 
@@ -70,6 +72,10 @@ export interface AgendaItemRecord extends SourceSpan {
   exempt: boolean;
   /** Schedule 12A paragraph numbers when exempt. */
   exemptParagraphs: number[];
+  /** A notice of motion, a question, a petition (src/domain/agenda-item-kind.ts); an ordinary item when absent. */
+  kind?: AgendaItemKind;
+  /** The notices of motion printed under the item: mover, seconder and words, with no result (not yet debated). */
+  motions?: MotionRecord[];
 }
 
 export interface ResolutionRecord extends SourceSpan {
@@ -79,7 +85,8 @@ export interface ResolutionRecord extends SourceSpan {
 
 export interface VoteRecord {
   name: PrintedName;
-  option: 'for' | 'against' | 'abstain';
+  /** A roll call's absent and not-voting members are recorded, but are not votes cast (src/domain/vote-options.ts). */
+  option: StoredVoteOption;
 }
 
 export interface VoteEventRecord extends SourceSpan {

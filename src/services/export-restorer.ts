@@ -285,6 +285,7 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
           exempt: a.exempt,
           exempt_paragraphs: a.exemptParagraphs,
           report_id: a.reportId,
+          kind: a.kind ?? 'item',
           ...source(a.source),
         })),
       ),
@@ -340,20 +341,35 @@ function rowsToRestore(doc: ExportDocument): RestoreStep[] {
         })),
       ),
     ),
-    step(
-      'motions',
-      'motion',
-      minutes.flatMap(({ minute }) =>
+    step('motions', 'motion', [
+      ...minutes.flatMap(({ minute }) =>
         minute.motions.map((r) => ({
           id: r.id,
           minute_id: minute.id,
+          agenda_item_id: r.agendaItemId ?? null,
           position: r.position,
           text: r.text,
           mover_id: r.moverId,
           seconder_id: r.seconderId,
+          result: r.result ?? null,
         })),
       ),
-    ),
+      // Notices of motion not yet minuted belong to their agenda item.
+      ...meetings.flatMap((m) =>
+        m.agendaItems.flatMap((item) =>
+          (item.motions ?? []).map((r) => ({
+            id: r.id,
+            minute_id: null,
+            agenda_item_id: item.id,
+            position: r.position,
+            text: r.text,
+            mover_id: r.moverId,
+            seconder_id: r.seconderId,
+            result: r.result ?? null,
+          })),
+        ),
+      ),
+    ]),
     step(
       'declarations',
       'declaration',

@@ -7,6 +7,8 @@
  * newer Quorum.
  */
 import { z } from 'zod';
+import { AGENDA_ITEM_KINDS } from '../domain/agenda-item-kind.ts';
+import { STORED_VOTE_OPTIONS } from '../domain/vote-options.ts';
 import { RegistersExportSchema } from './registers/export-section.ts';
 import { EXPORT_SECTIONS, type SectionName } from './export/sections.ts';
 import { sectionSchema } from './export/table-section.ts';
@@ -100,6 +102,20 @@ export const MembershipSchema = z.strictObject({
 });
 export type ExportMembership = z.infer<typeof MembershipSchema>;
 
+export const MotionSchema = z.strictObject({
+  id: Id,
+  position: Int,
+  text: z.string().nullable(),
+  moverId: Id.nullable(),
+  seconderId: Id.nullable(),
+  /** How it was decided, when recorded on the motion (absent while undecided, as a notice of motion on an agenda). */
+  result: z.string().optional(),
+  /** A minute's motion that was given notice of under an agenda item: that item (absent otherwise). */
+  agendaItemId: Id.optional(),
+});
+
+export type ExportMotion = z.infer<typeof MotionSchema>;
+
 export const AgendaItemSchema = z.strictObject({
   id: Id,
   number: z.string(),
@@ -112,6 +128,10 @@ export const AgendaItemSchema = z.strictObject({
   exemptParagraphs: z.array(Int),
   reportId: Id.nullable(),
   source: SourceRefSchema,
+  /** A notice of motion, a question or a petition (absent for an ordinary item, and from exports made before kinds). */
+  kind: z.enum(AGENDA_ITEM_KINDS).exclude(['item']).optional(),
+  /** The notices of motion printed under the item and not yet minuted (absent when none). */
+  motions: z.array(MotionSchema).optional(),
 });
 export type ExportAgendaItem = z.infer<typeof AgendaItemSchema>;
 
@@ -145,14 +165,6 @@ export const ResolutionSchema = z.strictObject({
   unanimous: z.boolean(),
 });
 
-export const MotionSchema = z.strictObject({
-  id: Id,
-  position: Int,
-  text: z.string().nullable(),
-  moverId: Id.nullable(),
-  seconderId: Id.nullable(),
-});
-
 export const MinuteSchema = z.strictObject({
   id: Id,
   number: z.string(),
@@ -175,7 +187,8 @@ export type ExportMinute = z.infer<typeof MinuteSchema>;
 
 export const VoteSchema = z.strictObject({
   personId: Id,
-  option: z.enum(['for', 'against', 'abstain']),
+  /** absent and not_voting: named by a roll call, but not votes cast (not in the event's counts). */
+  option: z.enum(STORED_VOTE_OPTIONS),
   printedName: z.string(),
 });
 

@@ -13,6 +13,7 @@ import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   type ExportAgendaItem,
+  type ExportMotion,
   type ExportDocument,
   type ExportMeetingV2 as ExportMeeting,
   type ExportMinuteV2 as ExportMinute,
@@ -131,7 +132,24 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
   const declarations = groupBy(t.declaration, (row) => row.meeting_id);
   const minutes = groupBy(t.minute, (row) => row.meeting_id);
   const resolutions = groupBy(t.resolution, (row) => row.minute_id);
-  const motions = groupBy(t.motion, (row) => row.minute_id);
+  const motions = groupBy(
+    t.motion.filter((row) => row.minute_id !== null),
+    (row) => row.minute_id!,
+  );
+  // A notice of motion not yet minuted is the agenda item's; once a minute records it, it is the minute's.
+  const notices = groupBy(
+    t.motion.filter((row) => row.minute_id === null && row.agenda_item_id != null),
+    (row) => row.agenda_item_id!,
+  );
+  const motionOf = (motion: Row<'motion'>): ExportMotion => ({
+    id: motion.id,
+    position: motion.position,
+    text: motion.text,
+    moverId: motion.mover_id,
+    seconderId: motion.seconder_id,
+    ...(motion.result ? { result: motion.result } : {}),
+    ...(motion.minute_id && motion.agenda_item_id ? { agendaItemId: motion.agenda_item_id } : {}),
+  });
   const voteEvents = groupBy(t.vote_event, (row) => row.meeting_id);
   const votes = groupBy(t.vote, (row) => row.vote_event_id);
   const questions = groupBy(t.question, (row) => row.meeting_id);
@@ -150,6 +168,8 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
       exemptParagraphs: row.exempt_paragraphs,
       reportId: keptReport(row.report_id),
       source: sourceOf(row),
+      ...(row.kind !== 'item' ? { kind: row.kind } : {}),
+      ...(!redact && notices.has(row.id) ? { motions: byPosition(notices.get(row.id)).map(motionOf) } : {}),
     };
   };
 
@@ -179,15 +199,7 @@ function documentFromTables(t: ExportTables, options: ExportOptions): ExportDocu
             withdrawnAt: resolution.withdrawn_at === null ? null : isoTimestamp(resolution.withdrawn_at),
             withdrawnBy: resolution.withdrawn_by,
           })),
-      motions: redact
-        ? []
-        : byPosition(motions.get(row.id)).map((motion) => ({
-            id: motion.id,
-            position: motion.position,
-            text: motion.text,
-            moverId: motion.mover_id,
-            seconderId: motion.seconder_id,
-          })),
+      motions: redact ? [] : byPosition(motions.get(row.id)).map(motionOf),
     };
   };
 

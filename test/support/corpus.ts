@@ -96,11 +96,13 @@ function isGenericCouncil(name: string): boolean {
   return /^(?:the\s+)?(?:full\s+)?(?:(?:county|borough|district|city|parish)\s+)?council$/i.test(name.trim());
 }
 
-function optionWord(option: string): 'for' | 'against' | 'abstain' | undefined {
+function optionWord(option: string): 'for' | 'against' | 'abstain' | 'absent' | 'not_voting' | undefined {
   const word = option.toLowerCase();
   if (/^(?:for|aye|ayes|yes|yea)$/.test(word)) return 'for';
   if (/^(?:against|no|noes|nay|nays)$/.test(word)) return 'against';
   if (/^abst/.test(word)) return 'abstain';
+  if (/^(?:absent|excused)$/.test(word)) return 'absent';
+  if (/^(?:not voting|recused)$/.test(word)) return 'not_voting';
   return undefined;
 }
 
@@ -212,7 +214,9 @@ export function factFound(view: FileView, fact: CorpusFact): boolean {
       const { mover, seconder, result } = value as { mover: string | null; seconder: string | null; result: string | null };
       const people = (moverId: string | null, seconderId: string | null) =>
         (mover === null || personIs(doc, moverId, mover)) && (seconder === null || personIs(doc, seconderId, seconder));
-      if (result === null) return minutes.some((minute) => minute.motions.some((motion) => people(motion.moverId, motion.seconderId)));
+      // A motion with no result yet: one recorded in a minute, or a notice of motion on an agenda (not yet debated).
+      const motions = [...minutes.flatMap((minute) => minute.motions), ...items.flatMap((item) => item.motions ?? [])];
+      if (result === null) return motions.some((motion) => people(motion.moverId, motion.seconderId));
       return votes.some((event) => resultMatches(event.result, result) && people(event.moverId, event.seconderId));
     }
     case 'vote_totals': {

@@ -9,6 +9,7 @@ export async function agendaItemObjects(db: Db, link: AbsoluteLink, rows: q.Agen
   const ids = rows.map((row) => row.id);
   const resolutions = groupBy(await q.resolutionsOfAgendaItems(db, ids), (row) => row.agenda_item_id);
   const voteEvents = groupBy(await q.voteEventsOfAgendaItems(db, ids), (row) => row.agenda_item_id);
+  const notices = groupBy(await q.noticesOfAgendaItems(db, ids), (row) => row.agenda_item_id);
   return rows.map((row) =>
     present.presentAgendaItem(
       link,
@@ -16,6 +17,7 @@ export async function agendaItemObjects(db: Db, link: AbsoluteLink, rows: q.Agen
       {
         resolutions: (resolutions.get(row.id) ?? []).map((resolution) => resolution.text),
         voteEventIds: (voteEvents.get(row.id) ?? []).map((event) => event.id),
+        notices: (notices.get(row.id) ?? []).map((notice) => ({ text: notice.text, moverId: notice.mover_id, seconderId: notice.seconder_id })),
       },
       options,
     ),

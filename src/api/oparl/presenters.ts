@@ -185,7 +185,12 @@ function presentMeetingPlace(link: AbsoluteLink, id: string, description: string
 export interface AgendaItemExtras {
   resolutions: string[];
   voteEventIds: string[];
+  /** Notices of motion given under the item, not yet minuted. */
+  notices: Array<{ text: string | null; moverId: string | null; seconderId: string | null }>;
 }
+
+/** OParl's keyword for an item that is not ordinary business. */
+const KIND_KEYWORD = { notice_of_motion: 'notice of motion', question: 'question', petition: 'petition' } as const;
 
 /**
  * An exempt item shows its number, title and the Schedule 12A paragraphs it was exempt under, and nothing of its
@@ -205,6 +210,17 @@ export function presentAgendaItem(link: AbsoluteLink, row: AgendaItemRow, extras
     ...(row.public_report_id ? { consultation: link('oparl.consultation', { id: row.id }) } : {}),
     ...(extras.resolutions.length ? { resolutionText: extras.resolutions.join('\n\n') } : {}),
     ...(extras.voteEventIds.length ? { 'quorum:voteEvent': extras.voteEventIds.map((id) => link('api.voteEvent', { id })) } : {}),
+    ...(row.kind !== 'item' ? { keyword: [KIND_KEYWORD[row.kind]] } : {}),
+    // OParl 1.1 has no motion object for an agenda item: a notice of motion is an extension, its mover a Person.
+    ...(extras.notices.length
+      ? {
+          'quorum:noticeOfMotion': extras.notices.map((notice) => ({
+            text: notice.text,
+            mover: notice.moverId ? link('oparl.person', { id: notice.moverId }) : null,
+            seconder: notice.seconderId ? link('oparl.person', { id: notice.seconderId }) : null,
+          })),
+        }
+      : {}),
     web: link('meeting.show', { id: row.meeting_id }),
     ...stamps(row),
   };

@@ -1,16 +1,21 @@
 /**
  * A recorded vote as a Popolo VoteEvent (http://www.popoloproject.com/specs/vote-event.html): the motion, the
- * counts, each member's vote, and the counts of each political group. Popolo's options are "yes", "no" and
- * "abstain"; its results "pass" and "fail". The council's own wording of the result stays in `quorum:result`.
+ * counts, each member's vote, and the counts of each political group. Popolo's options are "yes", "no",
+ * "abstain", "absent" and "not voting"; its results "pass" and "fail". The council's own wording of the result stays
+ * in `quorum:result`. A member a roll call names as absent or not voting is among the votes with that option, but is
+ * no vote cast: the counts, the event's and each group's, are of yes, no and abstain only (src/domain/vote-options.ts).
  */
 import { z } from 'zod';
 import { formatName } from '../../domain/person-name.ts';
 import type { VoteEventRow, VoteRow } from '../../db/queries/api/votes.ts';
 import type { AbsoluteLink } from '../links.ts';
 import { londonDateTime } from '../../domain/dates.ts';
-import { PUBLISHED_VOTE_OPTIONS, type PublishedVoteOption, publishedVoteOption } from '../../domain/vote-options.ts';
+import { CAST_VOTE_OPTIONS, isCastVote, PUBLISHED_VOTE_OPTIONS, publishedVoteOption } from '../../domain/vote-options.ts';
 
 const PopoloOption = z.enum(PUBLISHED_VOTE_OPTIONS);
+/** Counts are of votes cast. */
+const CAST = CAST_VOTE_OPTIONS.map(publishedVoteOption) as Array<'yes' | 'no' | 'abstain'>;
+type CastOption = (typeof CAST)[number];
 const CountSchema = z.object({ option: PopoloOption, value: z.int().min(0) });
 
 export const PopoloVoteEventSchema = z
@@ -53,7 +58,7 @@ export const PopoloVoteEventSchema = z
 export type PopoloVoteEvent = z.infer<typeof PopoloVoteEventSchema>;
 
 /** A group's result (Popolo's group_result.result is required): its yes and no votes compared. */
-function groupResult(counts: Record<PublishedVoteOption, number>): 'pass' | 'fail' | 'tie' {
+function groupResult(counts: Record<CastOption, number>): 'pass' | 'fail' | 'tie' {
   return counts.yes > counts.no ? 'pass' : counts.no > counts.yes ? 'fail' : 'tie';
 }
 
@@ -66,11 +71,11 @@ export function popoloResult(result: string): 'pass' | 'fail' | null {
 }
 
 export function presentVoteEvent(link: AbsoluteLink, event: VoteEventRow, votes: VoteRow[]): PopoloVoteEvent {
-  const groups = new Map<string, { name: string; counts: Record<PublishedVoteOption, number> }>();
+  const groups = new Map<string, { name: string; counts: Record<CastOption, number> }>();
   for (const vote of votes) {
-    if (!vote.group_id) continue;
+    if (!vote.group_id || !isCastVote(vote.option)) continue;
     const entry = groups.get(vote.group_id) ?? { name: vote.group_name ?? vote.group_id, counts: { yes: 0, no: 0, abstain: 0 } };
-    entry.counts[publishedVoteOption(vote.option)] += 1;
+    entry.counts[publishedVoteOption(vote.option) as CastOption] += 1;
     groups.set(vote.group_id, entry);
   }
   const start = event.start_time ? londonDateTime(event.date, event.start_time) : event.date;
@@ -114,7 +119,7 @@ export function presentVoteEvent(link: AbsoluteLink, event: VoteEventRow, votes:
       .map(([id, group]) => ({
         group: { id, name: group.name },
         result: groupResult(group.counts),
-        counts: PUBLISHED_VOTE_OPTIONS.map((option) => ({ option, value: group.counts[option] })),
+        counts: CAST.map((option) => ({ option, value: group.counts[option] })),
       })),
     links: {
       self: link('api.voteEvent', { id: event.id }),

@@ -103,6 +103,10 @@ export function presentMeeting(link: AbsoluteLink, row: ApiMeetingRow, details: 
       pageFrom: item.page_from,
       pageTo: item.page_to,
       reportId: item.report_id,
+      kind: item.kind,
+      motions: details.notices
+        .filter((notice) => notice.agenda_item_id === item.id)
+        .map((notice) => ({ text: notice.text, moverId: notice.mover_id, seconderId: notice.seconder_id, result: notice.result })),
     })),
     minutes: details.minutes.map((minute) => ({
       id: minute.id,

@@ -3,6 +3,7 @@
  * is generated from them (z.toJSONSchema), so what is documented is what is checked.
  */
 import { z } from 'zod';
+import { AGENDA_ITEM_KINDS } from '../../domain/agenda-item-kind.ts';
 
 export const IdParamsSchema = z.object({
   id: z
@@ -140,6 +141,17 @@ export const MeetingSchema = MeetingSummarySchema.extend({
       pageFrom: z.int().nullable(),
       pageTo: z.int().nullable(),
       reportId: z.string().nullable().describe('The public report; null for exempt items and exempt reports'),
+      kind: z.enum(AGENDA_ITEM_KINDS).describe('item, or a notice of motion, a member’s question or a petition'),
+      motions: z
+        .array(
+          z.object({
+            text: z.string().nullable(),
+            moverId: z.string().nullable(),
+            seconderId: z.string().nullable(),
+            result: z.string().nullable().describe('Null until the motion is decided'),
+          }),
+        )
+        .describe('Notices of motion given under the item and not yet minuted; empty for exempt items'),
     }),
   ),
   minutes: z.array(

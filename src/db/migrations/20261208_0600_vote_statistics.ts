@@ -93,6 +93,9 @@ language sql stable as $$
        where v2.vote_event_id = v.vote_event_id
     ) gv on my_group.group_id is not null
    where v.person_id = p and v.vote_event_id = e
+     -- Votes cast only: a roll call's absent or not-voting member cast none, so it is neither with nor against the
+     -- group, nor part of the record (src/domain/vote-options.ts).
+     and v.option in ('for', 'against', 'abstain')
      and (mi.id is null or not mi.exempt)
 $$;
 

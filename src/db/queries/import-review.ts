@@ -254,6 +254,8 @@ export async function paperReview(db: Db, sourceId: string): Promise<PaperReview
             sql<string | null>`case when seconder.id is null then null else ${personNameSql('seconder')} end`.as('seconder_name'),
           ])
           .where('mo.minute_id', 'in', minuteIds)
+          // The review lists a minute's motions; a notice of motion on an agenda has no minute.
+          .$narrowType<{ minute_id: string }>()
           .orderBy('mo.minute_id')
           .orderBy('mo.position')
           .execute()

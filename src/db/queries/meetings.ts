@@ -133,11 +133,25 @@ async function motions(db: Db, meetingId: string) {
   return (
     db
       .selectFrom('public_motion as motion')
-      // As for resolutions: the view decides what is public, the minute table finds and orders.
-      .innerJoin('minute', 'minute.id', 'motion.minute_id')
-      .select(['motion.id', 'motion.minute_id', 'motion.position', 'motion.text', 'motion.mover_id', 'motion.seconder_id'])
-      .where('minute.meeting_id', '=', meetingId)
+      // As for resolutions: the view decides what is public, the minute table finds and orders. A notice of motion
+      // not yet minuted is found through its agenda item.
+      .leftJoin('minute', 'minute.id', 'motion.minute_id')
+      .leftJoin('agenda_item', 'agenda_item.id', 'motion.agenda_item_id')
+      .select([
+        'motion.id',
+        'motion.minute_id',
+        'motion.agenda_item_id',
+        'motion.position',
+        'motion.text',
+        'motion.mover_id',
+        'motion.seconder_id',
+        'motion.result',
+      ])
+      .where((eb) =>
+        eb.or([eb('minute.meeting_id', '=', meetingId), eb.and([eb('motion.minute_id', 'is', null), eb('agenda_item.meeting_id', '=', meetingId)])]),
+      )
       .orderBy('minute.position')
+      .orderBy('agenda_item.position')
       .orderBy('motion.position')
       .execute()
   );

@@ -12,6 +12,7 @@ export const AGENDA_ITEM_COLUMNS = [
   'agenda_item.page_to',
   'agenda_item.exempt',
   'agenda_item.exempt_paragraphs',
+  'agenda_item.kind',
   'report.id as report_id',
   'report.subject as report_subject',
 ] as const;

@@ -88,7 +88,9 @@ export function readRollCallMinutes(lines: NumberedLine[], meeting: MeetingRecor
     from = vote.end;
     const line = lineAt(vote.start);
     const votes: VoteRecord[] = [];
-    for (const option of ['for', 'against', 'abstain'] as const) for (const name of vote.names[option]) votes.push({ name, option });
+    for (const option of ['for', 'against', 'abstain', 'absent'] as const) for (const name of vote.names[option]) votes.push({ name, option });
+    // Recused or not voting: present, but no vote cast; neither it nor absent is in the counts below.
+    for (const name of vote.names['not-voting']) votes.push({ name, option: 'not_voting' });
     const event: VoteEventRecord = {
       forCount: vote.counts.for,
       againstCount: vote.counts.against,

@@ -20,6 +20,7 @@ import { findBodyRow } from '../../db/records/bodies.ts';
 import { ensureAuthority } from '../../db/records/authorities.ts';
 import { findMeetingForEdit, findMeetingIdOfBodyOn, insertMeeting, updateMeeting } from '../../db/records/meetings.ts';
 import { listAgendaItemRows, findAgendaItemRow, insertAgendaItem, updateAgendaItem } from '../../db/records/agenda-items.ts';
+import { AGENDA_ITEM_KINDS } from '../../domain/agenda-item-kind.ts';
 
 const isoDate = realDate('Enter the date of the meeting as a real date, like 2011-07-20');
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -129,6 +130,8 @@ export const AgendaItemFieldsSchema = z.object({
   reportText: z.preprocess(blankToUndefined, z.string().trim().max(500_000).optional()),
   exempt: z.preprocess((value) => value === 'yes' || value === true, z.boolean()),
   exemptParagraphs: paragraphs,
+  /** A notice of motion, a question, a petition, or an ordinary item; left as it is when the form does not say. */
+  kind: z.preprocess(blankToUndefined, z.enum(AGENDA_ITEM_KINDS, 'Choose what kind of item it is').optional()),
 });
 export type AgendaItemFields = z.infer<typeof AgendaItemFieldsSchema>;
 
@@ -197,6 +200,7 @@ export async function agendaItemAdder(
       exempt: props.exempt,
       exempt_paragraphs: props.exemptParagraphs,
       report_id: reportId,
+      kind: props.kind ?? 'item',
       source_document_id: null,
       source_line_from: null,
       source_line_to: null,
@@ -217,6 +221,7 @@ export async function agendaItemEditor(props: CommitteeWriteProps & AgendaItemFi
       description: props.description ?? null,
       exempt: props.exempt,
       exempt_paragraphs: props.exemptParagraphs,
+      ...(props.kind ? { kind: props.kind } : {}),
     });
     if (item.report_id && props.reportText !== undefined) {
       await store.updateReport(trx, item.report_id, { subject: props.title, full_text: props.reportText, exempt: props.exempt });

@@ -156,6 +156,7 @@ export async function meetingDetails(db: Db, meetingId: string) {
       'agenda_item.exempt_paragraphs',
       'agenda_item.page_from',
       'agenda_item.page_to',
+      'agenda_item.kind',
       sql<string | null>`case when agenda_item.exempt then null else agenda_item.description end`.as('description'),
       sql<string | null>`case when agenda_item.exempt = false and report.id is not null and ${reportIsPublic('report')} then report.id else null end`.as(
         'report_id',
@@ -193,6 +194,16 @@ export async function meetingDetails(db: Db, meetingId: string) {
     .orderBy('minute.position')
     .orderBy('resolution.position')
     .execute();
+  // Notices of motion not yet minuted: the view leaves out those of exempt items.
+  const notices = await db
+    .selectFrom('public_motion as motion')
+    .innerJoin('public_agenda_item as agenda_item', 'agenda_item.id', 'motion.agenda_item_id')
+    .select(['motion.agenda_item_id', 'motion.text', 'motion.mover_id', 'motion.seconder_id', 'motion.result'])
+    .where('agenda_item.meeting_id', '=', meetingId)
+    .where('motion.minute_id', 'is', null)
+    .orderBy('agenda_item.position')
+    .orderBy('motion.position')
+    .execute();
   const attendance = await db
     .selectFrom('attendance')
     .select(['attendance.person_id', 'attendance.status', 'attendance.role', 'attendance.printed_name'])
@@ -207,7 +218,7 @@ export async function meetingDetails(db: Db, meetingId: string) {
     .where(voteEventIsPublic('vote_event'))
     .orderBy(sql`vote_event.id collate "C"`)
     .execute();
-  return { agendaItems, minutes, resolutions, attendance, voteEvents };
+  return { agendaItems, notices, minutes, resolutions, attendance, voteEvents };
 }
 
 // ---- decisions ------------------------------------------------------------------------------------------------------

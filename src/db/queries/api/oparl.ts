@@ -355,6 +355,7 @@ function agendaItems(db: Db) {
       'agenda_item.title',
       'agenda_item.exempt',
       'agenda_item.exempt_paragraphs',
+      'agenda_item.kind',
       // The consultation (the item's public report) is the agenda item's own id; none for exempt items or reports.
       // report comes from public_report, the visibility rule itself: found there is public.
       sql<string | null>`case when agenda_item.exempt = false and report.id is not null then report.id else null end`.as('public_report_id'),
@@ -391,6 +392,20 @@ export async function agendaItemsOfMeetings(db: Db, meetingIds: string[]): Promi
 const minutesOf = (db: Db, agendaItemIds: string[]) => db.selectFrom('minute').select('minute.id').where('minute.agenda_item_id', 'in', agendaItemIds);
 
 /** The resolutions recorded against each agenda item, from its public minutes only. */
+/** Notices of motion given under the items and not yet minuted; the view leaves out those of exempt items. */
+export async function noticesOfAgendaItems(db: Db, agendaItemIds: string[]) {
+  if (agendaItemIds.length === 0) return [];
+  return db
+    .selectFrom('public_motion as motion')
+    .select(['motion.agenda_item_id', 'motion.text', 'motion.mover_id', 'motion.seconder_id'])
+    .where('motion.agenda_item_id', 'in', agendaItemIds)
+    .where('motion.minute_id', 'is', null)
+    .orderBy('motion.agenda_item_id')
+    .orderBy('motion.position')
+    .$narrowType<{ agenda_item_id: string }>()
+    .execute();
+}
+
 export async function resolutionsOfAgendaItems(db: Db, agendaItemIds: string[]) {
   if (agendaItemIds.length === 0) return [];
   return (

@@ -96,9 +96,37 @@ function recordAgendaItems(scope: FileScope, meeting: MeetingRecord, meetingId: 
       exempt: item.exempt,
       exempt_paragraphs: item.exemptParagraphs,
       report_id: null,
+      kind: item.kind ?? 'item',
       ...sourceOf(ctx, item),
     });
     agendaItems.push({ id: row.id, number: row.number, title: row.title, report_id: null, row });
   });
-  return new Map(agendaItems.map((item) => [item.number, item.id]));
+  const byNumber = new Map(agendaItems.map((item) => [item.number, item.id]));
+  recordNoticesOfMotion(scope, meeting, byNumber);
+  return byNumber;
+}
+
+/**
+ * The notices of motion printed under agenda items: keyed by the item, so an item already on record gains them too.
+ * Movers are members of the council, not necessarily of this meeting's body (a council agenda precedes the
+ * meeting, so no attendance is known yet). No result: a notice has not been debated.
+ */
+function recordNoticesOfMotion(scope: FileScope, meeting: MeetingRecord, byNumber: Map<string, string>): void {
+  const { batch, person } = scope;
+  for (const item of meeting.agendaItems) {
+    const agendaItemId = byNumber.get(item.number);
+    if (!agendaItemId) continue;
+    (item.motions ?? []).forEach((motion, position) =>
+      batch.add('motion', {
+        id: stableId('motion', agendaItemId, position + 1),
+        minute_id: null,
+        agenda_item_id: agendaItemId,
+        position: position + 1,
+        text: motion.text ?? null,
+        mover_id: motion.mover ? (person(motion.mover, { kind: 'member' }, motion.lineFrom) ?? null) : null,
+        seconder_id: motion.seconder ? (person(motion.seconder, { kind: 'member' }, motion.lineFrom) ?? null) : null,
+        result: null,
+      }),
+    );
+  }
 }

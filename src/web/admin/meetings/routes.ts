@@ -208,6 +208,7 @@ export async function meetingRoutes(app: FastifyInstance, { config, database }: 
       reportText: report?.full_text ?? '',
       exempt: item.exempt ? 'yes' : '',
       exemptParagraphs: item.exempt_paragraphs.map(String),
+      kind: item.kind,
     };
     const values = failure
       ? { ...failure.values, exemptParagraphs: asStrings(failure.values.exemptParagraphs), version: item.version }

@@ -5,6 +5,7 @@
 import { formatName } from '../../../domain/person-name.ts';
 import type { MeetingRecord, PersonNameRow } from '../../../db/queries/meetings.ts';
 import type { AttendanceStatus, VoteOption } from '../../../db/schema.ts';
+import type { CastVoteOption } from '../../../domain/vote-options.ts';
 import { linkTo } from '../../../http/routes.ts';
 import { personHref, reportHref } from '../../portal/presenters/links.ts';
 import { meetingSlug } from '../../portal/slugs.ts';
@@ -72,6 +73,10 @@ export interface AgendaItemView {
   exempt?: ExemptView;
   reportSubject?: string;
   reportHref?: string;
+  /** "Notice of motion", "Question", "Petition": an item's kind when it is not ordinary business. */
+  kind?: string;
+  /** Notices of motion given under the item, not yet debated (a minute records them once they are). */
+  motions: Array<{ text?: string; mover?: string; seconder?: string; result?: string }>;
 }
 
 export interface AttendeeView {
@@ -201,7 +206,7 @@ function votesByGroup<V extends { option: VoteOption; group_name: string | null 
   const groups = new Map<string, VoteEventView['byGroup'][number]>();
   for (const vote of eventVotes) {
     const group = vote.group_name ?? t('meeting.noGroup', { defaultValue: NO_GROUP });
-    if (!groups.has(group)) groups.set(group, { group, counts: { for: 0, against: 0, abstain: 0 }, names: [] });
+    if (!groups.has(group)) groups.set(group, { group, counts: { for: 0, against: 0, abstain: 0, absent: 0, not_voting: 0 }, names: [] });
     const entry = groups.get(group)!;
     entry.counts[vote.option] += 1;
     entry.names.push({ name: nameOfVote(vote), label: t(`meeting.${vote.option}`) });
@@ -212,10 +217,17 @@ function votesByGroup<V extends { option: VoteOption; group_name: string | null 
   );
 }
 
-const VOTE_OPTIONS: Array<[VoteOption, string]> = [
+/** The votes cast, counted in the event's totals. */
+const VOTE_OPTIONS: Array<[CastVoteOption, string]> = [
   ['for', 'For'],
   ['against', 'Against'],
   ['abstain', 'Abstain'],
+];
+
+/** Members a roll call names who cast no vote: listed by name when the paper names any, never counted. */
+const NOT_CAST_OPTIONS: Array<[VoteOption, string]> = [
+  ['absent', 'Absent'],
+  ['not_voting', 'Not voting'],
 ];
 
 export const MEETING_SECTIONS = [
@@ -294,6 +306,21 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
       ...(item.report_subject && item.report_id && !item.exempt
         ? { reportSubject: item.report_subject, reportHref: reportHref(item.report_id, item.report_subject) }
         : {}),
+      ...(item.kind !== 'item' ? { kind: t(`agendaItemKind.${item.kind}`) } : {}),
+      motions: item.exempt
+        ? []
+        : record.motions
+            .filter((motion) => motion.minute_id === null && motion.agenda_item_id === item.id)
+            .map((motion) => {
+              const mover = nameOf(people, motion.mover_id);
+              const seconder = nameOf(people, motion.seconder_id);
+              return {
+                ...(motion.text ? { text: motion.text } : {}),
+                ...(mover ? { mover } : {}),
+                ...(seconder ? { seconder } : {}),
+                ...(motion.result ? { result: capitalise(motion.result) } : {}),
+              };
+            }),
     };
   });
 
@@ -393,6 +420,8 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
   const voteEvents: VoteEventView[] = record.voteEvents.map((event, index) => {
     const eventVotes = record.votes.filter((vote) => vote.vote_event_id === event.id);
     const counts = { for: event.for_count, against: event.against_count, abstain: event.abstain_count };
+    const namesVoting = (option: VoteOption) =>
+      eventVotes.filter((vote) => vote.option === option).map((vote) => nameOf(people, vote.person_id, vote.printed_name) ?? vote.printed_name);
     const mover = nameOf(people, event.mover_id);
     const seconder = nameOf(people, event.seconder_id);
     const result = capitalise(event.result);
@@ -405,10 +434,18 @@ export function presentMeeting(record: MeetingRecord): MeetingView {
       result,
       resultColour: /carried|agreed|passed|approved/i.test(event.result) ? 'green' : /lost|fell|defeated|rejected/i.test(event.result) ? 'red' : 'grey',
       counts: VOTE_OPTIONS.map(([option]) => ({ option, label: t(`meeting.${option}`), count: counts[option] })),
-      options: VOTE_OPTIONS.map(([option]) => {
-        const names = eventVotes.filter((vote) => vote.option === option).map((vote) => nameOf(people, vote.person_id, vote.printed_name) ?? vote.printed_name);
-        return { option, label: t(`meeting.${option}`), count: counts[option], names };
-      }),
+      options: [
+        ...VOTE_OPTIONS.map(([option]) => {
+          const names = namesVoting(option);
+          return { option, label: t(`meeting.${option}`), count: counts[option], names };
+        }),
+        ...NOT_CAST_OPTIONS.map(([option]) => ({
+          option,
+          label: t(`meeting.${option}`),
+          count: namesVoting(option).length,
+          names: namesVoting(option),
+        })).filter((entry) => entry.count > 0),
+      ],
       byGroup: votesByGroup(eventVotes, (vote) => nameOf(people, vote.person_id, vote.printed_name) ?? vote.printed_name),
       namedVoteCount: eventVotes.length,
     };
