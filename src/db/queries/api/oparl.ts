@@ -437,12 +437,7 @@ const minutesOf = (db: Db, agendaItemIds: string[]) =>
     // unnest under an alias and no column list names its one column as the alias: page_item.page_item.
     .selectFrom(sql<string>`unnest(${agendaItemIds}::text[])`.as('page_item'))
     .innerJoinLateral(
-      db
-        .selectFrom('minute')
-        .select('minute.id')
-        .where('minute.agenda_item_id', '=', sql.ref<string>('page_item.page_item'))
-        .offset(0)
-        .as('item_minute'),
+      db.selectFrom('minute').select('minute.id').where('minute.agenda_item_id', '=', sql.ref<string>('page_item.page_item')).offset(0).as('item_minute'),
       (join) => join.onTrue(),
     )
     .select('item_minute.id');

@@ -7,9 +7,10 @@
  * - the matches are counted only up to COUNT_CAP (a bitmap of the GIN index, and at most that many rows read);
  * - when there are at most RANK_ALL_LIMIT matches they are ranked by ts_rank_cd over their stored, weighted
  *   tsvectors (title and names A, text B): the best order, at a bounded cost;
- * - a broader search shows the newest matches first, read in the order of an index on (date desc, kind, record_id)
- *   until a page is full, so its cost depends on how common the words are, not on how many records match: when
- *   thousands of papers name the words, what is recent matters most.
+ * - a broader search shows the newest matches first; up to COUNT_CAP matches they are sorted (counting read them all
+ *   already), past it they are read in the order of an index on (date desc, kind, record_id) until a page is full
+ *   (`walk` below), so its cost depends on how common the words are, not on how many records match: when thousands
+ *   of papers name the words, what is recent matters most.
  * Pages go no further than the capped count.
  */
 import { sql } from 'kysely';
