@@ -7,9 +7,10 @@
  * - the matches are counted only up to COUNT_CAP (a bitmap of the GIN index, and at most that many rows read);
  * - when there are at most RANK_ALL_LIMIT matches they are ranked by ts_rank_cd over their stored, weighted
  *   tsvectors (title and names A, text B): the best order, at a bounded cost;
- * - a broader search shows the newest matches first, read in the order of an index on (date desc, kind, record_id)
- *   until a page is full, so its cost depends on how common the words are, not on how many records match: when
- *   thousands of papers name the words, what is recent matters most.
+ * - a broader search shows the newest matches first; up to COUNT_CAP matches they are sorted (counting read them all
+ *   already), past it they are read in the order of an index on (date desc, kind, record_id) until a page is full
+ *   (`walk` below), so its cost depends on how common the words are, not on how many records match: when thousands
+ *   of papers name the words, what is recent matters most.
  * Pages go no further than the capped count.
  */
 import { sql } from 'kysely';
@@ -65,8 +66,19 @@ const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxFragment
 
 const tsquery = (text: string) => sql`websearch_to_tsquery('english', ${text})`;
 
-function matching(db: Db, filters: Omit<SearchFilters, 'limit' | 'offset'>) {
-  let query = db.selectFrom('search_document').where(sql<boolean>`document @@ ${tsquery(filters.text)}`);
+/**
+ * How a query finds its matches: `index` lets the planner take them from a GIN index (all of them, as a bitmap);
+ * `walk` tests each row it reads with ts_match_vq, the function behind @@, which no index serves, so a query ordered
+ * by date reads search_document_recent_idx (or search_document_kind_recent_idx) newest first and stops when its page
+ * is full. The planner takes a bare function for a third of the rows, so it always walks; with @@ it estimated a
+ * phrase or several words as rarer than they are (it multiplies the words' frequencies), fetched every match from
+ * the GIN index and sorted them all by date, a cost that grew with the archive (issue 23, bench/README.md db-work).
+ */
+type Access = 'index' | 'walk';
+
+function matching(db: Db, filters: Omit<SearchFilters, 'limit' | 'offset'>, access: Access = 'index') {
+  const condition = access === 'index' ? sql<boolean>`document @@ ${tsquery(filters.text)}` : sql<boolean>`ts_match_vq(document, ${tsquery(filters.text)})`;
+  let query = db.selectFrom('search_document').where(condition);
   if (filters.kinds && filters.kinds.length > 0) query = query.where('search_document.kind', 'in', filters.kinds);
   if (filters.bodyId) query = query.where('search_document.body_id', '=', filters.bodyId);
   if (filters.from) query = query.where('search_document.date', '>=', filters.from);
@@ -88,8 +100,8 @@ export async function countMatches(db: Db, filters: Omit<SearchFilters, 'limit' 
   return Number(row.n);
 }
 
-function ranked(db: Db, filters: SearchFilters, byRelevance: boolean) {
-  const base = matching(db, filters).select(['search_document.kind', 'search_document.record_id']);
+function ranked(db: Db, filters: SearchFilters, byRelevance: boolean, access: Access) {
+  const base = matching(db, filters, access).select(['search_document.kind', 'search_document.record_id']);
   const ordered = byRelevance ? base.orderBy(sql`ts_rank_cd(document, ${tsquery(filters.text)}, 1)`, 'desc') : base;
   return ordered
     .orderBy('search_document.date', (ob) => ob.desc().nullsLast())
@@ -109,7 +121,8 @@ export async function searchDocuments(db: Db, filters: SearchFilters): Promise<S
   // Rank and page with only the keys, then fetch the text and build headlines for just this page: ts_headline
   // re-parses the text, so running it for every match would cost most of a search.
   const byRelevance = counted <= RANK_ALL_LIMIT;
-  const page = ranked(db, { ...filters, limit: Math.min(filters.limit, total - filters.offset) }, byRelevance).as('page');
+  // Up to the cap every match was read to count it, and sorting them costs no more; past it, walk newest first.
+  const page = ranked(db, { ...filters, limit: Math.min(filters.limit, total - filters.offset) }, byRelevance, capped ? 'walk' : 'index').as('page');
   const rows = await db
     .selectFrom(page)
     .innerJoin('search_document as hit', (join) => join.onRef('hit.kind', '=', 'page.kind').onRef('hit.record_id', '=', 'page.record_id'))
