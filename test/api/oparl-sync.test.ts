@@ -7,7 +7,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as store from '../../src/db/repositories/committee-admin.ts';
+import { findMinute } from '../../src/db/records/minutes.ts';
+import { findGroup } from '../../src/db/records/political-groups.ts';
 import { bodyEditor, groupEditor, groupMembershipAdder, membershipAdder, membershipEnder } from '../../src/services/committee/bodies.ts';
 import {
   agendaItemAdder,
@@ -170,7 +171,7 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         edit: 'revise the resolution',
         expect: ['AgendaItem', 'Meeting'],
         run: async () => {
-          const minute = (await store.findMinute(db, ids.minute!))!;
+          const minute = (await findMinute(db, ids.minute!))!;
           await minuteEditor({
             ...props,
             id: minute.id,
@@ -212,7 +213,7 @@ describe.skipIf(databaseUnavailable)('OParl: a mirror kept with modified_since e
         edit: 'rename a political group',
         expect: ['Organization'],
         run: async () => {
-          const found = (await store.findGroup(db, group.id))!;
+          const found = (await findGroup(db, group.id))!;
           await groupEditor({
             ...props,
             id: found.id,

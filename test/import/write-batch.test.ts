@@ -1,7 +1,8 @@
 /**
  * What building a file's rows in memory must not lose: links to records of other files (minutes approving a meeting
  * that arrives earlier or later, reports for agenda items already on record), details a second paper adds to a
- * meeting, and the one-statement insert splitting at the parameter limit with parents and children together.
+ * meeting, the one-statement insert splitting at the parameter limit with parents and children together, and the
+ * batch every capability writes through: its table order, the first row of an id winning, its counts by name.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertNewMany } from '../../src/db/repositories/paper-store.ts';
 import { stableId } from '../../src/domain/stable-id.ts';
 import { paperImporter } from '../../src/services/paper-importer.ts';
+import { WriteBatch } from '../../src/import/persist/write-batch.ts';
 import { createTestDatabase, databaseUnavailable, type TestDatabase } from '../support/database.ts';
 import type { NewRow } from '../../src/db/types.ts';
 
@@ -122,6 +124,30 @@ describe.skipIf(databaseUnavailable)('writing a file in one batch', () => {
       ]),
     );
     expect(again).toEqual([0, 0]);
+  });
+
+  it('writes a batch in its table order, keeps the first row of an id, counts by name and starts empty again', async () => {
+    const authority = await database.db.selectFrom('authority').select('id').executeTakeFirstOrThrow();
+    const batch = new WriteBatch([{ table: 'body', count: 'bodies' }, { table: 'meeting', count: 'meetings' }, { table: 'import_issue' }]);
+    const bodyId = stableId('body', 'ordered batch');
+    const meetingId = stableId('meeting', bodyId, '2041-01-01');
+    // The child is added before its parent: the table order, not the order of adding, decides what is written first.
+    const kept = batch.add('meeting', { id: meetingId, body_id: bodyId, date: '2041-01-01' });
+    expect(batch.add('meeting', { id: meetingId, body_id: bodyId, date: '2041-02-02' })).toBe(kept);
+    batch.add('body', { id: bodyId, authority_id: authority.id, name: 'Ordered Batch Committee', slug: 'ordered-batch-committee', kind: 'committee' });
+    expect(batch.keysOf('meeting')).toEqual([meetingId]);
+    const source = await database.db.selectFrom('source_document').select('id').executeTakeFirstOrThrow();
+    batch.append('import_issue', { source_document_id: source.id, severity: 'warning', line: 1, message: 'batch test one' });
+    batch.append('import_issue', { source_document_id: source.id, severity: 'warning', line: 1, message: 'batch test one' });
+    const counts = await database.db.transaction().execute((trx) => batch.write(trx));
+    expect(counts).toEqual({ bodies: 1, meetings: 1 });
+    const meeting = await database.db.selectFrom('meeting').select('date').where('id', '=', meetingId).executeTakeFirstOrThrow();
+    expect(meeting.date).toBe('2041-01-01');
+    const issues = await database.db.selectFrom('import_issue').select('id').where('message', '=', 'batch test one').execute();
+    expect(issues).toHaveLength(2);
+    // Written rows leave the batch: a second write adds nothing.
+    expect(batch.keysOf('meeting')).toEqual([]);
+    expect(await database.db.transaction().execute((trx) => batch.write(trx))).toEqual({});
   });
 
   it('rolls back every statement of a file when a later one fails', async () => {

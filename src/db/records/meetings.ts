@@ -1,4 +1,6 @@
 /** The meeting record: reads and writes several capabilities share. */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
 import type { Db, NewRow, Row } from '../types.ts';
 
 /** A meeting's whole row (with its version) and its body's name: what the back office edits. */
@@ -47,4 +49,42 @@ export async function findMeetingHeading(db: Db, id: string) {
 export async function updateMeeting(db: Db, id: string, changes: Partial<NewRow<'meeting'>>): Promise<void> {
   if (Object.keys(changes).length === 0) return;
   await db.updateTable('meeting').set(changes).where('id', '=', id).execute();
+}
+
+export async function listRecentMeetings(db: Db, limit = 50) {
+  return db
+    .selectFrom('meeting')
+    .innerJoin('body', 'body.id', 'meeting.body_id')
+    .leftJoin('meeting_workflow', 'meeting_workflow.id', 'meeting.id')
+    .select([
+      'meeting.id',
+      'meeting.date',
+      'meeting.status',
+      'body.name as body_name',
+      'meeting_workflow.agenda_published_at',
+      'meeting_workflow.minutes_published_at',
+      'meeting_workflow.minutes_approved_at',
+    ])
+    .orderBy('meeting.date', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function listLaterMeetingsOfBody(db: Db, bodyId: string, after: string) {
+  return db.selectFrom('meeting').select(['id', 'date', 'start_time']).where('body_id', '=', bodyId).where('date', '>', after).orderBy('date').execute();
+}
+
+/**
+ * The next number for an agenda item or minute of a meeting. Call inside the transaction that inserts it: the
+ * meeting row is locked until commit, so two officers adding at the same moment get consecutive numbers, not the
+ * same one.
+ */
+export async function nextPosition(db: Db, table: 'agenda_item' | 'minute', meetingId: string): Promise<number> {
+  await db.selectFrom('meeting').select('id').where('id', '=', meetingId).forUpdate().execute();
+  const row = await (db as Kysely<Database>)
+    .selectFrom(table as 'agenda_item')
+    .select(sql<number>`coalesce(max(position), 0) + 1`.as('next'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow();
+  return Number(row.next);
 }

@@ -21,3 +21,24 @@ export async function findPersonRows(db: Db, ids: string[]) {
 export async function findPersonName(db: Db, id: string) {
   return db.selectFrom('person').select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name']).where('id', '=', id).executeTakeFirst();
 }
+
+/** Everyone who could be recorded at a meeting, with their kind and ward, for the grid's choices. */
+export async function listPeopleWithWards(db: Db) {
+  return db
+    .selectFrom('person')
+    .leftJoin('ward', 'ward.id', 'person.ward_id')
+    .select([
+      'person.id',
+      'person.kind',
+      'person.honorific',
+      'person.given_name',
+      'person.initials',
+      'person.family_name',
+      'person.job_title',
+      'ward.name as ward_name',
+    ])
+    .orderBy('person.family_name')
+    .orderBy('person.given_name')
+    .orderBy('person.id')
+    .execute();
+}

@@ -4,30 +4,7 @@
 import { claimQuantity, type ClaimMade } from '../../domain/allowances/duplicate-claims.ts';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import { insertNewMany } from './bulk-insert.ts';
 import type { Db, NewRow, Row } from '../types.ts';
-
-export interface SchemeRows {
-  scheme: NewRow<'allowance_scheme'>;
-  posts: Array<NewRow<'allowance_sra_post'>>;
-  bands: Array<NewRow<'allowance_mileage_band'>>;
-  purposes: Array<NewRow<'allowance_journey_purpose'>>;
-  coOpteeRates: Array<NewRow<'allowance_co_optee_rate'>>;
-  limits: Array<NewRow<'allowance_claim_limit'>>;
-}
-
-/** A scheme and its rates in one statement; returns 1 when the scheme is new. */
-export async function insertScheme(db: Db, rows: SchemeRows): Promise<number> {
-  const [created] = await insertNewMany(db, [
-    { table: 'allowance_scheme', rows: [rows.scheme] },
-    { table: 'allowance_sra_post', rows: rows.posts },
-    { table: 'allowance_mileage_band', rows: rows.bands },
-    { table: 'allowance_journey_purpose', rows: rows.purposes },
-    { table: 'allowance_co_optee_rate', rows: rows.coOpteeRates },
-    { table: 'allowance_claim_limit', rows: rows.limits },
-  ]);
-  return created!;
-}
 
 export async function findMeetingOn(db: Db, bodyId: string, date: string): Promise<string | undefined> {
   const row = await db.selectFrom('meeting').select('id').where('body_id', '=', bodyId).where('date', '=', date).executeTakeFirst();

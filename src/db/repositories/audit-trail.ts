@@ -4,7 +4,6 @@
  * names of the records an entry's ids point at, so people read "Cllr Jane Smith", not "person-1a2b...".
  */
 import { sql } from 'kysely';
-import { type HistoryEntry, historyEntryOf } from './committee-admin.ts';
 import type { Db } from '../types.ts';
 
 export interface AuditFilter {
@@ -94,4 +93,48 @@ export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<strin
   for (const row of groups) names.set(row.id, row.name);
   for (const row of authorities) names.set(row.id, row.name);
   return names;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: Date;
+  actor: string;
+  actorName: string | null;
+  action: 'insert' | 'update' | 'delete';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** Every audit_log entry of one record, oldest first, with the actor's account name when the actor is an account. */
+export async function listHistory(db: Db, table: string, recordId: string): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .leftJoin('account', 'account.id', 'audit_log.actor')
+    .select(['audit_log.id', 'audit_log.at', 'audit_log.actor', 'account.name as actorName', 'audit_log.action', 'audit_log.before', 'audit_log.after'])
+    .where('audit_log.table_name', '=', table)
+    .where('audit_log.record_id', '=', recordId)
+    .orderBy('audit_log.id')
+    .execute();
+  return rows.map(historyEntryOf);
+}
+
+/** An audit_log row (with its actor's account name) as a history entry. */
+export function historyEntryOf(row: {
+  id: string | number | bigint;
+  at: HistoryEntry['at'];
+  actor: string;
+  actorName: string | null;
+  action: HistoryEntry['action'];
+  before: unknown;
+  after: unknown;
+}): HistoryEntry {
+  return {
+    id: String(row.id),
+    at: row.at,
+    actor: row.actor,
+    actorName: row.actorName,
+    action: row.action,
+    before: (row.before as Record<string, unknown> | null) ?? null,
+    after: (row.after as Record<string, unknown> | null) ?? null,
+  };
 }

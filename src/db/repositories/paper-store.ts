@@ -96,7 +96,7 @@ export async function findMeetings(db: Db, keys: Array<{ bodyId: string; date: s
 
 export type AgendaItemRef = Pick<Row<'agenda_item'>, 'id' | 'meeting_id' | 'number' | 'title' | 'report_id'>;
 
-export async function agendaItemsOfMeetings(db: Db, meetingIds: string[]): Promise<AgendaItemRef[]> {
+export async function agendaItemRefsOfMeetings(db: Db, meetingIds: string[]): Promise<AgendaItemRef[]> {
   if (meetingIds.length === 0) return [];
   return db.selectFrom('agenda_item').select(['id', 'meeting_id', 'number', 'title', 'report_id']).where('meeting_id', 'in', meetingIds).execute();
 }

@@ -7,8 +7,6 @@ import type { Db, NewRow, Row } from '../types.ts';
 
 const CHUNK = 500;
 
-export { insertNew, insertNewMany } from './bulk-insert.ts';
-
 export async function indicatorsOf(db: Db, authorityId: string): Promise<Array<Pick<Row<'indicator'>, 'id' | 'name' | 'unit'>>> {
   return db.selectFrom('indicator').select(['id', 'name', 'unit']).where('authority_id', '=', authorityId).orderBy('position').execute();
 }

@@ -8,7 +8,7 @@ import type { Db, NewRow, Row } from '../types.ts';
 
 // ---- writes ----
 
-export { insertNew, insertNewMany } from './bulk-insert.ts';
+export { insertNew } from './bulk-insert.ts';
 
 export async function insertStatusChange(db: Db, row: NewRow<'scrutiny_status_change'>): Promise<void> {
   await db.insertInto('scrutiny_status_change').values(row).execute();

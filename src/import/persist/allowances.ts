@@ -2,7 +2,7 @@
  * persistAllowances: the import's persistence step for allowances. Stores each scheme as printed (adopted), and
  * for each Remuneration Panel report the scheme it proposes (its proposals applied to the scheme in force at the
  * start of the year they are for). Runs in the importer's transaction (one per file); ids are stable, so importing
- * the same paper twice adds nothing.
+ * the same paper twice adds nothing. Every scheme and its rates go in one write batch, one statement for the paper.
  */
 import { claimKindsLimitedBy } from '../../domain/allowances/claims.ts';
 import type { CapabilityOutcome, PersistContext } from './context.ts';
@@ -13,17 +13,50 @@ import { stableId } from '../../domain/stable-id.ts';
 import { parseYearLabel } from '../../domain/allowances/dates.ts';
 import { applyProposals, type Proposal, type SchemeTerms } from '../../domain/allowances/proposals.ts';
 import type { ImportIssue } from '../types.ts';
+import type { NewRow } from '../../db/types.ts';
+import { WriteBatch } from './write-batch.ts';
 
 /** What the scheme's rows need of the context. */
 type SchemeContext = Pick<PersistContext, 'trx' | 'authorityId' | 'authorityName' | 'sourceId'>;
 
+/** A scheme's tables, the scheme first; only new schemes are counted. */
+const TABLES = [
+  { table: 'allowance_scheme', count: 'allowanceSchemes' },
+  { table: 'allowance_sra_post' },
+  { table: 'allowance_mileage_band' },
+  { table: 'allowance_journey_purpose' },
+  { table: 'allowance_co_optee_rate' },
+  { table: 'allowance_claim_limit' },
+] as const;
+
+type SchemeBatch = WriteBatch<(typeof TABLES)[number]['table']>;
+
+/** A scheme and its rates. */
+interface SchemeRows {
+  scheme: NewRow<'allowance_scheme'> & { id: string };
+  posts: Array<NewRow<'allowance_sra_post'> & { id: string }>;
+  bands: Array<NewRow<'allowance_mileage_band'> & { id: string }>;
+  purposes: Array<NewRow<'allowance_journey_purpose'> & { id: string }>;
+  coOpteeRates: Array<NewRow<'allowance_co_optee_rate'> & { id: string }>;
+  limits: Array<NewRow<'allowance_claim_limit'> & { id: string }>;
+}
+
+function addScheme(batch: SchemeBatch, rows: SchemeRows): void {
+  batch.add('allowance_scheme', rows.scheme);
+  for (const row of rows.posts) batch.add('allowance_sra_post', row);
+  for (const row of rows.bands) batch.add('allowance_mileage_band', row);
+  for (const row of rows.purposes) batch.add('allowance_journey_purpose', row);
+  for (const row of rows.coOpteeRates) batch.add('allowance_co_optee_rate', row);
+  for (const row of rows.limits) batch.add('allowance_claim_limit', row);
+}
+
 export async function persistAllowances(ctx: PersistContext, records: AllowancesExtract): Promise<CapabilityOutcome> {
   const issues: ImportIssue[] = [...records.issues];
-  let schemes = 0;
+  const batch: SchemeBatch = new WriteBatch(TABLES);
   const stored: Array<{ record: AllowanceSchemeRecord; id: string }> = [];
   for (const record of records.schemes) {
     const id = stableId('allowance-scheme', ctx.authorityName, 'adopted', record.effectiveFrom);
-    schemes += await repo.insertScheme(ctx.trx, schemeRows(ctx, id, record, termsOf(record), { status: 'adopted', effectiveFrom: record.effectiveFrom }));
+    addScheme(batch, schemeRows(ctx, id, record, termsOf(record), { status: 'adopted', effectiveFrom: record.effectiveFrom }));
     stored.push({ record, id });
   }
   for (const report of records.remunerationReports) {
@@ -60,9 +93,9 @@ export async function persistAllowances(ctx: PersistContext, records: Allowances
       source_line_from: report.lineFrom,
       source_line_to: report.lineTo,
     });
-    schemes += await repo.insertScheme(ctx.trx, rows);
+    addScheme(batch, rows);
   }
-  return { created: schemes > 0 ? { allowanceSchemes: schemes } : {}, issues };
+  return { created: await batch.write(ctx.trx), issues };
 }
 
 /** A scheme's rule that no member receives more than one special responsibility allowance, as schemes print it. */
@@ -124,7 +157,7 @@ function schemeRows(
   record: AllowanceSchemeRecord,
   terms: SchemeTerms,
   options: { status: 'adopted' | 'proposed'; effectiveFrom: string },
-): repo.SchemeRows {
+): SchemeRows {
   return {
     scheme: {
       id,

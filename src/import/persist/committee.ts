@@ -2,7 +2,7 @@
  * persistCommittee: turns one paper's committee records (meetings, attendance, minutes, votes, questions, reports,
  * decisions) into rows, resolving names to people, titles to bodies, dates to meetings and numbers to agenda items.
  * Runs inside the caller's transaction (one per file): the file's rows are built in memory first, step by step
- * (committee/), then written table by table (see write-batch.ts). Ambiguous names are reported as import issues,
+ * (committee/), then written table by table (committee/batch.ts). Ambiguous names are reported as import issues,
  * never guessed.
  */
 import * as store from '../../db/repositories/paper-store.ts';
@@ -11,7 +11,7 @@ import { meetingKey as correctionMeetingKey } from '../../domain/import-review/c
 import type { ImportIssue, PaperExtract } from '../types.ts';
 import { correctExtract, type PaperCorrections } from '../corrections.ts';
 import { addCount, type CapabilityOutcome, type PersistContext } from './context.ts';
-import { WriteBatch } from './write-batch.ts';
+import { CommitteeBatch } from './committee/batch.ts';
 import { recordDecision } from './committee/decisions.ts';
 import { loadKnown, meetingKey } from './committee/known.ts';
 import { persistMeeting } from './committee/meeting.ts';
@@ -34,7 +34,7 @@ export interface CommitteeOutcome extends CapabilityOutcome {
 export async function persistCommittee(ctx: PersistContext, records: CommitteeRecords): Promise<CommitteeOutcome> {
   const { extract, links, unapplied } = correctExtract(records.extract, records.corrections, ctx.authorityName);
   const issues: ImportIssue[] = [...extract.issues];
-  const batch = new WriteBatch();
+  const batch = new CommitteeBatch();
   const known = await loadKnown(ctx, extract);
   const bodyId = bodyResolver(ctx, batch);
   const scope: FileScope = { ctx, batch, known, issues, person: personResolver(ctx, issues), approvals: [], groups: await loadGroups(ctx, extract) };
@@ -48,9 +48,10 @@ export async function persistCommittee(ctx: PersistContext, records: CommitteeRe
   linkApprovals(scope);
 
   batch.addIssues(issues.map((issue) => ({ source_document_id: ctx.sourceId, severity: issue.severity, line: issue.line ?? null, message: issue.message })));
+  const newMeetingIds = batch.newMeetingIds();
   const created = await batch.write(ctx.trx, ctx.people);
   // Minutes imported before the meeting they approve.
-  await store.linkApprovedMinutes(ctx.trx, batch.newMeetingIds());
+  await store.linkApprovedMinutes(ctx.trx, newMeetingIds);
   const peopleCounts = ctx.people.takeCounts();
   addCount(created, 'people', peopleCounts.created);
   return { created, linked: peopleCounts.linked, issues, unapplied };

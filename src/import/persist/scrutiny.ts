@@ -13,7 +13,7 @@ import { matchTrackingRows } from './scrutiny/match.ts';
 import { loadOnRecord } from './scrutiny/on-record.ts';
 import { resolveCallInPeople, resolvePlaces } from './scrutiny/places.ts';
 import { gatherPoscRecommendations } from './scrutiny/posc.ts';
-import type { ScrutinyScope } from './scrutiny/scope.ts';
+import { scrutinyBatch, type ScrutinyScope } from './scrutiny/scope.ts';
 import { gatherTrackingSheets } from './scrutiny/tracking.ts';
 import { writeScrutiny } from './scrutiny/write.ts';
 
@@ -22,28 +22,18 @@ export async function persistScrutiny(ctx: PersistContext, extract: ScrutinyExtr
     ctx,
     months: ctx.scrutinyResponseMonths ?? DEFAULT_RESPONSE_MONTHS,
     actor: ctx.actor ?? 'import',
-    created: {},
     issues: [...extract.issues],
-    pending: {
-      meetings: [],
-      items: new Map(),
-      recommendations: new Map(),
-      statusChanges: [],
-      owners: [],
-      responses: [],
-      sheets: [],
-      trackingRows: [],
-      statusUpdates: new Map(),
-    },
+    batch: scrutinyBatch(),
+    statusUpdates: new Map(),
   };
   const matches = matchTrackingRows(extract, scope.issues);
-  const people = await resolveCallInPeople(scope, extract);
+  const people = resolveCallInPeople(scope, extract);
   const places = await resolvePlaces(scope, extract, matches.unmatched);
   const onRecord = await loadOnRecord(scope, extract, places, matches.unmatched);
   const callInRecommendations = await gatherCallIns(scope, extract, { places, people, matches, onRecord });
   gatherTrackingSheets(scope, extract, { places, unmatched: matches.unmatched, callInRecommendations, onRecord });
   gatherPoscRecommendations(scope, extract, places, onRecord);
-  await writeScrutiny(scope);
+  const created = await writeScrutiny(scope);
   // The caller stores the issues with the file's others (the paper importer writes them to import_issue).
-  return { created: scope.created, issues: scope.issues };
+  return { created, issues: scope.issues };
 }

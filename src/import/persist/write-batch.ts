@@ -1,129 +1,101 @@
 /**
- * The rows one file adds, held in memory until the file is read to its end and then written table by table in the
- * order the foreign keys need, each in multi-row INSERTs. One statement per table per file instead of several per
- * meeting, and all tables in one statement: statements, not rows, were most of an import's cost.
+ * The rows a persistence step adds, held in memory and then written table by table in the order the foreign keys
+ * need, in multi-row INSERTs: one statement for every table where the parameter limit allows (insertNewMany).
+ * Statements, not rows, were most of an import's cost. Every capability builds its batch from its own ordered table
+ * list (committee/batch.ts, scrutiny/scope.ts, plans.ts, allowances.ts), so a step only adds rows and the batch
+ * writes them; a step that must read back what it wrote (a plan's requirements by code) writes, reads, and adds more.
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { NewRow } from '../../db/types.ts';
 import * as store from '../../db/repositories/paper-store.ts';
-import { updateMeeting } from '../../db/records/meetings.ts';
 import type { PeopleDirectory } from './people.ts';
 import { addCount, type Counts } from './context.ts';
 
-/** Tables in the order their foreign keys allow (votes follow vote events); people and their aliases come first. */
-const ORDER = [
-  'body',
-  'political_group',
-  'meeting',
-  'report',
-  'agenda_item',
-  'attendance',
-  'group_membership',
-  'minute',
-  'resolution',
-  'motion',
-  'declaration',
-  'vote_event',
-  'question',
-  'decision',
-] as const;
+export type TableName = keyof Database & string;
 
-type BatchTable = (typeof ORDER)[number];
+/** One table of a batch and the name its new rows are reported by ("meetings"); a table without one is not counted. */
+export interface BatchTable<T extends TableName = TableName> {
+  table: T;
+  count?: string;
+}
 
-/** The counts callers report, by table. */
-const COUNT_NAME: Record<BatchTable | 'vote', string> = {
-  body: 'bodies',
-  political_group: 'politicalGroups',
-  group_membership: 'groupMemberships',
-  meeting: 'meetings',
-  report: 'reports',
-  agenda_item: 'agendaItems',
-  attendance: 'attendance',
-  minute: 'minutes',
-  resolution: 'resolutions',
-  motion: 'motions',
-  declaration: 'declarations',
-  vote_event: 'voteEvents',
-  vote: 'votes',
-  question: 'questions',
-  decision: 'decisions',
-};
+export class WriteBatch<T extends TableName> {
+  private readonly rows = new Map<T, Map<string, unknown>>();
+  private appended = 0;
 
-export class WriteBatch {
-  private readonly rows = new Map<BatchTable, Map<string, unknown>>();
-  private readonly votes = new Map<string, NewRow<'vote'>>();
-  private readonly meetingChanges = new Map<string, Partial<NewRow<'meeting'>>>();
-  private readonly reportLinks: Array<{ agendaItemId: string; reportId: string }> = [];
-  private readonly issues: Array<NewRow<'import_issue'>> = [];
+  /** `tables` in the order their foreign keys allow: parents before children. */
+  constructor(private readonly tables: ReadonlyArray<BatchTable<T>>) {}
 
   /**
-   * Adds a row unless one with its id is already in the batch: as with ON CONFLICT DO NOTHING, the first wins.
-   * Returns the row kept, so a caller can still fill it in before it is written.
+   * Adds a row unless one with its key (its id, unless given) is already in the batch: as with ON CONFLICT DO
+   * NOTHING, the first wins. Returns the row kept, so a caller can still fill it in before it is written.
    */
-  add<T extends BatchTable>(table: T, row: NewRow<T> & { id: string }): NewRow<T> {
-    let rows = this.rows.get(table);
-    if (!rows) this.rows.set(table, (rows = new Map()));
-    const kept = rows.get(row.id) as NewRow<T> | undefined;
+  add<K extends T>(table: K, row: NewRow<K> & { id: string }, key?: string): NewRow<K>;
+  add<K extends T>(table: K, row: NewRow<K>, key: string): NewRow<K>;
+  add<K extends T>(table: K, row: NewRow<K>, key = (row as unknown as { id: string }).id): NewRow<K> {
+    const rows = this.tableRows(table);
+    const kept = rows.get(key) as NewRow<K> | undefined;
     if (kept) return kept;
-    rows.set(row.id, row);
+    rows.set(key, row);
     return row;
   }
 
-  get<T extends BatchTable>(table: T, id: string): NewRow<T> | undefined {
-    return this.rows.get(table)?.get(id) as NewRow<T> | undefined;
+  /** Adds a row with no key of its own (a status history entry, an import issue): every one is written. */
+  append<K extends T>(table: K, row: NewRow<K>): void {
+    this.tableRows(table).set(`\0${this.appended++}`, row);
   }
 
-  addVote(row: NewRow<'vote'>): void {
-    const key = `${row.vote_event_id}\n${row.person_id}`;
-    if (!this.votes.has(key)) this.votes.set(key, row);
+  has(table: T, key: string): boolean {
+    return this.rows.get(table)?.has(key) ?? false;
   }
 
-  /** Details of a meeting already on record that this file fills in. */
-  changeMeeting(id: string, changes: Partial<NewRow<'meeting'>>): void {
-    if (Object.keys(changes).length === 0) return;
-    this.meetingChanges.set(id, { ...this.meetingChanges.get(id), ...changes });
+  get<K extends T>(table: K, key: string): NewRow<K> | undefined {
+    return this.rows.get(table)?.get(key) as NewRow<K> | undefined;
   }
 
-  /** A report for an agenda item already on record. */
-  linkReport(agendaItemId: string, reportId: string): void {
-    this.reportLinks.push({ agendaItemId, reportId });
+  /** The rows of a table not yet written, in the order added. */
+  rowsOf<K extends T>(table: K): Array<NewRow<K>> {
+    return [...(this.rows.get(table)?.values() ?? [])] as Array<NewRow<K>>;
   }
 
-  /** Ids of the meetings this file adds. */
-  newMeetingIds(): string[] {
-    return [...(this.rows.get('meeting')?.keys() ?? [])];
-  }
-
-  /** Import issues go in with the rows, in the same statement. */
-  addIssues(rows: Array<NewRow<'import_issue'>>): void {
-    this.issues.push(...rows);
+  /** The keys (ids) of a table's rows not yet written. */
+  keysOf(table: T): string[] {
+    return [...(this.rows.get(table)?.keys() ?? [])];
   }
 
   /**
-   * Writes everything, people first, in as few statements as possible (see insertNewMany), then the few updates to
-   * records already on record. Returns how many rows each table gained.
+   * Writes the rows added since the last write, in as few statements as possible: the people the step resolved
+   * first (new people and their printed forms, when `people` is given, then what was learnt about people on record),
+   * then the tables in order. Returns how many rows each counted table gained, by its count name; the batch is then
+   * empty, ready for more.
    */
-  async write(trx: Transaction<Database>, people: PeopleDirectory): Promise<Counts> {
-    const created: Counts = {};
-    const writes = people.takeWrites();
-    const parts: store.InsertPart[] = [
-      { table: 'person', rows: writes.people },
-      { table: 'person_alias', rows: writes.aliases },
-    ];
-    for (const table of ORDER) {
-      parts.push({ table, rows: [...(this.rows.get(table)?.values() ?? [])] as Array<NewRow<typeof table>> });
-      if (table === 'vote_event') parts.push({ table: 'vote', rows: [...this.votes.values()] });
-    }
-    parts.push({ table: 'import_issue', rows: this.issues });
+  async write(trx: Transaction<Database>, people?: PeopleDirectory): Promise<Counts> {
+    const writes = people?.takeWrites();
+    const parts: store.InsertPart[] = writes
+      ? [
+          { table: 'person', rows: writes.people },
+          { table: 'person_alias', rows: writes.aliases },
+        ]
+      : [];
+    const first = parts.length;
+    for (const { table } of this.tables) parts.push({ table, rows: this.rowsOf(table) } as store.InsertPart);
+    this.rows.clear();
     const counts = await store.insertNewMany(trx, parts);
-    parts.forEach((part, index) => {
-      if (part.table === 'person') people.countCreated(counts[index]!);
-      else if (part.table in COUNT_NAME) addCount(created, COUNT_NAME[part.table as keyof typeof COUNT_NAME], counts[index]!);
+    if (writes) {
+      people!.countCreated(counts[0]!);
+      await store.updatePeople(trx, writes.updates);
+    }
+    const created: Counts = {};
+    this.tables.forEach(({ count }, index) => {
+      if (count) addCount(created, count, counts[first + index]!);
     });
-    await store.updatePeople(trx, writes.updates);
-    for (const [id, changes] of this.meetingChanges) await updateMeeting(trx, id, changes);
-    await store.linkReportsToAgendaItems(trx, this.reportLinks);
     return created;
+  }
+
+  private tableRows(table: T): Map<string, unknown> {
+    let rows = this.rows.get(table);
+    if (!rows) this.rows.set(table, (rows = new Map()));
+    return rows;
   }
 }

@@ -6,7 +6,10 @@
  * The chair and vice-chair are named from the membership roles, not typed.
  */
 import { z } from 'zod';
-import * as store from '../../db/repositories/committee-admin.ts';
+import { listAttendance, replaceAttendance } from '../../db/records/attendance.ts';
+import { findWorkflow } from '../../db/records/meeting-workflow.ts';
+import { listBodyMembersOn } from '../../db/records/memberships.ts';
+import { listPeopleWithWards } from '../../db/records/people.ts';
 import { distinctLabels, fullNameWithInitials } from '../../domain/members/attendance-names.ts';
 import { committeeRole } from '../../domain/members/roster.ts';
 import { NotFound } from '../../domain/errors.ts';
@@ -43,7 +46,7 @@ export async function attendanceGridSaver(props: CommitteeWriteProps & Attendanc
     const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
     await assertMinutesOpen(trx, meeting.id);
-    const [members, people] = await Promise.all([store.listBodyMembersOn(trx, meeting.body_id, meeting.date), store.listPeopleWithWards(trx)]);
+    const [members, people] = await Promise.all([listBodyMembersOn(trx, meeting.body_id, meeting.date), listPeopleWithWards(trx)]);
     const byId = new Map(people.map((person) => [person.id, person]));
     const labels = distinctLabels(people);
     const name = (id: string) => labels.get(id) ?? id;
@@ -102,7 +105,7 @@ export async function attendanceGridSaver(props: CommitteeWriteProps & Attendanc
       else if (once(entry.personId, field)) rows.push(row(entry.personId, entry.status, { role: entry.role ?? byId.get(entry.personId)!.job_title ?? null }));
     });
     refuse(problems);
-    await store.replaceAttendance(trx, meeting.id, rows);
+    await replaceAttendance(trx, meeting.id, rows);
     return { saved: rows.length };
   });
 }
@@ -113,10 +116,10 @@ export async function attendanceGridView(props: Pick<CommitteeWriteProps, 'datab
   const meeting = await findMeetingForEdit(db, props.meetingId);
   if (!meeting) throw NotFound('Meeting not found');
   const [members, people, attendance, workflow] = await Promise.all([
-    store.listBodyMembersOn(db, meeting.body_id, meeting.date),
-    store.listPeopleWithWards(db),
-    store.listAttendance(db, meeting.id),
-    store.findWorkflow(db, meeting.id),
+    listBodyMembersOn(db, meeting.body_id, meeting.date),
+    listPeopleWithWards(db),
+    listAttendance(db, meeting.id),
+    findWorkflow(db, meeting.id),
   ]);
   const labels = distinctLabels(people);
   const memberIds = new Set(members.map((member) => member.id));

@@ -4,7 +4,10 @@
  * found in a later paper are one record.
  */
 import { z } from 'zod';
-import * as store from '../../db/repositories/committee-admin.ts';
+import { insertGroupMembership, listPersonGroupMemberships } from '../../db/records/group-memberships.ts';
+import { recordExists } from '../../db/records/guards.ts';
+import { findMembershipRow, insertMembership, setMembershipEnd } from '../../db/records/memberships.ts';
+import { findGroup, findGroupByName, insertGroup, updateGroup } from '../../db/records/political-groups.ts';
 import { slugify, stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { formatShortDate } from '../../domain/dates.ts';
@@ -108,8 +111,8 @@ export async function membershipAdder(props: CommitteeWriteProps & MembershipFie
     if (!(await findPersonRow(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
     refuse(problems);
     const id = stableId('membership', props.personId, props.bodyId, props.role, props.startDate ?? '');
-    if (await store.recordExists(trx, 'membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
-    await store.insertMembership(trx, {
+    if (await recordExists(trx, 'membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
+    await insertMembership(trx, {
       id,
       person_id: props.personId,
       body_id: props.bodyId,
@@ -133,21 +136,21 @@ export type GroupFields = z.infer<typeof GroupFieldsSchema>;
 export async function groupCreator(props: CommitteeWriteProps & GroupFields & { authorityName: string }): Promise<{ id: string }> {
   return asEditor(props, async (trx) => {
     const authorityId = await ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
-    if (await store.findGroupByName(trx, authorityId, props.name)) refuse([{ field: 'name', message: `There is already a group called ${props.name}` }]);
+    if (await findGroupByName(trx, authorityId, props.name)) refuse([{ field: 'name', message: `There is already a group called ${props.name}` }]);
     const id = stableId('group', props.authorityName, props.name);
-    await store.insertGroup(trx, { id, authority_id: authorityId, name: props.name, abbreviation: props.abbreviation ?? null });
+    await insertGroup(trx, { id, authority_id: authorityId, name: props.name, abbreviation: props.abbreviation ?? null });
     return { id };
   });
 }
 
 export async function groupEditor(props: CommitteeWriteProps & GroupFields & { id: string; version: SeenVersion }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const group = await store.findGroup(trx, props.id);
+    const group = await findGroup(trx, props.id);
     if (!group) throw NotFound('Political group not found');
-    const clash = await store.findGroupByName(trx, group.authority_id, props.name);
+    const clash = await findGroupByName(trx, group.authority_id, props.name);
     if (clash && clash.id !== group.id) refuse([{ field: 'name', message: `There is already a group called ${props.name}` }]);
     await expectCurrent(trx, 'political_group', props.id, props.version, 'political group');
-    await store.updateGroup(trx, props.id, { name: props.name, abbreviation: props.abbreviation ?? null });
+    await updateGroup(trx, props.id, { name: props.name, abbreviation: props.abbreviation ?? null });
   });
 }
 
@@ -161,15 +164,15 @@ export type GroupMembershipFields = z.infer<typeof GroupMembershipFieldsSchema>;
 
 export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMembershipFields & { groupId: string }): Promise<{ id: string }> {
   return asEditor(props, async (trx) => {
-    if (!(await store.findGroup(trx, props.groupId))) throw NotFound('Political group not found');
+    if (!(await findGroup(trx, props.groupId))) throw NotFound('Political group not found');
     const problems = dateProblems(props.startDate, props.endDate);
     if (!(await findPersonRow(trx, props.personId))) problems.push({ field: 'personId', message: 'Choose a member from the list' });
     refuse(problems);
     const id = stableId('group-membership', props.personId, props.groupId, props.startDate ?? '');
-    if (await store.recordExists(trx, 'group_membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
+    if (await recordExists(trx, 'group_membership', id)) refuse([{ field: 'personId', message: 'This membership is already recorded' }]);
     // One political group at a time: a membership from a day ends the member's other group the day before.
     if (props.startDate) {
-      const spans = (await store.listPersonGroupMemberships(trx, props.personId)).map((row) => ({
+      const spans = (await listPersonGroupMemberships(trx, props.personId)).map((row) => ({
         id: row.id,
         value: row.group_id,
         start: row.start_date,
@@ -182,14 +185,14 @@ export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMem
         ]);
       } else {
         for (const change of outcome.changes) {
-          if (change.kind === 'end') await store.setMembershipEnd(trx, 'group_membership', change.id, change.end);
+          if (change.kind === 'end') await setMembershipEnd(trx, 'group_membership', change.id, change.end);
           else if (change.kind === 'delete')
             refuse([{ field: 'startDate', message: 'This member joined another group on the same day: end or correct that membership first' }]);
         }
         if (!outcome.changes.some((change) => change.kind === 'insert'))
           refuse([{ field: 'personId', message: 'This member is already in this group on that day' }]);
       }
-    } else if ((await store.listPersonGroupMemberships(trx, props.personId)).some((row) => row.end_date === null)) {
+    } else if ((await listPersonGroupMemberships(trx, props.personId)).some((row) => row.end_date === null)) {
       refuse([
         {
           field: 'startDate',
@@ -197,7 +200,7 @@ export async function groupMembershipAdder(props: CommitteeWriteProps & GroupMem
         },
       ]);
     }
-    await store.insertGroupMembership(trx, {
+    await insertGroupMembership(trx, {
       id,
       person_id: props.personId,
       group_id: props.groupId,
@@ -219,10 +222,10 @@ export async function membershipEnder(
   props: CommitteeWriteProps & { table: 'membership' | 'group_membership'; id: string; endDate: string },
 ): Promise<{ ownerId: string }> {
   return asEditor(props, async (trx) => {
-    const row = await store.findMembershipRow(trx, props.table, props.id);
+    const row = await findMembershipRow(trx, props.table, props.id);
     if (!row) throw NotFound('Membership not found');
     refuse(dateProblems(row.start_date ?? undefined, props.endDate));
-    await store.setMembershipEnd(trx, props.table, props.id, props.endDate);
+    await setMembershipEnd(trx, props.table, props.id, props.endDate);
     return { ownerId: row.owner_id };
   });
 }

@@ -3,7 +3,8 @@
  * the actor for the audit log, the minutes lock as a conflict), and the minutes lock checked before writing.
  */
 import type { DatabaseHandle } from '../../db/engine.ts';
-import * as store from '../../db/repositories/committee-admin.ts';
+import { type EditableTable, lockVersion } from '../../db/records/guards.ts';
+import { findWorkflow } from '../../db/records/meeting-workflow.ts';
 import { formatShortDate } from '../../domain/dates.ts';
 import { Conflict, type QuorumError, ValidationError } from '../../domain/errors.ts';
 import { type Actor, type Clock, expectVersion, type SeenVersion, type Trx, writeOperation } from '../write-operation.ts';
@@ -45,7 +46,7 @@ export async function asEditor<T>(props: CommitteeWriteProps, work: (trx: Trx, t
 
 /** Refuses any change to a meeting's minutes (and what hangs off them) once they are approved as a correct record. */
 export async function assertMinutesOpen(trx: Trx, meetingId: string): Promise<void> {
-  const workflow = await store.findWorkflow(trx, meetingId);
+  const workflow = await findWorkflow(trx, meetingId);
   if (!workflow?.minutes_approved_at) return;
   const approvedAt = workflow.minutes_approved_at_meeting_id ? await findMeetingForEdit(trx, workflow.minutes_approved_at_meeting_id) : undefined;
   throw MinutesLocked(
@@ -54,7 +55,7 @@ export async function assertMinutesOpen(trx: Trx, meetingId: string): Promise<vo
 }
 
 /** Locks the record and checks the editor's form was read at its current version (write-operation.ts expectVersion). */
-export async function expectCurrent(trx: Trx, table: store.EditableTable, id: string, seen: SeenVersion, what: string): Promise<void> {
-  const current = await store.lockVersion(trx, table, id);
+export async function expectCurrent(trx: Trx, table: EditableTable, id: string, seen: SeenVersion, what: string): Promise<void> {
+  const current = await lockVersion(trx, table, id);
   if (current) expectVersion(current, seen, what);
 }

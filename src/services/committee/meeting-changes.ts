@@ -5,7 +5,7 @@
  * and draft minutes does.
  */
 import { z } from 'zod';
-import * as store from '../../db/repositories/committee-admin.ts';
+import { findWorkflow, lockWorkflow, updateWorkflow } from '../../db/records/meeting-workflow.ts';
 import * as lifecycle from '../../db/repositories/meeting-lifecycle.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { SeenVersionSchema } from '../write-operation.ts';
@@ -20,7 +20,7 @@ export async function meetingDeleter(props: CommitteeWriteProps & { id: string }
   await asEditor(props, async (trx) => {
     const meeting = await findMeetingForEdit(trx, props.id);
     if (!meeting) throw NotFound('Meeting not found');
-    const workflow = await store.findWorkflow(trx, meeting.id);
+    const workflow = await findWorkflow(trx, meeting.id);
     // No workflow row: imported from papers the council published, so it counts as published.
     if (!workflow || workflow.agenda_published_at || workflow.minutes_published_at || workflow.minutes_approved_at) {
       throw Conflict('Something of this meeting has been published, so it cannot be deleted: withdraw it instead, with a reason the public will see.');
@@ -49,11 +49,11 @@ export async function meetingWithdrawer(props: CommitteeWriteProps & z.infer<typ
     const meeting = await findMeetingForEdit(trx, props.id);
     if (!meeting) throw NotFound('Meeting not found');
     if (meeting.withdrawn_at) throw Conflict('This meeting is already withdrawn.');
-    const workflow = await store.lockWorkflow(trx, meeting.id);
+    const workflow = await lockWorkflow(trx, meeting.id);
     if (workflow.minutes_approved_at) throw Conflict('The minutes of this meeting are approved as a correct record, so the meeting cannot be withdrawn.');
     if (!workflow.agenda_published_at && !workflow.minutes_published_at) throw Conflict('Nothing of this meeting is published: delete it instead.');
     await expectCurrent(trx, 'meeting', meeting.id, props.version, 'meeting');
     await updateMeeting(trx, meeting.id, { withdrawn_at: new Date(), withdrawn_reason: props.reason });
-    await store.updateWorkflow(trx, meeting.id, { agenda_published_at: null, agenda_published_late: false, minutes_published_at: null });
+    await updateWorkflow(trx, meeting.id, { agenda_published_at: null, agenda_published_late: false, minutes_published_at: null });
   });
 }

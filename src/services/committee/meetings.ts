@@ -3,7 +3,9 @@
  * marking under Schedule 12A), and publishing the agenda with the statutory notice checked.
  */
 import { z } from 'zod';
-import * as store from '../../db/repositories/committee-admin.ts';
+import { lockWorkflow, startWorkflow, updateWorkflow } from '../../db/records/meeting-workflow.ts';
+import { listMinutes } from '../../db/records/minutes.ts';
+import { insertReport, updateReport } from '../../db/records/reports.ts';
 import { storeFile } from '../../db/repositories/stored-files.ts';
 import type { ReportUpload } from './report-upload.ts';
 import { stableId } from '../../domain/stable-id.ts';
@@ -18,7 +20,7 @@ import { addStandingItemsToAgenda } from './standing-items.ts';
 import { asEditor, assertMinutesOpen, Conflict, expectCurrent, refuse, type CommitteeWriteProps, type Problems } from './context.ts';
 import { findBodyRow } from '../../db/records/bodies.ts';
 import { ensureAuthority } from '../../db/records/authorities.ts';
-import { findMeetingForEdit, findMeetingIdOfBodyOn, insertMeeting, updateMeeting } from '../../db/records/meetings.ts';
+import { findMeetingForEdit, findMeetingIdOfBodyOn, insertMeeting, nextPosition, updateMeeting } from '../../db/records/meetings.ts';
 import { listAgendaItemRows, findAgendaItemRow, insertAgendaItem, updateAgendaItem } from '../../db/records/agenda-items.ts';
 import { AGENDA_ITEM_KINDS } from '../../domain/agenda-item-kind.ts';
 
@@ -67,7 +69,7 @@ export async function meetingScheduler(props: CommitteeWriteProps & MeetingField
       source_line_from: null,
       source_line_to: null,
     });
-    await store.startWorkflow(trx, id);
+    await startWorkflow(trx, id);
     await addStandingItemsToAgenda(trx, id, props.bodyId);
     return { id };
   });
@@ -112,7 +114,7 @@ export async function meetingCanceller(props: CommitteeWriteProps & z.infer<type
     if (!meeting) throw NotFound('Meeting not found');
     await assertMinutesOpen(trx, meeting.id);
     if (meeting.status === 'cancelled') throw Conflict('This meeting is already cancelled.');
-    if ((await store.listMinutes(trx, meeting.id)).length > 0) throw Conflict('This meeting has minutes, so it was held and cannot be cancelled.');
+    if ((await listMinutes(trx, meeting.id)).length > 0) throw Conflict('This meeting has minutes, so it was held and cannot be cancelled.');
     await expectCurrent(trx, 'meeting', meeting.id, props.version, 'meeting');
     await updateMeeting(trx, meeting.id, { status: 'cancelled', cancelled_reason: props.reason });
   });
@@ -163,14 +165,14 @@ export async function agendaItemAdder(
           original_media_type: props.reportFile.mediaType,
         }
       : {};
-    const position = await store.nextPosition(trx, 'agenda_item', meeting.id);
+    const position = await nextPosition(trx, 'agenda_item', meeting.id);
     const number = String(position);
     const id = stableId('agenda-item', meeting.id, number);
     let reportId: string | null = null;
     if (reportText) {
       const authorityId = await ensureAuthority(trx, stableId('authority', props.authorityName), props.authorityName);
       reportId = stableId('report', meeting.id, number, props.title);
-      await store.insertReport(trx, {
+      await insertReport(trx, {
         id: reportId,
         authority_id: authorityId,
         subject: props.title,
@@ -224,7 +226,7 @@ export async function agendaItemEditor(props: CommitteeWriteProps & AgendaItemFi
       ...(props.kind ? { kind: props.kind } : {}),
     });
     if (item.report_id && props.reportText !== undefined) {
-      await store.updateReport(trx, item.report_id, { subject: props.title, full_text: props.reportText, exempt: props.exempt });
+      await updateReport(trx, item.report_id, { subject: props.title, full_text: props.reportText, exempt: props.exempt });
     }
   });
 }
@@ -251,7 +253,7 @@ export async function agendaPublisher(props: AgendaPublisherProps): Promise<Agen
   return asEditor(props, async (trx) => {
     const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
-    const workflow = await store.lockWorkflow(trx, meeting.id);
+    const workflow = await lockWorkflow(trx, meeting.id);
     if (workflow.agenda_published_at) throw Conflict('The agenda of this meeting has already been published');
     if ((await listAgendaItemRows(trx, meeting.id)).length === 0)
       refuse([{ field: 'agenda', message: 'Add at least one agenda item before publishing the agenda' }]);
@@ -266,7 +268,7 @@ export async function agendaPublisher(props: AgendaPublisherProps): Promise<Agen
         latestOnTime: latestPublicationDate(meeting.date, AGENDA_NOTICE_CLEAR_WORKING_DAYS, props.jurisdiction),
       } as const;
     }
-    await store.updateWorkflow(trx, meeting.id, { agenda_published_at: new Date(), agenda_published_late: late });
+    await updateWorkflow(trx, meeting.id, { agenda_published_at: new Date(), agenda_published_late: late });
     return { published: true, clearWorkingDays, late } as const;
   });
 }
@@ -279,8 +281,8 @@ export async function agendaWithdrawer(props: CommitteeWriteProps & { meetingId:
   await asEditor(props, async (trx) => {
     const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
-    const workflow = await store.lockWorkflow(trx, meeting.id);
+    const workflow = await lockWorkflow(trx, meeting.id);
     if (!workflow.agenda_published_at) throw Conflict('The agenda of this meeting is not published');
-    await store.updateWorkflow(trx, meeting.id, { agenda_published_at: null, agenda_published_late: false });
+    await updateWorkflow(trx, meeting.id, { agenda_published_at: null, agenda_published_late: false });
   });
 }

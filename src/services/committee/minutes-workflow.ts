@@ -4,26 +4,27 @@
  * corrections as new records linked to the original.
  */
 import { z } from 'zod';
-import * as store from '../../db/repositories/committee-admin.ts';
+import { findWorkflow, lockWorkflow, updateWorkflow } from '../../db/records/meeting-workflow.ts';
+import { findMinute, insertMinute, insertMinuteCorrection, listMinuteCorrections, listMinutes } from '../../db/records/minutes.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
 import { formatShortDate } from '../../domain/dates.ts';
 import * as lifecycle from '../../db/repositories/meeting-lifecycle.ts';
 import { approvalProblem, type MeetingWhen } from '../../domain/meetings/approval-order.ts';
 import { asEditor, assertMinutesOpen, Conflict, refuse, type CommitteeWriteProps } from './context.ts';
-import { findMeetingForEdit, updateMeeting } from '../../db/records/meetings.ts';
+import { findMeetingForEdit, nextPosition, updateMeeting } from '../../db/records/meetings.ts';
 
 /** Publishes the meeting's minutes as a draft (not yet approved), and marks the meeting held. */
 export async function minutesPublisher(props: CommitteeWriteProps & { meetingId: string }): Promise<void> {
   await asEditor(props, async (trx) => {
     const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
-    const workflow = await store.lockWorkflow(trx, meeting.id);
+    const workflow = await lockWorkflow(trx, meeting.id);
     await assertMinutesOpen(trx, meeting.id);
     if (workflow.minutes_published_at) throw Conflict('The draft minutes of this meeting have already been published');
-    if ((await store.listMinutes(trx, meeting.id)).length === 0)
+    if ((await listMinutes(trx, meeting.id)).length === 0)
       refuse([{ field: 'minutes', message: 'Write at least one minute before publishing the draft minutes' }]);
-    await store.updateWorkflow(trx, meeting.id, { minutes_published_at: new Date() });
+    await updateWorkflow(trx, meeting.id, { minutes_published_at: new Date() });
     if (meeting.status === 'scheduled') await updateMeeting(trx, meeting.id, { status: 'held' });
   });
 }
@@ -36,10 +37,10 @@ export async function minutesWithdrawer(props: CommitteeWriteProps & { meetingId
   await asEditor(props, async (trx) => {
     const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
-    const workflow = await store.lockWorkflow(trx, meeting.id);
+    const workflow = await lockWorkflow(trx, meeting.id);
     await assertMinutesOpen(trx, meeting.id);
     if (!workflow.minutes_published_at) throw Conflict('The draft minutes of this meeting are not published');
-    await store.updateWorkflow(trx, meeting.id, { minutes_published_at: null });
+    await updateWorkflow(trx, meeting.id, { minutes_published_at: null });
   });
 }
 
@@ -65,7 +66,7 @@ export async function minutesApprover(
   return asEditor(props, async (trx) => {
     const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
-    const workflow = await store.lockWorkflow(trx, meeting.id);
+    const workflow = await lockWorkflow(trx, meeting.id);
     await assertMinutesOpen(trx, meeting.id);
     if (!workflow.minutes_published_at) refuse([{ field: 'atMeetingId', message: 'Publish the draft minutes before they are approved' }]);
     const at = await findMeetingForEdit(trx, props.atMeetingId);
@@ -82,10 +83,10 @@ export async function minutesApprover(
         at: { id: at!.id, date: at!.date },
       } as const;
     }
-    const existing = (await store.listMinutes(trx, at!.id)).find((minute) => minute.approves_meeting_id === meeting.id);
+    const existing = (await listMinutes(trx, at!.id)).find((minute) => minute.approves_meeting_id === meeting.id);
     if (!existing) {
-      const position = await store.nextPosition(trx, 'minute', at!.id);
-      await store.insertMinute(trx, {
+      const position = await nextPosition(trx, 'minute', at!.id);
+      await insertMinute(trx, {
         id: stableId('minute', at!.id, String(position)),
         meeting_id: at!.id,
         number: String(position),
@@ -104,7 +105,7 @@ export async function minutesApprover(
         source_line_to: null,
       });
     }
-    await store.updateWorkflow(trx, meeting.id, { minutes_approved_at: new Date(), minutes_approved_at_meeting_id: at!.id, approval_undone_reason: null });
+    await updateWorkflow(trx, meeting.id, { minutes_approved_at: new Date(), minutes_approved_at_meeting_id: at!.id, approval_undone_reason: null });
     return { approved: true } as const;
   });
 }
@@ -130,12 +131,12 @@ export async function minutesApprovalUndoer(props: CommitteeWriteProps & z.infer
   await asEditor(props, async (trx) => {
     const meeting = await findMeetingForEdit(trx, props.meetingId);
     if (!meeting) throw NotFound('Meeting not found');
-    const workflow = await store.lockWorkflow(trx, meeting.id);
+    const workflow = await lockWorkflow(trx, meeting.id);
     if (!workflow.minutes_approved_at || !workflow.minutes_approved_at_meeting_id) throw Conflict('The minutes of this meeting are not approved');
     const atId = workflow.minutes_approved_at_meeting_id;
     const written = await lifecycle.findWrittenApprovalMinute(trx, atId, meeting.id);
     if (written) {
-      const atWorkflow = await store.findWorkflow(trx, atId);
+      const atWorkflow = await findWorkflow(trx, atId);
       if (atWorkflow?.minutes_approved_at) {
         throw Conflict(
           'The minutes of the meeting that approved these minutes are themselves approved, so its record of this approval stands. Undo that approval first.',
@@ -144,7 +145,7 @@ export async function minutesApprovalUndoer(props: CommitteeWriteProps & z.infer
       await lifecycle.deleteMinute(trx, written.id);
     }
     await lifecycle.allowApprovalUndo(trx);
-    await store.updateWorkflow(trx, meeting.id, { minutes_approved_at: null, minutes_approved_at_meeting_id: null, approval_undone_reason: props.reason });
+    await updateWorkflow(trx, meeting.id, { minutes_approved_at: null, minutes_approved_at_meeting_id: null, approval_undone_reason: props.reason });
   });
 }
 
@@ -157,13 +158,13 @@ export type CorrectionFields = z.infer<typeof CorrectionFieldsSchema>;
 /** A correction to approved minutes: a new record linked to the minute, which itself stays as approved. */
 export async function minuteCorrector(props: CommitteeWriteProps & CorrectionFields & { minuteId: string }): Promise<{ id: string }> {
   return asEditor(props, async (trx) => {
-    const minute = await store.findMinute(trx, props.minuteId);
+    const minute = await findMinute(trx, props.minuteId);
     if (!minute) throw NotFound('Minute not found');
-    const workflow = await store.findWorkflow(trx, minute.meeting_id);
+    const workflow = await findWorkflow(trx, minute.meeting_id);
     if (!workflow?.minutes_approved_at) refuse([{ field: 'text', message: 'These minutes are not approved yet: edit the minute itself' }]);
-    const count = (await store.listMinuteCorrections(trx, [minute.id])).length;
+    const count = (await listMinuteCorrections(trx, [minute.id])).length;
     const id = stableId('minute-correction', minute.id, count + 1);
-    await store.insertMinuteCorrection(trx, { id, minute_id: minute.id, text: props.text, reason: props.reason });
+    await insertMinuteCorrection(trx, { id, minute_id: minute.id, text: props.text, reason: props.reason });
     return { id };
   });
 }

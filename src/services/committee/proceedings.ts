@@ -3,7 +3,13 @@
  * and seconder) and recorded votes by member. Every one of these is refused once the minutes are approved.
  */
 import { z } from 'zod';
-import * as store from '../../db/repositories/committee-admin.ts';
+import { findAttendance, insertAttendance } from '../../db/records/attendance.ts';
+import { insertDeclaration } from '../../db/records/declarations.ts';
+import { recordExists } from '../../db/records/guards.ts';
+import { findMinute, insertMinute, updateMinute } from '../../db/records/minutes.ts';
+import { insertMotion, listMotions } from '../../db/records/motions.ts';
+import { insertResolution, reviseResolutions } from '../../db/records/resolutions.ts';
+import { countVoteEvents, insertVoteEvent } from '../../db/records/votes.ts';
 import { formatName } from '../../domain/person-name.ts';
 import { stableId } from '../../domain/stable-id.ts';
 import { NotFound } from '../../domain/errors.ts';
@@ -11,7 +17,7 @@ import { asEditor, assertMinutesOpen, expectCurrent, refuse, type CommitteeWrite
 import { auditName, type SeenVersion } from '../write-operation.ts';
 import type { Row } from '../../db/types.ts';
 import { findPersonRow } from '../../db/records/people.ts';
-import { findMeetingForEdit } from '../../db/records/meetings.ts';
+import { findMeetingForEdit, nextPosition } from '../../db/records/meetings.ts';
 import { listAgendaItemRows } from '../../db/records/agenda-items.ts';
 
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -57,11 +63,11 @@ export async function attendanceRecorder(props: CommitteeWriteProps & Attendance
       problems.push({ field: 'substituteForPersonId', message: 'Only a substitute substitutes for someone' });
     if (props.substituteForPersonId && props.substituteForPersonId === props.personId)
       problems.push({ field: 'substituteForPersonId', message: 'A member cannot substitute for themselves' });
-    if (person && (await store.findAttendance(trx, meeting.id, person.id)))
+    if (person && (await findAttendance(trx, meeting.id, person.id)))
       problems.push({ field: 'personId', message: `${printedName(person)} is already recorded for this meeting` });
     refuse(problems);
     const id = stableId('attendance', meeting.id, props.personId, props.status);
-    await store.insertAttendance(trx, {
+    await insertAttendance(trx, {
       id,
       meeting_id: meeting.id,
       person_id: props.personId,
@@ -95,8 +101,8 @@ export async function declarationRecorder(props: CommitteeWriteProps & Declarati
     if (props.agendaItemNumber && !item) problems.push({ field: 'agendaItemNumber', message: `There is no item ${props.agendaItemNumber} on this agenda` });
     refuse(problems);
     const id = stableId('declaration', meeting.id, props.personId, props.agendaItemNumber ?? '', props.reason);
-    if (await store.recordExists(trx, 'declaration', id)) refuse([{ field: 'reason', message: 'This declaration is already recorded' }]);
-    await store.insertDeclaration(trx, {
+    if (await recordExists(trx, 'declaration', id)) refuse([{ field: 'reason', message: 'This declaration is already recorded' }]);
+    await insertDeclaration(trx, {
       id,
       meeting_id: meeting.id,
       person_id: props.personId,
@@ -148,10 +154,10 @@ export async function minuteWriter(props: CommitteeWriteProps & MinuteFields & {
       : undefined;
     if (props.agendaItemNumber && !item) problems.push({ field: 'agendaItemNumber', message: `There is no item ${props.agendaItemNumber} on this agenda` });
     refuse(problems);
-    const position = await store.nextPosition(trx, 'minute', meeting.id);
+    const position = await nextPosition(trx, 'minute', meeting.id);
     const number = String(position);
     const id = stableId('minute', meeting.id, number);
-    await store.insertMinute(trx, {
+    await insertMinute(trx, {
       id,
       meeting_id: meeting.id,
       number,
@@ -170,7 +176,7 @@ export async function minuteWriter(props: CommitteeWriteProps & MinuteFields & {
       source_line_to: null,
     });
     for (const [index, text] of props.resolutions.entries()) {
-      await store.insertResolution(trx, { id: stableId('resolution', id, index + 1), minute_id: id, position: index + 1, text, unanimous: false });
+      await insertResolution(trx, { id: stableId('resolution', id, index + 1), minute_id: id, position: index + 1, text, unanimous: false });
     }
     return { id, number };
   });
@@ -179,13 +185,13 @@ export async function minuteWriter(props: CommitteeWriteProps & MinuteFields & {
 /** Changes a draft minute and its resolutions, if nobody else has since the officer opened it. */
 export async function minuteEditor(props: CommitteeWriteProps & MinuteFields & { id: string; version: SeenVersion }): Promise<void> {
   await asEditor(props, async (trx) => {
-    const minute = await store.findMinute(trx, props.id);
+    const minute = await findMinute(trx, props.id);
     if (!minute) throw NotFound('Minute not found');
     await assertMinutesOpen(trx, minute.meeting_id);
     refuse(minuteProblems(props));
     await expectCurrent(trx, 'minute', minute.id, props.version, 'minute');
-    await store.updateMinute(trx, minute.id, { title: props.title, text: props.text, exempt: props.exempt });
-    await store.reviseResolutions(trx, minute.id, props.resolutions, auditName(props.actor), (position) => stableId('resolution', minute.id, position));
+    await updateMinute(trx, minute.id, { title: props.title, text: props.text, exempt: props.exempt });
+    await reviseResolutions(trx, minute.id, props.resolutions, auditName(props.actor), (position) => stableId('resolution', minute.id, position));
   });
 }
 
@@ -201,7 +207,7 @@ export type VoteEventFields = z.infer<typeof VoteEventFieldsSchema>;
 /** Records a motion (mover, seconder) and the recorded vote on it, member by member; the result follows the counts. */
 export async function voteEventRecorder(props: CommitteeWriteProps & VoteEventFields & { minuteId: string }): Promise<{ id: string; result: string }> {
   return asEditor(props, async (trx) => {
-    const minute = await store.findMinute(trx, props.minuteId);
+    const minute = await findMinute(trx, props.minuteId);
     if (!minute) throw NotFound('Minute not found');
     await assertMinutesOpen(trx, minute.meeting_id);
     const problems: Problems = [];
@@ -219,10 +225,10 @@ export async function voteEventRecorder(props: CommitteeWriteProps & VoteEventFi
     const counts = { for: 0, against: 0, abstain: 0 };
     for (const option of Object.values(props.votes)) counts[option] += 1;
     const result = counts.for > counts.against ? 'carried' : 'lost';
-    const index = (await store.countVoteEvents(trx, minute.meeting_id)) + 1;
+    const index = (await countVoteEvents(trx, minute.meeting_id)) + 1;
     const id = stableId('vote-event', minute.meeting_id, minute.number, index);
-    const motions = await store.listMotions(trx, [minute.id]);
-    await store.insertMotion(trx, {
+    const motions = await listMotions(trx, [minute.id]);
+    await insertMotion(trx, {
       id: stableId('motion', minute.id, motions.length + 1),
       minute_id: minute.id,
       position: motions.length + 1,
@@ -230,7 +236,7 @@ export async function voteEventRecorder(props: CommitteeWriteProps & VoteEventFi
       mover_id: props.moverId,
       seconder_id: props.seconderId,
     });
-    await store.insertVoteEvent(
+    await insertVoteEvent(
       trx,
       {
         id,

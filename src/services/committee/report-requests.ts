@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import * as prep from '../../db/repositories/agenda-preparation.ts';
-import * as store from '../../db/repositories/committee-admin.ts';
+import { insertReport } from '../../db/records/reports.ts';
 import { storeFile } from '../../db/repositories/stored-files.ts';
 import { deadlineProblems, nextState, refusal, type ReportRequestAction, type ReportRequestState } from '../../domain/agenda/report-requests.ts';
 import { formatShortDate, todayInLondon } from '../../domain/dates.ts';
@@ -145,7 +145,7 @@ async function insertClearedReport(
 ): Promise<string> {
   const authorityId = await ensureAuthority(trx, stableId('authority', authorityName), authorityName);
   const reportId = stableId('report', meeting.id, item.number, item.title);
-  await store.insertReport(trx, {
+  await insertReport(trx, {
     id: reportId,
     authority_id: authorityId,
     subject: item.title,

@@ -17,7 +17,7 @@ import { attendanceGridRoutes } from './attendance/routes.ts';
 import { paperRoutes } from './papers/routes.ts';
 import { standingItemRoutes } from './agenda-preparation/standing-items.ts';
 import { presentRequest, reportRequestAdminRoutes, reportRequestOfficerRoutes } from './agenda-preparation/report-requests.ts';
-import { listRecentMeetings } from '../../db/repositories/committee-admin.ts';
+import { listRecentMeetings } from '../../db/records/meetings.ts';
 import { longDate } from './presenters.ts';
 import { listOverdueReportRequests, listReportRequestsOfOfficer } from '../../db/repositories/agenda-preparation.ts';
 import { todayInLondon } from '../../domain/dates.ts';

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as repo from '../../db/repositories/allowances.ts';
-import { listHistory } from '../../db/repositories/committee-admin.ts';
+import { listHistory } from '../../db/repositories/audit-trail.ts';
 import { allowanceYearOf, parseYearLabel } from '../../domain/allowances/dates.ts';
 import { formatPounds } from '../../domain/allowances/money.ts';
 import { claimDecider } from '../../services/allowances/claim-decider.ts';

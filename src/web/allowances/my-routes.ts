@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import * as repo from '../../db/repositories/allowances.ts';
-import { listHistory } from '../../db/repositories/committee-admin.ts';
+import { listHistory } from '../../db/repositories/audit-trail.ts';
 import { allowanceYear, allowanceYearOf, daysInclusive, parseYearLabel } from '../../domain/allowances/dates.ts';
 import type { SessionUser } from '../../domain/roles.ts';
 import { claimSubmitter } from '../../services/allowances/claim-submitter.ts';

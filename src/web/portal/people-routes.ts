@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import {
-  findPerson,
+  findPersonHeading,
   listCouncillors,
   listGroupsOn,
   listWards,
@@ -98,7 +98,7 @@ export function registerPeopleRoutes(app: FastifyInstance, database: DatabaseHan
     const db = readerFor(database, request);
     const params = RecordParamSchema.safeParse(request.params);
     if (!params.success) throw NotFound('Person not found');
-    const person = await findPerson(db, idFromSlug('person', params.data.id));
+    const person = await findPersonHeading(db, idFromSlug('person', params.data.id));
     if (!person) throw NotFound('Person not found');
     const period = PeriodQuery.safeParse(request.query ?? {});
     const chosen = period.success ? period.data : {};

@@ -5,14 +5,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../../types.ts';
 
-export async function findPerson(db: Db, id: string) {
+/** What a person's page heads itself with: the name's parts, kind and job title. */
+export async function findPersonHeading(db: Db, id: string) {
   return db
     .selectFrom('person')
     .select(['id', 'kind', 'honorific', 'given_name', 'initials', 'family_name', 'post_nominals', 'job_title'])
     .where('id', '=', id)
     .executeTakeFirst();
 }
-export type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
+export type PersonHeading = NonNullable<Awaited<ReturnType<typeof findPersonHeading>>>;
 
 /** Members with how many meetings they are recorded at, for the councillors list. */
 export async function listMembers(db: Db) {

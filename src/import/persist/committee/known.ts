@@ -54,7 +54,7 @@ export async function loadKnown(ctx: PersistContext, extract: PaperExtract): Pro
     known.meetings.set(key, { id: row.id, start_time: row.start_time, end_time: row.end_time, location: row.location, kind: row.kind });
     if (withItems.has(key)) meetingIds.push(row.id);
   }
-  for (const item of await store.agendaItemsOfMeetings(ctx.trx, meetingIds)) {
+  for (const item of await store.agendaItemRefsOfMeetings(ctx.trx, meetingIds)) {
     const list = known.agendaItems.get(item.meeting_id) ?? [];
     list.push({ id: item.id, number: item.number, title: item.title, report_id: item.report_id });
     known.agendaItems.set(item.meeting_id, list);

@@ -11,7 +11,7 @@ import { slugify, stableId } from '../../../domain/stable-id.ts';
 import type { ImportIssue, PaperExtract, PrintedName } from '../../types.ts';
 import type { PersistContext } from '../context.ts';
 import type { PersonContext } from '../people.ts';
-import type { WriteBatch } from '../write-batch.ts';
+import type { CommitteeBatch } from './batch.ts';
 import type { Known } from './known.ts';
 
 export type ResolvePerson = (name: PrintedName, context: PersonContext, line: number) => string | undefined;
@@ -21,7 +21,7 @@ export type Groups = Map<string, { id: string; memberIds: Set<string> }>;
 
 export interface FileScope {
   ctx: PersistContext;
-  batch: WriteBatch;
+  batch: CommitteeBatch;
   known: Known;
   issues: ImportIssue[];
   person: ResolvePerson;
@@ -52,7 +52,7 @@ export function linkedFirst(resolve: ResolvePerson, links: Map<string, string>):
 }
 
 /** A printed body name to its id; a body new to the authority is added to the batch. */
-export function bodyResolver(ctx: PersistContext, batch: WriteBatch): (printed: string) => string {
+export function bodyResolver(ctx: PersistContext, batch: CommitteeBatch): (printed: string) => string {
   return (printed) => {
     const canonical = canonicalBodyName(printed, ctx.authorityName);
     const found = ctx.bodies.get(canonical.name);

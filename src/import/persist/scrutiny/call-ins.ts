@@ -74,12 +74,12 @@ interface PrintedRecommendation {
 
 /** A recommendation already on record (an earlier paper) keeps its history, owners and responses. */
 function gatherRecommendation(scope: ScrutinyScope, printed: PrintedRecommendation, onRecord: OnRecord): string {
-  const { ctx, pending } = scope;
+  const { ctx, batch } = scope;
   const { itemId, recommendation, row, callIn, owners, holderId } = printed;
   const id = recommendationId(itemId, recommendation.number);
-  if (onRecord.recommendationIds.has(id) || pending.recommendations.has(id)) return id;
+  if (onRecord.recommendationIds.has(id) || batch.has('scrutiny_recommendation', id)) return id;
   const status = importedStatus({ printed: row?.status, responses: recommendation.responses.length, text: recommendation.text });
-  pending.recommendations.set(id, {
+  batch.add('scrutiny_recommendation', {
     id,
     item_id: itemId,
     number: recommendation.number,
@@ -103,18 +103,18 @@ function gatherRecommendation(scope: ScrutinyScope, printed: PrintedRecommendati
     firstResponse ?? callIn.meetingDate,
     `Imported from the paper, ${where(recommendation.lineFrom, recommendation.lineTo)}${row ? ` and tracking sheet line ${row.line}` : ''}`,
   );
-  pending.owners.push(
-    ...recommendation.owners.map((owner, index) => ({
+  for (const [index, owner] of recommendation.owners.entries()) {
+    batch.add('scrutiny_action_owner', {
       id: stableId('scrutiny-owner', id, index + 1),
       recommendation_id: id,
       person_id: owners[index] ?? null,
       printed: owner.printed,
       instruction: owner.instruction,
       position: index + 1,
-    })),
-  );
-  pending.responses.push(
-    ...recommendation.responses.map((response, index) => ({
+    });
+  }
+  for (const [index, response] of recommendation.responses.entries()) {
+    batch.add('scrutiny_response', {
       id: stableId('scrutiny-response', id, index + 1),
       recommendation_id: id,
       text: response.text,
@@ -125,7 +125,7 @@ function gatherRecommendation(scope: ScrutinyScope, printed: PrintedRecommendati
       source_document_id: ctx.sourceId,
       source_line_from: response.lineFrom,
       source_line_to: response.lineTo,
-    })),
-  );
+    });
+  }
   return id;
 }

@@ -21,7 +21,7 @@ export interface OnRecord {
 
 export async function loadOnRecord(scope: ScrutinyScope, extract: ScrutinyExtract, places: Places, unmatched: UnmatchedRow[]): Promise<OnRecord> {
   const { trx } = scope.ctx;
-  const added = new Set(scope.pending.meetings.map((meeting) => meeting.id));
+  const added = new Set(scope.batch.keysOf('meeting'));
   const itemsByMeeting = groupBy(
     await store.itemsOfMeetings(
       trx,

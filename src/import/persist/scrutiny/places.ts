@@ -1,7 +1,7 @@
 /**
- * The people, bodies and meetings a paper's scrutiny records name, resolved before any row is built: people first
- * (rows refer to them, so new ones are written before), then bodies, then every meeting in one query (a paper names
- * the same meetings in many rows); meetings not on record are added with the paper's rows.
+ * The people, bodies and meetings a paper's scrutiny records name, resolved before any row is built: people first,
+ * then bodies, then every meeting in one query (a paper names the same meetings in many rows). New people, bodies and
+ * meetings are written with the paper's rows, in the batch (people first, as rows refer to them).
  */
 import * as paperStore from '../../../db/repositories/paper-store.ts';
 import { stableId } from '../../../domain/stable-id.ts';
@@ -18,7 +18,7 @@ export interface CallInPeople {
   ownerIds: Map<RecommendationRecord, Array<string | undefined>>;
 }
 
-export async function resolveCallInPeople(scope: ScrutinyScope, extract: ScrutinyExtract): Promise<CallInPeople> {
+export function resolveCallInPeople(scope: ScrutinyScope, extract: ScrutinyExtract): CallInPeople {
   const holders = new Map<CallInRecord, string | undefined>();
   const ownerIds = new Map<RecommendationRecord, Array<string | undefined>>();
   for (const callIn of extract.callIns) {
@@ -33,7 +33,6 @@ export async function resolveCallInPeople(scope: ScrutinyScope, extract: Scrutin
       );
     }
   }
-  await scope.ctx.people.flush(scope.ctx.trx);
   return { holders, ownerIds };
 }
 
@@ -59,9 +58,9 @@ export const rowMeeting = (places: Places, { sheet, row }: UnmatchedRow) => meet
 
 export async function resolvePlaces(scope: ScrutinyScope, extract: ScrutinyExtract, unmatched: UnmatchedRow[]): Promise<Places> {
   const places: Places = { callInBodies: new Map(), sheetBodies: new Map(), poscBodies: new Map(), meetingIds: new Map() };
-  for (const callIn of extract.callIns) places.callInBodies.set(callIn, await resolveBody(scope, callIn.committee));
-  for (const sheet of extract.trackingSheets) places.sheetBodies.set(sheet, await resolveBody(scope, sheet.committee));
-  for (const posc of extract.poscRecommendations) places.poscBodies.set(posc, await resolveBody(scope, posc.from));
+  for (const callIn of extract.callIns) places.callInBodies.set(callIn, resolveBody(scope, callIn.committee));
+  for (const sheet of extract.trackingSheets) places.sheetBodies.set(sheet, resolveBody(scope, sheet.committee));
+  for (const posc of extract.poscRecommendations) places.poscBodies.set(posc, resolveBody(scope, posc.from));
   await resolveMeetings(scope, places, [
     ...extract.callIns.map((callIn) => ({
       body: places.callInBodies.get(callIn)!,
@@ -97,7 +96,7 @@ async function resolveMeetings(
     const key = meetingKey(want.body, want.date);
     if (meetingIds.has(key)) continue;
     const id = stableId('meeting', want.body, want.date);
-    scope.pending.meetings.push({
+    scope.batch.add('meeting', {
       id,
       body_id: want.body,
       date: want.date,

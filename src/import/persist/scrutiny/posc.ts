@@ -8,7 +8,7 @@ import { meetingId, poscItemId, type Places } from './places.ts';
 import { addItem, recordHistory, where, type ScrutinyScope } from './scope.ts';
 
 export function gatherPoscRecommendations(scope: ScrutinyScope, extract: ScrutinyExtract, places: Places, onRecord: OnRecord): void {
-  const { ctx, pending } = scope;
+  const { ctx, batch } = scope;
   for (const posc of extract.poscRecommendations) {
     const committeeId = places.poscBodies.get(posc)!;
     const itemId = poscItemId(places, posc);
@@ -26,8 +26,8 @@ export function gatherPoscRecommendations(scope: ScrutinyScope, extract: Scrutin
       source_line_to: posc.lineTo,
     });
     const id = stableId('scrutiny-recommendation', itemId, 1);
-    if (pending.recommendations.has(id) || onRecord.recommendationIds.has(id)) continue;
-    pending.recommendations.set(id, {
+    if (batch.has('scrutiny_recommendation', id) || onRecord.recommendationIds.has(id)) continue;
+    batch.add('scrutiny_recommendation', {
       id,
       item_id: itemId,
       number: 1,

@@ -1,29 +1,33 @@
 /**
- * The state one paper's scrutiny records are gathered in: rows are gathered here and written at the end, one statement
- * per table, parents first (a paper's recommendations went in one statement each, with their history, owners and
- * responses, and statements were most of the cost).
+ * The state one paper's scrutiny records are gathered in: rows are gathered in a write batch and written at the end,
+ * every table in one statement, parents first (a paper's recommendations went in one statement each, with their
+ * history, owners and responses, and statements were most of the cost).
  */
-import * as paperStore from '../../../db/repositories/paper-store.ts';
 import type { NewRow } from '../../../db/types.ts';
 import { canonicalBodyName } from '../../../domain/body-name.ts';
 import { parsePrintedName } from '../../../domain/person-name.ts';
 import type { ScrutinyStatus } from '../../../domain/scrutiny/status.ts';
 import { slugify, stableId } from '../../../domain/stable-id.ts';
 import type { ImportIssue } from '../../types.ts';
-import { addCount, type Counts, type PersistContext } from '../context.ts';
+import type { PersistContext } from '../context.ts';
+import { WriteBatch } from '../write-batch.ts';
 
-export interface Pending {
-  meetings: Array<NewRow<'meeting'>>;
-  items: Map<string, NewRow<'scrutiny_item'>>;
-  recommendations: Map<string, NewRow<'scrutiny_recommendation'>>;
-  statusChanges: Array<NewRow<'scrutiny_status_change'>>;
-  owners: Array<NewRow<'scrutiny_action_owner'>>;
-  responses: Array<NewRow<'scrutiny_response'>>;
-  sheets: Array<NewRow<'scrutiny_tracking_sheet'>>;
-  trackingRows: Array<NewRow<'scrutiny_tracking_row'>>;
-  /** Recommendations on record whose status a tracking sheet moves on. */
-  statusUpdates: Map<string, ScrutinyStatus>;
-}
+/** The scrutiny tables, parents first (a new body's meetings, a meeting's items, an item's recommendations...). */
+const TABLES = [
+  { table: 'body', count: 'bodies' },
+  { table: 'meeting', count: 'meetings' },
+  { table: 'scrutiny_item', count: 'scrutinyItems' },
+  { table: 'scrutiny_recommendation', count: 'scrutinyRecommendations' },
+  { table: 'scrutiny_status_change' },
+  { table: 'scrutiny_action_owner', count: 'scrutinyOwners' },
+  { table: 'scrutiny_response', count: 'scrutinyResponses' },
+  { table: 'scrutiny_tracking_sheet', count: 'scrutinyTrackingSheets' },
+  { table: 'scrutiny_tracking_row', count: 'scrutinyTrackingRows' },
+] as const;
+
+export type ScrutinyBatch = WriteBatch<(typeof TABLES)[number]['table']>;
+
+export const scrutinyBatch = (): ScrutinyBatch => new WriteBatch(TABLES);
 
 export interface ScrutinyScope {
   ctx: PersistContext;
@@ -31,17 +35,25 @@ export interface ScrutinyScope {
   months: number;
   /** For the status history: who imported it. */
   actor: string;
-  created: Counts;
   issues: ImportIssue[];
-  pending: Pending;
+  batch: ScrutinyBatch;
+  /** Recommendations on record whose status a tracking sheet moves on. */
+  statusUpdates: Map<string, ScrutinyStatus>;
 }
 
 export function addItem(scope: ScrutinyScope, row: NewRow<'scrutiny_item'>): void {
-  if (!scope.pending.items.has(row.id)) scope.pending.items.set(row.id, row);
+  scope.batch.add('scrutiny_item', row);
 }
 
 export function recordHistory(scope: ScrutinyScope, recommendationId: string, from: ScrutinyStatus | null, to: ScrutinyStatus, date: string, reason: string) {
-  scope.pending.statusChanges.push({ recommendation_id: recommendationId, from_status: from, to_status: to, effective_date: date, reason, actor: scope.actor });
+  scope.batch.append('scrutiny_status_change', {
+    recommendation_id: recommendationId,
+    from_status: from,
+    to_status: to,
+    effective_date: date,
+    reason,
+    actor: scope.actor,
+  });
 }
 
 export const where = (lineFrom: number, lineTo: number) => `lines ${lineFrom}-${lineTo}`;
@@ -67,20 +79,14 @@ export function resolvePerson(scope: ScrutinyScope, printed: string, kind: 'memb
   return outcome.personId;
 }
 
-/** A printed committee name to its body; a body new to the authority is written now (meetings refer to it). */
-export async function resolveBody(scope: ScrutinyScope, printed: string): Promise<string> {
+/** A printed committee name to its body; a body new to the authority is added to the batch (meetings refer to it). */
+export function resolveBody(scope: ScrutinyScope, printed: string): string {
   const { ctx } = scope;
   const canonical = canonicalBodyName(printed.replace(/[’‘]/g, "'"), ctx.authorityName);
   const known = ctx.bodies.get(canonical.name);
   if (known) return known;
   const id = stableId('body', ctx.authorityName, canonical.name);
-  addCount(
-    scope.created,
-    'bodies',
-    await paperStore.insertNew(ctx.trx, 'body', [
-      { id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind },
-    ]),
-  );
+  scope.batch.add('body', { id, authority_id: ctx.authorityId, name: canonical.name, slug: slugify(canonical.name), kind: canonical.kind });
   ctx.bodies.set(canonical.name, id);
   return id;
 }

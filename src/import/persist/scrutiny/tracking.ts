@@ -24,11 +24,11 @@ interface Found {
 }
 
 export function gatherTrackingSheets(scope: ScrutinyScope, extract: ScrutinyExtract, found: Found): void {
-  const { ctx, pending } = scope;
+  const { ctx, batch } = scope;
   for (const sheet of extract.trackingSheets) {
     const committeeId = found.places.sheetBodies.get(sheet)!;
     const sheetId = stableId('scrutiny-tracking-sheet', committeeId, sheet.date);
-    pending.sheets.push({
+    batch.add('scrutiny_tracking_sheet', {
       id: sheetId,
       body_id: committeeId,
       sheet_date: sheet.date,
@@ -42,7 +42,7 @@ export function gatherTrackingSheets(scope: ScrutinyScope, extract: ScrutinyExtr
       if (!recommendationId && found.unmatched.some((entry) => entry.row === row)) {
         recommendationId = trackedElsewhere(scope, found, { committeeId, sheet, row });
       }
-      pending.trackingRows.push({
+      batch.add('scrutiny_tracking_row', {
         id: stableId('scrutiny-tracking-row', sheetId, index + 1),
         sheet_id: sheetId,
         position: index + 1,
@@ -70,7 +70,7 @@ function trackedElsewhere(scope: ScrutinyScope, found: Found, at: SheetRow): str
   const meeting = meetingId(found.places, at.committeeId, row.meetingDate);
   const items = [
     ...(found.onRecord.itemsByMeeting.get(meeting) ?? []),
-    ...[...scope.pending.items.values()].filter((candidate) => candidate.meeting_id === meeting),
+    ...scope.batch.rowsOf('scrutiny_item').filter((candidate) => candidate.meeting_id === meeting),
   ];
   const item = items.find((candidate) => compareTitles(candidate.title, row.item) !== 'different');
   if (item) {
@@ -90,9 +90,9 @@ function trackedElsewhere(scope: ScrutinyScope, found: Found, at: SheetRow): str
 /** The item's recommendation of the row's number, gathered or on record, its status moved on where allowed. */
 function followExisting(scope: ScrutinyScope, onRecord: OnRecord, itemId: string, { sheet, row }: SheetRow): string | undefined {
   const printed = row.status.toUpperCase();
-  const gathered = [...scope.pending.recommendations.values()].find(
-    (candidate) => candidate.item_id === itemId && candidate.number === row.recommendationNumber,
-  );
+  const gathered = scope.batch
+    .rowsOf('scrutiny_recommendation')
+    .find((candidate) => candidate.item_id === itemId && candidate.number === row.recommendationNumber);
   const existing = gathered ?? onRecord.recommendationsByItem.get(itemId)?.find((candidate) => candidate.number === row.recommendationNumber);
   if (!existing) return undefined;
   if (isScrutinyStatus(printed) && printed !== existing.status) {
@@ -101,7 +101,7 @@ function followExisting(scope: ScrutinyScope, onRecord: OnRecord, itemId: string
       const from = existing.status;
       // Later rows of the paper see the status this one set.
       existing.status = printed;
-      if (!gathered) scope.pending.statusUpdates.set(existing.id, printed);
+      if (!gathered) scope.statusUpdates.set(existing.id, printed);
       recordHistory(scope, existing.id, from, printed, sheet.date, `Tracking sheet of ${sheet.date}, line ${row.line}`);
     } else {
       scope.issues.push({
@@ -116,7 +116,7 @@ function followExisting(scope: ScrutinyScope, onRecord: OnRecord, itemId: string
 
 /** A new record of what the sheet says: the item (unless known) and a recommendation whose words are in the minutes. */
 function recordFromSheet(scope: ScrutinyScope, onRecord: OnRecord, on: { meeting: string; itemId: string | undefined }, at: SheetRow): string {
-  const { ctx, pending } = scope;
+  const { ctx, batch } = scope;
   const { committeeId, sheet, row } = at;
   const itemId = on.itemId ?? stableId('scrutiny-item', on.meeting, row.item);
   if (!on.itemId) {
@@ -144,8 +144,8 @@ function recordFromSheet(scope: ScrutinyScope, onRecord: OnRecord, on: { meeting
       message: `Tracking sheet line ${row.line}: "${row.status}" is not a status Quorum knows; recorded as ${status}.`,
     });
   }
-  if (pending.recommendations.has(id) || onRecord.recommendationIds.has(id)) return id;
-  pending.recommendations.set(id, {
+  if (batch.has('scrutiny_recommendation', id) || onRecord.recommendationIds.has(id)) return id;
+  batch.add('scrutiny_recommendation', {
     id,
     item_id: itemId,
     number: row.recommendationNumber,

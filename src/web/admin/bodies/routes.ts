@@ -1,6 +1,6 @@
 /** Bodies (create, edit, memberships) and political groups (create, edit, members) under /admin. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import * as store from '../../../db/repositories/committee-admin.ts';
+import * as store from '../../../db/queries/admin/body-pages.ts';
 import {
   bodyCreator,
   bodyEditor,

@@ -5,7 +5,7 @@
  */
 import { auditEvents, recordKind } from '../../../domain/audit/events.ts';
 import { formatPreciseStamp } from '../../../domain/dates.ts';
-import type { HistoryEntry } from '../../../db/repositories/committee-admin.ts';
+import type { HistoryEntry } from '../../../db/repositories/audit-trail.ts';
 
 const SECRET_FIELD = /password|token|secret|hash/i;
 /** Bookkeeping columns every row has; showing them on every change would hide the real changes. */

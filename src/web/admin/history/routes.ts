@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { auditActors, auditTables, namesOf, searchAudit } from '../../../db/repositories/audit-trail.ts';
-import { listHistory } from '../../../db/repositories/committee-admin.ts';
+import { auditActors, auditTables, listHistory, namesOf, searchAudit } from '../../../db/repositories/audit-trail.ts';
 import { idsIn, recordKind } from '../../../domain/audit/events.ts';
 import { NotFound } from '../../../http/errors.ts';
 import type { FeatureDeps } from '../../../http/feature.ts';

@@ -5,7 +5,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { DatabaseHandle } from '../../../db/engine.ts';
-import * as store from '../../../db/repositories/committee-admin.ts';
+import * as store from '../../../db/queries/admin/meeting-pages.ts';
 import { listReportRequestsOfMeeting } from '../../../db/repositories/agenda-preparation.ts';
 import { REPORT_REQUEST_STATE_LABELS } from '../../../domain/agenda/report-requests.ts';
 import { NotFound } from '../../../http/errors.ts';

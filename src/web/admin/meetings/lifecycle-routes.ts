@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import * as store from '../../../db/repositories/committee-admin.ts';
+import * as store from '../../../db/records/minutes.ts';
 import type { DatabaseHandle } from '../../../db/engine.ts';
 import { NotFound } from '../../../http/errors.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';

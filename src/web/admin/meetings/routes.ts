@@ -1,7 +1,7 @@
 /** Scheduling meetings and running them: agenda, publication, attendance, declarations, minutes, votes, approval. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import * as store from '../../../db/repositories/committee-admin.ts';
+import * as store from '../../../db/queries/admin/meeting-pages.ts';
 import {
   agendaItemAdder,
   agendaItemEditor,

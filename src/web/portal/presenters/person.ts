@@ -7,7 +7,7 @@ import type {
   AttendanceRecordRow,
   CouncillorRow,
   PersonProfileRow,
-  PersonRow,
+  PersonHeading,
   PersonVoteRow,
   VoteSummary,
   personDeclarations,
@@ -50,7 +50,7 @@ function dateRange(start: string | null, end: string | null): string {
 }
 
 export interface PersonPageInput {
-  person: PersonRow;
+  person: PersonHeading;
   profile?: PersonProfileRow | undefined;
   memberships: Rows<typeof personMemberships>;
   groups: Rows<typeof personGroups>;
