@@ -8,12 +8,10 @@ import { allowanceYear, allowanceYearOf, parseYearLabel } from '../../domain/all
 import { penceToDecimal } from '../../domain/allowances/money.ts';
 import { buildStatement } from '../../services/allowances/statement.ts';
 import { NotFound, ValidationError } from '../../http/errors.ts';
-import type { Feature } from '../../http/feature.ts';
+import type { FeatureDeps } from '../../http/feature.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { presentScheme, presentStatement } from './presenter.ts';
-import { myAllowancesRoutes } from './my-routes.ts';
-import { allowancesAdminRoutes } from './admin-routes.ts';
-import { onBehalfClaimRoutes } from './on-behalf-routes.ts';
+import type { FastifyInstance } from 'fastify';
 import { csvText } from '../../domain/csv.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 
@@ -46,7 +44,7 @@ async function statementYears(db: Parameters<typeof listSchemes>[0], today: stri
   return { years, latest: recordedYear && years.includes(recordedYear) ? recordedYear : years[0] };
 }
 
-export const allowancesFeature: Feature = async (app, { database }) => {
+export async function registerStatementRoutes(app: FastifyInstance, { database }: FeatureDeps): Promise<void> {
   const { db } = database;
 
   async function statementFor(query: unknown) {
@@ -107,8 +105,4 @@ export const allowancesFeature: Feature = async (app, { database }) => {
     if (!detail) throw NotFound('Allowances scheme not found');
     return reply.view('allowances/scheme.njk', { view: presentScheme(detail), currentNav: 'allowances' });
   });
-
-  await myAllowancesRoutes(app, { database });
-  await allowancesAdminRoutes(app, { database });
-  await onBehalfClaimRoutes(app, { database });
-};
+}
