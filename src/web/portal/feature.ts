@@ -20,5 +20,5 @@ export const portalFeature: Feature = async (app, { config, database }) => {
   registerPeopleRoutes(app, database);
   registerDecisionRoutes(app, database);
   registerReportRoutes(app, database);
-  registerFeedRoutes(app, config, database);
+  registerFeedRoutes(app, { config, database });
 };
