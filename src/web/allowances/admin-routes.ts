@@ -67,7 +67,6 @@ async function claimPage(deps: { database: DatabaseHandle }, request: FastifyReq
 }
 
 function yearOf(deps: { database: DatabaseHandle }, request: FastifyRequest) {
-  const { database } = deps;
   const query = YearQuerySchema.safeParse(request.query);
   return query.success && query.data.year ? parseYearLabel(query.data.year)! : allowanceYearOf(todayInLondon());
 }
@@ -168,7 +167,6 @@ async function forgonePage(deps: { database: DatabaseHandle }, request: FastifyR
 }
 
 async function paymentsPage(deps: { database: DatabaseHandle }, reply: FastifyReply, values: FormValues, problems?: Problem[]) {
-  const { database } = deps;
   if (problems) reply.code(400);
   return reply.view('allowances/admin/payments.njk', {
     pageTitle: `${problems ? 'Error: ' : ''}Record a payment run`,
@@ -230,7 +228,6 @@ async function getAllowancesAdmin(deps: { database: DatabaseHandle }, request: F
 }
 
 async function getAllowancesAdminClaim(deps: { database: DatabaseHandle }, request: FastifyRequest, reply: FastifyReply) {
-  const { database } = deps;
   return claimPage(deps, request, reply);
 }
 
@@ -258,7 +255,6 @@ async function postAllowancesAdminClaimDecision(deps: { database: DatabaseHandle
 }
 
 async function getAllowancesAdminHolders(deps: { database: DatabaseHandle }, request: FastifyRequest, reply: FastifyReply) {
-  const { database } = deps;
   return holdersPage(deps, request, reply, {});
 }
 
@@ -304,7 +300,6 @@ async function postAllowancesAdminHolders(deps: { database: DatabaseHandle }, re
 }
 
 async function getAllowancesAdminForgone(deps: { database: DatabaseHandle }, request: FastifyRequest, reply: FastifyReply) {
-  const { database } = deps;
   return forgonePage(deps, request, reply, {});
 }
 
@@ -335,7 +330,6 @@ async function postAllowancesAdminForgone(deps: { database: DatabaseHandle }, re
 }
 
 async function getAllowancesAdminPayments(deps: { database: DatabaseHandle }, _request: FastifyRequest, reply: FastifyReply) {
-  const { database } = deps;
   return paymentsPage(deps, reply, {});
 }
 
@@ -356,7 +350,6 @@ async function postAllowancesAdminPayments(deps: { database: DatabaseHandle }, r
 }
 
 async function getAllowancesAdminSchemeAdopt(deps: { database: DatabaseHandle }, request: FastifyRequest, reply: FastifyReply) {
-  const { database } = deps;
   return adoptPage(deps, request, reply, {});
 }
 

@@ -37,7 +37,6 @@ const ConfirmSchema = z.object({
 const ExportQuery = z.object({ on: z.string().optional() });
 
 export async function memberRoutes(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
-  const { config } = deps;
   app.get(ROUTES['admin.members'], (request, reply) => getMembers(deps, request, reply));
   app.post(ROUTES['admin.members.upload'], { config: { files: ['rosterFile'] } }, (request, reply) => postMembersUpload(deps, request, reply));
   app.post(ROUTES['admin.members.confirm'], (request, reply) => postMembersConfirm(deps, request, reply));
