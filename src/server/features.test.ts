@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { authFeature } from '../web/auth/plugin.ts';
+import { authFeature } from '../web/auth/feature.ts';
 import { FEATURES } from './features.ts';
 
 const srcDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -35,6 +35,15 @@ describe('FEATURES', () => {
     }
     expect(exported.length).toBeGreaterThanOrEqual(12);
     expect(exported.filter((feature) => !FEATURES.includes(feature as never))).toEqual([]);
+  });
+
+  // One place to look for a capability's wiring (docs/architecture.md, "Where a new capability's files go"): a file
+  // that declares a Feature is its folder's feature.ts, never a route file. Reading the type's import catches every
+  // way of writing one (`const x: Feature`, `satisfies Feature`, a function typed as it).
+  it('takes each capability of src/web from its feature.ts alone', () => {
+    const declaring = sources(path.join(srcDir, 'web')).filter((file) => /import type \{[^}]*\bFeature\b[^}]*\}/.test(readFileSync(file, 'utf8')));
+    expect(declaring.length).toBeGreaterThanOrEqual(10);
+    expect(declaring.filter((file) => path.basename(file) !== 'feature.ts').map((file) => path.relative(srcDir, file))).toEqual([]);
   });
 
   it('is built by no code but its own literal', () => {

@@ -6,16 +6,15 @@
 import type { Feature } from '../http/feature.ts';
 import { openDataApiFeature } from '../api/feature.ts';
 import { adminFeature } from '../web/admin/feature.ts';
-import { allowancesFeature } from '../web/allowances/routes.ts';
-import { authFeature } from '../web/auth/plugin.ts';
-import { documentsFeature } from '../web/documents/routes.ts';
-import { meetingsFeature } from '../web/meetings/routes.ts';
-import { plansFeature } from '../web/plans/routes.ts';
-import { politicalBalanceFeature } from '../web/political-balance/routes.ts';
+import { allowancesFeature } from '../web/allowances/feature.ts';
+import { authFeature } from '../web/auth/feature.ts';
+import { documentsFeature } from '../web/documents/feature.ts';
+import { meetingsFeature } from '../web/meetings/feature.ts';
+import { plansFeature } from '../web/plans/feature.ts';
+import { politicalBalanceFeature } from '../web/political-balance/feature.ts';
 import { portalFeature } from '../web/portal/feature.ts';
 import { registersFeature } from '../web/registers/feature.ts';
-import { scrutinyBackOfficeFeature } from '../web/scrutiny/back-office-feature.ts';
-import { scrutinyPublicFeature } from '../web/scrutiny/public-routes.ts';
+import { scrutinyBackOfficeFeature, scrutinyPublicFeature } from '../web/scrutiny/feature.ts';
 
 export const FEATURES: readonly Feature[] = [
   authFeature,

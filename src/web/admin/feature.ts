@@ -5,8 +5,8 @@
  */
 import type { Feature } from '../../http/feature.ts';
 import { requireRole } from '../auth/plugin.ts';
-import { hasRole } from '../../domain/roles.ts';
 import { ROUTES } from '../../http/routes.ts';
+import { adminHomePage } from './home.ts';
 import { historyRoutes } from './history/routes.ts';
 import { accountRoutes } from './accounts/routes.ts';
 import { bodyRoutes } from './bodies/routes.ts';
@@ -16,40 +16,11 @@ import { photoRoutes } from './members/photo-routes.ts';
 import { attendanceGridRoutes } from './attendance/routes.ts';
 import { paperRoutes } from './papers/routes.ts';
 import { standingItemRoutes } from './agenda-preparation/standing-items.ts';
-import { presentRequest, reportRequestAdminRoutes, reportRequestOfficerRoutes } from './agenda-preparation/report-requests.ts';
-import { listRecentMeetings } from '../../db/records/meetings.ts';
-import { longDate } from './presenters.ts';
-import { listOverdueReportRequests, listReportRequestsOfOfficer } from '../../db/repositories/agenda-preparation.ts';
-import { todayInLondon } from '../../domain/dates.ts';
+import { reportRequestAdminRoutes, reportRequestOfficerRoutes } from './agenda-preparation/report-requests.ts';
 
 export const adminFeature: Feature = async (app, deps) => {
   // Every signed-in account lands here after signing in: each sees the work its roles allow, and no more.
-  app.get(ROUTES['admin.home'], { preHandler: requireRole() }, async (request, reply) => {
-    const user = request.user!;
-    const committees = hasRole(user, 'democratic-services');
-    const today = todayInLondon();
-    const [recent, overdue, mine] = await Promise.all([
-      committees ? listRecentMeetings(deps.database.db) : [],
-      committees ? listOverdueReportRequests(deps.database.db, today) : [],
-      listReportRequestsOfOfficer(deps.database.db, user.id),
-    ]);
-    const meetings = recent.map((row) => ({ ...row, longDate: longDate(row.date) }));
-    return reply.view('admin/home.njk', {
-      pageTitle: 'Back office',
-      user,
-      meetings,
-      overdueReports: overdue.map((row) => presentRequest(row, today)),
-      myReportRequests: mine.filter((row) => row.state !== 'cleared').length,
-      can: {
-        committees,
-        scrutiny: hasRole(user, 'scrutiny-officer'),
-        plans: hasRole(user, 'officer'),
-        allowances: committees,
-        myAllowances: user.roles.includes('councillor'),
-        monitoringOfficer: user.roles.includes('monitoring-officer'),
-      },
-    });
-  });
+  app.get(ROUTES['admin.home'], { preHandler: requireRole() }, (request, reply) => adminHomePage(deps, request, reply));
 
   await app.register(async (committeeAdmin) => {
     committeeAdmin.addHook('preHandler', requireRole('democratic-services'));

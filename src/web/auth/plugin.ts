@@ -1,18 +1,17 @@
 /**
- * Who is asking, and may they? Registered first in FEATURES and without encapsulation (fastify-plugin), so every
+ * Who is asking, and may they? Registered first in FEATURES and without encapsulation (feature.ts), so every
  * feature's routes get: parsed form bodies, request.user from the session cookie, and CSRF checking on every
  * state-changing route (added by an onRoute hook, so a new route cannot forget it; on a route that takes files, after
  * its role checks and before any file is read: src/web/uploads.ts). Routes then guard themselves with requireRole(...).
  */
-import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { readMultipartForm, registerUploads } from '../shared/uploads.ts';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
 import { hasRole, type Role, type SessionUser } from '../../domain/roles.ts';
 import { sessionUserFor } from '../../services/accounts/sign-in.ts';
 import { HttpError } from '../../http/errors.ts';
-import type { Feature } from '../../http/feature.ts';
+import type { FeatureDeps } from '../../http/feature.ts';
 import { linkTo } from '../../http/routes.ts';
 import { CSRF_FIELD, csrfGuard } from './csrf.ts';
 import { authRoutes } from './routes.ts';
@@ -43,7 +42,7 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const authPlugin: Feature = async (app, deps) => {
+export async function authPlugin(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
   const { config, database } = deps;
   // Behind a TLS-terminating proxy the request itself may be http: the configured public URL says https is the truth.
   const httpsOnly = config.publicUrl?.startsWith('https:') ?? false;
@@ -88,9 +87,7 @@ const authPlugin: Feature = async (app, deps) => {
   });
 
   await authRoutes(app, { ...deps, secureCookies: httpsOnly, csrf });
-};
-
-export const authFeature: Feature = fp(authPlugin, { name: 'quorum-auth', fastify: '5.x' });
+}
 
 /**
  * A preHandler admitting only the given roles (democratic services pass every check; no roles: any account).

@@ -9,7 +9,7 @@
  * so a repeat download is a 304 and a changed record is in the next one.
  */
 import { z } from 'zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { dataVersionOf } from '../../db/data-version-watch.ts';
 import { findMeetingIdByBodyAndDate } from '../../db/queries/portal/meeting-lookup.ts';
@@ -18,7 +18,7 @@ import type { PackSelection } from '../../services/documents/agenda-pack-content
 import type { DocumentAudience } from '../../db/queries/documents.ts';
 import { requireRole } from '../auth/plugin.ts';
 import { NotFound } from '../../http/errors.ts';
-import type { Feature } from '../../http/feature.ts';
+import type { FeatureDeps } from '../../http/feature.ts';
 import { parseMeetingSlug } from '../portal/slugs.ts';
 import { ROUTES, type RouteName } from '../../http/routes.ts';
 import { DocumentCache } from './document-cache.ts';
@@ -85,7 +85,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return Boolean(ifNoneMatch?.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === etag));
 }
 
-export const documentsFeature: Feature = async (app, { database }) => {
+export async function registerDocumentRoutes(app: FastifyInstance, { database }: FeatureDeps): Promise<void> {
   const cache = new DocumentCache();
 
   for (const kind of ['agendaPack', 'minutes'] as const) {
@@ -152,4 +152,4 @@ export const documentsFeature: Feature = async (app, { database }) => {
       },
     );
   }
-};
+}

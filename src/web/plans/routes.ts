@@ -2,11 +2,11 @@
  * Public pages of improvement plans and the members' dashboard. Every page takes an "as at" date (default today)
  * so the plan and the figures can be seen as they stood on any day. Thin routes: validate -> query -> present -> view.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as plans from '../../db/repositories/plans.ts';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { NotFound } from '../../http/errors.ts';
-import type { Feature } from '../../http/feature.ts';
+import type { FeatureDeps } from '../../http/feature.ts';
 import { formErrors, firstValue } from '../shared/form-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
@@ -16,7 +16,6 @@ import { planModel } from './plan-model.ts';
 import { presentAction, presentCoverage, presentIndicator, presentPlan, presentPriority, type IndicatorView } from './presenters.ts';
 import { buildProgressReport, progressReportDocx } from './progress-report.ts';
 import { ActionParamsSchema, AsAtQuerySchema, IndicatorParamsSchema, PlanParamsSchema, PriorityParamsSchema, ReportQuerySchema } from './schema.ts';
-import { registerPlanAdminRoutes } from './admin-routes.ts';
 import { listBodyNames, findBodyName } from '../../db/records/bodies.ts';
 
 interface AsAt {
@@ -64,7 +63,7 @@ export async function dashboardViews(database: DatabaseHandle, asAt: string, slu
   );
 }
 
-export const plansFeature: Feature = async (app, { database }) => {
+export async function registerPlanRoutes(app: FastifyInstance, { database }: FeatureDeps): Promise<void> {
   app.get(ROUTES['plans.index'], async (_request, reply) => {
     const rows = await plans.listPlans(database.db);
     const view = rows.map((p) => ({
@@ -195,6 +194,4 @@ export const plansFeature: Feature = async (app, { database }) => {
       .filter((r, index, all) => all.findIndex((other) => other.code === r.code) === index);
     return render(reply, asAt, 'plans/indicator.njk', { indicator, requirements, asAtText: formatDate(asAt.asAt), asAt: asAt.asAt });
   });
-
-  await registerPlanAdminRoutes(app, database);
-};
+}

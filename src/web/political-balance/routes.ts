@@ -2,7 +2,7 @@
  * Political balance pages: the public table on a date (HTML, CSV, DOCX), the "what changes if" view, and the
  * democratic services settings (seats per body, whether the rules apply, agreements outside the rules).
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import * as queries from '../../db/queries/political-balance.ts';
@@ -13,11 +13,10 @@ import { personName } from '../../services/political-balance/person-name.ts';
 import { balanceCsv, balanceDocx } from '../../services/political-balance/table-files.ts';
 import { formErrors as adminFormErrors, zodProblems } from '../shared/forms.ts';
 import { BODY_KIND_WORDS, readCalculatorForm } from './calculator-form.ts';
-import type { Feature } from '../../http/feature.ts';
+import type { FeatureDeps } from '../../http/feature.ts';
 import { formErrors, firstValue } from '../shared/form-errors.ts';
 import { todayInLondon } from '../../domain/dates.ts';
 import { linkTo, ROUTES } from '../../http/routes.ts';
-import { registerBalanceAdminRoutes } from './admin-routes.ts';
 import { presentCalculation, presentMoves, presentTable } from './presenter.ts';
 import { DateQuerySchema, WhatIfQuerySchema } from './schema.ts';
 import { t } from '../i18n/index.ts';
@@ -52,7 +51,7 @@ async function whatIfChoices(db: Kysely<Database>, date: string, selected: Recor
   };
 }
 
-export const politicalBalanceFeature: Feature = async (app, { config, database }) => {
+export async function registerBalanceRoutes(app: FastifyInstance, { config, database }: FeatureDeps): Promise<void> {
   const { db } = database;
 
   app.get(ROUTES['balance.table'], async (request, reply) => {
@@ -176,6 +175,4 @@ export const politicalBalanceFeature: Feature = async (app, { config, database }
       currentNav: 'committees',
     });
   });
-
-  await registerBalanceAdminRoutes(app, database);
-};
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifyReply } from 'fastify';
 import type { DatabaseHandle } from '../../db/engine.ts';
 import { bodyAttendees, bodyMeetings, bodyMembers, findBodyBySlug, listBodies } from '../../db/queries/portal/bodies.ts';
 import { z } from 'zod';
@@ -22,29 +22,32 @@ const CommitteeQuery = z.object({
 });
 
 export function registerCommitteeRoutes(app: FastifyInstance, database: DatabaseHandle): void {
-  app.get(ROUTES['committee.list'], async (request, reply) => {
-    const db = readerFor(database, request);
-    const groups = presentCommitteeList(await listBodies(db, todayInLondon()));
-    return reply.view('portal/committees.njk', { groups, currentNav: 'committees' });
-  });
+  app.get(ROUTES['committee.list'], (request, reply) => getCommitteeList(database, request, reply));
+  app.get(ROUTES['committee.show'], (request, reply) => getCommitteeShow(database, request, reply));
+}
 
-  app.get(ROUTES['committee.show'], async (request, reply) => {
-    const db = readerFor(database, request);
-    const params = SlugParamSchema.safeParse(request.params);
-    if (!params.success) throw NotFound('Committee not found');
-    const body = await findBodyBySlug(db, params.data.slug);
-    if (!body) throw NotFound('Committee not found');
-    const members = await bodyMembers(db, body.id, todayInLondon());
-    const attendees = await bodyAttendees(db, body.id);
-    const { before } = CommitteeQuery.parse(request.query ?? {});
-    const meetings = await bodyMeetings(db, body.id, { limit: MEETINGS_PER_PAGE, before });
-    const last = meetings.rows.at(-1);
-    const self = linkTo('committee.show', { slug: body.slug });
-    return reply.view('portal/committee.njk', {
-      view: presentCommittee(body, members, attendees, meetings.rows),
-      olderHref: meetings.more && last ? `${self}?${new URLSearchParams({ before: last.date })}#meetings` : undefined,
-      newestHref: before ? `${self}#meetings` : undefined,
-      currentNav: 'committees',
-    });
+async function getCommitteeList(database: DatabaseHandle, request: FastifyRequest, reply: FastifyReply) {
+  const db = readerFor(database, request);
+  const groups = presentCommitteeList(await listBodies(db, todayInLondon()));
+  return reply.view('portal/committees.njk', { groups, currentNav: 'committees' });
+}
+
+async function getCommitteeShow(database: DatabaseHandle, request: FastifyRequest, reply: FastifyReply) {
+  const db = readerFor(database, request);
+  const params = SlugParamSchema.safeParse(request.params);
+  if (!params.success) throw NotFound('Committee not found');
+  const body = await findBodyBySlug(db, params.data.slug);
+  if (!body) throw NotFound('Committee not found');
+  const members = await bodyMembers(db, body.id, todayInLondon());
+  const attendees = await bodyAttendees(db, body.id);
+  const { before } = CommitteeQuery.parse(request.query ?? {});
+  const meetings = await bodyMeetings(db, body.id, { limit: MEETINGS_PER_PAGE, before });
+  const last = meetings.rows.at(-1);
+  const self = linkTo('committee.show', { slug: body.slug });
+  return reply.view('portal/committee.njk', {
+    view: presentCommittee(body, members, attendees, meetings.rows),
+    olderHref: meetings.more && last ? `${self}?${new URLSearchParams({ before: last.date })}#meetings` : undefined,
+    newestHref: before ? `${self}#meetings` : undefined,
+    currentNav: 'committees',
   });
 }

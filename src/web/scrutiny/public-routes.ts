@@ -11,7 +11,8 @@ import { cabinetReportDocx, cabinetReportPdf } from '../../services/scrutiny/doc
 import { trackingSheetCsv, trackingSheetXlsx } from '../../services/scrutiny/documents/tracking-sheet-files.ts';
 import { insightAsAt } from '../../services/scrutiny/insight.ts';
 import { NotFound, ValidationError } from '../../http/errors.ts';
-import type { Feature } from '../../http/feature.ts';
+import type { FeatureDeps } from '../../http/feature.ts';
+import type { FastifyInstance } from 'fastify';
 import { linkTo, ROUTES } from '../../http/routes.ts';
 import { CHARTS, insightChart } from './charts.ts';
 import { groupByItem, personName, presentListRow, statusLabel, statusTag } from './presenters.ts';
@@ -40,7 +41,7 @@ function parseQuery<T extends z.ZodTypeAny>(schema: T, query: unknown): z.infer<
   return parsed.data;
 }
 
-export const scrutinyPublicFeature: Feature = async (app, { database }) => {
+export async function registerScrutinyPublicRoutes(app: FastifyInstance, { database }: FeatureDeps): Promise<void> {
   const { db } = database;
 
   app.get(ROUTES['scrutiny.list'], async (request, reply) => {
@@ -192,4 +193,4 @@ export const scrutinyPublicFeature: Feature = async (app, { database }) => {
     const insight = await insightAsAt(db, { asAt: query.asAt ?? todayInLondon(), publishedOnly: true });
     return reply.type('image/svg+xml; charset=utf-8').send(await insightChart(chart.data.chart, insight));
   });
-};
+}

@@ -50,90 +50,108 @@ export function presentRequest(row: RequestRow, today: string) {
 }
 
 /** The routes of democratic services (the caller registers them behind the democratic-services check). */
-export async function reportRequestAdminRoutes(app: FastifyInstance, { config, database }: FeatureDeps): Promise<void> {
+export async function reportRequestAdminRoutes(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
+  app.get(ROUTES['admin.agendaItem.reportRequest'], (request, reply) => getAgendaItemReportRequest(deps, request, reply));
+  app.post(ROUTES['admin.agendaItem.reportRequest'], (request, reply) => postAgendaItemReportRequest(deps, request, reply));
+  app.get(ROUTES['admin.reportRequests'], (request, reply) => getReportRequests(deps, request, reply));
+  app.post(ROUTES['admin.reportRequest.clear'], (request, reply) => postReportRequestClear(deps, request, reply));
+  app.post(ROUTES['admin.reportRequest.return'], (request, reply) => postReportRequestReturn(deps, request, reply));
+}
+
+async function requestForm(
+  deps: FeatureDeps,
+  reply: FastifyReply,
+  itemId: string,
+  failure?: { values: Record<string, unknown>; problems: Problem[]; status: number },
+) {
+  const { config, database } = deps;
   const db = database.db;
-
-  async function requestForm(reply: FastifyReply, itemId: string, failure?: { values: Record<string, unknown>; problems: Problem[]; status: number }) {
-    const item = await findAgendaItemRow(db, itemId);
-    if (!item) throw NotFound('Agenda item not found');
-    const [meeting, authors, existing] = await Promise.all([
-      findMeetingForEdit(db, item.meeting_id),
-      prep.listReportAuthors(db),
-      prep.findReportRequestOfItem(db, item.id),
-    ]);
-    const today = todayInLondon();
-    const suggested = meeting!.date >= today ? defaultDeadline(meeting!.date, today, config.holidays) : '';
-    const values = failure?.values ?? { deadline: suggested };
-    return reply.code(failure?.status ?? 200).view('admin/report-request-new.njk', {
-      pageTitle: `${failure ? 'Error: ' : ''}Request a report for agenda item ${item.number}`,
-      item,
-      meeting: { ...meeting, longDate: longDate(meeting!.date) },
-      existing,
-      hasReport: Boolean(item.report_id),
-      authors: selectItems(
-        authors.map((account) => ({ value: account.id, text: `${account.name} (${account.email})` })),
-        values.officerAccountId,
-        'Choose the officer',
-      ),
-      suggested: suggested ? longDate(suggested) : undefined,
-      values,
-      errors: failure ? formErrors(failure.problems) : undefined,
-    });
-  }
-
-  app.get(ROUTES['admin.agendaItem.reportRequest'], async (request, reply) => requestForm(reply, IdParams.parse(request.params).id));
-
-  app.post(ROUTES['admin.agendaItem.reportRequest'], async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const values = (request.body ?? {}) as Record<string, unknown>;
-    return formAction({
-      schema: ReportRequestFieldsSchema,
-      body: values,
-      run: async (data) => linkTo('admin.reportRequest', { id: (await reportRequester({ database, actor: request.user!, agendaItemId: id, ...data })).id }),
-      fail: (problems, status) => requestForm(reply, id, { values, problems, status }),
-      redirect: (url) => reply.redirect(url, 303),
-    });
+  const item = await findAgendaItemRow(db, itemId);
+  if (!item) throw NotFound('Agenda item not found');
+  const [meeting, authors, existing] = await Promise.all([
+    findMeetingForEdit(db, item.meeting_id),
+    prep.listReportAuthors(db),
+    prep.findReportRequestOfItem(db, item.id),
+  ]);
+  const today = todayInLondon();
+  const suggested = meeting!.date >= today ? defaultDeadline(meeting!.date, today, config.holidays) : '';
+  const values = failure?.values ?? { deadline: suggested };
+  return reply.code(failure?.status ?? 200).view('admin/report-request-new.njk', {
+    pageTitle: `${failure ? 'Error: ' : ''}Request a report for agenda item ${item.number}`,
+    item,
+    meeting: { ...meeting, longDate: longDate(meeting!.date) },
+    existing,
+    hasReport: Boolean(item.report_id),
+    authors: selectItems(
+      authors.map((account) => ({ value: account.id, text: `${account.name} (${account.email})` })),
+      values.officerAccountId,
+      'Choose the officer',
+    ),
+    suggested: suggested ? longDate(suggested) : undefined,
+    values,
+    errors: failure ? formErrors(failure.problems) : undefined,
   });
+}
 
-  app.get(ROUTES['admin.reportRequests'], async (_request, reply) => {
-    const today = todayInLondon();
-    const open = (await prep.listOpenReportRequests(db)).map((row) => presentRequest(row, today));
-    return reply.view('admin/report-requests.njk', {
-      pageTitle: 'Report requests',
-      todayLong: longDate(today),
-      overdue: open.filter((row) => row.daysOverdue > 0),
-      awaitingClearance: open.filter((row) => row.state === 'submitted'),
-      awaitingOfficer: open.filter((row) => awaitingOfficer(row.state) && row.daysOverdue === 0),
-    });
+async function getAgendaItemReportRequest(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  return requestForm(deps, reply, IdParams.parse(request.params).id);
+}
+
+async function postAgendaItemReportRequest(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database } = deps;
+  const { id } = IdParams.parse(request.params);
+  const values = (request.body ?? {}) as Record<string, unknown>;
+  return formAction({
+    schema: ReportRequestFieldsSchema,
+    body: values,
+    run: async (data) => linkTo('admin.reportRequest', { id: (await reportRequester({ database, actor: request.user!, agendaItemId: id, ...data })).id }),
+    fail: (problems, status) => requestForm(deps, reply, id, { values, problems, status }),
+    redirect: (url) => reply.redirect(url, 303),
   });
+}
 
-  app.post(ROUTES['admin.reportRequest.clear'], async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    return formAction({
-      schema: Nothing,
-      body: request.body,
-      run: async () => {
-        await reportClearer({ database, actor: request.user!, id, authorityName: config.authorityName });
-        return linkTo('admin.reportRequest', { id });
-      },
-      fail: (problems, status) => renderRequestPage(reply, request, { config, database }, id, { form: 'clear', values: {}, problems, status }),
-      redirect: (url) => reply.redirect(url, 303),
-    });
+async function getReportRequests(deps: FeatureDeps, _request: FastifyRequest, reply: FastifyReply) {
+  const { database } = deps;
+  const db = database.db;
+  const today = todayInLondon();
+  const open = (await prep.listOpenReportRequests(db)).map((row) => presentRequest(row, today));
+  return reply.view('admin/report-requests.njk', {
+    pageTitle: 'Report requests',
+    todayLong: longDate(today),
+    overdue: open.filter((row) => row.daysOverdue > 0),
+    awaitingClearance: open.filter((row) => row.state === 'submitted'),
+    awaitingOfficer: open.filter((row) => awaitingOfficer(row.state) && row.daysOverdue === 0),
   });
+}
 
-  app.post(ROUTES['admin.reportRequest.return'], async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const values = (request.body ?? {}) as Record<string, unknown>;
-    return formAction({
-      schema: ReportReturnSchema,
-      body: values,
-      run: async (data) => {
-        await reportReturner({ database, actor: request.user!, id, ...data });
-        return linkTo('admin.reportRequest', { id });
-      },
-      fail: (problems, status) => renderRequestPage(reply, request, { config, database }, id, { form: 'return', values, problems, status }),
-      redirect: (url) => reply.redirect(url, 303),
-    });
+async function postReportRequestClear(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { config, database } = deps;
+  const { id } = IdParams.parse(request.params);
+  return formAction({
+    schema: Nothing,
+    body: request.body,
+    run: async () => {
+      await reportClearer({ database, actor: request.user!, id, authorityName: config.authorityName });
+      return linkTo('admin.reportRequest', { id });
+    },
+    fail: (problems, status) => renderRequestPage(reply, request, { config, database }, id, { form: 'clear', values: {}, problems, status }),
+    redirect: (url) => reply.redirect(url, 303),
+  });
+}
+
+async function postReportRequestReturn(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { config, database } = deps;
+  const { id } = IdParams.parse(request.params);
+  const values = (request.body ?? {}) as Record<string, unknown>;
+  return formAction({
+    schema: ReportReturnSchema,
+    body: values,
+    run: async (data) => {
+      await reportReturner({ database, actor: request.user!, id, ...data });
+      return linkTo('admin.reportRequest', { id });
+    },
+    fail: (problems, status) => renderRequestPage(reply, request, { config, database }, id, { form: 'return', values, problems, status }),
+    redirect: (url) => reply.redirect(url, 303),
   });
 }
 
@@ -172,49 +190,59 @@ async function renderRequestPage(
 }
 
 /** The routes of the officer asked (any signed-in account; the request's own officer, or democratic services). */
+const signedIn = { preHandler: requireRole() };
+
 export async function reportRequestOfficerRoutes(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
-  const { database } = deps;
-  const signedIn = { preHandler: requireRole() };
-
-  app.get(ROUTES['admin.reportRequests.mine'], signedIn, async (request, reply) => {
-    const today = todayInLondon();
-    const rows = (await prep.listReportRequestsOfOfficer(database.db, request.user!.id)).map((row) => presentRequest(row, today));
-    return reply.view('admin/my-report-requests.njk', {
-      pageTitle: 'My report requests',
-      open: rows.filter((row) => row.state !== 'cleared'),
-      cleared: rows.filter((row) => row.state === 'cleared'),
-    });
-  });
-
-  app.get(ROUTES['admin.reportRequest'], signedIn, async (request, reply) => renderRequestPage(reply, request, deps, IdParams.parse(request.params).id));
+  app.get(ROUTES['admin.reportRequests.mine'], signedIn, (request, reply) => getReportRequestsMine(deps, request, reply));
+  app.get(ROUTES['admin.reportRequest'], signedIn, (request, reply) => getReportRequest(deps, request, reply));
 
   // The report arrives as an uploaded PDF or DOCX, read like the agenda item form's, or written in the browser.
-  app.post(ROUTES['admin.reportRequest.submit'], { ...signedIn, config: { files: ['reportFile'] } }, async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const values = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([key]) => key !== 'reportFile'));
-    const fail = (problems: Problem[], status: number) => renderRequestPage(reply, request, deps, id, { form: 'submit', values, problems, status });
-    const file = optionalUploadedFile.safeParse((request.body as { reportFile?: unknown } | undefined)?.reportFile);
-    let reportFile: ReportUpload | undefined;
-    if (file.success && file.data) {
-      const read = await readReportUpload(file.data);
-      if ('problem' in read) return fail([{ field: 'reportFile', message: read.problem }], 400);
-      reportFile = read.upload;
-    }
-    return formAction({
-      schema: ReportSubmissionSchema,
-      body: values,
-      run: async (data) => {
-        await reportSubmitter({
-          database,
-          actor: request.user!,
-          id,
-          ...(data.reportText ? { reportText: data.reportText } : {}),
-          ...(reportFile ? { reportFile } : {}),
-        });
-        return linkTo('admin.reportRequest', { id });
-      },
-      fail,
-      redirect: (url) => reply.redirect(url, 303),
-    });
+  app.post(ROUTES['admin.reportRequest.submit'], { ...signedIn, config: { files: ['reportFile'] } }, (request, reply) =>
+    postReportRequestSubmit(deps, request, reply),
+  );
+}
+
+async function getReportRequestsMine(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database } = deps;
+  const today = todayInLondon();
+  const rows = (await prep.listReportRequestsOfOfficer(database.db, request.user!.id)).map((row) => presentRequest(row, today));
+  return reply.view('admin/my-report-requests.njk', {
+    pageTitle: 'My report requests',
+    open: rows.filter((row) => row.state !== 'cleared'),
+    cleared: rows.filter((row) => row.state === 'cleared'),
+  });
+}
+
+async function getReportRequest(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  return renderRequestPage(reply, request, deps, IdParams.parse(request.params).id);
+}
+
+async function postReportRequestSubmit(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database } = deps;
+  const { id } = IdParams.parse(request.params);
+  const values = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([key]) => key !== 'reportFile'));
+  const fail = (problems: Problem[], status: number) => renderRequestPage(reply, request, deps, id, { form: 'submit', values, problems, status });
+  const file = optionalUploadedFile.safeParse((request.body as { reportFile?: unknown } | undefined)?.reportFile);
+  let reportFile: ReportUpload | undefined;
+  if (file.success && file.data) {
+    const read = await readReportUpload(file.data);
+    if ('problem' in read) return fail([{ field: 'reportFile', message: read.problem }], 400);
+    reportFile = read.upload;
+  }
+  return formAction({
+    schema: ReportSubmissionSchema,
+    body: values,
+    run: async (data) => {
+      await reportSubmitter({
+        database,
+        actor: request.user!,
+        id,
+        ...(data.reportText ? { reportText: data.reportText } : {}),
+        ...(reportFile ? { reportFile } : {}),
+      });
+      return linkTo('admin.reportRequest', { id });
+    },
+    fail,
+    redirect: (url) => reply.redirect(url, 303),
   });
 }

@@ -3,7 +3,7 @@
  * saved as a whole. Fields: status-<person id> and sub-<person id> per member; other-<n>, otherStatus-<n> and
  * otherRole-<n> per officer or other person in attendance (empty rows are ignored).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FeatureDeps } from '../../../http/feature.ts';
 import { linkTo, ROUTES } from '../../../http/routes.ts';
@@ -37,68 +37,80 @@ export function gridFromForm(fields: Record<string, unknown>): unknown {
   return { members, others };
 }
 
-export async function attendanceGridRoutes(app: FastifyInstance, { database }: FeatureDeps): Promise<void> {
-  async function gridPage(reply: FastifyReply, id: string, failure?: { values: Record<string, unknown>; problems: Problem[]; status: number }) {
-    const view = await attendanceGridView({ database, meetingId: id });
-    const values = failure?.values;
-    const members = view.members.map((member) => ({
-      ...member,
-      status: values ? text(values[`status-${member.id}`]) : member.status,
-      substituteId: values ? text(values[`sub-${member.id}`]) : (member.substituteId ?? ''),
-    }));
-    const recordedOthers = values
-      ? Object.keys(values)
-          .filter((name) => /^other-\d+$/.test(name))
-          .map((name) => ({
-            personId: text(values[name]),
-            status: text(values[`otherStatus-${name.slice(6)}`]),
-            role: text(values[`otherRole-${name.slice(6)}`]),
-          }))
-      : view.others;
-    const others = [
-      ...recordedOthers.filter((row) => row.personId),
-      ...Array.from({ length: SPARE_ROWS }, () => ({ personId: '', status: 'in-attendance', role: '' })),
-    ];
-    return reply.code(failure?.status ?? 200).view('admin/attendance-grid.njk', {
-      pageTitle: `${failure ? 'Error: ' : ''}Attendance: ${view.meeting.body_name}, ${longDate(view.meeting.date)}`,
-      meeting: { ...view.meeting, longDate: longDate(view.meeting.date) },
-      locked: view.locked,
-      members,
-      substitutes: view.substitutes,
-      everyone: view.everyone,
-      others,
-      unlisted: view.unlisted,
-      errors: failure ? formErrors(failure.problems) : undefined,
-      action: linkTo('admin.meeting.attendanceGrid', { id }),
-      back: linkTo('admin.meeting', { id }),
+export async function attendanceGridRoutes(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
+  app.get(ROUTES['admin.meeting.attendanceGrid'], (request, reply) => getMeetingAttendanceGrid(deps, request, reply));
+  app.post(ROUTES['admin.meeting.attendanceGrid'], (request, reply) => postMeetingAttendanceGrid(deps, request, reply));
+}
+
+async function gridPage(
+  deps: FeatureDeps,
+  reply: FastifyReply,
+  id: string,
+  failure?: { values: Record<string, unknown>; problems: Problem[]; status: number },
+) {
+  const { database } = deps;
+  const view = await attendanceGridView({ database, meetingId: id });
+  const values = failure?.values;
+  const members = view.members.map((member) => ({
+    ...member,
+    status: values ? text(values[`status-${member.id}`]) : member.status,
+    substituteId: values ? text(values[`sub-${member.id}`]) : (member.substituteId ?? ''),
+  }));
+  const recordedOthers = values
+    ? Object.keys(values)
+        .filter((name) => /^other-\d+$/.test(name))
+        .map((name) => ({
+          personId: text(values[name]),
+          status: text(values[`otherStatus-${name.slice(6)}`]),
+          role: text(values[`otherRole-${name.slice(6)}`]),
+        }))
+    : view.others;
+  const others = [
+    ...recordedOthers.filter((row) => row.personId),
+    ...Array.from({ length: SPARE_ROWS }, () => ({ personId: '', status: 'in-attendance', role: '' })),
+  ];
+  return reply.code(failure?.status ?? 200).view('admin/attendance-grid.njk', {
+    pageTitle: `${failure ? 'Error: ' : ''}Attendance: ${view.meeting.body_name}, ${longDate(view.meeting.date)}`,
+    meeting: { ...view.meeting, longDate: longDate(view.meeting.date) },
+    locked: view.locked,
+    members,
+    substitutes: view.substitutes,
+    everyone: view.everyone,
+    others,
+    unlisted: view.unlisted,
+    errors: failure ? formErrors(failure.problems) : undefined,
+    action: linkTo('admin.meeting.attendanceGrid', { id }),
+    back: linkTo('admin.meeting', { id }),
+  });
+}
+
+async function getMeetingAttendanceGrid(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  return gridPage(deps, reply, IdParams.parse(request.params).id);
+}
+
+async function postMeetingAttendanceGrid(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database } = deps;
+  const { id } = IdParams.parse(request.params);
+  const values = (request.body ?? {}) as Record<string, unknown>;
+  const grid = AttendanceGridSchema.safeParse(gridFromForm(values));
+  if (!grid.success) {
+    // Name the row: members[2].status -> the third member's radios.
+    const problems = grid.error.issues.map((issue) => {
+      const [list, index, key] = issue.path as [string, number, string];
+      const entry = (gridFromForm(values) as { members: Array<{ personId: string }>; others: unknown[] })[list as 'members']?.[index];
+      const field = list === 'members' && entry ? `${key === 'substituteId' ? 'sub' : 'status'}-${entry.personId}` : `other-${index}`;
+      return { field, message: issue.message };
     });
+    return gridPage(deps, reply, id, { values, problems, status: 400 });
   }
-
-  app.get(ROUTES['admin.meeting.attendanceGrid'], async (request, reply) => gridPage(reply, IdParams.parse(request.params).id));
-
-  app.post(ROUTES['admin.meeting.attendanceGrid'], async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const values = (request.body ?? {}) as Record<string, unknown>;
-    const grid = AttendanceGridSchema.safeParse(gridFromForm(values));
-    if (!grid.success) {
-      // Name the row: members[2].status -> the third member's radios.
-      const problems = grid.error.issues.map((issue) => {
-        const [list, index, key] = issue.path as [string, number, string];
-        const entry = (gridFromForm(values) as { members: Array<{ personId: string }>; others: unknown[] })[list as 'members']?.[index];
-        const field = list === 'members' && entry ? `${key === 'substituteId' ? 'sub' : 'status'}-${entry.personId}` : `other-${index}`;
-        return { field, message: issue.message };
-      });
-      return gridPage(reply, id, { values, problems, status: 400 });
-    }
-    return formAction({
-      schema: z.object({}),
-      body: {},
-      run: async () => {
-        await attendanceGridSaver({ database, actor: request.user!, meetingId: id, ...grid.data });
-        return linkTo('admin.meeting', { id });
-      },
-      fail: (problems, status) => gridPage(reply, id, { values, problems, status }),
-      redirect: (url) => reply.redirect(url, 303),
-    });
+  return formAction({
+    schema: z.object({}),
+    body: {},
+    run: async () => {
+      await attendanceGridSaver({ database, actor: request.user!, meetingId: id, ...grid.data });
+      return linkTo('admin.meeting', { id });
+    },
+    fail: (problems, status) => gridPage(deps, reply, id, { values, problems, status }),
+    redirect: (url) => reply.redirect(url, 303),
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { auditActors, auditTables, listHistory, namesOf, searchAudit } from '../../../db/repositories/audit-trail.ts';
 import { idsIn, recordKind } from '../../../domain/audit/events.ts';
@@ -18,48 +18,54 @@ export const HistoryParamsSchema = z.object({
  * the whole trail with filters (issue 18: a readable audit trail, names instead of ids, every publish, approve and
  * withdraw event named).
  */
-export async function historyRoutes(app: FastifyInstance, { database }: FeatureDeps): Promise<void> {
-  app.get(ROUTES['admin.history'], async (request, reply) => {
-    const params = HistoryParamsSchema.safeParse(request.params);
-    if (!params.success) throw NotFound('No history for that record');
-    const entries = await listHistory(database.db, params.data.table, params.data.id);
-    if (!entries.length) throw NotFound('No history for that record');
-    const names = await namesOf(database.db, [params.data.id, ...idsIn(entries.flatMap((entry) => [entry.before, entry.after]))]);
-    return reply.view('admin/history.njk', {
-      pageTitle: `History of ${recordKind(params.data.table)} ${names.get(params.data.id) ?? params.data.id}`,
-      table: recordKind(params.data.table),
-      recordId: params.data.id,
-      recordName: names.get(params.data.id),
-      entries: presentHistory(entries, { table: params.data.table, names }),
-    });
-  });
+export async function historyRoutes(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
+  app.get(ROUTES['admin.history'], (request, reply) => getHistory(deps, request, reply));
 
   // The whole trail, newest first, filtered by who, what kind of record, which record and when.
-  app.get(ROUTES['admin.audit'], async (request, reply) => {
-    const parsed = AuditQuerySchema.safeParse(request.query ?? {});
-    const [actors, tables] = await Promise.all([auditActors(database.db), auditTables(database.db)]);
-    const options = {
-      actors: actors.map((row) => ({ value: row.actor, text: row.name ?? describeActorId(row.actor) })),
-      kinds: tables.map((table) => ({ value: table, text: recordKind(table) })),
-    };
-    if (!parsed.success) {
-      return reply
-        .code(400)
-        .view('admin/audit.njk', { pageTitle: 'Error: Audit trail', errors: formErrors(parsed.error), filter: request.query ?? {}, options, entries: [] });
-    }
-    const filter = parsed.data;
-    const rows = await searchAudit(database.db, { ...filter, limit: PAGE + 1 });
-    const page = rows.slice(0, PAGE);
-    const names = await namesOf(database.db, [
-      ...page.flatMap((row) => (row.recordId ? [row.recordId] : [])),
-      ...idsIn(page.flatMap((row) => [row.before, row.after])),
-    ]);
-    const older =
-      rows.length > PAGE
-        ? `${linkTo('admin.audit')}?${new URLSearchParams(Object.entries({ ...filter, before: page.at(-1)!.id }).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '')).toString()}`
-        : null;
-    return reply.view('admin/audit.njk', { pageTitle: 'Audit trail', filter, options, entries: presentTrail(page, names), older });
+  app.get(ROUTES['admin.audit'], (request, reply) => getAudit(deps, request, reply));
+}
+
+async function getHistory(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database } = deps;
+  const params = HistoryParamsSchema.safeParse(request.params);
+  if (!params.success) throw NotFound('No history for that record');
+  const entries = await listHistory(database.db, params.data.table, params.data.id);
+  if (!entries.length) throw NotFound('No history for that record');
+  const names = await namesOf(database.db, [params.data.id, ...idsIn(entries.flatMap((entry) => [entry.before, entry.after]))]);
+  return reply.view('admin/history.njk', {
+    pageTitle: `History of ${recordKind(params.data.table)} ${names.get(params.data.id) ?? params.data.id}`,
+    table: recordKind(params.data.table),
+    recordId: params.data.id,
+    recordName: names.get(params.data.id),
+    entries: presentHistory(entries, { table: params.data.table, names }),
   });
+}
+
+async function getAudit(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database } = deps;
+  const parsed = AuditQuerySchema.safeParse(request.query ?? {});
+  const [actors, tables] = await Promise.all([auditActors(database.db), auditTables(database.db)]);
+  const options = {
+    actors: actors.map((row) => ({ value: row.actor, text: row.name ?? describeActorId(row.actor) })),
+    kinds: tables.map((table) => ({ value: table, text: recordKind(table) })),
+  };
+  if (!parsed.success) {
+    return reply
+      .code(400)
+      .view('admin/audit.njk', { pageTitle: 'Error: Audit trail', errors: formErrors(parsed.error), filter: request.query ?? {}, options, entries: [] });
+  }
+  const filter = parsed.data;
+  const rows = await searchAudit(database.db, { ...filter, limit: PAGE + 1 });
+  const page = rows.slice(0, PAGE);
+  const names = await namesOf(database.db, [
+    ...page.flatMap((row) => (row.recordId ? [row.recordId] : [])),
+    ...idsIn(page.flatMap((row) => [row.before, row.after])),
+  ]);
+  const older =
+    rows.length > PAGE
+      ? `${linkTo('admin.audit')}?${new URLSearchParams(Object.entries({ ...filter, before: page.at(-1)!.id }).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== '')).toString()}`
+      : null;
+  return reply.view('admin/audit.njk', { pageTitle: 'Audit trail', filter, options, entries: presentTrail(page, names), older });
 }
 
 const PAGE = 50;

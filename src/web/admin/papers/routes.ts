@@ -4,7 +4,7 @@
  * counts, a missed apology, a split minute); joining a minute to the one before; marking the paper checked; and
  * importing it again with the importer of today. Every correction re-imports the paper (correctionRecorder).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listImportedPapers, listUnrecognised, paperReview, peopleToLink } from '../../../db/queries/import-review.ts';
 import { namesOf } from '../../../db/repositories/audit-trail.ts';
@@ -56,154 +56,172 @@ const TITLES: Record<CorrectQuery['kind'], string> = {
   'minute-split': 'Split a minute',
 };
 
-export async function paperRoutes(app: FastifyInstance, { database, config }: FeatureDeps): Promise<void> {
-  const actor = (request: { user: SessionUser | null }) => request.user!;
-  const review = (id: string) => linkTo('admin.paper', { id });
+const actor = (request: { user: SessionUser | null }) => request.user!;
+const review = (id: string) => linkTo('admin.paper', { id });
 
-  app.get(ROUTES['admin.papers'], async (_request, reply) => {
-    const [papers, unrecognised] = await Promise.all([listImportedPapers(database.db), listUnrecognised(database.db)]);
-    return reply.view('admin/papers.njk', {
-      pageTitle: 'Imported papers',
-      papers: papers.map(presentPaperRow),
-      unrecognised: unrecognised.map((paper) => ({ ...paper, at: stamp(paper.updated_at) })),
-    });
+export async function paperRoutes(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
+  app.get(ROUTES['admin.papers'], (request, reply) => getPapers(deps, request, reply));
+  app.get(ROUTES['admin.paper'], (request, reply) => getPaper(deps, request, reply));
+  app.get(ROUTES['admin.paper.correct'], (request, reply) => getPaperCorrect(deps, request, reply));
+  app.post(ROUTES['admin.paper.corrections'], (request, reply) => postPaperCorrections(deps, request, reply));
+  app.post(ROUTES['admin.paper.correction.remove'], (request, reply) => postPaperCorrectionRemove(deps, request, reply));
+  app.post(ROUTES['admin.paper.check'], (request, reply) => postPaperCheck(deps, request, reply));
+  app.post(ROUTES['admin.paper.reimport'], (request, reply) => postPaperReimport(deps, request, reply));
+}
+
+async function reviewPage(deps: FeatureDeps, reply: FastifyReply, id: string, failure?: { problems: Problem[]; status: number }) {
+  const { database } = deps;
+  const found = await paperReview(database.db, id);
+  if (!found) throw NotFound('No imported paper with that id');
+  const corrections = await correctionsOfPaper(database.db, found.source.content_hash);
+  const linked = corrections.flatMap((correction) =>
+    correction.kind === 'person-link' ? [String((correction.value as { personId?: unknown }).personId)] : [],
+  );
+  const view = presentReview(found, corrections, await namesOf(database.db, linked));
+  return reply.code(failure?.status ?? 200).view('admin/paper.njk', {
+    pageTitle: `${failure ? 'Error: ' : ''}Review ${found.source.file_name}`,
+    ...view,
+    errors: failure ? formErrors(failure.problems) : undefined,
+    links: {
+      papers: linkTo('admin.papers'),
+      corrections: linkTo('admin.paper.corrections', { id }),
+      check: linkTo('admin.paper.check', { id }),
+      reimport: linkTo('admin.paper.reimport', { id }),
+    },
   });
+}
 
-  async function reviewPage(reply: FastifyReply, id: string, failure?: { problems: Problem[]; status: number }) {
-    const found = await paperReview(database.db, id);
-    if (!found) throw NotFound('No imported paper with that id');
-    const corrections = await correctionsOfPaper(database.db, found.source.content_hash);
-    const linked = corrections.flatMap((correction) =>
-      correction.kind === 'person-link' ? [String((correction.value as { personId?: unknown }).personId)] : [],
-    );
-    const view = presentReview(found, corrections, await namesOf(database.db, linked));
-    return reply.code(failure?.status ?? 200).view('admin/paper.njk', {
-      pageTitle: `${failure ? 'Error: ' : ''}Review ${found.source.file_name}`,
-      ...view,
-      errors: failure ? formErrors(failure.problems) : undefined,
-      links: {
-        papers: linkTo('admin.papers'),
-        corrections: linkTo('admin.paper.corrections', { id }),
-        check: linkTo('admin.paper.check', { id }),
-        reimport: linkTo('admin.paper.reimport', { id }),
-      },
-    });
-  }
-
-  app.get(ROUTES['admin.paper'], async (request, reply) => reviewPage(reply, IdParams.parse(request.params).id));
-
-  async function correctPage(
-    reply: FastifyReply,
-    id: string,
-    query: CorrectQuery,
-    failure?: { values: Record<string, unknown>; problems: Problem[]; status: number },
-  ) {
-    const found = await paperReview(database.db, id);
-    if (!found) throw NotFound('No imported paper with that id');
-    const meeting = found.meetings.find((candidate) => candidate.body_name === query.body && candidate.date === query.date);
-    if (!meeting) throw NotFound('That meeting is not in this paper');
-    const values = failure?.values ?? {};
-    const people = query.kind === 'person-link' || query.kind === 'apology' ? await peopleToLink(database.db) : [];
-    const current = found.attendance.find((entry) => entry.meeting_id === meeting.id && entry.printed_name === query.printed);
-    const minute = found.minutes.find((entry) => entry.meeting_id === meeting.id && entry.number === query.key);
-    const event =
-      query.kind === 'vote-count'
-        ? voteOf(
-            found.voteEvents.filter((entry) => entry.meeting_id === meeting.id),
-            query.key,
-          )
-        : undefined;
-    return reply.code(failure?.status ?? 200).view('admin/paper-correct.njk', {
-      pageTitle: `${failure ? 'Error: ' : ''}${TITLES[query.kind]}`,
-      heading: TITLES[query.kind],
-      kind: query.kind,
-      meeting: { bodyName: meeting.body_name, date: meeting.date, title: `${meeting.body_name}, ${longDate(meeting.date)}` },
-      recordKey: query.key,
-      printed: query.printed,
-      people: selectItems(
-        people.map((person) => ({ value: person.id, text: `${person.name} (${person.kind})` })),
-        values.personId ?? current?.person_id,
-        'Choose a person',
-      ),
-      minute,
-      event: event && {
-        for: values.for ?? event.for_count,
-        against: values.against ?? event.against_count,
-        abstain: values.abstain ?? event.abstain_count,
-        lines: event.source_line_from,
-      },
-      split: { line: values.line ?? '', number: values.number ?? '', title: values.title ?? '' },
-      errors: failure ? formErrors(failure.problems) : undefined,
-      action: linkTo('admin.paper.corrections', { id }),
-      back: review(id),
-    });
-  }
-
-  app.get(ROUTES['admin.paper.correct'], async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const query = CorrectQuerySchema.safeParse(request.query ?? {});
-    if (!query.success) throw NotFound("Choose a record to correct from the paper's review page");
-    return correctPage(reply, id, query.data);
+async function correctPage(
+  deps: FeatureDeps,
+  reply: FastifyReply,
+  id: string,
+  query: CorrectQuery,
+  failure?: { values: Record<string, unknown>; problems: Problem[]; status: number },
+) {
+  const { database } = deps;
+  const found = await paperReview(database.db, id);
+  if (!found) throw NotFound('No imported paper with that id');
+  const meeting = found.meetings.find((candidate) => candidate.body_name === query.body && candidate.date === query.date);
+  if (!meeting) throw NotFound('That meeting is not in this paper');
+  const values = failure?.values ?? {};
+  const people = query.kind === 'person-link' || query.kind === 'apology' ? await peopleToLink(database.db) : [];
+  const current = found.attendance.find((entry) => entry.meeting_id === meeting.id && entry.printed_name === query.printed);
+  const minute = found.minutes.find((entry) => entry.meeting_id === meeting.id && entry.number === query.key);
+  const event =
+    query.kind === 'vote-count'
+      ? voteOf(
+          found.voteEvents.filter((entry) => entry.meeting_id === meeting.id),
+          query.key,
+        )
+      : undefined;
+  return reply.code(failure?.status ?? 200).view('admin/paper-correct.njk', {
+    pageTitle: `${failure ? 'Error: ' : ''}${TITLES[query.kind]}`,
+    heading: TITLES[query.kind],
+    kind: query.kind,
+    meeting: { bodyName: meeting.body_name, date: meeting.date, title: `${meeting.body_name}, ${longDate(meeting.date)}` },
+    recordKey: query.key,
+    printed: query.printed,
+    people: selectItems(
+      people.map((person) => ({ value: person.id, text: `${person.name} (${person.kind})` })),
+      values.personId ?? current?.person_id,
+      'Choose a person',
+    ),
+    minute,
+    event: event && {
+      for: values.for ?? event.for_count,
+      against: values.against ?? event.against_count,
+      abstain: values.abstain ?? event.abstain_count,
+      lines: event.source_line_from,
+    },
+    split: { line: values.line ?? '', number: values.number ?? '', title: values.title ?? '' },
+    errors: failure ? formErrors(failure.problems) : undefined,
+    action: linkTo('admin.paper.corrections', { id }),
+    back: review(id),
   });
+}
 
-  app.post(ROUTES['admin.paper.corrections'], async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const form = CorrectionFormSchema.safeParse(body);
-    if (!form.success) throw NotFound("Choose a record to correct from the paper's review page");
-    const { kind, bodyName, meetingDate, recordKey, ...fields } = form.data;
-    const value = Object.fromEntries(Object.entries(fields).filter(([, field]) => field !== undefined));
-    const query: CorrectQuery = {
-      kind: kind === 'minute-merge' ? 'minute-split' : kind,
-      body: bodyName,
-      date: meetingDate,
-      key: recordKey,
-      printed: String(body.printed ?? ''),
-    };
-    return formAction({
-      schema: z.object({}),
-      body: {},
-      run: async () => {
-        await correctionRecorder({
-          database,
-          authorityName: config.authorityName,
-          sourceId: id,
-          actor: actor(request),
-          correction: { kind, bodyName, meetingDate, recordKey, value },
-        });
-        return review(id);
-      },
-      fail: (problems, status) =>
-        kind === 'minute-merge' ? reviewPage(reply, id, { problems, status }) : correctPage(reply, id, query, { values: fields, problems, status }),
-      redirect: (url) => reply.redirect(url, 303),
-    });
+async function getPapers(deps: FeatureDeps, _request: FastifyRequest, reply: FastifyReply) {
+  const { database } = deps;
+  const [papers, unrecognised] = await Promise.all([listImportedPapers(database.db), listUnrecognised(database.db)]);
+  return reply.view('admin/papers.njk', {
+    pageTitle: 'Imported papers',
+    papers: papers.map(presentPaperRow),
+    unrecognised: unrecognised.map((paper) => ({ ...paper, at: stamp(paper.updated_at) })),
   });
+}
 
-  app.post(ROUTES['admin.paper.correction.remove'], async (request, reply) => {
-    const { id, correctionId } = RemoveParams.parse(request.params);
-    await correctionRemover({ database, authorityName: config.authorityName, sourceId: id, actor: actor(request), correctionId });
-    return reply.redirect(review(id), 303);
+async function getPaper(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  return reviewPage(deps, reply, IdParams.parse(request.params).id);
+}
+
+async function getPaperCorrect(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { id } = IdParams.parse(request.params);
+  const query = CorrectQuerySchema.safeParse(request.query ?? {});
+  if (!query.success) throw NotFound("Choose a record to correct from the paper's review page");
+  return correctPage(deps, reply, id, query.data);
+}
+
+async function postPaperCorrections(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database, config } = deps;
+  const { id } = IdParams.parse(request.params);
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  const form = CorrectionFormSchema.safeParse(body);
+  if (!form.success) throw NotFound("Choose a record to correct from the paper's review page");
+  const { kind, bodyName, meetingDate, recordKey, ...fields } = form.data;
+  const value = Object.fromEntries(Object.entries(fields).filter(([, field]) => field !== undefined));
+  const query: CorrectQuery = {
+    kind: kind === 'minute-merge' ? 'minute-split' : kind,
+    body: bodyName,
+    date: meetingDate,
+    key: recordKey,
+    printed: String(body.printed ?? ''),
+  };
+  return formAction({
+    schema: z.object({}),
+    body: {},
+    run: async () => {
+      await correctionRecorder({
+        database,
+        authorityName: config.authorityName,
+        sourceId: id,
+        actor: actor(request),
+        correction: { kind, bodyName, meetingDate, recordKey, value },
+      });
+      return review(id);
+    },
+    fail: (problems, status) =>
+      kind === 'minute-merge' ? reviewPage(deps, reply, id, { problems, status }) : correctPage(deps, reply, id, query, { values: fields, problems, status }),
+    redirect: (url) => reply.redirect(url, 303),
   });
+}
 
-  app.post(ROUTES['admin.paper.check'], async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    const checked = (request.body as Record<string, unknown> | undefined)?.checked !== 'no';
-    await paperChecker({ database, sourceId: id, actor: actor(request), checked });
-    return reply.redirect(review(id), 303);
-  });
+async function postPaperCorrectionRemove(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database, config } = deps;
+  const { id, correctionId } = RemoveParams.parse(request.params);
+  await correctionRemover({ database, authorityName: config.authorityName, sourceId: id, actor: actor(request), correctionId });
+  return reply.redirect(review(id), 303);
+}
 
-  app.post(ROUTES['admin.paper.reimport'], async (request, reply) => {
-    const { id } = IdParams.parse(request.params);
-    return formAction({
-      schema: z.object({}),
-      body: {},
-      run: async () => {
-        await paperReimporter({ database, authorityName: config.authorityName, sourceId: id, actor: actor(request) });
-        return review(id);
-      },
-      fail: (problems, status) => reviewPage(reply, id, { problems, status }),
-      redirect: (url) => reply.redirect(url, 303),
-    });
+async function postPaperCheck(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database } = deps;
+  const { id } = IdParams.parse(request.params);
+  const checked = (request.body as Record<string, unknown> | undefined)?.checked !== 'no';
+  await paperChecker({ database, sourceId: id, actor: actor(request), checked });
+  return reply.redirect(review(id), 303);
+}
+
+async function postPaperReimport(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
+  const { database, config } = deps;
+  const { id } = IdParams.parse(request.params);
+  return formAction({
+    schema: z.object({}),
+    body: {},
+    run: async () => {
+      await paperReimporter({ database, authorityName: config.authorityName, sourceId: id, actor: actor(request) });
+      return review(id);
+    },
+    fail: (problems, status) => reviewPage(deps, reply, id, { problems, status }),
+    redirect: (url) => reply.redirect(url, 303),
   });
 }
 
