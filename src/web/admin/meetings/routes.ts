@@ -59,7 +59,7 @@ export const VoteEventFormSchema = z.preprocess((body) => {
 type MinuteForm = 'edit' | 'vote' | 'correction';
 
 export async function meetingRoutes(app: FastifyInstance, deps: FeatureDeps): Promise<void> {
-  const { config, database } = deps;
+  const { database } = deps;
 
   // ---- schedule ----
   app.get(ROUTES['admin.meeting.new'], (request, reply) => getMeetingNew(deps, request, reply));
