@@ -22,9 +22,8 @@ import {
   ReportSubmissionSchema,
   reportSubmitter,
 } from '../../../services/committee/report-requests.ts';
-import { readReportUpload, type ReportUpload } from '../../../services/committee/report-upload.ts';
+import { readReportForm } from '../report-form.ts';
 import { requireRole } from '../../auth/plugin.ts';
-import { optionalUploadedFile } from '../../shared/uploads.ts';
 import { formAction } from '../form-action.ts';
 import { formErrors, type Problem } from '../../shared/forms.ts';
 import { longDate, selectItems } from '../presenters.ts';
@@ -220,15 +219,9 @@ async function getReportRequest(deps: FeatureDeps, request: FastifyRequest, repl
 async function postReportRequestSubmit(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
   const { database } = deps;
   const { id } = IdParams.parse(request.params);
-  const values = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([key]) => key !== 'reportFile'));
+  const { values, reportFile, problem } = await readReportForm(request);
   const fail = (problems: Problem[], status: number) => renderRequestPage(reply, request, deps, id, { form: 'submit', values, problems, status });
-  const file = optionalUploadedFile.safeParse((request.body as { reportFile?: unknown } | undefined)?.reportFile);
-  let reportFile: ReportUpload | undefined;
-  if (file.success && file.data) {
-    const read = await readReportUpload(file.data);
-    if ('problem' in read) return fail([{ field: 'reportFile', message: read.problem }], 400);
-    reportFile = read.upload;
-  }
+  if (problem) return fail([{ field: 'reportFile', message: problem }], 400);
   return formAction({
     schema: ReportSubmissionSchema,
     body: values,

@@ -36,8 +36,7 @@ import { todayInLondon } from '../../../domain/dates.ts';
 import { formErrors, type Problem } from '../../shared/forms.ts';
 import { longDate, personName, selectItems } from '../presenters.ts';
 import { renderMeetingHub, type HubForm } from './hub.ts';
-import { optionalUploadedFile } from '../../shared/uploads.ts';
-import { readReportUpload, type ReportUpload } from '../../../services/committee/report-upload.ts';
+import { readReportForm } from '../report-form.ts';
 import { listPersonChoices } from '../../../db/records/people.ts';
 import { listBodyRows } from '../../../db/records/bodies.ts';
 import { findMeetingForEdit } from '../../../db/records/meetings.ts';
@@ -307,15 +306,9 @@ async function getMeeting(deps: FeatureDeps, request: FastifyRequest, reply: Fas
 async function postMeetingAgendaItems(deps: FeatureDeps, request: FastifyRequest, reply: FastifyReply) {
   const { config, database } = deps;
   const { id } = IdParams.parse(request.params);
-  const values = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([key]) => key !== 'reportFile'));
+  const { values, reportFile, problem } = await readReportForm(request);
   const fail = (problems: Problem[], status: number) => renderMeetingHub(reply, database, id, { form: 'agenda', values, problems, status });
-  const file = optionalUploadedFile.safeParse((request.body as { reportFile?: unknown } | undefined)?.reportFile);
-  let reportFile: ReportUpload | undefined;
-  if (file.success && file.data) {
-    const read = await readReportUpload(file.data);
-    if ('problem' in read) return fail([{ field: 'reportFile', message: read.problem }], 400);
-    reportFile = read.upload;
-  }
+  if (problem) return fail([{ field: 'reportFile', message: problem }], 400);
   return formAction({
     schema: AgendaItemFieldsSchema,
     body: values,
