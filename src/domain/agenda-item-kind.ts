@@ -9,3 +9,21 @@ export const AGENDA_ITEM_KINDS = ['item', 'notice_of_motion', 'question', 'petit
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 export const isAgendaItemKind = (value: string): value is AgendaItemKind => (AGENDA_ITEM_KINDS as readonly string[]).includes(value);
+
+/** The OParl `keyword` of an item that is not ordinary business (OParl 1.1 has no field for the kind). */
+export const AGENDA_ITEM_KIND_KEYWORD: Readonly<Record<Exclude<AgendaItemKind, 'item'>, string>> = {
+  notice_of_motion: 'notice of motion',
+  question: 'question',
+  petition: 'petition',
+};
+
+/** The kind an OParl agenda item's keywords name (the first that names one), else an ordinary `item`. */
+export function agendaItemKindOfKeywords(keywords: readonly string[] | undefined): AgendaItemKind {
+  for (const keyword of keywords ?? []) {
+    const found = (Object.keys(AGENDA_ITEM_KIND_KEYWORD) as Array<keyof typeof AGENDA_ITEM_KIND_KEYWORD>).find(
+      (kind) => AGENDA_ITEM_KIND_KEYWORD[kind] === keyword.trim().toLowerCase(),
+    );
+    if (found) return found;
+  }
+  return 'item';
+}

@@ -2,6 +2,7 @@
  * Rows to OParl 1.1 objects: pure functions, so columns never leak and every object gets absolute URLs.
  * Quorum's additions carry the "quorum:" prefix, as OParl asks of vendor extensions (documented in docs/api.md).
  */
+import { AGENDA_ITEM_KIND_KEYWORD } from '../../domain/agenda-item-kind.ts';
 import { formatName } from '../../domain/person-name.ts';
 import type {
   AgendaItemRow,
@@ -189,9 +190,6 @@ export interface AgendaItemExtras {
   notices: Array<{ text: string | null; moverId: string | null; seconderId: string | null }>;
 }
 
-/** OParl's keyword for an item that is not ordinary business. */
-const KIND_KEYWORD = { notice_of_motion: 'notice of motion', question: 'question', petition: 'petition' } as const;
-
 /**
  * An exempt item shows its number, title and the Schedule 12A paragraphs it was exempt under, and nothing of its
  * report or resolutions (the queries already withhold them; the presenter does not ask).
@@ -210,7 +208,7 @@ export function presentAgendaItem(link: AbsoluteLink, row: AgendaItemRow, extras
     ...(row.public_report_id ? { consultation: link('oparl.consultation', { id: row.id }) } : {}),
     ...(extras.resolutions.length ? { resolutionText: extras.resolutions.join('\n\n') } : {}),
     ...(extras.voteEventIds.length ? { 'quorum:voteEvent': extras.voteEventIds.map((id) => link('api.voteEvent', { id })) } : {}),
-    ...(row.kind !== 'item' ? { keyword: [KIND_KEYWORD[row.kind]] } : {}),
+    ...(row.kind !== 'item' ? { keyword: [AGENDA_ITEM_KIND_KEYWORD[row.kind]] } : {}),
     // OParl 1.1 has no motion object for an agenda item: a notice of motion is an extension, its mover a Person.
     ...(extras.notices.length
       ? {

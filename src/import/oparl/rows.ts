@@ -3,6 +3,7 @@
  * server copied into two databases gives the same ids; what an OParl reference points at is looked up in the
  * mirror's map (a reference to something not copied is a problem of the object that holds it, reported with its URL).
  */
+import { agendaItemKindOfKeywords } from '../../domain/agenda-item-kind.ts';
 import { londonTimestamp, todayInLondon } from '../../domain/dates.ts';
 import { slugify, stableId } from '../../domain/stable-id.ts';
 import type { BodyKind, MeetingStatus, PersonKind } from '../../db/schema.ts';
@@ -177,6 +178,7 @@ function addAgendaItem(rows: MeetingRows, meetingId: string, item: OParlAgendaIt
       page_to: null,
       exempt,
       exempt_paragraphs: exempt ? (item['quorum:exemptParagraphs'] ?? []) : [],
+      kind: agendaItemKindOfKeywords(item.keyword),
     },
   });
   // The resolution OParl shows on the item is kept as the item's minute with that resolution, where Quorum keeps it.

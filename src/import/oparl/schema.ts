@@ -78,6 +78,7 @@ export const AgendaItemSchema = z
     public: z.boolean().optional(),
     consultation: url.optional(),
     resolutionText: z.string().optional(),
+    keyword: z.array(z.string()).optional(),
     'quorum:exemptParagraphs': z.array(z.number().int().positive()).optional(),
   })
   .passthrough();
