@@ -12,7 +12,7 @@ import { resetDatabase } from '../support/reset-database.ts';
 import { corpusDir, corpusFacts, formatScores, scoreFile, type FileScore, type FileView } from '../support/corpus.ts';
 
 /** The overall share of facts that must be found; raise it with every improvement, never lower it. */
-const FLOOR = 0.949;
+const FLOOR = 0.955;
 
 /** What a file not recognised leaves: nothing. */
 const EMPTY: FileView = {
